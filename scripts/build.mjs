@@ -1,0 +1,127 @@
+// Bundles everything with esbuild: the extension for Node and for the web worker host, the diagram
+// webview script, the CLI, and (with --tests) the unit / integration test files and the benchmark.
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+const withTests = args.has('--tests');
+
+/** Fails the build when an import resolves to nothing (a cheap guard against ESM/CJS mix-ups). */
+const logOverride = { 'import-is-undefined': 'error' };
+
+const common = {
+  bundle: true,
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  logOverride,
+  target: 'es2022',
+  legalComments: 'none',
+};
+
+/** @type {import('esbuild').BuildOptions[]} */
+const targets = [
+  {
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/node/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode'],
+    mainFields: ['module', 'main'],
+  },
+  {
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/web/extension.js',
+    platform: 'browser',
+    format: 'cjs',
+    external: ['vscode'],
+    // decode-named-character-reference maps `browser` to a DOM decoder (document.createElement);
+    // a web worker has no document, so prefer its `worker` entry.
+    conditions: ['worker'],
+    mainFields: ['browser', 'module', 'main'],
+    define: { 'process.platform': JSON.stringify('web'), 'process.env': '{}' },
+  },
+  {
+    ...common,
+    entryPoints: ['src/cli.ts'],
+    outfile: 'dist/cli.js',
+    platform: 'node',
+    format: 'cjs',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    ...common,
+    entryPoints: ['src/markdownItPlugin.ts'],
+    outfile: 'dist/node/markdownItPlugin.js',
+    platform: 'node',
+    format: 'cjs',
+  },
+];
+
+const webviewEntry = 'src/webview/main.ts';
+if (exists(webviewEntry)) {
+  targets.push({
+    ...common,
+    entryPoints: [webviewEntry],
+    outfile: 'media/diagram.js',
+    platform: 'browser',
+    format: 'iife',
+    conditions: ['worker'],
+    sourcemap: false,
+  });
+}
+
+function exists(p) {
+  try {
+    statSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function filesUnder(dir, suffix) {
+  if (!exists(dir)) return [];
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...filesUnder(p, suffix));
+    else if (p.endsWith(suffix)) out.push(p);
+  }
+  return out;
+}
+
+if (withTests) {
+  rmSync('out', { recursive: true, force: true });
+  const testEntries = [
+    ...filesUnder('test/unit', '.test.ts'),
+    ...filesUnder('test/integration', '.ts'),
+    ...filesUnder('test/e2e', '.test.ts'),
+    ...filesUnder('bench', '.ts'),
+  ];
+  targets.push({
+    ...common,
+    entryPoints: testEntries,
+    outdir: 'out',
+    outbase: '.',
+    platform: 'node',
+    format: 'cjs',
+    sourcemap: 'inline',
+    // mocha and vscode come from the host at run time; playwright-core is not bundled either.
+    external: ['vscode', 'mocha', 'playwright-core', 'fast-check', 'markdown-it'],
+  });
+}
+
+const existing = targets.filter((t) => t.entryPoints.every((e) => exists(e)));
+if (watch) {
+  const contexts = await Promise.all(existing.map((t) => esbuild.context(t)));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('[watch] build started');
+} else {
+  await Promise.all(existing.map((t) => esbuild.build(t)));
+}

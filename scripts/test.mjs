@@ -1,0 +1,87 @@
+// `npm test`: the whole suite, one command. Type-check, lint, unit tests (node:test), package the .vsix,
+// then the integration suite inside code-server's real extension host (extension loaded from the .vsix) and
+// the UI suite driving the workbench in Chromium. Ends with one line: "N passed, N failed".
+import { spawn } from 'node:child_process';
+import { runIntegration } from '../test/harness/run-integration.mjs';
+import { runUi } from '../test/harness/run-ui.mjs';
+
+const only = new Set((process.env.TSN_STEPS ?? 'types,lint,unit,package,integration,ui').split(','));
+const totals = { passed: 0, failed: 0 };
+const timings = [];
+let broken = false;
+
+function run(cmd, args, { capture = false } = {}) {
+  return new Promise((resolveRun) => {
+    const child = spawn(cmd, args, { stdio: capture ? ['ignore', 'pipe', 'pipe'] : 'inherit', env: process.env });
+    let out = '';
+    if (capture) {
+      child.stdout.on('data', (d) => {
+        out += d;
+        process.stdout.write(d);
+      });
+      child.stderr.on('data', (d) => {
+        out += d;
+        process.stderr.write(d);
+      });
+    }
+    child.on('close', (code) => resolveRun({ code: code ?? 1, out }));
+  });
+}
+
+async function step(name, fn) {
+  if (!only.has(name)) return;
+  const t0 = Date.now();
+  process.stdout.write(`\n=== ${name} ===\n`);
+  try {
+    await fn();
+  } catch (e) {
+    broken = true;
+    totals.failed++;
+    process.stdout.write(`[test] ${name} failed: ${e?.stack ?? e}\n`);
+  }
+  timings.push(`${name} ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+/** A step that is not a test runner (type-check, lint, package) counts as one check. */
+async function check(name, cmd, args) {
+  await step(name, async () => {
+    const { code } = await run(cmd, args);
+    if (code !== 0) throw new Error(`${cmd} ${args.join(' ')} exited with ${code}`);
+    totals.passed++;
+  });
+}
+
+await check('types', 'npx', ['--no-install', 'tsc', '--noEmit', '-p', '.']);
+await step('types', async () => {
+  const { code } = await run('npx', ['--no-install', 'tsc', '--noEmit', '-p', 'src/webview']);
+  if (code !== 0) throw new Error('webview type-check failed');
+});
+await check('lint', 'npx', ['--no-install', 'eslint', '--max-warnings', '0']);
+await step('unit', async () => {
+  const build = await run('node', ['scripts/build.mjs', '--tests']);
+  if (build.code !== 0) throw new Error('test build failed');
+  const { code, out } = await run('node', ['--test', '--test-reporter=spec', 'out/test/unit/'], { capture: true });
+  const pass = Number(/ℹ pass (\d+)/.exec(out)?.[1] ?? 0);
+  const fail = Number(/ℹ fail (\d+)/.exec(out)?.[1] ?? 0);
+  totals.passed += pass;
+  totals.failed += fail;
+  if (code !== 0 && fail === 0) throw new Error(`node --test exited with ${code}`);
+  if (pass === 0) throw new Error('no unit test ran');
+});
+await check('package', 'node', ['scripts/package.mjs']);
+await step('integration', async () => {
+  const r = await runIntegration();
+  totals.passed += r.passed;
+  totals.failed += r.failed;
+  if (r.passed === 0) throw new Error('no integration test ran');
+});
+await step('ui', async () => {
+  const r = await runUi();
+  totals.passed += r.passed;
+  totals.failed += r.failed;
+  if (r.passed === 0) throw new Error('no UI test ran');
+});
+
+process.stdout.write(`\ntimings: ${timings.join(', ')}\n`);
+process.stdout.write(`${totals.passed} passed, ${totals.failed} failed\n`);
+process.exit(totals.failed > 0 || broken ? 1 : 0);

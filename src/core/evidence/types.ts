@@ -1,0 +1,48 @@
+/**
+ * Evidence: numbers read from command output pasted into a note (ss, ss -s, netstat, /proc/net/sockstat,
+ * `uniq -c` counts, nstat, /proc/net/tcp, the extension's own snapshot block).
+ * Pure: no `vscode`, no Node built-ins.
+ */
+import type { StateId } from '../catalogue/types';
+
+export type EvidenceKind =
+  | 'ss' //            `ss -tan` listing (with or without the State column)
+  | 'ss-summary' //    `ss -s`
+  | 'netstat' //       netstat -tan (Linux net-tools, BSD/macOS, Windows)
+  | 'sockstat' //      /proc/net/sockstat, /proc/net/sockstat6
+  | 'state-counts' //  `… | sort | uniq -c`, awk per-state counts, "STATE N" tables
+  | 'nstat' //         nstat / netstat -s / /proc/net/netstat counters
+  | 'proc-net-tcp' //  /proc/net/tcp, /proc/net/tcp6 rows (hex state column)
+  | 'sysctl' //        `sysctl net.ipv4.tcp_max_orphans = 262144` lines
+  | 'snapshot'; //     the block written by "Capture Socket Snapshot"
+
+export interface SockstatNumbers {
+  /** `sockets: used N` */
+  socketsUsed?: number;
+  /** `TCP: inuse N orphan N tw N alloc N mem N` (mem is in pages). */
+  tcp?: { inuse?: number; orphan?: number; tw?: number; alloc?: number; mem?: number };
+  /** `TCP6: inuse N` */
+  tcp6?: { inuse?: number };
+}
+
+/** One recognised piece of output inside a code block (a block may hold several, e.g. sockstat then ss -s). */
+export interface EvidenceSegment {
+  readonly kind: EvidenceKind;
+  /** 0-based line range inside the parsed text, end exclusive. */
+  readonly startLine: number;
+  readonly endLine: number;
+  /** Sockets per state (only for listings and per-state counts). */
+  readonly counts: Partial<Record<StateId, number>>;
+  /** Number of socket rows listed (listings) — the denominator for "72 % of listed sockets". */
+  readonly listed?: number;
+  /**
+   * When the listing was filtered to one state (`ss -tan state fin-wait-1` prints no State column),
+   * the state the filter selected.
+   */
+  readonly filteredState?: StateId;
+  readonly sockstat?: SockstatNumbers;
+  /** Counter values by nstat name (`TcpExtTCPAbortOnMemory`), normalised from other spellings. */
+  readonly counters?: Readonly<Record<string, number>>;
+  /** sysctl values by full key (`net.ipv4.tcp_max_orphans`), raw text value ("4096 87380 6291456"). */
+  readonly sysctls?: Readonly<Record<string, string>>;
+}

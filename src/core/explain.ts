@@ -1,0 +1,194 @@
+/**
+ * Renders the explanation of a state or term as Markdown: the same text for the editor hover and for
+ * `tcp-state-notes explain`. Note text only ever reaches the output through `escapeMarkdown`/`codeSpan`.
+ */
+import { STATE_KNOWLEDGE } from './catalogue/states';
+import { TERM_BY_ID } from './catalogue/terms';
+import { FAMILY_LABEL, L, EVIDENCE_KIND_LABEL, formatNumber, pick, t } from './strings';
+import type { Lang, StateId, StateKnowledge, TermKnowledge } from './catalogue/types';
+import type { SpellingFamily } from './catalogue/spellings';
+import type { EvidenceBlock, NoteModel, Mention } from './analysis';
+import { mentionCounts } from './analysis';
+
+/** Command links offered in hovers; the CLI passes none. Values are complete `command:` URIs. */
+export interface ExplainLinks {
+  readonly showDiagram?: (state: StateId) => string;
+  readonly insertTemplate?: (state: StateId) => string;
+}
+
+export interface ExplainOptions {
+  readonly lang: Lang;
+  readonly links?: ExplainLinks;
+}
+
+const MD_SPECIAL = /[\\`*_{}[\]()#+\-.!|<>~&"'$]/g;
+
+/** Escapes text so Markdown renders it literally (and no HTML, link or entity can form). */
+export function escapeMarkdown(text: string): string {
+  return text.replace(MD_SPECIAL, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+}
+
+/** A code span that holds `text` literally whatever backticks it contains. */
+export function codeSpan(text: string): string {
+  const clean = text.replace(/\r?\n/g, ' ');
+  let fence = '`';
+  while (clean.includes(fence)) fence += '`';
+  const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${clean}${pad}${fence}`;
+}
+
+function shellBlock(commands: readonly string[]): string {
+  if (commands.length === 0) return '';
+  let fence = '```';
+  while (commands.some((c) => c.includes(fence))) fence += '`';
+  return `${fence}sh\n${commands.join('\n')}\n${fence}`;
+}
+
+function verdictLabel(k: StateKnowledge, lang: Lang): string {
+  const v = k.orphan.verdict;
+  return t(v === 'yes' ? L.verdictYes : v === 'caveat' ? L.verdictCaveat : L.verdictNo, lang);
+}
+
+function uniqueSources(sources: readonly string[]): string {
+  const seen = new Set<string>();
+  for (const s of sources) for (const part of s.split(';')) if (part.trim()) seen.add(part.trim());
+  return [...seen].join('; ');
+}
+
+/** "61,920 FIN-WAIT-1 in the `ss` output at line 42 — 72% of listed sockets", for up to three blocks. */
+export function evidenceLines(state: StateId, evidence: readonly EvidenceBlock[], lang: Lang): string[] {
+  const hits = evidence
+    .filter((b) => (b.counts[state] ?? 0) > 0)
+    .sort((a, b) => (b.counts[state] ?? 0) - (a.counts[state] ?? 0))
+    .slice(0, 3);
+  return hits.map((b) => {
+    const count = b.counts[state] ?? 0;
+    const seg = b.segments.find((s) => (s.counts[state] ?? 0) > 0);
+    const kind = seg?.kind ?? 'ss';
+    const what = pick(EVIDENCE_KIND_LABEL[kind] ?? (EVIDENCE_KIND_LABEL.ss as NonNullable<(typeof EVIDENCE_KIND_LABEL)['ss']>), lang);
+    let line = t(L.evidenceCount, lang, { count: formatNumber(count), state, what, line: (seg?.startLine ?? b.startLine) + 1 });
+    const listed = b.listed;
+    if (listed > 0 && !b.segments.some((s) => s.filteredState) && count <= listed) {
+      const percent = Math.round((count / listed) * 100);
+      line += ` — ${t(L.evidencePercent, lang, { percent })}`;
+    }
+    return line;
+  });
+}
+
+function sockstatLine(evidence: readonly EvidenceBlock[], lang: Lang): string | undefined {
+  const block = evidence.find((b) => b.sockstat?.tcp?.orphan !== undefined);
+  const tcp = block?.sockstat?.tcp;
+  if (!block || !tcp) return undefined;
+  const seg = block.segments.find((s) => s.sockstat?.tcp);
+  const n = (v: number | undefined) => (v === undefined ? '?' : formatNumber(v));
+  return t(L.evidenceSockstat, lang, { line: (seg?.startLine ?? block.startLine) + 1, orphan: n(tcp.orphan), tw: n(tcp.tw), mem: n(tcp.mem) });
+}
+
+export interface StateExplainContext {
+  /** The spelling as written in the note, and its families. */
+  readonly spelling?: { readonly text: string; readonly families: readonly SpellingFamily[] };
+  readonly model?: NoteModel;
+}
+
+export function explainState(id: StateId, options: ExplainOptions, ctx: StateExplainContext = {}): string {
+  const { lang } = options;
+  const k = STATE_KNOWLEDGE[id];
+  const parts: string[] = [];
+  let title = `**${id}**`;
+  const spelling = ctx.spelling;
+  if (spelling && spelling.text !== id) {
+    const family = spelling.families[0] ?? 'variant';
+    title += ` — ${t(L.spellingOf, lang, { family: pick(FAMILY_LABEL[family], lang), state: id })}: ${codeSpan(spelling.text)}`;
+  }
+  parts.push(title, pick(k.summary, lang));
+
+  const verdict = `**${t(L.orphanVerdict, lang)}: ${verdictLabel(k, lang)}.** ${pick(k.orphan.headline, lang)} ${pick(k.orphan.why.text, lang)}`;
+  const knobs: string[] = [];
+  if (k.orphan.sysctls.length) knobs.push(`${t(L.tunables, lang)}: ${k.orphan.sysctls.map(codeSpan).join(', ')}`);
+  if (k.orphan.counters.length) knobs.push(`${t(L.counters, lang)}: ${k.orphan.counters.map(codeSpan).join(', ')}`);
+  parts.push(knobs.length ? `${verdict}\n\n${knobs.join(' · ')}` : verdict);
+
+  parts.push(
+    [
+      `**${t(L.who, lang)}:** ${pick(k.who, lang)}`,
+      `**${t(L.leavesOn, lang)}:** ${pick(k.leavesOn, lang)}`,
+      `**${t(L.lifetime, lang)}:** ${pick(k.lifetime.text, lang)}`,
+      ...(k.peer ? [`**${t(L.peer, lang)}:** ${pick(k.peer.text, lang)}`] : []),
+    ].join('  \n'),
+  );
+  if (k.commands.length) parts.push(shellBlock(k.commands.slice(0, 3)));
+
+  const model = ctx.model;
+  if (model) {
+    const lines = evidenceLines(id, model.evidence, lang);
+    const mentions = mentionCounts(model.mentions)[id] ?? 0;
+    const extra: string[] = [];
+    if (lines.length) extra.push(...lines);
+    if (k.orphan.verdict !== 'no' || id === 'TIME-WAIT') {
+      const s = sockstatLine(model.evidence, lang);
+      if (s) extra.push(s);
+    }
+    if (mentions > 0) extra.push(t(L.mentions, lang, { n: mentions }));
+    if (extra.length) parts.push(`**${t(L.inThisNote, lang)}:** ${extra.join(' · ')}`);
+  }
+
+  const pitfall = k.pitfalls[0];
+  if (pitfall) parts.push(`**${t(L.pitfall, lang)}:** ${pick(pitfall.text, lang)}`);
+
+  const links = options.links;
+  if (links) {
+    const l: string[] = [];
+    if (links.showDiagram) l.push(`[${t(L.showInDiagram, lang)}](${links.showDiagram(id)})`);
+    if (links.insertTemplate) l.push(`[${t(L.insertTemplate, lang)}](${links.insertTemplate(id)})`);
+    if (l.length) parts.push(l.join(' · '));
+  }
+  const sources = uniqueSources([k.lifetime.source, k.orphan.why.source, ...k.pitfalls.slice(0, 1).map((p) => p.source)]);
+  parts.push(`_${t(L.source, lang)}: ${escapeMarkdown(sources)}_`);
+  return parts.join('\n\n');
+}
+
+export function explainTerm(term: TermKnowledge, options: ExplainOptions, ctx: { text?: string; model?: NoteModel } = {}): string {
+  const { lang } = options;
+  const parts: string[] = [];
+  let title = `**${escapeMarkdown(term.title)}**`;
+  if (ctx.text && ctx.text !== term.id && ctx.text !== term.title) title += ` — ${codeSpan(ctx.text)}`;
+  parts.push(title, pick(term.summary, lang));
+  if (term.removed) parts.push(`**${t(L.removed, lang)}:** ${pick(term.removed, lang)}`);
+  const meta: string[] = [];
+  if (term.defaultValue) meta.push(`**${t(L.defaultValue, lang)}:** ${pick(term.defaultValue, lang)}`);
+  if (term.unit) meta.push(`**${t(L.unit, lang)}:** ${pick(term.unit, lang)}`);
+  if (term.scope) meta.push(`**${t(L.scope, lang)}:** ${t(term.scope === 'host' ? L.scopeHost : L.scopeNetns, lang)}`);
+  if (meta.length) parts.push(meta.join('  \n'));
+  for (const d of term.details.slice(0, 3)) parts.push(pick(d.text, lang));
+  if (term.commands.length) parts.push(shellBlock(term.commands.slice(0, 3)));
+  if (ctx.model) {
+    const s = sockstatLine(ctx.model.evidence, lang);
+    if (s && term.kind === 'sockstat') parts.push(`**${t(L.inThisNote, lang)}:** ${s}`);
+    const value = ctx.model.evidence.map((b) => b.sysctls[term.id] ?? b.counters[term.id]).find((v) => v !== undefined);
+    if (value !== undefined) parts.push(`**${t(L.inThisNote, lang)}:** ${codeSpan(String(value))}`);
+  }
+  const related = term.related.filter((r) => r in STATE_KNOWLEDGE || TERM_BY_ID.has(r));
+  if (related.length) parts.push(`${t(L.related, lang)}: ${related.map(codeSpan).join(', ')}`);
+  const sources = uniqueSources(term.details.map((d) => d.source));
+  if (sources) parts.push(`_${t(L.source, lang)}: ${escapeMarkdown(sources)}_`);
+  return parts.join('\n\n');
+}
+
+export function explainAggregate(keyword: string, states: readonly StateId[], lang: Lang): string {
+  return [
+    `**${codeSpan(keyword)}** — ${t(L.aggregate, lang)}`,
+    `${t(L.aggregateExpands, lang)}: ${states.map((s) => `${s}`).join(', ')}`,
+    `_${t(L.source, lang)}: ss.c scan\\_state; ss(8) STATE-FILTER_`,
+  ].join('\n\n');
+}
+
+/** The hover markdown for a mention in a note. */
+export function explainMention(m: Mention, model: NoteModel, options: ExplainOptions): string | undefined {
+  if (m.kind === 'state') {
+    return explainState(m.id as StateId, options, { spelling: { text: m.text, families: m.families ?? ['variant'] }, model });
+  }
+  if (m.kind === 'aggregate') return explainAggregate(m.id, m.states ?? [], options.lang);
+  const term = TERM_BY_ID.get(m.id);
+  return term ? explainTerm(term, options, { text: m.text, model }) : undefined;
+}

@@ -1,0 +1,94 @@
+/**
+ * Labels used by the core's renderers (hover markdown, CLI explain, diagram summaries). The knowledge itself
+ * is in the catalogue; these are the words around it. Shared by the extension and the CLI, so they live in the
+ * core as data for both languages; the extension picks the language from VS Code's display language or the
+ * `tcpStateNotes.language` setting.
+ */
+import type { Lang, Localized } from './catalogue/types';
+import type { SpellingFamily } from './catalogue/spellings';
+
+export function pick(text: Localized, lang: Lang): string {
+  return text[lang];
+}
+
+export const FAMILY_LABEL: Readonly<Record<SpellingFamily, Localized>> = {
+  rfc: { en: 'the RFC 9293 name', 'zh-cn': 'RFC 9293 中的名称' },
+  'rfc-figure': { en: 'the label in the RFC state diagram', 'zh-cn': 'RFC 状态图中的标注' },
+  kernel: { en: 'the Linux kernel enum (include/net/tcp_states.h)', 'zh-cn': 'Linux 内核枚举（include/net/tcp_states.h）' },
+  ss: { en: "ss's display name", 'zh-cn': 'ss 输出中的名称' },
+  'ss-filter': { en: "an ss state-filter keyword", 'zh-cn': 'ss 状态过滤关键字' },
+  netstat: { en: "net-tools netstat's spelling (also bcc tcpstates)", 'zh-cn': 'net-tools netstat 的写法（bcc tcpstates 相同）' },
+  bsd: { en: 'the BSD/macOS netstat spelling', 'zh-cn': 'BSD/macOS netstat 的写法' },
+  windows: { en: 'a Windows spelling', 'zh-cn': 'Windows 中的写法' },
+  dotnet: { en: 'the .NET TcpState name', 'zh-cn': '.NET TcpState 枚举名' },
+  legacy: { en: 'an old spelling (early Windows documentation)', 'zh-cn': '旧写法（早期 Windows 文档）' },
+  'proc-hex': { en: 'the hex code in the /proc/net/tcp `st` column', 'zh-cn': '/proc/net/tcp 中 `st` 列的十六进制代码' },
+  variant: { en: 'a variant spelling', 'zh-cn': '一种变体写法' },
+};
+
+export const L = {
+  spellingOf: { en: '{family} of {state}', 'zh-cn': '{state} 的{family}' },
+  orphanVerdict: { en: 'Orphan verdict', 'zh-cn': '孤儿 socket 判定' },
+  verdictYes: { en: 'can be an orphan', 'zh-cn': '可能是孤儿 socket' },
+  verdictNo: { en: 'not an orphan', 'zh-cn': '不是孤儿 socket' },
+  verdictCaveat: { en: 'an orphan only in some cases', 'zh-cn': '仅在特定条件下是孤儿 socket' },
+  who: { en: 'Who is here', 'zh-cn': '谁处于此状态' },
+  leavesOn: { en: 'Leaves on', 'zh-cn': '离开条件' },
+  lifetime: { en: 'Lifetime on Linux', 'zh-cn': 'Linux 上的存活时间' },
+  peer: { en: 'Peer', 'zh-cn': '对端' },
+  tunables: { en: 'Tunables', 'zh-cn': '相关参数' },
+  counters: { en: 'Counters', 'zh-cn': '相关计数器' },
+  check: { en: 'Check', 'zh-cn': '检查命令' },
+  inThisNote: { en: 'In this note', 'zh-cn': '本笔记中' },
+  pitfall: { en: 'Pitfall', 'zh-cn': '常见误解' },
+  source: { en: 'Source', 'zh-cn': '来源' },
+  showInDiagram: { en: 'Show in diagram', 'zh-cn': '在状态图中显示' },
+  insertTemplate: { en: 'Insert diagnosis template', 'zh-cn': '插入诊断模板' },
+  defaultValue: { en: 'Default', 'zh-cn': '默认值' },
+  unit: { en: 'Unit', 'zh-cn': '单位' },
+  scope: { en: 'Scope', 'zh-cn': '作用范围' },
+  scopeHost: { en: 'host-wide (not per network namespace)', 'zh-cn': '全局（整台主机，不区分网络命名空间）' },
+  scopeNetns: { en: 'per network namespace', 'zh-cn': '每个网络命名空间独立' },
+  removed: { en: 'Removed', 'zh-cn': '已移除' },
+  related: { en: 'Related', 'zh-cn': '相关' },
+  evidenceCount: {
+    en: '{count} {state} in the {what} at line {line}',
+    'zh-cn': '第 {line} 行的{what}中有 {count} 个 {state}',
+  },
+  evidencePercent: { en: '{percent}% of listed sockets', 'zh-cn': '占列出 socket 的 {percent}%' },
+  evidenceSockstat: {
+    en: 'sockstat at line {line}: orphan {orphan}, tw {tw}, mem {mem} pages',
+    'zh-cn': '第 {line} 行的 sockstat：orphan {orphan}，tw {tw}，mem {mem} 页',
+  },
+  mentions: { en: 'mentioned {n}×', 'zh-cn': '提及 {n} 次' },
+  aggregate: { en: 'ss state-filter aggregate', 'zh-cn': 'ss 状态过滤的组合关键字' },
+  aggregateExpands: { en: 'selects', 'zh-cn': '包含状态' },
+} as const satisfies Record<string, Localized>;
+
+export const EVIDENCE_KIND_LABEL: Readonly<Record<string, Localized>> = {
+  ss: { en: '`ss` output', 'zh-cn': '`ss` 输出' },
+  'ss-summary': { en: '`ss -s` output', 'zh-cn': '`ss -s` 输出' },
+  netstat: { en: '`netstat` output', 'zh-cn': '`netstat` 输出' },
+  sockstat: { en: '`/proc/net/sockstat`', 'zh-cn': '`/proc/net/sockstat`' },
+  'state-counts': { en: 'per-state counts', 'zh-cn': '按状态统计' },
+  nstat: { en: 'counters', 'zh-cn': '计数器' },
+  'proc-net-tcp': { en: '`/proc/net/tcp` rows', 'zh-cn': '`/proc/net/tcp` 行' },
+  sysctl: { en: 'sysctl values', 'zh-cn': 'sysctl 值' },
+  snapshot: { en: 'socket snapshot', 'zh-cn': 'socket 快照' },
+};
+
+/** Replaces `{name}` placeholders. Values are inserted as given: callers escape them for their medium. */
+export function format(template: string, values: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const v = values[key];
+    return v === undefined ? whole : String(v);
+  });
+}
+
+export function t(text: Localized, lang: Lang, values?: Readonly<Record<string, string | number>>): string {
+  return values ? format(text[lang], values) : text[lang];
+}
+
+export function formatNumber(n: number): string {
+  return Math.round(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}

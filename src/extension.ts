@@ -1,0 +1,14 @@
+import * as vscode from 'vscode';
+import { NoteModels } from './features/noteModels';
+import { registerHover } from './features/hover';
+import { registerExplainCommand } from './features/explainCommand';
+
+/** Composes the features; each register… returns what it must dispose. */
+export function activate(context: vscode.ExtensionContext): void {
+  const models = new NoteModels();
+  context.subscriptions.push(models, registerHover(models), registerExplainCommand(models));
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

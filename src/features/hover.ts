@@ -1,0 +1,41 @@
+import * as vscode from 'vscode';
+import { explainMention } from '../core/explain';
+import { mentionAt } from '../core/analysis';
+import type { StateId } from '../core/catalogue/types';
+import { currentLang } from './language';
+import type { NoteModels } from './noteModels';
+import { COMMANDS } from './commands';
+
+export const MARKDOWN_SELECTOR: vscode.DocumentSelector = { language: 'markdown', scheme: '*' };
+
+function commandUri(command: string, args: unknown[]): string {
+  return `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
+}
+
+export class TcpHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly models: NoteModels) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.Hover | undefined {
+    if (!vscode.workspace.getConfiguration('tcpStateNotes', document).get<boolean>('hover.enabled', true)) return undefined;
+    const model = this.models.get(document);
+    if (token.isCancellationRequested) return undefined;
+    const mention = mentionAt(model, document.offsetAt(position));
+    if (!mention) return undefined;
+    const text = explainMention(mention, model, {
+      lang: currentLang(),
+      links: {
+        showDiagram: (state: StateId) => commandUri(COMMANDS.showDiagram, [{ uri: document.uri.toString(), state }]),
+        insertTemplate: (state: StateId) => commandUri(COMMANDS.insertTemplate, [{ state }]),
+      },
+    });
+    if (!text) return undefined;
+    const md = new vscode.MarkdownString(text);
+    md.supportHtml = false;
+    md.isTrusted = { enabledCommands: [COMMANDS.showDiagram, COMMANDS.insertTemplate] };
+    return new vscode.Hover(md, new vscode.Range(document.positionAt(mention.start), document.positionAt(mention.end)));
+  }
+}
+
+export function registerHover(models: NoteModels): vscode.Disposable {
+  return vscode.languages.registerHoverProvider(MARKDOWN_SELECTOR, new TcpHoverProvider(models));
+}

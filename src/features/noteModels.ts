@@ -1,0 +1,38 @@
+import * as vscode from 'vscode';
+import { analyzeNote, type NoteModel } from '../core/analysis';
+
+/**
+ * One analysed model per open markdown document, computed lazily and cached by document version, so a hover
+ * costs a binary search instead of a re-parse.
+ */
+export class NoteModels implements vscode.Disposable {
+  private readonly cache = new Map<string, { version: number; model: NoteModel }>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly changed = new vscode.EventEmitter<vscode.TextDocument>();
+  /** Fires (once per version, lazily) when a markdown document changed. */
+  readonly onDidChange = this.changed.event;
+
+  constructor() {
+    this.disposables.push(
+      vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString())),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document.languageId === 'markdown' && e.contentChanges.length) this.changed.fire(e.document);
+      }),
+      this.changed,
+    );
+  }
+
+  get(document: vscode.TextDocument): NoteModel {
+    const key = document.uri.toString();
+    const hit = this.cache.get(key);
+    if (hit && hit.version === document.version) return hit.model;
+    const model = analyzeNote(document.getText());
+    this.cache.set(key, { version: document.version, model });
+    return model;
+  }
+
+  dispose(): void {
+    this.cache.clear();
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,32 @@
+import * as assert from 'node:assert/strict';
+import { hover, openFile, runCommand, screenshot, ui } from './workbench';
+
+suite('UI: hovers in a real workbench', () => {
+  test('hovering FIN-WAIT-1 with the mouse shows the explanation', async () => {
+    await openFile('incident-fin-wait-1.md', 'FIN-WAIT-1 pile-up');
+    const text = await hover('FIN-WAIT-1', 'pile-up on edge-lb-03');
+    assert.match(text, /FIN-WAIT-1/);
+    assert.match(text, /Orphan verdict/);
+    await screenshot('hover-fin-wait-1-en');
+  });
+
+  test("hovering netstat's FIN_WAIT1 names its spelling family", async () => {
+    await openFile('incident-fin-wait-1.md', 'FIN-WAIT-1 pile-up');
+    const text = await hover('FIN_WAIT1', 'Timeline of one connection');
+    assert.match(text, /netstat/);
+    await screenshot('hover-fin_wait1-netstat');
+  });
+
+  test('the palette runs "TCP State Notes: Explain TCP State…"', async () => {
+    const { page } = ui();
+    await openFile('incident-fin-wait-1.md', 'FIN-WAIT-1 pile-up');
+    await runCommand('TCP State Notes: Explain TCP State');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('LAST-ACK');
+    await page.waitForTimeout(300);
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-editor .view-line', { hasText: 'Orphan verdict' }).first().waitFor({ timeout: 20_000 });
+    await screenshot('palette-explain-last-ack');
+  });
+});

@@ -1,0 +1,119 @@
+/**
+ * Person-like helpers over the code-server workbench (Monaco DOM), shared by the UI specs.
+ * Selectors are the ones documented in ../shared/docs/offline-vscode.md.
+ */
+import type { BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
+import { join } from 'node:path';
+
+export interface UiContext {
+  page: Page;
+  context: BrowserContext;
+  workspace: string;
+  workspaceUrl: string;
+  screenshots: string;
+  runDir: string;
+}
+
+export function ui(): UiContext {
+  const c = (globalThis as unknown as { tsnUi?: UiContext }).tsnUi;
+  if (!c) throw new Error('UI specs run under test/harness/run-ui.mjs');
+  return c;
+}
+
+export async function screenshot(name: string): Promise<string> {
+  const path = join(ui().screenshots, `${name}.png`);
+  await ui().page.screenshot({ path, animations: 'disabled' });
+  return path;
+}
+
+export async function closeAllEditors(): Promise<void> {
+  await runCommand('View: Close All Editors');
+}
+
+export async function openFile(name: string, expectText: string): Promise<void> {
+  const { page } = ui();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Enter');
+  await page.locator('.monaco-editor .view-lines .view-line', { hasText: expectText }).first().waitFor({ timeout: 30_000 });
+}
+
+export async function runCommand(title: string): Promise<void> {
+  const { page } = ui();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+Shift+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title.replace(/^.*?: /, '') }).first().waitFor({ timeout: 15_000 });
+  await page.waitForTimeout(200);
+  await page.keyboard.press('Enter');
+}
+
+/** Screen coordinates of the centre of `token` in the first visible editor line that contains it. */
+export async function tokenCenter(token: string, lineHint?: string): Promise<{ x: number; y: number }> {
+  const { page } = ui();
+  const box = await page.evaluate(
+    ({ token, lineHint }) => {
+      const lines = [...document.querySelectorAll('.monaco-editor .view-lines .view-line')] as HTMLElement[];
+      for (const line of lines) {
+        const text = line.textContent ?? '';
+        if (!text.includes(token) || (lineHint && !text.includes(lineHint))) continue;
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        let seen = 0;
+        const at = text.indexOf(token);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const len = n.textContent?.length ?? 0;
+          if (at >= seen && at < seen + len) {
+            const range = document.createRange();
+            const start = at - seen;
+            range.setStart(n, start);
+            range.setEnd(n, Math.min(len, start + token.length));
+            const r = range.getBoundingClientRect();
+            return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+          }
+          seen += len;
+        }
+      }
+      return null;
+    },
+    { token, lineHint },
+  );
+  if (!box) throw new Error(`token "${token}" is not visible in the editor`);
+  return box;
+}
+
+/** Moves the mouse onto `token` and returns the hover widget's text (retries once: activation can race). */
+export async function hover(token: string, lineHint?: string): Promise<string> {
+  const { page } = ui();
+  const widget = page.locator('.monaco-hover:not(.hidden)').first();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.mouse.move(5, 5);
+    await page.waitForTimeout(300);
+    const { x, y } = await tokenCenter(token, lineHint);
+    await page.mouse.move(x, y, { steps: 4 });
+    try {
+      await widget.waitFor({ state: 'visible', timeout: 6_000 });
+      const text = await widget.innerText();
+      if (text.trim()) return text;
+    } catch {
+      // first hover can race activation; move away and back
+    }
+  }
+  throw new Error(`no hover appeared over "${token}"`);
+}
+
+export function webview(): FrameLocator {
+  return ui().page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+}
+
+export async function webviewFrame(): Promise<Frame | undefined> {
+  const { page } = ui();
+  for (const f of page.frames()) if (f.name() === 'active-frame' || f.url().includes('fake.html')) return f;
+  return undefined;
+}

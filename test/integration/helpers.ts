@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import * as assert from 'node:assert/strict';
+
+export const EXTENSION_ID = 'tcp-state-notes.tcp-state-notes';
+
+export function workspaceUri(...segments: string[]): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the tests need a workspace folder (examples + fixtures)');
+  return vscode.Uri.joinPath(folder.uri, ...segments);
+}
+
+export async function activateExtension(): Promise<void> {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is not installed`);
+  await ext.activate();
+}
+
+export async function openNote(...segments: string[]): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(workspaceUri(...segments));
+  const editor = await vscode.window.showTextDocument(doc);
+  await activateExtension();
+  return editor;
+}
+
+/** Offset of the n-th (0-based) occurrence of `needle`, plus `within` characters. */
+export function positionOf(doc: vscode.TextDocument, needle: string, occurrence = 0, within = 1): vscode.Position {
+  let from = 0;
+  let at = -1;
+  for (let i = 0; i <= occurrence; i++) {
+    at = doc.getText().indexOf(needle, from);
+    assert.ok(at >= 0, `"${needle}" #${i} not found in ${doc.uri.path}`);
+    from = at + 1;
+  }
+  return doc.positionAt(at + within);
+}
+
+export function hoverText(hovers: readonly vscode.Hover[]): string {
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+    .join('\n---\n');
+}
+
+export async function hoversAt(doc: vscode.TextDocument, pos: vscode.Position): Promise<vscode.Hover[]> {
+  return (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, pos)) ?? [];
+}
+
+/** Our hovers only (other extensions, e.g. built-in markdown link hovers, may add theirs). */
+export function ours(hovers: readonly vscode.Hover[]): vscode.Hover[] {
+  return hovers.filter((h) => hoverText([h]).includes('Orphan verdict') || hoverText([h]).includes('孤儿') || hoverText([h]).includes('_Source:') || hoverText([h]).includes('来源'));
+}
