@@ -50,8 +50,9 @@ export default tseslint.config(
     },
   },
   {
+    // Node scripts; page.evaluate callbacks in the harness run in the browser, hence the browser globals.
     files: ['scripts/**/*.mjs', 'test/harness/**/*.mjs', 'eslint.config.mjs'],
-    languageOptions: { globals: { ...globals.node } },
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
     files: ['test/e2e/**/*.ts'],

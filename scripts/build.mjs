@@ -48,7 +48,7 @@ const targets = [
   },
   {
     ...common,
-    entryPoints: ['src/cli.ts'],
+    entryPoints: ['src/cliMain.ts'],
     outfile: 'dist/cli.js',
     platform: 'node',
     format: 'cjs',

@@ -11,6 +11,6 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const out = `${pkg.name}-${pkg.version}.vsix`;
 run('node', ['scripts/build.mjs', '--production']);
 // --no-dependencies: everything the extension needs is bundled into dist/.
-run('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--allow-missing-repository', '-o', out]);
+run('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', out]);
 const kb = statSync(out).size / 1024;
 console.log(`[package] ${out}: ${kb.toFixed(1)} KB`);

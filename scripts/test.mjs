@@ -53,8 +53,10 @@ async function check(name, cmd, args) {
 
 await check('types', 'npx', ['--no-install', 'tsc', '--noEmit', '-p', '.']);
 await step('types', async () => {
-  const { code } = await run('npx', ['--no-install', 'tsc', '--noEmit', '-p', 'src/webview']);
-  if (code !== 0) throw new Error('webview type-check failed');
+  for (const project of ['src/webview', 'test/e2e']) {
+    const { code } = await run('npx', ['--no-install', 'tsc', '--noEmit', '-p', project]);
+    if (code !== 0) throw new Error(`type-check of ${project} failed`);
+  }
 });
 await check('lint', 'npx', ['--no-install', 'eslint', '--max-warnings', '0']);
 await step('unit', async () => {

@@ -2,11 +2,13 @@ import * as vscode from 'vscode';
 import { NoteModels } from './features/noteModels';
 import { registerHover } from './features/hover';
 import { registerExplainCommand } from './features/explainCommand';
+import { registerTemplateCommand } from './features/template';
+import { registerDiagram } from './features/diagram/panel';
 
 /** Composes the features; each register… returns what it must dispose. */
 export function activate(context: vscode.ExtensionContext): void {
   const models = new NoteModels();
-  context.subscriptions.push(models, registerHover(models), registerExplainCommand(models));
+  context.subscriptions.push(models, registerHover(models), registerExplainCommand(models), registerTemplateCommand(models), registerDiagram(context, models));
 }
 
 export function deactivate(): void {

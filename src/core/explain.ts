@@ -5,7 +5,7 @@
 import { STATE_KNOWLEDGE } from './catalogue/states';
 import { TERM_BY_ID } from './catalogue/terms';
 import { FAMILY_LABEL, L, EVIDENCE_KIND_LABEL, formatNumber, pick, t } from './strings';
-import type { Lang, StateId, StateKnowledge, TermKnowledge } from './catalogue/types';
+import type { Lang, StateId, TermKnowledge } from './catalogue/types';
 import type { SpellingFamily } from './catalogue/spellings';
 import type { EvidenceBlock, NoteModel, Mention } from './analysis';
 import { mentionCounts } from './analysis';
@@ -42,11 +42,6 @@ function shellBlock(commands: readonly string[]): string {
   let fence = '```';
   while (commands.some((c) => c.includes(fence))) fence += '`';
   return `${fence}sh\n${commands.join('\n')}\n${fence}`;
-}
-
-function verdictLabel(k: StateKnowledge, lang: Lang): string {
-  const v = k.orphan.verdict;
-  return t(v === 'yes' ? L.verdictYes : v === 'caveat' ? L.verdictCaveat : L.verdictNo, lang);
 }
 
 function uniqueSources(sources: readonly string[]): string {
@@ -103,7 +98,12 @@ export function explainState(id: StateId, options: ExplainOptions, ctx: StateExp
   }
   parts.push(title, pick(k.summary, lang));
 
-  const verdict = `**${t(L.orphanVerdict, lang)}: ${verdictLabel(k, lang)}.** ${pick(k.orphan.headline, lang)} ${pick(k.orphan.why.text, lang)}`;
+  // The headline carries the verdict ("the typical orphan", "never an orphan: the application still holds the fd").
+  const headline = pick(k.orphan.headline, lang).replace(/[.。]\s*$/, '');
+  const verdict =
+    lang === 'en'
+      ? `**${t(L.orphanVerdict, lang)}: ${headline}.** ${pick(k.orphan.why.text, lang)}`
+      : `**${t(L.orphanVerdict, lang)}：${headline}。** ${pick(k.orphan.why.text, lang)}`;
   const knobs: string[] = [];
   if (k.orphan.sysctls.length) knobs.push(`${t(L.tunables, lang)}: ${k.orphan.sysctls.map(codeSpan).join(', ')}`);
   if (k.orphan.counters.length) knobs.push(`${t(L.counters, lang)}: ${k.orphan.counters.map(codeSpan).join(', ')}`);

@@ -26,8 +26,11 @@ export interface RawMention {
   readonly states?: readonly StateId[];
 }
 
-/** Word-ish tokens: letters/digits/underscore, with internal hyphens (`FIN-WAIT-1`, `syn-recv`). */
-export const TOKEN_PATTERN = /[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*/g;
+/**
+ * Word-ish tokens: letters/digits/underscore, with internal hyphens (`FIN-WAIT-1`, `syn-recv`) and Markdown
+ * escapes (`FIN\_WAIT\_2` renders as FIN_WAIT_2, so it is matched with its exact raw range).
+ */
+export const TOKEN_PATTERN = /[A-Za-z0-9_]+(?:(?:-|\\_)[A-Za-z0-9_]+)*/g;
 
 /** Upper-case figure labels and prose with spaces: `FIN WAIT 2`, `LAST ACK`, `SYN RCVD`, `FIN WAIT-1`. */
 export const SPACED_PATTERN =
@@ -51,7 +54,7 @@ const SOCKSTAT_FIELD = /\b(inuse|orphan|tw|alloc|mem)[ \t]+\d+/g;
 const SS_SUMMARY_FIELD = /\b(orphaned|timewait)[ \t]+\d+/g;
 
 /** sysctl keys, bare (`tcp_max_orphans`), dotted (`net.ipv4.…`), slashed (`/proc/sys/net/ipv4/…`). */
-export const SYSCTL_PATTERN = /(?<![\w.\/-])(?:net\.ipv4\.|\/proc\/sys\/net\/ipv4\/|net\/ipv4\/)?(tcp_[a-z0-9_]+)(?![\w])/g;
+export const SYSCTL_PATTERN = /(?<![\w./-])(?:net\.ipv4\.|\/proc\/sys\/net\/ipv4\/|net\/ipv4\/)?(tcp_[a-z0-9_]+)(?![\w])/g;
 
 const SYSCTL_NAMES: ReadonlyMap<string, string> = new Map(
   TERMS.filter((t) => t.kind === 'sysctl').map((t) => [t.id.replace(/^net\.ipv4\./, ''), t.id] as const),
@@ -138,10 +141,11 @@ function isUpper(s: string): boolean {
 function stateMentionsFromTokens(text: string, out: RawMention[]): void {
   TOKEN_PATTERN.lastIndex = 0;
   for (let m = TOKEN_PATTERN.exec(text); m; m = TOKEN_PATTERN.exec(text)) {
-    const token = m[0];
-    if (token.length < 4 || token.length > 40) continue;
+    const raw = m[0];
+    if (raw.length < 3 || raw.length > 48) continue;
+    const token = raw.includes('\\') ? raw.replace(/\\/g, '') : raw;
     const start = m.index;
-    const end = start + token.length;
+    const end = start + raw.length;
     const lower = token.toLowerCase();
     const aggregate = SS_AGGREGATES.get(lower);
     if (aggregate && token === lower) {
@@ -157,7 +161,7 @@ function stateMentionsFromTokens(text: string, out: RawMention[]): void {
     // `timer:(timewait,…)` in ss -o output is a timer name, not a state label.
     if (lower === 'timewait' && text.slice(Math.max(0, start - 7), start) === 'timer:(') continue;
     if (insideUrl(text, start, end)) continue;
-    out.push({ start, end, text: token, kind: 'state', id: hit.state, families: hit.families });
+    out.push({ start, end, text: raw, kind: 'state', id: hit.state, families: hit.families });
   }
   SPACED_PATTERN.lastIndex = 0;
   for (let m = SPACED_PATTERN.exec(text); m; m = SPACED_PATTERN.exec(text)) {

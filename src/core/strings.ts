@@ -29,9 +29,6 @@ export const FAMILY_LABEL: Readonly<Record<SpellingFamily, Localized>> = {
 export const L = {
   spellingOf: { en: '{family} of {state}', 'zh-cn': '{state} 的{family}' },
   orphanVerdict: { en: 'Orphan verdict', 'zh-cn': '孤儿 socket 判定' },
-  verdictYes: { en: 'can be an orphan', 'zh-cn': '可能是孤儿 socket' },
-  verdictNo: { en: 'not an orphan', 'zh-cn': '不是孤儿 socket' },
-  verdictCaveat: { en: 'an orphan only in some cases', 'zh-cn': '仅在特定条件下是孤儿 socket' },
   who: { en: 'Who is here', 'zh-cn': '谁处于此状态' },
   leavesOn: { en: 'Leaves on', 'zh-cn': '离开条件' },
   lifetime: { en: 'Lifetime on Linux', 'zh-cn': 'Linux 上的存活时间' },

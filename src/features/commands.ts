@@ -1,6 +1,10 @@
-/** Command ids, declared once and shared by the manifest tests, the hover links and the features. */
+/** Command ids, declared once and shared by the hover links and the features. */
 export const COMMANDS = {
   showDiagram: 'tcpStateNotes.showDiagram',
+  toggleDiagramLock: 'tcpStateNotes.toggleDiagramLock',
+  exportDiagramSvg: 'tcpStateNotes.exportDiagramSvg',
+  exportDiagramPng: 'tcpStateNotes.exportDiagramPng',
   insertTemplate: 'tcpStateNotes.insertDiagnosisTemplate',
   explainState: 'tcpStateNotes.explainState',
+  diagramInfo: 'tcpStateNotes.diagramInfo',
 } as const;

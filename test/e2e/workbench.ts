@@ -3,11 +3,13 @@
  * Selectors are the ones documented in ../shared/docs/offline-vscode.md.
  */
 import type { BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface UiContext {
   page: Page;
   context: BrowserContext;
+  userDataDir: string;
   workspace: string;
   workspaceUrl: string;
   screenshots: string;
@@ -26,13 +28,43 @@ export async function screenshot(name: string): Promise<string> {
   return path;
 }
 
+/** Merges `patch` into the user settings.json; the workbench picks the change up from disk. */
+export async function setSettings(patch: Record<string, unknown>): Promise<void> {
+  const file = join(ui().userDataDir, 'User', 'settings.json');
+  const current = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === undefined) delete current[k];
+    else current[k] = v;
+  }
+  writeFileSync(file, JSON.stringify(current, null, 2));
+  await ui().page.waitForTimeout(1500);
+}
+
 export async function closeAllEditors(): Promise<void> {
   await runCommand('View: Close All Editors');
 }
 
-export async function openFile(name: string, expectText: string): Promise<void> {
+/** Moves keyboard focus out of any webview iframe back to the workbench (a webview swallows Ctrl+P). */
+export async function focusWorkbench(): Promise<void> {
   const { page } = ui();
   await page.keyboard.press('Escape');
+  await page.locator('.part.sidebar .composite.title').first().click({ position: { x: 5, y: 5 } }).catch(() => {});
+}
+
+export async function setColorTheme(theme: string): Promise<void> {
+  const { page } = ui();
+  await runCommand('Preferences: Color Theme');
+  const input = page.locator('.quick-input-widget input');
+  await input.fill(theme);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor({ timeout: 10_000 });
+  await page.waitForTimeout(200);
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(1200);
+}
+
+export async function openFile(name: string, expectText: string): Promise<void> {
+  const { page } = ui();
+  await focusWorkbench();
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
@@ -46,6 +78,7 @@ export async function openFile(name: string, expectText: string): Promise<void> 
 export async function runCommand(title: string): Promise<void> {
   const { page } = ui();
   await page.keyboard.press('Escape');
+  if (await page.evaluate(() => document.activeElement?.tagName === 'IFRAME')) await focusWorkbench();
   await page.keyboard.press('Control+Shift+P');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });

@@ -1,6 +1,6 @@
 // Runs the mocha integration suite (out/test/integration) inside code-server's real Node extension host,
 // with the extension loaded from the unpacked .vsix. Prints the results and returns { passed, failed }.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launchBrowser } from './browser.mjs';

@@ -27,9 +27,16 @@ export async function runUi({ label = 'ui', grep } = {}) {
     const workspaceUrl = `${server.url}/?folder=${encodeURIComponent(ws)}`;
     await page.goto(workspaceUrl);
     await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
-    globalThis.tsnUi = { page, context: browser.context, server, workspace: ws, workspaceUrl, screenshots, runDir };
+    globalThis.tsnUi = { page, context: browser.context, server, userDataDir: server.userDataDir, workspace: ws, workspaceUrl, screenshots, runDir };
     const mocha = new Mocha({ ui: 'tdd', timeout: 120_000, color: false, reporter: 'spec' });
     if (grep) mocha.grep(grep);
+    // A failing UI spec leaves a screenshot of the workbench behind, for a person to look at.
+    mocha.suite.afterEach(async function () {
+      if (this.currentTest?.state === 'failed') {
+        const name = this.currentTest.fullTitle().replace(/[^\w.-]+/g, '-').slice(0, 80);
+        await page.screenshot({ path: join(screenshots, `FAILED-${name}.png`) }).catch(() => {});
+      }
+    });
     const dir = join(ROOT, 'out', 'test', 'e2e');
     for (const f of readdirSync(dir).sort()) if (f.endsWith('.test.js')) mocha.addFile(join(dir, f));
     await mocha.loadFilesAsync();

@@ -14,7 +14,7 @@ suite('Hover on TCP states in example notes', () => {
     assert.equal(hovers.length, 1, 'exactly one TCP State Notes hover');
     const text = hoverText(hovers);
     assert.match(text, /\*\*FIN-WAIT-1\*\*/);
-    assert.match(text, /Orphan verdict: can be an orphan/);
+    assert.match(text, /Orphan verdict: the typical orphan\./);
     assert.match(text, /tcp_orphan_retries/);
     const range = hovers[0]?.range;
     assert.ok(range, 'hover has a range');
@@ -46,7 +46,7 @@ suite('Hover on TCP states in example notes', () => {
     assert.equal(hovers.length, 1);
     const text = hoverText(hovers);
     assert.match(text, /\*\*CLOSE-WAIT\*\*/);
-    assert.match(text, /Orphan verdict: not an orphan/);
+    assert.match(text, /Orphan verdict: never an orphan: the application still holds the fd/);
     assert.equal(document.getText(hovers[0]?.range), 'CLOSE_WAIT');
   });
 

@@ -1,0 +1,546 @@
+/**
+ * Recognising command lines inside a pasted block (`$ ss -tan`, `[root@web01 ~]# cat /proc/net/sockstat`,
+ * a bare `ss -Htan state fin-wait-1 | wc -l`) and reading from them what the following output will be:
+ * the state an `ss` filter selected, whether the pipeline counts per state, which sysctl a bare value
+ * belongs to, …  Pure: no `vscode`, no Node built-ins. Work per line is bounded (MAX_COMMAND_LENGTH).
+ */
+import { SS_AGGREGATES, lookupStateSpelling } from '../catalogue/spellings';
+import type { StateId } from '../catalogue/types';
+import { basename, isSpaceCode } from './text';
+import { isSysctlKey, sysctlKeyFromPath } from './lineFormats';
+
+const MAX_COMMAND_LENGTH = 4096;
+const MAX_PROMPT_LENGTH = 160;
+
+/** Commands whose appearance at the start of a line (after an optional prompt) makes it a command line. */
+const KNOWN_COMMANDS: ReadonlySet<string> = new Set([
+  'ss',
+  'netstat',
+  'nstat',
+  'cat',
+  'sysctl',
+  'getconf',
+  'awk',
+  'gawk',
+  'mawk',
+  'grep',
+  'egrep',
+  'zgrep',
+  'sudo',
+  'doas',
+  'watch',
+  'head',
+  'tail',
+  'less',
+  'more',
+  'sort',
+  'uniq',
+  'wc',
+  'ip',
+  'nsenter',
+  'kubectl',
+  'docker',
+  'crictl',
+  'dmesg',
+  'journalctl',
+  'uname',
+  'lsof',
+  'tcpdump',
+  'echo',
+  'printf',
+  'for',
+  'while',
+  'time',
+  'env',
+  'bash',
+  'sh',
+  'zsh',
+]);
+
+/** Tools whose output the parsers know, searched for inside wrappers (`sudo`, `ip netns exec x`, `watch`). */
+const TOOLS: ReadonlySet<string> = new Set([
+  'ss',
+  'netstat',
+  'nstat',
+  'cat',
+  'sysctl',
+  'getconf',
+  'awk',
+  'gawk',
+  'mawk',
+  'grep',
+  'egrep',
+  'head',
+  'tail',
+  'less',
+  'more',
+  'sort',
+  'uniq',
+  'wc',
+  'dmesg',
+  'journalctl',
+  'uname',
+  'lsof',
+  'echo',
+  'printf',
+]);
+
+const WRAPPERS_WITH_INNER_COMMAND: ReadonlySet<string> = new Set(['watch', 'bash', 'sh', 'zsh']);
+
+export interface SsOptions {
+  /** `ss -s`. */
+  readonly summary: boolean;
+  /** `-H` / `--no-header`. */
+  readonly noHeader: boolean;
+  /** Protocols selected: only TCP (no Netid column), TCP among others (Netid column), or no TCP at all. */
+  readonly tcp: 'only' | 'mixed' | 'none';
+  /** The state when the filter selects exactly one (ss then drops the State column). */
+  readonly singleState?: StateId;
+}
+
+export interface CommandContext {
+  /** The command text without its prompt. */
+  readonly text: string;
+  /** Main tool of the first pipeline (`ss`, `netstat`, `cat`, …), if recognised. */
+  readonly tool?: string;
+  /** Options of the first `ss` invocation. */
+  readonly ss?: SsOptions;
+  /** `netstat -s`. */
+  readonly netstatStats: boolean;
+  /** Any `netstat` that is not `-s`. */
+  readonly netstatListing: boolean;
+  readonly nstat: boolean;
+  /** The command mentions /proc/net/tcp or /proc/net/tcp6. */
+  readonly procNetTcp: boolean;
+  /** The pipeline counts per value (`uniq -c`, awk with an END block). */
+  readonly counting: boolean;
+  /** The output is one number (`| wc -l`, `grep -c`): which state it counts and how many header lines to drop. */
+  readonly singleNumber?: { readonly state?: StateId; readonly headerLines: number; readonly tool?: string };
+  /** Keys for bare value lines in order (`cat /proc/sys/…`, `sysctl -n …`, `getconf PAGESIZE`). */
+  readonly valueKeys: readonly string[];
+}
+
+export type LineClass = { readonly type: 'command'; readonly text: string } | { readonly type: 'comment' };
+
+/** Is the line a command (with or without a prompt), a comment, or neither (output)? */
+export function classifyLine(line: string): LineClass | undefined {
+  let i = 0;
+  const n = line.length;
+  while (i < n && isSpaceCode(line.charCodeAt(i))) i++;
+  if (i >= n) return undefined;
+  const s = i === 0 ? line : line.slice(i);
+  const c = s.charCodeAt(0);
+  const c1 = s.length > 1 ? s.charCodeAt(1) : -1;
+  if (c === 35 /* # */) {
+    if (s.length === 1) return { type: 'comment' };
+    if (c1 === 32 || c1 === 9) {
+      const rest = s.slice(2).trimStart();
+      return startsWithKnownCommand(rest) ? { type: 'command', text: rest } : { type: 'comment' };
+    }
+    if (c1 === 33 /* ! */) return { type: 'comment' };
+    return undefined; // `#kernel`, nstat's `#24541.1804289383 sampling_interval=…`
+  }
+  if (c === 47 && c1 === 47) return { type: 'comment' }; // `//`
+  if ((c === 36 /* $ */ || c === 37 /* % */ || c === 0x276f /* ❯ */ || c === 62 /* > */) && (c1 === 32 || c1 === 9)) {
+    const rest = s.slice(2).trimStart();
+    if (c === 62 && !startsWithKnownCommand(rest)) return undefined;
+    return rest.length > 0 ? { type: 'command', text: rest } : { type: 'comment' };
+  }
+  const afterPrompt = promptEnd(s);
+  if (afterPrompt > 0) {
+    const rest = s.slice(afterPrompt).trimStart();
+    return rest.length > 0 ? { type: 'command', text: rest } : { type: 'comment' };
+  }
+  if (startsWithKnownCommand(s)) return { type: 'command', text: s };
+  return undefined;
+}
+
+function firstWord(s: string): string {
+  let e = 0;
+  while (e < s.length && e < 200 && !isSpaceCode(s.charCodeAt(e))) e++;
+  return s.slice(0, e);
+}
+
+function startsWithKnownCommand(s: string): boolean {
+  const w = firstWord(s);
+  if (w.length === 0) return false;
+  if (KNOWN_COMMANDS.has(basename(w))) return true;
+  // VAR=value ss …
+  const eq = w.indexOf('=');
+  if (eq > 0 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(w.slice(0, eq))) {
+    return startsWithKnownCommand(s.slice(w.length).trimStart());
+  }
+  return false;
+}
+
+/**
+ * Length of a shell prompt at the start of `s` (`root@web01:~# `, `[root@web01 ~]# `, `user@host ~ $ `,
+ * `C:\Users\me> `, `PS C:\> `), or 0. Only looks at the first MAX_PROMPT_LENGTH characters.
+ */
+function promptEnd(line: string): number {
+  const s = line.length > MAX_PROMPT_LENGTH ? line.slice(0, MAX_PROMPT_LENGTH) : line;
+  const isTerm = (ch: string | undefined): boolean => ch === '$' || ch === '#' || ch === '%';
+  const spaceAt = (i: number): boolean => i >= s.length || isSpaceCode(s.charCodeAt(i));
+  if (s.startsWith('[')) {
+    // [root@web01 ~]#  /  [user@host dir]$
+    const close = s.indexOf(']');
+    if (close > 1 && isTerm(s[close + 1]) && spaceAt(close + 2)) return close + 2;
+    return 0;
+  }
+  if (/^(PS )?[A-Za-z]:\\/.test(s)) {
+    const gt = s.indexOf('>');
+    return gt > 0 && spaceAt(gt + 1) ? gt + 1 : 0;
+  }
+  const words = s.split(' ', 4);
+  const w0 = words[0] ?? '';
+  // user@host:~$  root@web01:/#  host:~#
+  if (w0.length >= 2 && isTerm(w0[w0.length - 1])) {
+    const body = w0.slice(0, -1);
+    if (/^[\w.-]+@[\w.-]+(:\S*)?$/.test(body) || /^[\w.-]+:[~/]\S*$/.test(body)) return w0.length;
+    return 0;
+  }
+  // user@host $   user@host ~ $   user@host ~/dir %
+  if (/^[\w.-]+@[\w.-]+(:\S*)?$/.test(w0)) {
+    const w1 = words[1];
+    if (isTerm(w1) && w1?.length === 1) return w0.length + 2;
+    const w2 = words[2];
+    if (w1 !== undefined && /^[~/]/.test(w1) && w2?.length === 1 && isTerm(w2)) return w0.length + w1.length + 3;
+  }
+  return 0;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Shell word splitting (quotes, pipes, separators) — enough for one-liners in notes.
+// ---------------------------------------------------------------------------------------------------
+
+type Pipeline = string[][]; // stages → words
+
+/** Splits `a | b; c && d` into pipelines of stages of words. Quotes are removed; a ` #` comment ends it. */
+export function splitShell(text: string): Pipeline[] {
+  const s = text.length > MAX_COMMAND_LENGTH ? text.slice(0, MAX_COMMAND_LENGTH) : text;
+  const pipelines: Pipeline[] = [];
+  let stages: string[][] = [];
+  let words: string[] = [];
+  let word = '';
+  let inWord = false;
+  let quote = 0;
+  const endWord = (): void => {
+    if (inWord) words.push(word);
+    word = '';
+    inWord = false;
+  };
+  const endStage = (): void => {
+    endWord();
+    if (words.length > 0) stages.push(words);
+    words = [];
+  };
+  const endPipeline = (): void => {
+    endStage();
+    if (stages.length > 0) pipelines.push(stages);
+    stages = [];
+  };
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i] as string;
+    const c = s.charCodeAt(i);
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
+      else if (c === 92 /* \ */ && quote === 34 && i + 1 < s.length) {
+        word += s[++i] as string;
+      } else word += ch;
+      continue;
+    }
+    if (c === 39 || c === 34) {
+      quote = c;
+      inWord = true;
+      continue;
+    }
+    if (c === 92 /* \ */ && i + 1 < s.length) {
+      word += s[++i] as string;
+      inWord = true;
+      continue;
+    }
+    if (isSpaceCode(c)) {
+      endWord();
+      continue;
+    }
+    if (c === 35 /* # */ && !inWord) break; // comment
+    if (c === 124 /* | */) {
+      if (s.charCodeAt(i + 1) === 124) {
+        i++;
+        endPipeline();
+      } else endStage();
+      continue;
+    }
+    if (c === 59 /* ; */) {
+      endPipeline();
+      continue;
+    }
+    if (c === 38 /* & */) {
+      if (s.charCodeAt(i + 1) === 38) i++;
+      endPipeline();
+      continue;
+    }
+    word += ch;
+    inWord = true;
+  }
+  endPipeline();
+  return pipelines;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Reading a command
+// ---------------------------------------------------------------------------------------------------
+
+interface MutableContext {
+  tool?: string;
+  ss?: SsOptions;
+  netstatStats: boolean;
+  netstatListing: boolean;
+  nstat: boolean;
+  procNetTcp: boolean;
+  counting: boolean;
+  singleNumber?: { state?: StateId; headerLines: number; tool?: string };
+  valueKeys: string[];
+}
+
+export function parseCommand(text: string): CommandContext {
+  const ctx: MutableContext = {
+    netstatStats: false,
+    netstatListing: false,
+    nstat: false,
+    procNetTcp: text.includes('/proc/net/tcp'),
+    counting: false,
+    valueKeys: [],
+  };
+  for (const p of splitShell(text)) readPipeline(p, ctx, 0);
+  return { text, ...ctx };
+}
+
+function findTool(words: readonly string[]): number {
+  for (let j = 0; j < words.length && j < 32; j++) {
+    const w = words[j] as string;
+    const b = basename(w);
+    if (TOOLS.has(b)) return j;
+    if (WRAPPERS_WITH_INNER_COMMAND.has(b)) return j;
+  }
+  return -1;
+}
+
+function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number): void {
+  const first = stages[0];
+  if (!first) return;
+  const toolIdx = findTool(first);
+  if (toolIdx < 0) return;
+  const tool = basename(first[toolIdx] as string);
+  const args = first.slice(toolIdx + 1);
+  if (WRAPPERS_WITH_INNER_COMMAND.has(tool)) {
+    // watch -n 1 'ss -s', bash -c "ss -tan | …": the inner command is the first word with a space.
+    const inner = args.find((a) => a.includes(' '));
+    if (inner !== undefined && depth < 2) {
+      const innerPipes = splitShell(inner);
+      const head = innerPipes[0];
+      if (head) {
+        // The outer pipeline's later stages follow the inner one (`watch 'ss -s'` has none).
+        readPipeline([...head, ...stages.slice(1)], ctx, depth + 1);
+        for (const extra of innerPipes.slice(1)) readPipeline(extra, ctx, depth + 1);
+      }
+    } else if (inner === undefined) {
+      const j = findTool(args);
+      if (j >= 0) readPipeline([args.slice(j), ...stages.slice(1)], ctx, depth + 1);
+    }
+    return;
+  }
+  ctx.tool ??= tool;
+
+  let ss: SsOptions | undefined;
+  if (tool === 'ss') {
+    ss = parseSsArgs(args);
+    ctx.ss ??= ss;
+  } else if (tool === 'netstat') {
+    if (args.some(isNetstatStatsFlag)) ctx.netstatStats = true;
+    else ctx.netstatListing = true;
+  } else if (tool === 'nstat') {
+    ctx.nstat = true;
+  } else if (tool === 'sysctl') {
+    readSysctlArgs(args, ctx);
+  } else if (tool === 'cat' && stages.length === 1) {
+    const files = args.filter((a) => !a.startsWith('-'));
+    const keys = files.map((f) => (/[*?[]/.test(f) ? undefined : sysctlKeyFromPath(f)));
+    if (files.length > 0 && keys.every((k): k is string => k !== undefined)) ctx.valueKeys.push(...keys);
+  } else if (tool === 'getconf' && stages.length === 1) {
+    const what = args[0];
+    if (what === 'PAGESIZE' || what === 'PAGE_SIZE') ctx.valueKeys.push('pagesize');
+  }
+
+  // Counting and single-number pipelines.
+  let grepState: StateId | undefined;
+  let subset = false; // a stage filters on something that is not one state: the number is a subset
+  let grepCount = false;
+  const all: string[][] = [first.slice(toolIdx), ...stages.slice(1)];
+  for (let si = 0; si < all.length; si++) {
+    const stage = all[si] as string[];
+    const name = basename(stage[0] ?? '');
+    const rest = stage.slice(1);
+    if (name === 'uniq' && rest.some((w) => isFlag(w, 'c') || w === '--count')) ctx.counting = true;
+    if (name === 'awk' || name === 'gawk' || name === 'mawk') {
+      if (rest.some((w) => /\bEND\b/.test(w))) ctx.counting = true;
+      else if (si > 0) subset = true;
+    }
+    if (name === 'grep' || name === 'egrep' || name === 'findstr') {
+      const r = readGrep(rest);
+      if (r.count) grepCount = true;
+      if (r.invert || (r.hasPattern && r.state === undefined)) subset = true;
+      else if (r.state !== undefined) {
+        if (grepState !== undefined && grepState !== r.state) subset = true;
+        grepState = r.state;
+      }
+    }
+  }
+  const last = all[all.length - 1] ?? [];
+  const lastName = basename(last[0] ?? '');
+  const wcLines = lastName === 'wc' && last.slice(1).some((w) => isFlag(w, 'l') || w === '--lines');
+  const lastIsGrepCount = (lastName === 'grep' || lastName === 'egrep' || lastName === 'findstr') && grepCount;
+  if ((wcLines || lastIsGrepCount) && !ctx.counting) {
+    const state = subset ? undefined : (grepState ?? ss?.singleState);
+    const headerLines = wcLines && tool === 'ss' && all.length === 2 && ss && !ss.noHeader && !ss.summary ? 1 : 0;
+    ctx.singleNumber ??= state === undefined ? { headerLines, tool } : { state, headerLines, tool };
+  }
+}
+
+/** `-c`, `-ci`, `-ic` … : a short-option cluster containing `letter`. */
+function isFlag(word: string, letter: string): boolean {
+  return word.length >= 2 && word[0] === '-' && word[1] !== '-' && word.includes(letter);
+}
+
+function isNetstatStatsFlag(w: string): boolean {
+  return w === '--statistics' || (w.length >= 2 && w[0] === '-' && w[1] !== '-' && w.includes('s'));
+}
+
+function readGrep(args: readonly string[]): { count: boolean; invert: boolean; state?: StateId; hasPattern: boolean } {
+  let count = false;
+  let invert = false;
+  let pattern: string | undefined;
+  for (let j = 0; j < args.length; j++) {
+    const a = args[j] as string;
+    if (a === '-e' || a === '--regexp') {
+      pattern ??= args[j + 1];
+      j++;
+      continue;
+    }
+    if (a.startsWith('--')) {
+      if (a === '--count') count = true;
+      if (a === '--invert-match') invert = true;
+      continue;
+    }
+    if (a.startsWith('-') && a.length > 1) {
+      if (a.includes('c')) count = true;
+      if (a.includes('v')) invert = true;
+      continue;
+    }
+    if (a.startsWith('/') && a.length >= 2 && /^\/[A-Za-z]/.test(a) && !a.startsWith('/proc')) {
+      // findstr options: /C:"TIME_WAIT" (literal), /c is not a count in findstr but `find /c` is.
+      const colon = a.indexOf(':');
+      if (colon > 0) pattern ??= a.slice(colon + 1);
+      continue;
+    }
+    if (pattern === undefined) pattern = a;
+  }
+  if (pattern === undefined) return { count, invert, hasPattern: false };
+  const m = /[|()[\]*+?\\]/.test(pattern) ? undefined : lookupStateSpelling(pattern.trim());
+  return m ? { count, invert, hasPattern: true, state: m.state } : { count, invert, hasPattern: true };
+}
+
+function readSysctlArgs(args: readonly string[], ctx: MutableContext): void {
+  let valuesOnly = false;
+  const keys: string[] = [];
+  for (const a of args) {
+    if (a === '--values') valuesOnly = true;
+    else if (a.startsWith('-') && a.length > 1 && a[1] !== '-') {
+      if (a.includes('n')) valuesOnly = true;
+    } else if (!a.startsWith('-')) {
+      const k = a.includes('=') ? undefined : a.replace(/\//g, '.');
+      if (k !== undefined && isSysctlKey(k)) keys.push(k);
+    }
+  }
+  if (valuesOnly) ctx.valueKeys.push(...keys);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// ss options (facts §1.3, §4.3)
+// ---------------------------------------------------------------------------------------------------
+
+const SS_SHORT_WITH_ARG = new Set(['f', 'A', 'F', 'D', 'N']);
+const SS_OTHER_PROTOCOL_LETTERS = new Set(['u', 'w', 'x', 'd', 'S', '0', 'M']);
+const SS_LONG_OTHER = new Set(['--udp', '--raw', '--unix', '--dccp', '--sctp', '--packet', '--mptcp', '--vsock', '--tipc', '--xdp']);
+
+export function parseSsArgs(args: readonly string[]): SsOptions {
+  let tcpSel = false;
+  let otherSel = false;
+  let summary = false;
+  let noHeader = false;
+  let listening = false;
+  let exclude = false;
+  const states: string[] = [];
+  const query = (list: string): void => {
+    for (const q of list.split(',')) {
+      const x = q.trim().toLowerCase();
+      if (x === 'tcp') tcpSel = true;
+      else if (x === 'all' || x === 'inet') {
+        tcpSel = true;
+        otherSel = true;
+      } else if (x.length > 0) otherSel = true;
+    }
+  };
+  for (let j = 0; j < args.length; j++) {
+    const a = args[j] as string;
+    if (a === 'state') {
+      const kw = args[j + 1];
+      if (kw !== undefined) states.push(kw);
+      j++;
+      continue;
+    }
+    if (a === 'exclude' || a === 'excl') {
+      exclude = true;
+      j++;
+      continue;
+    }
+    if (a.startsWith('--')) {
+      const [name, value] = a.split('=', 2) as [string, string | undefined];
+      if (name === '--tcp') tcpSel = true;
+      else if (SS_LONG_OTHER.has(name)) otherSel = true;
+      else if (name === '--summary') summary = true;
+      else if (name === '--no-header') noHeader = true;
+      else if (name === '--listening') listening = true;
+      else if (name === '--query' || name === '--socket') {
+        const v = value ?? args[++j];
+        if (v !== undefined) query(v);
+      } else if (name === '--family' || name === '--filter' || name === '--diag' || name === '--net') {
+        if (value === undefined) j++;
+      }
+      continue;
+    }
+    if (a.startsWith('-') && a.length > 1) {
+      for (let k = 1; k < a.length; k++) {
+        const ch = a[k] as string;
+        if (ch === 't') tcpSel = true;
+        else if (SS_OTHER_PROTOCOL_LETTERS.has(ch)) otherSel = true;
+        else if (ch === 's') summary = true;
+        else if (ch === 'H') noHeader = true;
+        else if (ch === 'l') listening = true;
+        else if (SS_SHORT_WITH_ARG.has(ch)) {
+          const rest = a.slice(k + 1);
+          const v = rest.length > 0 ? rest : args[++j];
+          if (ch === 'A' && v !== undefined) query(v);
+          break;
+        }
+      }
+    }
+  }
+  const tcp: SsOptions['tcp'] = tcpSel ? (otherSel ? 'mixed' : 'only') : otherSel ? 'none' : 'mixed';
+  let singleState: StateId | undefined;
+  if (states.length === 1 && !exclude && !listening) {
+    const kw = (states[0] as string).toLowerCase();
+    if (!SS_AGGREGATES.has(kw)) singleState = lookupStateSpelling(kw)?.state;
+  }
+  return singleState === undefined ? { summary, noHeader, tcp } : { summary, noHeader, tcp, singleState };
+}

@@ -1,0 +1,39 @@
+/**
+ * Resolves a term typed by a user (CLI `explain`, the explain command) in any spelling: a state in any family,
+ * a sysctl with or without `net.ipv4.` / `/proc/sys/net/ipv4/`, a counter with or without `TcpExt`, a sockstat
+ * field, a kernel message, an ss aggregate. Unlike the note recogniser it applies no context rules: the user
+ * asked explicitly.
+ */
+import { lookupStateSpelling, PROC_NET_TCP_HEX, SS_AGGREGATES, type SpellingFamily } from './catalogue/spellings';
+import { TERMS } from './catalogue/terms';
+import type { StateId, TermKnowledge } from './catalogue/types';
+
+export type Resolved =
+  | { readonly kind: 'state'; readonly id: StateId; readonly text: string; readonly families: readonly SpellingFamily[] }
+  | { readonly kind: 'term'; readonly term: TermKnowledge; readonly text: string }
+  | { readonly kind: 'aggregate'; readonly keyword: string; readonly states: readonly StateId[] };
+
+export function resolveTerm(input: string): Resolved | undefined {
+  const text = input.trim().replace(/^`+|`+$/g, '').trim();
+  if (!text || text.length > 200) return undefined;
+  const state = lookupStateSpelling(text) ?? lookupStateSpelling(text.toUpperCase());
+  if (state) return { kind: 'state', id: state.state, text, families: state.families };
+  const hex = /^(?:0x)?([0-9a-f]{2})$/i.exec(text)?.[1]?.toUpperCase();
+  if (hex && PROC_NET_TCP_HEX.has(hex)) return { kind: 'state', id: PROC_NET_TCP_HEX.get(hex) as StateId, text, families: ['proc-hex'] };
+  const aggregate = SS_AGGREGATES.get(text.toLowerCase());
+  if (aggregate) return { kind: 'aggregate', keyword: text.toLowerCase(), states: aggregate };
+  const lower = text.toLowerCase();
+  const sysctl = lower.replace(/^\/proc\/sys\/net\/ipv4\//, '').replace(/^net[./]ipv4[./]/, '').replace(/\[\d\]$/, '');
+  for (const term of TERMS) {
+    const id = term.id.toLowerCase();
+    if (term.kind === 'sysctl' && id === `net.ipv4.${sysctl}`) return { kind: 'term', term, text };
+    if (term.kind === 'counter' && (id === lower || id === `tcpext${lower}`)) return { kind: 'term', term, text };
+    if (term.kind === 'sockstat' && (id === lower || id === `sockstat.${lower}`)) return { kind: 'term', term, text };
+    if (id === lower) return { kind: 'term', term, text };
+  }
+  const phrase = lower.replace(/^tcp: /, '');
+  for (const term of TERMS) {
+    if (term.aliases.some((a) => a.toLowerCase() === phrase || a.toLowerCase() === lower)) return { kind: 'term', term, text };
+  }
+  return undefined;
+}

@@ -1,0 +1,71 @@
+import * as assert from 'node:assert/strict';
+import { openFile, runCommand, screenshot, setColorTheme, ui, webview } from './workbench';
+
+const THEMES: [string, string][] = [
+  ['light', 'Default Light Modern'],
+  ['dark', 'Default Dark Modern'],
+  ['hc-dark', 'Default High Contrast'],
+  ['hc-light', 'Default High Contrast Light'],
+];
+
+async function showDiagram(file: string, lineText: string): Promise<void> {
+  await openFile(file, lineText);
+  await runCommand('TCP State Notes: Show State Diagram');
+  await webview().locator('g[data-state="FIN-WAIT-1"]').first().waitFor({ timeout: 30_000 });
+  await ui().page.waitForTimeout(800);
+}
+
+suite('UI: state diagram panel', () => {
+  suiteTeardown(async () => {
+    await setColorTheme('Default Light Modern');
+  });
+
+  test('draws the note: counts, badges, highlighted states (screenshots in four themes)', async () => {
+    await showDiagram('incident-fin-wait-1.md', 'FIN-WAIT-1 pile-up');
+    const fw1 = webview().locator('g[data-state="FIN-WAIT-1"]').first();
+    assert.equal(await fw1.getAttribute('data-orphan'), 'yes');
+    assert.ok(Number(await fw1.getAttribute('data-count')) > 0);
+    assert.equal(await webview().locator('g[data-state="CLOSE-WAIT"]').first().getAttribute('data-orphan'), 'no');
+    for (const [name, theme] of THEMES) {
+      await setColorTheme(theme);
+      await screenshot(`diagram-incident-${name}`);
+    }
+  });
+
+  test('the Chinese note in light and dark', async () => {
+    await showDiagram('orphan-socket-notes.zh.md', '出现的原因');
+    for (const [name, theme] of THEMES.slice(0, 2)) {
+      await setColorTheme(theme);
+      await screenshot(`diagram-zh-${name}`);
+    }
+    await setColorTheme('Default Light Modern');
+  });
+
+  test('clicking a state moves the editor selection to its next mention', async () => {
+    const { page } = ui();
+    await showDiagram('incident-fin-wait-1.md', 'FIN-WAIT-1 pile-up');
+    const status = page.locator('.statusbar-item[id*="selectionStatus"], #status\\.editor\\.selection').first();
+    const before = await status.innerText().catch(() => '');
+    await webview().locator('g[data-state="LAST-ACK"]').first().click();
+    await page.waitForTimeout(800);
+    const after = await status.innerText().catch(() => '');
+    assert.notEqual(after, before, 'the cursor position changed');
+    assert.match(after, /selected|已选择/, 'the mention is selected');
+    await screenshot('diagram-click-last-ack');
+  });
+
+  test('a hostile note cannot run script in the webview', async () => {
+    await showDiagram('hostile-diagram.md', 'FIN-WAIT-1');
+    const frame = webview();
+    await frame.locator('#title').waitFor();
+    assert.match(await frame.locator('#title').innerText(), /hostile-diagram\.md/);
+    // The note's <script>, <img onerror>, <svg onload> are text in the diagram, never elements.
+    assert.equal(await frame.locator('#canvas script, #canvas img, #canvas foreignObject, #canvas iframe').count(), 0);
+    assert.equal(await frame.locator('[onload], [onerror], [onclick], [onmouseover]').count(), 0);
+    const scripts = await frame.locator('script').evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).src + (e.textContent ?? '')));
+    assert.ok(scripts.every((s) => !s.includes('__pwned')), 'no script from the note');
+    const pwned = await ui().page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned === true);
+    assert.equal(pwned, false);
+    await screenshot('diagram-hostile');
+  });
+});

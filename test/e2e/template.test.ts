@@ -1,0 +1,24 @@
+import * as assert from 'node:assert/strict';
+import { openFile, runCommand, screenshot, ui } from './workbench';
+
+suite('UI: diagnosis template from the palette', () => {
+  test('inserts the preselected variant at the cursor, one undo removes it', async () => {
+    const { page } = ui();
+    await openFile('incident-fin-wait-1.md', 'FIN-WAIT-1 pile-up');
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await runCommand('TCP State Notes: Insert Orphan Socket Diagnosis Template');
+    const row = page.locator('.quick-input-list .monaco-list-row.focused');
+    await row.waitFor({ timeout: 15_000 });
+    // The note's pasted ss output is dominated by FIN-WAIT-1: that variant is preselected.
+    assert.match(await row.innerText(), /FIN-WAIT-1/);
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-editor .view-line', { hasText: 'FIN-WAIT-1 pile-up —' }).first().waitFor({ timeout: 15_000 });
+    await screenshot('template-inserted-fin-wait-1');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Z');
+    await page.waitForTimeout(500);
+    assert.equal(await page.locator('.monaco-editor .view-line', { hasText: 'FIN-WAIT-1 pile-up —' }).count(), 0);
+  });
+});

@@ -1,0 +1,115 @@
+import { test, describe } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CliError, main } from '../../src/cli';
+import { buildTemplate } from '../../src/core/template';
+
+function run(...argv: string[]): string {
+  let out = '';
+  const code = main(argv, (s) => (out += s));
+  assert.equal(code, 0);
+  return out;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'tsn-cli-'));
+const note = join(dir, 'note.md');
+writeFileSync(
+  note,
+  [
+    '# Orphans',
+    '',
+    '处于CLOSE_WAIT状态; the socket was closed; net.ipv4.tcp_max_orphans is low.',
+    '',
+    '## Evidence',
+    '',
+    '```',
+    'State      Recv-Q Send-Q Local Address:Port Peer Address:Port',
+    'FIN-WAIT-1 0      1000   10.0.0.1:443       10.0.0.2:5000',
+    'FIN-WAIT-1 0      1000   10.0.0.1:443       10.0.0.2:5001',
+    'ESTAB      0      0      10.0.0.1:443       10.0.0.3:5002',
+    '```',
+    '',
+    'dmesg: TCP: too many orphaned sockets; TcpExtTCPAbortOnMemory grows.',
+    '',
+  ].join('\n'),
+);
+
+describe('tcp-state-notes scan', () => {
+  test('--json for one file: mentions with 0-based line, UTF-16 character, kind, id, context', () => {
+    const json = JSON.parse(run('scan', note, '--json')) as { file: string; mentions: Record<string, unknown>[]; evidence: Record<string, unknown>[] };
+    assert.equal(json.file, note);
+    const closeWait = json.mentions.find((m) => m.text === 'CLOSE_WAIT');
+    assert.deepEqual(closeWait, { line: 2, character: 2, length: 10, text: 'CLOSE_WAIT', kind: 'state', id: 'CLOSE-WAIT', context: 'prose' });
+    const sysctl = json.mentions.find((m) => m.kind === 'sysctl');
+    assert.equal(sysctl?.id, 'net.ipv4.tcp_max_orphans');
+    assert.ok(json.mentions.some((m) => m.kind === 'message'));
+    assert.ok(json.mentions.some((m) => m.kind === 'counter' && m.id === 'TcpExtTCPAbortOnMemory'));
+    assert.ok(!json.mentions.some((m) => m.text === 'closed'), 'prose "closed" is not a state');
+    assert.equal(json.evidence.length, 1);
+    assert.deepEqual((json.evidence[0] as { counts: object }).counts, { 'FIN-WAIT-1': 2, ESTABLISHED: 1 });
+  });
+
+  test('--json for several files is an array', () => {
+    const json = JSON.parse(run('scan', note, note, '--json')) as unknown[];
+    assert.ok(Array.isArray(json));
+    assert.equal(json.length, 2);
+  });
+
+  test('without --json, a readable table', () => {
+    const out = run('scan', note);
+    assert.match(out, /CLOSE-WAIT/);
+    assert.match(out, /evidence:/);
+  });
+});
+
+describe('tcp-state-notes explain', () => {
+  test('any spelling gives the hover markdown', () => {
+    const out = run('explain', 'FIN_WAIT1');
+    assert.match(out, /\*\*FIN-WAIT-1\*\*/);
+    assert.match(out, /netstat/);
+    assert.match(run('explain', 'TcpExtTCPAbortOnMemory'), /TCPAbortOnMemory/);
+    assert.match(run('explain', 'tcp_max_orphans'), /tcp_max_orphans/);
+    assert.match(run('explain', 'too many orphaned sockets'), /orphan/i);
+  });
+
+  test('--lang zh-cn', () => {
+    assert.match(run('explain', 'CLOSE-WAIT', '--lang', 'zh-cn'), /孤儿/);
+  });
+});
+
+describe('tcp-state-notes template and diagram', () => {
+  test('template prints plain markdown with resolved tab stops', () => {
+    const out = run('template', '--symptom', 'last-ack', '--lang', 'zh-cn');
+    assert.equal(out, buildTemplate('last-ack', 'zh-cn').markdown);
+    assert.ok(!out.includes('${'));
+  });
+
+  test('diagram writes the SVG with data attributes, whole note or one section', () => {
+    const svgPath = join(dir, 'out.svg');
+    run('diagram', note, '-o', svgPath);
+    const svg = readFileSync(svgPath, 'utf8');
+    assert.match(svg, /data-state="FIN-WAIT-1"[^>]*data-count="2"/);
+    assert.match(svg, /data-state="CLOSE-WAIT"[^>]*data-mentions="1"/);
+    const section = run('diagram', note, '--section', 'Evidence');
+    assert.match(section, /data-state="CLOSE-WAIT"[^>]*data-mentions="0"/);
+  });
+});
+
+describe('bad input: one clear line and a non-zero exit', () => {
+  const fails = (argv: string[], pattern: RegExp) => assert.throws(() => main(argv, () => {}), (e: unknown) => e instanceof CliError && pattern.test(e.message));
+  test('missing file', () => fails(['scan', join(dir, 'nope.md')], /no such file/));
+  test('binary file', () => {
+    const bin = join(dir, 'x.bin');
+    writeFileSync(bin, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]));
+    fails(['scan', bin], /binary/);
+  });
+  test('unknown term', () => fails(['explain', 'FIN_WAIT3'], /unknown term/));
+  test('unknown command and bad options', () => {
+    fails(['frobnicate'], /unknown command/);
+    fails(['explain', 'LISTEN', '--lang', 'fr'], /--lang/);
+    fails(['template', '--symptom', 'nope'], /--symptom/);
+    fails(['diagram', note, '--section', 'Nope'], /no section/);
+  });
+});
