@@ -2,10 +2,10 @@ import * as assert from 'node:assert/strict';
 import { openFile, runCommand, screenshot, setColorTheme, ui, webview } from './workbench';
 
 const THEMES: [string, string][] = [
-  ['light', 'Default Light Modern'],
-  ['dark', 'Default Dark Modern'],
-  ['hc-dark', 'Default High Contrast'],
-  ['hc-light', 'Default High Contrast Light'],
+  ['light', 'Light Modern'],
+  ['dark', 'Dark Modern'],
+  ['hc-dark', 'Dark High Contrast'],
+  ['hc-light', 'Light High Contrast'],
 ];
 
 async function showDiagram(file: string, lineText: string): Promise<void> {
@@ -17,7 +17,7 @@ async function showDiagram(file: string, lineText: string): Promise<void> {
 
 suite('UI: state diagram panel', () => {
   suiteTeardown(async () => {
-    await setColorTheme('Default Light Modern');
+    await setColorTheme('Light Modern');
   });
 
   test('draws the note: counts, badges, highlighted states (screenshots in four themes)', async () => {
@@ -38,7 +38,7 @@ suite('UI: state diagram panel', () => {
       await setColorTheme(theme);
       await screenshot(`diagram-zh-${name}`);
     }
-    await setColorTheme('Default Light Modern');
+    await setColorTheme('Light Modern');
   });
 
   test('clicking a state moves the editor selection to its next mention', async () => {

@@ -51,15 +51,30 @@ export async function focusWorkbench(): Promise<void> {
   await page.locator('.part.sidebar .composite.title').first().click({ position: { x: 5, y: 5 } }).catch(() => {});
 }
 
+/** Switches the colour theme with the theme picker (Ctrl+K Ctrl+T), like a person would. */
 export async function setColorTheme(theme: string): Promise<void> {
   const { page } = ui();
-  await runCommand('Preferences: Color Theme');
+  await focusWorkbench();
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+T');
   const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
   await input.fill(theme);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor({ timeout: 10_000 });
-  await page.waitForTimeout(200);
-  await page.keyboard.press('Enter');
-  await page.waitForTimeout(1200);
+  const rows = page.locator('.quick-input-list .monaco-list-row');
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const labels = await rows.evaluateAll((els) => els.map((e) => ((e as HTMLElement).innerText ?? '').replace(/\u00a0/g, ' ').split('\n')[0]?.trim() ?? ''));
+    const focused = await rows.evaluateAll((els) => els.findIndex((e) => e.classList.contains('focused')));
+    const index = labels.findIndex((l) => l === theme || l.startsWith(theme));
+    if (index >= 0) {
+      for (let i = Math.max(0, focused); i < index; i++) await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      break;
+    }
+    if (Date.now() > deadline) throw new Error(`theme "${theme}" not offered: ${labels.join(' | ')}`);
+    await page.waitForTimeout(200);
+  }
+  await page.waitForTimeout(1000);
 }
 
 export async function openFile(name: string, expectText: string): Promise<void> {
@@ -83,9 +98,23 @@ export async function runCommand(title: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
   await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title.replace(/^.*?: /, '') }).first().waitFor({ timeout: 15_000 });
-  await page.waitForTimeout(200);
-  await page.keyboard.press('Enter');
+  const rows = page.locator('.quick-input-list .monaco-list-row');
+  await rows.first().waitFor({ timeout: 15_000 });
+  // Pick the row whose label is exactly the title ("Preferences: Color Theme", not "…Browse Color Themes…").
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const labels = await rows.evaluateAll((els) => els.map((e) => (e.querySelector('.label-name')?.textContent ?? e.textContent ?? '').replace(/\u00a0/g, ' ').trim()));
+    const index = labels.findIndex((l) => l === title || l.endsWith(title.replace(/^.*?: /, '')) && l.startsWith(title.split(':')[0] ?? ''));
+    if (index >= 0) {
+      // Keyboard, not a click: the list re-sorts while it fills, a click can land on a neighbour.
+      const focused = await rows.evaluateAll((els) => els.findIndex((e) => e.classList.contains('focused')));
+      for (let i = Math.max(0, focused); i < index; i++) await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      return;
+    }
+    if (Date.now() > deadline) throw new Error(`command "${title}" not in the palette: ${labels.join(' | ')}`);
+    await page.waitForTimeout(200);
+  }
 }
 
 /** Screen coordinates of the centre of `token` in the first visible editor line that contains it. */

@@ -12,7 +12,11 @@ import { isSysctlKey, sysctlKeyFromPath } from './lineFormats';
 const MAX_COMMAND_LENGTH = 4096;
 const MAX_PROMPT_LENGTH = 160;
 
-/** Commands whose appearance at the start of a line (after an optional prompt) makes it a command line. */
+/**
+ * Commands that make a line a command line without a `$ ` prompt (a bare `ss -tan`, or `# cat …` as a root
+ * prompt). Ordinary English words that also start output lines (`echo requests: 6` in netstat -s, `time`,
+ * `for`, `sort`) are deliberately absent: after an explicit `$ ` / `user@host:~$ ` prompt any command counts.
+ */
 const KNOWN_COMMANDS: ReadonlySet<string> = new Set([
   'ss',
   'netstat',
@@ -29,13 +33,6 @@ const KNOWN_COMMANDS: ReadonlySet<string> = new Set([
   'sudo',
   'doas',
   'watch',
-  'head',
-  'tail',
-  'less',
-  'more',
-  'sort',
-  'uniq',
-  'wc',
   'ip',
   'nsenter',
   'kubectl',
@@ -46,15 +43,6 @@ const KNOWN_COMMANDS: ReadonlySet<string> = new Set([
   'uname',
   'lsof',
   'tcpdump',
-  'echo',
-  'printf',
-  'for',
-  'while',
-  'time',
-  'env',
-  'bash',
-  'sh',
-  'zsh',
 ]);
 
 /** Tools whose output the parsers know, searched for inside wrappers (`sudo`, `ip netns exec x`, `watch`). */
@@ -155,6 +143,17 @@ export function classifyLine(line: string): LineClass | undefined {
   return undefined;
 }
 
+/**
+ * A line that is not a command line but mentions an `ss … state <keyword>` invocation in passing
+ * (`运行 ss -tan state fin-wait-1 得到：`): the command text from `ss` on, or undefined.
+ */
+export function embeddedSsCommand(line: string, tokens: readonly string[]): string | undefined {
+  if (!line.includes('ss ') || !line.includes('state ')) return undefined;
+  const at = tokens.indexOf('ss');
+  if (at < 0 || !tokens.slice(at + 1).includes('state')) return undefined;
+  return tokens.slice(at).join(' ');
+}
+
 function firstWord(s: string): string {
   let e = 0;
   while (e < s.length && e < 200 && !isSpaceCode(s.charCodeAt(e))) e++;
@@ -199,8 +198,8 @@ function promptEnd(line: string): number {
     if (/^[\w.-]+@[\w.-]+(:\S*)?$/.test(body) || /^[\w.-]+:[~/]\S*$/.test(body)) return w0.length;
     return 0;
   }
-  // user@host $   user@host ~ $   user@host ~/dir %
-  if (/^[\w.-]+@[\w.-]+(:\S*)?$/.test(w0)) {
+  // user@host $   user@host ~ $   user@host ~/dir %   web01:~ #  (SUSE)
+  if (/^[\w.-]+@[\w.-]+(:\S*)?$/.test(w0) || /^[\w.-]+:[~/]\S*$/.test(w0)) {
     const w1 = words[1];
     if (isTerm(w1) && w1?.length === 1) return w0.length + 2;
     const w2 = words[2];
@@ -386,6 +385,14 @@ function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number): voi
       if (rest.some((w) => /\bEND\b/.test(w))) ctx.counting = true;
       else if (si > 0) subset = true;
     }
+    if (name === 'find' && rest.some((w) => w.toLowerCase() === '/c')) {
+      // Windows: netstat -an | find /c "TIME_WAIT"
+      grepCount = true;
+      const pattern = rest.find((w) => !w.startsWith('/'));
+      const m = pattern === undefined ? undefined : lookupStateSpelling(pattern.trim());
+      if (m) grepState = m.state;
+      else subset = true;
+    }
     if (name === 'grep' || name === 'egrep' || name === 'findstr') {
       const r = readGrep(rest);
       if (r.count) grepCount = true;
@@ -399,7 +406,7 @@ function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number): voi
   const last = all[all.length - 1] ?? [];
   const lastName = basename(last[0] ?? '');
   const wcLines = lastName === 'wc' && last.slice(1).some((w) => isFlag(w, 'l') || w === '--lines');
-  const lastIsGrepCount = (lastName === 'grep' || lastName === 'egrep' || lastName === 'findstr') && grepCount;
+  const lastIsGrepCount = ['grep', 'egrep', 'findstr', 'find'].includes(lastName) && grepCount;
   if ((wcLines || lastIsGrepCount) && !ctx.counting) {
     const state = subset ? undefined : (grepState ?? ss?.singleState);
     const headerLines = wcLines && tool === 'ss' && all.length === 2 && ss && !ss.noHeader && !ss.summary ? 1 : 0;

@@ -18,10 +18,10 @@
  *
  * Pure: no `vscode`, no Node built-ins.
  */
-import { PROC_NET_TCP_HEX } from '../catalogue/spellings';
+import { PROC_NET_TCP_HEX, lookupStateSpelling } from '../catalogue/spellings';
 import type { StateId } from '../catalogue/types';
 import type { EvidenceKind, EvidenceSegment, SockstatNumbers } from './types';
-import { classifyLine, parseCommand, type CommandContext } from './command';
+import { classifyLine, embeddedSsCommand, parseCommand, type CommandContext } from './command';
 import {
   applySockstatLine,
   freezeSockstat,
@@ -68,6 +68,8 @@ interface ParseState {
   ctx: CommandContext | undefined;
   singleNumberUsed: boolean;
   valueKeyIndex: number;
+  /** Words of ctx.text, computed on first use. */
+  words?: KeywordSet;
 }
 
 type Counts = Partial<Record<StateId, number>>;
@@ -180,6 +182,16 @@ function parseSsRow(t: readonly string[]): SsRow | undefined {
   return undefined;
 }
 
+/** An `ss -i` / `-m` continuation line: tab-indented, or carrying `key:value` items. */
+function isSsInfoLine(line: Line): boolean {
+  if (line.text.charCodeAt(0) === 9) return true;
+  for (const t of line.tokens) {
+    const c = t.indexOf(':');
+    if (c > 0 && c < t.length - 1) return true;
+  }
+  return false;
+}
+
 function isSsHeader(line: Line): boolean {
   const t = line.tokens;
   return t.includes('Recv-Q') && t.includes('Send-Q') && line.text.includes('Address:Port');
@@ -219,8 +231,8 @@ class SsListing extends Builder {
       this.rowIndent = line.indent;
       return this.mark(line);
     }
-    // ss -i / -e / -m print extra lines indented under their row.
-    if (this.anyRow && line.indent > this.rowIndent) return this.mark(line);
+    // ss -i prints an extra line (`\t cubic wscale:7,7 rto:204 …`) indented under its row.
+    if (this.anyRow && line.indent > this.rowIndent && isSsInfoLine(line)) return this.mark(line);
     const row = parseSsRow(line.tokens);
     if (!row) return false;
     if (!this.anyRow && !this.headerSeen) this.rowIndent = line.indent;
@@ -432,18 +444,36 @@ function stripColon(s: string): string {
   return s.length > 1 && s.endsWith(':') ? s.slice(0, -1) : s;
 }
 
-function parseCountLine(t: readonly string[], hex: boolean): { state: StateId; n: number } | undefined {
+/**
+ * Words of the current command: a lower-case English-word state (`closing`, `established`) counts when the
+ * command names it, as an ss filter keyword does (`for s in fin-wait-1 closing; do … state $s …`).
+ */
+type KeywordSet = ReadonlySet<string>;
+
+function commandWords(ctx: CommandContext | undefined): KeywordSet {
+  if (!ctx) return new Set();
+  return new Set(tokenize(ctx.text.replace(/["';|()]/g, ' '), 256));
+}
+
+function countState(token: string, hex: boolean, words: KeywordSet): StateId | undefined {
+  if (hex && token.length === 2 && isHexDigits(token)) return PROC_NET_TCP_HEX.get(token.toUpperCase());
+  const s = stateFromToken(token);
+  if (s !== undefined) return s;
+  return words.has(token) ? lookupStateSpelling(token)?.state : undefined;
+}
+
+function parseCountLine(t: readonly string[], hex: boolean, words: KeywordSet): { state: StateId; n: number } | undefined {
   if (t.length !== 2) return undefined;
   const a = t[0] as string;
   const b = t[1] as string;
   const n1 = parseCount(a);
   if (n1 !== undefined) {
-    const s = hex && b.length === 2 && isHexDigits(b) ? PROC_NET_TCP_HEX.get(b.toUpperCase()) : stateFromToken(b);
+    const s = countState(b, hex, words);
     if (s !== undefined) return { state: s, n: n1 };
   }
   const n2 = parseCount(b);
   if (n2 !== undefined) {
-    const s = stateFromToken(stripColon(a));
+    const s = countState(stripColon(a), hex, words);
     if (s !== undefined) return { state: s, n: n2 };
   }
   return undefined;
@@ -457,16 +487,17 @@ class StateCounts extends Builder {
     private readonly hex: boolean,
     /** A counting command precedes: one line is enough. */
     private readonly expected: boolean,
+    private readonly words: KeywordSet,
   ) {
     super();
   }
 
-  static canStart(line: Line, hex: boolean): boolean {
-    return parseCountLine(line.tokens, hex) !== undefined;
+  static canStart(line: Line, hex: boolean, words: KeywordSet): boolean {
+    return parseCountLine(line.tokens, hex, words) !== undefined;
   }
 
   take(line: Line): boolean {
-    const r = parseCountLine(line.tokens, this.hex);
+    const r = parseCountLine(line.tokens, this.hex, this.words);
     if (r) {
       this.lines++;
       addCount(this.counts, r.state, r.n);
@@ -908,12 +939,21 @@ function startBuilder(line: Line, st: ParseState): Builder | undefined {
   if (NetstatListing.canStart(line)) return tryTake(new NetstatListing());
   if (SsListing.canStart(line, ctx)) return tryTake(new SsListing(ctx));
   const hex = ctx !== undefined && ctx.procNetTcp && ctx.counting;
-  if (StateCounts.canStart(line, hex)) return tryTake(new StateCounts(hex, ctx?.counting === true));
+  st.words ??= commandWords(ctx);
+  if (StateCounts.canStart(line, hex, st.words)) return tryTake(new StateCounts(hex, ctx?.counting === true, st.words));
   if (Sysctl.canStart(line, st)) return tryTake(new Sysctl(st));
   return undefined;
 }
 
 const MAX_CONTINUATION_LINES = 20;
+
+/** A command line: what follows is read in its light until the next command. */
+function setContext(st: ParseState, command: string): void {
+  st.ctx = parseCommand(command);
+  st.singleNumberUsed = false;
+  st.valueKeyIndex = 0;
+  st.words = undefined;
+}
 
 function parseLines(text: string): EvidenceSegment[] {
   const lines = splitLines(text);
@@ -967,15 +1007,19 @@ function parseLines(text: string): EvidenceSegment[] {
         joined++;
         cmd = cmd.slice(0, -1) + ' ' + next.trim();
       }
-      st.ctx = parseCommand(cmd);
-      st.singleNumberUsed = false;
-      st.valueKeyIndex = 0;
+      setContext(st, cmd);
       continue;
     }
     if (cls?.type === 'comment') continue;
 
     const line = mk();
     if (cur && cur.take(line)) continue;
+    const embedded = embeddedSsCommand(text, line.tokens);
+    if (embedded !== undefined) {
+      close();
+      setContext(st, embedded);
+      continue;
+    }
     const next = startBuilder(line, st);
     if (next) {
       close();
