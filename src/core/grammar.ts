@@ -35,8 +35,10 @@ export const SCOPES = {
 
 export const MAIN_SCOPE_NAME = 'markdown.tcp-states.injection';
 export const INLINE_CODE_SCOPE_NAME = 'markdown.tcp-states.inline-code.injection';
+export const SHELL_COMMENT_SCOPE_NAME = 'markdown.tcp-states.shell-comment.injection';
 export const MAIN_GRAMMAR_PATH = 'syntaxes/tcp-states.injection.tmLanguage.json';
 export const INLINE_CODE_GRAMMAR_PATH = 'syntaxes/tcp-states.inline-code.injection.tmLanguage.json';
+export const SHELL_COMMENT_GRAMMAR_PATH = 'syntaxes/tcp-states.shell-comment.injection.tmLanguage.json';
 
 /**
  * Everywhere in a Markdown note (prose, headings, lists, tables, link text, inline code, fenced and indented
@@ -60,6 +62,12 @@ const SUMMARY_LINE = 'meta.summary-line.tcp-state-notes';
  */
 export const INLINE_CODE_SELECTOR =
   'L:text.html.markdown (meta.paragraph.markdown | markup.heading.markdown | markup.table.markdown) -markup.inline.raw -markup.fenced_code -markup.raw.block -comment -meta.tag -markup.underline.link';
+
+/**
+ * In `sh`/`bash` fences, where the shell grammar's comment rule (one regex, closed to injections) would
+ * otherwise hide `# count FIN_WAIT1 sockets` from the main injection.
+ */
+export const SHELL_COMMENT_SELECTOR = 'L:text.html.markdown meta.embedded.block.shellscript -comment -string';
 
 const WORD = 'A-Za-z0-9_';
 /** The recogniser's token is a maximal run of word characters joined by `-` or `\_` (recognize.ts TOKEN_PATTERN). */
@@ -371,22 +379,45 @@ export function buildInlineCodeGrammar(): TextMateGrammar {
   };
 }
 
+/** A copy of the shell grammar's `#` comment as begin/end, so the main injection reaches inside it. */
+export function buildShellCommentGrammar(): TextMateGrammar {
+  return {
+    $comment: GENERATED,
+    scopeName: SHELL_COMMENT_SCOPE_NAME,
+    injectionSelector: SHELL_COMMENT_SELECTOR,
+    patterns: [{ include: '#comment' }],
+    repository: {
+      comment: {
+        comment: 'Same start as shell-unix-bash.tmLanguage `comment`: `#` at the line start or after blanks (not `#!`)',
+        begin: '(?:^|[ \\t]+)(#)(?!!)',
+        end: '$',
+        name: 'comment.line.number-sign.shell',
+        beginCaptures: { '1': { name: 'punctuation.definition.comment.shell' } },
+        patterns: [],
+      },
+    },
+  };
+}
+
 /** The files' exact text (2-space JSON, trailing newline), as committed. */
 export function grammarFiles(): { path: string; text: string }[] {
   return [
     { path: MAIN_GRAMMAR_PATH, text: `${JSON.stringify(buildMainGrammar(), null, 2)}\n` },
     { path: INLINE_CODE_GRAMMAR_PATH, text: `${JSON.stringify(buildInlineCodeGrammar(), null, 2)}\n` },
+    { path: SHELL_COMMENT_GRAMMAR_PATH, text: `${JSON.stringify(buildShellCommentGrammar(), null, 2)}\n` },
   ];
 }
 
-/** Every regex of the main grammar with what it is, for the linearity test. */
-export function mainGrammarRegexes(): { rule: string; source: string }[] {
-  const out: { rule: string; source: string }[] = [];
-  const visit = (rule: string, r: TextMateRule): void => {
-    for (const source of [r.match, r.begin, r.end]) if (source) out.push({ rule, source });
-    for (const p of r.patterns ?? []) visit(rule, p);
-    for (const c of Object.values(r.captures ?? {})) for (const p of ('patterns' in c ? c.patterns : undefined) ?? []) visit(rule, p);
-  };
-  for (const [name, rule] of Object.entries(buildMainGrammar().repository)) visit(name, rule);
+/** Every regex of every grammar with the rule it belongs to, for the compile and linearity tests. */
+export function grammarRegexes(): { grammar: string; rule: string; source: string }[] {
+  const out: { grammar: string; rule: string; source: string }[] = [];
+  for (const g of [buildMainGrammar(), buildInlineCodeGrammar(), buildShellCommentGrammar()]) {
+    const visit = (rule: string, r: TextMateRule): void => {
+      for (const source of [r.match, r.begin, r.end]) if (source) out.push({ grammar: g.scopeName, rule, source });
+      for (const p of r.patterns ?? []) visit(rule, p);
+      for (const c of Object.values(r.captures ?? {})) for (const p of ('patterns' in c ? c.patterns : undefined) ?? []) visit(rule, p);
+    };
+    for (const [name, rule] of Object.entries(g.repository)) visit(name, rule);
+  }
   return out;
 }

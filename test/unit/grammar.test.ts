@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import type { IGrammar } from 'vscode-textmate';
-import { grammarFiles, INLINE_CODE_SCOPE_NAME, MAIN_SCOPE_NAME, mainGrammarRegexes, SCOPES } from '../../src/core/grammar';
+import { grammarFiles, grammarRegexes, INLINE_CODE_SCOPE_NAME, MAIN_SCOPE_NAME, SCOPES, SHELL_COMMENT_SCOPE_NAME } from '../../src/core/grammar';
 import { findMentions, type RawMention } from '../../src/core/recognize';
 import { SPELLING_TABLES } from '../../src/core/catalogue/spellings';
 import { STATE_KNOWLEDGE } from '../../src/core/catalogue/states';
@@ -78,7 +78,7 @@ describe('syntaxes/*.tmLanguage.json', () => {
       assert.equal(join(g.path), join(path));
       assert.deepEqual(g.injectTo, ['text.html.markdown']);
     }
-    assert.deepEqual([...byScope.keys()].filter((s) => s.startsWith('markdown.tcp-states')).sort(), [INLINE_CODE_SCOPE_NAME, MAIN_SCOPE_NAME].sort());
+    assert.deepEqual([...byScope.keys()].filter((s) => s.startsWith('markdown.tcp-states')).sort(), [INLINE_CODE_SCOPE_NAME, MAIN_SCOPE_NAME, SHELL_COMMENT_SCOPE_NAME].sort());
   });
 });
 
@@ -119,12 +119,12 @@ function hasNestedRepetition(source: string): boolean {
 }
 
 describe('grammar regexes', () => {
-  it('compile in Oniguruma (the editor) and in JavaScript', async () => {
-    const regexes = mainGrammarRegexes();
-    assert.ok(regexes.length > 10);
-    for (const { rule, source } of regexes) {
+  it("compile in Oniguruma (the editor); the main grammar's also in JavaScript (the recogniser's engine)", async () => {
+    const regexes = grammarRegexes();
+    assert.ok(regexes.filter((r) => r.grammar === MAIN_SCOPE_NAME).length > 10);
+    for (const { grammar, rule, source } of regexes) {
       await assert.doesNotReject(compileOniguruma(source), `${rule}: ${source.slice(0, 80)}`);
-      assert.doesNotThrow(() => new RegExp(source), `${rule} is not valid JS`);
+      if (grammar === MAIN_SCOPE_NAME) assert.doesNotThrow(() => new RegExp(source), `${rule} is not valid JS`);
     }
   });
 
@@ -133,7 +133,7 @@ describe('grammar regexes', () => {
     assert.equal(hasNestedRepetition('(?:x{1,3}){2,}'), true);
     assert.equal(hasNestedRepetition('(?:[-_]|\\\\_)?[Ww]'), false);
     assert.equal(hasNestedRepetition('(?<=ss\\s(?:[^\\n]{0,200}[\\s(])?state)'), false);
-    for (const { rule, source } of mainGrammarRegexes()) assert.equal(hasNestedRepetition(source), false, `${rule} has a nested repetition`);
+    for (const { rule, source } of grammarRegexes()) assert.equal(hasNestedRepetition(source), false, `${rule} has a nested repetition`);
   });
 });
 
@@ -206,6 +206,16 @@ describe('grammar and recogniser agree (real TextMate engine, vendored Markdown 
       fc.property(line, (l) => {
         const text = `See \`${l}\` and ${l}`;
         assert.deepEqual(coloured(grammar, `Notes:\n${text}\n`, 1), recognised(text), JSON.stringify(text));
+      }),
+      { numRuns: Math.ceil(runs / 3) },
+    );
+  });
+
+  it('colour the same inside `#` comments of shell fences (our copy of the shell comment rule)', () => {
+    fc.assert(
+      fc.property(line, (l) => {
+        const text = `ss -tan  # ${l}`;
+        assert.deepEqual(coloured(grammar, `\`\`\`sh\n${text}\n\`\`\``, 1), recognised(text), JSON.stringify(text));
       }),
       { numRuns: Math.ceil(runs / 3) },
     );
