@@ -4,11 +4,17 @@ import { registerHover } from './features/hover';
 import { registerExplainCommand } from './features/explainCommand';
 import { registerTemplateCommand } from './features/template';
 import { registerDiagram } from './features/diagram/panel';
+import { markdownItExtension, registerPreviewRefresh, type MarkdownItExtension } from './features/preview';
 
-/** Composes the features; each register… returns what it must dispose. */
-export function activate(context: vscode.ExtensionContext): void {
+/**
+ * Composes the features; each register… returns what it must dispose. The return value is the markdown-it
+ * plugin the built-in Markdown preview asks for (`markdown.markdownItPlugins` in package.json).
+ */
+export function activate(context: vscode.ExtensionContext): MarkdownItExtension {
   const models = new NoteModels();
   context.subscriptions.push(models, registerHover(models), registerExplainCommand(models), registerTemplateCommand(models), registerDiagram(context, models));
+  context.subscriptions.push(registerPreviewRefresh());
+  return markdownItExtension();
 }
 
 export function deactivate(): void {
