@@ -54,6 +54,35 @@ suite('UI: state diagram panel', () => {
     await screenshot('diagram-click-last-ack');
   });
 
+  test('keyboard: arrows move between states, Enter reveals the mention', async () => {
+    const { page } = ui();
+    await showDiagram('incident-fin-wait-1.md', 'FIN-WAIT-1 pile-up');
+    const frame = webview();
+    await frame.locator('g[data-state="CLOSE-WAIT"]').first().focus();
+    await page.keyboard.press('ArrowRight');
+    const focused = await frame.locator(':focus').getAttribute('data-state');
+    assert.ok(focused && focused !== 'CLOSE-WAIT', `focus moved to another state (${focused})`);
+    await frame.locator('g[data-state="TIME-WAIT"]').first().focus();
+    // The explanation shows as text on focus, like the editor hover.
+    await frame.locator('#explain:not([hidden])').waitFor({ timeout: 5_000 });
+    assert.match(await frame.locator('#explain').innerText(), /TIME-WAIT/);
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(800);
+    const status = await page.locator('#status\\.editor\\.selection, .statusbar-item[id*="selection"]').first().innerText().catch(() => '');
+    assert.match(status, /selected|已选择/);
+    await screenshot('diagram-keyboard-time-wait');
+  });
+
+  test('restores after a window reload', async () => {
+    const { page } = ui();
+    await showDiagram('incident-fin-wait-1.md', 'FIN-WAIT-1 pile-up');
+    await page.reload();
+    await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
+    await webview().locator('g[data-state="FIN-WAIT-1"]').first().waitFor({ timeout: 60_000 });
+    assert.ok(Number(await webview().locator('g[data-state="FIN-WAIT-1"]').first().getAttribute('data-count')) > 0);
+    await screenshot('diagram-restored-after-reload');
+  });
+
   test('a hostile note cannot run script in the webview', async () => {
     await showDiagram('hostile-diagram.md', 'FIN-WAIT-1');
     const frame = webview();

@@ -40,6 +40,14 @@ export const QUIET_SETTINGS = {
   'workbench.editor.enablePreview': false,
   'editor.hover.delay': 150,
   'editor.minimap.enabled': false,
+  // The UI specs type whole JSON documents into settings.json: no auto-closing or auto-indent there.
+  'editor.autoClosingBrackets': 'never',
+  'editor.autoClosingQuotes': 'never',
+  'editor.autoSurround': 'never',
+  'editor.autoIndent': 'none',
+  'editor.formatOnType': false,
+  'editor.suggestOnTriggerCharacters': false,
+  'editor.quickSuggestions': { other: false, comments: false, strings: false },
 };
 
 /**
