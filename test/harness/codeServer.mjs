@@ -51,7 +51,7 @@ export const QUIET_SETTINGS = {
 };
 
 /**
- * @param {{ runDir: string, smokeDriver: boolean, settings?: object, env?: object, logName?: string }} opts
+ * @param {{ runDir: string, smokeDriver: boolean, settings?: object, env?: object, logName?: string, workspaceTrust?: boolean }} opts
  */
 export async function startCodeServer(opts) {
   const cs = ensureCodeServer();
@@ -70,12 +70,13 @@ export async function startCodeServer(opts) {
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
     '--disable-getting-started-override',
     '--ignore-last-opened',
     '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir,
   ];
+  // Workspace trust is off for every run except the restricted-mode pass (opts.workspaceTrust).
+  if (!opts.workspaceTrust) args.push('--disable-workspace-trust');
   if (opts.smokeDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
   const xdg = join(opts.runDir, 'xdg');
   const env = {
