@@ -270,3 +270,9 @@ describe('ordered lists as transitions', () => {
     );
   });
 });
+
+describe('emphasis around states', () => {
+  test('underscore emphasis is not part of the range', () => {
+    assertRanges('_«CLOSE_WAIT»_ and __«FIN_WAIT1»__ and **«TIME_WAIT»** and ~~«SYN_SENT»~~');
+  });
+});
