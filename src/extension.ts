@@ -4,11 +4,14 @@ import { registerHover } from './features/hover';
 import { registerExplainCommand } from './features/explainCommand';
 import { registerTemplateCommand } from './features/template';
 import { registerDiagram } from './features/diagram/panel';
+import { registerDiagnostics } from './features/diagnostics';
+import { registerNavigation } from './features/navigation';
 
 /** Composes the features; each register… returns what it must dispose. */
 export function activate(context: vscode.ExtensionContext): void {
   const models = new NoteModels();
   context.subscriptions.push(models, registerHover(models), registerExplainCommand(models), registerTemplateCommand(models), registerDiagram(context, models));
+  context.subscriptions.push(registerDiagnostics(models), registerNavigation(models));
 }
 
 export function deactivate(): void {

@@ -7,4 +7,7 @@ export const COMMANDS = {
   insertTemplate: 'tcpStateNotes.insertDiagnosisTemplate',
   explainState: 'tcpStateNotes.explainState',
   diagramInfo: 'tcpStateNotes.diagramInfo',
+  nextMention: 'tcpStateNotes.nextMention',
+  previousMention: 'tcpStateNotes.previousMention',
+  diagnosticsInfo: 'tcpStateNotes.diagnosticsInfo',
 } as const;
