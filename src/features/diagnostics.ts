@@ -30,7 +30,7 @@ export class StateTypoDiagnostics implements vscode.Disposable, vscode.CodeActio
   private readonly collection = vscode.languages.createDiagnosticCollection('tcpStateNotes');
   private readonly pending = new Map<string, { timer: ReturnType<typeof setTimeout>; cancel: vscode.CancellationTokenSource }>();
   /** The typos last computed per document, by version: the quick fixes read them. */
-  private readonly results = new Map<string, { version: number; typos: readonly Typo[] }>();
+  private results = new WeakMap<vscode.TextDocument, { version: number; typos: readonly Typo[] }>();
   private readonly disposables: vscode.Disposable[] = [];
   /** Computations run per document (for tests: a burst of edits must coalesce into few runs). */
   readonly runs = new Map<string, number>();
@@ -42,7 +42,7 @@ export class StateTypoDiagnostics implements vscode.Disposable, vscode.CodeActio
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length) this.schedule(e.document, EDIT_DELAY_MS);
       }),
-      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d)),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (!e.affectsConfiguration('tcpStateNotes.diagnostics.enabled')) return;
         for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
@@ -78,7 +78,7 @@ export class StateTypoDiagnostics implements vscode.Disposable, vscode.CodeActio
     if (token.isCancellationRequested || document.isClosed) return;
     if (!enabled(document)) {
       this.collection.delete(document.uri);
-      this.results.delete(document.uri.toString());
+      this.results.delete(document);
       return;
     }
     const version = document.version;
@@ -99,19 +99,22 @@ export class StateTypoDiagnostics implements vscode.Disposable, vscode.CodeActio
 
   /** Typos of the document at its current version (cached; shared with the quick fixes). */
   private typos(document: vscode.TextDocument): readonly Typo[] {
-    const key = document.uri.toString();
-    const hit = this.results.get(key);
+    // Keyed by the document object: an untitled URI is reused by the next untitled note.
+    const hit = this.results.get(document);
     if (hit && hit.version === document.version) return hit.typos;
     const typos = findStateTypos(document.getText(), this.models.get(document));
-    this.results.set(key, { version: document.version, typos });
+    this.results.set(document, { version: document.version, typos });
     return typos;
   }
 
-  private forget(uri: vscode.Uri): void {
-    const key = uri.toString();
+  private forget(closed: vscode.TextDocument): void {
+    const key = closed.uri.toString();
+    this.results.delete(closed);
+    // The close of an old untitled note can arrive after a new one took its URI: keep serving the open one.
+    const reopened = vscode.workspace.textDocuments.find((d) => !d.isClosed && d !== closed && d.uri.toString() === key);
+    if (reopened) return;
     this.cancelPending(key);
-    this.results.delete(key);
-    this.collection.delete(uri);
+    this.collection.delete(closed.uri);
   }
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
@@ -140,7 +143,7 @@ export class StateTypoDiagnostics implements vscode.Disposable, vscode.CodeActio
 
   dispose(): void {
     for (const key of [...this.pending.keys()]) this.cancelPending(key);
-    this.results.clear();
+    this.results = new WeakMap();
     for (const d of this.disposables) d.dispose();
   }
 }
