@@ -4,11 +4,13 @@ import { registerHover } from './features/hover';
 import { registerExplainCommand } from './features/explainCommand';
 import { registerTemplateCommand } from './features/template';
 import { registerDiagram } from './features/diagram/panel';
+import { registerSnapshotCommand } from './features/snapshot';
 
 /** Composes the features; each register… returns what it must dispose. */
 export function activate(context: vscode.ExtensionContext): void {
   const models = new NoteModels();
   context.subscriptions.push(models, registerHover(models), registerExplainCommand(models), registerTemplateCommand(models), registerDiagram(context, models));
+  context.subscriptions.push(registerSnapshotCommand());
 }
 
 export function deactivate(): void {

@@ -7,4 +7,7 @@ export const COMMANDS = {
   insertTemplate: 'tcpStateNotes.insertDiagnosisTemplate',
   explainState: 'tcpStateNotes.explainState',
   diagramInfo: 'tcpStateNotes.diagramInfo',
+  captureSnapshot: 'tcpStateNotes.captureSnapshot',
+  toggleLive: 'tcpStateNotes.toggleLive',
+  freezeLiveSnapshot: 'tcpStateNotes.freezeLiveSnapshot',
 } as const;

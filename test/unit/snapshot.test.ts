@@ -560,3 +560,26 @@ describe('where a snapshot can be taken', () => {
     assert.equal(snapshotSupport(undefined), 'web');
   });
 });
+
+describe('translations of the snapshot and live texts', () => {
+  const root = dirname(dirname(DIR)).replace(/[/\\]test$/, '');
+  it('every vscode.l10n.t text of the snapshot feature and the diagram panel has a zh-cn entry', () => {
+    const bundle = JSON.parse(readFileSync(join(root, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
+    for (const file of ['src/features/snapshot.ts', 'src/features/diagram/panel.ts']) {
+      const source = readFileSync(join(root, file), 'utf8');
+      const texts = [...source.matchAll(/vscode\.l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)].map((m) => (m[1] as string).replace(/\\'/g, "'"));
+      assert.ok(texts.length > 5, file);
+      for (const text of texts) assert.ok(bundle[text], `${file}: no zh-cn text for "${text}"`);
+    }
+  });
+
+  it('every %key% of the manifest is in package.nls.json and package.nls.zh-cn.json', () => {
+    const manifest = readFileSync(join(root, 'package.json'), 'utf8');
+    const keys = [...manifest.matchAll(/"%([\w.-]+)%"/g)].map((m) => m[1] as string);
+    for (const nls of ['package.nls.json', 'package.nls.zh-cn.json']) {
+      const table = JSON.parse(readFileSync(join(root, nls), 'utf8')) as Record<string, string>;
+      for (const k of keys) assert.ok(table[k], `${nls}: ${k}`);
+    }
+    assert.ok(keys.includes('command.captureSnapshot') && keys.includes('config.live.intervalSeconds'));
+  });
+});
