@@ -112,7 +112,7 @@ function renderLive(sample: LiveSample): void {
   const info = liveInfo;
   if (!info?.on) return;
   const t = info.strings;
-  setText(liveView.status, t.status.replace('{0}', sample.host).replace('{1}', sample.time).replace('{2}', String(info.intervalSeconds)));
+  setText(liveView.status, t.status.replace('{0}', sample.host).replace('{1}', sample.time).replace('{2}', String(sample.intervalSeconds)));
   const gauge = svgElement(
     pressureGaugeSvg(sample.pressure, { title: t.gaugeTitle, orphan: t.orphan, mem: t.mem, tw: t.tw, unknown: t.unknown, memPressure: t.memPressure }),
   );

@@ -71,6 +71,8 @@ export interface LiveSample {
   readonly verdict: string;
   /** Files that could not be read ("/proc/net/tcp6 (file not found)"). */
   readonly problems: readonly string[];
+  /** The interval in force for the next sample. */
+  readonly intervalSeconds: number;
 }
 
 export type HostToWebview =

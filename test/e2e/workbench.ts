@@ -87,6 +87,9 @@ export async function openFile(name: string, expectText: string): Promise<void> 
   await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
   await page.waitForTimeout(300);
   await page.keyboard.press('Enter');
+  await page.waitForTimeout(500);
+  // Start at the top: an editor restored from a previous spec may be scrolled.
+  await page.keyboard.press('Control+Home');
   await page.locator('.monaco-editor .view-lines .view-line', { hasText: expectText }).first().waitFor({ timeout: 30_000 });
 }
 

@@ -12,7 +12,8 @@ import * as net from 'node:net';
 import * as vscode from 'vscode';
 import { analyzeNote } from '../../src/core/analysis';
 import { parseSnapshot, type SnapshotData } from '../../src/core/evidence/snapshotFormat';
-import { readProcFile, unsupportedMessage } from '../../src/features/snapshot';
+import { captureSnapshot } from '../../src/core/snapshot';
+import { describeProblems, insertCapture, readProcFile, unsupportedMessage } from '../../src/features/snapshot';
 import { activateExtension, hoverText, hoversAt } from './helpers';
 
 const CAPTURE = 'tcpStateNotes.captureSnapshot';
@@ -380,6 +381,32 @@ suite('Socket snapshot from /proc (real extension host, this Linux machine)', ()
     assert.equal(r2.inserted, false);
     assert.equal(doc.getText(), 'plain');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('unreadable files (real ENOENT and EACCES through workspace.fs) are named in the message and in the block', async () => {
+    // The real reader, with two paths redirected to a missing file and to a file nobody may read.
+    const redirect: Record<string, string> = {
+      '/proc/net/tcp6': '/proc/net/does-not-exist',
+      '/proc/sys/net/ipv4/tcp_max_orphans': '/proc/sys/vm/drop_caches',
+    };
+    const capture = await captureSnapshot((path) => readProcFile(redirect[path] ?? path), new Date());
+    assert.deepEqual(describeProblems(capture), ['/proc/net/tcp6 (file not found)', '/proc/sys/net/ipv4/tcp_max_orphans (permission denied)']);
+    const editor = await untitled('# Partial\n\n');
+    editor.selection = new vscode.Selection(editor.document.positionAt(editor.document.getText().length), editor.document.positionAt(editor.document.getText().length));
+    try {
+      const result = await insertCapture(editor, capture);
+      assert.equal(result.inserted, true);
+      assert.deepEqual(result.problems, describeProblems(capture));
+      const text = editor.document.getText();
+      assert.match(text, /^# unavailable: \/proc\/net\/tcp6 \(file not found\)$/m);
+      assert.match(text, /^# unavailable: \/proc\/sys\/net\/ipv4\/tcp_max_orphans \(permission denied\)$/m);
+      const d = snapshots(editor.document)[0];
+      assert.equal(d?.states?.tcp6, undefined, 'no IPv6 numbers rather than zeros');
+      assert.equal(d?.sysctls?.['net.ipv4.tcp_max_orphans'], undefined);
+      assert.ok(d?.states?.tcp4, 'the rest was captured');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
   });
 
   test('hosts without /proc get one clear message (web worker, macOS, Windows); Linux gets none', () => {

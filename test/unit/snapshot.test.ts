@@ -493,6 +493,9 @@ describe('orphan pressure', () => {
     const text = (id: string) => explainMention(model.mentions.find((m) => m.id === id && m.context !== 'code-block') ?? assert.fail(id), model, { lang: 'zh-cn' }) ?? '';
     assert.doesNotMatch(text('ESTABLISHED'), /孤儿压力/);
     assert.match(text('LAST-ACK'), /孤儿压力（第 2 行的 sockstat）/);
+    const term = model.mentions.find((m) => m.kind !== 'state' && m.id === 'net.ipv4.tcp_max_orphans');
+    assert.ok(term, 'the sysctl in the block is a term mention');
+    assert.match(explainMention(term, model, { lang: 'en' }) ?? '', /\*\*Orphan pressure \(sockstat at line 2\):\*\* low: orphan 9 is below ¼ of tcp_max_orphans 100 \(25\)/);
     const noLimit = analyzeNote('```\nTCP: inuse 1 orphan 9 tw 0 alloc 1 mem 1\n```\nLAST-ACK\n');
     const m = noLimit.mentions.find((x) => x.id === 'LAST-ACK' && x.context !== 'code-block');
     assert.ok(m);
@@ -544,7 +547,7 @@ describe('live history and its SVG', () => {
     assert.equal((svg.match(/class="gauge-row /g) ?? []).length, 3);
     assert.ok(svg.includes('class="gauge-row level-half"'));
     assert.ok(svg.includes('>¼<') && svg.includes('>½<'));
-    assert.ok(svg.includes('40,000 / 65,536 (61 %)'));
+    assert.ok(svg.includes('40,000 / 65,536 · 61 %'));
     assert.ok(svg.includes('class="gauge-row level-unknown"') && svg.includes('>unknown<'));
     assert.equal((svg.match(/class="gauge-fill"/g) ?? []).length, 2, 'no fill for the unknown mem row');
     assert.ok(!svg.includes('style='));

@@ -91,10 +91,10 @@ export function pressureGaugeSvg(p: OrphanPressure, labels: GaugeLabels): string
     },
     { label: labels.tw, value: p.tw, max: p.maxTw, level: p.twLevel === 'full' ? 'over' : p.twLevel === 'ok' ? 'low' : 'unknown', ticks: [] },
   ];
-  const width = 420;
+  const width = 470;
   const labelW = 64;
   const barX = labelW;
-  const barW = 210;
+  const barW = 200;
   const textX = barX + barW + 8;
   const rowH = 30;
   const top = 22;
@@ -119,7 +119,7 @@ export function pressureGaugeSvg(p: OrphanPressure, labels: GaugeLabels): string
       out.push(`<text class="gauge-tick-label" x="${tx}" y="${y + 25}" text-anchor="middle">${esc(t.label)}</text>`);
     }
     const text = known
-      ? `${formatNumber(b.value as number)} / ${formatNumber(b.max as number)}${(b.max as number) > 0 ? ` (${formatPercent((b.value as number) / (b.max as number))})` : ''}`
+      ? `${formatNumber(b.value as number)} / ${formatNumber(b.max as number)}${(b.max as number) > 0 ? ` · ${formatPercent((b.value as number) / (b.max as number))}` : ''}`
       : labels.unknown;
     out.push(`<text class="gauge-value" x="${textX}" y="${y + 13}">${esc(text)}</text>`);
     out.push('</g>');

@@ -299,6 +299,7 @@ export class DiagramPanel implements vscode.Disposable {
       pressure: capture.pressure,
       verdict: pressureVerdict(capture.pressure, lang),
       problems: describeProblems(capture),
+      intervalSeconds: liveIntervalSeconds(),
     };
     void this.panel.webview.postMessage({ type: 'liveSample', sample } satisfies HostToWebview);
   }
