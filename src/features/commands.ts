@@ -10,4 +10,7 @@ export const COMMANDS = {
   nextMention: 'tcpStateNotes.nextMention',
   previousMention: 'tcpStateNotes.previousMention',
   diagnosticsInfo: 'tcpStateNotes.diagnosticsInfo',
+  captureSnapshot: 'tcpStateNotes.captureSnapshot',
+  toggleLive: 'tcpStateNotes.toggleLive',
+  freezeLiveSnapshot: 'tcpStateNotes.freezeLiveSnapshot',
 } as const;

@@ -28,6 +28,10 @@ export async function screenshot(name: string): Promise<string> {
   return path;
 }
 
+export async function closeAllEditors(): Promise<void> {
+  await runCommand('View: Close All Editors');
+}
+
 /** Moves keyboard focus out of any webview iframe back to the workbench (a webview swallows Ctrl+P). */
 export async function focusWorkbench(): Promise<void> {
   const { page } = ui();
