@@ -3,7 +3,7 @@
 import { defineConfig } from '@vscode/test-cli';
 
 export default defineConfig({
-  files: 'out/test/integration/**/*.test.js',
+  files: 'out/test/integration/*.test.js',
   workspaceFolder: './.vscode-test/electron/workspace',
   launchArgs: ['--disable-extensions'],
   mocha: { ui: 'tdd', timeout: 60000 },

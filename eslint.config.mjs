@@ -38,7 +38,7 @@ export default tseslint.config(
       // Features run in the web worker host too (vscode.dev): file access only through vscode.workspace.fs.
       'no-restricted-imports': [
         'error',
-        { paths: nodeBuiltins.filter((n) => !['os', 'node:os'].includes(n)).map((name) => ({ name, message: 'Features must run in a web worker: use the vscode API.' })) },
+        { paths: nodeBuiltins.map((name) => ({ name, message: 'Features must run in a web worker: use the vscode API.' })) },
       ],
     },
   },

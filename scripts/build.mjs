@@ -106,7 +106,49 @@ if (withTests) {
     format: 'cjs',
     sourcemap: 'inline',
     // mocha and vscode come from the host at run time; playwright-core is not bundled either.
-    external: ['vscode', 'mocha', 'playwright-core', 'fast-check', 'markdown-it'],
+    external: ['vscode', 'mocha', 'playwright-core', 'fast-check', 'markdown-it', 'eslint'],
+  });
+}
+
+// The web worker host's test bundle: the same integration suites, linked for the browser, with
+// `node:assert/strict` served by a small shim. Suites that need Node are named *.node.test.ts and stay out.
+const webTestEntry = 'test/web/index.ts';
+if (withTests && exists(webTestEntry)) {
+  const suiteFiles = (dir, keep) => (exists(dir) ? readdirSync(dir).filter((f) => keep(f)).sort().map((f) => join(dir, f)) : []);
+  const sets = {
+    'tsn:web-suites': [
+      ...suiteFiles('test/integration', (f) => f.endsWith('.test.ts') && !f.endsWith('.node.test.ts')),
+      ...suiteFiles('test/web', (f) => f.endsWith('.test.ts')),
+    ],
+    'tsn:untrusted-suites': [
+      ...suiteFiles('test/integration/untrusted', (f) => f.endsWith('.test.ts')),
+      ...suiteFiles('test/web', (f) => f.endsWith('.test.ts')),
+    ],
+  };
+  /** @type {import('esbuild').Plugin} */
+  const webSuites = {
+    name: 'webSuites',
+    setup(b) {
+      b.onResolve({ filter: /^tsn:/ }, (a) => (a.path in sets ? { path: a.path, namespace: 'tsn-suites' } : undefined));
+      b.onLoad({ filter: /.*/, namespace: 'tsn-suites' }, (a) => ({
+        contents: sets[a.path].map((f) => `import ${JSON.stringify(`./${f.split('\\').join('/')}`)};`).join('\n'),
+        resolveDir: process.cwd(),
+        loader: 'js',
+      }));
+    },
+  };
+  targets.push({
+    ...common,
+    entryPoints: [webTestEntry],
+    outfile: 'out/test/web/index.js',
+    platform: 'browser',
+    format: 'cjs',
+    conditions: ['worker'],
+    mainFields: ['browser', 'module', 'main'],
+    external: ['vscode'],
+    alias: { 'node:assert/strict': './test/web/assert.ts' },
+    sourcemap: 'inline',
+    plugins: [webSuites],
   });
 }
 

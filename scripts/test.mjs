@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { runIntegration } from '../test/harness/run-integration.mjs';
 import { runUi } from '../test/harness/run-ui.mjs';
 
-const only = new Set((process.env.TSN_STEPS ?? 'types,lint,unit,grammar,package,integration,ui').split(','));
+const only = new Set((process.env.TSN_STEPS ?? 'types,lint,unit,grammar,package,integration,web,trust,ui').split(','));
 const totals = { passed: 0, failed: 0 };
 const timings = [];
 let broken = false;
@@ -85,6 +85,22 @@ await step('integration', async () => {
   totals.passed += r.passed;
   totals.failed += r.failed;
   if (r.passed === 0) throw new Error('no integration test ran');
+});
+// The same suites in the web worker extension host (vscode.dev's), from the .vsix's browser bundle.
+await step('web', async () => {
+  const r = await runIntegration({ host: 'web' });
+  totals.passed += r.passed;
+  totals.failed += r.failed;
+  if (r.passed === 0) throw new Error('no test ran in the web worker host');
+});
+// Restricted mode: workspace trust on, the folder untrusted; in the Node host and in the web worker host.
+await step('trust', async () => {
+  for (const host of ['node', 'web']) {
+    const r = await runIntegration({ host, untrusted: true });
+    totals.passed += r.passed;
+    totals.failed += r.failed;
+    if (r.passed === 0) throw new Error(`no restricted-mode test ran in the ${host} host`);
+  }
 });
 await step('ui', async () => {
   const r = await runUi();

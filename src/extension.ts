@@ -4,6 +4,9 @@ import { registerHover } from './features/hover';
 import { registerExplainCommand } from './features/explainCommand';
 import { registerTemplateCommand } from './features/template';
 import { registerDiagram } from './features/diagram/panel';
+import { registerDiagnostics } from './features/diagnostics';
+import { registerNavigation } from './features/navigation';
+import { registerSnapshotCommand } from './features/snapshot';
 import { markdownItExtension, registerPreviewRefresh, type MarkdownItExtension } from './features/preview';
 
 /**
@@ -13,6 +16,8 @@ import { markdownItExtension, registerPreviewRefresh, type MarkdownItExtension }
 export function activate(context: vscode.ExtensionContext): MarkdownItExtension {
   const models = new NoteModels();
   context.subscriptions.push(models, registerHover(models), registerExplainCommand(models), registerTemplateCommand(models), registerDiagram(context, models));
+  context.subscriptions.push(registerDiagnostics(models), registerNavigation(models));
+  context.subscriptions.push(registerSnapshotCommand());
   context.subscriptions.push(registerPreviewRefresh());
   return markdownItExtension();
 }

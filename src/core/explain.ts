@@ -9,6 +9,7 @@ import type { Lang, StateId, TermKnowledge } from './catalogue/types';
 import type { SpellingFamily } from './catalogue/spellings';
 import type { EvidenceBlock, NoteModel, Mention } from './analysis';
 import { mentionCounts } from './analysis';
+import { pressureFromEvidence, pressureVerdict } from './snapshot/pressure';
 
 /** Command links offered in hovers; the CLI passes none. Values are complete `command:` URIs. */
 export interface ExplainLinks {
@@ -84,6 +85,36 @@ export interface StateExplainContext {
   /** The spelling as written in the note, and its families. */
   readonly spelling?: { readonly text: string; readonly families: readonly SpellingFamily[] };
   readonly model?: NoteModel;
+  /** Offset of the hovered mention: the orphan-pressure line uses the evidence nearest to it. */
+  readonly at?: number;
+}
+
+const PRESSURE_LABEL = {
+  en: 'Orphan pressure (sockstat at line {line})',
+  'zh-cn': '孤儿压力（第 {line} 行的 sockstat）',
+} as const;
+
+/** Terms whose hover carries the orphan-pressure line (besides the orphan states and TIME-WAIT). */
+const PRESSURE_TERMS: ReadonlySet<string> = new Set([
+  'net.ipv4.tcp_max_orphans',
+  'net.ipv4.tcp_mem',
+  'net.ipv4.tcp_max_tw_buckets',
+  'sockstat.orphan',
+  'sockstat.mem',
+  'sockstat.tw',
+  'TcpExtTCPAbortOnMemory',
+  'TcpExtTCPTimeWaitOverflow',
+  'msg.too-many-orphaned-sockets',
+  'msg.out-of-memory-consider-tuning-tcp-mem',
+  'msg.out-of-socket-memory',
+  'msg.too-many-of-orphaned-sockets',
+]);
+
+/** "Orphan pressure (sockstat at line 12): high: orphan 40,000 is above ½ …" — numbers only, no note text. */
+function pressureLine(evidence: readonly EvidenceBlock[], lang: Lang, at: number | undefined): string | undefined {
+  const found = pressureFromEvidence(evidence, at);
+  if (!found || found.pressure.level === 'unknown') return undefined;
+  return `**${t(PRESSURE_LABEL, lang, { line: found.line + 1 })}:** ${pressureVerdict(found.pressure, lang)}`;
 }
 
 export function explainState(id: StateId, options: ExplainOptions, ctx: StateExplainContext = {}): string {
@@ -131,6 +162,10 @@ export function explainState(id: StateId, options: ExplainOptions, ctx: StateExp
     }
     if (mentions > 0) extra.push(t(L.mentions, lang, { n: mentions }));
     if (extra.length) parts.push(`**${t(L.inThisNote, lang)}:** ${extra.join(' · ')}`);
+    if (k.orphan.verdict !== 'no' || id === 'TIME-WAIT') {
+      const p = pressureLine(model.evidence, lang, ctx.at);
+      if (p) parts.push(p);
+    }
   }
 
   const pitfall = k.pitfalls[0];
@@ -148,7 +183,7 @@ export function explainState(id: StateId, options: ExplainOptions, ctx: StateExp
   return parts.join('\n\n');
 }
 
-export function explainTerm(term: TermKnowledge, options: ExplainOptions, ctx: { text?: string; model?: NoteModel } = {}): string {
+export function explainTerm(term: TermKnowledge, options: ExplainOptions, ctx: { text?: string; model?: NoteModel; at?: number } = {}): string {
   const { lang } = options;
   const parts: string[] = [];
   let title = `**${escapeMarkdown(term.title)}**`;
@@ -167,6 +202,10 @@ export function explainTerm(term: TermKnowledge, options: ExplainOptions, ctx: {
     if (s && term.kind === 'sockstat') parts.push(`**${t(L.inThisNote, lang)}:** ${s}`);
     const value = ctx.model.evidence.map((b) => b.sysctls[term.id] ?? b.counters[term.id]).find((v) => v !== undefined);
     if (value !== undefined) parts.push(`**${t(L.inThisNote, lang)}:** ${codeSpan(String(value))}`);
+    if (PRESSURE_TERMS.has(term.id)) {
+      const p = pressureLine(ctx.model.evidence, lang, ctx.at);
+      if (p) parts.push(p);
+    }
   }
   const related = term.related.filter((r) => r in STATE_KNOWLEDGE || TERM_BY_ID.has(r));
   if (related.length) parts.push(`${t(L.related, lang)}: ${related.map(codeSpan).join(', ')}`);
@@ -186,9 +225,9 @@ export function explainAggregate(keyword: string, states: readonly StateId[], la
 /** The hover markdown for a mention in a note. */
 export function explainMention(m: Mention, model: NoteModel, options: ExplainOptions): string | undefined {
   if (m.kind === 'state') {
-    return explainState(m.id as StateId, options, { spelling: { text: m.text, families: m.families ?? ['variant'] }, model });
+    return explainState(m.id as StateId, options, { spelling: { text: m.text, families: m.families ?? ['variant'] }, model, at: m.start });
   }
   if (m.kind === 'aggregate') return explainAggregate(m.id, m.states ?? [], options.lang);
   const term = TERM_BY_ID.get(m.id);
-  return term ? explainTerm(term, options, { text: m.text, model }) : undefined;
+  return term ? explainTerm(term, options, { text: m.text, model, at: m.start }) : undefined;
 }

@@ -141,10 +141,16 @@ function isUpper(s: string): boolean {
 function stateMentionsFromTokens(text: string, out: RawMention[]): void {
   TOKEN_PATTERN.lastIndex = 0;
   for (let m = TOKEN_PATTERN.exec(text); m; m = TOKEN_PATTERN.exec(text)) {
-    const raw = m[0];
+    let raw = m[0];
+    let start = m.index;
+    // Markdown emphasis with underscores (`_CLOSE_WAIT_`, `__FIN_WAIT1__`) is not part of the spelling.
+    if (raw.charCodeAt(0) === 95 || raw.charCodeAt(raw.length - 1) === 95) {
+      const lead = raw.length - raw.replace(/^_+/, '').length;
+      raw = raw.replace(/^_+/, '').replace(/_+$/, '');
+      start += lead;
+    }
     if (raw.length < 3 || raw.length > 48) continue;
     const token = raw.includes('\\') ? raw.replace(/\\/g, '') : raw;
-    const start = m.index;
     const end = start + raw.length;
     const lower = token.toLowerCase();
     const aggregate = SS_AGGREGATES.get(lower);

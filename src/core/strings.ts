@@ -17,9 +17,9 @@ export const FAMILY_LABEL: Readonly<Record<SpellingFamily, Localized>> = {
   kernel: { en: 'the Linux kernel enum (include/net/tcp_states.h)', 'zh-cn': 'Linux 内核枚举（include/net/tcp_states.h）' },
   ss: { en: "ss's display name", 'zh-cn': 'ss 输出中的名称' },
   'ss-filter': { en: "an ss state-filter keyword", 'zh-cn': 'ss 状态过滤关键字' },
-  netstat: { en: "net-tools netstat's spelling (also bcc tcpstates)", 'zh-cn': 'net-tools netstat 的写法（bcc tcpstates 相同）' },
-  bsd: { en: 'the BSD/macOS netstat spelling', 'zh-cn': 'BSD/macOS netstat 的写法' },
-  windows: { en: 'a Windows spelling', 'zh-cn': 'Windows 中的写法' },
+  netstat: { en: "net-tools netstat's spelling (also bcc tcpstates)", 'zh-cn': 'net-tools netstat 写法（bcc tcpstates 相同）' },
+  bsd: { en: 'the BSD/macOS netstat spelling', 'zh-cn': 'BSD/macOS netstat 写法' },
+  windows: { en: 'a Windows spelling', 'zh-cn': 'Windows 写法' },
   dotnet: { en: 'the .NET TcpState name', 'zh-cn': '.NET TcpState 枚举名' },
   legacy: { en: 'an old spelling (early Windows documentation)', 'zh-cn': '旧写法（早期 Windows 文档）' },
   'proc-hex': { en: 'the hex code in the /proc/net/tcp `st` column', 'zh-cn': '/proc/net/tcp 中 `st` 列的十六进制代码' },
@@ -27,7 +27,7 @@ export const FAMILY_LABEL: Readonly<Record<SpellingFamily, Localized>> = {
 };
 
 export const L = {
-  spellingOf: { en: '{family} of {state}', 'zh-cn': '{state} 的{family}' },
+  spellingOf: { en: '{family} of {state}', 'zh-cn': '{state} 的 {family}' },
   orphanVerdict: { en: 'Orphan verdict', 'zh-cn': '孤儿 socket 判定' },
   who: { en: 'Who is here', 'zh-cn': '谁处于此状态' },
   leavesOn: { en: 'Leaves on', 'zh-cn': '离开条件' },

@@ -7,4 +7,10 @@ export const COMMANDS = {
   insertTemplate: 'tcpStateNotes.insertDiagnosisTemplate',
   explainState: 'tcpStateNotes.explainState',
   diagramInfo: 'tcpStateNotes.diagramInfo',
+  nextMention: 'tcpStateNotes.nextMention',
+  previousMention: 'tcpStateNotes.previousMention',
+  diagnosticsInfo: 'tcpStateNotes.diagnosticsInfo',
+  captureSnapshot: 'tcpStateNotes.captureSnapshot',
+  toggleLive: 'tcpStateNotes.toggleLive',
+  freezeLiveSnapshot: 'tcpStateNotes.freezeLiveSnapshot',
 } as const;

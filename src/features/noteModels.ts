@@ -6,7 +6,11 @@ import { analyzeNote, type NoteModel } from '../core/analysis';
  * costs a binary search instead of a re-parse.
  */
 export class NoteModels implements vscode.Disposable {
-  private readonly cache = new Map<string, { version: number; model: NoteModel }>();
+  /**
+   * Keyed by the document object, not its URI: an untitled URI ("Untitled-1") is reused by the next untitled
+   * note, possibly before the old one's close event arrives, and must never see the old note's model.
+   */
+  private cache = new WeakMap<vscode.TextDocument, { version: number; model: NoteModel }>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<vscode.TextDocument>();
   /** Fires (once per version, lazily) when a markdown document changed. */
@@ -14,7 +18,7 @@ export class NoteModels implements vscode.Disposable {
 
   constructor() {
     this.disposables.push(
-      vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString())),
+      vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.document.languageId === 'markdown' && e.contentChanges.length) this.changed.fire(e.document);
       }),
@@ -23,16 +27,15 @@ export class NoteModels implements vscode.Disposable {
   }
 
   get(document: vscode.TextDocument): NoteModel {
-    const key = document.uri.toString();
-    const hit = this.cache.get(key);
+    const hit = this.cache.get(document);
     if (hit && hit.version === document.version) return hit.model;
     const model = analyzeNote(document.getText());
-    this.cache.set(key, { version: document.version, model });
+    this.cache.set(document, { version: document.version, model });
     return model;
   }
 
   dispose(): void {
-    this.cache.clear();
+    this.cache = new WeakMap();
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -4,8 +4,10 @@
  * network: the CSP set by the host allows only this nonce'd script and media/ styles.
  */
 import type { StateId } from '../core/catalogue/types';
+import { formatCount } from '../core/diagram/model';
 import { renderDiagramSvg } from '../core/diagram/svg';
-import type { HostToWebview, PanelState, WebviewStrings, WebviewToHost } from './protocol';
+import { pressureGaugeSvg, sparklineSvg } from '../core/snapshot/liveSvg';
+import type { HostToWebview, LiveInfo, LiveSample, PanelState, WebviewStrings, WebviewToHost } from './protocol';
 
 interface VsCodeApi {
   postMessage(message: WebviewToHost): void;
@@ -38,6 +40,17 @@ const buttons = {
   exportSvg: $<HTMLButtonElement>('btn-export-svg'),
   exportPng: $<HTMLButtonElement>('btn-export-png'),
   copySvg: $<HTMLButtonElement>('btn-copy-svg'),
+  live: $<HTMLButtonElement>('btn-live'),
+  freeze: $<HTMLButtonElement>('btn-freeze'),
+};
+const liveView = {
+  root: $('live-view'),
+  status: $('live-status'),
+  gauge: $('live-gauge'),
+  verdict: $('live-verdict'),
+  problems: $('live-problems'),
+  trendsTitle: $('live-trends-title'),
+  trends: $<HTMLUListElement>('live-trends'),
 };
 
 let current: Extract<HostToWebview, { type: 'render' }> | undefined;
@@ -64,6 +77,75 @@ function applyStrings(s: WebviewStrings, state: PanelState): void {
   setText(buttons.exportSvg, s.exportSvg);
   setText(buttons.exportPng, s.exportPng);
   setText(buttons.copySvg, s.copySvg);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Live view: the toggle exists only when the host says it can read /proc; samples arrive as data.
+// ---------------------------------------------------------------------------------------------------
+
+let liveInfo: LiveInfo | undefined;
+let lastSample: LiveSample | undefined;
+
+/** Parses SVG text built by the core (numbers and our own labels only) and returns the element, or undefined. */
+function svgElement(text: string): Element | undefined {
+  const root = new DOMParser().parseFromString(text, 'image/svg+xml').documentElement;
+  return root.nodeName === 'svg' ? document.importNode(root, true) : undefined;
+}
+
+function applyLive(info: LiveInfo | undefined, s: WebviewStrings): void {
+  liveInfo = info;
+  buttons.live.hidden = info === undefined;
+  setText(buttons.live, s.live);
+  buttons.live.setAttribute('aria-pressed', String(info?.on === true));
+  liveView.root.hidden = !info?.on;
+  if (!info) return;
+  setText(buttons.freeze, info.strings.freeze);
+  buttons.freeze.title = info.strings.freezeTitle;
+  setText(liveView.trendsTitle, info.strings.trends);
+  if (!info.on) lastSample = undefined;
+  if (info.on && !lastSample) setText(liveView.status, info.strings.waiting);
+  if (info.on && lastSample) renderLive(lastSample);
+}
+
+function renderLive(sample: LiveSample): void {
+  lastSample = sample;
+  const info = liveInfo;
+  if (!info?.on) return;
+  const t = info.strings;
+  setText(liveView.status, t.status.replace('{0}', sample.host).replace('{1}', sample.time).replace('{2}', String(sample.intervalSeconds)));
+  const gauge = svgElement(
+    pressureGaugeSvg(sample.pressure, { title: t.gaugeTitle, orphan: t.orphan, mem: t.mem, tw: t.tw, unknown: t.unknown, memPressure: t.memPressure }),
+  );
+  liveView.gauge.replaceChildren(...(gauge ? [gauge] : []));
+  liveView.gauge.dataset.level = sample.pressure.level;
+  setText(liveView.verdict, sample.verdict);
+  liveView.problems.hidden = sample.problems.length === 0;
+  setText(liveView.problems, sample.problems.join(' · '));
+  const rows = (Object.entries(sample.trends) as [StateId, readonly number[]][]).map(([state, series]) => {
+    const li = document.createElement('li');
+    li.dataset.state = state;
+    const name = document.createElement('span');
+    name.className = 'trend-state';
+    name.textContent = state;
+    const count = document.createElement('span');
+    count.className = 'trend-count';
+    const now = sample.counts[state] ?? 0;
+    count.textContent = formatCount(now);
+    const first = series[0] ?? now;
+    const delta = document.createElement('span');
+    delta.className = 'trend-delta';
+    delta.textContent = now === first ? '' : `${now > first ? '+' : '−'}${formatCount(Math.abs(now - first))}`;
+    li.append(name, count, delta);
+    const spark = svgElement(sparklineSvg(series, { title: `${state}: ${series.join(', ')}` }));
+    if (spark) li.append(spark);
+    return li;
+  });
+  if (rows.length === 0) {
+    const li = document.createElement('li');
+    li.textContent = t.noSockets;
+    rows.push(li);
+  }
+  liveView.trends.replaceChildren(...rows);
 }
 
 function applyZoom(): void {
@@ -128,6 +210,7 @@ function render(msg: Extract<HostToWebview, { type: 'render' }>): void {
   current = msg;
   vscode.setState(msg.state);
   applyStrings(msg.strings, msg.state);
+  applyLive(msg.live, msg.strings);
   setText(title, msg.sectionTitle ? `${msg.documentName} — ${msg.sectionTitle}` : msg.documentName);
   const svgText = renderDiagramSvg(msg.model, { idPrefix: 'tsn' });
   const parsed = new DOMParser().parseFromString(svgText, 'image/svg+xml');
@@ -198,6 +281,8 @@ buttons.fit.addEventListener('click', () => {
   applyZoom();
 });
 buttons.exportSvg.addEventListener('click', () => post({ type: 'exportSvg' }));
+buttons.live.addEventListener('click', () => post({ type: 'toggleLive' }));
+buttons.freeze.addEventListener('click', () => post({ type: 'freeze' }));
 buttons.copySvg.addEventListener('click', () => post({ type: 'copySvg' }));
 buttons.exportPng.addEventListener('click', () => {
   pngDataUrl().then(
@@ -210,6 +295,7 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
   const msg = event.data;
   if (msg?.type === 'render') render(msg);
   else if (msg?.type === 'requestPng') buttons.exportPng.click();
+  else if (msg?.type === 'liveSample') renderLive(msg.sample);
 });
 
 post({ type: 'ready' });

@@ -5,6 +5,7 @@
  */
 import type { StateId } from '../core/catalogue/types';
 import type { DiagramModel } from '../core/diagram/model';
+import type { OrphanPressure } from '../core/snapshot/pressure';
 
 export type DiagramScope = 'note' | 'section';
 
@@ -34,6 +35,46 @@ export interface PanelState {
   readonly showLinux: boolean;
 }
 
+/** Texts of the live view (the toolbar button itself uses WebviewStrings.live). */
+export interface LiveStrings {
+  readonly freeze: string;
+  readonly freezeTitle: string;
+  readonly gaugeTitle: string;
+  readonly orphan: string;
+  readonly mem: string;
+  readonly tw: string;
+  readonly unknown: string;
+  readonly memPressure: string;
+  /** "{0} · updated {1} · every {2} s" */
+  readonly status: string;
+  readonly waiting: string;
+  readonly trends: string;
+  readonly noSockets: string;
+}
+
+/** Present in a render message only when this extension host can read /proc (Linux): no toggle otherwise. */
+export interface LiveInfo {
+  readonly on: boolean;
+  readonly intervalSeconds: number;
+  readonly strings: LiveStrings;
+}
+
+/** One live sample, as data: the webview draws the gauge and the sparklines with the core's SVG builders. */
+export interface LiveSample {
+  readonly host: string;
+  /** Local time of the sample, HH:MM:SS. */
+  readonly time: string;
+  readonly counts: Readonly<Partial<Record<StateId, number>>>;
+  /** Per state with sockets in the kept window: oldest first. */
+  readonly trends: Readonly<Partial<Record<StateId, readonly number[]>>>;
+  readonly pressure: OrphanPressure;
+  readonly verdict: string;
+  /** Files that could not be read ("/proc/net/tcp6 (file not found)"). */
+  readonly problems: readonly string[];
+  /** The interval in force for the next sample. */
+  readonly intervalSeconds: number;
+}
+
 export type HostToWebview =
   | {
       readonly type: 'render';
@@ -46,8 +87,11 @@ export type HostToWebview =
       readonly state: PanelState;
       /** Plain-text explanation per state (the editor hover's content without markup). */
       readonly explanations: Readonly<Partial<Record<StateId, string>>>;
+      /** The Live toggle; absent when this host cannot read /proc. */
+      readonly live?: LiveInfo;
     }
-  | { readonly type: 'requestPng' };
+  | { readonly type: 'requestPng' }
+  | { readonly type: 'liveSample'; readonly sample: LiveSample };
 
 export type WebviewToHost =
   | { readonly type: 'ready' }
@@ -58,10 +102,12 @@ export type WebviewToHost =
   | { readonly type: 'exportSvg' }
   | { readonly type: 'copySvg' }
   | { readonly type: 'exportPng'; readonly dataUrl: string }
-  | { readonly type: 'error'; readonly message: string };
+  | { readonly type: 'error'; readonly message: string }
+  | { readonly type: 'toggleLive' }
+  | { readonly type: 'freeze' };
 
 export function isWebviewMessage(value: unknown): value is WebviewToHost {
   if (typeof value !== 'object' || value === null) return false;
   const type = (value as { type?: unknown }).type;
-  return typeof type === 'string' && ['ready', 'reveal', 'toggleLock', 'setScope', 'toggleLinux', 'exportSvg', 'copySvg', 'exportPng', 'error'].includes(type);
+  return typeof type === 'string' && ['ready', 'reveal', 'toggleLock', 'setScope', 'toggleLinux', 'exportSvg', 'copySvg', 'exportPng', 'error', 'toggleLive', 'freeze'].includes(type);
 }

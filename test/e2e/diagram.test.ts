@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { openFile, runCommand, screenshot, setColorTheme, ui, webview } from './workbench';
 
 const THEMES: [string, string][] = [
@@ -32,9 +34,9 @@ suite('UI: state diagram panel', () => {
     }
   });
 
-  test('the Chinese note in light and dark', async () => {
+  test('the Chinese note in light, dark and high contrast', async () => {
     await showDiagram('orphan-socket-notes.zh.md', '出现的原因');
-    for (const [name, theme] of THEMES.slice(0, 2)) {
+    for (const [name, theme] of THEMES.slice(0, 3)) {
       await setColorTheme(theme);
       await screenshot(`diagram-zh-${name}`);
     }
@@ -52,6 +54,61 @@ suite('UI: state diagram panel', () => {
     assert.notEqual(after, before, 'the cursor position changed');
     assert.match(after, /selected|已选择/, 'the mention is selected');
     await screenshot('diagram-click-last-ack');
+  });
+
+  test('keyboard: arrows move between states, Enter reveals the mention', async () => {
+    const { page } = ui();
+    await showDiagram('incident-fin-wait-1.md', 'FIN-WAIT-1 pile-up');
+    const frame = webview();
+    await frame.locator('g[data-state="CLOSE-WAIT"]').first().focus();
+    await page.keyboard.press('ArrowRight');
+    const focused = await frame.locator(':focus').getAttribute('data-state');
+    assert.ok(focused && focused !== 'CLOSE-WAIT', `focus moved to another state (${focused})`);
+    await frame.locator('g[data-state="TIME-WAIT"]').first().focus();
+    // The explanation shows as text on focus, like the editor hover.
+    await frame.locator('#explain:not([hidden])').waitFor({ timeout: 5_000 });
+    assert.match(await frame.locator('#explain').innerText(), /TIME-WAIT/);
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(800);
+    const status = await page.locator('#status\\.editor\\.selection, .statusbar-item[id*="selection"]').first().innerText().catch(() => '');
+    assert.match(status, /selected|已选择/);
+    await screenshot('diagram-keyboard-time-wait');
+  });
+
+  test('Export SVG and Export PNG go through a save dialog with a fixed default name', async () => {
+    const { page, workspace } = ui();
+    await showDiagram('incident-fin-wait-1.md', 'FIN-WAIT-1 pile-up');
+    for (const [button, file] of [['#btn-export-svg', 'tcp-state-diagram.svg'], ['#btn-export-png', 'tcp-state-diagram.png']] as const) {
+      const target = join(workspace, file);
+      rmSync(target, { force: true });
+      await webview().locator(button).click();
+      // VS Code's own save dialog (a quick input in the web workbench) proposes <workspace>/<fixed name>.
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: 15_000 });
+      const deadlineName = Date.now() + 5_000;
+      while (!(await input.inputValue()).endsWith(file) && Date.now() < deadlineName) await page.waitForTimeout(100);
+      assert.equal(await input.inputValue(), target, 'the dialog proposes <workspace>/<fixed name>');
+      await page.waitForTimeout(300);
+      await page.keyboard.press('Enter');
+      const deadline = Date.now() + 15_000;
+      while (!existsSync(target) && Date.now() < deadline) await page.waitForTimeout(200);
+      assert.ok(existsSync(target), `${file} written`);
+    }
+    const svg = readFileSync(join(workspace, 'tcp-state-diagram.svg'), 'utf8');
+    assert.match(svg, /data-state="FIN-WAIT-1"[^>]*data-count="3"/);
+    const png = readFileSync(join(workspace, 'tcp-state-diagram.png'));
+    assert.deepEqual([...png.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+    assert.ok(png.length > 10_000, 'a real picture, not an empty canvas');
+  });
+
+  test('restores after a window reload', async () => {
+    const { page } = ui();
+    await showDiagram('incident-fin-wait-1.md', 'FIN-WAIT-1 pile-up');
+    await page.reload();
+    await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
+    await webview().locator('g[data-state="FIN-WAIT-1"]').first().waitFor({ timeout: 60_000 });
+    assert.ok(Number(await webview().locator('g[data-state="FIN-WAIT-1"]').first().getAttribute('data-count')) > 0);
+    await screenshot('diagram-restored-after-reload');
   });
 
   test('a hostile note cannot run script in the webview', async () => {

@@ -3,7 +3,7 @@
  * Selectors are the ones documented in ../shared/docs/offline-vscode.md.
  */
 import type { BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface UiContext {
@@ -28,18 +28,6 @@ export async function screenshot(name: string): Promise<string> {
   return path;
 }
 
-/** Merges `patch` into the user settings.json; the workbench picks the change up from disk. */
-export async function setSettings(patch: Record<string, unknown>): Promise<void> {
-  const file = join(ui().userDataDir, 'User', 'settings.json');
-  const current = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  for (const [k, v] of Object.entries(patch)) {
-    if (v === undefined) delete current[k];
-    else current[k] = v;
-  }
-  writeFileSync(file, JSON.stringify(current, null, 2));
-  await ui().page.waitForTimeout(1500);
-}
-
 export async function closeAllEditors(): Promise<void> {
   await runCommand('View: Close All Editors');
 }
@@ -51,30 +39,78 @@ export async function focusWorkbench(): Promise<void> {
   await page.locator('.part.sidebar .composite.title').first().click({ position: { x: 5, y: 5 } }).catch(() => {});
 }
 
-/** Switches the colour theme with the theme picker (Ctrl+K Ctrl+T), like a person would. */
+/**
+ * Merges `patch` into the user settings through the workbench itself ("Preferences: Open User Settings (JSON)",
+ * replace the text, save), as a person would; the file on disk is read only to merge.
+ */
+export async function setSettings(patch: Record<string, unknown>): Promise<void> {
+  const { page } = ui();
+  const file = join(ui().userDataDir, 'User', 'settings.json');
+  const current = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === undefined) delete current[k];
+    else current[k] = v;
+  }
+  await runCommand('Preferences: Open User Settings (JSON)');
+  await page.locator('.monaco-editor .view-lines').first().waitFor();
+  await page.waitForTimeout(500);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(JSON.stringify(current, null, 2));
+  await page.keyboard.press('Control+S');
+  await page.waitForTimeout(800);
+  const saved = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  for (const [k, v] of Object.entries(patch)) {
+    if (JSON.stringify(saved[k]) !== JSON.stringify(v)) throw new Error(`setting ${k} was not saved (got ${JSON.stringify(saved[k])})`);
+  }
+  await runCommand('View: Close Editor');
+  await page.waitForTimeout(300);
+}
+
+/** Workbench CSS class of each theme family, to verify a switch really happened. */
+const THEME_CLASS: Record<string, string> = {
+  'Light Modern': 'vs',
+  'Dark Modern': 'vs-dark',
+  'Dark High Contrast': 'hc-black',
+  'Light High Contrast': 'hc-light',
+};
+
+/** Switches the colour theme with the theme picker (Ctrl+K Ctrl+T), like a person would, and checks it took. */
 export async function setColorTheme(theme: string): Promise<void> {
   const { page } = ui();
-  await focusWorkbench();
-  await page.keyboard.press('Control+K');
-  await page.keyboard.press('Control+T');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(theme);
-  const rows = page.locator('.quick-input-list .monaco-list-row');
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const labels = await rows.evaluateAll((els) => els.map((e) => ((e as HTMLElement).innerText ?? '').replace(/\u00a0/g, ' ').split('\n')[0]?.trim() ?? ''));
-    const focused = await rows.evaluateAll((els) => els.findIndex((e) => e.classList.contains('focused')));
-    const index = labels.findIndex((l) => l === theme || l.startsWith(theme));
-    if (index >= 0) {
-      for (let i = Math.max(0, focused); i < index; i++) await page.keyboard.press('ArrowDown');
-      await page.keyboard.press('Enter');
-      break;
+  const wanted = THEME_CLASS[theme];
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await focusWorkbench();
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+T');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(theme);
+    const rows = page.locator('.quick-input-list .monaco-list-row');
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const labels = await rows.evaluateAll((els) => els.map((e) => ((e as HTMLElement).innerText ?? '').replace(/\u00a0/g, ' ').split('\n')[0]?.trim() ?? ''));
+      const focused = await rows.evaluateAll((els) => els.findIndex((e) => e.classList.contains('focused')));
+      const index = labels.findIndex((l) => l === theme || l.startsWith(theme));
+      if (index >= 0) {
+        for (let i = Math.max(0, focused); i < index; i++) await page.keyboard.press('ArrowDown');
+        await page.waitForTimeout(300);
+        await page.keyboard.press('Enter');
+        break;
+      }
+      if (Date.now() > deadline) throw new Error(`theme "${theme}" not offered: ${labels.join(' | ')}`);
+      await page.waitForTimeout(200);
     }
-    if (Date.now() > deadline) throw new Error(`theme "${theme}" not offered: ${labels.join(' | ')}`);
-    await page.waitForTimeout(200);
+    await input.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+    if (!wanted) return;
+    try {
+      await page.waitForFunction((cls) => document.querySelector('.monaco-workbench')?.classList.contains(cls) ?? false, wanted, { timeout: 5_000 });
+      await page.waitForTimeout(800);
+      return;
+    } catch {
+      await page.keyboard.press('Escape');
+    }
   }
-  await page.waitForTimeout(1000);
+  throw new Error(`could not switch to theme ${theme}`);
 }
 
 export async function openFile(name: string, expectText: string): Promise<void> {
@@ -87,6 +123,9 @@ export async function openFile(name: string, expectText: string): Promise<void> 
   await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
   await page.waitForTimeout(300);
   await page.keyboard.press('Enter');
+  await page.waitForTimeout(500);
+  // Start at the top: an editor restored from a previous spec may be scrolled.
+  await page.keyboard.press('Control+Home');
   await page.locator('.monaco-editor .view-lines .view-line', { hasText: expectText }).first().waitFor({ timeout: 30_000 });
 }
 
@@ -124,7 +163,8 @@ export async function tokenCenter(token: string, lineHint?: string): Promise<{ x
     ({ token, lineHint }) => {
       const lines = [...document.querySelectorAll('.monaco-editor .view-lines .view-line')] as HTMLElement[];
       for (const line of lines) {
-        const text = line.textContent ?? '';
+        // Monaco renders spaces as U+00A0; compare with plain spaces (one char for one, offsets stay valid).
+        const text = (line.textContent ?? '').replace(/\u00a0/g, ' ');
         if (!text.includes(token) || (lineHint && !text.includes(lineHint))) continue;
         const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
         let seen = 0;

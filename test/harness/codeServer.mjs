@@ -40,10 +40,18 @@ export const QUIET_SETTINGS = {
   'workbench.editor.enablePreview': false,
   'editor.hover.delay': 150,
   'editor.minimap.enabled': false,
+  // The UI specs type whole JSON documents into settings.json: no auto-closing or auto-indent there.
+  'editor.autoClosingBrackets': 'never',
+  'editor.autoClosingQuotes': 'never',
+  'editor.autoSurround': 'never',
+  'editor.autoIndent': 'none',
+  'editor.formatOnType': false,
+  'editor.suggestOnTriggerCharacters': false,
+  'editor.quickSuggestions': { other: false, comments: false, strings: false },
 };
 
 /**
- * @param {{ runDir: string, smokeDriver: boolean, settings?: object, env?: object, logName?: string }} opts
+ * @param {{ runDir: string, smokeDriver: boolean, settings?: object, env?: object, logName?: string, workspaceTrust?: boolean }} opts
  */
 export async function startCodeServer(opts) {
   const cs = ensureCodeServer();
@@ -62,12 +70,13 @@ export async function startCodeServer(opts) {
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
     '--disable-getting-started-override',
     '--ignore-last-opened',
     '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir,
   ];
+  // Workspace trust is off for every run except the restricted-mode pass (opts.workspaceTrust).
+  if (!opts.workspaceTrust) args.push('--disable-workspace-trust');
   if (opts.smokeDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
   const xdg = join(opts.runDir, 'xdg');
   const env = {

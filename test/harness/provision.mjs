@@ -14,13 +14,27 @@ function log(msg) {
   process.stdout.write(`[harness] ${msg}\n`);
 }
 
-function npmInstall(prefix, spec, env = {}, extra = []) {
+/**
+ * The environment for a nested npm: without the npm_* variables an outer `npm test` exported (they make
+ * the nested npm run install scripts with the outer Node, and code-server's postinstall refuses Node 20).
+ */
+function cleanEnv(extra) {
+  const env = {};
+  for (const [k, v] of Object.entries(process.env)) if (!/^npm_/i.test(k) && k !== 'NODE' && k !== 'INIT_CWD') env[k] = v;
+  return { ...env, ...extra };
+}
+
+function npmInstall(prefix, spec, env = {}, extra = [], nodeBin = undefined) {
   mkdirSync(prefix, { recursive: true });
   const started = Date.now();
-  const r = spawnSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--no-package-lock', '--prefix', prefix, ...extra, spec], {
+  const args = ['install', '--no-save', '--no-audit', '--no-fund', '--no-package-lock', '--prefix', prefix, ...extra, spec];
+  // With nodeBin, npm itself runs on that Node (npm-cli.js next to the machine's npm), so do its scripts.
+  const npmCli = nodeBin ? npmCliPath() : undefined;
+  const [cmd, cmdArgs] = nodeBin && npmCli ? [nodeBin, [npmCli, ...args]] : ['npm', args];
+  const r = spawnSync(cmd, cmdArgs, {
     cwd: prefix,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...env },
+    env: cleanEnv(env),
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -59,10 +73,20 @@ export function ensureCodeServer() {
       `code-server@${CODE_SERVER_VERSION}`,
       { PATH: `${join(node.dir, 'bin')}:${process.env.PATH}`, npm_config_nodedir: node.dir },
       ['--dangerously-allow-all-scripts'],
+      node.bin,
     );
     writeFileSync(join(prefix, '.complete'), CODE_SERVER_VERSION);
   }
   return { node: node.bin, entry, dir };
+}
+
+/** npm's CLI script, to run npm on another Node. */
+function npmCliPath() {
+  const fromEnv = process.env.npm_execpath;
+  if (fromEnv && existsSync(fromEnv) && fromEnv.endsWith('.js')) return fromEnv;
+  const r = spawnSync('sh', ['-c', 'readlink -f "$(command -v npm)"'], { encoding: 'utf8' });
+  const p = r.stdout.trim();
+  return p && existsSync(p) ? p : undefined;
 }
 
 export function findChromium() {

@@ -2,7 +2,7 @@
 // headless Chromium moving the mouse, typing in the palette and taking screenshots (test-results/).
 // The UI specs (out/test/e2e/*.test.js) are mocha suites run here, in Node, against the shared page.
 import Mocha from 'mocha';
-import { mkdirSync, readdirSync, appendFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, appendFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launchBrowser } from './browser.mjs';
@@ -15,6 +15,7 @@ export async function runUi({ label = 'ui', grep } = {}) {
   mkdirSync(runDir, { recursive: true });
   const screenshots = join(ROOT, 'test-results');
   mkdirSync(screenshots, { recursive: true });
+  for (const f of readdirSync(screenshots)) if (f.startsWith('FAILED-')) rmSync(join(screenshots, f));
   const started = Date.now();
   const server = await startCodeServer({ runDir, smokeDriver: false });
   let browser;

@@ -49,3 +49,30 @@ export async function hoversAt(doc: vscode.TextDocument, pos: vscode.Position): 
 export function ours(hovers: readonly vscode.Hover[]): vscode.Hover[] {
   return hovers.filter((h) => hoverText([h]).includes('Orphan verdict') || hoverText([h]).includes('孤儿') || hoverText([h]).includes('_Source:') || hoverText([h]).includes('来源'));
 }
+
+/** Polls `probe` until it returns something truthy (every 100 ms), or fails after `timeoutMs`. */
+export async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export interface DiagramRender {
+  uri: string;
+  version: number;
+  highlighted: string[];
+  counts: Record<string, number>;
+}
+
+/** Waits until the diagram panel has rendered `doc` at its current version, and returns that render. */
+export async function diagramRenderOf(doc: vscode.TextDocument): Promise<DiagramRender> {
+  return until(`a diagram render of ${doc.uri.toString()}`, async () => {
+    const info = await vscode.commands.executeCommand<{ lastRender?: DiagramRender } | undefined>('tcpStateNotes.diagramInfo');
+    const r = info?.lastRender;
+    return r && r.uri === doc.uri.toString() && r.version === doc.version ? r : undefined;
+  });
+}

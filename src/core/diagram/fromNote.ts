@@ -3,6 +3,7 @@
  */
 import type { NoteModel } from '../analysis';
 import { mentionCounts } from '../analysis';
+import { orderedListTransitions } from '../listTransitions';
 import type { StateId } from '../catalogue/types';
 import type { DiagramInput } from './model';
 import { EVIDENCE_KIND_LABEL } from '../strings';
@@ -39,7 +40,9 @@ export function diagramSource(model: NoteModel, lang: Lang, range?: { start: num
     const what = (kind ? kind[lang] : 'output').replace(/`/g, '');
     countSource = lang === 'en' ? `${what}, line ${(seg?.startLine ?? best.startLine) + 1}` : `第 ${(seg?.startLine ?? best.startLine) + 1} 行的${what}`;
   }
-  const transitions = model.transitions.filter((t) => inRange(t.start, t.end)).map((t) => ({ from: t.from, to: t.to }));
+  const transitions = [...model.transitions, ...orderedListTransitions(model)]
+    .filter((t) => inRange(t.start, t.end))
+    .map((t) => ({ from: t.from, to: t.to }));
   return {
     input: { mentions, counts, transitions, ...(countSource ? { countSource } : {}), ...(title ? { title } : {}) },
     countBlock: best?.index,

@@ -4,6 +4,7 @@
  * CLI both render this model with `renderDiagramSvg`.
  */
 import { STATE_IDS } from '../catalogue/types';
+import { STATE_KNOWLEDGE } from '../catalogue/states';
 import type { Lang, Localized, OrphanVerdict, StateId } from '../catalogue/types';
 import {
   VIEWBOX,
@@ -129,21 +130,10 @@ export interface DiagramModel {
 // ---------------------------------------------------------------------------------------------
 // Orphan verdicts (tcp-orphan-facts.md §2.7 and the "orphan shading" paragraph of §6.3).
 
-export const ORPHAN_VERDICT: Readonly<Record<StateId, OrphanVerdict>> = {
-  CLOSED: 'no',
-  LISTEN: 'no',
-  'SYN-SENT': 'no',
-  'SYN-RECEIVED': 'no',
-  ESTABLISHED: 'no',
-  'FIN-WAIT-1': 'yes',
-  'FIN-WAIT-2': 'caveat',
-  'CLOSE-WAIT': 'no',
-  CLOSING: 'yes',
-  'LAST-ACK': 'yes',
-  'TIME-WAIT': 'no',
-  'NEW-SYN-RECV': 'no',
-  'BOUND-INACTIVE': 'no',
-};
+/** The catalogue's verdict per state: one source of truth for hovers, the diagram and the preview. */
+export const ORPHAN_VERDICT: Readonly<Record<StateId, OrphanVerdict>> = Object.fromEntries(
+  STATE_IDS.map((id) => [id, STATE_KNOWLEDGE[id].orphan.verdict]),
+) as Record<StateId, OrphanVerdict>;
 
 /** States that people take for orphans although they are not: drawn with a "not orphan" marker. */
 export const NOT_ORPHAN_MARKED: readonly StateId[] = ['CLOSE-WAIT', 'TIME-WAIT'];

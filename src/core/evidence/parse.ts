@@ -903,7 +903,7 @@ class Snapshot extends Builder {
       for (const [k, v] of Object.entries(fam) as [StateId, number | undefined][]) if (v !== undefined) addCount(counts, k, v);
     }
     const sysctls: Record<string, string> = { ...(d.sysctls ?? {}) };
-    if (d.pageSize !== undefined) sysctls[PAGE_SIZE_KEY] = String(d.pageSize);
+    if (d.pageSize !== undefined && d.pageSizeAssumed !== true) sysctls[PAGE_SIZE_KEY] = String(d.pageSize);
     const hasCounts = Object.keys(counts).length > 0;
     return makeSegment('snapshot', this.start, this.end, {
       counts,

@@ -37,6 +37,8 @@
  * 3. `<sysctl key> = <value>` — as printed by `sysctl <key>`; whitespace inside the value (sysctl prints tabs
  *    for tcp_mem) is written, and read, as single spaces.
  * 4. `pagesize N` — `getconf PAGESIZE`, in bytes. `parseEvidence` reports it as sysctls[PAGE_SIZE_KEY].
+ *    `pagesize N assumed` marks a value the writer could not read and assumed: `parseSnapshot` returns it with
+ *    `pageSizeAssumed`, `parseEvidence` does not report it (an assumption is not evidence).
  * 5. `tcp4 STATE N` / `tcp6 STATE N` — TCP sockets per state and address family (from `ss -tan -4` / `-6`
  *    or /proc/net/tcp{,6}). The writer uses the canonical state id (`FIN-WAIT-1`, `SYN-RECEIVED`); readers
  *    accept every spelling `lookupStateSpelling` knows and thousands separators (`61,920`).
@@ -44,7 +46,8 @@
  *    nstat output but without nstat's rate column. Names are ASCII letters and digits.
  * 7. `orphan-pressure key=value …` — a derived, human-oriented summary: sockstat `orphan` against
  *    `net.ipv4.tcp_max_orphans` (`ratio`, and the ½ / ¼ thresholds of the kernel's shift penalty, facts §2.3)
- *    and sockstat `mem` against the third `tcp_mem` value. Written only when both inputs are known;
+ *    and sockstat `mem` against the third `tcp_mem` value, then (when `net.ipv4.tcp_max_tw_buckets` is
+ *    known) `tw=… tw-max=… tw-ratio=…`. Written only when orphan and tcp_max_orphans are known;
  *    readers ignore it (it is recomputed from lines 2 and 3).
  * 8. `# end snapshot` — ends the block; optional for readers (the end of the code block, another snapshot
  *    header, or a shell command line such as `$ ss -s` also ends it).
@@ -85,6 +88,8 @@ export interface SnapshotData {
   readonly time: string;
   /** `getconf PAGESIZE`, bytes (sockstat `mem` and `tcp_mem` are in pages). */
   readonly pageSize?: number;
+  /** The writer could not read the page size and assumed `pageSize` (written `pagesize N assumed`). */
+  readonly pageSizeAssumed?: boolean;
   readonly sockstat?: SockstatNumbers;
   /** Full sysctl key → value, whitespace collapsed to single spaces (`"4096 87380 6291456"`). */
   readonly sysctls?: Readonly<Record<string, string>>;
@@ -125,11 +130,32 @@ function pad(name: string, width: number): string {
   return name.length >= width ? name + ' ' : name + ' '.repeat(width - name.length);
 }
 
+/**
+ * Human-oriented comment lines a writer may add (each becomes one `# …` line; readers skip comments):
+ * after the header (`# unavailable: /proc/net/tcp6 (file not found)`), after the per-state lines
+ * (`# tcp4 FIN-WAIT-2: 3 of 5 are timewait minisocks`), and after the orphan-pressure line (the verdict).
+ */
+export interface SnapshotComments {
+  readonly header?: readonly string[];
+  readonly states?: readonly string[];
+  readonly verdict?: string;
+}
+
+/** One `# …` comment line: control characters become spaces, and it can never read as a header or end. */
+function commentLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  let s = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+  if (s.length > 2000) s = `${s.slice(0, 1999)}…`;
+  const line = `# ${s}`;
+  return isSnapshotHeader(line) || line.toLowerCase() === SNAPSHOT_END ? `# note: ${s}` : line;
+}
+
 /** Writes the snapshot block (without code fences, without a trailing newline). Invalid numbers are left out. */
-export function formatSnapshot(data: SnapshotData): string {
+export function formatSnapshot(data: SnapshotData, comments: SnapshotComments = {}): string {
   const lines: string[] = [
     `${SNAPSHOT_HEADER} host=${encodeHeaderValue(data.host)} kernel=${encodeHeaderValue(data.kernel)} time=${encodeHeaderValue(data.time)}`,
   ];
+  for (const c of comments.header ?? []) lines.push(commentLine(c));
 
   const ss = data.sockstat;
   if (ss) {
@@ -153,7 +179,7 @@ export function formatSnapshot(data: SnapshotData): string {
     const value = raw === undefined ? undefined : normaliseSysctlValue(raw);
     if (value !== undefined && isSysctlKey(key)) sysctlLines.push(`${key} = ${value}`);
   }
-  if (isCount(data.pageSize)) sysctlLines.push(`${PAGE_SIZE_KEY} ${data.pageSize}`);
+  if (isCount(data.pageSize)) sysctlLines.push(`${PAGE_SIZE_KEY} ${data.pageSize}${data.pageSizeAssumed === true ? ' assumed' : ''}`);
   if (sysctlLines.length > 0) lines.push('# sysctl', ...sysctlLines);
 
   const stateLines: string[] = [];
@@ -166,6 +192,7 @@ export function formatSnapshot(data: SnapshotData): string {
     }
   }
   if (stateLines.length > 0) lines.push('# TCP sockets per family and state (tcp4/tcp6 STATE COUNT)', ...stateLines);
+  for (const c of comments.states ?? []) lines.push(commentLine(c));
 
   const counterLines: string[] = [];
   for (const name of Object.keys(data.counters ?? {}).sort()) {
@@ -178,6 +205,7 @@ export function formatSnapshot(data: SnapshotData): string {
 
   const pressure = orphanPressureLine(data);
   if (pressure) lines.push(pressure);
+  if (comments.verdict !== undefined) lines.push(commentLine(comments.verdict));
   lines.push(SNAPSHOT_END);
   return lines.join('\n');
 }
@@ -194,6 +222,12 @@ function orphanPressureLine(data: SnapshotData): string | undefined {
   if (isCount(mem) && memMax !== undefined) {
     parts.push(`mem=${mem}`, `mem-max=${memMax}`);
     if (memMax > 0) parts.push(`mem-ratio=${(mem / memMax).toFixed(4)}`);
+  }
+  const tw = data.sockstat?.tcp?.tw;
+  const twMax = parseUint(data.sysctls?.['net.ipv4.tcp_max_tw_buckets']?.trim());
+  if (isCount(tw) && twMax !== undefined) {
+    parts.push(`tw=${tw}`, `tw-max=${twMax}`);
+    if (twMax > 0) parts.push(`tw-ratio=${(tw / twMax).toFixed(4)}`);
   }
   return `orphan-pressure ${parts.join(' ')}`;
 }
@@ -221,6 +255,7 @@ export class SnapshotReader {
   private readonly tcp4: FamilyCounts = {};
   private readonly tcp6: FamilyCounts = {};
   private pageSize: number | undefined;
+  private pageSizeAssumed = false;
 
   constructor(headerLine: string) {
     const s = headerLine.trimStart().slice(SNAPSHOT_HEADER.length);
@@ -244,10 +279,11 @@ export class SnapshotReader {
       return 'skip';
     }
     if (t0 === 'orphan-pressure') return 'skip';
-    if (t0 === PAGE_SIZE_KEY && tokens.length === 2) {
+    if (t0 === PAGE_SIZE_KEY && (tokens.length === 2 || (tokens.length === 3 && tokens[2] === 'assumed'))) {
       const v = parseUint(tokens[1]);
       if (v === undefined) return 'skip';
       this.pageSize = v;
+      this.pageSizeAssumed = tokens.length === 3;
       return 'data';
     }
     if ((t0 === 'tcp4' || t0 === 'tcp6') && tokens.length === 3) {
@@ -281,6 +317,7 @@ export class SnapshotReader {
       kernel: this.header.kernel ?? '',
       time: this.header.time ?? '',
       ...(this.pageSize !== undefined ? { pageSize: this.pageSize } : {}),
+      ...(this.pageSize !== undefined && this.pageSizeAssumed ? { pageSizeAssumed: true } : {}),
       ...(hasSockstat(this.sockstat) ? { sockstat: freezeSockstat(this.sockstat) } : {}),
       ...(Object.keys(this.sysctls).length > 0 ? { sysctls: { ...this.sysctls } } : {}),
       ...(states.tcp4 || states.tcp6 ? { states } : {}),

@@ -4,12 +4,14 @@ import type { StateId } from '../../core/catalogue/types';
 import { buildDiagramModel } from '../../core/diagram/model';
 import { renderDiagramSvg } from '../../core/diagram/svg';
 import { explainState } from '../../core/explain';
-import type { DiagramScope, HostToWebview, PanelState, WebviewStrings } from '../../webview/protocol';
+import type { DiagramScope, HostToWebview, LiveInfo, LiveSample, LiveStrings, PanelState, WebviewStrings } from '../../webview/protocol';
 import { isWebviewMessage } from '../../webview/protocol';
 import { COMMANDS } from '../commands';
 import { currentLang } from '../language';
 import type { NoteModels } from '../noteModels';
 import { diagramSource, markdownToPlainText } from '../../core/diagram/fromNote';
+import { pressureVerdict, type Capture } from '../../core/snapshot';
+import { describeProblems, insertCapture, liveIntervalSeconds, LiveSampler, snapshotSupportHere, unsupportedMessage, type InsertResult } from '../snapshot';
 
 export const DIAGRAM_VIEW_TYPE = 'tcpStateNotes.stateDiagram';
 const RENDER_DELAY_MS = 250;
@@ -41,6 +43,23 @@ function strings(): WebviewStrings {
   };
 }
 
+function liveStrings(): LiveStrings {
+  return {
+    freeze: vscode.l10n.t('Freeze into note'),
+    freezeTitle: vscode.l10n.t('Insert the current socket snapshot into the note at its cursor'),
+    gaugeTitle: vscode.l10n.t('Orphan pressure'),
+    orphan: vscode.l10n.t('orphan'),
+    mem: vscode.l10n.t('mem'),
+    tw: vscode.l10n.t('tw'),
+    unknown: vscode.l10n.t('unknown'),
+    memPressure: vscode.l10n.t('pressure'),
+    status: vscode.l10n.t('{0} · updated {1} · every {2} s'),
+    waiting: vscode.l10n.t('Reading /proc…'),
+    trends: vscode.l10n.t('Sockets per state (trend of the last samples)'),
+    noSockets: vscode.l10n.t('No TCP socket in /proc/net/tcp or tcp6.'),
+  };
+}
+
 /**
  * The state-diagram panel: follows the active markdown editor unless locked, renders immediately the first
  * time and debounced afterwards, drops stale renders by document version, restores after reload.
@@ -54,6 +73,9 @@ export class DiagramPanel implements vscode.Disposable {
   private ready = false;
   private lastCursor = new Map<string, number>();
   private pendingPng: ((dataUrl: string) => void) | undefined;
+  /** Live view: samples /proc while on and the panel is visible (Linux extension hosts only). */
+  private sampler: LiveSampler | undefined;
+  private liveRenderedCounts = '';
   /** What was last posted (for tests and the status of the panel): version and highlighted states. */
   lastRender: { uri: string; version: number; highlighted: StateId[]; counts: Partial<Record<StateId, number>>; scope: DiagramScope } | undefined;
 
@@ -118,6 +140,9 @@ export class DiagramPanel implements vscode.Disposable {
       panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
       panel.onDidChangeViewState(() => {
         if (panel.visible) this.schedule(0);
+        // Live sampling only while someone can see it.
+        if (panel.visible) this.sampler?.resume();
+        else this.sampler?.pause();
       }),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (!editor || editor.document.languageId !== 'markdown' || this.state.locked) return;
@@ -199,7 +224,9 @@ export class DiagramPanel implements vscode.Disposable {
     }
     const documentName = document.uri.path.split('/').pop() || document.uri.toString();
     const source = diagramSource(model, lang, range, sectionTitle ?? documentName);
-    const diagram = buildDiagramModel({ ...source.input, showLinux: this.state.showLinux }, lang);
+    const liveCapture = this.sampler?.capture;
+    const input = liveCapture ? { ...source.input, counts: { ...liveCapture.counts }, countSource: liveCountSource(liveCapture, lang) } : source.input;
+    const diagram = buildDiagramModel({ ...input, showLinux: this.state.showLinux }, lang);
     const explanations: Partial<Record<StateId, string>> = {};
     for (const node of diagram.nodes) explanations[node.id] = markdownToPlainText(explainState(node.id, { lang }, { model }));
     const message: HostToWebview = {
@@ -211,15 +238,93 @@ export class DiagramPanel implements vscode.Disposable {
       strings: strings(),
       state: this.state,
       explanations,
+      ...(snapshotSupportHere() === 'linux' ? { live: this.liveInfo() } : {}),
     };
+    this.liveRenderedCounts = JSON.stringify(input.counts);
     this.lastRender = {
       uri: document.uri.toString(),
       version: document.version,
       highlighted: diagram.nodes.filter((n) => n.mentioned || n.count !== undefined).map((n) => n.id),
-      counts: source.input.counts,
+      counts: input.counts,
       scope: this.state.scope,
     };
     void this.panel.webview.postMessage(message);
+  }
+
+  private liveInfo(): LiveInfo {
+    return { on: this.sampler !== undefined, intervalSeconds: liveIntervalSeconds(), strings: liveStrings() };
+  }
+
+  get liveOn(): boolean {
+    return this.sampler !== undefined;
+  }
+
+  /** Live on/off. On a host that cannot read /proc, explains why and stays off. */
+  setLive(on: boolean): boolean {
+    if (on === this.liveOn) return on;
+    if (!on) {
+      this.sampler?.dispose();
+      this.sampler = undefined;
+      this.render();
+      return false;
+    }
+    const unsupported = unsupportedMessage();
+    if (unsupported) {
+      void vscode.window.showWarningMessage(unsupported);
+      return false;
+    }
+    this.sampler = new LiveSampler((capture) => this.onLiveSample(capture));
+    this.render();
+    if (this.panel.visible) this.sampler.resume();
+    return true;
+  }
+
+  private onLiveSample(capture: Capture): void {
+    if (!this.ready || !this.panel.visible) return;
+    // The diagram re-renders only when the counts changed; the gauge and trends get every sample.
+    if (JSON.stringify(capture.counts) !== this.liveRenderedCounts) this.render();
+    this.postLiveSample();
+  }
+
+  private postLiveSample(): void {
+    const sampler = this.sampler;
+    const capture = sampler?.capture;
+    if (!sampler || !capture) return;
+    const lang = currentLang();
+    const sample: LiveSample = {
+      host: capture.data.host,
+      time: capture.data.time.slice(11, 19),
+      counts: capture.counts,
+      trends: sampler.history.trends(),
+      pressure: capture.pressure,
+      verdict: pressureVerdict(capture.pressure, lang),
+      problems: describeProblems(capture),
+      intervalSeconds: liveIntervalSeconds(),
+    };
+    void this.panel.webview.postMessage({ type: 'liveSample', sample } satisfies HostToWebview);
+  }
+
+  /** "Freeze into note": inserts the snapshot the live view shows into the panel's note, at its cursor. */
+  async freeze(): Promise<InsertResult> {
+    const capture = this.sampler?.capture;
+    const document = this.document;
+    if (!capture || !document) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Turn Live on in the diagram first: there is no live snapshot to freeze yet.'));
+      return { inserted: false, problems: [] };
+    }
+    let editor = vscode.window.visibleTextEditors.find((e) => e.document === document);
+    editor = await vscode.window.showTextDocument(document, { viewColumn: editor?.viewColumn ?? vscode.ViewColumn.One, preserveFocus: false });
+    const result = await insertCapture(editor, capture);
+    if (result.inserted) void vscode.window.setStatusBarMessage(vscode.l10n.t('Socket snapshot inserted into {0}', document.uri.path.split('/').pop() ?? ''), 4000);
+    return result;
+  }
+
+  /** For tests: the live state. */
+  get liveStatus() {
+    const s = this.sampler;
+    return s
+      ? { on: true, samples: s.samples, active: s.active, counts: s.capture?.counts, orphan: s.capture?.data.sockstat?.tcp?.orphan, level: s.capture?.pressure.level, time: s.capture?.data.time }
+      : { on: false, samples: 0, active: false };
   }
 
   private cursorOffset(document: vscode.TextDocument): number {
@@ -295,6 +400,7 @@ export class DiagramPanel implements vscode.Disposable {
       case 'ready':
         this.ready = true;
         this.render();
+        this.postLiveSample();
         break;
       case 'reveal':
         void this.revealState(m.state);
@@ -326,6 +432,12 @@ export class DiagramPanel implements vscode.Disposable {
         break;
       case 'error':
         console.warn(`[tcp-state-notes] diagram webview: ${m.message}`);
+        break;
+      case 'toggleLive':
+        this.setLive(!this.liveOn);
+        break;
+      case 'freeze':
+        void this.freeze();
         break;
     }
   }
@@ -365,6 +477,7 @@ export class DiagramPanel implements vscode.Disposable {
   <button id="btn-lock" type="button" aria-pressed="false"></button>
   <button id="btn-scope" type="button"></button>
   <button id="btn-linux" type="button" aria-pressed="false"></button>
+  <button id="btn-live" type="button" aria-pressed="false" hidden></button>
   <span class="spacer"></span>
   <button id="btn-zoom-out" type="button"></button>
   <button id="btn-zoom-in" type="button"></button>
@@ -374,6 +487,14 @@ export class DiagramPanel implements vscode.Disposable {
   <button id="btn-copy-svg" type="button"></button>
 </header>
 <h1 id="title" class="title"></h1>
+<section id="live-view" class="live-view" hidden>
+  <div class="live-head"><span id="live-status" class="live-status"></span><button id="btn-freeze" type="button"></button></div>
+  <div id="live-gauge" class="live-gauge"></div>
+  <p id="live-verdict" class="live-verdict"></p>
+  <p id="live-problems" class="live-problems" hidden></p>
+  <h2 id="live-trends-title" class="live-trends-title"></h2>
+  <ul id="live-trends" class="live-trends"></ul>
+</section>
 <main id="canvas" class="canvas"></main>
 <div id="explain" class="explain" role="tooltip" hidden></div>
 <div id="live" class="sr-only" aria-live="polite"></div>
@@ -386,6 +507,8 @@ export class DiagramPanel implements vscode.Disposable {
   dispose(): void {
     if (DiagramPanel.current === this) DiagramPanel.current = undefined;
     if (this.timer) clearTimeout(this.timer);
+    this.sampler?.dispose();
+    this.sampler = undefined;
     for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();
   }
@@ -415,6 +538,31 @@ export function registerDiagram(context: vscode.ExtensionContext, models: NoteMo
     vscode.commands.registerCommand(COMMANDS.exportDiagramSvg, () => DiagramPanel.active?.exportSvg()),
     vscode.commands.registerCommand(COMMANDS.exportDiagramPng, () => DiagramPanel.active?.exportPng()),
     vscode.commands.registerCommand(COMMANDS.diagramInfo, () => diagramPanelInfo()),
+    vscode.commands.registerCommand(COMMANDS.toggleLive, (arg?: { on?: boolean }) => {
+      const unsupported = unsupportedMessage();
+      if (unsupported) {
+        void vscode.window.showWarningMessage(unsupported);
+        return false;
+      }
+      let panel = DiagramPanel.active;
+      if (!panel) {
+        const document = markdownDocument();
+        if (!document) {
+          void vscode.window.showWarningMessage(vscode.l10n.t('Open a Markdown note to show its TCP state diagram.'));
+          return false;
+        }
+        panel = DiagramPanel.show(context, models, document);
+      }
+      return panel.setLive(typeof arg?.on === 'boolean' ? arg.on : !panel.liveOn);
+    }),
+    vscode.commands.registerCommand(COMMANDS.freezeLiveSnapshot, async () => {
+      const panel = DiagramPanel.active;
+      if (!panel) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('Turn Live on in the diagram first: there is no live snapshot to freeze yet.'));
+        return { inserted: false, problems: [] };
+      }
+      return panel.freeze();
+    }),
     vscode.window.registerWebviewPanelSerializer(DIAGRAM_VIEW_TYPE, {
       deserializeWebviewPanel: (panel, state) => DiagramPanel.restore(context, models, panel, state),
     }),
@@ -425,6 +573,11 @@ export function registerDiagram(context: vscode.ExtensionContext, models: NoteMo
 /** For tests: the state of the open panel. */
 export function diagramPanelInfo() {
   const p = DiagramPanel.active;
-  return p ? { uri: p.documentUri, state: p.panelState, visible: p.panel.visible, active: p.panel.active, lastRender: p.lastRender } : undefined;
+  return p ? { uri: p.documentUri, state: p.panelState, visible: p.panel.visible, active: p.panel.active, lastRender: p.lastRender, live: p.liveStatus } : undefined;
 }
 
+/** "live /proc, 12:03:04" — where the diagram's counts come from while Live is on. */
+function liveCountSource(capture: Capture, lang: 'en' | 'zh-cn'): string {
+  const time = capture.data.time.slice(11, 19);
+  return lang === 'zh-cn' ? `实时 /proc/net/tcp{,6}，${time}` : `live /proc/net/tcp{,6}, ${time}`;
+}

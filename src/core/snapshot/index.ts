@@ -1,0 +1,26 @@
+/** Public API of the socket-snapshot core. Pure: no `vscode`, no Node built-ins. */
+export {
+  ABORT_COUNTERS,
+  ASSUMED_PAGE_SIZE,
+  ORPHAN_TUNABLES,
+  PROC_FILES,
+  captureSnapshot,
+  fenceFor,
+  problemComments,
+  snapshotInsertion,
+  snapshotText,
+  sumCounts,
+} from './capture';
+export type { Capture, CaptureOptions, CaptureProblem, ProblemKind, ProcReader, ReadFailure, ReadOutcome } from './capture';
+export { DEFAULT_TREND_SAMPLES, TrendHistory } from './history';
+export { pressureGaugeSvg, sparklineSvg } from './liveSvg';
+export type { GaugeLabels, SparklineOptions } from './liveSvg';
+export { formatPercent, orphanPressure, pressureFromEvidence, pressureInput, pressureVerdict } from './pressure';
+export type { EvidencePressure, MemLevel, OrphanLevel, OrphanPressure, PressureInput, TwLevel } from './pressure';
+export { countTcpTable } from './procTcp';
+export type { StateCounts, TcpTableCounts } from './procTcp';
+export { isoWithZone, parseAuxvPageSize, parseOneLine, parseProcNetstat, parseSmapsPageSize, parseSockstat, parseSysctlValue } from './procFiles';
+export { MIN_DOMINANT, ORPHAN_PRONE, suggestTemplate } from './suggest';
+export type { TemplateSuggestion } from './suggest';
+export { snapshotSupport } from './support';
+export type { SnapshotSupport } from './support';

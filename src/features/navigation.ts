@@ -1,0 +1,157 @@
+import * as vscode from 'vscode';
+import type { EvidenceBlock } from '../core/analysis';
+import type { EvidenceKind } from '../core/evidence/types';
+import { adjacentMention, summarizeEvidence, type EvidenceSummary } from '../core/navigation';
+import { COMMANDS } from './commands';
+import { MARKDOWN_SELECTOR } from './hover';
+import type { NoteModels } from './noteModels';
+
+function kindLabel(kind: EvidenceKind): string {
+  switch (kind) {
+    case 'ss':
+      return vscode.l10n.t('ss output');
+    case 'ss-summary':
+      return vscode.l10n.t('ss -s output');
+    case 'netstat':
+      return vscode.l10n.t('netstat output');
+    case 'sockstat':
+      return vscode.l10n.t('sockstat');
+    case 'state-counts':
+      return vscode.l10n.t('per-state counts');
+    case 'nstat':
+      return vscode.l10n.t('counters');
+    case 'proc-net-tcp':
+      return vscode.l10n.t('/proc/net/tcp rows');
+    case 'sysctl':
+      return vscode.l10n.t('sysctl values');
+    case 'snapshot':
+      return vscode.l10n.t('socket snapshot');
+  }
+}
+
+let numberFormat: { locale: string; format: Intl.NumberFormat } | undefined;
+/** Thousands separators in VS Code's display language (`61,920`). */
+export function formatCount(n: number): string {
+  const locale = vscode.env.language;
+  if (numberFormat?.locale !== locale) {
+    let format: Intl.NumberFormat;
+    try {
+      format = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+    } catch {
+      format = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
+    }
+    numberFormat = { locale, format };
+  }
+  return numberFormat.format.format(n);
+}
+
+/** "ss output: 3 FIN-WAIT-1 · 1 LAST-ACK" — the name of an evidence block in the code lens and the outline. */
+export function describeEvidence(summary: EvidenceSummary): string {
+  const parts: string[] = [];
+  for (const s of summary.states) parts.push(`${formatCount(s.count)} ${s.state}`);
+  if (summary.orphans !== undefined) parts.push(vscode.l10n.t('{0} orphans', formatCount(summary.orphans)));
+  if (summary.timeWait !== undefined) parts.push(vscode.l10n.t('tw {0}', formatCount(summary.timeWait)));
+  for (const c of summary.counters) parts.push(`${c.name.replace(/^TcpExt/, '')} ${formatCount(c.value)}`);
+  if (summary.maxOrphans !== undefined) parts.push(`tcp_max_orphans = ${summary.maxOrphans}`);
+  else if (summary.sysctls > 0 && parts.length === 0) parts.push(vscode.l10n.t('{0} sysctls', summary.sysctls));
+  const kinds = summary.kinds.map(kindLabel).join(' + ');
+  return parts.length ? vscode.l10n.t('{0}: {1}', kinds, parts.join(' · ')) : kinds;
+}
+
+function blockRange(document: vscode.TextDocument, block: EvidenceBlock): vscode.Range {
+  return new vscode.Range(document.positionAt(block.start), document.positionAt(block.end));
+}
+
+/** One lens above each evidence block: what it shows, and a click opens the diagram with those counts. */
+export class EvidenceCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+  private readonly listener: vscode.Disposable;
+
+  constructor(private readonly models: NoteModels) {
+    this.listener = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('tcpStateNotes.codeLens.enabled')) this.changed.fire();
+    });
+  }
+
+  provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): vscode.CodeLens[] {
+    if (!vscode.workspace.getConfiguration('tcpStateNotes', document).get<boolean>('codeLens.enabled', true)) return [];
+    const model = this.models.get(document);
+    if (token.isCancellationRequested) return [];
+    return model.evidence.map((block) => {
+      const start = document.positionAt(block.start);
+      return new vscode.CodeLens(new vscode.Range(start, start), {
+        title: `${describeEvidence(summarizeEvidence(block))} · ${vscode.l10n.t('Show in diagram')}`,
+        tooltip: vscode.l10n.t('Open the TCP state diagram of this note'),
+        command: COMMANDS.showDiagram,
+        arguments: [{ uri: document.uri.toString() }],
+      });
+    });
+  }
+
+  dispose(): void {
+    this.listener.dispose();
+    this.changed.dispose();
+  }
+}
+
+/**
+ * Evidence blocks in the Outline and Go to Symbol. Headings are the built-in markdown provider's job; these
+ * symbols are flat so they never compete with its tree.
+ */
+export class EvidenceSymbolProvider implements vscode.DocumentSymbolProvider {
+  constructor(private readonly models: NoteModels) {}
+
+  provideDocumentSymbols(document: vscode.TextDocument, token: vscode.CancellationToken): vscode.DocumentSymbol[] {
+    const model = this.models.get(document);
+    if (token.isCancellationRequested) return [];
+    return model.evidence.map((block) => {
+      const range = blockRange(document, block);
+      const first = document.lineAt(range.start.line).range;
+      return new vscode.DocumentSymbol(
+        describeEvidence(summarizeEvidence(block)),
+        vscode.l10n.t('line {0}', range.start.line + 1),
+        vscode.SymbolKind.Event,
+        range,
+        first.intersection(range) ?? new vscode.Range(range.start, range.start),
+      );
+    });
+  }
+}
+
+export type MentionJump = { readonly state: string; readonly index: number; readonly total: number } | undefined;
+
+/** Moves the selection to the next (previous) mention of the state under the cursor, cycling. */
+export function jumpToMention(models: NoteModels, direction: 'next' | 'previous'): MentionJump {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== 'markdown') {
+    void vscode.window.setStatusBarMessage(vscode.l10n.t('Open a Markdown note to move between mentions of a TCP state.'), 4000);
+    return undefined;
+  }
+  const { document } = editor;
+  const hit = adjacentMention(models.get(document), document.offsetAt(editor.selection.active), direction);
+  if (!hit.found) {
+    void vscode.window.setStatusBarMessage(vscode.l10n.t('Put the cursor on a TCP state to move between its mentions.'), 4000);
+    return undefined;
+  }
+  if (hit.total === 1) {
+    void vscode.window.setStatusBarMessage(vscode.l10n.t('{0} is mentioned only here.', hit.state), 4000);
+  } else {
+    void vscode.window.setStatusBarMessage(vscode.l10n.t('{0}: mention {1} of {2}', hit.state, hit.index, hit.total), 4000);
+  }
+  const range = new vscode.Range(document.positionAt(hit.to.start), document.positionAt(hit.to.end));
+  editor.selection = new vscode.Selection(range.start, range.end);
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  return { state: hit.state, index: hit.index, total: hit.total };
+}
+
+export function registerNavigation(models: NoteModels): vscode.Disposable {
+  const lenses = new EvidenceCodeLensProvider(models);
+  return vscode.Disposable.from(
+    lenses,
+    vscode.languages.registerCodeLensProvider(MARKDOWN_SELECTOR, lenses),
+    vscode.languages.registerDocumentSymbolProvider(MARKDOWN_SELECTOR, new EvidenceSymbolProvider(models), { label: 'TCP State Notes' }),
+    vscode.commands.registerCommand(COMMANDS.nextMention, () => jumpToMention(models, 'next')),
+    vscode.commands.registerCommand(COMMANDS.previousMention, () => jumpToMention(models, 'previous')),
+  );
+}
