@@ -73,8 +73,8 @@ const WORD = 'A-Za-z0-9_';
 /** The recogniser's token is a maximal run of word characters joined by `-` or `\_` (recognize.ts TOKEN_PATTERN). */
 const TOKEN_START_STRICT = `(?<![${WORD}])(?<![${WORD}]-)`;
 /**
- * Underscore emphasis (`_FIN_WAIT1_`): the recogniser's token includes the underscores, so they are no
- * boundary, unless they join a word before them (`X_`, `X\_`).
+ * Underscore emphasis (`_FIN_WAIT1_`, `__TCP_CLOSE__`): the recogniser strips a token's outer underscores, so
+ * they are no boundary, unless they join a word before them (`X_`, `X\_`).
  */
 const TOKEN_START = `(?:${TOKEN_START_STRICT}|(?<=(?:^|[^${WORD}\\\\-]|(?:^|[^${WORD}])\\\\)_{1,8}))`;
 const TOKEN_END = `(?=_{0,8}(?![${WORD}]|-[${WORD}]|\\\\_[${WORD}]))`;
@@ -206,7 +206,7 @@ function prefixPattern(): string {
 export function stateRegex(alt: StateAlternatives): string {
   const parts: string[] = [];
   if (alt.spaced.length) parts.push(`(?<![${WORD}-])(?:${longestFirst(alt.spaced).join('|')})(?![${WORD}])`);
-  parts.push(`${TOKEN_START_STRICT}${prefixPattern()}(?:${longestFirst(alt.prefixed).join('|')})${TOKEN_END}${NOT_IN_URL}`);
+  parts.push(`${TOKEN_START}${prefixPattern()}(?:${longestFirst(alt.prefixed).join('|')})${TOKEN_END}${NOT_IN_URL}`);
   parts.push(`${TOKEN_START}(?:${longestFirst(alt.plain).join('|')})${TOKEN_END}${NOT_IN_URL}`);
   return parts.join('|');
 }

@@ -110,6 +110,13 @@ suite('UI: TCP states highlighted in the editor and in the Markdown preview', ()
     assert.equal(glued, await tokenColor('ESTABLISHED', '主动关闭方的路径'));
     assert.notEqual(await tokenColor('FIN_WAIT1', '主动关闭方的路径'), glued);
     await screenshot('highlight-editor-zh-dark');
+    // In `sh` fences VS Code's own shell grammar runs too; the states win over its argument and comment rules.
+    await openAtTop('highlight-shell.md', 'Highlighting in shell fences');
+    assert.equal(await tokenColor('last-ack', 'ss -tano state'), await tokenColor('fin-wait-1', 'ss -Htan state'));
+    assert.equal(await tokenColor('closing', 'sudo ss -K'), await tokenColor('LAST_ACK', 'echo'));
+    assert.notEqual(await tokenColor('FIN_WAIT2', '# count'), await plainColor('# count', 'too'), 'a state inside a # comment is coloured');
+    assert.notEqual(await tokenColor('CLOSE_WAIT', 'echo'), await tokenColor('LAST_ACK', 'echo'));
+    await screenshot('highlight-editor-shell-dark');
   });
 
   test("the built-in Markdown preview marks the states with the extension's styles", async () => {

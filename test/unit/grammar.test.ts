@@ -46,19 +46,9 @@ function scopeOfMention(m: RawMention): string {
   return SCOPES[m.kind];
 }
 
-/**
- * What the recogniser finds, in the grammar's terms. The grammar leaves the underscores of `_FIN_WAIT1_`
- * (emphasis) uncoloured, where the recogniser's token includes them.
- */
+/** What the recogniser finds, in the grammar's terms. */
 function recognised(line: string): [number, number, string][] {
-  return findMentions(line).map((m) => {
-    let { start, end } = m;
-    if (m.kind === 'state') {
-      while (line[start] === '_' && start < end) start++;
-      while (line[end - 1] === '_' && end > start) end--;
-    }
-    return [start, end, scopeOfMention(m)];
-  });
+  return findMentions(line).map((m) => [m.start, m.end, scopeOfMention(m)]);
 }
 
 describe('syntaxes/*.tmLanguage.json', () => {

@@ -2,6 +2,12 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activateExtension, openNote } from './helpers';
 
+/*
+ * Node host only (*.node.test.ts): code-server runs the built-in Markdown extension in its Node host, so when
+ * this extension runs in the web worker host (test/web) the Markdown extension cannot reach its exports across
+ * hosts. On vscode.dev both share the worker; test/web/preview.test.ts checks the browser bundle's plugin there.
+ */
+
 /** The built-in Markdown extension's own renderer, with every contributed markdown-it plugin loaded. */
 async function render(source: string | vscode.TextDocument): Promise<string> {
   const html = await vscode.commands.executeCommand<string>('markdown.api.render', source);
