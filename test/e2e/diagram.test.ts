@@ -18,6 +18,10 @@ async function showDiagram(file: string, lineText: string): Promise<void> {
 }
 
 suite('UI: state diagram panel', () => {
+  suiteSetup(async () => {
+    await runCommand('View: Close All Editor Groups');
+  });
+
   suiteTeardown(async () => {
     await setColorTheme('Light Modern');
   });
@@ -101,16 +105,6 @@ suite('UI: state diagram panel', () => {
     assert.ok(png.length > 10_000, 'a real picture, not an empty canvas');
   });
 
-  test('restores after a window reload', async () => {
-    const { page } = ui();
-    await showDiagram('incident-fin-wait-1.md', 'FIN-WAIT-1 pile-up');
-    await page.reload();
-    await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
-    await webview().locator('g[data-state="FIN-WAIT-1"]').first().waitFor({ timeout: 60_000 });
-    assert.ok(Number(await webview().locator('g[data-state="FIN-WAIT-1"]').first().getAttribute('data-count')) > 0);
-    await screenshot('diagram-restored-after-reload');
-  });
-
   test('a hostile note cannot run script in the webview', async () => {
     await showDiagram('hostile-diagram.md', 'FIN-WAIT-1');
     const frame = webview();
@@ -124,5 +118,14 @@ suite('UI: state diagram panel', () => {
     const pwned = await ui().page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned === true);
     assert.equal(pwned, false);
     await screenshot('diagram-hostile');
+  });
+  test('restores after a window reload', async () => {
+    const { page } = ui();
+    await showDiagram('incident-fin-wait-1.md', 'FIN-WAIT-1 pile-up');
+    await page.reload();
+    await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
+    await webview().locator('g[data-state="FIN-WAIT-1"]').first().waitFor({ timeout: 60_000 });
+    assert.ok(Number(await webview().locator('g[data-state="FIN-WAIT-1"]').first().getAttribute('data-count')) > 0);
+    await screenshot('diagram-restored-after-reload');
   });
 });

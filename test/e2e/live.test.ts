@@ -42,6 +42,9 @@ async function loopback(connections: number, orphans: number): Promise<() => Pro
 
 // The default interval (3 s) is used: the 1 s setting is exercised by the integration suite.
 suite('UI: live socket counts in the diagram', () => {
+  suiteSetup(async () => {
+    await runCommand('View: Close All Editor Groups');
+  });
   suiteTeardown(async () => {
     await closeAllEditors();
   });
@@ -84,11 +87,15 @@ suite('UI: live socket counts in the diagram', () => {
 
     // Freeze into note: the snapshot block appears in the editor.
     await frame.locator('#btn-freeze').click();
-    await page.locator('.monaco-editor .view-line', { hasText: '# tcp-state-notes snapshot host=' }).first().waitFor({ timeout: 15_000 });
-    await screenshot('live-frozen-into-note');
-    await runCommand('File: Revert File');
-    await page.waitForTimeout(500);
-    assert.equal(await page.locator('.monaco-editor .view-line', { hasText: '# tcp-state-notes snapshot host=' }).count(), 0);
+    try {
+      await page.locator('.monaco-editor .view-line', { hasText: '# tcp-state-notes snapshot' }).first().waitFor({ timeout: 15_000 });
+      await screenshot('live-frozen-into-note');
+    } finally {
+      // Leave the shared example note as it was for the specs that follow.
+      await runCommand('File: Revert File');
+      await page.waitForTimeout(500);
+    }
+    assert.equal(await page.locator('.monaco-editor .view-line', { hasText: '# tcp-state-notes snapshot' }).count(), 0);
 
     await runCommand('TCP State Notes: Show State Diagram');
     await frame.locator('#btn-live').click();

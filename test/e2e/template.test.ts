@@ -2,6 +2,10 @@ import * as assert from 'node:assert/strict';
 import { openFile, runCommand, screenshot, ui } from './workbench';
 
 suite('UI: diagnosis template from the palette', () => {
+  suiteSetup(async () => {
+    await runCommand('View: Close All Editor Groups');
+  });
+
   test('inserts the preselected variant at the cursor, one undo removes it', async () => {
     const { page } = ui();
     await openFile('incident-fin-wait-1.md', 'FIN-WAIT-1 pile-up');

@@ -52,8 +52,10 @@ export async function setSettings(patch: Record<string, unknown>): Promise<void>
     else current[k] = v;
   }
   await runCommand('Preferences: Open User Settings (JSON)');
-  await page.locator('.monaco-editor .view-lines').first().waitFor();
-  await page.waitForTimeout(500);
+  const editor = page.locator('.editor-instance .monaco-editor .view-lines', { hasText: 'workbench.startupEditor' }).first();
+  await editor.waitFor({ timeout: 15_000 });
+  await editor.click();
+  await page.waitForTimeout(300);
   await page.keyboard.press('Control+A');
   await page.keyboard.insertText(JSON.stringify(current, null, 2));
   await page.keyboard.press('Control+S');
@@ -116,6 +118,8 @@ export async function setColorTheme(theme: string): Promise<void> {
 export async function openFile(name: string, expectText: string): Promise<void> {
   const { page } = ui();
   await focusWorkbench();
+  // Open notes in the first editor group, as a person keeps notes on the left and the diagram beside.
+  await page.keyboard.press('Control+1');
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
@@ -126,7 +130,11 @@ export async function openFile(name: string, expectText: string): Promise<void> 
   await page.waitForTimeout(500);
   // Start at the top: an editor restored from a previous spec may be scrolled.
   await page.keyboard.press('Control+Home');
-  await page.locator('.monaco-editor .view-lines .view-line', { hasText: expectText }).first().waitFor({ timeout: 30_000 });
+  const line = page.locator('.monaco-editor .view-lines .view-line', { hasText: expectText }).first();
+  await line.waitFor({ timeout: 30_000 });
+  // Keyboard focus in the text editor, so editor-scoped commands are offered in the palette.
+  await line.click({ position: { x: 2, y: 2 } });
+  await page.keyboard.press('Control+Home');
 }
 
 export async function runCommand(title: string): Promise<void> {

@@ -4,30 +4,16 @@
  * Fixtures live in test/fixtures/evidence/*.txt and are hand-made from the real tool formats.
  */
 import { describe, it } from 'node:test';
+import { fixtureDir } from './fixtureDir';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as fc from 'fast-check';
 import { mergeSegments, parseEvidence, PAGE_SIZE_KEY } from '../../src/core/evidence/parse';
 import { formatSnapshot, parseSnapshot, type SnapshotData } from '../../src/core/evidence/snapshotFormat';
 import type { EvidenceKind, EvidenceSegment } from '../../src/core/evidence/types';
 
-function fixtureDir(): string {
-  const rel = join('test', 'fixtures', 'evidence');
-  const candidates = [join(process.cwd(), rel)];
-  if (typeof __dirname === 'string') {
-    let d = __dirname;
-    for (let i = 0; i < 6; i++) {
-      candidates.push(join(d, rel));
-      d = dirname(d);
-    }
-  }
-  const found = candidates.find((c) => existsSync(c));
-  if (!found) throw new Error(`fixtures not found; tried ${candidates.join(', ')}`);
-  return found;
-}
-
-const DIR = fixtureDir();
+const DIR = fixtureDir('evidence');
 const fixture = (name: string): string => readFileSync(join(DIR, name), 'utf8');
 const parseFixture = (name: string): EvidenceSegment[] => parseEvidence(fixture(name));
 

@@ -5,6 +5,7 @@
  * pressure, the live history and its SVG.
  */
 import { describe, it } from 'node:test';
+import { fixtureDir } from './fixtureDir';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -42,22 +43,7 @@ import {
   type ReadOutcome,
 } from '../../src/core/snapshot';
 
-function fixtureDir(): string {
-  const rel = join('test', 'fixtures', 'proc');
-  const candidates = [join(process.cwd(), rel)];
-  if (typeof __dirname === 'string') {
-    let d = __dirname;
-    for (let i = 0; i < 6; i++) {
-      candidates.push(join(d, rel));
-      d = dirname(d);
-    }
-  }
-  const found = candidates.find((c) => existsSync(c));
-  if (!found) throw new Error(`fixtures not found; tried ${candidates.join(', ')}`);
-  return found;
-}
-
-const DIR = fixtureDir();
+const DIR = fixtureDir('proc');
 const real = (name: string): Buffer => readFileSync(join(DIR, 'real', name));
 const hand = (name: string): string => readFileSync(join(DIR, 'handmade', name), 'utf8');
 const expected = JSON.parse(readFileSync(join(DIR, 'real', 'expected.json'), 'utf8')) as {

@@ -87,7 +87,10 @@ export class DiagramPanel implements vscode.Disposable {
     const existing = DiagramPanel.current;
     if (existing) {
       if (!existing.state.locked || existing.document?.uri.toString() === document.uri.toString()) existing.setDocument(document);
-      existing.panel.reveal(existing.panel.viewColumn ?? vscode.ViewColumn.Beside, true);
+      // Never cover the note it draws: if the note's editor is in the panel's group, move the panel beside it.
+      const editorColumn = vscode.window.activeTextEditor?.viewColumn;
+      const column = existing.panel.viewColumn === undefined || existing.panel.viewColumn === editorColumn ? vscode.ViewColumn.Beside : existing.panel.viewColumn;
+      existing.panel.reveal(column, true);
       return existing;
     }
     const panel = vscode.window.createWebviewPanel(
