@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { closeAllEditors, focusWorkbench, runCommand, screenshot, setColorTheme, ui, webview } from './workbench';
+import { closeAllEditors, openFile, runCommand, screenshot, setColorTheme, ui, webview } from './workbench';
 
 const THEMES: [string, string][] = [
   ['light', 'Light Modern'],
@@ -37,26 +37,6 @@ async function plainColor(lineHint: string, word: string): Promise<string> {
   return color;
 }
 
-/**
- * Quick Open (Ctrl+P) then Ctrl+Home: VS Code reopens a file where it was last scrolled (another spec may have
- * left it at line 38), and the checks below need the top of the note in view.
- */
-async function openAtTop(name: string, expectText: string): Promise<void> {
-  const { page } = ui();
-  await focusWorkbench();
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(name);
-  await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
-  await page.waitForTimeout(300);
-  await page.keyboard.press('Enter');
-  await page.locator('.tab.active', { hasText: name }).first().waitFor({ timeout: 30_000 });
-  await page.locator('.monaco-editor.focused').first().waitFor({ timeout: 10_000 });
-  await page.keyboard.press('Control+Home');
-  await page.locator('.monaco-editor .view-lines .view-line', { hasText: expectText }).first().waitFor({ timeout: 30_000 });
-}
-
 /** Ctrl+G, like a person: brings `line` (1-based) into view. */
 async function goToLine(line: number): Promise<void> {
   const { page } = ui();
@@ -74,16 +54,12 @@ suite('UI: TCP states highlighted in the editor and in the Markdown preview', ()
   });
 
   suiteTeardown(async () => {
-    // Leave the notes scrolled to the top and closed, as the next specs expect to find them.
-    await closeAllEditors();
-    await openAtTop('orphan-socket-notes.zh.md', 'orphan socket');
-    await openAtTop('incident-fin-wait-1.md', 'FIN-WAIT-1 pile-up');
     await closeAllEditors();
     await setColorTheme('Light Modern');
   });
 
   test('the editor colours orphan-prone states apart from the others (Light and Dark Modern)', async () => {
-    await openAtTop('incident-fin-wait-1.md', 'FIN-WAIT-1 pile-up');
+    await openFile('incident-fin-wait-1.md', 'FIN-WAIT-1 pile-up');
     await ui().page.waitForTimeout(1000);
     for (const [name, theme] of THEMES) {
       await setColorTheme(theme);
@@ -103,7 +79,7 @@ suite('UI: TCP states highlighted in the editor and in the Markdown preview', ()
       await screenshot(`highlight-editor-${name}`);
     }
     // Chinese notes: a state glued to CJK text is still a token of its own.
-    await openAtTop('orphan-socket-notes.zh.md', 'orphan socket');
+    await openFile('orphan-socket-notes.zh.md', 'orphan socket');
     await goToLine(44);
     const glued = await tokenColor('CLOSE_WAIT', '服务端处于');
     assert.notEqual(glued, await plainColor('服务端处于', '服务端处于'), 'CLOSE_WAIT glued to CJK is coloured');
@@ -111,7 +87,7 @@ suite('UI: TCP states highlighted in the editor and in the Markdown preview', ()
     assert.notEqual(await tokenColor('FIN_WAIT1', '主动关闭方的路径'), glued);
     await screenshot('highlight-editor-zh-dark');
     // In `sh` fences VS Code's own shell grammar runs too; the states win over its argument and comment rules.
-    await openAtTop('highlight-shell.md', 'Highlighting in shell fences');
+    await openFile('highlight-shell.md', 'Highlighting in shell fences');
     assert.equal(await tokenColor('last-ack', 'ss -tano state'), await tokenColor('fin-wait-1', 'ss -Htan state'));
     assert.equal(await tokenColor('closing', 'sudo ss -K'), await tokenColor('LAST_ACK', 'echo'));
     assert.notEqual(await tokenColor('FIN_WAIT2', '# count'), await plainColor('# count', 'too'), 'a state inside a # comment is coloured');
@@ -121,7 +97,7 @@ suite('UI: TCP states highlighted in the editor and in the Markdown preview', ()
 
   test("the built-in Markdown preview marks the states with the extension's styles", async () => {
     await setColorTheme('Light Modern');
-    await openAtTop('incident-fin-wait-1.md', 'FIN-WAIT-1 pile-up');
+    await openFile('incident-fin-wait-1.md', 'FIN-WAIT-1 pile-up');
     await runCommand('Markdown: Open Preview to the Side');
     const preview = webview();
     await preview.locator('.tcp-state').first().waitFor({ timeout: 30_000 });
