@@ -13,6 +13,9 @@ import { LineIndex } from './lineIndex';
 import { findMentions, type RawMention } from './recognize';
 import { assemble, createAnalysis, createAnalysisAsync, type AsyncOptions } from './incremental';
 import { analyzeGroup } from './incrementalParse';
+import { mentionCountsOf } from './incrementalIndex';
+
+export { topEvidenceFor, sockstatEvidence, evidenceValue } from './incrementalIndex';
 
 export { parseMarkdown, findTransitions } from './incrementalParse';
 
@@ -152,18 +155,11 @@ export function mentionAt(model: NoteModel, offset: number): Mention | undefined
   return undefined;
 }
 
-const COUNTS = new WeakMap<readonly Mention[], Partial<Record<StateId, number>>>();
-
 /**
- * Mention counts per state id (aggregates not included). Memoised per mentions array, so a hover on a
- * 10 MB note does not count its mentions again; the caller gets its own copy.
+ * Mention counts per state id (aggregates not included). Memoised per mentions array (a model's counts are
+ * summed from its pieces when it is assembled), so a hover does not count a 10 MB note's mentions again;
+ * the caller gets its own copy.
  */
 export function mentionCounts(mentions: readonly Mention[]): Partial<Record<StateId, number>> {
-  let counts = COUNTS.get(mentions);
-  if (!counts) {
-    counts = {};
-    for (const m of mentions) if (m.kind === 'state') counts[m.id as StateId] = (counts[m.id as StateId] ?? 0) + 1;
-    COUNTS.set(mentions, counts);
-  }
-  return { ...counts };
+  return { ...mentionCountsOf(mentions) };
 }

@@ -10,6 +10,8 @@
  * Pure: no `vscode`, no Node built-ins.
  */
 import type { EvidenceBlock, Mention, NoteModel, Section, Transition } from './analysis';
+import type { StateId } from './catalogue/types';
+import { countStates, primeMentionCounts } from './incrementalIndex';
 import { LineIndex } from './lineIndex';
 import { countNewlines, fenceOpenAt, nextCandidate, type FenceOpen } from './incrementalBlocks';
 import { analyzeFence, analyzeGroup, analyzePlain, analyzeSimple, fencePieceEnd, parseGroups, PLAIN_LIMIT, shiftPiece, simpleShape, type EndKind, type Heading, type Piece, type SimpleShape } from './incrementalParse';
@@ -264,19 +266,42 @@ function buildSections(headings: readonly Heading[], length: number): Section[] 
   return sections;
 }
 
+const PIECE_COUNTS = new WeakMap<Piece, Partial<Record<StateId, number>>>();
+
+function pieceCounts(p: Piece): Partial<Record<StateId, number>> {
+  let c = PIECE_COUNTS.get(p);
+  if (!c) {
+    c = countStates(p.mentions);
+    PIECE_COUNTS.set(p, c);
+  }
+  return c;
+}
+
+/** shiftPiece, keeping the piece's mention counts (moving a piece does not change them). */
+function moved(p: Piece, dOff: number, dLine: number, dEv: number): Piece {
+  const q = shiftPiece(p, dOff, dLine, dEv);
+  const c = PIECE_COUNTS.get(p);
+  if (c && q !== p) PIECE_COUNTS.set(q, c);
+  return q;
+}
+
 /** The note model from its pieces. */
-export function assemble(text: string, pieces: readonly Piece[]): NoteModel {
+export function assemble(text: string, pieces: readonly Piece[], lines = new LineIndex(text)): NoteModel {
   const mentions: Mention[] = [];
   const evidence: EvidenceBlock[] = [];
   const headings: Heading[] = [];
   const transitions: Transition[] = [];
+  const counts: Partial<Record<StateId, number>> = {};
   for (const p of pieces) {
     for (const m of p.mentions) mentions.push(m);
     for (const b of p.evidence) evidence.push(b);
     for (const h of p.headings) headings.push(h);
     for (const t of p.transitions) transitions.push(t);
+    for (const [id, n] of Object.entries(pieceCounts(p)) as [StateId, number][]) counts[id] = (counts[id] ?? 0) + n;
   }
-  return { text, lines: new LineIndex(text), mentions, evidence, sections: buildSections(headings, text.length), transitions };
+  // A hover asks for the note's mention counts: summed from the pieces, not recounted per model.
+  primeMentionCounts(mentions, counts);
+  return { text, lines, mentions, evidence, sections: buildSections(headings, text.length), transitions };
 }
 
 function drain(b: PieceBuilder): Piece[] {
@@ -291,7 +316,7 @@ function withPrelude(text: string, pieces: Piece[], prelude: string): Piece[] {
   while (i < pieces.length) {
     const p = pieces[i] as Piece;
     if (p.mode !== 'markdown') {
-      out.push(shiftPiece(p, 0, 0, (out.length ? evidenceEnd(out) : 0) - p.evidenceBase));
+      out.push(moved(p, 0, 0, (out.length ? evidenceEnd(out) : 0) - p.evidenceBase));
       i++;
       continue;
     }
@@ -300,7 +325,7 @@ function withPrelude(text: string, pieces: Piece[], prelude: string): Piece[] {
     const runEnd = (pieces[j - 1] as Piece).end;
     const ev = out.length ? evidenceEnd(out) : 0;
     if (!text.slice(p.start, runEnd).includes('[')) {
-      for (let k = i; k < j; k++) out.push(shiftPiece(pieces[k] as Piece, 0, 0, ev - p.evidenceBase));
+      for (let k = i; k < j; k++) out.push(moved(pieces[k] as Piece, 0, 0, ev - p.evidenceBase));
     } else {
       const b = new PieceBuilder(text, p.start, p.startLine, ev, prelude, GROUP_TARGET, undefined, p.hard, runEnd);
       for (const q of drain(b)) out.push(q);
@@ -328,33 +353,66 @@ export function createAnalysis(text: string): IncrementalAnalysis {
   return finish(text, drain(new PieceBuilder(text, 0, 0, 0, '', GROUP_TARGET, undefined, false)));
 }
 
+/**
+ * A full analysis that runs in slices: run(budget) does steps until the budget is spent, finishNow()
+ * completes it at once (when a command needs the model now). Pieces are kept for incremental updates.
+ */
+export class AnalysisTask {
+  private readonly builder: PieceBuilder;
+  private result: IncrementalAnalysis | undefined;
+
+  constructor(readonly text: string) {
+    this.builder = new PieceBuilder(text, 0, 0, 0, '', GROUP_TARGET, undefined, false);
+  }
+
+  get done(): boolean {
+    return this.result !== undefined;
+  }
+
+  /** Fraction of the note analysed. */
+  get progress(): number {
+    return this.result || this.text.length === 0 ? 1 : this.builder.pos / this.text.length;
+  }
+
+  get analysis(): IncrementalAnalysis | undefined {
+    return this.result;
+  }
+
+  /** Steps for at most about `budgetMs` (one step may overrun it); true when the analysis is complete. */
+  run(budgetMs: number): boolean {
+    if (this.result) return true;
+    const t0 = now();
+    while (!this.builder.done) {
+      this.builder.step();
+      if (now() - t0 >= budgetMs && !this.builder.done) return false;
+    }
+    // Notes that define link references need a second pass (synchronous; rare).
+    this.result = finish(this.text, this.builder.pieces);
+    return true;
+  }
+
+  finishNow(): IncrementalAnalysis {
+    this.run(Infinity);
+    return this.result as IncrementalAnalysis;
+  }
+}
+
 const defaultYield = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
- * Full analysis in steps, yielding to the event loop whenever `yieldEvery` ms of work have run, so the
- * caller's thread never blocks for long. Resolves undefined when cancelled.
+ * Full analysis in slices of about `yieldEvery` ms, yielding to the event loop in between, so the caller's
+ * thread never blocks for long. Resolves undefined when cancelled.
  */
 export async function createAnalysisAsync(text: string, options: AsyncOptions = {}): Promise<IncrementalAnalysis | undefined> {
   const budget = options.yieldEvery ?? 8;
   const yieldTo = options.yieldTo ?? defaultYield;
-  const b = new PieceBuilder(text, 0, 0, 0, '', GROUP_TARGET, undefined, false);
-  let sliceStart = now();
-  while (!b.done) {
+  const task = new AnalysisTask(text);
+  for (;;) {
     if (cancelled(options)) return undefined;
-    b.step();
-    if (now() - sliceStart >= budget) {
-      options.onProgress?.(text.length ? b.pos / text.length : 1);
-      await yieldTo();
-      sliceStart = now();
-    }
+    if (task.run(budget)) return task.analysis;
+    options.onProgress?.(task.progress);
+    await yieldTo();
   }
-  if (cancelled(options)) return undefined;
-  const defs = definitionsOf(b.pieces);
-  if (defs.length === 0) return { model: assemble(text, b.pieces), pieces: b.pieces, prelude: '' };
-  // Rare: the note defines link references. Second pass, synchronous per run of markdown pieces.
-  await yieldTo();
-  if (cancelled(options)) return undefined;
-  return finish(text, b.pieces);
 }
 
 function now(): number {
@@ -419,7 +477,20 @@ export function updateAnalysis(prev: IncrementalAnalysis, text: string, start: n
     const q = pieces[sync] as Piece;
     const dLine = b.line - q.startLine;
     const dEv = b.evidence - q.evidenceBase;
-    for (let k = sync; k < pieces.length; k++) out.push(shiftPiece(pieces[k] as Piece, delta, dLine, dEv));
+    for (let k = sync; k < pieces.length; k++) out.push(moved(pieces[k] as Piece, delta, dLine, dEv));
   }
-  return { model: assemble(text, out), pieces: out, prelude: prev.prelude };
+  return { model: assemble(text, out, shiftedLines(prev.model.lines, text, start, oldEnd, newEnd)), pieces: out, prelude: prev.prelude };
+}
+
+/** Line starts of the edited text from the old ones: the same before the edit, shifted after it. */
+function shiftedLines(old: LineIndex, text: string, start: number, oldEnd: number, newEnd: number): LineIndex {
+  const starts = old.lineStarts;
+  const delta = newEnd - oldEnd;
+  const out: number[] = [];
+  let k = 0;
+  while (k < starts.length && (starts[k] as number) <= start) out.push(starts[k++] as number);
+  for (let i = text.indexOf('\n', start); i !== -1 && i < newEnd; i = text.indexOf('\n', i + 1)) out.push(i + 1);
+  while (k < starts.length && (starts[k] as number) <= oldEnd) k++;
+  while (k < starts.length) out.push((starts[k++] as number) + delta);
+  return new LineIndex(text, out);
 }

@@ -104,6 +104,16 @@ function insideHtmlTag(src: string, zone: Zone, m: RawMention): boolean {
   return false;
 }
 
+/**
+ * [start, end) of `text` as a string of its own. A plain slice may keep the whole note alive (V8 slices
+ * longer substrings by reference), and every string the analysis keeps (mention texts, titles, sysctl
+ * values) is cut from these: an edited note's old versions must not stay in memory through them.
+ */
+export function detach(text: string, start: number, end: number): string {
+  const s = text.slice(start, end);
+  return s.length < 13 ? s : ` ${s}`.slice(1);
+}
+
 type MutableMention = { -readonly [K in keyof Mention]: Mention[K] };
 
 /**
@@ -452,7 +462,7 @@ export function parseGroups(text: string, groups: readonly { start: number; end:
 /** Analyses [start, end) as markdown (parsed alone unless `parsed` is given). Never throws. */
 export function analyzeGroup(input: GroupInput, parsed?: ParsedGroup): GroupOutcome {
   const { text, start: gs, end: ge } = input;
-  const src = text.slice(gs, ge);
+  const src = detach(text, gs, ge);
   const pg = parsed ?? parseAlone(input);
   // A parser failure (absurd nesting, say) degrades to plain text.
   if (!pg) return { kind: 'done', pieces: [analyzePlain(text, gs, ge, input.startLine, input.evidenceBase, input.hardStart)] };
@@ -487,6 +497,9 @@ export function analyzeGroup(input: GroupInput, parsed?: ParsedGroup): GroupOutc
       }
       else if (input.endKind === 'fence') to = nextCandidate(text, ge);
     }
+    // A block that runs to the very end of the group, line ending included (an unclosed fence inside a
+    // list item or quote), may end earlier in the note: take the next stretch in.
+    if (to === undefined && r[1] >= src.length && (src.endsWith('\n') || src.endsWith('\r'))) to = nextCandidate(text, ge);
     if (to !== undefined) {
       // Keep the pieces before the open node's piece; restart from that piece.
       const bounds = boundaries(text, gs, ge, top, shift);
@@ -713,7 +726,7 @@ export function simpleShape(text: string, start: number, end: number): SimpleSha
 
 /** The piece remark would give for a stretch simpleShape accepted. */
 export function analyzeSimple(text: string, start: number, end: number, shape: SimpleShape, startLine: number, evidenceBase: number, hard: boolean): Piece {
-  const src = text.slice(start, end);
+  const src = detach(text, start, end);
   const { contentEnd } = shape;
   const zones: Zone[] = [];
   const headings: Heading[] = [];
@@ -806,8 +819,8 @@ export function analyzeFence(text: string, start: number, fence: FenceOpen, star
     if (text.charCodeAt(valueEnd - 1) === 10) valueEnd -= text.charCodeAt(valueEnd - 2) === 13 && valueEnd - 2 >= fence.contentStart ? 2 : 1;
     else if (text.charCodeAt(valueEnd - 1) === 13) valueEnd -= 1;
   }
-  const value = valueEnd > fence.contentStart ? text.slice(fence.contentStart, valueEnd) : '';
-  const src = text.slice(start, end);
+  const value = valueEnd > fence.contentStart ? detach(text, fence.contentStart, valueEnd) : '';
+  const src = detach(text, start, end);
   const lines = new LineIndex(src);
   const lang = fenceLang(fence.info, fence.char);
   const block = evidenceBlock(value, lang, src, lines, start, startLine, evidenceBase, 0, nodeEnd - start);
@@ -838,7 +851,7 @@ const LOOSE_FENCE = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?=`{3}|~{3})/gm;
  * fenced blocks found line by line (so a big dump pasted inside a list item still counts as evidence).
  */
 export function analyzePlain(text: string, start: number, end: number, startLine: number, evidenceBase: number, hard: boolean): Piece {
-  const slice = text.slice(start, end);
+  const slice = detach(text, start, end);
   const src = start === 0 && slice.charCodeAt(0) === 0xfeff ? ` ${slice.slice(1)}` : slice;
   const lines = new LineIndex(src);
   const zones: Zone[] = [];

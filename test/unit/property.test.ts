@@ -9,7 +9,8 @@
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { analyzeNote, analyzeNoteMonolithic, type NoteModel } from '../../src/core/analysis';
+import { analyzeNote, analyzeNoteMonolithic, mentionCounts, type NoteModel } from '../../src/core/analysis';
+import { countStates } from '../../src/core/incrementalIndex';
 import { createAnalysis, updateAnalysis } from '../../src/core/incremental';
 import { findMentions } from '../../src/core/recognize';
 import { parseEvidence } from '../../src/core/evidence/parse';
@@ -41,6 +42,8 @@ describe('analysis properties', () => {
           state = updateAnalysis(state, next, start, end);
           current = next;
           assert.deepStrictEqual(essence(state.model), essence(createAnalysis(current).model), `after replacing [${start}, ${end}) with ${JSON.stringify(e.insert)}`);
+          assert.deepStrictEqual(state.model.lines.lineStarts, new LineIndex(current).lineStarts, 'line starts follow the edit');
+          assert.deepStrictEqual(mentionCounts(state.model.mentions), countStates(state.model.mentions), 'mention counts summed from the pieces');
         }
         assert.deepStrictEqual(essence(state.model), essence(analyzeNoteMonolithic(current)));
       }),
