@@ -54,13 +54,6 @@ const targets = [
     format: 'cjs',
     banner: { js: '#!/usr/bin/env node' },
   },
-  {
-    ...common,
-    entryPoints: ['src/markdownItPlugin.ts'],
-    outfile: 'dist/node/markdownItPlugin.js',
-    platform: 'node',
-    format: 'cjs',
-  },
 ];
 
 const webviewEntry = 'src/webview/main.ts';

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { runIntegration } from '../test/harness/run-integration.mjs';
 import { runUi } from '../test/harness/run-ui.mjs';
 
-const only = new Set((process.env.TSN_STEPS ?? 'types,lint,unit,package,integration,web,trust,ui').split(','));
+const only = new Set((process.env.TSN_STEPS ?? 'types,lint,unit,grammar,package,integration,web,trust,ui').split(','));
 const totals = { passed: 0, failed: 0 };
 const timings = [];
 let broken = false;
@@ -69,6 +69,15 @@ await step('unit', async () => {
   totals.failed += fail;
   if (code !== 0 && fail === 0) throw new Error(`node --test exited with ${code}`);
   if (pass === 0) throw new Error('no unit test ran');
+});
+await step('grammar', async () => {
+  const { code, out } = await run('node', ['scripts/test-grammar.mjs'], { capture: true });
+  const m = /grammar: (\d+) passed, (\d+) failed/.exec(out);
+  if (!m) throw new Error(`scripts/test-grammar.mjs exited with ${code} without a summary`);
+  totals.passed += Number(m[1]);
+  totals.failed += Number(m[2]);
+  if (code !== 0 && Number(m[2]) === 0) throw new Error(`scripts/test-grammar.mjs exited with ${code}`);
+  if (Number(m[1]) === 0) throw new Error('no grammar test ran');
 });
 await check('package', 'node', ['scripts/package.mjs']);
 await step('integration', async () => {

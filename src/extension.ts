@@ -7,13 +7,19 @@ import { registerDiagram } from './features/diagram/panel';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerNavigation } from './features/navigation';
 import { registerSnapshotCommand } from './features/snapshot';
+import { markdownItExtension, registerPreviewRefresh, type MarkdownItExtension } from './features/preview';
 
-/** Composes the features; each register… returns what it must dispose. */
-export function activate(context: vscode.ExtensionContext): void {
+/**
+ * Composes the features; each register… returns what it must dispose. The return value is the markdown-it
+ * plugin the built-in Markdown preview asks for (`markdown.markdownItPlugins` in package.json).
+ */
+export function activate(context: vscode.ExtensionContext): MarkdownItExtension {
   const models = new NoteModels();
   context.subscriptions.push(models, registerHover(models), registerExplainCommand(models), registerTemplateCommand(models), registerDiagram(context, models));
   context.subscriptions.push(registerDiagnostics(models), registerNavigation(models));
   context.subscriptions.push(registerSnapshotCommand());
+  context.subscriptions.push(registerPreviewRefresh());
+  return markdownItExtension();
 }
 
 export function deactivate(): void {

@@ -227,3 +227,16 @@ export const SS_FILTER_KEYWORD: Readonly<Partial<Record<StateId, string>>> = {
   'TIME-WAIT': 'time-wait',
   'BOUND-INACTIVE': 'bound-inactive',
 };
+
+/**
+ * The spelling tables themselves, read by the grammar generator (src/core/grammar.ts) so the editor's colours
+ * follow exactly the spellings the recogniser knows.
+ */
+export const SPELLING_TABLES = {
+  /** Normalised key (upper case, no `-`/`_`/space) → state. */
+  normalised: NORMALISED,
+  /** Exact spellings → families; their separators show where a key splits into words (`FIN|WAIT|1`). */
+  exact: EXACT,
+  /** Identifier prefixes (`TCP_`, `TCPS_`, …), longest first. */
+  prefixes: PREFIXES,
+} as const;

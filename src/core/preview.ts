@@ -1,0 +1,127 @@
+/**
+ * The Markdown preview's half of the highlighting: a markdown-it plugin that wraps TCP state mentions in
+ * `<span class="tcp-state tcp-state-orphan" data-tcp-state="FIN-WAIT-1" title="…">FIN_WAIT1</span>`, found by
+ * the same recogniser as the hover (findMentions, states only), so preview, hover and editor colours agree.
+ *
+ * It marks prose text, inline code, and fenced and indented code (where pasted `ss`/`netstat` output lives),
+ * by post-processing what markdown-it's own renderer rules (and VS Code's highlighter) produce: the spans go
+ * into the text between tags, never into a tag, and everything else is passed through untouched. State
+ * spellings contain only letters, digits, `-`, `_`, `\` and spaces, so a mention can never overlap an entity
+ * (`&amp;`) or a tag, and the HTML stays exactly as safe as markdown-it made it. Not marked: link
+ * destinations and autolinks (they are URLs), image alt text, raw HTML, and fences of diagram languages
+ * (`mermaid`, …) whose text is read by another renderer.
+ *
+ * Pure: no `vscode`, no Node built-ins, and no runtime import of markdown-it (the host passes its instance).
+ */
+import type { MarkdownIt, RendererRule, Token } from 'markdown-it';
+import { STATE_KNOWLEDGE } from './catalogue/states';
+import type { Lang, StateId } from './catalogue/types';
+import { pick } from './strings';
+import { findMentions } from './recognize';
+
+export interface PreviewOptions {
+  /** Language of the tooltips, read at render time (the setting may change between renders). */
+  readonly lang?: () => Lang;
+}
+
+/** CSS class per orphan verdict; media/preview.css colours them. */
+export const VERDICT_CLASS = { yes: 'tcp-state-orphan', caveat: 'tcp-state-caveat', no: 'tcp-state-not-orphan' } as const;
+
+/** Fence languages rendered by other plugins from the fence's text: inserting markup would break them. */
+const DIAGRAM_LANGUAGES: ReadonlySet<string> = new Set([
+  'mermaid', 'math', 'katex', 'latex', 'tex', 'dot', 'graphviz', 'plantuml', 'puml', 'wavedrom', 'vega', 'vega-lite',
+  'abc', 'flowchart', 'sequence', 'mindmap', 'd2', 'nomnoml', 'bpmn',
+]);
+
+/** Tags and the text between them in rendered HTML; the renderer escapes `<` and `>` everywhere else. */
+const TAG = /<[^>]*>/g;
+
+/** "FIN-WAIT-1 — The active closer… — the typical orphan": the span's tooltip, as plain text. */
+export function stateTooltip(id: StateId, lang: Lang): string {
+  const k = STATE_KNOWLEDGE[id];
+  const summary = pick(k.summary, lang).replace(/[.。]\s*$/, '');
+  const headline = pick(k.orphan.headline, lang).replace(/[.。]\s*$/, '');
+  return `${id} — ${summary} — ${headline}`;
+}
+
+function stateSpan(id: StateId, text: string, lang: Lang, escapeHtml: (s: string) => string): string {
+  const verdict = VERDICT_CLASS[STATE_KNOWLEDGE[id].orphan.verdict];
+  return `<span class="tcp-state ${verdict}" data-tcp-state="${escapeHtml(id)}" title="${escapeHtml(stateTooltip(id, lang))}">${text}</span>`;
+}
+
+/**
+ * Wraps the state mentions in rendered HTML. The recogniser runs once over the text of the whole fragment (the
+ * runs between tags, joined), so context that a highlighter splits into several spans still counts (`ss …
+ * state closing`, a URL); a mention is wrapped only when it lies inside one text run, and tags are copied
+ * unchanged. `html` must be renderer output: text escaped, no `>` inside attribute values.
+ */
+export function markStatesInHtml(html: string, lang: Lang, escapeHtml: (s: string) => string): string {
+  const runs: { textStart: number; htmlStart: number; length: number }[] = [];
+  let text = '';
+  let at = 0;
+  const addRun = (end: number) => {
+    if (end > at) runs.push({ textStart: text.length, htmlStart: at, length: end - at });
+    text += html.slice(at, end);
+  };
+  TAG.lastIndex = 0;
+  for (let t = TAG.exec(html); t; t = TAG.exec(html)) {
+    // Tags add no text: `LISTEN<span>ER</span>` reads LISTENER, which is no state (and a mention split by
+    // a tag is skipped below). The fragments marked here hold no tags that break words (`<br>`, `<td>`).
+    addRun(t.index);
+    at = t.index + t[0].length;
+  }
+  addRun(html.length);
+
+  let out = '';
+  let copied = 0;
+  let r = 0;
+  let run = runs[0];
+  for (const m of findMentions(text)) {
+    if (m.kind !== 'state') continue;
+    while (run && run.textStart + run.length <= m.start) run = runs[++r];
+    if (!run || m.start < run.textStart || m.end > run.textStart + run.length) continue; // split by a tag
+    const start = run.htmlStart + (m.start - run.textStart);
+    const end = start + (m.end - m.start);
+    out += html.slice(copied, start) + stateSpan(m.id as StateId, html.slice(start, end), lang, escapeHtml);
+    copied = end;
+  }
+  return out + html.slice(copied);
+}
+
+const SKIP = 'tcpStateNotesSkip';
+const applied = new WeakSet<MarkdownIt>();
+
+/** The markdown-it plugin: `md.use(tcpStatePreviewPlugin, { lang: () => 'en' })`. Idempotent per instance. */
+export function tcpStatePreviewPlugin(md: MarkdownIt, options: PreviewOptions = {}): void {
+  if (applied.has(md)) return;
+  applied.add(md);
+  const lang = (): Lang => options.lang?.() ?? 'en';
+  const escapeHtml = (s: string): string => md.utils.escapeHtml(s);
+
+  // Autolinks and linkified URLs show the URL as their text: not prose (the note analysis drops them too).
+  md.core.ruler.push('tcp_state_notes_autolinks', (state) => {
+    for (const block of state.tokens) {
+      if (block.type !== 'inline' || !block.children) continue;
+      let autolinks = 0;
+      for (const t of block.children) {
+        if (t.type === 'link_open' && t.info === 'auto') autolinks++;
+        else if (t.type === 'link_close' && t.info === 'auto') autolinks = Math.max(0, autolinks - 1);
+        else if (t.type === 'text' && autolinks > 0) t.meta = { ...(t.meta as object | null), [SKIP]: true };
+      }
+    }
+  });
+
+  const rules = md.renderer.rules;
+  const wrap = (name: 'text' | 'code_inline' | 'code_block' | 'fence', shouldMark: (token: Token) => boolean): void => {
+    const previous: RendererRule | undefined = rules[name];
+    rules[name] = (tokens, idx, opts, env, self) => {
+      const html = previous ? previous(tokens, idx, opts, env, self) : self.renderToken(tokens, idx, opts);
+      const token = tokens[idx];
+      return token && shouldMark(token) ? markStatesInHtml(html, lang(), escapeHtml) : html;
+    };
+  };
+  wrap('text', (t) => !(t.meta && (t.meta as Record<string, unknown>)[SKIP]));
+  wrap('code_inline', () => true);
+  wrap('code_block', () => true);
+  wrap('fence', (t) => !DIAGRAM_LANGUAGES.has((t.info.trim().split(/\s+/)[0] ?? '').toLowerCase()));
+}

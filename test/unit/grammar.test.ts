@@ -1,0 +1,228 @@
+import { before, describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import fc from 'fast-check';
+import type { IGrammar } from 'vscode-textmate';
+import { grammarFiles, grammarRegexes, INLINE_CODE_SCOPE_NAME, MAIN_SCOPE_NAME, SCOPES, SHELL_COMMENT_SCOPE_NAME } from '../../src/core/grammar';
+import { findMentions, type RawMention } from '../../src/core/recognize';
+import { SPELLING_TABLES } from '../../src/core/catalogue/spellings';
+import { STATE_KNOWLEDGE } from '../../src/core/catalogue/states';
+import { STATE_IDS, type StateId } from '../../src/core/catalogue/types';
+import { compileOniguruma, loadMarkdownGrammar, tokenize } from './grammarHost';
+
+function repoRoot(): string {
+  let dir = process.cwd();
+  for (;;) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'syntaxes'))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('run the tests from inside the repository');
+    dir = parent;
+  }
+}
+
+const OUR_SCOPES = new Set<string>(Object.values(SCOPES));
+
+/** What the grammar colours on line 1 of `doc`, as [start, end, scope] with adjacent equal tokens merged. */
+function coloured(grammar: IGrammar, doc: string, line: number): [number, number, string][] {
+  const out: [number, number, string][] = [];
+  for (const t of tokenize(grammar, doc)) {
+    if (t.line !== line) continue;
+    const scope = [...t.scopes].reverse().find((s) => OUR_SCOPES.has(s));
+    if (!scope) continue;
+    const last = out[out.length - 1];
+    if (last && last[1] === t.start && last[2] === scope) last[1] = t.end;
+    else out.push([t.start, t.end, scope]);
+  }
+  return out;
+}
+
+function scopeOfMention(m: RawMention): string {
+  if (m.kind === 'state') {
+    const v = STATE_KNOWLEDGE[m.id as StateId].orphan.verdict;
+    return v === 'yes' ? SCOPES.orphan : v === 'caveat' ? SCOPES.caveat : SCOPES.notOrphan;
+  }
+  if (m.kind === 'aggregate') return SCOPES.aggregate;
+  return SCOPES[m.kind];
+}
+
+/** What the recogniser finds, in the grammar's terms. */
+function recognised(line: string): [number, number, string][] {
+  return findMentions(line).map((m) => [m.start, m.end, scopeOfMention(m)]);
+}
+
+describe('syntaxes/*.tmLanguage.json', () => {
+  it('equal what src/core/grammar.ts generates now (regenerate with scripts/gen-grammar.ts)', () => {
+    for (const { path, text } of grammarFiles()) assert.equal(readFileSync(join(repoRoot(), path), 'utf8'), text, `${path} is stale`);
+  });
+
+  it('are contributed by the manifest as injections into Markdown', () => {
+    const pkg = JSON.parse(readFileSync(join(repoRoot(), 'package.json'), 'utf8')) as {
+      contributes: { grammars: { scopeName: string; path: string; injectTo?: string[] }[] };
+    };
+    const byScope = new Map(pkg.contributes.grammars.map((g) => [g.scopeName, g] as const));
+    for (const { path } of grammarFiles()) {
+      const scopeName = (JSON.parse(readFileSync(join(repoRoot(), path), 'utf8')) as { scopeName: string }).scopeName;
+      const g = byScope.get(scopeName);
+      assert.ok(g, `${scopeName} is not contributed`);
+      assert.equal(join(g.path), join(path));
+      assert.deepEqual(g.injectTo, ['text.html.markdown']);
+    }
+    assert.deepEqual([...byScope.keys()].filter((s) => s.startsWith('markdown.tcp-states')).sort(), [INLINE_CODE_SCOPE_NAME, MAIN_SCOPE_NAME, SHELL_COMMENT_SCOPE_NAME].sort());
+  });
+});
+
+/**
+ * True when a group that contains a quantifier is itself repeated (`(a+)*`, `(?:x{1,3}){2,}`): the shape of
+ * catastrophic backtracking. An optional group (`(…)?`) does not repeat. Character classes and escapes are
+ * skipped; look-arounds count as groups (a repeated look-around is as suspicious as any).
+ */
+function hasNestedRepetition(source: string): boolean {
+  const stack: boolean[] = [false];
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '[') {
+      for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
+      continue;
+    }
+    if (c === '(') {
+      stack.push(false);
+      if (source[i + 1] === '?') i++; // (?:, (?=, (?<=, … — the `?` is not a quantifier
+      continue;
+    }
+    const quantifier = c === '*' || c === '+' || c === '?' || (c === '{' && /^\{\d+(,\d*)?\}/.test(source.slice(i)));
+    if (c === ')') {
+      const inner = stack.pop() ?? false;
+      const next = source[i + 1];
+      const repeats = next === '*' || next === '+' || (next === '{' && !/^\{(0,)?1\}/.test(source.slice(i + 1)));
+      if (inner && repeats) return true;
+      if (inner) stack[stack.length - 1] = true;
+      continue;
+    }
+    if (quantifier) stack[stack.length - 1] = true;
+  }
+  return false;
+}
+
+describe('grammar regexes', () => {
+  it("compile in Oniguruma (the editor); the main grammar's also in JavaScript (the recogniser's engine)", async () => {
+    const regexes = grammarRegexes();
+    assert.ok(regexes.filter((r) => r.grammar === MAIN_SCOPE_NAME).length > 10);
+    for (const { grammar, rule, source } of regexes) {
+      await assert.doesNotReject(compileOniguruma(source), `${rule}: ${source.slice(0, 80)}`);
+      if (grammar === MAIN_SCOPE_NAME) assert.doesNotThrow(() => new RegExp(source), `${rule} is not valid JS`);
+    }
+  });
+
+  it('are linear: no repeated group contains a quantifier', () => {
+    assert.equal(hasNestedRepetition('(a+)*'), true);
+    assert.equal(hasNestedRepetition('(?:x{1,3}){2,}'), true);
+    assert.equal(hasNestedRepetition('(?:[-_]|\\\\_)?[Ww]'), false);
+    assert.equal(hasNestedRepetition('(?<=ss\\s(?:[^\\n]{0,200}[\\s(])?state)'), false);
+    for (const { rule, source } of grammarRegexes()) assert.equal(hasNestedRepetition(source), false, `${rule} has a nested repetition`);
+  });
+});
+
+describe('grammar and recogniser agree (real TextMate engine, vendored Markdown grammar)', () => {
+  let grammar: IGrammar;
+  before(async () => {
+    grammar = await loadMarkdownGrammar(repoRoot());
+  });
+
+  const spellings = [...SPELLING_TABLES.exact.keys(), ...STATE_IDS];
+  const variants = spellings.flatMap((s) => [s, s.toLowerCase(), s.toUpperCase(), s.replace(/-/g, '_'), s.replace(/[-_]/g, ''), s.replace(/[-_]/g, '\\_')]);
+  const piece = fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom(...variants) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(fc.constantFrom('TCP_', 'TCPS_', 'BPF_TCP_', 'TCP\\_', 'MIB_TCP_STATE_', 'tcp_', 'TCP'), fc.constantFrom(...variants))
+        .map(([prefix, s]) => prefix + s),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.constantFrom(
+        'LAST_LOCK', 'FIN_WAIT3', 'LISTENER_BACKLOG', 'tcp_close()', 'CLOSE_WAITING', 'Closed', 'closed', 'listen', 'Established',
+        'FIN WAIT 2', 'SYN RCVD', 'LAST ACK', 'CLOSE WAIT', 'TIME WAIT', 'NEW SYN RECV', 'FINWAIT 1',
+      ),
+    },
+    { weight: 2, arbitrary: fc.constantFrom('https://example.com/', 'http://x.org/a?s=', 'www.example.com/', 'mailto:', 'see://', '://') },
+    { weight: 2, arbitrary: fc.constantFrom('ss', 'sudo ss -tan', 'ss -tn', 'state', 'exclude', 'connected', 'all', 'bucket', 'big', 'timer:(', '$(ss') },
+    {
+      weight: 2,
+      arbitrary: fc.constantFrom(
+        'net.ipv4.tcp_max_orphans', 'tcp_fin_timeout', '/proc/sys/net/ipv4/tcp_mem', 'net/ipv4/tcp_orphan_retries', 'TcpExtTCPAbortOnMemory',
+        'TCPAbortOnTimeout', ' TCP: too many orphaned sockets', ' Out of socket memory', 'connections aborted due to timeout', 'tcp_memx',
+      ),
+    },
+    { weight: 2, arbitrary: fc.constantFrom('状态', '处于', '，', '。', '连接', 'x', '1', '42', 'and', 'the socket was') },
+  );
+  const separator = fc.constantFrom(' ', ' ', ' ', '', '-', '_', '.', '/', ':', '(', ')', ',', '=', '"', "'", '|', ';', '\u3000');
+  const line = fc
+    .array(fc.tuple(piece, separator), { minLength: 1, maxLength: 12 })
+    .map((parts) => parts.map(([p, s]) => p + s).join(''))
+    .filter((l) => !l.includes('`'));
+
+  const runs = Number(process.env.TSN_FC_RUNS ?? 3000);
+
+  it('colour exactly what findMentions finds, by orphan class, on random lines in a fenced code block', () => {
+    let mentions = 0;
+    fc.assert(
+      fc.property(line, (l) => {
+        const expected = recognised(l);
+        mentions += expected.length;
+        assert.deepEqual(coloured(grammar, `\`\`\`\n${l}\n\`\`\``, 1), expected, JSON.stringify(l));
+      }),
+      { numRuns: runs },
+    );
+    assert.ok(mentions > runs, `only ${mentions} mentions in ${runs} lines: the generator lost its point`);
+  });
+
+  it('colour the same in a prose paragraph, where the Markdown inline rules run too', () => {
+    fc.assert(
+      fc.property(line, (l) => {
+        assert.deepEqual(coloured(grammar, `Notes:\n${l}\n`, 1), recognised(l), JSON.stringify(l));
+      }),
+      { numRuns: runs },
+    );
+  });
+
+  it('colour the same inside inline code (our copy of the Markdown `raw` rule)', () => {
+    fc.assert(
+      fc.property(line, (l) => {
+        const text = `See \`${l}\` and ${l}`;
+        assert.deepEqual(coloured(grammar, `Notes:\n${text}\n`, 1), recognised(text), JSON.stringify(text));
+      }),
+      { numRuns: Math.ceil(runs / 3) },
+    );
+  });
+
+  it('colour the same inside `#` comments of shell fences (our copy of the shell comment rule)', () => {
+    fc.assert(
+      fc.property(line, (l) => {
+        const text = `ss -tan  # ${l}`;
+        assert.deepEqual(coloured(grammar, `\`\`\`sh\n${text}\n\`\`\``, 1), recognised(text), JSON.stringify(text));
+      }),
+      { numRuns: Math.ceil(runs / 3) },
+    );
+  });
+
+  it('agree on known lines', () => {
+    const cases = [
+      '处于CLOSE_WAIT状态的连接，TIME_WAIT也不算',
+      'FIN_WAIT1 LISTENER_BACKLOG tcp_close() LAST_LOCK FIN_WAIT3 x-FIN_WAIT1 TCP_FIN_WAIT1 TCPS_FIN_WAIT_2 _LAST_ACK_',
+      'The socket was closed; listen(); CLOSED LISTEN ESTAB UNCONN',
+      'https://example.com/FIN_WAIT1 www.example.com/LAST_ACK mailto:CLOSE_WAIT@x.org FIN_WAIT1://x',
+      'ss -tan state established exclude listening state closing; echo closing',
+      'ss -tanoi state time-wait timer:(timewait,12sec,0) timer:(TIME_WAIT',
+      'net.ipv4.tcp_max_orphans=65536 /proc/sys/net/ipv4/tcp_fin_timeout TcpExtTCPAbortOnMemory TCPAbortOnData',
+      'kernel: TCP: too many orphaned sockets; TCP: out of memory -- consider tuning tcp_mem',
+      'FIN WAIT 2 SYN RCVD LAST ACK CLOSE WAIT — FIN\\_WAIT\\_2, FinWait1, SynReceived',
+    ];
+    for (const l of cases) assert.deepEqual(coloured(grammar, `\`\`\`\n${l}\n\`\`\``, 1), recognised(l), l);
+  });
+});
