@@ -1,18 +1,23 @@
 /**
  * Note analysis: mentions (found on the raw text by recognize.ts) classified with the remark tree, evidence
  * blocks parsed from code blocks, the heading tree, and transitions the note writes (`FIN_WAIT1 -> FIN_WAIT2`).
+ *
+ * The work is done per top-level block (incremental.ts, incrementalParse.ts): the same model as one remark
+ * parse of the whole note (analyzeNoteMonolithic, the reference the tests compare against), without parsing
+ * pasted fenced output with remark, and with cheap updates after an edit.
  * Pure: no `vscode`, no Node built-ins.
  */
-import type { Nodes, Root, RootContent } from 'mdast';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
-import { toString as mdastToString } from 'mdast-util-to-string';
 import type { StateId } from './catalogue/types';
-import { parseEvidence, mergeSegments } from './evidence/parse';
 import type { EvidenceSegment, SockstatNumbers } from './evidence/types';
 import { LineIndex } from './lineIndex';
 import { findMentions, type RawMention } from './recognize';
+import { assemble, createAnalysis, createAnalysisAsync, type AsyncOptions } from './incremental';
+import { analyzeGroup } from './incrementalParse';
+import { mentionCountsOf } from './incrementalIndex';
+
+export { topEvidenceFor, sockstatEvidence, evidenceValue } from './incrementalIndex';
+
+export { parseMarkdown, findTransitions } from './incrementalParse';
 
 export type MentionContext =
   | 'prose'
@@ -74,234 +79,55 @@ export interface NoteModel {
   readonly evidence: readonly EvidenceBlock[];
   readonly sections: readonly Section[];
   readonly transitions: readonly Transition[];
+  /**
+   * Set on the stand-in model a hover builds from one line while the note's analysis is not ready: it holds
+   * that line's mentions only (context `prose`), no evidence, no sections.
+   */
+  readonly partial?: true;
 }
 
-type Processor = { parse(text: string): Root };
-let processor: Processor | undefined;
-function parser(): Processor {
-  processor ??= unified().use(remarkParse).use(remarkGfm) as unknown as Processor;
-  return processor;
+/** Analyses a whole note: linear in its length, remark only on the blocks that are not fenced output. */
+export function analyzeNote(text: string): NoteModel {
+  return createAnalysis(text).model;
 }
 
-export function parseMarkdown(text: string): Root {
-  return parser().parse(text);
-}
-
-type ZoneKind = MentionContext | 'drop' | 'link' | 'html-block';
-interface Zone {
-  readonly start: number;
-  readonly end: number;
-  readonly kind: ZoneKind;
-  /** For html zones: tag spans inside, relative to start. */
-  readonly node?: Nodes;
-  readonly evidenceIndex?: number;
-}
-
-function span(node: Nodes): [number, number] | undefined {
-  const s = node.position?.start.offset;
-  const e = node.position?.end.offset;
-  return s === undefined || e === undefined ? undefined : [s, e];
-}
-
-const HTML_TAG = /<[^<>]*>/g;
+export type AnalyzeAsyncOptions = AsyncOptions;
 
 /**
- * Analyses a whole note. Cost: one remark parse plus linear scans; mention classification is a single
- * sweep over the sorted mentions and the pre-order zone list.
+ * analyzeNote in slices of at most `yieldEvery` ms (default 8), yielding to the event loop in between, so a
+ * 10 MB note never blocks the extension host for long. Resolves undefined when `signal` aborts or `token`
+ * is cancelled.
  */
-export function analyzeNote(text: string): NoteModel {
-  const lines = new LineIndex(text);
-  const tree = parseMarkdown(text);
-  const zones: Zone[] = [];
-  const evidence: EvidenceBlock[] = [];
-  const headings: { depth: number; title: string; start: number }[] = [];
-
-  const walk = (node: Nodes): void => {
-    const range = span(node);
-    if (range) {
-      const [start, end] = range;
-      switch (node.type) {
-        case 'heading':
-          zones.push({ start, end, kind: 'heading' });
-          headings.push({ depth: node.depth, title: mdastToString(node), start });
-          break;
-        case 'tableCell':
-          zones.push({ start, end, kind: 'table' });
-          break;
-        case 'listItem':
-          zones.push({ start, end, kind: 'list' });
-          break;
-        case 'blockquote':
-          zones.push({ start, end, kind: 'blockquote' });
-          break;
-        case 'inlineCode':
-          zones.push({ start, end, kind: 'inline-code' });
-          return;
-        case 'code': {
-          const block = evidenceBlock(node, text, lines, evidence.length, start, end);
-          if (block) evidence.push(block);
-          zones.push({ start, end, kind: 'code-block', ...(block ? { evidenceIndex: block.index } : {}) });
-          return;
-        }
-        case 'html':
-          zones.push({ start, end, kind: 'html-block', node });
-          return;
-        case 'image':
-        case 'imageReference':
-        case 'definition':
-          zones.push({ start, end, kind: 'drop' });
-          return;
-        case 'link': {
-          const label = mdastToString(node);
-          const url = node.url.replace(/^mailto:/i, '');
-          // Autolinks (`<https://…>`, bare URLs found by GFM): the visible text is the URL itself.
-          if (label === url || label === node.url) {
-            zones.push({ start, end, kind: 'drop' });
-            return;
-          }
-          zones.push({ start, end, kind: 'link' });
-          const first = node.children[0];
-          const last = node.children[node.children.length - 1];
-          const a = first && span(first);
-          const b = last && span(last);
-          if (a && b) zones.push({ start: a[0], end: b[1], kind: 'link-text' });
-          break;
-        }
-        case 'linkReference':
-          zones.push({ start, end, kind: 'link-text' });
-          break;
-        default:
-          break;
-      }
-    }
-    if ('children' in node) for (const child of node.children as RootContent[]) walk(child);
-  };
-  walk(tree);
-
-  const mentions = classify(findMentions(text), zones, text);
-  const sections = buildSections(headings, text.length);
-  const transitions = findTransitions(mentions, text);
-  return { text, lines, mentions, evidence, sections, transitions };
+export async function analyzeNoteAsync(text: string, options: AnalyzeAsyncOptions = {}): Promise<NoteModel | undefined> {
+  return (await createAnalysisAsync(text, options))?.model;
 }
 
-function classify(raw: readonly RawMention[], zones: readonly Zone[], text: string): Mention[] {
-  const out: Mention[] = [];
-  const stack: Zone[] = [];
-  let i = 0;
-  for (const m of raw) {
-    while (i < zones.length && (zones[i]?.start ?? Infinity) <= m.start) {
-      const z = zones[i] as Zone;
-      while (stack.length && (stack[stack.length - 1] as Zone).end <= z.start) stack.pop();
-      stack.push(z);
-      i++;
-    }
-    while (stack.length && (stack[stack.length - 1] as Zone).end <= m.start) stack.pop();
-    let context: MentionContext = 'prose';
-    let evidenceIndex: number | undefined;
-    let keep = true;
-    // Innermost zone decides; outer zones only matter when the inner one is neutral.
-    for (let k = stack.length - 1; k >= 0; k--) {
-      const z = stack[k] as Zone;
-      if (m.end > z.end) continue; // straddles the zone end (e.g. spans a link boundary)
-      if (z.kind === 'drop' || z.kind === 'link') {
-        keep = false;
-        break;
-      }
-      if (z.kind === 'html-block') {
-        if (insideHtmlTag(text, z, m)) keep = false;
-        else context = 'html';
-        break;
-      }
-      context = z.kind;
-      if (z.evidenceIndex !== undefined) evidenceIndex = z.evidenceIndex;
-      break;
-    }
-    if (!keep) continue;
-    out.push(evidenceIndex === undefined ? { ...m, context } : { ...m, context, evidenceIndex });
+/** One remark parse of the whole note, no fast paths: the reference analyzeNote must equal (tests, benchmark). */
+export function analyzeNoteMonolithic(text: string): NoteModel {
+  const outcome = analyzeGroup({ text, start: 0, end: text.length, startLine: 0, evidenceBase: 0, prelude: '', endKind: 'eof', hardStart: false });
+  return assemble(text, outcome.pieces);
+}
+
+/** Widest stretch of a line the hover fallback reads around the cursor (a 5 MB line costs the same as 4 KB). */
+const LINE_WINDOW = 2048;
+
+/**
+ * A stand-in model from one line, for a hover while the note's analysis is not ready: the mentions of
+ * `lineText` (at note offset `lineOffset`) within LINE_WINDOW of `character`, context `prose`. O(line window).
+ */
+export function lineModel(lineText: string, lineOffset: number, character = 0): NoteModel {
+  let from = 0;
+  let to = lineText.length;
+  if (to > 2 * LINE_WINDOW) {
+    from = Math.max(0, character - LINE_WINDOW);
+    to = Math.min(lineText.length, character + LINE_WINDOW);
+    // Cut at spaces so no word is split (a half word could read as another spelling).
+    while (from > 0 && from < character && !/\s/.test(lineText[from - 1] ?? ' ')) from++;
+    while (to < lineText.length && to > character && !/\s/.test(lineText[to] ?? ' ')) to--;
   }
-  return out;
-}
-
-function insideHtmlTag(text: string, zone: Zone, m: RawMention): boolean {
-  const chunk = text.slice(zone.start, zone.end);
-  HTML_TAG.lastIndex = 0;
-  for (let t = HTML_TAG.exec(chunk); t; t = HTML_TAG.exec(chunk)) {
-    const s = zone.start + t.index;
-    const e = s + t[0].length;
-    if (m.start >= s && m.end <= e) return true;
-    if (s > m.end) break;
-  }
-  return false;
-}
-
-function evidenceBlock(
-  node: Extract<Nodes, { type: 'code' }>,
-  text: string,
-  lines: LineIndex,
-  index: number,
-  start: number,
-  end: number,
-): EvidenceBlock | undefined {
-  if (!node.value.trim()) return undefined;
-  const segments = parseEvidence(node.value);
-  if (segments.length === 0) return undefined;
-  // Fenced code starts one line below its opening fence; indented code starts on its own first line.
-  const firstLine = lines.lineAt(start);
-  const fenced = /^[ \t>]*(?:[-*+]|\d+[.)])?[ \t]*(?:```|~~~)/.test(lines.lineText(firstLine)) || text.startsWith('```', start) || text.startsWith('~~~', start);
-  const startLine = fenced ? firstLine + 1 : firstLine;
-  const merged = mergeSegments(segments);
-  return {
-    index,
-    start,
-    end,
-    startLine,
-    endLine: startLine + node.value.split('\n').length,
-    lang: node.lang ?? null,
-    segments: segments.map((s) => ({ ...s, startLine: s.startLine + startLine, endLine: s.endLine + startLine })),
-    counts: merged.counts,
-    listed: merged.listed,
-    ...(merged.sockstat ? { sockstat: merged.sockstat } : {}),
-    counters: merged.counters,
-    sysctls: merged.sysctls,
-  };
-}
-
-function buildSections(headings: readonly { depth: number; title: string; start: number }[], length: number): Section[] {
-  const sections: Section[] = [];
-  const open: number[] = [];
-  headings.forEach((h, index) => {
-    let end = length;
-    for (let j = index + 1; j < headings.length; j++) {
-      const next = headings[j];
-      if (next && next.depth <= h.depth) {
-        end = next.start;
-        break;
-      }
-    }
-    while (open.length && (sections[open[open.length - 1] as number] as Section).depth >= h.depth) open.pop();
-    const parent = open.length ? (open[open.length - 1] as number) : -1;
-    sections.push({ index, depth: h.depth, title: h.title, start: h.start, end, parent });
-    open.push(index);
-  });
-  return sections;
-}
-
-/** Text allowed between two state mentions on one line for them to read as a transition. */
-const ARROW_BETWEEN = /^[\s`*_]*(?:-{1,3}>|={1,2}>|→|⟶|➔|➜|➡️?|⇒|—+>|to|then|后进入|进入|变为|变成|转为|转入|到)[\s`*_]*$/i;
-
-/** `FIN_WAIT1 -> FIN_WAIT2`, `ESTABLISHED → CLOSE-WAIT`, `FIN-WAIT-1 后进入 FIN-WAIT-2`. */
-export function findTransitions(mentions: readonly Mention[], text: string): Transition[] {
-  const out: Transition[] = [];
-  for (let i = 0; i + 1 < mentions.length; i++) {
-    const a = mentions[i] as Mention;
-    const b = mentions[i + 1] as Mention;
-    if (a.kind !== 'state' || b.kind !== 'state' || a.id === b.id) continue;
-    if (b.start - a.end > 40) continue;
-    const between = text.slice(a.end, b.start);
-    if (between.includes('\n') || !ARROW_BETWEEN.test(between)) continue;
-    out.push({ from: a.id as StateId, to: b.id as StateId, start: a.start, end: b.end });
-  }
-  return out;
+  const slice = lineText.slice(from, to);
+  const mentions: Mention[] = findMentions(slice).map((m) => ({ ...m, start: m.start + lineOffset + from, end: m.end + lineOffset + from, context: 'prose' as const }));
+  return { text: '', lines: new LineIndex(''), mentions, evidence: [], sections: [], transitions: [], partial: true };
 }
 
 /** Innermost section containing `offset`, or -1. */
@@ -329,9 +155,11 @@ export function mentionAt(model: NoteModel, offset: number): Mention | undefined
   return undefined;
 }
 
-/** Mention counts per state id (aggregates not included). */
+/**
+ * Mention counts per state id (aggregates not included). Memoised per mentions array (a model's counts are
+ * summed from its pieces when it is assembled), so a hover does not count a 10 MB note's mentions again;
+ * the caller gets its own copy.
+ */
 export function mentionCounts(mentions: readonly Mention[]): Partial<Record<StateId, number>> {
-  const counts: Partial<Record<StateId, number>> = {};
-  for (const m of mentions) if (m.kind === 'state') counts[m.id as StateId] = (counts[m.id as StateId] ?? 0) + 1;
-  return counts;
+  return { ...mentionCountsOf(mentions) };
 }

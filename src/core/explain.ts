@@ -8,7 +8,7 @@ import { FAMILY_LABEL, L, EVIDENCE_KIND_LABEL, formatNumber, pick, t } from './s
 import type { Lang, StateId, TermKnowledge } from './catalogue/types';
 import type { SpellingFamily } from './catalogue/spellings';
 import type { EvidenceBlock, NoteModel, Mention } from './analysis';
-import { mentionCounts } from './analysis';
+import { evidenceValue, mentionCounts, sockstatEvidence, topEvidenceFor } from './analysis';
 import { pressureFromEvidence, pressureVerdict } from './snapshot/pressure';
 
 /** Command links offered in hovers; the CLI passes none. Values are complete `command:` URIs. */
@@ -53,10 +53,7 @@ function uniqueSources(sources: readonly string[]): string {
 
 /** "61,920 FIN-WAIT-1 in the `ss` output at line 42 — 72% of listed sockets", for up to three blocks. */
 export function evidenceLines(state: StateId, evidence: readonly EvidenceBlock[], lang: Lang): string[] {
-  const hits = evidence
-    .filter((b) => (b.counts[state] ?? 0) > 0)
-    .sort((a, b) => (b.counts[state] ?? 0) - (a.counts[state] ?? 0))
-    .slice(0, 3);
+  const hits = topEvidenceFor(evidence, state, 3);
   return hits.map((b) => {
     const count = b.counts[state] ?? 0;
     const seg = b.segments.find((s) => (s.counts[state] ?? 0) > 0);
@@ -73,7 +70,7 @@ export function evidenceLines(state: StateId, evidence: readonly EvidenceBlock[]
 }
 
 function sockstatLine(evidence: readonly EvidenceBlock[], lang: Lang): string | undefined {
-  const block = evidence.find((b) => b.sockstat?.tcp?.orphan !== undefined);
+  const block = sockstatEvidence(evidence);
   const tcp = block?.sockstat?.tcp;
   if (!block || !tcp) return undefined;
   const seg = block.segments.find((s) => s.sockstat?.tcp);
@@ -200,7 +197,7 @@ export function explainTerm(term: TermKnowledge, options: ExplainOptions, ctx: {
   if (ctx.model) {
     const s = sockstatLine(ctx.model.evidence, lang);
     if (s && term.kind === 'sockstat') parts.push(`**${t(L.inThisNote, lang)}:** ${s}`);
-    const value = ctx.model.evidence.map((b) => b.sysctls[term.id] ?? b.counters[term.id]).find((v) => v !== undefined);
+    const value = evidenceValue(ctx.model.evidence, term.id);
     if (value !== undefined) parts.push(`**${t(L.inThisNote, lang)}:** ${codeSpan(String(value))}`);
     if (PRESSURE_TERMS.has(term.id)) {
       const p = pressureLine(ctx.model.evidence, lang, ctx.at);

@@ -8,7 +8,15 @@ export class LineIndex {
   /** Offsets at which each line starts. A line ends before `\n` (and a preceding `\r`). */
   readonly lineStarts: readonly number[];
 
-  constructor(readonly text: string) {
+  /** `lineStarts` may be given when already known (an incremental update derives them from the old ones). */
+  constructor(
+    readonly text: string,
+    lineStarts?: readonly number[],
+  ) {
+    if (lineStarts) {
+      this.lineStarts = lineStarts;
+      return;
+    }
     const starts = [0];
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     this.lineStarts = starts;

@@ -17,7 +17,8 @@ export class TcpHoverProvider implements vscode.HoverProvider {
 
   provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.Hover | undefined {
     if (!vscode.workspace.getConfiguration('tcpStateNotes', document).get<boolean>('hover.enabled', true)) return undefined;
-    const model = this.models.get(document);
+    // Never blocks: a large note still being analysed answers from the hovered line.
+    const model = this.models.forHover(document, position);
     if (token.isCancellationRequested) return undefined;
     const mention = mentionAt(model, document.offsetAt(position));
     if (!mention) return undefined;

@@ -213,7 +213,12 @@ export class DiagramPanel implements vscode.Disposable {
     const document = this.document;
     if (!document) return;
     const lang = currentLang();
-    const model = this.models.get(document);
+    // A large note analysed in the background: draw when it is ready rather than block the host.
+    const model = this.models.peek(document);
+    if (!model) {
+      void this.models.whenReady(document).then((m) => m && this.schedule(0));
+      return;
+    }
     let range: { start: number; end: number } | undefined;
     let sectionTitle: string | undefined;
     if (this.state.scope === 'section') {

@@ -1,0 +1,360 @@
+/**
+ * `npm run bench`: performance of the analysis on synthetic notes of 10 KB, 100 KB, 1 MB and 10 MB (see
+ * generate.ts), each figure measured in this process against a baseline run beside it (interleaved rounds,
+ * medians), so the ratios compare across noisy machines. Prints a table, writes bench/RESULTS.md, and ends
+ * with one JSON line.
+ *
+ *   analysis_vs_remark    full analysis ÷ bare remark-parse of the same text (target ≤ 1.25)
+ *   hover p50/p99         mentionAt + explainMention on a cached model, vs one regex over the hovered line
+ *   edit (1 MB)           one-character edit → updated model, ÷ full re-analysis (≤ 0.10) and ÷ markdown-it (< 1)
+ *   stall (10 MB)         longest synchronous slice of the background analysis (≤ 50 ms)
+ *   diagram               diagram model + explanations + SVG from the model
+ *   activation            require + activate() of the production bundle, vs a no-op extension (≤ 20 ms)
+ *   vsix                  size of the packaged .vsix (≤ 300 KB)
+ *   heap                  heap growth after 1,000 edits of the 1 MB note (flat)
+ *
+ * Options: TSN_BENCH_QUICK=1 (fewer rounds, no packaging), TSN_BENCH_SKIP_PACKAGE=1.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, freemem, platform, release, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import MarkdownIt from 'markdown-it';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import { analyzeNote, mentionAt, type NoteModel } from '../src/core/analysis';
+import { AnalysisTask, createAnalysis, updateAnalysis } from '../src/core/incremental';
+import { explainMention } from '../src/core/explain';
+import { TOKEN_PATTERN } from '../src/core/recognize';
+import { diagramSource, markdownToPlainText } from '../src/core/diagram/fromNote';
+import { buildDiagramModel } from '../src/core/diagram/model';
+import { renderDiagramSvg } from '../src/core/diagram/svg';
+import { explainState } from '../src/core/explain';
+import type { StateId } from '../src/core/catalogue/types';
+import { generateNote, rng } from './generate';
+
+const QUICK = process.env.TSN_BENCH_QUICK === '1';
+const ROOT = process.cwd();
+const SIZES: [string, number][] = [
+  ['10 KB', 10 * 1024],
+  ['100 KB', 100 * 1024],
+  ['1 MB', 1024 * 1024],
+  ['10 MB', 10 * 1024 * 1024],
+];
+
+const now = () => performance.now();
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s[(s.length - 1) >> 1] as number) : NaN;
+};
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s[Math.min(s.length - 1, Math.floor(q * s.length))] as number) : NaN;
+};
+const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+
+/** Times `f` repeated until at least `minMs` has passed; returns ms per call. */
+function timed(f: () => unknown, minMs: number): number {
+  let n = 0;
+  const t0 = now();
+  let t = t0;
+  do {
+    f();
+    n++;
+    t = now();
+  } while (t - t0 < minMs);
+  return (t - t0) / n;
+}
+
+/** Interleaved rounds of `subject` and `baseline`; medians of each and of the per-round ratio. */
+function versus(subject: () => unknown, baseline: () => unknown, rounds: number, minMs: number) {
+  subject();
+  baseline(); // warm-up
+  const a: number[] = [];
+  const b: number[] = [];
+  const r: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const x = timed(subject, minMs);
+    const y = timed(baseline, minMs);
+    a.push(x);
+    b.push(y);
+    r.push(x / y);
+  }
+  return { subject: median(a), baseline: median(b), ratio: median(r) };
+}
+
+const remark = unified().use(remarkParse);
+const md = new MarkdownIt();
+
+interface Row {
+  size: string;
+  chars: number;
+  analysisMs: number;
+  remarkMs: number;
+  analysisVsRemark: number;
+  hoverP50: number;
+  hoverP99: number;
+  floorP99: number;
+  diagramMs: number;
+}
+
+function hoverBench(model: NoteModel, samples: number) {
+  const r = rng(99);
+  const links = { showDiagram: (s: StateId) => `command:tcpStateNotes.showDiagram?${encodeURIComponent(JSON.stringify([{ state: s }]))}`, insertTemplate: (s: StateId) => `command:x?${s}` };
+  const targets: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    // Mostly on mentions (a hover with an answer), some anywhere.
+    const m = model.mentions[Math.floor(r() * model.mentions.length)];
+    targets.push(m && r() < 0.8 ? m.start + 1 : Math.floor(r() * model.text.length));
+  }
+  const hover: number[] = [];
+  const floor: number[] = [];
+  let sink = 0;
+  // Warm: the model and its per-model indexes are built (what a second hover on the same note finds).
+  for (const offset of targets) {
+    const mention = mentionAt(model, offset);
+    if (mention) sink += explainMention(mention, model, { lang: 'en', links })?.length ?? 0;
+  }
+  // The garbage of the analyses before this is collected now, not in the middle of the samples.
+  gc();
+  for (const offset of targets) {
+    let t = now();
+    const mention = mentionAt(model, offset);
+    if (mention) sink += explainMention(mention, model, { lang: 'en', links })?.length ?? 0;
+    hover.push(now() - t);
+    // The floor: one regex over the hovered line (what any per-hover recognition costs at least).
+    t = now();
+    const line = model.lines.lineText(model.lines.lineAt(offset));
+    TOKEN_PATTERN.lastIndex = 0;
+    while (TOKEN_PATTERN.exec(line)) sink++;
+    floor.push(now() - t);
+  }
+  if (sink < 0) console.log(sink);
+  return { p50: quantile(hover, 0.5), p99: quantile(hover, 0.99), floorP50: quantile(floor, 0.5), floorP99: quantile(floor, 0.99) };
+}
+
+function diagramOnce(model: NoteModel): number {
+  const source = diagramSource(model, 'en', undefined, 'note.md');
+  const diagram = buildDiagramModel({ ...source.input, showLinux: false }, 'en');
+  let n = 0;
+  for (const node of diagram.nodes) n += markdownToPlainText(explainState(node.id, { lang: 'en' }, { model })).length;
+  return renderDiagramSvg(diagram).length + n;
+}
+
+/** One-character edits at spread positions of the 1 MB note: incremental update vs full analysis vs markdown-it. */
+function editBench(text: string, edits: number) {
+  const r = rng(5);
+  let state = createAnalysis(text);
+  let current = text;
+  const update: number[] = [];
+  const full: number[] = [];
+  const mdit: number[] = [];
+  for (let i = 0; i < edits; i++) {
+    const at = Math.floor(r() * current.length);
+    const insert = i % 2 === 0;
+    const next = insert ? current.slice(0, at) + 'x' + current.slice(at) : current.slice(0, at) + current.slice(at + 1);
+    let t = now();
+    state = updateAnalysis(state, next, at, insert ? at : at + 1);
+    update.push(now() - t);
+    current = next;
+    if (i % Math.max(1, Math.floor(edits / 12)) === 0) {
+      t = now();
+      createAnalysis(current);
+      full.push(now() - t);
+    }
+    t = now();
+    md.parse(current, {});
+    mdit.push(now() - t);
+  }
+  return { update: median(update), updateP90: quantile(update, 0.9), full: median(full), markdownIt: median(mdit) };
+}
+
+/** The background analysis of the 10 MB note as the extension runs it: slices of 8 ms, a macrotask between. */
+async function stallBench(text: string) {
+  const slices: number[] = [];
+  const task = new AnalysisTask(text);
+  const t0 = now();
+  let gaps = 0;
+  for (;;) {
+    const t = now();
+    const done = task.run(8);
+    slices.push(now() - t);
+    if (done) break;
+    const y = now();
+    await new Promise((r) => setTimeout(r, 0));
+    gaps += now() - y;
+  }
+  const max = Math.max(...slices);
+  return { maxStall: max, maxAt: slices.indexOf(max), p99: quantile(slices, 0.99), slices: slices.length, wallMs: now() - t0, yieldMs: gaps };
+}
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+function heapBench(text: string, edits: number) {
+  const used = () => {
+    gc();
+    gc();
+    return process.memoryUsage().heapUsed / (1024 * 1024);
+  };
+  const r = rng(11);
+  let state = createAnalysis(text);
+  let current = text;
+  const before = used();
+  const marks: number[] = [];
+  for (let i = 1; i <= edits; i++) {
+    const at = Math.floor(r() * current.length);
+    const next = i % 2 ? current.slice(0, at) + 'y' + current.slice(at) : current.slice(0, at) + current.slice(at + 1);
+    state = updateAnalysis(state, next, at, i % 2 ? at : at + 1);
+    current = next;
+    if (i % 250 === 0) marks.push(used());
+  }
+  const after = used();
+  if (state.model.text.length !== current.length) throw new Error('heap bench lost track of the text');
+  return { before, after, growth: after - before, marks };
+}
+
+/** Fresh processes: require + activate() of the production bundle with a stub `vscode`, vs a no-op extension. */
+function activationBench(runs: number) {
+  const bundle = resolve(ROOT, 'dist/node/extension.js');
+  if (!existsSync(bundle)) return undefined;
+  const dir = mkdtempSync(join(tmpdir(), 'tsn-act-'));
+  const noop = join(dir, 'noop.js');
+  writeFileSync(noop, 'exports.activate = function () {};\n');
+  const probe = join(dir, 'probe.js');
+  writeFileSync(
+    probe,
+    `const Module = require('module');
+const stub = () => new Proxy(function () {}, {
+  get: (t, k) => (k === 'then' ? undefined : k === Symbol.toPrimitive ? () => '' : k === 'dispose' ? () => {} : stub()),
+  apply: () => stub(),
+  construct: () => stub(),
+  set: () => true,
+});
+// A plain object of stubs: the bundle's ESM interop copies the module's own properties.
+const vscode = {};
+for (const k of ['commands', 'window', 'workspace', 'languages', 'env', 'l10n', 'extensions', 'Uri', 'EventEmitter', 'Disposable', 'StatusBarAlignment', 'ViewColumn', 'Position', 'Range', 'Selection', 'MarkdownString', 'Hover', 'ThemeIcon', 'ConfigurationTarget', 'TextEditorRevealType', 'CancellationTokenSource', 'WorkspaceEdit', 'SnippetString', 'TextEdit', 'QuickPickItemKind', 'ProgressLocation', 'FileType', 'RelativePattern', 'ThemeColor', 'TreeItem', 'version']) vscode[k] = stub();
+const load = Module._load;
+Module._load = function (request, ...rest) { return request === 'vscode' ? vscode : load.call(this, request, ...rest); };
+const ctx = { subscriptions: [], extensionUri: stub(), extensionPath: ${JSON.stringify(ROOT)}, globalState: stub(), workspaceState: stub(), asAbsolutePath: (p) => p };
+const t0 = performance.now();
+const ext = require(process.argv[2]);
+const t1 = performance.now();
+ext.activate(ctx);
+const t2 = performance.now();
+process.stdout.write(JSON.stringify({ require: t1 - t0, activate: t2 - t1 }));
+`,
+  );
+  const one = (file: string) => {
+    const r = spawnSync(process.execPath, [probe, file], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`activation probe failed: ${r.stderr.split('\n').filter((l) => l.length < 300).join('\n')}`);
+    return JSON.parse(r.stdout) as { require: number; activate: number };
+  };
+  const total: number[] = [];
+  const requireMs: number[] = [];
+  const activateMs: number[] = [];
+  const base: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const x = one(bundle);
+    total.push(x.require + x.activate);
+    requireMs.push(x.require);
+    activateMs.push(x.activate);
+    const y = one(noop);
+    base.push(y.require + y.activate);
+  }
+  return { total: median(total), require: median(requireMs), activate: median(activateMs), baseline: median(base), bundleKb: statSync(bundle).size / 1024 };
+}
+
+function packageVsix(): number | undefined {
+  if (QUICK || process.env.TSN_BENCH_SKIP_PACKAGE === '1') return undefined;
+  const r = spawnSync(process.execPath, ['scripts/package.mjs'], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) {
+    process.stderr.write(r.stdout + r.stderr);
+    return undefined;
+  }
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
+  return statSync(join(ROOT, `${pkg.name}-${pkg.version}.vsix`)).size / 1024;
+}
+
+function machine(): string {
+  const c = cpus();
+  return `${c[0]?.model ?? 'unknown CPU'} × ${c.length}, ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM (${(freemem() / 2 ** 30).toFixed(1)} GB free), ${platform()} ${release()}, Node ${process.version}`;
+}
+
+async function main(): Promise<void> {
+  const rows: Row[] = [];
+  const notes = new Map<string, string>();
+  for (const [label, size] of SIZES) {
+    const text = generateNote(size, 1);
+    notes.set(label, text);
+    const big = size >= 5 * 1024 * 1024;
+    const rounds = QUICK ? 3 : big ? 3 : size >= 1024 * 1024 ? 7 : 15;
+    const minMs = big ? 1 : 150;
+    const v = versus(() => analyzeNote(text), () => remark.parse(text), rounds, minMs);
+    const model = analyzeNote(text);
+    const h = hoverBench(model, QUICK ? 500 : 3000);
+    const diagramMs = median(Array.from({ length: big ? 3 : 7 }, () => timed(() => diagramOnce(model), big ? 1 : 50)));
+    rows.push({ size: label, chars: text.length, analysisMs: v.subject, remarkMs: v.baseline, analysisVsRemark: v.ratio, hoverP50: h.p50, hoverP99: h.p99, floorP99: h.floorP99, diagramMs });
+    process.stderr.write(`[bench] ${label}: analysis ${v.subject.toFixed(1)} ms, remark ${v.baseline.toFixed(1)} ms, hover p99 ${h.p99.toFixed(3)} ms\n`);
+  }
+  const oneMb = notes.get('1 MB') as string;
+  const tenMb = notes.get('10 MB') as string;
+  const edit = editBench(oneMb, QUICK ? 60 : 300);
+  process.stderr.write(`[bench] edit: ${edit.update.toFixed(2)} ms vs full ${edit.full.toFixed(1)} ms vs markdown-it ${edit.markdownIt.toFixed(1)} ms\n`);
+  const stall = await stallBench(tenMb);
+  process.stderr.write(`[bench] stall: ${stall.maxStall.toFixed(1)} ms (slice ${stall.maxAt} of ${stall.slices}, p99 ${stall.p99.toFixed(1)} ms)\n`);
+  const heap = heapBench(oneMb, 1000);
+  process.stderr.write(`[bench] heap: ${heap.before.toFixed(1)} → ${heap.after.toFixed(1)} MB\n`);
+  const vsixKb = packageVsix();
+  const act = activationBench(QUICK ? 3 : 9);
+
+  const fmt = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '—');
+  const lines: string[] = [];
+  lines.push('| note | chars | analysis ms | remark-parse ms | analysis ÷ remark | hover p50 ms | hover p99 ms | floor p99 ms (1 regex/line) | diagram + SVG ms |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    lines.push(`| ${r.size} | ${r.chars.toLocaleString('en-US')} | ${fmt(r.analysisMs, 1)} | ${fmt(r.remarkMs, 1)} | ${fmt(r.analysisVsRemark)} | ${fmt(r.hoverP50, 4)} | ${fmt(r.hoverP99, 4)} | ${fmt(r.floorP99, 4)} | ${fmt(r.diagramMs, 2)} |`);
+  }
+  lines.push('');
+  lines.push('| measure | value | baseline | ratio | target |');
+  lines.push('|---|---:|---:|---:|---|');
+  lines.push(`| one-character edit, 1 MB note (median of ${QUICK ? 60 : 300}; p90 ${fmt(edit.updateP90)} ms) | ${fmt(edit.update)} ms | full analysis ${fmt(edit.full, 1)} ms | ${fmt(edit.update / edit.full, 3)} | ≤ 0.10 |`);
+  lines.push(`| same edit vs markdown-it parse of the note | ${fmt(edit.update)} ms | markdown-it ${fmt(edit.markdownIt, 1)} ms | ${fmt(edit.update / edit.markdownIt, 3)} | < 1 |`);
+  lines.push(`| longest synchronous slice, background analysis of 10 MB (${stall.slices} slices, ${fmt(stall.wallMs, 0)} ms wall) | ${fmt(stall.maxStall, 1)} ms | — | — | ≤ 50 ms |`);
+  lines.push(`| heap after 1,000 edits of the 1 MB note (after GC; every 250: ${heap.marks.map((m) => m.toFixed(1)).join(', ')} MB) | ${fmt(heap.after, 1)} MB | before ${fmt(heap.before, 1)} MB | +${fmt(heap.growth, 1)} MB | flat |`);
+  if (act) lines.push(`| activation: require + activate() of dist/node/extension.js (${fmt(act.bundleKb, 0)} KB; require ${fmt(act.require, 1)} ms, activate ${fmt(act.activate, 1)} ms) | ${fmt(act.total, 1)} ms | no-op extension ${fmt(act.baseline, 2)} ms | — | ≤ 20 ms |`);
+  if (vsixKb !== undefined) lines.push(`| .vsix size | ${fmt(vsixKb, 1)} KB | — | — | ≤ 300 KB |`);
+  const table = lines.join('\n');
+  const when = new Date().toISOString();
+  process.stdout.write(`\nTCP State Notes benchmark — ${machine()}\n\n${table}\n\n`);
+  if (!QUICK) {
+    writeFileSync(
+      join(ROOT, 'bench', 'RESULTS.md'),
+      `# Benchmark results\n\nLatest \`npm run bench\` (${when}) on ${machine()}.\n\nSynthetic notes from bench/generate.ts (seed 1): English and Chinese prose, headings, tables, lists, quotes, fenced \`ss\` / netstat / sockstat dumps, code blocks, a few unfenced listings. Ratios are medians of interleaved rounds against the baseline in the same process.\n\n${table}\n`,
+    );
+  }
+  const json = {
+    machine: machine(),
+    analysis_vs_remark: Object.fromEntries(rows.map((r) => [r.size.replace(' ', '').toLowerCase(), round(r.analysisVsRemark, 3)])),
+    analysis_ms: Object.fromEntries(rows.map((r) => [r.size.replace(' ', '').toLowerCase(), round(r.analysisMs, 2)])),
+    hover_p50_ms_10mb: round(rows[3]?.hoverP50 ?? NaN, 4),
+    hover_p99_ms_10mb: round(rows[3]?.hoverP99 ?? NaN, 4),
+    hover_floor_p99_ms_10mb: round(rows[3]?.floorP99 ?? NaN, 4),
+    edit_ms_1mb: round(edit.update, 3),
+    edit_vs_full_1mb: round(edit.update / edit.full, 4),
+    edit_vs_markdownit_1mb: round(edit.update / edit.markdownIt, 3),
+    max_stall_ms_10mb: round(stall.maxStall, 1),
+    diagram_ms: Object.fromEntries(rows.map((r) => [r.size.replace(' ', '').toLowerCase(), round(r.diagramMs, 2)])),
+    activation_ms: act ? round(act.total, 1) : null,
+    vsix_kb: vsixKb !== undefined ? round(vsixKb, 1) : null,
+    heap_growth_mb_1000_edits: round(heap.growth, 1),
+  };
+  process.stdout.write(`${JSON.stringify(json)}\n`);
+}
+
+void main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(1);
+});

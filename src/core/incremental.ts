@@ -1,0 +1,496 @@
+/**
+ * Incremental analysis: a note is kept as pieces (top-level stretches, see incrementalParse.ts). A full
+ * analysis builds them in order; an edit re-analyses from the last piece boundary before the edited line
+ * until a new boundary lands on an old one past the edit, and shifts the pieces after it. The model is the
+ * same as a full analysis of the new text (property-tested), for the cost of the blocks the edit touches.
+ *
+ * Work runs in steps (one group of blocks or one fenced block each), so the same builder serves the
+ * synchronous API, the chunked asynchronous one (yielding between steps) and a cancelled run.
+ *
+ * Pure: no `vscode`, no Node built-ins.
+ */
+import type { EvidenceBlock, Mention, NoteModel, Section, Transition } from './analysis';
+import type { StateId } from './catalogue/types';
+import { countStates, primeMentionCounts } from './incrementalIndex';
+import { LineIndex } from './lineIndex';
+import { countNewlines, fenceOpenAt, nextCandidate, type FenceOpen } from './incrementalBlocks';
+import { analyzeFence, analyzeGroup, analyzePlain, analyzeSimple, fencePieceEnd, parseGroups, PLAIN_LIMIT, shiftPiece, simpleShape, type EndKind, type Heading, type Piece, type SimpleShape } from './incrementalParse';
+
+/** Target size of a markdown group in a full analysis (remark is called once per group). */
+const GROUP_TARGET = 8 * 1024;
+
+export interface IncrementalAnalysis {
+  readonly model: NoteModel;
+  readonly pieces: readonly Piece[];
+  /** The definitions prelude every markdown group was parsed with. */
+  readonly prelude: string;
+}
+
+/** Cancellation as VS Code and AbortController express it. */
+export interface CancelSource {
+  readonly signal?: { readonly aborted: boolean };
+  readonly token?: { readonly isCancellationRequested: boolean };
+}
+
+export interface AsyncOptions extends CancelSource {
+  /** Longest stretch of synchronous work between two yields, in ms (default 8). */
+  readonly yieldEvery?: number;
+  /** How to yield (default: a macrotask via setTimeout 0). */
+  readonly yieldTo?: () => Promise<void>;
+  /** Called after each step with the fraction of the note done. */
+  readonly onProgress?: (done: number) => void;
+}
+
+function cancelled(c: CancelSource | undefined): boolean {
+  return c?.signal?.aborted === true || c?.token?.isCancellationRequested === true;
+}
+
+function endKindAt(text: string, pos: number): EndKind {
+  if (pos >= text.length) return 'eof';
+  return fenceOpenAt(text, pos) ? 'fence' : 'blank';
+}
+
+/**
+ * Builds pieces from `pos` forward, one step at a time. `stop(pos)` is asked at every boundary the builder
+ * reaches (after the first step) and ends the run when it returns true.
+ */
+class PieceBuilder {
+  readonly pieces: Piece[] = [];
+  private steps = 0;
+
+  constructor(
+    readonly text: string,
+    public pos: number,
+    public line: number,
+    public evidence: number,
+    private readonly prelude: string,
+    private readonly target: number,
+    private readonly stop: ((pos: number, builder: PieceBuilder) => boolean) | undefined,
+    /** The piece at `pos` starts at a forced boundary. */
+    public hard: boolean,
+    /** Last position to reach (exclusive) when re-running a known stretch. */
+    private readonly limit = text.length,
+  ) {}
+
+  get done(): boolean {
+    return this.pos >= this.limit || (this.steps > 0 && this.stop !== undefined && this.stop(this.pos, this));
+  }
+
+  private push(pieces: readonly Piece[]): void {
+    for (const p of pieces) {
+      this.pieces.push(p);
+      this.evidence += p.evidence.length;
+    }
+    const last = pieces[pieces.length - 1];
+    if (last) {
+      this.line = last.startLine + countNewlines(this.text, last.start, last.end);
+      this.pos = last.end;
+    }
+  }
+
+  /**
+   * One unit of work: the next stretch of the note planned lexically (fenced blocks, simple blocks, markdown
+   * groups up to the target size), its markdown groups parsed in one remark call, then analysed in order.
+   */
+  step(): void {
+    this.steps++;
+    const { text } = this;
+    const plan = this.plan();
+    const groups = plan.filter((item): item is GroupItem => item.kind === 'group');
+    const parsed = groups.length > 1 ? parseGroups(text, groups, this.prelude) : undefined;
+    let g = 0;
+    for (const item of plan) {
+      switch (item.kind) {
+        case 'fence':
+          this.push([analyzeFence(text, item.start, item.fence, this.line, this.evidence, item.hard)]);
+          break;
+        case 'simple':
+          this.push([analyzeSimple(text, item.start, item.end, item.shape, this.line, this.evidence, item.hard)]);
+          break;
+        case 'plain':
+          this.push([analyzePlain(text, item.start, item.end, this.line, this.evidence, item.hard)]);
+          break;
+        case 'group': {
+          const pre = parsed?.[g++];
+          const input = { text, start: item.start, end: item.end, startLine: this.line, evidenceBase: this.evidence, prelude: this.prelude, endKind: item.endKind, hardStart: item.hard };
+          const outcome = pre ? analyzeGroup(input, pre) : undefined;
+          if (outcome?.kind !== 'done') {
+            // Alone, growing it if its last block runs on; what was planned after it no longer holds.
+            this.runGroup(item);
+            return;
+          }
+          this.push(outcome.pieces);
+          break;
+        }
+      }
+      this.hard = item.hardAfter;
+    }
+  }
+
+  /** Lexical plan of the next stretch; each item knows whether it starts (and what follows it starts) at a forced boundary. */
+  private plan(): PlanItem[] {
+    const { text, limit } = this;
+    const items: PlanItem[] = [];
+    const maxItems = this.target === 0 ? 1 : 256;
+    const hugeAt = (pos: number): boolean => pos < text.length && nextCandidate(text, pos) - pos > PLAIN_LIMIT && !fenceOpenAt(text, pos);
+    let p = this.pos;
+    let hard = this.hard;
+    let groupBytes = 0;
+    while (p < limit && items.length < maxItems && p - this.pos < PLAN_WINDOW) {
+      const fence = fenceOpenAt(text, p);
+      if (fence) {
+        const end = fencePieceEnd(text, fence);
+        items.push({ kind: 'fence', start: p, end, fence, hard, hardAfter: hugeAt(end) });
+        p = end;
+        hard = hugeAt(end);
+        continue;
+      }
+      let end = nextCandidate(text, p);
+      if (end - p > PLAIN_LIMIT) {
+        items.push({ kind: 'plain', start: p, end, hard, hardAfter: true });
+        break;
+      }
+      const shape = simpleShape(text, p, end);
+      if (shape) {
+        items.push({ kind: 'simple', start: p, end, shape, hard, hardAfter: hugeAt(end) });
+        p = end;
+        hard = hugeAt(end);
+        continue;
+      }
+      let endKind: EndKind = endKindAt(text, end);
+      while (end < limit && end - p < this.target && endKind === 'blank') {
+        const next = nextCandidate(text, end);
+        if (next - end > PLAIN_LIMIT || simpleShape(text, end, next)) break;
+        end = next;
+        endKind = endKindAt(text, end);
+      }
+      if (hugeAt(end)) endKind = 'hard';
+      items.push({ kind: 'group', start: p, end, endKind, hard, hardAfter: endKind === 'hard' });
+      groupBytes += end - p;
+      p = end;
+      hard = endKind === 'hard';
+      if (groupBytes >= this.target) break;
+    }
+    return items;
+  }
+
+  /** A markdown group alone, grown while its last block runs past its end. */
+  private runGroup(item: GroupItem): void {
+    const { text } = this;
+    let { end, endKind } = item;
+    let from = item.start;
+    let hard = item.hard;
+    for (;;) {
+      const outcome = analyzeGroup({ text, start: from, end, startLine: this.line, evidenceBase: this.evidence, prelude: this.prelude, endKind, hardStart: hard });
+      if (outcome.kind === 'done') {
+        this.push(outcome.pieces);
+        this.hard = endKind === 'hard';
+        return;
+      }
+      this.push(outcome.pieces);
+      if (outcome.pieces.length) hard = false;
+      from = outcome.from;
+      // Grow to the closing line; a huge stretch on the way is cut off (it will be plain text).
+      let to = outcome.to > end ? outcome.to : nextCandidate(text, end);
+      let scan = end;
+      let cut: number | undefined;
+      while (scan < to) {
+        const next = nextCandidate(text, scan);
+        if (next - scan > PLAIN_LIMIT && !fenceOpenAt(text, scan)) {
+          cut = scan;
+          break;
+        }
+        scan = next;
+      }
+      if (cut !== undefined) to = cut;
+      if (to - from > PLAIN_LIMIT) {
+        this.push([analyzePlain(text, from, to, this.line, this.evidence, hard)]);
+        this.hard = true;
+        return;
+      }
+      end = to;
+      endKind = cut !== undefined ? 'hard' : endKindAt(text, end);
+    }
+  }
+}
+
+/** Most text one step plans (a single fenced block may be longer). */
+const PLAN_WINDOW = 64 * 1024;
+
+interface ItemBase {
+  readonly start: number;
+  readonly end: number;
+  /** The item starts at a forced boundary. */
+  readonly hard: boolean;
+  /** The next item starts at a forced boundary. */
+  readonly hardAfter: boolean;
+}
+type GroupItem = ItemBase & { readonly kind: 'group'; readonly endKind: EndKind };
+type PlanItem =
+  | (ItemBase & { readonly kind: 'fence'; readonly fence: FenceOpen })
+  | (ItemBase & { readonly kind: 'simple'; readonly shape: SimpleShape })
+  | (ItemBase & { readonly kind: 'plain' })
+  | GroupItem;
+
+function definitionsOf(pieces: readonly Piece[]): string[] {
+  const out: string[] = [];
+  for (const p of pieces) for (const d of p.definitions) out.push(d);
+  return out;
+}
+
+/** The prelude for a set of definition entries: footnotes first, then links, then a neutral end. */
+export function preludeOf(definitions: readonly string[]): string {
+  if (definitions.length === 0) return '';
+  const seen = new Set<string>();
+  const foot: string[] = [];
+  const links: string[] = [];
+  for (const d of definitions) {
+    if (seen.has(d)) continue;
+    seen.add(d);
+    (d.startsWith('[^') ? foot : links).push(d);
+  }
+  return [...foot, ...links].map((d) => `${d}\n\n`).join('') + '<!---->\n\n';
+}
+
+function buildSections(headings: readonly Heading[], length: number): Section[] {
+  const sections: { index: number; depth: number; title: string; start: number; end: number; parent: number }[] = [];
+  const open: number[] = [];
+  headings.forEach((h, index) => {
+    while (open.length && (sections[open[open.length - 1] as number] as Section).depth >= h.depth) {
+      (sections[open.pop() as number] as { end: number }).end = h.start;
+    }
+    const parent = open.length ? (open[open.length - 1] as number) : -1;
+    sections.push({ index, depth: h.depth, title: h.title, start: h.start, end: length, parent });
+    open.push(index);
+  });
+  return sections;
+}
+
+const PIECE_COUNTS = new WeakMap<Piece, Partial<Record<StateId, number>>>();
+
+function pieceCounts(p: Piece): Partial<Record<StateId, number>> {
+  let c = PIECE_COUNTS.get(p);
+  if (!c) {
+    c = countStates(p.mentions);
+    PIECE_COUNTS.set(p, c);
+  }
+  return c;
+}
+
+/** shiftPiece, keeping the piece's mention counts (moving a piece does not change them). */
+function moved(p: Piece, dOff: number, dLine: number, dEv: number): Piece {
+  const q = shiftPiece(p, dOff, dLine, dEv);
+  const c = PIECE_COUNTS.get(p);
+  if (c && q !== p) PIECE_COUNTS.set(q, c);
+  return q;
+}
+
+/** The note model from its pieces. */
+export function assemble(text: string, pieces: readonly Piece[], lines = new LineIndex(text)): NoteModel {
+  const mentions: Mention[] = [];
+  const evidence: EvidenceBlock[] = [];
+  const headings: Heading[] = [];
+  const transitions: Transition[] = [];
+  const counts: Partial<Record<StateId, number>> = {};
+  for (const p of pieces) {
+    for (const m of p.mentions) mentions.push(m);
+    for (const b of p.evidence) evidence.push(b);
+    for (const h of p.headings) headings.push(h);
+    for (const t of p.transitions) transitions.push(t);
+    for (const [id, n] of Object.entries(pieceCounts(p)) as [StateId, number][]) counts[id] = (counts[id] ?? 0) + n;
+  }
+  // A hover asks for the note's mention counts: summed from the pieces, not recounted per model.
+  primeMentionCounts(mentions, counts);
+  return { text, lines, mentions, evidence, sections: buildSections(headings, text.length), transitions };
+}
+
+function drain(b: PieceBuilder): Piece[] {
+  while (!b.done) b.step();
+  return b.pieces;
+}
+
+/** Re-runs the markdown pieces that may hold references with the definitions prelude. */
+function withPrelude(text: string, pieces: Piece[], prelude: string): Piece[] {
+  const out: Piece[] = [];
+  let i = 0;
+  while (i < pieces.length) {
+    const p = pieces[i] as Piece;
+    if (p.mode !== 'markdown') {
+      out.push(moved(p, 0, 0, (out.length ? evidenceEnd(out) : 0) - p.evidenceBase));
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < pieces.length && (pieces[j] as Piece).mode === 'markdown') j++;
+    const runEnd = (pieces[j - 1] as Piece).end;
+    const ev = out.length ? evidenceEnd(out) : 0;
+    if (!text.slice(p.start, runEnd).includes('[')) {
+      for (let k = i; k < j; k++) out.push(moved(pieces[k] as Piece, 0, 0, ev - p.evidenceBase));
+    } else {
+      const b = new PieceBuilder(text, p.start, p.startLine, ev, prelude, GROUP_TARGET, undefined, p.hard, runEnd);
+      for (const q of drain(b)) out.push(q);
+    }
+    i = j;
+  }
+  return out;
+}
+
+function evidenceEnd(pieces: readonly Piece[]): number {
+  const last = pieces[pieces.length - 1];
+  return last ? last.evidenceBase + last.evidence.length : 0;
+}
+
+function finish(text: string, firstPass: Piece[]): IncrementalAnalysis {
+  const defs = definitionsOf(firstPass);
+  if (defs.length === 0) return { model: assemble(text, firstPass), pieces: firstPass, prelude: '' };
+  const prelude = preludeOf(defs);
+  const pieces = withPrelude(text, firstPass, prelude);
+  return { model: assemble(text, pieces), pieces, prelude };
+}
+
+/** Full analysis, kept for incremental updates. */
+export function createAnalysis(text: string): IncrementalAnalysis {
+  return finish(text, drain(new PieceBuilder(text, 0, 0, 0, '', GROUP_TARGET, undefined, false)));
+}
+
+/**
+ * A full analysis that runs in slices: run(budget) does steps until the budget is spent, finishNow()
+ * completes it at once (when a command needs the model now). Pieces are kept for incremental updates.
+ */
+export class AnalysisTask {
+  private readonly builder: PieceBuilder;
+  private result: IncrementalAnalysis | undefined;
+
+  constructor(readonly text: string) {
+    this.builder = new PieceBuilder(text, 0, 0, 0, '', GROUP_TARGET, undefined, false);
+  }
+
+  get done(): boolean {
+    return this.result !== undefined;
+  }
+
+  /** Fraction of the note analysed. */
+  get progress(): number {
+    return this.result || this.text.length === 0 ? 1 : this.builder.pos / this.text.length;
+  }
+
+  get analysis(): IncrementalAnalysis | undefined {
+    return this.result;
+  }
+
+  /** Steps for at most about `budgetMs` (one step may overrun it); true when the analysis is complete. */
+  run(budgetMs: number): boolean {
+    if (this.result) return true;
+    const t0 = now();
+    while (!this.builder.done) {
+      this.builder.step();
+      if (now() - t0 >= budgetMs && !this.builder.done) return false;
+    }
+    // Notes that define link references need a second pass (synchronous; rare).
+    this.result = finish(this.text, this.builder.pieces);
+    return true;
+  }
+
+  finishNow(): IncrementalAnalysis {
+    this.run(Infinity);
+    return this.result as IncrementalAnalysis;
+  }
+}
+
+const defaultYield = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Full analysis in slices of about `yieldEvery` ms, yielding to the event loop in between, so the caller's
+ * thread never blocks for long. Resolves undefined when cancelled.
+ */
+export async function createAnalysisAsync(text: string, options: AsyncOptions = {}): Promise<IncrementalAnalysis | undefined> {
+  const budget = options.yieldEvery ?? 8;
+  const yieldTo = options.yieldTo ?? defaultYield;
+  const task = new AnalysisTask(text);
+  for (;;) {
+    if (cancelled(options)) return undefined;
+    if (task.run(budget)) return task.analysis;
+    options.onProgress?.(task.progress);
+    await yieldTo();
+  }
+}
+
+function now(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
+}
+
+/** Index of the last piece starting at or before `offset`. */
+function pieceAt(pieces: readonly Piece[], offset: number): number {
+  let lo = 0;
+  let hi = pieces.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((pieces[mid] as Piece).start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function lineStartOf(text: string, pos: number): number {
+  let i = pos;
+  while (i > 0) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 10 || c === 13) break;
+    i--;
+  }
+  return i;
+}
+
+/**
+ * The analysis of `text`, which differs from `prev.model.text` only in [start, oldEnd) of the old text (now
+ * [start, oldEnd + text.length - old length) of the new one). Re-analyses the pieces the edit touches.
+ */
+export function updateAnalysis(prev: IncrementalAnalysis, text: string, start: number, oldEnd: number): IncrementalAnalysis {
+  const old = prev.model.text;
+  const delta = text.length - old.length;
+  const newEnd = oldEnd + delta;
+  if (start < 0 || oldEnd > old.length || start > oldEnd || newEnd < start || prev.pieces.length === 0) return createAnalysis(text);
+  const pieces = prev.pieces;
+  // Resume at the last soft boundary on a line before the edited one (its line and the one before it are intact).
+  const editLine = lineStartOf(old, start);
+  let i = pieceAt(pieces, Math.max(0, editLine - 1));
+  while (i > 0 && ((pieces[i] as Piece).start >= editLine || (pieces[i] as Piece).hard || (pieces[i] as Piece).mode === 'plain')) i--;
+  const first = pieces[i] as Piece;
+  // Stop where a new boundary past the edit is an old boundary shifted by delta.
+  let sync = -1;
+  const stop = (pos: number, builder: PieceBuilder): boolean => {
+    if (pos < newEnd || pos >= text.length || builder.hard) return false;
+    const j = pieceAt(pieces, pos - delta);
+    const q = pieces[j] as Piece;
+    if (q.start !== pos - delta || j <= i || q.hard) return false;
+    sync = j;
+    return true;
+  };
+  const b = new PieceBuilder(text, first.start, first.startLine, first.evidenceBase, prev.prelude, 0, stop, first.hard);
+  const fresh = drain(b);
+  // Definitions are note-wide: when the edit adds, removes or changes one, analyse the whole note again.
+  const oldDefs = definitionsOf(pieces.slice(i, sync === -1 ? pieces.length : sync)).join('\n');
+  if (definitionsOf(fresh).join('\n') !== oldDefs) return createAnalysis(text);
+  const out = pieces.slice(0, i);
+  for (const p of fresh) out.push(p);
+  if (sync !== -1) {
+    const q = pieces[sync] as Piece;
+    const dLine = b.line - q.startLine;
+    const dEv = b.evidence - q.evidenceBase;
+    for (let k = sync; k < pieces.length; k++) out.push(moved(pieces[k] as Piece, delta, dLine, dEv));
+  }
+  return { model: assemble(text, out, shiftedLines(prev.model.lines, text, start, oldEnd, newEnd)), pieces: out, prelude: prev.prelude };
+}
+
+/** Line starts of the edited text from the old ones: the same before the edit, shifted after it. */
+function shiftedLines(old: LineIndex, text: string, start: number, oldEnd: number, newEnd: number): LineIndex {
+  const starts = old.lineStarts;
+  const delta = newEnd - oldEnd;
+  const out: number[] = [];
+  let k = 0;
+  while (k < starts.length && (starts[k] as number) <= start) out.push(starts[k++] as number);
+  for (let i = text.indexOf('\n', start); i !== -1 && i < newEnd; i = text.indexOf('\n', i + 1)) out.push(i + 1);
+  while (k < starts.length && (starts[k] as number) <= oldEnd) k++;
+  while (k < starts.length) out.push((starts[k++] as number) + delta);
+  return new LineIndex(text, out);
+}
