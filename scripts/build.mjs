@@ -113,7 +113,7 @@ if (withTests) {
     format: 'cjs',
     sourcemap: 'inline',
     // mocha and vscode come from the host at run time; playwright-core is not bundled either.
-    external: ['vscode', 'mocha', 'playwright-core', 'fast-check', 'markdown-it'],
+    external: ['vscode', 'mocha', 'playwright-core', 'fast-check', 'markdown-it', 'typescript'],
   });
 }
 

@@ -846,6 +846,16 @@ const ATX_OPEN = /^ {0,3}#{1,6}(?=[ \t\r\n]|$)/gm;
 /** Where a fence opener may start after indentation, quote markers or a list marker (plain mode reads fences lexically). */
 const LOOSE_FENCE = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?=`{3}|~{3})/gm;
 
+/** Plain mode's closing fence line: indentation or quote markers, `length`+ fence characters, blanks. */
+export function looseFenceClose(char: number, length: number): RegExp {
+  return new RegExp(`^[ \\t>]*${char === 96 ? '`' : '~'}{${length},}[ \\t]*$`, 'gm');
+}
+
+/** Up to `width` characters of indentation or quote markers at each line start (plain mode's fence content). */
+export function loosePrefix(width: number): RegExp {
+  return new RegExp(`^[ \\t>]{0,${width}}`, 'gm');
+}
+
 /**
  * Plain-text analysis of a stretch too large for remark: mentions in `prose`, ATX headings as sections, and
  * fenced blocks found line by line (so a big dump pasted inside a list item still counts as evidence).
@@ -874,13 +884,13 @@ export function analyzePlain(text: string, start: number, end: number, startLine
     }
     const contentStart = afterTerminator(src, openerEnd);
     // The closing line: indentation or quote markers, the same character at least as many times, blanks.
-    const closeRe = new RegExp(`^[ \\t>]*${char === 96 ? '`' : '~'}{${runEnd - runStart},}[ \\t]*$`, 'gm');
+    const closeRe = looseFenceClose(char, runEnd - runStart);
     closeRe.lastIndex = contentStart;
     const close = contentStart < src.length ? closeRe.exec(src) : null;
     const closeStart = close ? close.index : src.length;
     const nodeEnd = close ? close.index + close[0].length : src.length;
     const raw = closeStart > contentStart ? src.slice(contentStart, closeStart).replace(/\r?\n$|\r$/, '') : '';
-    const value = width === 0 ? raw : raw.replace(new RegExp(`^[ \\t>]{0,${width}}`, 'gm'), '');
+    const value = width === 0 ? raw : raw.replace(loosePrefix(width), '');
     const block = evidenceBlock(value, info.split(/[ \t]/)[0] || null, src, lines, start, startLine, evidenceBase + evidence.length, runStart, nodeEnd);
     if (block) evidence.push(block);
     zones.push({ start: runStart, end: nodeEnd, kind: 'code-block', ...(block ? { evidenceIndex: block.index } : {}) });
