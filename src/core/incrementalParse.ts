@@ -233,8 +233,7 @@ export interface GroupInput {
   readonly hardStart: boolean;
 }
 
-/** `sound`: a boundary already confirmed by a parse that ran past it (no check needed). */
-export type EndKind = 'eof' | 'blank' | 'fence' | 'hard' | 'sound';
+export type EndKind = 'eof' | 'blank' | 'fence' | 'hard';
 
 export type GroupOutcome =
   | { readonly kind: 'done'; readonly pieces: Piece[] }
@@ -501,23 +500,26 @@ export function analyzeGroup(input: GroupInput, parsed?: ParsedGroup): GroupOutc
     // list item or quote), may end earlier in the note: take the next stretch in.
     if (to === undefined && r[1] >= src.length && (src.endsWith('\n') || src.endsWith('\r'))) to = nextCandidate(text, ge);
     if (to !== undefined) {
-      // Keep the pieces before the open node's piece; restart from that piece.
+      // Keep the pieces before the open node's piece (this parse is right up to there: the open node
+      // starts after a boundary); restart from that piece.
       const bounds = boundaries(text, gs, ge, top, shift);
       let from = gs;
       for (const b of bounds) if (b <= r[0] + gs) from = b;
-      if (from > gs) {
-        const head = analyzeGroup({ ...input, end: from, endKind: 'sound' });
-        if (head.kind === 'done') return { kind: 'extend', pieces: head.pieces, from, to: Math.max(to, ge) };
-      }
-      return { kind: 'extend', pieces: [], from: gs, to: Math.max(to, ge) };
+      const head = from > gs ? finishGroup(input, top, shift, src, lines, bounds).filter((p) => p.start < from) : [];
+      return { kind: 'extend', pieces: head, from, to: Math.max(to, ge) };
     }
   }
+  return { kind: 'done', pieces: finishGroup(input, top, shift, src, lines, boundaries(text, gs, ge, top, shift)) };
+}
+
+/** The pieces of a parsed group: zones, evidence and headings collected, mentions classified, split at `bounds`. */
+function finishGroup(input: GroupInput, top: readonly RootContent[], shift: number, src: string, lines: LineIndex, bounds: readonly number[]): Piece[] {
+  const { text, start: gs } = input;
 
   const c = collect(top, shift, src, lines, gs, input.startLine, input.evidenceBase);
   const mentions = classify(findMentions(src), c.zones, src, gs);
   const transitions = findTransitions(mentions, text);
-  const bounds = boundaries(text, gs, ge, top, shift);
-  return { kind: 'done', pieces: distribute(input, bounds, 'markdown', mentions, c.evidence, c.headings, transitions, c.definitions, lines) };
+  return distribute(input, bounds, 'markdown', mentions, c.evidence, c.headings, transitions, c.definitions, lines);
 }
 
 /**
