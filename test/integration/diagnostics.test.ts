@@ -142,7 +142,10 @@ suite('Typo diagnostics on TCP state look-alikes', () => {
     await until('the first computation (on open)', async () => ((await runs()) > 0 ? true : undefined));
     const before = await runs();
     const words = ['LAST_LOCK ', 'CLOSE_WIAT ', 'ESTABLISHD ', 'FIN-WIAT-2 '];
-    for (const word of words) await editor.edit((b) => b.insert(doc.lineAt(doc.lineCount - 1).range.end, word));
+    // Fire the edits back to back (not one round trip each: a loaded web worker host can take longer than the
+    // debounce per round trip). Each inserts at the same end position, so they are issued in reverse order.
+    const end = doc.lineAt(doc.lineCount - 1).range.end;
+    await Promise.all([...words].reverse().map((word) => editor.edit((b) => b.insert(end, word))));
     await diagnosticsEqual(doc, [
       ['LAST_LOCK', 'not a TCP state — did you mean LAST_ACK?'],
       ['CLOSE_WIAT', 'not a TCP state — did you mean CLOSE_WAIT?'],
