@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as net from 'node:net';
 import { join } from 'node:path';
-import { closeAllEditors, focusWorkbench, openFile, runCommand, screenshot, ui, webview } from './workbench';
+import { closeAllEditors, openFile, runCommand, screenshot, ui, webview } from './workbench';
 
 /** Loopback sockets opened by this (harness) process, on the same machine as the extension host. */
 async function loopback(connections: number, orphans: number): Promise<() => Promise<void>> {
