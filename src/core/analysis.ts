@@ -13,7 +13,7 @@ import { LineIndex } from './lineIndex';
 import { findMentions, type RawMention } from './recognize';
 import { assemble, createAnalysis, createAnalysisAsync, type AsyncOptions } from './incremental';
 import { analyzeGroup } from './incrementalParse';
-import { mentionCountsOf } from './incrementalIndex';
+import { mentionCountsOf, primeMentionCounts } from './incrementalIndex';
 
 export { topEvidenceFor, sockstatEvidence, evidenceValue } from './incrementalIndex';
 
@@ -127,6 +127,8 @@ export function lineModel(lineText: string, lineOffset: number, character = 0): 
   }
   const slice = lineText.slice(from, to);
   const mentions: Mention[] = findMentions(slice).map((m) => ({ ...m, start: m.start + lineOffset + from, end: m.end + lineOffset + from, context: 'prose' as const }));
+  // The stand-in knows nothing about the note as a whole: no counts ("mentioned 3×" would mean this line).
+  primeMentionCounts(mentions, {});
   return { text: '', lines: new LineIndex(''), mentions, evidence: [], sections: [], transitions: [], partial: true };
 }
 

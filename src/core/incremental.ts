@@ -70,6 +70,8 @@ class PieceBuilder {
     public hard: boolean,
     /** Last position to reach (exclusive) when re-running a known stretch. */
     private readonly limit = text.length,
+    /** Most text one step plans (a single fenced block may be longer): small for background slices. */
+    private readonly window = PLAN_WINDOW,
   ) {}
 
   get done(): boolean {
@@ -137,7 +139,7 @@ class PieceBuilder {
     let p = this.pos;
     let hard = this.hard;
     let groupBytes = 0;
-    while (p < limit && items.length < maxItems && p - this.pos < PLAN_WINDOW) {
+    while (p < limit && items.length < maxItems && p - this.pos < this.window) {
       const fence = fenceOpenAt(text, p);
       if (fence) {
         const end = fencePieceEnd(text, fence);
@@ -226,6 +228,8 @@ function plainStretch(text: string, start: number, end: number): boolean {
 
 /** Most text one step plans (a single fenced block may be longer). */
 const PLAN_WINDOW = 64 * 1024;
+/** The same for background analysis: a step of a few ms even on a slow, busy machine. */
+const SLICE_WINDOW = 12 * 1024;
 
 interface ItemBase {
   readonly start: number;
@@ -424,7 +428,7 @@ export class AnalysisTask {
   private result: IncrementalAnalysis | undefined;
 
   constructor(readonly text: string) {
-    this.builder = new PieceBuilder(text, 0, 0, 0, Definitions.none, GROUP_TARGET, undefined, false);
+    this.builder = new PieceBuilder(text, 0, 0, 0, Definitions.none, GROUP_TARGET, undefined, false, text.length, SLICE_WINDOW);
   }
 
   get done(): boolean {
@@ -446,9 +450,10 @@ export class AnalysisTask {
     const t0 = now();
     while (!this.builder.done) {
       this.builder.step();
-      if (now() - t0 >= budgetMs && !this.builder.done) return false;
+      if (now() - t0 >= budgetMs) return false;
     }
-    // Notes that define link references need a second pass (synchronous; rare).
+    // Assembling the model gets a slice of its own. Notes that define link references need a second pass
+    // here (synchronous; rare).
     this.result = finish(this.text, this.builder.pieces);
     return true;
   }

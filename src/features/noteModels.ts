@@ -24,6 +24,9 @@ interface DocState {
   /** Background analysis of a large note (of `task.text`, at `taskVersion`). */
   task?: AnalysisTask;
   taskVersion?: number;
+  /** Longest synchronous slice of work for this note so far (background slice, catch-up, analysis), in ms. */
+  longestMs: number;
+  longestWhat?: string;
   timer?: ReturnType<typeof setTimeout>;
   waiters: ((model: NoteModel | undefined) => void)[];
 }
@@ -71,7 +74,7 @@ export class NoteModels implements vscode.Disposable {
       // For tests: what the extension is doing with a note (ready, analysing, too large…).
       vscode.commands.registerCommand('tcpStateNotes.analysisInfo', (uri?: string) => {
         const document = uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri) : vscode.window.activeTextEditor?.document;
-        return document ? this.info(document) : undefined;
+        return document ? { ...this.info(document), lastHoverMs: this.lastHoverMs } : undefined;
       }),
       this.changed,
       this.analysed,
@@ -107,18 +110,27 @@ export class NoteModels implements vscode.Disposable {
       state.analysis = undefined;
       state.dirty = undefined;
     }
-    if (state.length <= SYNC_LIMIT) return this.adopt(document, state, createAnalysis(document.getText()));
+    if (state.length <= SYNC_LIMIT) return this.adopt(document, state, timed(state, 'analysis', () => createAnalysis(document.getText())));
     this.startTask(document, state);
     return undefined;
   }
 
   /** The hover's model: the real one when peek() has it, else one built from the hovered line (O(line)). */
   forHover(document: vscode.TextDocument, position: vscode.Position): NoteModel {
+    const t0 = performance.now();
     const model = this.peek(document);
-    if (model) return model;
+    if (model) {
+      this.lastHoverMs = performance.now() - t0;
+      return model;
+    }
     const line = document.lineAt(position.line);
-    return lineModel(line.text, document.offsetAt(line.range.start), position.character);
+    const fallback = lineModel(line.text, document.offsetAt(line.range.start), position.character);
+    this.lastHoverMs = performance.now() - t0;
+    return fallback;
   }
+
+  /** Time the last forHover took (tests). */
+  private lastHoverMs = 0;
 
   /** Resolves with the model once it is ready (undefined if the note is closed, too large, or the token fires). */
   whenReady(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<NoteModel | undefined> {
@@ -132,15 +144,15 @@ export class NoteModels implements vscode.Disposable {
   }
 
   /** For tests and the status bar: what the extension is doing with a document. */
-  info(document: vscode.TextDocument): { state: 'ready' | 'stale' | 'analysing' | 'too-large' | 'none'; progress?: number; plainBlocks?: number } {
+  info(document: vscode.TextDocument): { state: 'ready' | 'stale' | 'analysing' | 'too-large' | 'none'; progress?: number; plainBlocks?: number; longestMs?: number; longestWhat?: string } {
     if (this.tooLarge(document)) return { state: 'too-large' };
     const found = this.docs.get(document.uri.toString());
     const s = found?.doc === document ? found : undefined;
     if (!s) return { state: 'none' };
-    if (s.task) return { state: 'analysing', progress: s.task.progress };
+    if (s.task) return { state: 'analysing', progress: s.task.progress, longestMs: s.longestMs, longestWhat: s.longestWhat };
     if (!s.analysis) return { state: 'none' };
     const plainBlocks = s.analysis.pieces.reduce((n, p) => n + (p.mode === 'plain' ? 1 : 0), 0);
-    return { state: s.dirty || s.version !== document.version ? 'stale' : 'ready', plainBlocks };
+    return { state: s.dirty || s.version !== document.version ? 'stale' : 'ready', plainBlocks, longestMs: s.longestMs, longestWhat: s.longestWhat };
   }
 
   private limitBytes(document: vscode.TextDocument): number {
@@ -158,12 +170,8 @@ export class NoteModels implements vscode.Disposable {
   private state(document: vscode.TextDocument): DocState {
     const key = document.uri.toString();
     let s = this.docs.get(key);
-    if (s && s.doc !== document) {
-      this.forget(key);
-      s = undefined;
-    }
     if (!s) {
-      s = { doc: document, version: -1, length: document.offsetAt(document.lineAt(document.lineCount - 1).range.end), waiters: [] };
+      s = { version: -1, length: document.offsetAt(document.lineAt(document.lineCount - 1).range.end), waiters: [], longestMs: 0 };
       this.docs.set(key, s);
     }
     return s;
@@ -198,7 +206,7 @@ export class NoteModels implements vscode.Disposable {
     const tail = Math.min(dirty.tail, oldLength, text.length);
     const oldEnd = oldLength - tail;
     const start = Math.min(dirty.start, oldEnd, text.length - tail);
-    const next = updateAnalysis(prev, text, start, oldEnd);
+    const next = timed(state, 'catch-up', () => updateAnalysis(prev, text, start, oldEnd));
     return this.adopt(document, state, next);
   }
 
@@ -222,14 +230,14 @@ export class NoteModels implements vscode.Disposable {
 
   private startTask(document: vscode.TextDocument, state: DocState): void {
     if (state.task) return;
-    state.task = new AnalysisTask(document.getText());
+    state.task = new AnalysisTask(timed(state, 'getText', () => document.getText()));
     state.taskVersion = document.version;
     state.dirty = undefined;
     const tick = () => {
       state.timer = undefined;
       const task = state.task;
       if (!task || this.docs.get(document.uri.toString()) !== state) return;
-      if (task.run(SLICE_MS)) {
+      if (timed(state, 'slice', () => task.run(SLICE_MS))) {
         this.settle(document, state, task.analysis as IncrementalAnalysis, state.taskVersion ?? document.version);
         const model = this.peek(document);
         for (const w of state.waiters.splice(0)) w(model);
@@ -293,6 +301,20 @@ export class NoteModels implements vscode.Disposable {
   dispose(): void {
     for (const key of [...this.docs.keys()]) this.forget(key);
     for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** Runs `work`, keeping the longest synchronous stretch per note (for analysisInfo and the tests). */
+function timed<T>(state: DocState, what: string, work: () => T): T {
+  const t0 = performance.now();
+  try {
+    return work();
+  } finally {
+    const ms = performance.now() - t0;
+    if (ms > state.longestMs) {
+      state.longestMs = ms;
+      state.longestWhat = what;
+    }
   }
 }
 
