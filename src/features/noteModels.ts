@@ -170,8 +170,12 @@ export class NoteModels implements vscode.Disposable {
   private state(document: vscode.TextDocument): DocState {
     const key = document.uri.toString();
     let s = this.docs.get(key);
+    if (s && s.doc !== document) {
+      this.forget(key);
+      s = undefined;
+    }
     if (!s) {
-      s = { version: -1, length: document.offsetAt(document.lineAt(document.lineCount - 1).range.end), waiters: [], longestMs: 0 };
+      s = { doc: document, version: -1, length: document.offsetAt(document.lineAt(document.lineCount - 1).range.end), waiters: [], longestMs: 0 };
       this.docs.set(key, s);
     }
     return s;
