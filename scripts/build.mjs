@@ -44,7 +44,9 @@ const targets = [
     // a web worker has no document, so prefer its `worker` entry.
     conditions: ['worker'],
     mainFields: ['browser', 'module', 'main'],
-    define: { 'process.platform': JSON.stringify('web'), 'process.env': '{}' },
+    // No `process.platform` define: the packaged Node host loads this same bundle (scripts/package.mjs), and the
+    // snapshot feature must see the real platform there; a web worker has no `process` at all.
+    define: { 'process.env': '{}' },
   },
   {
     ...common,

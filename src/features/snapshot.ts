@@ -28,7 +28,7 @@ import { isWritable } from './template';
  * it is safe in Restricted Mode. Nothing is ever written anywhere but into the note.
  */
 
-/** `process.platform` where `process` exists; the web bundle defines it as 'web'; a web worker has none. */
+/** `process.platform` where `process` exists (Node extension host); a web worker has none. */
 function hostPlatform(): string | undefined {
   return typeof process === 'undefined' ? undefined : process.platform;
 }

@@ -8,7 +8,7 @@
 export type SnapshotSupport = 'linux' | 'web' | 'not-linux';
 
 /**
- * @param platform `process.platform` when `process` exists (the web bundle defines it as 'web'), else
+ * @param platform `process.platform` when `process` exists (a Node extension host), else
  *   undefined (a web worker has no `process`).
  */
 export function snapshotSupport(platform: string | undefined): SnapshotSupport {
