@@ -106,7 +106,7 @@ if (withTests) {
     format: 'cjs',
     sourcemap: 'inline',
     // mocha and vscode come from the host at run time; playwright-core is not bundled either.
-    external: ['vscode', 'mocha', 'playwright-core', 'fast-check', 'markdown-it', 'eslint'],
+    external: ['vscode', 'mocha', 'playwright-core', 'fast-check', 'markdown-it', 'eslint', 'typescript'],
   });
 }
 

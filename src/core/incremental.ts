@@ -13,7 +13,7 @@ import type { EvidenceBlock, Mention, NoteModel, Section, Transition } from './a
 import type { StateId } from './catalogue/types';
 import { countStates, primeMentionCounts } from './incrementalIndex';
 import { LineIndex } from './lineIndex';
-import { countNewlines, fenceOpenAt, nextCandidate, type FenceOpen } from './incrementalBlocks';
+import { countNewlines, fenceOpenAt, nextCandidate, riskyStretch, type FenceOpen } from './incrementalBlocks';
 import { analyzeFence, analyzeGroup, analyzePlain, analyzeSimple, fencePieceEnd, parseGroups, PLAIN_LIMIT, shiftPiece, simpleShape, type EndKind, type Heading, type Piece, type SimpleShape } from './incrementalParse';
 
 /** Target size of a markdown group in a full analysis (remark is called once per group). */
@@ -22,8 +22,8 @@ const GROUP_TARGET = 8 * 1024;
 export interface IncrementalAnalysis {
   readonly model: NoteModel;
   readonly pieces: readonly Piece[];
-  /** The definitions prelude every markdown group was parsed with. */
-  readonly prelude: string;
+  /** The note's link and footnote definitions (prelude entries), re-declared to every group that refers to them. */
+  readonly definitions: Definitions;
 }
 
 /** Cancellation as VS Code and AbortController express it. */
@@ -63,7 +63,7 @@ class PieceBuilder {
     public pos: number,
     public line: number,
     public evidence: number,
-    private readonly prelude: string,
+    private readonly definitions: Definitions,
     private readonly target: number,
     private readonly stop: ((pos: number, builder: PieceBuilder) => boolean) | undefined,
     /** The piece at `pos` starts at a forced boundary. */
@@ -97,7 +97,7 @@ class PieceBuilder {
     const { text } = this;
     const plan = this.plan();
     const groups = plan.filter((item): item is GroupItem => item.kind === 'group');
-    const parsed = groups.length > 1 ? parseGroups(text, groups, this.prelude) : undefined;
+    const parsed = groups.length > 1 ? parseGroups(text, groups, this.definitions.preludeFor(text, groups)) : undefined;
     let g = 0;
     for (const item of plan) {
       switch (item.kind) {
@@ -112,7 +112,8 @@ class PieceBuilder {
           break;
         case 'group': {
           const pre = parsed?.[g++];
-          const input = { text, start: item.start, end: item.end, startLine: this.line, evidenceBase: this.evidence, prelude: this.prelude, endKind: item.endKind, hardStart: item.hard };
+          const prelude = this.definitions.preludeFor(text, [item]);
+          const input = { text, start: item.start, end: item.end, startLine: this.line, evidenceBase: this.evidence, prelude, endKind: item.endKind, hardStart: item.hard };
           const outcome = pre ? analyzeGroup(input, pre) : undefined;
           if (outcome?.kind !== 'done') {
             // Alone, growing it if its last block runs on; what was planned after it no longer holds.
@@ -132,7 +133,7 @@ class PieceBuilder {
     const { text, limit } = this;
     const items: PlanItem[] = [];
     const maxItems = this.target === 0 ? 1 : 256;
-    const hugeAt = (pos: number): boolean => pos < text.length && nextCandidate(text, pos) - pos > PLAIN_LIMIT && !fenceOpenAt(text, pos);
+    const hugeAt = (pos: number): boolean => pos < text.length && !fenceOpenAt(text, pos) && plainStretch(text, pos, nextCandidate(text, pos));
     let p = this.pos;
     let hard = this.hard;
     let groupBytes = 0;
@@ -146,7 +147,7 @@ class PieceBuilder {
         continue;
       }
       let end = nextCandidate(text, p);
-      if (end - p > PLAIN_LIMIT) {
+      if (plainStretch(text, p, end)) {
         items.push({ kind: 'plain', start: p, end, hard, hardAfter: true });
         break;
       }
@@ -160,7 +161,7 @@ class PieceBuilder {
       let endKind: EndKind = endKindAt(text, end);
       while (end < limit && end - p < this.target && endKind === 'blank') {
         const next = nextCandidate(text, end);
-        if (next - end > PLAIN_LIMIT || simpleShape(text, end, next)) break;
+        if (plainStretch(text, end, next) || simpleShape(text, end, next)) break;
         end = next;
         endKind = endKindAt(text, end);
       }
@@ -181,7 +182,8 @@ class PieceBuilder {
     let from = item.start;
     let hard = item.hard;
     for (;;) {
-      const outcome = analyzeGroup({ text, start: from, end, startLine: this.line, evidenceBase: this.evidence, prelude: this.prelude, endKind, hardStart: hard });
+      const prelude = this.definitions.preludeFor(text, [{ start: from, end }]);
+      const outcome = analyzeGroup({ text, start: from, end, startLine: this.line, evidenceBase: this.evidence, prelude, endKind, hardStart: hard });
       if (outcome.kind === 'done') {
         this.push(outcome.pieces);
         this.hard = endKind === 'hard';
@@ -196,7 +198,7 @@ class PieceBuilder {
       let cut: number | undefined;
       while (scan < to) {
         const next = nextCandidate(text, scan);
-        if (next - scan > PLAIN_LIMIT && !fenceOpenAt(text, scan)) {
+        if (!fenceOpenAt(text, scan) && plainStretch(text, scan, next)) {
           cut = scan;
           break;
         }
@@ -212,6 +214,14 @@ class PieceBuilder {
       endKind = cut !== undefined ? 'hard' : endKindAt(text, end);
     }
   }
+}
+
+/**
+ * A stretch between two candidates that goes to plain mode: too long for remark (its cost grows faster
+ * than linearly on one huge paragraph) or built to make it slow (absurd nesting, see riskyStretch).
+ */
+function plainStretch(text: string, start: number, end: number): boolean {
+  return end - start > PLAIN_LIMIT || riskyStretch(text, start, end);
 }
 
 /** Most text one step plans (a single fenced block may be longer). */
@@ -238,18 +248,70 @@ function definitionsOf(pieces: readonly Piece[]): string[] {
   return out;
 }
 
-/** The prelude for a set of definition entries: footnotes first, then links, then a neutral end. */
-export function preludeOf(definitions: readonly string[]): string {
-  if (definitions.length === 0) return '';
-  const seen = new Set<string>();
-  const foot: string[] = [];
-  const links: string[] = [];
-  for (const d of definitions) {
-    if (seen.has(d)) continue;
-    seen.add(d);
-    (d.startsWith('[^') ? foot : links).push(d);
+/**
+ * The note's link reference and footnote definitions. A group is parsed after a prelude that re-declares
+ * the definitions it refers to (a reference is a link only when its label is defined somewhere): footnotes
+ * first, then links, then an empty HTML comment so nothing of the prelude runs into the group.
+ */
+export class Definitions {
+  static readonly none = new Definitions([]);
+  /** Folded label (as micromark compares them) → prelude entry. */
+  private readonly byLabel = new Map<string, string>();
+
+  constructor(readonly entries: readonly string[]) {
+    for (const e of entries) {
+      const footnote = e.startsWith('[^');
+      const id = e.slice(footnote ? 2 : 1, e.lastIndexOf(']: '));
+      const key = (footnote ? '^' : '') + fold(id);
+      if (!this.byLabel.has(key)) this.byLabel.set(key, e);
+    }
   }
-  return [...foot, ...links].map((d) => `${d}\n\n`).join('') + '<!---->\n\n';
+
+  get size(): number {
+    return this.byLabel.size;
+  }
+
+  /** The prelude for the groups [start, end) of `text`: the definitions their bracketed labels name. */
+  preludeFor(text: string, groups: readonly { start: number; end: number }[]): string {
+    if (this.byLabel.size === 0) return '';
+    const labels = new Set<string>();
+    for (const g of groups) bracketLabels(text, g.start, g.end, labels);
+    const foot: string[] = [];
+    const links: string[] = [];
+    for (const label of labels) {
+      const e = this.byLabel.get(label);
+      if (e) (e.startsWith('[^') ? foot : links).push(e);
+    }
+    if (foot.length + links.length === 0) return '';
+    return [...foot, ...links].map((d) => `${d}\n\n`).join('') + '<!---->\n\n';
+  }
+}
+
+/** A label as micromark compares it: whitespace collapsed, trimmed, case-folded. */
+function fold(label: string): string {
+  return label.replace(/[\t\n\r ]+/g, ' ').replace(/^ | $/g, '').toLowerCase().toUpperCase().toLowerCase();
+}
+
+/** Every `[…]` of [start, end) that could be a label (no unescaped bracket inside, at most 999 characters), folded. */
+function bracketLabels(text: string, start: number, end: number, out: Set<string>): void {
+  let open = text.indexOf('[', start);
+  while (open !== -1 && open < end) {
+    let i = open + 1;
+    let close = -1;
+    while (i < end && i - open <= 1000) {
+      const c = text.charCodeAt(i);
+      if (c === 92) i += 2; // backslash escape
+      else if (c === 91) break; // a new `[`: the label starts there
+      else if (c === 93) {
+        close = i;
+        break;
+      } else i++;
+    }
+    if (close !== -1) {
+      out.add(fold(text.slice(open + 1, close)));
+      open = text.indexOf('[', close + 1);
+    } else open = i < end && text.charCodeAt(i) === 91 ? i : text.indexOf('[', open + 1);
+  }
 }
 
 function buildSections(headings: readonly Heading[], length: number): Section[] {
@@ -309,8 +371,8 @@ function drain(b: PieceBuilder): Piece[] {
   return b.pieces;
 }
 
-/** Re-runs the markdown pieces that may hold references with the definitions prelude. */
-function withPrelude(text: string, pieces: Piece[], prelude: string): Piece[] {
+/** Re-runs the markdown pieces that may hold references, with the definitions they name. */
+function withDefinitions(text: string, pieces: Piece[], definitions: Definitions): Piece[] {
   const out: Piece[] = [];
   let i = 0;
   while (i < pieces.length) {
@@ -324,10 +386,10 @@ function withPrelude(text: string, pieces: Piece[], prelude: string): Piece[] {
     while (j < pieces.length && (pieces[j] as Piece).mode === 'markdown') j++;
     const runEnd = (pieces[j - 1] as Piece).end;
     const ev = out.length ? evidenceEnd(out) : 0;
-    if (!text.slice(p.start, runEnd).includes('[')) {
+    if (!definitions.preludeFor(text, [{ start: p.start, end: runEnd }])) {
       for (let k = i; k < j; k++) out.push(moved(pieces[k] as Piece, 0, 0, ev - p.evidenceBase));
     } else {
-      const b = new PieceBuilder(text, p.start, p.startLine, ev, prelude, GROUP_TARGET, undefined, p.hard, runEnd);
+      const b = new PieceBuilder(text, p.start, p.startLine, ev, definitions, GROUP_TARGET, undefined, p.hard, runEnd);
       for (const q of drain(b)) out.push(q);
     }
     i = j;
@@ -342,15 +404,15 @@ function evidenceEnd(pieces: readonly Piece[]): number {
 
 function finish(text: string, firstPass: Piece[]): IncrementalAnalysis {
   const defs = definitionsOf(firstPass);
-  if (defs.length === 0) return { model: assemble(text, firstPass), pieces: firstPass, prelude: '' };
-  const prelude = preludeOf(defs);
-  const pieces = withPrelude(text, firstPass, prelude);
-  return { model: assemble(text, pieces), pieces, prelude };
+  if (defs.length === 0) return { model: assemble(text, firstPass), pieces: firstPass, definitions: Definitions.none };
+  const definitions = new Definitions(defs);
+  const pieces = withDefinitions(text, firstPass, definitions);
+  return { model: assemble(text, pieces), pieces, definitions };
 }
 
 /** Full analysis, kept for incremental updates. */
 export function createAnalysis(text: string): IncrementalAnalysis {
-  return finish(text, drain(new PieceBuilder(text, 0, 0, 0, '', GROUP_TARGET, undefined, false)));
+  return finish(text, drain(new PieceBuilder(text, 0, 0, 0, Definitions.none, GROUP_TARGET, undefined, false)));
 }
 
 /**
@@ -362,7 +424,7 @@ export class AnalysisTask {
   private result: IncrementalAnalysis | undefined;
 
   constructor(readonly text: string) {
-    this.builder = new PieceBuilder(text, 0, 0, 0, '', GROUP_TARGET, undefined, false);
+    this.builder = new PieceBuilder(text, 0, 0, 0, Definitions.none, GROUP_TARGET, undefined, false);
   }
 
   get done(): boolean {
@@ -466,7 +528,7 @@ export function updateAnalysis(prev: IncrementalAnalysis, text: string, start: n
     sync = j;
     return true;
   };
-  const b = new PieceBuilder(text, first.start, first.startLine, first.evidenceBase, prev.prelude, 0, stop, first.hard);
+  const b = new PieceBuilder(text, first.start, first.startLine, first.evidenceBase, prev.definitions, 0, stop, first.hard);
   const fresh = drain(b);
   // Definitions are note-wide: when the edit adds, removes or changes one, analyse the whole note again.
   const oldDefs = definitionsOf(pieces.slice(i, sync === -1 ? pieces.length : sync)).join('\n');
@@ -479,7 +541,7 @@ export function updateAnalysis(prev: IncrementalAnalysis, text: string, start: n
     const dEv = b.evidence - q.evidenceBase;
     for (let k = sync; k < pieces.length; k++) out.push(moved(pieces[k] as Piece, delta, dLine, dEv));
   }
-  return { model: assemble(text, out, shiftedLines(prev.model.lines, text, start, oldEnd, newEnd)), pieces: out, prelude: prev.prelude };
+  return { model: assemble(text, out, shiftedLines(prev.model.lines, text, start, oldEnd, newEnd)), pieces: out, definitions: prev.definitions };
 }
 
 /** Line starts of the edited text from the old ones: the same before the edit, shifted after it. */

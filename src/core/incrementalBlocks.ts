@@ -202,3 +202,66 @@ export function isClosedFence(source: string): boolean | undefined {
   if (ls === 0) return false; // a single line: the opener alone
   return isFenceClose(source, ls, char, length) !== undefined;
 }
+
+/** Container markers one line may open before remark's cost on it grows too fast (a real note nests ≤ 6). */
+const MAX_NESTING = 16;
+/** Indentation past which a line can only be absurdly deep list nesting or deep indented code. */
+const MAX_INDENT = 128;
+/** Brackets on one line (nested `![` costs remark quadratic time); real lines carry a few links. */
+const MAX_BRACKETS = 100;
+/** Emphasis characters on one line. */
+const MAX_EMPHASIS = 400;
+
+/**
+ * Whether [start, end) has a line built to make remark slow: deep container nesting (`> > > …`,
+ * `- - - …`, ever deeper indentation), or hundreds of brackets or emphasis marks. Such a stretch is read
+ * as plain text. One pass, no regular expression.
+ */
+export function riskyStretch(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end) {
+    // The line's prefix: indentation, quote markers, list markers.
+    let depth = 0;
+    let indent = 0;
+    let leading = true;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c === SPACE || c === TAB) {
+        if (leading) indent += c === TAB ? 4 : 1;
+        i++;
+      } else if (c === 62 /* > */) {
+        depth++;
+        leading = false;
+        i++;
+      } else if ((c === 45 || c === 42 || c === 43) && (text.charCodeAt(i + 1) === SPACE || text.charCodeAt(i + 1) === TAB)) {
+        depth++;
+        leading = false;
+        i += 2;
+      } else if (c >= 48 && c <= 57) {
+        let j = i;
+        while (j < end && j - i < 10 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+        const d = text.charCodeAt(j);
+        if ((d === 46 || d === 41) && (text.charCodeAt(j + 1) === SPACE || text.charCodeAt(j + 1) === TAB)) {
+          depth++;
+          leading = false;
+          i = j + 2;
+        } else break;
+      } else break;
+      if (i >= end) break;
+    }
+    if (depth > MAX_NESTING || indent > MAX_INDENT) return true;
+    // The rest of the line.
+    let brackets = 0;
+    let emphasis = 0;
+    while (i < end) {
+      const c = text.charCodeAt(i);
+      if (c === NL || c === CR) break;
+      if (c === 91) brackets++;
+      else if (c === 42 || c === 95 || c === 126) emphasis++;
+      i++;
+    }
+    if (brackets > MAX_BRACKETS || emphasis > MAX_EMPHASIS) return true;
+    i = afterTerminator(text, i);
+  }
+  return false;
+}

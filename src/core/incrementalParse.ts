@@ -233,8 +233,7 @@ export interface GroupInput {
   readonly hardStart: boolean;
 }
 
-/** `sound`: a boundary already confirmed by a parse that ran past it (no check needed). */
-export type EndKind = 'eof' | 'blank' | 'fence' | 'hard' | 'sound';
+export type EndKind = 'eof' | 'blank' | 'fence' | 'hard';
 
 export type GroupOutcome =
   | { readonly kind: 'done'; readonly pieces: Piece[] }
@@ -501,23 +500,26 @@ export function analyzeGroup(input: GroupInput, parsed?: ParsedGroup): GroupOutc
     // list item or quote), may end earlier in the note: take the next stretch in.
     if (to === undefined && r[1] >= src.length && (src.endsWith('\n') || src.endsWith('\r'))) to = nextCandidate(text, ge);
     if (to !== undefined) {
-      // Keep the pieces before the open node's piece; restart from that piece.
+      // Keep the pieces before the open node's piece (this parse is right up to there: the open node
+      // starts after a boundary); restart from that piece.
       const bounds = boundaries(text, gs, ge, top, shift);
       let from = gs;
       for (const b of bounds) if (b <= r[0] + gs) from = b;
-      if (from > gs) {
-        const head = analyzeGroup({ ...input, end: from, endKind: 'sound' });
-        if (head.kind === 'done') return { kind: 'extend', pieces: head.pieces, from, to: Math.max(to, ge) };
-      }
-      return { kind: 'extend', pieces: [], from: gs, to: Math.max(to, ge) };
+      const head = from > gs ? finishGroup(input, top, shift, src, lines, bounds).filter((p) => p.start < from) : [];
+      return { kind: 'extend', pieces: head, from, to: Math.max(to, ge) };
     }
   }
+  return { kind: 'done', pieces: finishGroup(input, top, shift, src, lines, boundaries(text, gs, ge, top, shift)) };
+}
+
+/** The pieces of a parsed group: zones, evidence and headings collected, mentions classified, split at `bounds`. */
+function finishGroup(input: GroupInput, top: readonly RootContent[], shift: number, src: string, lines: LineIndex, bounds: readonly number[]): Piece[] {
+  const { text, start: gs } = input;
 
   const c = collect(top, shift, src, lines, gs, input.startLine, input.evidenceBase);
   const mentions = classify(findMentions(src), c.zones, src, gs);
   const transitions = findTransitions(mentions, text);
-  const bounds = boundaries(text, gs, ge, top, shift);
-  return { kind: 'done', pieces: distribute(input, bounds, 'markdown', mentions, c.evidence, c.headings, transitions, c.definitions, lines) };
+  return distribute(input, bounds, 'markdown', mentions, c.evidence, c.headings, transitions, c.definitions, lines);
 }
 
 /**
@@ -846,6 +848,16 @@ const ATX_OPEN = /^ {0,3}#{1,6}(?=[ \t\r\n]|$)/gm;
 /** Where a fence opener may start after indentation, quote markers or a list marker (plain mode reads fences lexically). */
 const LOOSE_FENCE = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?=`{3}|~{3})/gm;
 
+/** Plain mode's closing fence line: indentation or quote markers, `length`+ fence characters, blanks. */
+export function looseFenceClose(char: number, length: number): RegExp {
+  return new RegExp(`^[ \\t>]*${char === 96 ? '`' : '~'}{${length},}[ \\t]*$`, 'gm');
+}
+
+/** Up to `width` characters of indentation or quote markers at each line start (plain mode's fence content). */
+export function loosePrefix(width: number): RegExp {
+  return new RegExp(`^[ \\t>]{0,${width}}`, 'gm');
+}
+
 /**
  * Plain-text analysis of a stretch too large for remark: mentions in `prose`, ATX headings as sections, and
  * fenced blocks found line by line (so a big dump pasted inside a list item still counts as evidence).
@@ -874,13 +886,13 @@ export function analyzePlain(text: string, start: number, end: number, startLine
     }
     const contentStart = afterTerminator(src, openerEnd);
     // The closing line: indentation or quote markers, the same character at least as many times, blanks.
-    const closeRe = new RegExp(`^[ \\t>]*${char === 96 ? '`' : '~'}{${runEnd - runStart},}[ \\t]*$`, 'gm');
+    const closeRe = looseFenceClose(char, runEnd - runStart);
     closeRe.lastIndex = contentStart;
     const close = contentStart < src.length ? closeRe.exec(src) : null;
     const closeStart = close ? close.index : src.length;
     const nodeEnd = close ? close.index + close[0].length : src.length;
     const raw = closeStart > contentStart ? src.slice(contentStart, closeStart).replace(/\r?\n$|\r$/, '') : '';
-    const value = width === 0 ? raw : raw.replace(new RegExp(`^[ \\t>]{0,${width}}`, 'gm'), '');
+    const value = width === 0 ? raw : raw.replace(loosePrefix(width), '');
     const block = evidenceBlock(value, info.split(/[ \t]/)[0] || null, src, lines, start, startLine, evidenceBase + evidence.length, runStart, nodeEnd);
     if (block) evidence.push(block);
     zones.push({ start: runStart, end: nodeEnd, kind: 'code-block', ...(block ? { evidenceIndex: block.index } : {}) });

@@ -6,7 +6,8 @@
 import type { NoteModel, Transition } from './analysis';
 import type { StateId } from './catalogue/types';
 
-const ORDERED_ITEM = /^[ \t]{0,3}(?:>[ \t]?)*[ \t]*\d{1,9}[.)][ \t]+/;
+/** Indentation and quote markers, then `1.` or `1)` and a space (one character class: linear). */
+const ORDERED_ITEM = /^[ \t>]{0,40}\d{1,9}[.)][ \t]/;
 
 export function orderedListTransitions(model: NoteModel): Transition[] {
   const { lines, mentions } = model;

@@ -255,9 +255,12 @@ function stateMentionsFromTokens(text: string, out: RawMention[]): void {
     let start = m.index;
     // Markdown emphasis with underscores (`_CLOSE_WAIT_`, `__FIN_WAIT1__`) is not part of the spelling.
     if (raw.charCodeAt(0) === 95 || raw.charCodeAt(raw.length - 1) === 95) {
-      const lead = raw.length - raw.replace(/^_+/, '').length;
-      raw = raw.replace(/^_+/, '').replace(/_+$/, '');
-      start += lead;
+      let a = 0;
+      let b = raw.length;
+      while (a < b && raw.charCodeAt(a) === 95) a++;
+      while (b > a && raw.charCodeAt(b - 1) === 95) b--;
+      raw = raw.slice(a, b);
+      start += a;
     }
     if (raw.length < 3 || raw.length > 48) return;
     // Every spelling, prefix and aggregate keyword starts with a letter: numbers, ports and addresses are out.

@@ -59,11 +59,21 @@ export async function setSettings(patch: Record<string, unknown>): Promise<void>
   await page.keyboard.press('Control+A');
   await page.keyboard.insertText(JSON.stringify(current, null, 2));
   await page.keyboard.press('Control+S');
-  await page.waitForTimeout(800);
-  const saved = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  for (const [k, v] of Object.entries(patch)) {
-    if (JSON.stringify(saved[k]) !== JSON.stringify(v)) throw new Error(`setting ${k} was not saved (got ${JSON.stringify(saved[k])})`);
+  // Wait until the file on disk holds the patch (a loaded machine can take a while to save).
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    let saved: Record<string, unknown> = {};
+    try {
+      saved = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    } catch {
+      // mid-write
+    }
+    const wrong = Object.entries(patch).find(([k, v]) => JSON.stringify(saved[k]) !== JSON.stringify(v));
+    if (!wrong) break;
+    if (Date.now() > deadline) throw new Error(`setting ${wrong[0]} was not saved (got ${JSON.stringify(saved[wrong[0]])})`);
+    await page.waitForTimeout(200);
   }
+  await page.waitForTimeout(500);
   await runCommand('View: Close Editor');
   await page.waitForTimeout(300);
 }

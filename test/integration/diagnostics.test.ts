@@ -142,7 +142,9 @@ suite('Typo diagnostics on TCP state look-alikes', () => {
     await until('the first computation (on open)', async () => ((await runs()) > 0 ? true : undefined));
     const before = await runs();
     const words = ['LAST_LOCK ', 'CLOSE_WIAT ', 'ESTABLISHD ', 'FIN-WIAT-2 '];
+    const t0 = Date.now();
     for (const word of words) await editor.edit((b) => b.insert(doc.lineAt(doc.lineCount - 1).range.end, word));
+    const burstMs = Date.now() - t0;
     await diagnosticsEqual(doc, [
       ['LAST_LOCK', 'not a TCP state — did you mean LAST_ACK?'],
       ['CLOSE_WIAT', 'not a TCP state — did you mean CLOSE_WAIT?'],
@@ -151,7 +153,10 @@ suite('Typo diagnostics on TCP state look-alikes', () => {
     ]);
     await new Promise((r) => setTimeout(r, 700));
     const computed = (await runs()) - before;
-    assert.ok(computed >= 1 && computed < words.length, `${words.length} quick edits led to ${computed} computations`);
+    // Never more than one computation per edit; strictly fewer when the edits came within the 300 ms debounce
+    // (a loaded host can take longer than that per edit round trip, and then nothing is there to coalesce).
+    assert.ok(computed >= 1 && computed <= words.length, `${words.length} edits led to ${computed} computations`);
+    if (burstMs < 300) assert.ok(computed < words.length, `${words.length} quick edits (${burstMs} ms) led to ${computed} computations`);
   });
 
   test('the setting turns the diagnostics off and on live', async () => {
