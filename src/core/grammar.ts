@@ -218,7 +218,8 @@ export function stateRegex(alt: StateAlternatives): string {
  */
 function ssFilterRegex(words: readonly string[], urlGuard: string): string {
   const before = `(?<=(?:^|[\\s;|&\`$(])(?:sudo\\s{1,8})?ss\\s(?:[^\\n]{0,200}[\\s(])?(?:state|exclude)\\s{1,8}[a-z]{3,12})`;
-  return `(?<![${WORD}]|[${WORD}]-)(?:${longestFirst(words).join('|')})(?![${WORD}]|-[${WORD}]|\\\\_[${WORD}])${before}${urlGuard}`;
+  // Trailing underscores are stripped from the token (`state all_`); leading ones break the `state ` context.
+  return `(?<![${WORD}]|[${WORD}]-)(?:${longestFirst(words).join('|')})${TOKEN_END}${before}${urlGuard}`;
 }
 
 function termRegexes(): { sysctl: string; counter: string; counterPhrase: string; message: string } {

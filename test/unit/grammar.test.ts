@@ -218,6 +218,7 @@ describe('grammar and recogniser agree (real TextMate engine, vendored Markdown 
       'The socket was closed; listen(); CLOSED LISTEN ESTAB UNCONN',
       'https://example.com/FIN_WAIT1 www.example.com/LAST_ACK mailto:CLOSE_WAIT@x.org FIN_WAIT1://x',
       'ss -tan state established exclude listening state closing; echo closing',
+      'ss -tan state closing_ exclude all_ state _listening',
       'ss -tanoi state time-wait timer:(timewait,12sec,0) timer:(TIME_WAIT',
       'net.ipv4.tcp_max_orphans=65536 /proc/sys/net/ipv4/tcp_fin_timeout TcpExtTCPAbortOnMemory TCPAbortOnData',
       'kernel: TCP: too many orphaned sockets; TCP: out of memory -- consider tuning tcp_mem',
