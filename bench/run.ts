@@ -235,7 +235,7 @@ const stub = () => new Proxy(function () {}, {
 });
 // A plain object of stubs: the bundle's ESM interop copies the module's own properties.
 const vscode = {};
-for (const k of ['commands', 'window', 'workspace', 'languages', 'env', 'l10n', 'extensions', 'Uri', 'EventEmitter', 'Disposable', 'StatusBarAlignment', 'ViewColumn', 'Position', 'Range', 'Selection', 'MarkdownString', 'Hover', 'ThemeIcon', 'ConfigurationTarget', 'TextEditorRevealType', 'CancellationTokenSource', 'WorkspaceEdit', 'SnippetString', 'TextEdit', 'QuickPickItemKind', 'ProgressLocation', 'FileType', 'RelativePattern', 'ThemeColor', 'TreeItem', 'version']) vscode[k] = stub();
+for (const k of ['commands', 'window', 'workspace', 'languages', 'env', 'l10n', 'extensions', 'Uri', 'EventEmitter', 'Disposable', 'StatusBarAlignment', 'ViewColumn', 'Position', 'Range', 'Selection', 'MarkdownString', 'Hover', 'ThemeIcon', 'ConfigurationTarget', 'TextEditorRevealType', 'CancellationTokenSource', 'WorkspaceEdit', 'SnippetString', 'TextEdit', 'QuickPickItemKind', 'ProgressLocation', 'FileType', 'RelativePattern', 'ThemeColor', 'TreeItem', 'version', 'CodeActionKind', 'CodeAction', 'CodeLens', 'Diagnostic', 'DiagnosticSeverity', 'DocumentSymbol', 'SymbolKind', 'SymbolInformation', 'Location', 'ExtensionKind', 'UIKind']) vscode[k] = stub();
 const load = Module._load;
 Module._load = function (request, ...rest) { return request === 'vscode' ? vscode : load.call(this, request, ...rest); };
 const ctx = { subscriptions: [], extensionUri: stub(), extensionPath: ${JSON.stringify(ROOT)}, globalState: stub(), workspaceState: stub(), asAbsolutePath: (p) => p };
