@@ -44,7 +44,9 @@ const targets = [
     // a web worker has no document, so prefer its `worker` entry.
     conditions: ['worker'],
     mainFields: ['browser', 'module', 'main'],
-    define: { 'process.platform': JSON.stringify('web'), 'process.env': '{}' },
+    // `process.platform` is left alone: this bundle also runs in the Node host (dist/node/extension.js loads
+    // it in the .vsix), where code that checks `typeof process` must see the real platform.
+    define: { 'process.env': '{}' },
   },
   {
     ...common,
