@@ -81,6 +81,11 @@ export class StateTypoDiagnostics implements vscode.Disposable, vscode.CodeActio
       this.results.delete(document);
       return;
     }
+    // A large note analysed in the background: run once its model is ready rather than block the host.
+    if (!this.models.peek(document)) {
+      void this.models.whenReady(document, token).then((m) => m && this.update(document, token));
+      return;
+    }
     const version = document.version;
     const key = document.uri.toString();
     this.runs.set(key, (this.runs.get(key) ?? 0) + 1);

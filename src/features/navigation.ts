@@ -74,10 +74,11 @@ export class EvidenceCodeLensProvider implements vscode.CodeLensProvider, vscode
     });
   }
 
-  provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): vscode.CodeLens[] {
+  async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     if (!vscode.workspace.getConfiguration('tcpStateNotes', document).get<boolean>('codeLens.enabled', true)) return [];
-    const model = this.models.get(document);
-    if (token.isCancellationRequested) return [];
+    // Never blocks: a large note analysed in the background answers when its model is ready.
+    const model = this.models.peek(document) ?? (await this.models.whenReady(document, token));
+    if (!model || token.isCancellationRequested) return [];
     return model.evidence.map((block) => {
       const start = document.positionAt(block.start);
       return new vscode.CodeLens(new vscode.Range(start, start), {
@@ -102,9 +103,9 @@ export class EvidenceCodeLensProvider implements vscode.CodeLensProvider, vscode
 export class EvidenceSymbolProvider implements vscode.DocumentSymbolProvider {
   constructor(private readonly models: NoteModels) {}
 
-  provideDocumentSymbols(document: vscode.TextDocument, token: vscode.CancellationToken): vscode.DocumentSymbol[] {
-    const model = this.models.get(document);
-    if (token.isCancellationRequested) return [];
+  async provideDocumentSymbols(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.DocumentSymbol[]> {
+    const model = this.models.peek(document) ?? (await this.models.whenReady(document, token));
+    if (!model || token.isCancellationRequested) return [];
     return model.evidence.map((block) => {
       const range = blockRange(document, block);
       const first = document.lineAt(range.start.line).range;

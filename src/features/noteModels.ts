@@ -88,12 +88,13 @@ export class NoteModels implements vscode.Disposable {
     if (ready) return ready;
     if (this.tooLarge(document)) return emptyModel();
     const state = this.state(document);
-    if (state.task && state.taskVersion !== undefined) {
-      this.settle(document, state, state.task.finishNow(), state.taskVersion);
+    const task = state.task;
+    if (task && state.taskVersion !== undefined) {
+      this.settle(document, state, timed(state, 'get', () => task.finishNow()), state.taskVersion);
       const now = this.peek(document);
       if (now) return now;
     }
-    return this.adopt(document, state, createAnalysis(document.getText()));
+    return this.adopt(document, state, timed(state, 'get', () => createAnalysis(document.getText())));
   }
 
   /**
