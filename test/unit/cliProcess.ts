@@ -28,8 +28,8 @@ export interface CliRun {
 }
 
 /** Runs `node dist/cli.js …args` to completion (10 s at most: a hang is a failure, not a stuck suite). */
-export function cli(args: readonly string[], options: { cwd?: string; stdio?: 'pipe' | [string | number, string | number, string | number] } = {}): CliRun {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd, encoding: 'utf8', timeout: 10_000, maxBuffer: 64 * 1024 * 1024, stdio: options.stdio ?? 'pipe' });
+export function cli(args: readonly string[], options: { cwd?: string } = {}): CliRun {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd, encoding: 'utf8', timeout: 10_000, maxBuffer: 64 * 1024 * 1024 });
   if (r.error) throw r.error;
   return { status: r.status, signal: r.signal, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
 }
