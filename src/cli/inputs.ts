@@ -1,12 +1,12 @@
 /**
  * Turns the CLI's path arguments into note files: a file is taken as given; a folder is walked recursively for
  * `.md` / `.markdown` files, skipping `node_modules`, `.git`, hidden folders and what the `.gitignore` files in
- * it (at any depth) exclude; a glob (quoted, so the shell leaves it alone: `'notes/**\/*.md'`) is expanded the
+ * it (at any depth) and in the enclosing git repository's folders above it exclude; a glob (quoted, so the shell leaves it alone: `'notes/**\/*.md'`) is expanded the
  * same way from its static base folder. Symbolic links to folders are not followed (no loops); links to files
  * are kept. Touches the filesystem, so it lives in the CLI, not in src/core.
  */
-import { lstatSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
-import { join, posix, sep } from 'node:path';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 
@@ -27,6 +27,8 @@ const MAX_GITIGNORE = 1024 * 1024;
 interface IgnoreLevel {
   /** Folder of the .gitignore, relative to the walk root, POSIX, '' for the root. */
   readonly base: string;
+  /** For a .gitignore above the walk root (in the enclosing repository): the path from its folder to the root. */
+  readonly above?: string;
   readonly ig: Ignore;
 }
 
@@ -44,13 +46,39 @@ function readGitignore(dir: string): Ignore | undefined {
 /** Git's answer for a path: the deepest .gitignore that decides (ignores or re-includes) wins. */
 function ignored(levels: readonly IgnoreLevel[], rel: string, isDir: boolean): boolean {
   for (let i = levels.length - 1; i >= 0; i--) {
-    const { base, ig } = levels[i] as IgnoreLevel;
-    const sub = base ? rel.slice(base.length + 1) : rel;
+    const { base, above, ig } = levels[i] as IgnoreLevel;
+    const sub = above ? `${above}/${rel}` : base ? rel.slice(base.length + 1) : rel;
     const r = ig.test(isDir ? `${sub}/` : sub);
     if (r.ignored) return true;
     if (r.unignored) return false;
   }
   return false;
+}
+
+/**
+ * The .gitignore files of the folders between the enclosing git repository's top (the nearest folder above with
+ * a `.git`) and `root`, outermost first; none when `root` is not inside a repository or is its top.
+ */
+function ancestorLevels(root: string): IgnoreLevel[] {
+  const chain: string[] = [];
+  let dir = resolve(root);
+  for (;;) {
+    if (existsSync(join(dir, '.git'))) break;
+    const parent = dirname(dir);
+    if (parent === dir) return [];
+    chain.unshift(dir);
+    dir = parent;
+  }
+  if (chain.length === 0) return [];
+  // chain: the folders from just below the repository top down to root; dir: the top.
+  const folders = [dir, ...chain.slice(0, -1)];
+  const top = resolve(root);
+  const levels: IgnoreLevel[] = [];
+  for (const f of folders) {
+    const ig = readGitignore(f);
+    if (ig) levels.push({ base: '', above: relative(f, top).split(sep).join('/'), ig });
+  }
+  return levels;
 }
 
 /** Every regular file under `root` (POSIX paths relative to it), pruned as described above, sorted. */
@@ -85,7 +113,7 @@ export function walk(root: string, keep: (rel: string) => boolean): string[] {
       } else if (isFile && !ignored(stack, childRel, false) && keep(childRel)) out.push(childRel);
     }
   };
-  visit(root, '', []);
+  visit(root, '', ancestorLevels(root));
   return out;
 }
 

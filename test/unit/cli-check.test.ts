@@ -245,3 +245,20 @@ describe('folders and globs', () => {
     assert.match(inv.toolExecutionNotifications[0]!.message.text, /gone\.md: no such file or directory/);
   });
 });
+
+describe('.gitignore of the enclosing repository', () => {
+  test('rules in the repository top apply to a subfolder given on the command line; outside a repository they do not', () => {
+    for (const withGit of [true, false]) {
+      const repo = mkdtempSync(join(tmpdir(), 'tsn-cli-repo-'));
+      if (withGit) mkdirSync(join(repo, '.git'));
+      writeFileSync(join(repo, '.gitignore'), 'notes/private/\n');
+      mkdirSync(join(repo, 'notes', 'private'), { recursive: true });
+      writeFileSync(join(repo, 'notes', 'a.md'), 'LISTEN\n');
+      writeFileSync(join(repo, 'notes', 'private', 'p.md'), 'LISTEN\n');
+      const r = cli(['scan', 'notes', '--json'], { cwd: repo });
+      assert.equal(r.status, 0, r.stderr);
+      const files = (JSON.parse(r.stdout) as { file: string }[]).map((x) => x.file);
+      assert.deepEqual(files, withGit ? ['notes/a.md'] : ['notes/a.md', 'notes/private/p.md'], `with .git: ${withGit}`);
+    }
+  });
+});
