@@ -45,17 +45,18 @@ export function readNote(file: string, maxMB = DEFAULT_MAX_NOTE_SIZE_MB): ReadNo
     if (!st.isFile()) throw new CliError(`${file}: ${kindOf(st)}`);
     const tooLarge = () => new CliError(`${file}: larger than ${maxMB} MB (raise the limit with --max-note-size-mb)`);
     if (st.size > cap) throw tooLarge();
-    // Read up to the cap (+1 byte to notice a file that grew since fstat), never more.
-    const buf = Buffer.allocUnsafe(Math.min(cap + 1, st.size + 65536));
+    // Read until the end of the file or just past the cap (a file that grew since fstat), never more.
+    const chunks: Buffer[] = [];
     let n = 0;
     for (;;) {
-      if (n === buf.length) break;
-      const got = readSync(fd, buf, n, buf.length - n, null);
+      const chunk = Buffer.allocUnsafe(Math.min(Math.max(st.size - n, 65536), cap + 1 - n));
+      const got = readSync(fd, chunk, 0, chunk.length, null);
       if (got === 0) break;
+      chunks.push(chunk.subarray(0, got));
       n += got;
+      if (n > cap) throw tooLarge();
     }
-    if (n > cap) throw tooLarge();
-    const bytes = buf.subarray(0, n);
+    const bytes = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, n);
     if (bytes.subarray(0, 8192).includes(0)) throw new CliError(`${file}: looks like a binary file, not a Markdown note`);
     let text = bytes.toString('utf8');
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
