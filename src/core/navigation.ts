@@ -3,8 +3,7 @@
  * the next or previous mention of a state (any spelling). Pure: no `vscode`, no Node built-ins; the shell
  * localises the words and formats the numbers.
  */
-import type { EvidenceBlock, Mention, NoteModel } from './analysis';
-import { mentionAt } from './analysis';
+import { mentionAt, type EvidenceBlock, type Mention, type NoteModel } from './note/model';
 import { STATE_IDS, type StateId } from './catalogue/types';
 import type { EvidenceKind } from './evidence/types';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { EvidenceBlock } from '../core/analysis';
+import type { EvidenceBlock } from '../core/note/model';
 import type { EvidenceKind } from '../core/evidence/types';
 import { adjacentMention, summarizeEvidence, type EvidenceSummary } from '../core/navigation';
 import { COMMANDS } from './commands';
