@@ -273,7 +273,7 @@ export class NoteDocuments<D extends NoteDocument> {
       state.cancelTick = undefined;
       const task = state.task;
       if (!task || this.docs.get(document.uri.toString()) !== state) return;
-      if (this.timed(state, 'slice', () => task.run(this.sliceMs))) {
+      if (this.timed(state, 'slice', () => task.run(this.sliceMs, this.now))) {
         this.settle(document, state, task.analysis as NoteAnalysis, state.taskVersion ?? document.version);
         const model = this.peek(document);
         for (const w of state.waiters.splice(0)) w(model);

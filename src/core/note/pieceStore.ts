@@ -367,13 +367,13 @@ export class SlicedAnalysis {
     return this.result;
   }
 
-  /** Steps for at most about `budgetMs` (one step may overrun it); true when the analysis is complete. */
-  run(budgetMs: number): boolean {
+  /** Steps for at most about `budgetMs` by `clock` (one step may overrun it); true when the analysis is complete. */
+  run(budgetMs: number, clock: () => number = now): boolean {
     if (this.result) return true;
-    const t0 = now();
+    const t0 = clock();
     while (!this.builder.done) {
       this.builder.step();
-      if (now() - t0 >= budgetMs) return false;
+      if (clock() - t0 >= budgetMs) return false;
     }
     // Assembling the model gets a slice of its own. Notes that define link references need a second pass
     // here (synchronous; rare).
