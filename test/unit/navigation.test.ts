@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeNote } from '../../src/core/note/analyze';
-import { adjacentMention, summarizeEvidence } from '../../src/core/navigation';
+import { adjacentMention, summarizeEvidence } from '../../src/core/note/navigation';
 import { marked } from './marked';
 
 const root = join(__dirname, '..', '..', '..');
