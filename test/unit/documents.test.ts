@@ -161,6 +161,20 @@ describe('note documents cache', () => {
     assert.deepEqual(essence(model), essence(analyzeNote(doc.getText())));
   });
 
+  test('a change the host never reported during a background analysis: the waiters get the new text\'s model', async () => {
+    const s = new ManualScheduler();
+    const docs = cache(s);
+    const doc = new MemoryDocument('file:///big.md', bigNote(100 * 1024));
+    const ready = docs.whenReady(doc);
+    s.turn();
+    doc.edit(0, 0, 'CLOSING first\n\n'); // no edited() call
+    s.drain();
+    const model = await ready;
+    assert.ok(model);
+    assert.equal(model.text, doc.getText());
+    assert.deepEqual(essence(model), essence(analyzeNote(doc.getText())));
+  });
+
   test('get() finishes a background analysis at once', () => {
     const s = new ManualScheduler();
     const docs = cache(s);

@@ -107,7 +107,7 @@ export class NoteDocuments<D extends NoteDocument> {
     const state = this.state(document);
     const task = state.task;
     if (task && state.taskVersion !== undefined) {
-      this.settle(document, state, this.timed(state, 'get', () => task.finishNow()), state.taskVersion);
+      this.settle(state, this.timed(state, 'get', () => task.finishNow()), state.taskVersion);
       const now = this.peek(document);
       if (now) return now;
     }
@@ -256,12 +256,11 @@ export class NoteDocuments<D extends NoteDocument> {
     return analysis.model;
   }
 
-  /** A finished background analysis of `version`'s text; edits made since stay pending (or all of it is, when unknown). */
-  private settle(document: D, state: DocState<D>, analysis: NoteAnalysis, version: number): void {
+  /** A finished background analysis of `version`'s text; edits made since stay pending (peek() applies them). */
+  private settle(state: DocState<D>, analysis: NoteAnalysis, version: number): void {
     this.stopTask(state);
     state.analysis = analysis;
     state.version = version;
-    if (version !== document.version && !state.dirty) state.dirty = { start: 0, tail: 0 };
   }
 
   private startTask(document: D, state: DocState<D>): void {
@@ -274,9 +273,10 @@ export class NoteDocuments<D extends NoteDocument> {
       const task = state.task;
       if (!task || this.docs.get(document.uri.toString()) !== state) return;
       if (this.timed(state, 'slice', () => task.run(this.sliceMs, this.now))) {
-        this.settle(document, state, task.analysis as NoteAnalysis, state.taskVersion ?? document.version);
+        this.settle(state, task.analysis as NoteAnalysis, state.taskVersion ?? document.version);
+        // Usually ready now; if the text changed unseen meanwhile, a new background analysis started and the waiters wait for it.
         const model = this.peek(document);
-        for (const w of state.waiters.splice(0)) w(model);
+        if (model) for (const w of state.waiters.splice(0)) w(model);
         this.options.onAnalysed?.(document);
       } else state.cancelTick = this.options.schedule(tick);
       this.options.onStatus?.(document);

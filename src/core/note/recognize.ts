@@ -1,6 +1,6 @@
 /**
  * Finds mentions of TCP states, sysctls, counters, sockstat fields and kernel messages on the RAW note text,
- * with exact UTF-16 ranges. The remark tree is used later (analysis.ts) only to classify where each hit
+ * with exact UTF-16 ranges. The remark tree is used later (zones.ts) only to classify where each hit
  * stands and to drop hits inside link destinations, HTML tags and the like.
  *
  * Every regular expression here is linear: no nested quantifiers, no alternation under a quantifier that can
