@@ -24,10 +24,11 @@ import { runInNewContext } from 'node:vm';
 import MarkdownIt from 'markdown-it';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import { analyzeNote, mentionAt, type NoteModel } from '../src/core/analysis';
-import { AnalysisTask, createAnalysis, updateAnalysis } from '../src/core/incremental';
+import { analyzeNote } from '../src/core/note/analyze';
+import { mentionAt, type NoteModel } from '../src/core/note/model';
+import { buildAnalysis, SlicedAnalysis, updateAnalysis } from '../src/core/note/pieceStore';
 import { explainMention } from '../src/core/explain';
-import { TOKEN_PATTERN } from '../src/core/recognize';
+import { TOKEN_PATTERN } from '../src/core/note/recognize';
 import { diagramSource, markdownToPlainText } from '../src/core/diagram/fromNote';
 import { buildDiagramModel } from '../src/core/diagram/model';
 import { renderDiagramSvg } from '../src/core/diagram/svg';
@@ -146,7 +147,7 @@ function diagramOnce(model: NoteModel): number {
 /** One-character edits at spread positions of the 1 MB note: incremental update vs full analysis vs markdown-it. */
 function editBench(text: string, edits: number) {
   const r = rng(5);
-  let state = createAnalysis(text);
+  let state = buildAnalysis(text);
   let current = text;
   const update: number[] = [];
   const full: number[] = [];
@@ -161,7 +162,7 @@ function editBench(text: string, edits: number) {
     current = next;
     if (i % Math.max(1, Math.floor(edits / 12)) === 0) {
       t = now();
-      createAnalysis(current);
+      buildAnalysis(current);
       full.push(now() - t);
     }
     t = now();
@@ -174,7 +175,7 @@ function editBench(text: string, edits: number) {
 /** The background analysis of the 10 MB note as the extension runs it: slices of 8 ms, a macrotask between. */
 async function stallBench(text: string) {
   const slices: number[] = [];
-  const task = new AnalysisTask(text);
+  const task = new SlicedAnalysis(text);
   const t0 = now();
   let gaps = 0;
   for (;;) {
@@ -200,7 +201,7 @@ function heapBench(text: string, edits: number) {
     return process.memoryUsage().heapUsed / (1024 * 1024);
   };
   const r = rng(11);
-  let state = createAnalysis(text);
+  let state = buildAnalysis(text);
   let current = text;
   const before = used();
   const marks: number[] = [];

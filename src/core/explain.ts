@@ -7,8 +7,8 @@ import { TERM_BY_ID } from './catalogue/terms';
 import { FAMILY_LABEL, L, EVIDENCE_KIND_LABEL, formatNumber, pick, t } from './strings';
 import type { Lang, StateId, TermKnowledge } from './catalogue/types';
 import type { SpellingFamily } from './catalogue/spellings';
-import type { EvidenceBlock, NoteModel, Mention } from './analysis';
-import { evidenceValue, mentionCounts, sockstatEvidence, topEvidenceFor } from './analysis';
+import { evidenceValue, mentionCounts, sockstatEvidence, topEvidenceFor } from './note/indexes';
+import type { EvidenceBlock, NoteModel, Mention } from './note/model';
 import { pressureFromEvidence, pressureVerdict } from './snapshot/pressure';
 
 /** Command links offered in hovers; the CLI passes none. Values are complete `command:` URIs. */

@@ -15,7 +15,7 @@ import { ENGLISH_WORD_STATES, PROC_NET_TCP_HEX, SPELLING_TABLES, SS_AGGREGATES }
 import { STATE_KNOWLEDGE } from './catalogue/states';
 import { TERMS } from './catalogue/terms';
 import type { OrphanVerdict, StateId } from './catalogue/types';
-import { SPACED_PATTERN } from './recognize';
+import { SPACED_PATTERN } from './note/recognize';
 
 /** Scope names. Base scopes are ones every common theme colours, and differently for orphan and not. */
 export const SCOPES = {

@@ -17,7 +17,7 @@ import type { MarkdownIt, RendererRule, Token } from 'markdown-it';
 import { STATE_KNOWLEDGE } from './catalogue/states';
 import type { Lang, StateId } from './catalogue/types';
 import { pick } from './strings';
-import { findMentions } from './recognize';
+import { findMentions } from './note/recognize';
 
 export interface PreviewOptions {
   /** Language of the tooltips, read at render time (the setting may change between renders). */

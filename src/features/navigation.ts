@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { EvidenceBlock } from '../core/analysis';
+import type { EvidenceBlock } from '../core/note/model';
 import type { EvidenceKind } from '../core/evidence/types';
-import { adjacentMention, summarizeEvidence, type EvidenceSummary } from '../core/navigation';
+import { adjacentMention, summarizeEvidence, type EvidenceSummary } from '../core/note/navigation';
 import { COMMANDS } from './commands';
 import { MARKDOWN_SELECTOR } from './hover';
 import type { NoteModels } from './noteModels';

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as net from 'node:net';
 import * as vscode from 'vscode';
-import { analyzeNote } from '../../src/core/analysis';
+import { analyzeNote } from '../../src/core/note/analyze';
 import { parseSnapshot, type SnapshotData } from '../../src/core/evidence/snapshotFormat';
 import { captureSnapshot } from '../../src/core/snapshot';
 import { describeProblems, insertCapture, readProcFile, unsupportedMessage } from '../../src/features/snapshot';

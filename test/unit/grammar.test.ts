@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import type { IGrammar } from 'vscode-textmate';
 import { grammarFiles, grammarRegexes, INLINE_CODE_SCOPE_NAME, MAIN_SCOPE_NAME, SCOPES, SHELL_COMMENT_SCOPE_NAME } from '../../src/core/grammar';
-import { findMentions, type RawMention } from '../../src/core/recognize';
+import { findMentions, type RawMention } from '../../src/core/note/recognize';
 import { SPELLING_TABLES } from '../../src/core/catalogue/spellings';
 import { STATE_KNOWLEDGE } from '../../src/core/catalogue/states';
 import { STATE_IDS, type StateId } from '../../src/core/catalogue/types';

@@ -2,8 +2,8 @@ import { test, describe } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeNote } from '../../src/core/analysis';
-import { adjacentMention, summarizeEvidence } from '../../src/core/navigation';
+import { analyzeNote } from '../../src/core/note/analyze';
+import { adjacentMention, summarizeEvidence } from '../../src/core/note/navigation';
 import { marked } from './marked';
 
 const root = join(__dirname, '..', '..', '..');

@@ -14,8 +14,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { isSafePattern } from 'redos-detector';
-import * as recognize from '../../src/core/recognize';
-import { looseFenceClose, loosePrefix } from '../../src/core/incrementalParse';
+import * as recognize from '../../src/core/note/recognize';
+import { looseFenceClose, loosePrefix } from '../../src/core/note/plain';
 
 const CORE = join(process.cwd(), 'src', 'core');
 
@@ -38,9 +38,8 @@ const KNOWN_UNSAFE: Record<string, string> = {
   'src/core/preview.ts /[.。]\\s*$/': 'catalogue headlines (bounded)',
   'src/core/snapshot/capture.ts /\\{(\\w+)\\}/g': 'the extension\'s own message templates (bounded)',
   'src/core/snapshot/pressure.ts /\\{(\\w+)\\}/g': 'the extension\'s own message templates (bounded)',
-  'src/core/typos.ts /[-_](\\d+)$/': 'one state-shaped token of at most 40 characters (MAX_TOKEN_LENGTH)',
-  'src/core/typos.ts /(\\d+)$/': 'one state-shaped token of at most 40 characters (MAX_TOKEN_LENGTH)',
-  'src/core/typos.ts /[a-z][a-z0-9+.-]*:\\/\\//i': 'the whitespace-delimited word around a candidate, at most 576 characters (bounded look-around)',
+  'src/core/note/typos.ts /[-_](\\d+)$/': 'one state-shaped token of at most 40 characters (MAX_TOKEN_LENGTH)',
+  'src/core/note/typos.ts /(\\d+)$/': 'one state-shaped token of at most 40 characters (MAX_TOKEN_LENGTH)',
   'src/core/template/choose.ts /<[^>\\n]*>/g': 'the note text (template language detection); quadratic on a long line of "<" without ">"',
 };
 
@@ -83,7 +82,7 @@ describe('ReDoS: every regular expression in src/core', () => {
 
   test('the scan finds the regular expressions (sanity)', () => {
     assert.ok(literals.length > 80, `only ${literals.length} regex literals found`);
-    assert.ok(literals.some((l) => l.file === 'src/core/recognize.ts' && l.lit.includes('A-Za-z0-9_')), 'recognize.ts patterns are among them');
+    assert.ok(literals.some((l) => l.file === 'src/core/note/recognize.ts' && l.lit.includes('A-Za-z0-9_')), 'recognize.ts patterns are among them');
   });
 
   test('every regex literal is safe (or a listed finding for its owner)', () => {

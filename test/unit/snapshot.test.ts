@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PROC_NET_TCP_HEX } from '../../src/core/catalogue/spellings';
 import type { StateId } from '../../src/core/catalogue/types';
-import { analyzeNote } from '../../src/core/analysis';
+import { analyzeNote } from '../../src/core/note/analyze';
 import { parseEvidence, PAGE_SIZE_KEY } from '../../src/core/evidence/parse';
 import { formatSnapshot, parseSnapshot, type SnapshotData } from '../../src/core/evidence/snapshotFormat';
 import { explainMention } from '../../src/core/explain';

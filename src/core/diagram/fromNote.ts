@@ -1,9 +1,9 @@
 /**
  * From a note model (and optionally a section) to the diagram's input. Pure: no vscode.
  */
-import type { NoteModel } from '../analysis';
-import { mentionCounts } from '../analysis';
-import { orderedListTransitions } from '../listTransitions';
+import { mentionCounts } from '../note/indexes';
+import type { NoteModel } from '../note/model';
+import { orderedListTransitions } from '../note/transitions';
 import type { StateId } from '../catalogue/types';
 import type { DiagramInput } from './model';
 import { EVIDENCE_KIND_LABEL } from '../strings';

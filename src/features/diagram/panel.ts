@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { sectionAt } from '../../core/analysis';
+import { sectionAt } from '../../core/note/model';
 import type { StateId } from '../../core/catalogue/types';
 import { buildDiagramModel } from '../../core/diagram/model';
 import { renderDiagramSvg } from '../../core/diagram/svg';
