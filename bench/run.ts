@@ -28,10 +28,10 @@ import { analyzeNote, mentionAt, type NoteModel } from '../src/core/analysis';
 import { AnalysisTask, createAnalysis, updateAnalysis } from '../src/core/incremental';
 import { explainMention } from '../src/core/explain';
 import { TOKEN_PATTERN } from '../src/core/recognize';
-import { diagramSource, markdownToPlainText } from '../src/core/diagram/fromNote';
+import { diagramSource } from '../src/core/diagram/fromNote';
 import { buildDiagramModel } from '../src/core/diagram/model';
 import { renderDiagramSvg } from '../src/core/diagram/svg';
-import { explainState } from '../src/core/explain';
+import { explainStateText } from '../src/core/explain';
 import type { StateId } from '../src/core/catalogue/types';
 import { generateNote, rng } from './generate';
 
@@ -139,7 +139,7 @@ function diagramOnce(model: NoteModel): number {
   const source = diagramSource(model, 'en', undefined, 'note.md');
   const diagram = buildDiagramModel({ ...source.input, showLinux: false }, 'en');
   let n = 0;
-  for (const node of diagram.nodes) n += markdownToPlainText(explainState(node.id, { lang: 'en' }, { model })).length;
+  for (const node of diagram.nodes) n += explainStateText(node.id, { lang: 'en' }, { model }).length;
   return renderDiagramSvg(diagram).length + n;
 }
 

@@ -4,6 +4,8 @@
  * CLI both render this model with `renderDiagramSvg`.
  */
 import { STATE_IDS } from '../catalogue/types';
+import { formatCount } from '../format';
+import { MAX_HEAT } from './graph';
 import { STATE_KNOWLEDGE } from '../catalogue/states';
 import type { Lang, Localized, OrphanVerdict, StateId } from '../catalogue/types';
 import {
@@ -31,7 +33,7 @@ export interface DiagramInput {
 }
 
 export type HeatLevel = 0 | 1 | 2 | 3 | 4 | 5;
-export const MAX_HEAT = 5;
+export { MAX_HEAT };
 
 export interface DiagramNodeModel {
   readonly id: StateId;
@@ -211,11 +213,7 @@ export function heatLevel(count: number | undefined, maxCount: number): HeatLeve
   return level as HeatLevel;
 }
 
-/** 1234567 → "1,234,567" (no Intl: identical output in the webview, the CLI and the tests). */
-export function formatCount(n: number): string {
-  const rounded = Math.round(n);
-  return String(rounded).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
+export { formatCount };
 
 function mentionsText(n: number, lang: Lang): string {
   if (lang === 'zh-cn') return `笔记提及 ${n} 次`;
