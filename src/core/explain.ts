@@ -2,6 +2,7 @@
  * Renders the explanation of a state or term as Markdown: the same text for the editor hover and for
  * `tcp-state-notes explain`. Note text only ever reaches the output through `escapeMarkdown`/`codeSpan`.
  */
+import { orphanHeadline, orphanVerdict } from './catalogue/orphan';
 import { STATE_KNOWLEDGE } from './catalogue/states';
 import { TERM_BY_ID } from './catalogue/terms';
 import { FAMILY_LABEL, L, EVIDENCE_KIND_LABEL, formatNumber, pick, t } from './strings';
@@ -171,7 +172,7 @@ function renderStateExplanation(id: StateId, options: ExplainOptions, ctx: State
   parts.push(title, m.prose(pick(k.summary, lang)));
 
   // The headline carries the verdict ("the typical orphan", "never an orphan: the application still holds the fd").
-  const headline = m.prose(pick(k.orphan.headline, lang).replace(/[.。]\s*$/, ''));
+  const headline = m.prose(orphanHeadline(id, lang));
   const why = m.prose(pick(k.orphan.why.text, lang));
   const verdict =
     lang === 'en' ? `${m.bold(`${t(L.orphanVerdict, lang)}: ${headline}.`)} ${why}` : `${m.bold(`${t(L.orphanVerdict, lang)}：${headline}。`)} ${why}`;
@@ -196,13 +197,13 @@ function renderStateExplanation(id: StateId, options: ExplainOptions, ctx: State
     const mentions = mentionCounts(model.mentions)[id] ?? 0;
     const extra: string[] = [];
     if (lines.length) extra.push(...lines);
-    if (k.orphan.verdict !== 'no' || id === 'TIME-WAIT') {
+    if (orphanVerdict(id) !== 'no' || id === 'TIME-WAIT') {
       const s = sockstatLine(model.evidence, lang);
       if (s) extra.push(m.prose(s));
     }
     if (mentions > 0) extra.push(t(L.mentions, lang, { n: mentions }));
     if (extra.length) parts.push(`${m.bold(`${t(L.inThisNote, lang)}:`)} ${extra.join(' · ')}`);
-    if (k.orphan.verdict !== 'no' || id === 'TIME-WAIT') {
+    if (orphanVerdict(id) !== 'no' || id === 'TIME-WAIT') {
       const p = pressureLine(model.evidence, lang, ctx.at, m);
       if (p) parts.push(p);
     }

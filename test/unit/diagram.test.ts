@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { STATE_IDS, type StateId } from '../../src/core/catalogue/types';
+import type { StateId } from '../../src/core/catalogue/types';
 import {
   DIAGRAM_ANNOTATIONS,
   DIAGRAM_EDGES,
@@ -21,6 +21,7 @@ import {
   segmentHitsBox,
   textWidth,
 } from '../../src/core/diagram/graph';
+import { ORPHAN_PRONE } from '../../src/core/catalogue/orphan';
 import { ORPHAN_VERDICT, buildDiagramModel, formatCount, heatLevel, type DiagramInput } from '../../src/core/diagram/model';
 import { STANDALONE_CSS, escapeXml, renderDiagramSvg } from '../../src/core/diagram/svg';
 
@@ -385,10 +386,27 @@ describe('diagram model', () => {
       assert.ok(n.orphanText.length > 0);
     }
     const text = (id: StateId) => m.nodes.find((n) => n.id === id)?.orphanText ?? '';
-    assert.match(text('CLOSE-WAIT'), /not an orphan.*fd/);
-    assert.match(text('TIME-WAIT'), /not an orphan.*tw.*60 s/);
+    // The catalogue's short wording (the same line as the preview tooltip), as plain text.
+    assert.equal(text('CLOSE-WAIT'), 'never an orphan: the application still holds the fd');
+    assert.equal(text('TIME-WAIT'), 'not an orphan: a timewait minisock, counted as tw');
     assert.match(text('FIN-WAIT-2'), /tcp_fin_timeout > 60/);
-    for (const id of STATE_IDS) assert.ok(ORPHAN_VERDICT[id], id);
+    assert.equal(text('FIN-WAIT-1'), 'the typical orphan');
+    assert.deepEqual(ORPHAN_VERDICT, {
+      CLOSED: 'no',
+      LISTEN: 'no',
+      'SYN-SENT': 'no',
+      'SYN-RECEIVED': 'no',
+      ESTABLISHED: 'no',
+      'FIN-WAIT-1': 'yes',
+      'FIN-WAIT-2': 'caveat',
+      'CLOSE-WAIT': 'no',
+      CLOSING: 'yes',
+      'LAST-ACK': 'yes',
+      'TIME-WAIT': 'no',
+      'NEW-SYN-RECV': 'no',
+      'BOUND-INACTIVE': 'no',
+    });
+    assert.deepEqual(ORPHAN_PRONE, ['FIN-WAIT-1', 'LAST-ACK', 'CLOSING', 'FIN-WAIT-2']);
   });
 
   it('highlights the edges the note describes and reports the others', () => {

@@ -25,7 +25,7 @@ const CORE = join(process.cwd(), 'src', 'core');
  */
 const KNOWN_UNSAFE: Record<string, string> = {
   'src/core/diagram/svg.ts /\\b(javascript|vbscript|data)(\\s*):/gi': 'SVG text: document name and section title (a heading of the note)',
-  'src/core/explain.ts /[.。]\\s*$/': 'catalogue headlines (bounded)',
+  'src/core/catalogue/orphan.ts /[.。]\\s*$/': 'catalogue headlines (bounded)',
   'src/core/lookup.ts /^`+|`+$/g': 'a term typed by the user (CLI argument, explain command)',
   'src/core/strings.ts /\\{(\\w+)\\}/g': 'catalogue message templates (bounded)',
   'src/core/template/choose.ts /^ {0,3}(`{3,}|~{3,})(.*)$/': 'each line of the note (template language detection)',
