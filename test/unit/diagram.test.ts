@@ -4,8 +4,8 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { StateId } from '../../src/core/catalogue/types';
 import {
   DIAGRAM_ANNOTATIONS,
@@ -24,6 +24,7 @@ import {
 import { ORPHAN_PRONE } from '../../src/core/catalogue/orphan';
 import { ORPHAN_VERDICT, buildDiagramModel, formatCount, heatLevel, type DiagramInput } from '../../src/core/diagram/model';
 import { STANDALONE_CSS, escapeXml, renderDiagramSvg } from '../../src/core/diagram/svg';
+import { repoPath } from '../support/repo';
 
 // ---------------------------------------------------------------------------------------------
 // A tiny XML reader: enough to prove well-formedness and to query the SVG. No dependencies.
@@ -184,19 +185,6 @@ const SAMPLE: DiagramInput = {
   showLinux: false,
 };
 
-function findUp(rel: string): string {
-  for (const start of [process.cwd(), __dirname]) {
-    let dir = resolve(start);
-    for (;;) {
-      const candidate = join(dir, rel);
-      if (existsSync(candidate)) return candidate;
-      const up = dirname(dir);
-      if (up === dir) break;
-      dir = up;
-    }
-  }
-  throw new Error(`cannot find ${rel}`);
-}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -666,7 +654,7 @@ describe('diagram SVG', () => {
   });
 
   it('ships media/diagram.css with theme variables for every styled class', () => {
-    const css = readFileSync(findUp('media/diagram.css'), 'utf8');
+    const css = readFileSync(repoPath('media/diagram.css'), 'utf8');
     for (const v of [
       '--vscode-editor-foreground',
       '--vscode-editor-background',
@@ -695,7 +683,7 @@ describe('diagram SVG', () => {
 
   it('keeps the diagram core free of vscode and Node built-ins', () => {
     for (const f of ['graph.ts', 'model.ts', 'svg.ts']) {
-      const src = readFileSync(findUp(join('src/core/diagram', f)), 'utf8');
+      const src = readFileSync(repoPath(join('src/core/diagram', f)), 'utf8');
       assert.ok(!/from\s+['"](vscode|node:[\w/]+|fs|path|os|crypto|child_process)['"]/.test(src), f);
       assert.ok(!/\brequire\(/.test(src), f);
     }

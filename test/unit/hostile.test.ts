@@ -21,8 +21,9 @@ import { parseEvidence } from '../../src/core/evidence/parse';
 import type { StateId } from '../../src/core/catalogue/types';
 import { GENERATED, type HostileNote } from '../fixtures/hostile/generate';
 import { essence } from './propertyDocs';
+import { fixtureDir } from '../support/repo';
 
-const DIR = join(process.cwd(), 'test', 'fixtures', 'hostile');
+const DIR = fixtureDir('hostile');
 const FILES: HostileNote[] = readdirSync(DIR)
   .filter((f) => f.endsWith('.md'))
   .map((f) => ({ name: f, text: () => readFileSync(join(DIR, f), 'utf8'), budget: 5 }));

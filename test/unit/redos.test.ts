@@ -16,8 +16,9 @@ import ts from 'typescript';
 import { isSafePattern } from 'redos-detector';
 import * as recognize from '../../src/core/recognize';
 import { looseFenceClose, loosePrefix } from '../../src/core/incrementalParse';
+import { repoPath, repoRoot } from '../support/repo';
 
-const CORE = join(process.cwd(), 'src', 'core');
+const CORE = repoPath('src', 'core');
 
 /**
  * Flagged patterns outside the files of the performance work, with the input they run on. Each is a
@@ -76,7 +77,7 @@ function check(re: RegExp): { safe: boolean; why: string } {
 }
 
 describe('ReDoS: every regular expression in src/core', () => {
-  const literals = filesUnder(CORE).flatMap((file) => regexLiterals(file).map((lit) => ({ file: relative(process.cwd(), file).split('\\').join('/'), lit })));
+  const literals = filesUnder(CORE).flatMap((file) => regexLiterals(file).map((lit) => ({ file: relative(repoRoot(), file).split('\\').join('/'), lit })));
 
   test('the scan finds the regular expressions (sanity)', () => {
     assert.ok(literals.length > 80, `only ${literals.length} regex literals found`);

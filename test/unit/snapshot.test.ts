@@ -5,10 +5,10 @@
  * pressure, the live history and its SVG.
  */
 import { describe, it } from 'node:test';
-import { fixtureDir } from './fixtureDir';
+import { fixtureDir, repoRoot } from '../support/repo';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { PROC_NET_TCP_HEX } from '../../src/core/catalogue/spellings';
 import type { StateId } from '../../src/core/catalogue/types';
 import { analyzeNote } from '../../src/core/analysis';
@@ -551,7 +551,7 @@ describe('where a snapshot can be taken', () => {
 });
 
 describe('translations of the snapshot and live texts', () => {
-  const root = dirname(dirname(DIR)).replace(/[/\\]test$/, '');
+  const root = repoRoot();
   it('every vscode.l10n.t text of the snapshot feature and the diagram panel has a zh-cn entry', () => {
     const bundle = JSON.parse(readFileSync(join(root, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
     const diagramFiles = readdirSync(join(root, 'src/features/diagram')).map((f) => `src/features/diagram/${f}`);
