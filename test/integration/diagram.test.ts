@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { openNote } from './helpers';
+import { until } from '../support/until';
 
 interface PanelInfo {
   uri: string | undefined;
@@ -12,15 +13,6 @@ interface PanelInfo {
 
 const info = () => vscode.commands.executeCommand<PanelInfo | undefined>('tcpStateNotes.diagramInfo');
 
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 suite('State diagram panel', () => {
   suiteTeardown(async () => {
