@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { openNote, positionOf, until } from './helpers';
-import { until } from '../support/until';
 
 interface PanelInfo {
   uri: string | undefined;
