@@ -22,7 +22,8 @@ suite('State diagram panel', () => {
     const editor = await openNote('examples', 'incident-fin-wait-1.md');
     const uri = await vscode.commands.executeCommand<string>('tcpStateNotes.showDiagram');
     assert.equal(uri, editor.document.uri.toString());
-    const panel = await until('a render', async () => ((await info())?.lastRender ? info() : undefined));
+    // The first render includes the webview's first load: a generous wait on a busy machine.
+    const panel = await until('a render', async () => ((await info())?.lastRender ? info() : undefined), 30_000);
     assert.equal(panel?.visible, true);
     assert.equal(panel?.active, false, 'the panel must not take focus');
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), editor.document.uri.toString());
