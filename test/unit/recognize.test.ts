@@ -2,7 +2,7 @@ import { test, describe } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { findMentions } from '../../src/core/note/recognize';
 import { analyzeNote } from '../../src/core/note/analyze';
-import { marked } from './marked';
+import { marked } from '../support/markers';
 
 /** Mentions as [text, kind, id] after full analysis (recognition + classification). */
 function analysed(text: string) {

@@ -48,17 +48,3 @@ export function diagramSource(model: NoteModel, lang: Lang, range?: { start: num
     countBlock: best?.index,
   };
 }
-
-/** Plain text from the hover markdown: the webview shows it with textContent, never as HTML. */
-export function markdownToPlainText(md: string): string {
-  return md
-    .replace(/```[a-z]*\n?/g, '')
-    .replace(/\[([^\]]*)\]\((?:command:|https?:)[^)]*\)/g, '$1')
-    .replace(/\*\*([^*]*)\*\*/g, '$1')
-    .replace(/^_(.*)_$/gm, '$1')
-    .replace(/`([^`]*)`/g, '$1')
-    .replace(/\\([\\`*_{}[\]()#+\-.!|<>~&"'$])/g, '$1')
-    .replace(/ {2}\n/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-}
