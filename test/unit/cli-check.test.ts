@@ -12,7 +12,7 @@ import addFormats from 'ajv-formats';
 import sarifSchema from '@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json';
 import { checkNote, TYPO_RULE } from '../../src/core/check/findings';
 import { buildSarif, relativePathToUri } from '../../src/core/check/sarif';
-import { cli } from './cliProcess';
+import { cli } from '../support/cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'tsn-cli-check-'));
 const TYPO_NOTE = '# Incident\n\nThe socket sat in FIN_WAIT3 for hours.\n\n```\nFIN_WAIT3 in pasted output is left alone\n```\n';

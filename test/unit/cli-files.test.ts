@@ -5,7 +5,8 @@ import * as assert from 'node:assert/strict';
 import { existsSync, lstatSync, mkdtempSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cli } from './cliProcess';
+import { cli } from '../support/cli';
+import { repoPath } from '../support/repo';
 import { DEFAULT_MAX_NOTE_SIZE_MB } from '../../src/cli/readNote';
 
 const dir = mkdtempSync(join(tmpdir(), 'tsn-cli-files-'));
@@ -124,7 +125,7 @@ describe('input: only regular files, with a size cap', () => {
   });
 
   test('the size cap: 20 MB by default like tcpStateNotes.maxNoteSizeMB; --max-note-size-mb changes it', () => {
-    const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {
+    const pkg = JSON.parse(readFileSync(repoPath('package.json'), 'utf8')) as {
       contributes: { configuration: { properties: Record<string, { default: unknown }> } };
     };
     assert.equal(pkg.contributes.configuration.properties['tcpStateNotes.maxNoteSizeMB']?.default, DEFAULT_MAX_NOTE_SIZE_MB);

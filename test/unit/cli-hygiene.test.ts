@@ -5,7 +5,8 @@ import * as assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLI, cli, cliWithClosedPipe } from './cliProcess';
+import { CLI, cli, cliWithClosedPipe } from '../support/cli';
+import { repoPath } from '../support/repo';
 
 const dir = mkdtempSync(join(tmpdir(), 'tsn-cli-hygiene-'));
 const note = join(dir, 'note.md');
@@ -113,7 +114,7 @@ describe('user errors: one line, status 2', () => {
 
 describe('--version and --help', () => {
   test('--version prints the package version, status 0', () => {
-    const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as { version: string };
+    const pkg = JSON.parse(readFileSync(repoPath('package.json'), 'utf8')) as { version: string };
     for (const flag of ['--version', '-V']) {
       const r = cli([flag]);
       assert.equal(r.status, 0);

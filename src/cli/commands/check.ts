@@ -4,7 +4,7 @@
  */
 import { relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { analyzeNote } from '../../core/analysis';
+import { analyzeNote } from '../../core/note/analyze';
 import { checkNote, type Finding } from '../../core/check/findings';
 import { buildSarif, relativePathToUri, type SarifArtifact } from '../../core/check/sarif';
 import type { Lang } from '../../core/catalogue/types';

@@ -1,5 +1,6 @@
 /** `scan <file|dir|glob>… [--json]`: mentions and evidence of each note. */
-import { analyzeNote, type NoteModel } from '../../core/analysis';
+import { analyzeNote } from '../../core/note/analyze';
+import type { NoteModel } from '../../core/note/model';
 import type { ParsedArgs } from '../args';
 import { loadNotes } from '../notes';
 import type { CommandOutput } from './types';

@@ -1,5 +1,5 @@
 /** The one-answer commands: `explain <term>`, `template`, `diagram <file>`. */
-import { analyzeNote } from '../../core/analysis';
+import { analyzeNote } from '../../core/note/analyze';
 import type { Lang } from '../../core/catalogue/types';
 import { diagramSource } from '../../core/diagram/fromNote';
 import { buildDiagramModel } from '../../core/diagram/model';

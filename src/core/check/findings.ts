@@ -4,10 +4,10 @@
  * converts and merges. Pure: no `vscode`, no Node built-ins.
  */
 import type { Lang, Localized, StateId } from '../catalogue/types';
-import type { NoteModel } from '../analysis';
+import type { NoteModel } from '../note/model';
 import { t } from '../strings';
-import { LineIndex } from '../lineIndex';
-import { findStateTypos, type Typo } from '../typos';
+import { LineIndex } from '../note/lines';
+import { findStateTypos, type Typo } from '../note/typos';
 import { misconceptionsOf, type MisconceptionHit } from './misconceptions';
 
 export type FindingKind = 'typo' | 'misconception';

@@ -1,21 +1,12 @@
 /** Runs the BUILT CLI (dist/cli.js, from `node scripts/build.mjs`) as a child process, as users and CI do. */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { repoPath } from './repo';
 
 function findCli(): string {
-  const rel = join('dist', 'cli.js');
-  const candidates = [join(process.cwd(), rel)];
-  if (typeof __dirname === 'string') {
-    let d = __dirname;
-    for (let i = 0; i < 6; i++) {
-      candidates.push(join(d, rel));
-      d = dirname(d);
-    }
-  }
-  const found = candidates.find((c) => existsSync(c));
-  if (!found) throw new Error(`dist/cli.js not found (run node scripts/build.mjs); tried ${candidates.join(', ')}`);
-  return found;
+  const cli = repoPath('dist', 'cli.js');
+  if (!existsSync(cli)) throw new Error(`${cli} not found: run node scripts/build.mjs first`);
+  return cli;
 }
 
 export const CLI = findCli();
