@@ -10,6 +10,7 @@ import type { SpellingFamily } from './catalogue/spellings';
 import type { EvidenceBlock, NoteModel, Mention } from './analysis';
 import { evidenceValue, mentionCounts, sockstatEvidence, topEvidenceFor } from './analysis';
 import { pressureFromEvidence, pressureVerdict } from './snapshot/pressure';
+import { sourcesMarkdown } from './catalogue/sources';
 
 /** Command links offered in hovers; the CLI passes none. Values are complete `command:` URIs. */
 export interface ExplainLinks {
@@ -45,10 +46,10 @@ function shellBlock(commands: readonly string[]): string {
   return `${fence}sh\n${commands.join('\n')}\n${fence}`;
 }
 
-function uniqueSources(sources: readonly string[]): string {
-  const seen = new Set<string>();
-  for (const s of sources) for (const part of s.split(';')) if (part.trim()) seen.add(part.trim());
-  return [...seen].join('; ');
+/** "**Sources:** [net/ipv4/tcp.c: __tcp_close()](https://…) · …": public links, never the research file's keys. */
+export function sourcesLine(sources: readonly string[], lang: Lang): string {
+  const links = sourcesMarkdown(sources);
+  return links ? `**${t(L.source, lang)}:** ${links}` : '';
 }
 
 /** "61,920 FIN-WAIT-1 in the `ss` output at line 42 — 72% of listed sockets", for up to three blocks. */
@@ -175,8 +176,8 @@ export function explainState(id: StateId, options: ExplainOptions, ctx: StateExp
     if (links.insertTemplate) l.push(`[${t(L.insertTemplate, lang)}](${links.insertTemplate(id)})`);
     if (l.length) parts.push(l.join(' · '));
   }
-  const sources = uniqueSources([k.lifetime.source, k.orphan.why.source, ...k.pitfalls.slice(0, 1).map((p) => p.source)]);
-  parts.push(`_${t(L.source, lang)}: ${escapeMarkdown(sources)}_`);
+  const sources = sourcesLine([k.lifetime.source, k.orphan.why.source, ...k.pitfalls.slice(0, 1).map((p) => p.source)], lang);
+  if (sources) parts.push(sources);
   return parts.join('\n\n');
 }
 
@@ -206,8 +207,8 @@ export function explainTerm(term: TermKnowledge, options: ExplainOptions, ctx: {
   }
   const related = term.related.filter((r) => r in STATE_KNOWLEDGE || TERM_BY_ID.has(r));
   if (related.length) parts.push(`${t(L.related, lang)}: ${related.map(codeSpan).join(', ')}`);
-  const sources = uniqueSources(term.details.map((d) => d.source));
-  if (sources) parts.push(`_${t(L.source, lang)}: ${escapeMarkdown(sources)}_`);
+  const sources = sourcesLine(term.details.map((d) => d.source), lang);
+  if (sources) parts.push(sources);
   return parts.join('\n\n');
 }
 
@@ -215,7 +216,7 @@ export function explainAggregate(keyword: string, states: readonly StateId[], la
   return [
     `**${codeSpan(keyword)}** — ${t(L.aggregate, lang)}`,
     `${t(L.aggregateExpands, lang)}: ${states.map((s) => `${s}`).join(', ')}`,
-    `_${t(L.source, lang)}: ss.c scan\\_state; ss(8) STATE-FILTER_`,
+    sourcesLine(['ss.c scan_state; ss.8 STATE-FILTER'], lang),
   ].join('\n\n');
 }
 

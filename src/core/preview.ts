@@ -18,6 +18,7 @@ import { STATE_KNOWLEDGE } from './catalogue/states';
 import type { Lang, StateId } from './catalogue/types';
 import { pick } from './strings';
 import { findMentions } from './recognize';
+import { sourcesPlain } from './catalogue/sources';
 
 export interface PreviewOptions {
   /** Language of the tooltips, read at render time (the setting may change between renders). */
@@ -36,12 +37,13 @@ const DIAGRAM_LANGUAGES: ReadonlySet<string> = new Set([
 /** Tags and the text between them in rendered HTML; the renderer escapes `<` and `>` everywhere else. */
 const TAG = /<[^>]*>/g;
 
-/** "FIN-WAIT-1 — The active closer… — the typical orphan": the span's tooltip, as plain text. */
+/** "FIN-WAIT-1 — The active closer… — the typical orphan — Source: … <https://…>": the span's tooltip, as plain text. */
 export function stateTooltip(id: StateId, lang: Lang): string {
   const k = STATE_KNOWLEDGE[id];
   const summary = pick(k.summary, lang).replace(/[.。]\s*$/, '');
   const headline = pick(k.orphan.headline, lang).replace(/[.。]\s*$/, '');
-  return `${id} — ${summary} — ${headline}`;
+  const source = sourcesPlain([k.orphan.why.source], lang, 1);
+  return `${id} — ${summary} — ${headline}${source ? ` — ${source}` : ''}`;
 }
 
 function stateSpan(id: StateId, text: string, lang: Lang, escapeHtml: (s: string) => string): string {

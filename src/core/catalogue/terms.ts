@@ -593,7 +593,7 @@ const SOCKSTAT: readonly TermKnowledge[] = [
       F(
         'There is no orphan counter in nstat or /proc/net/netstat; this gauge (and `ss -s` "orphaned") is the only place to read it.',
         'nstat 和 /proc/net/netstat 中没有孤儿计数器；只能从这里（以及 `ss -s` 的 "orphaned"）读取。',
-        'PG-tuning-notes; ss.c print_summary',
+        'K-proc sockstat_seq_show; ss.c print_summary',
       ),
     ],
     unit: U_SOCKETS,
@@ -862,7 +862,7 @@ const COUNTERS: readonly TermKnowledge[] = [
       F(
         'It matches the TcpExtTCPAbortOn* wildcard but says nothing about orphan sockets.',
         '它会被 TcpExtTCPAbortOn* 通配符一起列出，但与孤儿 socket 无关。',
-        'net-tools statistics.c; PG-netdata',
+        'net-tools statistics.c; K-doc-snmp',
       ),
     ],
     unit: U_EVENTS,

@@ -53,7 +53,9 @@ export function diagramSource(model: NoteModel, lang: Lang, range?: { start: num
 export function markdownToPlainText(md: string): string {
   return md
     .replace(/```[a-z]*\n?/g, '')
-    .replace(/\[([^\]]*)\]\((?:command:|https?:)[^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\(command:[^)]*\)/g, '$1')
+    // Source links keep their address: a tooltip cannot be clicked, but the reader can copy it.
+    .replace(/\[([^\]]*)\]\((https?:[^)\s]*)\)/g, '$1 ($2)')
     .replace(/\*\*([^*]*)\*\*/g, '$1')
     .replace(/^_(.*)_$/gm, '$1')
     .replace(/`([^`]*)`/g, '$1')
