@@ -11,6 +11,7 @@ import type { EvidenceBlock, NoteModel, Mention } from './analysis';
 import { evidenceValue, mentionCounts, sockstatEvidence, topEvidenceFor } from './analysis';
 import { pressureFromEvidence, pressureVerdict } from './snapshot/pressure';
 import { sourcesMarkdown } from './catalogue/sources';
+import { kernelFromNoteCached, kernelLine, kernelSources, type KernelSource } from './knowledge/kernel';
 
 /** Command links offered in hovers; the CLI passes none. Values are complete `command:` URIs. */
 export interface ExplainLinks {
@@ -21,6 +22,13 @@ export interface ExplainLinks {
 export interface ExplainOptions {
   readonly lang: Lang;
   readonly links?: ExplainLinks;
+  /** The kernel from the `tcpStateNotes.kernelVersion` setting; a release recorded in the note wins over it. */
+  readonly kernel?: KernelSource;
+}
+
+/** The kernel a hover speaks about: the note's snapshot or `uname` output first, then the setting. */
+function kernelFor(options: ExplainOptions, model: NoteModel | undefined): KernelSource | undefined {
+  return (model?.text ? kernelFromNoteCached(model.text) : undefined) ?? options.kernel;
 }
 
 const MD_SPECIAL = /[\\`*_{}[\]()#+\-.!|<>~&"'$]/g;
@@ -126,6 +134,8 @@ export function explainState(id: StateId, options: ExplainOptions, ctx: StateExp
     title += ` — ${t(L.spellingOf, lang, { family: pick(FAMILY_LABEL[family], lang), state: id })}: ${codeSpan(spelling.text)}`;
   }
   parts.push(title, pick(k.summary, lang));
+  const version = kernelLine(id, kernelFor(options, ctx.model), lang);
+  if (version) parts.push(version);
 
   // The headline carries the verdict ("the typical orphan", "never an orphan: the application still holds the fd").
   const headline = pick(k.orphan.headline, lang).replace(/[.。]\s*$/, '');
@@ -176,7 +186,7 @@ export function explainState(id: StateId, options: ExplainOptions, ctx: StateExp
     if (links.insertTemplate) l.push(`[${t(L.insertTemplate, lang)}](${links.insertTemplate(id)})`);
     if (l.length) parts.push(l.join(' · '));
   }
-  const sources = sourcesLine([k.lifetime.source, k.orphan.why.source, ...k.pitfalls.slice(0, 1).map((p) => p.source)], lang);
+  const sources = sourcesLine([k.lifetime.source, k.orphan.why.source, ...k.pitfalls.slice(0, 1).map((p) => p.source), ...kernelSources(id)], lang);
   if (sources) parts.push(sources);
   return parts.join('\n\n');
 }
@@ -187,6 +197,8 @@ export function explainTerm(term: TermKnowledge, options: ExplainOptions, ctx: {
   let title = `**${escapeMarkdown(term.title)}**`;
   if (ctx.text && ctx.text !== term.id && ctx.text !== term.title) title += ` — ${codeSpan(ctx.text)}`;
   parts.push(title, pick(term.summary, lang));
+  const version = kernelLine(term.id, kernelFor(options, ctx.model), lang);
+  if (version) parts.push(version);
   if (term.removed) parts.push(`**${t(L.removed, lang)}:** ${pick(term.removed, lang)}`);
   const meta: string[] = [];
   if (term.defaultValue) meta.push(`**${t(L.defaultValue, lang)}:** ${pick(term.defaultValue, lang)}`);
@@ -207,7 +219,7 @@ export function explainTerm(term: TermKnowledge, options: ExplainOptions, ctx: {
   }
   const related = term.related.filter((r) => r in STATE_KNOWLEDGE || TERM_BY_ID.has(r));
   if (related.length) parts.push(`${t(L.related, lang)}: ${related.map(codeSpan).join(', ')}`);
-  const sources = sourcesLine(term.details.map((d) => d.source), lang);
+  const sources = sourcesLine([...term.details.map((d) => d.source), ...kernelSources(term.id)], lang);
   if (sources) parts.push(sources);
   return parts.join('\n\n');
 }

@@ -223,7 +223,9 @@ function ssFilterRegex(words: readonly string[], urlGuard: string): string {
 }
 
 function termRegexes(): { sysctl: string; counter: string; counterPhrase: string; message: string } {
-  const sysctls = TERMS.filter((t) => t.kind === 'sysctl').map((t) => t.id.replace(/^net\.ipv4\./, ''));
+  const sysctlNames = (family: string) =>
+    TERMS.filter((t) => t.kind === 'sysctl' && t.id.startsWith(`net.${family}.`)).map((t) => t.id.slice(`net.${family}.`.length));
+  const family = (f: string) => `(?:net\\.${f}\\.|/proc/sys/net/${f}/|net/${f}/)?(?:${longestFirst(sysctlNames(f).map(escapeRegExp)).join('|')})`;
   const counters = new Set<string>();
   const counterPhrases = new Set<string>();
   const messages = new Set<string>();
@@ -241,7 +243,7 @@ function termRegexes(): { sysctl: string; counter: string; counterPhrase: string
     `(?<![${WORD}])(?:${caseless('TCP: ')})?(?:${longestFirst([...set].map(caseless)).join('|')})(?![${WORD}])`;
   return {
     // recognize.ts SYSCTL_PATTERN, with the known names only.
-    sysctl: `(?<![${WORD}./-])(?:net\\.ipv4\\.|/proc/sys/net/ipv4/|net/ipv4/)?(?:${longestFirst(sysctls.map(escapeRegExp)).join('|')})(?![${WORD}])${NOT_IN_URL}`,
+    sysctl: `(?<![${WORD}./-])(?:${family('ipv4')}|${family('core')})(?![${WORD}])${NOT_IN_URL}`,
     counter: `(?<![${WORD}])(?:${longestFirst([...counters].map(escapeRegExp)).join('|')})(?![${WORD}])`,
     counterPhrase: phrase(counterPhrases),
     message: phrase(messages),

@@ -54,10 +54,12 @@ export const SOCKSTAT_FIELD = /\b(inuse|orphan|tw|alloc|mem)[ \t]+(?=\d)/g;
 export const SS_SUMMARY_FIELD = /\b(orphaned|timewait)[ \t]+(?=\d)/g;
 
 /** sysctl keys, bare (`tcp_max_orphans`), dotted (`net.ipv4.…`), slashed (`/proc/sys/net/ipv4/…`). */
-export const SYSCTL_PATTERN = /(?<![\w./-])(?:net\.ipv4\.|\/proc\/sys\/net\/ipv4\/|net\/ipv4\/)?(tcp_[a-z0-9_]+)(?![\w])/g;
+export const SYSCTL_PATTERN = /(?<![\w./-])(?:net\.ipv4\.|\/proc\/sys\/net\/ipv4\/|net\/ipv4\/)?(tcp_[a-z0-9_]+|ip_local_port_range)(?![\w])/g;
+/** The `net.core.` keys the catalogue knows (one pattern per family keeps each linear). */
+export const CORE_SYSCTL_PATTERN = /(?<![\w./-])(?:net\.core\.|\/proc\/sys\/net\/core\/|net\/core\/)?(somaxconn|netdev_max_backlog)(?![\w])/g;
 
 const SYSCTL_NAMES: ReadonlyMap<string, string> = new Map(
-  TERMS.filter((t) => t.kind === 'sysctl').map((t) => [t.id.replace(/^net\.ipv4\./, ''), t.id] as const),
+  TERMS.filter((t) => t.kind === 'sysctl').map((t) => [t.id.replace(/^net\.(?:ipv4|core)\./, ''), t.id] as const),
 );
 
 function escapeRegExp(s: string): string {
@@ -300,13 +302,15 @@ function stateMentionsFromTokens(text: string, out: RawMention[]): void {
 }
 
 function termMentions(text: string, out: RawMention[]): void {
-  eachMatch(SYSCTL_PATTERN, text, (m) => {
+  const sysctl = (m: RegExpExecArray) => {
     const id = SYSCTL_NAMES.get(m[1] ?? '');
     if (!id) return;
     const end = m.index + m[0].length;
     if (insideUrl(text, m.index, end)) return;
     out.push({ start: m.index, end, text: m[0], kind: 'sysctl', id });
-  });
+  };
+  eachMatch(SYSCTL_PATTERN, text, sysctl);
+  eachMatch(CORE_SYSCTL_PATTERN, text, sysctl);
   eachMatch(COUNTER_PATTERN, text, (m) => {
     const id = COUNTER_IDS.get(m[0]);
     if (!id) return;

@@ -60,6 +60,8 @@ const KEYS: Readonly<Record<string, KeyInfo>> = {
   'K-old-timer': { ...K('net/ipv4/tcp_timer.c', 'v2.6.32'), label: 'net/ipv4/tcp_timer.c: tcp_out_of_resources() (Linux 2.6.32)', detail: 'none' },
   'K-doc-sysctl': { label: 'Linux docs: IP sysctl', url: IP_SYSCTL, detail: 'verbatim' },
   'K-doc-snmp': { label: 'Linux docs: SNMP counters', url: 'https://docs.kernel.org/networking/snmp_counter.html', detail: 'verbatim' },
+  'K-doc-net': { label: 'Linux docs: net.core sysctl', url: 'https://docs.kernel.org/admin-guide/sysctl/net.html', detail: 'verbatim' },
+  'ip-tcp_metrics': { label: 'ip-tcp_metrics(8)', url: 'https://man7.org/linux/man-pages/man8/ip-tcp_metrics.8.html', detail: 'none' },
   'K-doc-conntrack': {
     label: 'Linux docs: Netfilter conntrack sysctl',
     url: 'https://docs.kernel.org/networking/nf_conntrack-sysctl.html',
