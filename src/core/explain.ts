@@ -11,6 +11,7 @@ import type { EvidenceBlock, NoteModel, Mention } from './analysis';
 import { evidenceValue, mentionCounts, sockstatEvidence, topEvidenceFor } from './analysis';
 import { pressureFromEvidence, pressureVerdict } from './snapshot/pressure';
 import { sourcesMarkdown } from './catalogue/sources';
+import { explainConntrack } from './knowledge/conntrack';
 import { kernelFromNoteCached, kernelLine, kernelSources, type KernelSource } from './knowledge/kernel';
 
 /** Command links offered in hovers; the CLI passes none. Values are complete `command:` URIs. */
@@ -238,6 +239,7 @@ export function explainMention(m: Mention, model: NoteModel, options: ExplainOpt
     return explainState(m.id as StateId, options, { spelling: { text: m.text, families: m.families ?? ['variant'] }, model, at: m.start });
   }
   if (m.kind === 'aggregate') return explainAggregate(m.id, m.states ?? [], options.lang);
+  if (m.kind === 'conntrack') return explainConntrack(m.id, options.lang);
   const term = TERM_BY_ID.get(m.id);
   return term ? explainTerm(term, options, { text: m.text, model, at: m.start }) : undefined;
 }

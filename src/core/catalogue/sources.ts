@@ -115,6 +115,14 @@ const KEYS: Readonly<Record<string, KeyInfo>> = {
   'MS-TCPSTATE': { label: 'Microsoft: TCPSTATE enumeration', url: 'https://learn.microsoft.com/en-us/windows/win32/api/mstcpip/ne-mstcpip-tcpstate' },
 };
 
+const KNOWN_URLS: ReadonlySet<string> = new Set(Object.values(KEYS).map((k) => k.url));
+
+/** True for a URL the catalogue links (any anchor): hover tests accept these links and no others. */
+export function isCatalogueUrl(url: string): boolean {
+  const hash = url.indexOf('#');
+  return KNOWN_URLS.has(hash === -1 ? url : url.slice(0, hash));
+}
+
 /** Section anchors of RFC 9293 named in references ("§3.3.2", "Fig. 5"). */
 function rfcAnchor(detail: string): string {
   const m = /§\s*([0-9.]+[0-9])/.exec(detail);
