@@ -29,6 +29,8 @@ const CASES: Record<string, { positive: string[]; negative: string[] }> = {
       'RFC 规定 TIME_WAIT 为 2MSL，即 4 分钟；Linux 固定为 60 秒。',
       'Windows 上 TIME_WAIT 默认 4 分钟。',
       'TIME_WAIT 并不是 4 分钟。',
+      '网上很多文章说 TIME_WAIT 会持续 4 分钟。',
+      'Some people claim that TIME_WAIT lasts four minutes.',
       'The job runs every 4 minutes.',
     ],
   },

@@ -146,12 +146,14 @@ const CW = /close\\?[_ -]?wait/i;
 const NEG_EN: ReadonlySet<string> = new Set(
   (
     "not never no isn't aren't doesn't don't didn't won't can't cannot neither nor myth myths wrong false incorrect " +
-    'misconception misconceptions mistaken mistake actually contrary instead rather only unlike but'
+    'misconception misconceptions mistaken mistake actually contrary instead rather only unlike but ' +
+    // attribution: the note reports what others claim
+    'claim claims claimed say says said believe believes believed supposedly allegedly reportedly rumor rumour'
   ).split(' '),
 );
 const WORDS = /[a-z]+(?:'[a-z]+)?/gi;
 /** The same in Chinese (`不` covers 不是 / 不会 / 不要 / 并不 …). */
-const NEG_ZH = /[不没非别勿误错谣只]|其实|实际上|而是/;
+const NEG_ZH = /[不没非别勿误错谣只]|其实|实际上|而是|有人说|据说|传言|号称|认为|听说|声称|文章说|网上/;
 
 function hasWord(s: string, words: ReadonlySet<string>): boolean {
   WORDS.lastIndex = 0;
