@@ -285,7 +285,7 @@ export function findMisconceptions(text: string, options: MisconceptionOptions =
   for (const l of noteLines(text)) {
     if (l.raw.length > MAX_LINE || l.kind === 'heading') continue;
     if (l.kind === 'code') {
-      if (disabled.has('tw-recycle')) continue;
+      if (disabled.has('tw-recycle') || !l.raw.toLowerCase().includes('tcp_tw_recycle')) continue;
       const m = TW_RECYCLE_SETTING.exec(l.raw);
       // A commented-out line (`# net.ipv4.tcp_tw_recycle = 1`) sets nothing; a root prompt (`# sysctl -w …`) does.
       if (m && (!l.raw.slice(0, m.index).includes('#') || ROOT_PROMPT.test(l.raw))) {
