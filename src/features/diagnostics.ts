@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { findStateTypos, type Typo } from '../core/typos';
+import { findStateTypos, type Typo } from '../core/note/typos';
 import { findMisconceptions } from '../core/knowledge/misconceptions';
 import { currentLang } from './language';
 import { COMMANDS } from './commands';

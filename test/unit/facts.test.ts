@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { STATE_KNOWLEDGE } from '../../src/core/catalogue/states';
 import { findTerm } from '../../src/core/catalogue/terms';
 import { explainState, explainTerm } from '../../src/core/explain';
-import { analyzeNote } from '../../src/core/analysis';
+import { analyzeNote } from '../../src/core/note/analyze';
 import { kernelFromNote, kernelLine, parseKernelRelease, VERSIONED_FACTS } from '../../src/core/knowledge/kernel';
-import { findMentions } from '../../src/core/recognize';
+import { findMentions } from '../../src/core/note/recognize';
 
 const term = (id: string) => {
   const t = findTerm(id);

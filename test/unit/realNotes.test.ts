@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeNote } from '../../src/core/analysis';
+import { analyzeNote } from '../../src/core/note/analyze';
 import { findMisconceptions } from '../../src/core/knowledge/misconceptions';
 
 const DIR = join(process.cwd(), 'test', 'fixtures', 'real-notes');

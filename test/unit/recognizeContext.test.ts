@@ -4,8 +4,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findMentions } from '../../src/core/recognize';
-import { analyzeNote, mentionAt } from '../../src/core/analysis';
+import { findMentions } from '../../src/core/note/recognize';
+import { analyzeNote } from '../../src/core/note/analyze';
+import { mentionAt } from '../../src/core/note/model';
 import { explainMention } from '../../src/core/explain';
 
 const found = (text: string) => findMentions(text).map((m) => [m.kind, m.id, m.text]);
