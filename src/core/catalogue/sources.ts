@@ -157,20 +157,33 @@ export function resolveReference(reference: string): SourceLink | undefined {
   return { label: `${info.label}: ${detail}`, url: info.url };
 }
 
-/** All references of one or more `source` strings, resolved, duplicates (same label) dropped, in order. */
+/**
+ * All references of one or more `source` strings, resolved, in order: one link per URL, the details of later
+ * references to the same page merged into its label ("net/ipv4/tcp.c: __tcp_close(), tcp_check_oom()").
+ */
 export function resolveSources(sources: readonly string[]): SourceLink[] {
-  const out: SourceLink[] = [];
-  const seen = new Set<string>();
+  const out: { label: string; url: string; details: string[] }[] = [];
+  const byUrl = new Map<string, (typeof out)[number]>();
   for (const s of sources) {
     for (const part of s.split(';')) {
       if (!part.trim()) continue;
       const link = resolveReference(part);
-      if (!link || seen.has(link.label)) continue;
-      seen.add(link.label);
-      out.push(link);
+      if (!link) continue;
+      const colon = link.label.lastIndexOf(': ');
+      const base = colon === -1 ? link.label : link.label.slice(0, colon);
+      const details = colon === -1 ? [] : link.label.slice(colon + 2).split(', ');
+      const seen = byUrl.get(link.url);
+      if (seen && seen.label === base) {
+        for (const d of details) if (!seen.details.includes(d)) seen.details.push(d);
+        continue;
+      }
+      if (seen) continue;
+      const entry = { label: base, url: link.url, details };
+      byUrl.set(link.url, entry);
+      out.push(entry);
     }
   }
-  return out;
+  return out.map((e) => ({ label: e.details.length ? `${e.label}: ${e.details.join(', ')}` : e.label, url: e.url }));
 }
 
 /** Every reference in `sources` that does not resolve (for the catalogue test). */
