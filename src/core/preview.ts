@@ -19,6 +19,7 @@ import { STATE_KNOWLEDGE } from './catalogue/states';
 import type { Lang, StateId } from './catalogue/types';
 import { pick } from './strings';
 import { findMentions } from './note/recognize';
+import { sourcesPlain } from './catalogue/sources';
 
 export interface PreviewOptions {
   /** Language of the tooltips, read at render time (the setting may change between renders). */
@@ -37,10 +38,11 @@ const DIAGRAM_LANGUAGES: ReadonlySet<string> = new Set([
 /** Tags and the text between them in rendered HTML; the renderer escapes `<` and `>` everywhere else. */
 const TAG = /<[^>]*>/g;
 
-/** "FIN-WAIT-1 — The active closer… — the typical orphan": the span's tooltip, as plain text. */
+/** "FIN-WAIT-1 — The active closer… — the typical orphan — Source: … <https://…>": the span's tooltip, as plain text. */
 export function stateTooltip(id: StateId, lang: Lang): string {
   const summary = pick(STATE_KNOWLEDGE[id].summary, lang).replace(/[.。]\s*$/, '');
-  return `${id} — ${summary} — ${orphanShort(id, lang)}`;
+  const source = sourcesPlain([STATE_KNOWLEDGE[id].orphan.why.source], lang, 1);
+  return `${id} — ${summary} — ${orphanShort(id, lang)}${source ? ` — ${source}` : ''}`;
 }
 
 function stateSpan(id: StateId, text: string, lang: Lang, escapeHtml: (s: string) => string): string {

@@ -5,6 +5,7 @@ import type { StateId } from '../core/catalogue/types';
 import { currentLang } from './language';
 import type { NoteModels } from './noteModels';
 import { COMMANDS } from './commands';
+import { parseKernelRelease } from '../core/knowledge/kernel';
 
 export const MARKDOWN_SELECTOR: vscode.DocumentSelector = { language: 'markdown', scheme: '*' };
 
@@ -22,8 +23,11 @@ export class TcpHoverProvider implements vscode.HoverProvider {
     if (token.isCancellationRequested) return undefined;
     const mention = mentionAt(model, document.offsetAt(position));
     if (!mention) return undefined;
+    const setting = vscode.workspace.getConfiguration('tcpStateNotes', document).get<string>('kernelVersion', '');
+    const version = setting ? parseKernelRelease(setting) : undefined;
     const text = explainMention(mention, model, {
       lang: currentLang(),
+      ...(version ? { kernel: { version, from: { kind: 'setting' as const } } } : {}),
       links: {
         showDiagram: (state: StateId) => commandUri(COMMANDS.showDiagram, [{ uri: document.uri.toString(), state }]),
         insertTemplate: (state: StateId) => commandUri(COMMANDS.insertTemplate, [{ state }]),

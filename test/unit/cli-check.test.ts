@@ -262,3 +262,41 @@ describe('.gitignore of the enclosing repository', () => {
     }
   });
 });
+
+describe('check: misconception rules wired end to end (built CLI)', () => {
+  const note = join(dir, 'claims.md');
+  writeFileSync(
+    note,
+    '# TIME_WAIT\n\nOn Linux TIME_WAIT lasts four minutes, so lower tcp_fin_timeout.\n\n' +
+      'RFC 9293 sets 2 MSL = 4 minutes; Linux does not follow it.\n\n```sh\nsysctl -w net.ipv4.tcp_tw_recycle=1\n```\n',
+  );
+
+  test('--json reports each wrong claim as kind "misconception" with a stable rule and a public source', () => {
+    const r = cli(['check', note, '--json']);
+    assert.equal(r.status, 1);
+    const [result] = JSON.parse(r.stdout) as { findings: { line: number; kind: string; rule: string; source: string }[] }[];
+    const claims = result?.findings.filter((f) => f.kind === 'misconception') ?? [];
+    // Line 2 makes two wrong claims (four minutes; tcp_fin_timeout for TIME_WAIT); line 4 is the RFC's correct
+    // statement; line 7 sets the removed sysctl inside a code block.
+    assert.deepEqual(
+      claims.map((f) => [f.line, f.rule]).sort(),
+      [
+        [2, 'fin-timeout-time-wait'],
+        [2, 'tw-four-minutes'],
+        [7, 'tw-recycle'],
+      ],
+    );
+    for (const f of claims) assert.match(f.source, /^https:\/\//);
+  });
+
+  test('SARIF: misconception rules carry the claim and the correct fact, and the log is schema-valid', () => {
+    const r = cli(['check', note, '--format', 'sarif']);
+    assert.equal(r.status, 1);
+    const log = JSON.parse(r.stdout) as { runs: { tool: { driver: { rules: { id: string; shortDescription: { text: string }; fullDescription?: { text: string } }[] } } }[] };
+    const validate = validator();
+    assert.ok(validate(log), JSON.stringify(validate.errors));
+    const rule = log.runs[0]?.tool.driver.rules.find((x) => x.id === 'tw-recycle');
+    assert.ok(rule?.fullDescription?.text, 'the rule states the correct fact');
+    assert.notEqual(rule?.shortDescription.text, rule?.fullDescription?.text);
+  });
+});

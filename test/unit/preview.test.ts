@@ -52,7 +52,7 @@ describe('preview: states are marked with class, data and title', () => {
       ['ESTABLISHED', 'ESTABLISHED', 'tcp-state-not-orphan'],
     ]);
     assert.ok(html.includes(`title="${stateTooltip('FIN-WAIT-1', 'en')}"`));
-    assert.match(stateTooltip('FIN-WAIT-1', 'en'), /^FIN-WAIT-1 — .+ — the typical orphan$/);
+    assert.match(stateTooltip('FIN-WAIT-1', 'en'), /^FIN-WAIT-1 — .+ — the typical orphan — Source: .+ \(https:\/\/[^)]+\)$/);
   });
 
   it('writes the tooltip in the configured language', () => {

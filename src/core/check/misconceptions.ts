@@ -1,10 +1,10 @@
 /**
- * The one place where misconception rules plug into `check`. The rules themselves (issue #12 item 4) are a
- * separate core module; until it is wired here, `check` reports typos only and this returns nothing — it never
- * invents findings. Wiring is one line: `return findMisconceptions(text, { lang })`.
+ * Where the misconception rules (core/knowledge/misconceptions.ts) plug into `check`: their findings reduced to
+ * the fields every `check` finding has, and each rule's own claim and fact for the SARIF rule table.
  * Pure: no `vscode`, no Node built-ins.
  */
 import type { Lang } from '../catalogue/types';
+import { MISCONCEPTION_BY_ID, findMisconceptions } from '../knowledge/misconceptions';
 
 /** A wrong claim found in a note: 0-based line, UTF-16 character and length, like every `check` finding. */
 export interface MisconceptionHit {
@@ -19,6 +19,19 @@ export interface MisconceptionHit {
   readonly source: string;
 }
 
-export function misconceptionsOf(_text: string, _lang: Lang): readonly MisconceptionHit[] {
-  return [];
+export function misconceptionsOf(text: string, lang: Lang): readonly MisconceptionHit[] {
+  return findMisconceptions(text, { lang }).map(({ line, character, length, rule, message, source }) => ({
+    line,
+    character,
+    length,
+    rule,
+    message,
+    source,
+  }));
+}
+
+/** The rule's wrong claim (short) and the correct fact (full), for SARIF's rule descriptions. */
+export function misconceptionRuleText(rule: string, lang: Lang): { claim: string; fact: string } | undefined {
+  const r = MISCONCEPTION_BY_ID.get(rule);
+  return r ? { claim: r.claim[lang], fact: r.fact[lang] } : undefined;
 }

@@ -8,6 +8,7 @@
  */
 import type { Lang } from '../catalogue/types';
 import { CHECK_TEXT, TYPO_RULE, type Finding } from './findings';
+import { misconceptionRuleText } from './misconceptions';
 
 export interface SarifArtifact {
   /** A URI reference: relative (to `%SRCROOT%`, forward slashes, percent-encoded) or an absolute `file:` URI. */
@@ -77,10 +78,12 @@ export function buildSarif(input: SarifInput): object {
     if (i === undefined) {
       i = rules.length;
       index.set(f.rule, i);
+      const text = f.kind === 'misconception' ? misconceptionRuleText(f.rule, lang) : undefined;
       rules.push({
         id: f.rule,
         name: ruleName(f.rule),
-        shortDescription: { text: f.message },
+        shortDescription: { text: text?.claim ?? f.message },
+        ...(text ? { fullDescription: { text: text.fact } } : {}),
         ...(f.source ? { helpUri: f.source } : {}),
         defaultConfiguration: { level: LEVEL[f.kind] },
       });

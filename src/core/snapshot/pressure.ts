@@ -3,7 +3,8 @@
  *
  * - `orphan` (sockstat, host-wide) against `net.ipv4.tcp_max_orphans`. The check is
  *   `orphan << shift > tcp_max_orphans`, where tcp_out_of_resources() adds one to `shift` for an orphan that
- *   sent nothing for more than 2 × TCP_RTO_MAX (240 s) and one more for a soft ICMP error. So a penalised
+ *   sent nothing for more than 2 × TCP_RTO_MAX (240 s) or has used up its retries at the maximum RTO (called with
+ *   do_reset false), and one more for a soft ICMP error. So a penalised
  *   orphan is already killed above ½ (one penalty) or ¼ (both) of the limit [K-timer] [PG-zoukankan].
  * - `mem` (sockstat, pages) against `tcp_mem[2]`: above it, orphans with queued data are killed
  *   (tcp_out_of_memory) [K-h]; above `tcp_mem[1]` TCP is under memory pressure [K-doc-sysctl].
@@ -129,12 +130,12 @@ const V = {
     'zh-cn': '超过上限：orphan {orphan} > tcp_max_orphans {max} —— 孤儿在 close() 时及其定时器触发时被重置（TCPAbortOnMemory，"too many orphaned sockets"）',
   },
   half: {
-    en: 'high: orphan {orphan} is above ½ of tcp_max_orphans ({half}) — an orphan that sent nothing for > 240 s, or got a soft ICMP error, is killed when its timer fires',
-    'zh-cn': '偏高：orphan {orphan} 超过 tcp_max_orphans 的 ½（{half}）—— 超过 240 秒未发送数据或收到软 ICMP 错误的孤儿，在其定时器触发时即被杀掉',
+    en: 'high: orphan {orphan} is above ½ of tcp_max_orphans ({half}) — an orphan that sent nothing for > 240 s or ran out of retries, or got a soft ICMP error, is killed when its timer fires',
+    'zh-cn': '偏高：orphan {orphan} 超过 tcp_max_orphans 的 ½（{half}）—— 超过 240 秒未发送数据或重试已用尽、或收到软 ICMP 错误的孤儿，在其定时器触发时即被杀掉',
   },
   quarter: {
-    en: 'elevated: orphan {orphan} is above ¼ of tcp_max_orphans ({quarter}) — an orphan that sent nothing for > 240 s and got a soft ICMP error is killed when its timer fires',
-    'zh-cn': '升高：orphan {orphan} 超过 tcp_max_orphans 的 ¼（{quarter}）—— 超过 240 秒未发送数据且收到软 ICMP 错误的孤儿，在其定时器触发时即被杀掉',
+    en: 'elevated: orphan {orphan} is above ¼ of tcp_max_orphans ({quarter}) — an orphan that sent nothing for > 240 s (or ran out of retries) and got a soft ICMP error is killed when its timer fires',
+    'zh-cn': '升高：orphan {orphan} 超过 tcp_max_orphans 的 ¼（{quarter}）—— 超过 240 秒未发送数据（或重试已用尽）且收到软 ICMP 错误的孤儿，在其定时器触发时即被杀掉',
   },
   low: {
     en: 'low: orphan {orphan} is below ¼ of tcp_max_orphans {max} ({quarter})',
