@@ -462,7 +462,9 @@ function countState(token: string, hex: boolean, words: KeywordSet): StateId | u
   return words.has(token) ? lookupStateSpelling(token)?.state : undefined;
 }
 
-function parseCountLine(t: readonly string[], hex: boolean, words: KeywordSet): { state: StateId; n: number } | undefined {
+function parseCountLine(tokens: readonly string[], hex: boolean, words: KeywordSet): { state: StateId; n: number } | undefined {
+  // An annotated count (`FIN_WAIT1 61920   # 大部分是孤儿`): the comment after the pair does not count.
+  const t = tokens.length > 2 && isAnnotation(tokens[2] as string) ? tokens.slice(0, 2) : tokens;
   if (t.length !== 2) return undefined;
   const a = t[0] as string;
   const b = t[1] as string;
@@ -477,6 +479,11 @@ function parseCountLine(t: readonly string[], hex: boolean, words: KeywordSet): 
     if (s !== undefined) return { state: s, n: n2 };
   }
   return undefined;
+}
+
+/** `# …`, `// …`, `<- …`, `← …` after a count. */
+export function isAnnotation(token: string): boolean {
+  return token.startsWith('#') || token.startsWith('//') || token === '<-' || token.startsWith('←');
 }
 
 class StateCounts extends Builder {
