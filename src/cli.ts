@@ -15,6 +15,7 @@ import { diagramSource } from './core/diagram/fromNote';
 import { buildDiagramModel } from './core/diagram/model';
 import { renderDiagramSvg } from './core/diagram/svg';
 import type { Lang } from './core/catalogue/types';
+import { REPORT_USAGE, reportCommand } from './cliReport';
 
 export class CliError extends Error {}
 
@@ -22,7 +23,8 @@ const USAGE = `Usage:
   tcp-state-notes scan <file>... [--json]
   tcp-state-notes explain <term> [--lang en|zh-cn]
   tcp-state-notes diagram <file> [-o out.svg] [--section "<heading>"] [--linux] [--lang en|zh-cn]
-  tcp-state-notes template [--symptom general|fin-wait-1|fin-wait-2|last-ack|close-wait|time-wait] [--lang en|zh-cn]`;
+  tcp-state-notes template [--symptom general|fin-wait-1|fin-wait-2|last-ack|close-wait|time-wait] [--lang en|zh-cn]
+  ${REPORT_USAGE}`;
 
 export interface ParsedArgs {
   positional: string[];
@@ -189,6 +191,8 @@ export function main(argv: readonly string[], out: (s: string) => void = (s) => 
       else out(svg);
       return 0;
     }
+    case 'report':
+      return reportCommand(rest, args, out);
     case 'help':
     case undefined:
       if (args.flags.has('--help') || args.flags.has('-h') || command === 'help') {

@@ -89,6 +89,11 @@ function lastAck(f: CauseFacts, lang: Lang): Cause | undefined {
   return make('last-ack-fin-unacknowledged', 'LAST-ACK', lang, { on: s.timers.on, retrans: s.retransMax });
 }
 
+/** A process name from the note, reduced to characters that are inert in Markdown, HTML and terminals. */
+export function safeName(name: string): string {
+  return name.slice(0, 32).replace(/[^A-Za-z0-9.\-/:@ ]/g, '?');
+}
+
 function closeWait(f: CauseFacts, lang: Lang): Cause | undefined {
   const best = f.counts.get('CLOSE-WAIT');
   const series = f.points.map((p) => p.counts['CLOSE-WAIT']).filter((v): v is number => v !== undefined);
@@ -100,7 +105,7 @@ function closeWait(f: CauseFacts, lang: Lang): Cause | undefined {
   return make('close-wait-not-closed', 'CLOSE-WAIT', lang, {
     count: formatNumber(growing ? (to as number) : (best as StateCount).count),
     growth: growing ? t(PHRASE.growth, lang, { from: formatNumber(from as number), to: formatNumber(to as number) }) : '',
-    procs: procs.length ? t(PHRASE.procs, lang, { names: procs.map((p) => `${p.name} ×${p.count}`).join(', ') }) : '',
+    procs: procs.length ? t(PHRASE.procs, lang, { names: procs.map((p) => `${safeName(p.name)} ×${p.count}`).join(', ') }) : '',
   });
 }
 
