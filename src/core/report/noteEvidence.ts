@@ -5,7 +5,7 @@
  */
 import type { NoteModel } from '../analysis';
 import type { StateId } from '../catalogue/types';
-import { connectionsOfSegment, readBccOutputs, socketsByState, transitionsByState, type Connection, type StateSockets, type StateTransitions } from '../evidence/connections';
+import { connectionsOfSegment, readBccOutputs, StateTallies, transitionsByState, type Connection, type StateSockets, type StateTransitions } from '../evidence/connections';
 import { proseCounts, type ProseCount } from '../evidence/connections/proseCounts';
 
 /** Where a state's count comes from, best first. */
@@ -19,6 +19,7 @@ export interface StateCount {
 }
 
 export interface NoteEvidence {
+  /** bcc tcpstates / tcplife rows (listing rows are summarised in `sockets`, not kept). */
   readonly connections: readonly Connection[];
   readonly sockets: ReadonlyMap<StateId, StateSockets>;
   readonly transitions: ReadonlyMap<StateId, StateTransitions>;
@@ -51,7 +52,7 @@ function bccRows(model: NoteModel): Connection[] {
 /** Reads the note's connections and counts. */
 export function noteEvidence(model: NoteModel): NoteEvidence {
   const lineText = (n: number): string => model.lines.lineText(n);
-  const connections: Connection[] = [];
+  const tallies = new StateTallies();
   const counts = new Map<StateId, StateCount>();
   const setCount = (state: StateId, c: StateCount): void => {
     const old = counts.get(state);
@@ -62,7 +63,7 @@ export function noteEvidence(model: NoteModel): NoteEvidence {
   for (const block of model.evidence) {
     for (const seg of block.segments) {
       const rows = connectionsOfSegment(seg, lineText);
-      connections.push(...rows);
+      for (const r of rows) tallies.add(r);
       const isCountBlock = seg.kind === 'state-counts' || seg.kind === 'snapshot' || ((seg.kind === 'ss' || seg.kind === 'netstat') && rows.length === 0);
       if (!isCountBlock) continue;
       for (const [s, n] of Object.entries(seg.counts) as [StateId, number | undefined][]) {
@@ -70,15 +71,12 @@ export function noteEvidence(model: NoteModel): NoteEvidence {
       }
     }
   }
-  connections.push(...bccRows(model));
+  const connections = bccRows(model);
   const mentionLines: number[] = [];
   for (const m of model.mentions) if (m.kind === 'state' && PROSE_CONTEXTS.has(m.context)) mentionLines.push(model.lines.lineAt(m.start));
   const prose = proseCounts(mentionLines, lineText);
   for (const p of prose) setCount(p.state, { count: p.count, source: 'prose', line: p.line });
-  const sockets = socketsByState(connections);
-  for (const [s, sum] of sockets) {
-    const first = connections.find((c) => c.state === s);
-    setCount(s, { count: sum.listed, source: 'listing', line: first?.line ?? 0 });
-  }
+  const { sockets, firstLine } = tallies.result();
+  for (const [s, sum] of sockets) setCount(s, { count: sum.listed, source: 'listing', line: firstLine.get(s) ?? 0 });
   return { connections, sockets, transitions: transitionsByState(connections), prose, counts };
 }

@@ -3,15 +3,29 @@
  * `2001:db8::1:443` (old ss, netstat), `10.0.0.5%eth0:22`, `*:*`, BSD `10.0.0.5.443`, and /proc/net/tcp hex
  * (`0500000A:01BB`). Pure: no `vscode`, no Node built-ins.
  */
-import { isDigits, isHexDigits, parseUint } from '../text';
+import { isHexDigits, parseUint } from '../text';
 import type { Endpoint } from './types';
 
 const MAX_ADDRESS = 80;
 
 function isIpv4(s: string): boolean {
-  const parts = s.split('.');
-  if (parts.length !== 4) return false;
-  return parts.every((p) => isDigits(p) && p.length <= 3 && Number(p) <= 255);
+  // Four decimal parts of 1–3 digits, each ≤ 255, without allocating.
+  let parts = 0;
+  let digits = 0;
+  let value = 0;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 46;
+    if (c === 46 /* . */) {
+      if (digits === 0 || value > 255) return false;
+      parts++;
+      digits = 0;
+      value = 0;
+    } else if (c >= 48 && c <= 57) {
+      if (++digits > 3) return false;
+      value = value * 10 + (c - 48);
+    } else return false;
+  }
+  return parts === 4;
 }
 
 /** Expands an IPv6 address to 8 groups (numbers), or undefined. Accepts an embedded IPv4 tail. */
@@ -126,10 +140,16 @@ export function parseEndpoint(token: string | undefined): Endpoint | undefined {
     // A service name (`ss` without -n: `10.0.0.5:https`): keep the address, no port.
     if (!/^[a-z][a-z0-9-]{0,30}$/i.test(portText)) return undefined;
   }
-  if (WILDCARDS.has(host)) return { address: '*', family: 0, ...(port !== undefined ? { port } : {}) };
-  const n = normaliseAddress(host);
-  if (!n) return undefined;
-  return { address: n.address, family: n.family, ...(port !== undefined ? { port } : {}) };
+  let ep: { address: string; family: 4 | 6 | 0; port?: number };
+  if (WILDCARDS.has(host)) ep = { address: '*', family: 0 };
+  else if (isIpv4(host)) ep = { address: host, family: 4 };
+  else {
+    const n = normaliseAddress(host);
+    if (!n) return undefined;
+    ep = { address: n.address, family: n.family };
+  }
+  if (port !== undefined) ep.port = port;
+  return ep;
 }
 
 /** /proc/net/tcp `0500000A:01BB` (IPv4: one 32-bit word in host order, little-endian) or the 32-digit IPv6 form. */
@@ -165,10 +185,7 @@ export function parseProcEndpoint(token: string | undefined): Endpoint | undefin
 
 /** The network a peer belongs to: IPv4 /24 (`203.0.113.0/24`), IPv6 /64 (`2001:db8:0:7::/64`). */
 export function prefixOf(ep: Endpoint): string | undefined {
-  if (ep.family === 4) {
-    const p = ep.address.split('.');
-    return `${p[0]}.${p[1]}.${p[2]}.0/24`;
-  }
+  if (ep.family === 4) return `${ep.address.slice(0, ep.address.lastIndexOf('.'))}.0/24`;
   if (ep.family === 6) {
     const g = ipv6Groups(ep.address);
     if (!g) return undefined;

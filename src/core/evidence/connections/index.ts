@@ -12,7 +12,7 @@ import type { Connection } from './types';
 
 export type { Connection, ConnectionSource, Endpoint, StateSockets, TimerKind } from './types';
 export { TIMER_KINDS } from './types';
-export { socketsByState, summariseSockets, transitionsByState, type StateTransitions } from './summary';
+export { socketsByState, StateTallies, summariseSockets, transitionsByState, type StateTransitions } from './summary';
 export { parseEndpoint, parseProcEndpoint, prefixOf } from './address';
 
 /**

@@ -50,8 +50,9 @@ function ssTimer(token: string): { kind: TimerKind | undefined; count: number | 
 }
 
 /** Applies ss `key:value` items (-e, -i, -m, -o) from a row or from its continuation line. */
-export function applySsItems(c: ConnectionDraft, tokens: readonly string[], text: string): void {
-  for (const tok of tokens) {
+export function applySsItems(c: ConnectionDraft, tokens: readonly string[], text: string, from = 0): void {
+  for (let i = from; i < tokens.length; i++) {
+    const tok = tokens[i] as string;
     const colon = tok.indexOf(':');
     if (colon <= 0) continue;
     const key = tok.slice(0, colon);
@@ -131,16 +132,9 @@ export function readSsRow(line: number, tokens: readonly string[], text: string,
     }
     if (netid !== undefined && netid !== 'tcp') return undefined;
     const state = stateTok !== undefined ? stateFromToken(stateTok) : filtered;
-    const c: ConnectionDraft = {
-      line,
-      source: 'ss',
-      ...(state !== undefined ? { state } : {}),
-      local,
-      peer,
-      recvQ: Number(tokens[p]),
-      sendQ: Number(tokens[p + 1]),
-    };
-    applySsItems(c, tokens.slice(p + 4), text);
+    const c: ConnectionDraft = { line, source: 'ss', local, peer, recvQ: Number(tokens[p]), sendQ: Number(tokens[p + 1]) };
+    if (state !== undefined) c.state = state;
+    if (tokens.length > p + 4) applySsItems(c, tokens, text, p + 4);
     return c;
   }
   return undefined;
