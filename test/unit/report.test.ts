@@ -138,3 +138,23 @@ describe('report text', () => {
     assert.deepEqual(again.findings.filter((f) => !f.message.includes('FIN\\_WAIT2')), []);
   });
 });
+
+describe('editor summaries (hover, code lens)', () => {
+  it('a state\'s hover lines and a listing block\'s lens title; nothing for stand-in or huge notes', async () => {
+    const { stateEvidenceMarkdown, blockConnectionSummary, MAX_SUMMARY_CHARS } = await import('../../src/core/report/summaries');
+    const model = analyzeNote(readFileSync(INCIDENT, 'utf8'));
+    const md = stateEvidenceMarkdown(model, 'FIN-WAIT-1', 'en') ?? '';
+    assert.match(md, /^\*\*Sockets listed in this note:\*\* 4 FIN-WAIT-1 · timers on 1, persist 3/);
+    assert.match(md, /\n\nLikely cause: the peers advertise a zero window\. .* persist \\\(zero-window probe\\\) timer/, 'the message is escaped for Markdown');
+    assert.match(md, / \(\[source\]\(https:\/\/elixir\.bootlin\.com\/linux\/v6\.12\/source\/net\/ipv4\/tcp_timer\.c\)\)$/);
+    assert.equal(stateEvidenceMarkdown(model, 'LAST-ACK', 'en'), undefined);
+    const lenses = model.evidence.map((b) => blockConnectionSummary(model, b, 'zh-cn')).filter((x) => x !== undefined);
+    assert.deepEqual(lenses, [{ state: 'FIN-WAIT-1', title: '4 FIN-WAIT-1 · 定时器 on 1, persist 3 · Send-Q > 0：4 个（最大 87,600 字节） · 主要网段 203.0.113.0/24（3） · 最大重传 2 · 可能：对端零窗口' }]);
+    const hostile = analyzeNote('```\n$ ss -tanp\nState Recv-Q Send-Q Local Address:Port Peer Address:Port Process\nCLOSE-WAIT 1 0 10.0.0.5:9000 198.51.100.1:4000 users:(("$(alert)[x](y)",pid=1,fd=3))\n```\n');
+    const title = blockConnectionSummary(hostile, hostile.evidence[0] as (typeof hostile.evidence)[number], 'en')?.title ?? '';
+    assert.match(title, /process \?\?alert\?\?x\?\?y\? ×1/);
+    assert.doesNotMatch(title, /\$\(/);
+    assert.equal(stateEvidenceMarkdown({ ...model, partial: true }, 'FIN-WAIT-1', 'en'), undefined);
+    assert.equal(stateEvidenceMarkdown({ ...model, text: 'x'.repeat(MAX_SUMMARY_CHARS + 1) }, 'FIN-WAIT-1', 'en'), undefined);
+  });
+});
