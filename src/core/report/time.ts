@@ -49,8 +49,46 @@ function make(date: NoteTime['date'], h: number, min: number, s: number, zone: s
 }
 
 const ISO = /(\d{4})[-/](\d{1,2})[-/](\d{1,2})[T ]\s?(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?\s?(Z|[+-]\d{2}:?\d{2}|UTC|GMT)?/;
-const C_DATE = /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*,? +(?:([A-Z][a-z]{2}) +(\d{1,2})|(\d{1,2}) +([A-Z][a-z]{2}))(?: +(\d{4}))? +(\d{1,2}):(\d{2}):(\d{2})(?: +(AM|PM))?(?: +([A-Z]{2,5}|[+-]\d{4}))?(?: +(\d{4}))?/;
-const ZH_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*星期.)?\s*(\d{1,2}):(\d{2}):(\d{2})(?:\s*([A-Z]{2,5}))?/;
+const ZH_DATE = /(\d{4})年(\d{1,2})月(\d{1,2})日(?:星期.)?(\d{1,2}):(\d{2}):(\d{2})([A-Z]{2,5})?/;
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const CLOCK_TOKEN = /^(\d{1,2}):(\d{2}):(\d{2})$/;
+
+/** `date` in the C locale, read token by token: `Fri Mar 14 09:26:53 CST 2025`, `Fri 14 Mar 2025 09:26:53 PM UTC`. */
+function cDate(text: string): NoteTime | undefined {
+  const t = text.split(/\s+/).filter((x) => x.length > 0);
+  for (let i = 0; i < t.length; i++) {
+    const w = (t[i] as string).replace(/,$/, '').slice(0, 3).toLowerCase();
+    if (!WEEKDAYS.includes(w) || !/^[A-Za-z]{3,9},?$/.test(t[i] as string)) continue;
+    let j = i + 1;
+    let mon = 0;
+    let day = 0;
+    let year = 0;
+    const monthOf = (x: string | undefined): number => (x && /^[A-Z][a-z]{2}$/.test(x) ? MONTHS.indexOf(x.toLowerCase()) + 1 : 0);
+    const num = (x: string | undefined, max: number): number => (x && /^\d{1,4}$/.test(x) && Number(x) <= max ? Number(x) : 0);
+    if (monthOf(t[j]) && num(t[j + 1], 31)) {
+      mon = monthOf(t[j]);
+      day = num(t[j + 1], 31);
+      j += 2;
+    } else if (num(t[j], 31) && monthOf(t[j + 1])) {
+      day = num(t[j], 31);
+      mon = monthOf(t[j + 1]);
+      j += 2;
+    } else continue;
+    if (/^\d{4}$/.test(t[j] ?? '')) year = Number(t[j++]);
+    const clock = CLOCK_TOKEN.exec(t[j] ?? '');
+    if (!clock) continue;
+    j++;
+    let ampm: string | undefined;
+    if (t[j] === 'AM' || t[j] === 'PM') ampm = t[j++];
+    let zone: string | undefined;
+    if (/^(?:[A-Z]{2,5}|[+-]\d{4})$/.test(t[j] ?? '')) zone = t[j++];
+    if (!year && /^\d{4}$/.test(t[j] ?? '')) year = Number(t[j]);
+    if (!year) return undefined;
+    return make({ y: year, m: mon, d: day }, Number(clock[1]), Number(clock[2]), Number(clock[3]), zone, ampm);
+  }
+  return undefined;
+}
+
 const CLOCK = /(?:^|[^\d:.])(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\d:.])/;
 
 /** A full date and time in the text (ISO, `date` in C or zh_CN), or undefined. */
@@ -58,17 +96,12 @@ export function parseDateTime(text: string): NoteTime | undefined {
   if (text.length > MAX_TEXT) return undefined;
   let m = ISO.exec(text);
   if (m) return make({ y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) }, Number(m[4]), Number(m[5]), Number(m[6] ?? 0), m[7]);
-  m = ZH_DATE.exec(text);
-  if (m) return make({ y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) }, Number(m[4]), Number(m[5]), Number(m[6]), m[7]);
-  m = C_DATE.exec(text);
-  if (m) {
-    const mon = MONTHS.indexOf((m[1] ?? m[4] ?? '').toLowerCase()) + 1;
-    const day = Number(m[2] ?? m[3]);
-    const year = Number(m[5] ?? m[11]);
-    if (mon === 0 || !year) return undefined;
-    return make({ y: year, m: mon, d: day }, Number(m[6]), Number(m[7]), Number(m[8]), m[10], m[9]);
+  if (text.includes('年')) {
+    // zh_CN `date`: `2025年 03月 14日 星期五 09:26:53 CST`, read with the spaces removed.
+    m = ZH_DATE.exec(text.replace(/\s/g, ''));
+    if (m) return make({ y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) }, Number(m[4]), Number(m[5]), Number(m[6]), m[7]);
   }
-  return undefined;
+  return cDate(text);
 }
 
 /** A full date-time, else a bare time of day (`09:31`, `09:31:05`) — for headings and lines above a block. */

@@ -20,7 +20,12 @@ function isTrailingNote(token: string): boolean {
 }
 
 function clean(token: string): string {
-  let s = token.replace(/^[`*]+|[`*]+$/g, '');
+  let a = 0;
+  let b = token.length;
+  const mark = (c: number): boolean => c === 96 /* ` */ || c === 42; /* * */
+  while (a < b && mark(token.charCodeAt(a))) a++;
+  while (b > a && mark(token.charCodeAt(b - 1))) b--;
+  let s = token.slice(a, b);
   if (s.length > 1 && (s.endsWith(':') || s.endsWith('：') || s.endsWith(','))) s = s.slice(0, -1);
   return s;
 }

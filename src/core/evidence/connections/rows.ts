@@ -33,10 +33,12 @@ function usersOf(text: string): string[] | undefined {
   if (at < 0) return undefined;
   const names: string[] = [];
   const part = text.slice(at, at + 2000);
-  const re = /\("([^"]{0,64})",pid=/g;
-  for (let m = re.exec(part); m; m = re.exec(part)) {
-    const name = m[1] as string;
-    if (!names.includes(name)) names.push(name);
+  // `("name",pid=` items, found with indexOf (names are at most 64 characters).
+  for (let i = part.indexOf('("'); i >= 0 && names.length < 16; i = part.indexOf('("', i + 2)) {
+    const close = part.indexOf('",pid=', i + 2);
+    if (close < 0) break;
+    const name = part.slice(i + 2, close);
+    if (name.length <= 64 && !name.includes('"') && !names.includes(name)) names.push(name);
   }
   return names.length ? names : undefined;
 }
