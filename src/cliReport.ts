@@ -3,7 +3,7 @@
  * limits, likely causes and findings — JSON for scripts, Markdown for people. A thin adapter over
  * core/report (build.ts, markdown.ts). Exit 0 on success; 2 on usage errors or unreadable input.
  */
-import { analyzeNote } from './core/analysis';
+import { analyzeNote } from './core/note/analyze';
 import { buildReport } from './core/report/build';
 import { reportMarkdown } from './core/report/markdown';
 import { CliError, langOf, readNote, type ParsedArgs } from './cli';

@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fixtureDir } from './fixtureDir';
+import { fixtureDir } from '../support/repo';
 import { connectionsOfText, parseEndpoint, parseProcEndpoint, prefixOf, socketsByState, transitionsByState, type Connection } from '../../src/core/evidence/connections';
 import { proseCountOf } from '../../src/core/evidence/connections/proseCounts';
 import { parseEvidence } from '../../src/core/evidence/parse';

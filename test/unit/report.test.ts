@@ -8,8 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fixtureDir } from './fixtureDir';
-import { analyzeNote } from '../../src/core/analysis';
+import { fixtureDir } from '../support/repo';
+import { analyzeNote } from '../../src/core/note/analyze';
 import { buildReport } from '../../src/core/report/build';
 import { escapeMarkdown, reportMarkdown } from '../../src/core/report/markdown';
 

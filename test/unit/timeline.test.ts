@@ -6,8 +6,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fixtureDir } from './fixtureDir';
-import { analyzeNote } from '../../src/core/analysis';
+import { fixtureDir } from '../support/repo';
+import { analyzeNote } from '../../src/core/note/analyze';
 import { isoOf, minutesOf, parseDateTime, parseTimeMention } from '../../src/core/report/time';
 import { limitsOf, minutesUntil, slope, timelineOf, trendOf, type TimelinePoint } from '../../src/core/report/timeline';
 

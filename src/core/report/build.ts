@@ -3,7 +3,7 @@
  * the limits, the likely causes and the findings — one pure function from the note's analysis to the JSON the
  * CLI prints (markdown.ts renders the same data as text). Pure: no `vscode`, no Node built-ins.
  */
-import type { NoteModel } from '../analysis';
+import type { NoteModel } from '../note/model';
 import { STATE_IDS, type Lang, type StateId } from '../catalogue/types';
 import type { StateSockets, TimerKind } from '../evidence/connections';
 import { findCauses, type Cause } from './causes';

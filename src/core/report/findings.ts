@@ -3,10 +3,10 @@
  * UTF-16 character, like `scan`): here the state typos of the core detector. Misconception findings join the
  * same list when that rule set lands. Pure: no `vscode`, no Node built-ins.
  */
-import type { NoteModel } from '../analysis';
+import type { NoteModel } from '../note/model';
 import type { Lang, Localized } from '../catalogue/types';
 import { t } from '../strings';
-import { findStateTypos } from '../typos';
+import { findStateTypos } from '../note/typos';
 
 export interface Finding {
   readonly line: number;

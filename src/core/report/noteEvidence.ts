@@ -3,7 +3,7 @@
  * over parse.ts's segments), bcc tcpstates / tcplife output wherever it is, counts written outside code, and
  * the best count the note gives for each state. Pure: no `vscode`, no Node built-ins. Linear in the note.
  */
-import type { NoteModel } from '../analysis';
+import type { NoteModel } from '../note/model';
 import type { StateId } from '../catalogue/types';
 import { connectionsOfSegment, readBccOutputs, StateTallies, transitionsByState, type Connection, type StateSockets, type StateTransitions } from '../evidence/connections';
 import { proseCounts, type ProseCount } from '../evidence/connections/proseCounts';

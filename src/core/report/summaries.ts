@@ -4,7 +4,7 @@
  * model / block. Notes larger than MAX_SUMMARY_CHARS get none (the hover and lens must never block the editor;
  * `tcp-state-notes report` covers any size). Pure: no `vscode`, no Node built-ins.
  */
-import type { EvidenceBlock, NoteModel } from '../analysis';
+import type { EvidenceBlock, NoteModel } from '../note/model';
 import type { Lang, Localized, StateId } from '../catalogue/types';
 import { connectionsOfSegment, StateTallies, type StateSockets } from '../evidence/connections';
 import { formatNumber, t } from '../strings';

@@ -7,7 +7,7 @@
  * shifts the count for idle orphans and for orphans with a soft error (facts §2.3, §7.1). Likewise `tw` against
  * `tcp_max_tw_buckets` and `mem` against `tcp_mem`. Pure: no `vscode`, no Node built-ins.
  */
-import type { EvidenceBlock, NoteModel } from '../analysis';
+import type { EvidenceBlock, NoteModel } from '../note/model';
 import type { StateId } from '../catalogue/types';
 import { isSnapshotHeader } from '../evidence/snapshotFormat';
 import { orphanPressure, pressureInput, SYSCTL_MAX_ORPHANS, SYSCTL_MAX_TW, SYSCTL_TCP_MEM, type OrphanPressure } from '../snapshot/pressure';
