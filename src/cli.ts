@@ -193,7 +193,7 @@ export function main(argv: readonly string[], out: (s: string) => void = (s) => 
       return 0;
     }
     case 'report':
-      return reportCommand(rest, args, out);
+      return reportCommand(rest, { json: args.flags.has('--json'), lang: () => langOf(args), readNote, usageError: (m) => new CliError(m), out });
     case 'help':
     case undefined:
       if (args.flags.has('--help') || args.flags.has('-h') || command === 'help') {
