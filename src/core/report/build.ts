@@ -7,7 +7,7 @@ import type { NoteModel } from '../note/model';
 import { STATE_IDS, type Lang, type StateId } from '../catalogue/types';
 import type { StateSockets, TimerKind } from '../evidence/connections';
 import { findCauses, type Cause } from './causes';
-import { typoFindings, type Finding } from './findings';
+import { checkNote, type Finding } from '../check/findings';
 import { noteEvidence, type NoteEvidence } from './noteEvidence';
 import { limitsOf, timelineOf, trendOf, type Limits, type TimelinePoint, type Trend } from './timeline';
 
@@ -76,8 +76,6 @@ function socketsJson(s: StateSockets | undefined): ReportSockets {
 export interface ReportOptions {
   readonly file: string;
   readonly lang: Lang;
-  /** Extra findings (misconceptions) to list after the typos. */
-  readonly findings?: readonly Finding[];
 }
 
 export interface Report {
@@ -97,7 +95,8 @@ export function buildReport(model: NoteModel, options: ReportOptions): Report {
     if (!count && !sockets) continue;
     states[id] = { count: count?.count ?? null, sockets: socketsJson(sockets) };
   }
-  const findings = [...typoFindings(model, options.lang), ...(options.findings ?? [])].sort((a, b) => a.line - b.line || a.character - b.character);
+  // The same findings as `check` (typos and misconceptions).
+  const findings = checkNote(model.text, { lang: options.lang, model });
   return {
     analysis,
     causes,
