@@ -11,6 +11,8 @@
  *   diagram               diagram model + explanations + SVG from the model
  *   activation            require + activate() of the production bundle, vs a no-op extension (≤ 20 ms)
  *   vsix                  size of the packaged .vsix (≤ 300 KB)
+ *   report (10 MB)        `report`: analysis + per-connection evidence, timeline, causes, findings and the
+ *                         Markdown, ÷ the analysis alone (report_vs_analysis_10mb, ≤ 1.5)
  *   heap                  heap growth after 1,000 edits of the 1 MB note (flat)
  *   first hover (5 MB)    the one-line fallback hover (no model yet) vs one regex over the hovered line
  *   hostile corpus        analysis + evidence parsing of each hostile note (test/fixtures/hostile), vs remark-parse;
@@ -40,6 +42,8 @@ import { renderDiagramSvg } from '../src/core/diagram/svg';
 import { explainStateText } from '../src/core/explain';
 import type { StateId } from '../src/core/catalogue/types';
 import { generateNote, rng } from './generate';
+import { buildReport } from '../src/core/report/build';
+import { reportMarkdown } from '../src/core/report/markdown';
 
 const QUICK = process.env.TSN_BENCH_QUICK === '1';
 const ROOT = process.cwd();
@@ -367,6 +371,13 @@ async function main(): Promise<void> {
   process.stderr.write(`[bench] edit: ${edit.update.toFixed(2)} ms vs full ${edit.full.toFixed(1)} ms vs markdown-it ${edit.markdownIt.toFixed(1)} ms\n`);
   const stall = await stallBench(tenMb);
   process.stderr.write(`[bench] stall: ${stall.maxStall.toFixed(1)} ms (slice ${stall.maxAt} of ${stall.slices}, p99 ${stall.p99.toFixed(1)} ms)\n`);
+  const report = versus(
+    () => reportMarkdown(buildReport(analyzeNote(tenMb), { file: 'note.md', lang: 'en' }), 'en'),
+    () => analyzeNote(tenMb),
+    QUICK ? 3 : 5,
+    1,
+  );
+  process.stderr.write(`[bench] report 10 MB: ${report.subject.toFixed(0)} ms vs analysis ${report.baseline.toFixed(0)} ms\n`);
   const heap = heapBench(oneMb, 1000);
   process.stderr.write(`[bench] heap: ${heap.before.toFixed(1)} → ${heap.after.toFixed(1)} MB\n`);
   const vsixKb = packageVsix();
@@ -389,6 +400,7 @@ async function main(): Promise<void> {
   lines.push(`| same edit vs markdown-it parse of the note | ${fmt(edit.update)} ms | markdown-it ${fmt(edit.markdownIt, 1)} ms | ${fmt(edit.update / edit.markdownIt, 3)} | < 1 |`);
   lines.push(`| longest synchronous slice, background analysis of 10 MB (${stall.slices} slices, ${fmt(stall.wallMs, 0)} ms wall) | ${fmt(stall.maxStall, 1)} ms | — | — | ≤ 50 ms |`);
   lines.push(`| heap after 1,000 edits of the 1 MB note (after GC; every 250: ${heap.marks.map((m) => m.toFixed(1)).join(', ')} MB) | ${fmt(heap.after, 1)} MB | before ${fmt(heap.before, 1)} MB | +${fmt(heap.growth, 1)} MB | flat |`);
+  lines.push(`| \`report\` on the 10 MB note (analysis, connections, timeline, causes, findings, Markdown) | ${fmt(report.subject, 0)} ms | analysis ${fmt(report.baseline, 0)} ms | ${fmt(report.ratio)} | ≤ 1.5 |`);
   if (act) lines.push(`| activation: require + activate() of dist/node/extension.js (${fmt(act.bundleKb, 0)} KB; require ${fmt(act.require, 1)} ms, activate ${fmt(act.activate, 1)} ms) | ${fmt(act.total, 1)} ms | no-op extension ${fmt(act.baseline, 2)} ms | — | ≤ 20 ms |`);
   if (vsixKb !== undefined) lines.push(`| .vsix size | ${fmt(vsixKb, 1)} KB | — | — | ≤ 300 KB |`);
   lines.push(`| first hover on a 5 MB note before its model (one-line fallback; p50 ${fmt(first.p50, 4)} ms) | p99 ${fmt(first.p99, 4)} ms | 1 regex/line p99 ${fmt(first.floorP99, 4)} ms | ${fmt(first.p99 / first.floorP99, 1)} | — |`);
@@ -422,6 +434,7 @@ async function main(): Promise<void> {
     heap_growth_mb_1000_edits: round(heap.growth, 1),
     first_hover_p99_ms_5mb: round(first.p99, 4),
     hostile_ms: Object.fromEntries(hostile.map((h) => [h.name, round(h.ms, 1)])),
+    report_vs_analysis_10mb: round(report.ratio, 3),
   };
   process.stdout.write(`${JSON.stringify(json)}\n`);
 }

@@ -8,6 +8,7 @@ import { version as packageVersion } from '../package.json';
 import type { Lang } from './core/catalogue/types';
 import { checkOptions, parseArgs, stringFlag, type ParsedArgs } from './cli/args';
 import { checkCommand } from './cli/commands/check';
+import { reportCommand } from './cli/commands/report';
 import { scanCommand } from './cli/commands/scan';
 import { diagramCommand, explainCommand, templateCommand } from './cli/commands/single';
 import type { CommandOutput } from './cli/commands/types';
@@ -27,6 +28,7 @@ export const USAGE = `Usage:
   tcp-state-notes explain <term> [--lang en|zh-cn] [-o FILE|-] [--force]
   tcp-state-notes diagram <file> [--section "<heading>"] [--linux] [--lang en|zh-cn] [-o FILE|-] [--force] [--max-note-size-mb N]
   tcp-state-notes template [--symptom general|fin-wait-1|fin-wait-2|last-ack|close-wait|time-wait] [--lang en|zh-cn] [-o FILE|-] [--force]
+  tcp-state-notes report <file> [--json] [--lang en|zh-cn] [-o FILE|-] [--force] [--max-note-size-mb N]
   tcp-state-notes --version | --help
 Exit status: 0 done, 1 findings (check) or a failed write, 2 usage error or unreadable input.`;
 
@@ -44,7 +46,7 @@ function run(command: string | undefined, rest: string[], args: ParsedArgs, repo
     if (args.flags.has('--version')) return { data: `${VERSION}\n`, code: 0, inputs: [] };
     throw new CliError(`missing command\n${USAGE}`);
   }
-  if (!(command in { scan: 1, check: 1, explain: 1, diagram: 1, template: 1 })) throw new CliError(`unknown command "${command}"\n${USAGE}`);
+  if (!(command in { scan: 1, check: 1, explain: 1, diagram: 1, template: 1, report: 1 })) throw new CliError(`unknown command "${command}"\n${USAGE}`);
   if (args.flags.has('--help')) return { data: `${USAGE}\n`, code: 0, inputs: [] };
   checkOptions(command, args);
   switch (command) {
@@ -56,6 +58,8 @@ function run(command: string | undefined, rest: string[], args: ParsedArgs, repo
       return explainCommand(rest, langOf(args));
     case 'template':
       return templateCommand(rest, args, langOf(args));
+    case 'report':
+      return reportCommand(rest, args, langOf(args));
     default:
       return diagramCommand(rest, args, langOf(args));
   }

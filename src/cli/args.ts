@@ -33,6 +33,7 @@ export const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   explain: ['--lang', ...OUTPUT],
   diagram: ['--section', '--linux', '--lang', '--max-note-size-mb', ...OUTPUT],
   template: ['--symptom', '--lang', ...OUTPUT],
+  report: ['--json', '--lang', '--max-note-size-mb', ...OUTPUT],
 };
 
 export interface ParsedArgs {
