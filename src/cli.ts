@@ -2,7 +2,7 @@
  * tcp-state-notes — the command-line twin of the extension, over the same core.
  *   scan <file>... [--json]                       mentions and evidence
  *   explain <term> [--lang en|zh-cn]              the hover's markdown for any spelling
- *   diagram <file> [-o out.svg] [--section "<heading>"]
+ *   diagram <file> [-o out.svg] [--section "<heading>"] [--format svg|mermaid] [--width <px>]
  *   template [--symptom …] [--lang en|zh-cn]      the diagnosis template as plain markdown
  * Bad input: one clear line on stderr and a non-zero exit.
  */
@@ -14,6 +14,8 @@ import { buildTemplate, isTemplateSymptom, TEMPLATE_SYMPTOMS } from './core/temp
 import { diagramSource } from './core/diagram/fromNote';
 import { buildDiagramModel } from './core/diagram/model';
 import { renderDiagramSvg } from './core/diagram/svg';
+import { renderMermaid } from './core/diagram/mermaid';
+import { NARROW_MAX_WIDTH, toNarrowLayout } from './core/diagram/narrowLayout';
 import type { Lang } from './core/catalogue/types';
 
 export class CliError extends Error {}
@@ -21,7 +23,7 @@ export class CliError extends Error {}
 const USAGE = `Usage:
   tcp-state-notes scan <file>... [--json]
   tcp-state-notes explain <term> [--lang en|zh-cn]
-  tcp-state-notes diagram <file> [-o out.svg] [--section "<heading>"] [--linux] [--lang en|zh-cn]
+  tcp-state-notes diagram <file> [-o out.svg|out.mmd] [--section "<heading>"] [--linux] [--lang en|zh-cn] [--format svg|mermaid] [--width <px>]
   tcp-state-notes template [--symptom general|fin-wait-1|fin-wait-2|last-ack|close-wait|time-wait] [--lang en|zh-cn]`;
 
 export interface ParsedArgs {
@@ -29,7 +31,7 @@ export interface ParsedArgs {
   flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['--lang', '-o', '--output', '--section', '--symptom']);
+const VALUE_FLAGS = new Set(['--lang', '-o', '--output', '--section', '--symptom', '--format', '--width']);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const positional: string[] = [];
@@ -182,11 +184,27 @@ export function main(argv: readonly string[], out: (s: string) => void = (s) => 
         range = { start: section.start, end: section.end };
         title = section.title;
       }
+      const format = args.flags.get('--format') ?? 'svg';
+      if (format !== 'svg' && format !== 'mermaid') throw new CliError(`--format must be svg or mermaid, not "${String(format)}"`);
+      const widthFlag = args.flags.get('--width');
+      let width: number | undefined;
+      if (widthFlag !== undefined) {
+        width = typeof widthFlag === 'string' && /^\d{1,5}$/.test(widthFlag) ? Number(widthFlag) : NaN;
+        if (!(width !== undefined && width >= 200 && width <= 10000)) throw new CliError(`--width must be a number of CSS pixels from 200 to 10000, not "${String(widthFlag)}"`);
+        if (format === 'mermaid') throw new CliError('--width applies to --format svg only (Mermaid lays out the diagram itself)');
+      }
       const source = diagramSource(model, lang, range, title);
-      const svg = renderDiagramSvg(buildDiagramModel({ ...source.input, showLinux: args.flags.has('--linux') }, lang), { standaloneStyle: true });
+      const diagram = buildDiagramModel({ ...source.input, showLinux: args.flags.has('--linux') }, lang);
+      // The same breakpoint as the panel: at or below NARROW_MAX_WIDTH the narrow layout, which the file
+      // then declares at that width.
+      const narrow = width !== undefined && width <= NARROW_MAX_WIDTH;
+      const text =
+        format === 'mermaid'
+          ? renderMermaid(diagram)
+          : renderDiagramSvg(narrow ? toNarrowLayout(diagram) : diagram, { standaloneStyle: true, ...(width !== undefined ? { width } : {}) });
       const target = args.flags.get('-o') ?? args.flags.get('--output');
-      if (typeof target === 'string') writeFileSync(target, svg);
-      else out(svg);
+      if (typeof target === 'string') writeFileSync(target, text);
+      else out(text);
       return 0;
     }
     case 'help':

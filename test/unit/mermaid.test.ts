@@ -105,7 +105,9 @@ describe('Mermaid itself accepts and renders the output (Chromium)', () => {
       const m = (globalThis as unknown as { mermaid: { parse(t: string): Promise<unknown>; render(id: string, t: string): Promise<{ svg: string }> } }).mermaid;
       await m.parse(t);
       const { svg } = await m.render(`d${Math.random().toString(36).slice(2)}`, t);
-      const host = document.getElementById('out') as HTMLElement;
+      const doc = (globalThis as unknown as { document: { getElementById(id: string): { innerHTML: string; textContent: string | null } } }).document;
+      const host = doc.getElementById('out');
+      if (!host) throw new Error('no #out');
       host.innerHTML = svg;
       const labels = host.textContent ?? '';
       host.textContent = '';
