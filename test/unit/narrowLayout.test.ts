@@ -103,7 +103,7 @@ describe('narrow layout', () => {
   it('writes the key of full labels and no two-line edge labels', () => {
     const svg = renderDiagramSvg(toNarrowLayout(modelOf('incident-fin-wait-1.md', 'en', false)));
     assert.match(svg, /class="tcp-diagram lang-en linux-off narrow"/);
-    assert.match(svg, /R4  rcv SYN \/ snd SYN,ACK/);
+    assert.match(svg, /R4 {2}rcv SYN \/ snd SYN,ACK/);
     assert.doesNotMatch(svg, /label-event/);
     assert.equal([...svg.matchAll(/class="edge-pill[ "]/g)].length, 20);
   });
