@@ -128,9 +128,18 @@ export function tcpStatePreviewPlugin(md: MarkdownIt, options: PreviewOptions = 
     }
   });
 
-  // The note's counts, once per render, for the cards (env is the render's own object).
+  // The note's counts, once per parse, for the cards. Kept on the tokens, not in env: VS Code parses with one
+  // env object (and caches the tokens) and renders with another.
   md.core.ruler.push('tcp_state_notes_counts', (state) => {
-    if (state.env && typeof state.env === 'object') (state.env as Record<string, unknown>)[COUNTS] = previewCounts(state.src);
+    const counts = previewCounts(state.src);
+    if (Object.keys(counts).length === 0) return;
+    const tag = (t: Token) => {
+      t.meta = { ...(t.meta as object | null), [COUNTS]: counts };
+    };
+    for (const block of state.tokens) {
+      tag(block);
+      for (const child of block.children ?? []) tag(child);
+    }
   });
 
   const rules = md.renderer.rules;
@@ -139,7 +148,7 @@ export function tcpStatePreviewPlugin(md: MarkdownIt, options: PreviewOptions = 
     rules[name] = (tokens, idx, opts, env, self) => {
       const html = previous ? previous(tokens, idx, opts, env, self) : self.renderToken(tokens, idx, opts);
       const token = tokens[idx];
-      const counts = env && typeof env === 'object' ? ((env as Record<string, unknown>)[COUNTS] as PreviewCounts | undefined) : undefined;
+      const counts = token?.meta ? ((token.meta as Record<string, unknown>)[COUNTS] as PreviewCounts | undefined) : undefined;
       return token && shouldMark(token) ? markStatesInHtml(html, lang(), escapeHtml, counts) : html;
     };
   };

@@ -46,6 +46,11 @@ suite('UI: issue #16 (narrow panel, preview cards, walkthrough)', () => {
     await runCommand('View: Close All Editor Groups');
   });
 
+  setup(async () => {
+    await ui().page.setViewportSize({ width: 1400, height: 900 });
+    await runCommand('View: Close All Editor Groups');
+  });
+
   test('diagram panel at 480 and 1000 px, light and dark: every label at least 11 px', async () => {
     await openFile('incident-fin-wait-1.md', 'FIN-WAIT-1 pile-up');
     await runCommand('TCP State Notes: Show State Diagram');
@@ -125,20 +130,23 @@ suite('UI: issue #16 (narrow panel, preview cards, walkthrough)', () => {
       ['Hover a TCP state', 'Open the state diagram', 'Paste or capture evidence', 'Insert the diagnosis template'],
     );
     assert.ok((await steps.count()) >= 4);
-    const image = page.locator('.getting-started-media img').first();
+    const image = page.locator('.getting-started-media img:visible').first();
     await image.waitFor({ timeout: 15_000 });
-    const loaded = async () => image.evaluate((img) => ({ src: (img as HTMLImageElement).src, ok: (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0 }));
+    const loaded = async () => image.evaluate((img) => ({ src: (img as HTMLImageElement).currentSrc || (img as HTMLImageElement).src, ok: (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0 }));
     await page.waitForFunction(() => {
-      const img = document.querySelector('.getting-started-media img') as HTMLImageElement | null;
-      return !!img && img.complete && img.naturalWidth > 0;
+      return [...document.querySelectorAll<HTMLImageElement>('.getting-started-media img')].some((img) => img.offsetWidth > 0 && img.complete && img.naturalWidth > 0);
     }, undefined, { timeout: 15_000 });
     const light = await loaded();
-    assert.ok(light.ok && /walkthrough\/hover-light\.svg/.test(light.src), light.src);
+    assert.ok(light.ok && /hover-light\.svg/.test(light.src), light.src);
     await screenshot('walkthrough-light');
     await page.locator('.getting-started-step', { hasText: 'Open the state diagram' }).first().click();
     await page.waitForTimeout(800);
     await setColorTheme('Dark Modern');
-    await page.waitForFunction(() => /diagram-dark\.svg/.test((document.querySelector('.getting-started-media img') as HTMLImageElement | null)?.src ?? ''), undefined, { timeout: 15_000 });
+    await page.waitForFunction(
+      () => [...document.querySelectorAll<HTMLImageElement>('.getting-started-media img')].some((img) => img.offsetWidth > 0 && /diagram-dark\.svg/.test(img.currentSrc || img.src) && img.naturalWidth > 0),
+      undefined,
+      { timeout: 15_000 },
+    );
     const dark = await loaded();
     assert.ok(dark.ok, dark.src);
     await screenshot('walkthrough-dark');

@@ -57,6 +57,9 @@ describe('preview hover cards', () => {
     const html = md.render(NOTE);
     assert.match(html, /data-tcp-state="FIN-WAIT-1" data-tcp-lang="en" data-tcp-count="2" title=/);
     assert.match(html, /data-tcp-state="CLOSE-WAIT" data-tcp-lang="en" title=/, 'no count where the note has none');
+    // VS Code parses (and caches the tokens) with one env and renders with another: the counts travel on the tokens.
+    const split = md.renderer.render(md.parse(NOTE, {}), md.options, {});
+    assert.match(split, /data-tcp-state="FIN-WAIT-1" data-tcp-lang="en" data-tcp-count="2" title=/);
     const zh = new MarkdownIt().use(tcpStatePreviewPlugin, { lang: () => 'zh-cn' }).render('LAST_ACK');
     assert.match(zh, /data-tcp-lang="zh-cn"/);
   });
