@@ -51,7 +51,8 @@ suite('UI: issue #16 (narrow panel, preview cards, walkthrough)', () => {
     await runCommand('View: Close All Editor Groups');
   });
 
-  test('diagram panel at 480 and 1000 px, light and dark: every label at least 11 px', async () => {
+  test('diagram panel at 480 and 1000 px, light and dark: every label at least 11 px', async function () {
+    this.timeout(360_000);
     await openFile('incident-fin-wait-1.md', 'FIN-WAIT-1 pile-up');
     await runCommand('TCP State Notes: Show State Diagram');
     await webview().locator('g[data-state="FIN-WAIT-1"]').first().waitFor({ timeout: 30_000 });
@@ -78,7 +79,8 @@ suite('UI: issue #16 (narrow panel, preview cards, walkthrough)', () => {
     await runCommand('View: Close All Editor Groups');
   });
 
-  test('preview hover card: mouse and keyboard, text from the catalogue and the note count', async () => {
+  test('preview hover card: mouse and keyboard, text from the catalogue and the note count', async function () {
+    this.timeout(240_000);
     const { page } = ui();
     await openFile('incident-fin-wait-1.md', 'FIN-WAIT-1 pile-up');
     await runCommand('Markdown: Open Preview to the Side');
@@ -113,7 +115,8 @@ suite('UI: issue #16 (narrow panel, preview cards, walkthrough)', () => {
     await runCommand('View: Close All Editor Groups');
   });
 
-  test('the walkthrough: four steps with light and dark images', async () => {
+  test('the walkthrough: four steps with light and dark images', async function () {
+    this.timeout(240_000);
     const { page } = ui();
     await runCommand('Welcome: Open Walkthrough...');
     const input = page.locator('.quick-input-widget input');
@@ -130,25 +133,22 @@ suite('UI: issue #16 (narrow panel, preview cards, walkthrough)', () => {
       ['Hover a TCP state', 'Open the state diagram', 'Paste or capture evidence', 'Insert the diagnosis template'],
     );
     assert.ok((await steps.count()) >= 4);
-    const image = page.locator('.getting-started-media img:visible').first();
-    await image.waitFor({ timeout: 15_000 });
-    const loaded = async () => image.evaluate((img) => ({ src: (img as HTMLImageElement).currentSrc || (img as HTMLImageElement).src, ok: (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0 }));
-    await page.waitForFunction(() => {
-      return [...document.querySelectorAll<HTMLImageElement>('.getting-started-media img')].some((img) => img.offsetWidth > 0 && img.complete && img.naturalWidth > 0);
-    }, undefined, { timeout: 15_000 });
-    const light = await loaded();
-    assert.ok(light.ok && /hover-light\.svg/.test(light.src), light.src);
+    // The shown step's image: loaded, and the light variant in a light theme.
+    const shownImage = (variant: RegExp) =>
+      page.waitForFunction(
+        (source) =>
+          [...document.querySelectorAll<HTMLImageElement>('.getting-started-media img')].some(
+            (img) => img.offsetWidth > 0 && img.complete && img.naturalWidth > 0 && new RegExp(source).test(decodeURIComponent(img.currentSrc || img.src)),
+          ),
+        variant.source,
+        { timeout: 20_000 },
+      );
+    await shownImage(/walkthrough\/hover-light\.svg/);
     await screenshot('walkthrough-light');
     await page.locator('.getting-started-step', { hasText: 'Open the state diagram' }).first().click();
     await page.waitForTimeout(800);
     await setColorTheme('Dark Modern');
-    await page.waitForFunction(
-      () => [...document.querySelectorAll<HTMLImageElement>('.getting-started-media img')].some((img) => img.offsetWidth > 0 && /diagram-dark\.svg/.test(img.currentSrc || img.src) && img.naturalWidth > 0),
-      undefined,
-      { timeout: 15_000 },
-    );
-    const dark = await loaded();
-    assert.ok(dark.ok, dark.src);
+    await shownImage(/walkthrough\/diagram-dark\.svg/);
     await screenshot('walkthrough-dark');
     await setColorTheme('Light Modern');
   });
