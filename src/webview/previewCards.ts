@@ -98,7 +98,8 @@ document.addEventListener('focusout', (e) => {
 document.addEventListener('keydown', (e) => {
   if (e.key === 'Escape' && anchor) hide();
 });
-window.addEventListener('scroll', () => hide(), { passive: true });
+// No hide on scroll: the card is placed in document coordinates and scrolls with its mark (the preview
+// scrolls by itself to follow the editor).
 
 makeFocusable(document);
 new MutationObserver(() => makeFocusable(document)).observe(document.body, { childList: true, subtree: true });
