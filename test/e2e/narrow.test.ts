@@ -105,12 +105,13 @@ suite('UI: issue #16 (narrow panel, preview cards, walkthrough)', () => {
     await other.focus();
     await card.waitFor({ state: 'visible', timeout: 5_000 });
     assert.match(await card.innerText(), /^CLOSE-WAIT[\s\S]*not an orphan/);
-    await setColorTheme('Dark Modern');
-    await other.focus();
-    await card.waitFor({ state: 'visible', timeout: 5_000 });
-    await screenshot('preview-card-focus-dark');
     await page.keyboard.press('Escape');
     await card.waitFor({ state: 'hidden', timeout: 5_000 });
+    await setColorTheme('Dark Modern');
+    await page.mouse.move(2, 2);
+    await other.hover();
+    await card.waitFor({ state: 'visible', timeout: 5_000 });
+    await screenshot('preview-card-dark');
     await setColorTheme('Light Modern');
     await runCommand('View: Close All Editor Groups');
   });
