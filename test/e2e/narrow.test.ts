@@ -119,14 +119,18 @@ suite('UI: issue #16 (narrow panel, preview cards, walkthrough)', () => {
   test('the walkthrough: four steps with light and dark images', async function () {
     this.timeout(240_000);
     const { page } = ui();
-    await runCommand('Welcome: Open Walkthrough...');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill('TCP State Notes');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'TCP State Notes' }).first().waitFor({ timeout: 15_000 });
-    await page.keyboard.press('Enter');
+    // Welcome: Open Walkthrough… → ours. (Escape, which the theme picker presses, leaves the walkthrough.)
+    const openWalkthrough = async () => {
+      await runCommand('Welcome: Open Walkthrough...');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill('TCP State Notes');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'TCP State Notes' }).first().waitFor({ timeout: 15_000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.gettingStartedContainer', { hasText: 'Get Started with TCP State Notes' }).first().waitFor({ timeout: 30_000 });
+    };
+    await openWalkthrough();
     const steps = page.locator('.getting-started-step');
-    await page.locator('.gettingStartedContainer', { hasText: 'Get Started with TCP State Notes' }).first().waitFor({ timeout: 30_000 });
     await page.waitForTimeout(1000);
     const titles = await page.locator('.getting-started-step .step-title').allInnerTexts();
     assert.deepEqual(
@@ -146,9 +150,10 @@ suite('UI: issue #16 (narrow panel, preview cards, walkthrough)', () => {
       );
     await shownImage(/walkthrough\/hover-light\.svg/);
     await screenshot('walkthrough-light');
+    await setColorTheme('Dark Modern');
+    await openWalkthrough();
     await page.locator('.getting-started-step', { hasText: 'Open the state diagram' }).first().click();
     await page.waitForTimeout(800);
-    await setColorTheme('Dark Modern');
     await shownImage(/walkthrough\/diagram-dark\.svg/);
     await screenshot('walkthrough-dark');
     await setColorTheme('Light Modern');
