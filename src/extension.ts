@@ -3,7 +3,7 @@ import { NoteModels } from './features/noteModels';
 import { registerHover } from './features/hover';
 import { registerExplainCommand } from './features/explainCommand';
 import { registerTemplateCommand } from './features/template';
-import { registerDiagram } from './features/diagram/panel';
+import { registerDiagram } from './features/diagram/commands';
 import { registerMermaidCommands } from './features/diagram/mermaidCommands';
 import { registerLinkedSvgCommand } from './features/diagram/linkedSvg';
 import { registerDiagnostics } from './features/diagnostics';

@@ -14,11 +14,12 @@
  * Pure: no `vscode`, no Node built-ins, and no runtime import of markdown-it (the host passes its instance).
  */
 import type { MarkdownIt, RendererRule, Token } from 'markdown-it';
+import { orphanShort, orphanVerdict } from './catalogue/orphan';
 import { STATE_KNOWLEDGE } from './catalogue/states';
 import type { Lang, StateId } from './catalogue/types';
 import { pick } from './strings';
-import { findMentions } from './recognize';
-import { analyzeNote } from './analysis';
+import { findMentions } from './note/recognize';
+import { analyzeNote } from './note/analyze';
 import { diagramSource } from './diagram/fromNote';
 
 /** Sockets per state in the note's pasted output (the diagram's counts), for the preview's hover cards. */
@@ -51,14 +52,12 @@ const TAG = /<[^>]*>/g;
 
 /** "FIN-WAIT-1 — The active closer… — the typical orphan": the span's tooltip, as plain text. */
 export function stateTooltip(id: StateId, lang: Lang): string {
-  const k = STATE_KNOWLEDGE[id];
-  const summary = pick(k.summary, lang).replace(/[.。]\s*$/, '');
-  const headline = pick(k.orphan.headline, lang).replace(/[.。]\s*$/, '');
-  return `${id} — ${summary} — ${headline}`;
+  const summary = pick(STATE_KNOWLEDGE[id].summary, lang).replace(/[.。]\s*$/, '');
+  return `${id} — ${summary} — ${orphanShort(id, lang)}`;
 }
 
 function stateSpan(id: StateId, text: string, lang: Lang, escapeHtml: (s: string) => string, counts: PreviewCounts | undefined): string {
-  const verdict = VERDICT_CLASS[STATE_KNOWLEDGE[id].orphan.verdict];
+  const verdict = VERDICT_CLASS[orphanVerdict(id)];
   const n = counts?.[id];
   // Data for the hover card (media/previewCards.js): ids and numbers only, never note text.
   const count = n !== undefined && Number.isSafeInteger(n) && n >= 0 ? ` data-tcp-count="${n}"` : '';

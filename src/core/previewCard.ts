@@ -5,7 +5,8 @@
  */
 import { STATE_KNOWLEDGE } from './catalogue/states';
 import type { Lang, StateId } from './catalogue/types';
-import { ORPHAN_TEXT, formatCount } from './diagram/model';
+import { orphanShort } from './catalogue/orphan';
+import { formatCount } from './format';
 import { pick } from './strings';
 
 export interface PreviewCard {
@@ -24,7 +25,7 @@ export function previewCard(id: StateId, lang: Lang, count: number | undefined):
   return {
     title: id,
     meaning: pick(k.summary, lang),
-    verdict: ORPHAN_TEXT[id][lang],
+    verdict: orphanShort(id, lang),
     verdictKind: k.orphan.verdict,
     count:
       n === undefined

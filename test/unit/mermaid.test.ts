@@ -8,13 +8,13 @@ import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { analyzeNote } from '../../src/core/analysis';
+import { analyzeNote } from '../../src/core/note/analyze';
 import { diagramSource } from '../../src/core/diagram/fromNote';
 import { buildDiagramModel } from '../../src/core/diagram/model';
 import { mermaidId, mermaidText, renderMermaid } from '../../src/core/diagram/mermaid';
 import { STATE_IDS } from '../../src/core/catalogue/types';
 import { readFileSync } from 'node:fs';
-import { fixtureDir } from './fixtureDir';
+import { repoPath } from '../support/repo';
 
 const NOTE = `# Incident
 
@@ -130,7 +130,7 @@ describe('Mermaid itself accepts and renders the output (Chromium)', () => {
 
   it('parses and renders every layer and language, and the example notes', async () => {
     const texts = [mermaidOf('', 'en', true), mermaidOf('', 'zh-cn', true), mermaidOf(NOTE, 'zh-cn', true)];
-    const examples = join(fixtureDir('.'), '..', '..', 'examples');
+    const examples = repoPath('examples');
     for (const f of ['incident-fin-wait-1.md', 'orphan-socket-notes.zh.md']) {
       if (existsSync(join(examples, f))) texts.push(mermaidOf(readFileSync(join(examples, f), 'utf8'), 'en', true));
     }

@@ -6,20 +6,19 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { analyzeNote } from '../../src/core/analysis';
+import { analyzeNote } from '../../src/core/note/analyze';
 import { diagramSource } from '../../src/core/diagram/fromNote';
 import { boxesOverlap, type Box } from '../../src/core/diagram/graph';
 import { buildDiagramModel, type DiagramModel } from '../../src/core/diagram/model';
 import { NARROW_VIEWBOX_WIDTH, PILL_HEIGHT, pillWidth, toNarrowLayout } from '../../src/core/diagram/narrowLayout';
 import { renderDiagramSvg } from '../../src/core/diagram/svg';
-import { fixtureDir } from './fixtureDir';
+import { repoPath } from '../support/repo';
 
 const PANEL = 480;
 const PADDING = 24;
 
 function modelOf(file: string, lang: 'en' | 'zh-cn', showLinux: boolean): DiagramModel {
-  const text = readFileSync(join(fixtureDir('.'), '..', '..', 'examples', file), 'utf8');
+  const text = readFileSync(repoPath('examples', file), 'utf8');
   const src = diagramSource(analyzeNote(text), lang, undefined, file);
   return buildDiagramModel({ ...src.input, showLinux }, lang);
 }

@@ -17,6 +17,7 @@ import {
   EVENT_BASELINE,
   ANNOTATION_LINE_HEIGHT,
   EDGE_LABEL_FONT_SIZE,
+  MAX_HEAT,
   NODE_LABEL_FONT_SIZE,
   edgeLabelWidth,
   roundedPath,
@@ -24,7 +25,7 @@ import {
   type Point,
 } from './graph';
 import type { DiagramAnnotationModel, DiagramEdgeModel, DiagramModel, DiagramNodeModel } from './model';
-import { MAX_HEAT, formatCount } from './model';
+import { formatCount } from '../format';
 import { KEY_FONT_SIZE, KEY_LINE_HEIGHT, PILL_FONT_SIZE, PILL_HEIGHT, keyLine, pillWidth } from './narrowLayout';
 
 export interface RenderOptions {

@@ -14,14 +14,16 @@ export function diagramEditor(): vscode.TextEditor | undefined {
 }
 
 /**
- * The diagram model of the whole note as the panel shows it (the panel's Linux layer when it shows this
- * note), built by the same core functions as the panel and the export.
+ * The diagram model the panel shows when it shows this note (scope, Linux layer, live counts: the model the
+ * exports use); otherwise the whole note's, built by the same core functions.
  */
 export async function noteDiagramModel(models: NoteModels, document: vscode.TextDocument): Promise<DiagramModel> {
+  const panel = DiagramPanel.active;
+  const shown = panel?.documentUri === document.uri.toString() ? panel.exportedDiagram() : undefined;
+  if (shown) return shown;
   const lang = currentLang();
   const model = models.peek(document) ?? (await models.whenReady(document)) ?? models.get(document);
-  const panel = DiagramPanel.active;
-  const showLinux = panel?.documentUri === document.uri.toString() ? panel.panelState.showLinux : false;
+  const showLinux = false;
   const name = document.uri.path.split('/').pop() || 'note';
   const source = diagramSource(model, lang, undefined, name);
   return buildDiagramModel({ ...source.input, showLinux }, lang);
