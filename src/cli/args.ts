@@ -20,6 +20,7 @@ export const OPTIONS: Readonly<Record<string, OptionKind>> = {
   '--linux': 'flag',
   '--symptom': 'value',
   '--max-note-size-mb': 'value',
+  '--width': 'value',
 };
 
 const ALIASES: Readonly<Record<string, string>> = { '-h': '--help', '-V': '--version', '-o': '--output' };
@@ -31,7 +32,7 @@ export const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   scan: ['--json', '--max-note-size-mb', ...OUTPUT],
   check: ['--json', '--format', '--lang', '--max-note-size-mb', ...OUTPUT],
   explain: ['--lang', ...OUTPUT],
-  diagram: ['--section', '--linux', '--lang', '--max-note-size-mb', ...OUTPUT],
+  diagram: ['--section', '--linux', '--lang', '--format', '--width', '--max-note-size-mb', ...OUTPUT],
   template: ['--symptom', '--lang', ...OUTPUT],
   report: ['--json', '--lang', '--max-note-size-mb', ...OUTPUT],
 };

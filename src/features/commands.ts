@@ -18,4 +18,7 @@ export const COMMANDS = {
   captureSnapshot: 'tcpStateNotes.captureSnapshot',
   toggleLive: 'tcpStateNotes.toggleLive',
   freezeLiveSnapshot: 'tcpStateNotes.freezeLiveSnapshot',
+  copyDiagramMermaid: 'tcpStateNotes.copyDiagramMermaid',
+  insertDiagramMermaid: 'tcpStateNotes.insertDiagramMermaid',
+  saveDiagramBesideNote: 'tcpStateNotes.saveDiagramBesideNote',
 } as const;

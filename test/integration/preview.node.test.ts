@@ -16,7 +16,7 @@ async function render(source: string | vscode.TextDocument): Promise<string> {
 }
 
 function marked(html: string): string[] {
-  return [...html.matchAll(/<span class="tcp-state (tcp-state-[a-z-]+)" data-tcp-state="([^"]+)" title="[^"]+">([^<]+)<\/span>/g)].map(
+  return [...html.matchAll(/<span class="tcp-state (tcp-state-[a-z-]+)" data-tcp-state="([^"]+)"[^>]*? title="[^"]+">([^<]+)<\/span>/g)].map(
     (m) => `${m[3]}=${m[2]}/${m[1]}`,
   );
 }

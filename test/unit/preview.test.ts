@@ -17,7 +17,7 @@ function engine(options: { html?: boolean; lang?: Lang; plugin?: boolean; highli
   return md;
 }
 
-const OUR_SPAN = /^<span class="tcp-state tcp-state-(?:orphan|caveat|not-orphan)" data-tcp-state="[A-Z0-9-]+" title="[^"<>]*">$/;
+const OUR_SPAN = /^<span class="tcp-state tcp-state-(?:orphan|caveat|not-orphan)" data-tcp-state="[A-Z0-9-]+" data-tcp-lang="(?:en|zh-cn)"(?: data-tcp-count="\d+")? title="[^"<>]*">$/;
 
 function tags(html: string): string[] {
   return html.match(/<[^>]*>/g) ?? [];
@@ -25,7 +25,7 @@ function tags(html: string): string[] {
 
 /** [text, state, verdict class] of every span we added. */
 function marks(html: string): [string, string, string][] {
-  return [...html.matchAll(/<span class="tcp-state (tcp-state-[a-z-]+)" data-tcp-state="([^"]*)" title="[^"]*">([^<]*)<\/span>/g)].map((m) => [m[3] ?? '', m[2] ?? '', m[1] ?? '']);
+  return [...html.matchAll(/<span class="tcp-state (tcp-state-[a-z-]+)" data-tcp-state="([^"]*)"[^>]*? title="[^"]*">([^<]*)<\/span>/g)].map((m) => [m[3] ?? '', m[2] ?? '', m[1] ?? '']);
 }
 
 /**

@@ -4,6 +4,8 @@ import type { Lang } from '../../core/catalogue/types';
 import { diagramSource } from '../../core/diagram/fromNote';
 import { buildDiagramModel } from '../../core/diagram/model';
 import { renderDiagramSvg } from '../../core/diagram/svg';
+import { renderMermaid } from '../../core/diagram/mermaid';
+import { NARROW_MAX_WIDTH, toNarrowLayout } from '../../core/diagram/narrowLayout';
 import { explainAggregate, explainState, explainTerm } from '../../core/explain';
 import { resolveTerm } from '../../core/lookup';
 import { buildTemplate, isTemplateSymptom, TEMPLATE_SYMPTOMS } from '../../core/template';
@@ -38,6 +40,15 @@ export function diagramCommand(files: readonly string[], args: ParsedArgs, lang:
   const [file, ...extra] = files;
   if (!file) throw new CliError('diagram needs a file');
   if (extra.length) throw new CliError(`diagram takes one file, got ${files.length}`);
+  const format = stringFlag(args, '--format') ?? 'svg';
+  if (format !== 'svg' && format !== 'mermaid') throw new CliError(`--format must be svg or mermaid, not "${format}"`);
+  const widthFlag = stringFlag(args, '--width');
+  let width: number | undefined;
+  if (widthFlag !== undefined) {
+    width = /^\d{1,5}$/.test(widthFlag) ? Number(widthFlag) : NaN;
+    if (!(width >= 200 && width <= 10000)) throw new CliError(`--width must be a number of CSS pixels from 200 to 10000, not "${widthFlag}"`);
+    if (format === 'mermaid') throw new CliError('--width applies to --format svg only (Mermaid lays out the diagram itself)');
+  }
   const note = readNote(file, maxNoteSizeMB(args));
   const model = analyzeNote(note.text);
   const wanted = stringFlag(args, '--section');
@@ -54,6 +65,12 @@ export function diagramCommand(files: readonly string[], args: ParsedArgs, lang:
     title = section.title;
   }
   const source = diagramSource(model, lang, range, title);
-  const svg = renderDiagramSvg(buildDiagramModel({ ...source.input, showLinux: args.flags.has('--linux') }, lang), { standaloneStyle: true });
-  return { data: svg, code: 0, inputs: [{ dev: note.dev, ino: note.ino }] };
+  const diagram = buildDiagramModel({ ...source.input, showLinux: args.flags.has('--linux') }, lang);
+  // The panel's breakpoint: at or below NARROW_MAX_WIDTH the narrow layout, which the file declares at that width.
+  const narrow = width !== undefined && width <= NARROW_MAX_WIDTH;
+  const data =
+    format === 'mermaid'
+      ? renderMermaid(diagram)
+      : renderDiagramSvg(narrow ? toNarrowLayout(diagram) : diagram, { standaloneStyle: true, ...(width !== undefined ? { width } : {}) });
+  return { data, code: 0, inputs: [{ dev: note.dev, ino: note.ino }] };
 }

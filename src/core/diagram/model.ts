@@ -130,6 +130,11 @@ export interface DiagramModel {
   readonly statesWithoutNode: readonly StateId[];
   /** Plain-text summary for screen readers (also the SVG `<desc>`). */
   readonly summary: string;
+  /** `narrow`: the geometry of narrowLayout.ts (short edge labels and a key); absent: the RFC arrangement. */
+  readonly layout?: 'rfc' | 'narrow';
+  /** Narrow layout: where the legend and the key of edge labels start. */
+  readonly legendTop?: number;
+  readonly keyTop?: number;
 }
 
 // ---------------------------------------------------------------------------------------------
