@@ -12,8 +12,8 @@
 import type { EvidenceBlock, Mention, NoteModel, Section, Transition } from './analysis';
 import type { StateId } from './catalogue/types';
 import { countStates, primeMentionCounts } from './incrementalIndex';
-import { LineIndex } from './lineIndex';
-import { countNewlines, fenceOpenAt, nextCandidate, riskyStretch, type FenceOpen } from './incrementalBlocks';
+import { LineIndex, lineStartsOf } from './lineIndex';
+import { countNewlines, fenceOpenAt, MAX_QUOTE_STARTS, nextCandidate, quoteStarts, riskyStretch, type FenceOpen } from './incrementalBlocks';
 import { analyzeFence, analyzeGroup, analyzePlain, analyzeSimple, fencePieceEnd, parseGroups, PLAIN_LIMIT, shiftPiece, simpleShape, type EndKind, type Heading, type Piece, type SimpleShape } from './incrementalParse';
 
 /** Target size of a markdown group in a full analysis (remark is called once per group). */
@@ -139,6 +139,7 @@ class PieceBuilder {
     let p = this.pos;
     let hard = this.hard;
     let groupBytes = 0;
+    let callQuotes = 0;
     while (p < limit && items.length < maxItems && p - this.pos < this.window) {
       const fence = fenceOpenAt(text, p);
       if (fence) {
@@ -160,19 +161,27 @@ class PieceBuilder {
         hard = hugeAt(end);
         continue;
       }
+      // Block quotes per remark call are capped (issue #17: remark is quadratic in their number): a group
+      // that would take the call past the cap waits for the next step, and a group stops growing there.
+      let quotes = quoteStarts(text, p, end, MAX_QUOTE_STARTS);
+      if (callQuotes > 0 && callQuotes + quotes > MAX_QUOTE_STARTS) break;
       let endKind: EndKind = endKindAt(text, end);
       while (end < limit && end - p < this.target && endKind === 'blank') {
         const next = nextCandidate(text, end);
         if (plainStretch(text, end, next) || simpleShape(text, end, next)) break;
+        const more = quoteStarts(text, end, next, MAX_QUOTE_STARTS);
+        if (callQuotes + quotes + more > MAX_QUOTE_STARTS) break;
+        quotes += more;
         end = next;
         endKind = endKindAt(text, end);
       }
       if (hugeAt(end)) endKind = 'hard';
       items.push({ kind: 'group', start: p, end, endKind, hard, hardAfter: endKind === 'hard' });
       groupBytes += end - p;
+      callQuotes += quotes;
       p = end;
       hard = endKind === 'hard';
-      if (groupBytes >= this.target) break;
+      if (groupBytes >= this.target || callQuotes >= MAX_QUOTE_STARTS) break;
     }
     return items;
   }
@@ -207,7 +216,8 @@ class PieceBuilder {
         scan = next;
       }
       if (cut !== undefined) to = cut;
-      if (to - from > PLAIN_LIMIT) {
+      // Too long, or more block quotes than one remark call may hold (issue #17): plain text.
+      if (to - from > PLAIN_LIMIT || quoteStarts(text, from, to, MAX_QUOTE_STARTS) > MAX_QUOTE_STARTS) {
         this.push([analyzePlain(text, from, to, this.line, this.evidence, hard)]);
         this.hard = true;
         return;
@@ -555,8 +565,9 @@ function shiftedLines(old: LineIndex, text: string, start: number, oldEnd: numbe
   const delta = newEnd - oldEnd;
   const out: number[] = [];
   let k = 0;
-  while (k < starts.length && (starts[k] as number) <= start) out.push(starts[k++] as number);
-  for (let i = text.indexOf('\n', start); i !== -1 && i < newEnd; i = text.indexOf('\n', i + 1)) out.push(i + 1);
+  // Re-derived from the character before the edit: an edit next to a `\r` can make or break a `\r\n` pair.
+  while (k < starts.length && (k === 0 || (starts[k] as number) < start)) out.push(starts[k++] as number);
+  lineStartsOf(text, Math.max(0, start - 1), newEnd, out);
   while (k < starts.length && (starts[k] as number) <= oldEnd) k++;
   while (k < starts.length) out.push((starts[k++] as number) + delta);
   return new LineIndex(text, out);
