@@ -40,7 +40,7 @@ describe('stripInvisible', () => {
 describe('bidi controls never reach the diagram title or the SVG', () => {
   test('diagram model title, SVG <title> and heading', () => {
     const title = `Incident\u202e \u2067evil\u2069 FIN-WAIT-1\u200b\ufeff`;
-    const model = buildDiagramModel({ title, countSource: `ss\u202d output`, showLinux: true }, 'en');
+    const model = buildDiagramModel({ mentions: {}, counts: {}, transitions: [], title, countSource: `ss\u202d output`, showLinux: true }, 'en');
     assert.equal(model.title, 'Incident evil FIN-WAIT-1');
     const svg = renderDiagramSvg(model, { standaloneStyle: true });
     assert.doesNotMatch(svg, /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/);
