@@ -387,6 +387,16 @@ function drain(b: PieceBuilder): Piece[] {
 
 /** Re-runs the markdown pieces that may hold references, with the definitions they name. */
 function withDefinitions(text: string, pieces: Piece[], definitions: Definitions): Piece[] {
+  const steps = definitionSteps(text, pieces, definitions);
+  for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
+}
+
+/**
+ * withDefinitions one builder step at a time (a generator: yields after each step), so the background
+ * analysis slices this second pass like the first (issue #17: a note of many definitions re-analysed
+ * everything in one synchronous call).
+ */
+function* definitionSteps(text: string, pieces: Piece[], definitions: Definitions): Generator<void, Piece[], void> {
   const out: Piece[] = [];
   let i = 0;
   while (i < pieces.length) {
@@ -403,8 +413,12 @@ function withDefinitions(text: string, pieces: Piece[], definitions: Definitions
     if (!definitions.preludeFor(text, [{ start: p.start, end: runEnd }])) {
       for (let k = i; k < j; k++) out.push(moved(pieces[k] as Piece, 0, 0, ev - p.evidenceBase));
     } else {
-      const b = new PieceBuilder(text, p.start, p.startLine, ev, definitions, GROUP_TARGET, undefined, p.hard, runEnd);
-      for (const q of drain(b)) out.push(q);
+      const b = new PieceBuilder(text, p.start, p.startLine, ev, definitions, GROUP_TARGET, undefined, p.hard, runEnd, SLICE_WINDOW);
+      while (!b.done) {
+        b.step();
+        yield;
+      }
+      for (const q of b.pieces) out.push(q);
     }
     i = j;
   }
@@ -436,6 +450,8 @@ export function createAnalysis(text: string): IncrementalAnalysis {
 export class AnalysisTask {
   private readonly builder: PieceBuilder;
   private result: IncrementalAnalysis | undefined;
+  /** The second pass over a note that defines links or footnotes (see finish), once the first is done. */
+  private second: { definitions: Definitions; steps: Generator<void, Piece[], void> } | undefined;
 
   constructor(readonly text: string) {
     this.builder = new PieceBuilder(text, 0, 0, 0, Definitions.none, GROUP_TARGET, undefined, false, text.length, SLICE_WINDOW);
@@ -462,10 +478,27 @@ export class AnalysisTask {
       this.builder.step();
       if (now() - t0 >= budgetMs) return false;
     }
-    // Assembling the model gets a slice of its own. Notes that define link references need a second pass
-    // here (synchronous; rare).
-    this.result = finish(this.text, this.builder.pieces);
-    return true;
+    const first = this.builder.pieces;
+    const defs = definitionsOf(first);
+    if (defs.length === 0) {
+      // Assembling the model gets the rest of this slice.
+      this.result = finish(this.text, first);
+      return true;
+    }
+    // A note that defines links or footnotes: the second pass (see finish) runs in slices too.
+    if (!this.second) {
+      const definitions = new Definitions(defs);
+      this.second = { definitions, steps: definitionSteps(this.text, first, definitions) };
+      if (now() - t0 >= budgetMs) return false;
+    }
+    for (;;) {
+      const r = this.second.steps.next();
+      if (r.done) {
+        this.result = { model: assemble(this.text, r.value), pieces: r.value, definitions: this.second.definitions };
+        return true;
+      }
+      if (now() - t0 >= budgetMs) return false;
+    }
   }
 
   finishNow(): IncrementalAnalysis {
@@ -473,6 +506,13 @@ export class AnalysisTask {
     return this.result as IncrementalAnalysis;
   }
 }
+
+/**
+ * How long a note may be analysed synchronously when it is opened (issue #17: sync or background is decided
+ * by measured cost, not size alone): the extension runs a task for this long, and a note not done by then is
+ * finished in background slices (AsyncOptions.yieldEvery) while hovers read the hovered line.
+ */
+export const FIRST_SLICE_MS = 30;
 
 const defaultYield = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 

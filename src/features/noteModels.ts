@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { lineModel, type NoteModel } from '../core/analysis';
-import { AnalysisTask, createAnalysis, updateAnalysis, type IncrementalAnalysis } from '../core/incremental';
+import { AnalysisTask, createAnalysis, FIRST_SLICE_MS, updateAnalysis, type IncrementalAnalysis } from '../core/incremental';
 import { LineIndex } from '../core/lineIndex';
 
-/** Notes up to this size are analysed on demand, synchronously (a few tens of ms at most). */
+/** Notes up to this size are analysed on demand, synchronously when that takes under FIRST_SLICE_MS. */
 const SYNC_LIMIT = 256 * 1024;
 /** Longest slice of background analysis before yielding to the extension host. */
 const SLICE_MS = 8;
@@ -111,7 +111,14 @@ export class NoteModels implements vscode.Disposable {
       state.analysis = undefined;
       state.dirty = undefined;
     }
-    if (state.length <= SYNC_LIMIT) return this.adopt(document, state, timed(state, 'analysis', () => createAnalysis(document.getText())));
+    if (state.length <= SYNC_LIMIT && !state.task) {
+      // Sync or background by measured cost (issue #17): a first slice of FIRST_SLICE_MS; a note built to
+      // be slow (block quotes by the thousand, say) is finished in the background like a large one.
+      const task = new AnalysisTask(document.getText());
+      if (timed(state, 'analysis', () => task.run(FIRST_SLICE_MS))) return this.adopt(document, state, task.analysis as IncrementalAnalysis);
+      this.startTask(document, state, task);
+      return undefined;
+    }
     this.startTask(document, state);
     return undefined;
   }
@@ -233,9 +240,9 @@ export class NoteModels implements vscode.Disposable {
     if (version !== document.version && !state.dirty) state.dirty = { start: 0, tail: 0 };
   }
 
-  private startTask(document: vscode.TextDocument, state: DocState): void {
+  private startTask(document: vscode.TextDocument, state: DocState, started?: AnalysisTask): void {
     if (state.task) return;
-    state.task = new AnalysisTask(timed(state, 'getText', () => document.getText()));
+    state.task = started ?? new AnalysisTask(timed(state, 'getText', () => document.getText()));
     state.taskVersion = document.version;
     state.dirty = undefined;
     const tick = () => {

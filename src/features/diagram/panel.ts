@@ -587,5 +587,8 @@ export function diagramPanelInfo() {
 /** "live /proc, 12:03:04" — where the diagram's counts come from while Live is on. */
 function liveCountSource(capture: Capture, lang: 'en' | 'zh-cn'): string {
   const time = capture.data.time.slice(11, 19);
-  return lang === 'zh-cn' ? `实时 /proc/net/tcp{,6}，${time}` : `live /proc/net/tcp{,6}, ${time}`;
+  // Past the socket cap the counts are of the first N rows of a table: say so (issue #17).
+  const cap = capture.tcp4?.truncatedAt ?? capture.tcp6?.truncatedAt;
+  const more = cap === undefined ? '' : lang === 'zh-cn' ? `，已截断：超过 ${cap} 个 socket` : `, truncated: more than ${cap} sockets`;
+  return lang === 'zh-cn' ? `实时 /proc/net/tcp{,6}，${time}${more}` : `live /proc/net/tcp{,6}, ${time}${more}`;
 }
