@@ -226,6 +226,11 @@ const MAX_INDENT = 128;
 const MAX_BRACKETS = 100;
 /** Emphasis characters on one line. */
 const MAX_EMPHASIS = 400;
+/**
+ * Lines opening with `[` in one stretch with no blank line (a wall of link reference definitions): remark
+ * has to take such a stretch in one call, so past this many it is read as plain text (issue #17).
+ */
+const MAX_BRACKET_LINES = 256;
 
 /**
  * Block quotes one remark call may open (issue #17). micromark's cost grows with the square of the number of
@@ -275,12 +280,14 @@ export function quoteStarts(text: string, start: number, end: number, max = Infi
 
 /**
  * Whether [start, end) has a line built to make remark slow: deep container nesting (`> > > …`,
- * `- - - …`, ever deeper indentation), hundreds of brackets or emphasis marks, or more block quotes than
- * one remark call may hold. Such a stretch is read as plain text. Linear, no regular expression.
+ * `- - - …`, ever deeper indentation), hundreds of brackets or emphasis marks, hundreds of lines opening
+ * with `[` (definitions), or more block quotes than one remark call may hold. Such a stretch is read as plain text. Linear, no regular expression.
  */
 export function riskyStretch(text: string, start: number, end: number): boolean {
   let i = start;
+  let bracketLines = 0;
   while (i < end) {
+    if (text.charCodeAt(i) === 91 /* [ */ && ++bracketLines > MAX_BRACKET_LINES) return true;
     // The line's prefix: indentation, quote markers, list markers.
     let depth = 0;
     let indent = 0;

