@@ -16,11 +16,14 @@
  *   adversarial           the shapes of test/fixtures/hostile/shapes.ts at n and 2n: worst growth (≤ 2.3) and
  *                         longest synchronous call (≤ 50 ms)
  *   heap                  heap growth after 1,000 edits of the 1 MB note (flat)
+ *   first hover (5 MB)    the one-line fallback hover (no model yet) vs one regex over the hovered line
+ *   hostile corpus        analysis + evidence parsing of each hostile note (test/fixtures/hostile), vs remark-parse;
+ *                         the unit test checks their correctness, the time is measured here
  *
  * Options: TSN_BENCH_QUICK=1 (fewer rounds, no packaging), TSN_BENCH_SKIP_PACKAGE=1, TSN_BENCH_ONLY=adversarial.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, platform, release, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -28,16 +31,19 @@ import { runInNewContext } from 'node:vm';
 import MarkdownIt from 'markdown-it';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import { analyzeNote, mentionAt, type NoteModel } from '../src/core/analysis';
-import { AnalysisTask, createAnalysis, FIRST_SLICE_MS, updateAnalysis } from '../src/core/incremental';
-import { findStateTypos } from '../src/core/typos';
+import { analyzeNote, lineModel } from '../src/core/note/analyze';
+import { mentionAt, type NoteModel } from '../src/core/note/model';
+import { buildAnalysis, FIRST_SLICE_MS, SlicedAnalysis, updateAnalysis } from '../src/core/note/pieceStore';
+import { findStateTypos } from '../src/core/note/typos';
 import { SHAPE_SIZES, SHAPES } from '../test/fixtures/hostile/shapes';
+import { parseEvidence } from '../src/core/evidence/parse';
+import { GENERATED } from '../test/fixtures/hostile/generate';
 import { explainMention } from '../src/core/explain';
-import { TOKEN_PATTERN } from '../src/core/recognize';
-import { diagramSource, markdownToPlainText } from '../src/core/diagram/fromNote';
+import { TOKEN_PATTERN } from '../src/core/note/recognize';
+import { diagramSource } from '../src/core/diagram/fromNote';
 import { buildDiagramModel } from '../src/core/diagram/model';
 import { renderDiagramSvg } from '../src/core/diagram/svg';
-import { explainState } from '../src/core/explain';
+import { explainStateText } from '../src/core/explain';
 import type { StateId } from '../src/core/catalogue/types';
 import { generateNote, rng } from './generate';
 
@@ -145,14 +151,71 @@ function diagramOnce(model: NoteModel): number {
   const source = diagramSource(model, 'en', undefined, 'note.md');
   const diagram = buildDiagramModel({ ...source.input, showLinux: false }, 'en');
   let n = 0;
-  for (const node of diagram.nodes) n += markdownToPlainText(explainState(node.id, { lang: 'en' }, { model })).length;
+  for (const node of diagram.nodes) n += explainStateText(node.id, { lang: 'en' }, { model }).length;
   return renderDiagramSvg(diagram).length + n;
+}
+
+/**
+ * The first hover on a note whose model is not ready (a large note analysed in the background): the one-line
+ * fallback (lineModel + explainMention on the hovered line), against one regex over that line.
+ */
+function firstHoverBench(text: string, samples: number) {
+  const r = rng(17);
+  const starts: number[] = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const hover: number[] = [];
+  const floor: number[] = [];
+  let sink = 0;
+  for (let i = 0; i < samples; i++) {
+    const k = Math.floor(r() * starts.length);
+    const start = starts[k] as number;
+    const end = k + 1 < starts.length ? (starts[k + 1] as number) - 1 : text.length;
+    let t = now();
+    const line = text.slice(start, end);
+    const model = lineModel(line, start, Math.floor(line.length / 2));
+    for (const m of model.mentions) sink += explainMention(m, model, { lang: 'en' })?.length ?? 0;
+    hover.push(now() - t);
+    t = now();
+    TOKEN_PATTERN.lastIndex = 0;
+    while (TOKEN_PATTERN.exec(text.slice(start, end))) sink++;
+    floor.push(now() - t);
+  }
+  if (sink < 0) console.log(sink);
+  return { p50: quantile(hover, 0.5), p99: quantile(hover, 0.99), floorP99: quantile(floor, 0.99) };
+}
+
+/** Each hostile note once: analysis + evidence parsing (what the unit test runs), and remark-parse of it. */
+function hostileBench(): { name: string; chars: number; ms: number; remarkMs: number | undefined }[] {
+  const dir = join(ROOT, 'test', 'fixtures', 'hostile');
+  const notes = [
+    ...readdirSync(dir)
+      .filter((f) => f.endsWith('.md'))
+      .sort()
+      .map((f) => ({ name: f, text: () => readFileSync(join(dir, f), 'utf8') })),
+    // The adversarial shapes are measured by adversarialBench (bare remark takes minutes on some of them).
+    ...GENERATED.filter((n) => !SHAPES.some((shape) => n.name.startsWith(shape.name))),
+  ];
+  return notes.map((note) => {
+    const text = note.text();
+    let t = now();
+    buildAnalysis(text);
+    if (text.length <= 6 * 1024 * 1024) parseEvidence(text);
+    const ms = now() - t;
+    let remarkMs: number | undefined;
+    if (text.length <= 6 * 1024 * 1024) {
+      t = now();
+      remark.parse(text);
+      remarkMs = now() - t;
+    }
+    process.stderr.write(`[bench] hostile ${note.name}: ${ms.toFixed(0)} ms\n`);
+    return { name: note.name, chars: text.length, ms, remarkMs };
+  });
 }
 
 /** One-character edits at spread positions of the 1 MB note: incremental update vs full analysis vs markdown-it. */
 function editBench(text: string, edits: number) {
   const r = rng(5);
-  let state = createAnalysis(text);
+  let state = buildAnalysis(text);
   let current = text;
   const update: number[] = [];
   const full: number[] = [];
@@ -167,7 +230,7 @@ function editBench(text: string, edits: number) {
     current = next;
     if (i % Math.max(1, Math.floor(edits / 12)) === 0) {
       t = now();
-      createAnalysis(current);
+      buildAnalysis(current);
       full.push(now() - t);
     }
     t = now();
@@ -180,7 +243,7 @@ function editBench(text: string, edits: number) {
 /** The background analysis of the 10 MB note as the extension runs it: slices of 8 ms, a macrotask between. */
 async function stallBench(text: string) {
   const slices: number[] = [];
-  const task = new AnalysisTask(text);
+  const task = new SlicedAnalysis(text);
   const t0 = now();
   let gaps = 0;
   for (;;) {
@@ -213,7 +276,7 @@ function adversarialBench(rounds: number) {
       const runs: number[] = [];
       const typoRuns: number[] = [];
       for (let r = 0; r < rounds; r++) {
-        const task = new AnalysisTask(text);
+        const task = new SlicedAnalysis(text);
         const t0 = now();
         let budget = FIRST_SLICE_MS;
         for (;;) {
@@ -261,7 +324,7 @@ function heapBench(text: string, edits: number) {
     return process.memoryUsage().heapUsed / (1024 * 1024);
   };
   const r = rng(11);
-  let state = createAnalysis(text);
+  let state = buildAnalysis(text);
   let current = text;
   const before = used();
   const marks: number[] = [];
@@ -379,6 +442,9 @@ async function main(): Promise<void> {
   const mdRequire = markdownItRequireBench(QUICK ? 3 : 9);
   const hover10 = rows[3];
   const hoverVsFloor = hover10 ? hover10.hoverP99 / hover10.floorP99 : NaN;
+  const first = firstHoverBench(generateNote(5 * 1024 * 1024, 3), QUICK ? 300 : 2000);
+  process.stderr.write(`[bench] first hover (5 MB, no model): p99 ${first.p99.toFixed(3)} ms\n`);
+  const hostile = hostileBench();
 
   const fmt = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '—');
   const lines: string[] = [];
@@ -400,6 +466,11 @@ async function main(): Promise<void> {
   lines.push(`| adversarial shapes: worst time(2n) ÷ time(n), n = ${SHAPE_SIZES[0] / 1024} KB (analysis + typo detection) | — | — | ${fmt(adv.worstGrowth)} | ≤ 2.3 |`);
   lines.push(`| adversarial shapes: longest synchronous call of the analysis API (first slice ${FIRST_SLICE_MS} ms, then 8 ms) or of typo detection | ${fmt(adv.maxStall, 1)} ms | — | — | ≤ 50 ms |`);
   if (vsixKb !== undefined) lines.push(`| .vsix size | ${fmt(vsixKb, 1)} KB | — | — | ≤ 300 KB |`);
+  lines.push(`| first hover on a 5 MB note before its model (one-line fallback; p50 ${fmt(first.p50, 4)} ms) | p99 ${fmt(first.p99, 4)} ms | 1 regex/line p99 ${fmt(first.floorP99, 4)} ms | ${fmt(first.p99 / first.floorP99, 1)} | — |`);
+  lines.push('');
+  lines.push('| hostile note | chars | analysis + evidence ms | remark-parse ms | ratio |');
+  lines.push('|---|---:|---:|---:|---:|');
+  for (const h of hostile) lines.push(`| ${h.name} | ${h.chars.toLocaleString('en-US')} | ${fmt(h.ms, 1)} | ${h.remarkMs === undefined ? '—' : fmt(h.remarkMs, 1)} | ${h.remarkMs === undefined ? '—' : fmt(h.ms / h.remarkMs)} |`);
   lines.push('');
   lines.push(`| adversarial shape | ms at ${SHAPE_SIZES[0] / 1024} KB | ms at ${SHAPE_SIZES[1] / 1024} KB | of which typo detection | growth | longest call ms |`);
   lines.push('|---|---:|---:|---:|---:|---:|');
@@ -432,6 +503,8 @@ async function main(): Promise<void> {
     adversarial_max_stall_ms: round(adv.maxStall, 1),
     vsix_kb: vsixKb !== undefined ? round(vsixKb, 1) : null,
     heap_growth_mb_1000_edits: round(heap.growth, 1),
+    first_hover_p99_ms_5mb: round(first.p99, 4),
+    hostile_ms: Object.fromEntries(hostile.map((h) => [h.name, round(h.ms, 1)])),
   };
   process.stdout.write(`${JSON.stringify(json)}\n`);
 }

@@ -62,7 +62,7 @@ await check('lint', 'npx', ['--no-install', 'eslint', '--max-warnings', '0']);
 await step('unit', async () => {
   const build = await run('node', ['scripts/build.mjs', '--tests']);
   if (build.code !== 0) throw new Error('test build failed');
-  const { code, out } = await run('node', ['--test', '--test-reporter=spec', 'out/test/unit/'], { capture: true });
+  const { code, out } = await run('node', ['scripts/test-unit.mjs'], { capture: true });
   const pass = Number(/ℹ pass (\d+)/.exec(out)?.[1] ?? 0);
   const fail = Number(/ℹ fail (\d+)/.exec(out)?.[1] ?? 0);
   totals.passed += pass;

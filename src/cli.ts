@@ -7,7 +7,8 @@
  * Bad input: one clear line on stderr and a non-zero exit.
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { analyzeNote, type NoteModel } from './core/analysis';
+import { analyzeNote } from './core/note/analyze';
+import type { NoteModel } from './core/note/model';
 import { explainAggregate, explainState, explainTerm } from './core/explain';
 import { resolveTerm } from './core/lookup';
 import { buildTemplate, isTemplateSymptom, TEMPLATE_SYMPTOMS } from './core/template';

@@ -3,7 +3,7 @@ import { NoteModels } from './features/noteModels';
 import { registerHover } from './features/hover';
 import { registerExplainCommand } from './features/explainCommand';
 import { registerTemplateCommand } from './features/template';
-import { registerDiagram } from './features/diagram/panel';
+import { registerDiagram } from './features/diagram/commands';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerNavigation } from './features/navigation';
 import { registerSnapshotCommand } from './features/snapshot';

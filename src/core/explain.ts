@@ -2,13 +2,14 @@
  * Renders the explanation of a state or term as Markdown: the same text for the editor hover and for
  * `tcp-state-notes explain`. Note text only ever reaches the output through `escapeMarkdown`/`codeSpan`.
  */
+import { orphanHeadline, orphanVerdict } from './catalogue/orphan';
 import { STATE_KNOWLEDGE } from './catalogue/states';
 import { TERM_BY_ID } from './catalogue/terms';
 import { FAMILY_LABEL, L, EVIDENCE_KIND_LABEL, formatNumber, pick, t } from './strings';
 import type { Lang, StateId, TermKnowledge } from './catalogue/types';
 import type { SpellingFamily } from './catalogue/spellings';
-import type { EvidenceBlock, NoteModel, Mention } from './analysis';
-import { evidenceValue, mentionCounts, sockstatEvidence, topEvidenceFor } from './analysis';
+import { evidenceValue, mentionCounts, sockstatEvidence, topEvidenceFor } from './note/indexes';
+import type { EvidenceBlock, NoteModel, Mention } from './note/model';
 import { pressureFromEvidence, pressureVerdict } from './snapshot/pressure';
 
 /** Command links offered in hovers; the CLI passes none. Values are complete `command:` URIs. */
@@ -108,65 +109,108 @@ const PRESSURE_TERMS: ReadonlySet<string> = new Set([
 ]);
 
 /** "Orphan pressure (sockstat at line 12): high: orphan 40,000 is above ½ …" — numbers only, no note text. */
-function pressureLine(evidence: readonly EvidenceBlock[], lang: Lang, at: number | undefined): string | undefined {
+function pressureLine(evidence: readonly EvidenceBlock[], lang: Lang, at: number | undefined, m: Pick<Marks, 'bold' | 'prose'> = MARKDOWN): string | undefined {
   const found = pressureFromEvidence(evidence, at);
   if (!found || found.pressure.level === 'unknown') return undefined;
-  return `**${t(PRESSURE_LABEL, lang, { line: found.line + 1 })}:** ${pressureVerdict(found.pressure, lang)}`;
+  return `${m.bold(`${t(PRESSURE_LABEL, lang, { line: found.line + 1 })}:`)} ${m.prose(pressureVerdict(found.pressure, lang))}`;
 }
 
+/**
+ * How an explanation is marked up: Markdown for the editor hover and the CLI, plain text for the diagram
+ * webview (shown with textContent). Catalogue prose is written with Markdown code spans (`tw`), which the
+ * plain form drops at the source instead of stripping the rendered Markdown afterwards.
+ */
+interface Marks {
+  readonly bold: (s: string) => string;
+  readonly code: (s: string) => string;
+  readonly escape: (s: string) => string;
+  readonly prose: (s: string) => string;
+  readonly commands: (commands: readonly string[]) => string;
+  readonly italic: (s: string) => string;
+  readonly lineBreak: string;
+}
+
+const MARKDOWN: Marks = {
+  bold: (s) => `**${s}**`,
+  code: codeSpan,
+  escape: escapeMarkdown,
+  prose: (s) => s,
+  commands: shellBlock,
+  italic: (s) => `_${s}_`,
+  lineBreak: '  \n',
+};
+
+const PLAIN: Marks = {
+  bold: (s) => s,
+  code: (s) => s,
+  escape: (s) => s,
+  prose: (s) => s.split('`').join(''),
+  commands: (commands) => commands.join('\n'),
+  italic: (s) => s,
+  lineBreak: '\n',
+};
+
 export function explainState(id: StateId, options: ExplainOptions, ctx: StateExplainContext = {}): string {
+  return renderStateExplanation(id, options, ctx, MARKDOWN);
+}
+
+/** The same explanation as plain text (the diagram webview's tooltip): no markup, no links. */
+export function explainStateText(id: StateId, options: Omit<ExplainOptions, 'links'>, ctx: StateExplainContext = {}): string {
+  return renderStateExplanation(id, { lang: options.lang }, ctx, PLAIN);
+}
+
+function renderStateExplanation(id: StateId, options: ExplainOptions, ctx: StateExplainContext, m: Marks): string {
   const { lang } = options;
   const k = STATE_KNOWLEDGE[id];
   const parts: string[] = [];
-  let title = `**${id}**`;
+  let title = m.bold(id);
   const spelling = ctx.spelling;
   if (spelling && spelling.text !== id) {
     const family = spelling.families[0] ?? 'variant';
-    title += ` — ${t(L.spellingOf, lang, { family: pick(FAMILY_LABEL[family], lang), state: id })}: ${codeSpan(spelling.text)}`;
+    title += ` — ${t(L.spellingOf, lang, { family: pick(FAMILY_LABEL[family], lang), state: id })}: ${m.code(spelling.text)}`;
   }
-  parts.push(title, pick(k.summary, lang));
+  parts.push(title, m.prose(pick(k.summary, lang)));
 
   // The headline carries the verdict ("the typical orphan", "never an orphan: the application still holds the fd").
-  const headline = pick(k.orphan.headline, lang).replace(/[.。]\s*$/, '');
+  const headline = m.prose(orphanHeadline(id, lang));
+  const why = m.prose(pick(k.orphan.why.text, lang));
   const verdict =
-    lang === 'en'
-      ? `**${t(L.orphanVerdict, lang)}: ${headline}.** ${pick(k.orphan.why.text, lang)}`
-      : `**${t(L.orphanVerdict, lang)}：${headline}。** ${pick(k.orphan.why.text, lang)}`;
+    lang === 'en' ? `${m.bold(`${t(L.orphanVerdict, lang)}: ${headline}.`)} ${why}` : `${m.bold(`${t(L.orphanVerdict, lang)}：${headline}。`)} ${why}`;
   const knobs: string[] = [];
-  if (k.orphan.sysctls.length) knobs.push(`${t(L.tunables, lang)}: ${k.orphan.sysctls.map(codeSpan).join(', ')}`);
-  if (k.orphan.counters.length) knobs.push(`${t(L.counters, lang)}: ${k.orphan.counters.map(codeSpan).join(', ')}`);
+  if (k.orphan.sysctls.length) knobs.push(`${t(L.tunables, lang)}: ${k.orphan.sysctls.map(m.code).join(', ')}`);
+  if (k.orphan.counters.length) knobs.push(`${t(L.counters, lang)}: ${k.orphan.counters.map(m.code).join(', ')}`);
   parts.push(knobs.length ? `${verdict}\n\n${knobs.join(' · ')}` : verdict);
 
   parts.push(
     [
-      `**${t(L.who, lang)}:** ${pick(k.who, lang)}`,
-      `**${t(L.leavesOn, lang)}:** ${pick(k.leavesOn, lang)}`,
-      `**${t(L.lifetime, lang)}:** ${pick(k.lifetime.text, lang)}`,
-      ...(k.peer ? [`**${t(L.peer, lang)}:** ${pick(k.peer.text, lang)}`] : []),
-    ].join('  \n'),
+      `${m.bold(`${t(L.who, lang)}:`)} ${m.prose(pick(k.who, lang))}`,
+      `${m.bold(`${t(L.leavesOn, lang)}:`)} ${m.prose(pick(k.leavesOn, lang))}`,
+      `${m.bold(`${t(L.lifetime, lang)}:`)} ${m.prose(pick(k.lifetime.text, lang))}`,
+      ...(k.peer ? [`${m.bold(`${t(L.peer, lang)}:`)} ${m.prose(pick(k.peer.text, lang))}`] : []),
+    ].join(m.lineBreak),
   );
-  if (k.commands.length) parts.push(shellBlock(k.commands.slice(0, 3)));
+  if (k.commands.length) parts.push(m.commands(k.commands.slice(0, 3)));
 
   const model = ctx.model;
   if (model) {
-    const lines = evidenceLines(id, model.evidence, lang);
+    const lines = evidenceLines(id, model.evidence, lang).map(m.prose);
     const mentions = mentionCounts(model.mentions)[id] ?? 0;
     const extra: string[] = [];
     if (lines.length) extra.push(...lines);
-    if (k.orphan.verdict !== 'no' || id === 'TIME-WAIT') {
+    if (orphanVerdict(id) !== 'no' || id === 'TIME-WAIT') {
       const s = sockstatLine(model.evidence, lang);
-      if (s) extra.push(s);
+      if (s) extra.push(m.prose(s));
     }
     if (mentions > 0) extra.push(t(L.mentions, lang, { n: mentions }));
-    if (extra.length) parts.push(`**${t(L.inThisNote, lang)}:** ${extra.join(' · ')}`);
-    if (k.orphan.verdict !== 'no' || id === 'TIME-WAIT') {
-      const p = pressureLine(model.evidence, lang, ctx.at);
+    if (extra.length) parts.push(`${m.bold(`${t(L.inThisNote, lang)}:`)} ${extra.join(' · ')}`);
+    if (orphanVerdict(id) !== 'no' || id === 'TIME-WAIT') {
+      const p = pressureLine(model.evidence, lang, ctx.at, m);
       if (p) parts.push(p);
     }
   }
 
   const pitfall = k.pitfalls[0];
-  if (pitfall) parts.push(`**${t(L.pitfall, lang)}:** ${pick(pitfall.text, lang)}`);
+  if (pitfall) parts.push(`${m.bold(`${t(L.pitfall, lang)}:`)} ${m.prose(pick(pitfall.text, lang))}`);
 
   const links = options.links;
   if (links) {
@@ -176,7 +220,7 @@ export function explainState(id: StateId, options: ExplainOptions, ctx: StateExp
     if (l.length) parts.push(l.join(' · '));
   }
   const sources = uniqueSources([k.lifetime.source, k.orphan.why.source, ...k.pitfalls.slice(0, 1).map((p) => p.source)]);
-  parts.push(`_${t(L.source, lang)}: ${escapeMarkdown(sources)}_`);
+  parts.push(m.italic(`${t(L.source, lang)}: ${m.escape(sources)}`));
   return parts.join('\n\n');
 }
 

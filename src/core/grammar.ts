@@ -11,11 +11,11 @@
  *
  * Pure: no `vscode`, no Node built-ins.
  */
+import { orphanVerdict } from './catalogue/orphan';
 import { ENGLISH_WORD_STATES, PROC_NET_TCP_HEX, SPELLING_TABLES, SS_AGGREGATES } from './catalogue/spellings';
-import { STATE_KNOWLEDGE } from './catalogue/states';
 import { TERMS } from './catalogue/terms';
 import type { OrphanVerdict, StateId } from './catalogue/types';
-import { SPACED_PATTERN } from './recognize';
+import { SPACED_PATTERN } from './note/recognize';
 
 /** Scope names. Base scopes are ones every common theme colours, and differently for orphan and not. */
 export const SCOPES = {
@@ -145,7 +145,7 @@ function wordsOf(key: string, state: StateId): string[] {
 type VerdictClass = 'orphan' | 'caveat' | 'notOrphan';
 
 function verdictClass(state: StateId): VerdictClass {
-  const v: OrphanVerdict = STATE_KNOWLEDGE[state].orphan.verdict;
+  const v: OrphanVerdict = orphanVerdict(state);
   return v === 'yes' ? 'orphan' : v === 'caveat' ? 'caveat' : 'notOrphan';
 }
 

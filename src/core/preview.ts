@@ -14,10 +14,11 @@
  * Pure: no `vscode`, no Node built-ins, and no runtime import of markdown-it (the host passes its instance).
  */
 import type { MarkdownIt, RendererRule, Token } from 'markdown-it';
+import { orphanShort, orphanVerdict } from './catalogue/orphan';
 import { STATE_KNOWLEDGE } from './catalogue/states';
 import type { Lang, StateId } from './catalogue/types';
 import { pick } from './strings';
-import { findMentions } from './recognize';
+import { findMentions } from './note/recognize';
 
 export interface PreviewOptions {
   /** Language of the tooltips, read at render time (the setting may change between renders). */
@@ -38,14 +39,12 @@ const TAG = /<[^>]*>/g;
 
 /** "FIN-WAIT-1 — The active closer… — the typical orphan": the span's tooltip, as plain text. */
 export function stateTooltip(id: StateId, lang: Lang): string {
-  const k = STATE_KNOWLEDGE[id];
-  const summary = pick(k.summary, lang).replace(/[.。]\s*$/, '');
-  const headline = pick(k.orphan.headline, lang).replace(/[.。]\s*$/, '');
-  return `${id} — ${summary} — ${headline}`;
+  const summary = pick(STATE_KNOWLEDGE[id].summary, lang).replace(/[.。]\s*$/, '');
+  return `${id} — ${summary} — ${orphanShort(id, lang)}`;
 }
 
 function stateSpan(id: StateId, text: string, lang: Lang, escapeHtml: (s: string) => string): string {
-  const verdict = VERDICT_CLASS[STATE_KNOWLEDGE[id].orphan.verdict];
+  const verdict = VERDICT_CLASS[orphanVerdict(id)];
   return `<span class="tcp-state ${verdict}" data-tcp-state="${escapeHtml(id)}" title="${escapeHtml(stateTooltip(id, lang))}">${text}</span>`;
 }
 

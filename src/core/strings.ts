@@ -86,6 +86,4 @@ export function t(text: Localized, lang: Lang, values?: Readonly<Record<string, 
   return values ? format(text[lang], values) : text[lang];
 }
 
-export function formatNumber(n: number): string {
-  return Math.round(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
+export { formatCount as formatNumber } from './format';

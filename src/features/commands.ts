@@ -4,6 +4,9 @@ export const COMMANDS = {
   toggleDiagramLock: 'tcpStateNotes.toggleDiagramLock',
   exportDiagramSvg: 'tcpStateNotes.exportDiagramSvg',
   exportDiagramPng: 'tcpStateNotes.exportDiagramPng',
+  /** Internal (not in the manifest): the panel's Copy SVG and Scope buttons, for keybindings and tests. */
+  copyDiagramSvg: 'tcpStateNotes.copyDiagramSvg',
+  setDiagramScope: 'tcpStateNotes.setDiagramScope',
   insertTemplate: 'tcpStateNotes.insertDiagnosisTemplate',
   explainState: 'tcpStateNotes.explainState',
   diagramInfo: 'tcpStateNotes.diagramInfo',

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { findStateTypos, type Typo } from '../core/typos';
+import { findStateTypos, type Typo } from '../core/note/typos';
 import { COMMANDS } from './commands';
 import { MARKDOWN_SELECTOR } from './hover';
 import type { NoteModels } from './noteModels';

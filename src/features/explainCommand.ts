@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { explainState } from '../core/explain';
-import { mentionAt } from '../core/analysis';
+import { mentionAt } from '../core/note/model';
 import { STATE_IDS, type StateId } from '../core/catalogue/types';
 import { STATE_KNOWLEDGE } from '../core/catalogue/states';
 import { COMMANDS } from './commands';

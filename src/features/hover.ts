@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { explainMention } from '../core/explain';
-import { mentionAt } from '../core/analysis';
+import { mentionAt } from '../core/note/model';
 import type { StateId } from '../core/catalogue/types';
 import { currentLang } from './language';
 import type { NoteModels } from './noteModels';

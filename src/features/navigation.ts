@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import type { EvidenceBlock } from '../core/analysis';
+import type { EvidenceBlock } from '../core/note/model';
 import type { EvidenceKind } from '../core/evidence/types';
-import { adjacentMention, summarizeEvidence, type EvidenceSummary } from '../core/navigation';
+import { formatCount } from '../core/format';
+import { adjacentMention, summarizeEvidence, type EvidenceSummary } from '../core/note/navigation';
 import { COMMANDS } from './commands';
 import { MARKDOWN_SELECTOR } from './hover';
 import type { NoteModels } from './noteModels';
@@ -27,22 +28,6 @@ function kindLabel(kind: EvidenceKind): string {
     case 'snapshot':
       return vscode.l10n.t('socket snapshot');
   }
-}
-
-let numberFormat: { locale: string; format: Intl.NumberFormat } | undefined;
-/** Thousands separators in VS Code's display language (`61,920`). */
-export function formatCount(n: number): string {
-  const locale = vscode.env.language;
-  if (numberFormat?.locale !== locale) {
-    let format: Intl.NumberFormat;
-    try {
-      format = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-    } catch {
-      format = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
-    }
-    numberFormat = { locale, format };
-  }
-  return numberFormat.format.format(n);
 }
 
 /** "ss output: 3 FIN-WAIT-1 · 1 LAST-ACK" — the name of an evidence block in the code lens and the outline. */

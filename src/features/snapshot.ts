@@ -2,12 +2,10 @@ import * as vscode from 'vscode';
 import type { Lang } from '../core/catalogue/types';
 import {
   captureSnapshot,
-  nextSampleDelay,
   snapshotInsertion,
   snapshotSupport,
   snapshotText,
   suggestTemplate,
-  TrendHistory,
   PROC_FILES,
   type Capture,
   type CaptureProblem,
@@ -69,7 +67,7 @@ const streamProcFile: ProcStreamReader = (path, onChunk) =>
   });
 
 /** Capture options for this host: the stream reader where Node's fs exists. */
-function hostCaptureOptions(previous?: Capture): CaptureOptions {
+export function hostCaptureOptions(previous?: Capture): CaptureOptions {
   return { ...(previous ? { previous } : {}), ...(nodeFs() ? { stream: streamProcFile } : {}) };
 }
 
@@ -225,81 +223,4 @@ export async function captureIntoActiveNote(): Promise<InsertResult> {
 
 export function registerSnapshotCommand(): vscode.Disposable {
   return vscode.commands.registerCommand(COMMANDS.captureSnapshot, () => captureIntoActiveNote());
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Live sampling for the diagram panel
-// ---------------------------------------------------------------------------------------------------
-
-export const DEFAULT_LIVE_INTERVAL_SECONDS = 3;
-
-export function liveIntervalSeconds(): number {
-  const v = vscode.workspace.getConfiguration('tcpStateNotes').get<number>('live.intervalSeconds', DEFAULT_LIVE_INTERVAL_SECONDS);
-  return typeof v === 'number' && Number.isFinite(v) ? Math.min(3600, Math.max(1, v)) : DEFAULT_LIVE_INTERVAL_SECONDS;
-}
-
-/**
- * Samples /proc every few seconds while running and not paused; keeps the trend history. One read at a time:
- * the next sample is scheduled when the previous one finished, so a slow /proc/net/tcp never piles up reads.
- */
-export class LiveSampler implements vscode.Disposable {
-  readonly history = new TrendHistory();
-  private last: Capture | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private paused = false;
-  private stopped = false;
-  private busy = false;
-  /** Number of samples taken (tests). */
-  samples = 0;
-
-  constructor(private readonly onSample: (capture: Capture) => void) {}
-
-  get capture(): Capture | undefined {
-    return this.last;
-  }
-
-  /** Whether a sample is scheduled or running. */
-  get active(): boolean {
-    return this.timer !== undefined || this.busy;
-  }
-
-  /** Starts sampling now (or resumes after pause()). */
-  resume(): void {
-    if (this.stopped) return;
-    this.paused = false;
-    if (!this.busy && this.timer === undefined) void this.tick();
-  }
-
-  /** Stops the timer until resume() (the panel is hidden). */
-  pause(): void {
-    this.paused = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-  }
-
-  private async tick(): Promise<void> {
-    this.timer = undefined;
-    if (this.paused || this.stopped) return;
-    this.busy = true;
-    const started = performance.now();
-    try {
-      const capture = await captureSnapshot(readProcFile, new Date(), hostCaptureOptions(this.last));
-      if (this.stopped) return;
-      this.last = capture;
-      this.samples++;
-      this.history.push(capture.counts, capture.data.sockstat?.tcp?.orphan);
-      this.onSample(capture);
-    } catch (e) {
-      console.warn(`[tcp-state-notes] live sample failed: ${String(e)}`);
-    } finally {
-      this.busy = false;
-    }
-    // A slow sample (a huge /proc/net/tcp) stretches the interval (nextSampleDelay).
-    if (!this.paused && !this.stopped) this.timer = setTimeout(() => void this.tick(), nextSampleDelay(liveIntervalSeconds() * 1000, performance.now() - started));
-  }
-
-  dispose(): void {
-    this.stopped = true;
-    this.pause();
-  }
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { mentionAt } from '../core/analysis';
+import { mentionAt } from '../core/note/model';
 import type { Lang, StateId } from '../core/catalogue/types';
 import {
   buildTemplate,

@@ -4,7 +4,8 @@
  * network: the CSP set by the host allows only this nonce'd script and media/ styles.
  */
 import type { StateId } from '../core/catalogue/types';
-import { formatCount } from '../core/diagram/model';
+import type { DiagramModel } from '../core/diagram/model';
+import { formatCount } from '../core/format';
 import { renderDiagramSvg } from '../core/diagram/svg';
 import { pressureGaugeSvg, sparklineSvg } from '../core/snapshot/liveSvg';
 import type { HostToWebview, LiveInfo, LiveSample, PanelState, WebviewStrings, WebviewToHost } from './protocol';
@@ -235,9 +236,9 @@ function render(msg: Extract<HostToWebview, { type: 'render' }>): void {
   setText(live, items.length ? `${msg.strings.updated}: ${items.length} ${msg.strings.highlighted}` : msg.strings.noMentions);
 }
 
-async function pngDataUrl(): Promise<string> {
-  if (!current) throw new Error('nothing rendered yet');
-  const svg = renderDiagramSvg(current.model, { idPrefix: 'tsnpng', standaloneStyle: true });
+/** Rasterises the model the host sends with `requestPng` (the one the panel shows), at twice its size. */
+async function pngDataUrl(model: DiagramModel): Promise<string> {
+  const svg = renderDiagramSvg(model, { idPrefix: 'tsnpng', standaloneStyle: true });
   const blob = new Blob([svg], { type: 'image/svg+xml' });
   const url = URL.createObjectURL(blob);
   try {
@@ -249,8 +250,8 @@ async function pngDataUrl(): Promise<string> {
     });
     const scale = 2;
     const c = document.createElement('canvas');
-    c.width = current.model.viewBox.width * scale;
-    c.height = current.model.viewBox.height * scale;
+    c.width = model.viewBox.width * scale;
+    c.height = model.viewBox.height * scale;
     const ctx = c.getContext('2d');
     if (!ctx) throw new Error('no 2D canvas');
     ctx.fillStyle = '#ffffff';
@@ -284,17 +285,20 @@ buttons.exportSvg.addEventListener('click', () => post({ type: 'exportSvg' }));
 buttons.live.addEventListener('click', () => post({ type: 'toggleLive' }));
 buttons.freeze.addEventListener('click', () => post({ type: 'freeze' }));
 buttons.copySvg.addEventListener('click', () => post({ type: 'copySvg' }));
-buttons.exportPng.addEventListener('click', () => {
-  pngDataUrl().then(
-    (dataUrl) => post({ type: 'exportPng', dataUrl }),
-    (e: unknown) => post({ type: 'error', message: String(e) }),
-  );
-});
+buttons.exportPng.addEventListener('click', () => post({ type: 'exportPng' }));
 
 window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
   const msg = event.data;
   if (msg?.type === 'render') render(msg);
-  else if (msg?.type === 'requestPng') buttons.exportPng.click();
+  else if (msg?.type === 'requestPng') {
+    pngDataUrl(msg.model).then(
+      (dataUrl) => post({ type: 'png', dataUrl }),
+      (e: unknown) => {
+        post({ type: 'error', message: String(e) });
+        post({ type: 'png', dataUrl: '' });
+      },
+    );
+  }
   else if (msg?.type === 'liveSample') renderLive(msg.sample);
 });
 

@@ -5,7 +5,7 @@
  */
 import type { StateId } from '../core/catalogue/types';
 import type { DiagramModel } from '../core/diagram/model';
-import type { OrphanPressure } from '../core/snapshot/pressure';
+import type { LiveSample } from '../core/snapshot/live';
 
 export type DiagramScope = 'note' | 'section';
 
@@ -59,21 +59,8 @@ export interface LiveInfo {
   readonly strings: LiveStrings;
 }
 
-/** One live sample, as data: the webview draws the gauge and the sparklines with the core's SVG builders. */
-export interface LiveSample {
-  readonly host: string;
-  /** Local time of the sample, HH:MM:SS. */
-  readonly time: string;
-  readonly counts: Readonly<Partial<Record<StateId, number>>>;
-  /** Per state with sockets in the kept window: oldest first. */
-  readonly trends: Readonly<Partial<Record<StateId, readonly number[]>>>;
-  readonly pressure: OrphanPressure;
-  readonly verdict: string;
-  /** Files that could not be read ("/proc/net/tcp6 (file not found)"). */
-  readonly problems: readonly string[];
-  /** The interval in force for the next sample. */
-  readonly intervalSeconds: number;
-}
+/** One live sample, as data (built by the core: src/core/snapshot/live.ts). */
+export type { LiveSample } from '../core/snapshot/live';
 
 export type HostToWebview =
   | {
@@ -90,7 +77,8 @@ export type HostToWebview =
       /** The Live toggle; absent when this host cannot read /proc. */
       readonly live?: LiveInfo;
     }
-  | { readonly type: 'requestPng' }
+  /** Rasterise this model (the one the panel shows) and answer with `png`. */
+  | { readonly type: 'requestPng'; readonly model: DiagramModel }
   | { readonly type: 'liveSample'; readonly sample: LiveSample };
 
 export type WebviewToHost =
@@ -101,13 +89,34 @@ export type WebviewToHost =
   | { readonly type: 'toggleLinux' }
   | { readonly type: 'exportSvg' }
   | { readonly type: 'copySvg' }
-  | { readonly type: 'exportPng'; readonly dataUrl: string }
+  | { readonly type: 'exportPng' }
+  /** The answer to `requestPng`; `dataUrl` is empty when rasterising failed. */
+  | { readonly type: 'png'; readonly dataUrl: string }
   | { readonly type: 'error'; readonly message: string }
   | { readonly type: 'toggleLive' }
   | { readonly type: 'freeze' };
 
+/**
+ * Every message name the host accepts. `satisfies` makes the compiler check this table against WebviewToHost:
+ * a message type added without its entry (or an entry without its type) does not compile.
+ */
+const WEBVIEW_MESSAGE_TYPES = {
+  ready: true,
+  reveal: true,
+  toggleLock: true,
+  setScope: true,
+  toggleLinux: true,
+  exportSvg: true,
+  copySvg: true,
+  exportPng: true,
+  png: true,
+  error: true,
+  toggleLive: true,
+  freeze: true,
+} as const satisfies Record<WebviewToHost['type'], true>;
+
 export function isWebviewMessage(value: unknown): value is WebviewToHost {
   if (typeof value !== 'object' || value === null) return false;
   const type = (value as { type?: unknown }).type;
-  return typeof type === 'string' && ['ready', 'reveal', 'toggleLock', 'setScope', 'toggleLinux', 'exportSvg', 'copySvg', 'exportPng', 'error', 'toggleLive', 'freeze'].includes(type);
+  return typeof type === 'string' && Object.prototype.hasOwnProperty.call(WEBVIEW_MESSAGE_TYPES, type);
 }

@@ -35,8 +35,9 @@ suite('UI: hostile notes stay inert', () => {
 
       await runCommand('TCP State Notes: Show State Diagram');
       const frame = webview();
-      await frame.locator('#title').waitFor({ timeout: 30_000 });
-      await page.waitForTimeout(800);
+      // The render happened (the note's name in the title, its states drawn) before any absence is asserted.
+      await frame.locator('#title', { hasText: file }).waitFor({ timeout: 30_000 });
+      await frame.locator('#canvas svg g[data-state]').first().waitFor({ timeout: 30_000 });
       assert.equal(await frame.locator('#canvas script, #canvas img, #canvas foreignObject, #canvas iframe, #canvas a').count(), 0);
       assert.equal(await frame.locator('[onload], [onerror], [onclick], [onmouseover], [ontoggle]').count(), 0);
       assert.equal(await pwned(), false, 'no payload ran (window.__pwned stays unset)');

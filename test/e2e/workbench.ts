@@ -2,7 +2,7 @@
  * Person-like helpers over the code-server workbench (Monaco DOM), shared by the UI specs.
  * Selectors are the ones documented in ../shared/docs/offline-vscode.md.
  */
-import type { BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
+import type { BrowserContext, Frame, FrameLocator, Locator, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -26,6 +26,16 @@ export async function screenshot(name: string): Promise<string> {
   const path = join(ui().screenshots, `${name}.png`);
   await ui().page.screenshot({ path, animations: 'disabled' });
   return path;
+}
+
+/**
+ * Absence, checked after proof of a render: waits until `proof` (something the new state must show) is
+ * visible, then until `absent` has left the DOM (no fixed sleep), and returns its count for the assertion.
+ */
+export async function countAfterRender(absent: Locator, proof: Locator, timeout = 15_000): Promise<number> {
+  await proof.first().waitFor({ state: 'visible', timeout });
+  await absent.first().waitFor({ state: 'detached', timeout }).catch(() => {});
+  return absent.count();
 }
 
 export async function closeAllEditors(): Promise<void> {

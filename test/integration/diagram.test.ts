@@ -1,26 +1,17 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { openNote } from './helpers';
+import { openNote, positionOf, until } from './helpers';
 
 interface PanelInfo {
   uri: string | undefined;
   state: { locked: boolean; scope: string; showLinux: boolean };
   visible: boolean;
   active: boolean;
-  lastRender?: { uri: string; version: number; highlighted: string[]; counts: Record<string, number> };
+  lastRender?: { uri: string; version: number; highlighted: string[]; counts: Record<string, number>; scope: string; sectionTitle?: string; svg: string };
 }
 
 const info = () => vscode.commands.executeCommand<PanelInfo | undefined>('tcpStateNotes.diagramInfo');
 
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 suite('State diagram panel', () => {
   suiteTeardown(async () => {
@@ -31,7 +22,8 @@ suite('State diagram panel', () => {
     const editor = await openNote('examples', 'incident-fin-wait-1.md');
     const uri = await vscode.commands.executeCommand<string>('tcpStateNotes.showDiagram');
     assert.equal(uri, editor.document.uri.toString());
-    const panel = await until('a render', async () => ((await info())?.lastRender ? info() : undefined));
+    // The first render includes the webview's first load: a generous wait on a busy machine.
+    const panel = await until('a render', async () => ((await info())?.lastRender ? info() : undefined), 30_000);
     assert.equal(panel?.visible, true);
     assert.equal(panel?.active, false, 'the panel must not take focus');
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), editor.document.uri.toString());
@@ -67,6 +59,39 @@ suite('State diagram panel', () => {
     });
     assert.deepEqual([...render.highlighted].sort(), ['CLOSING', 'ESTABLISHED', 'LAST-ACK']);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('Copy SVG and Export SVG give the diagram the panel shows: the section at the cursor, with its counts', async () => {
+    const editor = await openNote('examples', 'incident-fin-wait-1.md');
+    const uri = editor.document.uri.toString();
+    await vscode.commands.executeCommand('tcpStateNotes.showDiagram');
+    await until('the whole-note render', async () => ((await info())?.lastRender?.uri === uri ? true : undefined));
+    const at = positionOf(editor.document, '## Evidence', 0, 3);
+    editor.selection = new vscode.Selection(at, at);
+    await vscode.commands.executeCommand('tcpStateNotes.setDiagramScope', 'section');
+    const section = await until('the section render', async () => {
+      const r = (await info())?.lastRender;
+      return r?.uri === uri && r.scope === 'section' && r.sectionTitle === 'Evidence' ? r : undefined;
+    });
+    const copied = await vscode.commands.executeCommand<string>('tcpStateNotes.copyDiagramSvg');
+    assert.equal(copied, section.svg, 'the exported SVG is the one the panel shows');
+    assert.equal(await vscode.env.clipboard.readText(), copied);
+    // The scope shows in the export: the section's title, and only the states of that section.
+    assert.match(copied, /<title[^>]*>[^<]*Evidence/);
+    for (const state of section.highlighted) assert.match(copied, new RegExp(`class="state [^"]*\\b(?:mentioned|counted)\\b[^"]*" data-state="${state}"`), state);
+    const fw1 = section.counts['FIN-WAIT-1'];
+    assert.ok(fw1 && fw1 > 0, 'the section holds the pasted output');
+    assert.match(copied, new RegExp(`data-state="FIN-WAIT-1"[^>]*data-count="${fw1}"`));
+
+    await vscode.commands.executeCommand('tcpStateNotes.setDiagramScope', 'note');
+    const whole = await until('the whole-note render again', async () => {
+      const r = (await info())?.lastRender;
+      return r?.uri === uri && r.scope === 'note' ? r : undefined;
+    });
+    const copiedWhole = await vscode.commands.executeCommand<string>('tcpStateNotes.copyDiagramSvg');
+    assert.equal(copiedWhole, whole.svg);
+    assert.notEqual(copiedWhole, copied, 'the whole note and one section are different diagrams');
+    assert.doesNotMatch(copiedWhole, /<title[^>]*>[^<]*Evidence/);
   });
 
   test('without a markdown editor the command explains itself', async () => {

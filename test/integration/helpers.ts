@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
 import * as assert from 'node:assert/strict';
+import { until } from '../support/until';
+
+export { until };
 
 export const EXTENSION_ID = 'tcp-state-notes.tcp-state-notes';
 
@@ -50,16 +53,6 @@ export function ours(hovers: readonly vscode.Hover[]): vscode.Hover[] {
   return hovers.filter((h) => hoverText([h]).includes('Orphan verdict') || hoverText([h]).includes('孤儿') || hoverText([h]).includes('_Source:') || hoverText([h]).includes('来源'));
 }
 
-/** Polls `probe` until it returns something truthy (every 100 ms), or fails after `timeoutMs`. */
-export async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 export interface DiagramRender {
   uri: string;

@@ -10,11 +10,15 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as net from 'node:net';
 import * as vscode from 'vscode';
-import { analyzeNote } from '../../src/core/analysis';
+import { analyzeNote } from '../../src/core/note/analyze';
 import { parseSnapshot, type SnapshotData } from '../../src/core/evidence/snapshotFormat';
 import { captureSnapshot } from '../../src/core/snapshot';
 import { describeProblems, insertCapture, readProcFile, unsupportedMessage } from '../../src/features/snapshot';
 import { activateExtension, hoverText, hoversAt } from './helpers';
+import { until as untilAny } from '../support/until';
+
+/** Live sampling is slower than the other waits here: 15 s. */
+const until = <T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false): Promise<T> => untilAny(what, probe, 15_000);
 
 const CAPTURE = 'tcpStateNotes.captureSnapshot';
 
@@ -174,15 +178,6 @@ async function openOrphans(k: number): Promise<Sockets> {
   };
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 async function untitled(content: string): Promise<vscode.TextEditor> {
   const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });

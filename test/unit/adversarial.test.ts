@@ -6,11 +6,11 @@
  */
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { AnalysisTask, createAnalysis } from '../../src/core/incremental';
-import { analyzePlain } from '../../src/core/incrementalParse';
-import { MAX_QUOTE_STARTS, quoteStarts, riskyStretch } from '../../src/core/incrementalBlocks';
-import { findMentions } from '../../src/core/recognize';
-import { LineIndex } from '../../src/core/lineIndex';
+import { SlicedAnalysis as AnalysisTask, buildAnalysis as createAnalysis } from '../../src/core/note/pieceStore';
+import { analyzePlain } from '../../src/core/note/plain';
+import { MAX_QUOTE_STARTS, quoteStarts, riskyStretch } from '../../src/core/note/blocks';
+import { findMentions } from '../../src/core/note/recognize';
+import { LineIndex } from '../../src/core/note/lines';
 import { SHAPE_SIZES, SHAPES } from '../fixtures/hostile/shapes';
 import { essence } from './propertyDocs';
 

@@ -4,9 +4,9 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { STATE_IDS, type StateId } from '../../src/core/catalogue/types';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { StateId } from '../../src/core/catalogue/types';
 import {
   DIAGRAM_ANNOTATIONS,
   DIAGRAM_EDGES,
@@ -21,8 +21,10 @@ import {
   segmentHitsBox,
   textWidth,
 } from '../../src/core/diagram/graph';
+import { ORPHAN_PRONE } from '../../src/core/catalogue/orphan';
 import { ORPHAN_VERDICT, buildDiagramModel, formatCount, heatLevel, type DiagramInput } from '../../src/core/diagram/model';
 import { STANDALONE_CSS, escapeXml, renderDiagramSvg } from '../../src/core/diagram/svg';
+import { repoPath } from '../support/repo';
 
 // ---------------------------------------------------------------------------------------------
 // A tiny XML reader: enough to prove well-formedness and to query the SVG. No dependencies.
@@ -183,19 +185,6 @@ const SAMPLE: DiagramInput = {
   showLinux: false,
 };
 
-function findUp(rel: string): string {
-  for (const start of [process.cwd(), __dirname]) {
-    let dir = resolve(start);
-    for (;;) {
-      const candidate = join(dir, rel);
-      if (existsSync(candidate)) return candidate;
-      const up = dirname(dir);
-      if (up === dir) break;
-      dir = up;
-    }
-  }
-  throw new Error(`cannot find ${rel}`);
-}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -385,10 +374,27 @@ describe('diagram model', () => {
       assert.ok(n.orphanText.length > 0);
     }
     const text = (id: StateId) => m.nodes.find((n) => n.id === id)?.orphanText ?? '';
-    assert.match(text('CLOSE-WAIT'), /not an orphan.*fd/);
-    assert.match(text('TIME-WAIT'), /not an orphan.*tw.*60 s/);
+    // The catalogue's short wording (the same line as the preview tooltip), as plain text.
+    assert.equal(text('CLOSE-WAIT'), 'never an orphan: the application still holds the fd');
+    assert.equal(text('TIME-WAIT'), 'not an orphan: a timewait minisock, counted as tw');
     assert.match(text('FIN-WAIT-2'), /tcp_fin_timeout > 60/);
-    for (const id of STATE_IDS) assert.ok(ORPHAN_VERDICT[id], id);
+    assert.equal(text('FIN-WAIT-1'), 'the typical orphan');
+    assert.deepEqual(ORPHAN_VERDICT, {
+      CLOSED: 'no',
+      LISTEN: 'no',
+      'SYN-SENT': 'no',
+      'SYN-RECEIVED': 'no',
+      ESTABLISHED: 'no',
+      'FIN-WAIT-1': 'yes',
+      'FIN-WAIT-2': 'caveat',
+      'CLOSE-WAIT': 'no',
+      CLOSING: 'yes',
+      'LAST-ACK': 'yes',
+      'TIME-WAIT': 'no',
+      'NEW-SYN-RECV': 'no',
+      'BOUND-INACTIVE': 'no',
+    });
+    assert.deepEqual(ORPHAN_PRONE, ['FIN-WAIT-1', 'LAST-ACK', 'CLOSING', 'FIN-WAIT-2']);
   });
 
   it('highlights the edges the note describes and reports the others', () => {
@@ -648,7 +654,7 @@ describe('diagram SVG', () => {
   });
 
   it('ships media/diagram.css with theme variables for every styled class', () => {
-    const css = readFileSync(findUp('media/diagram.css'), 'utf8');
+    const css = readFileSync(repoPath('media/diagram.css'), 'utf8');
     for (const v of [
       '--vscode-editor-foreground',
       '--vscode-editor-background',
@@ -677,7 +683,7 @@ describe('diagram SVG', () => {
 
   it('keeps the diagram core free of vscode and Node built-ins', () => {
     for (const f of ['graph.ts', 'model.ts', 'svg.ts']) {
-      const src = readFileSync(findUp(join('src/core/diagram', f)), 'utf8');
+      const src = readFileSync(repoPath(join('src/core/diagram', f)), 'utf8');
       assert.ok(!/from\s+['"](vscode|node:[\w/]+|fs|path|os|crypto|child_process)['"]/.test(src), f);
       assert.ok(!/\brequire\(/.test(src), f);
     }

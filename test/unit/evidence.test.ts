@@ -4,7 +4,7 @@
  * Fixtures live in test/fixtures/evidence/*.txt and are hand-made from the real tool formats.
  */
 import { describe, it } from 'node:test';
-import { fixtureDir } from './fixtureDir';
+import { fixtureDir } from '../support/repo';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,25 +1,17 @@
 import { before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import type { IGrammar } from 'vscode-textmate';
 import { grammarFiles, grammarRegexes, INLINE_CODE_SCOPE_NAME, MAIN_SCOPE_NAME, SCOPES, SHELL_COMMENT_SCOPE_NAME } from '../../src/core/grammar';
-import { findMentions, type RawMention } from '../../src/core/recognize';
+import { findMentions, type RawMention } from '../../src/core/note/recognize';
 import { SPELLING_TABLES } from '../../src/core/catalogue/spellings';
 import { STATE_KNOWLEDGE } from '../../src/core/catalogue/states';
 import { STATE_IDS, type StateId } from '../../src/core/catalogue/types';
 import { compileOniguruma, loadMarkdownGrammar, tokenize } from './grammarHost';
+import { repoRoot } from '../support/repo';
 
-function repoRoot(): string {
-  let dir = process.cwd();
-  for (;;) {
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'syntaxes'))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('run the tests from inside the repository');
-    dir = parent;
-  }
-}
 
 const OUR_SCOPES = new Set<string>(Object.values(SCOPES));
 

@@ -2,7 +2,8 @@
  * The hostile-notes corpus (test/fixtures/hostile/: HTML and script payloads, javascript: and command:
  * links in any casing and with escaped brackets, entities, bidi controls; generated: NUL bytes, invalid
  * UTF-16, a 5 MB single line, 50 MB of `ss` output, absurd nesting, bracket bombs, unclosed blocks, a
- * thousand definitions). For each: the analysis finishes within its budget and never throws, every range
+ * thousand definitions). For each: the analysis finishes (the test's timeout guards against a hang; the time it
+ * takes is measured in bench/run.ts, not asserted here) and never throws, every range
  * is valid, an edit is analysed incrementally like a full analysis, hovers (full model and one-line
  * fallback) carry no HTML and no link but ours, and the diagram SVG holds only its own elements with the
  * note's text escaped.
@@ -11,8 +12,9 @@ import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeNote, lineModel, mentionAt, type NoteModel } from '../../src/core/analysis';
-import { createAnalysis, updateAnalysis } from '../../src/core/incremental';
+import { analyzeNote, lineModel } from '../../src/core/note/analyze';
+import { mentionAt, type NoteModel } from '../../src/core/note/model';
+import { buildAnalysis as createAnalysis, updateAnalysis } from '../../src/core/note/pieceStore';
 import { explainMention } from '../../src/core/explain';
 import { diagramSource } from '../../src/core/diagram/fromNote';
 import { buildDiagramModel } from '../../src/core/diagram/model';
@@ -21,8 +23,9 @@ import { parseEvidence } from '../../src/core/evidence/parse';
 import type { StateId } from '../../src/core/catalogue/types';
 import { GENERATED, type HostileNote } from '../fixtures/hostile/generate';
 import { essence } from './propertyDocs';
+import { fixtureDir } from '../support/repo';
 
-const DIR = join(process.cwd(), 'test', 'fixtures', 'hostile');
+const DIR = fixtureDir('hostile');
 const FILES: HostileNote[] = readdirSync(DIR)
   .filter((f) => f.endsWith('.md'))
   .map((f) => ({ name: f, text: () => readFileSync(join(DIR, f), 'utf8'), budget: 5 }));
@@ -61,10 +64,8 @@ function assertSvgSafe(svg: string, where: string): void {
 
 function check(note: HostileNote): void {
   const text = note.text();
-  const t0 = performance.now();
   const full = createAnalysis(text);
   const model = full.model;
-  const analysed = performance.now() - t0;
   for (const m of model.mentions) {
     if (!(m.start >= 0 && m.end <= text.length && text.slice(m.start, m.end) === m.text)) assert.fail(`${note.name}: mention ${JSON.stringify(m)} off its text`);
   }
@@ -102,9 +103,6 @@ function check(note: HostileNote): void {
 
   // Evidence parsing straight on the raw text.
   if (text.length <= 6 * 1024 * 1024) parseEvidence(text);
-
-  const total = (performance.now() - t0) / 1000;
-  assert.ok(total < note.budget, `${note.name}: ${total.toFixed(1)} s (analysis ${(analysed / 1000).toFixed(1)} s) over its ${note.budget} s budget`);
 }
 
 describe('hostile notes: no crash, no hang, nothing executable in hovers or SVG', () => {
@@ -121,7 +119,22 @@ describe('hostile notes: no crash, no hang, nothing executable in hovers or SVG'
     assert.match(title, /<script>/, 'the heading title holds the raw payload (so the SVG test is meaningful)');
     const svg = renderDiagramSvg(buildDiagramModel({ ...diagramSource(model, 'en', undefined, title).input, showLinux: false }, 'en'));
     assert.ok(svg.includes('&lt;script&gt;'), 'the title is escaped in the SVG');
-    // Mentions inside HTML tags and link destinations are dropped; inside raw HTML text they are 'html'.
-    assert.ok(model.mentions.every((m) => m.context !== 'link-text' || !/javascript/i.test(m.text)));
+    // Mentions inside HTML tags (the `alt="CLOSE_WAIT"` attribute) are dropped; inside raw HTML text they are 'html'.
+    assert.deepEqual(
+      model.mentions.map((m) => [m.text, m.context]),
+      [
+        ['FIN-WAIT-1', 'heading'],
+        ['LAST_ACK', 'heading'],
+        ['FIN_WAIT2', 'html'],
+        ['TIME_WAIT', 'html'],
+        ['ESTABLISHED', 'html'],
+        ['FIN-WAIT-1', 'html'],
+        ['SYN_RECV', 'html'],
+        ['FIN_WAIT1', 'prose'],
+        ['FIN_WAIT2', 'prose'],
+        ['LAST-ACK', 'prose'],
+        ['FIN-WAIT-1', 'code-block'],
+      ],
+    );
   });
 });

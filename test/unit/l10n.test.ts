@@ -1,20 +1,9 @@
 import { test, describe } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoPath } from '../support/repo';
 
-function findUp(rel: string): string {
-  for (const start of [process.cwd(), __dirname]) {
-    let dir = resolve(start);
-    for (;;) {
-      if (existsSync(join(dir, rel))) return join(dir, rel);
-      const up = dirname(dir);
-      if (up === dir) break;
-      dir = up;
-    }
-  }
-  throw new Error(`cannot find ${rel}`);
-}
 
 function tsFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -33,10 +22,10 @@ function l10nKeys(source: string): string[] {
 
 describe('localisation', () => {
   test('every vscode.l10n.t string in the shell has a Simplified Chinese translation', () => {
-    const bundle = JSON.parse(readFileSync(findUp('l10n/bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
+    const bundle = JSON.parse(readFileSync(repoPath('l10n/bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
     const missing: string[] = [];
     let seen = 0;
-    for (const file of tsFiles(findUp('src/features'))) {
+    for (const file of tsFiles(repoPath('src/features'))) {
       for (const key of l10nKeys(readFileSync(file, 'utf8'))) {
         seen++;
         if (!bundle[key]?.trim()) missing.push(`${file.replace(/.*src\//, 'src/')}: ${key}`);
@@ -47,11 +36,11 @@ describe('localisation', () => {
   });
 
   test('every %key% of the manifest is in package.nls.json and package.nls.zh-cn.json', () => {
-    const manifest = readFileSync(findUp('package.json'), 'utf8');
+    const manifest = readFileSync(repoPath('package.json'), 'utf8');
     const keys = [...manifest.matchAll(/"%([^%"]+)%"/g)].map((m) => m[1] as string);
     assert.ok(keys.length > 5);
     for (const nls of ['package.nls.json', 'package.nls.zh-cn.json']) {
-      const table = JSON.parse(readFileSync(findUp(nls), 'utf8')) as Record<string, string>;
+      const table = JSON.parse(readFileSync(repoPath(nls), 'utf8')) as Record<string, string>;
       assert.deepEqual(
         keys.filter((k) => !table[k]?.trim()),
         [],

@@ -2,11 +2,12 @@ import { test, describe } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeNote } from '../../src/core/analysis';
-import { adjacentMention, summarizeEvidence } from '../../src/core/navigation';
-import { marked } from './marked';
+import { analyzeNote } from '../../src/core/note/analyze';
+import { adjacentMention, summarizeEvidence } from '../../src/core/note/navigation';
+import { marked } from '../support/markers';
+import { repoRoot } from '../support/repo';
 
-const root = join(__dirname, '..', '..', '..');
+const root = repoRoot();
 const example = (name: string) => readFileSync(join(root, 'examples', name), 'utf8');
 
 describe('evidence summaries (code lens and outline)', () => {

@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fixtureDir } from './fixtureDir';
+import { fixtureDir } from '../support/repo';
 import { captureSnapshot, nextSampleDelay, problemComments, snapshotText, MAX_TABLE_SOCKETS, PROC_FILES, TcpTableCounter, countTcpTable, type ProcStreamReader, type ReadOutcome } from '../../src/core/snapshot';
 
 const DIR = fixtureDir('proc');

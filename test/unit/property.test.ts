@@ -9,12 +9,13 @@
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { analyzeNote, analyzeNoteMonolithic, mentionCounts, type NoteModel } from '../../src/core/analysis';
-import { countStates } from '../../src/core/incrementalIndex';
-import { createAnalysis, updateAnalysis } from '../../src/core/incremental';
-import { findMentions } from '../../src/core/recognize';
+import { analyzeNote, analyzeNoteMonolithic } from '../../src/core/note/analyze';
+import { countStates, mentionCounts } from '../../src/core/note/indexes';
+import type { NoteModel } from '../../src/core/note/model';
+import { buildAnalysis as createAnalysis, updateAnalysis } from '../../src/core/note/pieceStore';
+import { findMentions } from '../../src/core/note/recognize';
 import { parseEvidence } from '../../src/core/evidence/parse';
-import { LineIndex } from '../../src/core/lineIndex';
+import { LineIndex } from '../../src/core/note/lines';
 import { applyEdit, editSpec, essence, note } from './propertyDocs';
 
 const RUNS = Number(process.env.TSN_PROPERTY_RUNS ?? 200);

@@ -4,7 +4,7 @@
  * code, HTML blocks, definitions, footnotes, pasted output), glued with random blank lines.
  */
 import * as fc from 'fast-check';
-import type { NoteModel } from '../../src/core/analysis';
+import type { NoteModel } from '../../src/core/note/model';
 
 const WORDS = [
   // states in many spellings, some only in capitals, some ss filter keywords

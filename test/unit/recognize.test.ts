@@ -1,8 +1,8 @@
 import { test, describe } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { findMentions } from '../../src/core/recognize';
-import { analyzeNote } from '../../src/core/analysis';
-import { marked } from './marked';
+import { findMentions } from '../../src/core/note/recognize';
+import { analyzeNote } from '../../src/core/note/analyze';
+import { marked } from '../support/markers';
 
 /** Mentions as [text, kind, id] after full analysis (recognition + classification). */
 function analysed(text: string) {
@@ -260,7 +260,7 @@ describe('classification', () => {
 
 describe('ordered lists as transitions', () => {
   test('consecutive items of one ordered list under one heading', async () => {
-    const { orderedListTransitions } = await import('../../src/core/listTransitions');
+    const { orderedListTransitions } = await import('../../src/core/note/transitions');
     const model = analyzeNote(
       ['## 主动关闭', '', '1. ESTABLISHED: close()', '2. FIN_WAIT1，等待 ACK', '   (continued)', '3. FIN_WAIT2', '', '## Other', '', '1. LAST_ACK', '', 'Text', '', '2. CLOSING'].join('\n'),
     );

@@ -5,13 +5,13 @@
  * pressure, the live history and its SVG.
  */
 import { describe, it } from 'node:test';
-import { fixtureDir } from './fixtureDir';
+import { fixtureDir, repoRoot } from '../support/repo';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PROC_NET_TCP_HEX } from '../../src/core/catalogue/spellings';
 import type { StateId } from '../../src/core/catalogue/types';
-import { analyzeNote } from '../../src/core/analysis';
+import { analyzeNote } from '../../src/core/note/analyze';
 import { parseEvidence, PAGE_SIZE_KEY } from '../../src/core/evidence/parse';
 import { formatSnapshot, parseSnapshot, type SnapshotData } from '../../src/core/evidence/snapshotFormat';
 import { explainMention } from '../../src/core/explain';
@@ -583,11 +583,15 @@ describe('where a snapshot can be taken', () => {
 });
 
 describe('translations of the snapshot and live texts', () => {
-  const root = dirname(dirname(DIR)).replace(/[/\\]test$/, '');
+  const root = repoRoot();
   it('every vscode.l10n.t text of the snapshot feature and the diagram panel has a zh-cn entry', () => {
     const bundle = JSON.parse(readFileSync(join(root, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
-    for (const file of ['src/features/snapshot.ts', 'src/features/diagram/panel.ts']) {
-      const source = readFileSync(join(root, file), 'utf8');
+    const diagramFiles = readdirSync(join(root, 'src/features/diagram')).map((f) => `src/features/diagram/${f}`);
+    // The diagram panel is split by job (panel, html, export, live, commands): its texts are checked together.
+    for (const [file, source] of [
+      ['src/features/snapshot.ts', readFileSync(join(root, 'src/features/snapshot.ts'), 'utf8')],
+      ['src/features/diagram/*.ts', diagramFiles.map((f) => readFileSync(join(root, f), 'utf8')).join('\n')],
+    ] as const) {
       const texts = [...source.matchAll(/vscode\.l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)].map((m) => (m[1] as string).replace(/\\'/g, "'"));
       assert.ok(texts.length > 5, file);
       for (const text of texts) assert.ok(bundle[text], `${file}: no zh-cn text for "${text}"`);

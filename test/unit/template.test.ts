@@ -4,8 +4,8 @@
  *   node --test /tmp/tpl/template.test.js        (from the repository root)
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
 import type { Blockquote, Heading, List, Nodes, Root, RootContent, Table } from 'mdast';
@@ -32,21 +32,13 @@ import {
 } from '../../src/core/template';
 import type { TemplateSymptom } from '../../src/core/template';
 import { piecesToPlain, piecesToSnippet } from '../../src/core/template/snippet';
+import { repoRoot } from '../support/repo';
 
 // ---------------------------------------------------------------------------------------------
 // helpers
 
 const LANGS: readonly Lang[] = ['en', 'zh-cn'];
 
-function repoRoot(): string {
-  let dir = process.cwd();
-  for (;;) {
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'src', 'core', 'template'))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('run the tests from inside the repository');
-    dir = parent;
-  }
-}
 
 function parse(markdown: string): Root {
   return unified().use(remarkParse).use(remarkGfm).parse(markdown);

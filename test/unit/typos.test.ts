@@ -1,9 +1,9 @@
 import { test, describe } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { editDistance, findStateTypos, suggestStates } from '../../src/core/typos';
-import { analyzeNote } from '../../src/core/analysis';
+import { editDistance, findStateTypos, suggestStates } from '../../src/core/note/typos';
+import { analyzeNote } from '../../src/core/note/analyze';
 import { lookupStateSpelling } from '../../src/core/catalogue/spellings';
-import { marked } from './marked';
+import { marked } from '../support/markers';
 
 /** [typo text, suggestions] for every typo in `text`. */
 function typos(text: string): [string, string[]][] {

@@ -212,22 +212,6 @@ export const SS_AGGREGATES: ReadonlyMap<string, readonly StateId[]> = new Map<st
   ['big', ['ESTABLISHED', 'SYN-SENT', 'FIN-WAIT-1', 'FIN-WAIT-2', 'CLOSED', 'CLOSE-WAIT', 'LAST-ACK', 'LISTEN', 'CLOSING']],
 ]);
 
-/** The keyword `ss state …` accepts for each state (ss.c sstate_namel[]). NEW-SYN-RECV is rejected by ss. */
-export const SS_FILTER_KEYWORD: Readonly<Partial<Record<StateId, string>>> = {
-  CLOSED: 'closed',
-  LISTEN: 'listening',
-  'SYN-SENT': 'syn-sent',
-  'SYN-RECEIVED': 'syn-recv',
-  ESTABLISHED: 'established',
-  'FIN-WAIT-1': 'fin-wait-1',
-  'FIN-WAIT-2': 'fin-wait-2',
-  'CLOSE-WAIT': 'close-wait',
-  CLOSING: 'closing',
-  'LAST-ACK': 'last-ack',
-  'TIME-WAIT': 'time-wait',
-  'BOUND-INACTIVE': 'bound-inactive',
-};
-
 /**
  * The spelling tables themselves, read by the grammar generator (src/core/grammar.ts) so the editor's colours
  * follow exactly the spellings the recogniser knows.

@@ -1,9 +1,9 @@
 /**
  * From a note model (and optionally a section) to the diagram's input. Pure: no vscode.
  */
-import type { NoteModel } from '../analysis';
-import { mentionCounts } from '../analysis';
-import { orderedListTransitions } from '../listTransitions';
+import { mentionCounts } from '../note/indexes';
+import type { NoteModel } from '../note/model';
+import { orderedListTransitions } from '../note/transitions';
 import type { StateId } from '../catalogue/types';
 import type { DiagramInput } from './model';
 import { EVIDENCE_KIND_LABEL } from '../strings';
@@ -47,18 +47,4 @@ export function diagramSource(model: NoteModel, lang: Lang, range?: { start: num
     input: { mentions, counts, transitions, ...(countSource ? { countSource } : {}), ...(title ? { title } : {}) },
     countBlock: best?.index,
   };
-}
-
-/** Plain text from the hover markdown: the webview shows it with textContent, never as HTML. */
-export function markdownToPlainText(md: string): string {
-  return md
-    .replace(/```[a-z]*\n?/g, '')
-    .replace(/\[([^\]]*)\]\((?:command:|https?:)[^)]*\)/g, '$1')
-    .replace(/\*\*([^*]*)\*\*/g, '$1')
-    .replace(/^_(.*)_$/gm, '$1')
-    .replace(/`([^`]*)`/g, '$1')
-    .replace(/\\([\\`*_{}[\]()#+\-.!|<>~&"'$])/g, '$1')
-    .replace(/ {2}\n/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
 }

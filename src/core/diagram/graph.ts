@@ -11,6 +11,9 @@
  */
 import type { Localized, StateId } from '../catalogue/types';
 
+/** Heat levels 1..MAX_HEAT for socket counts (log scale); 0 is no sockets. */
+export const MAX_HEAT = 5;
+
 export type DiagramLayer = 'rfc' | 'linux';
 
 export interface Point {

@@ -5,7 +5,12 @@
  */
 import { stripInvisible } from '../sanitize';
 import { STATE_IDS } from '../catalogue/types';
-import { STATE_KNOWLEDGE } from '../catalogue/states';
+import { formatCount } from '../format';
+import { MISTAKEN_FOR_ORPHAN, ORPHAN_VERDICT, orphanShort, orphanVerdict } from '../catalogue/orphan';
+
+/** Re-exported for the diagram's users; the table lives with the catalogue (catalogue/orphan.ts). */
+export { ORPHAN_VERDICT };
+import { MAX_HEAT } from './graph';
 import type { Lang, Localized, OrphanVerdict, StateId } from '../catalogue/types';
 import {
   VIEWBOX,
@@ -32,7 +37,7 @@ export interface DiagramInput {
 }
 
 export type HeatLevel = 0 | 1 | 2 | 3 | 4 | 5;
-export const MAX_HEAT = 5;
+export { MAX_HEAT };
 
 export interface DiagramNodeModel {
   readonly id: StateId;
@@ -131,48 +136,6 @@ export interface DiagramModel {
 // ---------------------------------------------------------------------------------------------
 // Orphan verdicts (tcp-orphan-facts.md §2.7 and the "orphan shading" paragraph of §6.3).
 
-/** The catalogue's verdict per state: one source of truth for hovers, the diagram and the preview. */
-export const ORPHAN_VERDICT: Readonly<Record<StateId, OrphanVerdict>> = Object.fromEntries(
-  STATE_IDS.map((id) => [id, STATE_KNOWLEDGE[id].orphan.verdict]),
-) as Record<StateId, OrphanVerdict>;
-
-/** States that people take for orphans although they are not: drawn with a "not orphan" marker. */
-export const NOT_ORPHAN_MARKED: readonly StateId[] = ['CLOSE-WAIT', 'TIME-WAIT'];
-
-export const ORPHAN_TEXT: Readonly<Record<StateId, Localized>> = {
-  CLOSED: { en: 'not a connection: nothing to orphan', 'zh-cn': '不是连接：谈不上孤儿' },
-  LISTEN: { en: 'not an orphan: close() destroys a listener at once', 'zh-cn': '不是孤儿：close() 立即销毁监听套接字' },
-  'SYN-SENT': { en: 'not an orphan: close() drops it and sends nothing', 'zh-cn': '不是孤儿：close() 直接丢弃，不发送报文' },
-  'SYN-RECEIVED': {
-    en: 'not an orphan: a request sock or a child not yet accepted',
-    'zh-cn': '不是孤儿：请求套接字或尚未 accept 的子套接字',
-  },
-  ESTABLISHED: { en: 'not an orphan: it becomes one only after close()', 'zh-cn': '不是孤儿：close() 之后才可能成为孤儿' },
-  'FIN-WAIT-1': {
-    en: 'the typical orphan: close() sent FIN; bounded by tcp_orphan_retries and tcp_max_orphans',
-    'zh-cn': '典型的孤儿：close() 已发出 FIN；受 tcp_orphan_retries 与 tcp_max_orphans 限制',
-  },
-  'FIN-WAIT-2': {
-    en: 'an orphan only as a full socket when tcp_fin_timeout > 60 s; otherwise a tw minisock',
-    'zh-cn': '仅当 tcp_fin_timeout > 60 s 时作为完整套接字计入孤儿；否则是 tw minisock',
-  },
-  'CLOSE-WAIT': { en: 'not an orphan: the application still holds the fd', 'zh-cn': '不是孤儿：应用仍持有 fd' },
-  CLOSING: { en: 'can be an orphan (rare): both sides closed at once', 'zh-cn': '可能是孤儿（少见）：双方同时关闭' },
-  'LAST-ACK': {
-    en: "almost always an orphan: the application closed after the peer's FIN",
-    'zh-cn': '几乎总是孤儿：应用在收到对端 FIN 后已 close()',
-  },
-  'TIME-WAIT': {
-    en: 'not an orphan: a timewait minisock counted as tw, 60 s fixed',
-    'zh-cn': '不是孤儿：timewait minisock，计入 tw，固定 60 秒',
-  },
-  'NEW-SYN-RECV': {
-    en: "not an orphan: a request sock in the listener's SYN queue, no fd",
-    'zh-cn': '不是孤儿：监听者 SYN 队列中的请求套接字，没有 fd',
-  },
-  'BOUND-INACTIVE': { en: 'not an orphan: a bound socket that is not connected', 'zh-cn': '不是孤儿：已绑定但未连接的套接字' },
-};
-
 const BADGE: Readonly<Record<'yes' | 'caveat' | 'no', Localized>> = {
   yes: { en: 'orphan', 'zh-cn': '孤儿' },
   caveat: { en: 'orphan?', 'zh-cn': '孤儿?' },
@@ -212,11 +175,7 @@ export function heatLevel(count: number | undefined, maxCount: number): HeatLeve
   return level as HeatLevel;
 }
 
-/** 1234567 → "1,234,567" (no Intl: identical output in the webview, the CLI and the tests). */
-export function formatCount(n: number): string {
-  const rounded = Math.round(n);
-  return String(rounded).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
+export { formatCount };
 
 function mentionsText(n: number, lang: Lang): string {
   if (lang === 'zh-cn') return `笔记提及 ${n} 次`;
@@ -296,11 +255,11 @@ export function buildDiagramModel(input: DiagramInput, lang: Lang): DiagramModel
   const nodes: DiagramNodeModel[] = layerNodes.map((n) => {
     const mentions = mentionsOf(n.id);
     const count = countOf(n.id);
-    const orphan = ORPHAN_VERDICT[n.id];
-    const notOrphanMarker = NOT_ORPHAN_MARKED.includes(n.id);
+    const orphan = orphanVerdict(n.id);
+    const notOrphanMarker = MISTAKEN_FOR_ORPHAN.includes(n.id);
     const badge = orphan === 'yes' ? BADGE.yes[lang] : orphan === 'caveat' ? BADGE.caveat[lang] : notOrphanMarker ? BADGE.no[lang] : undefined;
     const heat = heatLevel(count, maxCount);
-    const orphanText = ORPHAN_TEXT[n.id][lang];
+    const orphanText = orphanShort(n.id, lang);
     const parts = [
       mentions > 0 ? mentionsText(mentions, lang) : lang === 'zh-cn' ? '笔记未提及' : 'not mentioned',
       ...(count !== undefined ? [countText(count, lang)] : []),

@@ -18,6 +18,7 @@ import {
   EVENT_BASELINE,
   ANNOTATION_LINE_HEIGHT,
   EDGE_LABEL_FONT_SIZE,
+  MAX_HEAT,
   NODE_LABEL_FONT_SIZE,
   edgeLabelWidth,
   roundedPath,
@@ -25,7 +26,7 @@ import {
   type Point,
 } from './graph';
 import type { DiagramAnnotationModel, DiagramEdgeModel, DiagramModel, DiagramNodeModel } from './model';
-import { MAX_HEAT, formatCount } from './model';
+import { formatCount } from '../format';
 
 export interface RenderOptions {
   /** Prefix for element ids (markers, title, desc) so two diagrams can share a document. Sanitised. */

@@ -13,6 +13,8 @@ export {
 } from './capture';
 export type { Capture, CaptureOptions, CaptureProblem, ProblemKind, ProcReader, ProcStreamReader, ReadFailure, ReadOutcome } from './capture';
 export { DEFAULT_TREND_SAMPLES, nextSampleDelay, TrendHistory } from './history';
+export { liveCountSource, liveSample, withLiveCounts } from './live';
+export type { LiveSample } from './live';
 export { pressureGaugeSvg, sparklineSvg } from './liveSvg';
 export type { GaugeLabels, SparklineOptions } from './liveSvg';
 export { formatPercent, orphanPressure, pressureFromEvidence, pressureInput, pressureVerdict } from './pressure';

@@ -4,7 +4,7 @@
  * forbids inline styles; media/panel.css colours the classes from the theme). Pure and DOM-free: the
  * webview parses the string with DOMParser, the tests read it as text.
  */
-import { formatNumber } from '../strings';
+import { formatCount as formatNumber } from '../format';
 import { formatPercent, type OrphanPressure } from './pressure';
 
 function esc(s: string): string {

@@ -12,7 +12,7 @@
  *
  * Pure: no `vscode`, no Node built-ins.
  */
-import type { EvidenceBlock } from '../analysis';
+import type { EvidenceBlock } from '../note/model';
 import type { Lang, Localized } from '../catalogue/types';
 import type { SnapshotData } from '../evidence/snapshotFormat';
 import { formatNumber } from '../strings';

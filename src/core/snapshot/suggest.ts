@@ -2,14 +2,15 @@
  * After a capture: is an orphan-prone state dominating, so that the matching diagnosis template variant is
  * worth offering? Pure: no `vscode`, no Node built-ins.
  */
+import { ORPHAN_PRONE } from '../catalogue/orphan';
 import { STATE_IDS, type StateId } from '../catalogue/types';
 import { symptomForState } from '../template/choose';
 import type { TemplateSymptom } from '../template/variants';
 import type { OrphanLevel } from './pressure';
 import type { StateCounts } from './procTcp';
 
-/** States a socket can be an orphan in (facts §2.7): FIN-WAIT-1, LAST-ACK, CLOSING, FIN-WAIT-2 (caveat). */
-export const ORPHAN_PRONE: readonly StateId[] = ['FIN-WAIT-1', 'LAST-ACK', 'CLOSING', 'FIN-WAIT-2'];
+/** States a socket can be an orphan in, from the catalogue's verdicts (facts §2.7). */
+export { ORPHAN_PRONE };
 
 /** Fewer sockets than this in the leading state is noise, not a pattern worth a template. */
 export const MIN_DOMINANT = 10;

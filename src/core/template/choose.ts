@@ -2,6 +2,7 @@
  * Which template variant to preselect, and which language a note is written in.
  * Pure: no `vscode`, no Node built-ins.
  */
+import { MISTAKEN_FOR_ORPHAN, ORPHAN_PRONE } from '../catalogue/orphan';
 import type { Lang, StateId } from '../catalogue/types';
 import type { TemplateSymptom } from './variants';
 
@@ -20,8 +21,8 @@ const STATE_TO_SYMPTOM: Partial<Record<StateId, TemplateSymptom>> = {
   'TIME-WAIT': 'time-wait',
 };
 
-/** Tie-break order for equal counts: real orphan states first. */
-const TIE_ORDER: readonly StateId[] = ['FIN-WAIT-1', 'LAST-ACK', 'CLOSING', 'FIN-WAIT-2', 'CLOSE-WAIT', 'TIME-WAIT'];
+/** Tie-break order for equal counts: the orphan states (real orphans first), then those mistaken for orphans. */
+const TIE_ORDER: readonly StateId[] = [...ORPHAN_PRONE, ...MISTAKEN_FOR_ORPHAN];
 
 export function symptomForState(state: StateId): TemplateSymptom | undefined {
   return STATE_TO_SYMPTOM[state];

@@ -1,68 +1,36 @@
 import * as vscode from 'vscode';
-import { sectionAt } from '../../core/analysis';
+import { sectionAt } from '../../core/note/model';
 import type { StateId } from '../../core/catalogue/types';
-import { buildDiagramModel } from '../../core/diagram/model';
-import { renderDiagramSvg } from '../../core/diagram/svg';
-import { explainState } from '../../core/explain';
-import type { DiagramScope, HostToWebview, LiveInfo, LiveSample, LiveStrings, PanelState, WebviewStrings } from '../../webview/protocol';
+import { diagramSource } from '../../core/diagram/fromNote';
+import { buildDiagramModel, type DiagramModel } from '../../core/diagram/model';
+import { explainStateText } from '../../core/explain';
+import type { DiagramScope, HostToWebview, PanelState } from '../../webview/protocol';
 import { isWebviewMessage } from '../../webview/protocol';
-import { COMMANDS } from '../commands';
 import { currentLang } from '../language';
 import type { NoteModels } from '../noteModels';
-import { diagramSource, markdownToPlainText } from '../../core/diagram/fromNote';
-import { pressureVerdict, type Capture } from '../../core/snapshot';
-import { describeProblems, insertCapture, liveIntervalSeconds, LiveSampler, snapshotSupportHere, unsupportedMessage, type InsertResult } from '../snapshot';
+import type { InsertResult } from '../snapshot';
+import { copySvg, pngBytes, pngFailed, saveDiagram, standaloneSvg } from './export';
+import { panelHtml, webviewOptions, webviewStrings } from './html';
+import { LiveView } from './live';
 
 export const DIAGRAM_VIEW_TYPE = 'tcpStateNotes.stateDiagram';
 const RENDER_DELAY_MS = 250;
 
-function nonce(): string {
-  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  let s = '';
-  for (let i = 0; i < 32; i++) s += chars.charAt(Math.floor(Math.random() * chars.length));
-  return s;
-}
-
-function strings(): WebviewStrings {
-  return {
-    lock: vscode.l10n.t('Lock to this note'),
-    unlock: vscode.l10n.t('Locked — follow active note'),
-    scopeNote: vscode.l10n.t('Scope: whole note'),
-    scopeSection: vscode.l10n.t('Scope: section at cursor'),
-    linux: vscode.l10n.t('Linux extras'),
-    zoomIn: vscode.l10n.t('Zoom in'),
-    zoomOut: vscode.l10n.t('Zoom out'),
-    fit: vscode.l10n.t('Fit'),
-    exportSvg: vscode.l10n.t('Export SVG'),
-    exportPng: vscode.l10n.t('Export PNG'),
-    copySvg: vscode.l10n.t('Copy SVG'),
-    highlighted: vscode.l10n.t('states highlighted'),
-    noMentions: vscode.l10n.t('The note mentions no TCP state yet.'),
-    updated: vscode.l10n.t('Diagram updated'),
-    live: vscode.l10n.t('Live'),
-  };
-}
-
-function liveStrings(): LiveStrings {
-  return {
-    freeze: vscode.l10n.t('Freeze into note'),
-    freezeTitle: vscode.l10n.t('Insert the current socket snapshot into the note at its cursor'),
-    gaugeTitle: vscode.l10n.t('Orphan pressure'),
-    orphan: vscode.l10n.t('orphan'),
-    mem: vscode.l10n.t('mem'),
-    tw: vscode.l10n.t('tw'),
-    unknown: vscode.l10n.t('unknown'),
-    memPressure: vscode.l10n.t('pressure'),
-    status: vscode.l10n.t('{0} · updated {1} · every {2} s'),
-    waiting: vscode.l10n.t('Reading /proc…'),
-    trends: vscode.l10n.t('Sockets per state (trend of the last samples)'),
-    noSockets: vscode.l10n.t('No TCP socket in /proc/net/tcp or tcp6.'),
-  };
+/** What the panel shows: the diagram model and where it comes from. Exports use exactly this. */
+interface Shown {
+  readonly uri: string;
+  readonly version: number;
+  readonly documentName: string;
+  readonly sectionTitle: string | undefined;
+  readonly diagram: DiagramModel;
+  readonly counts: Partial<Record<StateId, number>>;
+  readonly scope: DiagramScope;
 }
 
 /**
  * The state-diagram panel: follows the active markdown editor unless locked, renders immediately the first
  * time and debounced afterwards, drops stale renders by document version, restores after reload.
+ * Its parts: the page (html.ts), exports (export.ts), the live view (live.ts), the commands (commands.ts).
  */
 export class DiagramPanel implements vscode.Disposable {
   private static current: DiagramPanel | undefined;
@@ -73,11 +41,9 @@ export class DiagramPanel implements vscode.Disposable {
   private ready = false;
   private lastCursor = new Map<string, number>();
   private pendingPng: ((dataUrl: string) => void) | undefined;
-  /** Live view: samples /proc while on and the panel is visible (Linux extension hosts only). */
-  private sampler: LiveSampler | undefined;
-  private liveRenderedCounts = '';
-  /** What was last posted (for tests and the status of the panel): version and highlighted states. */
-  lastRender: { uri: string; version: number; highlighted: StateId[]; counts: Partial<Record<StateId, number>>; scope: DiagramScope } | undefined;
+  readonly live: LiveView;
+  /** What was last posted (for the exports, for tests and the status of the panel). */
+  private shown: Shown | undefined;
 
   static get active(): DiagramPanel | undefined {
     return DiagramPanel.current;
@@ -97,13 +63,9 @@ export class DiagramPanel implements vscode.Disposable {
       DIAGRAM_VIEW_TYPE,
       vscode.l10n.t('TCP State Diagram'),
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-      DiagramPanel.webviewOptions(context),
+      webviewOptions(context.extensionUri),
     );
     return new DiagramPanel(context, models, panel, { uri: document.uri.toString(), locked: false, scope: 'note', showLinux: false }, document);
-  }
-
-  static webviewOptions(context: vscode.ExtensionContext): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'media')], retainContextWhenHidden: false };
   }
 
   static async restore(context: vscode.ExtensionContext, models: NoteModels, panel: vscode.WebviewPanel, saved: unknown): Promise<void> {
@@ -114,7 +76,7 @@ export class DiagramPanel implements vscode.Disposable {
       scope: s.scope === 'section' ? 'section' : 'note',
       showLinux: s.showLinux === true,
     };
-    panel.webview.options = DiagramPanel.webviewOptions(context);
+    panel.webview.options = webviewOptions(context.extensionUri);
     let document: vscode.TextDocument | undefined;
     try {
       if (state.uri) document = await vscode.workspace.openTextDocument(vscode.Uri.parse(state.uri));
@@ -127,7 +89,7 @@ export class DiagramPanel implements vscode.Disposable {
   }
 
   private constructor(
-    private readonly context: vscode.ExtensionContext,
+    context: vscode.ExtensionContext,
     private readonly models: NoteModels,
     readonly panel: vscode.WebviewPanel,
     state: PanelState,
@@ -136,16 +98,16 @@ export class DiagramPanel implements vscode.Disposable {
     DiagramPanel.current = this;
     this.state = state;
     this.document = document;
+    this.live = new LiveView({ showing: () => this.ready && this.panel.visible, post: (m) => this.post(m), render: () => this.render() });
     panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'icon.png');
-    panel.webview.html = this.html();
+    panel.webview.html = panelHtml(panel.webview, context.extensionUri);
     this.disposables.push(
+      this.live,
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
       panel.onDidChangeViewState(() => {
         if (panel.visible) this.schedule(0);
-        // Live sampling only while someone can see it.
-        if (panel.visible) this.sampler?.resume();
-        else this.sampler?.pause();
+        this.live.visibilityChanged(panel.visible);
       }),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (!editor || editor.document.languageId !== 'markdown' || this.state.locked) return;
@@ -175,6 +137,23 @@ export class DiagramPanel implements vscode.Disposable {
     return this.state;
   }
 
+  /** For tests: what was last posted. */
+  get lastRender() {
+    const s = this.shown;
+    return s
+      ? {
+          uri: s.uri,
+          version: s.version,
+          highlighted: s.diagram.nodes.filter((n) => n.mentioned || n.count !== undefined).map((n) => n.id),
+          counts: s.counts,
+          scope: s.scope,
+          sectionTitle: s.sectionTitle,
+          /** The SVG of the model the webview draws, in the exports' standalone style. */
+          svg: standaloneSvg(s.diagram),
+        }
+      : undefined;
+  }
+
   setDocument(document: vscode.TextDocument): void {
     this.document = document;
     this.state = { ...this.state, uri: document.uri.toString() };
@@ -193,6 +172,19 @@ export class DiagramPanel implements vscode.Disposable {
     this.schedule(0);
   }
 
+  setScope(scope: DiagramScope): void {
+    this.state = { ...this.state, scope: scope === 'section' ? 'section' : 'note' };
+    this.render();
+  }
+
+  setLive(on: boolean): boolean {
+    return this.live.set(on, this.panel.visible);
+  }
+
+  freeze(): Promise<InsertResult> {
+    return this.live.freeze(this.document);
+  }
+
   private updateTitle(): void {
     const name = this.document ? this.document.uri.path.split('/').pop() || 'untitled' : '';
     const base = vscode.l10n.t('TCP State Diagram');
@@ -207,149 +199,73 @@ export class DiagramPanel implements vscode.Disposable {
     }, delay);
   }
 
-  /** Builds the model from the note and posts it as data. */
-  render(): void {
-    if (!this.ready || !this.panel.visible) return;
-    const document = this.document;
-    if (!document) return;
+  private post(message: HostToWebview): void {
+    void this.panel.webview.postMessage(message);
+  }
+
+  /**
+   * The diagram of the document in the panel's current state: scope (the section at the cursor), Linux layer,
+   * live counts. `wait`: a large note still analysed in the background yields undefined (and a render later).
+   */
+  private compose(document: vscode.TextDocument, wait: boolean): (Shown & { explanations: Partial<Record<StateId, string>> }) | undefined {
     const lang = currentLang();
-    // A large note analysed in the background: draw when it is ready rather than block the host.
-    const model = this.models.peek(document);
+    const model = wait ? this.models.peek(document) : this.models.get(document);
     if (!model) {
       void this.models.whenReady(document).then((m) => m && this.schedule(0));
-      return;
+      return undefined;
     }
     let range: { start: number; end: number } | undefined;
     let sectionTitle: string | undefined;
     if (this.state.scope === 'section') {
-      const cursor = this.cursorOffset(document);
-      const index = sectionAt(model, cursor);
-      const section = model.sections[index];
+      const section = model.sections[sectionAt(model, this.cursorOffset(document))];
       if (section) {
         range = { start: section.start, end: section.end };
         sectionTitle = section.title;
       }
     }
     const documentName = document.uri.path.split('/').pop() || document.uri.toString();
-    const source = diagramSource(model, lang, range, sectionTitle ?? documentName);
-    const liveCapture = this.sampler?.capture;
-    const input = liveCapture ? { ...source.input, counts: { ...liveCapture.counts }, countSource: liveCountSource(liveCapture, lang) } : source.input;
+    const input = this.live.diagramInput(diagramSource(model, lang, range, sectionTitle ?? documentName).input);
     const diagram = buildDiagramModel({ ...input, showLinux: this.state.showLinux }, lang);
     const explanations: Partial<Record<StateId, string>> = {};
-    for (const node of diagram.nodes) explanations[node.id] = markdownToPlainText(explainState(node.id, { lang }, { model }));
-    const message: HostToWebview = {
+    for (const node of diagram.nodes) explanations[node.id] = explainStateText(node.id, { lang }, { model });
+    return { uri: document.uri.toString(), version: document.version, documentName, sectionTitle, diagram, counts: input.counts, scope: this.state.scope, explanations };
+  }
+
+  /** Builds the model from the note and posts it as data. */
+  render(): void {
+    if (!this.ready || !this.panel.visible) return;
+    const document = this.document;
+    if (!document) return;
+    const view = this.compose(document, true);
+    if (!view) return;
+    const { explanations, ...shown } = view;
+    this.shown = shown;
+    this.post({
       type: 'render',
-      version: document.version,
-      documentName,
-      sectionTitle,
-      model: diagram,
-      strings: strings(),
+      version: shown.version,
+      documentName: shown.documentName,
+      sectionTitle: shown.sectionTitle,
+      model: shown.diagram,
+      strings: webviewStrings(),
       state: this.state,
       explanations,
-      ...(snapshotSupportHere() === 'linux' ? { live: this.liveInfo() } : {}),
-    };
-    this.liveRenderedCounts = JSON.stringify(input.counts);
-    this.lastRender = {
-      uri: document.uri.toString(),
-      version: document.version,
-      highlighted: diagram.nodes.filter((n) => n.mentioned || n.count !== undefined).map((n) => n.id),
-      counts: input.counts,
-      scope: this.state.scope,
-    };
-    void this.panel.webview.postMessage(message);
+      ...this.live.info(),
+    });
   }
 
-  private liveInfo(): LiveInfo {
-    return { on: this.sampler !== undefined, intervalSeconds: liveIntervalSeconds(), strings: liveStrings() };
-  }
-
-  get liveOn(): boolean {
-    return this.sampler !== undefined;
-  }
-
-  /** Live on/off. On a host that cannot read /proc, explains why and stays off. */
-  setLive(on: boolean): boolean {
-    if (on === this.liveOn) return on;
-    if (!on) {
-      this.sampler?.dispose();
-      this.sampler = undefined;
-      this.render();
-      return false;
-    }
-    const unsupported = unsupportedMessage();
-    if (unsupported) {
-      void vscode.window.showWarningMessage(unsupported);
-      return false;
-    }
-    this.sampler = new LiveSampler((capture) => this.onLiveSample(capture));
-    this.render();
-    if (this.panel.visible) this.sampler.resume();
-    return true;
-  }
-
-  private onLiveSample(capture: Capture): void {
-    if (!this.ready || !this.panel.visible) return;
-    // The diagram re-renders only when the counts changed; the gauge and trends get every sample.
-    if (JSON.stringify(capture.counts) !== this.liveRenderedCounts) this.render();
-    this.postLiveSample();
-  }
-
-  private postLiveSample(): void {
-    const sampler = this.sampler;
-    const capture = sampler?.capture;
-    if (!sampler || !capture) return;
-    const lang = currentLang();
-    const sample: LiveSample = {
-      host: capture.data.host,
-      time: capture.data.time.slice(11, 19),
-      counts: capture.counts,
-      trends: sampler.history.trends(),
-      pressure: capture.pressure,
-      verdict: pressureVerdict(capture.pressure, lang),
-      problems: describeProblems(capture),
-      intervalSeconds: liveIntervalSeconds(),
-    };
-    void this.panel.webview.postMessage({ type: 'liveSample', sample } satisfies HostToWebview);
-  }
-
-  /** "Freeze into note": inserts the snapshot the live view shows into the panel's note, at its cursor. */
-  async freeze(): Promise<InsertResult> {
-    const capture = this.sampler?.capture;
+  /** The diagram the panel shows; computed the same way when nothing is shown yet (the panel is hidden). */
+  private exportedDiagram(): DiagramModel | undefined {
     const document = this.document;
-    if (!capture || !document) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Turn Live on in the diagram first: there is no live snapshot to freeze yet.'));
-      return { inserted: false, problems: [] };
-    }
-    let editor = vscode.window.visibleTextEditors.find((e) => e.document === document);
-    editor = await vscode.window.showTextDocument(document, { viewColumn: editor?.viewColumn ?? vscode.ViewColumn.One, preserveFocus: false });
-    const result = await insertCapture(editor, capture);
-    if (result.inserted) void vscode.window.setStatusBarMessage(vscode.l10n.t('Socket snapshot inserted into {0}', document.uri.path.split('/').pop() ?? ''), 4000);
-    return result;
-  }
-
-  /** For tests: the live state. */
-  get liveStatus() {
-    const s = this.sampler;
-    return s
-      ? { on: true, samples: s.samples, active: s.active, counts: s.capture?.counts, orphan: s.capture?.data.sockstat?.tcp?.orphan, level: s.capture?.pressure.level, time: s.capture?.data.time }
-      : { on: false, samples: 0, active: false };
+    if (!document) return undefined;
+    const shown = this.shown;
+    if (shown && shown.uri === document.uri.toString() && shown.version === document.version && shown.scope === this.state.scope) return shown.diagram;
+    return this.compose(document, false)?.diagram;
   }
 
   private cursorOffset(document: vscode.TextDocument): number {
     const editor = vscode.window.visibleTextEditors.find((e) => e.document === document);
     if (editor) return document.offsetAt(editor.selection.active);
     return this.lastCursor.get(document.uri.toString()) ?? 0;
-  }
-
-  /** Standalone SVG of the current view (for export and copy): plain colours, no dependency on the theme. */
-  standaloneSvg(): string | undefined {
-    const document = this.document;
-    if (!document) return undefined;
-    const lang = currentLang();
-    const model = this.models.get(document);
-    const name = document.uri.path.split('/').pop() || 'note';
-    const source = diagramSource(model, lang, undefined, name);
-    return renderDiagramSvg(buildDiagramModel({ ...source.input, showLinux: this.state.showLinux }, lang), { standaloneStyle: true });
   }
 
   /** Selects the next mention of `state` after the cursor in the note's editor (cycling). */
@@ -373,33 +289,28 @@ export class DiagramPanel implements vscode.Disposable {
   }
 
   async exportSvg(): Promise<void> {
-    const svg = this.standaloneSvg();
-    if (!svg) return;
-    await this.save(new TextEncoder().encode(svg), 'svg', 'SVG');
+    const diagram = this.exportedDiagram();
+    if (diagram) await saveDiagram(new TextEncoder().encode(standaloneSvg(diagram)), 'svg', this.document?.uri);
   }
 
+  /** Copy SVG; returns the text copied. */
+  async copySvg(): Promise<string | undefined> {
+    const diagram = this.exportedDiagram();
+    return diagram ? copySvg(diagram) : undefined;
+  }
+
+  /** The one PNG path (toolbar button and command): the webview rasterises the model the panel shows. */
   async exportPng(): Promise<void> {
+    const diagram = this.exportedDiagram();
+    if (!diagram || !this.ready) return pngFailed();
+    this.pendingPng?.('');
     const dataUrl = await new Promise<string>((resolve) => {
       this.pendingPng = resolve;
-      void this.panel.webview.postMessage({ type: 'requestPng' } satisfies HostToWebview);
+      this.post({ type: 'requestPng', model: diagram });
     });
-    const prefix = 'data:image/png;base64,';
-    if (!dataUrl.startsWith(prefix)) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('The diagram could not be exported as PNG.'));
-      return;
-    }
-    const bytes = Uint8Array.from(atob(dataUrl.slice(prefix.length)), (c) => c.charCodeAt(0));
-    await this.save(bytes, 'png', 'PNG');
-  }
-
-  /** Save dialog; the default file name is fixed (never taken from note text). */
-  private async save(bytes: Uint8Array, ext: string, label: string): Promise<void> {
-    const folder = this.document ? vscode.workspace.getWorkspaceFolder(this.document.uri)?.uri : vscode.workspace.workspaceFolders?.[0]?.uri;
-    const defaultUri = folder ? vscode.Uri.joinPath(folder, `tcp-state-diagram.${ext}`) : undefined;
-    const target = await vscode.window.showSaveDialog({ ...(defaultUri ? { defaultUri } : {}), filters: { [label]: [ext] } });
-    if (!target) return;
-    await vscode.workspace.fs.writeFile(target, bytes);
-    void vscode.window.setStatusBarMessage(vscode.l10n.t('Diagram saved to {0}', target.path.split('/').pop() ?? ''), 4000);
+    const bytes = pngBytes(dataUrl);
+    if (!bytes) return pngFailed();
+    await saveDiagram(bytes, 'png', this.document?.uri);
   }
 
   private onMessage(m: unknown): void {
@@ -408,7 +319,7 @@ export class DiagramPanel implements vscode.Disposable {
       case 'ready':
         this.ready = true;
         this.render();
-        this.postLiveSample();
+        this.live.postSample();
         break;
       case 'reveal':
         void this.revealState(m.state);
@@ -417,8 +328,7 @@ export class DiagramPanel implements vscode.Disposable {
         this.setLocked(!this.state.locked);
         break;
       case 'setScope':
-        this.state = { ...this.state, scope: m.scope === 'section' ? 'section' : ('note' satisfies DiagramScope) };
-        this.render();
+        this.setScope(m.scope);
         break;
       case 'toggleLinux':
         this.state = { ...this.state, showLinux: !this.state.showLinux };
@@ -427,22 +337,23 @@ export class DiagramPanel implements vscode.Disposable {
       case 'exportSvg':
         void this.exportSvg();
         break;
-      case 'copySvg': {
-        const svg = this.standaloneSvg();
-        if (svg) void vscode.env.clipboard.writeText(svg).then(() => vscode.window.setStatusBarMessage(vscode.l10n.t('Diagram SVG copied'), 3000));
+      case 'copySvg':
+        void this.copySvg();
+        break;
+      case 'exportPng':
+        void this.exportPng();
+        break;
+      case 'png': {
+        const pending = this.pendingPng;
+        this.pendingPng = undefined;
+        pending?.(typeof m.dataUrl === 'string' ? m.dataUrl : '');
         break;
       }
-      case 'exportPng':
-        if (this.pendingPng) {
-          this.pendingPng(m.dataUrl);
-          this.pendingPng = undefined;
-        } else void this.saveFromWebview(m.dataUrl);
-        break;
       case 'error':
         console.warn(`[tcp-state-notes] diagram webview: ${m.message}`);
         break;
       case 'toggleLive':
-        this.setLive(!this.liveOn);
+        this.setLive(!this.live.on);
         break;
       case 'freeze':
         void this.freeze();
@@ -450,145 +361,12 @@ export class DiagramPanel implements vscode.Disposable {
     }
   }
 
-  private async saveFromWebview(dataUrl: string): Promise<void> {
-    this.pendingPng = undefined;
-    const prefix = 'data:image/png;base64,';
-    if (!dataUrl.startsWith(prefix)) return;
-    await this.save(Uint8Array.from(atob(dataUrl.slice(prefix.length)), (c) => c.charCodeAt(0)), 'png', 'PNG');
-  }
-
-  private html(): string {
-    const webview = this.panel.webview;
-    const media = (f: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'media', f));
-    const n = nonce();
-    const csp = [
-      "default-src 'none'",
-      `img-src ${webview.cspSource} blob: data:`,
-      `style-src ${webview.cspSource}`,
-      `font-src ${webview.cspSource}`,
-      `script-src 'nonce-${n}'`,
-    ].join('; ');
-    const lang = currentLang() === 'zh-cn' ? 'zh-CN' : 'en';
-    // Static skeleton only: every text from the note arrives later as data and is set with textContent.
-    return `<!DOCTYPE html>
-<html lang="${lang}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${media('panel.css')}">
-<link rel="stylesheet" href="${media('diagram.css')}">
-<title>TCP State Diagram</title>
-</head>
-<body>
-<header class="toolbar" role="toolbar">
-  <button id="btn-lock" type="button" aria-pressed="false"></button>
-  <button id="btn-scope" type="button"></button>
-  <button id="btn-linux" type="button" aria-pressed="false"></button>
-  <button id="btn-live" type="button" aria-pressed="false" hidden></button>
-  <span class="spacer"></span>
-  <button id="btn-zoom-out" type="button"></button>
-  <button id="btn-zoom-in" type="button"></button>
-  <button id="btn-fit" type="button"></button>
-  <button id="btn-export-svg" type="button"></button>
-  <button id="btn-export-png" type="button"></button>
-  <button id="btn-copy-svg" type="button"></button>
-</header>
-<h1 id="title" class="title"></h1>
-<section id="live-view" class="live-view" hidden>
-  <div class="live-head"><span id="live-status" class="live-status"></span><button id="btn-freeze" type="button"></button></div>
-  <div id="live-gauge" class="live-gauge"></div>
-  <p id="live-verdict" class="live-verdict"></p>
-  <p id="live-problems" class="live-problems" hidden></p>
-  <h2 id="live-trends-title" class="live-trends-title"></h2>
-  <ul id="live-trends" class="live-trends"></ul>
-</section>
-<main id="canvas" class="canvas"></main>
-<div id="explain" class="explain" role="tooltip" hidden></div>
-<div id="live" class="sr-only" aria-live="polite"></div>
-<ul id="state-list" class="sr-only"></ul>
-<script nonce="${n}" src="${media('diagram.js')}"></script>
-</body>
-</html>`;
-  }
-
   dispose(): void {
     if (DiagramPanel.current === this) DiagramPanel.current = undefined;
     if (this.timer) clearTimeout(this.timer);
-    this.sampler?.dispose();
-    this.sampler = undefined;
+    this.pendingPng?.('');
+    this.pendingPng = undefined;
     for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();
   }
-}
-
-export function registerDiagram(context: vscode.ExtensionContext, models: NoteModels): vscode.Disposable {
-  const markdownDocument = (arg?: { uri?: string }): vscode.TextDocument | undefined => {
-    if (arg?.uri) {
-      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === arg.uri);
-      if (doc) return doc;
-    }
-    const editor = vscode.window.activeTextEditor;
-    return editor?.document.languageId === 'markdown' ? editor.document : undefined;
-  };
-  return vscode.Disposable.from(
-    vscode.commands.registerCommand(COMMANDS.showDiagram, async (arg?: { uri?: string; state?: StateId }) => {
-      const document = markdownDocument(arg);
-      if (!document) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('Open a Markdown note to show its TCP state diagram.'));
-        return undefined;
-      }
-      const panel = DiagramPanel.show(context, models, document);
-      if (arg?.state) await panel.revealState(arg.state);
-      return panel.documentUri;
-    }),
-    vscode.commands.registerCommand(COMMANDS.toggleDiagramLock, () => DiagramPanel.active?.setLocked(!DiagramPanel.active.panelState.locked)),
-    vscode.commands.registerCommand(COMMANDS.exportDiagramSvg, () => DiagramPanel.active?.exportSvg()),
-    vscode.commands.registerCommand(COMMANDS.exportDiagramPng, () => DiagramPanel.active?.exportPng()),
-    vscode.commands.registerCommand(COMMANDS.diagramInfo, () => diagramPanelInfo()),
-    vscode.commands.registerCommand(COMMANDS.toggleLive, (arg?: { on?: boolean }) => {
-      const unsupported = unsupportedMessage();
-      if (unsupported) {
-        void vscode.window.showWarningMessage(unsupported);
-        return false;
-      }
-      let panel = DiagramPanel.active;
-      if (!panel) {
-        const document = markdownDocument();
-        if (!document) {
-          void vscode.window.showWarningMessage(vscode.l10n.t('Open a Markdown note to show its TCP state diagram.'));
-          return false;
-        }
-        panel = DiagramPanel.show(context, models, document);
-      }
-      return panel.setLive(typeof arg?.on === 'boolean' ? arg.on : !panel.liveOn);
-    }),
-    vscode.commands.registerCommand(COMMANDS.freezeLiveSnapshot, async () => {
-      const panel = DiagramPanel.active;
-      if (!panel) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('Turn Live on in the diagram first: there is no live snapshot to freeze yet.'));
-        return { inserted: false, problems: [] };
-      }
-      return panel.freeze();
-    }),
-    vscode.window.registerWebviewPanelSerializer(DIAGRAM_VIEW_TYPE, {
-      deserializeWebviewPanel: (panel, state) => DiagramPanel.restore(context, models, panel, state),
-    }),
-    { dispose: () => DiagramPanel.active?.dispose() },
-  );
-}
-
-/** For tests: the state of the open panel. */
-export function diagramPanelInfo() {
-  const p = DiagramPanel.active;
-  return p ? { uri: p.documentUri, state: p.panelState, visible: p.panel.visible, active: p.panel.active, lastRender: p.lastRender, live: p.liveStatus } : undefined;
-}
-
-/** "live /proc, 12:03:04" — where the diagram's counts come from while Live is on. */
-function liveCountSource(capture: Capture, lang: 'en' | 'zh-cn'): string {
-  const time = capture.data.time.slice(11, 19);
-  // Past the socket cap the counts are of the first N rows of a table: say so (issue #17).
-  const cap = capture.tcp4?.truncatedAt ?? capture.tcp6?.truncatedAt;
-  const more = cap === undefined ? '' : lang === 'zh-cn' ? `，已截断：超过 ${cap} 个 socket` : `, truncated: more than ${cap} sockets`;
-  return lang === 'zh-cn' ? `实时 /proc/net/tcp{,6}，${time}${more}` : `live /proc/net/tcp{,6}, ${time}${more}`;
 }

@@ -1,48 +1,35 @@
 /**
- * Incremental analysis: a note is kept as pieces (top-level stretches, see incrementalParse.ts). A full
+ * The piece store: a note's analysis kept as pieces (top-level stretches, see groups.ts). A full
  * analysis builds them in order; an edit re-analyses from the last piece boundary before the edited line
  * until a new boundary lands on an old one past the edit, and shifts the pieces after it. The model is the
  * same as a full analysis of the new text (property-tested), for the cost of the blocks the edit touches.
  *
  * Work runs in steps (one group of blocks or one fenced block each), so the same builder serves the
- * synchronous API, the chunked asynchronous one (yielding between steps) and a cancelled run.
+ * synchronous analysis and the one in slices (SlicedAnalysis, driven by documents.ts).
  *
  * Pure: no `vscode`, no Node built-ins.
  */
-import type { EvidenceBlock, Mention, NoteModel, Section, Transition } from './analysis';
-import type { StateId } from './catalogue/types';
-import { countStates, primeMentionCounts } from './incrementalIndex';
-import { LineIndex, lineStartsOf } from './lineIndex';
-import { countNewlines, fenceOpenAt, MAX_QUOTE_STARTS, nextCandidate, quoteStarts, riskyStretch, type FenceOpen } from './incrementalBlocks';
-import { analyzeFence, analyzeGroup, analyzePlain, analyzeSimple, fencePieceEnd, parseGroups, PLAIN_LIMIT, shiftPiece, simpleShape, type EndKind, type Heading, type Piece, type SimpleShape } from './incrementalParse';
+import type { StateId } from '../catalogue/types';
+import { countNewlines, fenceOpenAt, MAX_QUOTE_STARTS, nextCandidate, quoteStarts, riskyStretch, type FenceOpen } from './blocks';
+import { Definitions } from './definitions';
+import { analyzeFence, fencePieceEnd } from './fence';
+import { parseGroups, piecesOfGroup, type EndKind } from './groups';
+import { countStates, primeMentionCounts } from './indexes';
+import { LineIndex, lineStartsOf } from './lines';
+import type { EvidenceBlock, Mention, NoteModel, QuietSpan, Section, Transition } from './model';
+import { shiftPiece, type Heading, type Piece } from './piece';
+import { analyzePlain, PLAIN_LIMIT } from './plain';
+import { analyzeSimple, simpleShape, type SimpleShape } from './simple';
 
 /** Target size of a markdown group in a full analysis (remark is called once per group). */
 const GROUP_TARGET = 8 * 1024;
 
-export interface IncrementalAnalysis {
+/** A note's model with the pieces it was assembled from, kept for updates after an edit. */
+export interface NoteAnalysis {
   readonly model: NoteModel;
   readonly pieces: readonly Piece[];
   /** The note's link and footnote definitions (prelude entries), re-declared to every group that refers to them. */
   readonly definitions: Definitions;
-}
-
-/** Cancellation as VS Code and AbortController express it. */
-export interface CancelSource {
-  readonly signal?: { readonly aborted: boolean };
-  readonly token?: { readonly isCancellationRequested: boolean };
-}
-
-export interface AsyncOptions extends CancelSource {
-  /** Longest stretch of synchronous work between two yields, in ms (default 8). */
-  readonly yieldEvery?: number;
-  /** How to yield (default: a macrotask via setTimeout 0). */
-  readonly yieldTo?: () => Promise<void>;
-  /** Called after each step with the fraction of the note done. */
-  readonly onProgress?: (done: number) => void;
-}
-
-function cancelled(c: CancelSource | undefined): boolean {
-  return c?.signal?.aborted === true || c?.token?.isCancellationRequested === true;
 }
 
 function endKindAt(text: string, pos: number): EndKind {
@@ -116,7 +103,7 @@ class PieceBuilder {
           const pre = parsed?.[g++];
           const prelude = this.definitions.preludeFor(text, [item]);
           const input = { text, start: item.start, end: item.end, startLine: this.line, evidenceBase: this.evidence, prelude, endKind: item.endKind, hardStart: item.hard };
-          const outcome = pre ? analyzeGroup(input, pre) : undefined;
+          const outcome = pre ? piecesOfGroup(input, pre) : undefined;
           if (outcome?.kind !== 'done') {
             // Alone, growing it if its last block runs on; what was planned after it no longer holds.
             this.runGroup(item);
@@ -194,7 +181,7 @@ class PieceBuilder {
     let hard = item.hard;
     for (;;) {
       const prelude = this.definitions.preludeFor(text, [{ start: from, end }]);
-      const outcome = analyzeGroup({ text, start: from, end, startLine: this.line, evidenceBase: this.evidence, prelude, endKind, hardStart: hard });
+      const outcome = piecesOfGroup({ text, start: from, end, startLine: this.line, evidenceBase: this.evidence, prelude, endKind, hardStart: hard });
       if (outcome.kind === 'done') {
         this.push(outcome.pieces);
         this.hard = endKind === 'hard';
@@ -262,72 +249,6 @@ function definitionsOf(pieces: readonly Piece[]): string[] {
   return out;
 }
 
-/**
- * The note's link reference and footnote definitions. A group is parsed after a prelude that re-declares
- * the definitions it refers to (a reference is a link only when its label is defined somewhere): footnotes
- * first, then links, then an empty HTML comment so nothing of the prelude runs into the group.
- */
-export class Definitions {
-  static readonly none = new Definitions([]);
-  /** Folded label (as micromark compares them) → prelude entry. */
-  private readonly byLabel = new Map<string, string>();
-
-  constructor(readonly entries: readonly string[]) {
-    for (const e of entries) {
-      const footnote = e.startsWith('[^');
-      const id = e.slice(footnote ? 2 : 1, e.lastIndexOf(']: '));
-      const key = (footnote ? '^' : '') + fold(id);
-      if (!this.byLabel.has(key)) this.byLabel.set(key, e);
-    }
-  }
-
-  get size(): number {
-    return this.byLabel.size;
-  }
-
-  /** The prelude for the groups [start, end) of `text`: the definitions their bracketed labels name. */
-  preludeFor(text: string, groups: readonly { start: number; end: number }[]): string {
-    if (this.byLabel.size === 0) return '';
-    const labels = new Set<string>();
-    for (const g of groups) bracketLabels(text, g.start, g.end, labels);
-    const foot: string[] = [];
-    const links: string[] = [];
-    for (const label of labels) {
-      const e = this.byLabel.get(label);
-      if (e) (e.startsWith('[^') ? foot : links).push(e);
-    }
-    if (foot.length + links.length === 0) return '';
-    return [...foot, ...links].map((d) => `${d}\n\n`).join('') + '<!---->\n\n';
-  }
-}
-
-/** A label as micromark compares it: whitespace collapsed, trimmed, case-folded. */
-function fold(label: string): string {
-  return label.replace(/[\t\n\r ]+/g, ' ').replace(/^ | $/g, '').toLowerCase().toUpperCase().toLowerCase();
-}
-
-/** Every `[…]` of [start, end) that could be a label (no unescaped bracket inside, at most 999 characters), folded. */
-function bracketLabels(text: string, start: number, end: number, out: Set<string>): void {
-  let open = text.indexOf('[', start);
-  while (open !== -1 && open < end) {
-    let i = open + 1;
-    let close = -1;
-    while (i < end && i - open <= 1000) {
-      const c = text.charCodeAt(i);
-      if (c === 92) i += 2; // backslash escape
-      else if (c === 91) break; // a new `[`: the label starts there
-      else if (c === 93) {
-        close = i;
-        break;
-      } else i++;
-    }
-    if (close !== -1) {
-      out.add(fold(text.slice(open + 1, close)));
-      open = text.indexOf('[', close + 1);
-    } else open = i < end && text.charCodeAt(i) === 91 ? i : text.indexOf('[', open + 1);
-  }
-}
-
 function buildSections(headings: readonly Heading[], length: number): Section[] {
   const sections: { index: number; depth: number; title: string; start: number; end: number; parent: number }[] = [];
   const open: number[] = [];
@@ -367,17 +288,19 @@ export function assemble(text: string, pieces: readonly Piece[], lines = new Lin
   const evidence: EvidenceBlock[] = [];
   const headings: Heading[] = [];
   const transitions: Transition[] = [];
+  const quiet: QuietSpan[] = [];
   const counts: Partial<Record<StateId, number>> = {};
   for (const p of pieces) {
     for (const m of p.mentions) mentions.push(m);
     for (const b of p.evidence) evidence.push(b);
     for (const h of p.headings) headings.push(h);
     for (const t of p.transitions) transitions.push(t);
+    for (const q of p.quiet) quiet.push(q);
     for (const [id, n] of Object.entries(pieceCounts(p)) as [StateId, number][]) counts[id] = (counts[id] ?? 0) + n;
   }
   // A hover asks for the note's mention counts: summed from the pieces, not recounted per model.
   primeMentionCounts(mentions, counts);
-  return { text, lines, mentions, evidence, sections: buildSections(headings, text.length), transitions };
+  return { text, lines, mentions, evidence, sections: buildSections(headings, text.length), transitions, quiet };
 }
 
 function drain(b: PieceBuilder): Piece[] {
@@ -430,7 +353,7 @@ function evidenceEnd(pieces: readonly Piece[]): number {
   return last ? last.evidenceBase + last.evidence.length : 0;
 }
 
-function finish(text: string, firstPass: Piece[]): IncrementalAnalysis {
+function finish(text: string, firstPass: Piece[]): NoteAnalysis {
   const defs = definitionsOf(firstPass);
   if (defs.length === 0) return { model: assemble(text, firstPass), pieces: firstPass, definitions: Definitions.none };
   const definitions = new Definitions(defs);
@@ -438,8 +361,8 @@ function finish(text: string, firstPass: Piece[]): IncrementalAnalysis {
   return { model: assemble(text, pieces), pieces, definitions };
 }
 
-/** Full analysis, kept for incremental updates. */
-export function createAnalysis(text: string): IncrementalAnalysis {
+/** Full analysis, kept for updates. */
+export function buildAnalysis(text: string): NoteAnalysis {
   return finish(text, drain(new PieceBuilder(text, 0, 0, 0, Definitions.none, GROUP_TARGET, undefined, false)));
 }
 
@@ -447,9 +370,9 @@ export function createAnalysis(text: string): IncrementalAnalysis {
  * A full analysis that runs in slices: run(budget) does steps until the budget is spent, finishNow()
  * completes it at once (when a command needs the model now). Pieces are kept for incremental updates.
  */
-export class AnalysisTask {
+export class SlicedAnalysis {
   private readonly builder: PieceBuilder;
-  private result: IncrementalAnalysis | undefined;
+  private result: NoteAnalysis | undefined;
   /** The second pass over a note that defines links or footnotes (see finish), once the first is done. */
   private second: { definitions: Definitions; steps: Generator<void, Piece[], void> } | undefined;
 
@@ -466,17 +389,17 @@ export class AnalysisTask {
     return this.result || this.text.length === 0 ? 1 : this.builder.pos / this.text.length;
   }
 
-  get analysis(): IncrementalAnalysis | undefined {
+  get analysis(): NoteAnalysis | undefined {
     return this.result;
   }
 
-  /** Steps for at most about `budgetMs` (one step may overrun it); true when the analysis is complete. */
-  run(budgetMs: number): boolean {
+  /** Steps for at most about `budgetMs` by `clock` (one step may overrun it); true when the analysis is complete. */
+  run(budgetMs: number, clock: () => number = now): boolean {
     if (this.result) return true;
-    const t0 = now();
+    const t0 = clock();
     while (!this.builder.done) {
       this.builder.step();
-      if (now() - t0 >= budgetMs) return false;
+      if (clock() - t0 >= budgetMs) return false;
     }
     const first = this.builder.pieces;
     const defs = definitionsOf(first);
@@ -489,7 +412,7 @@ export class AnalysisTask {
     if (!this.second) {
       const definitions = new Definitions(defs);
       this.second = { definitions, steps: definitionSteps(this.text, first, definitions) };
-      if (now() - t0 >= budgetMs) return false;
+      if (clock() - t0 >= budgetMs) return false;
     }
     for (;;) {
       const r = this.second.steps.next();
@@ -497,40 +420,22 @@ export class AnalysisTask {
         this.result = { model: assemble(this.text, r.value), pieces: r.value, definitions: this.second.definitions };
         return true;
       }
-      if (now() - t0 >= budgetMs) return false;
+      if (clock() - t0 >= budgetMs) return false;
     }
   }
 
-  finishNow(): IncrementalAnalysis {
+  finishNow(): NoteAnalysis {
     this.run(Infinity);
-    return this.result as IncrementalAnalysis;
+    return this.result as NoteAnalysis;
   }
 }
 
 /**
  * How long a note may be analysed synchronously when it is opened (issue #17: sync or background is decided
- * by measured cost, not size alone): the extension runs a task for this long, and a note not done by then is
- * finished in background slices (AsyncOptions.yieldEvery) while hovers read the hovered line.
+ * by measured cost, not size alone): the documents cache runs a SlicedAnalysis for this long, and a note not
+ * done by then is finished in background slices while hovers read the hovered line.
  */
 export const FIRST_SLICE_MS = 30;
-
-const defaultYield = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
-/**
- * Full analysis in slices of about `yieldEvery` ms, yielding to the event loop in between, so the caller's
- * thread never blocks for long. Resolves undefined when cancelled.
- */
-export async function createAnalysisAsync(text: string, options: AsyncOptions = {}): Promise<IncrementalAnalysis | undefined> {
-  const budget = options.yieldEvery ?? 8;
-  const yieldTo = options.yieldTo ?? defaultYield;
-  const task = new AnalysisTask(text);
-  for (;;) {
-    if (cancelled(options)) return undefined;
-    if (task.run(budget)) return task.analysis;
-    options.onProgress?.(task.progress);
-    await yieldTo();
-  }
-}
 
 function now(): number {
   return typeof performance !== 'undefined' ? performance.now() : Date.now();
@@ -562,11 +467,11 @@ function lineStartOf(text: string, pos: number): number {
  * The analysis of `text`, which differs from `prev.model.text` only in [start, oldEnd) of the old text (now
  * [start, oldEnd + text.length - old length) of the new one). Re-analyses the pieces the edit touches.
  */
-export function updateAnalysis(prev: IncrementalAnalysis, text: string, start: number, oldEnd: number): IncrementalAnalysis {
+export function updateAnalysis(prev: NoteAnalysis, text: string, start: number, oldEnd: number): NoteAnalysis {
   const old = prev.model.text;
   const delta = text.length - old.length;
   const newEnd = oldEnd + delta;
-  if (start < 0 || oldEnd > old.length || start > oldEnd || newEnd < start || prev.pieces.length === 0) return createAnalysis(text);
+  if (start < 0 || oldEnd > old.length || start > oldEnd || newEnd < start || prev.pieces.length === 0) return buildAnalysis(text);
   const pieces = prev.pieces;
   // Resume at the last soft boundary on a line before the edited one (its line and the one before it are intact).
   const editLine = lineStartOf(old, start);
@@ -587,7 +492,7 @@ export function updateAnalysis(prev: IncrementalAnalysis, text: string, start: n
   const fresh = drain(b);
   // Definitions are note-wide: when the edit adds, removes or changes one, analyse the whole note again.
   const oldDefs = definitionsOf(pieces.slice(i, sync === -1 ? pieces.length : sync)).join('\n');
-  if (definitionsOf(fresh).join('\n') !== oldDefs) return createAnalysis(text);
+  if (definitionsOf(fresh).join('\n') !== oldDefs) return buildAnalysis(text);
   const out = pieces.slice(0, i);
   for (const p of fresh) out.push(p);
   if (sync !== -1) {

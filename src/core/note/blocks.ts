@@ -1,7 +1,7 @@
 /**
  * Lexical helpers for splitting a note into top-level blocks without parsing it: line boundaries, blank
  * lines, fence openers and closers, raw HTML block openers. Nothing here decides alone that a split is
- * safe; incrementalParse.ts confirms every split with the parse tree (see the rules there).
+ * safe; groups.ts confirms every split with the parse tree (see the rules there).
  *
  * Line endings are `\n`, `\r\n` and a lone `\r`, as in CommonMark. Every function is linear in what it
  * scans and allocates nothing per line. Pure: no `vscode`, no Node built-ins.

@@ -4,8 +4,8 @@
  * is assembled), the blocks with the most sockets of a state, the first sockstat block, a sysctl's or
  * counter's value. Pure: no `vscode`, no Node built-ins.
  */
-import type { EvidenceBlock, Mention } from './analysis';
-import type { StateId } from './catalogue/types';
+import type { StateId } from '../catalogue/types';
+import type { EvidenceBlock, Mention } from './model';
 
 type Counts = Partial<Record<StateId, number>>;
 
@@ -25,6 +25,15 @@ export function countStates(mentions: readonly Mention[]): Counts {
   const counts: Counts = {};
   for (const m of mentions) if (m.kind === 'state') counts[m.id as StateId] = (counts[m.id as StateId] ?? 0) + 1;
   return counts;
+}
+
+/**
+ * Mention counts per state id (aggregates not included). Memoised per mentions array (a model's counts are
+ * summed from its pieces when it is assembled), so a hover does not count a 10 MB note's mentions again;
+ * the caller gets its own copy.
+ */
+export function mentionCounts(mentions: readonly Mention[]): Partial<Record<StateId, number>> {
+  return { ...mentionCountsOf(mentions) };
 }
 
 /** Records counts already known for a mentions array (the sum of its pieces' counts). */

@@ -22,12 +22,11 @@
  *   Tools do not misspell their own state names, and "fixing" pasted output would falsify it. Inline code
  *   (`` `TIME_WAITE` ``) is checked: notes quote state names that way in prose.
  */
-import type { Nodes, RootContent } from 'mdast';
-import { toString as mdastToString } from 'mdast-util-to-string';
-import { parseMarkdown, type NoteModel } from './analysis';
-import { lookupStateSpelling, normaliseSpelling } from './catalogue/spellings';
-import { STATE_IDS, type StateId } from './catalogue/types';
-import { findMentions, TOKEN_PATTERN } from './recognize';
+import { analyzeNote } from './analyze';
+import type { NoteModel } from './model';
+import { lookupStateSpelling, normaliseSpelling } from '../catalogue/spellings';
+import { STATE_IDS, type StateId } from '../catalogue/types';
+import { insideUrl, TOKEN_PATTERN } from './recognize';
 
 export interface TypoSuggestion {
   /** The replacement, in the typo's own spelling style (`FIN_WAIT2`, `fin-wait-1`, `FIN\_WAIT\_2`). */
@@ -193,17 +192,6 @@ function render(words: readonly string[], style: Style): string {
 }
 
 /** The whitespace-delimited word around [start, end) is a URL (bounded look-around). */
-function insideUrl(text: string, start: number, end: number): boolean {
-  let s = start;
-  const min = Math.max(0, start - 512);
-  while (s > min && !/\s/.test(text[s - 1] ?? ' ')) s--;
-  let e = end;
-  const max = Math.min(text.length, end + 64);
-  while (e < max && !/\s/.test(text[e] ?? ' ')) e++;
-  const word = text.slice(s, e);
-  return /[a-z][a-z0-9+.-]*:\/\//i.test(word) || /(?:^|[^\w])www\./i.test(word) || /\bmailto:/i.test(word);
-}
-
 function isWordChar(c: string | undefined): boolean {
   return c !== undefined && /[A-Za-z0-9_]/.test(c);
 }
@@ -286,45 +274,6 @@ export function suggestStates(raw: string): { suggestions: TypoSuggestion[]; dis
   return suggestions.length ? { suggestions, distance: best } : undefined;
 }
 
-/** Spans of the note where look-alikes are never reported (code, HTML, link destinations, images…). */
-function quietSpans(text: string): [number, number][] {
-  const spans: [number, number][] = [];
-  const walk = (node: Nodes): void => {
-    const s = node.position?.start.offset;
-    const e = node.position?.end.offset;
-    if (s !== undefined && e !== undefined) {
-      switch (node.type) {
-        case 'code':
-        case 'html':
-        case 'image':
-        case 'imageReference':
-        case 'definition':
-          spans.push([s, e]);
-          return;
-        case 'link': {
-          const first = node.children[0];
-          const last = node.children[node.children.length - 1];
-          const a = first?.position?.start.offset;
-          const b = last?.position?.end.offset;
-          const label = mdastToString(node);
-          if (a === undefined || b === undefined || label === node.url || label === node.url.replace(/^mailto:/i, '')) {
-            spans.push([s, e]);
-            return;
-          }
-          // The destination and title: everything in the link outside its text.
-          spans.push([s, a], [b, e]);
-          break;
-        }
-        default:
-          break;
-      }
-    }
-    if ('children' in node) for (const child of node.children as RootContent[]) walk(child);
-  };
-  walk(parseMarkdown(text));
-  return spans.sort((x, y) => x[0] - y[0]);
-}
-
 function overlapsAny(sorted: readonly { start: number; end: number }[], start: number, end: number): boolean {
   let lo = 0;
   let hi = sorted.length - 1;
@@ -339,7 +288,7 @@ function overlapsAny(sorted: readonly { start: number; end: number }[], start: n
 }
 
 /** Sorted, disjoint union of spans. */
-function mergeSpans(spans: readonly [number, number][]): [number, number][] {
+function mergeSpans(spans: readonly (readonly [number, number])[]): [number, number][] {
   const out: [number, number][] = [];
   for (const [s, e] of spans) {
     const last = out[out.length - 1];
@@ -351,8 +300,9 @@ function mergeSpans(spans: readonly [number, number][]): [number, number][] {
 
 /**
  * Every look-alike of a TCP state in a note, sorted by start. `model` (the note's analysis, when the caller
- * has it cached) lets the scan skip evidence blocks and recognised mentions without re-running the recogniser;
- * the Markdown tree is parsed only when a candidate survives the token rules, which most notes never reach.
+ * has it cached) lets the scan skip evidence blocks, recognised mentions and quiet spans without analysing the
+ * note again; without it, the note is analysed only when a candidate survives the token rules, which most
+ * notes never reach.
  */
 export function findStateTypos(text: string, model?: NoteModel): Typo[] {
   const evidence = model?.evidence ?? [];
@@ -372,8 +322,10 @@ export function findStateTypos(text: string, model?: NoteModel): Typo[] {
     pending.push({ start, end, raw, ...hit });
   }
   if (pending.length === 0) return [];
-  const mentions = model?.mentions ?? findMentions(text);
-  const spans = mergeSpans(quietSpans(text));
+  // The quiet spans (code, HTML, link destinations…) come from the note's analysis, as its mentions do.
+  const analysed = model && !model.partial ? model : analyzeNote(text);
+  const mentions = analysed.mentions;
+  const spans = mergeSpans(analysed.quiet);
   const out: Typo[] = [];
   let k = 0;
   for (const p of pending) {

@@ -3,11 +3,10 @@
  * the next or previous mention of a state (any spelling). Pure: no `vscode`, no Node built-ins; the shell
  * localises the words and formats the numbers.
  */
-import type { EvidenceBlock, Mention, NoteModel } from './analysis';
-import { mentionAt } from './analysis';
-import { STATE_IDS, type StateId } from './catalogue/types';
-import type { EvidenceKind } from './evidence/types';
-import { parseUint } from './evidence/text';
+import { mentionAt, type EvidenceBlock, type Mention, type NoteModel } from './model';
+import { STATE_IDS, type StateId } from '../catalogue/types';
+import type { EvidenceKind } from '../evidence/types';
+import { parseUint } from '../evidence/text';
 
 export interface EvidenceSummary {
   /** Distinct kinds of output in the block, in order of appearance (`sockstat`, then `state-counts`). */

@@ -1,6 +1,6 @@
 /**
  * Finds mentions of TCP states, sysctls, counters, sockstat fields and kernel messages on the RAW note text,
- * with exact UTF-16 ranges. The remark tree is used later (analysis.ts) only to classify where each hit
+ * with exact UTF-16 ranges. The remark tree is used later (zones.ts) only to classify where each hit
  * stands and to drop hits inside link destinations, HTML tags and the like.
  *
  * Every regular expression here is linear: no nested quantifiers, no alternation under a quantifier that can
@@ -8,9 +8,9 @@
  * redos-detector on each of them). Look-arounds never leave the line, so a scan of a range of whole lines
  * finds what a scan of the whole text finds there.
  */
-import { ENGLISH_WORD_STATES, lookupStateSpelling, PROC_NET_TCP_HEX, SS_AGGREGATES, type SpellingFamily } from './catalogue/spellings';
-import type { StateId, TermKind } from './catalogue/types';
-import { TERMS } from './catalogue/terms';
+import { ENGLISH_WORD_STATES, lookupStateSpelling, PROC_NET_TCP_HEX, SS_AGGREGATES, type SpellingFamily } from '../catalogue/spellings';
+import type { StateId, TermKind } from '../catalogue/types';
+import { TERMS } from '../catalogue/terms';
 
 export type MentionKind = 'state' | 'aggregate' | TermKind;
 
@@ -152,7 +152,7 @@ function isWordChar(code: number): boolean {
 }
 
 /** True when the whitespace-delimited word around [start, end) is a URL (bounded look-around). */
-function insideUrl(text: string, start: number, end: number): boolean {
+export function insideUrl(text: string, start: number, end: number): boolean {
   let s = start;
   const min = Math.max(0, start - 512);
   while (s > min && !isSpace(text.charCodeAt(s - 1))) s--;

@@ -1,0 +1,120 @@
+/**
+ * Evidence format: per-state counts: `uniq -c` (`  61920 FIN-WAIT-1`), awk tallies (`FIN-WAIT-1 61920`), /proc/net/tcp hex codes (`  12 0A`), and a single number after a counting command.
+ * Read by evidence/parse.ts. Pure: no `vscode`, no Node built-ins.
+ */
+import { PROC_NET_TCP_HEX, lookupStateSpelling } from '../../catalogue/spellings';
+import type { StateId } from '../../catalogue/types';
+import type { EvidenceKind, EvidenceSegment } from '../types';
+import type { CommandContext } from '../command';
+import { isDigits, isHexDigits, parseCount, parseUint, stateFromToken, tokenize } from '../text';
+import { Builder, type Counts, type KeywordSet, type Line, type ParseState, addCount, makeSegment, sumCounts } from './builder';
+
+function stripColon(s: string): string {
+  return s.length > 1 && s.endsWith(':') ? s.slice(0, -1) : s;
+}
+
+/**
+ * Words of the current command: a lower-case English-word state (`closing`, `established`) counts when the
+ * command names it, as an ss filter keyword does (`for s in fin-wait-1 closing; do … state $s …`).
+ */
+export function commandWords(ctx: CommandContext | undefined): KeywordSet {
+  if (!ctx) return new Set();
+  return new Set(tokenize(ctx.text.replace(/["';|()]/g, ' '), 256));
+}
+
+function countState(token: string, hex: boolean, words: KeywordSet): StateId | undefined {
+  if (hex && token.length === 2 && isHexDigits(token)) return PROC_NET_TCP_HEX.get(token.toUpperCase());
+  const s = stateFromToken(token);
+  if (s !== undefined) return s;
+  return words.has(token) ? lookupStateSpelling(token)?.state : undefined;
+}
+
+function parseCountLine(t: readonly string[], hex: boolean, words: KeywordSet): { state: StateId; n: number } | undefined {
+  if (t.length !== 2) return undefined;
+  const a = t[0] as string;
+  const b = t[1] as string;
+  const n1 = parseCount(a);
+  if (n1 !== undefined) {
+    const s = countState(b, hex, words);
+    if (s !== undefined) return { state: s, n: n1 };
+  }
+  const n2 = parseCount(b);
+  if (n2 !== undefined) {
+    const s = countState(stripColon(a), hex, words);
+    if (s !== undefined) return { state: s, n: n2 };
+  }
+  return undefined;
+}
+
+export class StateCounts extends Builder {
+  private lines = 0;
+  private readonly counts: Counts = {};
+
+  constructor(
+    private readonly hex: boolean,
+    /** A counting command precedes: one line is enough. */
+    private readonly expected: boolean,
+    private readonly words: KeywordSet,
+  ) {
+    super();
+  }
+
+  static canStart(line: Line, hex: boolean, words: KeywordSet): boolean {
+    return parseCountLine(line.tokens, hex, words) !== undefined;
+  }
+
+  take(line: Line): boolean {
+    const r = parseCountLine(line.tokens, this.hex, this.words);
+    if (r) {
+      this.lines++;
+      addCount(this.counts, r.state, r.n);
+      return this.mark(line);
+    }
+    // Tallies of header words (`1 State`, `1 st`, `State 1`, `1 Foreign`) belong to the same output.
+    const t = line.tokens;
+    if (this.lines > 0 && t.length === 2 && (parseCount(t[0]) !== undefined || parseCount(t[1]) !== undefined)) {
+      return this.mark(line);
+    }
+    return false;
+  }
+
+  finish(): EvidenceSegment | undefined {
+    if (this.lines === 0 || (!this.expected && this.lines < 2)) return undefined;
+    return makeSegment('state-counts', this.start, this.end, { counts: this.counts, listed: sumCounts(this.counts) });
+  }
+}
+
+/** `ss -Htan state fin-wait-1 | wc -l`, `netstat -an | grep -c TIME_WAIT`: one number for one state. */
+export class SingleNumber extends Builder {
+  private n: number | undefined;
+
+  constructor(
+    private readonly kind: EvidenceKind,
+    private readonly state: StateId,
+    private readonly headerLines: number,
+  ) {
+    super();
+  }
+
+  static canStart(line: Line, st: ParseState): boolean {
+    const sn = st.ctx?.singleNumber;
+    return sn?.state !== undefined && !st.singleNumberUsed && line.tokens.length === 1 && isDigits(line.tokens[0]);
+  }
+
+  take(line: Line): boolean {
+    if (this.n !== undefined || line.tokens.length !== 1) return false;
+    const v = parseUint(line.tokens[0]);
+    if (v === undefined) return false;
+    this.n = Math.max(0, v - this.headerLines);
+    return this.mark(line);
+  }
+
+  finish(): EvidenceSegment | undefined {
+    if (this.n === undefined) return undefined;
+    return makeSegment(this.kind, this.start, this.end, {
+      counts: { [this.state]: this.n },
+      listed: this.n,
+      filteredState: this.state,
+    });
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * Evidence format: `netstat` listings: net-tools (Linux), BSD/macOS, Windows (facts §1.4, §1.5).
+ * Read by evidence/parse.ts. Pure: no `vscode`, no Node built-ins.
+ */
+import type { StateId } from '../../catalogue/types';
+import type { EvidenceSegment } from '../types';
+import { isDigits, stateFromToken } from '../text';
+import { Builder, type Counts, type Line, addCount, makeSegment } from './builder';
+
+const NETSTAT_TCP_PROTOS: ReadonlySet<string> = new Set(['tcp', 'tcp4', 'tcp6', 'tcp46']);
+const NETSTAT_OTHER_PROTOS: ReadonlySet<string> = new Set([
+  'udp',
+  'udp4',
+  'udp6',
+  'udp46',
+  'UDP',
+  'raw',
+  'raw6',
+  'unix',
+  'icm4',
+  'icm6',
+  'sctp',
+  'sctp4',
+  'sctp6',
+  'div',
+  'udpl',
+]);
+
+type NetstatHeader = 'inet' | 'unix';
+
+function netstatHeader(line: Line): NetstatHeader | undefined {
+  const s = line.text.trimStart();
+  if (s.startsWith('Active Internet connections') || s.startsWith('Active Connections')) return 'inet';
+  if (s.startsWith('Active UNIX domain sockets') || s.startsWith('Active Bluetooth') || s.startsWith('Active LOCAL')) {
+    return 'unix';
+  }
+  const t = line.tokens;
+  if (t[0] === 'Proto' && t.length >= 3) {
+    if (t.includes('RefCnt') || t.includes('Refs')) return 'unix';
+    if (t.includes('Foreign') || t.includes('Local')) return 'inet';
+  }
+  return undefined;
+}
+
+/** A TCP row: the state (undefined if not a known spelling, e.g. localised), or undefined if not a TCP row. */
+function netstatTcpRow(t: readonly string[]): { state: StateId | undefined } | undefined {
+  const p = t[0];
+  if (p === undefined) return undefined;
+  if (NETSTAT_TCP_PROTOS.has(p)) {
+    // Linux: tcp Recv-Q Send-Q 1.2.3.4:80 5.6.7.8:1234 FIN_WAIT1 [PID/Program] ; BSD: addresses use dots.
+    if (t.length < 5 || !isDigits(t[1]) || !isDigits(t[2])) return undefined;
+    return { state: stateFromToken(t[5]) };
+  }
+  if (p === 'TCP') {
+    // Windows:   TCP    0.0.0.0:135            0.0.0.0:0              LISTENING       [PID]
+    if (t.length < 4 || !(t[1] as string).includes(':') || !(t[2] as string).includes(':')) return undefined;
+    return { state: stateFromToken(t[3]) };
+  }
+  return undefined;
+}
+
+export class NetstatListing extends Builder {
+  private headerSeen = false;
+  private rows = 0;
+  private inUnix = false;
+  private listed = 0;
+  private readonly counts: Counts = {};
+
+  static canStart(line: Line): boolean {
+    if (netstatHeader(line) === 'inet') return true;
+    return netstatTcpRow(line.tokens)?.state !== undefined;
+  }
+
+  take(line: Line): boolean {
+    const h = netstatHeader(line);
+    if (h === 'inet') {
+      if (this.rows > 0 || this.inUnix) return false;
+      this.headerSeen = true;
+      return this.mark(line);
+    }
+    if (h === 'unix') {
+      this.inUnix = true;
+      return this.mark(line);
+    }
+    const t = line.tokens;
+    if (this.inUnix) {
+      const p = t[0];
+      if (p !== undefined && (NETSTAT_OTHER_PROTOS.has(p) || /^[0-9a-f]{8,16}$/.test(p))) return this.mark(line);
+      return false;
+    }
+    const row = netstatTcpRow(t);
+    if (row) {
+      this.rows++;
+      this.listed++;
+      if (row.state !== undefined) addCount(this.counts, row.state, 1);
+      return this.mark(line);
+    }
+    const p = t[0];
+    if (p !== undefined && NETSTAT_OTHER_PROTOS.has(p) && (this.headerSeen || this.rows > 0)) {
+      this.rows++;
+      return this.mark(line);
+    }
+    return false;
+  }
+
+  finish(): EvidenceSegment | undefined {
+    if (this.listed === 0) return undefined;
+    return makeSegment('netstat', this.start, this.end, { counts: this.counts, listed: this.listed });
+  }
+}

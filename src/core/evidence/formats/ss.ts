@@ -1,0 +1,160 @@
+/**
+ * Evidence format: `ss` listings, with or without the State / Netid columns (facts §1.3, §4.3).
+ * Read by evidence/parse.ts. Pure: no `vscode`, no Node built-ins.
+ */
+import type { StateId } from '../../catalogue/types';
+import type { EvidenceSegment } from '../types';
+import type { CommandContext } from '../command';
+import { isDigits, stateFromToken } from '../text';
+import { Builder, type Counts, type Line, addCount, makeSegment } from './builder';
+
+/** ss Netid column values. */
+const SS_NETIDS: ReadonlySet<string> = new Set([
+  'tcp',
+  'udp',
+  'raw',
+  'u_str',
+  'u_dgr',
+  'u_seq',
+  'p_raw',
+  'p_dgr',
+  'nl',
+  'mptcp',
+  'sctp',
+  'dccp',
+  'tipc',
+  'v_str',
+  'v_dgr',
+  'xdp',
+  '???',
+]);
+
+interface SsRow {
+  readonly netid?: string;
+  /** The row carries a State column value (possibly UNKNOWN/UNDEF, then `state` is undefined). */
+  readonly hasStateToken: boolean;
+  readonly state?: StateId;
+}
+
+/** `[Netid] [State] Recv-Q Send-Q Local Peer [Process…]`, columns inferred from the row itself. */
+function parseSsRow(t: readonly string[]): SsRow | undefined {
+  for (let p = 0; p <= 2; p++) {
+    if (t.length < p + 4) return undefined;
+    if (!isDigits(t[p]) || !isDigits(t[p + 1])) continue;
+    let netid: string | undefined;
+    let stateTok: string | undefined;
+    if (p === 2) {
+      netid = t[0] as string;
+      stateTok = t[1] as string;
+      if (!SS_NETIDS.has(netid)) return undefined;
+    } else if (p === 1) {
+      const a = t[0] as string;
+      if (SS_NETIDS.has(a)) netid = a;
+      else stateTok = a;
+    }
+    let state: StateId | undefined;
+    if (stateTok !== undefined && stateTok !== 'UNKNOWN' && stateTok !== 'UNDEF') {
+      state = stateFromToken(stateTok);
+      if (state === undefined) return undefined;
+    }
+    if (netid === undefined || netid === 'tcp') {
+      // A TCP row prints addr:port on both sides (`*:*`, `[::]:22`, `10.0.0.1%eth0:443`).
+      if (!(t[p + 2] as string).includes(':') || !(t[p + 3] as string).includes(':')) return undefined;
+    }
+    return { ...(netid !== undefined ? { netid } : {}), hasStateToken: stateTok !== undefined, ...(state ? { state } : {}) };
+  }
+  return undefined;
+}
+
+/** An `ss -i` / `-m` continuation line: tab-indented, or carrying `key:value` items. */
+function isSsInfoLine(line: Line): boolean {
+  if (line.text.charCodeAt(0) === 9) return true;
+  for (const t of line.tokens) {
+    const c = t.indexOf(':');
+    if (c > 0 && c < t.length - 1) return true;
+  }
+  return false;
+}
+
+function isSsHeader(line: Line): boolean {
+  const t = line.tokens;
+  return t.includes('Recv-Q') && t.includes('Send-Q') && line.text.includes('Address:Port');
+}
+
+export class SsListing extends Builder {
+  private headerSeen = false;
+  private headerHasState = true;
+  private headerHasNetid = false;
+  private anyRow = false;
+  private sawNetid = false;
+  private sawUnconn = false;
+  private rowIndent = 0;
+  private listed = 0;
+  private rowsWithoutState = 0;
+  private readonly counts: Counts = {};
+
+  constructor(private readonly ctx: CommandContext | undefined) {
+    super();
+  }
+
+  static canStart(line: Line, ctx: CommandContext | undefined): boolean {
+    if (isSsHeader(line)) return true;
+    const row = parseSsRow(line.tokens);
+    if (!row) return false;
+    if (row.hasStateToken) return true;
+    // A row without State (filtered listing, `ss -H`) only after an ss command.
+    return ctx?.ss !== undefined && !ctx.ss.summary;
+  }
+
+  take(line: Line): boolean {
+    if (isSsHeader(line)) {
+      if (this.headerSeen || this.anyRow) return false; // a second listing
+      this.headerSeen = true;
+      this.headerHasState = line.tokens.includes('State');
+      this.headerHasNetid = line.tokens[0] === 'Netid';
+      this.rowIndent = line.indent;
+      return this.mark(line);
+    }
+    // ss -i prints an extra line (`\t cubic wscale:7,7 rto:204 …`) indented under its row.
+    if (this.anyRow && line.indent > this.rowIndent && isSsInfoLine(line)) return this.mark(line);
+    const row = parseSsRow(line.tokens);
+    if (!row) return false;
+    if (!this.anyRow && !this.headerSeen) this.rowIndent = line.indent;
+    this.anyRow = true;
+    this.mark(line);
+    if (row.netid !== undefined) {
+      this.sawNetid = true;
+      if (row.netid !== 'tcp') return true; // only TCP rows count when there is a Netid column
+    }
+    this.listed++;
+    if (row.hasStateToken) {
+      if (row.state !== undefined) addCount(this.counts, row.state, 1);
+      if (row.state === 'CLOSED' && row.netid === undefined) this.sawUnconn = true;
+    } else {
+      this.rowsWithoutState++;
+      const s = this.ctx?.ss?.singleState;
+      if (s !== undefined) addCount(this.counts, s, 1);
+    }
+    return true;
+  }
+
+  finish(): EvidenceSegment | undefined {
+    if (this.start < 0) return undefined;
+    const netidColumn = this.headerHasNetid || this.sawNetid;
+    if (!netidColumn) {
+      const ss = this.ctx?.ss;
+      if (ss && ss.tcp === 'none') return undefined; // `ss -uan`, `ss -xa`: not TCP
+      // Without a command: UNCONN rows in a single-protocol listing mean UDP/raw/unix, not TCP.
+      if (!ss && this.sawUnconn) return undefined;
+    }
+    const single = this.ctx?.ss?.singleState;
+    const filtered = single !== undefined && (this.rowsWithoutState > 0 || (this.headerSeen && !this.headerHasState));
+    if (filtered) this.counts[single] ??= 0;
+    if (this.listed === 0 && !filtered) return undefined;
+    return makeSegment('ss', this.start, this.end, {
+      counts: this.counts,
+      listed: this.listed,
+      ...(filtered ? { filteredState: single } : {}),
+    });
+  }
+}

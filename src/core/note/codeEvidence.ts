@@ -1,0 +1,39 @@
+/**
+ * The evidence block of a code block: its content parsed as tool output (`ss`, `netstat`, sockstat, …) by
+ * evidence/parse.ts, placed in the note (offsets, lines, index). Pure: no `vscode`, no Node built-ins.
+ */
+import { mergeSegments, parseEvidence } from '../evidence/parse';
+import { countNewlines } from './blocks';
+import type { LineIndex } from './lines';
+import type { EvidenceBlock } from './model';
+
+const FENCED_LINE = /^[ \t>]*(?:(?:[-*+]|\d+[.)])[ \t]*)?(?:```|~~~)/;
+
+/**
+ * The evidence block of a code node, or undefined when its content holds no recognisable output.
+ * `start`/`end` are local offsets in `src`; `lineBase` is the note line of src's first line.
+ */
+export function evidenceBlock(value: string, lang: string | null, src: string, lines: LineIndex, base: number, lineBase: number, index: number, start: number, end: number): EvidenceBlock | undefined {
+  if (!value.trim()) return undefined;
+  const segments = parseEvidence(value);
+  if (segments.length === 0) return undefined;
+  // Fenced code starts one line below its opening fence; indented code starts on its own first line.
+  const firstLine = lines.lineAt(start);
+  const fenced = FENCED_LINE.test(lines.lineText(firstLine)) || src.startsWith('```', start) || src.startsWith('~~~', start);
+  const startLine = lineBase + (fenced ? firstLine + 1 : firstLine);
+  const merged = mergeSegments(segments);
+  return {
+    index,
+    start: start + base,
+    end: end + base,
+    startLine,
+    endLine: startLine + countNewlines(value, 0, value.length) + 1,
+    lang,
+    segments: segments.map((s) => ({ ...s, startLine: s.startLine + startLine, endLine: s.endLine + startLine })),
+    counts: merged.counts,
+    listed: merged.listed,
+    ...(merged.sockstat ? { sockstat: merged.sockstat } : {}),
+    counters: merged.counters,
+    sysctls: merged.sysctls,
+  };
+}
