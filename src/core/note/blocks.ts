@@ -222,8 +222,8 @@ export function isClosedFence(source: string): boolean | undefined {
 const MAX_NESTING = 16;
 /** Indentation past which a line can only be absurdly deep list nesting or deep indented code. */
 const MAX_INDENT = 128;
-/** Brackets on one line (nested `![` costs remark quadratic time); real lines carry a few links. */
-const MAX_BRACKETS = 100;
+/** Brackets and `<` on one line (nested `![`, runs of `](` or `<` cost remark quadratic time); real lines carry a few links. */
+const MAX_BRACKETS = 200;
 /** Emphasis characters on one line. */
 const MAX_EMPHASIS = 400;
 /**
@@ -324,7 +324,8 @@ export function riskyStretch(text: string, start: number, end: number): boolean 
     while (i < end) {
       const c = text.charCodeAt(i);
       if (c === NL || c === CR) break;
-      if (c === 91) brackets++;
+      // `[` and `]` both (a line of `](` × 24,000 took remark 34 s), and `<` (tag and autolink attempts).
+      if (c === 91 || c === 93 || c === 60) brackets++;
       else if (c === 42 || c === 95 || c === 126) emphasis++;
       i++;
     }
