@@ -39,7 +39,7 @@ export function describeEvidence(summary: EvidenceSummary): string {
   if (summary.orphans !== undefined) parts.push(vscode.l10n.t('{0} orphans', formatCount(summary.orphans)));
   if (summary.timeWait !== undefined) parts.push(vscode.l10n.t('tw {0}', formatCount(summary.timeWait)));
   for (const c of summary.counters) parts.push(`${c.name.replace(/^TcpExt/, '')} ${formatCount(c.value)}`);
-  if (summary.maxOrphans !== undefined) parts.push(`tcp_max_orphans = ${summary.maxOrphans}`);
+  if (summary.maxOrphans !== undefined) parts.push(`tcp_max_orphans = ${formatCount(summary.maxOrphans)}`);
   else if (summary.sysctls > 0 && parts.length === 0) parts.push(vscode.l10n.t('{0} sysctls', summary.sysctls));
   const kinds = summary.kinds.map(kindLabel).join(' + ');
   return parts.length ? vscode.l10n.t('{0}: {1}', kinds, parts.join(' · ')) : kinds;

@@ -11,6 +11,7 @@
  *
  * Pure: no `vscode`, no Node built-ins.
  */
+import { stripInvisible } from '../sanitize';
 import {
   ACTION_BASELINE,
   ANNOTATION_FONT_SIZE,
@@ -45,7 +46,8 @@ export interface RenderOptions {
  * SVG never holds a script URL that a careless consumer could lift into an href.
  */
 export function escapeXml(text: string): string {
-  return text
+  // Bidi and other invisible controls never reach the SVG (its title, heading and labels).
+  return stripInvisible(text)
     // eslint-disable-next-line no-control-regex -- the class lists the characters XML 1.0 allows
     .replace(/[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu, '')
     .replace(/&/g, '&amp;')

@@ -210,20 +210,61 @@ function distance(b: EvidenceBlock, at: number | undefined): number {
   return at < b.start ? b.start - at : at - b.end;
 }
 
+const TUNABLE_KEYS = [SYSCTL_MAX_ORPHANS, SYSCTL_TCP_MEM, SYSCTL_MAX_TW, 'pagesize'] as const;
+
+/** Per evidence array (a model's, built once): the blocks that carry each thing a pressure reading needs, in note order. */
+interface PressureIndex {
+  readonly sockstat: readonly EvidenceBlock[];
+  readonly tunables: ReadonlyMap<string, readonly EvidenceBlock[]>;
+}
+
+const PRESSURE_INDEX = new WeakMap<readonly EvidenceBlock[], PressureIndex>();
+
+function pressureIndex(evidence: readonly EvidenceBlock[]): PressureIndex {
+  let ix = PRESSURE_INDEX.get(evidence);
+  if (!ix) {
+    const tunables = new Map<string, EvidenceBlock[]>(TUNABLE_KEYS.map((k) => [k, []]));
+    for (const b of evidence) for (const k of TUNABLE_KEYS) if (b.sysctls[k] !== undefined) tunables.get(k)?.push(b);
+    ix = { sockstat: evidence.filter((b) => isCount(b.sockstat?.tcp?.orphan)), tunables };
+    PRESSURE_INDEX.set(evidence, ix);
+  }
+  return ix;
+}
+
+/**
+ * The block of `blocks` (in note order, non-overlapping) nearest to `at`, the earlier one on a tie (the
+ * first one when `at` is undefined). Binary search: the nearest is the last block starting at or before
+ * `at`, or the one after it.
+ */
+function nearest(blocks: readonly EvidenceBlock[], at: number | undefined): EvidenceBlock | undefined {
+  if (blocks.length === 0 || at === undefined) return blocks[0];
+  let lo = 0;
+  let hi = blocks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((blocks[mid] as EvidenceBlock).start <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  const a = blocks[lo] as EvidenceBlock;
+  const b = blocks[lo + 1];
+  if (a.start > at) return a; // every block starts after `at`
+  return b && distance(b, at) < distance(a, at) ? b : a;
+}
+
 /**
  * Orphan pressure from the note's evidence: sockstat from the block nearest to `at` (an offset) that has an
  * `orphan` number; each tunable from that block, else from the nearest block that has it (notes often paste
  * `sysctl` output and `cat /proc/net/sockstat` in separate blocks). Undefined when no block has sockstat.
+ * The blocks are indexed once per evidence array, so a hover costs a few binary searches (issue #17: it
+ * sorted every block on each hover).
  */
 export function pressureFromEvidence(evidence: readonly EvidenceBlock[], at?: number): EvidencePressure | undefined {
-  const byDistance = [...evidence].sort((a, b) => distance(a, at) - distance(b, at));
-  const home = byDistance.find((b) => isCount(b.sockstat?.tcp?.orphan));
+  const ix = pressureIndex(evidence);
+  const home = nearest(ix.sockstat, at);
   if (!home) return undefined;
-  const ordered = [home, ...byDistance.filter((b) => b !== home)];
-  const sysctl = (key: string): string | undefined => ordered.map((b) => b.sysctls[key]).find((v) => v !== undefined);
   const sysctls: Record<string, string> = {};
-  for (const key of [SYSCTL_MAX_ORPHANS, SYSCTL_TCP_MEM, SYSCTL_MAX_TW, 'pagesize']) {
-    const v = sysctl(key);
+  for (const key of TUNABLE_KEYS) {
+    const v = home.sysctls[key] ?? nearest(ix.tunables.get(key) ?? [], at)?.sysctls[key];
     if (v !== undefined) sysctls[key] = v;
   }
   const pageSize = parseUint(sysctls.pagesize);
