@@ -246,6 +246,8 @@ export const MAX_QUOTE_STARTS = 32;
  * holds a `>` and that follow a blank line or `start`. Stops counting past `max`. One pass, linear.
  */
 export function quoteStarts(text: string, start: number, end: number, max = Infinity): number {
+  // Past the text there is no line terminator to step over: clamp, so the scan always advances.
+  end = Math.min(end, text.length);
   let n = 0;
   let afterBlank = true;
   let i = start;
@@ -284,6 +286,7 @@ export function quoteStarts(text: string, start: number, end: number, max = Infi
  * with `[` (definitions), or more block quotes than one remark call may hold. Such a stretch is read as plain text. Linear, no regular expression.
  */
 export function riskyStretch(text: string, start: number, end: number): boolean {
+  end = Math.min(end, text.length);
   let i = start;
   let bracketLines = 0;
   while (i < end) {
