@@ -35,10 +35,12 @@ import { isWritable } from './template';
 
 /** Node's fs in the Node extension host; undefined in a web worker (no `process`, no `require('node:fs')`). */
 function nodeFs(): typeof import('node:fs') | undefined {
-  if (typeof process === 'undefined' || !process.versions?.node) return undefined;
+  // process.getBuiltinModule (Node ≥ 20.16) instead of require: the one bundle also runs in the web worker
+  // host, which must find no require of a Node built-in in it.
+  const host = (globalThis as { process?: { versions?: { node?: string }; getBuiltinModule?: (id: string) => unknown } }).process;
+  if (!host?.versions?.node || typeof host.getBuiltinModule !== 'function') return undefined;
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only where the host is Node
-    return require('node:fs') as typeof import('node:fs');
+    return host.getBuiltinModule('node:fs') as typeof import('node:fs');
   } catch {
     return undefined;
   }

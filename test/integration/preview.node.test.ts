@@ -38,7 +38,7 @@ suite('Markdown preview: states marked by our markdown-it plugin in the real hos
       'FIN-WAIT-2=FIN-WAIT-2/tcp-state-caveat',
       'LAST-ACK=LAST-ACK/tcp-state-orphan',
     ]);
-    assert.match(html, /title="FIN-WAIT-1 — [^"]+ — the typical orphan"/);
+    assert.match(html, /title="FIN-WAIT-1 — [^"]+ — the typical orphan — Source: [^"]+ \(https:\/\/[^"]+\)"/);
   });
 
   test('an example note renders with its states marked; URLs stay untouched', async () => {

@@ -17,6 +17,7 @@ import { isSafePattern } from 'redos-detector';
 import * as recognize from '../../src/core/note/recognize';
 import { looseFenceClose, loosePrefix } from '../../src/core/note/plain';
 import { repoPath, repoRoot } from '../support/repo';
+import { MAX_SENTENCE, findMisconceptions } from '../../src/core/knowledge/misconceptions';
 
 const CORE = repoPath('src', 'core');
 
@@ -37,18 +38,19 @@ const KNOWN_UNSAFE: Record<string, string> = {
   'src/core/snapshot/pressure.ts /\\{(\\w+)\\}/g': 'the extension\'s own message templates (bounded)',
   'src/core/note/typos.ts /[-_](\\d+)$/': 'one state-shaped token of at most 40 characters (MAX_TOKEN_LENGTH)',
   'src/core/note/typos.ts /(\\d+)$/': 'one state-shaped token of at most 40 characters (MAX_TOKEN_LENGTH)',
-  [String.raw`src/core/knowledge/misconceptions.ts /\b(?:4|four)[\s-]*min(?:ute)?s?\b|\b240\s*(?:s|sec|secs|seconds?)\b|[4四]\s*分钟|240\s*秒/i`]: 'one prose sentence of at most MAX_SENTENCE (400) characters, tested only after a literal pre-test of the same rule passed',
-  [String.raw`src/core/knowledge/misconceptions.ts /\b60\s*(?:s|sec|secs|seconds?)\b|60\s*秒|\b(?:1|one)[\s-]*min(?:ute)?\b|一分钟|1\s*分钟|TCP_TIMEWAIT_LEN/i`]: 'one prose sentence of at most MAX_SENTENCE (400) characters, tested only after a literal pre-test of the same rule passed',
-  [String.raw`src/core/knowledge/misconceptions.ts /tcp_tw_recycle\s*=\s*["']?1\b|\becho\s+["']?1["']?\s*>{1,2}\s*\S*tcp_tw_recycle\b/i`]: 'one prose sentence of at most MAX_SENTENCE (400) characters, tested only after a literal pre-test of the same rule passed',
-  [String.raw`src/core/knowledge/misconceptions.ts /\b(?:enabl\w*|turn\w* (?:it )?on|switch\w* (?:it )?on|activat\w*|set (?:it )?to 1)\b|开启|打开|启用|设为\s*1|设置为\s*1|置为?\s*1|改为\s*1|设成\s*1/i`]: 'one prose sentence of at most MAX_SENTENCE (400) characters, tested only after a literal pre-test of the same rule passed',
-  [String.raw`src/core/knowledge/misconceptions.ts /\bno (?:retransmi\w*|retr(?:y|ies)|resend\w*)|\bnot? (?:retransmit\w*|retry|resend\w*)|never (?:retransmit|retr)|disabl\w* (?:retransmi\w*|retr\w*)|without (?:retransmi\w*|retr\w*)|\bimmediately\b|right away|at once|不重传|不会重传|不再重传|禁止重传|关闭重传|禁用重传|不重试|不会重试|立即|马上|直接(?:关闭|释放|销毁|回收|断开)/i`]: 'one prose sentence of at most MAX_SENTENCE (400) characters, tested only after a literal pre-test of the same rule passed',
-  [String.raw`src/core/knowledge/misconceptions.ts /\borphan(?:ed|s)?(?:\s+(?:sockets?|connections?))?\s+(?:are|is|=|means?|refers?\s+to)\s+(?:just\s+|simply\s+|all\s+|the\s+|those\s+|sockets\s+|connections\s+)*(?:in\s+)?(?:the\s+)?(?:close|time)\\?[_ -]?wait/i`]: 'one prose sentence of at most MAX_SENTENCE (400) characters, tested only after a literal pre-test of the same rule passed',
-  [String.raw`src/core/knowledge/misconceptions.ts /(?:close|time)\\?[_ -]?wait[^。，,；;]{0,12}?(?:都是|就是|也是|是|属于|算作?|即|称为|叫做?)[^。，,；;]{0,6}?孤儿/i`]: 'one prose sentence of at most MAX_SENTENCE (400) characters, tested only after a literal pre-test of the same rule passed',
-  [String.raw`src/core/knowledge/misconceptions.ts /孤儿(?:连接|socket|套接字|状态)?[^。，,；;]{0,6}?(?:就是|是|即|指)[^。，,；;]{0,12}?(?:close|time)\\?[_ -]?wait/i`]: 'one prose sentence of at most MAX_SENTENCE (400) characters, tested only after a literal pre-test of the same rule passed',
   [String.raw`src/core/knowledge/noteLines.ts /(?:\b[A-Za-z][A-Za-z0-9+.-]{0,31}:\/\/|\bwww\.)[!-~]*/g`]: 'one prose line of a note, at most MAX_LINE (4000) characters (misconception checks)',
   [String.raw`src/core/knowledge/noteLines.ts /\]\([^()\s]*(?:\s+"[^"]*")?\)/g`]: 'one prose line of a note, at most MAX_LINE (4000) characters (misconception checks)',
   [String.raw`src/core/catalogue/sources.ts /§\s*([0-9.]+[0-9])/`]: 'source references of the shipped catalogue (bounded)',
   [String.raw`src/core/catalogue/sources.ts /Fig(?:ure|\.)\s*5/`]: 'source references of the shipped catalogue (bounded)',
+};
+
+/**
+ * Files whose every pattern runs only on an input of bounded length, after a literal pre-test: the detector
+ * is not asked about them (their long alternations exhaust its step budget and memory), and the bound is
+ * tested instead (below).
+ */
+const BOUNDED_INPUT: Record<string, string> = {
+  'src/core/knowledge/misconceptions.ts': 'one prose sentence of at most MAX_SENTENCE (400) characters, after a literal pre-test of the same rule',
 };
 
 function filesUnder(dir: string): string[] {
@@ -86,7 +88,9 @@ function check(re: RegExp): { safe: boolean; why: string } {
 }
 
 describe('ReDoS: every regular expression in src/core', () => {
-  const literals = filesUnder(CORE).flatMap((file) => regexLiterals(file).map((lit) => ({ file: relative(repoRoot(), file).split('\\').join('/'), lit })));
+  const literals = filesUnder(CORE)
+    .flatMap((file) => regexLiterals(file).map((lit) => ({ file: relative(repoRoot(), file).split('\\').join('/'), lit })))
+    .filter((l) => !BOUNDED_INPUT[l.file]);
 
   test('the scan finds the regular expressions (sanity)', () => {
     assert.ok(literals.length > 80, `only ${literals.length} regex literals found`);
@@ -130,5 +134,13 @@ describe('ReDoS: every regular expression in src/core', () => {
   test('the checker does flag a super-linear pattern (the test can fail)', () => {
     assert.equal(check(/^(a+)+$/).safe, false);
     assert.equal(check(/(?:x|x)*y/).safe, false);
+  });
+
+  test('the bounded-input files really bound their input: a claim in a sentence over MAX_SENTENCE is never examined', () => {
+    const claim = 'On Linux TIME_WAIT lasts four minutes.';
+    assert.equal(findMisconceptions(claim).length, 1, 'the claim alone is flagged');
+    const long = `${'x'.repeat(MAX_SENTENCE)} ${claim.slice(0, -1)} and ${'y '.repeat(200)}.`;
+    assert.deepEqual(findMisconceptions(long), []);
+    assert.deepEqual(Object.keys(BOUNDED_INPUT), ['src/core/knowledge/misconceptions.ts']);
   });
 });

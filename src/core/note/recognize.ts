@@ -361,7 +361,8 @@ function cjkFrame(text: string, start: number, end: number): boolean {
 /** Bounds of the line around `pos`, at most 400 characters each way. */
 function lineAround(text: string, pos: number): [number, number] {
   let s = pos;
-  while (s > 0 && pos - s < 400 && text.charCodeAt(s - 1) !== 10) s--;
+  // LF, CRLF and lone CR all end a line (as in the line index).
+  while (s > 0 && pos - s < 400 && text.charCodeAt(s - 1) !== 10 && text.charCodeAt(s - 1) !== 13) s--;
   let e = pos;
   while (e < text.length && e - pos < 400 && text.charCodeAt(e) !== 10 && text.charCodeAt(e) !== 13) e++;
   return [s, e];
@@ -421,15 +422,17 @@ function cellIndex(row: string, at: number): number {
 function neighbours(text: string, ls: number, le: number, test: (line: string) => boolean | undefined): boolean {
   let s = ls;
   for (let k = 0; k < 3 && s > 0; k++) {
-    const [ps, pe] = lineAround(text, s - 1);
-    const r = test(text.slice(ps, pe).replace(/\r$/, ''));
+    // The terminator before the line: one character, or two for CRLF.
+    const before = text.charCodeAt(s - 1) === 10 && text.charCodeAt(s - 2) === 13 ? s - 2 : s - 1;
+    const [ps, pe] = lineAround(text, before);
+    const r = test(text.slice(ps, pe));
     if (r === undefined) break;
     if (r) return true;
     s = ps;
   }
   let e = le;
   for (let k = 0; k < 3 && e < text.length; k++) {
-    const next = text.charCodeAt(e) === 13 ? e + 2 : e + 1;
+    const next = text.charCodeAt(e) === 13 && text.charCodeAt(e + 1) === 10 ? e + 2 : e + 1;
     if (next > text.length) break;
     const [ns, ne] = lineAround(text, next);
     const r = test(text.slice(ns, ne));
