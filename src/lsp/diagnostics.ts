@@ -23,6 +23,22 @@ export interface DiagnosticsHost {
   enabled(): boolean;
 }
 
+/**
+ * Kept with each diagnostic and returned by the client with the code action request (LSP `data`): the note
+ * offsets it was computed for. Some clients send the range back converted (Neovim 0.7 returns byte columns
+ * in `character`), so the offsets are used when the note is still at that version; the range otherwise.
+ */
+interface DiagnosticData {
+  readonly version: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+function dataOf(diagnostic: Diagnostic, version: number): DiagnosticData | undefined {
+  const d = diagnostic.data as Partial<DiagnosticData> | undefined;
+  return d && d.version === version && Number.isInteger(d.start) && Number.isInteger(d.end) ? (d as DiagnosticData) : undefined;
+}
+
 export class NoteDiagnosticsPublisher {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** The typos last computed per note, by version: the quick fixes read them. */
@@ -83,6 +99,7 @@ export class NoteDiagnosticsPublisher {
         code: n.code,
         codeDescription: { href: n.href },
         message: n.message,
+        data: { version, start: n.start, end: n.end } satisfies DiagnosticData,
       }),
     );
     this.host.publish(document.uri, version, diagnostics);
@@ -102,16 +119,20 @@ export class NoteDiagnosticsPublisher {
     if (ours.length === 0) return [];
     const lang = this.host.lang();
     const typos = this.typos(document);
-    return ours.flatMap((diagnostic) =>
-      quickFixes(String(diagnostic.code), document.offsetAt(diagnostic.range.start), document.offsetAt(diagnostic.range.end), typos, lang).map((fix): CodeAction => {
+    return ours.flatMap((diagnostic) => {
+      const known = dataOf(diagnostic, document.version);
+      const start = known?.start ?? document.offsetAt(diagnostic.range.start);
+      const end = known?.end ?? document.offsetAt(diagnostic.range.end);
+      const range = { start: document.positionAt(start), end: document.positionAt(end) };
+      return quickFixes(String(diagnostic.code), start, end, typos, lang).map((fix): CodeAction => {
         const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic] };
         if (fix.replacement !== undefined) {
-          action.edit = { changes: { [document.uri]: [{ range: diagnostic.range, newText: fix.replacement }] } };
+          action.edit = { changes: { [document.uri]: [{ range, newText: fix.replacement }] } };
           action.isPreferred = fix.preferred;
         }
         if (fix.explainRule !== undefined) action.command = { title: fix.title, command: EXPLAIN_MISCONCEPTION, arguments: [fix.explainRule] };
         return action;
-      }),
-    );
+      });
+    });
   }
 }

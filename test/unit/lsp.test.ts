@@ -181,7 +181,14 @@ describe('tcp-state-notes lsp --stdio (protocol)', () => {
       assert.match(message.message, / — /);
       // A diagnostic from elsewhere, or one whose range no longer holds the typo, gets nothing.
       assert.deepEqual(await actions({ ...lastLock, source: 'someone else' }), []);
-      assert.deepEqual(await actions({ ...lastLock, range: rangeOf('FIN_WAIT1') }), []);
+      const { data: _data, ...withoutData } = lastLock;
+      assert.deepEqual(await actions({ ...withoutData, range: rangeOf('FIN_WAIT1') }), [], 'a range that holds no typo, no offsets: no fix');
+      // A client may send the range back converted (Neovim 0.7: byte columns); the diagnostic's data (offsets of
+      // this version) still place the edit — here even against a range that holds another typo.
+      const bytes = rangeOf('FIN_WAIT3');
+      const [fromData] = await actions({ ...lastLock, range: bytes });
+      assert.deepEqual(fromData?.edit, { changes: { [URI]: [{ range: rangeOf('LAST_LOCK'), newText: 'LAST_ACK' }] } });
+      assert.deepEqual(await actions({ ...lastLock, range: rangeOf('FIN_WAIT1'), data: { version: 99, start: 0, end: 1 } }), [], 'data of another version is ignored');
       assert.equal(await lsp.connection.sendRequest(ExecuteCommandRequest.type, { command: 'tcpStateNotes.explainMisconception', arguments: ['no-such-rule'] }), null);
     } finally {
       await lsp.close();
