@@ -188,10 +188,7 @@ export class NoteDocuments<D extends NoteDocument> {
       state.analysis = undefined;
       state.dirty = undefined;
     }
-    if (this.remote && !this.cheap(state)) {
-      this.startJob(document, state, this.remote);
-      return undefined;
-    }
+    if (this.remote && !this.cheap(state)) return this.startJob(document, state, this.remote);
     if (state.length <= this.syncLimit) return this.adopt(document, state, this.analyseHere(document, state));
     this.startTask(document, state);
     return undefined;
@@ -389,8 +386,8 @@ export class NoteDocuments<D extends NoteDocument> {
   }
 
   /** Sends the document's text to the remote analyser, with a time budget after which the analysis is abandoned. */
-  private startJob(document: D, state: DocState<D>, remote: RemoteAnalyser): void {
-    if (state.job) return;
+  private startJob(document: D, state: DocState<D>, remote: RemoteAnalyser): NoteModel | undefined {
+    if (state.job) return undefined;
     const text = this.timed(state, 'getText', () => document.getText());
     const budgetMs = (this.options.budgetMs ?? 4000) + ((this.options.budgetMsPerMB ?? 4000) * text.length) / (1024 * 1024);
     let remoteJob: RemoteJob;
@@ -399,9 +396,9 @@ export class NoteDocuments<D extends NoteDocument> {
     } catch {
       // No worker here (it failed to start): analyse on this thread as before.
       this.remote = undefined;
-      if (state.length <= this.syncLimit) this.adopt(document, state, this.analyseHere(document, state));
-      else this.startTask(document, state);
-      return;
+      if (state.length <= this.syncLimit) return this.adopt(document, state, this.analyseHere(document, state));
+      this.startTask(document, state);
+      return undefined;
     }
     const job: NonNullable<DocState<D>['job']> = { version: document.version, text, remote: remoteJob, budgetMs, cancelBudget: () => undefined };
     state.job = job;
@@ -441,6 +438,7 @@ export class NoteDocuments<D extends NoteDocument> {
       },
     );
     this.options.onStatus?.(document);
+    return undefined;
   }
 
   /** An analysis of `version`'s text arrived from elsewhere (remote, abandoned): as a finished background task. */
