@@ -191,6 +191,7 @@ describe('analysis in a worker', () => {
     docs.edited(doc, [doc.edit(0, 0, 'LAST_ACK\n\n')]);
     const after = docs.peek(doc);
     assert.ok(after?.mentions.some((m) => m.id === 'LAST-ACK'));
+    assert.ok(after);
     assert.deepEqual(essence(after), essence(plainAnalysis(doc.getText()).model));
     assert.equal(worker.jobs.length, 1);
     assert.equal(timers.pending, 0, 'no timer left');
