@@ -5,18 +5,19 @@
  * terminates it when an analysis outlives its budget (see core/note/documents.ts).
  */
 import { buildAnalysis } from './core/note/pieceStore';
-import { analysisParts, type WorkerRequest, type WorkerResponse } from './core/note/transfer';
+import { analysisParts, partsMessages, type WorkerRequest, type WorkerResponse } from './core/note/transfer';
 
-function answer(data: unknown): WorkerResponse {
+/** The messages answering one request: the analysis in batches (see partsMessages), or the error. */
+function answer(data: unknown): WorkerResponse[] {
   const req = data as Partial<WorkerRequest> | null;
   const id = typeof req?.id === 'number' ? req.id : -1;
-  if (typeof req?.text !== 'string') return { id, error: 'bad request' };
+  if (typeof req?.text !== 'string') return [{ id, error: 'bad request' }];
   try {
     const t0 = performance.now();
     const analysis = buildAnalysis(req.text);
-    return { id, parts: analysisParts(analysis), ms: performance.now() - t0 };
+    return partsMessages(id, analysisParts(analysis), performance.now() - t0);
   } catch (e) {
-    return { id, error: e instanceof Error ? e.message : String(e) };
+    return [{ id, error: e instanceof Error ? e.message : String(e) }];
   }
 }
 
@@ -29,10 +30,14 @@ declare const importScripts: unknown;
 
 if (typeof self !== 'undefined' && typeof importScripts === 'function') {
   const scope = self;
-  scope.onmessage = (e) => scope.postMessage(answer(e.data));
+  scope.onmessage = (e) => {
+    for (const m of answer(e.data)) scope.postMessage(m);
+  };
 } else {
   // Node: loaded lazily, so the same bundle also runs as a Web Worker (which has no `require`).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { parentPort } = require('node:worker_threads') as typeof import('node:worker_threads');
-  parentPort?.on('message', (m: unknown) => parentPort.postMessage(answer(m)));
+  parentPort?.on('message', (data: unknown) => {
+    for (const m of answer(data)) parentPort.postMessage(m);
+  });
 }

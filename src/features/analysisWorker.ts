@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { RemoteAnalyser, RemoteJob } from '../core/note/documents';
+import type { Piece } from '../core/note/piece';
 import { isWorkerResponse, type AnalysisParts, type WorkerRequest } from '../core/note/transfer';
 
 /** The part of a worker the pool uses: Node's `worker_threads` and the Web Worker adapted to one shape. */
@@ -58,6 +59,8 @@ interface Pending {
   resolve(value: { parts: AnalysisParts; ms: number }): void;
   reject(error: Error): void;
   port?: Port;
+  /** Pieces received so far (the worker sends them in batches). */
+  pieces: Piece[];
 }
 
 /**
@@ -81,7 +84,7 @@ export class AnalysisWorkers implements RemoteAnalyser, vscode.Disposable {
     if (this.disposed) throw new Error('disposed');
     let pending!: Pending;
     const result = new Promise<{ parts: AnalysisParts; ms: number }>((resolve, reject) => {
-      pending = { request: { id: this.nextId++, text }, resolve, reject };
+      pending = { request: { id: this.nextId++, text }, resolve, reject, pieces: [] };
     });
     // Spawning fails synchronously when this host has no workers: the cache then analyses on its own thread.
     if (this.idle.length === 0 && this.running.size < this.size) this.idle.push(this.open());
@@ -96,10 +99,17 @@ export class AnalysisWorkers implements RemoteAnalyser, vscode.Disposable {
       (data) => {
         const p = this.running.get(port);
         if (!p || !isWorkerResponse(data) || data.id !== p.request.id) return;
+        if ('chunk' in data) {
+          for (const piece of data.chunk) p.pieces.push(piece);
+          return;
+        }
         this.running.delete(port);
         this.idle.push(port);
         if ('error' in data) p.reject(new Error(data.error));
-        else p.resolve({ parts: data.parts, ms: data.ms });
+        else {
+          for (const piece of data.parts.pieces) p.pieces.push(piece);
+          p.resolve({ parts: { pieces: p.pieces, definitions: data.parts.definitions }, ms: data.ms });
+        }
         this.pump();
       },
       (error) => {

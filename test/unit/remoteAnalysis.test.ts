@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import { analyzeNote } from '../../src/core/note/analyze';
 import { NoteDocuments, type NoteDocument, type NoteDocumentsOptions, type RemoteAnalyser, type RemoteJob, type TextEdit } from '../../src/core/note/documents';
 import { buildAnalysis } from '../../src/core/note/pieceStore';
-import { analysisParts, fromParts, isWorkerResponse, plainAnalysis, type AnalysisParts } from '../../src/core/note/transfer';
+import { analysisParts, CHUNK_CHARS, fromParts, isWorkerResponse, partsMessages, plainAnalysis, type AnalysisParts } from '../../src/core/note/transfer';
 import { essence } from './propertyDocs';
 
 class MemoryDocument implements NoteDocument {
@@ -288,5 +288,32 @@ describe('analysis transfer', () => {
     for (const bad of [null, 1, 'x', {}, { id: '1', error: 'x' }, { id: 1, parts: { pieces: {} , definitions: [] }, ms: 1 }, { id: 1, parts: { pieces: [] }, ms: 1 }, { id: 1, parts: { pieces: [], definitions: [] } }]) {
       assert.equal(isWorkerResponse(bad), false, JSON.stringify(bad));
     }
+  });
+});
+
+describe('analysis transfer in batches', () => {
+  test('the worker sends the pieces in batches of about CHUNK_CHARS of note; together they are the parts', () => {
+    const text = note(6000); // ~300 KB
+    const parts = analysisParts(buildAnalysis(text));
+    const messages = partsMessages(9, parts, 12).map((m) => structuredClone(m));
+    assert.ok(messages.length >= 3, `${messages.length} messages`);
+    const pieces = [];
+    for (const [i, m] of messages.entries()) {
+      assert.ok(isWorkerResponse(m));
+      assert.equal(m.id, 9);
+      if (i < messages.length - 1) {
+        assert.ok('chunk' in m);
+        const span = (m.chunk[m.chunk.length - 1]?.end ?? 0) - (m.chunk[0]?.start ?? 0);
+        assert.ok(span >= CHUNK_CHARS && span < 2 * CHUNK_CHARS, `batch ${i} spans ${span}`);
+        pieces.push(...m.chunk);
+      } else {
+        assert.ok('parts' in m);
+        assert.equal(m.ms, 12);
+        pieces.push(...m.parts.pieces);
+        assert.deepEqual(m.parts.definitions, parts.definitions);
+      }
+    }
+    assert.deepEqual(pieces, parts.pieces);
+    assert.deepEqual(essence(fromParts(text, { pieces, definitions: parts.definitions }).model), essence(analyzeNote(text)));
   });
 });

@@ -42,10 +42,35 @@ export interface WorkerRequest {
   readonly text: string;
 }
 
-/** The worker's answer: the parts and the time the analysis took there, or the error it threw. */
+/**
+ * The worker's answers: the pieces in batches (`chunk`, each covering about CHUNK_CHARS of the note, so that no
+ * single message costs the host more than a few milliseconds to deserialise), then the last batch with the
+ * definitions and the time the analysis took there (`parts`); or the error it threw.
+ */
 export type WorkerResponse =
+  | { readonly id: number; readonly chunk: readonly Piece[] }
   | { readonly id: number; readonly parts: AnalysisParts; readonly ms: number }
   | { readonly id: number; readonly error: string };
+
+/** Note characters covered by one batch of pieces (a 128 KB stretch deserialises in a few ms). */
+export const CHUNK_CHARS = 128 * 1024;
+
+/** Splits the parts into the messages the worker sends (all but the last are `chunk`s). */
+export function partsMessages(id: number, parts: AnalysisParts, ms: number): WorkerResponse[] {
+  const out: WorkerResponse[] = [];
+  let batch: Piece[] = [];
+  let from = 0;
+  for (const p of parts.pieces) {
+    batch.push(p);
+    if (p.end - from >= CHUNK_CHARS) {
+      out.push({ id, chunk: batch });
+      batch = [];
+      from = p.end;
+    }
+  }
+  out.push({ id, parts: { pieces: batch, definitions: parts.definitions }, ms });
+  return out;
+}
 
 /** Checks a message from the worker has the shape of a WorkerResponse (the host trusts no message blindly). */
 export function isWorkerResponse(data: unknown): data is WorkerResponse {
@@ -53,6 +78,7 @@ export function isWorkerResponse(data: unknown): data is WorkerResponse {
   const d = data as Record<string, unknown>;
   if (typeof d.id !== 'number') return false;
   if (typeof d.error === 'string') return true;
+  if (Array.isArray(d.chunk)) return true;
   const parts = d.parts as Record<string, unknown> | undefined;
   return typeof d.ms === 'number' && typeof parts === 'object' && parts !== null && Array.isArray(parts.pieces) && Array.isArray(parts.definitions);
 }
