@@ -42,15 +42,55 @@ function spawn(extensionUri: vscode.Uri): Port {
     };
   }
   if (typeof Worker !== 'function') throw new Error('no worker in this host');
-  // As VS Code's Markdown language features start their server in the browser.
-  const w = new Worker(vscode.Uri.joinPath(extensionUri, 'dist', 'web', 'analysisWorker.js').toString(true));
-  return {
-    post: (r) => w.postMessage(r),
-    listen: (onMessage, onFailure) => {
-      w.onmessage = (e) => onMessage(e.data);
-      w.onerror = (e) => onFailure(new Error(e.message ?? 'analysis worker failed'));
+  return webPort(Worker, extensionUri);
+}
+
+declare const URL: { createObjectURL(blob: unknown): string };
+declare const Blob: new (parts: unknown[], options: { type: string }) => unknown;
+let scriptUrl: Promise<string> | undefined;
+
+/**
+ * A Web Worker from the extension's bundle. The extension's files may live behind a `vscode-remote:` or another
+ * origin's URL that a worker cannot start from, so the script is read through the workspace file system (as
+ * every other extension file is) and started from a same-origin blob URL; until it runs, requests wait.
+ */
+function webPort(WebWorkerCtor: new (url: string) => WebWorker, extensionUri: vscode.Uri): Port {
+  scriptUrl ??= Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'dist', 'web', 'analysisWorker.js'))).then((bytes) =>
+    URL.createObjectURL(new Blob([bytes], { type: 'text/javascript' })),
+  );
+  let worker: WebWorker | undefined;
+  let terminated = false;
+  const queued: WorkerRequest[] = [];
+  let onMessage: (data: unknown) => void = () => undefined;
+  let onFailure: (error: Error) => void = () => undefined;
+  scriptUrl.then(
+    (url) => {
+      if (terminated) return;
+      try {
+        worker = new WebWorkerCtor(url);
+      } catch (e) {
+        onFailure(e instanceof Error ? e : new Error(String(e)));
+        return;
+      }
+      worker.onmessage = (e) => onMessage(e.data);
+      worker.onerror = (e) => onFailure(new Error(e.message ?? 'analysis worker failed'));
+      for (const r of queued.splice(0)) worker.postMessage(r);
     },
-    terminate: () => w.terminate(),
+    (e: unknown) => {
+      scriptUrl = undefined;
+      onFailure(e instanceof Error ? e : new Error(String(e)));
+    },
+  );
+  return {
+    post: (r) => (worker ? worker.postMessage(r) : void queued.push(r)),
+    listen: (m, f) => {
+      onMessage = m;
+      onFailure = f;
+    },
+    terminate: () => {
+      terminated = true;
+      worker?.terminate();
+    },
   };
 }
 
