@@ -11,12 +11,18 @@
  *   diagram               diagram model + explanations + SVG from the model
  *   activation            require + activate() of the production bundle, vs a no-op extension (≤ 20 ms)
  *   vsix                  size of the packaged .vsix (≤ 300 KB)
+ *   report (10 MB)        `report`: analysis + per-connection evidence, timeline, causes, findings and the
+ *                         Markdown, ÷ the analysis alone (report_vs_analysis_10mb, ≤ 1.5)
+ *   activation_vs_markdownit  activation ÷ require('markdown-it') in a fresh process (≤ 1)
+ *   hover_p99_vs_floor    hover p99 ÷ the one-regex floor p99 on the 10 MB note (≤ 15)
+ *   adversarial           the shapes of test/fixtures/hostile/shapes.ts at n and 2n: worst growth (≤ 2.3) and
+ *                         longest synchronous call (≤ 50 ms)
  *   heap                  heap growth after 1,000 edits of the 1 MB note (flat)
  *   first hover (5 MB)    the one-line fallback hover (no model yet) vs one regex over the hovered line
  *   hostile corpus        analysis + evidence parsing of each hostile note (test/fixtures/hostile), vs remark-parse;
  *                         the unit test checks their correctness, the time is measured here
  *
- * Options: TSN_BENCH_QUICK=1 (fewer rounds, no packaging), TSN_BENCH_SKIP_PACKAGE=1.
+ * Options: TSN_BENCH_QUICK=1 (fewer rounds, no packaging), TSN_BENCH_SKIP_PACKAGE=1, TSN_BENCH_ONLY=adversarial.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -29,7 +35,9 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import { analyzeNote, lineModel } from '../src/core/note/analyze';
 import { mentionAt, type NoteModel } from '../src/core/note/model';
-import { buildAnalysis, SlicedAnalysis, updateAnalysis } from '../src/core/note/pieceStore';
+import { buildAnalysis, FIRST_SLICE_MS, SlicedAnalysis, updateAnalysis } from '../src/core/note/pieceStore';
+import { findStateTypos } from '../src/core/note/typos';
+import { SHAPE_SIZES, SHAPES } from '../test/fixtures/hostile/shapes';
 import { parseEvidence } from '../src/core/evidence/parse';
 import { GENERATED } from '../test/fixtures/hostile/generate';
 import { explainMention } from '../src/core/explain';
@@ -40,6 +48,8 @@ import { renderDiagramSvg } from '../src/core/diagram/svg';
 import { explainStateText } from '../src/core/explain';
 import type { StateId } from '../src/core/catalogue/types';
 import { generateNote, rng } from './generate';
+import { buildReport } from '../src/core/report/build';
+import { reportMarkdown } from '../src/core/report/markdown';
 
 const QUICK = process.env.TSN_BENCH_QUICK === '1';
 const ROOT = process.cwd();
@@ -186,7 +196,8 @@ function hostileBench(): { name: string; chars: number; ms: number; remarkMs: nu
       .filter((f) => f.endsWith('.md'))
       .sort()
       .map((f) => ({ name: f, text: () => readFileSync(join(dir, f), 'utf8') })),
-    ...GENERATED,
+    // The adversarial shapes are measured by adversarialBench (bare remark takes minutes on some of them).
+    ...GENERATED.filter((n) => !SHAPES.some((shape) => n.name.startsWith(shape.name))),
   ];
   return notes.map((note) => {
     const text = note.text();
@@ -250,6 +261,61 @@ async function stallBench(text: string) {
   }
   const max = Math.max(...slices);
   return { maxStall: max, maxAt: slices.indexOf(max), p99: quantile(slices, 0.99), slices: slices.length, wallMs: now() - t0, yieldMs: gaps };
+}
+
+/**
+ * The adversarial shapes (issue #17) at n and 2n, analysed the way the extension opens a note: a first slice
+ * of FIRST_SLICE_MS, then slices of 8 ms. Growth is time(2n) ÷ time(n) per shape (linear ≈ 2); the stall is
+ * the longest single synchronous call of the analysis API (one run() of the task), over all shapes and sizes.
+ * Typo detection is timed with the same model, as the diagnostics call it.
+ */
+function adversarialBench(rounds: number) {
+  const rows: { name: string; ms: number[]; typoMs: number[]; growth: number; stall: number }[] = [];
+  for (const shape of SHAPES) {
+    const ms: number[] = [];
+    const typoMs: number[] = [];
+    let stall = 0;
+    for (const size of SHAPE_SIZES) {
+      const text = shape.text(size);
+      const runs: number[] = [];
+      const typoRuns: number[] = [];
+      for (let r = 0; r < rounds; r++) {
+        const task = new SlicedAnalysis(text);
+        const t0 = now();
+        let budget = FIRST_SLICE_MS;
+        for (;;) {
+          const t = now();
+          const done = task.run(budget);
+          stall = Math.max(stall, now() - t);
+          budget = 8;
+          if (done) break;
+        }
+        runs.push(now() - t0);
+        const model = (task.analysis as NonNullable<typeof task.analysis>).model;
+        const t1 = now();
+        findStateTypos(text, model);
+        const typo = now() - t1;
+        typoRuns.push(typo);
+        stall = Math.max(stall, typo);
+      }
+      ms.push(median(runs) + median(typoRuns));
+      typoMs.push(median(typoRuns));
+    }
+    const growth = (ms[1] as number) / Math.max(ms[0] as number, 0.05);
+    rows.push({ name: shape.name, ms, typoMs, growth, stall });
+    process.stderr.write(`[bench] adversarial ${shape.name}: ${ms.map((x) => x.toFixed(1)).join(' → ')} ms (typos ${typoMs.map((x) => x.toFixed(1)).join(' → ')}), growth ${growth.toFixed(2)}, stall ${stall.toFixed(1)} ms\n`);
+  }
+  return { rows, worstGrowth: Math.max(...rows.map((r) => r.growth)), maxStall: Math.max(...rows.map((r) => r.stall)) };
+}
+
+/** Fresh processes: require('markdown-it') alone, the yardstick for activation (`activation_vs_markdownit`). */
+function markdownItRequireBench(runs: number): number {
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const r = spawnSync(process.execPath, ['-e', "const t0 = performance.now(); require('markdown-it'); process.stdout.write(String(performance.now() - t0));"], { cwd: ROOT, encoding: 'utf8' });
+    if (r.status === 0) out.push(Number(r.stdout));
+  }
+  return median(out);
 }
 
 setFlagsFromString('--expose-gc');
@@ -346,6 +412,11 @@ function machine(): string {
 }
 
 async function main(): Promise<void> {
+  if (process.env.TSN_BENCH_ONLY === 'adversarial') {
+    const adv = adversarialBench(QUICK ? 1 : 3);
+    process.stdout.write(`${JSON.stringify({ adversarial_worst_growth: round(adv.worstGrowth, 2), adversarial_max_stall_ms: round(adv.maxStall, 1) })}\n`);
+    return;
+  }
   const rows: Row[] = [];
   const notes = new Map<string, string>();
   for (const [label, size] of SIZES) {
@@ -367,10 +438,21 @@ async function main(): Promise<void> {
   process.stderr.write(`[bench] edit: ${edit.update.toFixed(2)} ms vs full ${edit.full.toFixed(1)} ms vs markdown-it ${edit.markdownIt.toFixed(1)} ms\n`);
   const stall = await stallBench(tenMb);
   process.stderr.write(`[bench] stall: ${stall.maxStall.toFixed(1)} ms (slice ${stall.maxAt} of ${stall.slices}, p99 ${stall.p99.toFixed(1)} ms)\n`);
+  const report = versus(
+    () => reportMarkdown(buildReport(analyzeNote(tenMb), { file: 'note.md', lang: 'en' }), 'en'),
+    () => analyzeNote(tenMb),
+    QUICK ? 3 : 5,
+    1,
+  );
+  process.stderr.write(`[bench] report 10 MB: ${report.subject.toFixed(0)} ms vs analysis ${report.baseline.toFixed(0)} ms\n`);
   const heap = heapBench(oneMb, 1000);
   process.stderr.write(`[bench] heap: ${heap.before.toFixed(1)} → ${heap.after.toFixed(1)} MB\n`);
+  const adv = adversarialBench(QUICK ? 1 : 3);
   const vsixKb = packageVsix();
   const act = activationBench(QUICK ? 3 : 9);
+  const mdRequire = markdownItRequireBench(QUICK ? 3 : 9);
+  const hover10 = rows[3];
+  const hoverVsFloor = hover10 ? hover10.hoverP99 / hover10.floorP99 : NaN;
   const first = firstHoverBench(generateNote(5 * 1024 * 1024, 3), QUICK ? 300 : 2000);
   process.stderr.write(`[bench] first hover (5 MB, no model): p99 ${first.p99.toFixed(3)} ms\n`);
   const hostile = hostileBench();
@@ -389,13 +471,22 @@ async function main(): Promise<void> {
   lines.push(`| same edit vs markdown-it parse of the note | ${fmt(edit.update)} ms | markdown-it ${fmt(edit.markdownIt, 1)} ms | ${fmt(edit.update / edit.markdownIt, 3)} | < 1 |`);
   lines.push(`| longest synchronous slice, background analysis of 10 MB (${stall.slices} slices, ${fmt(stall.wallMs, 0)} ms wall) | ${fmt(stall.maxStall, 1)} ms | — | — | ≤ 50 ms |`);
   lines.push(`| heap after 1,000 edits of the 1 MB note (after GC; every 250: ${heap.marks.map((m) => m.toFixed(1)).join(', ')} MB) | ${fmt(heap.after, 1)} MB | before ${fmt(heap.before, 1)} MB | +${fmt(heap.growth, 1)} MB | flat |`);
+  lines.push(`| \`report\` on the 10 MB note (analysis, connections, timeline, causes, findings, Markdown) | ${fmt(report.subject, 0)} ms | analysis ${fmt(report.baseline, 0)} ms | ${fmt(report.ratio)} | ≤ 1.5 |`);
   if (act) lines.push(`| activation: require + activate() of dist/node/extension.js (${fmt(act.bundleKb, 0)} KB; require ${fmt(act.require, 1)} ms, activate ${fmt(act.activate, 1)} ms) | ${fmt(act.total, 1)} ms | no-op extension ${fmt(act.baseline, 2)} ms | — | ≤ 20 ms |`);
+  if (act) lines.push(`| activation ÷ require('markdown-it') in a fresh process | ${fmt(act.total, 1)} ms | markdown-it ${fmt(mdRequire, 1)} ms | ${fmt(act.total / mdRequire)} | ≤ 1 |`);
+  lines.push(`| hover p99 ÷ one-regex floor p99, 10 MB note | ${fmt(hover10?.hoverP99 ?? NaN, 4)} ms | floor ${fmt(hover10?.floorP99 ?? NaN, 4)} ms | ${fmt(hoverVsFloor, 1)} | ≤ 15 |`);
+  lines.push(`| adversarial shapes: worst time(2n) ÷ time(n), n = ${SHAPE_SIZES[0] / 1024} KB (analysis + typo detection) | — | — | ${fmt(adv.worstGrowth)} | ≤ 2.3 |`);
+  lines.push(`| adversarial shapes: longest synchronous call of the analysis API (first slice ${FIRST_SLICE_MS} ms, then 8 ms) or of typo detection | ${fmt(adv.maxStall, 1)} ms | — | — | ≤ 50 ms |`);
   if (vsixKb !== undefined) lines.push(`| .vsix size | ${fmt(vsixKb, 1)} KB | — | — | ≤ 300 KB |`);
   lines.push(`| first hover on a 5 MB note before its model (one-line fallback; p50 ${fmt(first.p50, 4)} ms) | p99 ${fmt(first.p99, 4)} ms | 1 regex/line p99 ${fmt(first.floorP99, 4)} ms | ${fmt(first.p99 / first.floorP99, 1)} | — |`);
   lines.push('');
   lines.push('| hostile note | chars | analysis + evidence ms | remark-parse ms | ratio |');
   lines.push('|---|---:|---:|---:|---:|');
   for (const h of hostile) lines.push(`| ${h.name} | ${h.chars.toLocaleString('en-US')} | ${fmt(h.ms, 1)} | ${h.remarkMs === undefined ? '—' : fmt(h.remarkMs, 1)} | ${h.remarkMs === undefined ? '—' : fmt(h.ms / h.remarkMs)} |`);
+  lines.push('');
+  lines.push(`| adversarial shape | ms at ${SHAPE_SIZES[0] / 1024} KB | ms at ${SHAPE_SIZES[1] / 1024} KB | of which typo detection | growth | longest call ms |`);
+  lines.push('|---|---:|---:|---:|---:|---:|');
+  for (const r of adv.rows) lines.push(`| ${r.name} | ${fmt(r.ms[0] ?? NaN, 1)} | ${fmt(r.ms[1] ?? NaN, 1)} | ${r.typoMs.map((x) => fmt(x, 1)).join(' / ')} | ${fmt(r.growth)} | ${fmt(r.stall, 1)} |`);
   const table = lines.join('\n');
   const when = new Date().toISOString();
   process.stdout.write(`\nTCP State Notes benchmark — ${machine()}\n\n${table}\n\n`);
@@ -418,10 +509,15 @@ async function main(): Promise<void> {
     max_stall_ms_10mb: round(stall.maxStall, 1),
     diagram_ms: Object.fromEntries(rows.map((r) => [r.size.replace(' ', '').toLowerCase(), round(r.diagramMs, 2)])),
     activation_ms: act ? round(act.total, 1) : null,
+    activation_vs_markdownit: act ? round(act.total / mdRequire, 2) : null,
+    hover_p99_vs_floor_10mb: round(hoverVsFloor, 1),
+    adversarial_worst_growth: round(adv.worstGrowth, 2),
+    adversarial_max_stall_ms: round(adv.maxStall, 1),
     vsix_kb: vsixKb !== undefined ? round(vsixKb, 1) : null,
     heap_growth_mb_1000_edits: round(heap.growth, 1),
     first_hover_p99_ms_5mb: round(first.p99, 4),
     hostile_ms: Object.fromEntries(hostile.map((h) => [h.name, round(h.ms, 1)])),
+    report_vs_analysis_10mb: round(report.ratio, 3),
   };
   process.stdout.write(`${JSON.stringify(json)}\n`);
 }

@@ -93,6 +93,20 @@ if (exists(webviewEntry)) {
   });
 }
 
+// The Markdown preview's hover cards (package.json `markdown.previewScripts`).
+const previewCardsEntry = 'src/webview/previewCards.ts';
+if (exists(previewCardsEntry)) {
+  targets.push({
+    ...common,
+    entryPoints: [previewCardsEntry],
+    outfile: 'media/previewCards.js',
+    platform: 'browser',
+    format: 'iife',
+    conditions: ['worker'],
+    sourcemap: false,
+  });
+}
+
 function exists(p) {
   try {
     statSync(p);

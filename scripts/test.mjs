@@ -103,7 +103,7 @@ await step('trust', async () => {
   }
 });
 await step('ui', async () => {
-  const r = await runUi();
+  const r = await runUi({ grep: process.env.TSN_TEST_GREP });
   totals.passed += r.passed;
   totals.failed += r.failed;
   if (r.passed === 0) throw new Error('no UI test ran');

@@ -1,217 +1,108 @@
 /**
- * tcp-state-notes — the command-line twin of the extension, over the same core.
- *   scan <file>... [--json]                       mentions and evidence
- *   explain <term> [--lang en|zh-cn]              the hover's markdown for any spelling
- *   diagram <file> [-o out.svg] [--section "<heading>"]
- *   template [--symptom …] [--lang en|zh-cn]      the diagnosis template as plain markdown
- * Bad input: one clear line on stderr and a non-zero exit.
+ * tcp-state-notes — the command-line twin of the extension, over the same core. This file dispatches; the
+ * commands, argument parsing, safe reading and writing live in src/cli/. Exit statuses:
+ *   0 done (no findings), 1 findings (`check`) or a failed write, 2 usage error or unreadable input, 70 a bug.
+ * A closed standard output (`| head`, `| true`) is not an error: the command ends quietly with its own status.
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { analyzeNote } from './core/note/analyze';
-import type { NoteModel } from './core/note/model';
-import { explainAggregate, explainState, explainTerm } from './core/explain';
-import { resolveTerm } from './core/lookup';
-import { buildTemplate, isTemplateSymptom, TEMPLATE_SYMPTOMS } from './core/template';
-import { diagramSource } from './core/diagram/fromNote';
-import { buildDiagramModel } from './core/diagram/model';
-import { renderDiagramSvg } from './core/diagram/svg';
+import { version as packageVersion } from '../package.json';
 import type { Lang } from './core/catalogue/types';
+import { checkOptions, parseArgs, stringFlag, type ParsedArgs } from './cli/args';
+import { checkCommand } from './cli/commands/check';
+import { reportCommand } from './cli/commands/report';
+import { scanCommand } from './cli/commands/scan';
+import { diagramCommand, explainCommand, templateCommand } from './cli/commands/single';
+import type { CommandOutput } from './cli/commands/types';
+import { CliError, EXIT, WriteError, describeErrno } from './cli/errors';
+import { writeOutputFile, writeStream } from './cli/output';
 
-export class CliError extends Error {}
+export { CliError, WriteError } from './cli/errors';
+export { parseArgs } from './cli/args';
+export { readNote } from './cli/readNote';
+export { scanJson } from './cli/commands/scan';
 
-const USAGE = `Usage:
-  tcp-state-notes scan <file>... [--json]
-  tcp-state-notes explain <term> [--lang en|zh-cn]
-  tcp-state-notes diagram <file> [-o out.svg] [--section "<heading>"] [--linux] [--lang en|zh-cn]
-  tcp-state-notes template [--symptom general|fin-wait-1|fin-wait-2|last-ack|close-wait|time-wait] [--lang en|zh-cn]`;
+export const VERSION: string = packageVersion;
 
-export interface ParsedArgs {
-  positional: string[];
-  flags: Map<string, string | true>;
-}
-
-const VALUE_FLAGS = new Set(['--lang', '-o', '--output', '--section', '--symptom']);
-
-export function parseArgs(argv: readonly string[]): ParsedArgs {
-  const positional: string[] = [];
-  const flags = new Map<string, string | true>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] as string;
-    if (a === '--') {
-      positional.push(...argv.slice(i + 1));
-      break;
-    }
-    if (a.startsWith('-') && a.length > 1) {
-      const eq = a.indexOf('=');
-      const name = eq > 0 ? a.slice(0, eq) : a;
-      if (VALUE_FLAGS.has(name)) {
-        const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
-        if (value === undefined) throw new CliError(`${name} needs a value`);
-        flags.set(name, value);
-      } else if (eq > 0) throw new CliError(`unknown option ${name}`);
-      else flags.set(name, true);
-    } else positional.push(a);
-  }
-  return { positional, flags };
-}
+export const USAGE = `Usage:
+  tcp-state-notes scan <file|folder|glob>... [--json] [-o FILE|-] [--force] [--max-note-size-mb N]
+  tcp-state-notes check <file|folder|glob>... [--json | --format text|json|sarif] [--lang en|zh-cn] [-o FILE|-] [--force] [--max-note-size-mb N]
+  tcp-state-notes explain <term> [--lang en|zh-cn] [-o FILE|-] [--force]
+  tcp-state-notes diagram <file> [--section "<heading>"] [--linux] [--lang en|zh-cn] [--format svg|mermaid] [--width PX] [-o FILE|-] [--force] [--max-note-size-mb N]
+  tcp-state-notes template [--symptom general|fin-wait-1|fin-wait-2|last-ack|close-wait|time-wait] [--lang en|zh-cn] [-o FILE|-] [--force]
+  tcp-state-notes report <file> [--json] [--lang en|zh-cn] [-o FILE|-] [--force] [--max-note-size-mb N]
+  tcp-state-notes --version | --help
+Exit status: 0 done, 1 findings (check) or a failed write, 2 usage error or unreadable input.`;
 
 export function langOf(args: ParsedArgs): Lang {
-  const v = args.flags.get('--lang');
+  const v = stringFlag(args, '--lang');
   if (v === undefined) return 'en';
-  if (v === 'en' || v === 'zh-cn' || v === 'zh-CN') return v === 'en' ? 'en' : 'zh-cn';
-  throw new CliError(`--lang must be en or zh-cn, not "${String(v)}"`);
+  if (v === 'en') return 'en';
+  if (v === 'zh-cn' || v === 'zh-CN') return 'zh-cn';
+  throw new CliError(`--lang must be en or zh-cn (got ${JSON.stringify(v)})`);
 }
 
-/** Reads a note; refuses directories, binary files and invalid input with a one-line reason. */
-export function readNote(file: string): string {
-  let size: number;
-  try {
-    const st = statSync(file);
-    if (st.isDirectory()) throw new CliError(`${file}: is a directory`);
-    size = st.size;
-  } catch (e) {
-    if (e instanceof CliError) throw e;
-    throw new CliError(`${file}: no such file`);
+function run(command: string | undefined, rest: string[], args: ParsedArgs, report: (line: string) => void): CommandOutput {
+  if (command === undefined || command === 'help') {
+    if (command === 'help' || args.flags.has('--help')) return { data: `${USAGE}\n`, code: 0, inputs: [] };
+    if (args.flags.has('--version')) return { data: `${VERSION}\n`, code: 0, inputs: [] };
+    throw new CliError(`missing command\n${USAGE}`);
   }
-  if (size > 256 * 1024 * 1024) throw new CliError(`${file}: too large (${Math.round(size / 1048576)} MB; the limit is 256 MB)`);
-  const bytes = readFileSync(file);
-  if (bytes.subarray(0, 8192).includes(0)) throw new CliError(`${file}: looks like a binary file, not a Markdown note`);
-  let text = bytes.toString('utf8');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return text;
+  if (!(command in { scan: 1, check: 1, explain: 1, diagram: 1, template: 1, report: 1 })) throw new CliError(`unknown command "${command}"\n${USAGE}`);
+  if (args.flags.has('--help')) return { data: `${USAGE}\n`, code: 0, inputs: [] };
+  checkOptions(command, args);
+  switch (command) {
+    case 'scan':
+      return scanCommand(rest, args, report);
+    case 'check':
+      return checkCommand(rest, args, langOf(args), VERSION, report);
+    case 'explain':
+      return explainCommand(rest, langOf(args));
+    case 'template':
+      return templateCommand(rest, args, langOf(args));
+    case 'report':
+      return reportCommand(rest, args, langOf(args));
+    default:
+      return diagramCommand(rest, args, langOf(args));
+  }
 }
 
-export function scanJson(file: string, model: NoteModel): object {
-  return {
-    file,
-    mentions: model.mentions.map((m) => {
-      const p = model.lines.positionAt(m.start);
-      const kind = m.kind === 'sockstat' ? 'counter' : m.kind === 'aggregate' ? 'state' : m.kind;
-      return {
-        line: p.line,
-        character: p.character,
-        length: m.end - m.start,
-        text: m.text,
-        kind,
-        id: m.kind === 'aggregate' ? `ss:${m.id}` : m.id,
-        context: m.context,
-        ...(m.kind === 'aggregate' ? { states: m.states } : {}),
-      };
-    }),
-    evidence: model.evidence.map((b) => ({
-      line: b.startLine,
-      endLine: b.endLine,
-      lang: b.lang,
-      kinds: [...new Set(b.segments.map((s) => s.kind))],
-      counts: b.counts,
-      listed: b.listed,
-      ...(b.sockstat ? { sockstat: b.sockstat } : {}),
-      counters: b.counters,
-      sysctls: b.sysctls,
-    })),
-  };
-}
-
-function scanTable(file: string, model: NoteModel): string {
-  const rows = model.mentions.map((m) => {
-    const p = model.lines.positionAt(m.start);
-    return `${String(p.line + 1).padStart(6)}:${String(p.character + 1).padEnd(4)} ${m.kind.padEnd(9)} ${m.id.padEnd(28)} ${JSON.stringify(m.text)} (${m.context})`;
-  });
-  const ev = model.evidence.map((b) => {
-    const counts = Object.entries(b.counts)
-      .map(([s, n]) => `${s}=${n}`)
-      .join(' ');
-    const tcp = b.sockstat?.tcp;
-    const ss = tcp ? ` sockstat orphan=${tcp.orphan ?? '?'} tw=${tcp.tw ?? '?'} mem=${tcp.mem ?? '?'}` : '';
-    return `  lines ${b.startLine + 1}-${b.endLine}: ${[...new Set(b.segments.map((s) => s.kind))].join(', ')} ${counts}${ss}`;
-  });
-  return [`${file}: ${model.mentions.length} mentions, ${model.evidence.length} evidence blocks`, ...rows, ...(ev.length ? ['evidence:', ...ev] : [])].join('\n');
-}
-
-export function main(argv: readonly string[], out: (s: string) => void = (s) => process.stdout.write(s)): number {
+/**
+ * Runs one command: its text goes to `out` (standard output) or to the -o file, error lines for single bad
+ * inputs to `err`. Returns the exit status; throws CliError (usage, status 2) or WriteError (status 1).
+ */
+export function main(argv: readonly string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): number {
   const args = parseArgs(argv);
   const [command, ...rest] = args.positional;
-  switch (command) {
-    case 'scan': {
-      if (rest.length === 0) throw new CliError('scan needs at least one file');
-      const results = rest.map((file) => ({ file, model: analyzeNote(readNote(file)) }));
-      if (args.flags.has('--json')) {
-        const json = results.map((r) => scanJson(r.file, r.model));
-        out(`${JSON.stringify(json.length === 1 ? json[0] : json, null, 2)}\n`);
-      } else out(`${results.map((r) => scanTable(r.file, r.model)).join('\n\n')}\n`);
-      return 0;
-    }
-    case 'explain': {
-      const term = rest.join(' ');
-      if (!term) throw new CliError('explain needs a term, e.g. `tcp-state-notes explain FIN_WAIT1`');
-      const lang = langOf(args);
-      const r = resolveTerm(term);
-      if (!r) throw new CliError(`unknown term "${term}": not a TCP state, sysctl, counter, sockstat field or kernel message this tool knows`);
-      const md =
-        r.kind === 'state'
-          ? explainState(r.id, { lang }, { spelling: { text: r.text, families: r.families } })
-          : r.kind === 'aggregate'
-            ? explainAggregate(r.keyword, r.states, lang)
-            : explainTerm(r.term, { lang }, { text: r.text });
-      out(`${md}\n`);
-      return 0;
-    }
-    case 'template': {
-      const symptom = args.flags.get('--symptom') ?? 'general';
-      if (typeof symptom !== 'string' || !isTemplateSymptom(symptom)) {
-        throw new CliError(`--symptom must be one of ${TEMPLATE_SYMPTOMS.join(', ')}`);
-      }
-      out(buildTemplate(symptom, langOf(args)).markdown);
-      return 0;
-    }
-    case 'diagram': {
-      const [file, ...extra] = rest;
-      if (!file) throw new CliError('diagram needs a file');
-      if (extra.length) throw new CliError(`diagram takes one file, got ${rest.length}`);
-      const lang = langOf(args);
-      const model = analyzeNote(readNote(file));
-      const wanted = args.flags.get('--section');
-      let range: { start: number; end: number } | undefined;
-      let title = file.split(/[\\/]/).pop() ?? file;
-      if (typeof wanted === 'string') {
-        const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
-        const section = model.sections.find((s) => norm(s.title) === norm(wanted));
-        if (!section) {
-          const titles = model.sections.map((s) => JSON.stringify(s.title)).join(', ') || '(none)';
-          throw new CliError(`no section titled ${JSON.stringify(wanted)} in ${file}; headings: ${titles}`);
-        }
-        range = { start: section.start, end: section.end };
-        title = section.title;
-      }
-      const source = diagramSource(model, lang, range, title);
-      const svg = renderDiagramSvg(buildDiagramModel({ ...source.input, showLinux: args.flags.has('--linux') }, lang), { standaloneStyle: true });
-      const target = args.flags.get('-o') ?? args.flags.get('--output');
-      if (typeof target === 'string') writeFileSync(target, svg);
-      else out(svg);
-      return 0;
-    }
-    case 'help':
-    case undefined:
-      if (args.flags.has('--help') || args.flags.has('-h') || command === 'help') {
-        out(`${USAGE}\n`);
-        return 0;
-      }
-      throw new CliError(`missing command\n${USAGE}`);
-    default:
-      throw new CliError(`unknown command "${command}"\n${USAGE}`);
-  }
+  const result = run(command, rest, args, (line) => err(`tcp-state-notes: ${line}\n`));
+  const target = stringFlag(args, '--output');
+  if (target !== undefined && target !== '-') writeOutputFile(target, result.data, { force: args.flags.has('--force'), inputs: result.inputs });
+  else if (result.data) out(result.data);
+  return result.code;
 }
 
-/** Runs the CLI and maps errors to exit codes: 2 for bad input (one line on stderr), 70 for a bug. */
-export function runCli(argv: readonly string[]): number {
+/** The process entry: maps errors to statuses and writes standard output, treating a closed pipe as the end. */
+export async function runCli(argv: readonly string[], stdout: NodeJS.WritableStream = process.stdout, stderr: NodeJS.WritableStream = process.stderr): Promise<number> {
+  // Late 'error' events after a closed pipe must not crash the process.
+  stdout.on('error', () => {});
+  stderr.on('error', () => {});
+  let buffered = '';
+  let code: number;
   try {
-    return main(argv);
+    code = main(argv, (s) => (buffered += s), (s) => stderr.write(s));
   } catch (e) {
     if (e instanceof CliError) {
-      process.stderr.write(`tcp-state-notes: ${e.message}\n`);
-      return 2;
+      stderr.write(`tcp-state-notes: ${e.message}\n`);
+      return EXIT.usage;
     }
-    process.stderr.write(`tcp-state-notes: internal error: ${(e as Error)?.message ?? String(e)}\n`);
-    return 70;
+    if (e instanceof WriteError) {
+      stderr.write(`tcp-state-notes: ${e.message}\n`);
+      return EXIT.writeError;
+    }
+    stderr.write(`tcp-state-notes: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+    return EXIT.internal;
   }
+  if (!buffered) return code;
+  const written = await writeStream(stdout, buffered);
+  if (written === undefined || written === 'closed') return code;
+  stderr.write(`tcp-state-notes: cannot write to standard output: ${describeErrno(written)}\n`);
+  return EXIT.writeError;
 }

@@ -1,4 +1,6 @@
 /** Entry point of dist/cli.js (kept apart from cli.ts so tests can import the CLI without running it). */
 import { runCli } from './cli';
 
-process.exitCode = runCli(process.argv.slice(2));
+void runCli(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

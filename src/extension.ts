@@ -4,6 +4,8 @@ import { registerHover } from './features/hover';
 import { registerExplainCommand } from './features/explainCommand';
 import { registerTemplateCommand } from './features/template';
 import { registerDiagram } from './features/diagram/commands';
+import { registerMermaidCommands } from './features/diagram/mermaidCommands';
+import { registerLinkedSvgCommand } from './features/diagram/linkedSvg';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerNavigation } from './features/navigation';
 import { registerSnapshotCommand } from './features/snapshot';
@@ -20,6 +22,7 @@ export function activate(context: vscode.ExtensionContext): MarkdownItExtension 
   context.subscriptions.push(models, registerHover(models), registerExplainCommand(models), registerTemplateCommand(models), registerDiagram(context, models));
   context.subscriptions.push(registerDiagnostics(models, testHooks), registerNavigation(models));
   context.subscriptions.push(registerSnapshotCommand());
+  context.subscriptions.push(registerMermaidCommands(models), registerLinkedSvgCommand(context, models));
   context.subscriptions.push(registerPreviewRefresh());
   return markdownItExtension();
 }

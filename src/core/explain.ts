@@ -11,6 +11,9 @@ import type { SpellingFamily } from './catalogue/spellings';
 import { evidenceValue, mentionCounts, sockstatEvidence, topEvidenceFor } from './note/indexes';
 import type { EvidenceBlock, NoteModel, Mention } from './note/model';
 import { pressureFromEvidence, pressureVerdict } from './snapshot/pressure';
+import { sourcesMarkdown, sourcesPlain } from './catalogue/sources';
+import { explainConntrack } from './knowledge/conntrack';
+import { kernelFromNoteCached, kernelLine, kernelSources, type KernelSource } from './knowledge/kernel';
 
 /** Command links offered in hovers; the CLI passes none. Values are complete `command:` URIs. */
 export interface ExplainLinks {
@@ -21,6 +24,13 @@ export interface ExplainLinks {
 export interface ExplainOptions {
   readonly lang: Lang;
   readonly links?: ExplainLinks;
+  /** The kernel from the `tcpStateNotes.kernelVersion` setting; a release recorded in the note wins over it. */
+  readonly kernel?: KernelSource;
+}
+
+/** The kernel a hover speaks about: the note's snapshot or `uname` output first, then the setting. */
+function kernelFor(options: ExplainOptions, model: NoteModel | undefined): KernelSource | undefined {
+  return (model?.text ? kernelFromNoteCached(model.text) : undefined) ?? options.kernel;
 }
 
 const MD_SPECIAL = /[\\`*_{}[\]()#+\-.!|<>~&"'$]/g;
@@ -46,10 +56,10 @@ function shellBlock(commands: readonly string[]): string {
   return `${fence}sh\n${commands.join('\n')}\n${fence}`;
 }
 
-function uniqueSources(sources: readonly string[]): string {
-  const seen = new Set<string>();
-  for (const s of sources) for (const part of s.split(';')) if (part.trim()) seen.add(part.trim());
-  return [...seen].join('; ');
+/** "**Sources:** [net/ipv4/tcp.c: __tcp_close()](https://…) · …": public links, never the research file's keys. */
+export function sourcesLine(sources: readonly string[], lang: Lang): string {
+  const links = sourcesMarkdown(sources);
+  return links ? `**${t(L.source, lang)}:** ${links}` : '';
 }
 
 /** "61,920 FIN-WAIT-1 in the `ss` output at line 42 — 72% of listed sockets", for up to three blocks. */
@@ -127,6 +137,8 @@ interface Marks {
   readonly prose: (s: string) => string;
   readonly commands: (commands: readonly string[]) => string;
   readonly italic: (s: string) => string;
+  /** The sources line: Markdown links, or "Source: label (url); …" as plain text. */
+  readonly sources: (sources: readonly string[], lang: Lang) => string;
   readonly lineBreak: string;
 }
 
@@ -137,6 +149,7 @@ const MARKDOWN: Marks = {
   prose: (s) => s,
   commands: shellBlock,
   italic: (s) => `_${s}_`,
+  sources: sourcesLine,
   lineBreak: '  \n',
 };
 
@@ -147,6 +160,7 @@ const PLAIN: Marks = {
   prose: (s) => s.split('`').join(''),
   commands: (commands) => commands.join('\n'),
   italic: (s) => s,
+  sources: (sources, lang) => sourcesPlain(sources, lang, 8),
   lineBreak: '\n',
 };
 
@@ -170,6 +184,8 @@ function renderStateExplanation(id: StateId, options: ExplainOptions, ctx: State
     title += ` — ${t(L.spellingOf, lang, { family: pick(FAMILY_LABEL[family], lang), state: id })}: ${m.code(spelling.text)}`;
   }
   parts.push(title, m.prose(pick(k.summary, lang)));
+  const version = kernelLine(id, kernelFor(options, ctx.model), lang);
+  if (version) parts.push(m.prose(m === PLAIN ? version.replace(/\*\*/g, '') : version));
 
   // The headline carries the verdict ("the typical orphan", "never an orphan: the application still holds the fd").
   const headline = m.prose(orphanHeadline(id, lang));
@@ -219,8 +235,8 @@ function renderStateExplanation(id: StateId, options: ExplainOptions, ctx: State
     if (links.insertTemplate) l.push(`[${t(L.insertTemplate, lang)}](${links.insertTemplate(id)})`);
     if (l.length) parts.push(l.join(' · '));
   }
-  const sources = uniqueSources([k.lifetime.source, k.orphan.why.source, ...k.pitfalls.slice(0, 1).map((p) => p.source)]);
-  parts.push(m.italic(`${t(L.source, lang)}: ${m.escape(sources)}`));
+  const sources = m.sources([k.lifetime.source, k.orphan.why.source, ...k.pitfalls.slice(0, 1).map((p) => p.source), ...kernelSources(id)], lang);
+  if (sources) parts.push(sources);
   return parts.join('\n\n');
 }
 
@@ -230,6 +246,8 @@ export function explainTerm(term: TermKnowledge, options: ExplainOptions, ctx: {
   let title = `**${escapeMarkdown(term.title)}**`;
   if (ctx.text && ctx.text !== term.id && ctx.text !== term.title) title += ` — ${codeSpan(ctx.text)}`;
   parts.push(title, pick(term.summary, lang));
+  const version = kernelLine(term.id, kernelFor(options, ctx.model), lang);
+  if (version) parts.push(version);
   if (term.removed) parts.push(`**${t(L.removed, lang)}:** ${pick(term.removed, lang)}`);
   const meta: string[] = [];
   if (term.defaultValue) meta.push(`**${t(L.defaultValue, lang)}:** ${pick(term.defaultValue, lang)}`);
@@ -250,8 +268,8 @@ export function explainTerm(term: TermKnowledge, options: ExplainOptions, ctx: {
   }
   const related = term.related.filter((r) => r in STATE_KNOWLEDGE || TERM_BY_ID.has(r));
   if (related.length) parts.push(`${t(L.related, lang)}: ${related.map(codeSpan).join(', ')}`);
-  const sources = uniqueSources(term.details.map((d) => d.source));
-  if (sources) parts.push(`_${t(L.source, lang)}: ${escapeMarkdown(sources)}_`);
+  const sources = sourcesLine([...term.details.map((d) => d.source), ...kernelSources(term.id)], lang);
+  if (sources) parts.push(sources);
   return parts.join('\n\n');
 }
 
@@ -259,7 +277,7 @@ export function explainAggregate(keyword: string, states: readonly StateId[], la
   return [
     `**${codeSpan(keyword)}** — ${t(L.aggregate, lang)}`,
     `${t(L.aggregateExpands, lang)}: ${states.map((s) => `${s}`).join(', ')}`,
-    `_${t(L.source, lang)}: ss.c scan\\_state; ss(8) STATE-FILTER_`,
+    sourcesLine(['ss.c scan_state; ss.8 STATE-FILTER'], lang),
   ].join('\n\n');
 }
 
@@ -269,6 +287,7 @@ export function explainMention(m: Mention, model: NoteModel, options: ExplainOpt
     return explainState(m.id as StateId, options, { spelling: { text: m.text, families: m.families ?? ['variant'] }, model, at: m.start });
   }
   if (m.kind === 'aggregate') return explainAggregate(m.id, m.states ?? [], options.lang);
+  if (m.kind === 'conntrack') return explainConntrack(m.id, options.lang);
   const term = TERM_BY_ID.get(m.id);
   return term ? explainTerm(term, options, { text: m.text, model, at: m.start }) : undefined;
 }

@@ -14,6 +14,7 @@
 import { orphanVerdict } from './catalogue/orphan';
 import { ENGLISH_WORD_STATES, PROC_NET_TCP_HEX, SPELLING_TABLES, SS_AGGREGATES } from './catalogue/spellings';
 import { TERMS } from './catalogue/terms';
+import { CT_MATCH_STATES, CT_TCP_TIMEOUTS } from './knowledge/conntrack';
 import type { OrphanVerdict, StateId } from './catalogue/types';
 import { SPACED_PATTERN } from './note/recognize';
 
@@ -31,6 +32,8 @@ export const SCOPES = {
   sockstat: 'variable.other.sockstat.tcp-state-notes',
   counter: 'support.type.counter.tcp-state-notes',
   message: 'string.other.kernel-message.tcp-state-notes',
+  /** A netfilter conntrack state (`--state ESTABLISHED,RELATED`, `conntrack -L` rows): not a socket state. */
+  conntrack: 'support.constant.conntrack-state.tcp-state-notes',
 } as const;
 
 export const MAIN_SCOPE_NAME = 'markdown.tcp-states.injection';
@@ -78,16 +81,19 @@ const TOKEN_START_STRICT = `(?<![${WORD}])(?<![${WORD}]-)`;
  */
 const TOKEN_START = `(?:${TOKEN_START_STRICT}|(?<=(?:^|[^${WORD}\\\\-]|(?:^|[^${WORD}])\\\\)_{1,8}))`;
 const TOKEN_END = `(?=_{0,8}(?![${WORD}]|-[${WORD}]|\\\\_[${WORD}]))`;
-/** Inside a whitespace-delimited word that is a URL (recognize.ts insideUrl), bounded like the recogniser. */
+/**
+ * Inside a URL (recognize.ts insideUrl), bounded like the recogniser: a URL starts at its scheme, at `www.` after a
+ * non-word character or at `mailto:`, and runs over printable ASCII except `<`, `>`, `"` and backticks. Text before
+ * a URL (link text, Chinese prose glued to it) is outside it.
+ */
+const URL_RUN = '[!#-;=?-_a-~]{0,512}';
 const NOT_IN_URL = [
-  `(?<![A-Za-z][A-Za-z0-9+.-]{0,64}://\\S{0,512})`,
-  `(?<!(?:^|[^${WORD}])[Ww]{3}\\.\\S{0,512})`,
-  `(?<!(?:^|[^${WORD}])[Mm][Aa][Ii][Ll][Tt][Oo]:\\S{0,512})`,
-  // After the token, within the 64 characters the recogniser looks ahead: `://` after a scheme (a letter,
-  // then scheme characters, possibly starting inside the token), `www.` or `mailto:` after a non-word.
-  `(?!\\S{0,61}(?<=[A-Za-z][A-Za-z0-9+.-]{0,64})://)`,
-  `(?!\\S{0,59}[^${WORD}\\s][Ww]{3}\\.)`,
-  `(?!\\S{0,56}[^${WORD}\\s][Mm][Aa][Ii][Ll][Tt][Oo]:)`,
+  `(?<![A-Za-z][A-Za-z0-9+.-]{0,64}://${URL_RUN})`,
+  `(?<!(?:^|[^${WORD}])[Ww]{3}\\.${URL_RUN})`,
+  `(?<!(?:^|[^${WORD}])[Mm][Aa][Ii][Ll][Tt][Oo]:${URL_RUN})`,
+  // A scheme that starts inside the token (`LISTEN://…`, `FIN_WAITx.y://`): its first letter is in the token's
+  // trailing run of scheme characters, so the recogniser's URL overlaps the token.
+  `(?!(?<=[A-Za-z][A-Za-z0-9+.-]{0,64})[A-Za-z0-9+.-]{0,61}://)`,
 ].join('');
 /** One optional separator between the words of a state: `-`, `_` or Markdown's escaped `\_`. */
 const SEP = '(?:[-_]|\\\\_)?';
@@ -223,7 +229,9 @@ function ssFilterRegex(words: readonly string[], urlGuard: string): string {
 }
 
 function termRegexes(): { sysctl: string; counter: string; counterPhrase: string; message: string } {
-  const sysctls = TERMS.filter((t) => t.kind === 'sysctl').map((t) => t.id.replace(/^net\.ipv4\./, ''));
+  const sysctlNames = (family: string) =>
+    TERMS.filter((t) => t.kind === 'sysctl' && t.id.startsWith(`net.${family}.`)).map((t) => t.id.slice(`net.${family}.`.length));
+  const family = (f: string) => `(?:net\\.${f}\\.|/proc/sys/net/${f}/|net/${f}/)?(?:${longestFirst(sysctlNames(f).map(escapeRegExp)).join('|')})`;
   const counters = new Set<string>();
   const counterPhrases = new Set<string>();
   const messages = new Set<string>();
@@ -241,7 +249,7 @@ function termRegexes(): { sysctl: string; counter: string; counterPhrase: string
     `(?<![${WORD}])(?:${caseless('TCP: ')})?(?:${longestFirst([...set].map(caseless)).join('|')})(?![${WORD}])`;
   return {
     // recognize.ts SYSCTL_PATTERN, with the known names only.
-    sysctl: `(?<![${WORD}./-])(?:net\\.ipv4\\.|/proc/sys/net/ipv4/|net/ipv4/)?(?:${longestFirst(sysctls.map(escapeRegExp)).join('|')})(?![${WORD}])${NOT_IN_URL}`,
+    sysctl: `(?<![${WORD}./-])(?:${family('ipv4')}|${family('core')})(?![${WORD}])${NOT_IN_URL}`,
     counter: `(?<![${WORD}])(?:${longestFirst([...counters].map(escapeRegExp)).join('|')})(?![${WORD}])`,
     counterPhrase: phrase(counterPhrases),
     message: phrase(messages),
@@ -293,6 +301,8 @@ export function buildMainGrammar(): TextMateGrammar {
     scopeName: MAIN_SCOPE_NAME,
     injectionSelector: MAIN_SELECTOR,
     patterns: [
+      { include: '#conntrack-match' },
+      { include: '#conntrack-row' },
       { include: '#sockstat-line' },
       { include: '#ss-summary-line' },
       { include: '#sockets-used' },
@@ -307,6 +317,18 @@ export function buildMainGrammar(): TextMateGrammar {
       { include: '#state' },
     ],
     repository: {
+      'conntrack-match': {
+        comment: 'iptables `-m state --state ESTABLISHED,RELATED` / `--ctstate …`: conntrack states, not socket states',
+        match: '--(?:ct)?state[ \\t]{1,8}([A-Za-z_,]{3,120})',
+        captures: {
+          '1': { patterns: [{ match: `(?<![A-Za-z_])(?:${longestFirst([...CT_MATCH_STATES].map(caseless)).join('|')})(?![A-Za-z_])`, name: SCOPES.conntrack }] },
+        },
+      },
+      'conntrack-row': {
+        comment: '`conntrack -L` / nf_conntrack rows: `tcp      6 431999 ESTABLISHED src=…`',
+        match: `^[ \\t]*(?:ipv[46][ \\t]+\\d{1,2}[ \\t]+)?tcp[ \\t]+6[ \\t]+\\d{1,10}[ \\t]+(${longestFirst(Object.keys(CT_TCP_TIMEOUTS)).join('|')})(?=[ \\t]+src=)`,
+        captures: { '1': { name: SCOPES.conntrack } },
+      },
       'sockstat-line': {
         comment: '/proc/net/sockstat: `TCP: inuse 512 orphan 37 tw 8120 alloc 640 mem 2150`',
         // The begin consumes `TCP:`: a zero-width begin would match again inside itself (the injection applies

@@ -19,6 +19,20 @@ import { STATE_KNOWLEDGE } from './catalogue/states';
 import type { Lang, StateId } from './catalogue/types';
 import { pick } from './strings';
 import { findMentions } from './note/recognize';
+import { sourcesPlain } from './catalogue/sources';
+import { analyzeNote } from './note/analyze';
+import { diagramSource } from './diagram/fromNote';
+
+/** Sockets per state in the note's pasted output (the diagram's counts), for the preview's hover cards. */
+export type PreviewCounts = Partial<Record<StateId, number>>;
+
+/** Notes above this size get cards without counts (the preview stays fast; the editor still analyses them). */
+const MAX_COUNTED_SOURCE = 1024 * 1024;
+
+export function previewCounts(source: string): PreviewCounts {
+  if (source.length > MAX_COUNTED_SOURCE) return {};
+  return diagramSource(analyzeNote(source), 'en').input.counts;
+}
 
 export interface PreviewOptions {
   /** Language of the tooltips, read at render time (the setting may change between renders). */
@@ -37,15 +51,19 @@ const DIAGRAM_LANGUAGES: ReadonlySet<string> = new Set([
 /** Tags and the text between them in rendered HTML; the renderer escapes `<` and `>` everywhere else. */
 const TAG = /<[^>]*>/g;
 
-/** "FIN-WAIT-1 — The active closer… — the typical orphan": the span's tooltip, as plain text. */
+/** "FIN-WAIT-1 — The active closer… — the typical orphan — Source: … <https://…>": the span's tooltip, as plain text. */
 export function stateTooltip(id: StateId, lang: Lang): string {
   const summary = pick(STATE_KNOWLEDGE[id].summary, lang).replace(/[.。]\s*$/, '');
-  return `${id} — ${summary} — ${orphanShort(id, lang)}`;
+  const source = sourcesPlain([STATE_KNOWLEDGE[id].orphan.why.source], lang, 1);
+  return `${id} — ${summary} — ${orphanShort(id, lang)}${source ? ` — ${source}` : ''}`;
 }
 
-function stateSpan(id: StateId, text: string, lang: Lang, escapeHtml: (s: string) => string): string {
+function stateSpan(id: StateId, text: string, lang: Lang, escapeHtml: (s: string) => string, counts: PreviewCounts | undefined): string {
   const verdict = VERDICT_CLASS[orphanVerdict(id)];
-  return `<span class="tcp-state ${verdict}" data-tcp-state="${escapeHtml(id)}" title="${escapeHtml(stateTooltip(id, lang))}">${text}</span>`;
+  const n = counts?.[id];
+  // Data for the hover card (media/previewCards.js): ids and numbers only, never note text.
+  const count = n !== undefined && Number.isSafeInteger(n) && n >= 0 ? ` data-tcp-count="${n}"` : '';
+  return `<span class="tcp-state ${verdict}" data-tcp-state="${escapeHtml(id)}" data-tcp-lang="${lang}"${count} title="${escapeHtml(stateTooltip(id, lang))}">${text}</span>`;
 }
 
 /**
@@ -54,7 +72,7 @@ function stateSpan(id: StateId, text: string, lang: Lang, escapeHtml: (s: string
  * state closing`, a URL); a mention is wrapped only when it lies inside one text run, and tags are copied
  * unchanged. `html` must be renderer output: text escaped, no `>` inside attribute values.
  */
-export function markStatesInHtml(html: string, lang: Lang, escapeHtml: (s: string) => string): string {
+export function markStatesInHtml(html: string, lang: Lang, escapeHtml: (s: string) => string, counts?: PreviewCounts): string {
   const runs: { textStart: number; htmlStart: number; length: number }[] = [];
   let text = '';
   let at = 0;
@@ -81,13 +99,14 @@ export function markStatesInHtml(html: string, lang: Lang, escapeHtml: (s: strin
     if (!run || m.start < run.textStart || m.end > run.textStart + run.length) continue; // split by a tag
     const start = run.htmlStart + (m.start - run.textStart);
     const end = start + (m.end - m.start);
-    out += html.slice(copied, start) + stateSpan(m.id as StateId, html.slice(start, end), lang, escapeHtml);
+    out += html.slice(copied, start) + stateSpan(m.id as StateId, html.slice(start, end), lang, escapeHtml, counts);
     copied = end;
   }
   return out + html.slice(copied);
 }
 
 const SKIP = 'tcpStateNotesSkip';
+const COUNTS = 'tcpStateNotesCounts';
 const applied = new WeakSet<MarkdownIt>();
 
 /** The markdown-it plugin: `md.use(tcpStatePreviewPlugin, { lang: () => 'en' })`. Idempotent per instance. */
@@ -110,13 +129,28 @@ export function tcpStatePreviewPlugin(md: MarkdownIt, options: PreviewOptions = 
     }
   });
 
+  // The note's counts, once per parse, for the cards. Kept on the tokens, not in env: VS Code parses with one
+  // env object (and caches the tokens) and renders with another.
+  md.core.ruler.push('tcp_state_notes_counts', (state) => {
+    const counts = previewCounts(state.src);
+    if (Object.keys(counts).length === 0) return;
+    const tag = (t: Token) => {
+      t.meta = { ...(t.meta as object | null), [COUNTS]: counts };
+    };
+    for (const block of state.tokens) {
+      tag(block);
+      for (const child of block.children ?? []) tag(child);
+    }
+  });
+
   const rules = md.renderer.rules;
   const wrap = (name: 'text' | 'code_inline' | 'code_block' | 'fence', shouldMark: (token: Token) => boolean): void => {
     const previous: RendererRule | undefined = rules[name];
     rules[name] = (tokens, idx, opts, env, self) => {
       const html = previous ? previous(tokens, idx, opts, env, self) : self.renderToken(tokens, idx, opts);
       const token = tokens[idx];
-      return token && shouldMark(token) ? markStatesInHtml(html, lang(), escapeHtml) : html;
+      const counts = token?.meta ? ((token.meta as Record<string, unknown>)[COUNTS] as PreviewCounts | undefined) : undefined;
+      return token && shouldMark(token) ? markStatesInHtml(html, lang(), escapeHtml, counts) : html;
     };
   };
   wrap('text', (t) => !(t.meta && (t.meta as Record<string, unknown>)[SKIP]));
@@ -124,3 +158,4 @@ export function tcpStatePreviewPlugin(md: MarkdownIt, options: PreviewOptions = 
   wrap('code_block', () => true);
   wrap('fence', (t) => !DIAGRAM_LANGUAGES.has((t.info.trim().split(/\s+/)[0] ?? '').toLowerCase()));
 }
+

@@ -38,7 +38,7 @@ export const L = {
   check: { en: 'Check', 'zh-cn': '检查命令' },
   inThisNote: { en: 'In this note', 'zh-cn': '本笔记中' },
   pitfall: { en: 'Pitfall', 'zh-cn': '常见误解' },
-  source: { en: 'Source', 'zh-cn': '来源' },
+  source: { en: 'Sources', 'zh-cn': '来源' },
   showInDiagram: { en: 'Show in diagram', 'zh-cn': '在状态图中显示' },
   insertTemplate: { en: 'Insert diagnosis template', 'zh-cn': '插入诊断模板' },
   defaultValue: { en: 'Default', 'zh-cn': '默认值' },

@@ -9,6 +9,8 @@ export const COMMANDS = {
   setDiagramScope: 'tcpStateNotes.setDiagramScope',
   insertTemplate: 'tcpStateNotes.insertDiagnosisTemplate',
   explainState: 'tcpStateNotes.explainState',
+  /** Opens the explanation of a misconception rule (code action of its diagnostic; not in the palette). */
+  explainMisconception: 'tcpStateNotes.explainMisconception',
   diagramInfo: 'tcpStateNotes.diagramInfo',
   nextMention: 'tcpStateNotes.nextMention',
   previousMention: 'tcpStateNotes.previousMention',
@@ -16,4 +18,7 @@ export const COMMANDS = {
   captureSnapshot: 'tcpStateNotes.captureSnapshot',
   toggleLive: 'tcpStateNotes.toggleLive',
   freezeLiveSnapshot: 'tcpStateNotes.freezeLiveSnapshot',
+  copyDiagramMermaid: 'tcpStateNotes.copyDiagramMermaid',
+  insertDiagramMermaid: 'tcpStateNotes.insertDiagramMermaid',
+  saveDiagramBesideNote: 'tcpStateNotes.saveDiagramBesideNote',
 } as const;

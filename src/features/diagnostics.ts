@@ -1,11 +1,15 @@
 import * as vscode from 'vscode';
 import { findStateTypos, type Typo } from '../core/note/typos';
+import { findMisconceptions } from '../core/knowledge/misconceptions';
+import { currentLang } from './language';
 import { COMMANDS } from './commands';
 import { MARKDOWN_SELECTOR } from './hover';
 import type { NoteModels } from './noteModels';
 
 export const DIAGNOSTIC_SOURCE = 'TCP State Notes';
 export const TYPO_CODE = 'state-typo';
+/** Misconception diagnostics: code `{ value: 'misconception:<rule>', target: <source URL> }`. */
+export const MISCONCEPTION_PREFIX = 'misconception:';
 const EDIT_DELAY_MS = 300;
 
 function enabled(document: vscode.TextDocument): boolean {
@@ -90,16 +94,22 @@ export class StateTypoDiagnostics implements vscode.Disposable, vscode.CodeActio
     const key = document.uri.toString();
     this.runs.set(key, (this.runs.get(key) ?? 0) + 1);
     const typos = this.typos(document);
+    const claims = findMisconceptions(document.getText(), { lang: currentLang() });
     if (token.isCancellationRequested || document.isClosed || document.version !== version) return;
-    this.collection.set(
-      document.uri,
-      typos.map((t) => {
+    this.collection.set(document.uri, [
+      ...typos.map((t) => {
         const d = new vscode.Diagnostic(new vscode.Range(document.positionAt(t.start), document.positionAt(t.end)), message(t), vscode.DiagnosticSeverity.Information);
         d.source = DIAGNOSTIC_SOURCE;
         d.code = TYPO_CODE;
         return d;
       }),
-    );
+      ...claims.map((c) => {
+        const d = new vscode.Diagnostic(new vscode.Range(document.positionAt(c.start), document.positionAt(c.end)), c.message, vscode.DiagnosticSeverity.Information);
+        d.source = DIAGNOSTIC_SOURCE;
+        d.code = { value: `${MISCONCEPTION_PREFIX}${c.rule}`, target: vscode.Uri.parse(c.source) };
+        return d;
+      }),
+    ]);
   }
 
   /** Typos of the document at its current version (cached; shared with the quick fixes). */
@@ -123,10 +133,19 @@ export class StateTypoDiagnostics implements vscode.Disposable, vscode.CodeActio
   }
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && d.code === TYPO_CODE);
-    if (ours.length === 0) return [];
-    const typos = this.typos(document);
     const actions: vscode.CodeAction[] = [];
+    for (const diagnostic of context.diagnostics) {
+      const code = diagnostic.source === DIAGNOSTIC_SOURCE && typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : '';
+      if (!code.startsWith(MISCONCEPTION_PREFIX)) continue;
+      const rule = code.slice(MISCONCEPTION_PREFIX.length);
+      const action = new vscode.CodeAction(vscode.l10n.t('Explain why this claim is wrong'), vscode.CodeActionKind.QuickFix);
+      action.diagnostics = [diagnostic];
+      action.command = { command: COMMANDS.explainMisconception, title: action.title, arguments: [rule] };
+      actions.push(action);
+    }
+    const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && d.code === TYPO_CODE);
+    if (ours.length === 0) return actions;
+    const typos = this.typos(document);
     for (const diagnostic of ours) {
       const start = document.offsetAt(diagnostic.range.start);
       const end = document.offsetAt(diagnostic.range.end);

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { explainState } from '../core/explain';
+import { explainMisconception } from '../core/knowledge/explainMisconception';
+import { MISCONCEPTION_BY_ID } from '../core/knowledge/misconceptions';
 import { mentionAt } from '../core/note/model';
 import { STATE_IDS, type StateId } from '../core/catalogue/types';
 import { STATE_KNOWLEDGE } from '../core/catalogue/states';
@@ -9,6 +11,12 @@ import type { NoteModels } from './noteModels';
 
 const SCHEME = 'tcp-state-notes';
 
+async function showVirtual(uri: vscode.Uri): Promise<void> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
+  await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: false });
+}
+
 /**
  * "Explain TCP State…": pick a state (preselected from the cursor) and read its explanation in a read-only
  * markdown document beside the note. Content comes from the core renderer; nothing is written to disk.
@@ -16,6 +24,8 @@ const SCHEME = 'tcp-state-notes';
 export function registerExplainCommand(models: NoteModels): vscode.Disposable {
   const provider = new (class implements vscode.TextDocumentContentProvider {
     provideTextDocumentContent(uri: vscode.Uri): string {
+      const misconception = /^\/misconception\/([a-z0-9-]+)\.md$/.exec(uri.path);
+      if (misconception) return explainMisconception(misconception[1] ?? '', currentLang()) ?? vscode.l10n.t('Unknown misconception rule.');
       const id = decodeURIComponent(uri.path.replace(/^\//, '').replace(/\.md$/, '')) as StateId;
       if (!(STATE_IDS as readonly string[]).includes(id)) return vscode.l10n.t('Unknown TCP state.');
       return explainState(id, { lang: currentLang() });
@@ -50,11 +60,13 @@ export function registerExplainCommand(models: NoteModels): vscode.Disposable {
         qp.dispose();
       }
       if (!state) return undefined;
-      const uri = vscode.Uri.from({ scheme: SCHEME, path: `/${state}.md` });
-      const doc = await vscode.workspace.openTextDocument(uri);
-      await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
-      await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: false });
+      await showVirtual(vscode.Uri.from({ scheme: SCHEME, path: `/${state}.md` }));
       return state;
+    }),
+    vscode.commands.registerCommand(COMMANDS.explainMisconception, async (rule?: unknown) => {
+      if (typeof rule !== 'string' || !MISCONCEPTION_BY_ID.has(rule)) return undefined;
+      await showVirtual(vscode.Uri.from({ scheme: SCHEME, path: `/misconception/${rule}.md` }));
+      return rule;
     }),
   );
 }

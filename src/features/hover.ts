@@ -5,6 +5,8 @@ import type { StateId } from '../core/catalogue/types';
 import { currentLang } from './language';
 import type { NoteModels } from './noteModels';
 import { COMMANDS } from './commands';
+import { parseKernelRelease } from '../core/knowledge/kernel';
+import { stateEvidenceMarkdown } from '../core/report/summaries';
 
 export const MARKDOWN_SELECTOR: vscode.DocumentSelector = { language: 'markdown', scheme: '*' };
 
@@ -22,14 +24,21 @@ export class TcpHoverProvider implements vscode.HoverProvider {
     if (token.isCancellationRequested) return undefined;
     const mention = mentionAt(model, document.offsetAt(position));
     if (!mention) return undefined;
-    const text = explainMention(mention, model, {
-      lang: currentLang(),
+    const setting = vscode.workspace.getConfiguration('tcpStateNotes', document).get<string>('kernelVersion', '');
+    const version = setting ? parseKernelRelease(setting) : undefined;
+    const lang = currentLang();
+    const explained = explainMention(mention, model, {
+      lang,
+      ...(version ? { kernel: { version, from: { kind: 'setting' as const } } } : {}),
       links: {
         showDiagram: (state: StateId) => commandUri(COMMANDS.showDiagram, [{ uri: document.uri.toString(), state }]),
         insertTemplate: (state: StateId) => commandUri(COMMANDS.insertTemplate, [{ state }]),
       },
     });
-    if (!text) return undefined;
+    if (!explained) return undefined;
+    // The note's per-connection summary for the state, and the likely cause (issue #13).
+    const extra = mention.kind === 'state' ? stateEvidenceMarkdown(model, mention.id as StateId, lang) : undefined;
+    const text = extra ? `${explained}\n\n---\n\n${extra}` : explained;
     const md = new vscode.MarkdownString(text);
     md.supportHtml = false;
     md.isTrusted = { enabledCommands: [COMMANDS.showDiagram, COMMANDS.insertTemplate] };

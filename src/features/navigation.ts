@@ -6,6 +6,8 @@ import { adjacentMention, summarizeEvidence, type EvidenceSummary } from '../cor
 import { COMMANDS } from './commands';
 import { MARKDOWN_SELECTOR } from './hover';
 import type { NoteModels } from './noteModels';
+import { blockConnectionSummary } from '../core/report/summaries';
+import { currentLang } from './language';
 
 function kindLabel(kind: EvidenceKind): string {
   switch (kind) {
@@ -37,7 +39,7 @@ export function describeEvidence(summary: EvidenceSummary): string {
   if (summary.orphans !== undefined) parts.push(vscode.l10n.t('{0} orphans', formatCount(summary.orphans)));
   if (summary.timeWait !== undefined) parts.push(vscode.l10n.t('tw {0}', formatCount(summary.timeWait)));
   for (const c of summary.counters) parts.push(`${c.name.replace(/^TcpExt/, '')} ${formatCount(c.value)}`);
-  if (summary.maxOrphans !== undefined) parts.push(`tcp_max_orphans = ${summary.maxOrphans}`);
+  if (summary.maxOrphans !== undefined) parts.push(`tcp_max_orphans = ${formatCount(summary.maxOrphans)}`);
   else if (summary.sysctls > 0 && parts.length === 0) parts.push(vscode.l10n.t('{0} sysctls', summary.sysctls));
   const kinds = summary.kinds.map(kindLabel).join(' + ');
   return parts.length ? vscode.l10n.t('{0}: {1}', kinds, parts.join(' · ')) : kinds;
@@ -64,14 +66,27 @@ export class EvidenceCodeLensProvider implements vscode.CodeLensProvider, vscode
     // Never blocks: a large note analysed in the background answers when its model is ready.
     const model = this.models.peek(document) ?? (await this.models.whenReady(document, token));
     if (!model || token.isCancellationRequested) return [];
-    return model.evidence.map((block) => {
+    return model.evidence.flatMap((block) => {
       const start = document.positionAt(block.start);
-      return new vscode.CodeLens(new vscode.Range(start, start), {
+      const range = new vscode.Range(start, start);
+      const lens = new vscode.CodeLens(range, {
         title: `${describeEvidence(summarizeEvidence(block))} · ${vscode.l10n.t('Show in diagram')}`,
         tooltip: vscode.l10n.t('Open the TCP state diagram of this note'),
         command: COMMANDS.showDiagram,
         arguments: [{ uri: document.uri.toString() }],
       });
+      // A listing with timers or processes: what its sockets show, and the likely cause (issue #13).
+      const detail = blockConnectionSummary(model, block, currentLang());
+      if (!detail) return [lens];
+      return [
+        lens,
+        new vscode.CodeLens(range, {
+          title: detail.title,
+          tooltip: vscode.l10n.t('Open the TCP state diagram at this state'),
+          command: COMMANDS.showDiagram,
+          arguments: [{ uri: document.uri.toString(), state: detail.state }],
+        }),
+      ];
     });
   }
 

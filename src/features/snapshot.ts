@@ -9,7 +9,9 @@ import {
   PROC_FILES,
   type Capture,
   type CaptureProblem,
+  type CaptureOptions,
   type ProcReader,
+  type ProcStreamReader,
   type SnapshotSupport,
   type TemplateSuggestion,
 } from '../core/snapshot';
@@ -25,7 +27,51 @@ import { isWritable } from './template';
  * host runs (the Linux server under Remote-SSH), reads to end of file although /proc files report size 0
  * (verified in code-server's extension host, see test/integration/snapshot.test.ts), and spawns nothing, so
  * it is safe in Restricted Mode. Nothing is ever written anywhere but into the note.
+ *
+ * The exception is /proc/net/tcp{,6} in the Node extension host: read as a stream with Node's fs (same host,
+ * same file, no process), so a host with a million sockets is counted chunk by chunk and reading stops at
+ * MAX_TABLE_SOCKETS (the web host has no /proc at all).
  */
+
+/** Node's fs in the Node extension host; undefined in a web worker (no `process`, no `require('node:fs')`). */
+function nodeFs(): typeof import('node:fs') | undefined {
+  // process.getBuiltinModule (Node ≥ 20.16) instead of require: the one bundle also runs in the web worker
+  // host, which must find no require of a Node built-in in it.
+  const host = (globalThis as { process?: { versions?: { node?: string }; getBuiltinModule?: (id: string) => unknown } }).process;
+  if (!host?.versions?.node || typeof host.getBuiltinModule !== 'function') return undefined;
+  try {
+    return host.getBuiltinModule('node:fs') as typeof import('node:fs');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Streams a /proc file through Node's fs, stopping when `onChunk` says so. */
+const streamProcFile: ProcStreamReader = (path, onChunk) =>
+  new Promise((resolve) => {
+    const fs = nodeFs();
+    if (!fs) {
+      resolve({ ok: false, failure: 'error', detail: 'no Node file system' });
+      return;
+    }
+    const stream = fs.createReadStream(path, { highWaterMark: 256 * 1024 });
+    stream.on('data', (chunk) => {
+      if (!onChunk(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk)) {
+        stream.destroy();
+        resolve({ ok: true });
+      }
+    });
+    stream.on('end', () => resolve({ ok: true }));
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      const failure = e.code === 'ENOENT' ? 'not-found' : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission' : 'error';
+      resolve({ ok: false, failure, detail: e.message });
+    });
+  });
+
+/** Capture options for this host: the stream reader where Node's fs exists. */
+export function hostCaptureOptions(previous?: Capture): CaptureOptions {
+  return { ...(previous ? { previous } : {}), ...(nodeFs() ? { stream: streamProcFile } : {}) };
+}
 
 /** `process.platform` where `process` exists (Node extension host); a web worker has none. */
 function hostPlatform(): string | undefined {
@@ -76,6 +122,8 @@ export function describeProblems(capture: Pick<Capture, 'problems' | 'pageSizeSo
         return vscode.l10n.t('unexpected content');
       case 'missing':
         return vscode.l10n.t('counters not present: {0}', p.detail ?? '');
+      case 'truncated':
+        return vscode.l10n.t('truncated: more than {0} sockets', Number(p.detail).toLocaleString());
       default:
         return vscode.l10n.t('read error: {0}', p.detail ?? '');
     }
@@ -145,7 +193,7 @@ export async function captureHere(previous?: Capture): Promise<Capture | undefin
     void vscode.window.showWarningMessage(unsupported);
     return undefined;
   }
-  const capture = await captureSnapshot(readProcFile, new Date(), previous ? { previous } : {});
+  const capture = await captureSnapshot(readProcFile, new Date(), hostCaptureOptions(previous));
   if (capture.empty) {
     void vscode.window.showErrorMessage(
       vscode.l10n.t('No socket numbers could be read from /proc ({0}). Nothing was inserted.', describeProblems(capture).join('; ')),

@@ -7,6 +7,7 @@ import type { StateId } from '../core/catalogue/types';
 import type { DiagramModel } from '../core/diagram/model';
 import { formatCount } from '../core/format';
 import { renderDiagramSvg } from '../core/diagram/svg';
+import { NARROW_MAX_WIDTH, toNarrowLayout } from '../core/diagram/narrowLayout';
 import { pressureGaugeSvg, sparklineSvg } from '../core/snapshot/liveSvg';
 import type { HostToWebview, LiveInfo, LiveSample, PanelState, WebviewStrings, WebviewToHost } from './protocol';
 
@@ -213,7 +214,9 @@ function render(msg: Extract<HostToWebview, { type: 'render' }>): void {
   applyStrings(msg.strings, msg.state);
   applyLive(msg.live, msg.strings);
   setText(title, msg.sectionTitle ? `${msg.documentName} — ${msg.sectionTitle}` : msg.documentName);
-  const svgText = renderDiagramSvg(msg.model, { idPrefix: 'tsn' });
+  // A narrow panel gets the narrow layout (legible at 480 px); the RFC arrangement from NARROW_MAX_WIDTH up.
+  narrowShown = isNarrow();
+  const svgText = renderDiagramSvg(narrowShown ? toNarrowLayout(msg.model) : msg.model, { idPrefix: 'tsn' });
   const parsed = new DOMParser().parseFromString(svgText, 'image/svg+xml');
   const root = parsed.documentElement;
   if (root.nodeName !== 'svg') {
@@ -235,6 +238,17 @@ function render(msg: Extract<HostToWebview, { type: 'render' }>): void {
   );
   setText(live, items.length ? `${msg.strings.updated}: ${items.length} ${msg.strings.highlighted}` : msg.strings.noMentions);
 }
+
+let narrowShown = false;
+
+function isNarrow(): boolean {
+  return document.documentElement.clientWidth <= NARROW_MAX_WIDTH;
+}
+
+// Crossing the breakpoint re-renders the last model in the other layout.
+window.addEventListener('resize', () => {
+  if (current && isNarrow() !== narrowShown) render(current);
+});
 
 /** Rasterises the model the host sends with `requestPng` (the one the panel shows), at twice its size. */
 async function pngDataUrl(model: DiagramModel): Promise<string> {

@@ -13,6 +13,12 @@ suite('UI: hovers in a real workbench', () => {
     assert.match(text, /FIN-WAIT-1/);
     assert.match(text, /Orphan verdict/);
     await screenshot('hover-fin-wait-1-en');
+    // The sources are links the reader can click (VS Code renders them as anchors), never private keys.
+    const hrefs = await ui()
+      .page.locator('.monaco-hover:not(.hidden) a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('data-href') ?? a.getAttribute('href') ?? ''));
+    assert.ok(hrefs.some((h) => h.startsWith('https://elixir.bootlin.com/linux/v6.12/source/')), `hover links: ${hrefs.join(' ')}`);
+    assert.doesNotMatch(text, /K-timer|K-tcp\.c|PG-/);
   });
 
   test("hovering netstat's FIN_WAIT1 names its spelling family", async () => {

@@ -175,3 +175,71 @@ suite('Typo diagnostics on TCP state look-alikes', () => {
     await until('diagnostics cleared on close', () => (ours(uri).length === 0 ? true : undefined));
   });
 });
+
+suite('Misconception diagnostics', () => {
+  suiteSetup(activateExtension);
+  teardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  const CLAIMS = [
+    '# TIME_WAIT tuning',
+    '',
+    'TIME_WAIT lasts 4 minutes on our proxies.',
+    'RFC 793 suggests 2 MSL, that is 4 minutes; Linux uses 60 s.',
+    '',
+    '```sh',
+    'sysctl -w net.ipv4.tcp_tw_recycle=1',
+    '```',
+    '',
+    '## net.ipv4.tcp_tw_recycle',
+    '',
+    'tcp_tw_recycle was removed in 4.12.',
+    '',
+  ].join('\n');
+
+  test('a wrong claim gets an Information diagnostic linking its source; correct statements and headings get none', async () => {
+    const doc = await freshNote(CLAIMS);
+    await vscode.window.showTextDocument(doc);
+    const ds = await until('two misconception diagnostics', () => {
+      const found = ours(doc.uri).filter((d) => typeof d.code === 'object');
+      return found.length === 2 ? found : undefined;
+    });
+    assert.deepEqual(
+      ds.map((d) => [d.range.start.line, doc.getText(d.range), (d.code as { value: string }).value]),
+      [
+        [2, 'TIME_WAIT lasts 4 minutes on our proxies', 'misconception:tw-four-minutes'],
+        [6, 'sysctl -w net.ipv4.tcp_tw_recycle=1', 'misconception:tw-recycle'],
+      ],
+    );
+    for (const d of ds) {
+      assert.equal(d.severity, vscode.DiagnosticSeverity.Information);
+      const target = (d.code as { target: vscode.Uri }).target;
+      assert.equal(target.scheme, 'https', 'the code links the public source');
+    }
+    assert.match(ds[0]?.message ?? '', /60 s/);
+  });
+
+  test('the code action opens the explanation of the claim', async () => {
+    const doc = await freshNote(CLAIMS);
+    await vscode.window.showTextDocument(doc);
+    const d = await until('the TIME_WAIT claim', () => ours(doc.uri).find((x) => typeof x.code === 'object'));
+    const all = (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', doc.uri, d.range)) ?? [];
+    const actions = all.filter((a): a is vscode.CodeAction => 'kind' in a && a.title === 'Explain why this claim is wrong');
+    assert.equal(actions.length, 1);
+    const action = actions[0] as vscode.CodeAction;
+    assert.equal(action.edit, undefined, 'the action never edits the note');
+    assert.ok(action.command);
+    const before = doc.getText();
+    await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+    const shown = await until('the explanation editor', () => {
+      const e = vscode.window.visibleTextEditors.find((x) => x.document.uri.scheme === 'tcp-state-notes');
+      return e?.document;
+    });
+    assert.equal(shown.uri.path, '/misconception/tw-four-minutes.md');
+    assert.match(shown.getText(), /TCP_TIMEWAIT_LEN/);
+    assert.match(shown.getText(), /\[include\/net\/tcp\\\.h: TCP\\_TIMEWAIT\\_LEN\]\(https:\/\/elixir\.bootlin\.com\/linux\/v6\.12\/source\/include\/net\/tcp\.h\)/);
+    assert.equal(doc.getText(), before, 'the note is unchanged');
+  });
+});
+

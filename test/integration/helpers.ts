@@ -50,7 +50,7 @@ export async function hoversAt(doc: vscode.TextDocument, pos: vscode.Position): 
 
 /** Our hovers only (other extensions, e.g. built-in markdown link hovers, may add theirs). */
 export function ours(hovers: readonly vscode.Hover[]): vscode.Hover[] {
-  return hovers.filter((h) => hoverText([h]).includes('Orphan verdict') || hoverText([h]).includes('孤儿') || hoverText([h]).includes('_Source:') || hoverText([h]).includes('来源'));
+  return hovers.filter((h) => hoverText([h]).includes('Orphan verdict') || hoverText([h]).includes('孤儿') || hoverText([h]).includes('**Sources:**') || hoverText([h]).includes('来源'));
 }
 
 

@@ -83,4 +83,20 @@ suite('Hover on TCP states in example notes', () => {
       await config.update('hover.enabled', undefined, vscode.ConfigurationTarget.Global);
     }
   });
+
+  test('the hover lists its sources as clickable https links, never private keys', async () => {
+    const { document } = await openNote('examples', 'incident-fin-wait-1.md');
+    const hovers = ours(await hoversAt(document, positionOf(document, 'FIN-WAIT-1 pile-up', 0, 3)));
+    const md = hovers[0]?.contents.find((c): c is vscode.MarkdownString => c instanceof vscode.MarkdownString);
+    assert.ok(md, 'a MarkdownString hover');
+    assert.equal(md.supportHtml, false);
+    const links = [...md.value.matchAll(/\[([^\]]+)\]\((https:\/\/[^)\s]+)\)/g)].map((m) => m[2]);
+    assert.ok(links.length >= 2, `source links: ${links.join(', ')}`);
+    assert.ok(links.some((l) => l?.startsWith('https://elixir.bootlin.com/linux/v6.12/source/net/ipv4/')));
+    assert.doesNotMatch(md.value, /K-timer|K-tcp\.c|PG-|_Source:/);
+    // https links are rendered as links by a MarkdownString whatever its trust: only command links need it.
+    const rendered = await vscode.commands.executeCommand<string>('markdown.api.render', md.value);
+    assert.match(rendered, /<a [^>]*href="https:\/\/elixir\.bootlin\.com\/linux\/v6\.12\/source\/net\/ipv4\/[^"]+"/);
+  });
 });
+

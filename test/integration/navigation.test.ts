@@ -28,7 +28,7 @@ suite('Evidence code lenses, outline symbols and mention navigation', () => {
         [14, 'ss -s output: 65,311 orphans · tw 1,840 · Show in diagram'],
         [29, 'ss output: 3 FIN-WAIT-1 · 1 LISTEN · 1 ESTABLISHED · Show in diagram'],
         [45, 'netstat output: 2 FIN-WAIT-1 · 1 LISTEN · 1 LAST-ACK · Show in diagram'],
-        [58, 'sysctl values + counters: TCPAbortOnMemory 8,123 · TCPAbortOnTimeout 412 · tcp_max_orphans = 131072 · Show in diagram'],
+        [58, 'sysctl values + counters: TCPAbortOnMemory 8,123 · TCPAbortOnTimeout 412 · tcp_max_orphans = 131,072 · Show in diagram'],
       ],
     );
     for (const l of lenses) {
@@ -75,7 +75,7 @@ suite('Evidence code lenses, outline symbols and mention navigation', () => {
         ['ss -s output: 65,311 orphans · tw 1,840', 14, 'line 15'],
         ['ss output: 3 FIN-WAIT-1 · 1 LISTEN · 1 ESTABLISHED', 29, 'line 30'],
         ['netstat output: 2 FIN-WAIT-1 · 1 LISTEN · 1 LAST-ACK', 45, 'line 46'],
-        ['sysctl values + counters: TCPAbortOnMemory 8,123 · TCPAbortOnTimeout 412 · tcp_max_orphans = 131072', 58, 'line 59'],
+        ['sysctl values + counters: TCPAbortOnMemory 8,123 · TCPAbortOnTimeout 412 · tcp_max_orphans = 131,072', 58, 'line 59'],
       ],
     );
     for (const s of evidence) {

@@ -16,7 +16,7 @@ async function render(source: string | vscode.TextDocument): Promise<string> {
 }
 
 function marked(html: string): string[] {
-  return [...html.matchAll(/<span class="tcp-state (tcp-state-[a-z-]+)" data-tcp-state="([^"]+)" title="[^"]+">([^<]+)<\/span>/g)].map(
+  return [...html.matchAll(/<span class="tcp-state (tcp-state-[a-z-]+)" data-tcp-state="([^"]+)"[^>]*? title="[^"]+">([^<]+)<\/span>/g)].map(
     (m) => `${m[3]}=${m[2]}/${m[1]}`,
   );
 }
@@ -38,7 +38,7 @@ suite('Markdown preview: states marked by our markdown-it plugin in the real hos
       'FIN-WAIT-2=FIN-WAIT-2/tcp-state-caveat',
       'LAST-ACK=LAST-ACK/tcp-state-orphan',
     ]);
-    assert.match(html, /title="FIN-WAIT-1 — [^"]+ — the typical orphan"/);
+    assert.match(html, /title="FIN-WAIT-1 — [^"]+ — the typical orphan — Source: [^"]+ \(https:\/\/[^"]+\)"/);
   });
 
   test('an example note renders with its states marked; URLs stay untouched', async () => {

@@ -53,7 +53,7 @@ suite('Hovers for every spelling family, terms, and negatives', () => {
       const hovers = await hoversAt(document, positionOf(document, needle, 0, 3));
       const text = hoverText(hovers);
       assert.match(text, pattern, `hover on ${needle}`);
-      assert.match(text, /_Source:/, `a sourced TCP State Notes hover on ${needle}`);
+      assert.match(text, /\*\*Sources:\*\* \[[^\]]+\]\(https:\/\//, `a sourced TCP State Notes hover on ${needle}`);
     }
   });
 

@@ -25,6 +25,9 @@ const VALID_SOURCE_KEYS: ReadonlySet<string> = new Set([
   // articles, blogs, Q&A
   'CF1', 'CF2', 'TS', 'LA', 'PG-pagefault', 'PG-zoukankan', 'PG-i4box', 'PG-maoyidao', 'PG-seednote', 'PG-mynw',
   'PG-tuning-notes', 'PG-serverfault-7689', 'PG-itecnotes', 'PG-serverdevworker', 'PG-bkmy88', 'PG-janelewis', 'VB',
+  // §7 addendum (2026-12): commits, conntrack docs and man pages it names
+  'C-SYNLINEAR', 'C-BHASH2', 'K-doc-conntrack', 'K-output', 'iptables-extensions', 'conntrack.8', 'K-doc-net',
+  'ip-tcp_metrics',
 ]);
 
 const EXPECTED_VERDICT: Readonly<Record<StateId, OrphanVerdict>> = {
@@ -258,7 +261,7 @@ test('term ids follow the convention of their kind', () => {
   for (const t of TERMS) {
     switch (t.kind) {
       case 'sysctl':
-        assert.match(t.id, /^net\.ipv4\.[a-z0-9_]+$/, t.id);
+        assert.match(t.id, /^net\.(?:ipv4|core)\.[a-z0-9_]+$/, t.id);
         assert.equal(t.title, t.id);
         break;
       case 'sockstat':

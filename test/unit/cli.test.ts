@@ -51,10 +51,15 @@ describe('tcp-state-notes scan', () => {
     assert.deepEqual((json.evidence[0] as { counts: object }).counts, { 'FIN-WAIT-1': 2, ESTABLISHED: 1 });
   });
 
-  test('--json for several files is an array', () => {
-    const json = JSON.parse(run('scan', note, note, '--json')) as unknown[];
+  test('--json for several files is an array (a file named twice is read once)', () => {
+    const other = join(dir, 'other.md');
+    writeFileSync(other, 'LISTEN\n');
+    const json = JSON.parse(run('scan', note, other, note, '--json')) as { file: string }[];
     assert.ok(Array.isArray(json));
-    assert.equal(json.length, 2);
+    assert.deepEqual(
+      json.map((j) => j.file),
+      [note, other],
+    );
   });
 
   test('without --json, a readable table', () => {
@@ -99,11 +104,18 @@ describe('tcp-state-notes template and diagram', () => {
 
 describe('bad input: one clear line and a non-zero exit', () => {
   const fails = (argv: string[], pattern: RegExp) => assert.throws(() => main(argv, () => {}), (e: unknown) => e instanceof CliError && pattern.test(e.message));
-  test('missing file', () => fails(['scan', join(dir, 'nope.md')], /no such file/));
+  /** A bad input among the files: an error line through `err`, status 2, no throw. */
+  const badFile = (file: string, pattern: RegExp) => {
+    let err = '';
+    const code = main(['scan', file], () => {}, (s) => (err += s));
+    assert.equal(code, 2);
+    assert.match(err, pattern);
+  };
+  test('missing file', () => badFile(join(dir, 'nope.md'), /no such file/));
   test('binary file', () => {
     const bin = join(dir, 'x.bin');
     writeFileSync(bin, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]));
-    fails(['scan', bin], /binary/);
+    badFile(bin, /binary/);
   });
   test('unknown term', () => fails(['explain', 'FIN_WAIT3'], /unknown term/));
   test('unknown command and bad options', () => {

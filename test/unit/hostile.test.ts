@@ -8,6 +8,7 @@
  * fallback) carry no HTML and no link but ours, and the diagram SVG holds only its own elements with the
  * note's text escaped.
  */
+import { isCatalogueUrl } from '../../src/core/catalogue/sources';
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -39,7 +40,9 @@ const LINKS = {
 function assertHoverSafe(md: string, where: string): void {
   assert.doesNotMatch(md, /<\s*\/?\s*(?:script|img|svg|iframe|object|details|style|a)\b/i, `${where}: no HTML tag`);
   for (const m of md.matchAll(/\]\(([^)]*)\)/g)) {
-    assert.match(m[1] ?? '', /^command:tcpStateNotes\.(?:showDiagram|insertDiagnosisTemplate)\?/, `${where}: only our command links, got ${m[1]}`);
+    const link = m[1] ?? '';
+    if (isCatalogueUrl(link)) continue; // a source link from the catalogue (never note text)
+    assert.match(link, /^command:tcpStateNotes\.(?:showDiagram|insertDiagnosisTemplate)\?/, `${where}: only our command links, got ${link}`);
   }
   assert.doesNotMatch(md.replace(/\]\(command:tcpStateNotes\.[^)]*\)/g, ''), /javascript:|vbscript:|data:text/i, `${where}: no script URL outside code`);
 }

@@ -37,7 +37,7 @@ describe('evidence summaries (code lens and outline)', () => {
       { name: 'TcpExtTCPAbortOnMemory', value: 8123 },
       { name: 'TcpExtTCPAbortOnTimeout', value: 412 },
     ]);
-    assert.equal(limits?.maxOrphans, '131072');
+    assert.equal(limits?.maxOrphans, 131072);
     assert.equal(limits?.sysctls, 3);
   });
 
@@ -55,6 +55,36 @@ describe('evidence summaries (code lens and outline)', () => {
     const two = block && summarizeEvidence(block, 2);
     assert.equal(two?.states.length, 2);
     assert.equal(two?.timeWait, 1840, 'tw comes back when TIME-WAIT is not among the states shown');
+  });
+});
+
+describe('evidence summaries hold no note text (titles render $(icon) syntax)', () => {
+  test('a hostile sysctl value, counter names and bidi controls reach the summary only as parsed numbers', () => {
+    const note = [
+      '```',
+      '$ sysctl net.ipv4.tcp_max_orphans',
+      'net.ipv4.tcp_max_orphans = $(zap) 65536 $(alert)',
+      '$ nstat -az',
+      'TcpExtTCPAbortOnMemory          8123               0.0',
+      '$(bug)Evil\u202e                  5                  0.0',
+      '```',
+      '',
+      '```',
+      'net.ipv4.tcp_max_orphans = 131072',
+      '```',
+    ].join('\n');
+    const [hostile, plain] = analyzeNote(note).evidence.map((b) => summarizeEvidence(b));
+    assert.ok(hostile && plain);
+    assert.equal(hostile.maxOrphans, undefined, 'a value that is not an integer is left out');
+    assert.equal(plain.maxOrphans, 131072);
+    const strings = (x: unknown): string[] => (typeof x === 'string' ? [x] : x && typeof x === 'object' ? Object.values(x).flatMap(strings) : []);
+    for (const s of [...strings(hostile), ...strings(plain)]) {
+      assert.doesNotMatch(s, /\$\(|[\u202a-\u202e\u2066-\u2069]/, `summary string ${JSON.stringify(s)}`);
+      assert.match(s, /^[A-Za-z0-9_-]+$/, `summary strings are ids and names: ${JSON.stringify(s)}`);
+    }
+    for (const n of [hostile.orphans, hostile.timeWait, hostile.maxOrphans, ...hostile.counters.map((c) => c.value), ...hostile.states.map((x) => x.count)]) {
+      assert.ok(n === undefined || Number.isSafeInteger(n), 'numbers are integers');
+    }
   });
 });
 

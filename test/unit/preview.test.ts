@@ -17,7 +17,7 @@ function engine(options: { html?: boolean; lang?: Lang; plugin?: boolean; highli
   return md;
 }
 
-const OUR_SPAN = /^<span class="tcp-state tcp-state-(?:orphan|caveat|not-orphan)" data-tcp-state="[A-Z0-9-]+" title="[^"<>]*">$/;
+const OUR_SPAN = /^<span class="tcp-state tcp-state-(?:orphan|caveat|not-orphan)" data-tcp-state="[A-Z0-9-]+" data-tcp-lang="(?:en|zh-cn)"(?: data-tcp-count="\d+")? title="[^"<>]*">$/;
 
 function tags(html: string): string[] {
   return html.match(/<[^>]*>/g) ?? [];
@@ -25,7 +25,7 @@ function tags(html: string): string[] {
 
 /** [text, state, verdict class] of every span we added. */
 function marks(html: string): [string, string, string][] {
-  return [...html.matchAll(/<span class="tcp-state (tcp-state-[a-z-]+)" data-tcp-state="([^"]*)" title="[^"]*">([^<]*)<\/span>/g)].map((m) => [m[3] ?? '', m[2] ?? '', m[1] ?? '']);
+  return [...html.matchAll(/<span class="tcp-state (tcp-state-[a-z-]+)" data-tcp-state="([^"]*)"[^>]*? title="[^"]*">([^<]*)<\/span>/g)].map((m) => [m[3] ?? '', m[2] ?? '', m[1] ?? '']);
 }
 
 /**
@@ -52,7 +52,7 @@ describe('preview: states are marked with class, data and title', () => {
       ['ESTABLISHED', 'ESTABLISHED', 'tcp-state-not-orphan'],
     ]);
     assert.ok(html.includes(`title="${stateTooltip('FIN-WAIT-1', 'en')}"`));
-    assert.match(stateTooltip('FIN-WAIT-1', 'en'), /^FIN-WAIT-1 — .+ — the typical orphan$/);
+    assert.match(stateTooltip('FIN-WAIT-1', 'en'), /^FIN-WAIT-1 — .+ — the typical orphan — Source: .+ \(https:\/\/[^)]+\)$/);
   });
 
   it('writes the tooltip in the configured language', () => {

@@ -3,7 +3,7 @@
  *  - the block-by-block analysis equals one remark parse of the whole note;
  *  - an incremental update equals a full analysis of the edited text, for random edit sequences;
  *  - nothing throws, every range lies inside the note and on the text it claims;
- *  - LF and CRLF give the same model (in line/character positions), a BOM shifts it by one;
+ *  - LF, CRLF and lone CR give the same model (in line/character positions), a BOM shifts it by one;
  *  - an edit that touches no mention leaves every mention as it was.
  */
 import { describe, test } from 'node:test';
@@ -83,6 +83,17 @@ describe('analysis properties', () => {
       fc.property(note(), (lf) => {
         const crlf = lf.replace(/\n/g, '\r\n');
         assert.deepStrictEqual(positional(analyzeNote(crlf), crlf), positional(analyzeNote(lf), lf));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  test('LF and lone-CR notes give the same model, in line/character positions', () => {
+    fc.assert(
+      fc.property(note(), (lf) => {
+        const cr = lf.replace(/\n/g, '\r');
+        assert.deepStrictEqual(positional(analyzeNote(cr), cr), positional(analyzeNote(lf), lf));
+        assert.equal(new LineIndex(cr).lineCount, new LineIndex(lf).lineCount, 'a lone CR ends a line');
       }),
       { numRuns: RUNS },
     );

@@ -64,7 +64,7 @@ const table = fc
     return [row(header), row(header.map(() => d)), ...rows.map(row)].join('\n');
   });
 const quote = fc
-  .tuple(lines(1, 3), fc.constantFrom('> ', '>', '> > ', ''), fc.boolean())
+  .tuple(lines(1, 3), fc.constantFrom('> ', '>', '> > ', '', ' > ', '  > ', '- > ', '1. > '), fc.boolean())
   .map(([ls, p, lazy]) => ls.map((l, i) => (lazy && i > 0 ? l : `${p}${l}`)).join('\n'));
 const fence = fc
   .tuple(
@@ -121,7 +121,7 @@ export function essence(m: NoteModel) {
 
 /** What an edit inserts: characters that change block structure, whole blocks, words. */
 const insertion = fc.oneof(
-  fc.constantFrom('', 'x', ' ', '\n', '\n\n', '`', '```', '```\n', '~~~', '- ', '> ', '# ', '|', '[', ']', '<', '<!--', '-->', '[ref]: /u\n', 'FIN_WAIT1', '    '),
+  fc.constantFrom('', 'x', ' ', '\n', '\n\n', '\r', ' > ', '`', '```', '```\n', '~~~', '- ', '> ', '# ', '|', '[', ']', '<', '<!--', '-->', '[ref]: /u\n', 'FIN_WAIT1', '    '),
   block,
   word,
 );

@@ -473,6 +473,38 @@ describe('orphan pressure', () => {
     assert.match(hover('LAST_ACK too'), /\*\*Orphan pressure \(sockstat at line 16\):\*\* high: orphan 40,000/);
   });
 
+  it('the nearest-block lookup (indexed once per evidence array) picks what sorting all blocks by distance picks', () => {
+    // Blocks with sockstat, with tunables, with both and with neither, in a generated note; every offset.
+    const parts: string[] = [];
+    for (let i = 0; i < 24; i++) {
+      const lines: string[] = [];
+      if (i % 3 === 0) lines.push(`TCP: inuse 10 orphan ${1000 * (i + 1)} tw 5 alloc 10 mem ${100 + i}`);
+      if (i % 4 === 1) lines.push(`net.ipv4.tcp_max_orphans = ${4096 * (i + 1)}`);
+      if (i % 5 === 2) lines.push(`net.ipv4.tcp_mem = ${100 + i}\t${200 + i}\t${300 + i}`);
+      if (i % 7 === 3) lines.push('pagesize = 4096');
+      parts.push(lines.length ? `\`\`\`\n${lines.join('\n')}\n\`\`\`` : 'FIN-WAIT-1 prose');
+    }
+    const note = parts.join('\n\n');
+    const model = analyzeNote(note);
+    assert.ok(model.evidence.length > 10);
+    // The former implementation, as the reference.
+    const dist = (b: (typeof model.evidence)[number], at?: number) => (at === undefined ? b.start : at >= b.start && at <= b.end ? 0 : at < b.start ? b.start - at : at - b.end);
+    const reference = (at?: number) => {
+      const by = [...model.evidence].sort((a, b) => dist(a, at) - dist(b, at));
+      const home = by.find((b) => typeof b.sockstat?.tcp?.orphan === 'number');
+      if (!home) return undefined;
+      const ordered = [home, ...by.filter((b) => b !== home)];
+      return { home: home.index, tunables: ['net.ipv4.tcp_max_orphans', 'net.ipv4.tcp_mem', 'pagesize'].map((k) => ordered.map((b) => b.sysctls[k]).find((v) => v !== undefined)) };
+    };
+    for (const at of [undefined, ...Array.from({ length: note.length + 2 }, (_, i) => i - 1)]) {
+      const ref = reference(at);
+      const got = pressureFromEvidence(model.evidence, at);
+      assert.equal(got?.pressure.orphan, ref ? model.evidence[ref.home]?.sockstat?.tcp?.orphan : undefined, `orphan at ${at}`);
+      assert.equal(got?.pressure.maxOrphans, ref?.tunables[0] === undefined ? undefined : Number(ref.tunables[0]), `tcp_max_orphans at ${at}`);
+    }
+    assert.equal(pressureFromEvidence([], 3), undefined);
+  });
+
   it('hovers of states that are never orphans do not show it; without a limit in the note there is no line', () => {
     const note = '```\nTCP: inuse 1 orphan 9 tw 0 alloc 1 mem 1\nnet.ipv4.tcp_max_orphans = 100\n```\nESTABLISHED and LAST-ACK\n';
     const model = analyzeNote(note);

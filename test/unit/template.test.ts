@@ -23,6 +23,7 @@ import {
   buildTemplate,
   describeSymptom,
   detectNoteLanguage,
+  LANGUAGE_SAMPLE,
   isTemplateSymptom,
   preselectSymptom,
   snippetPrefix,
@@ -516,6 +517,21 @@ describe('detectNoteLanguage', () => {
     const englishCode =
       '## 排查记录\n\n这台机器上 orphan 很多。\n\n~~~sh\nss -tan | awk \'NR>1 {c[$1]++} END {for (s in c) print s, c[s]}\'\nmany many english words in this output block\n~~~\n\n参考 [文档](https://docs.kernel.org/networking/ip-sysctl.html) 和 `cat /proc/net/sockstat`。\n';
     assert.equal(detectNoteLanguage(englishCode), 'zh-cn');
+  });
+
+  it('drops link targets and HTML tags, also on one long line of openers (linear scan)', () => {
+    const zh = '孤儿连接很多，服务端没有回应。';
+    assert.equal(detectNoteLanguage(`${zh} [文档](https://example.com/a-very-long-english-path-with-many-words) <span class="english words here">x</span>`), 'zh-cn');
+    // Long lines of `](` or `<` with no closer (quadratic for the old regular expressions).
+    assert.equal(detectNoteLanguage(`${zh}\n${'](ab'.repeat(10_000)}\n`), 'en', 'the Latin letters of the line count (no target was closed)');
+    assert.equal(detectNoteLanguage(`${zh}${zh}\n${'<'.repeat(60_000)}\n`), 'zh-cn');
+    assert.equal(detectNoteLanguage(`x ${'](<'.repeat(20_000)}`), 'en');
+  });
+
+  it('reads a bounded sample: prose past the first LANGUAGE_SAMPLE characters does not count', () => {
+    const english = `${'The peer never acknowledged our FIN. '.repeat(Math.ceil(LANGUAGE_SAMPLE / 37))}\n`;
+    assert.equal(detectNoteLanguage(`${english}${'孤儿连接很多。'.repeat(100_000)}`), 'en');
+    assert.equal(detectNoteLanguage(`${'孤儿连接很多。'.repeat(100_000)}\n${english}`), 'zh-cn');
   });
 
   it('defaults to en for empty or letter-less text', () => {

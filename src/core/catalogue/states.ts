@@ -164,9 +164,9 @@ export const STATE_KNOWLEDGE: Readonly<Record<StateId, StateKnowledge>> = {
       '收到 SYN+ACK → ESTABLISHED；只收到 SYN（同时打开）→ SYN-RECEIVED；RST、ICMP 错误或重试超时 → CLOSED；close() → 直接 CLOSED，不发任何报文。',
     ),
     lifetime: F(
-      'tcp_syn_retries: with the default 6 the last SYN leaves at 63 s and connect() fails at about 127 s. TCP_SYNCNT or TCP_USER_TIMEOUT override it per socket.',
-      '由 tcp_syn_retries 决定：默认 6 次，最后一个 SYN 在第 63 秒发出，约 127 秒时 connect() 失败。可用 TCP_SYNCNT 或 TCP_USER_TIMEOUT 按 socket 覆盖。',
-      'K-doc-sysctl tcp_syn_retries; CF2',
+      'tcp_syn_retries (default 6). Since Linux 6.5 the first 4 retransmissions keep a 1 s timeout (tcp_syn_linear_timeouts), so the last SYN leaves at 67 s and connect() fails after about 131 s; before 6.5 it was 63 s and 127 s. TCP_SYNCNT or TCP_USER_TIMEOUT override it per socket.',
+      '由 tcp_syn_retries 决定（默认 6）。自 Linux 6.5 起，前 4 次重传保持 1 秒超时（tcp_syn_linear_timeouts），最后一个 SYN 在第 67 秒发出，约 131 秒后 connect() 失败；6.5 之前分别是 63 秒和 127 秒。可用 TCP_SYNCNT 或 TCP_USER_TIMEOUT 按 socket 覆盖。',
+      'K-doc-sysctl tcp_syn_retries, tcp_syn_linear_timeouts; C-SYNLINEAR; CF2',
     ),
     orphan: {
       verdict: 'no',
@@ -189,8 +189,8 @@ export const STATE_KNOWLEDGE: Readonly<Record<StateId, StateKnowledge>> = {
     commands: ['ss -tan state syn-sent', 'ss -tano state syn-sent'],
     pitfalls: [
       F(
-        '"connect() to a dead host fails within seconds": with tcp_syn_retries = 6 it takes about 127 s; use TCP_SYNCNT or TCP_USER_TIMEOUT for a shorter bound.',
-        '“connect() 连不上的主机几秒就会失败”：默认 tcp_syn_retries = 6 时约需 127 秒；要更短的上限请用 TCP_SYNCNT 或 TCP_USER_TIMEOUT。',
+        '"connect() to a dead host fails within seconds": with tcp_syn_retries = 6 it takes about 131 s (127 s before Linux 6.5); use TCP_SYNCNT or TCP_USER_TIMEOUT for a shorter bound.',
+        '“connect() 连不上的主机几秒就会失败”：默认 tcp_syn_retries = 6 时约需 131 秒（Linux 6.5 之前为 127 秒）；要更短的上限请用 TCP_SYNCNT 或 TCP_USER_TIMEOUT。',
         'K-doc-sysctl tcp_syn_retries; CF2',
       ),
     ],
@@ -367,9 +367,9 @@ export const STATE_KNOWLEDGE: Readonly<Record<StateId, StateKnowledge>> = {
       '收到对端 FIN → TIME-WAIT。孤儿则由 fin 超时结束：minisock 到期静默消失；完整 socket 的定时器路径只有在 linger2 为负或已无剩余时间时才发 RST。孤儿又收到新数据 → RST。',
     ),
     lifetime: F(
-      'Orphan: tcp_fin_timeout (default 60 s) or the per-socket TCP_LINGER2 (max 120 s), never less than 3.5 × RTO. A non-orphan (fd still open after shutdown) has no timer at all: a valid receive-only state.',
-      '孤儿：由 tcp_fin_timeout（默认 60 秒）或 socket 级的 TCP_LINGER2（最大 120 秒）决定，且不少于 3.5 倍 RTO。非孤儿（shutdown 后 fd 仍在）没有任何定时器，这是合法的“只收不发”状态。',
-      'K-h tcp_fin_time; K-doc-sysctl tcp_fin_timeout; C-LINGER2',
+      'Orphan: set by tcp_fin_timeout F (default 60 s) or the per-socket TCP_LINGER2 (max 120 s), never less than 3.5 × RTO. With F ≤ 60 s the orphan becomes a timewait minisock at once and lives F s. With F > 60 s it waits F − 60 s as a full orphan, then another F − 60 s as a minisock: 2 × (F − 60) s in total (F = 90 → 60 s, F = 120 → 120 s, F = 180 → 240 s). A non-orphan (fd still open after shutdown) has no timer at all: a valid receive-only state.',
+      '孤儿：由 tcp_fin_timeout F（默认 60 秒）或 socket 级的 TCP_LINGER2（最大 120 秒）决定，且不少于 3.5 倍 RTO。F ≤ 60 秒时孤儿立即转为 timewait minisock，存活 F 秒。F > 60 秒时它先以完整孤儿身份等待 F − 60 秒，再以 minisock 身份等待 F − 60 秒：总计 2 × (F − 60) 秒（F = 90 → 60 秒，F = 120 → 120 秒，F = 180 → 240 秒）。非孤儿（shutdown 后 fd 仍在）没有任何定时器，这是合法的“只收不发”状态。',
+      'K-h tcp_fin_time; K-timer tcp_keepalive_timer; K-mini tcp_time_wait; K-input tcp_rcv_state_process; K-doc-sysctl tcp_fin_timeout; C-LINGER2',
     ),
     orphan: {
       verdict: 'caveat',
@@ -494,11 +494,11 @@ export const STATE_KNOWLEDGE: Readonly<Record<StateId, StateKnowledge>> = {
     ),
     orphan: {
       verdict: 'yes',
-      headline: L('an orphan (rare)', '是孤儿（少见）'),
+      headline: L('an orphan after close() (rare); not after shutdown()', 'close() 之后是孤儿（少见）；shutdown() 之后不是'),
       why: F(
-        'It is reached from FIN-WAIT-1, so after close() the socket is already SOCK_DEAD. It ends on the ACK, on the orphan retry limit (TcpExtTCPAbortOnTimeout) or on the orphan/memory check (TcpExtTCPAbortOnMemory).',
-        '它由 FIN-WAIT-1 转入，close() 之后 socket 已是 SOCK_DEAD。它在收到 ACK、孤儿重传上限用尽（TcpExtTCPAbortOnTimeout）或被孤儿/内存检查杀掉（TcpExtTCPAbortOnMemory）时结束。',
-        'K-tcp.c __tcp_close; K-timer tcp_write_timeout, tcp_out_of_resources',
+        'It is reached from FIN-WAIT-1. After close() the socket is already SOCK_DEAD, an orphan; after shutdown(SHUT_WR) the application still holds the fd and it is not an orphan. An orphan ends on the ACK, on the orphan retry limit (TcpExtTCPAbortOnTimeout) or on the orphan/memory check (TcpExtTCPAbortOnMemory).',
+        '它由 FIN-WAIT-1 转入。若应用调用的是 close()，socket 已是 SOCK_DEAD，即孤儿；若是 shutdown(SHUT_WR)，应用仍持有 fd，它就不是孤儿。孤儿在收到 ACK、孤儿重传上限用尽（TcpExtTCPAbortOnTimeout）或被孤儿/内存检查杀掉（TcpExtTCPAbortOnMemory）时结束。',
+        'K-tcp.c __tcp_close, tcp_shutdown; K-input tcp_rcv_state_process; K-timer tcp_write_timeout, tcp_out_of_resources',
       ),
       sysctls: [S.orphanRetries, S.maxOrphans, S.mem],
       counters: [C.orphan, C.onTimeout, C.onMemory],
@@ -573,8 +573,8 @@ export const STATE_KNOWLEDGE: Readonly<Record<StateId, StateKnowledge>> = {
       '主动关闭方发出最后一个 ACK 后的等待：以便必要时重发 ACK，并让网络中的旧报文消亡。',
     ),
     who: L(
-      'The side that closed first, after both FINs were exchanged. On Linux it is a lightweight timewait minisock; the full socket is already freed.',
-      '先关闭的一方，双方 FIN 都已交换完毕。在 Linux 上它是轻量的 timewait minisock，完整 socket 已经释放。',
+      'The side that closed first, after both FINs were exchanged. On Linux it is a lightweight timewait minisock; the full socket is freed at once if it was an orphan, otherwise when the application closes its fd.',
+      '先关闭的一方，双方 FIN 都已交换完毕。在 Linux 上它是轻量的 timewait minisock；若原来是孤儿，完整 socket 立即释放，否则在应用关闭 fd 时释放。',
     ),
     leavesOn: L(
       'The 60 s timer; a RST (unless tcp_rfc1337 = 1); an acceptable new SYN for the same 4-tuple; reuse by an outgoing connect() when tcp_tw_reuse allows it.',
@@ -589,8 +589,8 @@ export const STATE_KNOWLEDGE: Readonly<Record<StateId, StateKnowledge>> = {
       verdict: 'no',
       headline: L('not an orphan: a timewait minisock, counted as `tw`', '不是孤儿：是 timewait minisock，计入 `tw`'),
       why: F(
-        'tcp_time_wait() hands the connection to an inet_timewait_sock and frees the full socket, which decrements the orphan count; the minisock is counted in the per-netns `tw`. If tcp_max_tw_buckets is reached the connection closes without TIME-WAIT (TcpExtTCPTimeWaitOverflow).',
-        'tcp_time_wait() 把连接交给 inet_timewait_sock 并释放完整 socket，孤儿计数随之减一；minisock 计入按命名空间统计的 `tw`。若已达到 tcp_max_tw_buckets，连接直接关闭而不进入 TIME-WAIT（计入 TcpExtTCPTimeWaitOverflow）。',
+        'tcp_time_wait() hands the connection to an inet_timewait_sock, counted in the per-netns `tw`. The full socket is freed at once only for an orphan (and the orphan count drops); if the application still holds the fd, the full socket stays in CLOSE until it calls close(). If tcp_max_tw_buckets is reached the connection closes without TIME-WAIT (TcpExtTCPTimeWaitOverflow).',
+        'tcp_time_wait() 把连接交给 inet_timewait_sock，计入按命名空间统计的 `tw`。只有孤儿的完整 socket 会被立即释放（孤儿计数随之减一）；若应用仍持有 fd，完整 socket 以 CLOSE 状态保留，直到应用调用 close()。若已达到 tcp_max_tw_buckets，连接直接关闭而不进入 TIME-WAIT（计入 TcpExtTCPTimeWaitOverflow）。',
         'K-mini tcp_time_wait; K-tw inet_twsk_alloc; K-proc sockstat_seq_show',
       ),
       sysctls: [S.maxTw, S.twReuse, S.rfc1337],

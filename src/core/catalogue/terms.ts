@@ -7,6 +7,7 @@
  * the Kconfig name behind `ss -K`, the merge status of the 2025 FIN-WAIT-1 patch) are not asserted.
  */
 import type { Fact, Localized, TermKnowledge } from './types';
+import { TUNABLES } from './tunables';
 
 const L = (en: string, zh: string): Localized => ({ en, 'zh-cn': zh });
 const F = (en: string, zh: string, source: string): Fact => ({ text: L(en, zh), source });
@@ -41,9 +42,9 @@ const SYSCTLS: readonly TermKnowledge[] = [
         'K-doc-sysctl tcp_max_orphans; K-tcp.c tcp_check_oom; K-timer tcp_out_of_resources',
       ),
       F(
-        'The check is penalised: an orphan idle for more than 240 s counts double and one with a soft ICMP error doubles again, so such orphans are killed once the count passes 1/2 or 1/4 of the limit.',
-        '检查带有“惩罚”：超过 240 秒没有发送任何数据的孤儿按 2 倍计算，再带有软 ICMP 错误则按 4 倍计算，所以这类孤儿在数量超过上限的 1/2 或 1/4 时就会被杀掉。',
-        'K-timer tcp_out_of_resources; PG-zoukankan',
+        'The check is penalised: the count is doubled for an orphan that has sent nothing for more than 2 × TCP_RTO_MAX (240 s), or whose retransmission timer already ran at its maximum and used up its retries (the caller passes do_reset false); a soft ICMP error doubles it again. Such orphans are killed once the count passes 1/2 or 1/4 of the limit. "Idle" means time since data was last sent.',
+        '检查带有“惩罚”：如果孤儿超过 2 × TCP_RTO_MAX（240 秒）没有发送任何数据，或者它的重传定时器已退避到上限且重试用尽（调用方传入 do_reset 为 false），计数按 2 倍算；再带有软 ICMP 错误则再翻一倍。所以这类孤儿在数量超过上限的 1/2 或 1/4 时就会被杀掉。这里的“空闲”指距上次发送数据的时间。',
+        'K-timer tcp_out_of_resources, tcp_write_timeout; PG-zoukankan',
       ),
       F(
         'Global, not per network namespace: orphans of every container count against one host-wide limit, and sockstat `orphan` shows the host total.',
@@ -154,8 +155,8 @@ const SYSCTLS: readonly TermKnowledge[] = [
         'K-doc-sysctl tcp_fin_timeout; K-h TCP_TIMEWAIT_LEN, tcp_fin_time',
       ),
       F(
-        'At 60 s or less, an orphan reaching FIN-WAIT-2 is turned into a timewait minisock at once (counted in `tw`, not `orphan`). Above 60 s the full orphan waits fin_timeout − 60 s on the keepalive timer and then becomes a minisock.',
-        '不大于 60 秒时，孤儿一进入 FIN-WAIT-2 就立即转成 timewait minisock（计入 `tw` 而不是 `orphan`）。大于 60 秒时，完整的孤儿先用 keepalive 定时器等待 fin_timeout − 60 秒，然后再转成 minisock。',
+        'At F ≤ 60 s, an orphan reaching FIN-WAIT-2 is turned into a timewait minisock at once (counted in `tw`, not `orphan`) and lives F s. Above 60 s the full orphan waits F − 60 s on the keepalive timer, then becomes a minisock that keeps the FIN-WAIT-2 timeout of another F − 60 s: 2 × (F − 60) s in total, e.g. 120 s for F = 120 and 240 s for F = 180.',
+        'F ≤ 60 秒时，孤儿一进入 FIN-WAIT-2 就立即转成 timewait minisock（计入 `tw` 而不是 `orphan`），存活 F 秒。大于 60 秒时，完整的孤儿先用 keepalive 定时器等待 F − 60 秒，再转成 minisock，后者保持 FIN-WAIT-2 的超时再等 F − 60 秒：总计 2 × (F − 60) 秒，例如 F = 120 时为 120 秒，F = 180 时为 240 秒。',
         'K-tcp.c __tcp_close; K-input tcp_rcv_state_process; K-timer tcp_keepalive_timer; K-mini tcp_time_wait',
       ),
       F(
@@ -294,9 +295,9 @@ const SYSCTLS: readonly TermKnowledge[] = [
         'K-doc-sysctl tcp_tw_reuse; K-ipv4 tcp_twsk_unique',
       ),
       F(
-        'Newer kernels add tcp_tw_reuse_delay (milliseconds) alongside it.',
-        '较新的内核另外增加了配套参数 tcp_tw_reuse_delay（毫秒）。',
-        'C-TWDELAY',
+        'Since Linux 6.14, tcp_tw_reuse_delay (milliseconds, default 1000) sets how old a TIME-WAIT socket must be before it may be reused.',
+        '自 Linux 6.14 起，tcp_tw_reuse_delay（毫秒，默认 1000）规定 TIME-WAIT socket 至少存在多久才可被复用。',
+        'C-TWDELAY; K-doc-sysctl tcp_tw_reuse_delay',
       ),
     ],
     defaultValue: L('2 (loopback only)', '2（仅回环）'),
@@ -310,16 +311,22 @@ const SYSCTLS: readonly TermKnowledge[] = [
     title: 'net.ipv4.tcp_tw_reuse_delay',
     aliases: [],
     summary: L(
-      'Newer companion of tcp_tw_reuse, in milliseconds (added 2024–25).',
-      'tcp_tw_reuse 的新配套参数，单位为毫秒（2024–25 年加入）。',
+      'Since Linux 6.14: how many milliseconds a TIME-WAIT socket must wait before tcp_tw_reuse may give its port to a new outgoing connection.',
+      '自 Linux 6.14 起：TIME-WAIT socket 至少等待多少毫秒后，tcp_tw_reuse 才能把它的端口让给新的主动连接。',
     ),
     details: [
       F(
-        'Default 1000 ms, maximum TCP_PAWS_MSL × 1000; absent on older kernels. See ip-sysctl.rst of your kernel for its exact meaning.',
-        '默认 1000 毫秒，最大值为 TCP_PAWS_MSL × 1000；老内核没有这个参数。具体语义请以所用内核的 ip-sysctl.rst 为准。',
-        'C-TWDELAY',
+        'Default 1000 ms, per network namespace, at most TCP_PAWS_MSL × 1000. The real threshold lies between N and N + 1 ms, so it is never shorter than asked.',
+        '默认 1000 毫秒，按网络命名空间设置，最大为 TCP_PAWS_MSL × 1000。实际阈值落在 N 到 N + 1 毫秒之间，保证不会短于设定值。',
+        'C-TWDELAY; K-doc-sysctl tcp_tw_reuse_delay',
+      ),
+      F(
+        'Do not set it below the peer\'s timestamp clock tick: PAWS on the reused connection relies on the peer\'s timestamps having moved on. The sysctl does not exist before 6.14.',
+        '不要把它设得比对端时间戳时钟的一个 tick 还小：被复用连接上的 PAWS 检查依赖对端时间戳已经前进。6.14 之前没有这个参数。',
+        'K-doc-sysctl tcp_tw_reuse_delay; K-ipv4 tcp_twsk_unique',
       ),
     ],
+    scope: 'netns',
     defaultValue: L('1000', '1000'),
     unit: U_MS,
     commands: [sysctlCmd('tcp_tw_reuse_delay')],
@@ -355,9 +362,9 @@ const SYSCTLS: readonly TermKnowledge[] = [
     summary: L('How many times connect() retransmits its SYN before failing.', 'connect() 在失败前重传 SYN 的次数。'),
     details: [
       F(
-        'With the default 6 the last SYN is sent at 63 s and connect() gives up at about 127 s; TCP_SYNCNT or TCP_USER_TIMEOUT change it per socket.',
-        '默认 6 次时，最后一个 SYN 在第 63 秒发出，约 127 秒后 connect() 失败；可用 TCP_SYNCNT 或 TCP_USER_TIMEOUT 按 socket 调整。',
-        'K-doc-sysctl tcp_syn_retries; CF2',
+        'With the default 6, since Linux 6.5 (tcp_syn_linear_timeouts = 4: the first four retransmissions wait 1 s each) the last SYN is sent at 67 s and connect() gives up after about 131 s; before 6.5 it was 63 s and 127 s. TCP_SYNCNT or TCP_USER_TIMEOUT change it per socket.',
+        '默认 6 次时，自 Linux 6.5 起（tcp_syn_linear_timeouts = 4：前 4 次重传各等 1 秒），最后一个 SYN 在第 67 秒发出，约 131 秒后 connect() 失败；6.5 之前分别是 63 秒和 127 秒。可用 TCP_SYNCNT 或 TCP_USER_TIMEOUT 按 socket 调整。',
+        'K-doc-sysctl tcp_syn_retries, tcp_syn_linear_timeouts; C-SYNLINEAR; CF2',
       ),
     ],
     defaultValue: L('6', '6'),
@@ -471,9 +478,16 @@ const SYSCTLS: readonly TermKnowledge[] = [
       F(
         'That ACK is dropped unless this is set to 1, in which case the kernel answers with RST.',
         '这个 ACK 会被直接丢弃；只有设为 1 时内核才回 RST。',
-        'K-mini tcp_check_req; K-doc-sysctl',
+        'K-mini tcp_check_req; K-doc-sysctl tcp_abort_on_overflow',
+      ),
+      F(
+        'Default 0, and the kernel docs advise keeping it: with 0 a burst recovers when the client retransmits, with 1 clients get resets. It concerns accepting connections, not closing them, and has nothing to do with orphans.',
+        '默认 0，内核文档建议保持不变：为 0 时突发流量可在客户端重传后恢复，为 1 时客户端会收到重置。它涉及的是接受连接而不是关闭连接，与孤儿无关。',
+        'K-doc-sysctl tcp_abort_on_overflow',
       ),
     ],
+    defaultValue: L('0', '0'),
+    scope: 'netns',
     commands: [sysctlCmd('tcp_abort_on_overflow')],
     related: ['NEW-SYN-RECV', 'SYN-RECEIVED', 'LISTEN'],
   },
@@ -487,9 +501,15 @@ const SYSCTLS: readonly TermKnowledge[] = [
       F(
         'Together with somaxconn it bounds how many SYN-RECV entries a listener holds; see ip-sysctl.rst for details.',
         '它与 somaxconn 一起限制监听 socket 可挂的 SYN-RECV 数量；细节见 ip-sysctl.rst。',
-        'K-doc-sysctl',
+        'K-doc-sysctl tcp_max_syn_backlog',
+      ),
+      F(
+        'A per-listener limit; the default is at least 128 and grows with the machine\'s memory. It concerns half-open connections only: nothing to do with closing sockets or orphans.',
+        '这是每个监听 socket 的上限；默认至少 128，随内存增大。它只涉及半连接：与关闭中的 socket 和孤儿无关。',
+        'K-doc-sysctl tcp_max_syn_backlog',
       ),
     ],
+    defaultValue: L('at least 128, scaled with memory', '至少 128，随内存增大'),
     commands: [sysctlCmd('tcp_max_syn_backlog')],
     related: ['SYN-RECEIVED', 'NEW-SYN-RECV', 'LISTEN'],
   },
@@ -498,12 +518,12 @@ const SYSCTLS: readonly TermKnowledge[] = [
     kind: 'sysctl',
     title: 'net.ipv4.tcp_rto_max_ms',
     aliases: [],
-    summary: L('Maximum RTO in milliseconds; added by 2025 kernels.', '最大 RTO（毫秒）；2025 年的内核新增。'),
+    summary: L('Since Linux 6.15: the maximum retransmission timeout in milliseconds (before: fixed 120 s).', '自 Linux 6.15 起：最大重传超时（毫秒）；此前固定为 120 秒。'),
     details: [
       F(
-        'Range 1000–120000 ms, default 120000 (the old fixed TCP_RTO_MAX of 120 s).',
-        '取值范围 1000–120000 毫秒，默认 120000（即原先固定的 TCP_RTO_MAX 120 秒）。',
-        'K-timer; ML-2025',
+        'Range 1000–120000 ms, default 120000 (the old fixed TCP_RTO_MAX of 120 s); the socket option TCP_RTO_MAX_MS overrides it per socket. Lowering it calls for revisiting tcp_retries2, whose timeouts assume the 120 s cap.',
+        '取值范围 1000–120000 毫秒，默认 120000（即原先固定的 TCP_RTO_MAX 120 秒）；socket 选项 TCP_RTO_MAX_MS 可按 socket 覆盖。调低它时应同时重新考虑 tcp_retries2，后者的超时计算以 120 秒上限为前提。',
+        'K-doc-sysctl tcp_rto_max_ms, tcp_retries2; K-timer',
       ),
       F(
         'The orphan zero-window probe check uses the per-socket maximum RTO, so lowering it changes when an orphan counts as "alive" and with it the 102 s and 153 s give-up figures.',
@@ -593,7 +613,7 @@ const SOCKSTAT: readonly TermKnowledge[] = [
       F(
         'There is no orphan counter in nstat or /proc/net/netstat; this gauge (and `ss -s` "orphaned") is the only place to read it.',
         'nstat 和 /proc/net/netstat 中没有孤儿计数器；只能从这里（以及 `ss -s` 的 "orphaned"）读取。',
-        'PG-tuning-notes; ss.c print_summary',
+        'K-proc sockstat_seq_show; ss.c print_summary',
       ),
     ],
     unit: U_SOCKETS,
@@ -862,7 +882,7 @@ const COUNTERS: readonly TermKnowledge[] = [
       F(
         'It matches the TcpExtTCPAbortOn* wildcard but says nothing about orphan sockets.',
         '它会被 TcpExtTCPAbortOn* 通配符一起列出，但与孤儿 socket 无关。',
-        'net-tools statistics.c; PG-netdata',
+        'net-tools statistics.c; K-doc-snmp',
       ),
     ],
     unit: U_EVENTS,
@@ -1072,7 +1092,7 @@ const MESSAGES: readonly TermKnowledge[] = [
   },
 ];
 
-export const TERMS: readonly TermKnowledge[] = [...SYSCTLS, ...SOCKSTAT, ...COUNTERS, ...MESSAGES];
+export const TERMS: readonly TermKnowledge[] = [...SYSCTLS, ...TUNABLES, ...SOCKSTAT, ...COUNTERS, ...MESSAGES];
 
 export const TERM_BY_ID: ReadonlyMap<string, TermKnowledge> = new Map(TERMS.map((t) => [t.id, t] as const));
 

@@ -3,6 +3,7 @@
  * over the diagram data of `graph.ts`. Pure: no `vscode`, no Node built-ins. The webview and the
  * CLI both render this model with `renderDiagramSvg`.
  */
+import { stripInvisible } from '../sanitize';
 import { STATE_IDS } from '../catalogue/types';
 import { formatCount } from '../format';
 import { MISTAKEN_FOR_ORPHAN, ORPHAN_VERDICT, orphanShort, orphanVerdict } from '../catalogue/orphan';
@@ -130,6 +131,11 @@ export interface DiagramModel {
   readonly statesWithoutNode: readonly StateId[];
   /** Plain-text summary for screen readers (also the SVG `<desc>`). */
   readonly summary: string;
+  /** `narrow`: the geometry of narrowLayout.ts (short edge labels and a key); absent: the RFC arrangement. */
+  readonly layout?: 'rfc' | 'narrow';
+  /** Narrow layout: where the legend and the key of edge labels start. */
+  readonly legendTop?: number;
+  readonly keyTop?: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -194,7 +200,7 @@ function transitionText(t: { from: StateId; to: StateId }): string {
 function cleanNoteText(v: unknown, max: number): string | undefined {
   if (typeof v !== 'string') return undefined;
   // eslint-disable-next-line no-control-regex
-  const s = v.replace(/[\u0000-\u001f\u007f-\u009f\s]+/g, ' ').trim();
+  const s = stripInvisible(v).replace(/[\u0000-\u001f\u007f-\u009f\s]+/g, ' ').trim();
   if (!s) return undefined;
   const chars = [...s];
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : s;

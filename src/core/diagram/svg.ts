@@ -11,6 +11,7 @@
  *
  * Pure: no `vscode`, no Node built-ins.
  */
+import { stripInvisible } from '../sanitize';
 import {
   ACTION_BASELINE,
   ANNOTATION_FONT_SIZE,
@@ -26,8 +27,13 @@ import {
 } from './graph';
 import type { DiagramAnnotationModel, DiagramEdgeModel, DiagramModel, DiagramNodeModel } from './model';
 import { formatCount } from '../format';
+import { KEY_FONT_SIZE, KEY_LINE_HEIGHT, PILL_FONT_SIZE, PILL_HEIGHT, keyLine, pillWidth } from './narrowLayout';
 
 export interface RenderOptions {
+  /** Width the standalone file declares, in CSS px (the height follows the viewBox); default: the viewBox width. */
+  width?: number;
+  /** Replaces the standalone palette (e.g. the light/dark sheet of a linked SVG); implies `standaloneStyle`. */
+  styleSheet?: string;
   /** Prefix for element ids (markers, title, desc) so two diagrams can share a document. Sanitised. */
   idPrefix?: string;
   /** Embed a `<style>` block with plain colours (CLI / file output) instead of relying on media/diagram.css. */
@@ -40,7 +46,8 @@ export interface RenderOptions {
  * SVG never holds a script URL that a careless consumer could lift into an href.
  */
 export function escapeXml(text: string): string {
-  return text
+  // Bidi and other invisible controls never reach the SVG (its title, heading and labels).
+  return stripInvisible(text)
     // eslint-disable-next-line no-control-regex -- the class lists the characters XML 1.0 allows
     .replace(/[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu, '')
     .replace(/&/g, '&amp;')
@@ -151,6 +158,36 @@ function renderEdgeLabel(e: DiagramEdgeModel): string {
     text(e.event, { ...common, y: y + EVENT_BASELINE, class: 'label-event' }) +
       el('path', { class: 'edge-label-rule', d: `M${fmt(x0)} ${fmt(y)} H${fmt(x0 + w)}` }) +
       text(e.action, { ...common, y: y + ACTION_BASELINE, class: 'label-action' }),
+  );
+}
+
+/** Narrow layout: the edge's id in a small pill on its line; the full label is in the key and the `<title>`. */
+function renderEdgePill(e: DiagramEdgeModel): string {
+  const w = pillWidth(e.id);
+  const { x, y } = e.labelAt;
+  return el(
+    'g',
+    { class: ['edge-pill', `edge-${e.layer}`, ...(e.highlighted ? ['highlighted'] : [])].join(' '), 'data-edge': e.id },
+    el('rect', { class: 'edge-pill-box', x: x - w / 2, y: y - PILL_HEIGHT / 2, width: w, height: PILL_HEIGHT, rx: PILL_HEIGHT / 2 }) +
+      text(e.id, { class: 'edge-pill-text', x, y: y + 4, 'text-anchor': 'middle', 'font-size': PILL_FONT_SIZE }),
+  );
+}
+
+/** Narrow layout: one line per edge, "R4  rcv SYN / snd SYN,ACK", under the states. */
+function renderEdgeKey(m: DiagramModel): string {
+  const top = m.keyTop ?? 0;
+  return el(
+    'g',
+    { class: 'edge-key-list' },
+    m.edges
+      .map((e, i) =>
+        el(
+          'g',
+          { class: ['edge-key', `edge-${e.layer}`, ...(e.highlighted ? ['highlighted'] : [])].join(' '), 'data-edge': e.id },
+          text(keyLine(e), { x: 16, y: top + i * KEY_LINE_HEIGHT, 'font-size': KEY_FONT_SIZE, 'xml:space': 'preserve' }),
+        ),
+      )
+      .join(''),
   );
 }
 
@@ -360,7 +397,7 @@ function legendItems(m: DiagramModel, id: (s: string) => string): LegendItem[][]
 const LEGEND_TOP = 1026;
 
 function renderLegend(m: DiagramModel, id: (s: string) => string): { svg: string; bottom: number } {
-  let y = LEGEND_TOP;
+  let y = m.legendTop ?? LEGEND_TOP;
   let out = '';
   const right = m.viewBox.width - LEGEND_LEFT;
   for (const row of legendItems(m, id)) {
@@ -388,7 +425,8 @@ function sanitizePrefix(prefix: string | undefined): string {
 export function renderDiagramSvg(model: DiagramModel, options?: RenderOptions): string {
   const prefix = sanitizePrefix(options?.idPrefix);
   const id = (s: string): string => `${prefix}${s}`;
-  const standalone = options?.standaloneStyle === true;
+  const standalone = options?.standaloneStyle === true || options?.styleSheet !== undefined;
+  const narrow = model.layout === 'narrow';
 
   const legend = renderLegend(model, id);
   const width = model.viewBox.width;
@@ -398,7 +436,7 @@ export function renderDiagramSvg(model: DiagramModel, options?: RenderOptions): 
     el(
       'g',
       { class: 'heading' },
-      text(fitWidth(model.title, 15, 440), {
+      text(fitWidth(model.title, 15, Math.min(440, width - 32)), {
         class: 'diagram-title',
         x: 16,
         y: 26,
@@ -409,7 +447,7 @@ export function renderDiagramSvg(model: DiagramModel, options?: RenderOptions): 
         text(model.figureCaption, { class: 'diagram-caption', x: 16, y: 47, 'font-size': 12 }) +
         (model.legend.countSource === undefined
           ? ''
-          : text(fitWidth(model.legend.countSource, 12, 340), { class: 'diagram-source', x: 16, y: 66, 'font-size': 12 })),
+          : text(fitWidth(model.legend.countSource, 12, Math.min(340, width - 32)), { class: 'diagram-source', x: 16, y: 66, 'font-size': 12 })),
     );
 
   const body =
@@ -417,16 +455,17 @@ export function renderDiagramSvg(model: DiagramModel, options?: RenderOptions): 
     heading +
     el('g', { class: 'edges' }, model.edges.map((e) => renderEdge(e, id)).join('')) +
     el('g', { class: 'annotations' }, model.annotations.map(renderAnnotation).join('')) +
-    el('g', { class: 'edge-labels' }, model.edges.map(renderEdgeLabel).join('')) +
+    el('g', { class: 'edge-labels' }, model.edges.map(narrow ? renderEdgePill : renderEdgeLabel).join('')) +
     el('g', { class: 'states' }, model.nodes.map((n) => renderNode(n, model.lang)).join('')) +
+    (narrow ? renderEdgeKey(model) : '') +
     legend.svg;
 
   const rootAttrs: Attrs = {
     xmlns: 'http://www.w3.org/2000/svg',
     viewBox: `0 0 ${width} ${height}`,
-    width: standalone ? width : undefined,
-    height: standalone ? height : undefined,
-    class: ['tcp-diagram', `lang-${model.lang}`, model.showLinux ? 'linux-on' : 'linux-off', ...(standalone ? ['standalone'] : [])].join(' '),
+    width: standalone ? (options?.width ?? width) : undefined,
+    height: standalone ? Math.round((height * (options?.width ?? width)) / width) : undefined,
+    class: ['tcp-diagram', `lang-${model.lang}`, model.showLinux ? 'linux-on' : 'linux-off', ...(narrow ? ['narrow'] : []), ...(standalone ? ['standalone'] : [])].join(' '),
     role: 'img',
     'aria-labelledby': `${id('title')} ${id('desc')}`,
     lang: model.lang === 'zh-cn' ? 'zh-CN' : 'en',
@@ -437,7 +476,7 @@ export function renderDiagramSvg(model: DiagramModel, options?: RenderOptions): 
     `<svg${attrs(rootAttrs)}>` +
     el('title', { id: id('title') }, escapeXml(model.title)) +
     el('desc', { id: id('desc') }, escapeXml(model.summary)) +
-    (standalone ? el('style', {}, STANDALONE_CSS) : '') +
+    (standalone ? el('style', {}, options?.styleSheet ?? STANDALONE_CSS) : '') +
     markers(id) +
     body +
     '</svg>'
@@ -499,4 +538,12 @@ export const STANDALONE_CSS = `
 .chip-text{fill:#ffffff;font-weight:700}
 .legend-text{fill:#1f2328}
 .legend-unmatched{fill:#953800}
+.edge-pill-box{fill:#ffffff;stroke:#6e7781;stroke-width:1.2}
+.edge-pill.edge-linux .edge-pill-box{stroke:#8250df;stroke-dasharray:3 2}
+.edge-pill.highlighted .edge-pill-box{stroke:#0969da;stroke-width:2.5}
+.edge-pill-text{fill:#1f2328;font-weight:600}
+.edge-pill.highlighted .edge-pill-text{fill:#0550ae}
+.edge-key text{fill:#1f2328}
+.edge-key.edge-linux text{fill:#6639ba}
+.edge-key.highlighted text{fill:#0550ae;font-weight:700}
 `;

@@ -13,6 +13,7 @@ const SPACE = 32;
 const TAB = 9;
 const BACKTICK = 96;
 const TILDE = 126;
+const GT = 62;
 
 /** Index of the line terminator that ends the line containing `pos` (or text.length). */
 export function lineEndAt(text: string, pos: number): number {
@@ -38,10 +39,18 @@ export function isBlank(text: string, start: number, end: number): boolean {
   return true;
 }
 
-/** Number of `\n` in [start, end): the line numbering LineIndex uses. */
+/**
+ * Number of line terminators (`\n`, `\r\n` or a lone `\r`) in [start, end): the line numbering LineIndex
+ * uses. One pass over [start, end) only (searching for `\n` past `end` made a note of lone CRs quadratic).
+ * A `\r\n` counts once, at its `\n`.
+ */
 export function countNewlines(text: string, start: number, end: number): number {
   let n = 0;
-  for (let i = text.indexOf('\n', start); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === NL) n++;
+    else if (c === CR && text.charCodeAt(i + 1) !== NL) n++;
+  }
   return n;
 }
 
@@ -49,6 +58,12 @@ export function countNewlines(text: string, start: number, end: number): number 
  * The next split candidate after the line that starts at `pos`: the start of a line that follows a blank
  * line and begins with neither a space nor a tab nor a line ending, or a column-0 fence opener. Returns
  * text.length when there is none.
+ *
+ * Also a line after a blank line that is one space and a `>` (an indented block quote, issue #17): remark's
+ * cost grows with the square of the number of block quotes in one call, so a run of ` > a` separated by
+ * blank lines must be cut too. One space is as safe as column 0: after a blank line no block quote or
+ * paragraph continues, and a top-level list item's content starts at least two columns in, so such a line
+ * is inside no container; the parse tree still confirms the split (incrementalParse.boundaries).
  */
 export function nextCandidate(text: string, pos: number): number {
   const len = text.length;
@@ -61,7 +76,7 @@ export function nextCandidate(text: string, pos: number): number {
     if (c !== SPACE && c !== TAB && c !== NL && c !== CR) {
       if (isBlank(text, lineStart, eol)) return next;
       if ((c === BACKTICK || c === TILDE) && fenceOpenAt(text, next)) return next;
-    }
+    } else if (c === SPACE && text.charCodeAt(next + 1) === GT && isBlank(text, lineStart, eol)) return next;
     lineStart = next;
   }
   return len;
@@ -207,19 +222,75 @@ export function isClosedFence(source: string): boolean | undefined {
 const MAX_NESTING = 16;
 /** Indentation past which a line can only be absurdly deep list nesting or deep indented code. */
 const MAX_INDENT = 128;
-/** Brackets on one line (nested `![` costs remark quadratic time); real lines carry a few links. */
-const MAX_BRACKETS = 100;
+/** Brackets and `<` on one line (nested `![`, runs of `](` or `<` cost remark quadratic time); real lines carry a few links. */
+const MAX_BRACKETS = 200;
 /** Emphasis characters on one line. */
 const MAX_EMPHASIS = 400;
+/**
+ * Lines opening with `[` in one stretch with no blank line (a wall of link reference definitions): remark
+ * has to take such a stretch in one call, so past this many it is read as plain text (issue #17).
+ */
+const MAX_BRACKET_LINES = 256;
+
+/**
+ * Block quotes one remark call may open (issue #17). micromark's cost grows with the square of the number of
+ * separate block quotes in one document (` > a` blank ` > a` … × 8000, 48 KB: 45 s); at 32 a call stays
+ * around a millisecond. The planner cuts groups so that no call holds more (incremental.ts), and a stretch
+ * that cannot be cut (quotes inside one list item, quotes indented two or three spaces) and holds more is
+ * read as plain text (riskyStretch).
+ */
+export const MAX_QUOTE_STARTS = 32;
+
+/**
+ * Block quotes that start in [start, end): lines whose container prefix (indentation, list markers, `>`)
+ * holds a `>` and that follow a blank line or `start`. Stops counting past `max`. One pass, linear.
+ */
+export function quoteStarts(text: string, start: number, end: number, max = Infinity): number {
+  // Past the text there is no line terminator to step over: clamp, so the scan always advances.
+  end = Math.min(end, text.length);
+  let n = 0;
+  let afterBlank = true;
+  let i = start;
+  while (i < end && n <= max) {
+    let quote = false;
+    let blank = true;
+    // The prefix: spaces, tabs, list markers and `>` (enough to see a quote marker; not a full parse).
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c === SPACE || c === TAB) i++;
+      else if (c === GT) {
+        quote = true;
+        i++;
+      } else if ((c === 45 || c === 42 || c === 43) && (text.charCodeAt(i + 1) === SPACE || text.charCodeAt(i + 1) === TAB)) i += 2;
+      else if (c >= 48 && c <= 57) {
+        let j = i;
+        while (j - i < 10 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+        const d = text.charCodeAt(j);
+        if ((d === 46 || d === 41) && (text.charCodeAt(j + 1) === SPACE || text.charCodeAt(j + 1) === TAB)) i = j + 2;
+        else break;
+      } else break;
+      if (i >= end) break;
+    }
+    const eol = lineEndAt(text, i);
+    if (quote || eol > i) blank = false;
+    if (quote && afterBlank) n++;
+    afterBlank = blank;
+    i = afterTerminator(text, eol);
+  }
+  return n;
+}
 
 /**
  * Whether [start, end) has a line built to make remark slow: deep container nesting (`> > > …`,
- * `- - - …`, ever deeper indentation), or hundreds of brackets or emphasis marks. Such a stretch is read
- * as plain text. One pass, no regular expression.
+ * `- - - …`, ever deeper indentation), hundreds of brackets or emphasis marks, hundreds of lines opening
+ * with `[` (definitions), or more block quotes than one remark call may hold. Such a stretch is read as plain text. Linear, no regular expression.
  */
 export function riskyStretch(text: string, start: number, end: number): boolean {
+  end = Math.min(end, text.length);
   let i = start;
+  let bracketLines = 0;
   while (i < end) {
+    if (text.charCodeAt(i) === 91 /* [ */ && ++bracketLines > MAX_BRACKET_LINES) return true;
     // The line's prefix: indentation, quote markers, list markers.
     let depth = 0;
     let indent = 0;
@@ -256,12 +327,14 @@ export function riskyStretch(text: string, start: number, end: number): boolean 
     while (i < end) {
       const c = text.charCodeAt(i);
       if (c === NL || c === CR) break;
-      if (c === 91) brackets++;
+      // `[` and `]` both (a line of `](` × 24,000 took remark 34 s), and `<` (tag and autolink attempts).
+      if (c === 91 || c === 93 || c === 60) brackets++;
       else if (c === 42 || c === 95 || c === 126) emphasis++;
       i++;
     }
     if (brackets > MAX_BRACKETS || emphasis > MAX_EMPHASIS) return true;
     i = afterTerminator(text, i);
   }
-  return false;
+  // Block quotes the planner cannot spread over several remark calls (see MAX_QUOTE_STARTS).
+  return quoteStarts(text, start, end, MAX_QUOTE_STARTS) > MAX_QUOTE_STARTS;
 }

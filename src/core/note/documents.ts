@@ -21,7 +21,7 @@
  */
 import { emptyModel, lineModel } from './analyze';
 import type { NoteModel } from './model';
-import { buildAnalysis, SlicedAnalysis, updateAnalysis, type NoteAnalysis } from './pieceStore';
+import { buildAnalysis, FIRST_SLICE_MS, SlicedAnalysis, updateAnalysis, type NoteAnalysis } from './pieceStore';
 import { fromParts, plainAnalysis, type AnalysisParts } from './transfer';
 
 /** What the cache needs of a document. `uri` identifies it (as a string); `version` grows with every edit. */
@@ -63,8 +63,14 @@ export interface NoteDocumentsOptions<D extends NoteDocument> {
   readonly maxLength: (document: D) => number;
   /** Length of the document's text, when the host knows it without building the text. */
   readonly lengthOf?: (document: D) => number;
-  /** Notes up to this length are analysed on demand, synchronously (default 256 KB). */
+  /** Notes up to this length are analysed on demand, synchronously when that takes under `firstSliceMs` (default 256 KB). */
   readonly syncLimit?: number;
+  /**
+   * How long an analysis on demand may run synchronously (default FIRST_SLICE_MS): a note not done by then
+   * (issue #17: a note built to be slow) is finished in background slices. Sync or background is decided by
+   * measured time, not size alone.
+   */
+  readonly firstSliceMs?: number;
   /** Longest slice of background analysis (default 8 ms). */
   readonly sliceMs?: number;
   /** Milliseconds from any origin (default `performance.now`). */
@@ -189,7 +195,15 @@ export class NoteDocuments<D extends NoteDocument> {
       state.dirty = undefined;
     }
     if (this.remote && !this.cheap(state)) return this.startJob(document, state, this.remote);
-    if (state.length <= this.syncLimit) return this.adopt(document, state, this.analyseHere(document, state));
+    // With a worker, a note expected to be cheap is analysed here at once (and its cost measured).
+    if (this.remote && state.length <= this.syncLimit) return this.adopt(document, state, this.analyseHere(document, state));
+    if (state.length <= this.syncLimit && !state.task) {
+      // Sync or background by measured cost: a first slice, then the background if it is not done.
+      const task = new SlicedAnalysis(document.getText());
+      if (this.timed(state, 'analysis', () => task.run(this.options.firstSliceMs ?? FIRST_SLICE_MS, this.now))) return this.adopt(document, state, task.analysis as NoteAnalysis);
+      this.startTask(document, state, task);
+      return undefined;
+    }
     this.startTask(document, state);
     return undefined;
   }
@@ -363,9 +377,9 @@ export class NoteDocuments<D extends NoteDocument> {
     state.version = version;
   }
 
-  private startTask(document: D, state: DocState<D>): void {
+  private startTask(document: D, state: DocState<D>, started?: SlicedAnalysis): void {
     if (state.task) return;
-    state.task = new SlicedAnalysis(this.timed(state, 'getText', () => document.getText()));
+    state.task = started ?? new SlicedAnalysis(this.timed(state, 'getText', () => document.getText()));
     state.taskVersion = document.version;
     state.dirty = undefined;
     const tick = (): void => {

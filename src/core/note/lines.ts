@@ -5,7 +5,7 @@ export interface Position {
 }
 
 export class LineIndex {
-  /** Offsets at which each line starts. A line ends before `\n` (and a preceding `\r`). */
+  /** Offsets at which each line starts. A line ends before `\n`, `\r\n` or a lone `\r` (as in VS Code and CommonMark). */
   readonly lineStarts: readonly number[];
 
   /** `lineStarts` may be given when already known (an incremental update derives them from the old ones). */
@@ -17,9 +17,7 @@ export class LineIndex {
       this.lineStarts = lineStarts;
       return;
     }
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    this.lineStarts = starts;
+    this.lineStarts = lineStartsOf(text, 0, text.length, [0]);
   }
 
   get lineCount(): number {
@@ -50,12 +48,13 @@ export class LineIndex {
     return Math.min(start + position.character, this.lineEnd(position.line));
   }
 
-  /** Offset of the end of a line's content (before `\r\n` / `\n`). */
+  /** Offset of the end of a line's content (before `\r\n` / `\n` / `\r`). */
   lineEnd(line: number): number {
     const next = this.lineStarts[line + 1];
     if (next === undefined) return this.text.length;
+    // The terminator before `next`: `\n`, `\r\n` or a lone `\r` (one character unless it is `\r\n`).
     let end = next - 1;
-    if (end > 0 && this.text.charCodeAt(end - 1) === 13) end--;
+    if (this.text.charCodeAt(end) === 10 && end > 0 && this.text.charCodeAt(end - 1) === 13) end--;
     return end;
   }
 
@@ -64,4 +63,22 @@ export class LineIndex {
     if (start === undefined) return '';
     return this.text.slice(start, this.lineEnd(line));
   }
+}
+
+/**
+ * Appends to `out` the start of every line that begins in (start, end]: after each `\n`, `\r\n` or lone
+ * `\r` in [start, end). Native search for `\n` when the text has no `\r` (the usual case), one linear pass
+ * otherwise. A `\r` at end - 1 followed by `\n` is left to the `\n`.
+ */
+export function lineStartsOf(text: string, start: number, end: number, out: number[]): number[] {
+  const cr = text.indexOf('\r', start);
+  if (cr === -1 || cr >= end) {
+    for (let i = text.indexOf('\n', start); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) out.push(i + 1);
+    return out;
+  }
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) out.push(i + 1);
+  }
+  return out;
 }

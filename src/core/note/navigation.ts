@@ -6,6 +6,7 @@
 import { mentionAt, type EvidenceBlock, type Mention, type NoteModel } from './model';
 import { STATE_IDS, type StateId } from '../catalogue/types';
 import type { EvidenceKind } from '../evidence/types';
+import { parseUint } from '../evidence/text';
 
 export interface EvidenceSummary {
   /** Distinct kinds of output in the block, in order of appearance (`sockstat`, then `state-counts`). */
@@ -18,13 +19,23 @@ export interface EvidenceSummary {
   readonly timeWait?: number;
   /** Largest counters (only when the block has no state counts and no orphan number). */
   readonly counters: readonly { readonly name: string; readonly value: number }[];
-  /** `net.ipv4.tcp_max_orphans` when the block sets it: the limit the orphan count is read against. */
-  readonly maxOrphans?: string;
+  /**
+   * `net.ipv4.tcp_max_orphans` when the block sets it to an integer: the limit the orphan count is read
+   * against. A parsed number, never the note's text (titles render `$(icon)` syntax, issue #17).
+   */
+  readonly maxOrphans?: number;
   /** Number of sysctl values in the block. */
   readonly sysctls: number;
 }
 
-/** Summarises one evidence block: the numbers worth a glance, never the whole block. */
+/** A counter name shown in a title: letters and digits only (what nstat and netstat -s print). */
+const COUNTER_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+
+/**
+ * Summarises one evidence block: the numbers worth a glance, never the whole block. Everything in it is a
+ * parsed number, a state id, an evidence kind or a counter name of letters and digits: no note text, so the
+ * code lens and outline titles built from it cannot carry `$(…)` icon syntax or other markup.
+ */
 export function summarizeEvidence(block: EvidenceBlock, maxStates = 3): EvidenceSummary {
   const kinds: EvidenceKind[] = [];
   for (const s of block.segments) if (!kinds.includes(s.kind)) kinds.push(s.kind);
@@ -40,10 +51,11 @@ export function summarizeEvidence(block: EvidenceBlock, maxStates = 3): Evidence
     states.length === 0 && orphans === undefined
       ? Object.entries(block.counters)
           .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+          .filter(([name, value]) => COUNTER_NAME.test(name) && Number.isFinite(value))
           .slice(0, 2)
           .map(([name, value]) => ({ name, value }))
       : [];
-  const maxOrphans = block.sysctls['net.ipv4.tcp_max_orphans'];
+  const maxOrphans = parseUint(block.sysctls['net.ipv4.tcp_max_orphans']?.trim());
   return {
     kinds,
     states,

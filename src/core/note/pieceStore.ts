@@ -10,12 +10,12 @@
  * Pure: no `vscode`, no Node built-ins.
  */
 import type { StateId } from '../catalogue/types';
-import { countNewlines, fenceOpenAt, nextCandidate, riskyStretch, type FenceOpen } from './blocks';
+import { countNewlines, fenceOpenAt, MAX_QUOTE_STARTS, nextCandidate, quoteStarts, riskyStretch, type FenceOpen } from './blocks';
 import { Definitions } from './definitions';
 import { analyzeFence, fencePieceEnd } from './fence';
 import { parseGroups, piecesOfGroup, type EndKind } from './groups';
 import { countStates, primeMentionCounts } from './indexes';
-import { LineIndex } from './lines';
+import { LineIndex, lineStartsOf } from './lines';
 import type { EvidenceBlock, Mention, NoteModel, QuietSpan, Section, Transition } from './model';
 import { shiftPiece, type Heading, type Piece } from './piece';
 import { analyzePlain, PLAIN_LIMIT } from './plain';
@@ -126,6 +126,7 @@ class PieceBuilder {
     let p = this.pos;
     let hard = this.hard;
     let groupBytes = 0;
+    let callQuotes = 0;
     while (p < limit && items.length < maxItems && p - this.pos < this.window) {
       const fence = fenceOpenAt(text, p);
       if (fence) {
@@ -147,19 +148,27 @@ class PieceBuilder {
         hard = hugeAt(end);
         continue;
       }
+      // Block quotes per remark call are capped (issue #17: remark is quadratic in their number): a group
+      // that would take the call past the cap waits for the next step, and a group stops growing there.
+      let quotes = quoteStarts(text, p, end, MAX_QUOTE_STARTS);
+      if (callQuotes > 0 && callQuotes + quotes > MAX_QUOTE_STARTS) break;
       let endKind: EndKind = endKindAt(text, end);
       while (end < limit && end - p < this.target && endKind === 'blank') {
         const next = nextCandidate(text, end);
         if (plainStretch(text, end, next) || simpleShape(text, end, next)) break;
+        const more = quoteStarts(text, end, next, MAX_QUOTE_STARTS);
+        if (callQuotes + quotes + more > MAX_QUOTE_STARTS) break;
+        quotes += more;
         end = next;
         endKind = endKindAt(text, end);
       }
       if (hugeAt(end)) endKind = 'hard';
       items.push({ kind: 'group', start: p, end, endKind, hard, hardAfter: endKind === 'hard' });
       groupBytes += end - p;
+      callQuotes += quotes;
       p = end;
       hard = endKind === 'hard';
-      if (groupBytes >= this.target) break;
+      if (groupBytes >= this.target || callQuotes >= MAX_QUOTE_STARTS) break;
     }
     return items;
   }
@@ -194,7 +203,8 @@ class PieceBuilder {
         scan = next;
       }
       if (cut !== undefined) to = cut;
-      if (to - from > PLAIN_LIMIT) {
+      // Too long, or more block quotes than one remark call may hold (issue #17): plain text.
+      if (to - from > PLAIN_LIMIT || quoteStarts(text, from, to, MAX_QUOTE_STARTS) > MAX_QUOTE_STARTS) {
         this.push([analyzePlain(text, from, to, this.line, this.evidence, hard)]);
         this.hard = true;
         return;
@@ -300,6 +310,16 @@ function drain(b: PieceBuilder): Piece[] {
 
 /** Re-runs the markdown pieces that may hold references, with the definitions they name. */
 function withDefinitions(text: string, pieces: Piece[], definitions: Definitions): Piece[] {
+  const steps = definitionSteps(text, pieces, definitions);
+  for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
+}
+
+/**
+ * withDefinitions one builder step at a time (a generator: yields after each step), so the background
+ * analysis slices this second pass like the first (issue #17: a note of many definitions re-analysed
+ * everything in one synchronous call).
+ */
+function* definitionSteps(text: string, pieces: Piece[], definitions: Definitions): Generator<void, Piece[], void> {
   const out: Piece[] = [];
   let i = 0;
   while (i < pieces.length) {
@@ -316,8 +336,12 @@ function withDefinitions(text: string, pieces: Piece[], definitions: Definitions
     if (!definitions.preludeFor(text, [{ start: p.start, end: runEnd }])) {
       for (let k = i; k < j; k++) out.push(moved(pieces[k] as Piece, 0, 0, ev - p.evidenceBase));
     } else {
-      const b = new PieceBuilder(text, p.start, p.startLine, ev, definitions, GROUP_TARGET, undefined, p.hard, runEnd);
-      for (const q of drain(b)) out.push(q);
+      const b = new PieceBuilder(text, p.start, p.startLine, ev, definitions, GROUP_TARGET, undefined, p.hard, runEnd, SLICE_WINDOW);
+      while (!b.done) {
+        b.step();
+        yield;
+      }
+      for (const q of b.pieces) out.push(q);
     }
     i = j;
   }
@@ -349,6 +373,8 @@ export function buildAnalysis(text: string): NoteAnalysis {
 export class SlicedAnalysis {
   private readonly builder: PieceBuilder;
   private result: NoteAnalysis | undefined;
+  /** The second pass over a note that defines links or footnotes (see finish), once the first is done. */
+  private second: { definitions: Definitions; steps: Generator<void, Piece[], void> } | undefined;
 
   constructor(readonly text: string) {
     this.builder = new PieceBuilder(text, 0, 0, 0, Definitions.none, GROUP_TARGET, undefined, false, text.length, SLICE_WINDOW);
@@ -375,10 +401,27 @@ export class SlicedAnalysis {
       this.builder.step();
       if (clock() - t0 >= budgetMs) return false;
     }
-    // Assembling the model gets a slice of its own. Notes that define link references need a second pass
-    // here (synchronous; rare).
-    this.result = finish(this.text, this.builder.pieces);
-    return true;
+    const first = this.builder.pieces;
+    const defs = definitionsOf(first);
+    if (defs.length === 0) {
+      // Assembling the model gets the rest of this slice.
+      this.result = finish(this.text, first);
+      return true;
+    }
+    // A note that defines links or footnotes: the second pass (see finish) runs in slices too.
+    if (!this.second) {
+      const definitions = new Definitions(defs);
+      this.second = { definitions, steps: definitionSteps(this.text, first, definitions) };
+      if (clock() - t0 >= budgetMs) return false;
+    }
+    for (;;) {
+      const r = this.second.steps.next();
+      if (r.done) {
+        this.result = { model: assemble(this.text, r.value), pieces: r.value, definitions: this.second.definitions };
+        return true;
+      }
+      if (clock() - t0 >= budgetMs) return false;
+    }
   }
 
   finishNow(): NoteAnalysis {
@@ -386,6 +429,13 @@ export class SlicedAnalysis {
     return this.result as NoteAnalysis;
   }
 }
+
+/**
+ * How long a note may be analysed synchronously when it is opened (issue #17: sync or background is decided
+ * by measured cost, not size alone): the documents cache runs a SlicedAnalysis for this long, and a note not
+ * done by then is finished in background slices while hovers read the hovered line.
+ */
+export const FIRST_SLICE_MS = 30;
 
 function now(): number {
   return typeof performance !== 'undefined' ? performance.now() : Date.now();
@@ -460,8 +510,9 @@ function shiftedLines(old: LineIndex, text: string, start: number, oldEnd: numbe
   const delta = newEnd - oldEnd;
   const out: number[] = [];
   let k = 0;
-  while (k < starts.length && (starts[k] as number) <= start) out.push(starts[k++] as number);
-  for (let i = text.indexOf('\n', start); i !== -1 && i < newEnd; i = text.indexOf('\n', i + 1)) out.push(i + 1);
+  // Re-derived from the character before the edit: an edit next to a `\r` can make or break a `\r\n` pair.
+  while (k < starts.length && (k === 0 || (starts[k] as number) < start)) out.push(starts[k++] as number);
+  lineStartsOf(text, Math.max(0, start - 1), newEnd, out);
   while (k < starts.length && (starts[k] as number) <= oldEnd) k++;
   while (k < starts.length) out.push((starts[k++] as number) + delta);
   return new LineIndex(text, out);

@@ -11,8 +11,10 @@
 import { ENGLISH_WORD_STATES, lookupStateSpelling, PROC_NET_TCP_HEX, SS_AGGREGATES, type SpellingFamily } from '../catalogue/spellings';
 import type { StateId, TermKind } from '../catalogue/types';
 import { TERMS } from '../catalogue/terms';
+import { CT_MATCH_STATES, CT_TCP_TIMEOUTS } from '../knowledge/conntrack';
 
-export type MentionKind = 'state' | 'aggregate' | TermKind;
+/** `conntrack`: a netfilter connection-tracking state (`--state ESTABLISHED,RELATED`, `conntrack -L` rows), not a socket state. */
+export type MentionKind = 'state' | 'aggregate' | 'conntrack' | TermKind;
 
 export interface RawMention {
   /** UTF-16 offsets in the note text, end exclusive. */
@@ -20,7 +22,7 @@ export interface RawMention {
   readonly end: number;
   readonly text: string;
   readonly kind: MentionKind;
-  /** StateId for states; term id for terms; the keyword for ss aggregates. */
+  /** StateId for states; term id for terms; the keyword for ss aggregates; the upper-case name for conntrack states. */
   readonly id: string;
   /** For states: the spelling families of `text`. */
   readonly families?: readonly SpellingFamily[];
@@ -54,10 +56,12 @@ export const SOCKSTAT_FIELD = /\b(inuse|orphan|tw|alloc|mem)[ \t]+(?=\d)/g;
 export const SS_SUMMARY_FIELD = /\b(orphaned|timewait)[ \t]+(?=\d)/g;
 
 /** sysctl keys, bare (`tcp_max_orphans`), dotted (`net.ipv4.…`), slashed (`/proc/sys/net/ipv4/…`). */
-export const SYSCTL_PATTERN = /(?<![\w./-])(?:net\.ipv4\.|\/proc\/sys\/net\/ipv4\/|net\/ipv4\/)?(tcp_[a-z0-9_]+)(?![\w])/g;
+export const SYSCTL_PATTERN = /(?<![\w./-])(?:net\.ipv4\.|\/proc\/sys\/net\/ipv4\/|net\/ipv4\/)?(tcp_[a-z0-9_]+|ip_local_port_range)(?![\w])/g;
+/** The `net.core.` keys the catalogue knows (one pattern per family keeps each linear). */
+export const CORE_SYSCTL_PATTERN = /(?<![\w./-])(?:net\.core\.|\/proc\/sys\/net\/core\/|net\/core\/)?(somaxconn|netdev_max_backlog)(?![\w])/g;
 
 const SYSCTL_NAMES: ReadonlyMap<string, string> = new Map(
-  TERMS.filter((t) => t.kind === 'sysctl').map((t) => [t.id.replace(/^net\.ipv4\./, ''), t.id] as const),
+  TERMS.filter((t) => t.kind === 'sysctl').map((t) => [t.id.replace(/^net\.(?:ipv4|core)\./, ''), t.id] as const),
 );
 
 function escapeRegExp(s: string): string {
@@ -137,6 +141,7 @@ const PHRASES: ReadonlyMap<string, { id: string; kind: TermKind }> = (() => {
 export const PHRASE_PATTERNS: readonly RegExp[] = [...PHRASES.keys()].map((p) => new RegExp(`(?:TCP: )?${escapeRegExp(p)}`, 'gi'));
 
 const KIND_PRIORITY: Record<MentionKind, number> = {
+  conntrack: 6,
   message: 5,
   sockstat: 4,
   counter: 3,
@@ -151,7 +156,12 @@ function isWordChar(code: number): boolean {
   );
 }
 
-/** True when the whitespace-delimited word around [start, end) is a URL (bounded look-around). */
+/**
+ * True when [start, end) overlaps a URL (bounded look-around). A URL starts at its scheme (`https://`), at
+ * `www.` after a non-word character, or at `mailto:`, and runs over printable ASCII up to whitespace, a
+ * non-ASCII character (Chinese prose runs on without spaces), `<`, `>`, `"` or a backtick. So the link text of
+ * `[… FIN_WAIT1](http://…)` and the states of `进入FIN_WAIT1状态，参考https://…` are outside the URL.
+ */
 export function insideUrl(text: string, start: number, end: number): boolean {
   let s = start;
   const min = Math.max(0, start - 512);
@@ -167,20 +177,46 @@ export function insideUrl(text: string, start: number, end: number): boolean {
   }
   if (!maybe) return false;
   const word = text.slice(s, e);
-  return hasScheme(word) || /(?:^|[^\w])www\./i.test(word) || /\bmailto:/i.test(word);
-}
-
-/** `scheme://` somewhere in `word`: a letter, then letters, digits, `+`, `.` or `-`, then `://`. */
-function hasScheme(word: string): boolean {
-  for (let at = word.indexOf('://'); at !== -1; at = word.indexOf('://', at + 1)) {
-    for (let i = at - 1; i >= 0; i--) {
-      const c = word.charCodeAt(i);
-      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return true;
-      const other = (c >= 48 && c <= 57) || c === 0x2b || c === 0x2e || c === 0x2d; // digit + . -
-      if (!other) break;
-    }
+  for (const urlStart of urlStarts(word)) {
+    if (urlStart + s >= end) continue;
+    if (urlEnd(word, urlStart) + s > start) return true;
   }
   return false;
+}
+
+function isUrlChar(c: number): boolean {
+  return c > 32 && c < 127 && c !== 0x3c && c !== 0x3e && c !== 0x22 && c !== 0x60; // not < > " `
+}
+
+function urlEnd(word: string, from: number): number {
+  let i = from;
+  while (i < word.length && isUrlChar(word.charCodeAt(i))) i++;
+  return i;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/** Where URLs start in `word`: `scheme://` (a letter, then letters, digits, `+`, `.`, `-`), `www.`, `mailto:`. */
+function urlStarts(word: string): number[] {
+  const out: number[] = [];
+  for (let at = word.indexOf('://'); at !== -1; at = word.indexOf('://', at + 1)) {
+    let first = -1;
+    for (let i = at - 1; i >= 0; i--) {
+      const c = word.charCodeAt(i);
+      if (isLetter(c)) first = i;
+      else if (!((c >= 48 && c <= 57) || c === 0x2b || c === 0x2e || c === 0x2d)) break; // digit + . -
+    }
+    if (first !== -1) out.push(first);
+  }
+  const lower = word.toLowerCase();
+  for (const marker of ['www.', 'mailto:']) {
+    for (let at = lower.indexOf(marker); at !== -1; at = lower.indexOf(marker, at + 1)) {
+      if (at === 0 || !isWordChar(word.charCodeAt(at - 1))) out.push(at);
+    }
+  }
+  return out;
 }
 
 /** `\s` for the characters that matter around a word (ASCII whitespace, NBSP, the Unicode spaces and line separators). */
@@ -274,11 +310,17 @@ function stateMentionsFromTokens(text: string, out: RawMention[]): void {
       if (ssFilterContext(text, start)) out.push({ start, end, text: token, kind: 'aggregate', id: lower, states: aggregate });
       return;
     }
-    const hit = cachedSpelling(token);
+    let hit = cachedSpelling(token);
+    // Plurals of upper-case spellings: `TIME_WAITs`, `FIN_WAIT2s` (the `s` belongs to the mention).
+    if (!hit && token.length > 4 && token.endsWith('s') && isUpper(token.slice(0, -1))) {
+      const base = cachedSpelling(token.slice(0, -1));
+      if (base && !ENGLISH_WORD_STATES.has(base.normalised)) hit = base;
+    }
     if (!hit) return;
     if (ENGLISH_WORD_STATES.has(hit.normalised) && hit.prefixLength === 0) {
-      // Ordinary English words: capitals only, or a filter keyword in an `ss … state X` command.
-      if (!isUpper(token) && !(token === lower && ssFilterContext(text, start))) return;
+      // Ordinary English words: capitals only, a filter keyword in an `ss … state X` command, or a word the
+      // context names as a state (`处于Established状态`, a list of states copied from ss(8)).
+      if (!isUpper(token) && !(token === lower && ssFilterContext(text, start)) && !wordStateContext(text, start, end)) return;
     }
     // `timer:(timewait,…)` in ss -o output is a timer name, not a state label.
     if (lower === 'timewait' && text.slice(Math.max(0, start - 7), start) === 'timer:(') return;
@@ -299,14 +341,141 @@ function stateMentionsFromTokens(text: string, out: RawMention[]): void {
   });
 }
 
+/** `处于 … 状态`, `进入…状态`: a Chinese frame that names what is between as a state. */
+const CJK_BEFORE = ['处于', '进入', '变为', '变成', '转为', '转入', '到达', '停留在', '停在', '回到', '是'];
+
+function wordStateContext(text: string, start: number, end: number): boolean {
+  return cjkFrame(text, start, end) || soleItemAmongStates(text, start, end);
+}
+
+function cjkFrame(text: string, start: number, end: number): boolean {
+  let a = start;
+  while (a > 0 && start - a < 2 && text.charCodeAt(a - 1) === 32) a--;
+  let b = end;
+  while (b < text.length && b - end < 2 && text.charCodeAt(b) === 32) b++;
+  if (text.slice(b, b + 2) !== '状态') return false;
+  const before = text.slice(Math.max(0, a - 3), a);
+  return CJK_BEFORE.some((w) => before.endsWith(w));
+}
+
+/** Bounds of the line around `pos`, at most 400 characters each way. */
+function lineAround(text: string, pos: number): [number, number] {
+  let s = pos;
+  // LF, CRLF and lone CR all end a line (as in the line index).
+  while (s > 0 && pos - s < 400 && text.charCodeAt(s - 1) !== 10 && text.charCodeAt(s - 1) !== 13) s--;
+  let e = pos;
+  while (e < text.length && e - pos < 400 && text.charCodeAt(e) !== 10 && text.charCodeAt(e) !== 13) e++;
+  return [s, e];
+}
+
+const LIST_ITEM = /^[ \t]{0,8}(?:[-*+]|\d{1,3}[.)])[ \t]+/;
+const TABLE_ROW = /^[ \t]{0,3}\|/;
+
+/** The sole content of a list item or table cell: the word, maybe in backticks or emphasis, maybe with a colon. */
+function soleWord(content: string): string | undefined {
+  const m = /^[`*_]{0,2}([A-Za-z][A-Za-z0-9_-]{1,30})[`*_]{0,2}:?$/.exec(content.trim());
+  return m?.[1];
+}
+
+function isStateWord(word: string | undefined): boolean {
+  return word !== undefined && cachedSpelling(word) !== undefined;
+}
+
+/**
+ * A lower- or mixed-case English word (`established`, `closing`) alone in a list item or a table cell, where a
+ * neighbouring item of the same list (or the cell above or below in the same column) is also a state alone:
+ * a list of states, as copied from ss(8). Ordinary prose never qualifies. Looks at most 3 lines each way.
+ */
+function soleItemAmongStates(text: string, start: number, end: number): boolean {
+  const [ls, le] = lineAround(text, start);
+  const line = text.slice(ls, le);
+  const list = LIST_ITEM.exec(line);
+  if (list) {
+    if (soleWord(line.slice(list[0].length)) !== text.slice(start, end)) return false;
+    return neighbours(text, ls, le, (l) => {
+      const m = LIST_ITEM.exec(l);
+      return m ? isStateWord(soleWord(l.slice(m[0].length))) : undefined;
+    });
+  }
+  if (!TABLE_ROW.test(line)) return false;
+  const column = cellIndex(line, start - ls);
+  if (column < 0 || soleWord(cells(line)[column] ?? '') !== text.slice(start, end)) return false;
+  return neighbours(text, ls, le, (l) => (TABLE_ROW.test(l) ? isStateWord(soleWord(cells(l)[column] ?? '')) : undefined));
+}
+
+function cells(row: string): string[] {
+  return row.trim().replace(/^\|/, '').replace(/\|$/, '').split('|');
+}
+
+function cellIndex(row: string, at: number): number {
+  const lead = row.indexOf('|');
+  if (lead === -1 || at < lead) return -1;
+  let n = 0;
+  for (let i = lead + 1; i < at; i++) if (row.charCodeAt(i) === 124) n++;
+  return n;
+}
+
+/**
+ * True when one of up to 3 lines before or after [ls, le) passes `test`; `test` returns undefined for a line
+ * that ends the run (not a list item / table row).
+ */
+function neighbours(text: string, ls: number, le: number, test: (line: string) => boolean | undefined): boolean {
+  let s = ls;
+  for (let k = 0; k < 3 && s > 0; k++) {
+    // The terminator before the line: one character, or two for CRLF.
+    const before = text.charCodeAt(s - 1) === 10 && text.charCodeAt(s - 2) === 13 ? s - 2 : s - 1;
+    const [ps, pe] = lineAround(text, before);
+    const r = test(text.slice(ps, pe));
+    if (r === undefined) break;
+    if (r) return true;
+    s = ps;
+  }
+  let e = le;
+  for (let k = 0; k < 3 && e < text.length; k++) {
+    const next = text.charCodeAt(e) === 13 && text.charCodeAt(e + 1) === 10 ? e + 2 : e + 1;
+    if (next > text.length) break;
+    const [ns, ne] = lineAround(text, next);
+    const r = test(text.slice(ns, ne));
+    if (r === undefined) break;
+    if (r) return true;
+    e = ne;
+  }
+  return false;
+}
+
+/** `-m state --state ESTABLISHED,RELATED`, `--ctstate NEW,ESTABLISHED` (iptables matches, any case). */
+export const CONNTRACK_MATCH_PATTERN = /--(?:ct)?state[ \t]{1,8}([A-Za-z_,]{3,120})/g;
+/** `conntrack -L` and /proc/net/nf_conntrack rows: `tcp      6 431999 ESTABLISHED src=…`. */
+export const CONNTRACK_ROW_PATTERN = /^[ \t]*(?:ipv[46][ \t]+\d{1,2}[ \t]+)?tcp[ \t]+6[ \t]+\d{1,10}[ \t]+([A-Z_2]{3,12})(?=[ \t]+src=)/gm;
+
+function conntrackMentions(text: string, out: RawMention[]): void {
+  eachMatch(CONNTRACK_MATCH_PATTERN, text, (m) => {
+    const list = m[1] ?? '';
+    let at = m.index + m[0].length - list.length;
+    for (const item of list.split(',')) {
+      const upper = item.toUpperCase();
+      if (CT_MATCH_STATES.has(upper)) out.push({ start: at, end: at + item.length, text: item, kind: 'conntrack', id: upper });
+      at += item.length + 1;
+    }
+  });
+  eachMatch(CONNTRACK_ROW_PATTERN, text, (m) => {
+    const state = m[1] ?? '';
+    if (!(state in CT_TCP_TIMEOUTS)) return;
+    const end = m.index + m[0].length;
+    out.push({ start: end - state.length, end, text: state, kind: 'conntrack', id: state });
+  });
+}
+
 function termMentions(text: string, out: RawMention[]): void {
-  eachMatch(SYSCTL_PATTERN, text, (m) => {
+  const sysctl = (m: RegExpExecArray) => {
     const id = SYSCTL_NAMES.get(m[1] ?? '');
     if (!id) return;
     const end = m.index + m[0].length;
     if (insideUrl(text, m.index, end)) return;
     out.push({ start: m.index, end, text: m[0], kind: 'sysctl', id });
-  });
+  };
+  eachMatch(SYSCTL_PATTERN, text, sysctl);
+  eachMatch(CORE_SYSCTL_PATTERN, text, sysctl);
   eachMatch(COUNTER_PATTERN, text, (m) => {
     const id = COUNTER_IDS.get(m[0]);
     if (!id) return;
@@ -375,5 +544,6 @@ export function findMentions(note: string): RawMention[] {
   const out: RawMention[] = [];
   stateMentionsFromTokens(text, out);
   termMentions(text, out);
+  conntrackMentions(text, out);
   return resolveOverlaps(out);
 }

@@ -137,7 +137,8 @@ function balancedTicks(src: string, from: number, to: number): boolean {
  */
 export function simpleShape(text: string, start: number, end: number): SimpleShape | undefined {
   if (end - start > SIMPLE_LIMIT || (start === 0 && text.charCodeAt(0) === 0xfeff)) return undefined;
-  const first = text.charCodeAt(start);
+  // One space before `>` is an indented quote (` > a`, issue #17: remark is slow on runs of them).
+  const first = text.charCodeAt(start) === 32 && text.charCodeAt(start + 1) === 62 ? 62 : text.charCodeAt(start);
   if (first === 32 || first === 9) return undefined;
   const lines = linesOf(text, start, end);
   let last = 0; // number of leading non-blank lines
@@ -154,7 +155,7 @@ export function simpleShape(text: string, start: number, end: number): SimpleSha
   if (first === 62 /* > */) {
     if (NOT_SIMPLE.test(body)) return undefined;
     for (let k = 0; k < last; k++) {
-      const m = /^> ?(?=[^ \t])/.exec(lineText(k));
+      const m = /^ ?> ?(?=[^ \t])/.exec(lineText(k));
       if (!m || BLOCK_START.test(lineText(k).slice(m[0].length, m[0].length + 16))) return undefined;
     }
     return { kind: 'quote', contentEnd };

@@ -12,7 +12,7 @@ import { STATE_IDS, type Lang, type Localized, type StateId } from '../catalogue
 import type { SockstatNumbers } from '../evidence/types';
 import { formatSnapshot, type FamilyCounts, type SnapshotData } from '../evidence/snapshotFormat';
 import { mergeSockstat } from '../evidence/lineFormats';
-import { countTcpTable, type StateCounts, type TcpTableCounts } from './procTcp';
+import { countTcpTable, MAX_TABLE_SOCKETS, TcpTableCounter, type StateCounts, type TcpTableCounts } from './procTcp';
 import { isoWithZone, parseAuxvPageSize, parseOneLine, parseProcNetstat, parseSmapsPageSize, parseSockstat, parseSysctlValue } from './procFiles';
 import { orphanPressure, pressureInput, pressureVerdict, type OrphanPressure } from './pressure';
 
@@ -57,8 +57,13 @@ export type ReadOutcome =
   | { readonly ok: false; readonly failure: ReadFailure; readonly detail?: string };
 /** Reads one file completely. /proc files report size 0: the reader must read to end of file. */
 export type ProcReader = (path: string) => Promise<ReadOutcome>;
+/**
+ * Reads one file as a stream: `onChunk` gets the bytes in order and returns false to stop reading (the
+ * reader then closes the file). Resolves when the file is read, or stopped, or failed.
+ */
+export type ProcStreamReader = (path: string, onChunk: (chunk: Uint8Array) => boolean) => Promise<{ readonly ok: true } | Extract<ReadOutcome, { ok: false }>>;
 
-export type ProblemKind = ReadFailure | 'malformed' | 'missing';
+export type ProblemKind = ReadFailure | 'malformed' | 'missing' | 'truncated';
 export interface CaptureProblem {
   readonly path: string;
   readonly kind: ProblemKind;
@@ -83,6 +88,27 @@ export interface Capture {
 export interface CaptureOptions {
   /** The live view skips the page size and the host name after the first sample. */
   readonly previous?: Pick<Capture, 'data' | 'pageSizeSource'>;
+  /** Reads /proc/net/tcp{,6} as a stream (where the host can); otherwise they are read whole with `read`. */
+  readonly stream?: ProcStreamReader;
+  /** Socket rows counted per table before reading stops (default MAX_TABLE_SOCKETS). */
+  readonly maxSockets?: number;
+}
+
+/** /proc/net/tcp or tcp6 counted through the stream reader (stopping at the cap), or read whole and counted. */
+async function readTable(read: ProcReader, path: string, options: CaptureOptions): Promise<{ outcome: ReadOutcome | { ok: true }; counts?: TcpTableCounts }> {
+  const max = options.maxSockets ?? MAX_TABLE_SOCKETS;
+  const stream = options.stream;
+  if (!stream) {
+    const r = await safeRead(read, path);
+    return { outcome: r, ...(r.ok ? { counts: countTcpTable(r.bytes, max) } : {}) };
+  }
+  const counter = new TcpTableCounter(max);
+  try {
+    const r = await stream(path, (chunk) => counter.push(chunk));
+    return { outcome: r, ...(r.ok ? { counts: counter.finish() } : {}) };
+  } catch (e) {
+    return { outcome: { ok: false, failure: 'error', detail: e instanceof Error ? e.message : String(e) } };
+  }
 }
 
 async function safeRead(read: ProcReader, path: string): Promise<ReadOutcome> {
@@ -123,8 +149,8 @@ export async function captureSnapshot(read: ProcReader, now: Date, options: Capt
   const [sockstat, sockstat6, tcp, tcp6, netstat, hostname, osrelease, auxv, ...tunables] = await Promise.all([
     safeRead(read, PROC_FILES.sockstat),
     safeRead(read, PROC_FILES.sockstat6),
-    safeRead(read, PROC_FILES.tcp),
-    safeRead(read, PROC_FILES.tcp6),
+    readTable(read, PROC_FILES.tcp, options),
+    readTable(read, PROC_FILES.tcp6, options),
     safeRead(read, PROC_FILES.netstat),
     prev ? Promise.resolve(skip) : safeRead(read, PROC_FILES.hostname),
     prev ? Promise.resolve(skip) : safeRead(read, PROC_FILES.osrelease),
@@ -148,10 +174,12 @@ export async function captureSnapshot(read: ProcReader, now: Date, options: Capt
   }
 
   // /proc/net/tcp{,6}
-  const table = (path: string, r: ReadOutcome): TcpTableCounts | undefined => {
-    fail(path, r);
-    if (!r.ok) return undefined;
-    const t = countTcpTable(r.bytes);
+  const table = (path: string, read: { outcome: ReadOutcome | { ok: true }; counts?: TcpTableCounts }): TcpTableCounts | undefined => {
+    const r = read.outcome;
+    if (!r.ok) fail(path, r);
+    const t = read.counts;
+    if (!t) return undefined;
+    if (t.truncatedAt !== undefined) problems.push({ path, kind: 'truncated', detail: String(t.truncatedAt) });
     const bad = t.malformed + Object.values(t.unknownStates).reduce((a, n) => a + n, 0);
     if (!t.header && t.rows === 0) problems.push({ path, kind: 'malformed', detail: 'no header and no rows' });
     else if (bad > 0) problems.push({ path, kind: 'malformed', detail: String(bad) });
@@ -260,12 +288,14 @@ const FAILURE_TEXT: Readonly<Record<ProblemKind, Localized>> = {
   error: { en: 'read error', 'zh-cn': '读取错误' },
   malformed: { en: 'unexpected content', 'zh-cn': '内容格式异常' },
   missing: { en: 'not present', 'zh-cn': '不存在' },
+  truncated: { en: 'truncated', 'zh-cn': '已截断' },
 };
 
 const C = {
   unavailable: { en: 'unavailable: {path} ({why})', 'zh-cn': '无法读取：{path}（{why}）' },
   malformedLines: { en: '{path}: {n} unexpected lines skipped', 'zh-cn': '{path}：跳过 {n} 行异常内容' },
   missingCounters: { en: '{path}: counters not present: {names}', 'zh-cn': '{path}：缺少计数器：{names}' },
+  truncated: { en: '{path}: truncated: more than {n} sockets (counts are of the first {n})', 'zh-cn': '{path}：已截断：超过 {n} 个 socket（计数只含前 {n} 个）' },
   assumedPage: {
     en: 'page size could not be read from /proc/self/auxv or /proc/self/smaps: {size} is ASSUMED',
     'zh-cn': '无法从 /proc/self/auxv 或 /proc/self/smaps 读取页大小：{size} 为假定值',
@@ -291,6 +321,8 @@ export function problemComments(capture: Pick<Capture, 'problems' | 'pageSizeSou
   for (const p of capture.problems) {
     if (p.kind === 'malformed' && p.detail !== undefined && /^\d+$/.test(p.detail)) {
       out.push(fill(C.malformedLines, lang, { path: p.path, n: p.detail }));
+    } else if (p.kind === 'truncated') {
+      out.push(fill(C.truncated, lang, { path: p.path, n: Number(p.detail).toLocaleString('en-US') }));
     } else if (p.kind === 'missing') {
       out.push(fill(C.missingCounters, lang, { path: p.path, names: p.detail ?? '' }));
     } else if (p.path !== PROC_FILES.auxv && p.path !== PROC_FILES.smaps) {

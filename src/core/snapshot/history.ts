@@ -7,6 +7,18 @@ import type { StateCounts } from './procTcp';
 
 export const DEFAULT_TREND_SAMPLES = 40;
 
+/** A live sample may take at most this share of the time between samples: a slow one stretches the interval. */
+const MAX_SAMPLE_SHARE = 0.2;
+
+/**
+ * Milliseconds to wait before the next live sample: the configured interval, stretched so that sampling
+ * (a slow /proc/net/tcp on a host with many sockets) takes at most a fifth of the time (issue #17).
+ */
+export function nextSampleDelay(intervalMs: number, sampleMs: number): number {
+  const stretched = Number.isFinite(sampleMs) && sampleMs > 0 ? sampleMs / MAX_SAMPLE_SHARE - sampleMs : 0;
+  return Math.max(intervalMs, Math.min(stretched, 3_600_000));
+}
+
 interface Sample {
   readonly counts: StateCounts;
   readonly orphan: number | undefined;

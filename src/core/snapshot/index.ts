@@ -11,15 +11,15 @@ export {
   snapshotText,
   sumCounts,
 } from './capture';
-export type { Capture, CaptureOptions, CaptureProblem, ProblemKind, ProcReader, ReadFailure, ReadOutcome } from './capture';
-export { DEFAULT_TREND_SAMPLES, TrendHistory } from './history';
+export type { Capture, CaptureOptions, CaptureProblem, ProblemKind, ProcReader, ProcStreamReader, ReadFailure, ReadOutcome } from './capture';
+export { DEFAULT_TREND_SAMPLES, nextSampleDelay, TrendHistory } from './history';
 export { liveCountSource, liveSample, withLiveCounts } from './live';
 export type { LiveSample } from './live';
 export { pressureGaugeSvg, sparklineSvg } from './liveSvg';
 export type { GaugeLabels, SparklineOptions } from './liveSvg';
 export { formatPercent, orphanPressure, pressureFromEvidence, pressureInput, pressureVerdict } from './pressure';
 export type { EvidencePressure, MemLevel, OrphanLevel, OrphanPressure, PressureInput, TwLevel } from './pressure';
-export { countTcpTable } from './procTcp';
+export { countTcpTable, MAX_TABLE_SOCKETS, TcpTableCounter } from './procTcp';
 export type { StateCounts, TcpTableCounts } from './procTcp';
 export { isoWithZone, parseAuxvPageSize, parseOneLine, parseProcNetstat, parseSmapsPageSize, parseSockstat, parseSysctlValue } from './procFiles';
 export { MIN_DOMINANT, ORPHAN_PRONE, suggestTemplate } from './suggest';

@@ -45,7 +45,10 @@ export function liveSample(capture: Capture, history: TrendHistory, lang: Lang, 
 /** "live /proc/net/tcp{,6}, 12:03:04" — where the diagram's counts come from while Live is on. */
 export function liveCountSource(capture: Capture, lang: Lang): string {
   const time = captureTime(capture);
-  return lang === 'zh-cn' ? `实时 /proc/net/tcp{,6}，${time}` : `live /proc/net/tcp{,6}, ${time}`;
+  // Past the socket cap the counts are of the first N rows of a table: say so (issue #17).
+  const cap = capture.tcp4?.truncatedAt ?? capture.tcp6?.truncatedAt;
+  const more = cap === undefined ? '' : lang === 'zh-cn' ? `，已截断：超过 ${cap} 个 socket` : `, truncated: more than ${cap} sockets`;
+  return lang === 'zh-cn' ? `实时 /proc/net/tcp{,6}，${time}${more}` : `live /proc/net/tcp{,6}, ${time}${more}`;
 }
 
 /** The diagram input's counts while Live is on: the capture's, with their source. */

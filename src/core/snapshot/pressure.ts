@@ -3,7 +3,8 @@
  *
  * - `orphan` (sockstat, host-wide) against `net.ipv4.tcp_max_orphans`. The check is
  *   `orphan << shift > tcp_max_orphans`, where tcp_out_of_resources() adds one to `shift` for an orphan that
- *   sent nothing for more than 2 × TCP_RTO_MAX (240 s) and one more for a soft ICMP error. So a penalised
+ *   sent nothing for more than 2 × TCP_RTO_MAX (240 s) or has used up its retries at the maximum RTO (called with
+ *   do_reset false), and one more for a soft ICMP error. So a penalised
  *   orphan is already killed above ½ (one penalty) or ¼ (both) of the limit [K-timer] [PG-zoukankan].
  * - `mem` (sockstat, pages) against `tcp_mem[2]`: above it, orphans with queued data are killed
  *   (tcp_out_of_memory) [K-h]; above `tcp_mem[1]` TCP is under memory pressure [K-doc-sysctl].
@@ -129,12 +130,12 @@ const V = {
     'zh-cn': '超过上限：orphan {orphan} > tcp_max_orphans {max} —— 孤儿在 close() 时及其定时器触发时被重置（TCPAbortOnMemory，"too many orphaned sockets"）',
   },
   half: {
-    en: 'high: orphan {orphan} is above ½ of tcp_max_orphans ({half}) — an orphan that sent nothing for > 240 s, or got a soft ICMP error, is killed when its timer fires',
-    'zh-cn': '偏高：orphan {orphan} 超过 tcp_max_orphans 的 ½（{half}）—— 超过 240 秒未发送数据或收到软 ICMP 错误的孤儿，在其定时器触发时即被杀掉',
+    en: 'high: orphan {orphan} is above ½ of tcp_max_orphans ({half}) — an orphan that sent nothing for > 240 s or ran out of retries, or got a soft ICMP error, is killed when its timer fires',
+    'zh-cn': '偏高：orphan {orphan} 超过 tcp_max_orphans 的 ½（{half}）—— 超过 240 秒未发送数据或重试已用尽、或收到软 ICMP 错误的孤儿，在其定时器触发时即被杀掉',
   },
   quarter: {
-    en: 'elevated: orphan {orphan} is above ¼ of tcp_max_orphans ({quarter}) — an orphan that sent nothing for > 240 s and got a soft ICMP error is killed when its timer fires',
-    'zh-cn': '升高：orphan {orphan} 超过 tcp_max_orphans 的 ¼（{quarter}）—— 超过 240 秒未发送数据且收到软 ICMP 错误的孤儿，在其定时器触发时即被杀掉',
+    en: 'elevated: orphan {orphan} is above ¼ of tcp_max_orphans ({quarter}) — an orphan that sent nothing for > 240 s (or ran out of retries) and got a soft ICMP error is killed when its timer fires',
+    'zh-cn': '升高：orphan {orphan} 超过 tcp_max_orphans 的 ¼（{quarter}）—— 超过 240 秒未发送数据（或重试已用尽）且收到软 ICMP 错误的孤儿，在其定时器触发时即被杀掉',
   },
   low: {
     en: 'low: orphan {orphan} is below ¼ of tcp_max_orphans {max} ({quarter})',
@@ -209,20 +210,61 @@ function distance(b: EvidenceBlock, at: number | undefined): number {
   return at < b.start ? b.start - at : at - b.end;
 }
 
+const TUNABLE_KEYS = [SYSCTL_MAX_ORPHANS, SYSCTL_TCP_MEM, SYSCTL_MAX_TW, 'pagesize'] as const;
+
+/** Per evidence array (a model's, built once): the blocks that carry each thing a pressure reading needs, in note order. */
+interface PressureIndex {
+  readonly sockstat: readonly EvidenceBlock[];
+  readonly tunables: ReadonlyMap<string, readonly EvidenceBlock[]>;
+}
+
+const PRESSURE_INDEX = new WeakMap<readonly EvidenceBlock[], PressureIndex>();
+
+function pressureIndex(evidence: readonly EvidenceBlock[]): PressureIndex {
+  let ix = PRESSURE_INDEX.get(evidence);
+  if (!ix) {
+    const tunables = new Map<string, EvidenceBlock[]>(TUNABLE_KEYS.map((k) => [k, []]));
+    for (const b of evidence) for (const k of TUNABLE_KEYS) if (b.sysctls[k] !== undefined) tunables.get(k)?.push(b);
+    ix = { sockstat: evidence.filter((b) => isCount(b.sockstat?.tcp?.orphan)), tunables };
+    PRESSURE_INDEX.set(evidence, ix);
+  }
+  return ix;
+}
+
+/**
+ * The block of `blocks` (in note order, non-overlapping) nearest to `at`, the earlier one on a tie (the
+ * first one when `at` is undefined). Binary search: the nearest is the last block starting at or before
+ * `at`, or the one after it.
+ */
+function nearest(blocks: readonly EvidenceBlock[], at: number | undefined): EvidenceBlock | undefined {
+  if (blocks.length === 0 || at === undefined) return blocks[0];
+  let lo = 0;
+  let hi = blocks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((blocks[mid] as EvidenceBlock).start <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  const a = blocks[lo] as EvidenceBlock;
+  const b = blocks[lo + 1];
+  if (a.start > at) return a; // every block starts after `at`
+  return b && distance(b, at) < distance(a, at) ? b : a;
+}
+
 /**
  * Orphan pressure from the note's evidence: sockstat from the block nearest to `at` (an offset) that has an
  * `orphan` number; each tunable from that block, else from the nearest block that has it (notes often paste
  * `sysctl` output and `cat /proc/net/sockstat` in separate blocks). Undefined when no block has sockstat.
+ * The blocks are indexed once per evidence array, so a hover costs a few binary searches (issue #17: it
+ * sorted every block on each hover).
  */
 export function pressureFromEvidence(evidence: readonly EvidenceBlock[], at?: number): EvidencePressure | undefined {
-  const byDistance = [...evidence].sort((a, b) => distance(a, at) - distance(b, at));
-  const home = byDistance.find((b) => isCount(b.sockstat?.tcp?.orphan));
+  const ix = pressureIndex(evidence);
+  const home = nearest(ix.sockstat, at);
   if (!home) return undefined;
-  const ordered = [home, ...byDistance.filter((b) => b !== home)];
-  const sysctl = (key: string): string | undefined => ordered.map((b) => b.sysctls[key]).find((v) => v !== undefined);
   const sysctls: Record<string, string> = {};
-  for (const key of [SYSCTL_MAX_ORPHANS, SYSCTL_TCP_MEM, SYSCTL_MAX_TW, 'pagesize']) {
-    const v = sysctl(key);
+  for (const key of TUNABLE_KEYS) {
+    const v = home.sysctls[key] ?? nearest(ix.tunables.get(key) ?? [], at)?.sysctls[key];
     if (v !== undefined) sysctls[key] = v;
   }
   const pageSize = parseUint(sysctls.pagesize);

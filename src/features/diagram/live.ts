@@ -5,10 +5,10 @@
  */
 import * as vscode from 'vscode';
 import type { StateId } from '../../core/catalogue/types';
-import { captureSnapshot, liveSample, TrendHistory, withLiveCounts, type Capture } from '../../core/snapshot';
+import { captureSnapshot, liveSample, nextSampleDelay, TrendHistory, withLiveCounts, type Capture } from '../../core/snapshot';
 import type { HostToWebview, LiveInfo, LiveStrings } from '../../webview/protocol';
 import { currentLang } from '../language';
-import { describeProblems, insertCapture, readProcFile, snapshotSupportHere, unsupportedMessage, type InsertResult } from '../snapshot';
+import { describeProblems, hostCaptureOptions, insertCapture, readProcFile, snapshotSupportHere, unsupportedMessage, type InsertResult } from '../snapshot';
 
 export const DEFAULT_LIVE_INTERVAL_SECONDS = 3;
 
@@ -47,6 +47,8 @@ export class LiveSampler implements vscode.Disposable {
   private busy = false;
   /** Number of samples taken (tests). */
   samples = 0;
+  /** Delay before the next sample: the interval setting, stretched after a slow sample. */
+  delayMs = liveIntervalSeconds() * 1000;
 
   constructor(private readonly onSample: (capture: Capture) => void) {}
 
@@ -77,8 +79,9 @@ export class LiveSampler implements vscode.Disposable {
     this.timer = undefined;
     if (this.paused || this.stopped) return;
     this.busy = true;
+    const started = performance.now();
     try {
-      const capture = await captureSnapshot(readProcFile, new Date(), this.last ? { previous: this.last } : {});
+      const capture = await captureSnapshot(readProcFile, new Date(), hostCaptureOptions(this.last));
       if (this.stopped) return;
       this.last = capture;
       this.samples++;
@@ -89,7 +92,9 @@ export class LiveSampler implements vscode.Disposable {
     } finally {
       this.busy = false;
     }
-    if (!this.paused && !this.stopped) this.timer = setTimeout(() => void this.tick(), liveIntervalSeconds() * 1000);
+    // A slow sample (a huge /proc/net/tcp) stretches the interval (issue #17).
+    this.delayMs = nextSampleDelay(liveIntervalSeconds() * 1000, performance.now() - started);
+    if (!this.paused && !this.stopped) this.timer = setTimeout(() => void this.tick(), this.delayMs);
   }
 
   dispose(): void {
@@ -167,7 +172,7 @@ export class LiveView implements vscode.Disposable {
     const sampler = this.sampler;
     const capture = sampler?.capture;
     if (!sampler || !capture) return;
-    const sample = liveSample(capture, sampler.history, currentLang(), describeProblems(capture), liveIntervalSeconds());
+    const sample = liveSample(capture, sampler.history, currentLang(), describeProblems(capture), Math.round(sampler.delayMs / 1000));
     this.host.post({ type: 'liveSample', sample });
   }
 

@@ -250,7 +250,7 @@ export class DiagramPanel implements vscode.Disposable {
   }
 
   /** The diagram the panel shows; computed the same way when nothing is shown yet (the panel is hidden). */
-  private exportedDiagram(): DiagramModel | undefined {
+  exportedDiagram(): DiagramModel | undefined {
     const document = this.document;
     if (!document) return undefined;
     const shown = this.shown;

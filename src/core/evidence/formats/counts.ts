@@ -29,7 +29,14 @@ function countState(token: string, hex: boolean, words: KeywordSet): StateId | u
   return words.has(token) ? lookupStateSpelling(token)?.state : undefined;
 }
 
-function parseCountLine(t: readonly string[], hex: boolean, words: KeywordSet): { state: StateId; n: number } | undefined {
+/** `# …`, `// …`, `<- …`, `← …` after a count. */
+export function isAnnotation(token: string): boolean {
+  return token.startsWith('#') || token.startsWith('//') || token === '<-' || token.startsWith('←');
+}
+
+function parseCountLine(tokens: readonly string[], hex: boolean, words: KeywordSet): { state: StateId; n: number } | undefined {
+  // An annotated count (`FIN_WAIT1 61920   # 大部分是孤儿`): the comment after the pair does not count.
+  const t = tokens.length > 2 && isAnnotation(tokens[2] as string) ? tokens.slice(0, 2) : tokens;
   if (t.length !== 2) return undefined;
   const a = t[0] as string;
   const b = t[1] as string;

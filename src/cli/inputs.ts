@@ -1,0 +1,175 @@
+/**
+ * Turns the CLI's path arguments into note files: a file is taken as given; a folder is walked recursively for
+ * `.md` / `.markdown` files, skipping `node_modules`, `.git`, hidden folders and what the `.gitignore` files in
+ * it (at any depth) and in the enclosing git repository's folders above it exclude; a glob (quoted, so the shell leaves it alone: `'notes/**\/*.md'`) is expanded the
+ * same way from its static base folder. Symbolic links to folders are not followed (no loops); links to files
+ * are kept. Touches the filesystem, so it lives in the CLI, not in src/core.
+ */
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { dirname, join, posix, relative, resolve, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
+
+export interface ExpandedInputs {
+  /** Note paths in argument order (folders sorted), each once. */
+  readonly files: string[];
+  /** Arguments that name nothing usable, with a one-line reason. */
+  readonly problems: { readonly path: string; readonly message: string }[];
+  /** True when an argument was a folder or a glob (the output is then always a list). */
+  readonly expanded: boolean;
+}
+
+const NOTE_EXT = /\.(md|markdown)$/i;
+const SKIP_DIRS = new Set(['node_modules', '.git']);
+/** A .gitignore larger than this is not read (a real one is a few KB). */
+const MAX_GITIGNORE = 1024 * 1024;
+
+interface IgnoreLevel {
+  /** Folder of the .gitignore, relative to the walk root, POSIX, '' for the root. */
+  readonly base: string;
+  /** For a .gitignore above the walk root (in the enclosing repository): the path from its folder to the root. */
+  readonly above?: string;
+  readonly ig: Ignore;
+}
+
+function readGitignore(dir: string): Ignore | undefined {
+  const file = join(dir, '.gitignore');
+  try {
+    const st = statSync(file);
+    if (!st.isFile() || st.size > MAX_GITIGNORE) return undefined;
+    return ignore().add(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Git's answer for a path: the deepest .gitignore that decides (ignores or re-includes) wins. */
+function ignored(levels: readonly IgnoreLevel[], rel: string, isDir: boolean): boolean {
+  for (let i = levels.length - 1; i >= 0; i--) {
+    const { base, above, ig } = levels[i] as IgnoreLevel;
+    const sub = above ? `${above}/${rel}` : base ? rel.slice(base.length + 1) : rel;
+    const r = ig.test(isDir ? `${sub}/` : sub);
+    if (r.ignored) return true;
+    if (r.unignored) return false;
+  }
+  return false;
+}
+
+/**
+ * The .gitignore files of the folders between the enclosing git repository's top (the nearest folder above with
+ * a `.git`) and `root`, outermost first; none when `root` is not inside a repository or is its top.
+ */
+function ancestorLevels(root: string): IgnoreLevel[] {
+  const chain: string[] = [];
+  let dir = resolve(root);
+  for (;;) {
+    if (existsSync(join(dir, '.git'))) break;
+    const parent = dirname(dir);
+    if (parent === dir) return [];
+    chain.unshift(dir);
+    dir = parent;
+  }
+  if (chain.length === 0) return [];
+  // chain: the folders from just below the repository top down to root; dir: the top.
+  const folders = [dir, ...chain.slice(0, -1)];
+  const top = resolve(root);
+  const levels: IgnoreLevel[] = [];
+  for (const f of folders) {
+    const ig = readGitignore(f);
+    if (ig) levels.push({ base: '', above: relative(f, top).split(sep).join('/'), ig });
+  }
+  return levels;
+}
+
+/** Every regular file under `root` (POSIX paths relative to it), pruned as described above, sorted. */
+export function walk(root: string, keep: (rel: string) => boolean): string[] {
+  const out: string[] = [];
+  const visit = (dir: string, rel: string, levels: IgnoreLevel[]) => {
+    const here = readGitignore(dir);
+    const stack = here ? [...levels, { base: rel, ig: here }] : levels;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const childRel = rel ? `${rel}/${e.name}` : e.name;
+      const full = join(dir, e.name);
+      let isDir = e.isDirectory();
+      let isFile = e.isFile();
+      if (e.isSymbolicLink()) {
+        try {
+          isFile = statSync(full).isFile();
+        } catch {
+          isFile = false;
+        }
+        isDir = false;
+      }
+      if (isDir) {
+        if (SKIP_DIRS.has(e.name) || e.name.startsWith('.') || ignored(stack, childRel, true)) continue;
+        visit(full, childRel, stack);
+      } else if (isFile && !ignored(stack, childRel, false) && keep(childRel)) out.push(childRel);
+    }
+  };
+  visit(root, '', ancestorLevels(root));
+  return out;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const toPosix = (p: string) => (sep === '/' ? p : p.split(sep).join('/'));
+
+export function expandInputs(args: readonly string[]): ExpandedInputs {
+  const files: string[] = [];
+  const problems: { path: string; message: string }[] = [];
+  const seen = new Set<string>();
+  let expanded = false;
+  const add = (f: string) => {
+    const key = posix.normalize(toPosix(f));
+    if (seen.has(key)) return;
+    seen.add(key);
+    files.push(f);
+  };
+  for (const arg of args) {
+    if (isDirectory(arg)) {
+      expanded = true;
+      for (const rel of walk(arg, (r) => NOTE_EXT.test(r))) add(join(arg, rel));
+      continue;
+    }
+    const scan = picomatch.scan(toPosix(arg));
+    if (scan.isGlob && !exists(arg)) {
+      expanded = true;
+      const base = scan.base || '.';
+      const glob = toPosix(arg).replace(/^\.\//, '');
+      const matches = picomatch(glob, { dot: false });
+      const prefix = base === '.' ? '' : `${posix.normalize(base).replace(/^\.\//, '')}/`;
+      if (!isDirectory(base)) {
+        problems.push({ path: arg, message: `no files match (no folder ${base})` });
+        continue;
+      }
+      const found = walk(base, (rel) => matches(`${prefix}${rel}`));
+      if (found.length === 0) problems.push({ path: arg, message: 'no files match' });
+      for (const rel of found) add(base === '.' ? rel : join(base, rel));
+      continue;
+    }
+    add(arg);
+  }
+  return { files, problems, expanded };
+}

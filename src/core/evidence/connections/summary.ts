@@ -1,0 +1,194 @@
+/**
+ * Per-state summaries of socket rows: how many, which peers and /24 (IPv6 /64) networks, which local ports,
+ * timers, Send-Q, retransmissions, processes. Only listings (ss, netstat, /proc/net/tcp) count as sockets;
+ * tcpstates rows are transitions and tcplife rows closed connections (see transitionsByState).
+ * Pure: no `vscode`, no Node built-ins.
+ */
+import type { StateId } from '../../catalogue/types';
+import { prefixOf } from './address';
+import { TIMER_KINDS, type Connection, type StateSockets, type TimerKind } from './types';
+
+export const TOP_N = 5;
+
+/** The `n` largest counts, ties by key — one pass, no sort of the whole map (a 10 MB note lists 100k peers). */
+function top<K extends string | number>(m: Map<K, number>, n = TOP_N): { key: K; count: number }[] {
+  const best: { key: K; count: number }[] = [];
+  const before = (a: { key: K; count: number }, b: { key: K; count: number }): boolean => a.count > b.count || (a.count === b.count && String(a.key) < String(b.key));
+  for (const [key, count] of m) {
+    if (best.length === n && count < (best[n - 1] as { count: number }).count) continue;
+    const item = { key, count };
+    let i = best.length;
+    while (i > 0 && before(item, best[i - 1] as { key: K; count: number })) i--;
+    if (i >= n) continue;
+    best.splice(i, 0, item);
+    if (best.length > n) best.pop();
+  }
+  return best;
+}
+
+const bump = <K>(m: Map<K, number>, k: K): void => {
+  m.set(k, (m.get(k) ?? 0) + 1);
+};
+
+const maxOf = (a: number | null, b: number | undefined): number | null => (b === undefined ? a : a === null ? b : Math.max(a, b));
+
+export function isListing(c: Connection): boolean {
+  return c.source === 'ss' || c.source === 'netstat' || c.source === 'proc-net-tcp';
+}
+
+/** Running summary of one state's listing rows (rows are not kept: a 10 MB note lists 100k sockets). */
+class SocketTally {
+  private readonly peers = new Map<string, number>();
+  private readonly ports = new Map<number, number>();
+  private readonly procs = new Map<string, number>();
+  private readonly timers = Object.fromEntries(TIMER_KINDS.map((k) => [k, 0])) as Record<TimerKind, number>;
+  private listed = 0;
+  private sendRows = 0;
+  private nonZero = 0;
+  private sendMax = 0;
+  private retransMax: number | null = null;
+  private probesMax: number | null = null;
+  private backoffMax: number | null = null;
+  private inodeRows = 0;
+  private inodeZero = 0;
+  /** 0-based line of the first row. */
+  firstLine = -1;
+
+  add(c: Connection): void {
+    if (this.firstLine < 0) this.firstLine = c.line;
+    this.listed++;
+    if (c.peer && c.peer.family !== 0) bump(this.peers, c.peer.address);
+    if (c.local?.port !== undefined) bump(this.ports, c.local.port);
+    if (c.timer !== undefined) this.timers[c.timer]++;
+    if (c.sendQ !== undefined) {
+      this.sendRows++;
+      if (c.sendQ > 0) this.nonZero++;
+      if (c.sendQ > this.sendMax) this.sendMax = c.sendQ;
+    }
+    this.retransMax = maxOf(this.retransMax, c.retransmits);
+    this.probesMax = maxOf(this.probesMax, c.probes);
+    this.backoffMax = maxOf(this.backoffMax, c.backoff);
+    if (c.inode !== undefined) {
+      this.inodeRows++;
+      if (c.inode === 0) this.inodeZero++;
+    }
+    if (c.processes) for (const p of c.processes) bump(this.procs, p);
+  }
+
+  result(): StateSockets {
+    // Networks from the distinct peers (a prefix per peer, not per row).
+    const prefixes = new Map<string, number>();
+    for (const [address, count] of this.peers) {
+      const p = prefixOf({ address, family: address.includes(':') ? 6 : 4 });
+      if (p) prefixes.set(p, (prefixes.get(p) ?? 0) + count);
+    }
+    return {
+      listed: this.listed,
+      peers: top(this.peers).map((x) => ({ address: x.key, count: x.count })),
+      prefixes: top(prefixes).map((x) => ({ prefix: x.key, count: x.count })),
+      localPorts: top(this.ports).map((x) => ({ port: x.key, count: x.count })),
+      timers: { ...this.timers },
+      sendQ: { rows: this.sendRows, nonZero: this.nonZero, max: this.sendMax },
+      retransMax: this.retransMax,
+      probesMax: this.probesMax,
+      backoffMax: this.backoffMax,
+      processes: top(this.procs).map((x) => ({ name: x.key, count: x.count })),
+      inode: { rows: this.inodeRows, zero: this.inodeZero },
+    };
+  }
+}
+
+/** Summarises the listing rows of one state. */
+export function summariseSockets(rows: readonly Connection[]): StateSockets {
+  const t = new SocketTally();
+  for (const c of rows) t.add(c);
+  return t.result();
+}
+
+/**
+ * Listing rows per state, summarised as they come. A socket listed twice (same state, local port and peer
+ * endpoint — `ss -tan` and `ss -tan state fin-wait-1` in one note, or two samples of a stuck socket) counts once.
+ */
+export class StateTallies {
+  private readonly tallies = new Map<StateId, SocketTally>();
+  // Seen sockets per peer address: one number (state, local port, peer port) or, rarely, a set of them — no
+  // string is built per row.
+  private readonly seen = new Map<string, number | Set<number>>();
+  private readonly stateIndex = new Map<StateId, number>();
+
+  add(c: Connection): void {
+    if (!isListing(c) || c.state === undefined) return;
+    const lport = c.local?.port;
+    const pport = c.peer?.port;
+    // Rows without ports (service names, wildcards) stay apart.
+    if (lport !== undefined && pport !== undefined && c.peer) {
+      let si = this.stateIndex.get(c.state);
+      if (si === undefined) this.stateIndex.set(c.state, (si = this.stateIndex.size));
+      const key = (si * 65536 + lport) * 65536 + pport;
+      const old = this.seen.get(c.peer.address);
+      if (old === undefined) this.seen.set(c.peer.address, key);
+      else if (typeof old === 'number') {
+        if (old === key) return;
+        this.seen.set(c.peer.address, new Set([old, key]));
+      } else {
+        if (old.has(key)) return;
+        old.add(key);
+      }
+    }
+    let t = this.tallies.get(c.state);
+    if (!t) this.tallies.set(c.state, (t = new SocketTally()));
+    t.add(c);
+  }
+
+  /** The summaries, and the line of each state's first row. */
+  result(): { sockets: Map<StateId, StateSockets>; firstLine: Map<StateId, number> } {
+    const sockets = new Map<StateId, StateSockets>();
+    const firstLine = new Map<StateId, number>();
+    for (const [s, t] of this.tallies) {
+      sockets.set(s, t.result());
+      firstLine.set(s, t.firstLine);
+    }
+    return { sockets, firstLine };
+  }
+}
+
+export function socketsByState(connections: readonly Connection[]): Map<StateId, StateSockets> {
+  const t = new StateTallies();
+  for (const c of connections) t.add(c);
+  return t.result().sockets;
+}
+
+export interface StateTransitions {
+  /** Transitions into the state. */
+  readonly entered: number;
+  /** Transitions out of it, with the time spent there. */
+  readonly left: number;
+  readonly msMax: number | null;
+  readonly msMedian: number | null;
+}
+
+/** tcpstates rows per state: how often it was entered and left, and how long sockets stayed. */
+export function transitionsByState(connections: readonly Connection[]): Map<StateId, StateTransitions> {
+  const entered = new Map<StateId, number>();
+  const times = new Map<StateId, number[]>();
+  for (const c of connections) {
+    if (c.source !== 'tcpstates') continue;
+    if (c.state !== undefined) bump(entered, c.state);
+    if (c.fromState !== undefined && c.msInOldState !== undefined) {
+      let a = times.get(c.fromState);
+      if (!a) times.set(c.fromState, (a = []));
+      a.push(c.msInOldState);
+    }
+  }
+  const out = new Map<StateId, StateTransitions>();
+  for (const s of new Set<StateId>([...entered.keys(), ...times.keys()])) {
+    const t = [...(times.get(s) ?? [])].sort((a, b) => a - b);
+    out.set(s, {
+      entered: entered.get(s) ?? 0,
+      left: t.length,
+      msMax: t.length ? (t[t.length - 1] as number) : null,
+      msMedian: t.length ? (t[(t.length - 1) >> 1] as number) : null,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,104 @@
+/**
+ * A light, line-based reading of a Markdown note for the misconception checks: which lines are fenced code,
+ * which are headings, and the prose of the others with URLs, link destinations, HTML tags and backticks
+ * blanked out (replaced by spaces, so every offset stays put). Linear in the text; no remark parse (the
+ * checks must also run in the CLI on many files).
+ * Pure: no `vscode`, no Node built-ins.
+ */
+
+export type LineKind = 'prose' | 'heading' | 'code';
+
+export interface NoteLine {
+  /** 0-based line number. */
+  readonly line: number;
+  /** Offset of the line's first character in the note. */
+  readonly offset: number;
+  /** The raw line, without its end-of-line characters. */
+  readonly raw: string;
+  /** For prose and headings: the raw line with URLs, link destinations, tags and backticks blanked (same length). */
+  readonly prose: string;
+  readonly kind: LineKind;
+}
+
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+const HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+/** `scheme://…` or `www.…` up to whitespace or a non-ASCII character (Chinese prose runs on without spaces). */
+const URL = /(?:\b[A-Za-z][A-Za-z0-9+.-]{0,31}:\/\/|\bwww\.)[!-~]*/g;
+/** The destination of an inline link or image: `](…)` (the text before it stays). */
+const LINK_DEST = /\]\([^()\s]*(?:\s+"[^"]*")?\)/g;
+const TAG = /<\/?[A-Za-z][^<>]{0,200}>/g;
+
+function blank(s: string, re: RegExp, keepFirst = 0): string {
+  return s.replace(re, (m) => m.slice(0, keepFirst) + ' '.repeat(m.length - keepFirst));
+}
+
+/** The line with URLs, link destinations, HTML tags and backticks replaced by spaces (same length). */
+export function proseOf(raw: string): string {
+  let s = blank(raw, LINK_DEST, 1);
+  s = blank(s, URL);
+  s = blank(s, TAG);
+  return s.replace(/`/g, ' ');
+}
+
+/** Splits a note into lines and classifies them (fenced code by CommonMark's opening/closing fence rule). */
+export function noteLines(text: string): NoteLine[] {
+  const out: NoteLine[] = [];
+  let fence: { char: string; length: number } | undefined;
+  let offset = 0;
+  let line = 0;
+  while (offset <= text.length) {
+    let end = text.indexOf('\n', offset);
+    if (end === -1) end = text.length;
+    const rawWithCr = text.slice(offset, end);
+    const raw = rawWithCr.endsWith('\r') ? rawWithCr.slice(0, -1) : rawWithCr;
+    let kind: LineKind;
+    const f = FENCE_OPEN.exec(raw);
+    if (fence) {
+      kind = 'code';
+      const close = FENCE_CLOSE.exec(raw);
+      if (close && close[1] && close[1][0] === fence.char && close[1].length >= fence.length) fence = undefined;
+    } else if (f && f[1] && !(f[1][0] === '`' && raw.slice(f[0].length).includes('`'))) {
+      kind = 'code';
+      fence = { char: f[1][0] as string, length: f[1].length };
+    } else {
+      kind = HEADING.test(raw) ? 'heading' : 'prose';
+    }
+    out.push({ line, offset, raw, prose: kind === 'code' ? raw : proseOf(raw), kind });
+    if (end === text.length) break;
+    offset = end + 1;
+    line++;
+  }
+  return out;
+}
+
+export interface Sentence {
+  /** Offset of the sentence in its line (UTF-16). */
+  readonly start: number;
+  readonly end: number;
+  /** The blanked prose of the sentence. */
+  readonly text: string;
+}
+
+/** Sentence ends: `.`, `!`, `?`, `;` before a space or the end, their full-width forms, and table cell bars. */
+const SENTENCE_END = /[.!?;](?=\s|$)|[。！？；|]/g;
+
+/** The sentences of one prose line, trimmed (empty ones dropped). */
+export function sentencesOf(prose: string): Sentence[] {
+  const out: Sentence[] = [];
+  let from = 0;
+  const push = (to: number) => {
+    let a = from;
+    let b = to;
+    while (a < b && /\s|[-*+>#]/.test(prose[a] as string)) a++;
+    while (b > a && /\s/.test(prose[b - 1] as string)) b--;
+    if (b > a) out.push({ start: a, end: b, text: prose.slice(a, b) });
+  };
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(prose); m; m = SENTENCE_END.exec(prose)) {
+    push(m.index);
+    from = m.index + m[0].length;
+  }
+  push(prose.length);
+  return out;
+}

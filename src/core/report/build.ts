@@ -1,0 +1,113 @@
+/**
+ * The report of a note (`tcp-state-notes report`): per-state counts and socket detail, the timeline and trend,
+ * the limits, the likely causes and the findings — one pure function from the note's analysis to the JSON the
+ * CLI prints (markdown.ts renders the same data as text). Pure: no `vscode`, no Node built-ins.
+ */
+import type { NoteModel } from '../note/model';
+import { STATE_IDS, type Lang, type StateId } from '../catalogue/types';
+import type { StateSockets, TimerKind } from '../evidence/connections';
+import { findCauses, type Cause } from './causes';
+import { checkNote, type Finding } from '../check/findings';
+import { noteEvidence, type NoteEvidence } from './noteEvidence';
+import { limitsOf, timelineOf, trendOf, type Limits, type TimelinePoint, type Trend } from './timeline';
+
+export interface NoteAnalysis {
+  readonly evidence: NoteEvidence;
+  readonly points: readonly TimelinePoint[];
+  readonly limits: Limits;
+  readonly trend: Trend | null;
+  readonly counters: Readonly<Record<string, number>>;
+  readonly sysctls: Readonly<Record<string, string>>;
+}
+
+/** Everything the report, the hover and the code lens derive from a note's evidence (language-free). */
+export function analyseEvidence(model: NoteModel): NoteAnalysis {
+  const evidence = noteEvidence(model);
+  const points = timelineOf(model);
+  const limits = limitsOf(model, points);
+  const counters: Record<string, number> = {};
+  const sysctls: Record<string, string> = {};
+  for (const b of model.evidence) {
+    Object.assign(counters, b.counters);
+    Object.assign(sysctls, b.sysctls);
+  }
+  return { evidence, points, limits, trend: trendOf(points, limits), counters, sysctls };
+}
+
+export function causesOf(a: NoteAnalysis, lang: Lang): Cause[] {
+  return findCauses({ sockets: a.evidence.sockets, counts: a.evidence.counts, points: a.points, limits: a.limits, trend: a.trend, counters: a.counters, sysctls: a.sysctls }, lang);
+}
+
+export interface ReportSockets {
+  readonly listed: number;
+  readonly peers: readonly { readonly address: string; readonly count: number }[];
+  readonly prefixes: readonly { readonly prefix: string; readonly count: number }[];
+  readonly localPorts: readonly { readonly port: number; readonly count: number }[];
+  readonly timers: Readonly<Record<TimerKind, number>>;
+  readonly sendQ: { readonly nonZero: number; readonly max: number };
+  readonly retransMax: number | null;
+}
+
+export interface ReportJson {
+  readonly file: string;
+  readonly states: Readonly<Partial<Record<StateId, { readonly count: number | null; readonly sockets: ReportSockets }>>>;
+  readonly timeline: readonly { readonly time: string; readonly line: number; readonly orphan: number | null; readonly tw: number | null; readonly mem: number | null }[];
+  readonly trend: Trend | null;
+  readonly limits: Limits;
+  readonly causes: readonly { readonly state: StateId | null; readonly rule: string; readonly message: string; readonly source: string }[];
+  readonly findings: readonly Finding[];
+}
+
+const EMPTY: ReportSockets = {
+  listed: 0,
+  peers: [],
+  prefixes: [],
+  localPorts: [],
+  timers: { on: 0, persist: 0, keepalive: 0, timewait: 0, none: 0 },
+  sendQ: { nonZero: 0, max: 0 },
+  retransMax: null,
+};
+
+function socketsJson(s: StateSockets | undefined): ReportSockets {
+  if (!s) return EMPTY;
+  return { listed: s.listed, peers: s.peers, prefixes: s.prefixes, localPorts: s.localPorts, timers: s.timers, sendQ: { nonZero: s.sendQ.nonZero, max: s.sendQ.max }, retransMax: s.retransMax };
+}
+
+export interface ReportOptions {
+  readonly file: string;
+  readonly lang: Lang;
+}
+
+export interface Report {
+  readonly json: ReportJson;
+  readonly analysis: NoteAnalysis;
+  /** The causes with their check / change lists (the JSON keeps state, rule, message, source). */
+  readonly causes: readonly Cause[];
+}
+
+export function buildReport(model: NoteModel, options: ReportOptions): Report {
+  const analysis = analyseEvidence(model);
+  const causes = causesOf(analysis, options.lang);
+  const states: Partial<Record<StateId, { count: number | null; sockets: ReportSockets }>> = {};
+  for (const id of STATE_IDS) {
+    const count = analysis.evidence.counts.get(id);
+    const sockets = analysis.evidence.sockets.get(id);
+    if (!count && !sockets) continue;
+    states[id] = { count: count?.count ?? null, sockets: socketsJson(sockets) };
+  }
+  // The same findings as `check` (typos and misconceptions).
+  const findings = checkNote(model.text, { lang: options.lang, model });
+  return {
+    analysis,
+    causes,
+    json: {
+      file: options.file,
+      states,
+      timeline: analysis.points.map((p) => ({ time: p.time, line: p.line, orphan: p.orphan, tw: p.tw, mem: p.mem })),
+      trend: analysis.trend,
+      limits: analysis.limits,
+      causes: causes.map((c) => ({ state: c.state, rule: c.rule, message: c.message, source: c.source })),
+      findings,
+    },
+  };
+}

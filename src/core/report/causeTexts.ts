@@ -1,0 +1,164 @@
+/**
+ * The words of the cause rules (causes.ts), English and Simplified Chinese. Written from the facts file
+ * §2.3–§2.6, §4.3, §4.7 and §7.1 and checked against net/ipv4/tcp_timer.c (tcp_probe_timer, tcp_orphan_retries,
+ * tcp_out_of_resources, tcp_keepalive_timer), tcp_minisocks.c (tcp_time_wait) and tcp.c (__tcp_close).
+ * Placeholders `{name}` are filled with numbers and addresses from the note (callers escape for their medium).
+ */
+import type { Localized } from '../catalogue/types';
+
+export type CauseRule =
+  | 'fin-wait-1-zero-window'
+  | 'orphan-retransmits-unanswered'
+  | 'last-ack-fin-unacknowledged'
+  | 'close-wait-not-closed'
+  | 'fin-wait-2-timewait-minisocks'
+  | 'fin-wait-2-orphans-waiting'
+  | 'orphan-limit-pressure'
+  | 'orphans-reset-by-kernel';
+
+export interface CauseText {
+  readonly message: Localized;
+  readonly check: readonly Localized[];
+  readonly change: readonly Localized[];
+  /** A public page a reader can open. */
+  readonly source: string;
+}
+
+const TIMER_C = 'https://elixir.bootlin.com/linux/v6.12/source/net/ipv4/tcp_timer.c';
+
+export const CAUSE_TEXT: Readonly<Record<CauseRule, CauseText>> = {
+  'fin-wait-1-zero-window': {
+    message: {
+      en: 'Likely cause: the peers advertise a zero window. {persist} of {timed} FIN-WAIT-1 sockets with a timer are on the persist (zero-window probe) timer and {nonZero} of {rows} still hold data in Send-Q (up to {max} bytes): the application closed with data queued, Linux entered FIN-WAIT-1 at once, and the FIN waits behind data the peer does not take. These are orphans; the kernel gives up after tcp_orphan_retries worth of probes.{network}',
+      'zh-cn': '可能原因：对端通告零窗口。带定时器的 FIN-WAIT-1 套接字中有 {persist}/{timed} 个处于 persist（零窗口探测）定时器，{rows} 个中有 {nonZero} 个 Send-Q 仍有数据（最多 {max} 字节）：应用在仍有排队数据时 close()，Linux 立即进入 FIN-WAIT-1，FIN 排在对端不接收的数据之后。这些是孤儿套接字，内核在探测次数达到 tcp_orphan_retries 后放弃。{network}',
+    },
+    check: [
+      { en: '`ss -tanoi state fin-wait-1`: does `backoff` keep growing? If it stays at `tcp_retries2` (≤ 8) the orphan can stall indefinitely (reported in 2025)', 'zh-cn': '`ss -tanoi state fin-wait-1`：`backoff` 是否持续增长？若停在 `tcp_retries2`（≤ 8），孤儿可能无限期滞留（2025 年报告的问题）' },
+      { en: '`tcpdump -nn host <peer>`: the peer\'s ACKs carry `win 0`', 'zh-cn': '`tcpdump -nn host <对端>`：对端的 ACK 带 `win 0`' },
+      { en: 'the peer application: why does it stop reading?', 'zh-cn': '对端应用：为什么停止读取？' },
+    ],
+    change: [
+      { en: 'fix or throttle the slow or stalled reader (often one client network)', 'zh-cn': '修复或限制读取缓慢/停滞的对端（常常是同一个客户端网络）' },
+      { en: 'bound the probes: `sysctl -w net.ipv4.tcp_orphan_retries=3` (0 means 8 while the RTO is not maxed out)', 'zh-cn': '限制探测次数：`sysctl -w net.ipv4.tcp_orphan_retries=3`（0 表示在 RTO 未到上限时取 8）' },
+      { en: 'clear the current ones: `ss -K state fin-wait-1 dst <prefix>` (needs kernel socket-destroy support)', 'zh-cn': '清理现有的：`ss -K state fin-wait-1 dst <网段>`（需要内核支持 socket destroy）' },
+    ],
+    source: TIMER_C,
+  },
+  'orphan-retransmits-unanswered': {
+    message: {
+      en: 'Likely cause: our FIN or data is never acknowledged — the peers are unreachable, or packets are dropped on the way (firewall, conntrack or NAT timeout). {on} {state} sockets are on the retransmission timer with up to {retrans} retransmissions, against a budget of {budget} for orphans (tcp_orphan_retries {setting}). At the budget the kernel drops the socket without sending RST (TcpExtTCPAbortOnTimeout).',
+      'zh-cn': '可能原因：我方的 FIN 或数据始终得不到确认——对端不可达，或报文在途中被丢弃（防火墙、conntrack 或 NAT 超时）。{on} 个 {state} 套接字处于重传定时器，重传最多 {retrans} 次，孤儿的重传预算为 {budget}（tcp_orphan_retries {setting}）。达到预算后内核直接丢弃套接字、不发送 RST（TcpExtTCPAbortOnTimeout）。',
+    },
+    check: [
+      { en: '`tcpdump -nn host <peer>`: FINs retransmitted with no answer', 'zh-cn': '`tcpdump -nn host <对端>`：FIN 被重传却无应答' },
+      { en: 'the path: firewall state tables, conntrack / NAT timeouts, the peer host itself', 'zh-cn': '路径：防火墙状态表、conntrack / NAT 超时、对端主机本身' },
+      { en: '`nstat -az TcpExtTCPAbortOnTimeout` rising', 'zh-cn': '`nstat -az TcpExtTCPAbortOnTimeout` 是否在增长' },
+    ],
+    change: [
+      { en: 'fix the path or the peer; the sockets clear themselves at the budget', 'zh-cn': '修复路径或对端；达到预算后这些套接字会自行清除' },
+      { en: 'to free them sooner: lower `net.ipv4.tcp_orphan_retries` (e.g. 3)', 'zh-cn': '想更早释放：调低 `net.ipv4.tcp_orphan_retries`（例如 3）' },
+    ],
+    source: TIMER_C,
+  },
+  'last-ack-fin-unacknowledged': {
+    message: {
+      en: 'Likely cause: the peer never acknowledges our FIN. {on} LAST-ACK sockets retransmit it (up to {retrans} times): the peer closed first, we answered with our FIN, and its final ACK does not arrive — the peer vanished, or a middlebox drops the FIN or the ACK (a peer that forgot the connection would answer with RST and end it). Almost always orphans, bounded by tcp_orphan_retries.',
+      'zh-cn': '可能原因：对端始终不确认我方的 FIN。{on} 个 LAST-ACK 套接字在重传 FIN（最多 {retrans} 次）：对端先关闭，我方回了 FIN，但对端最后的 ACK 没有到达——对端已消失，或中间设备丢弃了 FIN 或 ACK（若对端已忘记该连接，会回 RST 并立即结束它）。几乎都是孤儿，受 tcp_orphan_retries 限制。',
+    },
+    check: [
+      { en: '`tcpdump -nn host <peer>`: our FIN retransmitted, no ACK back', 'zh-cn': '`tcpdump -nn host <对端>`：我方 FIN 重传，没有 ACK 返回' },
+      { en: 'firewall / conntrack timeouts for closing connections (LAST_ACK, CLOSE)', 'zh-cn': '防火墙 / conntrack 对关闭中连接（LAST_ACK、CLOSE）的超时设置' },
+    ],
+    change: [
+      { en: 'fix the middlebox or peer; lower `net.ipv4.tcp_orphan_retries` to free them sooner', 'zh-cn': '修复中间设备或对端；调低 `net.ipv4.tcp_orphan_retries` 可更早释放' },
+    ],
+    source: TIMER_C,
+  },
+  'close-wait-not-closed': {
+    message: {
+      en: 'Likely cause: our application does not close its sockets. {count} CLOSE-WAIT sockets{growth}{procs}: the peer sent FIN and the application has not called close() — a descriptor leak or blocked workers. Not orphans: the fd is still open, and no kernel timer ends CLOSE-WAIT.',
+      'zh-cn': '可能原因：我方应用没有关闭套接字。{count} 个 CLOSE-WAIT 套接字{growth}{procs}：对端已发 FIN，应用却没有调用 close()——文件描述符泄漏或工作线程阻塞。这些不是孤儿：fd 仍打开，内核没有任何定时器会结束 CLOSE-WAIT。',
+    },
+    check: [
+      { en: '`ss -tanp state close-wait`: which process holds them', 'zh-cn': '`ss -tanp state close-wait`：哪个进程持有它们' },
+      { en: '`ls -l /proc/<pid>/fd | grep -c socket`, `lsof -p <pid>`', 'zh-cn': '`ls -l /proc/<pid>/fd | grep -c socket`、`lsof -p <pid>`' },
+    ],
+    change: [
+      { en: 'fix the application: close on EOF and on errors, set timeouts in the client/pool library; a restart only buys time. No sysctl helps.', 'zh-cn': '修复应用：读到 EOF 或出错时关闭连接，为客户端/连接池设置超时；重启只能争取时间。没有 sysctl 能解决。' },
+    ],
+    source: 'https://elixir.bootlin.com/linux/v6.12/source/net/ipv4/tcp.c',
+  },
+  'fin-wait-2-timewait-minisocks': {
+    message: {
+      en: 'Harmless: {timewait} of {timed} FIN-WAIT-2 sockets with a timer are on the timewait timer — timewait minisocks in the FIN-WAIT-2 sub-state. The full socket is already gone; they count in sockstat `tw`, not `orphan`, and expire after tcp_fin_timeout. Normal with tcp_fin_timeout ≤ 60.',
+      'zh-cn': '无害：带定时器的 FIN-WAIT-2 套接字中有 {timewait}/{timed} 个处于 timewait 定时器——处于 FIN-WAIT-2 子状态的 timewait 迷你套接字。完整套接字已释放；它们计入 sockstat `tw` 而非 `orphan`，在 tcp_fin_timeout 后过期。tcp_fin_timeout ≤ 60 时属正常。',
+    },
+    check: [
+      { en: '`tw` against `tcp_max_tw_buckets`', 'zh-cn': '`tw` 与 `tcp_max_tw_buckets` 的比较' },
+      { en: 'many of them: the peers sit in CLOSE-WAIT (their application does not close)', 'zh-cn': '数量很多时：对端处于 CLOSE-WAIT（对端应用没有关闭）' },
+    ],
+    change: [{ en: 'nothing on this host', 'zh-cn': '本机无需改动' }],
+    source: 'https://elixir.bootlin.com/linux/v6.12/source/net/ipv4/tcp_minisocks.c',
+  },
+  'fin-wait-2-orphans-waiting': {
+    message: {
+      en: 'FIN-WAIT-2 orphans waiting for the peer\'s FIN: {keepalive} of {timed} FIN-WAIT-2 sockets with a timer are on the keepalive timer — full orphan sockets, which happens when tcp_fin_timeout is above 60 s ({fin}). They wait tcp_fin_timeout − 60 s, then live on as a timewait minisock for as long again: about 2 × (tcp_fin_timeout − 60) s in all.',
+      'zh-cn': 'FIN-WAIT-2 孤儿在等待对端的 FIN：带定时器的 FIN-WAIT-2 套接字中有 {keepalive}/{timed} 个处于 keepalive 定时器——完整的孤儿套接字，仅当 tcp_fin_timeout 大于 60 秒时出现（{fin}）。它们先等待 tcp_fin_timeout − 60 秒，再以 timewait 迷你套接字存在同样长的时间：总计约 2 × (tcp_fin_timeout − 60) 秒。',
+    },
+    check: [
+      { en: '`sysctl net.ipv4.tcp_fin_timeout`; the peers\' CLOSE-WAIT', 'zh-cn': '`sysctl net.ipv4.tcp_fin_timeout`；对端的 CLOSE-WAIT' },
+    ],
+    change: [
+      { en: '`net.ipv4.tcp_fin_timeout` ≤ 60 turns them into minisocks at once (counted in `tw`, not `orphan`)', 'zh-cn': '`net.ipv4.tcp_fin_timeout` ≤ 60 会让它们立即变为迷你套接字（计入 `tw` 而非 `orphan`）' },
+    ],
+    source: TIMER_C,
+  },
+  'orphan-limit-pressure': {
+    message: {
+      en: 'Orphans near a kernel limit: orphan {orphan} of tcp_max_orphans {max} ({pct}){level}.{trend} An orphan that has sent nothing for more than 240 s, or got a soft ICMP error, is checked against ½ of the limit, both together against ¼ — so resets ("too many orphaned sockets", TcpExtTCPAbortOnMemory) start before the limit itself.',
+      'zh-cn': '孤儿接近内核上限：orphan {orphan}，tcp_max_orphans {max}（{pct}）{level}。{trend}超过 240 秒未发送数据或收到软 ICMP 错误的孤儿，按上限的 ½ 判断，两者兼有则按 ¼ 判断——所以重置（"too many orphaned sockets"、TcpExtTCPAbortOnMemory）在到达上限之前就会开始。',
+    },
+    check: [
+      { en: '`nstat -az TcpExtTCPAbortOnMemory`, `dmesg | grep -i orphan`', 'zh-cn': '`nstat -az TcpExtTCPAbortOnMemory`、`dmesg | grep -i orphan`' },
+      { en: 'which state holds the orphans (FIN-WAIT-1, LAST-ACK, CLOSING) and why (the causes above)', 'zh-cn': '孤儿处于哪个状态（FIN-WAIT-1、LAST-ACK、CLOSING）以及原因（见上面的原因）' },
+    ],
+    change: [
+      { en: 'remove the reason orphans accumulate; raise `net.ipv4.tcp_max_orphans` only if memory allows (each orphan can hold up to about 64 KB)', 'zh-cn': '消除孤儿堆积的原因；仅在内存允许时调高 `net.ipv4.tcp_max_orphans`（每个孤儿最多可占约 64 KB）' },
+    ],
+    source: TIMER_C,
+  },
+  'orphans-reset-by-kernel': {
+    message: {
+      en: 'The kernel is resetting orphans: TcpExtTCPAbortOnMemory = {n}. Each is an orphan killed because the orphan count (with the idle / soft-error penalty) or TCP memory (tcp_mem[2]) was over its limit, usually with a RST — peers see resets on connections this host had already closed.',
+      'zh-cn': '内核正在重置孤儿：TcpExtTCPAbortOnMemory = {n}。每一次都是因为孤儿数量（含空闲/软错误惩罚）或 TCP 内存（tcp_mem[2]）超限而被杀掉的孤儿，通常伴随 RST——对端会在本机早已关闭的连接上收到重置。',
+    },
+    check: [
+      { en: 'orphan against ¼ / ½ of tcp_max_orphans, `mem` against tcp_mem[2]', 'zh-cn': 'orphan 与 tcp_max_orphans 的 ¼ / ½ 比较，`mem` 与 tcp_mem[2] 比较' },
+    ],
+    change: [
+      { en: 'remove the reason orphans accumulate; then, if memory allows, raise `net.ipv4.tcp_max_orphans` or `tcp_mem`', 'zh-cn': '消除孤儿堆积的原因；之后若内存允许，再调高 `net.ipv4.tcp_max_orphans` 或 `tcp_mem`' },
+    ],
+    source: 'https://docs.kernel.org/networking/snmp_counter.html',
+  },
+};
+
+/** Small phrases the rules splice in. */
+export const PHRASE = {
+  network: {
+    en: ' {count} of {listed} peers are in {prefix}: one client network.',
+    'zh-cn': ' {listed} 个对端中有 {count} 个位于 {prefix}：集中在同一个客户端网络。',
+  },
+  growth: { en: ', growing from {from} to {to} between samples', 'zh-cn': '，在各次采样间从 {from} 增长到 {to}' },
+  procs: { en: ' (held by {names})', 'zh-cn': '（由 {names} 持有）' },
+  default: { en: '0 = 8 while the RTO is not maxed out', 'zh-cn': '0 = RTO 未到上限时取 8' },
+  levelQuarter: { en: ', above ¼', 'zh-cn': '，超过 ¼' },
+  levelHalf: { en: ', above ½', 'zh-cn': '，超过 ½' },
+  levelOver: { en: ', over the limit', 'zh-cn': '，超过上限' },
+  levelLow: { en: ', below ¼', 'zh-cn': '，低于 ¼' },
+  trend: { en: ' Growing {rate} a minute: {parts}.', 'zh-cn': '每分钟增长 {rate}：{parts}。' },
+  passed: { en: '{what} already passed', 'zh-cn': '已超过 {what}' },
+  inMin: { en: '{what} in {m} min', 'zh-cn': '{m} 分钟后到 {what}' },
+  limit: { en: 'the limit', 'zh-cn': '上限' },
+  sep: { en: ', ', 'zh-cn': '，' },
+  finUnknown: { en: 'tcp_fin_timeout not in the note', 'zh-cn': '笔记中没有 tcp_fin_timeout' },
+} as const satisfies Record<string, Localized>;

@@ -1,0 +1,173 @@
+/**
+ * Causes: rules that turn the note's evidence into a likely cause, with the reasoning, what to check next,
+ * what to change, and a public source (facts §2.5, §4.7, §7; texts in causeTexts.ts). Each rule fires only on
+ * evidence that shows its pattern — a majority of the relevant sockets, not one stray row — and says nothing
+ * otherwise. Pure: no `vscode`, no Node built-ins.
+ */
+import type { Lang } from '../catalogue/types';
+import type { StateId } from '../catalogue/types';
+import type { StateSockets } from '../evidence/connections';
+import { formatPercent } from '../snapshot/pressure';
+import { formatNumber, t } from '../strings';
+import { parseUint } from '../evidence/text';
+import { CAUSE_TEXT, PHRASE, type CauseRule } from './causeTexts';
+import type { StateCount } from './noteEvidence';
+import type { Limits, TimelinePoint, Trend } from './timeline';
+
+export type { CauseRule } from './causeTexts';
+
+export interface Cause {
+  readonly rule: CauseRule;
+  /** The state the cause is about, or null for host-wide causes (orphan limit, abort counters). */
+  readonly state: StateId | null;
+  readonly message: string;
+  readonly check: readonly string[];
+  readonly change: readonly string[];
+  readonly source: string;
+}
+
+export interface CauseFacts {
+  readonly sockets: ReadonlyMap<StateId, StateSockets>;
+  readonly counts: ReadonlyMap<StateId, StateCount>;
+  readonly points: readonly TimelinePoint[];
+  readonly limits: Limits;
+  readonly trend: Trend | null;
+  readonly counters: Readonly<Record<string, number>>;
+  readonly sysctls: Readonly<Record<string, string>>;
+}
+
+/** CLOSE-WAIT sockets that make a pattern rather than a moment. */
+export const CLOSE_WAIT_MIN = 20;
+
+const timed = (s: StateSockets): number => s.timers.on + s.timers.persist + s.timers.keepalive + s.timers.timewait + s.timers.none;
+const majority = (part: number, whole: number): boolean => whole > 0 && part * 2 > whole;
+
+function make(rule: CauseRule, state: StateId | null, lang: Lang, values: Record<string, string | number>): Cause {
+  const text = CAUSE_TEXT[rule];
+  return {
+    rule,
+    state,
+    message: t(text.message, lang, values),
+    check: text.check.map((c) => t(c, lang)),
+    change: text.change.map((c) => t(c, lang)),
+    source: text.source,
+  };
+}
+
+function zeroWindow(f: CauseFacts, lang: Lang): Cause | undefined {
+  const s = f.sockets.get('FIN-WAIT-1');
+  if (!s) return undefined;
+  const n = timed(s);
+  if (s.timers.persist === 0 || !majority(s.timers.persist, n) || !majority(s.sendQ.nonZero, s.sendQ.rows)) return undefined;
+  const top = s.prefixes[0];
+  const network = top && s.listed >= 2 && majority(top.count, s.listed) ? t(PHRASE.network, lang, { count: top.count, listed: s.listed, prefix: top.prefix }) : '';
+  return make('fin-wait-1-zero-window', 'FIN-WAIT-1', lang, { persist: s.timers.persist, timed: n, nonZero: s.sendQ.nonZero, rows: s.sendQ.rows, max: formatNumber(s.sendQ.max), network });
+}
+
+/** The retransmission budget of an orphan: tcp_orphan_retries, where 0 means 8 (while the RTO is not maxed out). */
+export function orphanBudget(sysctls: Readonly<Record<string, string>>): { budget: number; setting: string } {
+  const v = parseUint(sysctls['net.ipv4.tcp_orphan_retries']?.trim());
+  if (v === undefined) return { budget: 8, setting: '?' };
+  return { budget: v === 0 ? 8 : v, setting: String(v) };
+}
+
+function unanswered(f: CauseFacts, lang: Lang): Cause[] {
+  const out: Cause[] = [];
+  const { budget, setting } = orphanBudget(f.sysctls);
+  for (const state of ['FIN-WAIT-1', 'CLOSING'] as const) {
+    const s = f.sockets.get(state);
+    if (!s || s.retransMax === null || s.timers.on === 0) continue;
+    if (s.retransMax < Math.max(1, budget - 2)) continue;
+    out.push(make('orphan-retransmits-unanswered', state, lang, { on: s.timers.on, state, retrans: s.retransMax, budget, setting: setting === '?' ? t(PHRASE.default, lang) : setting }));
+  }
+  return out;
+}
+
+function lastAck(f: CauseFacts, lang: Lang): Cause | undefined {
+  const s = f.sockets.get('LAST-ACK');
+  if (!s || s.timers.on === 0 || s.retransMax === null || s.retransMax < 1) return undefined;
+  return make('last-ack-fin-unacknowledged', 'LAST-ACK', lang, { on: s.timers.on, retrans: s.retransMax });
+}
+
+/** A process name from the note, reduced to characters that are inert in Markdown, HTML and terminals. */
+export function safeName(name: string): string {
+  return name.slice(0, 32).replace(/[^A-Za-z0-9.\-/:@ ]/g, '?');
+}
+
+function closeWait(f: CauseFacts, lang: Lang): Cause | undefined {
+  const best = f.counts.get('CLOSE-WAIT');
+  const series = f.points.map((p) => p.counts['CLOSE-WAIT']).filter((v): v is number => v !== undefined);
+  const from = series[0];
+  const to = series[series.length - 1];
+  const growing = series.length >= 2 && from !== undefined && to !== undefined && to > from;
+  if (!growing && (!best || best.count < CLOSE_WAIT_MIN)) return undefined;
+  const procs = f.sockets.get('CLOSE-WAIT')?.processes ?? [];
+  return make('close-wait-not-closed', 'CLOSE-WAIT', lang, {
+    count: formatNumber(growing ? (to as number) : (best as StateCount).count),
+    growth: growing ? t(PHRASE.growth, lang, { from: formatNumber(from as number), to: formatNumber(to as number) }) : '',
+    procs: procs.length ? t(PHRASE.procs, lang, { names: procs.map((p) => `${safeName(p.name)} ×${p.count}`).join(', ') }) : '',
+  });
+}
+
+function finWait2(f: CauseFacts, lang: Lang): Cause | undefined {
+  const s = f.sockets.get('FIN-WAIT-2');
+  if (!s) return undefined;
+  const n = timed(s);
+  if (majority(s.timers.timewait, n)) return make('fin-wait-2-timewait-minisocks', 'FIN-WAIT-2', lang, { timewait: s.timers.timewait, timed: n });
+  if (majority(s.timers.keepalive, n)) {
+    const fin = f.sysctls['net.ipv4.tcp_fin_timeout'];
+    return make('fin-wait-2-orphans-waiting', 'FIN-WAIT-2', lang, { keepalive: s.timers.keepalive, timed: n, fin: fin !== undefined ? `tcp_fin_timeout = ${fin}` : t(PHRASE.finUnknown, lang) });
+  }
+  return undefined;
+}
+
+function trendPhrase(trend: Trend | null, lang: Lang): string {
+  if (!trend || !(trend.orphanPerMinute > 0)) return '';
+  const parts: string[] = [];
+  const add = (what: string, m: number | null): void => {
+    if (m === null) return;
+    parts.push(m === 0 ? t(PHRASE.passed, lang, { what }) : t(PHRASE.inMin, lang, { what, m }));
+  };
+  add('¼', trend.minutesToQuarter);
+  add('½', trend.minutesToHalf);
+  add(t(PHRASE.limit, lang), trend.minutesToLimit);
+  if (!parts.length) return '';
+  return t(PHRASE.trend, lang, { rate: formatNumber(trend.orphanPerMinute), parts: parts.join(t(PHRASE.sep, lang)) });
+}
+
+function orphanPressureCause(f: CauseFacts, lang: Lang): Cause | undefined {
+  const l = f.limits;
+  if (l.orphan === null || l.tcpMaxOrphans === null) return undefined;
+  const soon = f.trend !== null && f.trend.orphanPerMinute > 0 && f.trend.minutesToQuarter !== null && f.trend.minutesToQuarter <= 60;
+  if (l.orphanLevel !== 'quarter' && l.orphanLevel !== 'half' && l.orphanLevel !== 'over' && !soon) return undefined;
+  const level = l.orphanLevel === 'over' ? PHRASE.levelOver : l.orphanLevel === 'half' ? PHRASE.levelHalf : l.orphanLevel === 'quarter' ? PHRASE.levelQuarter : PHRASE.levelLow;
+  return make('orphan-limit-pressure', null, lang, {
+    orphan: formatNumber(l.orphan),
+    max: formatNumber(l.tcpMaxOrphans),
+    pct: l.orphanRatio !== null ? formatPercent(l.orphanRatio) : '?',
+    level: t(level, lang),
+    trend: trendPhrase(f.trend, lang),
+  });
+}
+
+function abortOnMemory(f: CauseFacts, lang: Lang): Cause | undefined {
+  const n = f.counters.TcpExtTCPAbortOnMemory;
+  if (n === undefined || !(n > 0)) return undefined;
+  return make('orphans-reset-by-kernel', null, lang, { n: formatNumber(n) });
+}
+
+/** Every cause the evidence supports, state causes first (in state order), then host-wide ones. */
+export function findCauses(f: CauseFacts, lang: Lang): Cause[] {
+  const out: Cause[] = [];
+  const push = (c: Cause | undefined): void => {
+    if (c) out.push(c);
+  };
+  push(zeroWindow(f, lang));
+  out.push(...unanswered(f, lang));
+  push(lastAck(f, lang));
+  push(closeWait(f, lang));
+  push(finWait2(f, lang));
+  push(orphanPressureCause(f, lang));
+  push(abortOnMemory(f, lang));
+  return out;
+}

@@ -1,0 +1,82 @@
+/**
+ * The whole note's per-connection evidence: the rows of every listing in its evidence blocks (the second pass
+ * over parse.ts's segments), bcc tcpstates / tcplife output wherever it is, counts written outside code, and
+ * the best count the note gives for each state. Pure: no `vscode`, no Node built-ins. Linear in the note.
+ */
+import type { NoteModel } from '../note/model';
+import type { StateId } from '../catalogue/types';
+import { connectionsOfSegment, readBccOutputs, StateTallies, transitionsByState, type Connection, type StateSockets, type StateTransitions } from '../evidence/connections';
+import { proseCounts, type ProseCount } from '../evidence/connections/proseCounts';
+
+/** Where a state's count comes from, best first. */
+export type CountSource = 'count-block' | 'prose' | 'listing';
+
+export interface StateCount {
+  readonly count: number;
+  readonly source: CountSource;
+  /** 0-based note line. */
+  readonly line: number;
+}
+
+export interface NoteEvidence {
+  /** bcc tcpstates / tcplife rows (listing rows are summarised in `sockets`, not kept). */
+  readonly connections: readonly Connection[];
+  readonly sockets: ReadonlyMap<StateId, StateSockets>;
+  readonly transitions: ReadonlyMap<StateId, StateTransitions>;
+  readonly prose: readonly ProseCount[];
+  readonly counts: ReadonlyMap<StateId, StateCount>;
+}
+
+const PROSE_CONTEXTS: ReadonlySet<string> = new Set(['prose', 'list', 'table', 'blockquote']);
+const MAX_BCC_LINES = 100_000;
+
+function bccRows(model: NoteModel): Connection[] {
+  const text = model.text;
+  const out: Connection[] = [];
+  let lastLine = -1;
+  for (let at = text.indexOf('RADDR'); at >= 0; at = text.indexOf('RADDR', at + 5)) {
+    const header = model.lines.lineAt(at);
+    if (header <= lastLine) continue;
+    const lines: string[] = [];
+    for (let n = header; n < model.lines.lineCount && lines.length < MAX_BCC_LINES; n++) {
+      const l = model.lines.lineText(n);
+      if (n > header && l.trim() === '') break;
+      lines.push(l);
+    }
+    lastLine = header + lines.length - 1;
+    out.push(...readBccOutputs(lines, (i) => header + i));
+  }
+  return out;
+}
+
+/** Reads the note's connections and counts. */
+export function noteEvidence(model: NoteModel): NoteEvidence {
+  const lineText = (n: number): string => model.lines.lineText(n);
+  const tallies = new StateTallies();
+  const counts = new Map<StateId, StateCount>();
+  const setCount = (state: StateId, c: StateCount): void => {
+    const old = counts.get(state);
+    const rank = (s: CountSource): number => (s === 'count-block' ? 0 : s === 'prose' ? 1 : 2);
+    // A better source wins; among equals the later one in the note (the latest sample).
+    if (!old || rank(c.source) < rank(old.source) || (rank(c.source) === rank(old.source) && c.line >= old.line)) counts.set(state, c);
+  };
+  for (const block of model.evidence) {
+    for (const seg of block.segments) {
+      const rows = connectionsOfSegment(seg, lineText);
+      for (const r of rows) tallies.add(r);
+      const isCountBlock = seg.kind === 'state-counts' || seg.kind === 'snapshot' || ((seg.kind === 'ss' || seg.kind === 'netstat') && rows.length === 0);
+      if (!isCountBlock) continue;
+      for (const [s, n] of Object.entries(seg.counts) as [StateId, number | undefined][]) {
+        if (n !== undefined) setCount(s, { count: n, source: 'count-block', line: seg.startLine });
+      }
+    }
+  }
+  const connections = bccRows(model);
+  const mentionLines: number[] = [];
+  for (const m of model.mentions) if (m.kind === 'state' && PROSE_CONTEXTS.has(m.context)) mentionLines.push(model.lines.lineAt(m.start));
+  const prose = proseCounts(mentionLines, lineText);
+  for (const p of prose) setCount(p.state, { count: p.count, source: 'prose', line: p.line });
+  const { sockets, firstLine } = tallies.result();
+  for (const [s, sum] of sockets) setCount(s, { count: sum.listed, source: 'listing', line: firstLine.get(s) ?? 0 });
+  return { connections, sockets, transitions: transitionsByState(connections), prose, counts };
+}

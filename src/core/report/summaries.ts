@@ -1,0 +1,115 @@
+/**
+ * Short per-connection summaries for the editor: the lines a hover on a state adds (what the note's listings
+ * show for that state, and the likely cause) and the title of the code lens over a listing block. Memoised per
+ * model / block. Notes larger than MAX_SUMMARY_CHARS get none (the hover and lens must never block the editor;
+ * `tcp-state-notes report` covers any size). Pure: no `vscode`, no Node built-ins.
+ */
+import type { EvidenceBlock, NoteModel } from '../note/model';
+import type { Lang, Localized, StateId } from '../catalogue/types';
+import { connectionsOfSegment, StateTallies, type StateSockets } from '../evidence/connections';
+import { formatNumber, t } from '../strings';
+import { analyseEvidence, causesOf, type NoteAnalysis } from './build';
+import { safeName, type Cause, type CauseRule } from './causes';
+import { escapeMarkdown } from './markdown';
+
+export const MAX_SUMMARY_CHARS = 2 * 1024 * 1024;
+
+const analyses = new WeakMap<NoteModel, NoteAnalysis>();
+const causeCache = new WeakMap<NoteAnalysis, Map<Lang, Cause[]>>();
+
+/** The evidence analysis of a note, computed once per model; undefined for stand-in or very large models. */
+export function cachedAnalysis(model: NoteModel): NoteAnalysis | undefined {
+  if (model.partial || model.text.length > MAX_SUMMARY_CHARS) return undefined;
+  let a = analyses.get(model);
+  if (!a) analyses.set(model, (a = analyseEvidence(model)));
+  return a;
+}
+
+function cachedCauses(a: NoteAnalysis, lang: Lang): Cause[] {
+  let m = causeCache.get(a);
+  if (!m) causeCache.set(a, (m = new Map()));
+  let c = m.get(lang);
+  if (!c) m.set(lang, (c = causesOf(a, lang)));
+  return c;
+}
+
+const W = {
+  sockets: { en: '**Sockets listed in this note:** {n} {state}', 'zh-cn': '**本笔记列出的套接字：** {n} 个 {state}' },
+  timers: { en: 'timers {list}', 'zh-cn': '定时器 {list}' },
+  sendQ: { en: 'Send-Q > 0: {n} (max {max} B)', 'zh-cn': 'Send-Q > 0：{n} 个（最大 {max} 字节）' },
+  network: { en: 'top network {prefix} ({n})', 'zh-cn': '主要网段 {prefix}（{n}）' },
+  retrans: { en: 'max retransmissions {n}', 'zh-cn': '最大重传 {n}' },
+  procs: { en: 'process {list}', 'zh-cn': '进程 {list}' },
+  cause: { en: '{message} ([source]({url}))', 'zh-cn': '{message}（[来源]({url})）' },
+} as const satisfies Record<string, Localized>;
+
+const SHORT: Readonly<Record<CauseRule, Localized>> = {
+  'fin-wait-1-zero-window': { en: 'likely: peers advertise a zero window', 'zh-cn': '可能：对端零窗口' },
+  'orphan-retransmits-unanswered': { en: 'likely: FINs unanswered (unreachable peers)', 'zh-cn': '可能：FIN 无应答（对端不可达）' },
+  'last-ack-fin-unacknowledged': { en: 'likely: the peer never ACKs our FIN', 'zh-cn': '可能：对端不确认我方 FIN' },
+  'close-wait-not-closed': { en: 'likely: the application does not close', 'zh-cn': '可能：应用没有关闭连接' },
+  'fin-wait-2-timewait-minisocks': { en: 'timewait minisocks, harmless', 'zh-cn': 'timewait 迷你套接字，无害' },
+  'fin-wait-2-orphans-waiting': { en: 'orphans waiting out tcp_fin_timeout', 'zh-cn': '孤儿在等待 tcp_fin_timeout' },
+  'orphan-limit-pressure': { en: 'orphans near the limit', 'zh-cn': '孤儿接近上限' },
+  'orphans-reset-by-kernel': { en: 'the kernel resets orphans', 'zh-cn': '内核在重置孤儿' },
+};
+
+function detailParts(s: StateSockets, lang: Lang, escape: (x: string) => string): string[] {
+  const parts: string[] = [];
+  const timers = (Object.entries(s.timers) as [string, number][]).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${v}`);
+  if (timers.length) parts.push(t(W.timers, lang, { list: timers.join(', ') }));
+  if (s.sendQ.nonZero > 0) parts.push(t(W.sendQ, lang, { n: s.sendQ.nonZero, max: formatNumber(s.sendQ.max) }));
+  const top = s.prefixes[0];
+  if (top && s.listed > 1) parts.push(t(W.network, lang, { prefix: escape(top.prefix), n: top.count }));
+  if (s.retransMax !== null && s.retransMax > 0) parts.push(t(W.retrans, lang, { n: s.retransMax }));
+  if (s.processes.length) parts.push(t(W.procs, lang, { list: s.processes.slice(0, 2).map((p) => `${escape(p.name)} ×${p.count}`).join(', ') }));
+  return parts;
+}
+
+/** Markdown lines a hover on `state` adds: the note's per-connection summary for it and the likely cause. */
+export function stateEvidenceMarkdown(model: NoteModel, state: StateId, lang: Lang): string | undefined {
+  const a = cachedAnalysis(model);
+  if (!a) return undefined;
+  const lines: string[] = [];
+  const s = a.evidence.sockets.get(state);
+  if (s) lines.push([t(W.sockets, lang, { n: s.listed, state }), ...detailParts(s, lang, escapeMarkdown)].join(' · '));
+  for (const c of cachedCauses(a, lang)) {
+    if (c.state === state) lines.push(t(W.cause, lang, { message: escapeMarkdown(c.message), url: c.source }));
+  }
+  return lines.length ? lines.join('\n\n') : undefined;
+}
+
+const blockCache = new WeakMap<EvidenceBlock, Map<Lang, { state: StateId; title: string } | null>>();
+
+/**
+ * A code lens title for a listing block that shows more than counts (timers or processes): its largest state's
+ * timers, Send-Q, network, retransmissions, processes, and the note's likely cause for that state. Undefined
+ * otherwise. Plain text (a lens title is not Markdown).
+ */
+export function blockConnectionSummary(model: NoteModel, block: EvidenceBlock, lang: Lang): { state: StateId; title: string } | undefined {
+  const a = cachedAnalysis(model);
+  if (!a) return undefined;
+  let m = blockCache.get(block);
+  if (!m) blockCache.set(block, (m = new Map()));
+  const hit = m.get(lang);
+  if (hit !== undefined) return hit ?? undefined;
+  const tallies = new StateTallies();
+  const lineText = (n: number): string => model.lines.lineText(n);
+  for (const seg of block.segments) for (const c of connectionsOfSegment(seg, lineText)) tallies.add(c);
+  let best: [StateId, StateSockets] | undefined;
+  for (const e of tallies.result().sockets) if (!best || e[1].listed > best[1].listed) best = e;
+  let out: { state: StateId; title: string } | null = null;
+  if (best) {
+    const [state, s] = best;
+    const shows = s.processes.length > 0 || Object.values(s.timers).some((v) => v > 0);
+    if (shows) {
+      // Lens titles render `$(icon)` syntax: note text is reduced to inert characters.
+      const parts = [`${s.listed} ${state}`, ...detailParts(s, lang, safeName)];
+      const cause = cachedCauses(a, lang).find((c) => c.state === state);
+      if (cause) parts.push(t(SHORT[cause.rule], lang));
+      out = { state, title: parts.join(' · ') };
+    }
+  }
+  m.set(lang, out);
+  return out ?? undefined;
+}

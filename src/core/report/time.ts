@@ -1,0 +1,132 @@
+/**
+ * Times as notes carry them: ISO 8601 (`2025-03-14T09:26:53+08:00`, `2025-03-14 09:26`), `date` output in
+ * the C locale (`Fri Mar 14 09:26:53 CST 2025`, `Fri 14 Mar 2025 09:26:53 AM UTC`) and zh_CN
+ * (`2025年 03月 14日 星期五 09:26:53 CST`), and a bare time of day in a heading or a line (`### 09:31 再看一次`).
+ * Zone names other than UTC/GMT/Z are ambiguous (CST is China and US Central): such times keep their wall
+ * clock and no offset. Pure: no `vscode`, no Node built-ins. Every regular expression is linear.
+ */
+
+export interface NoteTime {
+  /** Calendar date, when the text gives one. */
+  readonly date?: { readonly y: number; readonly m: number; readonly d: number };
+  readonly h: number;
+  readonly min: number;
+  readonly s: number;
+  /** Minutes east of UTC, when the text gives an unambiguous zone. */
+  readonly offset?: number;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MAX_TEXT = 300;
+
+function validClock(h: number, min: number, s: number): boolean {
+  return h <= 23 && min <= 59 && s <= 60;
+}
+
+function validDate(y: number, m: number, d: number): boolean {
+  return y >= 1990 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+function zoneOffset(z: string | undefined): number | undefined {
+  if (z === undefined) return undefined;
+  if (z === 'Z' || z === 'UTC' || z === 'GMT') return 0;
+  const m = /^([+-])(\d{2}):?(\d{2})$/.exec(z);
+  if (!m) return undefined;
+  const v = Number(m[2]) * 60 + Number(m[3]);
+  return m[1] === '-' ? -v : v;
+}
+
+function make(date: NoteTime['date'], h: number, min: number, s: number, zone: string | undefined, ampm?: string): NoteTime | undefined {
+  let hh = h;
+  if (ampm !== undefined) {
+    if (h < 1 || h > 12) return undefined;
+    hh = (h % 12) + (ampm.toUpperCase() === 'PM' ? 12 : 0);
+  }
+  if (!validClock(hh, min, s)) return undefined;
+  if (date && !validDate(date.y, date.m, date.d)) return undefined;
+  const offset = zoneOffset(zone);
+  return { ...(date ? { date } : {}), h: hh, min, s, ...(offset !== undefined ? { offset } : {}) };
+}
+
+const ISO = /(\d{4})[-/](\d{1,2})[-/](\d{1,2})[T ]\s?(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?\s?(Z|[+-]\d{2}:?\d{2}|UTC|GMT)?/;
+const ZH_DATE = /(\d{4})年(\d{1,2})月(\d{1,2})日(?:星期.)?(\d{1,2}):(\d{2}):(\d{2})([A-Z]{2,5})?/;
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const CLOCK_TOKEN = /^(\d{1,2}):(\d{2}):(\d{2})$/;
+
+/** `date` in the C locale, read token by token: `Fri Mar 14 09:26:53 CST 2025`, `Fri 14 Mar 2025 09:26:53 PM UTC`. */
+function cDate(text: string): NoteTime | undefined {
+  const t = text.split(/\s+/).filter((x) => x.length > 0);
+  for (let i = 0; i < t.length; i++) {
+    const w = (t[i] as string).replace(/,$/, '').slice(0, 3).toLowerCase();
+    if (!WEEKDAYS.includes(w) || !/^[A-Za-z]{3,9},?$/.test(t[i] as string)) continue;
+    let j = i + 1;
+    let mon = 0;
+    let day = 0;
+    let year = 0;
+    const monthOf = (x: string | undefined): number => (x && /^[A-Z][a-z]{2}$/.test(x) ? MONTHS.indexOf(x.toLowerCase()) + 1 : 0);
+    const num = (x: string | undefined, max: number): number => (x && /^\d{1,4}$/.test(x) && Number(x) <= max ? Number(x) : 0);
+    if (monthOf(t[j]) && num(t[j + 1], 31)) {
+      mon = monthOf(t[j]);
+      day = num(t[j + 1], 31);
+      j += 2;
+    } else if (num(t[j], 31) && monthOf(t[j + 1])) {
+      day = num(t[j], 31);
+      mon = monthOf(t[j + 1]);
+      j += 2;
+    } else continue;
+    if (/^\d{4}$/.test(t[j] ?? '')) year = Number(t[j++]);
+    const clock = CLOCK_TOKEN.exec(t[j] ?? '');
+    if (!clock) continue;
+    j++;
+    let ampm: string | undefined;
+    if (t[j] === 'AM' || t[j] === 'PM') ampm = t[j++];
+    let zone: string | undefined;
+    if (/^(?:[A-Z]{2,5}|[+-]\d{4})$/.test(t[j] ?? '')) zone = t[j++];
+    if (!year && /^\d{4}$/.test(t[j] ?? '')) year = Number(t[j]);
+    if (!year) return undefined;
+    return make({ y: year, m: mon, d: day }, Number(clock[1]), Number(clock[2]), Number(clock[3]), zone, ampm);
+  }
+  return undefined;
+}
+
+const CLOCK = /(?:^|[^\d:.])(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\d:.])/;
+
+/** A full date and time in the text (ISO, `date` in C or zh_CN), or undefined. */
+export function parseDateTime(text: string): NoteTime | undefined {
+  if (text.length > MAX_TEXT) return undefined;
+  let m = ISO.exec(text);
+  if (m) return make({ y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) }, Number(m[4]), Number(m[5]), Number(m[6] ?? 0), m[7]);
+  if (text.includes('年')) {
+    // zh_CN `date`: `2025年 03月 14日 星期五 09:26:53 CST`, read with the spaces removed.
+    m = ZH_DATE.exec(text.replace(/\s/g, ''));
+    if (m) return make({ y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) }, Number(m[4]), Number(m[5]), Number(m[6]), m[7]);
+  }
+  return cDate(text);
+}
+
+/** A full date-time, else a bare time of day (`09:31`, `09:31:05`) — for headings and lines above a block. */
+export function parseTimeMention(text: string): NoteTime | undefined {
+  const full = parseDateTime(text);
+  if (full) return full;
+  if (text.length > MAX_TEXT) return undefined;
+  const m = CLOCK.exec(text);
+  if (!m) return undefined;
+  return make(undefined, Number(m[1]), Number(m[2]), Number(m[3] ?? 0), undefined);
+}
+
+const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+
+/** ISO 8601: `2025-03-14T09:26:53+08:00`, `2025-03-14T09:26:53` (zone unknown), `09:26:53` (no date). */
+export function isoOf(t: NoteTime): string {
+  const clock = `${pad(t.h)}:${pad(t.min)}:${pad(t.s)}`;
+  if (!t.date) return clock;
+  const zone = t.offset === undefined ? '' : t.offset === 0 ? 'Z' : `${t.offset < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(t.offset) / 60))}:${pad(Math.abs(t.offset) % 60)}`;
+  return `${pad(t.date.y, 4)}-${pad(t.date.m)}-${pad(t.date.d)}T${clock}${zone}`;
+}
+
+/** Minutes on one axis for comparing times of one note (a time without a date uses `fallbackDate`). */
+export function minutesOf(t: NoteTime, fallbackDate?: NoteTime['date']): number {
+  const d = t.date ?? fallbackDate;
+  const day = d ? Date.UTC(d.y, d.m - 1, d.d) / 60000 : 0;
+  return day + t.h * 60 + t.min + t.s / 60 - (t.offset ?? 0);
+}

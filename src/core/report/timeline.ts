@@ -1,0 +1,236 @@
+/**
+ * The note's samples in time and the trend they show. Every evidence block with numbers and a time becomes a
+ * point — the time from (in this order) a snapshot header, `date` output or a dated comment inside the block,
+ * the line(s) just above the block, or the heading of its section. From two or more points with an `orphan`
+ * number: the growth per minute (least squares over all points) and the minutes from the last sample until
+ * orphans pass ¼, ½ and all of `tcp_max_orphans` — ¼ and ½ are real limits because tcp_out_of_resources()
+ * shifts the count for idle orphans and for orphans with a soft error (facts §2.3, §7.1). Likewise `tw` against
+ * `tcp_max_tw_buckets` and `mem` against `tcp_mem`. Pure: no `vscode`, no Node built-ins.
+ */
+import type { EvidenceBlock, NoteModel } from '../note/model';
+import type { StateId } from '../catalogue/types';
+import { isSnapshotHeader } from '../evidence/snapshotFormat';
+import { orphanPressure, pressureInput, SYSCTL_MAX_ORPHANS, SYSCTL_MAX_TW, SYSCTL_TCP_MEM, type OrphanPressure } from '../snapshot/pressure';
+import { isoOf, minutesOf, parseDateTime, parseTimeMention, type NoteTime } from './time';
+
+export interface TimelinePoint {
+  readonly time: string;
+  /** 0-based note line of the block's first content line. */
+  readonly line: number;
+  readonly orphan: number | null;
+  readonly tw: number | null;
+  readonly mem: number | null;
+  /** Internal: minutes on the note's time axis, and the block's per-state counts. */
+  readonly minutes: number;
+  readonly counts: Partial<Record<StateId, number>>;
+}
+
+export interface Trend {
+  readonly orphanPerMinute: number;
+  readonly minutesToQuarter: number | null;
+  readonly minutesToHalf: number | null;
+  readonly minutesToLimit: number | null;
+}
+
+export interface Limits {
+  readonly tcpMaxOrphans: number | null;
+  readonly quarter: number | null;
+  readonly half: number | null;
+  readonly tcpMaxTwBuckets: number | null;
+  readonly tcpMem: readonly [number, number, number] | null;
+  /** The latest sockstat numbers against the limits. */
+  readonly orphan: number | null;
+  readonly orphanLevel: OrphanPressure['level'];
+  readonly orphanRatio: number | null;
+  readonly tw: number | null;
+  readonly twRatio: number | null;
+  readonly mem: number | null;
+  readonly memLevel: OrphanPressure['memLevel'];
+  readonly memRatio: number | null;
+  /** From the timeline (null with fewer than two samples or no growth). */
+  readonly twPerMinute: number | null;
+  readonly minutesToTwLimit: number | null;
+  readonly memPerMinute: number | null;
+  readonly minutesToMemPressure: number | null;
+  readonly minutesToMemLimit: number | null;
+}
+
+const round = (x: number, d: number): number => Math.round(x * 10 ** d) / 10 ** d;
+
+/** Least-squares slope of y over x (per unit of x); undefined with fewer than two distinct x. */
+export function slope(points: readonly { x: number; y: number }[]): number | undefined {
+  if (points.length < 2) return undefined;
+  let sx = 0;
+  let sy = 0;
+  for (const p of points) {
+    sx += p.x;
+    sy += p.y;
+  }
+  const mx = sx / points.length;
+  const my = sy / points.length;
+  let num = 0;
+  let den = 0;
+  for (const p of points) {
+    num += (p.x - mx) * (p.y - my);
+    den += (p.x - mx) ** 2;
+  }
+  return den === 0 ? undefined : num / den;
+}
+
+/** Minutes from `value` until it passes `threshold` at `perMinute`: 0 when already past, null when not growing. */
+export function minutesUntil(value: number, threshold: number | null, perMinute: number): number | null {
+  if (threshold === null) return null;
+  if (value > threshold) return 0;
+  if (!(perMinute > 0)) return null;
+  return round((threshold - value) / perMinute, 1);
+}
+
+function lineAbove(model: NoteModel, block: EvidenceBlock): NoteTime | undefined {
+  // The fence line is block.startLine - 1 (fenced) or the block itself (indented); look at up to 2 lines above it.
+  const fence = model.lines.lineText(block.startLine - 1).trimStart();
+  const top = fence.startsWith('```') || fence.startsWith('~~~') ? block.startLine - 2 : block.startLine - 1;
+  let seen = 0;
+  for (let n = top; n >= 0 && seen < 2; n--) {
+    const t = model.lines.lineText(n);
+    if (t.trim() === '') continue;
+    seen++;
+    const hit = parseTimeMention(t);
+    if (hit) return hit;
+    if (t.trimStart().startsWith('#')) break; // a heading: handled with the section
+  }
+  return undefined;
+}
+
+function sectionTime(model: NoteModel, block: EvidenceBlock): NoteTime | undefined {
+  let best: { depth: number; title: string } | undefined;
+  for (const s of model.sections) {
+    if (s.start > block.start) break;
+    if (block.start < s.end && (!best || s.depth >= best.depth)) best = s;
+  }
+  return best ? parseTimeMention(best.title) : undefined;
+}
+
+function blockTime(model: NoteModel, block: EvidenceBlock): NoteTime | undefined {
+  const covered = (n: number): boolean => block.segments.some((s) => n >= s.startLine && n < s.endLine);
+  for (const seg of block.segments) {
+    if (seg.kind !== 'snapshot') continue;
+    const header = model.lines.lineText(seg.startLine);
+    if (!isSnapshotHeader(header)) continue;
+    const tok = header.split(/\s+/).find((x) => x.startsWith('time='));
+    const t = tok ? parseDateTime(tok.slice(5)) : undefined;
+    if (t) return t;
+  }
+  for (let n = block.startLine; n < block.endLine && n - block.startLine < 2000; n++) {
+    if (covered(n)) continue;
+    const t = parseDateTime(model.lines.lineText(n));
+    if (t) return t;
+  }
+  return lineAbove(model, block) ?? sectionTime(model, block);
+}
+
+/** Every sample with a time, in note order (a time without a date takes the date and zone of the sample before it). */
+export function timelineOf(model: NoteModel): TimelinePoint[] {
+  const out: TimelinePoint[] = [];
+  let last: NoteTime | undefined;
+  for (const block of model.evidence) {
+    const tcp = block.sockstat?.tcp;
+    const hasCounts = Object.keys(block.counts).length > 0;
+    if (!tcp && !hasCounts) continue;
+    const t = blockTime(model, block);
+    if (!t) continue;
+    // A bare time of day (`### 09:41`) belongs to the day, and the zone, of the sample before it.
+    const dated: NoteTime = t.date || !last?.date ? t : { ...t, date: last.date, ...(last.offset !== undefined ? { offset: last.offset } : {}) };
+    if (dated.date) last = dated;
+    out.push({
+      time: isoOf(dated),
+      line: block.startLine,
+      orphan: tcp?.orphan ?? null,
+      tw: tcp?.tw ?? null,
+      mem: tcp?.mem ?? null,
+      minutes: minutesOf(dated),
+      counts: block.counts,
+    });
+  }
+  return out;
+}
+
+type Field = 'orphan' | 'tw' | 'mem';
+
+function series(points: readonly TimelinePoint[], field: Field): { x: number; y: number }[] {
+  const s: { x: number; y: number }[] = [];
+  for (const p of points) {
+    const v = p[field];
+    if (v !== null) s.push({ x: p.minutes, y: v });
+  }
+  return s.sort((a, b) => a.x - b.x);
+}
+
+function rateOf(points: readonly TimelinePoint[], field: Field): { perMinute: number; last: number } | undefined {
+  const s = series(points, field);
+  const k = slope(s);
+  if (k === undefined) return undefined;
+  return { perMinute: k, last: (s[s.length - 1] as { y: number }).y };
+}
+
+/** The latest value of each sysctl across the note's blocks. */
+function latestSysctls(model: NoteModel): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const b of model.evidence) Object.assign(out, b.sysctls);
+  return out;
+}
+
+export function limitsOf(model: NoteModel, points: readonly TimelinePoint[]): Limits {
+  const sysctls = latestSysctls(model);
+  // The latest sockstat: the last sample on the time axis, else the last block in the note that has one.
+  const timed = [...points].filter((p) => p.orphan !== null || p.tw !== null || p.mem !== null).sort((a, b) => a.minutes - b.minutes);
+  const lastPoint = timed[timed.length - 1];
+  const lastBlock = [...model.evidence].reverse().find((b) => b.sockstat?.tcp);
+  const latest = lastPoint ?? (lastBlock?.sockstat?.tcp ? { orphan: lastBlock.sockstat.tcp.orphan ?? null, tw: lastBlock.sockstat.tcp.tw ?? null, mem: lastBlock.sockstat.tcp.mem ?? null } : undefined);
+  const tcp: { orphan?: number; tw?: number; mem?: number } = {};
+  if (latest?.orphan != null) tcp.orphan = latest.orphan;
+  if (latest?.tw != null) tcp.tw = latest.tw;
+  if (latest?.mem != null) tcp.mem = latest.mem;
+  const input = pressureInput({
+    sockstat: { tcp },
+    sysctls: { [SYSCTL_MAX_ORPHANS]: sysctls[SYSCTL_MAX_ORPHANS] ?? '', [SYSCTL_TCP_MEM]: sysctls[SYSCTL_TCP_MEM] ?? '', [SYSCTL_MAX_TW]: sysctls[SYSCTL_MAX_TW] ?? '' },
+  });
+  const p = orphanPressure(input);
+  const tw = rateOf(points, 'tw');
+  const mem = rateOf(points, 'mem');
+  const maxTw = p.maxTw ?? null;
+  const tcpMem = p.tcpMem ?? null;
+  return {
+    tcpMaxOrphans: p.maxOrphans ?? null,
+    quarter: p.quarter ?? null,
+    half: p.half ?? null,
+    tcpMaxTwBuckets: maxTw,
+    tcpMem,
+    orphan: p.orphan ?? null,
+    orphanLevel: p.level,
+    orphanRatio: p.ratio !== undefined ? round(p.ratio, 4) : null,
+    tw: p.tw ?? null,
+    twRatio: p.twRatio !== undefined ? round(p.twRatio, 4) : null,
+    mem: p.mem ?? null,
+    memLevel: p.memLevel,
+    memRatio: p.memRatio !== undefined ? round(p.memRatio, 4) : null,
+    twPerMinute: tw ? round(tw.perMinute, 2) : null,
+    minutesToTwLimit: tw ? minutesUntil(tw.last, maxTw === null ? null : maxTw - 1, tw.perMinute) : null,
+    memPerMinute: mem ? round(mem.perMinute, 2) : null,
+    minutesToMemPressure: mem && tcpMem ? minutesUntil(mem.last, tcpMem[1], mem.perMinute) : null,
+    minutesToMemLimit: mem && tcpMem ? minutesUntil(mem.last, tcpMem[2], mem.perMinute) : null,
+  };
+}
+
+/** The orphan trend, or null with fewer than two samples at distinct times. */
+export function trendOf(points: readonly TimelinePoint[], limits: Pick<Limits, 'tcpMaxOrphans'>): Trend | null {
+  const r = rateOf(points, 'orphan');
+  if (!r) return null;
+  const max = limits.tcpMaxOrphans;
+  // The kernel's test is `orphan << shift > max`: ¼ is passed when orphan > max/4.
+  return {
+    orphanPerMinute: round(r.perMinute, 2),
+    minutesToQuarter: minutesUntil(r.last, max === null ? null : max / 4, r.perMinute),
+    minutesToHalf: minutesUntil(r.last, max === null ? null : max / 2, r.perMinute),
+    minutesToLimit: minutesUntil(r.last, max, r.perMinute),
+  };
+}

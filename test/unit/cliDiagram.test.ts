@@ -1,0 +1,80 @@
+/**
+ * `tcp-state-notes diagram --format mermaid [-o out.mmd]` and `--width <px>`, run as the built CLI
+ * (dist/cli.js, built by scripts/build.mjs together with the tests).
+ */
+import { describe, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const cli = join(process.cwd(), 'dist', 'cli.js');
+const dir = mkdtempSync(join(tmpdir(), 'tsn-cli-diagram-'));
+const note = join(dir, 'note.md');
+writeFileSync(
+  note,
+  [
+    '# Orphans <script>alert(1)</script>',
+    '',
+    'ESTABLISHED → FIN-WAIT-1 after close(); CLOSE_WAIT is the app.',
+    '',
+    '```',
+    'State      Recv-Q Send-Q Local Address:Port Peer Address:Port',
+    'FIN-WAIT-1 0      1000   10.0.0.1:443       10.0.0.2:5000',
+    'FIN-WAIT-1 0      1000   10.0.0.1:443       10.0.0.2:5001',
+    'ESTAB      0      0      10.0.0.1:443       10.0.0.3:5002',
+    '```',
+    '',
+  ].join('\n'),
+);
+
+function cliRun(...args: string[]): { code: number | null; out: string; err: string } {
+  assert.ok(existsSync(cli), 'dist/cli.js is built');
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('tcp-state-notes diagram --format / --width (built CLI)', () => {
+  test('--format mermaid prints a stateDiagram-v2 of the note', () => {
+    const r = cliRun('diagram', note, '--format', 'mermaid');
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /^stateDiagram-v2\n/);
+    assert.match(r.out, /FIN_WAIT_1 : 2 sockets/);
+    assert.match(r.out, /ESTABLISHED --> FIN_WAIT_1 : R12 CLOSE \/ snd FIN · in the note/);
+    assert.ok(!r.out.includes('script') && !r.out.includes('Orphans'), 'nothing from note text');
+  });
+
+  test('--format mermaid -o out.mmd writes the file, in Chinese with --lang zh-cn', () => {
+    const out = join(dir, 'out.mmd');
+    const r = cliRun('diagram', note, '--format', 'mermaid', '-o', out, '--lang', 'zh-cn');
+    assert.equal(r.code, 0, r.err);
+    assert.equal(r.out, '');
+    assert.match(readFileSync(out, 'utf8'), /FIN_WAIT_1 : 2 个套接字/);
+  });
+
+  test('--width 480 writes the narrow layout at 480 px; --width 1000 the RFC layout', () => {
+    const narrow = cliRun('diagram', note, '--width', '480');
+    assert.equal(narrow.code, 0, narrow.err);
+    assert.match(narrow.out, /viewBox="0 0 400 \d+"[^>]* width="480"/);
+    assert.match(narrow.out, /class="tcp-diagram lang-en linux-off narrow standalone"/);
+    const wide = cliRun('diagram', note, '--width', '1000');
+    assert.match(wide.out, /viewBox="0 0 900 \d+"[^>]* width="1000"/);
+    assert.doesNotMatch(wide.out, / narrow/);
+    assert.match(cliRun('diagram', note).out, /viewBox="0 0 900 \d+"[^>]* width="900"/);
+  });
+
+  test('bad values: one line on stderr, exit 2', () => {
+    for (const args of [
+      ['--format', 'png'],
+      ['--width', 'wide'],
+      ['--width', '50'],
+      ['--format', 'mermaid', '--width', '480'],
+    ]) {
+      const r = cliRun('diagram', note, ...args);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.equal(r.err.trim().split('\n').length, 1);
+      assert.match(r.err, /^tcp-state-notes: --(format|width)/);
+    }
+  });
+});

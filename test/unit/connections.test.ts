@@ -1,0 +1,246 @@
+/**
+ * Per-connection evidence: ss (-o -e -i -m -p, with and without the State column), netstat (-o, -p),
+ * /proc/net/tcp{,6}, bcc tcpstates / tcplife; addresses (IPv6, `[::ffff:…]`); per-state summaries;
+ * annotated and prose counts. Fixtures in test/fixtures/evidence/ with made-up numbers.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixtureDir } from '../support/repo';
+import { connectionsOfText, parseEndpoint, parseProcEndpoint, prefixOf, socketsByState, transitionsByState, type Connection } from '../../src/core/evidence/connections';
+import { proseCountOf } from '../../src/core/evidence/connections/proseCounts';
+import { parseEvidence } from '../../src/core/evidence/parse';
+
+const DIR = fixtureDir('evidence');
+const fixture = (name: string): string => readFileSync(join(DIR, name), 'utf8');
+const rows = (name: string): Connection[] => connectionsOfText(fixture(name));
+
+describe('addresses', () => {
+  it('reads IPv4, bracketed and bare IPv6, mapped IPv4, zones, wildcards and service names', () => {
+    assert.deepEqual(parseEndpoint('10.0.0.5:443'), { address: '10.0.0.5', family: 4, port: 443 });
+    assert.deepEqual(parseEndpoint('[2001:DB8:0:0::1]:8443'), { address: '2001:db8::1', family: 6, port: 8443 });
+    assert.deepEqual(parseEndpoint('[::ffff:192.0.2.7]:80'), { address: '192.0.2.7', family: 4, port: 80 });
+    assert.deepEqual(parseEndpoint('::ffff:192.0.2.7:80'), { address: '192.0.2.7', family: 4, port: 80 });
+    assert.deepEqual(parseEndpoint('2001:db8::1:443'), { address: '2001:db8::1', family: 6, port: 443 });
+    assert.deepEqual(parseEndpoint('fe80::1%eth0:22'), { address: 'fe80::1', family: 6, port: 22 });
+    assert.deepEqual(parseEndpoint('10.0.0.5%eth0:22'), { address: '10.0.0.5', family: 4, port: 22 });
+    assert.deepEqual(parseEndpoint('*:*'), { address: '*', family: 0 });
+    assert.deepEqual(parseEndpoint('[::]:22'), { address: '*', family: 0, port: 22 });
+    assert.deepEqual(parseEndpoint('10.0.0.5.443'), { address: '10.0.0.5', family: 4, port: 443 }, 'BSD netstat');
+    assert.deepEqual(parseEndpoint('10.0.0.5:https'), { address: '10.0.0.5', family: 4 });
+    for (const bad of ['10.0.0.5', '300.1.1.1:80', '10.0.0.5:99999', 'abc:def:ghi', '1:2:3:4:5:6:7:8:9:80', '[::1]80', '']) {
+      assert.equal(parseEndpoint(bad), undefined, bad);
+    }
+  });
+
+  it('reads /proc/net/tcp hex addresses (little-endian words) for IPv4, IPv6 and mapped IPv4', () => {
+    assert.deepEqual(parseProcEndpoint('0500140A:01BB'), { address: '10.20.0.5', family: 4, port: 443 });
+    assert.deepEqual(parseProcEndpoint('B80D0120200010000000000005000000:01BB'), { address: '2001:db8:10:20::5', family: 6, port: 443 });
+    assert.deepEqual(parseProcEndpoint('0000000000000000FFFF0000C90200C0:A029'), { address: '192.0.2.201', family: 4, port: 41001 });
+    assert.deepEqual(parseProcEndpoint('00000000:0016'), { address: '*', family: 0, port: 22 });
+    assert.equal(parseProcEndpoint('0500140A:1BB'), undefined);
+  });
+
+  it('groups peers by /24 and /64', () => {
+    assert.equal(prefixOf({ address: '203.0.113.41', family: 4 }), '203.0.113.0/24');
+    assert.equal(prefixOf({ address: '2001:db8:aa:1:211:22ff:fe33:4455', family: 6 }), '2001:db8:aa:1::/64');
+    assert.equal(prefixOf({ address: '2001:db8::1', family: 6 }), '2001:db8::/64');
+    assert.equal(prefixOf({ address: '*', family: 0 }), undefined);
+  });
+});
+
+describe('ss rows', () => {
+  it('reads -o timers, -e uid/ino, -p users, and the -i/-m line under each row', () => {
+    const r = rows('ss-tanoepim.txt');
+    assert.equal(r.length, 9);
+    const fw1 = r.filter((c) => c.state === 'FIN-WAIT-1');
+    assert.equal(fw1.length, 3);
+    const [a, b, c] = fw1 as [Connection, Connection, Connection];
+    assert.equal(a.timer, 'persist');
+    assert.equal(a.probes, 6);
+    assert.equal(a.sendQ, 87600);
+    assert.equal(a.inode, 0);
+    assert.equal(a.backoff, 6);
+    assert.equal(a.lastsndMs, 214000);
+    assert.equal(a.unacked, 1);
+    assert.equal(a.cwnd, 1);
+    assert.equal(a.wmemQueued, 89856);
+    assert.equal(b.probes, 3);
+    assert.equal(c.timer, 'on');
+    assert.equal(c.retransmits, 7);
+    assert.equal(c.rtoMs, 25600);
+    assert.equal(c.retransTotal, 7);
+    const est = r.find((x) => x.state === 'ESTABLISHED');
+    assert.deepEqual(est?.processes, ['nginx']);
+    assert.equal(est?.uid, 33);
+    assert.equal(est?.timer, 'keepalive');
+    const listen = r.find((x) => x.state === 'LISTEN');
+    assert.deepEqual(listen?.processes, ['nginx'], 'two pids of one program: one name');
+    assert.equal(listen?.timer, 'none', 'a listing with timers: a row without one has none');
+    assert.equal(r.find((x) => x.state === 'FIN-WAIT-2')?.timer, 'timewait');
+  });
+
+  it('takes the state from the filter when ss drops the State column; IPv6 and [::ffff:…] peers', () => {
+    const r = rows('ss-state-ipv6.txt');
+    assert.equal(r.length, 4);
+    assert.ok(r.every((c) => c.state === 'FIN-WAIT-1'));
+    assert.equal(r[0]?.peer?.address, '2001:db8:aa:1:211:22ff:fe33:4455');
+    assert.equal(r[0]?.backoff, 5, 'info line attached to its row');
+    assert.equal(r[2]?.peer?.address, '203.0.113.41', 'mapped IPv4 reads as IPv4');
+    const s = socketsByState(r).get('FIN-WAIT-1');
+    assert.ok(s);
+    assert.deepEqual(s.prefixes, [
+      { prefix: '2001:db8:aa:1::/64', count: 2 },
+      { prefix: '203.0.113.0/24', count: 2 },
+    ]);
+    assert.deepEqual(s.timers, { on: 1, persist: 3, keepalive: 0, timewait: 0, none: 0 });
+    assert.deepEqual(s.sendQ, { rows: 4, nonZero: 3, max: 65160 });
+    assert.equal(s.retransMax, 2);
+    assert.equal(s.probesMax, 7);
+  });
+
+  it('without the State column and without a filter the state stays unknown (not guessed)', () => {
+    const r = connectionsOfText('$ ss -Htn\n0 0 10.0.0.5:22 10.0.0.9:50000\n');
+    assert.equal(r.length, 1);
+    assert.equal(r[0]?.state, undefined);
+    assert.equal(socketsByState(r).size, 0);
+  });
+
+  it('skips non-TCP rows of a mixed listing', () => {
+    const text = 'Netid State Recv-Q Send-Q Local Address:Port Peer Address:Port\nudp UNCONN 0 0 0.0.0.0:68 0.0.0.0:*\ntcp ESTAB 0 0 10.0.0.5:22 10.0.0.9:50000\n';
+    const r = connectionsOfText(text);
+    assert.equal(r.length, 1);
+    assert.equal(r[0]?.state, 'ESTABLISHED');
+  });
+});
+
+describe('netstat rows', () => {
+  it('reads the -o Timer column (probe = persist, off = none) and -p PID/Program', () => {
+    const r = rows('netstat-tanpo.txt');
+    assert.equal(r.length, 8);
+    const fw1 = r.filter((c) => c.state === 'FIN-WAIT-1');
+    assert.deepEqual(
+      fw1.map((c) => [c.timer, c.retransmits, c.probes, c.sendQ]),
+      [
+        ['persist', 0, 4, 28960],
+        ['on', 5, 0, 1],
+        ['persist', 0, 2, 14480],
+      ],
+    );
+    assert.equal(fw1[2]?.peer?.address, '203.0.113.52', 'tcp6 row with a mapped peer');
+    assert.deepEqual(r.find((c) => c.state === 'CLOSE-WAIT')?.processes, ['java']);
+    assert.deepEqual(r.filter((c) => c.state === 'LISTEN').map((c) => c.processes?.[0]), ['sshd', 'nginx']);
+    assert.equal(r.find((c) => c.state === 'TIME-WAIT')?.timer, 'timewait');
+  });
+
+  it('without -o: no timers, processes still read', () => {
+    const r = rows('netstat-tanp.txt');
+    assert.equal(r.length, 4);
+    assert.ok(r.every((c) => c.timer === undefined));
+    const s = socketsByState(r).get('CLOSE-WAIT');
+    assert.equal(s?.listed, 3);
+    assert.deepEqual(s?.processes, [{ name: 'java', count: 3 }]);
+    assert.deepEqual(s?.peers, [
+      { address: '198.51.100.9', count: 2 },
+      { address: '198.51.100.14', count: 1 },
+    ]);
+    assert.deepEqual(s?.prefixes, [{ prefix: '198.51.100.0/24', count: 3 }]);
+    assert.deepEqual(s?.localPorts, [{ port: 9000, count: 3 }]);
+    assert.deepEqual(s?.timers, { on: 0, persist: 0, keepalive: 0, timewait: 0, none: 0 });
+  });
+
+  it('Windows rows: addresses and state, no queues', () => {
+    const r = connectionsOfText('Active Connections\n\n  Proto  Local Address          Foreign Address        State\n  TCP    10.0.0.5:443           192.0.2.9:50123        FIN_WAIT_1\n');
+    assert.equal(r.length, 1);
+    assert.equal(r[0]?.state, 'FIN-WAIT-1');
+    assert.equal(r[0]?.sendQ, undefined);
+  });
+});
+
+describe('/proc/net/tcp rows', () => {
+  it('reads tx_queue, the timer kind tr, retrnsmt, probes, uid and inode, IPv4 and IPv6', () => {
+    const r = rows('proc-net-tcp-timers.txt');
+    assert.equal(r.length, 7);
+    const [zw, rt, la, fw2, cw, v6, mapped] = r as Connection[] as [Connection, Connection, Connection, Connection, Connection, Connection, Connection];
+    assert.deepEqual([zw.state, zw.timer, zw.sendQ, zw.probes, zw.peer?.address], ['FIN-WAIT-1', 'persist', 87600, 6, '203.0.113.41']);
+    assert.deepEqual([rt.timer, rt.retransmits], ['on', 7]);
+    assert.deepEqual([la.state, la.retransmits], ['LAST-ACK', 3]);
+    assert.deepEqual([fw2.state, fw2.timer], ['FIN-WAIT-2', 'timewait']);
+    assert.deepEqual([cw.state, cw.uid, cw.inode, cw.timer], ['CLOSE-WAIT', 1001, 4412001, 'keepalive']);
+    assert.deepEqual([v6.peer?.address, v6.peer?.port, v6.sendQ], ['2001:db8:aa:1:211:22ff:fe33:4455', 52100, 65160]);
+    assert.deepEqual([mapped.state, mapped.peer?.address], ['LAST-ACK', '192.0.2.201']);
+    const s = socketsByState(r);
+    assert.equal(s.get('FIN-WAIT-1')?.retransMax, 7);
+    assert.deepEqual(s.get('FIN-WAIT-1')?.inode, { rows: 3, zero: 3 });
+  });
+});
+
+describe('bcc tcpstates and tcplife', () => {
+  it('tcpstates: transitions with the time spent in the old state', () => {
+    const r = rows('tcpstates.txt');
+    assert.equal(r.length, 4);
+    assert.deepEqual([r[0]?.fromState, r[0]?.state, r[0]?.msInOldState], ['ESTABLISHED', 'FIN-WAIT-1', 8123.402]);
+    const t = transitionsByState(r);
+    assert.deepEqual(t.get('FIN-WAIT-1'), { entered: 2, left: 1, msMax: 153041.99, msMedian: 153041.99 });
+    assert.equal(t.get('ESTABLISHED')?.left, 3);
+    assert.equal(socketsByState(r).size, 0, 'transitions are not sockets listed');
+  });
+
+  it('tcplife: lifetimes, IPv6 rows, process names', () => {
+    const r = rows('tcplife.txt');
+    assert.deepEqual(
+      r.map((c) => [c.processes?.[0], c.peer?.address, c.lifetimeMs]),
+      [
+        ['nginx', '203.0.113.41', 161165.39],
+        ['nginx', '198.51.100.23', 2.31],
+        ['java', '2001:db8:aa:1::77', 61.02],
+      ],
+    );
+  });
+});
+
+describe('per-state summaries', () => {
+  it('ranks peers, prefixes and ports, counts timers, Send-Q and the highest retransmission count', () => {
+    const s = socketsByState(rows('ss-tanoepim.txt'));
+    const fw1 = s.get('FIN-WAIT-1');
+    assert.ok(fw1);
+    assert.equal(fw1.listed, 3);
+    assert.deepEqual(fw1.timers, { on: 1, persist: 2, keepalive: 0, timewait: 0, none: 0 });
+    assert.deepEqual(fw1.sendQ, { rows: 3, nonZero: 3, max: 87600 });
+    assert.equal(fw1.retransMax, 7);
+    assert.equal(fw1.backoffMax, 7);
+    assert.deepEqual(fw1.prefixes, [
+      { prefix: '203.0.113.0/24', count: 2 },
+      { prefix: '192.0.2.0/24', count: 1 },
+    ]);
+    assert.deepEqual(fw1.localPorts, [{ port: 443, count: 3 }]);
+    assert.equal(s.get('LAST-ACK')?.retransMax, 4);
+    assert.equal(s.get('LISTEN')?.peers.length, 0, 'wildcard peers are not peers');
+  });
+
+  it('counts a socket listed twice once', () => {
+    const text = fixture('ss-tanoepim.txt') + fixture('ss-tanoepim.txt');
+    assert.equal(socketsByState(connectionsOfText(text)).get('FIN-WAIT-1')?.listed, 3);
+  });
+});
+
+describe('counts written by hand', () => {
+  it('annotated count lines in a block count (the comment after the pair is ignored)', () => {
+    const segs = parseEvidence(fixture('counts-annotated.txt'));
+    assert.equal(segs.length, 1);
+    assert.deepEqual(segs[0]?.counts, { 'FIN-WAIT-1': 61920, 'LAST-ACK': 2103, 'TIME-WAIT': 1840, ESTABLISHED: 350 });
+  });
+
+  it('a count line outside code when the line says nothing else', () => {
+    assert.deepEqual(proseCountOf('FIN_WAIT1 61920'), { state: 'FIN-WAIT-1', count: 61920 });
+    assert.deepEqual(proseCountOf('- LAST_ACK: 2,103（大部分是孤儿）'), { state: 'LAST-ACK', count: 2103 });
+    assert.deepEqual(proseCountOf('- LAST_ACK: 2,103 （大部分是孤儿）'), { state: 'LAST-ACK', count: 2103 });
+    assert.deepEqual(proseCountOf('> 61920 FIN-WAIT-1 # 孤儿'), { state: 'FIN-WAIT-1', count: 61920 });
+    assert.deepEqual(proseCountOf('**CLOSE_WAIT**：812'), { state: 'CLOSE-WAIT', count: 812 });
+    assert.deepEqual(proseCountOf('| FIN_WAIT1 | 61920 | 大部分是孤儿 |'), { state: 'FIN-WAIT-1', count: 61920 });
+    for (const s of ['3 of 61920 FIN_WAIT1 sockets', 'FIN_WAIT1 61920 LAST_ACK 2103', 'we saw FIN_WAIT1 61920', '| State | Count |', 'FIN_WAIT1 at 09:31', 'established 5']) {
+      assert.equal(proseCountOf(s), undefined, s);
+    }
+  });
+});

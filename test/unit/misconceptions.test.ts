@@ -1,0 +1,182 @@
+/**
+ * Misconception rules: each one flags the wrong claim in English and Chinese sentences, and never flags a
+ * correct or qualified statement, a heading, a URL or a refutation.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findMisconceptions, MISCONCEPTION_RULES } from '../../src/core/knowledge/misconceptions';
+import { explainMisconception } from '../../src/core/knowledge/explainMisconception';
+import { noteLines, proseOf } from '../../src/core/knowledge/noteLines';
+
+function rules(text: string): string[] {
+  return findMisconceptions(text).map((f) => f.rule);
+}
+
+const CASES: Record<string, { positive: string[]; negative: string[] }> = {
+  'tw-four-minutes': {
+    positive: [
+      'TIME_WAIT lasts 4 minutes, so the ports run out quickly.',
+      'A socket stays in TIME-WAIT for four minutes after close.',
+      'TIME_WAIT 状态会持续 4 分钟，端口很快就用完了。',
+      '主动关闭方进入TIME_WAIT，要等待2MSL也就是四分钟才会释放。',
+      '- TIME_WAIT: 240 seconds',
+    ],
+    negative: [
+      'RFC 793 suggests an MSL of 2 minutes, so TIME-WAIT would last 4 minutes.',
+      'On Windows TIME_WAIT defaults to 240 seconds (TcpTimedWaitDelay).',
+      'TIME_WAIT lasts 60 s on Linux, not 4 minutes.',
+      'The myth that TIME_WAIT lasts four minutes is wrong on Linux.',
+      'RFC 规定 TIME_WAIT 为 2MSL，即 4 分钟；Linux 固定为 60 秒。',
+      'Windows 上 TIME_WAIT 默认 4 分钟。',
+      'TIME_WAIT 并不是 4 分钟。',
+      '网上很多文章说 TIME_WAIT 会持续 4 分钟。',
+      'Some people claim that TIME_WAIT lasts four minutes.',
+      'The job runs every 4 minutes.',
+    ],
+  },
+  'fin-timeout-time-wait': {
+    positive: [
+      'Lower tcp_fin_timeout to reduce TIME_WAIT sockets.',
+      'net.ipv4.tcp_fin_timeout controls how long TIME_WAIT lasts.',
+      '调小 tcp_fin_timeout 可以缩短 TIME_WAIT 的时间。',
+      '通过`net.ipv4.tcp_fin_timeout`控制TIME_WAIT时长。',
+    ],
+    negative: [
+      'tcp_fin_timeout does not change TIME_WAIT; it bounds orphaned FIN_WAIT2.',
+      'tcp_fin_timeout only affects FIN-WAIT-2; TIME_WAIT is fixed at 60 s.',
+      'tcp_fin_timeout 并不能缩短 TIME_WAIT。',
+      'tcp_fin_timeout 控制 FIN_WAIT2 的超时，TIME_WAIT 是常量。',
+      'Set tcp_fin_timeout to 30.',
+    ],
+  },
+  'tw-recycle': {
+    positive: [
+      'Enable tcp_tw_recycle to get rid of TIME_WAIT faster.',
+      'Run `sysctl -w net.ipv4.tcp_tw_recycle=1` on the proxy.',
+      '开启 tcp_tw_recycle 可以快速回收 TIME_WAIT。',
+      '把net.ipv4.tcp_tw_recycle设为1。',
+      '```sh\nsysctl -w net.ipv4.tcp_tw_recycle=1\n```',
+      '```\necho 1 > /proc/sys/net/ipv4/tcp_tw_recycle\n```',
+      '```conf\nnet.ipv4.tcp_tw_recycle = 1\n```',
+      '```\n# sysctl -w net.ipv4.tcp_tw_recycle=1\n```',
+    ],
+    negative: [
+      'tcp_tw_recycle was removed in 4.12.',
+      'Do not enable tcp_tw_recycle: it breaks clients behind NAT.',
+      'tcp_tw_recycle 已在 4.12 内核中移除。',
+      '不要开启 tcp_tw_recycle。',
+      '## net.ipv4.tcp_tw_recycle',
+      'See https://example.com/enable-tcp_tw_recycle=1 for history.',
+      '```conf\n# net.ipv4.tcp_tw_recycle = 1  (removed in 4.12)\n```',
+      '```\nnet.ipv4.tcp_tw_recycle = 0\n```',
+      'tcp_tw_recycle defaults to 0.',
+    ],
+  },
+  'orphan-retries-zero': {
+    positive: [
+      'Set tcp_orphan_retries to 0 so orphans are not retransmitted.',
+      'tcp_orphan_retries = 0 means no retransmission at all.',
+      'tcp_orphan_retries 设为 0 表示不重传，孤儿立即释放。',
+      '把tcp_orphan_retries改成0，孤儿就不会重传了。',
+    ],
+    negative: [
+      'tcp_orphan_retries 0 does not mean no retransmission: the kernel uses 8.',
+      'tcp_orphan_retries defaults to 0, which means 8 retries for a live connection.',
+      'tcp_orphan_retries 为 0 时其实按 8 次重传。',
+      'tcp_orphan_retries 默认为 0。',
+      'We lowered tcp_orphan_retries to 3.',
+    ],
+  },
+  'tw-buckets-reset-all': {
+    positive: [
+      'Once tcp_max_tw_buckets is exceeded all TIME_WAIT sockets are reset.',
+      'When TIME_WAIT exceeds tcp_max_tw_buckets the kernel clears every TIME_WAIT entry.',
+      '超过 tcp_max_tw_buckets 后，所有 TIME_WAIT 连接都会被清除。',
+      'TIME_WAIT数量超过tcp_max_tw_buckets时内核会把全部TIME_WAIT重置。',
+    ],
+    negative: [
+      'Past tcp_max_tw_buckets new TIME_WAIT sockets are not created and TCPTimeWaitOverflow goes up.',
+      'tcp_max_tw_buckets does not reset all TIME_WAIT sockets.',
+      '超过 tcp_max_tw_buckets 时不会清除已有的 TIME_WAIT。',
+      'tcp_max_tw_buckets limits all TIME_WAIT sockets of the namespace.',
+    ],
+  },
+  'orphan-close-wait-time-wait': {
+    positive: [
+      'CLOSE_WAIT sockets are orphans left by the application.',
+      'TIME_WAIT connections are orphan sockets.',
+      'Orphan sockets are just the TIME_WAIT ones.',
+      'CLOSE_WAIT 状态的连接就是孤儿连接。',
+      '孤儿socket就是处于TIME_WAIT的连接。',
+    ],
+    negative: [
+      'CLOSE_WAIT sockets are not orphans: the fd is still open.',
+      'TIME_WAIT is never an orphan.',
+      'TIME_WAIT 不是孤儿。',
+      'Orphans are FIN_WAIT1, CLOSING and LAST_ACK sockets.',
+      'CLOSE_WAIT 说明应用没有调用 close()。',
+      'Check orphan counts and TIME_WAIT counts in sockstat.',
+    ],
+  },
+};
+
+for (const [rule, { positive, negative }] of Object.entries(CASES)) {
+  test(`${rule}: flags the claim (en + zh)`, () => {
+    assert.ok(positive.some((s) => /[\u4e00-\u9fff]/.test(s)) && positive.some((s) => !/[\u4e00-\u9fff]/.test(s)));
+    for (const s of positive) assert.deepEqual(rules(s), [rule], s);
+  });
+  test(`${rule}: never flags a correct, qualified or refuting statement (en + zh)`, () => {
+    assert.ok(negative.some((s) => /[\u4e00-\u9fff]/.test(s)));
+    for (const s of negative) assert.deepEqual(rules(s), [], s);
+  });
+}
+
+test('every rule has a correct fact, a message and a public source in both languages', () => {
+  assert.ok(MISCONCEPTION_RULES.length >= 6);
+  const text = Object.values(CASES).flatMap((c) => c.positive).join('\n\n');
+  for (const r of MISCONCEPTION_RULES) {
+    for (const lang of ['en', 'zh-cn'] as const) {
+      assert.ok(r.message[lang].length > 10 && r.fact[lang].length > 20 && r.claim[lang].length > 5, r.id);
+      const md = explainMisconception(r.id, lang) ?? '';
+      assert.match(md, /\]\(https?:\/\//, `${r.id} links its source`);
+      assert.ok(md.includes(r.fact[lang]));
+    }
+    const f = findMisconceptions(text, { lang: 'zh-cn' }).find((x) => x.rule === r.id);
+    assert.ok(f, r.id);
+    assert.match(f.source, /^https:\/\//);
+    assert.equal(f.message, r.message['zh-cn']);
+  }
+  assert.equal(explainMisconception('nope', 'en'), undefined);
+});
+
+test('findings carry 0-based line, UTF-16 character and length of the sentence', () => {
+  const text = '# Notes\n\n说明：TIME_WAIT 会持续 4 分钟。其它。\n';
+  const [f] = findMisconceptions(text);
+  assert.ok(f);
+  assert.equal(f.line, 2);
+  assert.equal(text.slice(f.start, f.end), '说明：TIME_WAIT 会持续 4 分钟');
+  assert.equal(f.character, 0);
+  assert.equal(f.length, f.end - f.start);
+  assert.equal(f.rule, 'tw-four-minutes');
+  assert.equal(f.explain, 'TIME-WAIT');
+  const crlf = 'a\r\nEnable tcp_tw_recycle now.\r\n';
+  const [g] = findMisconceptions(crlf);
+  assert.equal(g?.line, 1);
+  assert.equal(crlf.slice(g?.start, g?.end), 'Enable tcp_tw_recycle now');
+});
+
+test('prose rules skip fenced code; the setting rule reads it; disabled rules are skipped', () => {
+  assert.deepEqual(rules('```\nTIME_WAIT lasts 4 minutes\n```'), []);
+  assert.deepEqual(rules('~~~~\nx\n~~~\nsysctl -w net.ipv4.tcp_tw_recycle=1\n~~~~\nTIME_WAIT lasts 4 minutes'), ['tw-recycle', 'tw-four-minutes']);
+  assert.deepEqual(findMisconceptions('Enable tcp_tw_recycle.', { disabled: ['tw-recycle'] }), []);
+});
+
+test('URLs, link destinations and tags are blanked with their length kept', () => {
+  const raw = 'See [TIME_WAIT](https://x.io/a_b) and <b>x</b> at www.example.com/y, 参考https://a.cn/路径';
+  const p = proseOf(raw);
+  assert.equal(p.length, raw.length);
+  assert.ok(p.includes('[TIME_WAIT]'));
+  assert.ok(!p.includes('x.io') && !p.includes('example') && !p.includes('a.cn') && !p.includes('<b>'));
+  assert.ok(p.includes('路径'), 'a URL ends at the first non-ASCII character');
+  assert.deepEqual(noteLines('a\n```\nb\n```\n# h').map((l) => l.kind), ['prose', 'code', 'code', 'code', 'heading']);
+});

@@ -1,0 +1,87 @@
+/**
+ * Recognition rules of issue #12: URL exclusion limited to the URL itself, conntrack states, plurals, and
+ * single English words where the context names them as states (and never in ordinary prose).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findMentions } from '../../src/core/note/recognize';
+import { analyzeNote } from '../../src/core/note/analyze';
+import { mentionAt } from '../../src/core/note/model';
+import { explainMention } from '../../src/core/explain';
+
+const found = (text: string) => findMentions(text).map((m) => [m.kind, m.id, m.text]);
+const states = (text: string) => findMentions(text).filter((m) => m.kind === 'state').map((m) => [m.id, m.text]);
+
+test('a URL blanks only itself: link text before it and Chinese prose around it keep their states', () => {
+  assert.deepEqual(states('[Stuck in FIN_WAIT1](http://example.com/FIN_WAIT1)'), [['FIN-WAIT-1', 'FIN_WAIT1']]);
+  assert.deepEqual(states('此时客户端进入FIN_WAIT1状态，参考https://yq.aliyun.com/articles/91966?TIME_WAIT，然后是TIME_WAIT'), [
+    ['FIN-WAIT-1', 'FIN_WAIT1'],
+    ['TIME-WAIT', 'TIME_WAIT'],
+  ]);
+  assert.deepEqual(states('see https://example.com/CLOSE_WAIT and www.example.com/LAST_ACK or mailto:LISTEN@x.org'), []);
+  assert.deepEqual(states('CLOSE_WAIT(https://example.com/x)'), [['CLOSE-WAIT', 'CLOSE_WAIT']]);
+  assert.deepEqual(states('LISTEN://x'), []);
+  // In the note model too (link destinations are dropped by the analysis; link text stays).
+  const model = analyzeNote('参考 [进入 FIN_WAIT1 的原因](https://example.com/FIN_WAIT1)。\n');
+  assert.deepEqual(model.mentions.map((m) => [m.id, m.context]), [['FIN-WAIT-1', 'link-text']]);
+});
+
+test('conntrack states are their own kind with a short hover: no orphan verdict, their timeout', () => {
+  assert.deepEqual(found('iptables -A INPUT -m state --state ESTABLISHED,RELATED -j ACCEPT'), [
+    ['conntrack', 'ESTABLISHED', 'ESTABLISHED'],
+    ['conntrack', 'RELATED', 'RELATED'],
+  ]);
+  assert.deepEqual(found('-m conntrack --ctstate NEW,established'), [
+    ['conntrack', 'NEW', 'NEW'],
+    ['conntrack', 'ESTABLISHED', 'established'],
+  ]);
+  const row = 'tcp      6 117 TIME_WAIT src=10.0.0.1 dst=10.0.0.2 sport=443 dport=5000 [ASSURED] mark=0 use=1';
+  assert.deepEqual(found(row)[0], ['conntrack', 'TIME_WAIT', 'TIME_WAIT']);
+  assert.deepEqual(found('ipv4     2 tcp      6 431999 ESTABLISHED src=1.2.3.4 dst=5.6.7.8')[0], ['conntrack', 'ESTABLISHED', 'ESTABLISHED']);
+  // Socket states elsewhere on such lines and in prose stay socket states.
+  assert.deepEqual(found('TIME_WAIT sockets and --state RELATED')[0], ['state', 'TIME-WAIT', 'TIME_WAIT']);
+  const model = analyzeNote(`\`\`\`\n${row}\n\`\`\`\n`);
+  const m = mentionAt(model, model.text.indexOf('TIME_WAIT') + 1);
+  assert.equal(m?.kind, 'conntrack');
+  for (const lang of ['en', 'zh-cn'] as const) {
+    const md = explainMention(m!, model, { lang }) ?? '';
+    assert.match(md, lang === 'en' ? /not a TCP socket/ : /不是 TCP socket/);
+    assert.match(md, /nf_conntrack_tcp_timeout_time_wait/);
+    assert.match(md, lang === 'en' ? /120 s by default/ : /默认 120 秒/);
+    assert.doesNotMatch(md, /Orphan verdict|孤儿 socket 判定/);
+    assert.match(md, /\]\(https:\/\/docs\.kernel\.org\/networking\/nf_conntrack-sysctl\.html\)/);
+  }
+});
+
+test('plurals of upper-case spellings are recognised, with the s in the range', () => {
+  assert.deepEqual(states('thousands of TIME_WAITs and a few CLOSE_WAITs, FIN_WAIT2s'), [
+    ['TIME-WAIT', 'TIME_WAITs'],
+    ['CLOSE-WAIT', 'CLOSE_WAITs'],
+    ['FIN-WAIT-2', 'FIN_WAIT2s'],
+  ]);
+  assert.deepEqual(states('ESTABLISHEDs LISTENs time_waits'), [], 'English-word states and lower case stay out');
+});
+
+test('single English words are states in a CJK frame 处于/进入…状态', () => {
+  assert.deepEqual(states('连接一直处于Established状态，之后进入 closing 状态。'), [
+    ['ESTABLISHED', 'Established'],
+    ['CLOSING', 'closing'],
+  ]);
+  assert.deepEqual(states('我们 established 了连接，状态良好'), []);
+  assert.deepEqual(states('处于established的状态'), []);
+});
+
+test('single English words are states in a list or table whose siblings are states alone', () => {
+  const list = ['ss(8) states:', '', '- established', '- syn-sent', '- fin-wait-1', '- closing', '- closed', '- listening'].join('\n');
+  assert.deepEqual(
+    states(list).map(([, t]) => t),
+    ['established', 'syn-sent', 'fin-wait-1', 'closing', 'closed', 'listening'],
+  );
+  const table = ['| state | meaning |', '|---|---|', '| established | data flows |', '| `time-wait` | 60 s |'].join('\n');
+  assert.deepEqual(states(table).map(([, t]) => t), ['established', 'time-wait']);
+  // Ordinary prose and ordinary lists never qualify.
+  assert.deepEqual(states('The connection was established and closing it was easy.'), []);
+  assert.deepEqual(states(['- established a baseline', '- closing the ticket'].join('\n')), []);
+  assert.deepEqual(states(['- established', '- reviewed', '- merged'].join('\n')), []);
+  assert.deepEqual(states(['| step |', '|---|', '| established |', '| merged |'].join('\n')), []);
+});

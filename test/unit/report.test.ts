@@ -1,0 +1,160 @@
+/**
+ * `tcp-state-notes report`: the JSON shape of issue #13 and the Markdown report, from the core and by running
+ * the built CLI (dist/cli.js) as a child process.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fixtureDir } from '../support/repo';
+import { analyzeNote } from '../../src/core/note/analyze';
+import { buildReport } from '../../src/core/report/build';
+import { escapeMarkdown, reportMarkdown } from '../../src/core/report/markdown';
+
+const INCIDENT = join(fixtureDir('report'), 'incident.md');
+
+function cliPath(): string {
+  const candidates = [join(process.cwd(), 'dist', 'cli.js')];
+  let d = typeof __dirname === 'string' ? __dirname : process.cwd();
+  for (let i = 0; i < 6; i++) {
+    candidates.push(join(d, 'dist', 'cli.js'));
+    d = dirname(d);
+  }
+  const found = candidates.find((c) => existsSync(c));
+  if (!found) throw new Error('dist/cli.js not built (node scripts/build.mjs)');
+  return found;
+}
+
+function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [cliPath(), ...args], { encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('report JSON', () => {
+  it('has exactly the keys of the issue, state ids as elsewhere, 0-based lines', () => {
+    const r = cli('report', INCIDENT, '--json');
+    assert.equal(r.status, 0, r.stderr);
+    const j = JSON.parse(r.stdout) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(j), ['file', 'states', 'timeline', 'trend', 'limits', 'causes', 'findings']);
+    assert.equal(j.file, INCIDENT);
+    const states = j.states as Record<string, { count: number | null; sockets: Record<string, unknown> }>;
+    assert.deepEqual(Object.keys(states), ['FIN-WAIT-1', 'LAST-ACK', 'TIME-WAIT']);
+    const fw1 = states['FIN-WAIT-1'];
+    assert.ok(fw1);
+    assert.equal(fw1.count, 61920, 'the count block, not the 4 listed rows');
+    assert.deepEqual(Object.keys(fw1.sockets), ['listed', 'peers', 'prefixes', 'localPorts', 'timers', 'sendQ', 'retransMax']);
+    assert.equal(fw1.sockets.listed, 4);
+    assert.deepEqual(fw1.sockets.timers, { on: 1, persist: 3, keepalive: 0, timewait: 0, none: 0 });
+    assert.deepEqual(fw1.sockets.sendQ, { nonZero: 4, max: 87600 });
+    assert.deepEqual((fw1.sockets.prefixes as unknown[])[0], { prefix: '203.0.113.0/24', count: 3 });
+    assert.deepEqual((fw1.sockets.peers as { address: string; count: number }[]).map((p) => Object.keys(p)), [
+      ['address', 'count'],
+      ['address', 'count'],
+      ['address', 'count'],
+      ['address', 'count'],
+    ]);
+    assert.equal(states['LAST-ACK']?.count, 2103, 'a count line in prose');
+    assert.equal(states['LAST-ACK']?.sockets.listed, 0);
+    const timeline = j.timeline as { time: string; line: number; orphan: number | null; tw: number | null; mem: number | null }[];
+    assert.deepEqual(timeline[0], { time: '2025-03-14T09:21:00+08:00', line: 12, orphan: 12000, tw: 8120, mem: 150000 });
+    assert.equal(timeline.length, 3);
+    assert.deepEqual(j.trend, { orphanPerMinute: 400, minutesToQuarter: 0, minutesToHalf: 31.9, minutesToLimit: 113.8 });
+    const limits = j.limits as Record<string, unknown>;
+    assert.equal(limits.tcpMaxOrphans, 65536);
+    assert.deepEqual(limits.tcpMem, [188319, 251092, 376638]);
+    const causes = j.causes as Record<string, unknown>[];
+    assert.deepEqual(causes.map((c) => Object.keys(c)), [
+      ['state', 'rule', 'message', 'source'],
+      ['state', 'rule', 'message', 'source'],
+    ]);
+    assert.deepEqual(causes.map((c) => [c.state, c.rule]), [
+      ['FIN-WAIT-1', 'fin-wait-1-zero-window'],
+      [null, 'orphan-limit-pressure'],
+    ]);
+    const findings = j.findings as Record<string, unknown>[];
+    assert.equal(findings.length, 1);
+    assert.deepEqual(Object.keys(findings[0] ?? {}), ['line', 'character', 'length', 'kind', 'rule', 'message', 'source']);
+    assert.deepEqual([findings[0]?.line, findings[0]?.length, findings[0]?.kind, findings[0]?.rule], [47, 9, 'typo', 'state-typo']);
+    assert.match(String(findings[0]?.source), /^https:\/\//);
+  });
+
+  it('--lang zh-cn: messages in Chinese; no evidence: empty states, no trend, no causes', () => {
+    const zh = JSON.parse(cli('report', INCIDENT, '--json', '--lang', 'zh-cn').stdout) as { causes: { message: string }[]; findings: { message: string }[] };
+    assert.match(zh.causes[0]?.message ?? '', /零窗口/);
+    assert.match(zh.findings[0]?.message ?? '', /不是 TCP 状态/);
+    const dir = mkdtempSync(join(tmpdir(), 'tsn-report-'));
+    const empty = join(dir, 'empty.md');
+    writeFileSync(empty, '# Notes\n\nNothing pasted yet.\n');
+    const j = JSON.parse(cli('report', empty, '--json').stdout) as Record<string, unknown>;
+    assert.deepEqual([j.states, j.timeline, j.trend, j.causes, j.findings], [{}, [], null, [], []]);
+  });
+
+  it('usage errors exit 2 with one line', () => {
+    for (const args of [['report'], ['report', INCIDENT, INCIDENT], ['report', INCIDENT, '--lang', 'fr'], ['report', '/nonexistent/x.md']]) {
+      const r = cli(...args);
+      assert.equal(r.status, 2, args.join(' '));
+      assert.match(r.stderr, /^tcp-state-notes: /);
+      assert.equal(r.stdout, '');
+    }
+  });
+});
+
+describe('report text', () => {
+  it('a Markdown section: states table, timeline, trend, limits, causes with check/change/source, findings', () => {
+    const r = cli('report', INCIDENT);
+    assert.equal(r.status, 0, r.stderr);
+    const md = r.stdout;
+    assert.match(md, /^## TCP evidence report — /);
+    assert.match(md, /\| FIN-WAIT-1 \| 61,920 \| 4 \|/);
+    assert.match(md, /\| 2025-03-14T09:31:00\+08:00 \| 22 \| 16,000 \| 9,120 \| 160,000 \|/);
+    assert.match(md, /Orphans change by 400 a minute; ¼ of tcp_max_orphans: passed; ½: in 31\.9 min; the limit: in 113\.8 min\./);
+    assert.match(md, /- orphan 20,000 of tcp_max_orphans 65,536 \(31 %; ¼ = 16,384, ½ = 32,768\)/);
+    assert.match(md, /1\. \*\*FIN-WAIT-1\*\* — Likely cause: the peers advertise a zero window\./);
+    assert.match(md, / {3}- Source: <https:\/\/elixir\.bootlin\.com\//);
+    assert.match(md, /- line 48: not a TCP state — did you mean FIN\\_WAIT2\?/);
+    const zh = cli('report', INCIDENT, '--lang', 'zh-cn').stdout;
+    assert.match(zh, /^## TCP 证据报告 — /);
+    assert.match(zh, /### 可能原因/);
+  });
+
+  it('note text is escaped (file name, process names); one sample says there is no trend', () => {
+    const note = '```\n$ date\nFri Mar 14 09:31:00 UTC 2025\n$ cat /proc/net/sockstat\nTCP: inuse 5 orphan 3 tw 1 alloc 5 mem 2\n$ ss -tanp state close-wait\nRecv-Q Send-Q Local Address:Port Peer Address:Port Process\n' +
+      Array.from({ length: 25 }, (_, i) => `1 0 10.0.0.5:9000 198.51.100.${i}:4000 users:(("<img src=x>",pid=1,fd=${i + 3}))`).join('\n') + '\n```\n';
+    const report = buildReport(analyzeNote(note), { file: 'a|b*.md', lang: 'en' });
+    const md = reportMarkdown(report, 'en');
+    assert.match(md, /a\\\|b\\\*\.md/);
+    assert.match(md, /One timed sample: no trend\./);
+    assert.doesNotMatch(md, /<img/);
+    assert.match(report.json.causes[0]?.message ?? '', /held by \?img src\?x\? ×25/);
+    assert.equal(escapeMarkdown('[x](javascript:y)'), '\\[x\\]\\(javascript:y\\)');
+  });
+
+  it('the report file itself reads back: pasted into a note, it adds no evidence and no typos', () => {
+    const md = reportMarkdown(buildReport(analyzeNote(readFileSync(INCIDENT, 'utf8')), { file: 'incident.md', lang: 'en' }), 'en');
+    const again = buildReport(analyzeNote(md), { file: 'r.md', lang: 'en' }).json;
+    assert.deepEqual(again.timeline, []);
+    assert.deepEqual(again.findings.filter((f) => !f.message.includes('FIN\\_WAIT2')), []);
+  });
+});
+
+describe('editor summaries (hover, code lens)', () => {
+  it('a state\'s hover lines and a listing block\'s lens title; nothing for stand-in or huge notes', async () => {
+    const { stateEvidenceMarkdown, blockConnectionSummary, MAX_SUMMARY_CHARS } = await import('../../src/core/report/summaries');
+    const model = analyzeNote(readFileSync(INCIDENT, 'utf8'));
+    const md = stateEvidenceMarkdown(model, 'FIN-WAIT-1', 'en') ?? '';
+    assert.match(md, /^\*\*Sockets listed in this note:\*\* 4 FIN-WAIT-1 · timers on 1, persist 3/);
+    assert.match(md, /\n\nLikely cause: the peers advertise a zero window\. .* persist \\\(zero-window probe\\\) timer/, 'the message is escaped for Markdown');
+    assert.match(md, / \(\[source\]\(https:\/\/elixir\.bootlin\.com\/linux\/v6\.12\/source\/net\/ipv4\/tcp_timer\.c\)\)$/);
+    assert.equal(stateEvidenceMarkdown(model, 'LAST-ACK', 'en'), undefined);
+    const lenses = model.evidence.map((b) => blockConnectionSummary(model, b, 'zh-cn')).filter((x) => x !== undefined);
+    assert.deepEqual(lenses, [{ state: 'FIN-WAIT-1', title: '4 FIN-WAIT-1 · 定时器 on 1, persist 3 · Send-Q > 0：4 个（最大 87,600 字节） · 主要网段 203.0.113.0/24（3） · 最大重传 2 · 可能：对端零窗口' }]);
+    const hostile = analyzeNote('```\n$ ss -tanp\nState Recv-Q Send-Q Local Address:Port Peer Address:Port Process\nCLOSE-WAIT 1 0 10.0.0.5:9000 198.51.100.1:4000 users:(("$(alert)[x](y)",pid=1,fd=3))\n```\n');
+    const title = blockConnectionSummary(hostile, hostile.evidence[0] as (typeof hostile.evidence)[number], 'en')?.title ?? '';
+    assert.match(title, /process \?\?alert\?\?x\?\?y\? ×1/);
+    assert.doesNotMatch(title, /\$\(/);
+    assert.equal(stateEvidenceMarkdown({ ...model, partial: true }, 'FIN-WAIT-1', 'en'), undefined);
+    assert.equal(stateEvidenceMarkdown({ ...model, text: 'x'.repeat(MAX_SUMMARY_CHARS + 1) }, 'FIN-WAIT-1', 'en'), undefined);
+  });
+});

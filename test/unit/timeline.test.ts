@@ -1,0 +1,115 @@
+/**
+ * The timeline: times in notes (ISO, `date` in C and zh_CN, bare times under headings), samples from blocks,
+ * and the trend math (rate, minutes to ¼, ½ and all of tcp_max_orphans; one sample → no trend).
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixtureDir } from '../support/repo';
+import { analyzeNote } from '../../src/core/note/analyze';
+import { isoOf, minutesOf, parseDateTime, parseTimeMention } from '../../src/core/report/time';
+import { limitsOf, minutesUntil, slope, timelineOf, trendOf, type TimelinePoint } from '../../src/core/report/timeline';
+
+const note = (name: string): string => readFileSync(join(fixtureDir('report'), name), 'utf8');
+const iso = (s: string): string | undefined => {
+  const t = parseTimeMention(s);
+  return t ? isoOf(t) : undefined;
+};
+
+describe('times in notes', () => {
+  it('reads ISO, date(1) in the C and zh_CN locales, and bare times; unknown zone names keep the wall clock', () => {
+    assert.equal(iso('2025-03-14T09:26:53+08:00'), '2025-03-14T09:26:53+08:00');
+    assert.equal(iso('2025-03-14 09:26'), '2025-03-14T09:26:00');
+    assert.equal(iso('2025/3/4 9:26:05Z'), '2025-03-04T09:26:05Z');
+    assert.equal(iso('Fri Mar 14 09:26:53 UTC 2025'), '2025-03-14T09:26:53Z');
+    assert.equal(iso('Fri Mar 14 09:26:53 CST 2025'), '2025-03-14T09:26:53', 'CST is ambiguous');
+    assert.equal(iso('Fri Mar 14 09:31:00 +0800 2025'), '2025-03-14T09:31:00+08:00');
+    assert.equal(iso('Fri 14 Mar 2025 09:26:53 PM UTC'), '2025-03-14T21:26:53Z');
+    assert.equal(iso('2025年 03月 14日 星期五 09:26:53 CST'), '2025-03-14T09:26:53');
+    assert.equal(iso('### 09:41 再看一次'), '09:41:00');
+    assert.equal(iso('09:41:07 第三次'), '09:41:07');
+    for (const s of ['version 1.2:3', 'port 10.0.0.5:443', '25:61', 'ratio 3:1 and more', 'no time here']) assert.equal(iso(s), undefined, s);
+    assert.equal(parseDateTime('### 09:41'), undefined, 'a bare time is not a date-time');
+  });
+
+  it('puts times on one axis in minutes, honouring offsets', () => {
+    const a = parseDateTime('2025-03-14T09:00:00+08:00');
+    const b = parseDateTime('2025-03-14T01:30:00Z');
+    assert.ok(a && b);
+    assert.equal(minutesOf(b) - minutesOf(a), 30);
+    const bare = parseTimeMention('09:41');
+    assert.ok(bare);
+    assert.equal(minutesOf(bare, { y: 2025, m: 3, d: 14 }) - minutesOf({ ...bare, date: { y: 2025, m: 3, d: 14 } }), 0);
+  });
+});
+
+describe('trend math', () => {
+  it('slope: least squares; two points give the straight line; equal times give none', () => {
+    assert.equal(slope([{ x: 0, y: 10 }, { x: 10, y: 30 }]), 2);
+    assert.equal(slope([{ x: 0, y: 0 }, { x: 1, y: 1 }, { x: 2, y: 5 }]), 2.5);
+    assert.equal(slope([{ x: 5, y: 0 }, { x: 5, y: 9 }]), undefined);
+    assert.equal(slope([{ x: 5, y: 0 }]), undefined);
+  });
+
+  it('minutes until a threshold: 0 when already past, null when not growing or no limit', () => {
+    assert.equal(minutesUntil(100, 400, 10), 30);
+    assert.equal(minutesUntil(500, 400, 10), 0);
+    assert.equal(minutesUntil(100, 400, 0), null);
+    assert.equal(minutesUntil(100, 400, -3), null);
+    assert.equal(minutesUntil(100, null, 10), null);
+  });
+
+  const point = (minutes: number, orphan: number | null): TimelinePoint => ({ time: '', line: 0, orphan, tw: null, mem: null, minutes, counts: {} });
+
+  it('rate per minute and minutes to ¼, ½ and all of tcp_max_orphans from the last sample', () => {
+    const t = trendOf([point(0, 12000), point(10, 16000), point(20, 20000)], { tcpMaxOrphans: 65536 });
+    // 400 orphans a minute; from 20,000: ¼ = 16,384 passed, ½ = 32,768 in 31.9 min, all in 113.8 min.
+    assert.deepEqual(t, { orphanPerMinute: 400, minutesToQuarter: 0, minutesToHalf: 31.9, minutesToLimit: 113.8 });
+  });
+
+  it('one sample → no trend; samples without orphan numbers do not count', () => {
+    assert.equal(trendOf([point(0, 12000)], { tcpMaxOrphans: 65536 }), null);
+    assert.equal(trendOf([point(0, 12000), point(10, null)], { tcpMaxOrphans: 65536 }), null);
+    assert.equal(trendOf([], { tcpMaxOrphans: null }), null);
+  });
+
+  it('shrinking orphans: a negative rate and no minutes; unknown limit: a rate only', () => {
+    assert.deepEqual(trendOf([point(0, 2000), point(5, 1000)], { tcpMaxOrphans: 65536 }), { orphanPerMinute: -200, minutesToQuarter: null, minutesToHalf: null, minutesToLimit: null });
+    assert.deepEqual(trendOf([point(0, 1000), point(5, 2000)], { tcpMaxOrphans: null }), { orphanPerMinute: 200, minutesToQuarter: null, minutesToHalf: null, minutesToLimit: null });
+  });
+});
+
+describe('timeline of a note', () => {
+  it('a point per timed sample: snapshot header, date output in the block, a time in the heading above', () => {
+    const model = analyzeNote(note('incident.md'));
+    const points = timelineOf(model);
+    assert.deepEqual(
+      points.map((p) => [p.time, p.orphan, p.tw, p.mem]),
+      [
+        ['2025-03-14T09:21:00+08:00', 12000, 8120, 150000],
+        ['2025-03-14T09:31:00+08:00', 16000, 9120, 160000],
+        ['2025-03-14T09:41:00+08:00', 20000, 10120, 170000],
+      ],
+    );
+    assert.equal(model.lines.lineText(points[0]?.line ?? -1).startsWith('# tcp-state-notes snapshot'), true);
+    const limits = limitsOf(model, points);
+    assert.equal(limits.tcpMaxOrphans, 65536);
+    assert.equal(limits.orphan, 20000);
+    assert.equal(limits.orphanLevel, 'quarter');
+    assert.equal(limits.twPerMinute, 100);
+    assert.equal(limits.memPerMinute, 1000);
+    assert.equal(limits.minutesToMemPressure, 81.1);
+    assert.equal(limits.minutesToMemLimit, 206.6);
+    assert.equal(limits.minutesToTwLimit, 2520.2);
+    const trend = trendOf(points, limits);
+    assert.equal(trend?.orphanPerMinute, 400);
+  });
+
+  it('blocks without a time are no points', () => {
+    const model = analyzeNote('```\nTCP: inuse 5 orphan 3 tw 1 alloc 5 mem 2\n```\n');
+    assert.deepEqual(timelineOf(model), []);
+    assert.equal(trendOf(timelineOf(model), limitsOf(model, [])), null);
+    assert.equal(limitsOf(model, []).orphan, 3, 'limits still read the latest sockstat');
+  });
+});
