@@ -26,8 +26,12 @@ function isNode(): boolean {
 /** Starts the analysis worker of this host: `worker_threads` under Node, a Web Worker in the browser. */
 function spawn(extensionUri: vscode.Uri): Port {
   if (isNode()) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { Worker: NodeWorker } = require('node:worker_threads') as typeof import('node:worker_threads');
+    // process.getBuiltinModule, not require: the one bundle also runs in the web worker host, which must find
+    // no require of a Node built-in in it.
+    const host = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+    const threads = host?.getBuiltinModule?.('worker_threads') as typeof import('node:worker_threads') | undefined;
+    if (!threads) throw new Error('worker_threads is not available in this host');
+    const { Worker: NodeWorker } = threads;
     const w = new NodeWorker(vscode.Uri.joinPath(extensionUri, 'dist', 'node', 'analysisWorker.js').fsPath);
     // The extension host may exit while a worker runs: it must not keep the process alive.
     w.unref();

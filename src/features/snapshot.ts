@@ -40,7 +40,7 @@ function nodeFs(): typeof import('node:fs') | undefined {
   const host = (globalThis as { process?: { versions?: { node?: string }; getBuiltinModule?: (id: string) => unknown } }).process;
   if (!host?.versions?.node || typeof host.getBuiltinModule !== 'function') return undefined;
   try {
-    return host.getBuiltinModule('node:fs') as typeof import('node:fs');
+    return host.getBuiltinModule('fs') as typeof import('node:fs');
   } catch {
     return undefined;
   }
