@@ -131,7 +131,6 @@ export class AnalysisWorkers implements RemoteAnalyser, vscode.Disposable {
       pending = { request: { id: this.nextId++, text }, resolve, reject, pieces: [] };
     });
     // Spawning fails synchronously when this host has no workers: the cache then analyses on its own thread.
-    if (this.idle.length === 0 && this.running.size < this.size) this.idle.push(this.open());
     this.queue.push(pending);
     this.pump();
     return { result, abandon: () => this.abandon(pending) };
