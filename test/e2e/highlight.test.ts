@@ -102,7 +102,7 @@ suite('UI: TCP states highlighted in the editor and in the Markdown preview', ()
     const preview = webview();
     await preview.locator('.tcp-state').first().waitFor({ timeout: 30_000 });
     const orphan = preview.locator('.tcp-state-orphan[data-tcp-state="FIN-WAIT-1"]').first();
-    assert.match((await orphan.getAttribute('title')) ?? '', /^FIN-WAIT-1 — .+ — the typical orphan$/);
+    assert.match((await orphan.getAttribute('title')) ?? '', /^FIN-WAIT-1 — .+ — the typical orphan — Source: .+ \(https:\/\/.+\)$/);
     assert.ok((await preview.locator('.tcp-state').count()) >= 20, 'states in prose, tables and the pasted ss/netstat output');
     assert.ok((await preview.locator('pre .tcp-state').count()) >= 10, 'states inside fenced code');
     const notOrphan = preview.locator('.tcp-state-not-orphan').first();

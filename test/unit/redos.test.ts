@@ -35,7 +35,6 @@ const KNOWN_UNSAFE: Record<string, string> = {
   'src/core/preview.ts /<[^>]*>/g': 'markdown-it renderer output, where text is escaped: every "<" starts a tag that ends (linear)',
   'src/core/preview.ts /[.。]\\s*$/': 'catalogue headlines (bounded)',
   'src/core/snapshot/capture.ts /\\{(\\w+)\\}/g': 'the extension\'s own message templates (bounded)',
-  'src/core/snapshot/pressure.ts /\\{(\\w+)\\}/g': 'the extension\'s own message templates (bounded)',
   'src/core/note/typos.ts /[-_](\\d+)$/': 'one state-shaped token of at most 40 characters (MAX_TOKEN_LENGTH)',
   'src/core/note/typos.ts /(\\d+)$/': 'one state-shaped token of at most 40 characters (MAX_TOKEN_LENGTH)',
   [String.raw`src/core/knowledge/noteLines.ts /(?:\b[A-Za-z][A-Za-z0-9+.-]{0,31}:\/\/|\bwww\.)[!-~]*/g`]: 'one prose line of a note, at most MAX_LINE (4000) characters (misconception checks)',

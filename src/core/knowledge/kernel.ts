@@ -5,6 +5,7 @@
  * Pure: no `vscode`, no Node built-ins. Linear in the note (one pass over its lines, plain string tests).
  */
 import type { Lang, Localized } from '../catalogue/types';
+import { t } from '../strings';
 
 const L = (en: string, zh: string): Localized => ({ en, 'zh-cn': zh });
 
@@ -212,9 +213,6 @@ const TEXT = {
   before: L('before {v}', '{v} 之前'),
 } as const;
 
-function fill(template: Localized, lang: Lang, values: Record<string, string | number>): string {
-  return template[lang].replace(/\{(\w{1,12})\}/g, (_, k: string) => String(values[k] ?? ''));
-}
 
 /**
  * The version line of a hover: for a known kernel, the value for that kernel ("**On Linux 5.15 (uname at line
@@ -232,14 +230,14 @@ export function kernelLine(id: string, kernel: KernelSource | undefined, lang: L
     const from =
       kernel.from.kind === 'setting'
         ? TEXT.fromSetting[lang]
-        : fill(kernel.from.what === 'snapshot' ? TEXT.fromSnapshot : TEXT.fromUname, lang, { line: kernel.from.line + 1 });
-    const head = fill(TEXT.forKernel, lang, { release: `${v.major}.${v.minor}`, from });
+        : t(kernel.from.what === 'snapshot' ? TEXT.fromSnapshot : TEXT.fromUname, lang, { line: kernel.from.line + 1 });
+    const head = t(TEXT.forKernel, lang, { release: `${v.major}.${v.minor}`, from });
     return `**${head}${COLON[lang]}** ${parts.join(' ')}`;
   }
   const items = facts.map((f) => {
     const v = `${f.since[0]}.${f.since[1]}`;
-    const now = `${fill(TEXT.since, lang, { v })}: ${f.now[lang]}`;
-    return f.before ? `${now} ${fill(TEXT.before, lang, { v })}: ${f.before[lang]}` : now;
+    const now = `${t(TEXT.since, lang, { v })}: ${f.now[lang]}`;
+    return f.before ? `${now} ${t(TEXT.before, lang, { v })}: ${f.before[lang]}` : now;
   });
   return `**${TEXT.versions[lang]}${COLON[lang]}** ${items.join(' ')}`;
 }

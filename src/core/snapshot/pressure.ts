@@ -16,7 +16,7 @@
 import type { EvidenceBlock } from '../note/model';
 import type { Lang, Localized } from '../catalogue/types';
 import type { SnapshotData } from '../evidence/snapshotFormat';
-import { formatNumber } from '../strings';
+import { formatNumber, t } from '../strings';
 import { parseUint, tokenize } from '../evidence/text';
 
 export const SYSCTL_MAX_ORPHANS = 'net.ipv4.tcp_max_orphans';
@@ -151,9 +151,6 @@ const V = {
   },
 } as const satisfies Record<string, Localized>;
 
-function fill(text: Localized, lang: Lang, values: Record<string, string>): string {
-  return text[lang].replace(/\{(\w+)\}/g, (whole, k: string) => values[k] ?? whole);
-}
 
 export function formatPercent(ratio: number): string {
   const pct = ratio * 100;
@@ -174,9 +171,9 @@ export function pressureVerdict(p: OrphanPressure, lang: Lang): string {
   const parts: string[] = [];
   if (p.level === 'unknown') parts.push(V.unknown[lang]);
   else if (p.maxOrphans === 0) parts.push(V.zero[lang]);
-  else parts.push(fill(V[p.level], lang, values));
+  else parts.push(t(V[p.level], lang, values));
   if (p.memLevel !== 'unknown' && p.mem !== undefined && p.tcpMem) {
-    let s = fill(V.mem, lang, {
+    let s = t(V.mem, lang, {
       mem: n(p.mem),
       bytes: mib(p.mem, p.pageSize),
       pct: p.memRatio === undefined ? '?' : formatPercent(p.memRatio),
@@ -187,7 +184,7 @@ export function pressureVerdict(p: OrphanPressure, lang: Lang): string {
     parts.push(s);
   }
   if (p.twLevel !== 'unknown') {
-    let s = fill(V.tw, lang, { tw: n(p.tw), twMax: n(p.maxTw) });
+    let s = t(V.tw, lang, { tw: n(p.tw), twMax: n(p.maxTw) });
     if (p.twLevel === 'full') s += V.twFull[lang];
     parts.push(s);
   }
