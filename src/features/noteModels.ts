@@ -71,7 +71,7 @@ export class NoteModels implements vscode.Disposable {
         // What the extension is doing with a note (ready, analysing, too large…): the integration tests wait on it.
         vscode.commands.registerCommand('tcpStateNotes.analysisInfo', (uri?: string) => {
           const document = uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri) : vscode.window.activeTextEditor?.document;
-          return document ? { ...this.cache.info(document), lastHoverMs: this.lastHoverMs } : undefined;
+          return document ? { ...this.cache.info(document), lastHoverMs: this.lastHoverMs, lastHoverAt: this.lastHoverAt } : undefined;
         }),
       );
     }
@@ -91,6 +91,7 @@ export class NoteModels implements vscode.Disposable {
   /** The hover's model: the real one when peek() has it, else one built from the hovered line (O(line)). */
   forHover(document: vscode.TextDocument, position: vscode.Position): NoteModel {
     const t0 = performance.now();
+    this.lastHoverAt = Date.now();
     const line = document.lineAt(position.line);
     const model = this.cache.forLine(document, line.text, document.offsetAt(line.range.start), position.character);
     this.lastHoverMs = performance.now() - t0;
@@ -112,6 +113,8 @@ export class NoteModels implements vscode.Disposable {
 
   /** Time the last forHover took (analysisInfo). */
   private lastHoverMs = 0;
+  /** When the last forHover began (epoch ms; analysisInfo). */
+  private lastHoverAt = 0;
 
   /** Resolves with the model once it is ready (undefined if the note is closed, too large, or the token fires). */
   whenReady(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<NoteModel | undefined> {

@@ -28,7 +28,7 @@ suite('Analysis worker: a hostile note cannot stall the editor', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  test('the 48 KB quote note is parsed in the worker, abandoned after its budget; hovers on another note answer meanwhile', async function () {
+  test('the 48 KB quote note is parsed in the worker, never on the extension host thread, which answers meanwhile', async function () {
     this.timeout(180_000);
     // Another note, analysed once before (its model is cached): what a user switches to.
     const other = (await openNote('examples', 'incident-fin-wait-1.md')).document;
@@ -52,11 +52,16 @@ suite('Analysis worker: a hostile note cannot stall the editor', () => {
     // Round trips through the extension host while the hover is pending: the longest says whether it was free.
     let pending = true;
     let slowestPingMs = 0;
+    let slowestWorkbenchMs = 0;
     const pinger = (async () => {
       while (pending) {
         const p0 = Date.now();
         await info(other);
         slowestPingMs = Math.max(slowestPingMs, Date.now() - p0);
+        // A round trip through the workbench (setContext runs there), to tell a busy workbench from a busy host.
+        const w0 = Date.now();
+        await vscode.commands.executeCommand('setContext', 'tcpStateNotes.test.ping', w0);
+        slowestWorkbenchMs = Math.max(slowestWorkbenchMs, Date.now() - w0);
         await new Promise((r) => setTimeout(r, 100));
       }
     })();
@@ -65,8 +70,10 @@ suite('Analysis worker: a hostile note cannot stall the editor', () => {
     pending = false;
     await pinger;
     const during = await info(hostile);
+    const enteredAt = ((await info(other)) as { lastHoverAt?: number } | undefined)?.lastHoverAt ?? 0;
+    const providerEnteredAfterMs = enteredAt - t1;
     // The times, for the report (the harness keeps the workspace of each run).
-    await vscode.workspace.fs.writeFile(workspaceUri('fixtures', 'worker-timings.json'), new TextEncoder().encode(JSON.stringify({ pingMs, hoverMs, slowestPingMs, started, during })));
+    await vscode.workspace.fs.writeFile(workspaceUri('fixtures', 'worker-timings.json'), new TextEncoder().encode(JSON.stringify({ pingMs, hoverMs, slowestPingMs, slowestWorkbenchMs, providerEnteredAfterMs, started, during })));
     assert.equal(ping?.state, 'ready');
     assert.match(hoverText(hovers), /\*\*FIN-WAIT-1\*\*/);
     // The issue's bound (one second) on what this extension controls: its thread answers throughout. The whole
@@ -76,10 +83,11 @@ suite('Analysis worker: a hostile note cannot stall the editor', () => {
     const first = ours(await hoversAt(hostile, hostile.positionAt(text.indexOf('CLOSE_WAIT') + 2)));
     assert.match(hoverText(first), /\*\*CLOSE-WAIT\*\*/);
 
-    // Past the budget the parse is abandoned and the note is read as plain text: hovers still work.
-    await until('the parse to be abandoned', async () => (await info(hostile))?.abandoned === true, 120_000, 100);
+    // The worker finishes (the bounded remark calls keep this shape linear) or, past the budget, the parse is
+    // abandoned and the note is read as plain text (unit-tested in remoteAnalysis.test.ts): either way hovers work.
+    await until('the worker to finish or give up', async () => (await info(hostile))?.state === 'ready', 120_000, 100);
     const after = await info(hostile);
-    assert.equal(after?.state, 'ready');
+    assert.equal(after?.where === 'worker' || after?.abandoned === true, true, JSON.stringify(after));
     assert.notEqual(after?.longestWhat, 'analysis', `no Markdown parse of this note ran on the extension host thread: ${JSON.stringify(after)}`);
     const hover = ours(await hoversAt(hostile, hostile.positionAt(text.indexOf('CLOSE_WAIT') + 2)));
     assert.match(hoverText(hover), /\*\*CLOSE-WAIT\*\*/);
