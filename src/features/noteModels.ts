@@ -29,8 +29,16 @@ export class NoteModels implements vscode.Disposable {
   constructor(extensionUri?: vscode.Uri, testHooks = false) {
     const workers = extensionUri ? new AnalysisWorkers(extensionUri) : undefined;
     if (workers) this.disposables.push(workers);
+    // The worker's time budget: the defaults, unless an integration test shortens it (test hooks only).
+    const budget: { ms?: number; perMB?: number } = {};
     this.cache = new NoteDocuments<vscode.TextDocument>({
       remote: workers,
+      get budgetMs() {
+        return budget.ms;
+      },
+      get budgetMsPerMB() {
+        return budget.perMB;
+      },
       after: (ms, work) => {
         const timer = setTimeout(work, ms);
         return () => clearTimeout(timer);
@@ -72,6 +80,11 @@ export class NoteModels implements vscode.Disposable {
         vscode.commands.registerCommand('tcpStateNotes.analysisInfo', (uri?: string) => {
           const document = uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri) : vscode.window.activeTextEditor?.document;
           return document ? { ...this.cache.info(document), lastHoverMs: this.lastHoverMs, lastHoverAt: this.lastHoverAt } : undefined;
+        }),
+        // Shortens (or, without arguments, restores) the worker's time budget, to see the abandon path for real.
+        vscode.commands.registerCommand('tcpStateNotes.test.workerBudget', (ms?: number, perMB?: number) => {
+          budget.ms = ms;
+          budget.perMB = perMB;
         }),
       );
     }

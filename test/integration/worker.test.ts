@@ -114,4 +114,30 @@ suite('Analysis worker: a hostile note cannot stall the editor', () => {
     assert.match(hoverText(ours(await hoversAt(doc, pos))), /In this note/, 'the model from the worker cites the pasted output');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
+
+  test('past its budget the worker is stopped and the note is read as plain text; hovers still answer', async function () {
+    this.timeout(120_000);
+    const base = (await openNote('examples', 'incident-fin-wait-1.md')).document.getText();
+    let text = '';
+    while (text.length < 300 * 1024) text += `${base}\n\n`;
+    const uri = workspaceUri('fixtures', 'worker-over-budget.md');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    await vscode.commands.executeCommand('tcpStateNotes.test.workerBudget', 1, 0);
+    try {
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc);
+      const pos = positionOf(doc, 'FIN-WAIT-1 with a large', 0, 2);
+      ours(await hoversAt(doc, pos));
+      await until('the parse to be abandoned', async () => (await info(doc))?.abandoned === true, 60_000, 50);
+      const after = await info(doc);
+      assert.equal(after?.state, 'ready');
+      assert.equal(after?.budgetMs, 1);
+      // The plain reading still knows every mention: the hover names the state.
+      assert.match(hoverText(ours(await hoversAt(doc, pos))), /\*\*FIN-WAIT-1\*\*/);
+      assert.equal(doc.isDirty, false);
+    } finally {
+      await vscode.commands.executeCommand('tcpStateNotes.test.workerBudget');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    }
+  });
 });
