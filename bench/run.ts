@@ -22,7 +22,9 @@
  *   hostile corpus        analysis + evidence parsing of each hostile note (test/fixtures/hostile), vs remark-parse;
  *                         the unit test checks their correctness, the time is measured here
  *
- * Options: TSN_BENCH_QUICK=1 (fewer rounds, no packaging), TSN_BENCH_SKIP_PACKAGE=1, TSN_BENCH_ONLY=adversarial.
+ *   lsp (1 MB)            `lsp --stdio`: start, first answer and warm hover vs the same work in process (bench/lsp.ts)
+ *
+ * Options: TSN_BENCH_QUICK=1 (fewer rounds, no packaging), TSN_BENCH_SKIP_PACKAGE=1, TSN_BENCH_ONLY=adversarial|lsp.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -50,6 +52,7 @@ import type { StateId } from '../src/core/catalogue/types';
 import { generateNote, rng } from './generate';
 import { buildReport } from '../src/core/report/build';
 import { reportMarkdown } from '../src/core/report/markdown';
+import { lspBench, type LspBenchResult } from './lsp';
 import { hostStallBench } from './hostStall';
 
 const QUICK = process.env.TSN_BENCH_QUICK === '1';
@@ -429,6 +432,11 @@ async function main(): Promise<void> {
     for (const h of host) process.stderr.write(`[bench] host stall ${h.name} (${h.where}): ${h.stallMs.toFixed(1)} ms (idle ${h.idleMs.toFixed(1)} ms)\n`);
     return;
   }
+  if (process.env.TSN_BENCH_ONLY === 'lsp') {
+    const lsp = await lspBench(generateNote(1024 * 1024, 1), join(ROOT, 'dist', 'cli.js'), QUICK ? 3 : 7, QUICK ? 100 : 400);
+    process.stdout.write(`${lspLines(lsp).join('\n')}\n${JSON.stringify(lspJson(lsp))}\n`);
+    return;
+  }
   const rows: Row[] = [];
   const notes = new Map<string, string>();
   for (const [label, size] of SIZES) {
@@ -471,6 +479,7 @@ async function main(): Promise<void> {
   const first = firstHoverBench(generateNote(5 * 1024 * 1024, 3), QUICK ? 300 : 2000);
   process.stderr.write(`[bench] first hover (5 MB, no model): p99 ${first.p99.toFixed(3)} ms\n`);
   const hostile = hostileBench();
+  const lsp = await lspBench(oneMb, join(ROOT, 'dist', 'cli.js'), QUICK ? 3 : 7, QUICK ? 100 : 400);
 
   const fmt = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '—');
   const lines: string[] = [];
@@ -495,6 +504,7 @@ async function main(): Promise<void> {
   lines.push(`| the same without a worker (sliced on this thread: first slice ${FIRST_SLICE_MS} ms, then 8 ms): longest synchronous call | ${fmt(adv.maxStall, 1)} ms | — | — | — |`);
   if (vsixKb !== undefined) lines.push(`| .vsix size | ${fmt(vsixKb, 1)} KB | — | — | ≤ 300 KB |`);
   lines.push(`| first hover on a 5 MB note before its model (one-line fallback; p50 ${fmt(first.p50, 4)} ms) | p99 ${fmt(first.p99, 4)} ms | 1 regex/line p99 ${fmt(first.floorP99, 4)} ms | ${fmt(first.p99 / first.floorP99, 1)} | — |`);
+  lines.push(...lspLines(lsp));
   lines.push('');
   lines.push('| hostile note | chars | analysis + evidence ms | remark-parse ms | ratio |');
   lines.push('|---|---:|---:|---:|---:|');
@@ -535,8 +545,33 @@ async function main(): Promise<void> {
     first_hover_p99_ms_5mb: round(first.p99, 4),
     hostile_ms: Object.fromEntries(hostile.map((h) => [h.name, round(h.ms, 1)])),
     report_vs_analysis_10mb: round(report.ratio, 3),
+    ...lspJson(lsp),
   };
   process.stdout.write(`${JSON.stringify(json)}\n`);
+}
+
+/** The language server's rows of the measure table (bench/lsp.ts). */
+function lspLines(l: LspBenchResult): string[] {
+  const fmt = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '—');
+  return [
+    `| \`lsp --stdio\` start: spawn → initialize answered (bare \`node -e 0\` ${fmt(l.nodeMs, 0)} ms) | ${fmt(l.startMs, 0)} ms | \`dist/cli.js --version\` ${fmt(l.cliVersionMs, 0)} ms | ${fmt(l.startMs / l.cliVersionMs)} | < 300 ms |`,
+    `| \`lsp\` first answer, 1 MB note: didOpen → documentSymbol (whole analysis) → hover | ${fmt(l.firstAnswerMs, 0)} ms | same work in process ${fmt(l.firstAnswerInProcessMs, 0)} ms | ${fmt(l.firstAnswerRatio)} | ≤ 2 |`,
+    `| \`lsp\` the same for a second 1 MB note in the running server | ${fmt(l.warmAnswerMs, 0)} ms | in process ${fmt(l.firstAnswerInProcessMs, 0)} ms | ${fmt(l.warmAnswerRatio)} | ≤ 2 |`,
+    `| \`lsp\` hover round trip p50, analysed 1 MB note (protocol + pipe) | ${fmt(l.hoverP50Ms, 3)} ms | noteHover in process ${fmt(l.hoverInProcessP50Ms, 4)} ms | ${fmt(l.hoverRatio, 1)} | — |`,
+  ];
+}
+
+function lspJson(l: LspBenchResult): Record<string, number> {
+  return {
+    lsp_start_ms: round(l.startMs, 0),
+    lsp_start_vs_cli_version: round(l.startMs / l.cliVersionMs, 2),
+    lsp_start_vs_bare_node: round(l.startMs / l.nodeMs, 2),
+    lsp_first_answer_ms_1mb: round(l.firstAnswerMs, 0),
+    lsp_first_answer_vs_inprocess_1mb: round(l.firstAnswerRatio, 2),
+    lsp_warm_answer_vs_inprocess_1mb: round(l.warmAnswerRatio, 2),
+    lsp_hover_p50_ms_1mb: round(l.hoverP50Ms, 3),
+    lsp_hover_vs_inprocess_p50_1mb: round(l.hoverRatio, 1),
+  };
 }
 
 void main().catch((e: unknown) => {

@@ -29,6 +29,7 @@ export const USAGE = `Usage:
   tcp-state-notes diagram <file> [--section "<heading>"] [--linux] [--lang en|zh-cn] [--format svg|mermaid] [--width PX] [-o FILE|-] [--force] [--max-note-size-mb N]
   tcp-state-notes template [--symptom general|fin-wait-1|fin-wait-2|last-ack|close-wait|time-wait] [--lang en|zh-cn] [-o FILE|-] [--force]
   tcp-state-notes report <file> [--json] [--lang en|zh-cn] [-o FILE|-] [--force] [--max-note-size-mb N]
+  tcp-state-notes lsp --stdio
   tcp-state-notes --version | --help
 Exit status: 0 done, 1 findings (check) or a failed write, 2 usage error or unreadable input.`;
 
@@ -81,6 +82,7 @@ export function main(argv: readonly string[], out: (s: string) => void = (s) => 
 
 /** The process entry: maps errors to statuses and writes standard output, treating a closed pipe as the end. */
 export async function runCli(argv: readonly string[], stdout: NodeJS.WritableStream = process.stdout, stderr: NodeJS.WritableStream = process.stderr): Promise<number> {
+  if (argv[0] === 'lsp') return runLanguageServer(argv.slice(1), stdout, stderr);
   // Late 'error' events after a closed pipe must not crash the process.
   stdout.on('error', () => {});
   stderr.on('error', () => {});
@@ -105,4 +107,24 @@ export async function runCli(argv: readonly string[], stdout: NodeJS.WritableStr
   if (written === undefined || written === 'closed') return code;
   stderr.write(`tcp-state-notes: cannot write to standard output: ${describeErrno(written)}\n`);
   return EXIT.writeError;
+}
+
+/**
+ * `lsp --stdio`: the language server runs until the client exits it (the server ends the process). Loaded on
+ * demand, so the other commands do not pay for vscode-languageserver.
+ */
+async function runLanguageServer(argv: readonly string[], stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): Promise<number> {
+  const { lspArguments, startLanguageServer } = await import('./cli/commands/lsp');
+  try {
+    lspArguments(argv);
+  } catch (e) {
+    stderr.write(`tcp-state-notes: ${(e as Error).message}\n`);
+    return EXIT.usage;
+  }
+  if (!argv.includes('--stdio')) {
+    stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  startLanguageServer(VERSION);
+  return new Promise<number>(() => {});
 }

@@ -1,26 +1,17 @@
 import * as vscode from 'vscode';
-import { findStateTypos, type Typo } from '../core/note/typos';
-import { findMisconceptions } from '../core/knowledge/misconceptions';
+import type { Typo } from '../core/note/typos';
+import { TYPO_RULE } from '../core/check/findings';
+import { DIAGNOSTIC_SOURCE, noteDiagnostics, noteTypos, quickFixes } from '../core/check/noteDiagnostics';
 import { currentLang } from './language';
 import { COMMANDS } from './commands';
 import { MARKDOWN_SELECTOR } from './hover';
 import type { NoteModels } from './noteModels';
 
-export const DIAGNOSTIC_SOURCE = 'TCP State Notes';
-export const TYPO_CODE = 'state-typo';
-/** Misconception diagnostics: code `{ value: 'misconception:<rule>', target: <source URL> }`. */
-export const MISCONCEPTION_PREFIX = 'misconception:';
+export const TYPO_CODE = TYPO_RULE;
 const EDIT_DELAY_MS = 300;
 
 function enabled(document: vscode.TextDocument): boolean {
   return vscode.workspace.getConfiguration('tcpStateNotes', document).get<boolean>('diagnostics.enabled', true);
-}
-
-function message(typo: Typo): string {
-  const [a, b] = typo.suggestions;
-  return b
-    ? vscode.l10n.t('not a TCP state — did you mean {0} or {1}?', a?.text ?? typo.suggestion, b.text)
-    : vscode.l10n.t('not a TCP state — did you mean {0}?', typo.suggestion);
 }
 
 /**
@@ -93,23 +84,18 @@ export class StateTypoDiagnostics implements vscode.Disposable, vscode.CodeActio
     const version = document.version;
     const key = document.uri.toString();
     this.runs.set(key, (this.runs.get(key) ?? 0) + 1);
-    const typos = this.typos(document);
-    const claims = findMisconceptions(document.getText(), { lang: currentLang() });
+    const diagnostics = noteDiagnostics(document.getText(), this.typos(document), currentLang());
     if (token.isCancellationRequested || document.isClosed || document.version !== version) return;
-    this.collection.set(document.uri, [
-      ...typos.map((t) => {
-        const d = new vscode.Diagnostic(new vscode.Range(document.positionAt(t.start), document.positionAt(t.end)), message(t), vscode.DiagnosticSeverity.Information);
+    // Typos: code `state-typo`; claims: code `{ value: 'misconception:<rule>', target: <source URL> }`.
+    this.collection.set(
+      document.uri,
+      diagnostics.map((n) => {
+        const d = new vscode.Diagnostic(new vscode.Range(document.positionAt(n.start), document.positionAt(n.end)), n.message, vscode.DiagnosticSeverity.Information);
         d.source = DIAGNOSTIC_SOURCE;
-        d.code = TYPO_CODE;
+        d.code = n.code === TYPO_CODE ? n.code : { value: n.code, target: vscode.Uri.parse(n.href) };
         return d;
       }),
-      ...claims.map((c) => {
-        const d = new vscode.Diagnostic(new vscode.Range(document.positionAt(c.start), document.positionAt(c.end)), c.message, vscode.DiagnosticSeverity.Information);
-        d.source = DIAGNOSTIC_SOURCE;
-        d.code = { value: `${MISCONCEPTION_PREFIX}${c.rule}`, target: vscode.Uri.parse(c.source) };
-        return d;
-      }),
-    ]);
+    );
   }
 
   /** Typos of the document at its current version (cached; shared with the quick fixes). */
@@ -117,7 +103,7 @@ export class StateTypoDiagnostics implements vscode.Disposable, vscode.CodeActio
     // Keyed by the document object: an untitled URI is reused by the next untitled note.
     const hit = this.results.get(document);
     if (hit && hit.version === document.version) return hit.typos;
-    const typos = findStateTypos(document.getText(), this.models.get(document));
+    const typos = noteTypos(document.getText(), this.models.get(document));
     this.results.set(document, { version: document.version, typos });
     return typos;
   }
@@ -133,36 +119,24 @@ export class StateTypoDiagnostics implements vscode.Disposable, vscode.CodeActio
   }
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const actions: vscode.CodeAction[] = [];
-    for (const diagnostic of context.diagnostics) {
-      const code = diagnostic.source === DIAGNOSTIC_SOURCE && typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : '';
-      if (!code.startsWith(MISCONCEPTION_PREFIX)) continue;
-      const rule = code.slice(MISCONCEPTION_PREFIX.length);
-      const action = new vscode.CodeAction(vscode.l10n.t('Explain why this claim is wrong'), vscode.CodeActionKind.QuickFix);
-      action.diagnostics = [diagnostic];
-      action.command = { command: COMMANDS.explainMisconception, title: action.title, arguments: [rule] };
-      actions.push(action);
-    }
-    const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && d.code === TYPO_CODE);
-    if (ours.length === 0) return actions;
-    const typos = this.typos(document);
-    for (const diagnostic of ours) {
-      const start = document.offsetAt(diagnostic.range.start);
-      const end = document.offsetAt(diagnostic.range.end);
-      // A diagnostic from an older version whose range no longer holds a typo gets no fix.
-      const typo = typos.find((t) => t.start === start && t.end === end);
-      if (!typo) continue;
-      for (const s of typo.suggestions) {
-        const action = new vscode.CodeAction(vscode.l10n.t('Replace with {0}', s.text), vscode.CodeActionKind.QuickFix);
+    const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
+    if (ours.length === 0) return [];
+    const lang = currentLang();
+    const typos = ours.some((d) => d.code === TYPO_CODE) ? this.typos(document) : [];
+    return ours.flatMap((diagnostic) => {
+      const code = typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code ?? '');
+      return quickFixes(code, document.offsetAt(diagnostic.range.start), document.offsetAt(diagnostic.range.end), typos, lang).map((fix) => {
+        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         action.diagnostics = [diagnostic];
-        action.edit = new vscode.WorkspaceEdit();
-        action.edit.replace(document.uri, diagnostic.range, s.text);
-        // Preferred (auto-fixable) only when there is no doubt: FIN_WAIT3 could be FIN_WAIT1 or FIN_WAIT2.
-        action.isPreferred = typo.suggestions.length === 1;
-        actions.push(action);
-      }
-    }
-    return actions;
+        if (fix.replacement !== undefined) {
+          action.edit = new vscode.WorkspaceEdit();
+          action.edit.replace(document.uri, diagnostic.range, fix.replacement);
+          action.isPreferred = fix.preferred;
+        }
+        if (fix.explainRule !== undefined) action.command = { command: COMMANDS.explainMisconception, title: fix.title, arguments: [fix.explainRule] };
+        return action;
+      });
+    });
   }
 
   dispose(): void {

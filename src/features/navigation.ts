@@ -1,53 +1,11 @@
 import * as vscode from 'vscode';
-import type { EvidenceBlock } from '../core/note/model';
-import type { EvidenceKind } from '../core/evidence/types';
-import { formatCount } from '../core/format';
-import { adjacentMention, summarizeEvidence, type EvidenceSummary } from '../core/note/navigation';
+import { adjacentMention, summarizeEvidence } from '../core/note/navigation';
+import { describeEvidence, evidenceSymbols } from '../core/note/evidenceNames';
 import { COMMANDS } from './commands';
 import { MARKDOWN_SELECTOR } from './hover';
 import type { NoteModels } from './noteModels';
 import { blockConnectionSummary } from '../core/report/summaries';
 import { currentLang } from './language';
-
-function kindLabel(kind: EvidenceKind): string {
-  switch (kind) {
-    case 'ss':
-      return vscode.l10n.t('ss output');
-    case 'ss-summary':
-      return vscode.l10n.t('ss -s output');
-    case 'netstat':
-      return vscode.l10n.t('netstat output');
-    case 'sockstat':
-      return vscode.l10n.t('sockstat');
-    case 'state-counts':
-      return vscode.l10n.t('per-state counts');
-    case 'nstat':
-      return vscode.l10n.t('counters');
-    case 'proc-net-tcp':
-      return vscode.l10n.t('/proc/net/tcp rows');
-    case 'sysctl':
-      return vscode.l10n.t('sysctl values');
-    case 'snapshot':
-      return vscode.l10n.t('socket snapshot');
-  }
-}
-
-/** "ss output: 3 FIN-WAIT-1 · 1 LAST-ACK" — the name of an evidence block in the code lens and the outline. */
-export function describeEvidence(summary: EvidenceSummary): string {
-  const parts: string[] = [];
-  for (const s of summary.states) parts.push(`${formatCount(s.count)} ${s.state}`);
-  if (summary.orphans !== undefined) parts.push(vscode.l10n.t('{0} orphans', formatCount(summary.orphans)));
-  if (summary.timeWait !== undefined) parts.push(vscode.l10n.t('tw {0}', formatCount(summary.timeWait)));
-  for (const c of summary.counters) parts.push(`${c.name.replace(/^TcpExt/, '')} ${formatCount(c.value)}`);
-  if (summary.maxOrphans !== undefined) parts.push(`tcp_max_orphans = ${formatCount(summary.maxOrphans)}`);
-  else if (summary.sysctls > 0 && parts.length === 0) parts.push(vscode.l10n.t('{0} sysctls', summary.sysctls));
-  const kinds = summary.kinds.map(kindLabel).join(' + ');
-  return parts.length ? vscode.l10n.t('{0}: {1}', kinds, parts.join(' · ')) : kinds;
-}
-
-function blockRange(document: vscode.TextDocument, block: EvidenceBlock): vscode.Range {
-  return new vscode.Range(document.positionAt(block.start), document.positionAt(block.end));
-}
 
 /** One lens above each evidence block: what it shows, and a click opens the diagram with those counts. */
 export class EvidenceCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
@@ -70,7 +28,7 @@ export class EvidenceCodeLensProvider implements vscode.CodeLensProvider, vscode
       const start = document.positionAt(block.start);
       const range = new vscode.Range(start, start);
       const lens = new vscode.CodeLens(range, {
-        title: `${describeEvidence(summarizeEvidence(block))} · ${vscode.l10n.t('Show in diagram')}`,
+        title: `${describeEvidence(summarizeEvidence(block), currentLang())} · ${vscode.l10n.t('Show in diagram')}`,
         tooltip: vscode.l10n.t('Open the TCP state diagram of this note'),
         command: COMMANDS.showDiagram,
         arguments: [{ uri: document.uri.toString() }],
@@ -96,26 +54,16 @@ export class EvidenceCodeLensProvider implements vscode.CodeLensProvider, vscode
   }
 }
 
-/**
- * Evidence blocks in the Outline and Go to Symbol. Headings are the built-in markdown provider's job; these
- * symbols are flat so they never compete with its tree.
- */
+/** Evidence blocks in the Outline and Go to Symbol (core/note/evidenceNames, shared with the language server). */
 export class EvidenceSymbolProvider implements vscode.DocumentSymbolProvider {
   constructor(private readonly models: NoteModels) {}
 
   async provideDocumentSymbols(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.DocumentSymbol[]> {
     const model = this.models.peek(document) ?? (await this.models.whenReady(document, token));
     if (!model || token.isCancellationRequested) return [];
-    return model.evidence.map((block) => {
-      const range = blockRange(document, block);
-      const first = document.lineAt(range.start.line).range;
-      return new vscode.DocumentSymbol(
-        describeEvidence(summarizeEvidence(block)),
-        vscode.l10n.t('line {0}', range.start.line + 1),
-        vscode.SymbolKind.Event,
-        range,
-        first.intersection(range) ?? new vscode.Range(range.start, range.start),
-      );
+    return evidenceSymbols(model, currentLang()).map((symbol) => {
+      const range = new vscode.Range(document.positionAt(symbol.start), document.positionAt(symbol.end));
+      return new vscode.DocumentSymbol(symbol.name, symbol.detail, vscode.SymbolKind.Event, range, new vscode.Range(range.start, document.positionAt(symbol.selectionEnd)));
     });
   }
 }

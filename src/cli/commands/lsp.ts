@@ -1,0 +1,28 @@
+/**
+ * `tcp-state-notes lsp --stdio`: runs the language server (src/lsp/server.ts) on standard input and output
+ * until the client sends `exit` (status 0 after `shutdown`, 1 without, as the protocol says) or closes the
+ * stream. Nothing but protocol messages goes to standard output: console output is sent to the client's log.
+ */
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { serveNotes } from '../../lsp/server';
+import { CliError } from '../errors';
+
+/** Checks the arguments after `lsp`: `--stdio` is required (the only transport), nothing else is taken. */
+export function lspArguments(argv: readonly string[]): void {
+  if (argv.includes('--help') || argv.includes('-h')) return;
+  const unknown = argv.filter((a) => a !== '--stdio');
+  if (unknown.length) throw new CliError(`lsp does not take ${unknown.join(' ')} (usage: tcp-state-notes lsp --stdio)`);
+  if (!argv.includes('--stdio')) throw new CliError('lsp needs --stdio (the only transport): tcp-state-notes lsp --stdio');
+}
+
+/** Starts the server; the process ends with the connection. */
+export function startLanguageServer(version: string): void {
+  const connection = createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+  // A stray console.log must never corrupt the protocol stream.
+  console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
+  console.info = console.log;
+  console.warn = (...args: unknown[]) => connection.console.warn(args.map(String).join(' '));
+  console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
+  serveNotes(connection, version);
+  connection.listen();
+}

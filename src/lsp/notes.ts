@@ -1,0 +1,85 @@
+/**
+ * The notes a client has open, as vscode-languageserver-textdocument TextDocuments, and their models from the
+ * pure per-document cache (core/note/documents.ts) — the same cache the VS Code layer uses. Incremental edits
+ * are reported to the cache change by change (each in offsets of the text before it), so a keystroke in a
+ * large note re-analyses only the touched blocks.
+ */
+import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { NoteDocuments } from '../core/note/documents';
+import type { NoteModel } from '../core/note/model';
+
+export interface OpenNotesOptions {
+  /** Largest note analysed, in UTF-16 code units. */
+  readonly maxLength: () => number;
+  /** A large note's background analysis is ready. */
+  readonly onAnalysed?: (document: TextDocument) => void;
+}
+
+export class OpenNotes {
+  private readonly documents = new Map<string, TextDocument>();
+  readonly cache: NoteDocuments<TextDocument>;
+
+  constructor(options: OpenNotesOptions) {
+    this.cache = new NoteDocuments<TextDocument>({
+      schedule: (work) => {
+        const timer = setTimeout(work, 0);
+        return () => clearTimeout(timer);
+      },
+      maxLength: () => options.maxLength(),
+      ...(options.onAnalysed ? { onAnalysed: options.onAnalysed } : {}),
+    });
+  }
+
+  open(uri: string, languageId: string, version: number, text: string): TextDocument {
+    const previous = this.documents.get(uri);
+    if (previous) this.cache.closed(previous);
+    const document = TextDocument.create(uri, languageId, version, text);
+    this.documents.set(uri, document);
+    return document;
+  }
+
+  /** Applies the client's changes in order (LSP: each relative to the text after the previous one). */
+  change(uri: string, version: number, changes: readonly TextDocumentContentChangeEvent[]): TextDocument | undefined {
+    const document = this.documents.get(uri);
+    if (!document) return undefined;
+    for (const change of changes) {
+      if ('range' in change) {
+        const start = document.offsetAt(change.range.start);
+        const end = document.offsetAt(change.range.end);
+        this.cache.edited(document, [{ rangeOffset: start, rangeLength: end - start, text: change.text }]);
+      } else {
+        this.cache.edited(document, [{ rangeOffset: 0, rangeLength: document.getText().length, text: change.text }]);
+      }
+      // Updates the document object in place: the cache knows it by identity.
+      TextDocument.update(document, [change], version);
+    }
+    return document;
+  }
+
+  close(uri: string): void {
+    const document = this.documents.get(uri);
+    if (!document) return;
+    this.cache.closed(document);
+    this.documents.delete(uri);
+  }
+
+  get(uri: string): TextDocument | undefined {
+    return this.documents.get(uri);
+  }
+
+  all(): TextDocument[] {
+    return [...this.documents.values()];
+  }
+
+  /** The model for a hover: the full one when ready, else one built from the hovered line (never blocks). */
+  forHover(document: TextDocument, line: number, character: number): NoteModel {
+    const start = document.offsetAt({ line, character: 0 });
+    const text = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
+    return this.cache.forLine(document, text, start, character);
+  }
+
+  /** Forgets every model (the size limit changed). */
+  reset(): void {
+    this.cache.clear();
+  }
+}

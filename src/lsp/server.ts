@@ -1,0 +1,125 @@
+/**
+ * `tcp-state-notes lsp --stdio`: the language server for Markdown notes. A thin adapter: hovers
+ * (core/noteHover), diagnostics and quick fixes (core/check/noteDiagnostics), document symbols for evidence
+ * blocks (core/note/evidenceNames), over the per-document model cache (core/note/documents) — the same core
+ * functions the VS Code providers adapt. Positions are UTF-16 (the LSP default, and the core's offsets).
+ *
+ * Workspace-wide features (workspace/symbol, textDocument/references) plug in here once the core has a
+ * workspace index: register the capability in `capabilities()`, feed the index from OpenNotes' open/change/
+ * close, and answer from it like the handlers below.
+ */
+import {
+  CodeActionKind,
+  MessageType,
+  ShowMessageNotification,
+  SymbolKind,
+  TextDocumentSyncKind,
+  type Connection,
+  type DocumentSymbol,
+  type Hover,
+  type InitializeParams,
+  type InitializeResult,
+  type ServerCapabilities,
+} from 'vscode-languageserver';
+import type { Lang } from '../core/catalogue/types';
+import { misconceptionRuleText } from '../core/check/misconceptions';
+import { explainMisconception } from '../core/knowledge/explainMisconception';
+import { evidenceSymbols } from '../core/note/evidenceNames';
+import { noteHover } from '../core/noteHover';
+import { EXPLAIN_MISCONCEPTION, NoteDiagnosticsPublisher } from './diagnostics';
+import { OpenNotes } from './notes';
+import { DEFAULT_SETTINGS, langOf, readSettings, type LspSettings } from './settings';
+
+export const SERVER_NAME = 'tcp-state-notes';
+
+export function capabilities(): ServerCapabilities {
+  return {
+    positionEncoding: 'utf-16',
+    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+    hoverProvider: true,
+    documentSymbolProvider: { label: 'TCP State Notes' },
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+    executeCommandProvider: { commands: [EXPLAIN_MISCONCEPTION] },
+  };
+}
+
+/** Wires the handlers onto a connection (the caller calls `connection.listen()`). */
+export function serveNotes(connection: Connection, version: string): void {
+  let settings: LspSettings = DEFAULT_SETTINGS;
+  let locale: string | undefined;
+  const lang = (): Lang => langOf(settings, locale);
+  const notes = new OpenNotes({ maxLength: () => settings.maxNoteSizeMB * 1024 * 1024 });
+  const diagnostics = new NoteDiagnosticsPublisher({
+    notes,
+    lang,
+    enabled: () => settings.diagnostics,
+    publish: (uri, v, list) => void connection.sendDiagnostics({ uri, ...(v > 0 ? { version: v } : {}), diagnostics: list }),
+  });
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    locale = params.locale;
+    settings = readSettings(params.initializationOptions);
+    return { capabilities: capabilities(), serverInfo: { name: SERVER_NAME, version } };
+  });
+
+  connection.onDidChangeConfiguration(({ settings: changed }) => {
+    const next = readSettings(changed, settings);
+    const resized = next.maxNoteSizeMB !== settings.maxNoteSizeMB;
+    settings = next;
+    if (resized) notes.reset();
+    diagnostics.refreshAll();
+  });
+
+  connection.onDidOpenTextDocument(({ textDocument: d }) => diagnostics.schedule(notes.open(d.uri, d.languageId, d.version, d.text), 0));
+  connection.onDidChangeTextDocument(({ textDocument: d, contentChanges }) => {
+    const document = notes.change(d.uri, d.version, contentChanges);
+    if (document) diagnostics.schedule(document);
+  });
+  connection.onDidCloseTextDocument(({ textDocument: d }) => {
+    notes.close(d.uri);
+    diagnostics.closed(d.uri);
+  });
+
+  connection.onHover(({ textDocument, position }): Hover | null => {
+    const document = notes.get(textDocument.uri);
+    if (!document || !settings.hover) return null;
+    // Never blocks: a large note still being analysed answers from the hovered line.
+    const model = notes.forHover(document, position.line, position.character);
+    const hover = noteHover(model, document.offsetAt(position), { lang: lang(), kernelVersion: settings.kernelVersion });
+    if (!hover) return null;
+    return { contents: { kind: 'markdown', value: hover.markdown }, range: { start: document.positionAt(hover.start), end: document.positionAt(hover.end) } };
+  });
+
+  connection.onDocumentSymbol(async ({ textDocument }, token): Promise<DocumentSymbol[]> => {
+    const document = notes.get(textDocument.uri);
+    if (!document) return [];
+    const model = notes.cache.peek(document) ?? (await notes.cache.whenReady(document, token));
+    if (!model || token.isCancellationRequested || notes.get(textDocument.uri) !== document) return [];
+    return evidenceSymbols(model, lang()).map((s) => {
+      const range = { start: document.positionAt(s.start), end: document.positionAt(s.end) };
+      return { name: s.name, detail: s.detail, kind: SymbolKind.Event, range, selectionRange: { start: range.start, end: document.positionAt(s.selectionEnd) } };
+    });
+  });
+
+  connection.onCodeAction(({ textDocument, context }) => {
+    const document = notes.get(textDocument.uri);
+    return document ? diagnostics.codeActions(document, context.diagnostics) : [];
+  });
+
+  // A claim's quick fix: the wrong claim and the fact as a message (what every client shows), and the full
+  // explanation (Markdown, with sources) as the command's result for clients that use it.
+  connection.onExecuteCommand(({ command, arguments: args }) => {
+    if (command !== EXPLAIN_MISCONCEPTION) return null;
+    const rule = typeof args?.[0] === 'string' ? args[0] : '';
+    const short = misconceptionRuleText(rule, lang());
+    const text = explainMisconception(rule, lang());
+    if (!short || !text) return null;
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `${short.claim} — ${short.fact}` });
+    return text;
+  });
+
+  connection.onShutdown(() => {
+    diagnostics.dispose();
+    notes.reset();
+  });
+}
