@@ -6,24 +6,10 @@
  * stall is the longest gap between ticks of a 1 ms timer on this thread, minus the tick, while that happens.
  */
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { NoteDocuments, type NoteDocument } from '../src/core/note/documents';
 import { findStateTypos } from '../src/core/note/typos';
-import { WorkerPool, type WorkerPort } from '../src/core/note/workerPool';
-import type { WorkerRequest } from '../src/core/note/transfer';
-
-function nodePort(script: string): WorkerPort {
-  const w = new Worker(script);
-  return {
-    post: (r: WorkerRequest) => w.postMessage(r),
-    listen: (onMessage, onFailure) => {
-      w.on('message', onMessage);
-      w.on('error', (e) => onFailure(e instanceof Error ? e : new Error(String(e))));
-      w.on('exit', (code) => onFailure(new Error(`analysis worker exited (${code})`)));
-    },
-    terminate: () => void w.terminate(),
-  };
-}
+import { WorkerPool } from '../src/core/note/workerPool';
+import { nodeWorkerPort } from '../src/node/workerThreads';
 
 /** Longest gap of a 1 ms timer while `work` runs (ms beyond the tick). */
 async function stallDuring(work: () => Promise<void>): Promise<number> {
@@ -55,7 +41,7 @@ export interface HostStall {
 
 /** Each text opened through the cache with a worker pool, as the extension does; the thread's longest stall. */
 export async function hostStallBench(root: string, notes: readonly { name: string; text: string }[], rounds: number): Promise<HostStall[]> {
-  const pool = new WorkerPool(() => nodePort(join(root, 'dist', 'node', 'analysisWorker.js')));
+  const pool = new WorkerPool(() => nodeWorkerPort(join(root, 'dist', 'node', 'analysisWorker.js')));
   const out: HostStall[] = [];
   try {
     // A warm-up, so the workers' start-up is not charged to the first shape.

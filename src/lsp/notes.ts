@@ -5,7 +5,7 @@
  * large note re-analyses only the touched blocks.
  */
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { NoteDocuments } from '../core/note/documents';
+import { NoteDocuments, type RemoteAnalyser } from '../core/note/documents';
 import type { NoteModel } from '../core/note/model';
 
 export interface OpenNotesOptions {
@@ -13,6 +13,8 @@ export interface OpenNotesOptions {
   readonly maxLength: () => number;
   /** A large note's background analysis is ready. */
   readonly onAnalysed?: (document: TextDocument) => void;
+  /** Analyses off the server's thread (the analysis worker, with the cache's time budget); none: in process. */
+  readonly remote?: RemoteAnalyser;
 }
 
 export class OpenNotes {
@@ -26,6 +28,15 @@ export class OpenNotes {
         return () => clearTimeout(timer);
       },
       maxLength: () => options.maxLength(),
+      ...(options.remote
+        ? {
+            remote: options.remote,
+            after: (ms: number, work: () => void) => {
+              const timer = setTimeout(work, ms);
+              return () => clearTimeout(timer);
+            },
+          }
+        : {}),
       ...(options.onAnalysed ? { onAnalysed: options.onAnalysed } : {}),
     });
   }

@@ -24,6 +24,7 @@ import {
 import type { Lang } from '../core/catalogue/types';
 import { misconceptionRuleText } from '../core/check/misconceptions';
 import { explainMisconception } from '../core/knowledge/explainMisconception';
+import type { RemoteAnalyser } from '../core/note/documents';
 import { evidenceSymbols } from '../core/note/evidenceNames';
 import { noteHover } from '../core/noteHover';
 import { EXPLAIN_MISCONCEPTION, NoteDiagnosticsPublisher } from './diagnostics';
@@ -44,11 +45,11 @@ export function capabilities(): ServerCapabilities {
 }
 
 /** Wires the handlers onto a connection (the caller calls `connection.listen()`). */
-export function serveNotes(connection: Connection, version: string): void {
+export function serveNotes(connection: Connection, version: string, remote?: RemoteAnalyser): void {
   let settings: LspSettings = DEFAULT_SETTINGS;
   let locale: string | undefined;
   const lang = (): Lang => langOf(settings, locale);
-  const notes = new OpenNotes({ maxLength: () => settings.maxNoteSizeMB * 1024 * 1024 });
+  const notes = new OpenNotes({ maxLength: () => settings.maxNoteSizeMB * 1024 * 1024, ...(remote ? { remote } : {}) });
   const diagnostics = new NoteDiagnosticsPublisher({
     notes,
     lang,

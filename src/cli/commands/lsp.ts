@@ -4,7 +4,9 @@
  * stream. Nothing but protocol messages goes to standard output: console output is sent to the client's log.
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { join } from 'node:path';
 import { serveNotes } from '../../lsp/server';
+import { nodeWorkerPool } from '../../node/workerThreads';
 import { CliError } from '../errors';
 
 /** Checks the arguments after `lsp`: `--stdio` is required (the only transport), nothing else is taken. */
@@ -23,6 +25,10 @@ export function startLanguageServer(version: string): void {
   console.info = console.log;
   console.warn = (...args: unknown[]) => connection.console.warn(args.map(String).join(' '));
   console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
-  serveNotes(connection, version);
+  // Notes are analysed in the analysis worker beside this bundle (dist/node/analysisWorker.js), with the same
+  // time budget as in VS Code: a note built to be slow cannot stall the server.
+  const workers = nodeWorkerPool(join(__dirname, 'node', 'analysisWorker.js'));
+  connection.onExit(() => workers?.dispose());
+  serveNotes(connection, version, workers);
   connection.listen();
 }
