@@ -16,6 +16,7 @@ import { diagramCommand, explainCommand, templateCommand } from './cli/commands/
 import type { CommandOutput } from './cli/commands/types';
 import { CliError, EXIT, WriteError, describeErrno } from './cli/errors';
 import { writeOutputFile, writeStream } from './cli/output';
+import { maxNoteSizeMB } from './cli/notes';
 
 export { CliError, WriteError } from './cli/errors';
 export { parseArgs } from './cli/args';
@@ -91,9 +92,12 @@ async function runMcp(argv: readonly string[], stdout: NodeJS.WritableStream, st
       return EXIT.ok;
     }
     checkOptions('mcp', args);
+    const extra = args.positional.slice(1);
+    if (extra.length) throw new CliError(`mcp takes no arguments, got ${JSON.stringify(extra[0])}`);
+    const maxMB = maxNoteSizeMB(args);
     // A bundle of its own (dist/mcp.js, next to dist/cli.js): the other commands never load the SDK.
-    const { mcpCommand } = (await import(pathToFileURL(join(__dirname, 'mcp.js')).href)) as typeof import('./mcp/main');
-    return await mcpCommand(args.positional.slice(1), args, VERSION);
+    const { runMcpServer } = (await import(pathToFileURL(join(__dirname, 'mcp.js')).href)) as typeof import('./mcp/main');
+    return await runMcpServer({ version: VERSION, maxNoteSizeMB: maxMB });
   } catch (e) {
     stderr.write(`tcp-state-notes: ${e instanceof CliError ? '' : 'internal error: '}${(e as Error)?.message ?? String(e)}\n`);
     return e instanceof CliError ? EXIT.usage : EXIT.internal;

@@ -110,7 +110,7 @@ export function createMcpServer(options: McpOptions): McpServer {
   for (const kind of ['state', 'term', 'misconception'] as const) {
     server.registerResource(
       `tcp-${kind}`,
-      new ResourceTemplate(`tcp-state-notes://${kind}/{id}{?lang}`, {
+      new ResourceTemplate(`tcp-state-notes://${kind}/{id}`, {
         list: () => ({ resources: catalogueResources().filter((r) => r.uri.startsWith(`tcp-state-notes://${kind}/`)) }),
       }),
       { title: kind === 'state' ? 'TCP states' : kind === 'term' ? 'Sysctls, counters, sockstat fields, kernel messages' : 'Wrong claims and the facts', mimeType: 'text/markdown' },
