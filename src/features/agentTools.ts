@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Lang } from '../core/catalogue/types';
 import { langInput, objectInput, optionalString, ToolError, type ToolInput } from '../core/agents/input';
 import { checkTcpNote, explainTcpState, noteOptions, snapshotToolText, summarizeSocketEvidence, TOOL_NAMES, type ToolNote } from '../core/agents/tools';
-import { captureSnapshot, snapshotText } from '../core/snapshot';
+import { captureSnapshot, snapshotInsertion, snapshotText } from '../core/snapshot';
 import { currentLang } from './language';
 import type { NoteModels } from './noteModels';
 import { describeProblems, hostCaptureOptions, readProcFile, unsupportedMessage } from './snapshot';
@@ -114,7 +114,7 @@ export function registerAgentTools(models: NoteModels): vscode.Disposable {
       if (unsupported) throw new Error(unsupported);
       const capture = await captureSnapshot(readProcFile, new Date(), hostCaptureOptions());
       if (capture.empty) throw new Error(vscode.l10n.t('No socket numbers could be read from /proc ({0}).', describeProblems(capture).join('; ')));
-      return result(snapshotToolText(snapshotText(capture, lang), capture.data.time, describeProblems(capture), lang));
+      return result(snapshotToolText(snapshotInsertion(snapshotText(capture, lang), ''), capture.data.time, describeProblems(capture), lang));
     },
   };
   return vscode.Disposable.from(

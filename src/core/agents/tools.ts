@@ -176,7 +176,7 @@ export function noteOptions(o: ToolInput, fallbackLang: Lang): { lang: Lang; ran
   return range ? { lang, range } : { lang };
 }
 
-/** The snapshot tool's result: the fenced snapshot block with a line that says it went into no note. */
+/** The snapshot tool's result: the fenced snapshot block (as the command would insert it) with a line that says it went into no note. */
 export function snapshotToolText(block: string, time: string, problems: readonly string[], lang: Lang): string {
   const parts = [t(AGENT_TEXT.snapshotTaken, lang, { time }), '', block.trimEnd()];
   if (problems.length) parts.push('', t(AGENT_TEXT.snapshotProblems, lang, { list: problems.join('; ') }));
