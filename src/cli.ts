@@ -17,6 +17,7 @@ import type { CommandOutput } from './cli/commands/types';
 import { CliError, EXIT, WriteError, describeErrno } from './cli/errors';
 import { writeOutputFile, writeStream } from './cli/output';
 import { maxNoteSizeMB } from './cli/notes';
+import { MCP_CORE } from './mcp/core';
 
 export { CliError, WriteError } from './cli/errors';
 export { parseArgs } from './cli/args';
@@ -97,7 +98,7 @@ async function runMcp(argv: readonly string[], stdout: NodeJS.WritableStream, st
     const maxMB = maxNoteSizeMB(args);
     // A bundle of its own (dist/mcp.js, next to dist/cli.js): the other commands never load the SDK.
     const { runMcpServer } = (await import(pathToFileURL(join(__dirname, 'mcp.js')).href)) as typeof import('./mcp/main');
-    return await runMcpServer({ version: VERSION, maxNoteSizeMB: maxMB });
+    return await runMcpServer({ version: VERSION, maxNoteSizeMB: maxMB }, MCP_CORE);
   } catch (e) {
     stderr.write(`tcp-state-notes: ${e instanceof CliError ? '' : 'internal error: '}${(e as Error)?.message ?? String(e)}\n`);
     return e instanceof CliError ? EXIT.usage : EXIT.internal;

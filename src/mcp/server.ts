@@ -2,17 +2,15 @@
  * The MCP server of `tcp-state-notes mcp`, on the official SDK: the tools explain_tcp_state,
  * summarize_socket_evidence and check_tcp_note (the same core functions and texts as VS Code's
  * language-model tools, src/core/agents/tools.ts) and the catalogue as resources. Reads only Markdown notes
- * inside the client's roots (./notes.ts); never writes a file, never starts a process.
+ * inside the client's roots (./notes.ts); never writes a file, never starts a process. The core comes in as
+ * `core` (./core.ts): this module imports only types from it, so dist/mcp.js holds the SDK and this wiring.
  */
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { RootsListChangedNotificationSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import { AGENT_INSTRUCTIONS } from '../core/agents/guidance';
-import { catalogueResources, readCatalogueResource } from '../core/agents/resources';
-import { checkTcpNote, explainTcpState, MAX_TOOL_NOTE_MB, noteOptions, summarizeSocketEvidence, TOOL_NAMES, ToolError, type ToolNote } from '../core/agents/tools';
-import { describeValue } from '../core/agents/input';
-import { readNoteInRoots, rootFolders } from './notes';
+import type { ToolNote } from '../core/agents/tools';
+import type { McpCore } from './core';
 
 export interface McpOptions {
   readonly version: string;
@@ -35,7 +33,7 @@ function ok(text: string): CallToolResult {
 }
 
 /** A ToolError becomes a tool result with isError (the model reads and corrects it); anything else is a bug. */
-function guarded(run: () => string | Promise<string>): Promise<CallToolResult> {
+function guarded(ToolError: McpCore['ToolError'], run: () => string | Promise<string>): Promise<CallToolResult> {
   return Promise.resolve()
     .then(run)
     .then(ok, (e: unknown) => {
@@ -44,7 +42,9 @@ function guarded(run: () => string | Promise<string>): Promise<CallToolResult> {
     });
 }
 
-export function createMcpServer(options: McpOptions): McpServer {
+export function createMcpServer(options: McpOptions, core: McpCore): McpServer {
+  const { AGENT_INSTRUCTIONS, catalogueResources, checkTcpNote, describeValue, explainTcpState, MAX_TOOL_NOTE_MB, noteOptions, readCatalogueResource, readNoteInRoots, rootFolders, summarizeSocketEvidence, TOOL_NAMES, ToolError } = core;
+  const guard = (run: () => string | Promise<string>) => guarded(ToolError, run);
   const maxMB = options.maxNoteSizeMB ?? MAX_TOOL_NOTE_MB;
   const server = new McpServer({ name: 'tcp-state-notes', title: 'TCP State Notes', version: options.version }, { capabilities: { resources: {}, tools: {} }, instructions: AGENT_INSTRUCTIONS });
 
@@ -80,7 +80,7 @@ export function createMcpServer(options: McpOptions): McpServer {
       inputSchema: { term: z.string().describe('The state or term, in any spelling, e.g. "FIN_WAIT1", "tcp_max_orphans", "TcpExtTCPAbortOnMemory", "too many orphaned sockets".'), lang: LANG },
       annotations: READ_ONLY,
     },
-    (args) => guarded(() => explainTcpState(args, 'en')),
+    (args) => guard(() => explainTcpState(args, 'en')),
   );
 
   server.registerTool(
@@ -92,7 +92,7 @@ export function createMcpServer(options: McpOptions): McpServer {
       inputSchema: NOTE_INPUT,
       annotations: READ_ONLY,
     },
-    (args) => guarded(async () => summarizeSocketEvidence(await note(args), noteOptions({ lang: args.lang }, 'en'))),
+    (args) => guard(async () => summarizeSocketEvidence(await note(args), noteOptions({ lang: args.lang }, 'en'))),
   );
 
   server.registerTool(
@@ -104,7 +104,7 @@ export function createMcpServer(options: McpOptions): McpServer {
       inputSchema: NOTE_INPUT,
       annotations: READ_ONLY,
     },
-    (args) => guarded(async () => checkTcpNote(await note(args), noteOptions({ lang: args.lang }, 'en')).text),
+    (args) => guard(async () => checkTcpNote(await note(args), noteOptions({ lang: args.lang }, 'en')).text),
   );
 
   for (const kind of ['state', 'term', 'misconception'] as const) {

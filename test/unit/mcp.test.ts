@@ -4,9 +4,9 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
@@ -205,6 +205,13 @@ describe('tcp-state-notes mcp without client roots', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('dist/mcp.js holds the SDK and the wiring only: the knowledge core comes from dist/cli.js', () => {
+    const bundle = readFileSync(join(dirname(CLI), 'mcp.js'), 'utf8');
+    assert.match(bundle, /registerTool/);
+    assert.doesNotMatch(bundle, /micromark|remark-gfm|TCP_TIMEWAIT_LEN/, 'no copy of the parser or the catalogue');
+    assert.doesNotMatch(bundle, /child_process/, 'the server starts no process');
   });
 
   it('mcp takes no arguments and tells unknown options apart (exit 2)', async () => {
