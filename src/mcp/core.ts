@@ -6,7 +6,7 @@
 import { AGENT_INSTRUCTIONS } from '../core/agents/guidance';
 import { describeValue } from '../core/agents/input';
 import { catalogueResources, readCatalogueResource } from '../core/agents/resources';
-import { checkTcpNote, explainTcpState, MAX_TOOL_NOTE_MB, noteOptions, summarizeSocketEvidence, TOOL_NAMES, ToolError } from '../core/agents/tools';
+import { checkTcpNote, explainTcpState, MAX_TOOL_NOTE_MB, noteOptions, requireOneNoteInput, summarizeSocketEvidence, TOOL_NAMES, ToolError } from '../core/agents/tools';
 import { readNoteInRoots, rootFolders } from './notes';
 
 export const MCP_CORE = {
@@ -18,6 +18,7 @@ export const MCP_CORE = {
   explainTcpState,
   MAX_TOOL_NOTE_MB,
   noteOptions,
+  requireOneNoteInput,
   summarizeSocketEvidence,
   TOOL_NAMES,
   ToolError,

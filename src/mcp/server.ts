@@ -43,7 +43,7 @@ function guarded(ToolError: McpCore['ToolError'], run: () => string | Promise<st
 }
 
 export function createMcpServer(options: McpOptions, core: McpCore): McpServer {
-  const { AGENT_INSTRUCTIONS, catalogueResources, checkTcpNote, describeValue, explainTcpState, MAX_TOOL_NOTE_MB, noteOptions, readCatalogueResource, readNoteInRoots, rootFolders, summarizeSocketEvidence, TOOL_NAMES, ToolError } = core;
+  const { AGENT_INSTRUCTIONS, catalogueResources, checkTcpNote, describeValue, explainTcpState, MAX_TOOL_NOTE_MB, noteOptions, readCatalogueResource, readNoteInRoots, requireOneNoteInput, rootFolders, summarizeSocketEvidence, TOOL_NAMES, ToolError } = core;
   const guard = (run: () => string | Promise<string>) => guarded(ToolError, run);
   const maxMB = options.maxNoteSizeMB ?? MAX_TOOL_NOTE_MB;
   const server = new McpServer({ name: 'tcp-state-notes', title: 'TCP State Notes', version: options.version }, { capabilities: { resources: {}, tools: {} }, instructions: AGENT_INSTRUCTIONS });
@@ -62,11 +62,8 @@ export function createMcpServer(options: McpOptions, core: McpCore): McpServer {
     roots = undefined;
   });
 
-  const note = async (input: { path?: string | undefined; text?: string | undefined }): Promise<ToolNote> => {
-    const given = [input.path !== undefined ? '`path`' : '', input.text !== undefined ? '`text`' : ''].filter(Boolean);
-    if (given.length !== 1) {
-      throw new ToolError(`Send exactly one of \`path\` (a Markdown file inside the client's roots) or \`text\` (the note's Markdown itself); got ${given.length ? given.join(' and ') : 'neither'}.`);
-    }
+  const note = async (input: { path?: string | undefined; text?: string | undefined }, lang: Parameters<McpCore['requireOneNoteInput']>[1]): Promise<ToolNote> => {
+    requireOneNoteInput([input.path !== undefined ? 'path' : '', input.text !== undefined ? 'text' : ''].filter(Boolean), lang);
     if (input.text !== undefined) return { text: input.text, name: 'text' };
     return readNoteInRoots(input.path as string, await currentRoots(), maxMB);
   };
@@ -92,7 +89,11 @@ export function createMcpServer(options: McpOptions, core: McpCore): McpServer {
       inputSchema: NOTE_INPUT,
       annotations: READ_ONLY,
     },
-    (args) => guard(async () => summarizeSocketEvidence(await note(args), noteOptions({ lang: args.lang }, 'en'))),
+    (args) =>
+      guard(async () => {
+        const options = noteOptions({ lang: args.lang }, 'en');
+        return summarizeSocketEvidence(await note(args, options.lang), options);
+      }),
   );
 
   server.registerTool(
@@ -104,7 +105,11 @@ export function createMcpServer(options: McpOptions, core: McpCore): McpServer {
       inputSchema: NOTE_INPUT,
       annotations: READ_ONLY,
     },
-    (args) => guard(async () => checkTcpNote(await note(args), noteOptions({ lang: args.lang }, 'en')).text),
+    (args) =>
+      guard(async () => {
+        const options = noteOptions({ lang: args.lang }, 'en');
+        return checkTcpNote(await note(args, options.lang), options).text;
+      }),
   );
 
   for (const kind of ['state', 'term', 'misconception'] as const) {

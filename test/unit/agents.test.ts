@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fixtureDir, repoPath } from '../support/repo';
-import { checkTcpNote, explainTcpState, noteOptions, snapshotToolText, summarizeSocketEvidence, ToolError } from '../../src/core/agents/tools';
+import { checkTcpNote, explainTcpState, noteOptions, requireOneNoteInput, snapshotToolText, summarizeSocketEvidence, ToolError } from '../../src/core/agents/tools';
 import { catalogueResources, readCatalogueResource } from '../../src/core/agents/resources';
 import { LM_TOOL_SCHEMAS } from '../../src/core/agents/schemas';
 import { AGENT_INSTRUCTIONS } from '../../src/core/agents/guidance';
@@ -121,6 +121,14 @@ describe('check_tcp_note', () => {
     const part = checkTcpNote({ text: NOTE, name: 'n' }, noteOptions({ startLine: 3 }, 'en'));
     assert.equal(part.findings, 1);
     assert.match(part.text, /line 3, column/);
+  });
+});
+
+describe('MCP note input', () => {
+  it('needs exactly one of path and text, in the requested language', () => {
+    requireOneNoteInput(['path'], 'en');
+    assert.match(toolError(() => requireOneNoteInput([], 'en')), /Send exactly one of `path` .* or `text` .*; got neither\./);
+    assert.match(toolError(() => requireOneNoteInput(['path', 'text'], 'zh-cn')), /二选一；收到 `path` \+ `text`/);
   });
 });
 

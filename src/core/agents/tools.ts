@@ -176,6 +176,11 @@ export function noteOptions(o: ToolInput, fallbackLang: Lang): { lang: Lang; ran
   return range ? { lang, range } : { lang };
 }
 
+/** MCP's `{ path | text }`: exactly one must be given (`given` names those present). */
+export function requireOneNoteInput(given: readonly string[], lang: Lang): void {
+  if (given.length !== 1) throw new ToolError(t(AGENT_TEXT.pathOrText, lang, { got: given.length ? given.map((g) => `\`${g}\``).join(' + ') : 'neither' }));
+}
+
 /** The snapshot tool's result: the fenced snapshot block (as the command would insert it) with a line that says it went into no note. */
 export function snapshotToolText(block: string, time: string, problems: readonly string[], lang: Lang): string {
   const parts = [t(AGENT_TEXT.snapshotTaken, lang, { time }), '', block.trimEnd()];
