@@ -19,6 +19,9 @@
  *                         longest synchronous call (≤ 50 ms)
  *   heap                  heap growth after 1,000 edits of the 1 MB note (flat)
  *   first hover (5 MB)    the one-line fallback hover (no model yet) vs one regex over the hovered line
+ *   mcp                   `tcp-state-notes mcp`: spawn → initialize done (< 300 ms; vs a bare `node -e ""`), and
+ *                         summarize_socket_evidence / check_tcp_note on the 1 MB note over stdio ÷ the same core
+ *                         call in this process (≤ 2); bench/mcp.ts. TSN_BENCH_ONLY=mcp runs this alone
  *   hostile corpus        analysis + evidence parsing of each hostile note (test/fixtures/hostile), vs remark-parse;
  *                         the unit test checks their correctness, the time is measured here
  *
@@ -53,6 +56,7 @@ import { generateNote, rng } from './generate';
 import { buildReport } from '../src/core/report/build';
 import { reportMarkdown } from '../src/core/report/markdown';
 import { lspBench, type LspBenchResult } from './lsp';
+import { mcpBench, type McpBench } from './mcp';
 import { hostStallBench } from './hostStall';
 
 const QUICK = process.env.TSN_BENCH_QUICK === '1';
@@ -424,6 +428,25 @@ function machine(): string {
   return `${c[0]?.model ?? 'unknown CPU'} × ${c.length}, ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM (${(freemem() / 2 ** 30).toFixed(1)} GB free), ${platform()} ${release()}, Node ${process.version}`;
 }
 
+function mcpLines(m: McpBench): string[] {
+  const f = (x: number, d = 1) => x.toFixed(d);
+  return [
+    `| \`tcp-state-notes mcp\` startup: spawn → MCP initialize done (SDK client, stdio) | ${f(m.startupMs)} ms | bare \`node -e ""\` ${f(m.nodeFloorMs)} ms | ${f(m.startupMs / m.nodeFloorMs, 2)} | < 300 ms |`,
+    `| MCP summarize_socket_evidence, 1 MB note by path ÷ the same call in process | ${f(m.summarizeMs)} ms | in process ${f(m.summarizeInProcessMs)} ms | ${f(m.summarizeMs / m.summarizeInProcessMs, 2)} | ≤ 2 |`,
+    `| MCP check_tcp_note, 1 MB note by path ÷ the same call in process | ${f(m.checkMs)} ms | in process ${f(m.checkInProcessMs)} ms | ${f(m.checkMs / m.checkInProcessMs, 2)} | ≤ 2 |`,
+  ];
+}
+
+function mcpJson(m: McpBench): Record<string, number> {
+  return {
+    mcp_startup_ms: round(m.startupMs, 1),
+    mcp_startup_vs_node: round(m.startupMs / m.nodeFloorMs, 2),
+    mcp_summarize_1mb_ms: round(m.summarizeMs, 1),
+    mcp_summarize_vs_in_process_1mb: round(m.summarizeMs / m.summarizeInProcessMs, 2),
+    mcp_check_vs_in_process_1mb: round(m.checkMs / m.checkInProcessMs, 2),
+  };
+}
+
 async function main(): Promise<void> {
   if (process.env.TSN_BENCH_ONLY === 'adversarial') {
     const adv = adversarialBench(QUICK ? 1 : 3);
@@ -435,6 +458,11 @@ async function main(): Promise<void> {
   if (process.env.TSN_BENCH_ONLY === 'lsp') {
     const lsp = await lspBench(generateNote(1024 * 1024, 1), join(ROOT, 'dist', 'cli.js'), QUICK ? 3 : 7, QUICK ? 100 : 400);
     process.stdout.write(`${lspLines(lsp).join('\n')}\n${JSON.stringify(lspJson(lsp))}\n`);
+    return;
+  }
+  if (process.env.TSN_BENCH_ONLY === 'mcp') {
+    const m = await mcpBench(ROOT, generateNote(1024 * 1024, 1), QUICK ? 3 : 7);
+    process.stdout.write(`${mcpLines(m).join('\n')}\n${JSON.stringify(mcpJson(m))}\n`);
     return;
   }
   const rows: Row[] = [];
@@ -480,6 +508,7 @@ async function main(): Promise<void> {
   process.stderr.write(`[bench] first hover (5 MB, no model): p99 ${first.p99.toFixed(3)} ms\n`);
   const hostile = hostileBench();
   const lsp = await lspBench(oneMb, join(ROOT, 'dist', 'cli.js'), QUICK ? 3 : 7, QUICK ? 100 : 400);
+  const mcp = await mcpBench(ROOT, oneMb, QUICK ? 3 : 7);
 
   const fmt = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '—');
   const lines: string[] = [];
@@ -505,6 +534,7 @@ async function main(): Promise<void> {
   if (vsixKb !== undefined) lines.push(`| .vsix size | ${fmt(vsixKb, 1)} KB | — | — | ≤ 300 KB |`);
   lines.push(`| first hover on a 5 MB note before its model (one-line fallback; p50 ${fmt(first.p50, 4)} ms) | p99 ${fmt(first.p99, 4)} ms | 1 regex/line p99 ${fmt(first.floorP99, 4)} ms | ${fmt(first.p99 / first.floorP99, 1)} | — |`);
   lines.push(...lspLines(lsp));
+  lines.push(...mcpLines(mcp));
   lines.push('');
   lines.push('| hostile note | chars | analysis + evidence ms | remark-parse ms | ratio |');
   lines.push('|---|---:|---:|---:|---:|');
@@ -546,6 +576,7 @@ async function main(): Promise<void> {
     hostile_ms: Object.fromEntries(hostile.map((h) => [h.name, round(h.ms, 1)])),
     report_vs_analysis_10mb: round(report.ratio, 3),
     ...lspJson(lsp),
+    ...mcpJson(mcp),
   };
   process.stdout.write(`${JSON.stringify(json)}\n`);
 }

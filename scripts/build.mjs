@@ -78,6 +78,14 @@ const targets = [
     format: 'cjs',
     banner: { js: '#!/usr/bin/env node' },
   },
+  {
+    // `tcp-state-notes mcp` (the MCP SDK and zod): loaded by dist/cli.js only for that command.
+    ...common,
+    entryPoints: ['src/mcp/main.ts'],
+    outfile: 'dist/mcp.js',
+    platform: 'node',
+    format: 'cjs',
+  },
 ];
 
 const webviewEntry = 'src/webview/main.ts';

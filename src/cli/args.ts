@@ -35,6 +35,7 @@ export const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   diagram: ['--section', '--linux', '--lang', '--format', '--width', '--max-note-size-mb', ...OUTPUT],
   template: ['--symptom', '--lang', ...OUTPUT],
   report: ['--json', '--lang', '--max-note-size-mb', ...OUTPUT],
+  mcp: ['--max-note-size-mb'],
 };
 
 export interface ParsedArgs {

@@ -1,0 +1,126 @@
+import * as vscode from 'vscode';
+import type { Lang } from '../core/catalogue/types';
+import { langInput, objectInput, optionalString, ToolError, type ToolInput } from '../core/agents/input';
+import { checkTcpNote, explainTcpState, noteOptions, snapshotToolText, summarizeSocketEvidence, TOOL_NAMES, type ToolNote } from '../core/agents/tools';
+import { captureSnapshot, snapshotInsertion, snapshotText } from '../core/snapshot';
+import { currentLang } from './language';
+import type { NoteModels } from './noteModels';
+import { describeProblems, hostCaptureOptions, readProcFile, unsupportedMessage } from './snapshot';
+
+/**
+ * Language-model tools (package.json `contributes.languageModelTools`): the agent in VS Code's chat calls them
+ * instead of answering from memory. The logic and texts are the core's (src/core/agents, shared with the MCP
+ * server); this file finds the note (the active editor's, or one by URI), asks before reading /proc, and turns
+ * a ToolError into the thrown Error VS Code hands back to the model. No tool changes a note.
+ */
+
+const NOTE_KEYS = ['uri', 'startLine', 'endLine', 'lang'] as const;
+const NOTE_EXT = /\.(md|markdown)$/i;
+
+/** Runs core logic; a ToolError becomes an Error the model reads (the message says what to send instead). */
+function run<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof ToolError) throw new Error(e.message);
+    throw e;
+  }
+}
+
+function result(text: string): vscode.LanguageModelToolResult {
+  return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(text)]);
+}
+
+/** The note a summarize / check call names: `uri` (URI or workspace-relative path), else the active editor's. */
+async function targetNote(o: ToolInput): Promise<vscode.TextDocument> {
+  const given = run(() => optionalString(o, 'uri', currentLang()))?.trim();
+  if (!given) {
+    const doc = vscode.window.activeTextEditor?.document;
+    if (doc?.languageId === 'markdown') return doc;
+    const visible = vscode.window.visibleTextEditors.filter((e) => e.document.languageId === 'markdown');
+    if (visible.length === 1) return (visible[0] as vscode.TextEditor).document;
+    throw new Error(
+      vscode.l10n.t('No Markdown note is active in the editor. Ask the user to open the note, or pass its URI or workspace-relative path in `uri`.'),
+    );
+  }
+  let uri: vscode.Uri;
+  if (/^[a-z][a-z0-9+.-]+:/i.test(given) && !/^[a-z]:[\\/]/i.test(given)) uri = vscode.Uri.parse(given, true);
+  else if (given.startsWith('/') || /^[a-z]:[\\/]/i.test(given)) uri = vscode.Uri.file(given);
+  else {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!folder) throw new Error(vscode.l10n.t('`uri` {0} is a relative path, but no folder is open; pass a full URI (file:///…).', JSON.stringify(given)));
+    uri = vscode.Uri.joinPath(folder.uri, given);
+  }
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  let doc: vscode.TextDocument;
+  try {
+    doc = open ?? (await vscode.workspace.openTextDocument(uri));
+  } catch (e) {
+    throw new Error(vscode.l10n.t('Cannot open {0}: {1}. Check the path (workspace-relative or a full URI).', uri.toString(), e instanceof Error ? e.message : String(e)));
+  }
+  if (doc.languageId !== 'markdown' && !NOTE_EXT.test(doc.uri.path)) {
+    throw new Error(vscode.l10n.t('{0} is not a Markdown note; these tools read Markdown notes (.md) only.', vscode.workspace.asRelativePath(doc.uri)));
+  }
+  return doc;
+}
+
+async function noteFor(models: NoteModels, o: ToolInput): Promise<{ note: ToolNote; options: ReturnType<typeof noteOptions> }> {
+  const options = run(() => noteOptions(o, currentLang()));
+  const doc = await targetNote(o);
+  const note: ToolNote = { text: doc.getText(), name: vscode.workspace.asRelativePath(doc.uri), ...(options.range ? {} : { model: models.get(doc) }) };
+  return { note, options };
+}
+
+function inputOf(options: { input: unknown }, keys: readonly string[]): ToolInput {
+  return run(() => objectInput(options.input, keys, currentLang()));
+}
+
+export function registerAgentTools(models: NoteModels): vscode.Disposable {
+  // Hosts without the language-model API (older or stripped-down builds) simply get no tools.
+  if (typeof vscode.lm?.registerTool !== 'function') return new vscode.Disposable(() => {});
+  const explain: vscode.LanguageModelTool<{ term?: string; lang?: string }> = {
+    prepareInvocation: (options) => ({ invocationMessage: vscode.l10n.t('Explaining {0}', String(options.input?.term ?? '').slice(0, 80)) }),
+    invoke: (options) => result(run(() => explainTcpState(options.input, currentLang()))),
+  };
+  const summarize: vscode.LanguageModelTool<ToolInput> = {
+    prepareInvocation: () => ({ invocationMessage: vscode.l10n.t('Summarizing the socket evidence in the note') }),
+    invoke: async (options) => {
+      const { note, options: o } = await noteFor(models, inputOf(options, NOTE_KEYS));
+      return result(run(() => summarizeSocketEvidence(note, o)));
+    },
+  };
+  const check: vscode.LanguageModelTool<ToolInput> = {
+    prepareInvocation: () => ({ invocationMessage: vscode.l10n.t('Checking the note for state-name typos and wrong claims') }),
+    invoke: async (options) => {
+      const { note, options: o } = await noteFor(models, inputOf(options, NOTE_KEYS));
+      return result(run(() => checkTcpNote(note, o)).text);
+    },
+  };
+  const snapshot: vscode.LanguageModelTool<ToolInput> = {
+    prepareInvocation: () => ({
+      invocationMessage: vscode.l10n.t('Reading socket counts from /proc'),
+      confirmationMessages: {
+        title: vscode.l10n.t('Capture a socket snapshot?'),
+        message: new vscode.MarkdownString(
+          vscode.l10n.t(
+            'Reads socket counts, the TCP tables and the orphan-related sysctls from /proc on the machine where the extension host runs, and gives them to the chat. Nothing is written and no note is changed.',
+          ),
+        ),
+      },
+    }),
+    invoke: async (options) => {
+      const lang: Lang = run(() => langInput(inputOf(options, ['lang']), currentLang()));
+      const unsupported = unsupportedMessage();
+      if (unsupported) throw new Error(unsupported);
+      const capture = await captureSnapshot(readProcFile, new Date(), hostCaptureOptions());
+      if (capture.empty) throw new Error(vscode.l10n.t('No socket numbers could be read from /proc ({0}).', describeProblems(capture).join('; ')));
+      return result(snapshotToolText(snapshotInsertion(snapshotText(capture, lang), ''), capture.data.time, describeProblems(capture), lang));
+    },
+  };
+  return vscode.Disposable.from(
+    vscode.lm.registerTool(TOOL_NAMES.explain, explain),
+    vscode.lm.registerTool(TOOL_NAMES.summarize, summarize),
+    vscode.lm.registerTool(TOOL_NAMES.check, check),
+    vscode.lm.registerTool(TOOL_NAMES.snapshot, snapshot),
+  );
+}

@@ -1,0 +1,130 @@
+/**
+ * The MCP server of `tcp-state-notes mcp`, on the official SDK: the tools explain_tcp_state,
+ * summarize_socket_evidence and check_tcp_note (the same core functions and texts as VS Code's
+ * language-model tools, src/core/agents/tools.ts) and the catalogue as resources. Reads only Markdown notes
+ * inside the client's roots (./notes.ts); never writes a file, never starts a process. The core comes in as
+ * `core` (./core.ts): this module imports only types from it, so dist/mcp.js holds the SDK and this wiring.
+ */
+import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { RootsListChangedNotificationSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { pathToFileURL } from 'node:url';
+import { z } from 'zod';
+import type { ToolNote } from '../core/agents/tools';
+import type { McpCore } from './core';
+
+export interface McpOptions {
+  readonly version: string;
+  /** Where relative paths and a client without roots lead (the process's working directory). */
+  readonly cwd: string;
+  readonly maxNoteSizeMB?: number;
+}
+
+const READ_ONLY = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false } as const;
+
+const LANG = z.string().optional().describe('Language of the answer: "en" (default) or "zh-cn".');
+const NOTE_INPUT = {
+  path: z.string().optional().describe("Path of a Markdown note (.md, .markdown) inside the client's roots; relative paths start at the first root. Give this or `text`."),
+  text: z.string().optional().describe("The note's Markdown itself (pasted ss/netstat/sockstat/nstat output and prose). Give this or `path`."),
+  lang: LANG,
+};
+
+function ok(text: string): CallToolResult {
+  return { content: [{ type: 'text', text }] };
+}
+
+/** A ToolError becomes a tool result with isError (the model reads and corrects it); anything else is a bug. */
+function guarded(ToolError: McpCore['ToolError'], run: () => string | Promise<string>): Promise<CallToolResult> {
+  return Promise.resolve()
+    .then(run)
+    .then(ok, (e: unknown) => {
+      if (e instanceof ToolError) return { isError: true, content: [{ type: 'text', text: e.message }] };
+      throw e;
+    });
+}
+
+export function createMcpServer(options: McpOptions, core: McpCore): McpServer {
+  const { AGENT_INSTRUCTIONS, catalogueResources, checkTcpNote, describeValue, explainTcpState, MAX_TOOL_NOTE_MB, noteOptions, readCatalogueResource, readNoteInRoots, requireOneNoteInput, rootFolders, summarizeSocketEvidence, TOOL_NAMES, ToolError } = core;
+  const guard = (run: () => string | Promise<string>) => guarded(ToolError, run);
+  const maxMB = options.maxNoteSizeMB ?? MAX_TOOL_NOTE_MB;
+  const server = new McpServer({ name: 'tcp-state-notes', title: 'TCP State Notes', version: options.version }, { capabilities: { resources: {}, tools: {} }, instructions: AGENT_INSTRUCTIONS });
+
+  // The client's roots, asked once and again after notifications/roots/list_changed.
+  let roots: Promise<string[]> | undefined;
+  const currentRoots = (): Promise<string[]> => {
+    roots ??= (async () => {
+      if (!server.server.getClientCapabilities()?.roots) return rootFolders([pathToFileURL(options.cwd).href]);
+      const listed = await server.server.listRoots();
+      return listed.roots.length ? rootFolders(listed.roots.map((r) => r.uri)) : rootFolders([pathToFileURL(options.cwd).href]);
+    })();
+    return roots;
+  };
+  server.server.setNotificationHandler(RootsListChangedNotificationSchema, async () => {
+    roots = undefined;
+  });
+
+  const note = async (input: { path?: string | undefined; text?: string | undefined }, lang: Parameters<McpCore['requireOneNoteInput']>[1]): Promise<ToolNote> => {
+    requireOneNoteInput([input.path !== undefined ? 'path' : '', input.text !== undefined ? 'text' : ''].filter(Boolean), lang);
+    if (input.text !== undefined) return { text: input.text, name: 'text' };
+    return readNoteInRoots(input.path as string, await currentRoots(), maxMB);
+  };
+
+  server.registerTool(
+    TOOL_NAMES.explain,
+    {
+      title: 'Explain a TCP state or term',
+      description:
+        'Explains a TCP state in any spelling (FIN-WAIT-1, FIN_WAIT1, TCP_FIN_WAIT1, fin-wait-1, /proc/net/tcp hex 04, ss keywords like "synrecv" or aggregates like "connected"), or a sysctl, nstat counter, sockstat field or kernel message about TCP sockets: what it means, whether a socket there can be an orphan and what ends it, the tunables, counters and commands to check, with kernel and RFC sources. Use it before stating any fact about a TCP state or orphan sockets. Not for analysing a note: use summarize_socket_evidence or check_tcp_note.',
+      inputSchema: { term: z.string().describe('The state or term, in any spelling, e.g. "FIN_WAIT1", "tcp_max_orphans", "TcpExtTCPAbortOnMemory", "too many orphaned sockets".'), lang: LANG },
+      annotations: READ_ONLY,
+    },
+    (args) => guard(() => explainTcpState(args, 'en')),
+  );
+
+  server.registerTool(
+    TOOL_NAMES.summarize,
+    {
+      title: 'Summarize the socket evidence in a note',
+      description:
+        'Reads the ss, netstat, /proc/net/tcp, sockstat, nstat and sysctl output pasted in a Markdown note and reports per-state socket counts, per-connection detail (peers, networks, timers, Send-Q, retransmits), the timeline and trend of orphans against tcp_max_orphans, the likely causes with what to check and change, wrong claims, and sources. Use it when asked what a note\'s evidence shows or why sockets pile up in a state. Not for a single term (explain_tcp_state).',
+      inputSchema: NOTE_INPUT,
+      annotations: READ_ONLY,
+    },
+    (args) =>
+      guard(async () => {
+        const options = noteOptions({ lang: args.lang }, 'en');
+        return summarizeSocketEvidence(await note(args, options.lang), options);
+      }),
+  );
+
+  server.registerTool(
+    TOOL_NAMES.check,
+    {
+      title: 'Check a TCP note for typos and wrong claims',
+      description:
+        'Finds look-alikes of TCP state names (FIN_WAIT3, TIME_WAITE, CLOSE_WIAT) with the correct name in the note\'s own spelling, and known wrong claims (TIME-WAIT lasts 4 minutes, tcp_fin_timeout shortens TIME-WAIT, TIME-WAIT sockets are orphans, enable tcp_tw_recycle) with the correct fact and its source; lines and columns 1-based. Use it to review or fix a note. Does not change the note.',
+      inputSchema: NOTE_INPUT,
+      annotations: READ_ONLY,
+    },
+    (args) =>
+      guard(async () => {
+        const options = noteOptions({ lang: args.lang }, 'en');
+        return checkTcpNote(await note(args, options.lang), options).text;
+      }),
+  );
+
+  for (const kind of ['state', 'term', 'misconception'] as const) {
+    server.registerResource(
+      `tcp-${kind}`,
+      new ResourceTemplate(`tcp-state-notes://${kind}/{id}`, {
+        list: () => ({ resources: catalogueResources().filter((r) => r.uri.startsWith(`tcp-state-notes://${kind}/`)) }),
+      }),
+      { title: kind === 'state' ? 'TCP states' : kind === 'term' ? 'Sysctls, counters, sockstat fields, kernel messages' : 'Wrong claims and the facts', mimeType: 'text/markdown' },
+      (uri) => {
+        const found = readCatalogueResource(uri.href);
+        if (!found) throw new Error(`Unknown resource ${describeValue(uri.href)}: list the resources for the catalogue's URIs.`);
+        return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: found.text }] };
+      },
+    );
+  }
+  return server;
+}
