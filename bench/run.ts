@@ -22,7 +22,11 @@
  *   hostile corpus        analysis + evidence parsing of each hostile note (test/fixtures/hostile), vs remark-parse;
  *                         the unit test checks their correctness, the time is measured here
  *
- * Options: TSN_BENCH_QUICK=1 (fewer rounds, no packaging), TSN_BENCH_SKIP_PACKAGE=1, TSN_BENCH_ONLY=adversarial.
+ *   workspace             10,000 generated notes (~100 MB) indexed from disk vs read + one regex, queries, one
+ *                         changed note, memory per MB (bench/workspace.ts)
+ *
+ * Options: TSN_BENCH_QUICK=1 (fewer rounds, no packaging), TSN_BENCH_SKIP_PACKAGE=1, TSN_BENCH_ONLY=adversarial
+ * or TSN_BENCH_ONLY=workspace (that part alone; with TSN_BENCH_QUICK=1 2,000 notes, TSN_BENCH_WS_NOTES=N).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -50,6 +54,7 @@ import type { StateId } from '../src/core/catalogue/types';
 import { generateNote, rng } from './generate';
 import { buildReport } from '../src/core/report/build';
 import { reportMarkdown } from '../src/core/report/markdown';
+import { workspaceBench, type WorkspaceBench } from './workspace';
 
 const QUICK = process.env.TSN_BENCH_QUICK === '1';
 const ROOT = process.cwd();
@@ -417,6 +422,11 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify({ adversarial_worst_growth: round(adv.worstGrowth, 2), adversarial_max_stall_ms: round(adv.maxStall, 1) })}\n`);
     return;
   }
+  if (process.env.TSN_BENCH_ONLY === 'workspace') {
+    const ws = workspaceBench(gc, QUICK);
+    process.stdout.write(`\n${workspaceLines(ws).join('\n')}\n\n${JSON.stringify(workspaceJson(ws))}\n`);
+    return;
+  }
   const rows: Row[] = [];
   const notes = new Map<string, string>();
   for (const [label, size] of SIZES) {
@@ -456,6 +466,7 @@ async function main(): Promise<void> {
   const first = firstHoverBench(generateNote(5 * 1024 * 1024, 3), QUICK ? 300 : 2000);
   process.stderr.write(`[bench] first hover (5 MB, no model): p99 ${first.p99.toFixed(3)} ms\n`);
   const hostile = hostileBench();
+  const ws = workspaceBench(gc, QUICK);
 
   const fmt = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '—');
   const lines: string[] = [];
@@ -479,6 +490,7 @@ async function main(): Promise<void> {
   lines.push(`| adversarial shapes: longest synchronous call of the analysis API (first slice ${FIRST_SLICE_MS} ms, then 8 ms) or of typo detection | ${fmt(adv.maxStall, 1)} ms | — | — | ≤ 50 ms |`);
   if (vsixKb !== undefined) lines.push(`| .vsix size | ${fmt(vsixKb, 1)} KB | — | — | ≤ 300 KB |`);
   lines.push(`| first hover on a 5 MB note before its model (one-line fallback; p50 ${fmt(first.p50, 4)} ms) | p99 ${fmt(first.p99, 4)} ms | 1 regex/line p99 ${fmt(first.floorP99, 4)} ms | ${fmt(first.p99 / first.floorP99, 1)} | — |`);
+  lines.push(...workspaceLines(ws));
   lines.push('');
   lines.push('| hostile note | chars | analysis + evidence ms | remark-parse ms | ratio |');
   lines.push('|---|---:|---:|---:|---:|');
@@ -518,8 +530,30 @@ async function main(): Promise<void> {
     first_hover_p99_ms_5mb: round(first.p99, 4),
     hostile_ms: Object.fromEntries(hostile.map((h) => [h.name, round(h.ms, 1)])),
     report_vs_analysis_10mb: round(report.ratio, 3),
+    ...workspaceJson(ws),
   };
   process.stdout.write(`${JSON.stringify(json)}\n`);
+}
+
+function workspaceLines(ws: WorkspaceBench): string[] {
+  const f = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '—');
+  const n = ws.notes.toLocaleString('en-US');
+  return [
+    `| workspace index: ${n} notes, ${f(ws.mb, 1)} MB, ${ws.mentions.toLocaleString('en-US')} mentions, read from disk and indexed | ${f(ws.indexMs, 0)} ms | read + one regex ${f(ws.readMs, 0)} ms | ${f(ws.ratio)} | ≤ 3 |`,
+    `| workspace queries (references / symbols, warm; p50 ${f(ws.queryP50, 3)} ms; first symbols query of an id ${f(ws.coldSymbolsMs, 1)} ms) | p99 ${f(ws.queryP99, 3)} ms | — | — | ≤ 5 ms |`,
+    `| workspace update: one changed note re-indexed (median; p99 ${f(ws.updateP99, 2)} ms) | ${f(ws.updateMs, 2)} ms | — | — | ≤ 10 ms |`,
+    `| workspace index memory (heap + array buffers after GC) | ${f(ws.indexMb, 1)} MB | notes ${f(ws.mb, 1)} MB | ${f(ws.mbPerMb, 3)} MB/MB | ≤ 1.5 |`,
+  ];
+}
+
+function workspaceJson(ws: WorkspaceBench): Record<string, number> {
+  return {
+    workspace_notes: ws.notes,
+    workspace_index_vs_read: round(ws.ratio, 2),
+    workspace_query_p99_ms: round(ws.queryP99, 3),
+    workspace_update_ms: round(ws.updateMs, 2),
+    workspace_index_mb_per_mb: round(ws.mbPerMb, 3),
+  };
 }
 
 void main().catch((e: unknown) => {

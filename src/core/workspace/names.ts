@@ -20,8 +20,10 @@ export class IdTable {
     let c = this.codes.get(id);
     if (c === undefined) {
       c = this.ids.length;
-      this.codes.set(id, c);
-      this.ids.push(id);
+      // A flat copy: the recogniser's id may be a slice of a note's text, which must not stay alive.
+      const own = Array.from(id).join('');
+      this.codes.set(own, c);
+      this.ids.push(own);
       this.kinds.push(kind);
     }
     return c;

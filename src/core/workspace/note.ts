@@ -15,7 +15,8 @@ import { STATE_IDS, type StateId } from '../catalogue/types';
 import { findFenceClose, fenceOpenAt } from '../note/blocks';
 import { evidenceBlock } from '../note/codeEvidence';
 import { LineIndex } from '../note/lines';
-import type { EvidenceBlock, Mention, NoteModel, Section } from '../note/model';
+import type { EvidenceBlock, NoteModel, Section } from '../note/model';
+import type { RawMention } from '../note/recognize';
 import { findMentions } from '../note/recognize';
 import type { OrphanPressure } from '../snapshot/pressure';
 import { limitsOf, timelineOf } from '../report/timeline';
@@ -76,17 +77,19 @@ export function inertTitle(raw: string): string {
     .slice(0, TITLE_MAX);
 }
 
+/** A flat copy of a short string: a slice of the note would keep the whole note's text alive in the index. */
+export function ownString(s: string): string {
+  return s.length === 0 ? '' : Array.from(s).join('');
+}
+
 interface Scan {
   readonly evidence: EvidenceBlock[];
   readonly sections: Section[];
-  /** Offsets covered by fenced code (pairs, sorted). */
-  readonly fences: number[];
 }
 
 function scanBlocks(text: string, lines: LineIndex): Scan {
   const evidence: EvidenceBlock[] = [];
   const sections: Section[] = [];
-  const fences: number[] = [];
   const open: Section[] = [];
   const starts = lines.lineStarts;
   for (let n = 0; n < starts.length; n++) {
@@ -100,7 +103,6 @@ function scanBlocks(text: string, lines: LineIndex): Scan {
         const close = findFenceClose(text, f.contentStart, f.char, f.length);
         const contentEnd = close ? close.lineStart : text.length;
         const end = close ? close.lineEnd : text.length;
-        fences.push(ls, end);
         const value = text.slice(f.contentStart, contentEnd);
         const block = evidenceBlock(value, f.info.split(/\s/)[0] || null, text, lines, 0, 0, evidence.length, ls, end);
         if (block) evidence.push(block);
@@ -122,19 +124,7 @@ function scanBlocks(text: string, lines: LineIndex): Scan {
       }
     }
   }
-  return { evidence, sections, fences };
-}
-
-function inFence(fences: readonly number[], offset: number): boolean {
-  let lo = 0;
-  let hi = fences.length / 2 - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (offset < (fences[2 * mid] as number)) hi = mid - 1;
-    else if (offset >= (fences[2 * mid + 1] as number)) lo = mid + 1;
-    else return true;
-  }
-  return false;
+  return { evidence, sections };
 }
 
 function pairs(map: Map<number, number>): Uint32Array {
@@ -152,7 +142,7 @@ export function indexNote(text: string, table: IdTable): NoteEntry {
   const lines = new LineIndex(text);
   const raw = findMentions(text);
   const scan = scanBlocks(text, lines);
-  const mentions: Mention[] = raw.map((m) => ({ ...m, context: inFence(scan.fences, m.start) ? 'code-block' : 'prose' }));
+  const mentions = raw;
 
   // Rows grouped by id code.
   const byCode = new Map<number, number[]>();
@@ -170,7 +160,7 @@ export function indexNote(text: string, table: IdTable): NoteEntry {
   let r = 0;
   idList.forEach((code, k) => {
     for (const i of byCode.get(code) as number[]) {
-      const m = mentions[i] as Mention;
+      const m = mentions[i] as RawMention;
       const p = lines.positionAt(m.start);
       rows[3 * r] = p.line;
       rows[3 * r + 1] = p.character;
@@ -186,14 +176,14 @@ export function indexNote(text: string, table: IdTable): NoteEntry {
     let hi = mentions.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if ((mentions[mid] as Mention).start < offset) lo = mid + 1;
+      if ((mentions[mid] as RawMention).start < offset) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   };
   const countIn = (start: number, end: number, skip?: (code: number) => boolean): Map<number, number> => {
     const m = new Map<number, number>();
-    for (let i = firstAt(start); i < mentions.length && (mentions[i] as Mention).start < end; i++) {
+    for (let i = firstAt(start); i < mentions.length && (mentions[i] as RawMention).start < end; i++) {
       const code = codes[i] as number;
       if (skip?.(code)) continue;
       m.set(code, (m.get(code) ?? 0) + 1);
@@ -201,7 +191,8 @@ export function indexNote(text: string, table: IdTable): NoteEntry {
     return m;
   };
 
-  const model: NoteModel = { text, lines, mentions, evidence: scan.evidence, sections: scan.sections, transitions: [], quiet: [] };
+  // The light model the report's timeline and limits read (they need the blocks, sections and lines only).
+  const model: NoteModel = { text, lines, mentions: [], evidence: scan.evidence, sections: scan.sections, transitions: [], quiet: [] };
   const points = scan.evidence.length ? timelineOf(model) : [];
   const timeOf = new Map(points.map((p) => [p.line, p] as const));
   let dominant: NoteEntry['dominant'];
@@ -223,7 +214,7 @@ export function indexNote(text: string, table: IdTable): NoteEntry {
   for (const s of scan.sections) {
     const values = countIn(s.start, s.end);
     if (values.size === 0) continue;
-    headings.push({ line: lines.lineAt(s.start), depth: s.depth, title: inertTitle(s.title), values: pairs(values) });
+    headings.push({ line: lines.lineAt(s.start), depth: s.depth, title: ownString(inertTitle(s.title)), values: pairs(values) });
   }
   let orphan: NoteEntry['orphan'];
   if (scan.evidence.some((b) => b.sockstat?.tcp)) {
