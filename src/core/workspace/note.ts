@@ -71,6 +71,7 @@ const ATX = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
 export function inertTitle(raw: string): string {
   return raw
     .replace(/[ \t]+#+[ \t]*$/, '')
+    // eslint-disable-next-line no-control-regex -- control characters are what this removes
     .replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ')
     .replace(/\$\(/g, '$\u200b(')
     .trim()
