@@ -52,7 +52,7 @@ suite('Workspace index: references, workspace symbols, TCP Evidence view', () =>
       .filter((l) => rel(l.uri).startsWith(FOLDER))
       .map((l) => `${rel(l.uri).slice(FOLDER.length)}:${l.range.start.line}:${l.range.start.character}-${l.range.end.character}`)
       .sort();
-    assert.deepEqual(mine, [
+    const expected = [
       'lb-drain.md:2:17-26',
       'lb-drain.md:4:20-30',
       'lb-drain.md:9:0-10',
@@ -60,7 +60,8 @@ suite('Workspace index: references, workspace symbols, TCP Evidence view', () =>
       'lb-drain.md:11:0-10',
       'proxy-restart.md:2:9-17',
       'proxy-restart.md:9:0-10',
-    ]);
+    ].sort();
+    assert.deepEqual(mine, expected);
     // Terms too: the sysctl by its short name.
     const sysctl = (await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', document.uri, positionOf(document, 'tcp_fin_timeout'))) ?? [];
     assert.ok(sysctl.some((l) => rel(l.uri) === `${FOLDER}lb-drain.md` && l.range.start.line === 15));
@@ -73,8 +74,12 @@ suite('Workspace index: references, workspace symbols, TCP Evidence view', () =>
     await until('the index took the edit', async () => ((await ready()).generation > before ? true : undefined));
     const refs = (await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', editor.document.uri, positionOf(editor.document, 'LAST_ACK'))) ?? [];
     assert.ok(refs.some((l) => rel(l.uri) === `${FOLDER}proxy-restart.md` && l.range.start.line === 3), 'the unsaved mention is found');
-    await vscode.commands.executeCommand('workbench.action.revertFile');
-    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    const edited = (await ready()).generation;
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    // The revert is an edit back to the disk's text: the index follows it.
+    await until('the index took the revert', async () => ((await ready()).generation > edited ? true : undefined));
+    const after = (await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'last_ack')) ?? [];
+    assert.ok(!after.some((s) => rel(s.location.uri) === `${FOLDER}proxy-restart.md`), 'the reverted mention is gone');
   });
 
   test('Go to Symbol in Workspace lists evidence blocks and headings carrying the state, with counts', async () => {

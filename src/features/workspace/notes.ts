@@ -68,7 +68,7 @@ export class WorkspaceNotes implements vscode.Disposable {
       }),
       vscode.workspace.onDidCloseTextDocument((d) => {
         // Back to what is on disk (an unsaved edit is dropped with the document).
-        if (this.isNote(d.uri)) void this.fromDisk(d.uri);
+        if (this.isNote(d.uri)) void this.fromDisk(d.uri, true);
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.rebuild()),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -181,8 +181,9 @@ export class WorkspaceNotes implements vscode.Disposable {
     }
   }
 
-  private async fromDisk(uri: vscode.Uri): Promise<void> {
-    if (!this.isNote(uri) || this.isOpen(uri)) return;
+  /** Re-reads a note from disk, unless it is open (`closing`: the document being closed still counts as open). */
+  private async fromDisk(uri: vscode.Uri, closing = false): Promise<void> {
+    if (!this.isNote(uri) || (!closing && this.isOpen(uri))) return;
     const text = await this.read(uri);
     if (text === undefined) this.remove(uri);
     else {
@@ -204,7 +205,8 @@ export class WorkspaceNotes implements vscode.Disposable {
       key,
       setTimeout(() => {
         this.editTimers.delete(key);
-        if (!d.isClosed) this.fromDocument(d);
+        if (d.isClosed) void this.fromDisk(d.uri, true);
+        else this.fromDocument(d);
       }, EDIT_DELAY_MS),
     );
   }
