@@ -124,6 +124,7 @@ describe('workspace index', () => {
     index.set('a.md', INCIDENT);
     const g = index.generation;
     assert.ok(index.symbols('fin-wait-1').length > 0);
+    assert.equal(refs(index, 'FIN-WAIT-1').get('a.md')?.length, 4, 'asked before the change (the answer is cached)');
     index.set('a.md', '# Calm\n\nOnly CLOSE_WAIT now.\n');
     assert.ok(index.generation > g);
     assert.deepEqual(refs(index, 'FIN-WAIT-1'), new Map());

@@ -6,8 +6,9 @@
  * and short heading titles (note.ts), never the note's text. Pure: no `vscode`, no Node built-ins.
  *
  * Costs: `set` is linear in the note (indexNote) plus its distinct ids; `references` is linear in the notes
- * that mention the id; `symbols` in the blocks and headings carrying the matched ids (sorted once per id and
- * cached until a note carrying that id changes); `notes` / `blocks` in the notes with evidence.
+ * that mention the id (the answers for the last 8 ids are kept, shared and read-only, until a note mentioning
+ * the id changes); `symbols` in the blocks and headings carrying the matched ids (sorted once per id and cached
+ * until a note carrying that id changes); `notes` / `blocks` in the notes with evidence.
  */
 import type { StateId } from '../catalogue/types';
 import type { MentionKind } from '../note/recognize';
@@ -72,6 +73,8 @@ export interface IndexStats {
   readonly headings: number;
 }
 
+const REFERENCE_CACHE = 8;
+
 export class WorkspaceIndex {
   private readonly table = new IdTable();
   private readonly notesByKey = new Map<string, NoteEntry>();
@@ -80,6 +83,8 @@ export class WorkspaceIndex {
   /** id code → keys of the notes where a block or heading carries it. */
   private readonly symbolPostings = new Map<number, Set<string>>();
   private readonly symbolCache = new Map<number, WorkspaceSymbol[]>();
+  /** The last REFERENCE_CACHE reference answers, dropped when a note mentioning the id changes. */
+  private readonly referenceCache = new Map<number, NoteReferences[]>();
   private changes = 0;
 
   /** Incremented by every change; the shell compares it to know when views must refresh. */
@@ -141,6 +146,7 @@ export class WorkspaceIndex {
     this.mentionPostings.clear();
     this.symbolPostings.clear();
     this.symbolCache.clear();
+    this.referenceCache.clear();
     this.changes++;
   }
 
@@ -148,7 +154,10 @@ export class WorkspaceIndex {
     const old = this.notesByKey.get(key);
     if (old) this.unpost(key, old);
     this.notesByKey.set(key, entry);
-    for (const code of entry.ids) addTo(this.mentionPostings, code, key);
+    for (const code of entry.ids) {
+      addTo(this.mentionPostings, code, key);
+      this.referenceCache.delete(code);
+    }
     for (const code of symbolCodes(entry)) {
       addTo(this.symbolPostings, code, key);
       this.symbolCache.delete(code);
@@ -157,7 +166,10 @@ export class WorkspaceIndex {
   }
 
   private unpost(key: string, entry: NoteEntry): void {
-    for (const code of entry.ids) removeFrom(this.mentionPostings, code, key);
+    for (const code of entry.ids) {
+      removeFrom(this.mentionPostings, code, key);
+      this.referenceCache.delete(code);
+    }
     for (const code of symbolCodes(entry)) {
       removeFrom(this.symbolPostings, code, key);
       this.symbolCache.delete(code);
@@ -173,18 +185,22 @@ export class WorkspaceIndex {
    * Every mention of a canonical id across the workspace, per note (keys in no particular order). Accepts
    * any spelling the recogniser knows (`TIME_WAIT`, `tcp_max_orphans`).
    */
-  references(idOrSpelling: string): NoteReferences[] {
+  references(idOrSpelling: string): readonly NoteReferences[] {
     let code = this.table.find(idOrSpelling);
     if (code === undefined) {
       const id = this.canonical(idOrSpelling);
       code = id === undefined ? undefined : this.table.find(id);
     }
     if (code === undefined) return [];
+    const hit = this.referenceCache.get(code);
+    if (hit) return hit;
     const out: NoteReferences[] = [];
     for (const key of this.mentionPostings.get(code) ?? []) {
       const entry = this.notesByKey.get(key);
       if (entry) out.push({ key, rows: rowsOf(entry, code) });
     }
+    if (this.referenceCache.size >= REFERENCE_CACHE) this.referenceCache.delete(this.referenceCache.keys().next().value as number);
+    this.referenceCache.set(code, out);
     return out;
   }
 
