@@ -18,7 +18,10 @@ suite('UI: issue #14 (TCP Evidence view)', () => {
     const { page } = ui();
     await page.setViewportSize({ width: 1400, height: 900 });
     await runCommand('View: Close All Editor Groups');
-    await runCommand('Explorer: Focus on TCP Evidence View');
+    // Open the view by its header in the Explorer (a person's way; the header may be folded from an earlier run).
+    const header = page.locator('.pane-header', { hasText: 'TCP Evidence' }).first();
+    await header.waitFor({ timeout: 30_000 });
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
     const pane = page.locator('.pane').filter({ has: page.locator('.pane-header', { hasText: 'TCP Evidence' }) });
     await pane.locator('.monaco-list-row').first().waitFor({ timeout: 60_000 });
     await runCommand('TCP State Notes: Filter by TCP State…');

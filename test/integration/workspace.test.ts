@@ -74,12 +74,18 @@ suite('Workspace index: references, workspace symbols, TCP Evidence view', () =>
     await until('the index took the edit', async () => ((await ready()).generation > before ? true : undefined));
     const refs = (await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', editor.document.uri, positionOf(editor.document, 'LAST_ACK'))) ?? [];
     assert.ok(refs.some((l) => rel(l.uri) === `${FOLDER}proxy-restart.md` && l.range.start.line === 3), 'the unsaved mention is found');
-    const edited = (await ready()).generation;
+    // Undo by an edit (the document's text again equals the disk): the index follows the open document.
+    await editor.edit((e) => e.delete(new vscode.Range(3, 0, 5, 0)));
+    await until('the index took the second edit', async () => {
+      const now = (await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', editor.document.uri, positionOf(editor.document, 'FinWait2'))) ?? [];
+      return now.some((l) => rel(l.uri) === `${FOLDER}proxy-restart.md` && l.range.start.line === 9) ? true : undefined;
+    });
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    // The revert is an edit back to the disk's text: the index follows it.
-    await until('the index took the revert', async () => ((await ready()).generation > edited ? true : undefined));
-    const after = (await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'last_ack')) ?? [];
-    assert.ok(!after.some((s) => rel(s.location.uri) === `${FOLDER}proxy-restart.md`), 'the reverted mention is gone');
+    // Closing re-reads the note from disk (asynchronously): the mention is gone from the index.
+    await until('the closed note is back to its disk text', async () => {
+      const after = (await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'last_ack')) ?? [];
+      return after.some((s) => rel(s.location.uri) === `${FOLDER}proxy-restart.md`) ? undefined : true;
+    });
   });
 
   test('Go to Symbol in Workspace lists evidence blocks and headings carrying the state, with counts', async () => {

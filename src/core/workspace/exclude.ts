@@ -55,7 +55,9 @@ export function excludeMatcher(...settings: readonly (ExcludeSetting | undefined
   for (const setting of settings) {
     for (const [glob, on] of Object.entries(setting ?? {})) {
       if (on !== true) continue;
-      const src = globSource(glob.replace(/^\.\//, '').replace(/\/+$/, ''));
+      let g = glob.startsWith('./') ? glob.slice(2) : glob;
+      while (g.endsWith('/')) g = g.slice(0, -1);
+      const src = globSource(g);
       if (src !== undefined) sources.push(src);
     }
   }

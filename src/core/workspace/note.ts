@@ -69,13 +69,22 @@ const ATX = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
 
 /** Heading text safe for a symbol name: no `$(` codicon syntax, no control or bidi characters. */
 export function inertTitle(raw: string): string {
-  return raw
-    .replace(/[ \t]+#+[ \t]*$/, '')
+  return withoutClosingHashes(raw)
     // eslint-disable-next-line no-control-regex -- control characters are what this removes
     .replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ')
     .replace(/\$\(/g, '$\u200b(')
     .trim()
     .slice(0, TITLE_MAX);
+}
+
+/** An ATX heading's text without its optional closing `#` sequence (`## Title ##`), by a scan from the end. */
+function withoutClosingHashes(raw: string): string {
+  let end = raw.length;
+  while (end > 0 && (raw[end - 1] === ' ' || raw[end - 1] === '\t')) end--;
+  let h = end;
+  while (h > 0 && raw[h - 1] === '#') h--;
+  if (h === end || (h > 0 && raw[h - 1] !== ' ' && raw[h - 1] !== '\t')) return raw.slice(0, end);
+  return raw.slice(0, h);
 }
 
 /** A flat copy of a short string: a slice of the note would keep the whole note's text alive in the index. */
