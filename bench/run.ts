@@ -26,8 +26,11 @@
  *                         the unit test checks their correctness, the time is measured here
  *
  *   lsp (1 MB)            `lsp --stdio`: start, first answer and warm hover vs the same work in process (bench/lsp.ts)
+ *   workspace             10,000 generated notes (~100 MB) indexed from disk vs read + one regex, queries, one
+ *                         changed note, memory per MB (bench/workspace.ts)
  *
- * Options: TSN_BENCH_QUICK=1 (fewer rounds, no packaging), TSN_BENCH_SKIP_PACKAGE=1, TSN_BENCH_ONLY=adversarial|lsp.
+ * Options: TSN_BENCH_QUICK=1 (fewer rounds, no packaging), TSN_BENCH_SKIP_PACKAGE=1, TSN_BENCH_ONLY=adversarial,
+ * lsp, mcp, or workspace (that part alone; with TSN_BENCH_QUICK=1 2,000 notes, TSN_BENCH_WS_NOTES=N).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -58,6 +61,7 @@ import { reportMarkdown } from '../src/core/report/markdown';
 import { lspBench, type LspBenchResult } from './lsp';
 import { mcpBench, type McpBench } from './mcp';
 import { hostStallBench } from './hostStall';
+import { workspaceBench, type WorkspaceBench } from './workspace';
 
 const QUICK = process.env.TSN_BENCH_QUICK === '1';
 const ROOT = process.cwd();
@@ -465,6 +469,11 @@ async function main(): Promise<void> {
     process.stdout.write(`${mcpLines(m).join('\n')}\n${JSON.stringify(mcpJson(m))}\n`);
     return;
   }
+  if (process.env.TSN_BENCH_ONLY === 'workspace') {
+    const ws = workspaceBench(gc, QUICK);
+    process.stdout.write(`\n${workspaceLines(ws).join('\n')}\n\n${JSON.stringify(workspaceJson(ws))}\n`);
+    return;
+  }
   const rows: Row[] = [];
   const notes = new Map<string, string>();
   for (const [label, size] of SIZES) {
@@ -509,6 +518,7 @@ async function main(): Promise<void> {
   const hostile = hostileBench();
   const lsp = await lspBench(oneMb, join(ROOT, 'dist', 'cli.js'), QUICK ? 3 : 7, QUICK ? 100 : 400);
   const mcp = await mcpBench(ROOT, oneMb, QUICK ? 3 : 7);
+  const ws = workspaceBench(gc, QUICK);
 
   const fmt = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '—');
   const lines: string[] = [];
@@ -535,6 +545,7 @@ async function main(): Promise<void> {
   lines.push(`| first hover on a 5 MB note before its model (one-line fallback; p50 ${fmt(first.p50, 4)} ms) | p99 ${fmt(first.p99, 4)} ms | 1 regex/line p99 ${fmt(first.floorP99, 4)} ms | ${fmt(first.p99 / first.floorP99, 1)} | — |`);
   lines.push(...lspLines(lsp));
   lines.push(...mcpLines(mcp));
+  lines.push(...workspaceLines(ws));
   lines.push('');
   lines.push('| hostile note | chars | analysis + evidence ms | remark-parse ms | ratio |');
   lines.push('|---|---:|---:|---:|---:|');
@@ -577,6 +588,7 @@ async function main(): Promise<void> {
     report_vs_analysis_10mb: round(report.ratio, 3),
     ...lspJson(lsp),
     ...mcpJson(mcp),
+    ...workspaceJson(ws),
   };
   process.stdout.write(`${JSON.stringify(json)}\n`);
 }
@@ -602,6 +614,27 @@ function lspJson(l: LspBenchResult): Record<string, number> {
     lsp_warm_answer_vs_inprocess_1mb: round(l.warmAnswerRatio, 2),
     lsp_hover_p50_ms_1mb: round(l.hoverP50Ms, 3),
     lsp_hover_vs_inprocess_p50_1mb: round(l.hoverRatio, 1),
+  };
+}
+
+function workspaceLines(ws: WorkspaceBench): string[] {
+  const f = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '—');
+  const n = ws.notes.toLocaleString('en-US');
+  return [
+    `| workspace index: ${n} notes, ${f(ws.mb, 1)} MB, ${ws.mentions.toLocaleString('en-US')} mentions, read from disk and indexed | ${f(ws.indexMs, 0)} ms | read + one regex ${f(ws.readMs, 0)} ms | ${f(ws.ratio)} | ≤ 3 |`,
+    `| workspace queries (references / symbols, warm; p50 ${f(ws.queryP50, 3)} ms; first symbols query of an id ${f(ws.coldSymbolsMs, 1)} ms; references right after a change, median ${f(ws.coldReferencesMs, 2)} ms) | p99 ${f(ws.queryP99, 3)} ms | — | — | ≤ 5 ms |`,
+    `| workspace update: one changed note re-indexed (median; p99 ${f(ws.updateP99, 2)} ms) | ${f(ws.updateMs, 2)} ms | — | — | ≤ 10 ms |`,
+    `| workspace index memory (heap + array buffers after GC) | ${f(ws.indexMb, 1)} MB | notes ${f(ws.mb, 1)} MB | ${f(ws.mbPerMb, 3)} MB/MB | ≤ 1.5 |`,
+  ];
+}
+
+function workspaceJson(ws: WorkspaceBench): Record<string, number> {
+  return {
+    workspace_notes: ws.notes,
+    workspace_index_vs_read: round(ws.ratio, 2),
+    workspace_query_p99_ms: round(ws.queryP99, 3),
+    workspace_update_ms: round(ws.updateMs, 2),
+    workspace_index_mb_per_mb: round(ws.mbPerMb, 3),
   };
 }
 

@@ -10,6 +10,7 @@ import { registerDiagnostics } from './features/diagnostics';
 import { registerNavigation } from './features/navigation';
 import { registerSnapshotCommand } from './features/snapshot';
 import { registerAgentTools } from './features/agentTools';
+import { registerWorkspace } from './features/workspace';
 import { markdownItExtension, registerPreviewRefresh, type MarkdownItExtension } from './features/preview';
 
 /**
@@ -26,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): MarkdownItExtension 
   context.subscriptions.push(registerMermaidCommands(models), registerLinkedSvgCommand(context, models));
   context.subscriptions.push(registerPreviewRefresh());
   context.subscriptions.push(registerAgentTools(models));
+  context.subscriptions.push(registerWorkspace(context));
   return markdownItExtension();
 }
 

@@ -1,0 +1,151 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateExtension, openNote, positionOf, until, workspaceUri } from './helpers';
+
+interface IndexInfo {
+  state: string;
+  notes: number;
+  generation: number;
+}
+
+interface TreeDump {
+  options: { sort: string; state?: string };
+  message?: string;
+  items: TreeItemDump[];
+}
+
+interface TreeItemDump {
+  label: string;
+  description?: string;
+  command?: string;
+  node: { type: string; key?: string; note?: { key: string }; block?: { line: number } };
+  children: TreeItemDump[];
+}
+
+const FOLDER = 'fixtures/workspace-index/';
+const ready = async (): Promise<IndexInfo> => {
+  await activateExtension();
+  return (await vscode.commands.executeCommand<IndexInfo>('tcpStateNotes.workspaceIndexInfo', true)) as IndexInfo;
+};
+const tree = async (): Promise<TreeDump> => (await vscode.commands.executeCommand<TreeDump>('tcpStateNotes.test.evidenceTree', 3)) as TreeDump;
+const rel = (uri: vscode.Uri): string => vscode.workspace.asRelativePath(uri, false);
+const ours = (items: readonly TreeItemDump[]): TreeItemDump[] => items.filter((i) => i.label.startsWith(FOLDER));
+
+suite('Workspace index: references, workspace symbols, TCP Evidence view', () => {
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('tcpStateNotes.evidence.clearFilter');
+    await vscode.commands.executeCommand('tcpStateNotes.evidence.sortByCount');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('the index reads the whole workspace in the background', async () => {
+    const info = await ready();
+    assert.equal(info.state, 'ready');
+    assert.ok(info.notes >= 3, `indexed ${info.notes} notes`);
+  });
+
+  test('Find All References on a state lists every spelling across the workspace', async () => {
+    await ready();
+    const { document } = await openNote('fixtures', 'workspace-index', 'lb-drain.md');
+    const locations = (await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', document.uri, positionOf(document, 'FIN_WAIT2'))) ?? [];
+    const mine = locations
+      .filter((l) => rel(l.uri).startsWith(FOLDER))
+      .map((l) => `${rel(l.uri).slice(FOLDER.length)}:${l.range.start.line}:${l.range.start.character}-${l.range.end.character}`)
+      .sort();
+    const expected = [
+      'lb-drain.md:2:17-26',
+      'lb-drain.md:4:20-30',
+      'lb-drain.md:9:0-10',
+      'lb-drain.md:10:0-10',
+      'lb-drain.md:11:0-10',
+      'proxy-restart.md:2:9-17',
+      'proxy-restart.md:9:0-10',
+    ].sort();
+    assert.deepEqual(mine, expected);
+    // Terms too: the sysctl by its short name.
+    const sysctl = (await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', document.uri, positionOf(document, 'tcp_fin_timeout'))) ?? [];
+    assert.ok(sysctl.some((l) => rel(l.uri) === `${FOLDER}lb-drain.md` && l.range.start.line === 15));
+  });
+
+  test('an edit in an open document wins over the disk', async () => {
+    const editor = await openNote('fixtures', 'workspace-index', 'proxy-restart.md');
+    const before = (await ready()).generation;
+    await editor.edit((e) => e.insert(new vscode.Position(3, 0), 'Then a LAST_ACK one.\n\n'));
+    await until('the index took the edit', async () => ((await ready()).generation > before ? true : undefined));
+    const refs = (await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', editor.document.uri, positionOf(editor.document, 'LAST_ACK'))) ?? [];
+    assert.ok(refs.some((l) => rel(l.uri) === `${FOLDER}proxy-restart.md` && l.range.start.line === 3), 'the unsaved mention is found');
+    // Undo by an edit (the document's text again equals the disk): the index follows the open document.
+    await editor.edit((e) => e.delete(new vscode.Range(3, 0, 5, 0)));
+    await until('the index took the second edit', async () => {
+      const now = (await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', editor.document.uri, positionOf(editor.document, 'FinWait2'))) ?? [];
+      return now.some((l) => rel(l.uri) === `${FOLDER}proxy-restart.md` && l.range.start.line === 9) ? true : undefined;
+    });
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    // Closing re-reads the note from disk (asynchronously): the mention is gone from the index.
+    await until('the closed note is back to its disk text', async () => {
+      const after = (await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'last_ack')) ?? [];
+      return after.some((s) => rel(s.location.uri) === `${FOLDER}proxy-restart.md`) ? undefined : true;
+    });
+  });
+
+  test('Go to Symbol in Workspace lists evidence blocks and headings carrying the state, with counts', async () => {
+    await ready();
+    const symbols = (await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'fin-wait-2')) ?? [];
+    const mine = symbols.filter((s) => rel(s.location.uri).startsWith(FOLDER)).map((s) => `${rel(s.location.uri).slice(FOLDER.length)}:${s.location.range.start.line} ${s.name} | ${s.containerName}`);
+    assert.ok(mine.includes('lb-drain.md:6 FIN-WAIT-2 ×3 (evidence block) | FIN-WAIT-2: 3 sockets · lb-drain.md'), mine.join('\n'));
+    assert.ok(mine.includes('proxy-restart.md:6 FIN-WAIT-2 ×1 (evidence block) | FIN-WAIT-2: 1 sockets · proxy-restart.md'), mine.join('\n'));
+    assert.ok(mine.includes('lb-drain.md:4 2026-02-03 10:15 fin-wait-2 count | FIN-WAIT-2: 4 mentions · lb-drain.md'), mine.join('\n'));
+    assert.ok(!mine.some((m) => m.startsWith('no-tcp.md')));
+    const sysctl = (await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'tcp_fin_timeout')) ?? [];
+    assert.ok(sysctl.some((s) => rel(s.location.uri) === `${FOLDER}lb-drain.md`), 'a heading whose section mentions the sysctl');
+  });
+
+  test('the TCP Evidence view: notes → blocks → states, sorted and filtered, opening a block and the diagram', async () => {
+    await ready();
+    let dump = await tree();
+    assert.equal(dump.options.sort, 'count');
+    const drain = ours(dump.items).find((i) => i.label === `${FOLDER}lb-drain.md`);
+    assert.ok(drain, 'the note is in the tree');
+    assert.equal(drain.description, 'FIN-WAIT-2 3 · 1 blocks · 2026-02-03T10:15:00');
+    assert.deepEqual(
+      drain.children.map((b) => [b.label, b.description, b.command]),
+      [['Line 7', 'FIN-WAIT-2 3 · ESTABLISHED 1 · 2026-02-03T10:15:00', 'tcpStateNotes.evidence.openBlock']],
+    );
+    assert.deepEqual(
+      drain.children[0]?.children.map((s) => [s.label, s.description, s.command]),
+      [
+        ['FIN-WAIT-2', '3', 'tcpStateNotes.evidence.openDiagram'],
+        ['ESTABLISHED', '1', 'tcpStateNotes.evidence.openDiagram'],
+      ],
+    );
+    assert.ok(!ours(dump.items).some((i) => i.label.endsWith('no-tcp.md')), 'a note without evidence is not listed');
+
+    await vscode.commands.executeCommand('tcpStateNotes.evidence.filterByState', 'CLOSE-WAIT');
+    dump = await tree();
+    assert.equal(dump.options.state, 'CLOSE-WAIT');
+    assert.equal(dump.message, 'Showing CLOSE-WAIT only.');
+    assert.deepEqual(ours(dump.items).map((i) => [i.label, i.description]), [[`${FOLDER}proxy-restart.md`, 'CLOSE-WAIT 1 · 1 blocks · 2026-02-05T08:00:00']]);
+    assert.deepEqual(ours(dump.items)[0]?.children[0]?.children.map((s) => s.label), ['CLOSE-WAIT']);
+    await vscode.commands.executeCommand('tcpStateNotes.evidence.clearFilter');
+
+    await vscode.commands.executeCommand('tcpStateNotes.evidence.sortByTime');
+    dump = await tree();
+    const order = ours(dump.items).map((i) => i.label);
+    assert.deepEqual(order, [`${FOLDER}proxy-restart.md`, `${FOLDER}lb-drain.md`], 'latest sample first');
+
+    const block = drain.children[0];
+    assert.ok(block);
+    await vscode.commands.executeCommand('tcpStateNotes.evidence.openBlock', block.node);
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor && rel(editor.document.uri), `${FOLDER}lb-drain.md`);
+    assert.equal(editor?.selection.active.line, 6);
+    const state = block.children[0];
+    assert.ok(state);
+    await vscode.commands.executeCommand('tcpStateNotes.evidence.openDiagram', state.node);
+    await until('the diagram opened', async () => {
+      const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+      return tabs.some((t) => t.input instanceof vscode.TabInputWebview && /stateDiagram/.test(t.input.viewType)) ? true : undefined;
+    });
+    assert.ok(workspaceUri('fixtures', 'workspace-index'));
+  });
+});
