@@ -13,6 +13,9 @@ import { registerAgentTools } from './features/agentTools';
 import { registerWorkspace } from './features/workspace';
 import { markdownItExtension, registerPreviewRefresh, type MarkdownItExtension } from './features/preview';
 
+/** The analysis worker runs this same bundle (features/analysisWorker.ts starts it, then calls this). */
+export { serveAnalysisWorker } from './workerMain';
+
 /**
  * Composes the features; each register… returns what it must dispose. The return value is the markdown-it
  * plugin the built-in Markdown preview asks for (`markdown.markdownItPlugins` in package.json).
