@@ -9,6 +9,7 @@ import { registerLinkedSvgCommand } from './features/diagram/linkedSvg';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerNavigation } from './features/navigation';
 import { registerSnapshotCommand } from './features/snapshot';
+import { registerPasteEvidence } from './features/pasteEvidence';
 import { markdownItExtension, registerPreviewRefresh, type MarkdownItExtension } from './features/preview';
 
 /**
@@ -22,6 +23,7 @@ export function activate(context: vscode.ExtensionContext): MarkdownItExtension 
   context.subscriptions.push(registerSnapshotCommand());
   context.subscriptions.push(registerMermaidCommands(models), registerLinkedSvgCommand(context, models));
   context.subscriptions.push(registerPreviewRefresh());
+  context.subscriptions.push(registerPasteEvidence());
   return markdownItExtension();
 }
 

@@ -6,6 +6,7 @@
 import type { StateId } from '../core/catalogue/types';
 import type { DiagramModel } from '../core/diagram/model';
 import type { LiveSample } from '../core/snapshot/live';
+import type { DetailMessage, DetailRequest, TimelineView } from './detailProtocol';
 
 export type DiagramScope = 'note' | 'section';
 
@@ -76,7 +77,10 @@ export type HostToWebview =
       readonly explanations: Readonly<Partial<Record<StateId, string>>>;
       /** The Live toggle; absent when this host cannot read /proc. */
       readonly live?: LiveInfo;
+      /** The timeline scrubber; absent unless the note has two or more timed samples. */
+      readonly timeline?: TimelineView;
     }
+  | DetailMessage
   /** Rasterise this model (the one the panel shows) and answer with `png`. */
   | { readonly type: 'requestPng'; readonly model: DiagramModel }
   | { readonly type: 'liveSample'; readonly sample: LiveSample };
@@ -94,7 +98,8 @@ export type WebviewToHost =
   | { readonly type: 'png'; readonly dataUrl: string }
   | { readonly type: 'error'; readonly message: string }
   | { readonly type: 'toggleLive' }
-  | { readonly type: 'freeze' };
+  | { readonly type: 'freeze' }
+  | DetailRequest;
 
 /**
  * Every message name the host accepts. `satisfies` makes the compiler check this table against WebviewToHost:
@@ -113,6 +118,8 @@ const WEBVIEW_MESSAGE_TYPES = {
   error: true,
   toggleLive: true,
   freeze: true,
+  select: true,
+  selectSample: true,
 } as const satisfies Record<WebviewToHost['type'], true>;
 
 export function isWebviewMessage(value: unknown): value is WebviewToHost {
