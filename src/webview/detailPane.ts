@@ -52,7 +52,10 @@ function body(msg: DetailMessage & { detail: NonNullable<DetailMessage['detail']
   const d = msg.detail;
   const dl = el('dl', 'detail-facts');
   if (d.count !== null) row(dl, s.count, d.countLine !== null ? `${formatCount(d.count)} (${fill(s.countLine, String(d.countLine + 1))})` : formatCount(d.count), 'count');
-  if (msg.atSample) row(dl, fill(s.atSample, msg.atSample.time), msg.atSample.count === null ? s.notInSample : formatCount(msg.atSample.count), 'atSample');
+  if (msg.atSample) {
+    const clock = /T(\d\d:\d\d)/.exec(msg.atSample.time)?.[1] ?? msg.atSample.time;
+    row(dl, fill(s.atSample, clock), msg.atSample.count === null ? s.notInSample : formatCount(msg.atSample.count), 'atSample');
+  }
   if (d.listed > 0) row(dl, s.listed, formatCount(d.listed), 'listed');
   row(dl, s.peers, d.peers, 'peers');
   row(dl, s.prefixes, d.prefixes, 'prefixes');
@@ -64,8 +67,10 @@ function body(msg: DetailMessage & { detail: NonNullable<DetailMessage['detail']
   const out: Node[] = [];
   if (dl.childElementCount > 0) out.push(dl);
   for (const c of d.causes) {
+    // The message names itself ("Likely cause: …", "Harmless: …"): the section is labelled for screen readers.
     const section = el('section', 'detail-cause');
-    section.append(el('h3', undefined, s.cause), el('p', undefined, c.message));
+    section.setAttribute('aria-label', s.cause);
+    section.append(el('p', undefined, c.message));
     if (safeUrl(c.source)) {
       const a = el('a', 'detail-source', s.source);
       a.href = c.source;

@@ -36,7 +36,7 @@ suite('UI: diagram detail pane and timeline scrubber', () => {
     await pane.waitFor({ timeout: 15_000 });
     assert.equal(await frame.locator('#detail-title').innerText(), 'FIN-WAIT-1');
     const text = await pane.innerText();
-    for (const want of ['61,920', '203.0.113.0/24', 'on 1, persist 3', '4 of 4 rows, max 87,600 B', 'Likely cause', 'zero window']) assert.ok(text.includes(want), `pane shows "${want}":\n${text}`);
+    for (const want of ['61,920', '203.0.113.0/24', 'on 1, persist 3', '4 of 4 rows, max 87,600 B', 'Likely cause: the peers advertise a zero window']) assert.ok(text.includes(want), `pane shows "${want}":\n${text}`);
     assert.match((await frame.locator('#detail a.detail-source').getAttribute('href')) ?? '', /^https:\/\//);
     assert.equal(await frame.locator('#detail svg.spark polyline').count(), 1, 'the trend sparkline');
     // Nothing from the note became markup.
@@ -52,10 +52,22 @@ suite('UI: diagram detail pane and timeline scrubber', () => {
     assert.match((await range.getAttribute('aria-valuetext')) ?? '', /^Sample 3 of 3: 2025-03-14T09:41:00\+08:00 · orphan 20,000$/);
     await frame.locator('g[data-state="FIN-WAIT-1"][data-count="61924"]').first().waitFor({ timeout: 15_000 });
     await frame.locator('#detail dd[data-field="atSample"]', { hasText: '61,924' }).waitFor({ timeout: 15_000 });
+
+    // A wide panel (> 720 px): the pane stands beside the diagram.
+    await page.setViewportSize({ width: 2000, height: 1000 });
+    await page.waitForTimeout(1500);
+    assert.ok((await panelWidth()) > 720, `panel ${await panelWidth()} px`);
+    const wide = await frame.locator('body').evaluate(() => {
+      const r = (id: string) => document.getElementById(id)!.getBoundingClientRect();
+      return { canvas: r('canvas'), detail: r('detail') };
+    });
+    assert.ok(wide.detail.left >= wide.canvas.right - 1, 'beside the diagram');
+    await page.mouse.move(5, 5);
+    await page.waitForTimeout(300);
     await screenshot('diagram-detail-pane');
 
     // Narrow panel (≤ 720 px): the pane moves below the diagram, full width.
-    await page.setViewportSize({ width: 1100, height: 900 });
+    await page.setViewportSize({ width: 1200, height: 900 });
     await page.waitForTimeout(1500);
     const width = await panelWidth();
     assert.ok(width <= 720, `panel ${width} px`);
