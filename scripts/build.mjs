@@ -39,13 +39,35 @@ const targets = [
     outfile: 'dist/web/extension.js',
     platform: 'browser',
     format: 'cjs',
-    external: ['vscode'],
+    // worker_threads is required only when the bundle runs in the Node host (features/analysisWorker.ts).
+    external: ['vscode', 'node:worker_threads'],
     // decode-named-character-reference maps `browser` to a DOM decoder (document.createElement);
     // a web worker has no document, so prefer its `worker` entry.
     conditions: ['worker'],
     mainFields: ['browser', 'module', 'main'],
     // No `process.platform` define: the packaged Node host loads this same bundle (scripts/package.mjs), and the
     // snapshot feature must see the real platform there; a web worker has no `process` at all.
+    define: { 'process.env': '{}' },
+  },
+  // The analysis worker (src/analysisWorker.ts), one per host: `worker_threads` in the Node host, a Web Worker in
+  // the browser. The same source runs in both (it looks up `node:worker_threads` only under Node).
+  {
+    ...common,
+    entryPoints: ['src/analysisWorker.ts'],
+    outfile: 'dist/node/analysisWorker.js',
+    platform: 'node',
+    format: 'cjs',
+    mainFields: ['module', 'main'],
+  },
+  {
+    ...common,
+    entryPoints: ['src/analysisWorker.ts'],
+    outfile: 'dist/web/analysisWorker.js',
+    platform: 'browser',
+    format: 'iife',
+    conditions: ['worker'],
+    mainFields: ['browser', 'module', 'main'],
+    external: ['node:worker_threads'],
     define: { 'process.env': '{}' },
   },
   {

@@ -17,9 +17,11 @@ import { markdownItExtension, registerPreviewRefresh, type MarkdownItExtension }
  * plugin the built-in Markdown preview asks for (`markdown.markdownItPlugins` in package.json).
  */
 export function activate(context: vscode.ExtensionContext): MarkdownItExtension {
-  const models = new NoteModels();
+  // Test-only hooks (analysisInfo, diagnosticsInfo, diagramInfo) exist only when the extension runs under tests.
+  const testHooks = context.extensionMode === vscode.ExtensionMode.Test;
+  const models = new NoteModels(context.extensionUri, testHooks);
   context.subscriptions.push(models, registerHover(models), registerExplainCommand(models), registerTemplateCommand(models), registerDiagram(context, models));
-  context.subscriptions.push(registerDiagnostics(models), registerNavigation(models));
+  context.subscriptions.push(registerDiagnostics(models, testHooks), registerNavigation(models));
   context.subscriptions.push(registerSnapshotCommand());
   context.subscriptions.push(registerMermaidCommands(models), registerLinkedSvgCommand(context, models));
   context.subscriptions.push(registerPreviewRefresh());

@@ -17,10 +17,10 @@ function commandUri(command: string, args: unknown[]): string {
 export class TcpHoverProvider implements vscode.HoverProvider {
   constructor(private readonly models: NoteModels) {}
 
-  provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.Hover | undefined {
+  async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     if (!vscode.workspace.getConfiguration('tcpStateNotes', document).get<boolean>('hover.enabled', true)) return undefined;
-    // Never blocks: a large note still being analysed answers from the hovered line.
-    const model = this.models.forHover(document, position);
+    // Never blocks: a note still being analysed (in the worker or in slices) answers from the hovered line.
+    const model = await this.models.forHoverSoon(document, position, token);
     if (token.isCancellationRequested) return undefined;
     const mention = mentionAt(model, document.offsetAt(position));
     if (!mention) return undefined;

@@ -58,8 +58,6 @@ export interface DetailMessage {
   readonly atSample?: { readonly time: string; readonly count: number | null };
 }
 
-export type DetailRequest = { readonly type: 'select'; readonly state: StateId | null } | { readonly type: 'selectSample'; readonly index: number };
-
 const KNOWN: ReadonlySet<string> = new Set<string>(STATE_IDS);
 
 /** The webview's `select`: a known state id or null. */

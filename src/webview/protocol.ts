@@ -6,9 +6,11 @@
 import type { StateId } from '../core/catalogue/types';
 import type { DiagramModel } from '../core/diagram/model';
 import type { LiveSample } from '../core/snapshot/live';
-import type { DetailMessage, DetailRequest, TimelineView } from './detailProtocol';
+import type { DiagramScope, PanelState, WebviewToHost } from '../core/diagram/messages';
+import type { DetailMessage, TimelineView } from './detailProtocol';
 
-export type DiagramScope = 'note' | 'section';
+// The webview's messages and saved state are declared (and validated, for the host) in core/diagram/messages.ts.
+export type { DiagramScope, PanelState, WebviewToHost };
 
 export interface WebviewStrings {
   readonly lock: string;
@@ -28,13 +30,6 @@ export interface WebviewStrings {
   readonly live: string;
 }
 
-export interface PanelState {
-  /** Document the panel shows (for restore after reload). */
-  readonly uri: string;
-  readonly locked: boolean;
-  readonly scope: DiagramScope;
-  readonly showLinux: boolean;
-}
 
 /** Texts of the live view (the toolbar button itself uses WebviewStrings.live). */
 export interface LiveStrings {
@@ -85,45 +80,3 @@ export type HostToWebview =
   | { readonly type: 'requestPng'; readonly model: DiagramModel }
   | { readonly type: 'liveSample'; readonly sample: LiveSample };
 
-export type WebviewToHost =
-  | { readonly type: 'ready' }
-  | { readonly type: 'reveal'; readonly state: StateId }
-  | { readonly type: 'toggleLock' }
-  | { readonly type: 'setScope'; readonly scope: DiagramScope }
-  | { readonly type: 'toggleLinux' }
-  | { readonly type: 'exportSvg' }
-  | { readonly type: 'copySvg' }
-  | { readonly type: 'exportPng' }
-  /** The answer to `requestPng`; `dataUrl` is empty when rasterising failed. */
-  | { readonly type: 'png'; readonly dataUrl: string }
-  | { readonly type: 'error'; readonly message: string }
-  | { readonly type: 'toggleLive' }
-  | { readonly type: 'freeze' }
-  | DetailRequest;
-
-/**
- * Every message name the host accepts. `satisfies` makes the compiler check this table against WebviewToHost:
- * a message type added without its entry (or an entry without its type) does not compile.
- */
-const WEBVIEW_MESSAGE_TYPES = {
-  ready: true,
-  reveal: true,
-  toggleLock: true,
-  setScope: true,
-  toggleLinux: true,
-  exportSvg: true,
-  copySvg: true,
-  exportPng: true,
-  png: true,
-  error: true,
-  toggleLive: true,
-  freeze: true,
-  select: true,
-  selectSample: true,
-} as const satisfies Record<WebviewToHost['type'], true>;
-
-export function isWebviewMessage(value: unknown): value is WebviewToHost {
-  if (typeof value !== 'object' || value === null) return false;
-  const type = (value as { type?: unknown }).type;
-  return typeof type === 'string' && Object.prototype.hasOwnProperty.call(WEBVIEW_MESSAGE_TYPES, type);
-}

@@ -11,6 +11,7 @@ import { analyzeNote } from '../../src/core/note/analyze';
 import { analyseEvidence, causesOf } from '../../src/core/report/build';
 import { DETAIL_TOP, isSampleIndex, stateDetail, timelineSamples, trendSparklineSvg } from '../../src/core/diagram/detail';
 import { isSelectState } from '../../src/webview/detailProtocol';
+import { parseWebviewMessage } from '../../src/core/diagram/messages';
 
 const incident = readFileSync(join(fixtureDir('report'), 'incident.md'), 'utf8');
 
@@ -94,6 +95,16 @@ describe('timeline samples', () => {
     assert.ok(isSampleIndex(-1, 3));
     assert.ok(isSampleIndex(2, 3));
     for (const bad of [3, -2, 1.5, '1', null, undefined, Number.NaN]) assert.equal(isSampleIndex(bad, 3), false, String(bad));
+  });
+
+  it('the host parses select / selectSample field by field and keeps nothing else', () => {
+    assert.deepEqual(parseWebviewMessage({ type: 'select', state: 'LAST-ACK', extra: '<x>' }), { type: 'select', state: 'LAST-ACK' });
+    assert.deepEqual(parseWebviewMessage({ type: 'select', state: null }), { type: 'select', state: null });
+    assert.deepEqual(parseWebviewMessage({ type: 'selectSample', index: -1 }), { type: 'selectSample', index: -1 });
+    assert.deepEqual(parseWebviewMessage({ type: 'selectSample', index: 2 }), { type: 'selectSample', index: 2 });
+    for (const bad of [{ type: 'select' }, { type: 'select', state: 'last_ack' }, { type: 'select', state: 1 }, { type: 'selectSample', index: '1' }, { type: 'selectSample', index: 0.5 }, { type: 'selectSample', index: -2 }, { type: 'selectSample', index: 1e9 }]) {
+      assert.equal(parseWebviewMessage(bad), undefined, JSON.stringify(bad));
+    }
   });
 
   it('the webview may select a known state or nothing, never another string', () => {

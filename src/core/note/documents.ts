@@ -9,12 +9,20 @@
  *    of the injected scheduler; until it is ready, peek() returns undefined and hovers read one line.
  *  - A note over the size limit is not analysed at all (get() gives an empty model).
  *
- * "Is this analysis the document's current one?" is answered in one place: `current()`.
- * Pure: no `vscode`, no Node built-ins (the scheduler and the clock are given).
+ *  - With a `remote` analyser (a worker), a note whose analysis is expected to take longer than `syncBudgetMs`
+ *    (expected from the time analyses actually took, per character, and from this note's own history — not
+ *    from its size alone) is analysed there instead: the editor's thread never runs an unbounded parse. A
+ *    remote analysis that outlives its time budget is abandoned (the remote stops it: terminating a worker is
+ *    the only way to pre-empt a synchronous library call) and the note is read as plain text from then on.
+ *
+ * "Is this analysis the document's current one?" is answered in one place: `current()`. Remote results carry
+ * the version of the text they were computed from and are checked there like any other analysis.
+ * Pure: no `vscode`, no Node built-ins (the scheduler, the timer, the clock and the remote are given).
  */
 import { emptyModel, lineModel } from './analyze';
 import type { NoteModel } from './model';
 import { buildAnalysis, FIRST_SLICE_MS, SlicedAnalysis, updateAnalysis, type NoteAnalysis } from './pieceStore';
+import { fromParts, plainAnalysis, type AnalysisParts } from './transfer';
 
 /** What the cache needs of a document. `uri` identifies it (as a string); `version` grows with every edit. */
 export interface NoteDocument {
@@ -32,6 +40,22 @@ export interface TextEdit {
 
 /** Runs `work` later (a macrotask in the editor, a queue in tests); the result cancels it. */
 export type Scheduler = (work: () => void) => () => void;
+
+/** Runs `work` after `ms` milliseconds (a timer in the editor, a fake clock in tests); the result cancels it. */
+export type Timer = (ms: number, work: () => void) => () => void;
+
+/** One analysis running elsewhere (a worker). */
+export interface RemoteJob {
+  /** The parts of the analysis and the time it took there; rejects if the remote failed. */
+  readonly result: Promise<{ readonly parts: AnalysisParts; readonly ms: number }>;
+  /** Stops the analysis now (terminates the worker running it); `result` then never settles. */
+  abandon(): void;
+}
+
+/** Something that analyses a text off the editor's thread (the analysis worker). */
+export interface RemoteAnalyser {
+  start(text: string): RemoteJob;
+}
 
 export interface NoteDocumentsOptions<D extends NoteDocument> {
   readonly schedule: Scheduler;
@@ -55,9 +79,23 @@ export interface NoteDocumentsOptions<D extends NoteDocument> {
   readonly onAnalysed?: (document: D) => void;
   /** Something a status display shows changed: analysis started, progressed, ended; the size limit crossed. */
   readonly onStatus?: (document: D) => void;
+  /** Analyses off the editor's thread; without it every analysis runs here (sliced when large). */
+  readonly remote?: RemoteAnalyser;
+  /** Needed with `remote`: the budget's timer. */
+  readonly after?: Timer;
+  /** Expected cost up to which a full analysis still runs here rather than remotely (default 30 ms). */
+  readonly syncBudgetMs?: number;
+  /** Time a remote analysis may take before it is abandoned: `budgetMs` plus `budgetMsPerMB` per MB (defaults 4 s, 4 s). */
+  readonly budgetMs?: number;
+  readonly budgetMsPerMB?: number;
 }
 
 export type AnalysisState = 'ready' | 'stale' | 'analysing' | 'too-large' | 'none';
+
+/** Assumed cost of a full analysis before any was measured: 4 ms per KB (a busy 2-core machine). */
+const INITIAL_MS_PER_CHAR = 1 / 256;
+/** A note whose analysis costs more than this many times the average per character is slow (a quadratic shape). */
+const SLOW_FACTOR = 16;
 
 export interface AnalysisInfo {
   readonly state: AnalysisState;
@@ -67,6 +105,11 @@ export interface AnalysisInfo {
   /** Longest synchronous stretch of work on this note so far (background slice, catch-up, analysis), in ms, and what it was. */
   readonly longestMs?: number;
   readonly longestWhat?: string;
+  /** Where the running or last full analysis ran. */
+  readonly where?: 'host' | 'worker';
+  /** The Markdown parse of this note was abandoned after `budgetMs`: it is read as plain text. */
+  readonly abandoned?: true;
+  readonly budgetMs?: number;
 }
 
 interface DocState<D> {
@@ -86,6 +129,15 @@ interface DocState<D> {
   task?: SlicedAnalysis;
   taskVersion?: number;
   cancelTick?: () => void;
+  /** Remote analysis under way (of `job.text`, at `job.version`). */
+  job?: { readonly version: number; readonly text: string; readonly remote: RemoteJob; readonly budgetMs: number; cancelBudget: () => void };
+  /** A remote analysis of this note was abandoned: it is read as plain text (linear) from then on. */
+  abandoned?: { readonly budgetMs: number };
+  /** Measured cost of this note's last full analysis, per character (its own history decides its next one). */
+  msPerChar?: number;
+  /** Its cost per character was over SLOW_FACTOR × the average: edits are re-analysed remotely, not caught up here. */
+  slow?: boolean;
+  where?: 'host' | 'worker';
   longestMs: number;
   longestWhat?: string;
   waiters: ((model: NoteModel | undefined) => void)[];
@@ -98,11 +150,15 @@ export class NoteDocuments<D extends NoteDocument> {
   private readonly syncLimit: number;
   private readonly sliceMs: number;
   private readonly now: () => number;
+  /** Measured cost of full analyses, per character (a running average over notes that were not abandoned). */
+  private msPerChar = INITIAL_MS_PER_CHAR;
+  private remote: RemoteAnalyser | undefined;
 
   constructor(private readonly options: NoteDocumentsOptions<D>) {
     this.syncLimit = options.syncLimit ?? 256 * 1024;
     this.sliceMs = options.sliceMs ?? 8;
     this.now = options.now ?? defaultNow;
+    this.remote = options.remote && options.after ? options.remote : undefined;
   }
 
   /** The model, whatever it costs (commands that need it now). A note over the size limit gets an empty model. */
@@ -111,6 +167,8 @@ export class NoteDocuments<D extends NoteDocument> {
     if (ready) return ready;
     if (this.tooLarge(document)) return emptyModel();
     const state = this.state(document);
+    // A remote analysis is under way and nothing here may wait for it: commands get the plain-text reading.
+    if (state.job) return plainAnalysis(document.getText()).model;
     const task = state.task;
     if (task && state.taskVersion !== undefined) {
       this.settle(state, this.timed(state, 'get', () => task.finishNow()), state.taskVersion);
@@ -129,12 +187,16 @@ export class NoteDocuments<D extends NoteDocument> {
     const state = this.state(document);
     const ready = this.current(document, state);
     if (ready) return ready.model;
+    if (state.abandoned) return this.adopt(document, state, this.timed(state, 'plain', () => plainAnalysis(document.getText())));
     // A bounded edit is caught up at once; a huge one (a big paste) is re-analysed in the background.
-    if (state.analysis && state.dirty && state.length - state.dirty.tail - state.dirty.start <= this.syncLimit) return this.catchUp(document, state);
+    if (state.analysis && state.dirty && state.length - state.dirty.tail - state.dirty.start <= this.syncLimit && this.ordinary(state)) return this.catchUp(document, state);
     if (state.analysis && state.dirty && state.length > this.syncLimit) {
       state.analysis = undefined;
       state.dirty = undefined;
     }
+    if (this.remote && !this.cheap(state)) return this.startJob(document, state, this.remote);
+    // With a worker, a note expected to be cheap is analysed here at once (and its cost measured).
+    if (this.remote && state.length <= this.syncLimit) return this.adopt(document, state, this.analyseHere(document, state));
     if (state.length <= this.syncLimit && !state.task) {
       // Sync or background by measured cost: a first slice, then the background if it is not done.
       const task = new SlicedAnalysis(document.getText());
@@ -144,6 +206,42 @@ export class NoteDocuments<D extends NoteDocument> {
     }
     this.startTask(document, state);
     return undefined;
+  }
+
+  /**
+   * Whether a full analysis of this note is expected to fit `syncBudgetMs` on this thread: from this note's own
+   * measured cost when it has one, else from the running average of measured analyses.
+   */
+  private cheap(state: DocState<D>): boolean {
+    if (state.length > this.syncLimit) return false;
+    return state.length * (state.msPerChar ?? this.msPerChar) <= (this.options.syncBudgetMs ?? 30);
+  }
+
+  /**
+   * Whether this note parses at an ordinary speed (see `slow`), so that re-analysing the blocks an edit touches
+   * stays bounded here. A note with a slow stretch goes remote.
+   */
+  private ordinary(state: DocState<D>): boolean {
+    return !this.remote || !state.slow;
+  }
+
+  /** A full analysis on this thread, measured. */
+  private analyseHere(document: D, state: DocState<D>): NoteAnalysis {
+    const t0 = this.now();
+    const analysis = this.timed(state, 'analysis', () => buildAnalysis(document.getText()));
+    this.measured(state, this.now() - t0, analysis.model.text.length);
+    state.where = 'host';
+    return analysis;
+  }
+
+  /** Learns from a full analysis that took `ms` for `length` characters. */
+  private measured(state: DocState<D>, ms: number, length: number): void {
+    if (length < 256) return;
+    const rate = ms / length;
+    state.msPerChar = rate;
+    state.slow = rate > SLOW_FACTOR * this.msPerChar;
+    // Slow notes say nothing about ordinary ones: they stay out of the average.
+    if (!state.slow) this.msPerChar = 0.7 * this.msPerChar + 0.3 * rate;
   }
 
   /**
@@ -175,7 +273,7 @@ export class NoteDocuments<D extends NoteDocument> {
     const limit = this.options.maxLength(document);
     s.length += grow;
     if (before > limit !== s.length > limit) this.options.onStatus?.(document);
-    if (!s.analysis && !s.task) return;
+    if (!s.analysis && !s.task && !s.job) return;
     let start = s.dirty?.start ?? Infinity;
     let tail = s.dirty?.tail ?? Infinity;
     for (const c of edits) {
@@ -201,10 +299,13 @@ export class NoteDocuments<D extends NoteDocument> {
     const s = this.known(document);
     if (!s) return { state: 'none' };
     const timing = { longestMs: s.longestMs, ...(s.longestWhat ? { longestWhat: s.longestWhat } : {}) };
-    if (s.task) return { state: 'analysing', progress: s.task.progress, ...timing };
+    if (s.job) return { state: 'analysing', where: 'worker', budgetMs: s.job.budgetMs, ...timing };
+    if (s.task) return { state: 'analysing', progress: s.task.progress, where: 'host', ...timing };
     if (!s.analysis) return { state: 'none' };
     const plainBlocks = s.analysis.pieces.reduce((n, p) => n + (p.mode === 'plain' ? 1 : 0), 0);
-    return { state: this.current(document, s) ? 'ready' : 'stale', plainBlocks, ...timing };
+    const where = s.where ? { where: s.where } : {};
+    const abandoned = s.abandoned ? { abandoned: true as const, budgetMs: s.abandoned.budgetMs } : {};
+    return { state: this.current(document, s) ? 'ready' : 'stale', plainBlocks, ...where, ...abandoned, ...timing };
   }
 
   /** The document's length as the cache tracks it. */
@@ -264,6 +365,7 @@ export class NoteDocuments<D extends NoteDocument> {
     state.length = analysis.model.text.length;
     state.dirty = undefined;
     if (state.task) this.stopTask(state);
+    if (state.job) this.stopJob(state, true);
     for (const w of state.waiters.splice(0)) w(analysis.model);
     return analysis.model;
   }
@@ -297,6 +399,79 @@ export class NoteDocuments<D extends NoteDocument> {
     this.options.onStatus?.(document);
   }
 
+  /** Sends the document's text to the remote analyser, with a time budget after which the analysis is abandoned. */
+  private startJob(document: D, state: DocState<D>, remote: RemoteAnalyser): NoteModel | undefined {
+    if (state.job) return undefined;
+    const text = this.timed(state, 'getText', () => document.getText());
+    const budgetMs = (this.options.budgetMs ?? 4000) + ((this.options.budgetMsPerMB ?? 4000) * text.length) / (1024 * 1024);
+    let remoteJob: RemoteJob;
+    try {
+      remoteJob = remote.start(text);
+    } catch {
+      // No worker here (it failed to start): analyse on this thread as before.
+      this.remote = undefined;
+      if (state.length <= this.syncLimit) return this.adopt(document, state, this.analyseHere(document, state));
+      this.startTask(document, state);
+      return undefined;
+    }
+    const job: NonNullable<DocState<D>['job']> = { version: document.version, text, remote: remoteJob, budgetMs, cancelBudget: () => undefined };
+    state.job = job;
+    // Edits from now on are recorded against the job's text; an older analysis cannot take them.
+    state.analysis = undefined;
+    state.dirty = undefined;
+    const after = this.options.after as Timer;
+    job.cancelBudget = after(budgetMs, () => {
+      if (state.job !== job) return;
+      this.stopJob(state, true);
+      state.abandoned = { budgetMs };
+      this.finished(document, state, plainAnalysis(job.text), job.version);
+    });
+    remoteJob.result.then(
+      ({ parts, ms }) => {
+        // A result for a job that is no longer this document's (closed, replaced, abandoned) is dropped here;
+        // whether it is of the document's current version is then decided by current(), as for any analysis.
+        if (state.job !== job || this.docs.get(document.uri.toString()) !== state) return;
+        this.stopJob(state, false);
+        this.measured(state, ms, text.length);
+        state.where = 'worker';
+        this.finished(document, state, fromParts(text, parts), job.version);
+      },
+      () => {
+        if (state.job !== job || this.docs.get(document.uri.toString()) !== state) return;
+        // The worker failed (not a timeout): analyse on this thread as before.
+        this.stopJob(state, false);
+        this.remote = undefined;
+        state.analysis = undefined;
+        state.dirty = undefined;
+        const model = this.peek(document);
+        if (model) {
+          for (const w of state.waiters.splice(0)) w(model);
+          this.options.onAnalysed?.(document);
+        }
+        this.options.onStatus?.(document);
+      },
+    );
+    this.options.onStatus?.(document);
+    return undefined;
+  }
+
+  /** An analysis of `version`'s text arrived from elsewhere (remote, abandoned): as a finished background task. */
+  private finished(document: D, state: DocState<D>, analysis: NoteAnalysis, version: number): void {
+    this.settle(state, analysis, version);
+    const model = this.peek(document);
+    if (model) for (const w of state.waiters.splice(0)) w(model);
+    this.options.onAnalysed?.(document);
+    this.options.onStatus?.(document);
+  }
+
+  private stopJob(state: DocState<D>, abandon: boolean): void {
+    const job = state.job;
+    if (!job) return;
+    state.job = undefined;
+    job.cancelBudget();
+    if (abandon) job.remote.abandon();
+  }
+
   private stopTask(state: DocState<D>): void {
     state.cancelTick?.();
     state.cancelTick = undefined;
@@ -308,6 +483,7 @@ export class NoteDocuments<D extends NoteDocument> {
     const s = this.docs.get(key);
     if (!s) return;
     this.stopTask(s);
+    this.stopJob(s, true);
     for (const w of s.waiters.splice(0)) w(undefined);
     this.docs.delete(key);
     this.options.onStatus?.(s.doc);

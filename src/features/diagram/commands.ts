@@ -69,7 +69,8 @@ export function registerDiagram(context: vscode.ExtensionContext, models: NoteMo
     vscode.commands.registerCommand(COMMANDS.exportDiagramSvg, () => DiagramPanel.active?.exportSvg()),
     vscode.commands.registerCommand(COMMANDS.exportDiagramPng, () => DiagramPanel.active?.exportPng()),
     vscode.commands.registerCommand(COMMANDS.copyDiagramSvg, () => DiagramPanel.active?.copySvg()),
-    vscode.commands.registerCommand(COMMANDS.diagramInfo, () => diagramPanelInfo()),
+    // For tests (not in the manifest), only when the extension runs under tests.
+    context.extensionMode === vscode.ExtensionMode.Test ? vscode.commands.registerCommand(COMMANDS.diagramInfo, () => diagramPanelInfo()) : { dispose: () => undefined },
     vscode.commands.registerCommand(COMMANDS.toggleLive, toggleLive),
     vscode.commands.registerCommand(COMMANDS.selectDiagramState, (state: unknown) => (isSelectState(state) ? (DiagramPanel.active?.selectState(state), true) : false)),
     vscode.commands.registerCommand(COMMANDS.selectDiagramSample, (index: unknown) => (typeof index === 'number' ? (DiagramPanel.active?.selectSample(index) ?? false) : false)),

@@ -5,12 +5,11 @@
 import * as vscode from 'vscode';
 import type { WebviewStrings } from '../../webview/protocol';
 import { currentLang } from '../language';
+import { diagramCsp, nonceFrom } from '../../core/diagram/csp';
 
+/** A fresh script nonce: 24 bytes from the platform's CSPRNG (the Web Crypto API, in the Node and the web host). */
 function nonce(): string {
-  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  let s = '';
-  for (let i = 0; i < 32; i++) s += chars.charAt(Math.floor(Math.random() * chars.length));
-  return s;
+  return nonceFrom(globalThis.crypto.getRandomValues(new Uint8Array(24)));
 }
 
 export function webviewStrings(): WebviewStrings {
@@ -41,13 +40,7 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOpt
 export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
   const media = (f: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', f));
   const n = nonce();
-  const csp = [
-    "default-src 'none'",
-    `img-src ${webview.cspSource} blob: data:`,
-    `style-src ${webview.cspSource}`,
-    `font-src ${webview.cspSource}`,
-    `script-src 'nonce-${n}'`,
-  ].join('; ');
+  const csp = diagramCsp(webview.cspSource, n);
   const lang = currentLang() === 'zh-cn' ? 'zh-CN' : 'en';
   return `<!DOCTYPE html>
 <html lang="${lang}">

@@ -5,7 +5,7 @@ import { diagramSource } from '../../core/diagram/fromNote';
 import { buildDiagramModel, type DiagramModel } from '../../core/diagram/model';
 import { explainStateText } from '../../core/explain';
 import type { DiagramScope, HostToWebview, PanelState } from '../../webview/protocol';
-import { isWebviewMessage } from '../../webview/protocol';
+import { isNotePath, parsePanelState, parseWebviewMessage } from '../../core/diagram/messages';
 import { currentLang } from '../language';
 import type { NoteModels } from '../noteModels';
 import type { InsertResult } from '../snapshot';
@@ -75,13 +75,9 @@ export class DiagramPanel implements vscode.Disposable {
   }
 
   static async restore(context: vscode.ExtensionContext, models: NoteModels, panel: vscode.WebviewPanel, saved: unknown): Promise<void> {
-    const s = (saved ?? {}) as Partial<PanelState>;
-    const state: PanelState = {
-      uri: typeof s.uri === 'string' ? s.uri : '',
-      locked: s.locked === true,
-      scope: s.scope === 'section' ? 'section' : 'note',
-      showLinux: s.showLinux === true,
-    };
+    // Saved by the webview, so checked like a message: only a note open in the editor or a Markdown file in the
+    // workspace is reopened; anything else is ignored and the panel follows the active editor.
+    const state: PanelState = parsePanelState(saved, restorable);
     panel.webview.options = webviewOptions(context.extensionUri);
     let document: vscode.TextDocument | undefined;
     try {
@@ -364,8 +360,9 @@ export class DiagramPanel implements vscode.Disposable {
     await saveDiagram(bytes, 'png', this.document?.uri);
   }
 
-  private onMessage(m: unknown): void {
-    if (!isWebviewMessage(m)) return;
+  private onMessage(raw: unknown): void {
+    const m = parseWebviewMessage(raw);
+    if (!m) return;
     switch (m.type) {
       case 'ready':
         this.ready = true;
@@ -397,7 +394,7 @@ export class DiagramPanel implements vscode.Disposable {
       case 'png': {
         const pending = this.pendingPng;
         this.pendingPng = undefined;
-        pending?.(typeof m.dataUrl === 'string' ? m.dataUrl : '');
+        pending?.(m.dataUrl);
         break;
       }
       case 'error':
@@ -426,4 +423,16 @@ export class DiagramPanel implements vscode.Disposable {
     for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();
   }
+}
+
+/** A URI the restored panel may open: a note open in the editor, or a Markdown file inside a workspace folder. */
+function restorable(text: string): boolean {
+  if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === text)) return true;
+  let uri: vscode.Uri;
+  try {
+    uri = vscode.Uri.parse(text, true);
+  } catch {
+    return false;
+  }
+  return uri.toString() === text && isNotePath(uri.path) && !uri.path.split('/').includes('..') && vscode.workspace.getWorkspaceFolder(uri) !== undefined;
 }
