@@ -189,9 +189,10 @@ function wireNodes(): void {
   const nodes = stateNodes();
   nodes.forEach((node, i) => {
     const state = node.dataset.state as StateId;
+    // The jump to the mention first (it moves focus to the editor), then the detail pane for the state.
     node.addEventListener('click', () => {
-      post({ type: 'select', state });
       post({ type: 'reveal', state });
+      post({ type: 'select', state });
     });
     node.addEventListener('mouseenter', () => showExplanation(state, node));
     node.addEventListener('mouseleave', () => showExplanation(undefined));
@@ -200,8 +201,8 @@ function wireNodes(): void {
     node.addEventListener('keydown', (e: KeyboardEvent) => {
       if (e.key === 'Enter' || e.key === ' ') {
         e.preventDefault();
-        post({ type: 'select', state });
         post({ type: 'reveal', state });
+        post({ type: 'select', state });
       } else if (e.key === 'ArrowRight' || e.key === 'ArrowDown') {
         e.preventDefault();
         nodes[(i + 1) % nodes.length]?.focus();
