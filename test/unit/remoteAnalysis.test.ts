@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import { analyzeNote } from '../../src/core/note/analyze';
 import { NoteDocuments, type NoteDocument, type NoteDocumentsOptions, type RemoteAnalyser, type RemoteJob, type TextEdit } from '../../src/core/note/documents';
 import { buildAnalysis } from '../../src/core/note/pieceStore';
-import { analysisParts, CHUNK_CHARS, fromParts, isWorkerResponse, partsMessages, plainAnalysis, type AnalysisParts } from '../../src/core/note/transfer';
+import { analysisParts, CHUNK_CHARS, CHUNK_PIECES, fromParts, isWorkerResponse, partsMessages, plainAnalysis, type AnalysisParts } from '../../src/core/note/transfer';
 import { essence } from './propertyDocs';
 
 class MemoryDocument implements NoteDocument {
@@ -304,7 +304,7 @@ describe('analysis transfer in batches', () => {
       if (i < messages.length - 1) {
         assert.ok('chunk' in m);
         const span = (m.chunk[m.chunk.length - 1]?.end ?? 0) - (m.chunk[0]?.start ?? 0);
-        assert.ok(span >= CHUNK_CHARS && span < 2 * CHUNK_CHARS, `batch ${i} spans ${span}`);
+        assert.ok((span >= CHUNK_CHARS && span < 2 * CHUNK_CHARS) || m.chunk.length === CHUNK_PIECES, `batch ${i} spans ${span}`);
         pieces.push(...m.chunk);
       } else {
         assert.ok('parts' in m);
@@ -315,5 +315,20 @@ describe('analysis transfer in batches', () => {
     }
     assert.deepEqual(pieces, parts.pieces);
     assert.deepEqual(essence(fromParts(text, { pieces, definitions: parts.definitions }).model), essence(analyzeNote(text)));
+  });
+
+  test('a note of many tiny blocks is sent in batches of at most CHUNK_PIECES pieces', () => {
+    const text = `CLOSE_WAIT here.\n\n${' > a\n\n'.repeat(8000)}`; // 48 KB, thousands of pieces
+    const parts = analysisParts(buildAnalysis(text));
+    assert.ok(parts.pieces.length > 2 * CHUNK_PIECES, `${parts.pieces.length} pieces`);
+    const messages = partsMessages(3, parts, 1);
+    assert.ok(messages.length >= 3);
+    const pieces = [];
+    for (const m of messages) {
+      const batch = 'chunk' in m ? m.chunk : 'parts' in m ? m.parts.pieces : [];
+      assert.ok(batch.length <= CHUNK_PIECES, `${batch.length} pieces in one message`);
+      pieces.push(...batch);
+    }
+    assert.deepEqual(pieces, parts.pieces);
   });
 });

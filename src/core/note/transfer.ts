@@ -54,6 +54,8 @@ export type WorkerResponse =
 
 /** Note characters covered by one batch of pieces (a 128 KB stretch deserialises in a few ms). */
 export const CHUNK_CHARS = 128 * 1024;
+/** Pieces in one batch at most: a note of tiny blocks (thousands of quotes) has many pieces per 128 KB. */
+export const CHUNK_PIECES = 1024;
 
 /** Splits the parts into the messages the worker sends (all but the last are `chunk`s). */
 export function partsMessages(id: number, parts: AnalysisParts, ms: number): WorkerResponse[] {
@@ -62,7 +64,7 @@ export function partsMessages(id: number, parts: AnalysisParts, ms: number): Wor
   let from = 0;
   for (const p of parts.pieces) {
     batch.push(p);
-    if (p.end - from >= CHUNK_CHARS) {
+    if (p.end - from >= CHUNK_CHARS || batch.length >= CHUNK_PIECES) {
       out.push({ id, chunk: batch });
       batch = [];
       from = p.end;

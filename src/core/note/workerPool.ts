@@ -1,0 +1,127 @@
+/**
+ * A small pool of analysis workers behind the cache's RemoteAnalyser interface. Pure: the host hands it a
+ * `spawn` that starts one worker of its kind (Node `worker_threads`, a Web Worker, or a test double) adapted
+ * to WorkerPort; the pool queues jobs, reassembles the batches a worker sends (core/note/transfer.ts) and
+ * terminates a worker whose job is abandoned.
+ */
+import type { RemoteAnalyser, RemoteJob } from './documents';
+import type { Piece } from './piece';
+import { isWorkerResponse, type AnalysisParts, type WorkerRequest } from './transfer';
+
+/** The part of a worker the pool uses: each host's worker adapted to one shape. */
+export interface WorkerPort {
+  post(request: WorkerRequest): void;
+  /** Called with each message, or with an Error when the worker failed (could not load, threw, exited). */
+  listen(onMessage: (data: unknown) => void, onFailure: (error: Error) => void): void;
+  terminate(): void;
+}
+
+interface Pending {
+  readonly request: WorkerRequest;
+  resolve(value: { parts: AnalysisParts; ms: number }): void;
+  reject(error: Error): void;
+  port?: WorkerPort;
+  /** Pieces received so far (the worker sends them in batches). */
+  pieces: Piece[];
+}
+
+/**
+ * A small pool of analysis workers (at most `size` at once, so one note that takes long does not hold up the
+ * others). Abandoning a job terminates the worker running it — the only way to stop a synchronous parse — and
+ * the next job gets a fresh one.
+ */
+export class WorkerPool implements RemoteAnalyser {
+  private nextId = 1;
+  private readonly idle: WorkerPort[] = [];
+  private readonly running = new Map<WorkerPort, Pending>();
+  private readonly queue: Pending[] = [];
+  private disposed = false;
+
+  /** `spawn` starts one worker (throwing when this host has none); at most `size` run at once. */
+  constructor(
+    private readonly spawn: () => WorkerPort,
+    private readonly size = 2,
+  ) {}
+
+  start(text: string): RemoteJob {
+    if (this.disposed) throw new Error('disposed');
+    let pending!: Pending;
+    const result = new Promise<{ parts: AnalysisParts; ms: number }>((resolve, reject) => {
+      pending = { request: { id: this.nextId++, text }, resolve, reject, pieces: [] };
+    });
+    // Spawning fails synchronously when this host has no workers: the cache then analyses on its own thread.
+    this.queue.push(pending);
+    this.pump();
+    return { result, abandon: () => this.abandon(pending) };
+  }
+
+  private open(): WorkerPort {
+    const port = this.spawn();
+    port.listen(
+      (data) => {
+        const p = this.running.get(port);
+        if (!p || !isWorkerResponse(data) || data.id !== p.request.id) return;
+        if ('chunk' in data) {
+          for (const piece of data.chunk) p.pieces.push(piece);
+          return;
+        }
+        this.running.delete(port);
+        this.idle.push(port);
+        if ('error' in data) p.reject(new Error(data.error));
+        else {
+          for (const piece of data.parts.pieces) p.pieces.push(piece);
+          p.resolve({ parts: { pieces: p.pieces, definitions: data.parts.definitions }, ms: data.ms });
+        }
+        this.pump();
+      },
+      (error) => {
+        const p = this.running.get(port);
+        this.running.delete(port);
+        const i = this.idle.indexOf(port);
+        if (i >= 0) this.idle.splice(i, 1);
+        port.terminate();
+        p?.reject(error);
+        this.pump();
+      },
+    );
+    return port;
+  }
+
+  private pump(): void {
+    while (this.queue.length && !this.disposed) {
+      let port = this.idle.pop();
+      if (!port && this.running.size < this.size) {
+        try {
+          port = this.open();
+        } catch (e) {
+          for (const p of this.queue.splice(0)) p.reject(e instanceof Error ? e : new Error(String(e)));
+          return;
+        }
+      }
+      if (!port) return;
+      const p = this.queue.shift() as Pending;
+      p.port = port;
+      this.running.set(port, p);
+      port.post(p.request);
+    }
+  }
+
+  private abandon(p: Pending): void {
+    const q = this.queue.indexOf(p);
+    if (q >= 0) this.queue.splice(q, 1);
+    const port = p.port;
+    if (port && this.running.get(port) === p) {
+      this.running.delete(port);
+      port.terminate();
+    }
+    this.pump();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const port of [...this.idle, ...this.running.keys()]) port.terminate();
+    this.idle.length = 0;
+    this.running.clear();
+    this.queue.length = 0;
+  }
+}
