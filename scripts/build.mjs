@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { WORKER_BANNER, WORKER_FOOTER } from './workerBanner.mjs';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
@@ -30,6 +31,8 @@ const targets = [
     outfile: 'dist/node/extension.js',
     platform: 'node',
     format: 'cjs',
+    banner: { js: WORKER_BANNER },
+    footer: { js: WORKER_FOOTER },
     external: ['vscode'],
     mainFields: ['module', 'main'],
   },
@@ -39,6 +42,8 @@ const targets = [
     outfile: 'dist/web/extension.js',
     platform: 'browser',
     format: 'cjs',
+    banner: { js: WORKER_BANNER },
+    footer: { js: WORKER_FOOTER },
     // worker_threads is required only when the bundle runs in the Node host (features/analysisWorker.ts).
     external: ['vscode', 'node:worker_threads'],
     // decode-named-character-reference maps `browser` to a DOM decoder (document.createElement);
@@ -49,8 +54,8 @@ const targets = [
     // snapshot feature must see the real platform there; a web worker has no `process` at all.
     define: { 'process.env': '{}' },
   },
-  // The analysis worker (src/analysisWorker.ts), one per host: `worker_threads` in the Node host, a Web Worker in
-  // the browser. The same source runs in both (it looks up `node:worker_threads` only under Node).
+  // The standalone analysis worker (src/analysisWorker.ts) for the language server and the bench; the extension
+  // runs its own bundle as its worker (scripts/workerBanner.mjs) and does not ship these.
   {
     ...common,
     entryPoints: ['src/analysisWorker.ts'],

@@ -11,7 +11,11 @@ import { registerNavigation } from './features/navigation';
 import { registerSnapshotCommand } from './features/snapshot';
 import { registerAgentTools } from './features/agentTools';
 import { registerWorkspace } from './features/workspace';
+import { registerPasteEvidence } from './features/pasteEvidence';
 import { markdownItExtension, registerPreviewRefresh, type MarkdownItExtension } from './features/preview';
+
+/** The analysis worker runs this same bundle (features/analysisWorker.ts starts it, then calls this). */
+export { serveAnalysisWorker } from './workerMain';
 
 /**
  * Composes the features; each register… returns what it must dispose. The return value is the markdown-it
@@ -28,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): MarkdownItExtension 
   context.subscriptions.push(registerPreviewRefresh());
   context.subscriptions.push(registerAgentTools(models));
   context.subscriptions.push(registerWorkspace(context));
+  context.subscriptions.push(registerPasteEvidence());
   return markdownItExtension();
 }
 

@@ -23,7 +23,8 @@ function spawn(extensionUri: vscode.Uri): Port {
     const threads = host?.getBuiltinModule?.('worker_threads') as typeof import('node:worker_threads') | undefined;
     if (!threads) throw new Error('worker_threads is not available in this host');
     const { Worker: NodeWorker } = threads;
-    const w = new NodeWorker(vscode.Uri.joinPath(extensionUri, 'dist', 'node', 'analysisWorker.js').fsPath);
+    // The extension's own bundle is the worker (its banner sees workerData.tsnAnalysisWorker: scripts/workerBanner.mjs).
+    const w = new NodeWorker(vscode.Uri.joinPath(extensionUri, 'dist', 'node', 'extension.js').fsPath, { workerData: { tsnAnalysisWorker: true } });
     // The extension host may exit while a worker runs: it must not keep the process alive.
     w.unref();
     return {
@@ -50,7 +51,7 @@ let scriptUrl: Promise<string> | undefined;
  * every other extension file is) and started from a same-origin blob URL; until it runs, requests wait.
  */
 function webPort(WebWorkerCtor: new (url: string) => WebWorker, extensionUri: vscode.Uri): Port {
-  scriptUrl ??= Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'dist', 'web', 'analysisWorker.js'))).then((bytes) =>
+  scriptUrl ??= Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'dist', 'web', 'extension.js'))).then((bytes) =>
     URL.createObjectURL(new Blob([bytes], { type: 'text/javascript' })),
   );
   let worker: WebWorker | undefined;

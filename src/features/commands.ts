@@ -21,4 +21,7 @@ export const COMMANDS = {
   copyDiagramMermaid: 'tcpStateNotes.copyDiagramMermaid',
   insertDiagramMermaid: 'tcpStateNotes.insertDiagramMermaid',
   saveDiagramBesideNote: 'tcpStateNotes.saveDiagramBesideNote',
+  /** Internal: the diagram's detail pane (select a state, null closes) and timeline scrubber (−1 = whole note). */
+  selectDiagramState: 'tcpStateNotes.selectDiagramState',
+  selectDiagramSample: 'tcpStateNotes.selectDiagramSample',
 } as const;

@@ -7,9 +7,11 @@ import {
   detectNoteLanguage,
   isTemplateSymptom,
   preselectSymptom,
+  templateFacts,
   TEMPLATE_SYMPTOMS,
   type TemplateSymptom,
 } from '../core/template';
+import { cachedAnalysis } from '../core/report/summaries';
 import { COMMANDS } from './commands';
 import { currentLang } from './language';
 import type { NoteModels } from './noteModels';
@@ -105,7 +107,9 @@ export async function insertTemplate(models: NoteModels, args: InsertTemplateArg
     if (!picked) return false;
     ({ symptom, lang } = picked);
   }
-  const { snippet } = buildTemplate(symptom, lang);
+  // Prefilled from the note: host, kernel, time, counts, tunables, the likely cause (placeholders where it has none).
+  const model = models.get(document);
+  const { snippet } = buildTemplate(symptom, lang, templateFacts(model, cachedAnalysis(model), symptom, lang));
   // One snippet edit over the cursor or selection(s): a single undo step restores the note.
   const version = document.version;
   const ok =

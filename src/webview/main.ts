@@ -10,6 +10,7 @@ import { renderDiagramSvg } from '../core/diagram/svg';
 import { NARROW_MAX_WIDTH, toNarrowLayout } from '../core/diagram/narrowLayout';
 import { pressureGaugeSvg, sparklineSvg } from '../core/snapshot/liveSvg';
 import type { HostToWebview, LiveInfo, LiveSample, PanelState, WebviewStrings, WebviewToHost } from './protocol';
+import { renderDetail, renderScrubber, wireDetail, wireScrubber, type DetailElements, type ScrubberElements } from './detailPane';
 
 interface VsCodeApi {
   postMessage(message: WebviewToHost): void;
@@ -54,6 +55,9 @@ const liveView = {
   trendsTitle: $('live-trends-title'),
   trends: $<HTMLUListElement>('live-trends'),
 };
+
+const detailPane: DetailElements = { root: $('detail'), title: $('detail-title'), close: $<HTMLButtonElement>('detail-close'), body: $('detail-body') };
+const scrubber: ScrubberElements = { root: $('scrubber'), label: $('scrub-label'), input: $<HTMLInputElement>('scrub'), value: $('scrub-value') };
 
 let current: Extract<HostToWebview, { type: 'render' }> | undefined;
 let zoom = 1;
@@ -185,7 +189,11 @@ function wireNodes(): void {
   const nodes = stateNodes();
   nodes.forEach((node, i) => {
     const state = node.dataset.state as StateId;
-    node.addEventListener('click', () => post({ type: 'reveal', state }));
+    // The jump to the mention first (it moves focus to the editor), then the detail pane for the state.
+    node.addEventListener('click', () => {
+      post({ type: 'reveal', state });
+      post({ type: 'select', state });
+    });
     node.addEventListener('mouseenter', () => showExplanation(state, node));
     node.addEventListener('mouseleave', () => showExplanation(undefined));
     node.addEventListener('focus', () => showExplanation(state, node));
@@ -194,6 +202,7 @@ function wireNodes(): void {
       if (e.key === 'Enter' || e.key === ' ') {
         e.preventDefault();
         post({ type: 'reveal', state });
+        post({ type: 'select', state });
       } else if (e.key === 'ArrowRight' || e.key === 'ArrowDown') {
         e.preventDefault();
         nodes[(i + 1) % nodes.length]?.focus();
@@ -213,6 +222,7 @@ function render(msg: Extract<HostToWebview, { type: 'render' }>): void {
   vscode.setState(msg.state);
   applyStrings(msg.strings, msg.state);
   applyLive(msg.live, msg.strings);
+  renderScrubber(scrubber, msg.timeline);
   setText(title, msg.sectionTitle ? `${msg.documentName} — ${msg.sectionTitle}` : msg.documentName);
   // A narrow panel gets the narrow layout (legible at 480 px); the RFC arrangement from NARROW_MAX_WIDTH up.
   narrowShown = isNarrow();
@@ -300,6 +310,11 @@ buttons.live.addEventListener('click', () => post({ type: 'toggleLive' }));
 buttons.freeze.addEventListener('click', () => post({ type: 'freeze' }));
 buttons.copySvg.addEventListener('click', () => post({ type: 'copySvg' }));
 buttons.exportPng.addEventListener('click', () => post({ type: 'exportPng' }));
+wireScrubber(scrubber, post);
+wireDetail(detailPane, post, () => {
+  const state = detailPane.root.dataset.state;
+  (state ? canvas.querySelector<SVGGElement>(`g[data-state="${CSS.escape(state)}"]`) : null)?.focus();
+});
 
 window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
   const msg = event.data;
@@ -314,6 +329,7 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
     );
   }
   else if (msg?.type === 'liveSample') renderLive(msg.sample);
+  else if (msg?.type === 'detail') renderDetail(detailPane, msg);
 });
 
 post({ type: 'ready' });

@@ -7,6 +7,7 @@ import type { StateId } from '../core/catalogue/types';
 import type { DiagramModel } from '../core/diagram/model';
 import type { LiveSample } from '../core/snapshot/live';
 import type { DiagramScope, PanelState, WebviewToHost } from '../core/diagram/messages';
+import type { DetailMessage, TimelineView } from './detailProtocol';
 
 // The webview's messages and saved state are declared (and validated, for the host) in core/diagram/messages.ts.
 export type { DiagramScope, PanelState, WebviewToHost };
@@ -71,7 +72,10 @@ export type HostToWebview =
       readonly explanations: Readonly<Partial<Record<StateId, string>>>;
       /** The Live toggle; absent when this host cannot read /proc. */
       readonly live?: LiveInfo;
+      /** The timeline scrubber; absent unless the note has two or more timed samples. */
+      readonly timeline?: TimelineView;
     }
+  | DetailMessage
   /** Rasterise this model (the one the panel shows) and answer with `png`. */
   | { readonly type: 'requestPng'; readonly model: DiagramModel }
   | { readonly type: 'liveSample'; readonly sample: LiveSample };

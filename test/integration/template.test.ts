@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { buildTemplate } from '../../src/core/template';
+import { buildTemplate, templateFacts } from '../../src/core/template';
+import { analyzeNote } from '../../src/core/note/analyze';
+import { analyseEvidence } from '../../src/core/report/build';
 import { activateExtension, openNote, positionOf } from './helpers';
 
 const COMMAND = 'tcpStateNotes.insertDiagnosisTemplate';
@@ -30,6 +32,29 @@ suite('Insert orphan socket diagnosis template', () => {
     await vscode.commands.executeCommand('undo');
     assert.equal(editor.document.getText(), original);
     await closeWithoutSaving();
+  });
+
+  test('prefills host, kernel, time, counts, tunables and the likely cause from the note; one undo restores it', async () => {
+    const editor = await openNote('fixtures', 'report', 'incident.md');
+    const doc = editor.document;
+    const original = doc.getText();
+    const end = doc.positionAt(original.length);
+    editor.selection = new vscode.Selection(end, end);
+    const ok = await vscode.commands.executeCommand<boolean>(COMMAND, { symptom: 'fin-wait-1', lang: 'zh-cn' });
+    assert.equal(ok, true);
+    const model = analyzeNote(original);
+    const expected = buildTemplate('fin-wait-1', 'zh-cn', templateFacts(model, analyseEvidence(model), 'fin-wait-1', 'zh-cn')).markdown;
+    assert.equal(doc.getText(), original + expected);
+    assert.ok(expected.startsWith('## FIN-WAIT-1 堆积排查 — web-07，2025-03-14T09:41:00+08:00\n'), expected.split('\n')[0]);
+    assert.ok(expected.includes('**内核：** 6.8.0-45-generic'));
+    assert.ok(expected.includes('| orphan 20,000 · tw 10,120 · mem 170,000 |'));
+    assert.ok(expected.includes('`tcp_max_orphans` 65536'));
+    assert.ok(expected.includes('FIN-WAIT-1 61,920'));
+    assert.ok(/\*\*可能原因（依据笔记中的证据）：\*\* .+（\[来源\]\(https:\/\//.test(expected), 'the likely cause with its source');
+    assert.ok(expected.includes('**表现：** 现象'), 'what the note does not give stays a placeholder');
+    await vscode.commands.executeCommand('undo');
+    assert.equal(doc.getText(), original, 'one undo step');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
   test('replaces the selection', async () => {

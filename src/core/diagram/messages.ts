@@ -30,12 +30,17 @@ export type WebviewToHost =
   | { readonly type: 'png'; readonly dataUrl: string }
   | { readonly type: 'error'; readonly message: string }
   | { readonly type: 'toggleLive' }
-  | { readonly type: 'freeze' };
+  | { readonly type: 'freeze' }
+  /** The detail pane: select a state (null closes it); the timeline scrubber: choose a sample (−1 = whole note). */
+  | { readonly type: 'select'; readonly state: StateId | null }
+  | { readonly type: 'selectSample'; readonly index: number };
 
 /** Largest PNG data URL the host accepts (a 4096 px diagram is a few MB). */
 export const MAX_PNG_DATA_URL = 32 * 1024 * 1024;
 /** Longest error text kept from the webview (it goes to the log). */
 export const MAX_ERROR_MESSAGE = 500;
+/** Largest scrubber index accepted (the core keeps at most this many samples). */
+export const MAX_SAMPLE_INDEX = 10_000;
 /** Longest URI restored from saved state. */
 export const MAX_STATE_URI = 4096;
 
@@ -64,6 +69,11 @@ export function parseWebviewMessage(value: unknown): WebviewToHost | undefined {
       return typeof value.state === 'string' && KNOWN_STATES.has(value.state) ? { type, state: value.state as StateId } : undefined;
     case 'setScope':
       return value.scope === 'note' || value.scope === 'section' ? { type, scope: value.scope } : undefined;
+    case 'select':
+      return value.state === null || (typeof value.state === 'string' && KNOWN_STATES.has(value.state)) ? { type, state: value.state as StateId | null } : undefined;
+    case 'selectSample':
+      // Checked against the note's samples by the host; here: an integer from −1 up.
+      return typeof value.index === 'number' && Number.isInteger(value.index) && value.index >= -1 && value.index <= MAX_SAMPLE_INDEX ? { type, index: value.index } : undefined;
     case 'png': {
       const url = value.dataUrl;
       if (typeof url !== 'string' || url.length > MAX_PNG_DATA_URL) return undefined;

@@ -9,6 +9,7 @@ import {
   PLACEHOLDERS,
   SECTION_TITLES,
   commonReferences,
+  likelyCauseLine,
   metaLine,
   snapshotHeader,
   snapshotHint,
@@ -20,6 +21,7 @@ import type { Piece, TabStop } from './snippet';
 import { piecesToPlain, piecesToSnippet } from './snippet';
 import type { TemplateSymptom } from './variants';
 import { TEMPLATE_VARIANTS } from './variants';
+import { NO_FACTS, type TemplateFacts } from './facts';
 
 export { snippetToPlainText, validateSnippet } from './snippet';
 
@@ -30,9 +32,16 @@ export interface BuiltTemplate {
   readonly markdown: string;
 }
 
-/** The structured template; exported for tests and for callers that need both forms. */
-export function templatePieces(symptom: TemplateSymptom, lang: Lang): Piece[] {
-  const [host, time, kernel, observed] = PLACEHOLDERS[lang];
+/**
+ * The structured template; exported for tests and for callers that need both forms. `facts` (from the note,
+ * facts.ts) replace placeholders: host, time and kernel become the tab stops' texts, the snapshot table's Value
+ * column is filled, and a likely cause opens the Analysis section. Without facts: the placeholders.
+ */
+export function templatePieces(symptom: TemplateSymptom, lang: Lang, facts: TemplateFacts = NO_FACTS): Piece[] {
+  const [hostText, timeText, kernelText, observed] = PLACEHOLDERS[lang];
+  const host = facts.host ?? hostText;
+  const time = facts.time ?? timeText;
+  const kernel = facts.kernel ?? kernelText;
   const stop = (index: number, placeholder: string): TabStop => ({ index, placeholder });
   const sections = SECTION_TITLES[lang];
   const section = (i: number): string => sections[i] ?? '';
@@ -49,10 +58,12 @@ export function templatePieces(symptom: TemplateSymptom, lang: Lang): Piece[] {
     .block(tasks(...body.symptoms))
     .heading(3, section(1))
     .paragraph(snapshotHint(lang))
-    .table(snapshotHeader(lang), snapshotRows(lang))
+    .table(snapshotHeader(lang), snapshotRows(lang, facts.values))
     .heading(3, section(2))
     .blocksOf(body.checks)
-    .heading(3, section(3))
+    .heading(3, section(3));
+  if (facts.cause) doc.paragraph(likelyCauseLine(lang, facts.cause.message, facts.cause.source));
+  doc
     .blocksOf(body.analysis)
     .heading(3, section(4))
     .block(tasks(...body.remediation))
@@ -61,7 +72,7 @@ export function templatePieces(symptom: TemplateSymptom, lang: Lang): Piece[] {
   return doc.pieces();
 }
 
-export function buildTemplate(symptom: TemplateSymptom, lang: Lang): BuiltTemplate {
-  const pieces = templatePieces(symptom, lang);
+export function buildTemplate(symptom: TemplateSymptom, lang: Lang, facts: TemplateFacts = NO_FACTS): BuiltTemplate {
+  const pieces = templatePieces(symptom, lang, facts);
   return { snippet: piecesToSnippet(pieces), markdown: piecesToPlain(pieces) };
 }

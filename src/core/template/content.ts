@@ -69,19 +69,26 @@ export function snapshotHint(lang: Lang): string {
   );
 }
 
-export function snapshotRows(lang: Lang): readonly TableRow[] {
+/** The snapshot table's rows; `values` (by row key) fills the Value column. */
+export function snapshotRows(lang: Lang, values: Readonly<Partial<Record<keyof typeof SNAPSHOT_COMMANDS, string>>> = {}): readonly TableRow[] {
   const t = translator(lang);
   const c = SNAPSHOT_COMMANDS;
-  return [
-    { what: t('Kernel', '内核版本'), command: c.kernel },
-    { what: t('Socket counters: `orphan`, `tw`, `mem` (pages)', 'socket 计数：`orphan`、`tw`、`mem`（单位：页）'), command: c.sockstat },
-    { what: t('Limits and timeouts', '相关上限与超时参数'), command: c.sysctl },
-    { what: t('Page size (unit of `mem` and `tcp_mem`)', '页大小（`mem` 与 `tcp_mem` 的单位）'), command: c.pageSize },
-    { what: t('Summary', '汇总'), command: c.summary },
-    { what: t('Sockets per state', '各状态 socket 数'), command: c.perState },
-    { what: t('Abort counters', '连接中止计数器'), command: c.counters },
-    { what: t('Kernel log', '内核日志'), command: c.log },
+  const rows: [keyof typeof SNAPSHOT_COMMANDS, string][] = [
+    ['kernel', t('Kernel', '内核版本')],
+    ['sockstat', t('Socket counters: `orphan`, `tw`, `mem` (pages)', 'socket 计数：`orphan`、`tw`、`mem`（单位：页）')],
+    ['sysctl', t('Limits and timeouts', '相关上限与超时参数')],
+    ['pageSize', t('Page size (unit of `mem` and `tcp_mem`)', '页大小（`mem` 与 `tcp_mem` 的单位）')],
+    ['summary', t('Summary', '汇总')],
+    ['perState', t('Sockets per state', '各状态 socket 数')],
+    ['counters', t('Abort counters', '连接中止计数器')],
+    ['log', t('Kernel log', '内核日志')],
   ];
+  return rows.map(([key, what]) => ({ what, command: c[key], ...(values[key] ? { value: values[key] } : {}) }));
+}
+
+/** The line put at the top of the Analysis section when the note's evidence shows a likely cause. */
+export function likelyCauseLine(lang: Lang, message: string, source: string): string {
+  return translator(lang)(`**Likely cause (from the note's evidence):** ${message} ([source](${source}))`, `**可能原因（依据笔记中的证据）：** ${message}（[来源](${source})）`);
 }
 
 export function metaLine(lang: Lang): { kernelLabel: string; symptomLabel: string } {

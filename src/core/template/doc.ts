@@ -14,6 +14,8 @@ export interface TableRow {
   readonly what: string;
   /** The shell command, raw (pipes are escaped for the table here). */
   readonly command: string;
+  /** Markdown inline text of the value column (prefilled from the note); empty when absent. */
+  readonly value?: string;
 }
 
 /** A content block used by the variant texts. */
@@ -83,12 +85,13 @@ export class Doc {
     return this;
   }
 
-  /** A GFM table with columns what / command / value; the value column is left empty. */
+  /** A GFM table with columns what / command / value; the value column is empty unless a row has a value. */
   table(header: readonly [string, string, string], rows: readonly TableRow[]): this {
     const lines = [`| ${header.join(' | ')} |`, '| --- | --- | --- |'];
     for (const row of rows) {
       if (row.what.includes('|')) throw new Error(`pipe in table label: ${row.what}`);
-      lines.push(`| ${row.what} | ${tableCode(row.command)} |  |`);
+      const value = (row.value ?? '').replace(/[\r\n]+/g, ' ').replace(/(?<!\\)\|/g, '\\|');
+      lines.push(`| ${row.what} | ${tableCode(row.command)} | ${value} |`);
     }
     this.blocks.push([lines.join('\n')]);
     return this;

@@ -6,3 +6,5 @@ export { buildTemplate, snippetToPlainText, validateSnippet } from './build';
 export { detectNoteLanguage, LANGUAGE_SAMPLE, preselectSymptom, symptomForState } from './choose';
 export type { SnippetDefinition } from './snippetFile';
 export { buildSnippetDefinitions, buildSnippetFileText } from './snippetFile';
+export type { TemplateFacts } from './facts';
+export { NO_FACTS, templateFacts, hostFromNote, safeHost } from './facts';

@@ -9,6 +9,7 @@ import { COMMANDS } from '../commands';
 import type { NoteModels } from '../noteModels';
 import { unsupportedMessage } from '../snapshot';
 import { DIAGRAM_VIEW_TYPE, DiagramPanel } from './panel';
+import { isSelectState } from '../../webview/detailProtocol';
 
 /** The note a command acts on: the one named by `arg.uri` when it is open, else the active markdown editor. */
 function markdownDocument(arg?: { uri?: string }): vscode.TextDocument | undefined {
@@ -28,7 +29,7 @@ function noNote(): undefined {
 /** For tests: the state of the open panel. */
 export function diagramPanelInfo() {
   const p = DiagramPanel.active;
-  return p ? { uri: p.documentUri, state: p.panelState, visible: p.panel.visible, active: p.panel.active, lastRender: p.lastRender, live: p.live.status } : undefined;
+  return p ? { uri: p.documentUri, state: p.panelState, visible: p.panel.visible, active: p.panel.active, lastRender: p.lastRender, live: p.live.status, lastDetail: p.lastDetail, timeline: p.lastTimeline } : undefined;
 }
 
 export function registerDiagram(context: vscode.ExtensionContext, models: NoteModels): vscode.Disposable {
@@ -71,6 +72,8 @@ export function registerDiagram(context: vscode.ExtensionContext, models: NoteMo
     // For tests (not in the manifest), only when the extension runs under tests.
     context.extensionMode === vscode.ExtensionMode.Test ? vscode.commands.registerCommand(COMMANDS.diagramInfo, () => diagramPanelInfo()) : { dispose: () => undefined },
     vscode.commands.registerCommand(COMMANDS.toggleLive, toggleLive),
+    vscode.commands.registerCommand(COMMANDS.selectDiagramState, (state: unknown) => (isSelectState(state) ? (DiagramPanel.active?.selectState(state), true) : false)),
+    vscode.commands.registerCommand(COMMANDS.selectDiagramSample, (index: unknown) => (typeof index === 'number' ? (DiagramPanel.active?.selectSample(index) ?? false) : false)),
     vscode.commands.registerCommand(COMMANDS.freezeLiveSnapshot, freeze),
     vscode.window.registerWebviewPanelSerializer(DIAGRAM_VIEW_TYPE, {
       deserializeWebviewPanel: (panel, state) => DiagramPanel.restore(context, models, panel, state),

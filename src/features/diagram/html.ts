@@ -75,7 +75,18 @@ export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri): st
   <h2 id="live-trends-title" class="live-trends-title"></h2>
   <ul id="live-trends" class="live-trends"></ul>
 </section>
+<div id="scrubber" class="scrubber" hidden>
+  <label id="scrub-label" for="scrub"></label>
+  <input id="scrub" type="range" min="0" max="1" step="1" value="0">
+  <output id="scrub-value" for="scrub" aria-live="polite"></output>
+</div>
+<div class="stage">
 <main id="canvas" class="canvas"></main>
+<aside id="detail" class="detail" aria-labelledby="detail-title" hidden>
+  <div class="detail-head"><h2 id="detail-title" class="detail-title"></h2><button id="detail-close" type="button"></button></div>
+  <div id="detail-body" class="detail-body" aria-live="polite"></div>
+</aside>
+</div>
 <div id="explain" class="explain" role="tooltip" hidden></div>
 <div id="live" class="sr-only" aria-live="polite"></div>
 <ul id="state-list" class="sr-only"></ul>

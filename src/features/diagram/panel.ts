@@ -12,6 +12,8 @@ import type { InsertResult } from '../snapshot';
 import { copySvg, pngBytes, pngFailed, saveDiagram, standaloneSvg } from './export';
 import { panelHtml, webviewOptions, webviewStrings } from './html';
 import { LiveView } from './live';
+import { DetailState } from './detail';
+import { isSelectState, type TimelineView } from '../../webview/detailProtocol';
 
 export const DIAGRAM_VIEW_TYPE = 'tcpStateNotes.stateDiagram';
 const RENDER_DELAY_MS = 250;
@@ -25,6 +27,7 @@ interface Shown {
   readonly diagram: DiagramModel;
   readonly counts: Partial<Record<StateId, number>>;
   readonly scope: DiagramScope;
+  readonly countSource: string | undefined;
 }
 
 /**
@@ -44,6 +47,9 @@ export class DiagramPanel implements vscode.Disposable {
   readonly live: LiveView;
   /** What was last posted (for the exports, for tests and the status of the panel). */
   private shown: Shown | undefined;
+  /** The detail pane's selected state and the scrubber's chosen sample. */
+  private readonly detail = new DetailState();
+  private shownTimeline: TimelineView | undefined;
 
   static get active(): DiagramPanel | undefined {
     return DiagramPanel.current;
@@ -146,11 +152,43 @@ export class DiagramPanel implements vscode.Disposable {
           sectionTitle: s.sectionTitle,
           /** The SVG of the model the webview draws, in the exports' standalone style. */
           svg: standaloneSvg(s.diagram),
+          countSource: s.countSource,
         }
       : undefined;
   }
 
+  /** For tests: the detail pane's last message, and the scrubber's data of the last render. */
+  get lastDetail() {
+    return this.detail.last;
+  }
+
+  get lastTimeline() {
+    return this.shownTimeline;
+  }
+
+  /** Selects a state for the detail pane (null closes it), as a click in the diagram does. */
+  selectState(state: StateId | null): void {
+    this.detail.select(state);
+    this.postDetail();
+  }
+
+  /** Chooses a timeline sample (−1: the whole note), as the scrubber does; false when there is no such sample. */
+  selectSample(index: number): boolean {
+    const document = this.document;
+    if (!document || !this.detail.chooseSample(index, this.models.get(document))) return false;
+    this.render();
+    return true;
+  }
+
+  private postDetail(): void {
+    const document = this.document;
+    if (!document || !this.ready) return;
+    const model = this.models.peek(document);
+    if (model) this.post(this.detail.message(model, currentLang()));
+  }
+
   setDocument(document: vscode.TextDocument): void {
+    if (document.uri.toString() !== this.document?.uri.toString()) this.detail.reset();
     this.document = document;
     this.state = { ...this.state, uri: document.uri.toString() };
     this.updateTitle();
@@ -220,11 +258,15 @@ export class DiagramPanel implements vscode.Disposable {
       }
     }
     const documentName = document.uri.path.split('/').pop() || document.uri.toString();
-    const input = this.live.diagramInput(diagramSource(model, lang, range, sectionTitle ?? documentName).input);
+    const source = diagramSource(model, lang, range, sectionTitle ?? documentName).input;
+    // A sample chosen on the timeline scrubber: its counts instead of the note's best block.
+    const sample = this.detail.chosen(model);
+    const sampled = sample ? { ...source, counts: { ...sample.counts }, countSource: vscode.l10n.t('sample at {0}, line {1}', sample.time, sample.line + 1) } : source;
+    const input = this.live.diagramInput(sampled);
     const diagram = buildDiagramModel({ ...input, showLinux: this.state.showLinux }, lang);
     const explanations: Partial<Record<StateId, string>> = {};
     for (const node of diagram.nodes) explanations[node.id] = explainStateText(node.id, { lang }, { model });
-    return { uri: document.uri.toString(), version: document.version, documentName, sectionTitle, diagram, counts: input.counts, scope: this.state.scope, explanations };
+    return { uri: document.uri.toString(), version: document.version, documentName, sectionTitle, diagram, counts: input.counts, scope: this.state.scope, countSource: input.countSource, explanations };
   }
 
   /** Builds the model from the note and posts it as data. */
@@ -246,7 +288,16 @@ export class DiagramPanel implements vscode.Disposable {
       state: this.state,
       explanations,
       ...this.live.info(),
+      ...this.timelineView(document),
     });
+    if (this.detail.hasSelection) this.postDetail();
+  }
+
+  private timelineView(document: vscode.TextDocument) {
+    const model = this.models.peek(document);
+    const timeline = model ? this.detail.timeline(model) : undefined;
+    this.shownTimeline = timeline;
+    return timeline ? { timeline } : {};
   }
 
   /** The diagram the panel shows; computed the same way when nothing is shown yet (the panel is hidden). */
@@ -354,6 +405,12 @@ export class DiagramPanel implements vscode.Disposable {
         break;
       case 'freeze':
         void this.freeze();
+        break;
+      case 'select':
+        if (isSelectState(m.state)) this.selectState(m.state);
+        break;
+      case 'selectSample':
+        this.selectSample(m.index);
         break;
     }
   }

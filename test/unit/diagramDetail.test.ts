@@ -1,0 +1,134 @@
+/**
+ * The diagram's detail pane and timeline scrubber as data (src/core/diagram/detail.ts), the checks on what the
+ * webview sends (src/webview/detailProtocol.ts), and that the pane's script builds no HTML from text.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixtureDir, repoPath } from '../support/repo';
+import { analyzeNote } from '../../src/core/note/analyze';
+import { analyseEvidence, causesOf } from '../../src/core/report/build';
+import { DETAIL_TOP, isSampleIndex, stateDetail, timelineSamples, trendSparklineSvg } from '../../src/core/diagram/detail';
+import { isSelectState } from '../../src/webview/detailProtocol';
+import { parseWebviewMessage } from '../../src/core/diagram/messages';
+
+const incident = readFileSync(join(fixtureDir('report'), 'incident.md'), 'utf8');
+
+function detailOf(text: string, state: Parameters<typeof stateDetail>[0], lang: 'en' | 'zh-cn' = 'en') {
+  const a = analyseEvidence(analyzeNote(text));
+  return stateDetail(state, a, causesOf(a, lang));
+}
+
+describe('detail pane data', () => {
+  it('summarises the FIN-WAIT-1 listing: count, peers, networks, ports, timers, Send-Q, retransmissions, cause, trend', () => {
+    const d = detailOf(incident, 'FIN-WAIT-1');
+    assert.equal(d.count, 61920, 'the annotated awk count is the best count');
+    assert.equal(d.countLine, 41);
+    assert.equal(d.listed, 4);
+    assert.deepEqual(d.prefixes[0], { label: '203.0.113.0/24', count: 3 });
+    assert.equal(d.peers.length, 4);
+    assert.deepEqual(d.localPorts, [{ label: '443', count: 4 }]);
+    assert.deepEqual(d.timers, [{ kind: 'on', count: 1 }, { kind: 'persist', count: 3 }]);
+    assert.deepEqual(d.sendQ, { rows: 4, nonZero: 4, max: 87600 });
+    assert.equal(d.retransMax, 2);
+    assert.deepEqual(d.processes, []);
+    assert.equal(d.causes.length, 1);
+    assert.match(d.causes[0]?.message ?? '', /zero window/);
+    assert.match(d.causes[0]?.source ?? '', /^https:\/\//);
+    // The samples give no per-state FIN-WAIT-1 series, so an orphan state shows sockstat orphan over time.
+    assert.deepEqual(d.trend, {
+      series: 'orphan',
+      points: [
+        { time: '2025-03-14T09:21:00+08:00', value: 12000 },
+        { time: '2025-03-14T09:31:00+08:00', value: 16000 },
+        { time: '2025-03-14T09:41:00+08:00', value: 20000 },
+      ],
+    });
+  });
+
+  it('the cause follows the language; a state with nothing in the note has an empty detail', () => {
+    assert.match(detailOf(incident, 'FIN-WAIT-1', 'zh-cn').causes[0]?.message ?? '', /零窗口/);
+    const e = detailOf(incident, 'ESTABLISHED');
+    assert.deepEqual(
+      { count: e.count, listed: e.listed, peers: e.peers, timers: e.timers, sendQ: e.sendQ, causes: e.causes, trend: e.trend },
+      { count: null, listed: 0, peers: [], timers: [], sendQ: null, causes: [], trend: null },
+      'not an orphan state: no orphan trend either',
+    );
+  });
+
+  it('a per-state series wins over the orphan series when the samples give one', () => {
+    const note = ['# n', '', '### 2025-03-14 09:00', '', '```', 'FIN_WAIT1 100', 'TIME_WAIT 5', '```', '', '### 2025-03-14 09:10', '', '```', 'FIN_WAIT1 250', 'ESTABLISHED 40', '```', ''].join('\n');
+    const d = detailOf(note, 'FIN-WAIT-1');
+    assert.deepEqual(d.trend, { series: 'state', points: [{ time: '2025-03-14T09:00:00', value: 100 }, { time: '2025-03-14T09:10:00', value: 250 }] });
+    assert.equal(detailOf(note, 'TIME-WAIT').trend, null, 'one value is no trend');
+  });
+
+  it('keeps the top entries only and cuts long note text (shown as text, never markup)', () => {
+    const rows = Array.from({ length: 9 }, (_, i) => `FIN-WAIT-1 0 ${100 + i} 10.0.0.5:443 198.51.${i}.7:5000${i} users:(("${'x'.repeat(40)}<img src=x>",pid=${i},fd=3))`);
+    const d = detailOf(['```', '$ ss -tanp', 'State Recv-Q Send-Q Local Address:Port Peer Address:Port Process', ...rows, '```', ''].join('\n'), 'FIN-WAIT-1');
+    assert.equal(d.listed, 9);
+    assert.equal(d.peers.length, DETAIL_TOP);
+    assert.equal(d.prefixes.length, DETAIL_TOP);
+    // The name is data, kept as written: the webview sets it with textContent.
+    assert.deepEqual(d.processes, [{ label: `${'x'.repeat(40)}<img src=x>`, count: 9 }]);
+    for (const p of [...d.peers, ...d.prefixes, ...d.processes]) assert.ok(p.label.length <= 80);
+  });
+});
+
+describe('timeline samples', () => {
+  it('are the timed samples with counts or an orphan number, oldest first', () => {
+    const a = analyseEvidence(analyzeNote(incident));
+    const s = timelineSamples(a.points);
+    assert.deepEqual(s.map((x) => x.time), ['2025-03-14T09:21:00+08:00', '2025-03-14T09:31:00+08:00', '2025-03-14T09:41:00+08:00']);
+    assert.deepEqual(s.map((x) => x.orphan), [12000, 16000, 20000]);
+    assert.equal(s[2]?.counts['TIME-WAIT'], 1840);
+  });
+
+  it('sort by time, not by place in the note', () => {
+    const note = ['### 2025-03-14 10:00', '', '```', 'FIN_WAIT1 300', 'LAST_ACK 2', '```', '', '### 2025-03-14 09:00', '', '```', 'FIN_WAIT1 100', 'LAST_ACK 1', '```', ''].join('\n');
+    const s = timelineSamples(analyseEvidence(analyzeNote(note)).points);
+    assert.deepEqual(s.map((x) => x.counts['FIN-WAIT-1']), [100, 300]);
+  });
+
+  it('the scrubber accepts −1 (whole note) and existing indexes only', () => {
+    assert.ok(isSampleIndex(-1, 3));
+    assert.ok(isSampleIndex(2, 3));
+    for (const bad of [3, -2, 1.5, '1', null, undefined, Number.NaN]) assert.equal(isSampleIndex(bad, 3), false, String(bad));
+  });
+
+  it('the host parses select / selectSample field by field and keeps nothing else', () => {
+    assert.deepEqual(parseWebviewMessage({ type: 'select', state: 'LAST-ACK', extra: '<x>' }), { type: 'select', state: 'LAST-ACK' });
+    assert.deepEqual(parseWebviewMessage({ type: 'select', state: null }), { type: 'select', state: null });
+    assert.deepEqual(parseWebviewMessage({ type: 'selectSample', index: -1 }), { type: 'selectSample', index: -1 });
+    assert.deepEqual(parseWebviewMessage({ type: 'selectSample', index: 2 }), { type: 'selectSample', index: 2 });
+    for (const bad of [{ type: 'select' }, { type: 'select', state: 'last_ack' }, { type: 'select', state: 1 }, { type: 'selectSample', index: '1' }, { type: 'selectSample', index: 0.5 }, { type: 'selectSample', index: -2 }, { type: 'selectSample', index: 1e9 }]) {
+      assert.equal(parseWebviewMessage(bad), undefined, JSON.stringify(bad));
+    }
+  });
+
+  it('the webview may select a known state or nothing, never another string', () => {
+    assert.ok(isSelectState('FIN-WAIT-1'));
+    assert.ok(isSelectState(null));
+    for (const bad of ['FIN_WAIT1', '<script>', undefined, 1, {}]) assert.equal(isSelectState(bad), false, String(bad));
+  });
+});
+
+describe('trend sparkline', () => {
+  it('is an SVG of numbers with an escaped title, marking the chosen sample in it', () => {
+    const svg = trendSparklineSvg({ series: 'state', points: [{ time: 't1', value: 1 }, { time: 't2', value: 5 }] }, 'A <b>"x"</b> & y', 't2');
+    assert.match(svg, /^<svg [^>]*role="img"/);
+    assert.ok(svg.includes('<title>A &lt;b&gt;&quot;x&quot;&lt;/b&gt; &amp; y: t1 1, t2 5 (t2)</title>'));
+    assert.ok(!svg.includes('<b>'));
+    assert.match(svg, /<polyline class="spark-line" fill="none" points="2,34 178,2"\/>/);
+  });
+});
+
+describe('the detail pane script', () => {
+  it('builds no HTML from strings (no innerHTML, outerHTML, insertAdjacentHTML, document.write)', () => {
+    for (const file of ['src/webview/detailPane.ts', 'src/webview/main.ts']) {
+      const src = readFileSync(repoPath(file), 'utf8');
+      assert.ok(!/\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write/.test(src), file);
+    }
+  });
+});
