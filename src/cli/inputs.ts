@@ -117,6 +117,28 @@ export function walk(root: string, keep: (rel: string) => boolean): string[] {
   return out;
 }
 
+/**
+ * Whether `walk(root, …)` would list the file at `rel` (POSIX, relative to `root`): no skipped or hidden folder
+ * on the way, not excluded by a .gitignore. For one file reported later (a file watcher) without walking again.
+ */
+export function walkKeeps(root: string, rel: string): boolean {
+  const parts = rel.split('/');
+  let levels = ancestorLevels(root);
+  let dir = root;
+  let sub = '';
+  for (let i = 0; i < parts.length - 1; i++) {
+    const here = readGitignore(dir);
+    if (here) levels = [...levels, { base: sub, ig: here }];
+    const name = parts[i] as string;
+    sub = sub ? `${sub}/${name}` : name;
+    if (!name || SKIP_DIRS.has(name) || name.startsWith('.') || ignored(levels, sub, true)) return false;
+    dir = join(dir, name);
+  }
+  const here = readGitignore(dir);
+  if (here) levels = [...levels, { base: sub, ig: here }];
+  return !ignored(levels, rel, false);
+}
+
 function isDirectory(path: string): boolean {
   try {
     return statSync(path).isDirectory();

@@ -17,8 +17,12 @@ export interface OpenNotesOptions {
   readonly remote?: RemoteAnalyser;
 }
 
+/** A document opened or changed (its TextDocument), or closed (undefined). */
+export type OpenNotesListener = (uri: string, document: TextDocument | undefined) => void;
+
 export class OpenNotes {
   private readonly documents = new Map<string, TextDocument>();
+  private readonly listeners: OpenNotesListener[] = [];
   readonly cache: NoteDocuments<TextDocument>;
 
   constructor(options: OpenNotesOptions) {
@@ -46,7 +50,17 @@ export class OpenNotes {
     if (previous) this.cache.closed(previous);
     const document = TextDocument.create(uri, languageId, version, text);
     this.documents.set(uri, document);
+    this.emit(uri, document);
     return document;
+  }
+
+  /** Calls `listener` after every open, change and close. */
+  onDidChange(listener: OpenNotesListener): void {
+    this.listeners.push(listener);
+  }
+
+  private emit(uri: string, document: TextDocument | undefined): void {
+    for (const l of this.listeners) l(uri, document);
   }
 
   /** Applies the client's changes in order (LSP: each relative to the text after the previous one). */
@@ -64,6 +78,7 @@ export class OpenNotes {
       // Updates the document object in place: the cache knows it by identity.
       TextDocument.update(document, [change], version);
     }
+    this.emit(uri, document);
     return document;
   }
 
@@ -72,6 +87,7 @@ export class OpenNotes {
     if (!document) return;
     this.cache.closed(document);
     this.documents.delete(uri);
+    this.emit(uri, undefined);
   }
 
   get(uri: string): TextDocument | undefined {

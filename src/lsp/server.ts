@@ -1,15 +1,13 @@
 /**
  * `tcp-state-notes lsp --stdio`: the language server for Markdown notes. A thin adapter: hovers
  * (core/noteHover), diagnostics and quick fixes (core/check/noteDiagnostics), document symbols for evidence
- * blocks (core/note/evidenceNames), over the per-document model cache (core/note/documents) — the same core
- * functions the VS Code providers adapt. Positions are UTF-16 (the LSP default, and the core's offsets).
- *
- * Workspace-wide features (workspace/symbol, textDocument/references) plug in here once the core has a
- * workspace index: register the capability in `capabilities()`, feed the index from OpenNotes' open/change/
- * close, and answer from it like the handlers below.
+ * blocks (core/note/evidenceNames), over the per-document model cache (core/note/documents), and workspace
+ * symbols and references from the core workspace index (workspace.ts) — the same core functions the VS Code
+ * providers adapt. Positions are UTF-16 (the LSP default, and the core's offsets).
  */
 import {
   CodeActionKind,
+  DidChangeWatchedFilesNotification,
   MessageType,
   ShowMessageNotification,
   SymbolKind,
@@ -30,6 +28,7 @@ import { noteHover } from '../core/noteHover';
 import { EXPLAIN_MISCONCEPTION, NoteDiagnosticsPublisher } from './diagnostics';
 import { OpenNotes } from './notes';
 import { DEFAULT_SETTINGS, langOf, readSettings, type LspSettings } from './settings';
+import { LspWorkspace } from './workspace';
 
 export const SERVER_NAME = 'tcp-state-notes';
 
@@ -41,6 +40,8 @@ export function capabilities(): ServerCapabilities {
     documentSymbolProvider: { label: 'TCP State Notes' },
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
     executeCommandProvider: { commands: [EXPLAIN_MISCONCEPTION] },
+    workspaceSymbolProvider: true,
+    referencesProvider: true,
   };
 }
 
@@ -56,12 +57,22 @@ export function serveNotes(connection: Connection, version: string, remote?: Rem
     enabled: () => settings.diagnostics,
     publish: (uri, v, list) => void connection.sendDiagnostics({ uri, ...(v > 0 ? { version: v } : {}), diagnostics: list }),
   });
+  const workspace = new LspWorkspace(notes);
+  let watchFiles = false;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     locale = params.locale;
     settings = readSettings(params.initializationOptions);
+    watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    workspace.start(params);
     return { capabilities: capabilities(), serverInfo: { name: SERVER_NAME, version } };
   });
+
+  connection.onInitialized(() => {
+    // Clients that cannot register watchers may still send didChangeWatchedFiles; both are handled below.
+    if (watchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{md,markdown}' }] }).catch(() => undefined);
+  });
+  connection.onDidChangeWatchedFiles(({ changes }) => void workspace.watched(changes));
 
   connection.onDidChangeConfiguration(({ settings: changed }) => {
     const next = readSettings(changed, settings);
@@ -102,6 +113,9 @@ export function serveNotes(connection: Connection, version: string, remote?: Rem
     });
   });
 
+  connection.onReferences(({ textDocument, position }) => workspace.references(textDocument.uri, position));
+  connection.onWorkspaceSymbol(({ query }) => workspace.symbols(query, lang()));
+
   connection.onCodeAction(({ textDocument, context }) => {
     const document = notes.get(textDocument.uri);
     return document ? diagnostics.codeActions(document, context.diagnostics) : [];
@@ -121,6 +135,7 @@ export function serveNotes(connection: Connection, version: string, remote?: Rem
 
   connection.onShutdown(() => {
     diagnostics.dispose();
+    workspace.stop();
     notes.reset();
   });
 }

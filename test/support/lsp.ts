@@ -15,6 +15,7 @@ import {
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
+  type ClientCapabilities,
   type InitializeResult,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
@@ -40,7 +41,15 @@ export interface LspSession {
   close(): Promise<number | null>;
 }
 
-export async function startLsp(options: { initializationOptions?: unknown; locale?: string } = {}): Promise<LspSession> {
+export interface LspOptions {
+  readonly initializationOptions?: unknown;
+  readonly locale?: string;
+  /** The workspace folders (file: URIs) the server indexes; none by default. */
+  readonly workspaceFolders?: readonly string[];
+  readonly capabilities?: ClientCapabilities;
+}
+
+export async function startLsp(options: LspOptions = {}): Promise<LspSession> {
   const child = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.setEncoding('utf8');
@@ -60,8 +69,9 @@ export async function startLsp(options: { initializationOptions?: unknown; local
   connection.listen();
   const initialized = await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
-    rootUri: null,
-    capabilities: {},
+    rootUri: options.workspaceFolders?.[0] ?? null,
+    ...(options.workspaceFolders ? { workspaceFolders: options.workspaceFolders.map((uri, i) => ({ uri, name: `folder${i}` })) } : {}),
+    capabilities: options.capabilities ?? {},
     ...(options.locale ? { locale: options.locale } : {}),
     ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
   });

@@ -73,7 +73,8 @@ describe('tcp-state-notes lsp --stdio (protocol)', () => {
       assert.ok(capabilities.documentSymbolProvider);
       assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix'] });
       assert.deepEqual(capabilities.executeCommandProvider?.commands, ['tcpStateNotes.explainMisconception']);
-      assert.equal(capabilities.workspaceSymbolProvider, undefined, 'no workspace symbols until the core has a workspace index');
+      assert.equal(capabilities.workspaceSymbolProvider, true);
+      assert.equal(capabilities.referencesProvider, true);
     } finally {
       assert.equal(await lsp.close(), 0);
     }

@@ -30,6 +30,8 @@ const NOTE = [
   '',
 ].join('\n');
 
+const OTHER = '另一份笔记：CLOSE-WAIT 还在。\n';
+
 interface NeovimRecord {
   steps: string[];
   error?: string;
@@ -38,6 +40,7 @@ interface NeovimRecord {
   diagnostics?: { lnum: number; col: number; end_col: number; message: string; code: string; source: string; text: string }[];
   hover?: { position: { line: number; character: number }; range: { start: { line: number; character: number }; end: { line: number; character: number } }; kind: string; value: string; text: string };
   symbols?: { name: string; detail: string; line: number }[];
+  references?: { file: string; line: number; character: number; end_character: number }[];
   actions?: string[];
   fixed_line?: string;
   remaining?: number;
@@ -56,6 +59,8 @@ function runNeovim(lang: string): { status: number | null; record: NeovimRecord;
     const note = join(dir, 'note.md');
     const out = join(dir, 'out.json');
     writeFileSync(note, NOTE);
+    // Never opened in Neovim: found by the server's workspace index.
+    writeFileSync(join(dir, 'other.md'), OTHER);
     const env = {
       ...process.env,
       TSN_NODE: process.execPath,
@@ -85,7 +90,7 @@ describe(`Neovim's built-in LSP client drives tcp-state-notes lsp --stdio`, () =
     const { status, record, stderr } = runNeovim('zh-cn');
     assert.equal(record.error, undefined, `${record.error}\n${stderr}`);
     assert.equal(status, 0, stderr);
-    assert.deepEqual(record.steps, ['initialized', 'diagnostics', 'hover', 'symbols', 'code action', 'resynced', 'stopped']);
+    assert.deepEqual(record.steps, ['initialized', 'diagnostics', 'hover', 'symbols', 'references', 'code action', 'resynced', 'stopped']);
     assert.equal(record.server_name, 'tcp-state-notes');
     assert.equal(record.incremental, true);
 
@@ -113,6 +118,11 @@ describe(`Neovim's built-in LSP client drives tcp-state-notes lsp --stdio`, () =
     assert.equal(hover.value, noteHover(analyzeNote(NOTE), offset, { lang: 'zh-cn' })?.markdown);
 
     assert.deepEqual(record.symbols, [{ name: 'ss 输出：1 FIN-WAIT-1', detail: '第 5 行', line: 4 }]);
+    // CLOSE_WAIT in the open note and CLOSE-WAIT in the unopened one (UTF-16 characters after Chinese text).
+    assert.deepEqual(record.references, [
+      { file: 'note.md', line: 2, character: 5, end_character: 15 },
+      { file: 'other.md', line: 0, character: 6, end_character: 16 },
+    ]);
 
     // vim.lsp.buf.code_action() listed our fix and applied its edit to the buffer; the server saw the change.
     assert.deepEqual(record.actions, ['替换为 TIME_WAIT']);

@@ -1,0 +1,63 @@
+/**
+ * What the editor features make of the workspace index's answers, for every shell alike (the VS Code providers
+ * and the language server): the id under a cursor, the references as (line, character, length) locations, and a
+ * workspace symbol's name and detail. Pure: no `vscode`, no Node built-ins. Names hold ids, parsed numbers and
+ * a heading's inert title (note.ts), never raw note text.
+ */
+import type { Lang, Localized } from '../catalogue/types';
+import { formatCount } from '../format';
+import { findMentions } from '../note/recognize';
+import { t } from '../strings';
+import type { NoteReferences, WorkspaceSymbol } from './index';
+
+/** The widest stretch of a line read around the cursor to find the mention under it. */
+const WINDOW = 512;
+
+/** The canonical id of the state, term or counter mention under `character` of `line` (UTF-16), if any. */
+export function mentionIdAt(line: string, character: number): string | undefined {
+  let from = Math.max(0, character - WINDOW);
+  const to = Math.min(line.length, character + WINDOW);
+  // Starts the window at a word boundary, so a cut never makes a mention out of half a word.
+  while (from > 0 && from < character && !/\s/.test(line[from - 1] ?? ' ')) from++;
+  const c = character - from;
+  const hit = findMentions(line.slice(from, to)).find((m) => m.start <= c && c <= m.end);
+  return hit && hit.kind !== 'aggregate' ? hit.id : undefined;
+}
+
+export interface ReferenceLocation {
+  readonly key: string;
+  /** 0-based line and UTF-16 character, and the mention's length in UTF-16 code units. */
+  readonly line: number;
+  readonly character: number;
+  readonly length: number;
+}
+
+/** The index's packed reference rows as one location per mention. */
+export function referenceLocations(references: readonly NoteReferences[]): ReferenceLocation[] {
+  const out: ReferenceLocation[] = [];
+  for (const r of references) {
+    for (let i = 0; i + 2 < r.rows.length; i += 3) out.push({ key: r.key, line: r.rows[i] as number, character: r.rows[i + 1] as number, length: r.rows[i + 2] as number });
+  }
+  return out;
+}
+
+const W = {
+  block: { en: '{id} ×{n} (evidence block)', 'zh-cn': '{id} ×{n}（证据块）' },
+  sockets: { en: '{id}: {n} sockets', 'zh-cn': '{id}：{n} 个套接字' },
+  mentions: { en: '{id}: {n} mentions', 'zh-cn': '{id}：提及 {n} 次' },
+} as const satisfies Record<string, Localized>;
+
+function fill(text: Localized, lang: Lang, id: string, n: number): string {
+  return t(text, lang, { id, n: formatCount(n) });
+}
+
+/** A workspace symbol's name: a heading's title, or "FIN-WAIT-1 ×3 (evidence block)". */
+export function workspaceSymbolName(s: WorkspaceSymbol, lang: Lang): string {
+  if (s.kind === 'heading') return s.title || s.id;
+  return fill(W.block, lang, s.id, s.count);
+}
+
+/** Its count: "FIN-WAIT-1: 3 sockets" in a block, "tcp_max_orphans: 2 mentions" otherwise. */
+export function workspaceSymbolDetail(s: WorkspaceSymbol, lang: Lang): string {
+  return fill(s.unit === 'sockets' ? W.sockets : W.mentions, lang, s.id, s.count);
+}

@@ -1,0 +1,208 @@
+/**
+ * The language server's workspace: the core workspace index (core/workspace/index.ts) fed from the client's
+ * workspace folders (file: URIs only), walked with the CLI's folder walker (cli/inputs.ts: skips node_modules,
+ * .git and hidden folders, follows .gitignore) and read in batches that yield to the event loop between them,
+ * so requests are answered while a large workspace is indexed. An open document wins over the disk until it
+ * is closed (OpenNotes' events); `workspace/didChangeWatchedFiles` keeps the rest current. Answers come from
+ * the same core queries and texts the VS Code providers use (core/workspace/present.ts).
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { FileChangeType, SymbolKind, type FileEvent, type InitializeParams, type Location, type Position, type SymbolInformation } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Lang } from '../core/catalogue/types';
+import { WorkspaceIndex } from '../core/workspace/index';
+import { mentionIdAt, referenceLocations, workspaceSymbolDetail, workspaceSymbolName } from '../core/workspace/present';
+import { walk, walkKeeps } from '../cli/inputs';
+import type { OpenNotes } from './notes';
+
+const NOTE_EXT = /\.(?:md|markdown)$/i;
+/** Notes read per batch before yielding; notes over MAX_NOTE_BYTES are not indexed (as in VS Code). */
+const READ_BATCH = 16;
+const MAX_NOTE_BYTES = 8 * 1024 * 1024;
+const SYMBOL_LIMIT = 500;
+/** Edits are indexed after this quiet time (or at the next query), not at every keystroke. */
+const EDIT_DELAY_MS = 250;
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** A file: URI's path, or undefined for any other scheme or a malformed URI. */
+function pathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+/** One spelling per file (clients differ in percent-encoding); other schemes are kept as given. */
+export function noteKey(uri: string): string {
+  const path = pathOf(uri);
+  return path === undefined ? uri : pathToFileURL(path).href;
+}
+
+/** The folders to index: workspaceFolders, else rootUri, else rootPath; file: URIs only. */
+export function workspaceRoots(params: Pick<InitializeParams, 'workspaceFolders' | 'rootUri' | 'rootPath'>): string[] {
+  const uris = params.workspaceFolders?.length ? params.workspaceFolders.map((f) => f.uri) : params.rootUri ? [params.rootUri] : [];
+  const roots = uris.map(pathOf).filter((p): p is string => p !== undefined);
+  if (roots.length === 0 && !params.workspaceFolders?.length && !params.rootUri && params.rootPath) roots.push(params.rootPath);
+  return [...new Set(roots)];
+}
+
+export class LspWorkspace {
+  readonly index = new WorkspaceIndex();
+  private roots: string[] = [];
+  /** Open notes by key: they win over the disk. */
+  private readonly open = new Map<string, TextDocument>();
+  /** Open notes edited since they were last indexed. */
+  private readonly edited = new Set<string>();
+  private editTimer: ReturnType<typeof setTimeout> | undefined;
+  private building: Promise<void> = Promise.resolve();
+  private stopped = false;
+
+  constructor(notes: OpenNotes) {
+    notes.onDidChange((uri, document) => {
+      const key = noteKey(uri);
+      if (document) {
+        const opening = this.open.get(key) !== document;
+        this.open.set(key, document);
+        if (opening) this.fromDocument(key);
+        else {
+          this.edited.add(key);
+          this.editTimer ??= setTimeout(() => this.flush(), EDIT_DELAY_MS);
+        }
+      } else {
+        this.open.delete(key);
+        this.edited.delete(key);
+        // Back to what is on disk (an unsaved edit is dropped with the document), or out of the index.
+        void this.fromDisk(key);
+      }
+    });
+  }
+
+  private fromDocument(key: string): void {
+    const text = this.open.get(key)?.getText();
+    if (text !== undefined && text.length <= MAX_NOTE_BYTES) this.index.set(key, text);
+  }
+
+  /** Indexes the pending edits of open notes now. */
+  private flush(): void {
+    clearTimeout(this.editTimer);
+    this.editTimer = undefined;
+    for (const key of this.edited) this.fromDocument(key);
+    this.edited.clear();
+  }
+
+  /** Starts indexing the folders of `params` in the background. */
+  start(params: Pick<InitializeParams, 'workspaceFolders' | 'rootUri' | 'rootPath'>): void {
+    this.roots = workspaceRoots(params);
+    this.building = this.build().catch(() => undefined);
+  }
+
+  /** Resolves when the first indexing of the workspace has finished. */
+  whenBuilt(): Promise<void> {
+    return this.building;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.editTimer);
+    this.editTimer = undefined;
+  }
+
+  private async build(): Promise<void> {
+    for (const root of this.roots) {
+      if (this.stopped) return;
+      const files = walk(root, (rel) => NOTE_EXT.test(rel));
+      await nextTurn();
+      for (let i = 0; i < files.length && !this.stopped; i += READ_BATCH) {
+        const keys = files.slice(i, i + READ_BATCH).map((rel) => pathToFileURL(`${root}${sep}${rel.split('/').join(sep)}`).href);
+        const texts = await Promise.all(keys.map((key) => this.read(key)));
+        keys.forEach((key, k) => {
+          const text = texts[k];
+          if (!this.open.has(key) && text !== undefined) this.index.set(key, text);
+        });
+        await nextTurn();
+      }
+    }
+  }
+
+  private async read(key: string): Promise<string | undefined> {
+    const path = pathOf(key);
+    if (path === undefined) return undefined;
+    try {
+      if ((await stat(path)).size > MAX_NOTE_BYTES) return undefined;
+      return await readFile(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** True for a .md/.markdown file inside a workspace folder that the walker would list. */
+  private inWorkspace(key: string): boolean {
+    const path = pathOf(key);
+    if (path === undefined || !NOTE_EXT.test(path)) return false;
+    return this.roots.some((root) => {
+      const rel = relative(root, path);
+      return rel !== '' && !rel.startsWith('..') && !rel.startsWith(sep) && walkKeeps(root, rel.split(sep).join('/'));
+    });
+  }
+
+  /** Re-reads a note that is not open from disk; drops it when it is gone or not part of the workspace. */
+  private async fromDisk(key: string): Promise<void> {
+    if (this.open.has(key)) return;
+    const text = this.inWorkspace(key) ? await this.read(key) : undefined;
+    if (this.open.has(key)) return;
+    if (text === undefined) this.index.delete(key);
+    else this.index.set(key, text);
+  }
+
+  /** `workspace/didChangeWatchedFiles`: a deleted folder drops every note under it. */
+  async watched(changes: readonly FileEvent[]): Promise<void> {
+    for (const change of changes) {
+      const key = noteKey(change.uri);
+      if (change.type === FileChangeType.Deleted && !this.open.has(key)) {
+        if (!this.index.delete(key)) this.index.deleteWhere((k) => k.startsWith(`${key}/`));
+      } else await this.fromDisk(key);
+    }
+  }
+
+  /** Every mention, across the workspace, of the state, term or counter under `position` in an open note. */
+  async references(uri: string, position: Position): Promise<Location[] | null> {
+    const document = this.open.get(noteKey(uri));
+    if (!document) return null;
+    const line = document.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
+    const id = mentionIdAt(line, position.character);
+    if (!id) return null;
+    await this.building;
+    this.flush();
+    return referenceLocations(this.index.references(id)).map((r) => ({
+      uri: r.key,
+      range: { start: { line: r.line, character: r.character }, end: { line: r.line, character: r.character + r.length } },
+    }));
+  }
+
+  /** Evidence blocks and headings carrying a state or term matching `query`, with their counts. */
+  async symbols(query: string, lang: Lang): Promise<SymbolInformation[]> {
+    await this.building;
+    this.flush();
+    return this.index.symbols(query, SYMBOL_LIMIT).map((s) => {
+      const file = s.key.slice(s.key.lastIndexOf('/') + 1);
+      let name = file;
+      try {
+        name = decodeURIComponent(file);
+      } catch {
+        // keeps the encoded name
+      }
+      return {
+        name: workspaceSymbolName(s, lang),
+        kind: s.kind === 'heading' ? SymbolKind.String : SymbolKind.Event,
+        location: { uri: s.key, range: { start: { line: s.line, character: 0 }, end: { line: s.line, character: 0 } } },
+        // The count, then the note's file name (what VS Code's Ctrl+T shows beside the name).
+        containerName: `${workspaceSymbolDetail(s, lang)} · ${name}`,
+      };
+    });
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * The shared presentation of workspace answers (core/workspace/present.ts) that the VS Code providers and the
+ * language server both use, and the CLI walker's single-file check (walkKeeps) the language server applies
+ * to watched files: it must agree with what walk lists.
+ */
+import { after, describe, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { walk, walkKeeps } from '../../src/cli/inputs';
+import { WorkspaceIndex } from '../../src/core/workspace/index';
+import { mentionIdAt, referenceLocations, workspaceSymbolDetail, workspaceSymbolName } from '../../src/core/workspace/present';
+
+describe('core/workspace/present', () => {
+  test('mentionIdAt: the canonical id under the cursor, by UTF-16 character, at either end of the mention', () => {
+    const line = '😀 连接卡在FIN_WAIT1。tcp_max_orphans 低';
+    assert.equal(mentionIdAt(line, 7), 'FIN-WAIT-1');
+    assert.equal(mentionIdAt(line, 16), 'FIN-WAIT-1', 'the end of a mention glued to 。');
+    assert.equal(mentionIdAt(line, line.indexOf('tcp_max') + 3), 'net.ipv4.tcp_max_orphans');
+    assert.equal(mentionIdAt(line, 3), undefined);
+    assert.equal(mentionIdAt('', 0), undefined);
+    const long = `${'x'.repeat(2000)} TIME_WAIT`;
+    assert.equal(mentionIdAt(long, 2003), 'TIME-WAIT', 'far into a long line');
+  });
+
+  test('referenceLocations: one location per packed row', () => {
+    const index = new WorkspaceIndex();
+    index.set('k1', 'FIN_WAIT1 and fin-wait-1\n\n  FIN-WAIT-1');
+    index.set('k2', 'nothing');
+    assert.deepEqual(referenceLocations(index.references('FIN-WAIT-1')), [
+      { key: 'k1', line: 0, character: 0, length: 9 },
+      { key: 'k1', line: 0, character: 14, length: 10 },
+      { key: 'k1', line: 2, character: 2, length: 10 },
+    ]);
+    assert.deepEqual(referenceLocations([]), []);
+  });
+
+  test('symbol names and details in both languages, counts formatted once', () => {
+    const base = { key: 'k', line: 0, endLine: 3, id: 'FIN-WAIT-1', idKind: 'state' as const };
+    const block = { ...base, kind: 'block' as const, count: 12345, unit: 'sockets' as const };
+    assert.equal(workspaceSymbolName(block, 'en'), 'FIN-WAIT-1 ×12,345 (evidence block)');
+    assert.equal(workspaceSymbolName(block, 'zh-cn'), 'FIN-WAIT-1 ×12,345（证据块）');
+    assert.equal(workspaceSymbolDetail(block, 'en'), 'FIN-WAIT-1: 12,345 sockets');
+    assert.equal(workspaceSymbolDetail(block, 'zh-cn'), 'FIN-WAIT-1：12,345 个套接字');
+    const heading = { ...base, kind: 'heading' as const, count: 2, unit: 'mentions' as const, title: 'Incident {n}' };
+    assert.equal(workspaceSymbolName(heading, 'en'), 'Incident {n}', 'a title is never a template');
+    assert.equal(workspaceSymbolDetail(heading, 'zh-cn'), 'FIN-WAIT-1：提及 2 次');
+    assert.equal(workspaceSymbolName({ ...heading, title: '' }, 'en'), 'FIN-WAIT-1');
+  });
+});
+
+describe('cli/inputs walkKeeps', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tsn-walkkeeps-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('agrees with walk on every file of a tree with nested .gitignore files, hidden folders and node_modules', () => {
+    const files = ['a.md', 'skip.md', 'keep/b.md', 'keep/deep/c.md', 'keep/deep/drop.md', 'out/d.md', '.hidden/e.md', 'node_modules/f.md', 'keep/.git/g.md'];
+    for (const f of files) {
+      mkdirSync(join(dir, f, '..'), { recursive: true });
+      writeFileSync(join(dir, f), '');
+    }
+    writeFileSync(join(dir, '.gitignore'), 'skip.md\nout/\n');
+    writeFileSync(join(dir, 'keep', 'deep', '.gitignore'), 'drop.md\n');
+    const listed = walk(dir, (rel) => rel.endsWith('.md'));
+    assert.deepEqual(listed, ['a.md', 'keep/b.md', 'keep/deep/c.md']);
+    for (const f of files) assert.equal(walkKeeps(dir, f), listed.includes(f), f);
+  });
+});
