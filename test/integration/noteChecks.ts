@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { buildTemplate } from '../../src/core/template';
+import { analyzeNote } from '../../src/core/note/analyze';
+import { cachedAnalysis } from '../../src/core/report/summaries';
+import { templateFacts } from '../../src/core/template/facts';
 import { diagramRenderOf, hoversAt, hoverText, ours, positionOf } from './helpers';
 
 // Checks shared by the suites that prove the features on other kinds of documents and hosts (untitled,
@@ -44,7 +47,13 @@ export async function assertTemplateInserted(editor: vscode.TextEditor): Promise
   editor.selection = new vscode.Selection(end, end);
   const ok = await vscode.commands.executeCommand<boolean>(TEMPLATE, { symptom: 'fin-wait-1', lang: 'en' });
   assert.equal(ok, true, 'the template command reports an edit');
-  assert.equal(editor.document.getText(), before + buildTemplate('fin-wait-1', 'en').markdown);
+  assert.equal(editor.document.getText(), before + prefilledTemplate(before));
+}
+
+/** The template prefilled from `note` (its host, kernel, sample time, counts, likely cause), as the command builds it. */
+export function prefilledTemplate(note: string): string {
+  const model = analyzeNote(note);
+  return buildTemplate('fin-wait-1', 'en', templateFacts(model, cachedAnalysis(model), 'fin-wait-1', 'en')).markdown;
 }
 
 /** Opens the diagram for the active note and checks what it highlighted and counted. */

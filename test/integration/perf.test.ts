@@ -18,8 +18,12 @@ interface AnalysisInfo {
 
 const info = (doc: vscode.TextDocument) => vscode.commands.executeCommand<AnalysisInfo | undefined>('tcpStateNotes.analysisInfo', doc.uri.toString());
 
+/** The notes this suite wrote: removed at its end, so later suites (the workspace index) do not see them. */
+const written: vscode.Uri[] = [];
+
 async function openGenerated(name: string, text: string): Promise<vscode.TextDocument> {
   const uri = workspaceUri('fixtures', name);
+  written.push(uri);
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   const doc = await vscode.workspace.openTextDocument(uri);
   await vscode.window.showTextDocument(doc);
@@ -31,6 +35,7 @@ suite('Large notes stay responsive', () => {
   suiteTeardown(async () => {
     await vscode.workspace.getConfiguration('tcpStateNotes').update('maxNoteSizeMB', undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const uri of written.splice(0)) await Promise.resolve(vscode.workspace.fs.delete(uri)).catch(() => undefined);
   });
 
   test('a 5 MB note: hovers answer while it is analysed in the background, then hovers cite evidence', async function () {

@@ -26,6 +26,10 @@ function quoteNote(): string {
 suite('Analysis worker: a hostile note cannot stall the editor', () => {
   suiteTeardown(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // The large notes this suite wrote: removed, so later suites (the workspace index) do not see them.
+    for (const name of ['hostile-quotes.md', 'worker-ordinary.md', 'worker-over-budget.md']) {
+      await Promise.resolve(vscode.workspace.fs.delete(workspaceUri('fixtures', name))).catch(() => undefined);
+    }
   });
 
   test('the 48 KB quote note is parsed in the worker, never on the extension host thread, which answers meanwhile', async function () {
