@@ -108,7 +108,8 @@ suite('UI: state diagram panel', () => {
   test('a hostile note cannot run script in the webview', async () => {
     await showDiagram('hostile-diagram.md', 'FIN-WAIT-1');
     const frame = webview();
-    await frame.locator('#title').waitFor();
+    // The panel follows the new note: its title changes once the host has rendered it (the old diagram shows until then).
+    await frame.locator('#title', { hasText: 'hostile-diagram.md' }).waitFor({ timeout: 15_000 });
     assert.match(await frame.locator('#title').innerText(), /hostile-diagram\.md/);
     // The note's <script>, <img onerror>, <svg onload> are text in the diagram, never elements.
     assert.equal(await frame.locator('#canvas script, #canvas img, #canvas foreignObject, #canvas iframe').count(), 0);
