@@ -112,7 +112,7 @@ suite('Workspace index: references, workspace symbols, TCP Evidence view', () =>
     assert.equal(dump.options.sort, 'count');
     const drain = ours(dump.items).find((i) => i.label === `${FOLDER}lb-drain.md`);
     assert.ok(drain, 'the note is in the tree');
-    assert.equal(drain.description, 'FIN-WAIT-2 3 · 1 blocks · 2026-02-03T10:15:00');
+    assert.equal(drain.description, 'FIN-WAIT-2 3 · 1 block · 2026-02-03T10:15:00');
     assert.deepEqual(
       drain.children.map((b) => [b.label, b.description, b.command]),
       [['Line 7', 'FIN-WAIT-2 3 · ESTABLISHED 1 · 2026-02-03T10:15:00', 'tcpStateNotes.evidence.openBlock']],
@@ -130,7 +130,7 @@ suite('Workspace index: references, workspace symbols, TCP Evidence view', () =>
     dump = await tree();
     assert.equal(dump.options.state, 'CLOSE-WAIT');
     assert.equal(dump.message, 'Showing CLOSE-WAIT only.');
-    assert.deepEqual(ours(dump.items).map((i) => [i.label, i.description]), [[`${FOLDER}proxy-restart.md`, 'CLOSE-WAIT 1 · 1 blocks · 2026-02-05T08:00:00']]);
+    assert.deepEqual(ours(dump.items).map((i) => [i.label, i.description]), [[`${FOLDER}proxy-restart.md`, 'CLOSE-WAIT 1 · 1 block · 2026-02-05T08:00:00']]);
     assert.deepEqual(ours(dump.items)[0]?.children[0]?.children.map((s) => s.label), ['CLOSE-WAIT']);
     await vscode.commands.executeCommand('tcpStateNotes.evidence.clearFilter');
 

@@ -58,7 +58,7 @@ export class EvidenceTree implements vscode.TreeDataProvider<EvidenceNode> {
       const item = new vscode.TreeItem(uri, vscode.TreeItemCollapsibleState.Collapsed);
       const parts: string[] = [];
       if (n.state) parts.push(`${n.state} ${fmt(n.count)}`);
-      parts.push(vscode.l10n.t('{0} blocks', n.blocks));
+      parts.push(n.blocks === 1 ? vscode.l10n.t('1 block') : vscode.l10n.t('{0} blocks', n.blocks));
       if (n.time) parts.push(n.time);
       item.description = parts.join(' · ');
       item.tooltip = `${vscode.workspace.asRelativePath(uri)}${n.orphan?.value != null ? `\n${vscode.l10n.t('orphans: {0} ({1})', fmt(n.orphan.value), n.orphan.level)}` : ''}`;
