@@ -5,25 +5,10 @@
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { analyzeNote } from '../../src/core/note/analyze';
-import { NoteDocuments, type NoteDocument, type NoteDocumentsOptions, type TextEdit } from '../../src/core/note/documents';
+import { NoteDocuments, type NoteDocumentsOptions } from '../../src/core/note/documents';
 import { essence } from './propertyDocs';
+import { MemoryDocument } from '../support/memoryDocument';
 
-class MemoryDocument implements NoteDocument {
-  version = 1;
-  constructor(
-    readonly uri: string,
-    private text: string,
-  ) {}
-  getText(): string {
-    return this.text;
-  }
-  /** Replaces [start, end) with `insert`, bumps the version and returns the edit as an editor reports it. */
-  edit(start: number, end: number, insert: string): TextEdit {
-    this.text = this.text.slice(0, start) + insert + this.text.slice(end);
-    this.version++;
-    return { rangeOffset: start, rangeLength: end - start, text: insert };
-  }
-}
 
 /** A scheduler the test runs by hand: each turn runs the work queued before it. */
 class ManualScheduler {

@@ -6,26 +6,12 @@
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { analyzeNote } from '../../src/core/note/analyze';
-import { NoteDocuments, type NoteDocument, type NoteDocumentsOptions, type RemoteAnalyser, type RemoteJob, type TextEdit } from '../../src/core/note/documents';
+import { NoteDocuments, type NoteDocumentsOptions, type RemoteAnalyser, type RemoteJob } from '../../src/core/note/documents';
 import { buildAnalysis } from '../../src/core/note/pieceStore';
 import { analysisParts, CHUNK_CHARS, CHUNK_PIECES, fromParts, isWorkerResponse, partsMessages, plainAnalysis, type AnalysisParts } from '../../src/core/note/transfer';
 import { essence } from './propertyDocs';
+import { MemoryDocument } from '../support/memoryDocument';
 
-class MemoryDocument implements NoteDocument {
-  version = 1;
-  constructor(
-    readonly uri: string,
-    private text: string,
-  ) {}
-  getText(): string {
-    return this.text;
-  }
-  edit(start: number, end: number, insert: string): TextEdit {
-    this.text = this.text.slice(0, start) + insert + this.text.slice(end);
-    this.version++;
-    return { rangeOffset: start, rangeLength: end - start, text: insert };
-  }
-}
 
 /** A worker the test drives: jobs wait until the test answers them; `abandoned` counts terminations. */
 class FakeWorker implements RemoteAnalyser {
