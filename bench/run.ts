@@ -30,7 +30,7 @@
  *                         changed note, memory per MB (bench/workspace.ts)
  *
  * Options: TSN_BENCH_QUICK=1 (fewer rounds, no packaging), TSN_BENCH_SKIP_PACKAGE=1, TSN_BENCH_ONLY=adversarial,
- * lsp, mcp, or workspace (that part alone; with TSN_BENCH_QUICK=1 2,000 notes, TSN_BENCH_WS_NOTES=N).
+ * lsp, mcp, report, or workspace (that part alone; with TSN_BENCH_QUICK=1 2,000 notes, TSN_BENCH_WS_NOTES=N).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -451,7 +451,23 @@ function mcpJson(m: McpBench): Record<string, number> {
   };
 }
 
+/** `report` (analysis + report + Markdown) on the 10 MB note ÷ the analysis alone. */
+function reportBench(tenMb: string) {
+  return versus(
+    () => reportMarkdown(buildReport(analyzeNote(tenMb), { file: 'note.md', lang: 'en' }), 'en'),
+    () => analyzeNote(tenMb),
+    QUICK ? 3 : 5,
+    1,
+  );
+}
+
 async function main(): Promise<void> {
+  if (process.env.TSN_BENCH_ONLY === 'report') {
+    const r = reportBench(generateNote(10 * 1024 * 1024, 1));
+    process.stderr.write(`[bench] report 10 MB: ${r.subject.toFixed(0)} ms vs analysis ${r.baseline.toFixed(0)} ms\n`);
+    process.stdout.write(`${JSON.stringify({ report_10mb_ms: round(r.subject, 0), analysis_10mb_ms: round(r.baseline, 0), report_vs_analysis_10mb: round(r.ratio, 3) })}\n`);
+    return;
+  }
   if (process.env.TSN_BENCH_ONLY === 'adversarial') {
     const adv = adversarialBench(QUICK ? 1 : 3);
     const host = await hostStalls();
@@ -495,12 +511,7 @@ async function main(): Promise<void> {
   process.stderr.write(`[bench] edit: ${edit.update.toFixed(2)} ms vs full ${edit.full.toFixed(1)} ms vs markdown-it ${edit.markdownIt.toFixed(1)} ms\n`);
   const stall = await stallBench(tenMb);
   process.stderr.write(`[bench] stall: ${stall.maxStall.toFixed(1)} ms (slice ${stall.maxAt} of ${stall.slices}, p99 ${stall.p99.toFixed(1)} ms)\n`);
-  const report = versus(
-    () => reportMarkdown(buildReport(analyzeNote(tenMb), { file: 'note.md', lang: 'en' }), 'en'),
-    () => analyzeNote(tenMb),
-    QUICK ? 3 : 5,
-    1,
-  );
+  const report = reportBench(tenMb);
   process.stderr.write(`[bench] report 10 MB: ${report.subject.toFixed(0)} ms vs analysis ${report.baseline.toFixed(0)} ms\n`);
   const heap = heapBench(oneMb, 1000);
   process.stderr.write(`[bench] heap: ${heap.before.toFixed(1)} → ${heap.after.toFixed(1)} MB\n`);
