@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { findMisconceptions, MISCONCEPTION_RULES } from '../../src/core/knowledge/misconceptions';
 import { explainMisconception } from '../../src/core/knowledge/explainMisconception';
 import { noteLines, proseOf } from '../../src/core/knowledge/noteLines';
+import { rng } from '../../bench/generate';
 
 function rules(text: string): string[] {
   return findMisconceptions(text).map((f) => f.rule);
@@ -179,4 +180,17 @@ test('URLs, link destinations and tags are blanked with their length kept', () =
   assert.ok(!p.includes('x.io') && !p.includes('example') && !p.includes('a.cn') && !p.includes('<b>'));
   assert.ok(p.includes('路径'), 'a URL ends at the first non-ASCII character');
   assert.deepEqual(noteLines('a\n```\nb\n```\n# h').map((l) => l.kind), ['prose', 'code', 'code', 'code', 'heading']);
+});
+
+test('noteLines without code content keeps every other line as it is (CRLF, unclosed and look-alike fences)', () => {
+  const bits = ['```', '~~~', '````', '```sh', '  ```', '    ```', '``` x `', 'text', '# h', 'TIME_WAIT lasts 4 minutes.', '', '\r', '\u2028'];
+  const r = rng(5);
+  for (let i = 0; i < 300; i++) {
+    const text = Array.from({ length: 3 + Math.floor(r() * 30) }, () => bits[Math.floor(r() * bits.length)] as string).join(r() < 0.5 ? '\n' : '\r\n');
+    const all = noteLines(text);
+    const lean = noteLines(text, { code: false });
+    assert.deepEqual(lean.filter((l) => l.kind !== 'code'), all.filter((l) => l.kind !== 'code'), JSON.stringify(text));
+    assert.ok(lean.length <= all.length);
+  }
+  assert.deepEqual(noteLines('a\n```\nb\nc\n```\n# h', { code: false }).map((l) => [l.line, l.kind]), [[0, 'prose'], [1, 'code'], [4, 'code'], [5, 'heading']]);
 });

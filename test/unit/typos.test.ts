@@ -206,3 +206,18 @@ describe('scale', () => {
     assert.ok(found.every((t, i) => t.text === 'LAST_LOCK' && t.start === i * line.length + line.indexOf('LAST_LOCK')));
   });
 });
+
+describe('evidence blocks', () => {
+  test('look-alikes right after a block and between blocks are found; none inside a block', () => {
+    const dump = '```\n$ ss -tan\nState Recv-Q Send-Q Local Address:Port Peer Address:Port\nFIN-WAIT-1 0 10 10.0.0.1:443 10.0.0.2:5555\nFIN_WAIT3 0 1 10.0.0.1:443 10.0.0.3:5556\n```\n';
+    const text = `${dump}LAST_LOCK after the first block.\n${dump}${dump}TIME_WAITE at the end`;
+    const model = analyzeNote(text);
+    assert.ok(model.evidence.length >= 3, 'the dumps are evidence blocks');
+    const found = findStateTypos(text, model);
+    assert.deepEqual(
+      found.map((t) => t.text),
+      ['LAST_LOCK', 'TIME_WAITE'],
+    );
+    assert.deepEqual(found, findStateTypos(text), 'the same with the note analysed inside');
+  });
+});

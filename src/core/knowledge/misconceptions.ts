@@ -246,6 +246,9 @@ const PROSE_TESTS: ReadonlyArray<readonly [string, (s: string) => boolean]> = [
   ['orphan-close-wait-time-wait', orphanCloseWaitTimeWait],
 ];
 
+/** The setting's name in any case (the needle has no letter whose case mapping leaves ASCII). */
+const TW_RECYCLE_WORD = /tcp_tw_recycle/i;
+
 /** Lines longer than this are not read (a pasted blob is no sentence; keeps the checks linear and cheap). */
 const MAX_LINE = 4000;
 /** Sentences longer than this are not read. */
@@ -282,10 +285,12 @@ export function findMisconceptions(text: string, options: MisconceptionOptions =
   const disabled = new Set(options.disabled ?? []);
   const out: MisconceptionFinding[] = [];
   const recycle = MISCONCEPTION_BY_ID.get('tw-recycle') as MisconceptionRule;
-  for (const l of noteLines(text)) {
+  // Code lines matter only to the tcp_tw_recycle setting rule: without the word, their content is skipped.
+  const code = !disabled.has('tw-recycle') && TW_RECYCLE_WORD.test(text);
+  for (const l of noteLines(text, { code })) {
     if (l.raw.length > MAX_LINE || l.kind === 'heading') continue;
     if (l.kind === 'code') {
-      if (disabled.has('tw-recycle') || !l.raw.toLowerCase().includes('tcp_tw_recycle')) continue;
+      if (!code || !TW_RECYCLE_WORD.test(l.raw)) continue;
       const m = TW_RECYCLE_SETTING.exec(l.raw);
       // A commented-out line (`# net.ipv4.tcp_tw_recycle = 1`) sets nothing; a root prompt (`# sysctl -w …`) does.
       if (m && (!l.raw.slice(0, m.index).includes('#') || ROOT_PROMPT.test(l.raw))) {

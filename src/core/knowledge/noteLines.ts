@@ -41,13 +41,59 @@ export function proseOf(raw: string): string {
   return s.replace(/`/g, ' ');
 }
 
+/** Candidate closing fence lines, for skipping a fenced block's content (each hit is checked like any line). */
+const FENCE_CLOSE_ANYWHERE = /^ {0,3}(?:`{3,}|~{3,})[ \t]*$/gm;
+
+/**
+ * The offset of the line that closes `fence` at or after `from` (a line start), or -1 when none does. Finds
+ * candidates with one multiline search, then applies FENCE_CLOSE to each candidate's line exactly as the line
+ * loop would (`\n` ends a line; a trailing `\r` is dropped).
+ */
+function nextClosingFence(text: string, from: number, fence: { char: string; length: number }): number {
+  FENCE_CLOSE_ANYWHERE.lastIndex = from;
+  for (let m = FENCE_CLOSE_ANYWHERE.exec(text); m; m = FENCE_CLOSE_ANYWHERE.exec(text)) {
+    const start = m.index === 0 ? 0 : text.lastIndexOf('\n', m.index - 1) + 1;
+    FENCE_CLOSE_ANYWHERE.lastIndex = m.index + 1;
+    if (start < from) continue;
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const rawWithCr = text.slice(start, end);
+    const raw = rawWithCr.endsWith('\r') ? rawWithCr.slice(0, -1) : rawWithCr;
+    const close = FENCE_CLOSE.exec(raw);
+    if (close && close[1] && close[1][0] === fence.char && close[1].length >= fence.length) return start;
+  }
+  return -1;
+}
+
+function countNewlines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+export interface NoteLinesOptions {
+  /**
+   * Whether to return the content lines of fenced code blocks (default true). Without them the fence lines
+   * themselves are still returned, and every other line is returned as it would be.
+   */
+  readonly code?: boolean;
+}
+
 /** Splits a note into lines and classifies them (fenced code by CommonMark's opening/closing fence rule). */
-export function noteLines(text: string): NoteLine[] {
+export function noteLines(text: string, options: NoteLinesOptions = {}): NoteLine[] {
+  const withCode = options.code ?? true;
   const out: NoteLine[] = [];
   let fence: { char: string; length: number } | undefined;
   let offset = 0;
   let line = 0;
   while (offset <= text.length) {
+    if (fence && !withCode) {
+      // Jump over the block's content to the line that closes it (or to the end: all of the rest is code).
+      const close = nextClosingFence(text, offset, fence);
+      if (close < 0) break;
+      line += countNewlines(text, offset, close);
+      offset = close;
+    }
     let end = text.indexOf('\n', offset);
     if (end === -1) end = text.length;
     const rawWithCr = text.slice(offset, end);

@@ -139,6 +139,8 @@ const IDENTIFIER_PREFIXES: ReadonlySet<string> = new Set([
 ]);
 
 const MAX_TOKEN_LENGTH = 40;
+/** A character that can be part of a TOKEN_PATTERN match. */
+const TOKEN_CHAR = /[A-Za-z0-9_\\-]/;
 const UPPER_OR_HYPHEN = /[A-Z-]/;
 const MAX_SUGGESTIONS = 2;
 
@@ -315,7 +317,12 @@ export function findStateTypos(text: string, model?: NoteModel): Typo[] {
     const end = start + raw.length;
     while (block < evidence.length && (evidence[block] as { end: number }).end <= start) block++;
     const ev = evidence[block];
-    if (ev && ev.start <= start) continue;
+    if (ev && ev.start <= start) {
+      // Skip the rest of the block in one step when no token can run across its end: the scan then meets
+      // exactly the tokens it would have met after stepping through the block.
+      if (!TOKEN_CHAR.test(text.charAt(ev.end - 1)) && tokens.lastIndex < ev.end) tokens.lastIndex = ev.end;
+      continue;
+    }
     const hit = suggestStates(raw);
     if (!hit) continue;
     if (gluedToCode(text, start, end) || insideUrl(text, start, end)) continue;

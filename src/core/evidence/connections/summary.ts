@@ -5,25 +5,14 @@
  * Pure: no `vscode`, no Node built-ins.
  */
 import type { StateId } from '../../catalogue/types';
-import { prefixOf } from './address';
+import { PeerTally, topOf } from './peers';
 import { TIMER_KINDS, type Connection, type StateSockets, type TimerKind } from './types';
 
 export const TOP_N = 5;
 
-/** The `n` largest counts, ties by key — one pass, no sort of the whole map (a 10 MB note lists 100k peers). */
+/** The `n` largest counts, ties by the key's text. */
 function top<K extends string | number>(m: Map<K, number>, n = TOP_N): { key: K; count: number }[] {
-  const best: { key: K; count: number }[] = [];
-  const before = (a: { key: K; count: number }, b: { key: K; count: number }): boolean => a.count > b.count || (a.count === b.count && String(a.key) < String(b.key));
-  for (const [key, count] of m) {
-    if (best.length === n && count < (best[n - 1] as { count: number }).count) continue;
-    const item = { key, count };
-    let i = best.length;
-    while (i > 0 && before(item, best[i - 1] as { key: K; count: number })) i--;
-    if (i >= n) continue;
-    best.splice(i, 0, item);
-    if (best.length > n) best.pop();
-  }
-  return best;
+  return topOf(m, (c: number) => c, (a: K, b: K) => String(a) < String(b), n);
 }
 
 const bump = <K>(m: Map<K, number>, k: K): void => {
@@ -38,7 +27,7 @@ export function isListing(c: Connection): boolean {
 
 /** Running summary of one state's listing rows (rows are not kept: a 10 MB note lists 100k sockets). */
 class SocketTally {
-  private readonly peers = new Map<string, number>();
+  private readonly peers: PeerTally;
   private readonly ports = new Map<number, number>();
   private readonly procs = new Map<string, number>();
   private readonly timers = Object.fromEntries(TIMER_KINDS.map((k) => [k, 0])) as Record<TimerKind, number>;
@@ -54,10 +43,16 @@ class SocketTally {
   /** 0-based line of the first row. */
   firstLine = -1;
 
-  add(c: Connection): void {
+  /** `dedupe`: a socket listed twice (same peer address, local port and peer port) counts once. */
+  constructor(dedupe: boolean) {
+    this.peers = new PeerTally(dedupe);
+  }
+
+  /** Adds a row; false when it repeats a socket already counted. */
+  add(c: Connection): boolean {
+    if (c.peer && !this.peers.add(c.peer, c.local?.port)) return false;
     if (this.firstLine < 0) this.firstLine = c.line;
     this.listed++;
-    if (c.peer && c.peer.family !== 0) bump(this.peers, c.peer.address);
     if (c.local?.port !== undefined) bump(this.ports, c.local.port);
     if (c.timer !== undefined) this.timers[c.timer]++;
     if (c.sendQ !== undefined) {
@@ -73,19 +68,15 @@ class SocketTally {
       if (c.inode === 0) this.inodeZero++;
     }
     if (c.processes) for (const p of c.processes) bump(this.procs, p);
+    return true;
   }
 
   result(): StateSockets {
-    // Networks from the distinct peers (a prefix per peer, not per row).
-    const prefixes = new Map<string, number>();
-    for (const [address, count] of this.peers) {
-      const p = prefixOf({ address, family: address.includes(':') ? 6 : 4 });
-      if (p) prefixes.set(p, (prefixes.get(p) ?? 0) + count);
-    }
+    const { peers, prefixes } = this.peers.result(TOP_N);
     return {
       listed: this.listed,
-      peers: top(this.peers).map((x) => ({ address: x.key, count: x.count })),
-      prefixes: top(prefixes).map((x) => ({ prefix: x.key, count: x.count })),
+      peers: peers.map((x) => ({ address: x.key, count: x.count })),
+      prefixes: prefixes.map((x) => ({ prefix: x.key, count: x.count })),
       localPorts: top(this.ports).map((x) => ({ port: x.key, count: x.count })),
       timers: { ...this.timers },
       sendQ: { rows: this.sendRows, nonZero: this.nonZero, max: this.sendMax },
@@ -100,7 +91,7 @@ class SocketTally {
 
 /** Summarises the listing rows of one state. */
 export function summariseSockets(rows: readonly Connection[]): StateSockets {
-  const t = new SocketTally();
+  const t = new SocketTally(false);
   for (const c of rows) t.add(c);
   return t.result();
 }
@@ -111,32 +102,11 @@ export function summariseSockets(rows: readonly Connection[]): StateSockets {
  */
 export class StateTallies {
   private readonly tallies = new Map<StateId, SocketTally>();
-  // Seen sockets per peer address: one number (state, local port, peer port) or, rarely, a set of them — no
-  // string is built per row.
-  private readonly seen = new Map<string, number | Set<number>>();
-  private readonly stateIndex = new Map<StateId, number>();
 
   add(c: Connection): void {
     if (!isListing(c) || c.state === undefined) return;
-    const lport = c.local?.port;
-    const pport = c.peer?.port;
-    // Rows without ports (service names, wildcards) stay apart.
-    if (lport !== undefined && pport !== undefined && c.peer) {
-      let si = this.stateIndex.get(c.state);
-      if (si === undefined) this.stateIndex.set(c.state, (si = this.stateIndex.size));
-      const key = (si * 65536 + lport) * 65536 + pport;
-      const old = this.seen.get(c.peer.address);
-      if (old === undefined) this.seen.set(c.peer.address, key);
-      else if (typeof old === 'number') {
-        if (old === key) return;
-        this.seen.set(c.peer.address, new Set([old, key]));
-      } else {
-        if (old.has(key)) return;
-        old.add(key);
-      }
-    }
     let t = this.tallies.get(c.state);
-    if (!t) this.tallies.set(c.state, (t = new SocketTally()));
+    if (!t) this.tallies.set(c.state, (t = new SocketTally(true)));
     t.add(c);
   }
 
