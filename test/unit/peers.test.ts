@@ -62,7 +62,7 @@ describe('peer rankings', () => {
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
     const peer = (): Endpoint => {
       const x = r();
-      const port = r() < 0.1 ? undefined : pick([80, 443, 40000, 40001]);
+      const port = r() < 0.1 ? undefined : pick([80, 443, 40000, 40001, 70000]);
       const withPort = (e: { address: string; family: 0 | 4 | 6 }): Endpoint => (port === undefined ? e : { ...e, port });
       if (x < 0.6) return withPort({ address: `10.${pick([0, 1, 10, 2])}.${pick([3, 30, 4])}.${pick([1, 10, 100, 2, 20])}`, family: 4 });
       if (x < 0.7) return withPort({ address: `10.${pick(['0', '01'])}.3.${pick(['1', '01', '001', '10'])}`, family: 4 });

@@ -1,8 +1,10 @@
 /**
- * The peers of one state's listing rows, counted and de-duplicated without a string per row: a canonical IPv4
- * address (the bulk of every listing) becomes one 32-bit number whose numeric order is the order of the address
- * strings, so the maps hash small integers and the ranking needs no strings until the top few are printed.
- * Other addresses (IPv6, IPv4 written with leading zeros) keep their string. Pure: no `vscode`, no Node built-ins.
+ * The peers of one state's listing rows, counted and de-duplicated without a string or an object per row: a
+ * canonical IPv4 address (the bulk of every listing) becomes one 32-bit number whose order is the order of the
+ * address strings; sockets already seen are kept in a typed-array hash set, and the rankings come from one sort
+ * of those numbers (a peer is a run, a /24 a run of runs), so no string is built until the top few are printed.
+ * Other addresses (IPv6, IPv4 written with leading zeros, wildcards) keep their string in a map.
+ * Pure: no `vscode`, no Node built-ins.
  */
 import { prefixOf } from './address';
 import type { Endpoint } from './types';
@@ -93,31 +95,83 @@ export interface Ranked<K> {
   readonly count: number;
 }
 
+/** Puts (key, count) into `best` (best first, at most `n`) when it ranks: larger count, then `less` key. */
+function offer<K>(best: Ranked<K>[], key: K, count: number, less: (a: K, b: K) => boolean, n: number): void {
+  if (best.length === n) {
+    const last = best[n - 1] as Ranked<K>;
+    if (count < last.count || (count === last.count && !less(key, last.key))) return;
+  }
+  let i = best.length;
+  while (i > 0) {
+    const b = best[i - 1] as Ranked<K>;
+    if (count > b.count || (count === b.count && less(key, b.key))) i--;
+    else break;
+  }
+  best.splice(i, 0, { key, count });
+  if (best.length > n) best.pop();
+}
+
 /**
  * The `n` entries with the largest counts, ties by `less` on the keys, best first — one pass, no sort of the
- * whole map (a 10 MB note lists 100k peers).
+ * whole map.
  */
 export function topOf<K, V>(entries: Iterable<[K, V]>, countOf: (v: V) => number, less: (a: K, b: K) => boolean, n: number): Ranked<K>[] {
   const best: Ranked<K>[] = [];
-  for (const [key, v] of entries) {
-    const count = countOf(v);
-    if (best.length === n) {
-      const last = best[n - 1] as Ranked<K>;
-      if (count < last.count || (count === last.count && !less(key, last.key))) continue;
-    }
-    let i = best.length;
-    while (i > 0) {
-      const b = best[i - 1] as Ranked<K>;
-      if (count > b.count || (count === b.count && less(key, b.key))) i--;
-      else break;
-    }
-    best.splice(i, 0, { key, count });
-    if (best.length > n) best.pop();
-  }
+  for (const [key, v] of entries) offer(best, key, countOf(v), less, n);
   return best;
 }
 
-const lessUnsigned = (a: number, b: number): boolean => a >>> 0 < b >>> 0;
+/** A growable list of int32. */
+class IntList {
+  items = new Int32Array(64);
+  length = 0;
+
+  push(x: number): void {
+    if (this.length === this.items.length) {
+      const bigger = new Int32Array(this.items.length * 2);
+      bigger.set(this.items);
+      this.items = bigger;
+    }
+    this.items[this.length++] = x;
+  }
+}
+
+/** A set of (int32, int32) pairs: open addressing over typed arrays (no object per entry). */
+class PairSet {
+  private first = new Int32Array(64);
+  private second = new Int32Array(64);
+  private used = new Uint8Array(64);
+  private size = 0;
+
+  /** Adds (x, y); false when it was there. */
+  add(x: number, y: number): boolean {
+    if ((this.size + 1) * 2 > this.used.length) this.grow();
+    const mask = this.used.length - 1;
+    let h = Math.imul(x, 0x9e3779b1) ^ y;
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    let i = (h ^ (h >>> 13)) & mask;
+    while (this.used[i]) {
+      if (this.first[i] === x && this.second[i] === y) return false;
+      i = (i + 1) & mask;
+    }
+    this.used[i] = 1;
+    this.first[i] = x;
+    this.second[i] = y;
+    this.size++;
+    return true;
+  }
+
+  private grow(): void {
+    const { first, second, used } = this;
+    this.first = new Int32Array(used.length * 2);
+    this.second = new Int32Array(used.length * 2);
+    this.used = new Uint8Array(used.length * 2);
+    this.size = 0;
+    for (let i = 0; i < used.length; i++) if (used[i]) this.add(first[i] as number, second[i] as number);
+  }
+}
+
+const lessNumber = (a: number, b: number): boolean => a < b;
 const lessString = (a: string, b: string): boolean => a < b;
 const identity = (x: number): number => x;
 
@@ -126,12 +180,20 @@ function mergeRanked(a: readonly Ranked<string>[], b: readonly Ranked<string>[],
   return [...a, ...b].sort((x, y) => y.count - x.count || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0)).slice(0, n);
 }
 
+const isPort = (p: number): boolean => Number.isInteger(p) && p >= 0 && p <= 65535;
+
 /**
  * One state's peers. `dedupe`: a row with the same peer address, local port and peer port as an earlier one is
  * the same socket listed twice and is not counted (rows without ports always count).
  */
 export class PeerTally {
-  private readonly v4 = new Map<number, PeerEntry>();
+  /** The ipv4Key of every counted row with a canonical IPv4 peer. */
+  private readonly v4 = new IntList();
+  /** Sockets seen with a canonical IPv4 peer: (ipv4Key, local port × 65536 + peer port − 2³¹, an int32). */
+  private readonly v4Seen = new PairSet();
+  /** The same for port numbers no parser gives (not integers in 0–65535): ipv4Key → port pairs. */
+  private readonly v4SeenOdd = new Map<number, Set<number>>();
+  /** Other peers (IPv6, IPv4 with leading zeros) by their string. */
   private readonly other = new Map<string, PeerEntry>();
   /** Wildcard peers (`*:*`, family 0): de-duplicated like the others, never ranked. */
   private readonly wildcard = new Map<string, PeerEntry>();
@@ -140,36 +202,72 @@ export class PeerTally {
 
   /** Records a row's peer; false when the row repeats a socket already recorded. */
   add(peer: Endpoint, localPort: number | undefined): boolean {
-    // The pair as an int32 (ports are ≤ 65535), so the maps and sets hold small integers.
-    const pair = this.dedupe && localPort !== undefined && peer.port !== undefined ? localPort * 65536 + peer.port - 2147483648 : undefined;
+    const pair = this.dedupe && localPort !== undefined && peer.port !== undefined ? localPort * 65536 + peer.port : undefined;
     if (peer.family === 0) return record(this.wildcard, peer.address, pair);
     const key = peer.family === 4 ? ipv4Key(peer.address) : undefined;
-    return key !== undefined ? record(this.v4, key, pair) : record(this.other, peer.address, pair);
+    if (key === undefined) return record(this.other, peer.address, pair);
+    if (pair !== undefined) {
+      if (isPort(localPort as number) && isPort(peer.port as number)) {
+        if (!this.v4Seen.add(key, pair - 2147483648)) return false;
+      } else {
+        let seen = this.v4SeenOdd.get(key);
+        if (!seen) this.v4SeenOdd.set(key, (seen = new Set()));
+        if (seen.has(pair)) return false;
+        seen.add(pair);
+      }
+    }
+    this.v4.push(key);
+    return true;
   }
 
   /** The top `n` peers and /24 (IPv6 /64) networks — the networks from the distinct peers. */
   result(n: number): { peers: Ranked<string>[]; prefixes: Ranked<string>[] } {
-    const peers = mergeRanked(
-      topOf(this.v4, rowsOf, lessUnsigned, n).map((x) => ({ key: ipv4OfKey(x.key), count: x.count })),
-      topOf(this.other, rowsOf, lessString, n),
-      n,
-    );
-    const v4Prefixes = new Map<number, number>();
-    for (const [key, e] of this.v4) {
-      const p = key >>> 8;
-      v4Prefixes.set(p, (v4Prefixes.get(p) ?? 0) + rowsOf(e));
-    }
+    // IPv4: the keys sorted (unsigned, i.e. as the address strings sort); each run is one peer, and the runs of
+    // one /24 are adjacent.
+    // Non-canonical IPv4 peers (`10.1.2.07`) can fall in a canonical /24 (10.1.2.0/24): their rows join its run.
+    const extra = new Map<number, number>();
     const otherPrefixes = new Map<string, number>();
     for (const [address, e] of this.other) {
       const p = prefixOf({ address, family: address.includes(':') ? 6 : 4 });
       if (!p) continue;
-      // `10.1.2.07` is in the canonical network 10.1.2.0/24.
       const k = p.endsWith('.0/24') ? ipv4Key(p.slice(0, -3)) : undefined;
-      if (k !== undefined) v4Prefixes.set(k >>> 8, (v4Prefixes.get(k >>> 8) ?? 0) + rowsOf(e));
+      if (k !== undefined) extra.set(k >>> 8, (extra.get(k >>> 8) ?? 0) + rowsOf(e));
       else otherPrefixes.set(p, (otherPrefixes.get(p) ?? 0) + rowsOf(e));
     }
+    // IPv4: the keys sorted (unsigned, i.e. as the address strings sort); each run is one peer, and the runs of
+    // one /24 are adjacent.
+    const keys = new Uint32Array(this.v4.items.buffer, 0, this.v4.length).slice().sort();
+    const v4Peers: Ranked<number>[] = [];
+    const v4Prefixes: Ranked<number>[] = [];
+    const endPrefix = (prefix: number, count: number): void => {
+      const more = extra.size ? extra.get(prefix) : undefined;
+      if (more !== undefined) extra.delete(prefix);
+      offer(v4Prefixes, prefix, count + (more ?? 0), lessNumber, n);
+    };
+    let prefix = -1;
+    let prefixCount = 0;
+    for (let i = 0; i < keys.length; ) {
+      const key = keys[i] as number;
+      let j = i + 1;
+      while (j < keys.length && keys[j] === key) j++;
+      offer(v4Peers, key, j - i, lessNumber, n);
+      if (key >>> 8 !== prefix) {
+        if (prefix >= 0) endPrefix(prefix, prefixCount);
+        prefix = key >>> 8;
+        prefixCount = 0;
+      }
+      prefixCount += j - i;
+      i = j;
+    }
+    if (prefix >= 0) endPrefix(prefix, prefixCount);
+    for (const [p, count] of extra) offer(v4Prefixes, p, count, lessNumber, n);
+    const peers = mergeRanked(
+      v4Peers.map((x) => ({ key: ipv4OfKey(x.key), count: x.count })),
+      topOf(this.other, rowsOf, lessString, n),
+      n,
+    );
     const prefixes = mergeRanked(
-      topOf(v4Prefixes, identity, lessUnsigned, n).map((x) => ({ key: ipv4PrefixOf(x.key), count: x.count })),
+      v4Prefixes.map((x) => ({ key: ipv4PrefixOf(x.key), count: x.count })),
       topOf(otherPrefixes, identity, lessString, n),
       n,
     );
