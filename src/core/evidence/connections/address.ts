@@ -109,6 +109,7 @@ export function normaliseAddress(raw: string): { address: string; family: 4 | 6 
   return v4 !== undefined ? { address: v4, family: 4 } : { address: compress(g), family: 6 };
 }
 
+/** At most 7 characters long (parseEndpoint tests the length before it hashes a host). */
 const WILDCARDS: ReadonlySet<string> = new Set(['*', '0.0.0.0', '::', '[::]', '']);
 
 /** `addr:port` as ss / netstat print it; undefined for anything else. Wildcards give family 0. */
@@ -141,7 +142,7 @@ export function parseEndpoint(token: string | undefined): Endpoint | undefined {
     if (!/^[a-z][a-z0-9-]{0,30}$/i.test(portText)) return undefined;
   }
   let ep: { address: string; family: 4 | 6 | 0; port?: number };
-  if (WILDCARDS.has(host)) ep = { address: '*', family: 0 };
+  if (host.length <= 7 && WILDCARDS.has(host)) ep = { address: '*', family: 0 };
   else if (isIpv4(host)) ep = { address: host, family: 4 };
   else {
     const n = normaliseAddress(host);
