@@ -49,6 +49,26 @@ suite('Diagram detail pane and timeline scrubber', () => {
     assert.equal((await info())?.lastDetail?.detail?.state, 'FIN-WAIT-1', 'the selection stays');
   });
 
+  test('scoped to a section, the detail uses only that section\'s evidence (like the counts); the whole note again after', async () => {
+    const editor = await openNote('fixtures', 'report', 'incident.md');
+    const at = editor.document.positionAt(editor.document.getText().indexOf('dmesg'));
+    editor.selection = new vscode.Selection(at, at);
+    await vscode.commands.executeCommand('tcpStateNotes.setDiagramScope', 'section');
+    const scoped = await until('the detail of the section', async () => {
+      const d = (await info())?.lastDetail?.detail;
+      return d?.state === 'FIN-WAIT-1' && d.listed === 0 ? d : undefined;
+    });
+    assert.equal(scoped.count, 61920, 'the count line in the section');
+    assert.equal(scoped.countLine, 6);
+    assert.deepEqual(scoped.causes, [], 'no listing in the section: no cause from it');
+    await vscode.commands.executeCommand('tcpStateNotes.setDiagramScope', 'note');
+    const whole = await until('the detail of the whole note', async () => {
+      const d = (await info())?.lastDetail?.detail;
+      return d?.state === 'FIN-WAIT-1' && d.listed === 4 ? d : undefined;
+    });
+    assert.equal(whole.countLine, 41);
+  });
+
   test('the scrubber: three samples; choosing one re-renders its counts, −1 brings the whole note back', async () => {
     const tl = (await info())?.timeline;
     assert.deepEqual(tl?.samples.map((s) => s.time), ['2025-03-14T09:21:00+08:00', '2025-03-14T09:31:00+08:00', '2025-03-14T09:41:00+08:00']);

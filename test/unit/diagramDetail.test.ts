@@ -132,3 +132,66 @@ describe('the detail pane script', () => {
     }
   });
 });
+
+describe('detail scoped to a section', () => {
+  const note = [
+    '# Incident',
+    '',
+    '## Monday 09:00',
+    '',
+    'FIN_WAIT1 500',
+    '',
+    '```',
+    '$ ss -tan state fin-wait-1',
+    'Recv-Q Send-Q Local Address:Port Peer Address:Port',
+    '0      100    10.0.0.1:443       203.0.113.5:40001',
+    '0      200    10.0.0.1:443       203.0.113.6:40002',
+    '```',
+    '',
+    '## Tuesday 09:00',
+    '',
+    '```',
+    '$ ss -tan state fin-wait-1',
+    'Recv-Q Send-Q Local Address:Port Peer Address:Port',
+    '0      0      10.0.0.1:443       198.51.100.7:40003',
+    '```',
+    '',
+  ].join('\n');
+  const model = analyzeNote(note);
+  const section = (title: string) => {
+    const s = model.sections.find((x) => x.title === title);
+    assert.ok(s, title);
+    return { start: s.start, end: s.end };
+  };
+  const detailIn = (range?: { start: number; end: number }) => {
+    const a = analyseEvidence(model, range);
+    return stateDetail('FIN-WAIT-1', a, causesOf(a, 'en'));
+  };
+
+  it('uses only the evidence inside the section (listings, count lines), the whole note without a scope', () => {
+    const whole = detailIn();
+    assert.equal(whole.listed, 3);
+    assert.equal(whole.count, 500, 'the prose count line');
+    const monday = detailIn(section('Monday 09:00'));
+    assert.equal(monday.listed, 2);
+    assert.equal(monday.count, 500);
+    assert.deepEqual(monday.prefixes, [{ label: '203.0.113.0/24', count: 2 }]);
+    assert.deepEqual(monday.sendQ, { rows: 2, nonZero: 2, max: 200 });
+    const tuesday = detailIn(section('Tuesday 09:00'));
+    assert.equal(tuesday.listed, 1);
+    assert.equal(tuesday.count, 1, 'no count line in this section: the listing counts');
+    assert.deepEqual(tuesday.peers, [{ label: '198.51.100.7', count: 1 }]);
+    assert.deepEqual(tuesday.sendQ, { rows: 1, nonZero: 0, max: 0 });
+  });
+
+  it('bcc output outside the section is not read', () => {
+    const bcc = ['', '## Trace', '', '```', 'SKADDR           C-PID C-COMM     LADDR           LPORT RADDR           RPORT OLDSTATE    -> NEWSTATE    MS', 'ffff9fd7e8192000 0     swapper/0  10.0.0.1        443   203.0.113.9     40009 ESTABLISHED -> FIN_WAIT1   0.000', '```', ''].join('\n');
+    const m = analyzeNote(note + bcc);
+    const trace = m.sections.find((x) => x.title === 'Trace');
+    const monday = m.sections.find((x) => x.title === 'Monday 09:00');
+    assert.ok(trace && monday);
+    assert.equal(analyseEvidence(m).evidence.connections.length, 1, 'the whole note reads the trace');
+    assert.equal(analyseEvidence(m, { start: trace.start, end: trace.end }).evidence.connections.length, 1);
+    assert.equal(analyseEvidence(m, { start: monday.start, end: monday.end }).evidence.connections.length, 0);
+  });
+});

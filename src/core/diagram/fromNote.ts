@@ -2,7 +2,7 @@
  * From a note model (and optionally a section) to the diagram's input. Pure: no vscode.
  */
 import { mentionCounts } from '../note/indexes';
-import type { NoteModel } from '../note/model';
+import { withinRange, type NoteModel } from '../note/model';
 import { orderedListTransitions } from '../note/transitions';
 import type { StateId } from '../catalogue/types';
 import type { DiagramInput } from './model';
@@ -20,7 +20,7 @@ export interface DiagramSource {
  * (the one counting the most sockets): several blocks often repeat the same data, so they are not summed.
  */
 export function diagramSource(model: NoteModel, lang: Lang, range?: { start: number; end: number }, title?: string): DiagramSource {
-  const inRange = (s: number, e: number) => !range || (s >= range.start && e <= range.end);
+  const inRange = (s: number, e: number) => withinRange(range, s, e);
   const mentions = mentionCounts(model.mentions.filter((m) => inRange(m.start, m.end)));
   let best: (typeof model.evidence)[number] | undefined;
   let bestTotal = 0;

@@ -83,6 +83,17 @@ export interface NoteModel {
   readonly partial?: true;
 }
 
+/** A span of note offsets (a section's scope), end exclusive. */
+export interface OffsetRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Is [start, end) inside `range` (always, without one)? The section scope of the diagram and its detail. */
+export function withinRange(range: OffsetRange | undefined, start: number, end: number): boolean {
+  return !range || (start >= range.start && end <= range.end);
+}
+
 /** Innermost section containing `offset`, or -1. */
 export function sectionAt(model: NoteModel, offset: number): number {
   let found = -1;

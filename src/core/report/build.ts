@@ -3,7 +3,7 @@
  * the limits, the likely causes and the findings — one pure function from the note's analysis to the JSON the
  * CLI prints (markdown.ts renders the same data as text). Pure: no `vscode`, no Node built-ins.
  */
-import type { NoteModel } from '../note/model';
+import { withinRange, type NoteModel, type OffsetRange } from '../note/model';
 import { STATE_IDS, type Lang, type StateId } from '../catalogue/types';
 import type { StateSockets, TimerKind } from '../evidence/connections';
 import { findCauses, type Cause } from './causes';
@@ -20,9 +20,13 @@ export interface NoteAnalysis {
   readonly sysctls: Readonly<Record<string, string>>;
 }
 
-/** Everything the report, the hover and the code lens derive from a note's evidence (language-free). */
-export function analyseEvidence(model: NoteModel): NoteAnalysis {
-  const evidence = noteEvidence(model);
+/**
+ * Everything the report, the hover and the code lens derive from a note's evidence (language-free). With
+ * `range` (the diagram scoped to a section), only the evidence inside it: its blocks, samples and count lines.
+ */
+export function analyseEvidence(whole: NoteModel, range?: OffsetRange): NoteAnalysis {
+  const model: NoteModel = range ? { ...whole, evidence: whole.evidence.filter((b) => withinRange(range, b.start, b.end)) } : whole;
+  const evidence = noteEvidence(whole, range);
   const points = timelineOf(model);
   const limits = limitsOf(model, points);
   const counters: Record<string, number> = {};

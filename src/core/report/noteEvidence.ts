@@ -3,7 +3,7 @@
  * over parse.ts's segments), bcc tcpstates / tcplife output wherever it is, counts written outside code, and
  * the best count the note gives for each state. Pure: no `vscode`, no Node built-ins. Linear in the note.
  */
-import type { NoteModel } from '../note/model';
+import { withinRange, type NoteModel, type OffsetRange } from '../note/model';
 import type { StateId } from '../catalogue/types';
 import { connectionsOfSegment, readBccOutputs, StateTallies, transitionsByState, type Connection, type StateSockets, type StateTransitions } from '../evidence/connections';
 import { proseCounts, type ProseCount } from '../evidence/connections/proseCounts';
@@ -30,15 +30,18 @@ export interface NoteEvidence {
 const PROSE_CONTEXTS: ReadonlySet<string> = new Set(['prose', 'list', 'table', 'blockquote']);
 const MAX_BCC_LINES = 100_000;
 
-function bccRows(model: NoteModel): Connection[] {
+function bccRows(model: NoteModel, range: OffsetRange | undefined): Connection[] {
   const text = model.text;
   const out: Connection[] = [];
   let lastLine = -1;
-  for (let at = text.indexOf('RADDR'); at >= 0; at = text.indexOf('RADDR', at + 5)) {
+  const end = range ? range.end : text.length;
+  for (let at = text.indexOf('RADDR', range?.start ?? 0); at >= 0 && at < end; at = text.indexOf('RADDR', at + 5)) {
     const header = model.lines.lineAt(at);
     if (header <= lastLine) continue;
     const lines: string[] = [];
-    for (let n = header; n < model.lines.lineCount && lines.length < MAX_BCC_LINES; n++) {
+    // In a section, the output ends with the section.
+    const lastInRange = range ? model.lines.lineAt(Math.max(range.start, range.end - 1)) : model.lines.lineCount - 1;
+    for (let n = header; n <= lastInRange && n < model.lines.lineCount && lines.length < MAX_BCC_LINES; n++) {
       const l = model.lines.lineText(n);
       if (n > header && l.trim() === '') break;
       lines.push(l);
@@ -49,8 +52,11 @@ function bccRows(model: NoteModel): Connection[] {
   return out;
 }
 
-/** Reads the note's connections and counts. */
-export function noteEvidence(model: NoteModel): NoteEvidence {
+/**
+ * Reads the note's connections and counts — with `range`, only those of that part of the note (a section):
+ * its evidence blocks, bcc outputs and count lines.
+ */
+export function noteEvidence(model: NoteModel, range?: OffsetRange): NoteEvidence {
   const lineText = (n: number): string => model.lines.lineText(n);
   const tallies = new StateTallies();
   const counts = new Map<StateId, StateCount>();
@@ -61,6 +67,7 @@ export function noteEvidence(model: NoteModel): NoteEvidence {
     if (!old || rank(c.source) < rank(old.source) || (rank(c.source) === rank(old.source) && c.line >= old.line)) counts.set(state, c);
   };
   for (const block of model.evidence) {
+    if (!withinRange(range, block.start, block.end)) continue;
     for (const seg of block.segments) {
       const rows = connectionsOfSegment(seg, lineText);
       for (const r of rows) tallies.add(r);
@@ -71,9 +78,11 @@ export function noteEvidence(model: NoteModel): NoteEvidence {
       }
     }
   }
-  const connections = bccRows(model);
+  const connections = bccRows(model, range);
   const mentionLines: number[] = [];
-  for (const m of model.mentions) if (m.kind === 'state' && PROSE_CONTEXTS.has(m.context)) mentionLines.push(model.lines.lineAt(m.start));
+  for (const m of model.mentions) {
+    if (m.kind === 'state' && PROSE_CONTEXTS.has(m.context) && withinRange(range, m.start, m.end)) mentionLines.push(model.lines.lineAt(m.start));
+  }
   const prose = proseCounts(mentionLines, lineText);
   for (const p of prose) setCount(p.state, { count: p.count, source: 'prose', line: p.line });
   const { sockets, firstLine } = tallies.result();

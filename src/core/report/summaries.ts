@@ -4,7 +4,7 @@
  * model / block. Notes larger than MAX_SUMMARY_CHARS get none (the hover and lens must never block the editor;
  * `tcp-state-notes report` covers any size). Pure: no `vscode`, no Node built-ins.
  */
-import type { EvidenceBlock, NoteModel } from '../note/model';
+import type { EvidenceBlock, NoteModel, OffsetRange } from '../note/model';
 import type { Lang, Localized, StateId } from '../catalogue/types';
 import { connectionsOfSegment, StateTallies, type StateSockets } from '../evidence/connections';
 import { formatNumber, t } from '../strings';
@@ -15,11 +15,28 @@ import { escapeMarkdown } from './markdown';
 export const MAX_SUMMARY_CHARS = 2 * 1024 * 1024;
 
 const analyses = new WeakMap<NoteModel, NoteAnalysis>();
+/** Section-scoped analyses of a model, by range (the diagram's detail pane; a few sections per note). */
+const scopedAnalyses = new WeakMap<NoteModel, Map<string, NoteAnalysis>>();
+const MAX_SCOPED = 16;
 const causeCache = new WeakMap<NoteAnalysis, Map<Lang, Cause[]>>();
 
-/** The evidence analysis of a note, computed once per model; undefined for stand-in or very large models. */
-export function cachedAnalysis(model: NoteModel): NoteAnalysis | undefined {
+/**
+ * The evidence analysis of a note — of one section of it with `range` — computed once per model (and range);
+ * undefined for stand-in or very large models.
+ */
+export function cachedAnalysis(model: NoteModel, range?: OffsetRange): NoteAnalysis | undefined {
   if (model.partial || model.text.length > MAX_SUMMARY_CHARS) return undefined;
+  if (range) {
+    let byRange = scopedAnalyses.get(model);
+    if (!byRange) scopedAnalyses.set(model, (byRange = new Map()));
+    const key = `${range.start}:${range.end}`;
+    let scoped = byRange.get(key);
+    if (!scoped) {
+      if (byRange.size >= MAX_SCOPED) byRange.clear();
+      byRange.set(key, (scoped = analyseEvidence(model, range)));
+    }
+    return scoped;
+  }
   let a = analyses.get(model);
   if (!a) analyses.set(model, (a = analyseEvidence(model)));
   return a;

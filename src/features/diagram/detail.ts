@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { StateId } from '../../core/catalogue/types';
 import { isSampleIndex, stateDetail, timelineSamples, type StateDetail, type TimelineSample } from '../../core/diagram/detail';
-import type { NoteModel } from '../../core/note/model';
+import type { NoteModel, OffsetRange } from '../../core/note/model';
 import { causesOf } from '../../core/report/build';
 import { cachedAnalysis } from '../../core/report/summaries';
 import type { Lang } from '../../core/catalogue/types';
@@ -87,9 +87,12 @@ export class DetailState {
     return { samples: samples.map((s) => ({ time: s.time, orphan: s.orphan })), selected: this.sampleIndex, strings: timelineStrings() };
   }
 
-  /** The detail message for the selected state (detail null when none is selected or the note is too large). */
-  message(model: NoteModel, lang: Lang): DetailMessage {
-    const a = this.selected ? cachedAnalysis(model) : undefined;
+  /**
+   * The detail message for the selected state (detail null when none is selected or the note is too large).
+   * `range`: the panel is scoped to that section, and the detail uses only its evidence (as the diagram's counts do).
+   */
+  message(model: NoteModel, lang: Lang, range?: OffsetRange): DetailMessage {
+    const a = this.selected ? cachedAnalysis(model, range) : undefined;
     const detail: StateDetail | null = a && this.selected ? stateDetail(this.selected, a, causesOf(a, lang)) : null;
     const sample = this.chosen(model);
     const out: DetailMessage = {

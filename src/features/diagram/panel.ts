@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { sectionAt } from '../../core/note/model';
+import { sectionAt, type NoteModel, type Section } from '../../core/note/model';
 import type { StateId } from '../../core/catalogue/types';
 import { diagramSource } from '../../core/diagram/fromNote';
 import { buildDiagramModel, type DiagramModel } from '../../core/diagram/model';
@@ -184,7 +184,10 @@ export class DiagramPanel implements vscode.Disposable {
     const document = this.document;
     if (!document || !this.ready) return;
     const model = this.models.peek(document);
-    if (model) this.post(this.detail.message(model, currentLang()));
+    if (!model) return;
+    // Scoped to a section: the detail of its evidence only, like the diagram's counts.
+    const section = this.scopedSection(document, model);
+    this.post(this.detail.message(model, currentLang(), section ? { start: section.start, end: section.end } : undefined));
   }
 
   setDocument(document: vscode.TextDocument): void {
@@ -248,15 +251,9 @@ export class DiagramPanel implements vscode.Disposable {
       void this.models.whenReady(document).then((m) => m && this.schedule(0));
       return undefined;
     }
-    let range: { start: number; end: number } | undefined;
-    let sectionTitle: string | undefined;
-    if (this.state.scope === 'section') {
-      const section = model.sections[sectionAt(model, this.cursorOffset(document))];
-      if (section) {
-        range = { start: section.start, end: section.end };
-        sectionTitle = section.title;
-      }
-    }
+    const section = this.scopedSection(document, model);
+    const range = section ? { start: section.start, end: section.end } : undefined;
+    const sectionTitle = section?.title;
     const documentName = document.uri.path.split('/').pop() || document.uri.toString();
     const source = diagramSource(model, lang, range, sectionTitle ?? documentName).input;
     // A sample chosen on the timeline scrubber: its counts instead of the note's best block.
@@ -267,6 +264,11 @@ export class DiagramPanel implements vscode.Disposable {
     const explanations: Partial<Record<StateId, string>> = {};
     for (const node of diagram.nodes) explanations[node.id] = explainStateText(node.id, { lang }, { model });
     return { uri: document.uri.toString(), version: document.version, documentName, sectionTitle, diagram, counts: input.counts, scope: this.state.scope, countSource: input.countSource, explanations };
+  }
+
+  /** The section the panel is scoped to (the one at the cursor), or undefined for the whole note. */
+  private scopedSection(document: vscode.TextDocument, model: NoteModel): Section | undefined {
+    return this.state.scope === 'section' ? model.sections[sectionAt(model, this.cursorOffset(document))] : undefined;
   }
 
   /** Builds the model from the note and posts it as data. */
