@@ -41,26 +41,27 @@ export function proseOf(raw: string): string {
   return s.replace(/`/g, ' ');
 }
 
-/** Candidate closing fence lines, for skipping a fenced block's content (each hit is checked like any line). */
-const FENCE_CLOSE_ANYWHERE = /^ {0,3}(?:`{3,}|~{3,})[ \t]*$/gm;
-
 /**
  * The offset of the line that closes `fence` at or after `from` (a line start), or -1 when none does. Finds
- * candidates with one multiline search, then applies FENCE_CLOSE to each candidate's line exactly as the line
- * loop would (`\n` ends a line; a trailing `\r` is dropped).
+ * candidates with indexOf (a closing line holds three fence characters after at most three spaces), then applies
+ * FENCE_CLOSE to each candidate's line exactly as the line loop would (`\n` ends a line; a trailing `\r` is dropped).
  */
 function nextClosingFence(text: string, from: number, fence: { char: string; length: number }): number {
-  FENCE_CLOSE_ANYWHERE.lastIndex = from;
-  for (let m = FENCE_CLOSE_ANYWHERE.exec(text); m; m = FENCE_CLOSE_ANYWHERE.exec(text)) {
-    const start = m.index === 0 ? 0 : text.lastIndexOf('\n', m.index - 1) + 1;
-    FENCE_CLOSE_ANYWHERE.lastIndex = m.index + 1;
-    if (start < from) continue;
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    const rawWithCr = text.slice(start, end);
-    const raw = rawWithCr.endsWith('\r') ? rawWithCr.slice(0, -1) : rawWithCr;
-    const close = FENCE_CLOSE.exec(raw);
-    if (close && close[1] && close[1][0] === fence.char && close[1].length >= fence.length) return start;
+  const needle = fence.char.repeat(3);
+  for (let at = text.indexOf(needle, from); at >= 0; ) {
+    const start = text.lastIndexOf('\n', at - 1) + 1;
+    if (at - start <= 3) {
+      let end = text.indexOf('\n', start);
+      if (end === -1) end = text.length;
+      const rawWithCr = text.slice(start, end);
+      const raw = rawWithCr.endsWith('\r') ? rawWithCr.slice(0, -1) : rawWithCr;
+      const close = FENCE_CLOSE.exec(raw);
+      if (close && close[1] && close[1][0] === fence.char && close[1].length >= fence.length) return start;
+    }
+    // The next candidate is on a later line.
+    const nl = text.indexOf('\n', at);
+    if (nl < 0) return -1;
+    at = text.indexOf(needle, nl + 1);
   }
   return -1;
 }
