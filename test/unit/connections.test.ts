@@ -51,6 +51,15 @@ describe('addresses', () => {
 });
 
 describe('ss rows', () => {
+  it('a timer name that is no timer kind (even an Object property name) gives no timer', () => {
+    const text = 'Recv-Q Send-Q Local Address:Port Peer Address:Port\n0 10 10.0.0.1:443 10.0.0.2:5000 timer:(constructor,1sec,3)\n0 10 10.0.0.1:443 10.0.0.3:5001 timer:(persist,1sec,3)';
+    const [a, b] = connectionsOfText(text);
+    assert.equal(a?.timer, 'none', 'no kind of its own; the listing shows timers, so none');
+    assert.equal(a?.retransmits, undefined);
+    assert.equal(b?.timer, 'persist');
+    assert.equal(b?.probes, 3);
+  });
+
   it('reads -o timers, -e uid/ino, -p users, and the -i/-m line under each row', () => {
     const r = rows('ss-tanoepim.txt');
     assert.equal(r.length, 9);
