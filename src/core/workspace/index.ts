@@ -82,7 +82,7 @@ export class WorkspaceIndex {
   private readonly mentionPostings = new Map<number, Set<string>>();
   /** id code → keys of the notes where a block or heading carries it. */
   private readonly symbolPostings = new Map<number, Set<string>>();
-  private readonly symbolCache = new Map<number, WorkspaceSymbol[]>();
+  private readonly symbolCache = new Map<number, { readonly list: readonly WorkspaceSymbol[]; readonly complete: boolean }>();
   /** The last REFERENCE_CACHE reference answers, dropped when a note mentioning the id changes. */
   private readonly referenceCache = new Map<number, NoteReferences[]>();
   private changes = 0;
@@ -211,9 +211,10 @@ export class WorkspaceIndex {
   symbols(query: string, limit = 500): WorkspaceSymbol[] {
     const out: WorkspaceSymbol[] = [];
     for (const m of matchingIds(query)) {
+      if (out.length >= limit) break;
       const code = this.table.find(m.id);
       if (code === undefined || !this.symbolPostings.has(code)) continue;
-      for (const s of this.symbolsOf(code)) {
+      for (const s of this.symbolsOf(code, limit - out.length)) {
         if (out.length >= limit) return out;
         out.push(s);
       }
@@ -221,26 +222,40 @@ export class WorkspaceIndex {
     return out;
   }
 
-  private symbolsOf(code: number): WorkspaceSymbol[] {
+  /**
+   * The first `need` symbols of an id (largest count first, then key, then line), cached per id until a note
+   * carrying it changes. One pass over the notes carrying the id that keeps the best `need` in a bounded heap,
+   * so the first query of an id (a user's first Ctrl+T) costs no sort of every block in the workspace, and
+   * only the symbols returned are built.
+   */
+  private symbolsOf(code: number, need: number): readonly WorkspaceSymbol[] {
     const hit = this.symbolCache.get(code);
-    if (hit) return hit;
-    const id = this.table.id(code);
-    const idKind = this.table.kind(code);
-    const list: WorkspaceSymbol[] = [];
+    if (hit && (hit.complete || hit.list.length >= need)) return hit.list;
+    const heap = new SymbolHeap(need);
     for (const key of this.symbolPostings.get(code) ?? []) {
       const e = this.notesByKey.get(key);
       if (!e) continue;
-      for (const b of e.blocks) {
+      e.blocks.forEach((b, i) => {
         const count = valueOf(b.values, code);
-        if (count > 0) list.push({ key, kind: 'block', line: b.line, endLine: b.endLine, id, idKind, count, unit: idKind === 'state' ? 'sockets' : 'mentions' });
-      }
-      for (const h of e.headings) {
+        if (count > 0) heap.offer(count, key, b.line, i);
+      });
+      e.headings.forEach((h, i) => {
         const count = valueOf(h.values, code);
-        if (count > 0) list.push({ key, kind: 'heading', line: h.line, endLine: h.line + 1, id, idKind, count, unit: 'mentions', title: h.title });
-      }
+        if (count > 0) heap.offer(count, key, h.line, -1 - i);
+      });
     }
-    list.sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : a.line - b.line));
-    this.symbolCache.set(code, list);
+    const id = this.table.id(code);
+    const idKind = this.table.kind(code);
+    const list = heap.sorted().map(({ count, key, item }): WorkspaceSymbol => {
+      const e = this.notesByKey.get(key) as NoteEntry;
+      if (item >= 0) {
+        const b = e.blocks[item] as BlockEntry;
+        return { key, kind: 'block', line: b.line, endLine: b.endLine, id, idKind, count, unit: idKind === 'state' ? 'sockets' : 'mentions' };
+      }
+      const h = e.headings[-1 - item] as NoteEntry['headings'][number];
+      return { key, kind: 'heading', line: h.line, endLine: h.line + 1, id, idKind, count, unit: 'mentions', title: h.title };
+    });
+    this.symbolCache.set(code, { list, complete: heap.size < need || heap.seen <= need });
     return list;
   }
 
@@ -340,4 +355,76 @@ function sortTree(list: TreeNote[], sort: TreeOptions['sort']): TreeNote[] {
   if (sort === 'count') return list.sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
   // Latest sample first; notes without a time last.
   return list.sort((a, b) => (b.minutes ?? -Infinity) - (a.minutes ?? -Infinity) || (a.key < b.key ? -1 : 1));
+}
+
+interface Candidate {
+  readonly count: number;
+  readonly key: string;
+  readonly line: number;
+  /** Block index, or -1 - heading index. */
+  readonly item: number;
+}
+
+/** a before b in the symbol order: larger count, then smaller key, then smaller line. */
+function before(a: Candidate, b: Candidate): boolean {
+  if (a.count !== b.count) return a.count > b.count;
+  if (a.key !== b.key) return a.key < b.key;
+  return a.line < b.line;
+}
+
+/** The best `capacity` candidates seen: a binary heap whose root is the worst one kept. */
+class SymbolHeap {
+  private readonly items: Candidate[] = [];
+  seen = 0;
+
+  constructor(private readonly capacity: number) {}
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  offer(count: number, key: string, line: number, item: number): void {
+    this.seen++;
+    const h = this.items;
+    if (this.capacity <= 0) return;
+    if (h.length === this.capacity) {
+      const worst = h[0] as Candidate;
+      // Cheap rejection first: most candidates are not better than the worst kept.
+      if (count < worst.count || !before({ count, key, line, item }, worst)) return;
+      h[0] = { count, key, line, item };
+      this.down(0);
+      return;
+    }
+    h.push({ count, key, line, item });
+    this.up(h.length - 1);
+  }
+
+  sorted(): Candidate[] {
+    return [...this.items].sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+  }
+
+  private up(i: number): void {
+    const h = this.items;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      // The root holds the worst: a child worse than its parent moves up.
+      if (!before(h[p] as Candidate, h[i] as Candidate)) break;
+      [h[p], h[i]] = [h[i] as Candidate, h[p] as Candidate];
+      i = p;
+    }
+  }
+
+  private down(i: number): void {
+    const h = this.items;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let worst = i;
+      if (l < h.length && before(h[worst] as Candidate, h[l] as Candidate)) worst = l;
+      if (r < h.length && before(h[worst] as Candidate, h[r] as Candidate)) worst = r;
+      if (worst === i) return;
+      [h[worst], h[i]] = [h[i] as Candidate, h[worst] as Candidate];
+      i = worst;
+    }
+  }
 }
