@@ -264,6 +264,30 @@ export class WorkspaceIndex {
     const best = new Uint32Array(Math.max(1, need));
     let kept = 0;
     let pruned = false;
+    const take = (count: number, note: number, item: number): void => {
+      push(count, note, item);
+      // best: the largest `need` counts so far, as a min-heap (best[0] the smallest of them).
+      if (kept < need) {
+        let i = kept++;
+        best[i] = count;
+        while (i > 0 && (best[(i - 1) >> 1] as number) > (best[i] as number)) {
+          const p = (i - 1) >> 1;
+          [best[p], best[i]] = [best[i] as number, best[p] as number];
+          i = p;
+        }
+      } else if (count > (best[0] as number)) {
+        best[0] = count;
+        for (let i = 0; ; ) {
+          const l = 2 * i + 1;
+          let m = i;
+          if (l < kept && (best[l] as number) < (best[m] as number)) m = l;
+          if (l + 1 < kept && (best[l + 1] as number) < (best[m] as number)) m = l + 1;
+          if (m === i) break;
+          [best[m], best[i]] = [best[i] as number, best[m] as number];
+          i = m;
+        }
+      }
+    };
     for (let j = 0; j < bound.length; j++) {
       const max = Math.floor((bound[j] as number) / SLOTS);
       if (max === 0) break;
@@ -276,37 +300,13 @@ export class WorkspaceIndex {
       const note = keys.length;
       keys.push(key);
       entries.push(e);
-      const take = (count: number, item: number): void => {
-        push(count, note, item);
-        // best: the largest `need` counts so far, as a min-heap (best[0] the smallest of them).
-        if (kept < need) {
-          let i = kept++;
-          best[i] = count;
-          while (i > 0 && (best[(i - 1) >> 1] as number) > (best[i] as number)) {
-            const p = (i - 1) >> 1;
-            [best[p], best[i]] = [best[i] as number, best[p] as number];
-            i = p;
-          }
-        } else if (count > (best[0] as number)) {
-          best[0] = count;
-          for (let i = 0; ; ) {
-            const l = 2 * i + 1;
-            let m = i;
-            if (l < kept && (best[l] as number) < (best[m] as number)) m = l;
-            if (l + 1 < kept && (best[l + 1] as number) < (best[m] as number)) m = l + 1;
-            if (m === i) break;
-            [best[m], best[i]] = [best[i] as number, best[m] as number];
-            i = m;
-          }
-        }
-      };
       for (let i = 0; i < e.blocks.length; i++) {
         const count = valueOf((e.blocks[i] as BlockEntry).values, code);
-        if (count > 0) take(count, i);
+        if (count > 0) take(count, note, i);
       }
       for (let i = 0; i < e.headings.length; i++) {
         const count = valueOf((e.headings[i] as NoteEntry['headings'][number]).values, code);
-        if (count > 0) take(count, -1 - i);
+        if (count > 0) take(count, note, -1 - i);
       }
     }
     // The need-th largest count: every candidate above it is in the answer, ties at it are decided by key and line.
