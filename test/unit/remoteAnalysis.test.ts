@@ -10,7 +10,7 @@ import { NoteDocuments, type NoteDocumentsOptions, type RemoteAnalyser, type Rem
 import { mentionCounts } from '../../src/core/note/indexes';
 import type { NoteModel } from '../../src/core/note/model';
 import { buildAnalysis } from '../../src/core/note/pieceStore';
-import { analysisParts, CHUNK_CHARS, CHUNK_PIECES, fromParts, isWorkerResponse, partsMessages, plainAnalysis, type AnalysisParts } from '../../src/core/note/transfer';
+import { analysisParts, CHUNK_CHARS, CHUNK_PIECES, fromParts, fromWire, isWorkerResponse, partsMessages, plainAnalysis, type AnalysisParts } from '../../src/core/note/transfer';
 import { WorkerPool, type WorkerPort } from '../../src/core/note/workerPool';
 import { analysisServer } from '../../src/workerMain';
 import { essence } from './propertyDocs';
@@ -295,11 +295,11 @@ describe('analysis transfer in batches', () => {
         assert.ok('chunk' in m);
         const span = (m.chunk[m.chunk.length - 1]?.end ?? 0) - (m.chunk[0]?.start ?? 0);
         assert.ok((span >= CHUNK_CHARS && span < 2 * CHUNK_CHARS) || m.chunk.length === CHUNK_PIECES, `batch ${i} spans ${span}`);
-        pieces.push(...m.chunk);
+        pieces.push(...m.chunk.map(fromWire));
       } else {
         assert.ok('parts' in m);
         assert.equal(m.ms, 12);
-        pieces.push(...m.parts.pieces);
+        pieces.push(...m.parts.pieces.map(fromWire));
         assert.deepEqual(m.parts.definitions, parts.definitions);
       }
     }
@@ -317,9 +317,13 @@ describe('analysis transfer in batches', () => {
     for (const m of messages) {
       const batch = 'chunk' in m ? m.chunk : 'parts' in m ? m.parts.pieces : [];
       assert.ok(batch.length <= CHUNK_PIECES, `${batch.length} pieces in one message`);
-      pieces.push(...batch);
+      pieces.push(...batch.map(fromWire));
     }
     assert.deepEqual(pieces, parts.pieces);
+    // Sent without their empty lists (most of these pieces have nothing in them), given back one shared empty list.
+    const sent = messages.flatMap((m) => ('chunk' in m ? m.chunk : 'parts' in m ? m.parts.pieces : []));
+    assert.ok(sent.filter((w) => w.mentions === undefined && w.quiet === undefined).length > CHUNK_PIECES);
+    assert.ok(Object.isFrozen(pieces[pieces.length - 1]?.mentions));
   });
 });
 

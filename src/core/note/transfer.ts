@@ -110,9 +110,32 @@ export function isBatchAck(data: unknown): data is BatchAck {
  * definitions and the time the analysis took there (`parts`); or the error it threw.
  */
 export type WorkerResponse =
-  | { readonly id: number; readonly chunk: readonly Piece[] }
-  | { readonly id: number; readonly parts: AnalysisParts; readonly ms: number }
+  | { readonly id: number; readonly chunk: readonly WirePiece[] }
+  | { readonly id: number; readonly parts: { readonly pieces: readonly WirePiece[]; readonly definitions: readonly string[] }; readonly ms: number }
   | { readonly id: number; readonly error: string };
+
+type ListKey = 'mentions' | 'evidence' | 'headings' | 'transitions' | 'quiet' | 'definitions';
+
+/**
+ * A piece as sent: its empty lists left out. Most pieces of a note of tiny blocks (issue #17's quotes shape)
+ * have nothing in them, and every object crossing costs the host its deserialisation and its garbage
+ * collection; the host puts one shared empty list in their place (fromWire).
+ */
+export type WirePiece = Omit<Piece, ListKey> & Partial<Pick<Piece, ListKey>>;
+
+const LIST_KEYS: readonly ListKey[] = ['mentions', 'evidence', 'headings', 'transitions', 'quiet', 'definitions'];
+const NONE: readonly never[] = Object.freeze([]);
+
+export function toWire(p: Piece): WirePiece {
+  const w: { -readonly [K in keyof WirePiece]: WirePiece[K] } = { start: p.start, end: p.end, startLine: p.startLine, evidenceBase: p.evidenceBase, mode: p.mode, hard: p.hard };
+  for (const k of LIST_KEYS) if (p[k].length) (w as Record<ListKey, unknown>)[k] = p[k];
+  return w;
+}
+
+/** The piece from its wire form: an empty list where it had none (one shared, frozen list). */
+export function fromWire(w: WirePiece): Piece {
+  return { ...w, mentions: w.mentions ?? NONE, evidence: w.evidence ?? NONE, headings: w.headings ?? NONE, transitions: w.transitions ?? NONE, quiet: w.quiet ?? NONE, definitions: w.definitions ?? NONE };
+}
 
 /** Note characters covered by one batch of pieces (a 128 KB stretch deserialises in a few ms). */
 export const CHUNK_CHARS = 128 * 1024;
@@ -122,10 +145,10 @@ export const CHUNK_PIECES = 1024;
 /** Splits the parts into the messages the worker sends (all but the last are `chunk`s). */
 export function partsMessages(id: number, parts: AnalysisParts, ms: number): WorkerResponse[] {
   const out: WorkerResponse[] = [];
-  let batch: Piece[] = [];
+  let batch: WirePiece[] = [];
   let from = 0;
   for (const p of parts.pieces) {
-    batch.push(p);
+    batch.push(toWire(p));
     if (p.end - from >= CHUNK_CHARS || batch.length >= CHUNK_PIECES) {
       out.push({ id, chunk: batch });
       batch = [];

@@ -7,7 +7,7 @@
  */
 import type { RemoteAnalyser, RemoteJob } from './documents';
 import type { Piece } from './piece';
-import { isWorkerResponse, type AnalyseRequest, type AnalysisParts, type WorkerRequest } from './transfer';
+import { fromWire, isWorkerResponse, type AnalyseRequest, type AnalysisParts, type WorkerRequest } from './transfer';
 
 /** The part of a worker the pool uses: each host's worker adapted to one shape. */
 export interface WorkerPort {
@@ -63,7 +63,7 @@ export class WorkerPool implements RemoteAnalyser {
         const p = this.running.get(port);
         if (!p || !isWorkerResponse(data) || data.id !== p.request.id) return;
         if ('chunk' in data) {
-          for (const piece of data.chunk) p.pieces.push(piece);
+          for (const piece of data.chunk) p.pieces.push(fromWire(piece));
           // The worker sends the next batch now: it arrives in a later turn of this thread's event loop.
           port.post({ id: p.request.id, next: true });
           return;
@@ -72,7 +72,7 @@ export class WorkerPool implements RemoteAnalyser {
         this.idle.push(port);
         if ('error' in data) p.reject(new Error(data.error));
         else {
-          for (const piece of data.parts.pieces) p.pieces.push(piece);
+          for (const piece of data.parts.pieces) p.pieces.push(fromWire(piece));
           p.resolve({ parts: { pieces: p.pieces, definitions: data.parts.definitions }, ms: data.ms });
         }
         this.pump();
