@@ -134,7 +134,21 @@ export function toWire(p: Piece): WirePiece {
 
 /** The piece from its wire form: an empty list where it had none (one shared, frozen list). */
 export function fromWire(w: WirePiece): Piece {
-  return { ...w, mentions: w.mentions ?? NONE, evidence: w.evidence ?? NONE, headings: w.headings ?? NONE, transitions: w.transitions ?? NONE, quiet: w.quiet ?? NONE, definitions: w.definitions ?? NONE };
+  // One object shape for every piece (a literal, not a spread of objects of varying shapes).
+  return {
+    start: w.start,
+    end: w.end,
+    startLine: w.startLine,
+    evidenceBase: w.evidenceBase,
+    mode: w.mode,
+    hard: w.hard,
+    mentions: w.mentions ?? NONE,
+    evidence: w.evidence ?? NONE,
+    headings: w.headings ?? NONE,
+    transitions: w.transitions ?? NONE,
+    quiet: w.quiet ?? NONE,
+    definitions: w.definitions ?? NONE,
+  };
 }
 
 /** Note characters covered by one batch of pieces (a 128 KB stretch deserialises in a few ms). */
