@@ -389,4 +389,31 @@ describe('a worker result of many pieces', () => {
     assert.deepStrictEqual(after, buildAnalysis(doc.getText()).model);
     pool.dispose();
   });
+
+  test('edited or needed at once while it is assembled: the result is finished and the edits caught up', async () => {
+    const text = `FIN_WAIT2 first.\n\n${'> a\n\n'.repeat(6000)}CLOSE-WAIT last.\n`;
+    const timers = new FakeTimers();
+    const pool = new WorkerPool(inProcessPort, 1);
+    let clock = 0;
+    const docs = new NoteDocuments<MemoryDocument>({
+      schedule: (work) => timers.after(0, work),
+      after: timers.after,
+      remote: pool,
+      maxLength: () => 1024 * 1024,
+      sliceMs: 2,
+      now: () => (clock += 0.5),
+    });
+    const doc = new MemoryDocument('file:///edited.md', text);
+    assert.equal(docs.peek(doc), undefined);
+    await flush();
+    assert.equal(docs.info(doc).state, 'analysing');
+    docs.edited(doc, [doc.edit(0, 'FIN_WAIT2'.length, 'LAST_ACK')]);
+    assert.equal(docs.peek(doc), undefined, 'the assembly goes on; no second job');
+    // A command needs the model now: the assembly is finished at once and the edit applied to it.
+    const now = docs.get(doc);
+    assert.deepStrictEqual(now, buildAnalysis(doc.getText()).model);
+    assert.equal(now.mentions[0]?.id, 'LAST-ACK');
+    assert.equal(timers.pending, 0, 'no slice left');
+    pool.dispose();
+  });
 });
