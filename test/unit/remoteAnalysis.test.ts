@@ -348,7 +348,7 @@ describe('a worker result of many pieces', () => {
       after: timers.after,
       remote: pool,
       maxLength: () => 1024 * 1024,
-      sliceMs: 4,
+      sliceMs: 1,
       // Every reading of the clock is half a millisecond later: the assembly's steps fill its slices.
       now: () => (clock += 0.5),
     });
@@ -400,7 +400,7 @@ describe('a worker result of many pieces', () => {
       after: timers.after,
       remote: pool,
       maxLength: () => 1024 * 1024,
-      sliceMs: 2,
+      sliceMs: 1,
       now: () => (clock += 0.5),
     });
     const doc = new MemoryDocument('file:///edited.md', text);

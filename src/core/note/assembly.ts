@@ -14,8 +14,8 @@ import type { Heading, Piece } from './piece';
 
 type Counts = Partial<Record<StateId, number>>;
 
-/** Pieces appended per step (a step of a few hundred pieces costs well under a millisecond). */
-const PIECES_PER_STEP = 256;
+/** Work of one step: pieces plus the items they hold (a step well under a millisecond, whatever the pieces hold). */
+const STEP_WORK = 1024;
 
 const PIECE_COUNTS = new WeakMap<Piece, Counts>();
 
@@ -93,8 +93,7 @@ export class ModelAssembly {
     const t0 = budgetMs === Infinity ? 0 : clock();
     const { pieces } = this;
     while (this.next < pieces.length) {
-      const to = Math.min(pieces.length, this.next + PIECES_PER_STEP);
-      for (; this.next < to; this.next++) this.append(pieces[this.next] as Piece);
+      for (let work = 0; work < STEP_WORK && this.next < pieces.length; ) work += 1 + this.append(pieces[this.next++] as Piece);
       if (budgetMs !== Infinity && clock() - t0 >= budgetMs) return false;
     }
     // A hover asks for the note's mention counts: summed from the pieces, not recounted per model.
@@ -104,7 +103,8 @@ export class ModelAssembly {
     return true;
   }
 
-  private append(p: Piece): void {
+  /** Appends a piece's contents; the number of items it held. */
+  private append(p: Piece): number {
     for (const m of p.mentions) this.mentions.push(m);
     for (const b of p.evidence) this.evidence.push(b);
     for (const h of p.headings) this.headings.push(h);
@@ -112,6 +112,7 @@ export class ModelAssembly {
     for (const q of p.quiet) this.quiet.push(q);
     const c = pieceCounts(p);
     if (c) for (const [id, n] of Object.entries(c) as [StateId, number][]) this.counts[id] = (this.counts[id] ?? 0) + n;
+    return p.mentions.length + p.evidence.length + p.headings.length + p.transitions.length + p.quiet.length;
   }
 }
 
