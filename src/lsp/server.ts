@@ -69,6 +69,8 @@ export function serveNotes(connection: Connection, version: string, remote?: Rem
   });
 
   connection.onInitialized(() => {
+    // The analysis worker loads while the client sends its first note (not when that note asks for it).
+    remote?.prestart?.();
     // Clients that cannot register watchers may still send didChangeWatchedFiles; both are handled below.
     if (watchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{md,markdown}' }] }).catch(() => undefined);
   });

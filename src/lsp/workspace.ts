@@ -3,7 +3,8 @@
  * workspace folders (file: URIs only), walked with the CLI's folder walker (cli/inputs.ts: skips node_modules,
  * .git and hidden folders, follows .gitignore) and read in batches that yield to the event loop between them,
  * so requests are answered while a large workspace is indexed. An open document wins over the disk until it
- * is closed (OpenNotes' events); `workspace/didChangeWatchedFiles` keeps the rest current. Answers come from
+ * is closed (OpenNotes' events; indexed shortly after it opens or changes, or at the next workspace query);
+ * `workspace/didChangeWatchedFiles` keeps the rest current. Answers come from
  * the same core queries and texts the VS Code providers use (core/workspace/present.ts).
  */
 import { readFile, stat } from 'node:fs/promises';
@@ -22,7 +23,7 @@ const NOTE_EXT = /\.(?:md|markdown)$/i;
 const READ_BATCH = 16;
 const MAX_NOTE_BYTES = 8 * 1024 * 1024;
 const SYMBOL_LIMIT = 500;
-/** Edits are indexed after this quiet time (or at the next query), not at every keystroke. */
+/** Opened and edited notes are indexed after this quiet time (or at the next query), not at every keystroke. */
 const EDIT_DELAY_MS = 250;
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -56,7 +57,7 @@ export class LspWorkspace {
   private roots: string[] = [];
   /** Open notes by key: they win over the disk. */
   private readonly open = new Map<string, TextDocument>();
-  /** Open notes edited since they were last indexed. */
+  /** Open notes opened or edited since they were last indexed. */
   private readonly edited = new Set<string>();
   private editTimer: ReturnType<typeof setTimeout> | undefined;
   private building: Promise<void> = Promise.resolve();
@@ -66,13 +67,11 @@ export class LspWorkspace {
     notes.onDidChange((uri, document) => {
       const key = noteKey(uri);
       if (document) {
-        const opening = this.open.get(key) !== document;
+        // Opened or edited: indexed after a quiet time or at the next query, so a note's first hover and
+        // symbols (its analysis) do not wait behind its index entry.
         this.open.set(key, document);
-        if (opening) this.fromDocument(key);
-        else {
-          this.edited.add(key);
-          this.editTimer ??= setTimeout(() => this.flush(), EDIT_DELAY_MS);
-        }
+        this.edited.add(key);
+        this.editTimer ??= setTimeout(() => this.flush(), EDIT_DELAY_MS);
       } else {
         this.open.delete(key);
         this.edited.delete(key);
