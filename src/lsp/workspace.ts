@@ -4,7 +4,8 @@
  * with the CLI's folder walker (cli/inputs.ts: skips node_modules, .git and hidden folders, follows .gitignore)
  * one folder at a time and read in batches, yielding to the event loop between them, so requests are answered
  * while a large workspace is indexed. An open document wins over the disk until it
- * is closed (OpenNotes' events; indexed shortly after it opens or changes, or at the next workspace query);
+ * is closed (OpenNotes' events; indexed shortly after its analysis is ready or it changes, or at the next
+ * workspace query);
  * `workspace/didChangeWatchedFiles` keeps the rest current. Answers come from
  * the same core queries and texts the VS Code providers use (core/workspace/present.ts).
  */
@@ -74,11 +75,13 @@ export class LspWorkspace {
     notes.onDidChange((uri, document) => {
       const key = noteKey(uri);
       if (document) {
-        // Opened or edited: indexed after a quiet time or at the next query, so a note's first hover and
-        // symbols (its analysis) do not wait behind its index entry.
+        // Indexed after a quiet time (for a note just opened: after its analysis is ready, so its first
+        // symbols and hover do not wait behind its index entry), or at the next workspace query.
+        const opening = this.open.get(key) !== document;
         this.open.set(key, document);
         this.edited.add(key);
-        this.editTimer ??= setTimeout(() => this.flush(), EDIT_DELAY_MS);
+        if (opening) void notes.cache.whenReady(document).then(() => this.flushSoon());
+        else this.flushSoon();
       } else {
         this.open.delete(key);
         this.edited.delete(key);
@@ -91,6 +94,10 @@ export class LspWorkspace {
   private fromDocument(key: string): void {
     const text = this.open.get(key)?.getText();
     if (text !== undefined && text.length <= MAX_NOTE_BYTES) this.index.set(key, text);
+  }
+
+  private flushSoon(): void {
+    if (!this.stopped) this.editTimer ??= setTimeout(() => this.flush(), EDIT_DELAY_MS);
   }
 
   /** Indexes the pending edits of open notes now. */
