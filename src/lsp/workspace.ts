@@ -4,8 +4,8 @@
  * with the CLI's folder walker (cli/inputs.ts: skips node_modules, .git and hidden folders, follows .gitignore)
  * one folder at a time and read in batches, yielding to the event loop between them, so requests are answered
  * while a large workspace is indexed. An open document wins over the disk until it
- * is closed (OpenNotes' events; indexed shortly after its analysis is ready or it changes, or at the next
- * workspace query);
+ * is closed (OpenNotes' events; indexed on the turn after it opens, beside its analysis, and shortly after it
+ * changes, or at the next workspace query);
  * `workspace/didChangeWatchedFiles` keeps the rest current. Answers come from
  * the same core queries and texts the VS Code providers use (core/workspace/present.ts).
  */
@@ -75,13 +75,17 @@ export class LspWorkspace {
     notes.onDidChange((uri, document) => {
       const key = noteKey(uri);
       if (document) {
-        // Indexed after a quiet time (for a note just opened: after its analysis is ready, so its first
-        // symbols and hover do not wait behind its index entry), or at the next workspace query.
+        // A note just opened is indexed on the next turn, after its analysis has started (a large note's
+        // runs in the worker meanwhile, not after the index entry); an edit after a quiet time. Either way
+        // at the latest at the next workspace query.
         const opening = this.open.get(key) !== document;
         this.open.set(key, document);
         this.edited.add(key);
-        if (opening) void notes.cache.whenReady(document).then(() => this.flushSoon());
-        else this.flushSoon();
+        if (opening) {
+          setImmediate(() => {
+            if (this.open.get(key) === document && this.edited.delete(key)) this.fromDocument(key);
+          });
+        } else this.flushSoon();
       } else {
         this.open.delete(key);
         this.edited.delete(key);
