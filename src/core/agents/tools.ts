@@ -21,13 +21,7 @@ import { AGENT_TEXT } from './texts';
 
 export { ToolError } from './input';
 
-/** Tool names, the same in VS Code and over MCP (verb_noun). */
-export const TOOL_NAMES = {
-  explain: 'explain_tcp_state',
-  summarize: 'summarize_socket_evidence',
-  check: 'check_tcp_note',
-  snapshot: 'capture_socket_snapshot',
-} as const;
+export { TOOL_NAMES } from './toolNames';
 
 /** The default note size cap (the extension's `tcpStateNotes.maxNoteSizeMB` default). */
 export const MAX_TOOL_NOTE_MB = 20;
