@@ -25,8 +25,9 @@ export interface ActivationProbe {
 }
 
 /**
- * The probe: `node probe.js <bundle> [hover text]`. Every `vscode` API the extension touches while it loads and
- * activates is a key of the stand-in (a missing key fails the probe); what the stand-in returns is inert.
+ * The probe: `node probe.js <bundle> [note text to hover]`. A Markdown note is open and active while the extension
+ * activates. Every `vscode` API the extension touches while it loads and activates is a key of the stand-in (a
+ * missing key fails the probe); what the stand-in returns is inert.
  */
 const PROBE = String.raw`const Module = require('module');
 const path = require('path');
@@ -50,7 +51,25 @@ for (const k of ['commands', 'window', 'workspace', 'languages', 'env', 'l10n', 
 Object.assign(vscode, { Position, Range, MarkdownString, Hover });
 vscode.commands = overlay({ registerCommand: (id) => (commands.push(id), stub()) });
 vscode.languages = overlay({ registerHoverProvider: (selector, provider) => (hovers.push(provider), stub()) });
-vscode.workspace = overlay({ getConfiguration: () => ({ get: (key, fallback) => fallback }), textDocuments: [] });
+// One Markdown note open and active, as when VS Code activates the extension (onLanguage:markdown).
+const text = process.argv[3] ?? 'Sockets stuck in FIN-WAIT-2 after close.\n\nMore text.\n';
+const lines = text.split('\n');
+const starts = lines.map((l, i) => lines.slice(0, i).join('\n').length + (i ? 1 : 0));
+const positionAt = (offset) => {
+  let line = 0;
+  while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
+  return new Position(line, offset - starts[line]);
+};
+const offsetAt = (p) => starts[p.line] + p.character;
+const doc = {
+  uri: { toString: () => 'file:///probe.md', scheme: 'file', fsPath: '/probe.md', path: '/probe.md' },
+  fileName: '/probe.md', languageId: 'markdown', version: 1, lineCount: lines.length, isClosed: false,
+  getText: () => text,
+  lineAt: (l) => { const line = typeof l === 'number' ? l : l.line; return { text: lines[line], range: new Range(new Position(line, 0), new Position(line, lines[line].length)) }; },
+  offsetAt, positionAt,
+};
+vscode.workspace = overlay({ getConfiguration: () => ({ get: (key, fallback) => fallback }), textDocuments: [doc] });
+vscode.window = overlay({ activeTextEditor: { document: doc }, visibleTextEditors: [{ document: doc }] });
 vscode.env = overlay({ language: 'en' });
 vscode.l10n = overlay({ t: (message) => message });
 const load = Module._load;
@@ -63,24 +82,8 @@ const t1 = performance.now();
 ext.activate(ctx);
 const t2 = performance.now();
 const out = { require: t1 - t0, activate: t2 - t1, lazyLoaded: lazyLoaded(), commands };
-const text = process.argv[3];
 (async () => {
-  if (text !== undefined) {
-    const lines = text.split('\n');
-    const starts = lines.map((l, i) => lines.slice(0, i).join('\n').length + (i ? 1 : 0));
-    const positionAt = (offset) => {
-      let line = 0;
-      while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
-      return new Position(line, offset - starts[line]);
-    };
-    const offsetAt = (p) => starts[p.line] + p.character;
-    const doc = {
-      uri: { toString: () => 'file:///probe.md', scheme: 'file', fsPath: '/probe.md', path: '/probe.md' },
-      fileName: '/probe.md', languageId: 'markdown', version: 1, lineCount: lines.length, isClosed: false,
-      getText: () => text,
-      lineAt: (l) => { const line = typeof l === 'number' ? l : l.line; return { text: lines[line], range: new Range(new Position(line, 0), new Position(line, lines[line].length)) }; },
-      offsetAt, positionAt,
-    };
+  if (process.argv[3] !== undefined) {
     const token = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) };
     const at = new Position(0, Math.max(0, lines[0].search(/[A-Z]{3}/)) + 1);
     const answers = await Promise.all(hovers.map((p) => p.provideHover(doc, at, token)));

@@ -15,7 +15,7 @@ const root = process.cwd();
 const shell = join(root, 'dist', 'node', 'extension.js');
 const rest = join(root, 'dist', 'web', 'extension.js');
 
-test('activate() loads only the shell and registers every contributed command', () => {
+test('activate() with a Markdown note open loads only the shell and registers every contributed command', () => {
   assert.ok(existsSync(shell), 'dist/node/extension.js is built');
   const probe = probeActivation(shell);
   assert.equal(probe.lazyLoaded, false, 'dist/web/extension.js must not be required by require + activate()');
@@ -31,7 +31,7 @@ test('the first hover loads the rest of the extension and answers from it', () =
   const probe = probeActivation(shell, 'Sockets stuck in FIN-WAIT-2 after close.\n\nMore text.\n');
   assert.equal(probe.lazyLoaded, false);
   assert.ok(probe.hover, 'a hover provider was registered and asked');
-  assert.equal(probe.hover.lazyLoaded, true, 'the hover loaded dist/web/extension.js');
+  assert.equal(probe.hover.lazyLoaded, true, 'after the first hover, dist/web/extension.js is loaded');
   assert.match(probe.hover.markdown, /FIN-WAIT-2/);
   assert.match(probe.hover.markdown, /orphan|tcp_fin_timeout/i);
 });
