@@ -6,11 +6,11 @@
  * src/analysisWorker.ts runs it as the standalone worker of the language server and the bench.
  */
 import { buildAnalysis } from './core/note/pieceStore';
-import { analysisParts, partsMessages, type WorkerRequest, type WorkerResponse } from './core/note/transfer';
+import { analysisParts, isBatchAck, Outbox, partsMessages, type AnalyseRequest, type WorkerResponse } from './core/note/transfer';
 
 /** The messages answering one request: the analysis in batches (see partsMessages), or the error. */
 function answer(data: unknown): WorkerResponse[] {
-  const req = data as Partial<WorkerRequest> | null;
+  const req = data as Partial<AnalyseRequest> | null;
   const id = typeof req?.id === 'number' ? req.id : -1;
   if (typeof req?.text !== 'string') return [{ id, error: 'bad request' }];
   try {
@@ -20,6 +20,18 @@ function answer(data: unknown): WorkerResponse[] {
   } catch (e) {
     return [{ id, error: e instanceof Error ? e.message : String(e) }];
   }
+}
+
+/**
+ * The handler of the host's messages: an analysis request is answered with its first batch at once, each
+ * acknowledgement of a batch brings the next (Outbox in core/note/transfer.ts).
+ */
+export function analysisServer(post: (message: WorkerResponse) => void): (data: unknown) => void {
+  const outbox = new Outbox(post);
+  return (data) => {
+    if (isBatchAck(data)) outbox.acknowledged(data.id);
+    else outbox.send(answer(data));
+  };
 }
 
 interface WebWorkerScope {
@@ -33,9 +45,8 @@ declare const importScripts: unknown;
 export function serveAnalysisWorker(): void {
   if (typeof self !== 'undefined' && typeof importScripts === 'function') {
     const scope = self;
-    scope.onmessage = (e) => {
-      for (const m of answer(e.data)) scope.postMessage(m);
-    };
+    const serve = analysisServer((m) => scope.postMessage(m));
+    scope.onmessage = (e) => serve(e.data);
     return;
   }
   // Node: process.getBuiltinModule, not require (the same code is in the web bundle, which must not require it).
@@ -43,7 +54,5 @@ export function serveAnalysisWorker(): void {
   const threads = host?.getBuiltinModule?.('worker_threads') as typeof import('node:worker_threads') | undefined;
   const port = threads?.parentPort;
   if (!port) throw new Error('not running in a worker');
-  port.on('message', (data: unknown) => {
-    for (const m of answer(data)) port.postMessage(m);
-  });
+  port.on('message', analysisServer((m) => port.postMessage(m)));
 }

@@ -24,6 +24,8 @@ describe('adversarial shapes: bounded remark calls, correct fallback', () => {
           const task = new AnalysisTask(text);
           while (!task.run(1));
           assert.deepStrictEqual(essence((task.analysis as typeof full).model), essence(full.model), 'sliced = sync');
+          // The whole model too (quiet spans, line index), assembled in slices of its own (see core/note/assembly.ts).
+          assert.deepStrictEqual((task.analysis as typeof full).model, full.model, 'sliced assembly = assemble');
         }
         let covered = 0;
         for (const p of full.pieces) {

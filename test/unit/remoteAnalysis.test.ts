@@ -7,8 +7,12 @@ import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { analyzeNote } from '../../src/core/note/analyze';
 import { NoteDocuments, type NoteDocumentsOptions, type RemoteAnalyser, type RemoteJob } from '../../src/core/note/documents';
+import { mentionCounts } from '../../src/core/note/indexes';
+import type { NoteModel } from '../../src/core/note/model';
 import { buildAnalysis } from '../../src/core/note/pieceStore';
-import { analysisParts, CHUNK_CHARS, CHUNK_PIECES, fromParts, isWorkerResponse, partsMessages, plainAnalysis, type AnalysisParts } from '../../src/core/note/transfer';
+import { analysisParts, CHUNK_CHARS, CHUNK_PIECES, fromParts, fromWire, isWorkerResponse, partsMessages, plainAnalysis, type AnalysisParts } from '../../src/core/note/transfer';
+import { WorkerPool, type WorkerPort } from '../../src/core/note/workerPool';
+import { analysisServer } from '../../src/workerMain';
 import { essence } from './propertyDocs';
 import { MemoryDocument } from '../support/memoryDocument';
 
@@ -291,11 +295,11 @@ describe('analysis transfer in batches', () => {
         assert.ok('chunk' in m);
         const span = (m.chunk[m.chunk.length - 1]?.end ?? 0) - (m.chunk[0]?.start ?? 0);
         assert.ok((span >= CHUNK_CHARS && span < 2 * CHUNK_CHARS) || m.chunk.length === CHUNK_PIECES, `batch ${i} spans ${span}`);
-        pieces.push(...m.chunk);
+        pieces.push(...m.chunk.map(fromWire));
       } else {
         assert.ok('parts' in m);
         assert.equal(m.ms, 12);
-        pieces.push(...m.parts.pieces);
+        pieces.push(...m.parts.pieces.map(fromWire));
         assert.deepEqual(m.parts.definitions, parts.definitions);
       }
     }
@@ -313,8 +317,103 @@ describe('analysis transfer in batches', () => {
     for (const m of messages) {
       const batch = 'chunk' in m ? m.chunk : 'parts' in m ? m.parts.pieces : [];
       assert.ok(batch.length <= CHUNK_PIECES, `${batch.length} pieces in one message`);
-      pieces.push(...batch);
+      pieces.push(...batch.map(fromWire));
     }
     assert.deepEqual(pieces, parts.pieces);
+    // Sent without their empty lists (most of these pieces have nothing in them), given back one shared empty list.
+    const sent = messages.flatMap((m) => ('chunk' in m ? m.chunk : 'parts' in m ? m.parts.pieces : []));
+    assert.ok(sent.filter((w) => w.mentions === undefined && w.quiet === undefined).length > CHUNK_PIECES);
+    assert.ok(Object.isFrozen(pieces[pieces.length - 1]?.mentions));
+  });
+});
+
+/** A worker port served in this thread by the worker's own handler (batches, flow control), through structured clones. */
+function inProcessPort(): WorkerPort {
+  let deliver: (data: unknown) => void = () => undefined;
+  const serve = analysisServer((m) => deliver(structuredClone(m)));
+  return { post: (r) => serve(r), listen: (onMessage) => (deliver = onMessage), terminate: () => undefined };
+}
+
+describe('a worker result of many pieces', () => {
+  test('is assembled in background slices; hovers answer meanwhile; the model equals the in-process one', async () => {
+    // Issue #17's quotes shape: thousands of tiny blocks, with mentions, a heading, evidence and a definition among them.
+    const text =
+      `[ref]: https://example.com\n\n# Orphans\n\nSee [ref]: FIN_WAIT2 and CLOSE-WAIT.\n\n${'> a\n\n'.repeat(4000)}` +
+      `## Evidence\n\n\`\`\`\nState Recv-Q Send-Q\nTIME-WAIT 0 0 10.0.0.1:443 10.1.0.2:5000\n\`\`\`\n\n${'> LAST_ACK b\n\n'.repeat(3000)}`;
+    const timers = new FakeTimers();
+    const pool = new WorkerPool(inProcessPort, 1);
+    let clock = 0;
+    const docs = new NoteDocuments<MemoryDocument>({
+      schedule: (work) => timers.after(0, work),
+      after: timers.after,
+      remote: pool,
+      maxLength: () => 1024 * 1024,
+      sliceMs: 1,
+      // Every reading of the clock is half a millisecond later: the assembly's steps fill its slices.
+      now: () => (clock += 0.5),
+    });
+    const doc = new MemoryDocument('file:///quotes.md', text);
+    const ready: { model?: NoteModel } = {};
+    void docs.whenReady(doc).then((m) => (ready.model = m));
+    assert.equal(docs.peek(doc), undefined, 'the note went to the worker');
+    await flush();
+    // Every batch has arrived; the model is being assembled here, one slice per turn.
+    assert.ok(!ready.model, 'not ready yet');
+    assert.deepEqual({ state: docs.info(doc).state, where: docs.info(doc).where }, { state: 'analysing', where: 'worker' });
+    const hover = docs.forLine(doc, 'See [ref]: FIN_WAIT2 and CLOSE-WAIT.', 0, 12);
+    assert.equal(hover.partial, true, 'hovers read the line meanwhile');
+    assert.deepEqual(
+      hover.mentions.map((m) => m.id),
+      ['FIN-WAIT-2', 'CLOSE-WAIT'],
+    );
+    let slices = 0;
+    while (!ready.model) {
+      assert.ok(slices < 10000, 'the assembly ends');
+      timers.advance(0);
+      slices++;
+      await flush();
+    }
+    assert.ok(slices >= 2, `${slices} slices`);
+    // (A cast: the checks above narrowed `ready.model` to undefined, not knowing the callback sets it.)
+    const model = ready.model as NoteModel | undefined;
+    assert.ok(model);
+    const reference = buildAnalysis(text);
+    assert.ok(reference.pieces.length > 5000, `${reference.pieces.length} pieces`);
+    assert.deepStrictEqual(model, reference.model, 'the same model as an analysis in process');
+    assert.deepStrictEqual(mentionCounts(model.mentions), mentionCounts(reference.model.mentions));
+    assert.deepEqual({ state: docs.info(doc).state, where: docs.info(doc).where }, { state: 'ready', where: 'worker' });
+    assert.equal(docs.peek(doc), model);
+    // The pieces came along: a later edit is caught up from them like any analysis.
+    docs.edited(doc, [doc.edit(0, 0, 'SYN_RECV\n\n')]);
+    const after = docs.get(doc);
+    assert.deepStrictEqual(after, buildAnalysis(doc.getText()).model);
+    pool.dispose();
+  });
+
+  test('edited or needed at once while it is assembled: the result is finished and the edits caught up', async () => {
+    const text = `FIN_WAIT2 first.\n\n${'> a\n\n'.repeat(6000)}CLOSE-WAIT last.\n`;
+    const timers = new FakeTimers();
+    const pool = new WorkerPool(inProcessPort, 1);
+    let clock = 0;
+    const docs = new NoteDocuments<MemoryDocument>({
+      schedule: (work) => timers.after(0, work),
+      after: timers.after,
+      remote: pool,
+      maxLength: () => 1024 * 1024,
+      sliceMs: 1,
+      now: () => (clock += 0.5),
+    });
+    const doc = new MemoryDocument('file:///edited.md', text);
+    assert.equal(docs.peek(doc), undefined);
+    await flush();
+    assert.equal(docs.info(doc).state, 'analysing');
+    docs.edited(doc, [doc.edit(0, 'FIN_WAIT2'.length, 'LAST_ACK')]);
+    assert.equal(docs.peek(doc), undefined, 'the assembly goes on; no second job');
+    // A command needs the model now: the assembly is finished at once and the edit applied to it.
+    const now = docs.get(doc);
+    assert.deepStrictEqual(now, buildAnalysis(doc.getText()).model);
+    assert.equal(now.mentions[0]?.id, 'LAST-ACK');
+    assert.equal(timers.pending, 0, 'no slice left');
+    pool.dispose();
   });
 });

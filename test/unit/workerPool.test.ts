@@ -1,21 +1,37 @@
 /**
- * The pool of analysis workers (core/note/workerPool.ts) with fake ports the test drives: batches reassembled in
- * order, messages of other jobs and malformed ones ignored, at most `size` workers, abandon terminates the worker
- * running the job, a failing or unstartable worker rejects instead of hanging.
+ * The pool of analysis workers (core/note/workerPool.ts) with fake ports the test drives, served by the worker's
+ * own message handler (src/workerMain.ts): batches reassembled in order, one batch in flight at a time (the pool
+ * acknowledges each), messages of other jobs and malformed ones ignored, at most `size` workers, abandon
+ * terminates the worker running the job, a failing or unstartable worker rejects instead of hanging.
  */
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { buildAnalysis } from '../../src/core/note/pieceStore';
-import { analysisParts, fromParts, partsMessages, type WorkerRequest } from '../../src/core/note/transfer';
+import { fromParts, isBatchAck, type AnalyseRequest, type BatchAck, type WorkerRequest } from '../../src/core/note/transfer';
 import { WorkerPool, type WorkerPort } from '../../src/core/note/workerPool';
+import { analysisServer } from '../../src/workerMain';
 
 class FakePort implements WorkerPort {
-  readonly posted: WorkerRequest[] = [];
+  /** The analysis requests posted to this worker. */
+  readonly posted: AnalyseRequest[] = [];
+  /** Acknowledgements not yet passed on to the worker (when `hold` is set). */
+  readonly held: BatchAck[] = [];
+  /** Keep acknowledgements until release() (to see one batch in flight); otherwise they reach the worker at once. */
+  hold = false;
+  /** Messages the worker sent. */
+  sent = 0;
   terminated = false;
   onMessage: (data: unknown) => void = () => undefined;
   onFailure: (error: Error) => void = () => undefined;
+  /** The real worker's handler (analysis, batches, flow control); its messages go through a structured clone. */
+  private readonly serve = analysisServer((m) => {
+    this.sent++;
+    this.onMessage(structuredClone(m));
+  });
   post(request: WorkerRequest): void {
-    this.posted.push(request);
+    if (!isBatchAck(request)) this.posted.push(request);
+    else if (this.hold) this.held.push(request);
+    else this.serve(request);
   }
   listen(onMessage: (data: unknown) => void, onFailure: (error: Error) => void): void {
     this.onMessage = onMessage;
@@ -26,8 +42,11 @@ class FakePort implements WorkerPort {
   }
   /** Answers the last request as the real worker does (in batches). */
   answer(): void {
-    const req = this.posted[this.posted.length - 1] as WorkerRequest;
-    for (const m of partsMessages(req.id, analysisParts(buildAnalysis(req.text)), 1.5)) this.onMessage(structuredClone(m));
+    this.serve(this.posted[this.posted.length - 1]);
+  }
+  /** Passes the held acknowledgements on to the worker. */
+  release(): void {
+    for (const ack of this.held.splice(0)) this.serve(ack);
   }
 }
 
@@ -50,8 +69,46 @@ describe('worker pool', () => {
     const job = p.start(text);
     (ports[0] as FakePort).answer();
     const { parts, ms } = await job.result;
-    assert.equal(ms, 1.5);
+    assert.ok(ms >= 0);
+    assert.ok((ports[0] as FakePort).sent > 2, 'more than one batch');
     assert.deepEqual(fromParts(text, parts).model.mentions, buildAnalysis(text).model.mentions);
+  });
+
+  test('one batch in flight: the worker sends the next only when the pool acknowledged the last', async () => {
+    const { p, ports } = pool(1);
+    const text = big(6000);
+    const job = p.start(text);
+    const port = ports[0] as FakePort;
+    port.hold = true;
+    port.answer();
+    let settled = false;
+    void job.result.then(() => (settled = true));
+    let rounds = 0;
+    while (!settled) {
+      await new Promise<void>((r) => setImmediate(r));
+      if (settled) break;
+      assert.equal(port.sent, rounds + 1, 'one more message per acknowledgement');
+      assert.deepEqual(port.held, [{ id: port.posted[0]?.id, next: true }], 'the pool acknowledged the batch it received');
+      port.release();
+      rounds++;
+    }
+    assert.ok(rounds >= 2, `${rounds} acknowledgements`);
+    const { parts } = await job.result;
+    assert.deepEqual(fromParts(text, parts).model, buildAnalysis(text).model);
+  });
+
+  test("the worker ignores an acknowledgement of another answer and answers a bad request with an error", () => {
+    const out: unknown[] = [];
+    const serve = analysisServer((m) => out.push(m));
+    serve({ id: 4, next: true });
+    assert.deepEqual(out, []);
+    serve({ id: 5 });
+    assert.deepEqual(out, [{ id: 5, error: 'bad request' }]);
+    serve({ id: 6, text: 'TIME_WAIT' });
+    serve({ id: 5, next: true });
+    assert.equal(out.length, 2);
+    const last = out[1];
+    assert.ok(typeof last === 'object' && last !== null && 'parts' in last);
   });
 
   test('messages of another job, malformed messages and stray errors of no job are ignored', async () => {

@@ -22,7 +22,7 @@
 import { emptyModel, lineModel } from './analyze';
 import type { NoteModel } from './model';
 import { buildAnalysis, FIRST_SLICE_MS, SlicedAnalysis, updateAnalysis, type NoteAnalysis } from './pieceStore';
-import { fromParts, plainAnalysis, type AnalysisParts } from './transfer';
+import { PartsAssembly, plainAnalysis, type AnalysisParts } from './transfer';
 
 /** What the cache needs of a document. `uri` identifies it (as a string); `version` grows with every edit. */
 export interface NoteDocument {
@@ -90,6 +90,19 @@ export interface NoteDocumentsOptions<D extends NoteDocument> {
   readonly budgetMsPerMB?: number;
 }
 
+/**
+ * Work the cache runs in background slices on this thread, one run() per turn of the scheduler: a note's
+ * analysis (SlicedAnalysis), or the assembly of a worker's result into the model (PartsAssembly).
+ */
+interface SlicedWork {
+  readonly progress: number;
+  readonly analysis: NoteAnalysis | undefined;
+  /** Where the analysis ran, when not here. */
+  readonly where?: 'worker';
+  run(budgetMs: number, clock: () => number): boolean;
+  finishNow(): NoteAnalysis;
+}
+
 export type AnalysisState = 'ready' | 'stale' | 'analysing' | 'too-large' | 'none';
 
 /** Assumed cost of a full analysis before any was measured: 4 ms per KB (a busy 2-core machine). */
@@ -125,8 +138,8 @@ interface DocState<D> {
   dirty?: { start: number; tail: number };
   /** Length of the document now (tracked from edits, so no getText() per keystroke). */
   length: number;
-  /** Background analysis of a large note (of `task.text`, at `taskVersion`). */
-  task?: SlicedAnalysis;
+  /** Background analysis of a large note, or assembly of a worker's result (of the text at `taskVersion`). */
+  task?: SlicedWork;
   taskVersion?: number;
   cancelTick?: () => void;
   /** Remote analysis under way (of `job.text`, at `job.version`). */
@@ -194,6 +207,8 @@ export class NoteDocuments<D extends NoteDocument> {
       state.analysis = undefined;
       state.dirty = undefined;
     }
+    // Background work under way (an analysis here, or a worker's result being assembled) goes on.
+    if (state.task) return undefined;
     if (this.remote && !this.cheap(state)) return this.startJob(document, state, this.remote);
     // With a worker, a note expected to be cheap is analysed here at once (and its cost measured).
     if (this.remote && state.length <= this.syncLimit) return this.adopt(document, state, this.analyseHere(document, state));
@@ -300,7 +315,7 @@ export class NoteDocuments<D extends NoteDocument> {
     if (!s) return { state: 'none' };
     const timing = { longestMs: s.longestMs, ...(s.longestWhat ? { longestWhat: s.longestWhat } : {}) };
     if (s.job) return { state: 'analysing', where: 'worker', budgetMs: s.job.budgetMs, ...timing };
-    if (s.task) return { state: 'analysing', progress: s.task.progress, where: 'host', ...timing };
+    if (s.task) return { state: 'analysing', progress: s.task.progress, where: s.task.where ?? 'host', ...timing };
     if (!s.analysis) return { state: 'none' };
     const plainBlocks = s.analysis.pieces.reduce((n, p) => n + (p.mode === 'plain' ? 1 : 0), 0);
     const where = s.where ? { where: s.where } : {};
@@ -377,11 +392,13 @@ export class NoteDocuments<D extends NoteDocument> {
     state.version = version;
   }
 
-  private startTask(document: D, state: DocState<D>, started?: SlicedAnalysis): void {
+  /** Runs `started` (by default a new analysis of the document's text) in background slices; it is of `version`'s text. */
+  private startTask(document: D, state: DocState<D>, started?: SlicedWork, version = document.version): void {
     if (state.task) return;
     state.task = started ?? new SlicedAnalysis(this.timed(state, 'getText', () => document.getText()));
-    state.taskVersion = document.version;
-    state.dirty = undefined;
+    state.taskVersion = version;
+    // Edits made since an older text's work began stay pending (peek() applies them to its result).
+    if (version === document.version) state.dirty = undefined;
     const tick = (): void => {
       state.cancelTick = undefined;
       const task = state.task;
@@ -434,7 +451,11 @@ export class NoteDocuments<D extends NoteDocument> {
         this.stopJob(state, false);
         this.measured(state, ms, text.length);
         state.where = 'worker';
-        this.finished(document, state, fromParts(text, parts), job.version);
+        // The model is assembled from the pieces here: a first slice now, the rest in background slices (a
+        // note of thousands of tiny blocks has that many pieces), as a large note's analysis would be.
+        const assembly = new PartsAssembly(text, parts);
+        if (this.timed(state, 'assembly', () => assembly.run(this.sliceMs, this.now))) this.finished(document, state, assembly.analysis as NoteAnalysis, job.version);
+        else this.startTask(document, state, assembly, job.version);
       },
       () => {
         if (state.job !== job || this.docs.get(document.uri.toString()) !== state) return;

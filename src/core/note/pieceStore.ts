@@ -9,17 +9,18 @@
  *
  * Pure: no `vscode`, no Node built-ins.
  */
-import type { StateId } from '../catalogue/types';
+import { assemble, keepCounts, ModelAssembly } from './assembly';
 import { countNewlines, fenceOpenAt, MAX_QUOTE_STARTS, nextCandidate, quoteStarts, riskyStretch, type FenceOpen } from './blocks';
 import { Definitions } from './definitions';
 import { analyzeFence, fencePieceEnd } from './fence';
 import { parseGroups, piecesOfGroup, type EndKind } from './groups';
-import { countStates, primeMentionCounts } from './indexes';
 import { LineIndex, lineStartsOf } from './lines';
-import type { EvidenceBlock, Mention, NoteModel, QuietSpan, Section, Transition } from './model';
-import { shiftPiece, type Heading, type Piece } from './piece';
+import type { NoteModel } from './model';
+import { shiftPiece, type Piece } from './piece';
 import { analyzePlain, PLAIN_LIMIT } from './plain';
 import { analyzeSimple, simpleShape, type SimpleShape } from './simple';
+
+export { assemble } from './assembly';
 
 /** Target size of a markdown group in a full analysis (remark is called once per group). */
 const GROUP_TARGET = 8 * 1024;
@@ -249,58 +250,11 @@ function definitionsOf(pieces: readonly Piece[]): string[] {
   return out;
 }
 
-function buildSections(headings: readonly Heading[], length: number): Section[] {
-  const sections: { index: number; depth: number; title: string; start: number; end: number; parent: number }[] = [];
-  const open: number[] = [];
-  headings.forEach((h, index) => {
-    while (open.length && (sections[open[open.length - 1] as number] as Section).depth >= h.depth) {
-      (sections[open.pop() as number] as { end: number }).end = h.start;
-    }
-    const parent = open.length ? (open[open.length - 1] as number) : -1;
-    sections.push({ index, depth: h.depth, title: h.title, start: h.start, end: length, parent });
-    open.push(index);
-  });
-  return sections;
-}
-
-const PIECE_COUNTS = new WeakMap<Piece, Partial<Record<StateId, number>>>();
-
-function pieceCounts(p: Piece): Partial<Record<StateId, number>> {
-  let c = PIECE_COUNTS.get(p);
-  if (!c) {
-    c = countStates(p.mentions);
-    PIECE_COUNTS.set(p, c);
-  }
-  return c;
-}
-
 /** shiftPiece, keeping the piece's mention counts (moving a piece does not change them). */
 function moved(p: Piece, dOff: number, dLine: number, dEv: number): Piece {
   const q = shiftPiece(p, dOff, dLine, dEv);
-  const c = PIECE_COUNTS.get(p);
-  if (c && q !== p) PIECE_COUNTS.set(q, c);
+  keepCounts(p, q);
   return q;
-}
-
-/** The note model from its pieces. */
-export function assemble(text: string, pieces: readonly Piece[], lines = new LineIndex(text)): NoteModel {
-  const mentions: Mention[] = [];
-  const evidence: EvidenceBlock[] = [];
-  const headings: Heading[] = [];
-  const transitions: Transition[] = [];
-  const quiet: QuietSpan[] = [];
-  const counts: Partial<Record<StateId, number>> = {};
-  for (const p of pieces) {
-    for (const m of p.mentions) mentions.push(m);
-    for (const b of p.evidence) evidence.push(b);
-    for (const h of p.headings) headings.push(h);
-    for (const t of p.transitions) transitions.push(t);
-    for (const q of p.quiet) quiet.push(q);
-    for (const [id, n] of Object.entries(pieceCounts(p)) as [StateId, number][]) counts[id] = (counts[id] ?? 0) + n;
-  }
-  // A hover asks for the note's mention counts: summed from the pieces, not recounted per model.
-  primeMentionCounts(mentions, counts);
-  return { text, lines, mentions, evidence, sections: buildSections(headings, text.length), transitions, quiet };
 }
 
 function drain(b: PieceBuilder): Piece[] {
@@ -375,6 +329,8 @@ export class SlicedAnalysis {
   private result: NoteAnalysis | undefined;
   /** The second pass over a note that defines links or footnotes (see finish), once the first is done. */
   private second: { definitions: Definitions; steps: Generator<void, Piece[], void> } | undefined;
+  /** The final pieces, once known, and the assembly of the model from them. */
+  private final: { pieces: Piece[]; definitions: Definitions; assembly: ModelAssembly } | undefined;
 
   constructor(readonly text: string) {
     this.builder = new PieceBuilder(text, 0, 0, 0, Definitions.none, GROUP_TARGET, undefined, false, text.length, SLICE_WINDOW);
@@ -397,31 +353,35 @@ export class SlicedAnalysis {
   run(budgetMs: number, clock: () => number = now): boolean {
     if (this.result) return true;
     const t0 = clock();
-    while (!this.builder.done) {
-      this.builder.step();
-      if (clock() - t0 >= budgetMs) return false;
-    }
-    const first = this.builder.pieces;
-    const defs = definitionsOf(first);
-    if (defs.length === 0) {
-      // Assembling the model gets the rest of this slice.
-      this.result = finish(this.text, first);
-      return true;
-    }
-    // A note that defines links or footnotes: the second pass (see finish) runs in slices too.
-    if (!this.second) {
-      const definitions = new Definitions(defs);
-      this.second = { definitions, steps: definitionSteps(this.text, first, definitions) };
-      if (clock() - t0 >= budgetMs) return false;
-    }
-    for (;;) {
-      const r = this.second.steps.next();
-      if (r.done) {
-        this.result = { model: assemble(this.text, r.value), pieces: r.value, definitions: this.second.definitions };
-        return true;
+    const spent = (): boolean => clock() - t0 >= budgetMs;
+    if (!this.final) {
+      while (!this.builder.done) {
+        this.builder.step();
+        if (spent()) return false;
       }
-      if (clock() - t0 >= budgetMs) return false;
+      if (!this.second) {
+        const first = this.builder.pieces;
+        const defs = definitionsOf(first);
+        if (defs.length === 0) this.final = { pieces: first, definitions: Definitions.none, assembly: new ModelAssembly(this.text, first) };
+        else {
+          // A note that defines links or footnotes: the second pass (see finish) runs in slices too.
+          const definitions = new Definitions(defs);
+          this.second = { definitions, steps: definitionSteps(this.text, first, definitions) };
+          if (spent()) return false;
+        }
+      }
+      while (!this.final) {
+        const second = this.second as NonNullable<typeof this.second>;
+        const r = second.steps.next();
+        if (r.done) this.final = { pieces: r.value, definitions: second.definitions, assembly: new ModelAssembly(this.text, r.value) };
+        else if (spent()) return false;
+      }
     }
+    // The model is assembled in the rest of this slice and, for a note of very many pieces, the next ones.
+    const { pieces, definitions, assembly } = this.final;
+    if (!assembly.run(budgetMs - (clock() - t0), clock)) return false;
+    this.result = { model: assembly.model as NoteModel, pieces, definitions };
+    return true;
   }
 
   finishNow(): NoteAnalysis {

@@ -2,13 +2,20 @@
  * A note's analysis as plain data, for the trip from the analysis worker to the extension host (structured
  * clone): the pieces (numbers, strings, plain objects) and the definitions' prelude entries. The host keeps the
  * text it sent, so neither the text nor anything built from it (the line index, the assembled arrays, the
- * memoised hover indexes) crosses: fromParts() rebuilds them, linear in the number of pieces and lines.
+ * memoised hover indexes) crosses: PartsAssembly rebuilds them, linear in the number of pieces and lines, in
+ * steps the documents cache runs as background slices.
+ *
+ * The pieces come in batches with flow control: the worker sends the next batch only when the host has
+ * acknowledged the last one (Outbox), so the host deserialises one batch per turn of its event loop instead of
+ * all of them in one go (Node delivers every message already queued on a port in one uninterrupted run).
  * Also the plain-text reading a note falls back to when its Markdown parse is abandoned.
  * Pure: no `vscode`, no Node built-ins.
  */
+import { assemble, ModelAssembly } from './assembly';
 import { Definitions } from './definitions';
+import type { NoteModel } from './model';
 import type { Piece } from './piece';
-import { assemble, type NoteAnalysis } from './pieceStore';
+import type { NoteAnalysis } from './pieceStore';
 import { analyzePlain } from './plain';
 
 /** What the worker sends back for one text: structured-clone safe (no classes, no functions, no Maps). */
@@ -21,10 +28,51 @@ export function analysisParts(analysis: NoteAnalysis): AnalysisParts {
   return { pieces: analysis.pieces, definitions: analysis.definitions.entries };
 }
 
-/** The analysis of `text` (the text the parts were computed from) from its parts. */
+/**
+ * The analysis of `text` (the text the parts were computed from) from its parts, in steps: run(budgetMs) as a
+ * SlicedAnalysis does, so the documents cache assembles a large result in background slices.
+ */
+export class PartsAssembly {
+  /** Where the analysis ran (the cache's status: AnalysisInfo.where). */
+  readonly where = 'worker' as const;
+  private readonly assembly: ModelAssembly;
+  private result: NoteAnalysis | undefined;
+
+  constructor(
+    readonly text: string,
+    private readonly parts: AnalysisParts,
+  ) {
+    this.assembly = new ModelAssembly(text, parts.pieces);
+  }
+
+  /** Fraction of the pieces assembled. */
+  get progress(): number {
+    return this.assembly.progress;
+  }
+
+  get analysis(): NoteAnalysis | undefined {
+    return this.result;
+  }
+
+  /** Steps for about `budgetMs` by `clock` (at least one step); true when the analysis is complete. */
+  run(budgetMs: number, clock?: () => number): boolean {
+    if (this.result) return true;
+    if (!this.assembly.run(budgetMs, clock)) return false;
+    const { parts } = this;
+    const definitions = parts.definitions.length ? new Definitions(parts.definitions) : Definitions.none;
+    this.result = { model: this.assembly.model as NoteModel, pieces: parts.pieces, definitions };
+    return true;
+  }
+
+  finishNow(): NoteAnalysis {
+    this.run(Infinity);
+    return this.result as NoteAnalysis;
+  }
+}
+
+/** The analysis of `text` (the text the parts were computed from) from its parts, at once. */
 export function fromParts(text: string, parts: AnalysisParts): NoteAnalysis {
-  const definitions = parts.definitions.length ? new Definitions(parts.definitions) : Definitions.none;
-  return { model: assemble(text, parts.pieces), pieces: parts.pieces, definitions };
+  return new PartsAssembly(text, parts).finishNow();
 }
 
 /**
@@ -37,9 +85,23 @@ export function plainAnalysis(text: string): NoteAnalysis {
 }
 
 /** A request to the analysis worker: analyse `text` (the worker keeps no state between requests). */
-export interface WorkerRequest {
+export interface AnalyseRequest {
   readonly id: number;
   readonly text: string;
+}
+
+/** The host received a batch of the answer to request `id`: the worker may send the next one. */
+export interface BatchAck {
+  readonly id: number;
+  readonly next: true;
+}
+
+/** What the host sends the analysis worker. */
+export type WorkerRequest = AnalyseRequest | BatchAck;
+
+export function isBatchAck(data: unknown): data is BatchAck {
+  const d = data as Partial<BatchAck> | null;
+  return typeof d === 'object' && d !== null && typeof d.id === 'number' && d.next === true;
 }
 
 /**
@@ -48,9 +110,46 @@ export interface WorkerRequest {
  * definitions and the time the analysis took there (`parts`); or the error it threw.
  */
 export type WorkerResponse =
-  | { readonly id: number; readonly chunk: readonly Piece[] }
-  | { readonly id: number; readonly parts: AnalysisParts; readonly ms: number }
+  | { readonly id: number; readonly chunk: readonly WirePiece[] }
+  | { readonly id: number; readonly parts: { readonly pieces: readonly WirePiece[]; readonly definitions: readonly string[] }; readonly ms: number }
   | { readonly id: number; readonly error: string };
+
+type ListKey = 'mentions' | 'evidence' | 'headings' | 'transitions' | 'quiet' | 'definitions';
+
+/**
+ * A piece as sent: its empty lists left out. Most pieces of a note of tiny blocks (issue #17's quotes shape)
+ * have nothing in them, and every object crossing costs the host its deserialisation and its garbage
+ * collection; the host puts one shared empty list in their place (fromWire).
+ */
+export type WirePiece = Omit<Piece, ListKey> & Partial<Pick<Piece, ListKey>>;
+
+const LIST_KEYS: readonly ListKey[] = ['mentions', 'evidence', 'headings', 'transitions', 'quiet', 'definitions'];
+const NONE: readonly never[] = Object.freeze([]);
+
+export function toWire(p: Piece): WirePiece {
+  const w: { -readonly [K in keyof WirePiece]: WirePiece[K] } = { start: p.start, end: p.end, startLine: p.startLine, evidenceBase: p.evidenceBase, mode: p.mode, hard: p.hard };
+  for (const k of LIST_KEYS) if (p[k].length) (w as Record<ListKey, unknown>)[k] = p[k];
+  return w;
+}
+
+/** The piece from its wire form: an empty list where it had none (one shared, frozen list). */
+export function fromWire(w: WirePiece): Piece {
+  // One object shape for every piece (a literal, not a spread of objects of varying shapes).
+  return {
+    start: w.start,
+    end: w.end,
+    startLine: w.startLine,
+    evidenceBase: w.evidenceBase,
+    mode: w.mode,
+    hard: w.hard,
+    mentions: w.mentions ?? NONE,
+    evidence: w.evidence ?? NONE,
+    headings: w.headings ?? NONE,
+    transitions: w.transitions ?? NONE,
+    quiet: w.quiet ?? NONE,
+    definitions: w.definitions ?? NONE,
+  };
+}
 
 /** Note characters covered by one batch of pieces (a 128 KB stretch deserialises in a few ms). */
 export const CHUNK_CHARS = 128 * 1024;
@@ -60,10 +159,10 @@ export const CHUNK_PIECES = 1024;
 /** Splits the parts into the messages the worker sends (all but the last are `chunk`s). */
 export function partsMessages(id: number, parts: AnalysisParts, ms: number): WorkerResponse[] {
   const out: WorkerResponse[] = [];
-  let batch: Piece[] = [];
+  let batch: WirePiece[] = [];
   let from = 0;
   for (const p of parts.pieces) {
-    batch.push(p);
+    batch.push(toWire(p));
     if (p.end - from >= CHUNK_CHARS || batch.length >= CHUNK_PIECES) {
       out.push({ id, chunk: batch });
       batch = [];
@@ -72,6 +171,31 @@ export function partsMessages(id: number, parts: AnalysisParts, ms: number): Wor
   }
   out.push({ id, parts: { pieces: batch, definitions: parts.definitions }, ms });
   return out;
+}
+
+/**
+ * The worker's side of the flow control: it sends the first message of an answer at once and each further one
+ * when the host acknowledges the previous batch. A new answer replaces what is left of an old one (the host
+ * asks for a new analysis only after the last message of the previous one).
+ */
+export class Outbox {
+  private queue: WorkerResponse[] = [];
+
+  constructor(private readonly post: (message: WorkerResponse) => void) {}
+
+  send(messages: readonly WorkerResponse[]): void {
+    this.queue = messages.slice(1);
+    const first = messages[0];
+    if (first) this.post(first);
+  }
+
+  /** The host acknowledged a batch of answer `id`. */
+  acknowledged(id: number): void {
+    const next = this.queue[0];
+    if (next?.id !== id) return;
+    this.queue.shift();
+    this.post(next);
+  }
 }
 
 /** Checks a message from the worker has the shape of a WorkerResponse (the host trusts no message blindly). */

@@ -1,12 +1,13 @@
 /**
  * A small pool of analysis workers behind the cache's RemoteAnalyser interface. Pure: the host hands it a
  * `spawn` that starts one worker of its kind (Node `worker_threads`, a Web Worker, or a test double) adapted
- * to WorkerPort; the pool queues jobs, reassembles the batches a worker sends (core/note/transfer.ts) and
- * terminates a worker whose job is abandoned.
+ * to WorkerPort; the pool queues jobs, reassembles the batches a worker sends (core/note/transfer.ts),
+ * acknowledging each so the worker sends the next (one batch in flight at a time), and terminates a worker
+ * whose job is abandoned.
  */
 import type { RemoteAnalyser, RemoteJob } from './documents';
 import type { Piece } from './piece';
-import { isWorkerResponse, type AnalysisParts, type WorkerRequest } from './transfer';
+import { fromWire, isWorkerResponse, type AnalyseRequest, type AnalysisParts, type WorkerRequest } from './transfer';
 
 /** The part of a worker the pool uses: each host's worker adapted to one shape. */
 export interface WorkerPort {
@@ -17,7 +18,7 @@ export interface WorkerPort {
 }
 
 interface Pending {
-  readonly request: WorkerRequest;
+  readonly request: AnalyseRequest;
   resolve(value: { parts: AnalysisParts; ms: number }): void;
   reject(error: Error): void;
   port?: WorkerPort;
@@ -62,14 +63,16 @@ export class WorkerPool implements RemoteAnalyser {
         const p = this.running.get(port);
         if (!p || !isWorkerResponse(data) || data.id !== p.request.id) return;
         if ('chunk' in data) {
-          for (const piece of data.chunk) p.pieces.push(piece);
+          for (const piece of data.chunk) p.pieces.push(fromWire(piece));
+          // The worker sends the next batch now: it arrives in a later turn of this thread's event loop.
+          port.post({ id: p.request.id, next: true });
           return;
         }
         this.running.delete(port);
         this.idle.push(port);
         if ('error' in data) p.reject(new Error(data.error));
         else {
-          for (const piece of data.parts.pieces) p.pieces.push(piece);
+          for (const piece of data.parts.pieces) p.pieces.push(fromWire(piece));
           p.resolve({ parts: { pieces: p.pieces, definitions: data.parts.definitions }, ms: data.ms });
         }
         this.pump();
