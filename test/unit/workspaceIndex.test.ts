@@ -226,3 +226,44 @@ describe('workspace index: fuzzy names', () => {
     assert.equal(matchingIds('max_orphans')[0]?.id, 'net.ipv4.tcp_max_orphans');
   });
 });
+
+describe('workspace symbols: the best first, without sorting everything', () => {
+  /** Every symbol of an id, with no limit: the heap keeps everything, and the order is one full sort. */
+  function everything(index: WorkspaceIndex, id: string): { key: string; line: number; count: number; kind: string }[] {
+    return index.symbols(id, 1_000_000).filter((s) => s.id === id).map((s) => ({ key: s.key, line: s.line, count: s.count, kind: s.kind }));
+  }
+
+  test('every limit gives the prefix of the full order, on a first (cold) query and after changes', () => {
+    const note = (i: number) => {
+      const rows = Array.from({ length: (i * 7) % 5 }, (_, k) => `FIN-WAIT-1 0 ${k} 10.0.0.1:443 10.0.0.9:${5000 + k}`);
+      return [`# note ${i}`, '', `## fin-wait-1 ${i % 3}`, '', 'FIN_WAIT1 '.repeat(1 + (i % 4)), '', '```', '$ ss -tan', 'State Recv-Q Send-Q Local Address:Port Peer Address:Port', ...rows, '```', ''].join('\n');
+    };
+    const build = () => {
+      const index = new WorkspaceIndex();
+      for (let i = 0; i < 60; i++) index.set(`n/${String(59 - i).padStart(2, '0')}.md`, note(i));
+      return index;
+    };
+    const built = build();
+    const full = everything(built, 'FIN-WAIT-1');
+    assert.ok(full.length > 60, 'blocks and headings of many notes');
+    // The blocks in it are exactly the evidence tree's blocks with a FIN-WAIT-1 count.
+    const treeBlocks = [...built.keys()].flatMap((key) => built.blocks(key, { sort: 'count', state: 'FIN-WAIT-1' }).map((b) => `${key}:${b.line}:${b.states.find((x) => x.state === 'FIN-WAIT-1')?.count}`));
+    assert.deepEqual(full.filter((s) => s.kind === 'block').map((s) => `${s.key}:${s.line}:${s.count}`).sort(), treeBlocks.sort());
+    for (let i = 1; i < full.length; i++) {
+      const a = full[i - 1] as (typeof full)[number];
+      const b = full[i] as (typeof full)[number];
+      assert.ok(a.count > b.count || (a.count === b.count && (a.key < b.key || (a.key === b.key && a.line < b.line))), 'sorted: count, key, line');
+    }
+    for (const limit of [1, 2, 5, 17, 50, full.length - 1, full.length, full.length + 3]) {
+      const cold = build().symbols('fin-wait-1', limit).filter((s) => s.id === 'FIN-WAIT-1').map((s) => ({ key: s.key, line: s.line, count: s.count, kind: s.kind }));
+      assert.deepEqual(cold, full.slice(0, limit), `cold, limit ${limit}`);
+    }
+    // A small answer cached, then a larger one asked: recomputed, not cut short.
+    const index = build();
+    assert.equal(index.symbols('fin-wait-1', 3).length, 3);
+    assert.deepEqual(index.symbols('fin-wait-1', 40).filter((s) => s.id === 'FIN-WAIT-1').map((s) => ({ key: s.key, line: s.line, count: s.count, kind: s.kind })), full.slice(0, 40));
+    // A change drops the cached answer.
+    index.set('n/00.md', note(4).replace(/^FIN-WAIT-1 0 0/m, 'FIN-WAIT-1 0 0\nFIN-WAIT-1 0 0\nFIN-WAIT-1 0 0\nFIN-WAIT-1 0 0\nFIN-WAIT-1 0 0\nFIN-WAIT-1 0 0'));
+    assert.equal(index.symbols('fin-wait-1', 1)[0]?.key, 'n/00.md', 'the changed note has the largest block now');
+  });
+});

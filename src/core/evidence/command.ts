@@ -178,6 +178,8 @@ function startsWithKnownCommand(s: string): boolean {
  */
 function promptEnd(line: string): number {
   const s = line.length > MAX_PROMPT_LENGTH ? line.slice(0, MAX_PROMPT_LENGTH) : line;
+  // Every prompt below ends in `$`, `#`, `%` or `>`: an output line (most lines) has none of them.
+  if (!/[$#%>]/.test(s)) return 0;
   const isTerm = (ch: string | undefined): boolean => ch === '$' || ch === '#' || ch === '%';
   const spaceAt = (i: number): boolean => i >= s.length || isSpaceCode(s.charCodeAt(i));
   if (s.startsWith('[')) {

@@ -12,6 +12,10 @@ import { ENGLISH_WORD_STATES, lookupStateSpelling, PROC_NET_TCP_HEX, SS_AGGREGAT
 import type { StateId, TermKind } from '../catalogue/types';
 import { TERMS } from '../catalogue/terms';
 import { CT_MATCH_STATES, CT_TCP_TIMEOUTS } from '../knowledge/conntrack';
+import { addLine, lineAnchorPattern, lineRuns, STATE_CANDIDATE_PATTERN, type LinePass, type LineRuns } from './prefilter';
+import { escapeRegExp, trieSource } from './trie';
+
+export { trieSource } from './trie';
 
 /** `conntrack`: a netfilter connection-tracking state (`--state ESTABLISHED,RELATED`, `conntrack -L` rows), not a socket state. */
 export type MentionKind = 'state' | 'aggregate' | 'conntrack' | TermKind;
@@ -64,9 +68,6 @@ const SYSCTL_NAMES: ReadonlyMap<string, string> = new Map(
   TERMS.filter((t) => t.kind === 'sysctl').map((t) => [t.id.replace(/^net\.(?:ipv4|core)\./, ''), t.id] as const),
 );
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** Counter names: `TcpExtTCPAbortOnMemory` or `TCPAbortOnMemory` (as in /proc/net/netstat). Case-sensitive. */
 const COUNTER_IDS: ReadonlyMap<string, string> = (() => {
@@ -78,47 +79,6 @@ const COUNTER_IDS: ReadonlyMap<string, string> = (() => {
   }
   return m;
 })();
-/**
- * A regular expression source matching exactly `words`, factored as a trie (`TCP(?:Abort(?:OnMemory|…)|…)`):
- * one path per prefix, so the engine never re-reads a character for another alternative. Optional tails are
- * greedy, so the longest word wins, as a longest-first alternation would.
- */
-export function trieSource(words: readonly string[]): string {
-  interface TrieNode {
-    end: boolean;
-    readonly kids: Map<string, TrieNode>;
-  }
-  const root: TrieNode = { end: false, kids: new Map() };
-  for (const w of words) {
-    let n = root;
-    for (const c of w) {
-      let k = n.kids.get(c);
-      if (!k) {
-        k = { end: false, kids: new Map() };
-        n.kids.set(c, k);
-      }
-      n = k;
-    }
-    n.end = true;
-  }
-  const emit = (n: TrieNode): string => {
-    const alts = [...n.kids].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([c, k]) => {
-      let s = escapeRegExp(c);
-      let m = k;
-      while (!m.end && m.kids.size === 1) {
-        const [c2, k2] = [...m.kids][0] as [string, TrieNode];
-        s += escapeRegExp(c2);
-        m = k2;
-      }
-      return s + emit(m);
-    });
-    if (alts.length === 0) return '';
-    const body = alts.length === 1 ? (alts[0] as string) : `(?:${alts.join('|')})`;
-    return n.end ? `(?:${body})?` : body;
-  };
-  return emit(root);
-}
-
 export const COUNTER_PATTERN = new RegExp(`(?<![\\w])${trieSource([...COUNTER_IDS.keys()])}(?![\\w])`, 'g');
 
 /** Phrases matched case-insensitively: kernel log messages and the `netstat -s` wordings of counters. */
@@ -276,69 +236,130 @@ function cachedSpelling(token: string): ReturnType<typeof lookupStateSpelling> {
   return found;
 }
 
-/** Runs a global pattern over the whole text. */
-function eachMatch(pattern: RegExp, text: string, f: (m: RegExpExecArray) => void): void {
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-    f(m);
-    if (m[0].length === 0) pattern.lastIndex++;
+/**
+ * Runs a global pattern over the whole text (`runs` undefined) or over runs of whole lines (the prefilter's),
+ * calling `f` with each match and its offset in the text. Every pattern here matches within one line, so a
+ * run read alone (a slice: look-behinds at its start see the start of a line either way) finds what the whole
+ * text has there.
+ */
+function eachMatch(pattern: RegExp, text: string, f: (m: RegExpExecArray, at: number) => void, runs?: LineRuns): void {
+  if (runs === undefined) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      f(m, m.index);
+      if (m[0].length === 0) pattern.lastIndex++;
+    }
+    return;
+  }
+  for (let r = 0; r < runs.length; r += 2) {
+    const from = runs[r] as number;
+    const run = text.slice(from, runs[r + 1]);
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(run); m; m = pattern.exec(run)) {
+      f(m, from + m.index);
+      if (m[0].length === 0) pattern.lastIndex++;
+    }
   }
 }
 
-function stateMentionsFromTokens(text: string, out: RawMention[]): void {
-  eachMatch(TOKEN_PATTERN, text, (m) => {
-    let raw = m[0];
-    let start = m.index;
-    // Markdown emphasis with underscores (`_CLOSE_WAIT_`, `__FIN_WAIT1__`) is not part of the spelling.
-    if (raw.charCodeAt(0) === 95 || raw.charCodeAt(raw.length - 1) === 95) {
-      let a = 0;
-      let b = raw.length;
-      while (a < b && raw.charCodeAt(a) === 95) a++;
-      while (b > a && raw.charCodeAt(b - 1) === 95) b--;
-      raw = raw.slice(a, b);
-      start += a;
+/** One token of TOKEN_PATTERN at `at`: a state spelling or an `ss` aggregate keyword in its context, or nothing. */
+function tokenMention(text: string, token0: string, at: number, out: RawMention[]): void {
+  let raw = token0;
+  let start = at;
+  // Markdown emphasis with underscores (`_CLOSE_WAIT_`, `__FIN_WAIT1__`) is not part of the spelling.
+  if (raw.charCodeAt(0) === 95 || raw.charCodeAt(raw.length - 1) === 95) {
+    let a = 0;
+    let b = raw.length;
+    while (a < b && raw.charCodeAt(a) === 95) a++;
+    while (b > a && raw.charCodeAt(b - 1) === 95) b--;
+    raw = raw.slice(a, b);
+    start += a;
+  }
+  if (raw.length < 3 || raw.length > 48) return;
+  // Every spelling, prefix and aggregate keyword starts with a letter: numbers, ports and addresses are out.
+  const first = raw.charCodeAt(0);
+  if (first <= 57) return;
+  const token = raw.includes('\\') ? raw.replace(/\\/g, '') : raw;
+  const end = start + raw.length;
+  const lower = token.toLowerCase();
+  const aggregate = SS_AGGREGATES.get(lower);
+  if (aggregate && token === lower) {
+    if (ssFilterContext(text, start)) out.push({ start, end, text: token, kind: 'aggregate', id: lower, states: aggregate });
+    return;
+  }
+  let hit = cachedSpelling(token);
+  // Plurals of upper-case spellings: `TIME_WAITs`, `FIN_WAIT2s` (the `s` belongs to the mention).
+  if (!hit && token.length > 4 && token.endsWith('s') && isUpper(token.slice(0, -1))) {
+    const base = cachedSpelling(token.slice(0, -1));
+    if (base && !ENGLISH_WORD_STATES.has(base.normalised)) hit = base;
+  }
+  if (!hit) return;
+  if (ENGLISH_WORD_STATES.has(hit.normalised) && hit.prefixLength === 0) {
+    // Ordinary English words: capitals only, a filter keyword in an `ss … state X` command, or a word the
+    // context names as a state (`处于Established状态`, a list of states copied from ss(8)).
+    if (!isUpper(token) && !(token === lower && ssFilterContext(text, start)) && !wordStateContext(text, start, end)) return;
+  }
+  // `timer:(timewait,…)` in ss -o output is a timer name, not a state label.
+  if (lower === 'timewait' && text.slice(Math.max(0, start - 7), start) === 'timer:(') return;
+  if (insideUrl(text, start, end)) return;
+  out.push({ start, end, text: raw, kind: 'state', id: hit.state, families: hit.families });
+}
+
+/** A character TOKEN_PATTERN can put in a token: a word character, `-` or `\`. */
+function isTokenChar(c: number): boolean {
+  return isWordChar(c) || c === 45 || c === 92;
+}
+
+/**
+ * The token pass, prefiltered: tokenises only around the places where a state spelling can start
+ * (STATE_CANDIDATE_PATTERN), and returns the lines holding such places (for the spaced pattern). Tokenising
+ * restarts after a character no token can hold (or where the last token ended), where the whole-text
+ * tokeniser would be too, so each token read is the one the whole-text pass reads, and read once.
+ */
+function candidateTokens(text: string, out: RawMention[]): LineRuns {
+  const lines: LineRuns = [];
+  const candidates = STATE_CANDIDATE_PATTERN;
+  let done = 0;
+  candidates.lastIndex = 0;
+  for (let c = candidates.exec(text); c; c = candidates.exec(text)) {
+    const p = c.index;
+    addLine(lines, text, p);
+    if (p >= done) {
+      let s = p;
+      while (s > done && isTokenChar(text.charCodeAt(s - 1))) s--;
+      TOKEN_PATTERN.lastIndex = s;
+      for (let m = TOKEN_PATTERN.exec(text); m; m = TOKEN_PATTERN.exec(text)) {
+        tokenMention(text, m[0], m.index, out);
+        done = TOKEN_PATTERN.lastIndex;
+        if (done > p) break;
+      }
+      if (done <= p) done = text.length;
     }
-    if (raw.length < 3 || raw.length > 48) return;
-    // Every spelling, prefix and aggregate keyword starts with a letter: numbers, ports and addresses are out.
-    const first = raw.charCodeAt(0);
-    if (first <= 57) return;
-    const token = raw.includes('\\') ? raw.replace(/\\/g, '') : raw;
-    const end = start + raw.length;
-    const lower = token.toLowerCase();
-    const aggregate = SS_AGGREGATES.get(lower);
-    if (aggregate && token === lower) {
-      if (ssFilterContext(text, start)) out.push({ start, end, text: token, kind: 'aggregate', id: lower, states: aggregate });
-      return;
-    }
-    let hit = cachedSpelling(token);
-    // Plurals of upper-case spellings: `TIME_WAITs`, `FIN_WAIT2s` (the `s` belongs to the mention).
-    if (!hit && token.length > 4 && token.endsWith('s') && isUpper(token.slice(0, -1))) {
-      const base = cachedSpelling(token.slice(0, -1));
-      if (base && !ENGLISH_WORD_STATES.has(base.normalised)) hit = base;
-    }
-    if (!hit) return;
-    if (ENGLISH_WORD_STATES.has(hit.normalised) && hit.prefixLength === 0) {
-      // Ordinary English words: capitals only, a filter keyword in an `ss … state X` command, or a word the
-      // context names as a state (`处于Established状态`, a list of states copied from ss(8)).
-      if (!isUpper(token) && !(token === lower && ssFilterContext(text, start)) && !wordStateContext(text, start, end)) return;
-    }
-    // `timer:(timewait,…)` in ss -o output is a timer name, not a state label.
-    if (lower === 'timewait' && text.slice(Math.max(0, start - 7), start) === 'timer:(') return;
-    if (insideUrl(text, start, end)) return;
-    out.push({ start, end, text: raw, kind: 'state', id: hit.state, families: hit.families });
-  });
-  eachMatch(SPACED_PATTERN, text, (m) => {
+    candidates.lastIndex = Math.max(done, p + 1);
+  }
+  return lines;
+}
+
+/** Which lines each pass reads: undefined for all of them (the unfiltered scan). */
+interface Runs {
+  readonly lines: Record<LinePass, LineRuns>;
+  readonly spaced: LineRuns;
+}
+
+function stateMentions(text: string, out: RawMention[], runs: Runs | undefined): void {
+  if (runs === undefined) eachMatch(TOKEN_PATTERN, text, (m, at) => tokenMention(text, m[0], at, out));
+  eachMatch(SPACED_PATTERN, text, (m, at) => {
     const hit = lookupStateSpelling(m[0]);
     if (!hit) return;
-    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], kind: 'state', id: hit.state, families: hit.families });
-  });
-  eachMatch(PROC_ROW_PATTERN, text, (m) => {
+    out.push({ start: at, end: at + m[0].length, text: m[0], kind: 'state', id: hit.state, families: hit.families });
+  }, runs?.spaced);
+  eachMatch(PROC_ROW_PATTERN, text, (m, at) => {
     const hex = (m[1] ?? '').toUpperCase();
     const state = PROC_NET_TCP_HEX.get(hex);
     if (!state) return;
-    const end = m.index + m[0].length;
+    const end = at + m[0].length;
     out.push({ start: end - 2, end, text: m[1] ?? hex, kind: 'state', id: state, families: ['proc-hex'] });
-  });
+  }, runs?.lines.proc);
 }
 
 /** `处于 … 状态`, `进入…状态`: a Chinese frame that names what is between as a state. */
@@ -448,43 +469,43 @@ export const CONNTRACK_MATCH_PATTERN = /--(?:ct)?state[ \t]{1,8}([A-Za-z_,]{3,12
 /** `conntrack -L` and /proc/net/nf_conntrack rows: `tcp      6 431999 ESTABLISHED src=…`. */
 export const CONNTRACK_ROW_PATTERN = /^[ \t]*(?:ipv[46][ \t]+\d{1,2}[ \t]+)?tcp[ \t]+6[ \t]+\d{1,10}[ \t]+([A-Z_2]{3,12})(?=[ \t]+src=)/gm;
 
-function conntrackMentions(text: string, out: RawMention[]): void {
-  eachMatch(CONNTRACK_MATCH_PATTERN, text, (m) => {
+function conntrackMentions(text: string, out: RawMention[], runs: Runs | undefined): void {
+  eachMatch(CONNTRACK_MATCH_PATTERN, text, (m, from) => {
     const list = m[1] ?? '';
-    let at = m.index + m[0].length - list.length;
+    let at = from + m[0].length - list.length;
     for (const item of list.split(',')) {
       const upper = item.toUpperCase();
       if (CT_MATCH_STATES.has(upper)) out.push({ start: at, end: at + item.length, text: item, kind: 'conntrack', id: upper });
       at += item.length + 1;
     }
-  });
-  eachMatch(CONNTRACK_ROW_PATTERN, text, (m) => {
+  }, runs?.lines.conntrackMatch);
+  eachMatch(CONNTRACK_ROW_PATTERN, text, (m, at) => {
     const state = m[1] ?? '';
     if (!(state in CT_TCP_TIMEOUTS)) return;
-    const end = m.index + m[0].length;
+    const end = at + m[0].length;
     out.push({ start: end - state.length, end, text: state, kind: 'conntrack', id: state });
-  });
+  }, runs?.lines.conntrackRow);
 }
 
-function termMentions(text: string, out: RawMention[]): void {
-  const sysctl = (m: RegExpExecArray) => {
+function termMentions(text: string, out: RawMention[], runs: Runs | undefined): void {
+  const sysctl = (m: RegExpExecArray, at: number) => {
     const id = SYSCTL_NAMES.get(m[1] ?? '');
     if (!id) return;
-    const end = m.index + m[0].length;
-    if (insideUrl(text, m.index, end)) return;
-    out.push({ start: m.index, end, text: m[0], kind: 'sysctl', id });
+    const end = at + m[0].length;
+    if (insideUrl(text, at, end)) return;
+    out.push({ start: at, end, text: m[0], kind: 'sysctl', id });
   };
-  eachMatch(SYSCTL_PATTERN, text, sysctl);
-  eachMatch(CORE_SYSCTL_PATTERN, text, sysctl);
-  eachMatch(COUNTER_PATTERN, text, (m) => {
+  eachMatch(SYSCTL_PATTERN, text, sysctl, runs?.lines.sysctl);
+  eachMatch(CORE_SYSCTL_PATTERN, text, sysctl, runs?.lines.sysctl);
+  eachMatch(COUNTER_PATTERN, text, (m, at) => {
     const id = COUNTER_IDS.get(m[0]);
     if (!id) return;
-    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], kind: 'counter', id });
-  });
+    out.push({ start: at, end: at + m[0].length, text: m[0], kind: 'counter', id });
+  }, runs?.lines.counter);
   // All phrase matches, then a left-to-right sweep that keeps the longest at each place and skips what it
   // covers (what one alternation of every phrase would match).
   const found: { start: number; text: string }[] = [];
-  for (const pattern of PHRASE_PATTERNS) eachMatch(pattern, text, (m) => found.push({ start: m.index, text: m[0] }));
+  for (const pattern of PHRASE_PATTERNS) eachMatch(pattern, text, (m, at) => found.push({ start: at, text: m[0] }), runs?.lines.phrase);
   found.sort((a, b) => a.start - b.start || b.text.length - a.text.length);
   let covered = 0;
   for (const f of found) {
@@ -499,22 +520,22 @@ function termMentions(text: string, out: RawMention[]): void {
     out.push({ start, end, text: f.text, kind: hit.kind, id: hit.id });
   }
   const fields = (pattern: RegExp, field: RegExp, map: (name: string) => string) => {
-    eachMatch(pattern, text, (m) => {
+    eachMatch(pattern, text, (m, at) => {
       const line = m[0];
       field.lastIndex = 0;
       for (let f = field.exec(line); f; f = field.exec(line)) {
         const name = f[1] ?? '';
-        const start = m.index + f.index;
+        const start = at + f.index;
         out.push({ start, end: start + name.length, text: name, kind: 'sockstat', id: map(name) });
       }
-    });
+    }, runs?.lines.sockstat);
   };
   fields(SOCKSTAT_LINE_PATTERN, SOCKSTAT_FIELD, (n) => `sockstat.${n}`);
   fields(SS_SUMMARY_LINE_PATTERN, SS_SUMMARY_FIELD, (n) => (n === 'orphaned' ? 'sockstat.orphan' : 'sockstat.tw'));
-  eachMatch(SOCKETS_USED_PATTERN, text, (m) => {
-    const start = m.index + m[0].search(/\S/);
-    out.push({ start, end: m.index + m[0].length, text: text.slice(start, m.index + m[0].length), kind: 'sockstat', id: 'sockstat.sockets-used' });
-  });
+  eachMatch(SOCKETS_USED_PATTERN, text, (m, at) => {
+    const start = at + m[0].search(/\S/);
+    out.push({ start, end: at + m[0].length, text: text.slice(start, at + m[0].length), kind: 'sockstat', id: 'sockstat.sockets-used' });
+  }, runs?.lines.sockstat);
 }
 
 /**
@@ -537,13 +558,26 @@ function resolveOverlaps(mentions: RawMention[]): RawMention[] {
   return out;
 }
 
+/** LINE_ANCHOR_PATTERN's anchors: the counter names and kernel messages of the catalogue, as the passes read them. */
+export const LINE_ANCHOR_PATTERN = lineAnchorPattern([...COUNTER_IDS.keys()], [...PHRASES.keys()]);
+
+export interface FindOptions {
+  /**
+   * false: every pass reads the whole text (the reference the prefilter is tested against). Default true:
+   * each pass reads only the lines that can hold its matches (prefilter.ts); the result is the same.
+   */
+  readonly prefilter?: boolean;
+}
+
 /** All mentions in `text`, sorted by start, non-overlapping. Pure and linear in the text length. */
-export function findMentions(note: string): RawMention[] {
+export function findMentions(note: string, options?: FindOptions): RawMention[] {
   // A byte-order mark reads as the start of the text (same length, so every offset stays put).
   const text = note.charCodeAt(0) === 0xfeff ? ` ${note.slice(1)}` : note;
   const out: RawMention[] = [];
-  stateMentionsFromTokens(text, out);
-  termMentions(text, out);
-  conntrackMentions(text, out);
+  let runs: Runs | undefined;
+  if (options?.prefilter !== false) runs = { spaced: candidateTokens(text, out), lines: lineRuns(text, LINE_ANCHOR_PATTERN) };
+  stateMentions(text, out, runs);
+  termMentions(text, out, runs);
+  conntrackMentions(text, out, runs);
   return resolveOverlaps(out);
 }

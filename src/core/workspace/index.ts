@@ -13,7 +13,7 @@
 import type { StateId } from '../catalogue/types';
 import type { MentionKind } from '../note/recognize';
 import { canonicalId, IdTable, matchingIds } from './names';
-import { indexNote, rowsOf, valueOf, type BlockEntry, type NoteEntry } from './note';
+import { indexNote, rowsOf, symbolMaxOf, valueOf, type BlockEntry, type NoteEntry } from './note';
 
 export type { BlockEntry, HeadingEntry, NoteEntry } from './note';
 
@@ -74,6 +74,9 @@ export interface IndexStats {
 }
 
 const REFERENCE_CACHE = 8;
+/** Symbol ranking packs (a note's largest value, capped, × SLOTS + its posting index) in one exact double. */
+const SLOTS = 2 ** 22;
+const CAP = 2 ** 30;
 
 export class WorkspaceIndex {
   private readonly table = new IdTable();
@@ -82,7 +85,7 @@ export class WorkspaceIndex {
   private readonly mentionPostings = new Map<number, Set<string>>();
   /** id code → keys of the notes where a block or heading carries it. */
   private readonly symbolPostings = new Map<number, Set<string>>();
-  private readonly symbolCache = new Map<number, WorkspaceSymbol[]>();
+  private readonly symbolCache = new Map<number, { readonly list: readonly WorkspaceSymbol[]; readonly complete: boolean }>();
   /** The last REFERENCE_CACHE reference answers, dropped when a note mentioning the id changes. */
   private readonly referenceCache = new Map<number, NoteReferences[]>();
   private changes = 0;
@@ -158,7 +161,7 @@ export class WorkspaceIndex {
       addTo(this.mentionPostings, code, key);
       this.referenceCache.delete(code);
     }
-    for (const code of symbolCodes(entry)) {
+    for (const code of entry.symbolCodes) {
       addTo(this.symbolPostings, code, key);
       this.symbolCache.delete(code);
     }
@@ -170,7 +173,7 @@ export class WorkspaceIndex {
       removeFrom(this.mentionPostings, code, key);
       this.referenceCache.delete(code);
     }
-    for (const code of symbolCodes(entry)) {
+    for (const code of entry.symbolCodes) {
       removeFrom(this.symbolPostings, code, key);
       this.symbolCache.delete(code);
     }
@@ -211,9 +214,10 @@ export class WorkspaceIndex {
   symbols(query: string, limit = 500): WorkspaceSymbol[] {
     const out: WorkspaceSymbol[] = [];
     for (const m of matchingIds(query)) {
+      if (out.length >= limit) break;
       const code = this.table.find(m.id);
       if (code === undefined || !this.symbolPostings.has(code)) continue;
-      for (const s of this.symbolsOf(code)) {
+      for (const s of this.symbolsOf(code, limit - out.length)) {
         if (out.length >= limit) return out;
         out.push(s);
       }
@@ -221,26 +225,126 @@ export class WorkspaceIndex {
     return out;
   }
 
-  private symbolsOf(code: number): WorkspaceSymbol[] {
+  /**
+   * The first `need` symbols of an id (largest count first, then key, then line), cached per id until a note
+   * carrying it changes. One pass over the notes carrying the id gathers counts into flat arrays; the
+   * need-th largest count (a typed-array sort of numbers) keeps only the candidates at or above it, and only
+   * those are ordered and built, so the first query of an id (a user's first Ctrl+T) sorts no objects for
+   * every block of the workspace.
+   */
+  private symbolsOf(code: number, need: number): readonly WorkspaceSymbol[] {
     const hit = this.symbolCache.get(code);
-    if (hit) return hit;
-    const id = this.table.id(code);
-    const idKind = this.table.kind(code);
-    const list: WorkspaceSymbol[] = [];
-    for (const key of this.symbolPostings.get(code) ?? []) {
-      const e = this.notesByKey.get(key);
-      if (!e) continue;
-      for (const b of e.blocks) {
-        const count = valueOf(b.values, code);
-        if (count > 0) list.push({ key, kind: 'block', line: b.line, endLine: b.endLine, id, idKind, count, unit: idKind === 'state' ? 'sockets' : 'mentions' });
+    if (hit && (hit.complete || hit.list.length >= need)) return hit.list;
+    const keys: string[] = [];
+    const entries: NoteEntry[] = [];
+    let counts = new Uint32Array(256);
+    let notes = new Uint32Array(256);
+    let items = new Int32Array(256);
+    let n = 0;
+    const push = (count: number, note: number, item: number): void => {
+      if (n === counts.length) {
+        counts = grow(counts, new Uint32Array(2 * n));
+        notes = grow(notes, new Uint32Array(2 * n));
+        items = grow(items, new Int32Array(2 * n));
       }
-      for (const h of e.headings) {
-        const count = valueOf(h.values, code);
-        if (count > 0) list.push({ key, kind: 'heading', line: h.line, endLine: h.line + 1, id, idKind, count, unit: 'mentions', title: h.title });
+      counts[n] = count;
+      notes[n] = note;
+      items[n] = item;
+      n++;
+    };
+    // Notes by their largest value of the id, descending: a note whose largest value is below the need-th
+    // best count gathered so far cannot place anything (a tie can: it may win on its key), so the pass stops.
+    const postings = [...(this.symbolPostings.get(code) ?? [])];
+    const bound = new Float64Array(postings.length);
+    postings.forEach((key, i) => {
+      const e = this.notesByKey.get(key);
+      bound[i] = Math.min(e ? symbolMaxOf(e, code) : 0, CAP) * SLOTS + i;
+    });
+    bound.sort().reverse();
+    const best = new Uint32Array(Math.max(1, need));
+    let kept = 0;
+    let pruned = false;
+    const take = (count: number, note: number, item: number): void => {
+      push(count, note, item);
+      // best: the largest `need` counts so far, as a min-heap (best[0] the smallest of them).
+      if (kept < need) {
+        let i = kept++;
+        best[i] = count;
+        while (i > 0 && (best[(i - 1) >> 1] as number) > (best[i] as number)) {
+          const p = (i - 1) >> 1;
+          [best[p], best[i]] = [best[i] as number, best[p] as number];
+          i = p;
+        }
+      } else if (count > (best[0] as number)) {
+        best[0] = count;
+        for (let i = 0; ; ) {
+          const l = 2 * i + 1;
+          let m = i;
+          if (l < kept && (best[l] as number) < (best[m] as number)) m = l;
+          if (l + 1 < kept && (best[l + 1] as number) < (best[m] as number)) m = l + 1;
+          if (m === i) break;
+          [best[m], best[i]] = [best[i] as number, best[m] as number];
+          i = m;
+        }
+      }
+    };
+    for (let j = 0; j < bound.length; j++) {
+      const max = Math.floor((bound[j] as number) / SLOTS);
+      if (max === 0) break;
+      if (kept >= need && max < (best[0] as number) && max < CAP) {
+        pruned = true;
+        break;
+      }
+      const key = postings[(bound[j] as number) % SLOTS] as string;
+      const e = this.notesByKey.get(key) as NoteEntry;
+      const note = keys.length;
+      keys.push(key);
+      entries.push(e);
+      for (let i = 0; i < e.blocks.length; i++) {
+        const count = valueOf((e.blocks[i] as BlockEntry).values, code);
+        if (count > 0) take(count, note, i);
+      }
+      for (let i = 0; i < e.headings.length; i++) {
+        const count = valueOf((e.headings[i] as NoteEntry['headings'][number]).values, code);
+        if (count > 0) take(count, note, -1 - i);
       }
     }
-    list.sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : a.line - b.line));
-    this.symbolCache.set(code, list);
+    // The need-th largest count: every candidate above it is in the answer, ties at it are decided by key and line.
+    let threshold = 0;
+    if (n > need && need > 0) {
+      const desc = counts.slice(0, n).sort().reverse();
+      threshold = desc[need - 1] as number;
+    }
+    const lineOf = (k: number): number => {
+      const e = entries[notes[k] as number] as NoteEntry;
+      const item = items[k] as number;
+      return item >= 0 ? (e.blocks[item] as BlockEntry).line : (e.headings[-1 - item] as NoteEntry['headings'][number]).line;
+    };
+    const picked: number[] = [];
+    for (let k = 0; k < n; k++) if ((counts[k] as number) >= threshold) picked.push(k);
+    picked.sort((x, y) => {
+      const d = (counts[y] as number) - (counts[x] as number);
+      if (d !== 0) return d;
+      const kx = keys[notes[x] as number] as string;
+      const ky = keys[notes[y] as number] as string;
+      return kx < ky ? -1 : kx > ky ? 1 : lineOf(x) - lineOf(y);
+    });
+    if (picked.length > need) picked.length = Math.max(0, need);
+    const id = this.table.id(code);
+    const idKind = this.table.kind(code);
+    const list = picked.map((k): WorkspaceSymbol => {
+      const key = keys[notes[k] as number] as string;
+      const e = entries[notes[k] as number] as NoteEntry;
+      const item = items[k] as number;
+      const count = counts[k] as number;
+      if (item >= 0) {
+        const b = e.blocks[item] as BlockEntry;
+        return { key, kind: 'block', line: b.line, endLine: b.endLine, id, idKind, count, unit: idKind === 'state' ? 'sockets' : 'mentions' };
+      }
+      const h = e.headings[-1 - item] as NoteEntry['headings'][number];
+      return { key, kind: 'heading', line: h.line, endLine: h.line + 1, id, idKind, count, unit: 'mentions', title: h.title };
+    });
+    this.symbolCache.set(code, { list, complete: !pruned && n <= need });
     return list;
   }
 
@@ -316,13 +420,6 @@ function stateValue(b: BlockEntry, code: number): number {
   return 0;
 }
 
-function symbolCodes(e: NoteEntry): Set<number> {
-  const codes = new Set<number>();
-  for (const b of e.blocks) for (let i = 0; i < b.values.length; i += 2) codes.add(b.values[i] as number);
-  for (const h of e.headings) for (let i = 0; i < h.values.length; i += 2) codes.add(h.values[i] as number);
-  return codes;
-}
-
 function addTo(map: Map<number, Set<string>>, code: number, key: string): void {
   let s = map.get(code);
   if (!s) map.set(code, (s = new Set()));
@@ -340,4 +437,9 @@ function sortTree(list: TreeNote[], sort: TreeOptions['sort']): TreeNote[] {
   if (sort === 'count') return list.sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
   // Latest sample first; notes without a time last.
   return list.sort((a, b) => (b.minutes ?? -Infinity) - (a.minutes ?? -Infinity) || (a.key < b.key ? -1 : 1));
+}
+
+function grow<T extends Uint32Array | Int32Array>(old: T, bigger: T): T {
+  bigger.set(old);
+  return bigger;
 }

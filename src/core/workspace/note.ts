@@ -56,6 +56,12 @@ export interface NoteEntry {
   readonly idEnds: Uint32Array;
   readonly blocks: readonly BlockEntry[];
   readonly headings: readonly HeadingEntry[];
+  /**
+   * The ids a block or heading carries (codes, ascending) and, for each, its largest value in any of them:
+   * the symbol postings, and the bound that lets a workspace-symbol query skip notes that cannot rank.
+   */
+  readonly symbolCodes: Uint16Array;
+  readonly symbolMax: Uint32Array;
   /** The state with the largest count in any block, and that count. */
   readonly dominant?: { readonly state: StateId; readonly count: number };
   readonly orphan?: { readonly value: number | null; readonly level: OrphanPressure['level']; readonly ratio: number | null };
@@ -231,6 +237,16 @@ export function indexNote(text: string, table: IdTable): NoteEntry {
     const l = limitsOf(model, points);
     orphan = { value: l.orphan, level: l.orphanLevel, ratio: l.orphanRatio };
   }
+  const maxOf = new Map<number, number>();
+  for (const x of [...blocks, ...headings]) {
+    for (let i = 0; i < x.values.length; i += 2) {
+      const c = x.values[i] as number;
+      const v = x.values[i + 1] as number;
+      if (v > (maxOf.get(c) ?? 0)) maxOf.set(c, v);
+    }
+  }
+  const symbolCodes = Uint16Array.from([...maxOf.keys()].sort((a, b) => a - b));
+  const symbolMax = Uint32Array.from(symbolCodes, (c) => maxOf.get(c) as number);
   const timed = points.length ? [...points].sort((a, b) => a.minutes - b.minutes) : [];
   const first = timed[0];
   const last = timed[timed.length - 1];
@@ -241,6 +257,8 @@ export function indexNote(text: string, table: IdTable): NoteEntry {
     idEnds,
     blocks,
     headings,
+    symbolCodes,
+    symbolMax,
     ...(dominant ? { dominant } : {}),
     ...(orphan ? { orphan } : {}),
     ...(first ? { firstTime: { minutes: first.minutes, iso: first.time } } : {}),
@@ -264,6 +282,21 @@ export function rowsOf(entry: NoteEntry, code: number): Uint32Array {
     }
   }
   return new Uint32Array(0);
+}
+
+/** A note's largest value of `code` in any block or heading, or 0. */
+export function symbolMaxOf(entry: NoteEntry, code: number): number {
+  const codes = entry.symbolCodes;
+  let lo = 0;
+  let hi = codes.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = codes[mid] as number;
+    if (c < code) lo = mid + 1;
+    else if (c > code) hi = mid - 1;
+    else return entry.symbolMax[mid] as number;
+  }
+  return 0;
 }
 
 /** Value of `code` in a pairs array (block or heading), or 0. */
