@@ -89,12 +89,21 @@ const targets = [
     define: { 'process.env': '{}' },
   },
   {
+    // The launcher (package.json `bin`): loads dist/commands.js, or dist/mcp.js for `mcp`.
     ...common,
     entryPoints: ['src/cliMain.ts'],
     outfile: 'dist/cli.js',
     platform: 'node',
     format: 'cjs',
     banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    // The CLI's commands, the language server, and the core the MCP server loads on first use.
+    ...common,
+    entryPoints: ['src/cliCommands.ts'],
+    outfile: 'dist/commands.js',
+    platform: 'node',
+    format: 'cjs',
   },
   {
     // `tcp-state-notes mcp` (the MCP SDK and zod): loaded by dist/cli.js only for that command.

@@ -24,7 +24,7 @@ const SHELL_CORE = [
   'src/core/workspace/exclude.ts',
   'src/core/catalogue/types.ts',
   'src/core/check/ruleIds.ts',
-  'src/core/agents/toolNames.ts',
+  'src/core/agents/names.ts',
 ];
 
 /** Where the stand-ins find the rest, relative to dist/node/extension.js. */

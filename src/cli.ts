@@ -4,9 +4,6 @@
  *   0 done (no findings), 1 findings (`check`) or a failed write, 2 usage error or unreadable input, 70 a bug.
  * A closed standard output (`| head`, `| true`) is not an error: the command ends quietly with its own status.
  */
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { version as packageVersion } from '../package.json';
 import type { Lang } from './core/catalogue/types';
 import { checkOptions, parseArgs, stringFlag, type ParsedArgs } from './cli/args';
 import { checkCommand } from './cli/commands/check';
@@ -16,27 +13,15 @@ import { diagramCommand, explainCommand, templateCommand } from './cli/commands/
 import type { CommandOutput } from './cli/commands/types';
 import { CliError, EXIT, WriteError, describeErrno } from './cli/errors';
 import { writeOutputFile, writeStream } from './cli/output';
-import { maxNoteSizeMB } from './cli/notes';
-import { MCP_CORE } from './mcp/core';
+import { isServerCommand, runServer } from './cli/servers';
+import { USAGE, VERSION } from './cli/usage';
 
 export { CliError, WriteError } from './cli/errors';
 export { parseArgs } from './cli/args';
 export { readNote } from './cli/readNote';
 export { scanJson } from './cli/commands/scan';
 
-export const VERSION: string = packageVersion;
-
-export const USAGE = `Usage:
-  tcp-state-notes scan <file|folder|glob>... [--json] [-o FILE|-] [--force] [--max-note-size-mb N]
-  tcp-state-notes check <file|folder|glob>... [--json | --format text|json|sarif] [--lang en|zh-cn] [-o FILE|-] [--force] [--max-note-size-mb N]
-  tcp-state-notes explain <term> [--lang en|zh-cn] [-o FILE|-] [--force]
-  tcp-state-notes diagram <file> [--section "<heading>"] [--linux] [--lang en|zh-cn] [--format svg|mermaid] [--width PX] [-o FILE|-] [--force] [--max-note-size-mb N]
-  tcp-state-notes template [--symptom general|fin-wait-1|fin-wait-2|last-ack|close-wait|time-wait] [--lang en|zh-cn] [-o FILE|-] [--force]
-  tcp-state-notes report <file> [--json] [--lang en|zh-cn] [-o FILE|-] [--force] [--max-note-size-mb N]
-  tcp-state-notes lsp --stdio
-  tcp-state-notes mcp [--max-note-size-mb N]      (MCP server on stdin/stdout for AI agents; see README)
-  tcp-state-notes --version | --help
-Exit status: 0 done, 1 findings (check) or a failed write, 2 usage error or unreadable input.`;
+export { USAGE, VERSION } from './cli/usage';
 
 export function langOf(args: ParsedArgs): Lang {
   const v = stringFlag(args, '--lang');
@@ -85,34 +70,12 @@ export function main(argv: readonly string[], out: (s: string) => void = (s) => 
   return result.code;
 }
 
-/** `mcp`: a long-running server (the other commands answer once, synchronously). */
-async function runMcp(argv: readonly string[], stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): Promise<number> {
-  try {
-    const args = parseArgs(argv);
-    if (args.flags.has('--help')) {
-      await writeStream(stdout, `${USAGE}\n`);
-      return EXIT.ok;
-    }
-    checkOptions('mcp', args);
-    const extra = args.positional.slice(1);
-    if (extra.length) throw new CliError(`mcp takes no arguments, got ${JSON.stringify(extra[0])}`);
-    const maxMB = maxNoteSizeMB(args);
-    // A bundle of its own (dist/mcp.js, next to dist/cli.js): the other commands never load the SDK.
-    const { runMcpServer } = (await import(pathToFileURL(join(__dirname, 'mcp.js')).href)) as typeof import('./mcp/main');
-    return await runMcpServer({ version: VERSION, maxNoteSizeMB: maxMB }, MCP_CORE);
-  } catch (e) {
-    stderr.write(`tcp-state-notes: ${e instanceof CliError ? '' : 'internal error: '}${(e as Error)?.message ?? String(e)}\n`);
-    return e instanceof CliError ? EXIT.usage : EXIT.internal;
-  }
-}
-
 /** The process entry: maps errors to statuses and writes standard output, treating a closed pipe as the end. */
 export async function runCli(argv: readonly string[], stdout: NodeJS.WritableStream = process.stdout, stderr: NodeJS.WritableStream = process.stderr): Promise<number> {
-  if (argv[0] === 'lsp') return runLanguageServer(argv.slice(1), stdout, stderr);
+  if (isServerCommand(argv)) return runServer(argv, stdout, stderr);
   // Late 'error' events after a closed pipe must not crash the process.
   stdout.on('error', () => {});
   stderr.on('error', () => {});
-  if (argv[0] === 'mcp') return runMcp(argv, stdout, stderr);
   let buffered = '';
   let code: number;
   try {
@@ -134,24 +97,4 @@ export async function runCli(argv: readonly string[], stdout: NodeJS.WritableStr
   if (written === undefined || written === 'closed') return code;
   stderr.write(`tcp-state-notes: cannot write to standard output: ${describeErrno(written)}\n`);
   return EXIT.writeError;
-}
-
-/**
- * `lsp --stdio`: the language server runs until the client exits it (the server ends the process). Loaded on
- * demand, so the other commands do not pay for vscode-languageserver.
- */
-async function runLanguageServer(argv: readonly string[], stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): Promise<number> {
-  const { lspArguments, startLanguageServer } = await import('./cli/commands/lsp');
-  try {
-    lspArguments(argv);
-  } catch (e) {
-    stderr.write(`tcp-state-notes: ${(e as Error).message}\n`);
-    return EXIT.usage;
-  }
-  if (!argv.includes('--stdio')) {
-    stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  startLanguageServer(VERSION);
-  return new Promise<number>(() => {});
 }

@@ -2,7 +2,7 @@
  * Command-line parsing: each command names the options it takes; anything else — an unknown option (`--jsn`),
  * a value glued to an option that takes none (`--json=yes`, `-ofile`), a missing value — is a usage error.
  */
-import { editDistance } from '../core/note/typos';
+import { editDistance } from '../core/editDistance';
 import { CliError } from './errors';
 
 export type OptionKind = 'flag' | 'value';

@@ -84,7 +84,16 @@ function ancestorLevels(root: string): IgnoreLevel[] {
 /** Every regular file under `root` (POSIX paths relative to it), pruned as described above, sorted. */
 export function walk(root: string, keep: (rel: string) => boolean): string[] {
   const out: string[] = [];
-  const visit = (dir: string, rel: string, levels: IgnoreLevel[]) => {
+  for (const found of walkSteps(root, keep)) for (const f of found) out.push(f);
+  return out;
+}
+
+/**
+ * The same walk one folder at a time, for a caller that must not block (the language server): each step reads
+ * one folder and yields the files it kept there (possibly none), in walk's order. Stop iterating to stop it.
+ */
+export function* walkSteps(root: string, keep: (rel: string) => boolean): Generator<string[], void, undefined> {
+  function* visit(dir: string, rel: string, levels: IgnoreLevel[]): Generator<string[], void, undefined> {
     const here = readGitignore(dir);
     const stack = here ? [...levels, { base: rel, ig: here }] : levels;
     let entries: Dirent[];
@@ -94,6 +103,7 @@ export function walk(root: string, keep: (rel: string) => boolean): string[] {
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    let found: string[] = [];
     for (const e of entries) {
       const childRel = rel ? `${rel}/${e.name}` : e.name;
       const full = join(dir, e.name);
@@ -109,12 +119,14 @@ export function walk(root: string, keep: (rel: string) => boolean): string[] {
       }
       if (isDir) {
         if (SKIP_DIRS.has(e.name) || e.name.startsWith('.') || ignored(stack, childRel, true)) continue;
-        visit(full, childRel, stack);
-      } else if (isFile && !ignored(stack, childRel, false) && keep(childRel)) out.push(childRel);
+        yield found;
+        found = [];
+        yield* visit(full, childRel, stack);
+      } else if (isFile && !ignored(stack, childRel, false) && keep(childRel)) found.push(childRel);
     }
-  };
-  visit(root, '', ancestorLevels(root));
-  return out;
+    yield found;
+  }
+  yield* visit(root, '', ancestorLevels(root));
 }
 
 /**

@@ -1,8 +1,8 @@
 /** Reading every note a multi-file command (`scan`, `check`) was given: results for the readable ones, one error line per bad one. */
 import { CliError } from './errors';
 import { expandInputs } from './inputs';
-import { DEFAULT_MAX_NOTE_SIZE_MB, parseSizeMB, readNote } from './readNote';
-import { stringFlag, type ParsedArgs } from './args';
+import { maxNoteSizeMB, readNote } from './readNote';
+import type { ParsedArgs } from './args';
 import type { FileId } from './output';
 
 export interface LoadedNote {
@@ -19,10 +19,7 @@ export interface LoadedNotes {
   readonly many: boolean;
 }
 
-export function maxNoteSizeMB(args: ParsedArgs): number {
-  const v = stringFlag(args, '--max-note-size-mb');
-  return v === undefined ? DEFAULT_MAX_NOTE_SIZE_MB : parseSizeMB(v);
-}
+export { maxNoteSizeMB } from './readNote';
 
 /** `report(line)` receives each failure as it happens (the CLI prints it on stderr). */
 export function loadNotes(command: string, paths: readonly string[], args: ParsedArgs, report: (message: string) => void): LoadedNotes {

@@ -5,6 +5,7 @@
  * a FIFO cannot hang the open and a file swapped after the check is not read.
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { stringFlag, type ParsedArgs } from './args';
 import { CliError, describeErrno } from './errors';
 
 /** The default of the extension's setting `tcpStateNotes.maxNoteSizeMB` (package.json; a test keeps them equal). */
@@ -29,6 +30,12 @@ export function parseSizeMB(value: string): number {
   const mb = Number(value);
   if (!/^\d+(\.\d+)?$/.test(value.trim()) || !Number.isFinite(mb) || mb < 1) throw new CliError(`--max-note-size-mb must be a number of megabytes, at least 1 (got ${JSON.stringify(value)})`);
   return mb;
+}
+
+/** The size cap of `--max-note-size-mb` (default DEFAULT_MAX_NOTE_SIZE_MB). */
+export function maxNoteSizeMB(args: ParsedArgs): number {
+  const v = stringFlag(args, '--max-note-size-mb');
+  return v === undefined ? DEFAULT_MAX_NOTE_SIZE_MB : parseSizeMB(v);
 }
 
 export function readNote(file: string, maxMB = DEFAULT_MAX_NOTE_SIZE_MB): ReadNote {

@@ -50,6 +50,9 @@ export class OpenNotes {
     if (previous) this.cache.closed(previous);
     const document = TextDocument.create(uri, languageId, version, text);
     this.documents.set(uri, document);
+    // The analysis starts now (a large note's goes to the worker at once), before the listeners' own work on
+    // the text (the workspace index), which then runs beside it rather than before it.
+    this.cache.peek(document);
     this.emit(uri, document);
     return document;
   }

@@ -28,7 +28,7 @@ import { noteHover } from '../core/noteHover';
 import { EXPLAIN_MISCONCEPTION, NoteDiagnosticsPublisher } from './diagnostics';
 import { OpenNotes } from './notes';
 import { DEFAULT_SETTINGS, langOf, readSettings, type LspSettings } from './settings';
-import { LspWorkspace } from './workspace';
+import { folderPaths, LspWorkspace } from './workspace';
 
 export const SERVER_NAME = 'tcp-state-notes';
 
@@ -42,6 +42,7 @@ export function capabilities(): ServerCapabilities {
     executeCommandProvider: { commands: [EXPLAIN_MISCONCEPTION] },
     workspaceSymbolProvider: true,
     referencesProvider: true,
+    workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   };
 }
 
@@ -59,17 +60,22 @@ export function serveNotes(connection: Connection, version: string, remote?: Rem
   });
   const workspace = new LspWorkspace(notes);
   let watchFiles = false;
+  let folderEvents = false;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     locale = params.locale;
     settings = readSettings(params.initializationOptions);
     watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    folderEvents = params.capabilities.workspace?.workspaceFolders === true;
     workspace.start(params);
     return { capabilities: capabilities(), serverInfo: { name: SERVER_NAME, version } };
   });
 
   connection.onInitialized(() => {
+    // The analysis worker loads while the client sends its first note (not when that note asks for it).
+    remote?.prestart?.();
     // Clients that cannot register watchers may still send didChangeWatchedFiles; both are handled below.
+    if (folderEvents) connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => workspace.foldersChanged(folderPaths(added), folderPaths(removed)));
     if (watchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{md,markdown}' }] }).catch(() => undefined);
   });
   connection.onDidChangeWatchedFiles(({ changes }) => void workspace.watched(changes));

@@ -1,9 +1,12 @@
 /**
  * The language server's workspace: the core workspace index (core/workspace/index.ts) fed from the client's
- * workspace folders (file: URIs only), walked with the CLI's folder walker (cli/inputs.ts: skips node_modules,
- * .git and hidden folders, follows .gitignore) and read in batches that yield to the event loop between them,
- * so requests are answered while a large workspace is indexed. An open document wins over the disk until it
- * is closed (OpenNotes' events); `workspace/didChangeWatchedFiles` keeps the rest current. Answers come from
+ * workspace folders (file: URIs only; `workspace/didChangeWorkspaceFolders` adds and removes them), walked
+ * with the CLI's folder walker (cli/inputs.ts: skips node_modules, .git and hidden folders, follows .gitignore)
+ * one folder at a time and read in batches, yielding to the event loop between them, so requests are answered
+ * while a large workspace is indexed. An open document wins over the disk until it
+ * is closed (OpenNotes' events; indexed on the turn after it opens, beside its analysis, and shortly after it
+ * changes, or at the next workspace query);
+ * `workspace/didChangeWatchedFiles` keeps the rest current. Answers come from
  * the same core queries and texts the VS Code providers use (core/workspace/present.ts).
  */
 import { readFile, stat } from 'node:fs/promises';
@@ -14,15 +17,17 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Lang } from '../core/catalogue/types';
 import { WorkspaceIndex } from '../core/workspace/index';
 import { mentionIdAt, referenceLocations, workspaceSymbolDetail, workspaceSymbolName } from '../core/workspace/present';
-import { walk, walkKeeps } from '../cli/inputs';
+import { walkKeeps, walkSteps } from '../cli/inputs';
 import type { OpenNotes } from './notes';
 
 const NOTE_EXT = /\.(?:md|markdown)$/i;
 /** Notes read per batch before yielding; notes over MAX_NOTE_BYTES are not indexed (as in VS Code). */
 const READ_BATCH = 16;
+/** Longest stretch of folder walking between two turns of the event loop. */
+const WALK_SLICE_MS = 8;
 const MAX_NOTE_BYTES = 8 * 1024 * 1024;
 const SYMBOL_LIMIT = 500;
-/** Edits are indexed after this quiet time (or at the next query), not at every keystroke. */
+/** Opened and edited notes are indexed after this quiet time (or at the next query), not at every keystroke. */
 const EDIT_DELAY_MS = 250;
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -43,10 +48,14 @@ export function noteKey(uri: string): string {
   return path === undefined ? uri : pathToFileURL(path).href;
 }
 
+/** The local paths of workspace folders (file: URIs only), each once. */
+export function folderPaths(folders: readonly { readonly uri: string }[]): string[] {
+  return [...new Set(folders.map((f) => pathOf(f.uri)).filter((p): p is string => p !== undefined))];
+}
+
 /** The folders to index: workspaceFolders, else rootUri, else rootPath; file: URIs only. */
 export function workspaceRoots(params: Pick<InitializeParams, 'workspaceFolders' | 'rootUri' | 'rootPath'>): string[] {
-  const uris = params.workspaceFolders?.length ? params.workspaceFolders.map((f) => f.uri) : params.rootUri ? [params.rootUri] : [];
-  const roots = uris.map(pathOf).filter((p): p is string => p !== undefined);
+  const roots = folderPaths(params.workspaceFolders?.length ? params.workspaceFolders : params.rootUri ? [{ uri: params.rootUri }] : []);
   if (roots.length === 0 && !params.workspaceFolders?.length && !params.rootUri && params.rootPath) roots.push(params.rootPath);
   return [...new Set(roots)];
 }
@@ -56,7 +65,7 @@ export class LspWorkspace {
   private roots: string[] = [];
   /** Open notes by key: they win over the disk. */
   private readonly open = new Map<string, TextDocument>();
-  /** Open notes edited since they were last indexed. */
+  /** Open notes opened or edited since they were last indexed. */
   private readonly edited = new Set<string>();
   private editTimer: ReturnType<typeof setTimeout> | undefined;
   private building: Promise<void> = Promise.resolve();
@@ -66,13 +75,17 @@ export class LspWorkspace {
     notes.onDidChange((uri, document) => {
       const key = noteKey(uri);
       if (document) {
+        // A note just opened is indexed on the next turn, after its analysis has started (a large note's
+        // runs in the worker meanwhile, not after the index entry); an edit after a quiet time. Either way
+        // at the latest at the next workspace query.
         const opening = this.open.get(key) !== document;
         this.open.set(key, document);
-        if (opening) this.fromDocument(key);
-        else {
-          this.edited.add(key);
-          this.editTimer ??= setTimeout(() => this.flush(), EDIT_DELAY_MS);
-        }
+        this.edited.add(key);
+        if (opening) {
+          setImmediate(() => {
+            if (this.open.get(key) === document && this.edited.delete(key)) this.fromDocument(key);
+          });
+        } else this.flushSoon();
       } else {
         this.open.delete(key);
         this.edited.delete(key);
@@ -87,6 +100,10 @@ export class LspWorkspace {
     if (text !== undefined && text.length <= MAX_NOTE_BYTES) this.index.set(key, text);
   }
 
+  private flushSoon(): void {
+    if (!this.stopped) this.editTimer ??= setTimeout(() => this.flush(), EDIT_DELAY_MS);
+  }
+
   /** Indexes the pending edits of open notes now. */
   private flush(): void {
     clearTimeout(this.editTimer);
@@ -97,11 +114,28 @@ export class LspWorkspace {
 
   /** Starts indexing the folders of `params` in the background. */
   start(params: Pick<InitializeParams, 'workspaceFolders' | 'rootUri' | 'rootPath'>): void {
-    this.roots = workspaceRoots(params);
-    this.building = this.build().catch(() => undefined);
+    this.foldersChanged(workspaceRoots(params), []);
   }
 
-  /** Resolves when the first indexing of the workspace has finished. */
+  /**
+   * `workspace/didChangeWorkspaceFolders` (folder paths): a removed folder's walk stops and its notes leave the
+   * index (unless open, or inside a folder still there); an added folder is walked after the ones before it.
+   */
+  foldersChanged(added: readonly string[], removed: readonly string[]): void {
+    const gone = removed.filter((r) => this.roots.includes(r));
+    this.roots = this.roots.filter((r) => !gone.includes(r));
+    for (const root of gone) {
+      const prefix = pathToFileURL(root).href.replace(/\/?$/, '/');
+      this.index.deleteWhere((key) => key.startsWith(prefix) && !this.open.has(key) && !this.inWorkspace(key));
+    }
+    for (const root of added) {
+      if (this.roots.includes(root)) continue;
+      this.roots.push(root);
+      this.building = this.building.then(() => this.walkRoot(root)).catch(() => undefined);
+    }
+  }
+
+  /** Resolves when the folders known so far have been indexed. */
   whenBuilt(): Promise<void> {
     return this.building;
   }
@@ -112,21 +146,39 @@ export class LspWorkspace {
     this.editTimer = undefined;
   }
 
-  private async build(): Promise<void> {
-    for (const root of this.roots) {
-      if (this.stopped) return;
-      const files = walk(root, (rel) => NOTE_EXT.test(rel));
+  /**
+   * Walks one folder and indexes its notes, yielding to the event loop after every WALK_SLICE_MS of walking and
+   * every READ_BATCH notes read, so requests are answered meanwhile; stops when the folder is removed.
+   */
+  private async walkRoot(root: string): Promise<void> {
+    const live = () => !this.stopped && this.roots.includes(root);
+    const pending: string[] = [];
+    const readPending = async (): Promise<void> => {
+      const keys = pending.splice(0).map((rel) => pathToFileURL(`${root}${sep}${rel.split('/').join(sep)}`).href);
+      const texts = await Promise.all(keys.map((key) => this.read(key)));
+      if (!live()) return;
+      keys.forEach((key, k) => {
+        const text = texts[k];
+        if (!this.open.has(key) && text !== undefined) this.index.set(key, text);
+      });
       await nextTurn();
-      for (let i = 0; i < files.length && !this.stopped; i += READ_BATCH) {
-        const keys = files.slice(i, i + READ_BATCH).map((rel) => pathToFileURL(`${root}${sep}${rel.split('/').join(sep)}`).href);
-        const texts = await Promise.all(keys.map((key) => this.read(key)));
-        keys.forEach((key, k) => {
-          const text = texts[k];
-          if (!this.open.has(key) && text !== undefined) this.index.set(key, text);
-        });
+    };
+    let sliceStart = performance.now();
+    for (const found of walkSteps(root, (rel) => NOTE_EXT.test(rel))) {
+      if (!live()) return;
+      for (const rel of found) pending.push(rel);
+      while (pending.length >= READ_BATCH) {
+        await readPending();
+        if (!live()) return;
+        sliceStart = performance.now();
+      }
+      if (performance.now() - sliceStart >= WALK_SLICE_MS) {
         await nextTurn();
+        if (!live()) return;
+        sliceStart = performance.now();
       }
     }
+    if (pending.length && live()) await readPending();
   }
 
   private async read(key: string): Promise<string | undefined> {

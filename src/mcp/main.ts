@@ -1,17 +1,39 @@
 /**
- * Entry of dist/mcp.js, which dist/cli.js loads for `tcp-state-notes mcp` (after checking its options): the MCP
- * server over standard input and output. Runs until the client closes standard input; writes nothing else on
- * standard output (it is the protocol's).
+ * Entry of dist/mcp.js, which dist/cli.js loads for `tcp-state-notes mcp` (src/cli/mcpLaunch.ts): the option
+ * checks and the MCP server over standard input and output. Runs until the client closes standard input;
+ * writes nothing else on standard output (it is the protocol's).
  */
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import type { McpCore } from './core';
-import { createMcpServer } from './server';
+import { checkOptions, parseArgs } from '../cli/args';
+import { CliError, EXIT } from '../cli/errors';
+import { writeStream } from '../cli/output';
+import { maxNoteSizeMB } from '../cli/readNote';
+import { USAGE, VERSION } from '../cli/usage';
+import { createMcpServer, type McpParts } from './server';
 
 /** A JSON-RPC message may carry a whole note as `text`: room for the size cap, escaped. */
 const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
-export async function runMcpServer(options: { version: string; maxNoteSizeMB: number }, core: McpCore): Promise<number> {
-  const server = createMcpServer({ version: options.version, cwd: process.cwd(), maxNoteSizeMB: options.maxNoteSizeMB }, core);
+/** `tcp-state-notes mcp [--max-note-size-mb N]`: checks the options, then serves until the client goes. */
+export async function runMcpCommand(argv: readonly string[], stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream, parts: McpParts): Promise<number> {
+  try {
+    const args = parseArgs(argv);
+    if (args.flags.has('--help')) {
+      await writeStream(stdout, `${USAGE}\n`);
+      return EXIT.ok;
+    }
+    checkOptions('mcp', args);
+    const extra = args.positional.slice(1);
+    if (extra.length) throw new CliError(`mcp takes no arguments, got ${JSON.stringify(extra[0])}`);
+    return await runMcpServer({ version: VERSION, maxNoteSizeMB: maxNoteSizeMB(args) }, parts);
+  } catch (e) {
+    stderr.write(`tcp-state-notes: ${e instanceof CliError ? '' : 'internal error: '}${(e as Error)?.message ?? String(e)}\n`);
+    return e instanceof CliError ? EXIT.usage : EXIT.internal;
+  }
+}
+
+export async function runMcpServer(options: { version: string; maxNoteSizeMB: number }, parts: McpParts): Promise<number> {
+  const server = createMcpServer({ version: options.version, cwd: process.cwd(), maxNoteSizeMB: options.maxNoteSizeMB }, parts);
   const transport = new StdioServerTransport(process.stdin, process.stdout, { maxBufferSize: MAX_MESSAGE_BYTES });
   const closed = new Promise<void>((resolve) => {
     transport.onclose = () => resolve();

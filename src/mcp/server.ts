@@ -2,13 +2,15 @@
  * The MCP server of `tcp-state-notes mcp`, on the official SDK: the tools explain_tcp_state,
  * summarize_socket_evidence and check_tcp_note (the same core functions and texts as VS Code's
  * language-model tools, src/core/agents/tools.ts) and the catalogue as resources. Reads only Markdown notes
- * inside the client's roots (./notes.ts); never writes a file, never starts a process. The core comes in as
- * `core` (./core.ts): this module imports only types from it, so dist/mcp.js holds the SDK and this wiring.
+ * inside the client's roots (./notes.ts); never writes a file, never starts a process. The core comes in through
+ * `parts.load` (./core.ts, called when a tool or resource is first used): this module imports only types from
+ * it, so dist/mcp.js holds the SDK and this wiring, and `initialize` is answered before the core is compiled.
  */
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { RootsListChangedNotificationSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { pathToFileURL } from 'node:url';
-import { z } from 'zod';
+import * as z from 'zod/v4';
+import type { TOOL_NAMES as TOOL_NAME_TYPE } from '../core/agents/names';
 import type { ToolNote } from '../core/agents/tools';
 import type { McpCore } from './core';
 
@@ -17,6 +19,13 @@ export interface McpOptions {
   /** Where relative paths and a client without roots lead (the process's working directory). */
   readonly cwd: string;
   readonly maxNoteSizeMB?: number;
+}
+
+/** What the server needs from the knowledge core: the names and instructions at once, the rest on first use. */
+export interface McpParts {
+  readonly instructions: string;
+  readonly toolNames: typeof TOOL_NAME_TYPE;
+  readonly load: () => Promise<McpCore>;
 }
 
 const READ_ONLY = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false } as const;
@@ -33,24 +42,26 @@ function ok(text: string): CallToolResult {
 }
 
 /** A ToolError becomes a tool result with isError (the model reads and corrects it); anything else is a bug. */
-function guarded(ToolError: McpCore['ToolError'], run: () => string | Promise<string>): Promise<CallToolResult> {
-  return Promise.resolve()
-    .then(run)
-    .then(ok, (e: unknown) => {
-      if (e instanceof ToolError) return { isError: true, content: [{ type: 'text', text: e.message }] };
-      throw e;
-    });
+async function guarded(load: () => Promise<McpCore>, run: (core: McpCore) => string | Promise<string>): Promise<CallToolResult> {
+  const core = await load();
+  try {
+    return ok(await run(core));
+  } catch (e) {
+    if (e instanceof core.ToolError) return { isError: true, content: [{ type: 'text', text: e.message }] };
+    throw e;
+  }
 }
 
-export function createMcpServer(options: McpOptions, core: McpCore): McpServer {
-  const { AGENT_INSTRUCTIONS, catalogueResources, checkTcpNote, describeValue, explainTcpState, MAX_TOOL_NOTE_MB, noteOptions, readCatalogueResource, readNoteInRoots, requireOneNoteInput, rootFolders, summarizeSocketEvidence, TOOL_NAMES, ToolError } = core;
-  const guard = (run: () => string | Promise<string>) => guarded(ToolError, run);
-  const maxMB = options.maxNoteSizeMB ?? MAX_TOOL_NOTE_MB;
-  const server = new McpServer({ name: 'tcp-state-notes', title: 'TCP State Notes', version: options.version }, { capabilities: { resources: {}, tools: {} }, instructions: AGENT_INSTRUCTIONS });
+export function createMcpServer(options: McpOptions, parts: McpParts): McpServer {
+  const TOOL_NAMES = parts.toolNames;
+  let loading: Promise<McpCore> | undefined;
+  const load = (): Promise<McpCore> => (loading ??= parts.load());
+  const guard = (run: (core: McpCore) => string | Promise<string>) => guarded(load, run);
+  const server = new McpServer({ name: 'tcp-state-notes', title: 'TCP State Notes', version: options.version }, { capabilities: { resources: {}, tools: {} }, instructions: parts.instructions });
 
   // The client's roots, asked once and again after notifications/roots/list_changed.
   let roots: Promise<string[]> | undefined;
-  const currentRoots = (): Promise<string[]> => {
+  const currentRoots = ({ rootFolders }: McpCore): Promise<string[]> => {
     roots ??= (async () => {
       if (!server.server.getClientCapabilities()?.roots) return rootFolders([pathToFileURL(options.cwd).href]);
       const listed = await server.server.listRoots();
@@ -62,10 +73,10 @@ export function createMcpServer(options: McpOptions, core: McpCore): McpServer {
     roots = undefined;
   });
 
-  const note = async (input: { path?: string | undefined; text?: string | undefined }, lang: Parameters<McpCore['requireOneNoteInput']>[1]): Promise<ToolNote> => {
-    requireOneNoteInput([input.path !== undefined ? 'path' : '', input.text !== undefined ? 'text' : ''].filter(Boolean), lang);
+  const note = async (core: McpCore, input: { path?: string | undefined; text?: string | undefined }, lang: Parameters<McpCore['requireOneNoteInput']>[1]): Promise<ToolNote> => {
+    core.requireOneNoteInput([input.path !== undefined ? 'path' : '', input.text !== undefined ? 'text' : ''].filter(Boolean), lang);
     if (input.text !== undefined) return { text: input.text, name: 'text' };
-    return readNoteInRoots(input.path as string, await currentRoots(), maxMB);
+    return core.readNoteInRoots(input.path as string, await currentRoots(core), options.maxNoteSizeMB ?? core.MAX_TOOL_NOTE_MB);
   };
 
   server.registerTool(
@@ -77,7 +88,7 @@ export function createMcpServer(options: McpOptions, core: McpCore): McpServer {
       inputSchema: { term: z.string().describe('The state or term, in any spelling, e.g. "FIN_WAIT1", "tcp_max_orphans", "TcpExtTCPAbortOnMemory", "too many orphaned sockets".'), lang: LANG },
       annotations: READ_ONLY,
     },
-    (args) => guard(() => explainTcpState(args, 'en')),
+    (args) => guard((core) => core.explainTcpState(args, 'en')),
   );
 
   server.registerTool(
@@ -90,9 +101,9 @@ export function createMcpServer(options: McpOptions, core: McpCore): McpServer {
       annotations: READ_ONLY,
     },
     (args) =>
-      guard(async () => {
-        const options = noteOptions({ lang: args.lang }, 'en');
-        return summarizeSocketEvidence(await note(args, options.lang), options);
+      guard(async (core) => {
+        const options = core.noteOptions({ lang: args.lang }, 'en');
+        return core.summarizeSocketEvidence(await note(core, args, options.lang), options);
       }),
   );
 
@@ -106,9 +117,9 @@ export function createMcpServer(options: McpOptions, core: McpCore): McpServer {
       annotations: READ_ONLY,
     },
     (args) =>
-      guard(async () => {
-        const options = noteOptions({ lang: args.lang }, 'en');
-        return checkTcpNote(await note(args, options.lang), options).text;
+      guard(async (core) => {
+        const options = core.noteOptions({ lang: args.lang }, 'en');
+        return core.checkTcpNote(await note(core, args, options.lang), options).text;
       }),
   );
 
@@ -116,12 +127,13 @@ export function createMcpServer(options: McpOptions, core: McpCore): McpServer {
     server.registerResource(
       `tcp-${kind}`,
       new ResourceTemplate(`tcp-state-notes://${kind}/{id}`, {
-        list: () => ({ resources: catalogueResources().filter((r) => r.uri.startsWith(`tcp-state-notes://${kind}/`)) }),
+        list: async () => ({ resources: (await load()).catalogueResources().filter((r) => r.uri.startsWith(`tcp-state-notes://${kind}/`)) }),
       }),
       { title: kind === 'state' ? 'TCP states' : kind === 'term' ? 'Sysctls, counters, sockstat fields, kernel messages' : 'Wrong claims and the facts', mimeType: 'text/markdown' },
-      (uri) => {
-        const found = readCatalogueResource(uri.href);
-        if (!found) throw new Error(`Unknown resource ${describeValue(uri.href)}: list the resources for the catalogue's URIs.`);
+      async (uri) => {
+        const core = await load();
+        const found = core.readCatalogueResource(uri.href);
+        if (!found) throw new Error(`Unknown resource ${core.describeValue(uri.href)}: list the resources for the catalogue's URIs.`);
         return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: found.text }] };
       },
     );

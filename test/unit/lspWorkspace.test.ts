@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import {
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
+  DidChangeWorkspaceFoldersNotification,
   DidCloseTextDocumentNotification,
   FileChangeType,
   ReferencesRequest,
@@ -162,6 +163,38 @@ describe('tcp-state-notes lsp --stdio: workspace symbols and references', () => 
       } finally {
         assert.equal(await lsp.close(), 0);
       }
+    }
+  });
+
+  test('didChangeWorkspaceFolders: an added folder is walked and indexed, a removed one leaves the index (its open note stays)', async () => {
+    const other = mkdtempSync(join(tmpdir(), 'tsn-lspws2-'));
+    const D = 'FIN-WAIT-1 in another folder; tcp_max_orphans too.\n';
+    writeFileSync(join(other, 'd.md'), D);
+    const lsp = await startLsp({ workspaceFolders: [pathToFileURL(dir).href], capabilities: { workspace: { workspaceFolders: true } } });
+    const d = pathToFileURL(join(other, 'd.md')).href;
+    const change = (added: string[], removed: string[]) =>
+      lsp.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, {
+        event: { added: added.map((f) => ({ uri: pathToFileURL(f).href, name: f })), removed: removed.map((f) => ({ uri: pathToFileURL(f).href, name: f })) },
+      });
+    try {
+      assert.deepEqual(lsp.initialized.capabilities.workspace?.workspaceFolders, { supported: true, changeNotifications: true });
+      await lsp.open(uri('a.md'), A);
+      const before = await references(lsp, 'a.md', 2, 9);
+      await change([other], []);
+      await until('d.md indexed', async () => (await references(lsp, 'a.md', 2, 9)).some((l) => l.uri === d), 10_000, 20);
+      const index = coreIndex({ 'a.md': A, 'b.markdown': B });
+      index.set(d, D);
+      assert.deepEqual(await references(lsp, 'a.md', 2, 9), expectedReferences(index, 'FIN-WAIT-1'));
+      await change([], [other]);
+      await until('d.md dropped', async () => JSON.stringify(await references(lsp, 'a.md', 2, 9)) === JSON.stringify(before), 10_000, 20);
+      // The first folder removed: its notes go, except the open one.
+      await change([], [dir]);
+      await until('b.markdown dropped', async () => !(await references(lsp, 'a.md', 2, 9)).some((l) => l.uri === uri('b.markdown')), 10_000, 20);
+      const left = await references(lsp, 'a.md', 2, 9);
+      assert.deepEqual(left, expectedReferences(coreIndex({ 'a.md': A }), 'FIN-WAIT-1'));
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+      assert.equal(await lsp.close(), 0);
     }
   });
 

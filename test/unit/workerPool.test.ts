@@ -177,6 +177,24 @@ describe('worker pool', () => {
     await assert.rejects(p.start('TIME_WAIT').result, /no worker/);
   });
 
+  test('prestart opens one idle worker that the first job uses; it never opens a second one early', async () => {
+    const { p, ports } = pool(2);
+    p.prestart();
+    p.prestart();
+    assert.equal(ports.length, 1);
+    assert.equal((ports[0] as FakePort).posted.length, 0);
+    const job = p.start('FIN-WAIT-1');
+    assert.equal(ports.length, 1, 'the started worker took the job');
+    assert.equal((ports[0] as FakePort).posted.length, 1);
+    (ports[0] as FakePort).answer();
+    await job.result;
+    const failing = new WorkerPool(() => {
+      throw new Error('no worker in this host');
+    });
+    failing.prestart();
+    await assert.rejects(failing.start('TIME_WAIT').result, /no worker/);
+  });
+
   test('dispose terminates every worker and refuses new jobs', () => {
     const { p, ports } = pool(2);
     p.start('FIN-WAIT-2');

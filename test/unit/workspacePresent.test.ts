@@ -1,14 +1,14 @@
 /**
  * The shared presentation of workspace answers (core/workspace/present.ts) that the VS Code providers and the
  * language server both use, and the CLI walker's single-file check (walkKeeps) the language server applies
- * to watched files: it must agree with what walk lists.
+ * to watched files: it must agree with what walk lists; and walkSteps, the same walk a folder at a time.
  */
 import { after, describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { walk, walkKeeps } from '../../src/cli/inputs';
+import { walk, walkKeeps, walkSteps } from '../../src/cli/inputs';
 import { WorkspaceIndex } from '../../src/core/workspace/index';
 import { mentionIdAt, referenceLocations, workspaceSymbolDetail, workspaceSymbolName } from '../../src/core/workspace/present';
 
@@ -65,5 +65,24 @@ describe('cli/inputs walkKeeps', () => {
     const listed = walk(dir, (rel) => rel.endsWith('.md'));
     assert.deepEqual(listed, ['a.md', 'keep/b.md', 'keep/deep/c.md']);
     for (const f of files) assert.equal(walkKeeps(dir, f), listed.includes(f), f);
+  });
+
+  test('walkSteps: the same files in the same order, one step per folder read, and it stops when the caller stops', () => {
+    for (const f of ['z/1.md', 'z/y/2.md', 'm.md', 'z/x/3.md']) {
+      mkdirSync(join(dir, f, '..'), { recursive: true });
+      writeFileSync(join(dir, f), '');
+    }
+    const keep = (rel: string) => rel.endsWith('.md');
+    const steps = [...walkSteps(dir, keep)];
+    assert.deepEqual(steps.flat(), walk(dir, keep));
+    // Folders read: the root, keep, keep/deep, z, z/x, z/y (out/ is ignored; hidden folders and node_modules skipped).
+    assert.ok(steps.length >= 6, `${steps.length} steps`);
+    assert.ok(steps.every((s) => s.length <= 2), JSON.stringify(steps));
+    const first: string[][] = [];
+    for (const s of walkSteps(dir, keep)) {
+      first.push(s);
+      if (first.length === 2) break;
+    }
+    assert.deepEqual(first, steps.slice(0, 2));
   });
 });

@@ -7,7 +7,8 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { join } from 'node:path';
 import { serveNotes } from '../../lsp/server';
 import { nodeWorkerPool } from '../../node/workerThreads';
-import { CliError } from '../errors';
+import { CliError, EXIT } from '../errors';
+import { USAGE, VERSION } from '../usage';
 
 /** Checks the arguments after `lsp`: `--stdio` is required (the only transport), nothing else is taken. */
 export function lspArguments(argv: readonly string[]): void {
@@ -31,4 +32,23 @@ export function startLanguageServer(version: string): void {
   connection.onExit(() => workers?.dispose());
   serveNotes(connection, version, workers);
   connection.listen();
+}
+
+/**
+ * `lsp --stdio`: the language server runs until the client exits it (the server ends the process). dist/cli.js
+ * loads this module only for `lsp` (../servers.ts), so the other commands do not pay for vscode-languageserver.
+ */
+export async function runLanguageServer(argv: readonly string[], stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): Promise<number> {
+  try {
+    lspArguments(argv);
+  } catch (e) {
+    stderr.write(`tcp-state-notes: ${(e as Error).message}\n`);
+    return EXIT.usage;
+  }
+  if (!argv.includes('--stdio')) {
+    stdout.write(`${USAGE}\n`);
+    return EXIT.ok;
+  }
+  startLanguageServer(VERSION);
+  return new Promise<number>(() => {});
 }

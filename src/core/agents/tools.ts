@@ -21,7 +21,7 @@ import { AGENT_TEXT } from './texts';
 
 export { ToolError } from './input';
 
-export { TOOL_NAMES } from './toolNames';
+export { TOOL_NAMES } from './names';
 
 /** The default note size cap (the extension's `tcpStateNotes.maxNoteSizeMB` default). */
 export const MAX_TOOL_NOTE_MB = 20;

@@ -55,6 +55,8 @@ export interface RemoteJob {
 /** Something that analyses a text off the editor's thread (the analysis worker). */
 export interface RemoteAnalyser {
   start(text: string): RemoteJob;
+  /** Gets ready for a first job now (starts a worker), when the host knows one is coming. */
+  prestart?(): void;
 }
 
 export interface NoteDocumentsOptions<D extends NoteDocument> {

@@ -56,6 +56,19 @@ export class WorkerPool implements RemoteAnalyser {
     return { result, abandon: () => this.abandon(pending) };
   }
 
+  /**
+   * Starts one worker now, idle, if none is running or idle yet: a server calls it at startup so that the first
+   * note does not wait for a worker to load. A host without workers is left as it is (jobs then fail as before).
+   */
+  prestart(): void {
+    if (this.disposed || this.idle.length || this.running.size) return;
+    try {
+      this.idle.push(this.open());
+    } catch {
+      // No worker here: start() reports it to the cache, which then analyses on its own thread.
+    }
+  }
+
   private open(): WorkerPort {
     const port = this.spawn();
     port.listen(

@@ -1,0 +1,10 @@
+/**
+ * Tool names, the same in VS Code and over MCP (verb_noun). A module of its own: the MCP server registers its
+ * tools by name at startup and loads the tools' logic (./tools.ts) only when one is called. Pure.
+ */
+export const TOOL_NAMES = {
+  explain: 'explain_tcp_state',
+  summarize: 'summarize_socket_evidence',
+  check: 'check_tcp_note',
+  snapshot: 'capture_socket_snapshot',
+} as const;
