@@ -3,7 +3,8 @@
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { WORKER_BANNER, WORKER_FOOTER } from './workerBanner.mjs';
+import { WORKER_BANNER, WORKER_FOOTER, WORKER_SHELL_FOOTER } from './workerBanner.mjs';
+import { lazySplitPlugin, webEntryPlugin } from './lazySplit.mjs';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
@@ -23,22 +24,34 @@ const common = {
   legalComments: 'none',
 };
 
+/** The modules the Node shell loads lazily (filled by its build, then exported by the web bundle). */
+const boundary = new Map();
+
+/**
+ * The Node extension: only the shell that activate() needs; the rest is the web bundle, required on first use
+ * (scripts/lazySplit.mjs). As the analysis worker it loads the web bundle, which serves (scripts/workerBanner.mjs).
+ * @type {import('esbuild').BuildOptions}
+ */
+const nodeShell = {
+  ...common,
+  entryPoints: ['src/extension.ts'],
+  outfile: 'dist/node/extension.js',
+  platform: 'node',
+  format: 'cjs',
+  banner: { js: WORKER_BANNER },
+  footer: { js: WORKER_SHELL_FOOTER },
+  external: ['vscode'],
+  mainFields: ['module', 'main'],
+  plugins: [lazySplitPlugin(boundary)],
+};
+
 /** @type {import('esbuild').BuildOptions[]} */
 const targets = [
   {
+    // The web bundle, complete; it is also what the Node shell loads on first use (scripts/lazySplit.mjs).
     ...common,
-    entryPoints: ['src/extension.ts'],
-    outfile: 'dist/node/extension.js',
-    platform: 'node',
-    format: 'cjs',
-    banner: { js: WORKER_BANNER },
-    footer: { js: WORKER_FOOTER },
-    external: ['vscode'],
-    mainFields: ['module', 'main'],
-  },
-  {
-    ...common,
-    entryPoints: ['src/extension.ts'],
+    entryPoints: ['tsn:web-entry'],
+    plugins: [webEntryPlugin('src/extension.ts', boundary)],
     outfile: 'dist/web/extension.js',
     platform: 'browser',
     format: 'cjs',
@@ -212,11 +225,16 @@ if (withTests && exists(webTestEntry)) {
   });
 }
 
-const existing = targets.filter((t) => t.entryPoints.every((e) => exists(e)));
+const existing = targets.filter((t) => t.entryPoints.every((e) => e.startsWith('tsn:') || exists(e)));
+// The shell first: its build finds the boundary the web bundle must export.
 if (watch) {
+  const shell = await esbuild.context(nodeShell);
+  await shell.rebuild();
+  // A watch rebuild keeps the first build's boundary; restart the watch when a shell module imports a new core module.
   const contexts = await Promise.all(existing.map((t) => esbuild.context(t)));
-  await Promise.all(contexts.map((c) => c.watch()));
+  await Promise.all([shell, ...contexts].map((c) => c.watch()));
   console.log('[watch] build started');
 } else {
+  await esbuild.build(nodeShell);
   await Promise.all(existing.map((t) => esbuild.build(t)));
 }

@@ -10,9 +10,8 @@ function run(cmd, args) {
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const out = `${pkg.name}-${pkg.version}.vsix`;
 run('node', ['scripts/build.mjs', '--production']);
-// One bundle for both hosts: the web worker bundle runs in the Node host as well (it uses no Node API), so the
-// Node entry only loads it. This keeps a second copy of the whole core out of the .vsix.
-writeFileSync('dist/node/extension.js', "'use strict';\n// The extension is the same for the Node and the web worker host.\nmodule.exports = require('../web/extension.js');\n");
+// One copy of the core for both hosts: the Node entry (dist/node/extension.js) is only the shell that activate()
+// needs and requires the web bundle, which runs in the Node host as well, on first use (scripts/lazySplit.mjs).
 // Likewise the analysis worker: the browser bundle also runs under Node's worker_threads.
 writeFileSync('dist/node/analysisWorker.js', "'use strict';\n// The analysis worker is the same for the Node and the web worker host.\nrequire('../web/analysisWorker.js');\n");
 // --no-dependencies: everything the extension needs is bundled into dist/.

@@ -40,3 +40,9 @@ export const WORKER_BANNER = `"use strict";
 })();`;
 
 export const WORKER_FOOTER = `if (globalThis.__tsnAnalysisWorker) module.exports.serveAnalysisWorker();`;
+
+/**
+ * The Node shell's footer (dist/node/extension.js, scripts/lazySplit.mjs): started as the analysis worker, it loads
+ * the complete bundle beside it, whose footer serves.
+ */
+export const WORKER_SHELL_FOOTER = `if (globalThis.__tsnAnalysisWorker) require('../web/extension.js');`;

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { Lang } from '../core/catalogue/types';
 import { langInput, objectInput, optionalString, ToolError, type ToolInput } from '../core/agents/input';
-import { checkTcpNote, explainTcpState, noteOptions, snapshotToolText, summarizeSocketEvidence, TOOL_NAMES, type ToolNote } from '../core/agents/tools';
+import { checkTcpNote, explainTcpState, noteOptions, snapshotToolText, summarizeSocketEvidence, type ToolNote } from '../core/agents/tools';
+import { TOOL_NAMES } from '../core/agents/names';
 import { captureSnapshot, snapshotInsertion, snapshotText } from '../core/snapshot';
 import { currentLang } from './language';
 import type { NoteModels } from './noteModels';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Typo } from '../core/note/typos';
-import { TYPO_RULE } from '../core/check/findings';
+import { TYPO_RULE } from '../core/check/ruleIds';
 import { DIAGNOSTIC_SOURCE, noteDiagnostics, noteTypos, quickFixes } from '../core/check/noteDiagnostics';
 import { currentLang } from './language';
 import { COMMANDS } from './commands';

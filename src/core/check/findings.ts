@@ -9,6 +9,7 @@ import { t } from '../strings';
 import { LineIndex } from '../note/lines';
 import { findStateTypos, type Typo } from '../note/typos';
 import { misconceptionsOf, type MisconceptionHit } from './misconceptions';
+import { TYPO_RULE } from './ruleIds';
 
 export type FindingKind = 'typo' | 'misconception';
 
@@ -25,8 +26,7 @@ export interface Finding {
   readonly source: string;
 }
 
-/** The rule id of state-name typos (the same code as the extension's typo diagnostics). */
-export const TYPO_RULE = 'state-typo';
+export { TYPO_RULE };
 
 export const CHECK_TEXT = {
   typoOne: { en: 'not a TCP state — did you mean {a}?', 'zh-cn': '不是 TCP 状态——是否想写 {a}？' },
