@@ -18,6 +18,19 @@ export async function activateExtension(): Promise<void> {
   await ext.activate();
 }
 
+/** A new untitled Markdown note with `content`, shown in an editor (in `column` when given), the extension active. */
+export async function untitledNote(content: string, column?: vscode.ViewColumn): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+  const editor = await vscode.window.showTextDocument(doc, column);
+  await activateExtension();
+  return editor;
+}
+
+/** Closes the active editor, dropping its changes (an untitled note goes without a save prompt). */
+export async function closeWithoutSaving(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+}
+
 export async function openNote(...segments: string[]): Promise<vscode.TextEditor> {
   const doc = await vscode.workspace.openTextDocument(workspaceUri(...segments));
   const editor = await vscode.window.showTextDocument(doc);

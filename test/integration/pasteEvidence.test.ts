@@ -1,20 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { TcpEvidencePasteProvider } from '../../src/features/pasteEvidence';
-import { activateExtension, until } from './helpers';
+import { closeWithoutSaving, until, untitledNote } from './helpers';
 
 const SOCKSTAT = 'sockets: used 1342\nTCP: inuse 71270 orphan 61920 tw 8120 alloc 71288 mem 182044\nUDP: inuse 6 mem 4';
-
-async function untitled(content: string): Promise<vscode.TextEditor> {
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
-  const editor = await vscode.window.showTextDocument(doc);
-  await activateExtension();
-  return editor;
-}
-
-async function closeWithoutSaving(): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-}
 
 async function paste(doc: vscode.TextDocument, range: vscode.Range, text: string, now: number, only?: vscode.DocumentDropOrPasteEditKind): Promise<vscode.DocumentPasteEdit[] | undefined> {
   const data = new vscode.DataTransfer();
@@ -25,7 +14,7 @@ async function paste(doc: vscode.TextDocument, range: vscode.Range, text: string
 
 suite('Paste as TCP evidence', () => {
   test('plain paste stays the default: the clipboard text goes in as is', async () => {
-    const editor = await untitled('# Incident\n\n');
+    const editor = await untitledNote('# Incident\n\n');
     editor.selection = new vscode.Selection(2, 0, 2, 0);
     await vscode.env.clipboard.writeText(SOCKSTAT);
     await vscode.commands.executeCommand('editor.action.clipboardPasteAction');
@@ -39,7 +28,7 @@ suite('Paste as TCP evidence', () => {
   // to inserting the clipboard text, past every paste provider): the real Ctrl+V path is the UI spec
   // (test/e2e/paste.test.ts). Here the registered provider's class is driven through the API itself.
   test('the provider offers a fenced block with the command and the time of pasting; applied, one undo restores the note', async () => {
-    const editor = await untitled('# Incident\n\n\n## Later\n');
+    const editor = await untitledNote('# Incident\n\n\n## Later\n');
     const doc = editor.document;
     const original = doc.getText();
     const at = new vscode.Range(2, 0, 2, 0);
@@ -70,7 +59,7 @@ suite('Paste as TCP evidence', () => {
   });
 
   test('the provider offers nothing for prose, and nothing when another kind is asked for', async () => {
-    const editor = await untitled('# Notes\n\nsome text');
+    const editor = await untitledNote('# Notes\n\nsome text');
     const doc = editor.document;
     assert.equal(await paste(doc, new vscode.Range(2, 0, 2, 0), 'The orphans are in FIN-WAIT-1, see the graph.', Date.now()), undefined);
     const other = vscode.DocumentDropOrPasteEditKind.Empty.append('markdown', 'link');

@@ -14,7 +14,7 @@ import { analyzeNote } from '../../src/core/note/analyze';
 import { parseSnapshot, type SnapshotData } from '../../src/core/evidence/snapshotFormat';
 import { captureSnapshot } from '../../src/core/snapshot';
 import { describeProblems, insertCapture, readProcFile, unsupportedMessage } from '../../src/features/snapshot';
-import { activateExtension, hoverText, hoversAt } from './helpers';
+import { hoversAt, hoverText, untitledNote } from './helpers';
 import { until as untilAny } from '../support/until';
 
 /** Live sampling is slower than the other waits here: 15 s. */
@@ -178,14 +178,6 @@ async function openOrphans(k: number): Promise<Sockets> {
   };
 }
 
-
-async function untitled(content: string): Promise<vscode.TextEditor> {
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
-  const editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
-  await activateExtension();
-  return editor;
-}
-
 /** Every snapshot block of the note, parsed with full fidelity. */
 function snapshots(doc: vscode.TextDocument): SnapshotData[] {
   const model = analyzeNote(doc.getText());
@@ -227,7 +219,7 @@ suite('Socket snapshot from /proc (real extension host, this Linux machine)', ()
   test('capture inserts one block at the cursor matching /proc read independently; one undo restores the note byte for byte', async () => {
     const before = '# Incident on this host\n\nBefore the snapshot.\n';
     const after = '\nAfter the snapshot.\n';
-    const editor = await untitled(before + after);
+    const editor = await untitledNote(before + after, vscode.ViewColumn.One);
     const original = editor.document.getText();
     editor.selection = new vscode.Selection(editor.document.positionAt(before.length), editor.document.positionAt(before.length));
     const sockets = await openConnections(20);
@@ -308,7 +300,7 @@ suite('Socket snapshot from /proc (real extension host, this Linux machine)', ()
   });
 
   test('the counts move with the sockets the test opens and closes (ESTABLISHED, FIN-WAIT-1 orphans)', async () => {
-    const editor = await untitled('# Moving counts\n\n');
+    const editor = await untitledNote('# Moving counts\n\n', vscode.ViewColumn.One);
     editor.selection = new vscode.Selection(editor.document.positionAt(editor.document.getText().length), editor.document.positionAt(editor.document.getText().length));
     try {
       await capture();
@@ -338,7 +330,7 @@ suite('Socket snapshot from /proc (real extension host, this Linux machine)', ()
   });
 
   test('the diagram shows the counts of the inserted block, and hovers show its orphan pressure', async () => {
-    const editor = await untitled('LAST-ACK and FIN-WAIT-1 on this host:\n\n');
+    const editor = await untitledNote('LAST-ACK and FIN-WAIT-1 on this host:\n\n', vscode.ViewColumn.One);
     editor.selection = new vscode.Selection(editor.document.positionAt(editor.document.getText().length), editor.document.positionAt(editor.document.getText().length));
     try {
       await capture();
@@ -359,7 +351,7 @@ suite('Socket snapshot from /proc (real extension host, this Linux machine)', ()
   });
 
   test('a read-only note or a non-markdown editor gets a clear message and nothing changes', async () => {
-    await untitled('x');
+    await untitledNote('x', vscode.ViewColumn.One);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await vscode.commands.executeCommand('tcpStateNotes.explainState', 'FIN-WAIT-1');
     const ro = vscode.window.activeTextEditor;
@@ -386,7 +378,7 @@ suite('Socket snapshot from /proc (real extension host, this Linux machine)', ()
     };
     const capture = await captureSnapshot((path) => readProcFile(redirect[path] ?? path), new Date());
     assert.deepEqual(describeProblems(capture), ['/proc/net/tcp6 (file not found)', '/proc/sys/net/ipv4/tcp_max_orphans (permission denied)']);
-    const editor = await untitled('# Partial\n\n');
+    const editor = await untitledNote('# Partial\n\n', vscode.ViewColumn.One);
     editor.selection = new vscode.Selection(editor.document.positionAt(editor.document.getText().length), editor.document.positionAt(editor.document.getText().length));
     try {
       const result = await insertCapture(editor, capture);
@@ -424,7 +416,7 @@ suite('Live socket counts in the diagram panel', () => {
   });
 
   test('Live refreshes the counts while sockets open and close, pauses while hidden, and Freeze inserts the current snapshot', async () => {
-    const editor = await untitled('# Live\n\nWatching FIN-WAIT-1 here.\n');
+    const editor = await untitledNote('# Live\n\nWatching FIN-WAIT-1 here.\n', vscode.ViewColumn.One);
     const uri = editor.document.uri.toString();
     await vscode.commands.executeCommand('tcpStateNotes.showDiagram');
     assert.equal(await vscode.commands.executeCommand<boolean>('tcpStateNotes.toggleLive', { on: true }), true);

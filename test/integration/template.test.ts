@@ -3,26 +3,15 @@ import * as vscode from 'vscode';
 import { buildTemplate, templateFacts } from '../../src/core/template';
 import { analyzeNote } from '../../src/core/note/analyze';
 import { analyseEvidence } from '../../src/core/report/build';
-import { activateExtension, openNote, positionOf } from './helpers';
+import { closeWithoutSaving, openNote, positionOf, untitledNote } from './helpers';
 
 const COMMAND = 'tcpStateNotes.insertDiagnosisTemplate';
-
-async function untitled(content: string): Promise<vscode.TextEditor> {
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
-  const editor = await vscode.window.showTextDocument(doc);
-  await activateExtension();
-  return editor;
-}
-
-async function closeWithoutSaving(): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-}
 
 suite('Insert orphan socket diagnosis template', () => {
   test('inserts exactly the template at the cursor, and one undo restores the note byte for byte', async () => {
     const before = '# Incident\n\n';
     const after = '\n## Notes\n';
-    const editor = await untitled(before + after);
+    const editor = await untitledNote(before + after);
     const original = editor.document.getText();
     editor.selection = new vscode.Selection(editor.document.positionAt(before.length), editor.document.positionAt(before.length));
     const ok = await vscode.commands.executeCommand<boolean>(COMMAND, { symptom: 'fin-wait-1', lang: 'en' });
@@ -58,7 +47,7 @@ suite('Insert orphan socket diagnosis template', () => {
   });
 
   test('replaces the selection', async () => {
-    const editor = await untitled('keep THIS keep');
+    const editor = await untitledNote('keep THIS keep');
     const start = editor.document.getText().indexOf('THIS');
     editor.selection = new vscode.Selection(editor.document.positionAt(start), editor.document.positionAt(start + 4));
     await vscode.commands.executeCommand(COMMAND, { symptom: 'close-wait', lang: 'zh-cn' });
@@ -71,7 +60,7 @@ suite('Insert orphan socket diagnosis template', () => {
   });
 
   test('the quick pick preselects the state under the cursor', async () => {
-    const editor = await untitled('Many LAST_ACK sockets here.\n\n');
+    const editor = await untitledNote('Many LAST_ACK sockets here.\n\n');
     editor.selection = new vscode.Selection(editor.document.positionAt(7), editor.document.positionAt(7));
     const pending = vscode.commands.executeCommand<boolean>(COMMAND);
     await new Promise((r) => setTimeout(r, 800));
@@ -106,7 +95,7 @@ suite('Insert orphan socket diagnosis template', () => {
   });
 
   test('a read-only markdown document is left untouched', async () => {
-    await untitled('x');
+    await untitledNote('x');
     await closeWithoutSaving();
     const state = await vscode.commands.executeCommand<string>('tcpStateNotes.explainState', 'TIME-WAIT');
     assert.equal(state, 'TIME-WAIT');
