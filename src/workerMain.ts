@@ -5,8 +5,8 @@
  * the extension's own bundle: no second copy of the core in the .vsix, see features/analysisWorker.ts), and
  * src/analysisWorker.ts runs it as the standalone worker of the language server and the bench.
  */
-import { buildAnalysis } from './core/note/pieceStore';
-import { analysisParts, isBatchAck, Outbox, partsMessages, type AnalyseRequest, type WorkerResponse } from './core/note/transfer';
+import { buildPieces } from './core/note/pieceStore';
+import { isBatchAck, Outbox, partsMessages, type AnalyseRequest, type WorkerResponse } from './core/note/transfer';
 
 /** The messages answering one request: the analysis in batches (see partsMessages), or the error. */
 function answer(data: unknown): WorkerResponse[] {
@@ -15,8 +15,9 @@ function answer(data: unknown): WorkerResponse[] {
   if (typeof req?.text !== 'string') return [{ id, error: 'bad request' }];
   try {
     const t0 = performance.now();
-    const analysis = buildAnalysis(req.text);
-    return partsMessages(id, analysisParts(analysis), performance.now() - t0);
+    // The pieces only: the host assembles the model from them (transfer.ts), so the worker does not.
+    const parts = buildPieces(req.text);
+    return partsMessages(id, parts, performance.now() - t0);
   } catch (e) {
     return [{ id, error: e instanceof Error ? e.message : String(e) }];
   }

@@ -26,11 +26,14 @@ import type { RemoteAnalyser } from '../core/note/documents';
 import { evidenceSymbols } from '../core/note/evidenceNames';
 import { noteHover } from '../core/noteHover';
 import { EXPLAIN_MISCONCEPTION, NoteDiagnosticsPublisher } from './diagnostics';
+import { IdleQueue } from './idle';
 import { OpenNotes } from './notes';
 import { DEFAULT_SETTINGS, langOf, readSettings, type LspSettings } from './settings';
 import { folderPaths, LspWorkspace } from './workspace';
 
 export const SERVER_NAME = 'tcp-state-notes';
+/** Quiet time after the last client message before background work runs (idle.ts). */
+const IDLE_MS = 200;
 
 export function capabilities(): ServerCapabilities {
   return {
@@ -58,7 +61,10 @@ export function serveNotes(connection: Connection, version: string, remote?: Rem
     enabled: () => settings.diagnostics,
     publish: (uri, v, list) => void connection.sendDiagnostics({ uri, ...(v > 0 ? { version: v } : {}), diagnostics: list }),
   });
-  const workspace = new LspWorkspace(notes);
+  // Work nobody waits for (an opened note's workspace-index entry) runs when no client message came for a
+  // while and no note is being analysed.
+  const idle = new IdleQueue({ quietMs: IDLE_MS, busy: () => notes.all().some((d) => notes.cache.info(d).state === 'analysing') });
+  const workspace = new LspWorkspace(notes, (work) => idle.run(work));
   let watchFiles = false;
   let folderEvents = false;
 
@@ -72,7 +78,8 @@ export function serveNotes(connection: Connection, version: string, remote?: Rem
   });
 
   connection.onInitialized(() => {
-    // The analysis worker loads while the client sends its first note (not when that note asks for it).
+    // The analysis worker loads while the client sends its first note (not when that note asks for it); a no-op
+    // when the host started it already (cli/commands/lsp.ts does, at process start).
     remote?.prestart?.();
     // Clients that cannot register watchers may still send didChangeWatchedFiles; both are handled below.
     if (folderEvents) connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => workspace.foldersChanged(folderPaths(added), folderPaths(removed)));
@@ -88,8 +95,12 @@ export function serveNotes(connection: Connection, version: string, remote?: Rem
     diagnostics.refreshAll();
   });
 
-  connection.onDidOpenTextDocument(({ textDocument: d }) => diagnostics.schedule(notes.open(d.uri, d.languageId, d.version, d.text), 0));
+  connection.onDidOpenTextDocument(({ textDocument: d }) => {
+    idle.touch();
+    diagnostics.schedule(notes.open(d.uri, d.languageId, d.version, d.text), 0);
+  });
   connection.onDidChangeTextDocument(({ textDocument: d, contentChanges }) => {
+    idle.touch();
     const document = notes.change(d.uri, d.version, contentChanges);
     if (document) diagnostics.schedule(document);
   });
@@ -99,6 +110,7 @@ export function serveNotes(connection: Connection, version: string, remote?: Rem
   });
 
   connection.onHover(({ textDocument, position }): Hover | null => {
+    idle.touch();
     const document = notes.get(textDocument.uri);
     if (!document || !settings.hover) return null;
     // Never blocks: a large note still being analysed answers from the hovered line.
@@ -109,6 +121,7 @@ export function serveNotes(connection: Connection, version: string, remote?: Rem
   });
 
   connection.onDocumentSymbol(async ({ textDocument }, token): Promise<DocumentSymbol[]> => {
+    idle.touch();
     const document = notes.get(textDocument.uri);
     if (!document) return [];
     const model = notes.cache.peek(document) ?? (await notes.cache.whenReady(document, token));
@@ -123,6 +136,7 @@ export function serveNotes(connection: Connection, version: string, remote?: Rem
   connection.onWorkspaceSymbol(({ query }) => workspace.symbols(query, lang()));
 
   connection.onCodeAction(({ textDocument, context }) => {
+    idle.touch();
     const document = notes.get(textDocument.uri);
     return document ? diagnostics.codeActions(document, context.diagnostics) : [];
   });
@@ -140,6 +154,7 @@ export function serveNotes(connection: Connection, version: string, remote?: Rem
   });
 
   connection.onShutdown(() => {
+    idle.dispose();
     diagnostics.dispose();
     workspace.stop();
     notes.reset();

@@ -4,8 +4,8 @@
  * with the CLI's folder walker (cli/inputs.ts: skips node_modules, .git and hidden folders, follows .gitignore)
  * one folder at a time and read in batches, yielding to the event loop between them, so requests are answered
  * while a large workspace is indexed. An open document wins over the disk until it
- * is closed (OpenNotes' events; indexed on the turn after it opens, beside its analysis, and shortly after it
- * changes, or at the next workspace query);
+ * is closed (OpenNotes' events; indexed when the server is idle after it opens, shortly after it changes, or
+ * at the next workspace query, whichever comes first);
  * `workspace/didChangeWatchedFiles` keeps the rest current. Answers come from
  * the same core queries and texts the VS Code providers use (core/workspace/present.ts).
  */
@@ -71,18 +71,20 @@ export class LspWorkspace {
   private building: Promise<void> = Promise.resolve();
   private stopped = false;
 
-  constructor(notes: OpenNotes) {
+  /**
+   * `whenIdle` runs an opened note's indexing when the server is idle (idle.ts); without it, on the next turn.
+   */
+  constructor(notes: OpenNotes, whenIdle: (work: () => void) => void = setImmediate) {
     notes.onDidChange((uri, document) => {
       const key = noteKey(uri);
       if (document) {
-        // A note just opened is indexed on the next turn, after its analysis has started (a large note's
-        // runs in the worker meanwhile, not after the index entry); an edit after a quiet time. Either way
-        // at the latest at the next workspace query.
+        // A note just opened is indexed when the server is idle (its analysis done, its requests answered),
+        // an edit after a quiet time; either way at the latest at the next workspace query.
         const opening = this.open.get(key) !== document;
         this.open.set(key, document);
         this.edited.add(key);
         if (opening) {
-          setImmediate(() => {
+          whenIdle(() => {
             if (this.open.get(key) === document && this.edited.delete(key)) this.fromDocument(key);
           });
         } else this.flushSoon();

@@ -9,7 +9,8 @@ import { analyzeNote } from '../../src/core/note/analyze';
 import { NoteDocuments, type NoteDocumentsOptions, type RemoteAnalyser, type RemoteJob } from '../../src/core/note/documents';
 import { mentionCounts } from '../../src/core/note/indexes';
 import type { NoteModel } from '../../src/core/note/model';
-import { buildAnalysis } from '../../src/core/note/pieceStore';
+import { buildAnalysis, buildPieces } from '../../src/core/note/pieceStore';
+import { generateNote } from '../../bench/generate';
 import { analysisParts, CHUNK_CHARS, CHUNK_PIECES, fromParts, fromWire, isWorkerResponse, partsMessages, plainAnalysis, type AnalysisParts } from '../../src/core/note/transfer';
 import { WorkerPool, type WorkerPort } from '../../src/core/note/workerPool';
 import { analysisServer } from '../../src/workerMain';
@@ -270,6 +271,23 @@ describe('analysis transfer', () => {
     assert.deepEqual(essence(rebuilt.model), essence(analysis.model));
     assert.deepEqual(rebuilt.definitions.entries, analysis.definitions.entries);
     assert.equal(rebuilt.model.lines.lineCount, analysis.model.lines.lineCount);
+  });
+
+  test('the worker\'s pieces (buildPieces, no model assembled there) are the parts of the full analysis', () => {
+    const notes = [
+      '',
+      note(40),
+      `[ref]: https://example.com\n\n${note(40)}See [ref] and [^1].\n\n[^1]: CLOSE_WAIT footnote\n`,
+      '```\nState Recv-Q\nFIN-WAIT-1 0\n```\n\n> quote TIME_WAIT\n\n- list CLOSE-WAIT\n',
+      generateNote(1024 * 1024, 1),
+    ];
+    for (const text of notes) {
+      const parts = buildPieces(text);
+      const analysis = buildAnalysis(text);
+      assert.deepEqual(parts, analysisParts(analysis));
+      // And the host's model from them is the one-thread model.
+      assert.deepEqual(essence(fromParts(text, structuredClone(parts)).model), essence(analysis.model));
+    }
   });
 
   test('worker messages are checked before use', () => {

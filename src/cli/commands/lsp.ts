@@ -29,6 +29,9 @@ export function startLanguageServer(version: string): void {
   // Notes are analysed in the analysis worker beside this bundle (dist/node/analysisWorker.js), with the same
   // time budget as in VS Code: a note built to be slow cannot stall the server.
   const workers = nodeWorkerPool(join(__dirname, 'node', 'analysisWorker.js'));
+  // The worker loads on its own thread while the client initializes: clients send their first note right after
+  // `initialized`, and a worker started then was still loading its bundle when that note arrived.
+  workers?.prestart();
   connection.onExit(() => workers?.dispose());
   serveNotes(connection, version, workers);
   connection.listen();

@@ -307,17 +307,31 @@ function evidenceEnd(pieces: readonly Piece[]): number {
   return last ? last.evidenceBase + last.evidence.length : 0;
 }
 
-function finish(text: string, firstPass: Piece[]): NoteAnalysis {
+/** The final pieces from the first pass: the second pass when the note defines links or footnotes. */
+function finalPieces(text: string, firstPass: Piece[]): { pieces: Piece[]; definitions: Definitions } {
   const defs = definitionsOf(firstPass);
-  if (defs.length === 0) return { model: assemble(text, firstPass), pieces: firstPass, definitions: Definitions.none };
+  if (defs.length === 0) return { pieces: firstPass, definitions: Definitions.none };
   const definitions = new Definitions(defs);
-  const pieces = withDefinitions(text, firstPass, definitions);
-  return { model: assemble(text, pieces), pieces, definitions };
+  return { pieces: withDefinitions(text, firstPass, definitions), definitions };
+}
+
+function fullPieces(text: string): { pieces: Piece[]; definitions: Definitions } {
+  return finalPieces(text, drain(new PieceBuilder(text, 0, 0, 0, Definitions.none, GROUP_TARGET, undefined, false)));
 }
 
 /** Full analysis, kept for updates. */
 export function buildAnalysis(text: string): NoteAnalysis {
-  return finish(text, drain(new PieceBuilder(text, 0, 0, 0, Definitions.none, GROUP_TARGET, undefined, false)));
+  const { pieces, definitions } = fullPieces(text);
+  return { model: assemble(text, pieces), pieces, definitions };
+}
+
+/**
+ * The pieces and definitions of a full analysis without the model (buildAnalysis less the assembly): what the
+ * analysis worker sends, since the host assembles the model from the pieces itself (transfer.ts).
+ */
+export function buildPieces(text: string): { readonly pieces: readonly Piece[]; readonly definitions: readonly string[] } {
+  const { pieces, definitions } = fullPieces(text);
+  return { pieces, definitions: definitions.entries };
 }
 
 /**
