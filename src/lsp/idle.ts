@@ -1,6 +1,6 @@
 /**
- * Background work the language server does only when it is idle: no client message for `quietMs` and no note
- * being analysed. The open notes' workspace-index entries wait here (workspace.ts), so that a note's index
+ * Background work the language server does only when it is idle: no client message for `quietMs`, no request
+ * still waiting for its answer, and no note being analysed. The open notes' workspace-index entries wait here (workspace.ts), so that a note's index
  * entry (a full scan of its text, as long as its analysis on a cold process) does not take the main thread and
  * the second core from the analysis and the requests that wait for it. Work that is needed sooner is done
  * by whoever needs it (a workspace query indexes pending notes itself); this only decides when it is done
@@ -20,6 +20,8 @@ export class IdleQueue {
   private readonly queue: (() => void)[] = [];
   private readonly now: () => number;
   private disposed = false;
+  /** Requests under way (during()). */
+  private inFlight = 0;
 
   constructor(private readonly options: IdleQueueOptions) {
     this.now = options.now ?? (() => performance.now());
@@ -29,6 +31,18 @@ export class IdleQueue {
   /** A client message arrived: idle time starts again. */
   touch(): void {
     this.last = this.now();
+  }
+
+  /** A request the client waits for: the server is busy until it is answered, and idle time starts then. */
+  async during<T>(answer: Promise<T>): Promise<T> {
+    this.touch();
+    this.inFlight++;
+    try {
+      return await answer;
+    } finally {
+      this.inFlight--;
+      this.touch();
+    }
   }
 
   /** Runs `work` once the server is idle. */
@@ -55,7 +69,7 @@ export class IdleQueue {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       const quiet = this.now() - this.last;
-      if (this.options.busy()) {
+      if (this.inFlight > 0 || this.options.busy()) {
         this.arm(this.options.quietMs);
         return;
       }

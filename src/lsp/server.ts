@@ -7,6 +7,7 @@
  */
 import {
   CodeActionKind,
+  type CancellationToken,
   DidChangeWatchedFilesNotification,
   MessageType,
   ShowMessageNotification,
@@ -120,20 +121,22 @@ export function serveNotes(connection: Connection, version: string, remote?: Rem
     return { contents: { kind: 'markdown', value: hover.markdown }, range: { start: document.positionAt(hover.start), end: document.positionAt(hover.end) } };
   });
 
-  connection.onDocumentSymbol(async ({ textDocument }, token): Promise<DocumentSymbol[]> => {
-    idle.touch();
-    const document = notes.get(textDocument.uri);
+  // A request the client waits for: background work waits until it is answered (idle.ts).
+  const documentSymbols = async (uri: string, token: CancellationToken): Promise<DocumentSymbol[]> => {
+    const document = notes.get(uri);
     if (!document) return [];
     const model = notes.cache.peek(document) ?? (await notes.cache.whenReady(document, token));
-    if (!model || token.isCancellationRequested || notes.get(textDocument.uri) !== document) return [];
+    if (!model || token.isCancellationRequested || notes.get(uri) !== document) return [];
     return evidenceSymbols(model, lang()).map((s) => {
       const range = { start: document.positionAt(s.start), end: document.positionAt(s.end) };
       return { name: s.name, detail: s.detail, kind: SymbolKind.Event, range, selectionRange: { start: range.start, end: document.positionAt(s.selectionEnd) } };
     });
-  });
+  };
 
-  connection.onReferences(({ textDocument, position }) => workspace.references(textDocument.uri, position));
-  connection.onWorkspaceSymbol(({ query }) => workspace.symbols(query, lang()));
+  connection.onDocumentSymbol(({ textDocument }, token): Promise<DocumentSymbol[]> => idle.during(documentSymbols(textDocument.uri, token)));
+
+  connection.onReferences(({ textDocument, position }) => idle.during(workspace.references(textDocument.uri, position)));
+  connection.onWorkspaceSymbol(({ query }) => idle.during(workspace.symbols(query, lang())));
 
   connection.onCodeAction(({ textDocument, context }) => {
     idle.touch();

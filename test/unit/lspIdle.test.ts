@@ -1,6 +1,6 @@
 /**
  * The language server's idle queue (src/lsp/idle.ts): background work waits for a quiet time after the last
- * client message and for no analysis to be running, and runs one item per turn.
+ * client message or answer, for no request to be waiting and no analysis to be running, and runs one item per turn.
  */
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -53,6 +53,27 @@ describe('IdleQueue', () => {
     assert.deepEqual(ran, ['a', 'b', 'c']);
     assert.equal(q.pending, 0);
     q.dispose();
+  });
+
+  test('a request still waiting for its answer holds the work back; the quiet time starts at its answer', async (t) => {
+    let clock = 0;
+    const ran: string[] = [];
+    const q = new IdleQueue({ quietMs: 5, busy: () => false, now: () => clock });
+    t.after(() => q.dispose());
+    let answer!: (v: number) => void;
+    const request = q.during(new Promise<number>((resolve) => (answer = resolve)));
+    q.run(() => ran.push('a'));
+    clock += 100;
+    await sleep(25);
+    assert.deepEqual(ran, [], 'not while the request waits');
+    answer(7);
+    assert.equal(await request, 7);
+    clock += 2;
+    await sleep(15);
+    assert.deepEqual(ran, [], 'not within the quiet time after the answer');
+    clock += 5;
+    await sleep(15);
+    assert.deepEqual(ran, ['a']);
   });
 
   test('nothing runs after dispose', async () => {
