@@ -46,6 +46,11 @@ export function isBlank(text: string, start: number, end: number): boolean {
  */
 export function countNewlines(text: string, start: number, end: number): number {
   let n = 0;
+  if (end === text.length && text.indexOf('\r', start) === -1) {
+    // A range to the end without `\r` (a code block's content): native search, which reads nothing past `end`.
+    for (let i = text.indexOf('\n', start); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+    return n;
+  }
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c === NL) n++;

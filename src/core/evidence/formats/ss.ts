@@ -30,10 +30,10 @@ const SS_NETIDS: ReadonlySet<string> = new Set([
 ]);
 
 interface SsRow {
-  readonly netid?: string;
+  readonly netid: string | undefined;
   /** The row carries a State column value (possibly UNKNOWN/UNDEF, then `state` is undefined). */
   readonly hasStateToken: boolean;
-  readonly state?: StateId;
+  readonly state: StateId | undefined;
 }
 
 /** `[Netid] [State] Recv-Q Send-Q Local Peer [Process…]`, columns inferred from the row itself. */
@@ -61,7 +61,7 @@ function parseSsRow(t: readonly string[]): SsRow | undefined {
       // A TCP row prints addr:port on both sides (`*:*`, `[::]:22`, `10.0.0.1%eth0:443`).
       if (!(t[p + 2] as string).includes(':') || !(t[p + 3] as string).includes(':')) return undefined;
     }
-    return { ...(netid !== undefined ? { netid } : {}), hasStateToken: stateTok !== undefined, ...(state ? { state } : {}) };
+    return { netid, hasStateToken: stateTok !== undefined, state };
   }
   return undefined;
 }
