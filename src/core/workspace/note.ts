@@ -98,12 +98,13 @@ export function ownString(s: string): string {
   return s.length === 0 ? '' : Array.from(s).join('');
 }
 
-interface Scan {
+export interface Scan {
   readonly evidence: EvidenceBlock[];
   readonly sections: Section[];
 }
 
-function scanBlocks(text: string, lines: LineIndex): Scan {
+/** The fenced code blocks with evidence and the ATX sections of a note (exported for the index's equality test). */
+export function scanBlocks(text: string, lines: LineIndex): Scan {
   const evidence: EvidenceBlock[] = [];
   const sections: Section[] = [];
   const open: Section[] = [];
@@ -254,9 +255,12 @@ export function indexNote(text: string, table: IdTable): NoteEntry {
   const timeOf = new Map(points.map((p) => [p.line, p] as const));
   let dominant: NoteEntry['dominant'];
   const blocks: BlockEntry[] = scan.evidence.map((b) => {
-    for (const s of STATE_IDS) {
-      const v = b.counts[s];
-      if (v === undefined || v <= 0) continue;
+    // The states the block counts, in STATE_IDS order (the dominant state's tie-break); no look-up of absent ones.
+    const counted = Object.keys(b.counts);
+    for (const s of counted.length ? STATE_IDS : []) {
+      if (!counted.includes(s)) continue;
+      const v = b.counts[s] as number;
+      if (v <= 0) continue;
       states.add(table.code(s, 'state'), v);
       if (!dominant || v > dominant.count) dominant = { state: s, count: v };
     }
