@@ -304,7 +304,35 @@ interface MutableContext {
   valueKeys: string[];
 }
 
+/**
+ * The context a command line sets. Memoised (the contexts are read-only and shared): notes repeat the same
+ * few commands (`$ ss -tan`, `$ cat /proc/net/sockstat`) before every paste. Bounded, like the spelling cache.
+ */
 export function parseCommand(text: string): CommandContext {
+  const hit = COMMAND_CACHE.get(text);
+  if (hit) return hit;
+  const ctx = deepFreeze(parseUncached(text));
+  if (text.length <= COMMAND_CACHE_TEXT_MAX) {
+    if (COMMAND_CACHE.size >= COMMAND_CACHE_MAX) COMMAND_CACHE.clear();
+    COMMAND_CACHE.set(text, ctx);
+  }
+  return ctx;
+}
+
+/** Shared answers must stay as computed: a write to one throws (strict mode) instead of changing other notes. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+const COMMAND_CACHE = new Map<string, CommandContext>();
+const COMMAND_CACHE_MAX = 1024;
+const COMMAND_CACHE_TEXT_MAX = 1024;
+
+function parseUncached(text: string): CommandContext {
   const ctx: MutableContext = {
     netstatStats: false,
     netstatListing: false,
