@@ -17,7 +17,7 @@ import { STATE_IDS, type StateId } from '../../src/core/catalogue/types';
 import { addCount, StateTally, type Counts } from '../../src/core/evidence/formats/builder';
 import { LineIndex } from '../../src/core/note/lines';
 import type { NoteModel } from '../../src/core/note/model';
-import { findMentions, type RawMention } from '../../src/core/note/recognize';
+import { findMentions, isUpper, type RawMention } from '../../src/core/note/recognize';
 import { limitsOf, timelineOf } from '../../src/core/report/timeline';
 import { IdTable } from '../../src/core/workspace/names';
 import { indexNote, inertTitle, ownString, scanBlocks, type BlockEntry, type HeadingEntry, type NoteEntry } from '../../src/core/workspace/note';
@@ -205,6 +205,12 @@ describe('the tallies and look-ups the parser and the recogniser share', () => {
     for (let i = 0; i < 9000; i++) lookupStateSpelling(`token${i}`);
     assert.deepStrictEqual(words.map((w) => lookupStateSpelling(w)), first);
     assert.equal(lookupStateSpelling('FIN_WAIT1')?.state, 'FIN-WAIT-1' satisfies StateId);
+  });
+
+  test('the recogniser\'s upper-case test (a copy-free loop for ASCII) is s === upper(s) && s !== lower(s)', () => {
+    const word = fc.oneof(fc.string({ maxLength: 20 }), fc.string({ unit: fc.constantFrom(...'aZ_-09\\sSéÉß\u0130ǅ'), maxLength: 12 }), fc.string({ unit: 'grapheme', maxLength: 8 }));
+    fc.assert(fc.property(word, (s) => assert.equal(isUpper(s), s === s.toUpperCase() && s !== s.toLowerCase(), JSON.stringify(s))), { numRuns: RUNS * 3 });
+    for (const s of ['FIN_WAIT1', 'TIME_WAITs', 'Established', 'ESTAB', '123', '', 'É', 'ÉTAT_x']) assert.equal(isUpper(s), s === s.toUpperCase() && s !== s.toLowerCase(), s);
   });
 
   test('the ss aggregate keywords are lower case (the recogniser looks tokens up as written)', () => {

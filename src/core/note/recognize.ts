@@ -217,8 +217,16 @@ function ssFilterContext(text: string, start: number): boolean {
   return endsWithFilterKeyword(before) && SS_COMMAND.test(before);
 }
 
-function isUpper(s: string): boolean {
-  return s === s.toUpperCase() && s !== s.toLowerCase();
+/** Has a cased letter and no lower-case one (`s === s.toUpperCase() && s !== s.toLowerCase()`), without copies for ASCII. */
+export function isUpper(s: string): boolean {
+  let letter = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 127) return s === s.toUpperCase() && s !== s.toLowerCase();
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) letter = true;
+  }
+  return letter;
 }
 
 /**
