@@ -274,8 +274,9 @@ function tokenMention(text: string, token0: string, at: number, out: RawMention[
   if (first <= 57) return;
   const token = raw.includes('\\') ? raw.replace(/\\/g, '') : raw;
   const end = start + raw.length;
-  // The aggregate keywords are lower case, and count only as written so (no lower-casing of every token).
-  const aggregate = SS_AGGREGATES.get(token);
+  // The aggregate keywords are lower case, and count only as written so (no lower-casing of every token;
+  // no look-up of a token that starts with a capital, as every state in a listing does).
+  const aggregate = first >= 97 ? SS_AGGREGATES.get(token) : undefined;
   if (aggregate) {
     if (ssFilterContext(text, start)) out.push({ start, end, text: token, kind: 'aggregate', id: token, states: aggregate });
     return;
