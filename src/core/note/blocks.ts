@@ -107,10 +107,9 @@ export function fenceOpenAt(text: string, pos: number): FenceOpen | undefined {
   const length = i - pos;
   if (length < 3) return undefined;
   const lineEnd = lineEndAt(text, i);
-  if (char === BACKTICK) {
-    const tick = text.indexOf('`', i);
-    if (tick !== -1 && tick < lineEnd) return undefined;
-  }
+  // A backtick fence's info string holds no backtick (searched within the line only: a search of the rest of
+  // the note ran to the closing fence each time, which made every fence cost its block's length).
+  if (char === BACKTICK) for (let k = i; k < lineEnd; k++) if (text.charCodeAt(k) === BACKTICK) return undefined;
   let s = i;
   let e = lineEnd;
   while (s < e && (text.charCodeAt(s) === SPACE || text.charCodeAt(s) === TAB)) s++;
