@@ -1,7 +1,7 @@
 /**
  * A string-keyed cache for pure functions of catalogue data (source links, compiled templates, catalogue
- * blocks of an explanation): the keys come from a bounded set, and the cap makes sure no caller can grow it
- * without limit (past it the cache starts over).
+ * blocks of an explanation) and of the few words notes repeat (state spellings, command lines): the cap makes
+ * sure no caller can grow it without limit (past it the cache starts over). Values are shared: read-only.
  */
 export class BoundedMemo<V> {
   private readonly map = new Map<string, V>();

@@ -5,6 +5,7 @@
  * net-tools netstat.c, FreeBSD/xnu tcp_fsm.h, Windows MIB_TCP_STATE / TCPSTATE_, .NET TcpState, bcc).
  */
 import type { StateId } from './types';
+import { BoundedMemo } from '../memo';
 
 export type SpellingFamily =
   | 'rfc' //         RFC 793/9293 prose names: FIN-WAIT-1, SYN-RECEIVED
@@ -167,16 +168,10 @@ export function normaliseSpelling(text: string): string {
  * Bounded, so a note of unique words cannot grow the cache without limit.
  */
 export function lookupStateSpelling(token: string): SpellingMatch | undefined {
-  const hit = SPELLING_CACHE.get(token);
-  if (hit !== undefined) return hit ?? undefined;
-  const found = lookupUncached(token);
-  if (SPELLING_CACHE.size >= SPELLING_CACHE_MAX) SPELLING_CACHE.clear();
-  SPELLING_CACHE.set(token, found ?? null);
-  return found;
+  return SPELLING_CACHE.get(token, () => lookupUncached(token) ?? null) ?? undefined;
 }
 
-const SPELLING_CACHE = new Map<string, SpellingMatch | null>();
-const SPELLING_CACHE_MAX = 8192;
+const SPELLING_CACHE = new BoundedMemo<SpellingMatch | null>(8192);
 
 function lookupUncached(token: string): SpellingMatch | undefined {
   let body = token;

@@ -8,6 +8,7 @@ import { SS_AGGREGATES, lookupStateSpelling } from '../catalogue/spellings';
 import type { StateId } from '../catalogue/types';
 import { basename, isSpaceCode } from './text';
 import { isSysctlKey, sysctlKeyFromPath } from './lineFormats';
+import { BoundedMemo } from '../memo';
 
 const MAX_COMMAND_LENGTH = 4096;
 const MAX_PROMPT_LENGTH = 160;
@@ -309,14 +310,8 @@ interface MutableContext {
  * few commands (`$ ss -tan`, `$ cat /proc/net/sockstat`) before every paste. Bounded, like the spelling cache.
  */
 export function parseCommand(text: string): CommandContext {
-  const hit = COMMAND_CACHE.get(text);
-  if (hit) return hit;
-  const ctx = deepFreeze(parseUncached(text));
-  if (text.length <= COMMAND_CACHE_TEXT_MAX) {
-    if (COMMAND_CACHE.size >= COMMAND_CACHE_MAX) COMMAND_CACHE.clear();
-    COMMAND_CACHE.set(text, ctx);
-  }
-  return ctx;
+  if (text.length > COMMAND_CACHE_TEXT_MAX) return deepFreeze(parseUncached(text));
+  return COMMAND_CACHE.get(text, () => deepFreeze(parseUncached(text)));
 }
 
 /** Shared answers must stay as computed: a write to one throws (strict mode) instead of changing other notes. */
@@ -328,8 +323,7 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-const COMMAND_CACHE = new Map<string, CommandContext>();
-const COMMAND_CACHE_MAX = 1024;
+const COMMAND_CACHE = new BoundedMemo<CommandContext>(1024);
 const COMMAND_CACHE_TEXT_MAX = 1024;
 
 function parseUncached(text: string): CommandContext {
