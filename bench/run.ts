@@ -30,7 +30,7 @@
  *   workspace             10,000 generated notes (~100 MB) indexed from disk vs read + one regex, queries, one
  *                         changed note, memory per MB (bench/workspace.ts)
  *
- * Options: TSN_BENCH_QUICK=1 (fewer rounds, no packaging), TSN_BENCH_SKIP_PACKAGE=1, TSN_BENCH_ONLY=adversarial,
+ * Options: TSN_BENCH_QUICK=1 (fewer rounds, no packaging), TSN_BENCH_SKIP_PACKAGE=1, TSN_BENCH_ONLY=adversarial, edit,
  * activation, lsp, mcp, report, or workspace (that part alone; with TSN_BENCH_QUICK=1 2,000 notes, TSN_BENCH_WS_NOTES=N).
  */
 import { spawnSync } from 'node:child_process';
@@ -230,6 +230,16 @@ function hostileBench(): { name: string; chars: number; ms: number; remarkMs: nu
   });
 }
 
+/**
+ * `text` as one flat string. A string built with `+` is a rope that V8 copies into one piece on its first
+ * read (≈ 5 ms for the 1 MB note here): the editor hands us flat text (VS Code's getText() joins its lines),
+ * so the copy is the bench's own cost and is paid before the clock starts, for every subject alike.
+ */
+function flat(text: string): string {
+  text.charCodeAt(text.length >> 1);
+  return text;
+}
+
 /** One-character edits at spread positions of the 1 MB note: incremental update vs full analysis vs markdown-it. */
 function editBench(text: string, edits: number) {
   const r = rng(5);
@@ -241,7 +251,7 @@ function editBench(text: string, edits: number) {
   for (let i = 0; i < edits; i++) {
     const at = Math.floor(r() * current.length);
     const insert = i % 2 === 0;
-    const next = insert ? current.slice(0, at) + 'x' + current.slice(at) : current.slice(0, at) + current.slice(at + 1);
+    const next = flat(insert ? current.slice(0, at) + 'x' + current.slice(at) : current.slice(0, at) + current.slice(at + 1));
     let t = now();
     state = updateAnalysis(state, next, at, insert ? at : at + 1);
     update.push(now() - t);
@@ -479,6 +489,15 @@ async function main(): Promise<void> {
   if (process.env.TSN_BENCH_ONLY === 'mcp') {
     const m = await mcpBench(ROOT, generateNote(1024 * 1024, 1), QUICK ? 3 : 7);
     process.stdout.write(`${mcpLines(m).join('\n')}\n${JSON.stringify(mcpJson(m))}\n`);
+    return;
+  }
+  if (process.env.TSN_BENCH_ONLY === 'edit') {
+    const oneMb = generateNote(1024 * 1024, 1);
+    const e = editBench(oneMb, QUICK ? 60 : 300);
+    const tenMb = analyzeNote(generateNote(10 * 1024 * 1024, 1));
+    const h = hoverBench(tenMb, QUICK ? 500 : 3000);
+    process.stderr.write(`[bench] edit: ${e.update.toFixed(2)} ms (p90 ${e.updateP90.toFixed(2)}) vs full ${e.full.toFixed(1)} ms; hover p99 10 MB ${h.p99.toFixed(4)} ms vs floor ${h.floorP99.toFixed(4)} ms\n`);
+    process.stdout.write(`${JSON.stringify({ edit_ms_1mb: round(e.update, 3), edit_vs_full_1mb: round(e.update / e.full, 4), hover_p99_ms_10mb: round(h.p99, 4), hover_floor_p99_ms_10mb: round(h.floorP99, 4), hover_p99_vs_floor_10mb: round(h.p99 / h.floorP99, 1) })}\n`);
     return;
   }
   if (process.env.TSN_BENCH_ONLY === 'workspace') {

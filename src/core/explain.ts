@@ -13,6 +13,7 @@ import type { EvidenceBlock, NoteModel, Mention } from './note/model';
 import { pressureFromEvidence, pressureVerdict } from './snapshot/pressure';
 import { sourcesMarkdown, sourcesPlain } from './catalogue/sources';
 import { explainConntrack } from './knowledge/conntrack';
+import { BoundedMemo } from './memo';
 import { kernelFromNoteCached, kernelLine, kernelSources, type KernelSource } from './knowledge/kernel';
 
 /** Command links offered in hovers; the CLI passes none. Values are complete `command:` URIs. */
@@ -78,6 +79,18 @@ export function evidenceLines(state: StateId, evidence: readonly EvidenceBlock[]
     }
     return line;
   });
+}
+
+/** evidenceLines per evidence array, state and language: the note's part of a state hover, made once. */
+const EVIDENCE_LINES = new WeakMap<readonly EvidenceBlock[], Map<string, readonly string[]>>();
+
+function evidenceLinesOf(state: StateId, evidence: readonly EvidenceBlock[], lang: Lang): readonly string[] {
+  let byKey = EVIDENCE_LINES.get(evidence);
+  if (!byKey) EVIDENCE_LINES.set(evidence, (byKey = new Map()));
+  const key = `${lang}|${state}`;
+  let lines = byKey.get(key);
+  if (!lines) byKey.set(key, (lines = evidenceLines(state, evidence, lang)));
+  return lines;
 }
 
 function sockstatLine(evidence: readonly EvidenceBlock[], lang: Lang): string | undefined {
@@ -173,9 +186,50 @@ export function explainStateText(id: StateId, options: Omit<ExplainOptions, 'lin
   return renderStateExplanation(id, { lang: options.lang }, ctx, PLAIN);
 }
 
+/** The parts of a state's explanation that come from the catalogue alone (kept per state, language, markup). */
+interface CatalogueParts {
+  readonly summary: string;
+  readonly verdict: string;
+  readonly who: string;
+  readonly commands: string;
+  readonly pitfall: string;
+  readonly sources: string;
+}
+
+const CATALOGUE_PARTS = new BoundedMemo<CatalogueParts>(256);
+
+function catalogueParts(id: StateId, lang: Lang, m: Marks): CatalogueParts {
+  return CATALOGUE_PARTS.get(`${m === PLAIN ? 'plain' : 'md'}|${lang}|${id}`, () => {
+    const k = STATE_KNOWLEDGE[id];
+    // The headline carries the verdict ("the typical orphan", "never an orphan: the application still holds the fd").
+    const headline = m.prose(orphanHeadline(id, lang));
+    const why = m.prose(pick(k.orphan.why.text, lang));
+    const verdict =
+      lang === 'en' ? `${m.bold(`${t(L.orphanVerdict, lang)}: ${headline}.`)} ${why}` : `${m.bold(`${t(L.orphanVerdict, lang)}：${headline}。`)} ${why}`;
+    const knobs: string[] = [];
+    if (k.orphan.sysctls.length) knobs.push(`${t(L.tunables, lang)}: ${k.orphan.sysctls.map(m.code).join(', ')}`);
+    if (k.orphan.counters.length) knobs.push(`${t(L.counters, lang)}: ${k.orphan.counters.map(m.code).join(', ')}`);
+    const who = [
+      `${m.bold(`${t(L.who, lang)}:`)} ${m.prose(pick(k.who, lang))}`,
+      `${m.bold(`${t(L.leavesOn, lang)}:`)} ${m.prose(pick(k.leavesOn, lang))}`,
+      `${m.bold(`${t(L.lifetime, lang)}:`)} ${m.prose(pick(k.lifetime.text, lang))}`,
+      ...(k.peer ? [`${m.bold(`${t(L.peer, lang)}:`)} ${m.prose(pick(k.peer.text, lang))}`] : []),
+    ].join(m.lineBreak);
+    const pitfall = k.pitfalls[0];
+    return {
+      summary: m.prose(pick(k.summary, lang)),
+      verdict: knobs.length ? `${verdict}\n\n${knobs.join(' · ')}` : verdict,
+      who,
+      commands: k.commands.length ? m.commands(k.commands.slice(0, 3)) : '',
+      pitfall: pitfall ? `${m.bold(`${t(L.pitfall, lang)}:`)} ${m.prose(pick(pitfall.text, lang))}` : '',
+      sources: m.sources([k.lifetime.source, k.orphan.why.source, ...k.pitfalls.slice(0, 1).map((p) => p.source), ...kernelSources(id)], lang),
+    };
+  });
+}
+
 function renderStateExplanation(id: StateId, options: ExplainOptions, ctx: StateExplainContext, m: Marks): string {
   const { lang } = options;
-  const k = STATE_KNOWLEDGE[id];
+  const c = catalogueParts(id, lang, m);
   const parts: string[] = [];
   let title = m.bold(id);
   const spelling = ctx.spelling;
@@ -183,36 +237,18 @@ function renderStateExplanation(id: StateId, options: ExplainOptions, ctx: State
     const family = spelling.families[0] ?? 'variant';
     title += ` — ${t(L.spellingOf, lang, { family: pick(FAMILY_LABEL[family], lang), state: id })}: ${m.code(spelling.text)}`;
   }
-  parts.push(title, m.prose(pick(k.summary, lang)));
+  parts.push(title, c.summary);
   const version = kernelLine(id, kernelFor(options, ctx.model), lang);
   if (version) parts.push(m.prose(m === PLAIN ? version.replace(/\*\*/g, '') : version));
-
-  // The headline carries the verdict ("the typical orphan", "never an orphan: the application still holds the fd").
-  const headline = m.prose(orphanHeadline(id, lang));
-  const why = m.prose(pick(k.orphan.why.text, lang));
-  const verdict =
-    lang === 'en' ? `${m.bold(`${t(L.orphanVerdict, lang)}: ${headline}.`)} ${why}` : `${m.bold(`${t(L.orphanVerdict, lang)}：${headline}。`)} ${why}`;
-  const knobs: string[] = [];
-  if (k.orphan.sysctls.length) knobs.push(`${t(L.tunables, lang)}: ${k.orphan.sysctls.map(m.code).join(', ')}`);
-  if (k.orphan.counters.length) knobs.push(`${t(L.counters, lang)}: ${k.orphan.counters.map(m.code).join(', ')}`);
-  parts.push(knobs.length ? `${verdict}\n\n${knobs.join(' · ')}` : verdict);
-
-  parts.push(
-    [
-      `${m.bold(`${t(L.who, lang)}:`)} ${m.prose(pick(k.who, lang))}`,
-      `${m.bold(`${t(L.leavesOn, lang)}:`)} ${m.prose(pick(k.leavesOn, lang))}`,
-      `${m.bold(`${t(L.lifetime, lang)}:`)} ${m.prose(pick(k.lifetime.text, lang))}`,
-      ...(k.peer ? [`${m.bold(`${t(L.peer, lang)}:`)} ${m.prose(pick(k.peer.text, lang))}`] : []),
-    ].join(m.lineBreak),
-  );
-  if (k.commands.length) parts.push(m.commands(k.commands.slice(0, 3)));
+  parts.push(c.verdict, c.who);
+  if (c.commands) parts.push(c.commands);
 
   const model = ctx.model;
   if (model) {
-    const lines = evidenceLines(id, model.evidence, lang).map(m.prose);
+    const lines = evidenceLinesOf(id, model.evidence, lang);
     const mentions = mentionCounts(model.mentions)[id] ?? 0;
     const extra: string[] = [];
-    if (lines.length) extra.push(...lines);
+    if (lines.length) extra.push(...lines.map(m.prose));
     if (orphanVerdict(id) !== 'no' || id === 'TIME-WAIT') {
       const s = sockstatLine(model.evidence, lang);
       if (s) extra.push(m.prose(s));
@@ -225,8 +261,7 @@ function renderStateExplanation(id: StateId, options: ExplainOptions, ctx: State
     }
   }
 
-  const pitfall = k.pitfalls[0];
-  if (pitfall) parts.push(`${m.bold(`${t(L.pitfall, lang)}:`)} ${m.prose(pick(pitfall.text, lang))}`);
+  if (c.pitfall) parts.push(c.pitfall);
 
   const links = options.links;
   if (links) {
@@ -235,8 +270,7 @@ function renderStateExplanation(id: StateId, options: ExplainOptions, ctx: State
     if (links.insertTemplate) l.push(`[${t(L.insertTemplate, lang)}](${links.insertTemplate(id)})`);
     if (l.length) parts.push(l.join(' · '));
   }
-  const sources = m.sources([k.lifetime.source, k.orphan.why.source, ...k.pitfalls.slice(0, 1).map((p) => p.source), ...kernelSources(id)], lang);
-  if (sources) parts.push(sources);
+  if (c.sources) parts.push(c.sources);
   return parts.join('\n\n');
 }
 

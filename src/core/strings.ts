@@ -6,6 +6,7 @@
  */
 import type { Lang, Localized } from './catalogue/types';
 import type { SpellingFamily } from './catalogue/spellings';
+import { BoundedMemo } from './memo';
 
 export function pick(text: Localized, lang: Lang): string {
   return text[lang];
@@ -75,11 +76,19 @@ export const EVIDENCE_KIND_LABEL: Readonly<Record<string, Localized>> = {
 };
 
 /** Replaces `{name}` placeholders. Values are inserted as given: callers escape them for their medium. */
+/** Templates split once into literal text (even indexes) and placeholder names (odd indexes). */
+const COMPILED = new BoundedMemo<readonly string[]>(4096);
+
+/** `template` with each `{name}` replaced by `values[name]`; a placeholder without a value stays as written. */
 export function format(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+  const parts = COMPILED.get(template, () => template.split(/\{(\w+)\}/));
+  let out = parts[0] as string;
+  for (let i = 1; i < parts.length; i += 2) {
+    const key = parts[i] as string;
     const v = values[key];
-    return v === undefined ? whole : String(v);
-  });
+    out += (v === undefined ? `{${key}}` : String(v)) + (parts[i + 1] as string);
+  }
+  return out;
 }
 
 export function t(text: Localized, lang: Lang, values?: Readonly<Record<string, string | number>>): string {

@@ -61,6 +61,25 @@ suite('Diagram detail pane and timeline scrubber', () => {
     assert.equal(scoped.count, 61920, 'the count line in the section');
     assert.equal(scoped.countLine, 6);
     assert.deepEqual(scoped.causes, [], 'no listing in the section: no cause from it');
+    // The scrubber follows the scope too: this section has no timed sample, so no scrubber.
+    await until('no scrubber in the section', async () => ((await info())?.timeline === undefined ? true : undefined));
+    const text = editor.document.getText();
+    const moveTo = (needle: string) => {
+      const p = editor.document.positionAt(text.indexOf(needle));
+      editor.selection = new vscode.Selection(p, p);
+    };
+    moveTo('$ date');
+    const data = await until('the samples of the data section', async () => (await info())?.timeline);
+    assert.equal(data.samples.length, 3, 'the section and its subsection hold the three samples');
+    assert.equal(await sample(1), true);
+    await until('sample 2 chosen', async () => ((await info())?.lastRender?.countSource?.includes('09:31') ? true : undefined));
+    // Into the subsection: one sample, no scrubber, and the sample chosen in the other scope is let go.
+    moveTo('ss -tanoi');
+    const sub = await until('the subsection without a chosen sample', async () => {
+      const i = await info();
+      return i && i.timeline === undefined && i.lastRender && !i.lastRender.countSource?.includes('sample at') ? i : undefined;
+    });
+    assert.equal(sub.lastRender?.counts['FIN-WAIT-1'], 61924, "the subsection's own counts");
     await vscode.commands.executeCommand('tcpStateNotes.setDiagramScope', 'note');
     const whole = await until('the detail of the whole note', async () => {
       const d = (await info())?.lastDetail?.detail;

@@ -30,7 +30,7 @@ const KNOWN_UNSAFE: Record<string, string> = {
   'src/core/diagram/svg.ts /\\b(javascript|vbscript|data)(\\s*):/gi': 'SVG text: document name and section title (a heading of the note)',
   'src/core/catalogue/orphan.ts /[.。]\\s*$/': 'catalogue headlines (bounded)',
   'src/core/lookup.ts /^`+|`+$/g': 'a term typed by the user (CLI argument, explain command)',
-  'src/core/strings.ts /\\{(\\w+)\\}/g': 'catalogue message templates (bounded)',
+  'src/core/strings.ts /\\{(\\w+)\\}/': 'catalogue message templates (bounded)',
   'src/core/template/choose.ts /^ {0,3}(`{3,}|~{3,})(.*)$/': 'each line of the note (template language detection)',
   'src/core/template/choose.ts /`[^`\\n]*`/g': 'the note text (template language detection)',
   'src/core/preview.ts /<[^>]*>/g': 'markdown-it renderer output, where text is escaped: every "<" starts a tag that ends (linear)',

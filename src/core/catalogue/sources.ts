@@ -8,6 +8,7 @@
  * Pure data: no `vscode`, no Node built-ins.
  */
 import type { Lang } from './types';
+import { BoundedMemo } from '../memo';
 
 export interface SourceLink {
   /** Readable label: "net/ipv4/tcp_timer.c: tcp_write_timeout() (Linux 6.12)", "RFC 9293 §3.3.2". */
@@ -193,17 +194,27 @@ export function unresolvedReferences(sources: readonly string[]): string[] {
   return out;
 }
 
+/** Resolved link lists by their sources (a hover resolves the same few lists again and again). */
+const LINKS = new BoundedMemo<string>(1024);
+
 const LABEL_SPECIAL = /[\\`*_{}[\]()#+\-.!|<>~&"'$]/g;
 
 /** `[label](url)` Markdown links joined by ` · ` (labels escaped; the URLs are ours and hold no `)` or space). */
 export function sourcesMarkdown(sources: readonly string[]): string {
-  return resolveSources(sources)
-    .map((l) => `[${l.label.replace(LABEL_SPECIAL, (c) => `\\${c}`)}](${l.url})`)
-    .join(' · ');
+  return LINKS.get(`md\u0000${sources.join('\u0000')}`, () =>
+    resolveSources(sources)
+      .map((l) => `[${l.label.replace(LABEL_SPECIAL, (c) => `\\${c}`)}](${l.url})`)
+      .join(' · '),
+  );
 }
+
 
 /** "label <url>" per source, for plain-text places (tooltips, terminals). */
 export function sourcesPlain(sources: readonly string[], lang: Lang, max = 2): string {
+  return LINKS.get(`${lang}\u0000${max}\u0000${sources.join('\u0000')}`, () => plainLinks(sources, lang, max));
+}
+
+function plainLinks(sources: readonly string[], lang: Lang, max: number): string {
   const links = resolveSources(sources).slice(0, max);
   if (!links.length) return '';
   const head = lang === 'zh-cn' ? '来源：' : 'Source: ';

@@ -5,6 +5,7 @@
  * net-tools netstat.c, FreeBSD/xnu tcp_fsm.h, Windows MIB_TCP_STATE / TCPSTATE_, .NET TcpState, bcc).
  */
 import type { StateId } from './types';
+import { BoundedMemo } from '../memo';
 
 export type SpellingFamily =
   | 'rfc' //         RFC 793/9293 prose names: FIN-WAIT-1, SYN-RECEIVED
@@ -161,8 +162,18 @@ export function normaliseSpelling(text: string): string {
 /**
  * Looks a token up as a state spelling (`FIN_WAIT1`, `TCP_FIN_WAIT1`, `FinWait1`, `fin-wait-1`, `SYN RCVD`).
  * Applies no context rules (English words, boundaries): that is the recogniser's job.
+ *
+ * Memoised (the answers are shared and read-only): pasted listings repeat the same few tokens (`ESTAB`,
+ * `FIN-WAIT-1`, `tcp`) thousands of times, and both the recogniser and the evidence parser ask for each.
+ * Bounded, so a note of unique words cannot grow the cache without limit.
  */
 export function lookupStateSpelling(token: string): SpellingMatch | undefined {
+  return SPELLING_CACHE.get(token, () => lookupUncached(token) ?? null) ?? undefined;
+}
+
+const SPELLING_CACHE = new BoundedMemo<SpellingMatch | null>(8192);
+
+function lookupUncached(token: string): SpellingMatch | undefined {
   let body = token;
   let prefixLength = 0;
   let prefixFamily: SpellingFamily | undefined;
@@ -203,7 +214,7 @@ export const PROC_NET_TCP_HEX: ReadonlyMap<string, StateId> = new Map<string, St
   ['0D', 'BOUND-INACTIVE'],
 ]);
 
-/** `ss` state-filter aggregates (ss.c scan_state, ss(8) STATE-FILTER). Sources: facts §1.3 [ss.c]. */
+/** `ss` state-filter aggregates (ss.c scan_state, ss(8) STATE-FILTER), keyed lower case (the recogniser looks tokens up as written). Sources: facts §1.3 [ss.c]. */
 export const SS_AGGREGATES: ReadonlyMap<string, readonly StateId[]> = new Map<string, readonly StateId[]>([
   ['all', ['ESTABLISHED', 'SYN-SENT', 'SYN-RECEIVED', 'FIN-WAIT-1', 'FIN-WAIT-2', 'TIME-WAIT', 'CLOSED', 'CLOSE-WAIT', 'LAST-ACK', 'LISTEN', 'CLOSING']],
   ['connected', ['ESTABLISHED', 'SYN-SENT', 'SYN-RECEIVED', 'FIN-WAIT-1', 'FIN-WAIT-2', 'TIME-WAIT', 'CLOSE-WAIT', 'LAST-ACK', 'CLOSING']],

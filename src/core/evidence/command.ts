@@ -8,6 +8,7 @@ import { SS_AGGREGATES, lookupStateSpelling } from '../catalogue/spellings';
 import type { StateId } from '../catalogue/types';
 import { basename, isSpaceCode } from './text';
 import { isSysctlKey, sysctlKeyFromPath } from './lineFormats';
+import { BoundedMemo } from '../memo';
 
 const MAX_COMMAND_LENGTH = 4096;
 const MAX_PROMPT_LENGTH = 160;
@@ -304,7 +305,28 @@ interface MutableContext {
   valueKeys: string[];
 }
 
+/**
+ * The context a command line sets. Memoised (the contexts are read-only and shared): notes repeat the same
+ * few commands (`$ ss -tan`, `$ cat /proc/net/sockstat`) before every paste. Bounded, like the spelling cache.
+ */
 export function parseCommand(text: string): CommandContext {
+  if (text.length > COMMAND_CACHE_TEXT_MAX) return deepFreeze(parseUncached(text));
+  return COMMAND_CACHE.get(text, () => deepFreeze(parseUncached(text)));
+}
+
+/** Shared answers must stay as computed: a write to one throws (strict mode) instead of changing other notes. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+const COMMAND_CACHE = new BoundedMemo<CommandContext>(1024);
+const COMMAND_CACHE_TEXT_MAX = 1024;
+
+function parseUncached(text: string): CommandContext {
   const ctx: MutableContext = {
     netstatStats: false,
     netstatListing: false,

@@ -74,6 +74,10 @@ function setContext(st: ParseState, command: string): void {
   st.words = undefined;
 }
 
+function makeLine(index: number, text: string): Line {
+  return { index, text, tokens: tokenize(text), indent: leadingSpace(text) };
+}
+
 function parseLines(text: string): EvidenceSegment[] {
   const lines = splitLines(text);
   const out: EvidenceSegment[] = [];
@@ -91,7 +95,6 @@ function parseLines(text: string): EvidenceSegment[] {
     if (raw.length > MAX_LINE_LENGTH) continue; // junk: never tokenised, does not end the current output
     const text = trimEndSpace(raw);
     if (text.length === 0) continue;
-    const mk = (): Line => ({ index: i, text, tokens: tokenize(text), indent: leadingSpace(text) });
 
     if (cur instanceof Snapshot) {
       // A shell command line (never written by the snapshot writer) also ends the snapshot.
@@ -99,7 +102,7 @@ function parseLines(text: string): EvidenceSegment[] {
       if (endsSnapshot) close();
     }
     if (cur instanceof Snapshot) {
-      const line = mk();
+      const line = makeLine(i, text);
       cur.take(line);
       if (cur.ended) {
         close();
@@ -110,7 +113,7 @@ function parseLines(text: string): EvidenceSegment[] {
     }
     if (isSnapshotHeader(text)) {
       close();
-      cur = new Snapshot(mk());
+      cur = new Snapshot(makeLine(i, text));
       continue;
     }
 
@@ -131,7 +134,7 @@ function parseLines(text: string): EvidenceSegment[] {
     }
     if (cls?.type === 'comment') continue;
 
-    const line = mk();
+    const line = makeLine(i, text);
     if (cur && cur.take(line)) continue;
     const embedded = embeddedSsCommand(text, line.tokens);
     if (embedded !== undefined) {

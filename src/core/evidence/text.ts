@@ -13,7 +13,7 @@ export const MAX_TOKENS = 512;
 
 /** Splits on LF, CRLF and lone CR. */
 export function splitLines(text: string): string[] {
-  return text.split(/\r\n|\r|\n/);
+  return text.indexOf('\r') === -1 ? text.split('\n') : text.split(/\r\n|\r|\n/);
 }
 
 /** Whitespace for tokenising: ASCII controls and space, NBSP, ideographic space (U+3000), BOM. */

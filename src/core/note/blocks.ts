@@ -46,6 +46,11 @@ export function isBlank(text: string, start: number, end: number): boolean {
  */
 export function countNewlines(text: string, start: number, end: number): number {
   let n = 0;
+  if (end === text.length && text.indexOf('\r', start) === -1) {
+    // A range to the end without `\r` (a code block's content): native search, which reads nothing past `end`.
+    for (let i = text.indexOf('\n', start); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+    return n;
+  }
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c === NL) n++;
@@ -102,10 +107,9 @@ export function fenceOpenAt(text: string, pos: number): FenceOpen | undefined {
   const length = i - pos;
   if (length < 3) return undefined;
   const lineEnd = lineEndAt(text, i);
-  if (char === BACKTICK) {
-    const tick = text.indexOf('`', i);
-    if (tick !== -1 && tick < lineEnd) return undefined;
-  }
+  // A backtick fence's info string holds no backtick (searched within the line only: a search of the rest of
+  // the note ran to the closing fence each time, which made every fence cost its block's length).
+  if (char === BACKTICK) for (let k = i; k < lineEnd; k++) if (text.charCodeAt(k) === BACKTICK) return undefined;
   let s = i;
   let e = lineEnd;
   while (s < e && (text.charCodeAt(s) === SPACE || text.charCodeAt(s) === TAB)) s++;

@@ -217,23 +217,16 @@ function ssFilterContext(text: string, start: number): boolean {
   return endsWithFilterKeyword(before) && SS_COMMAND.test(before);
 }
 
-function isUpper(s: string): boolean {
-  return s === s.toUpperCase() && s !== s.toLowerCase();
-}
-
-/**
- * lookupStateSpelling, memoised: pasted listings repeat the same few tokens (`ESTAB`, `FIN-WAIT-1`, `tcp`)
- * thousands of times. Bounded so a note of unique words cannot grow it without limit.
- */
-const SPELLING_CACHE = new Map<string, ReturnType<typeof lookupStateSpelling> | null>();
-const SPELLING_CACHE_MAX = 8192;
-function cachedSpelling(token: string): ReturnType<typeof lookupStateSpelling> {
-  const hit = SPELLING_CACHE.get(token);
-  if (hit !== undefined) return hit ?? undefined;
-  const found = lookupStateSpelling(token);
-  if (SPELLING_CACHE.size >= SPELLING_CACHE_MAX) SPELLING_CACHE.clear();
-  SPELLING_CACHE.set(token, found ?? null);
-  return found;
+/** Has a cased letter and no lower-case one (`s === s.toUpperCase() && s !== s.toLowerCase()`), without copies for ASCII. */
+export function isUpper(s: string): boolean {
+  let letter = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 127) return s === s.toUpperCase() && s !== s.toLowerCase();
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) letter = true;
+  }
+  return letter;
 }
 
 /**
@@ -281,26 +274,27 @@ function tokenMention(text: string, token0: string, at: number, out: RawMention[
   if (first <= 57) return;
   const token = raw.includes('\\') ? raw.replace(/\\/g, '') : raw;
   const end = start + raw.length;
-  const lower = token.toLowerCase();
-  const aggregate = SS_AGGREGATES.get(lower);
-  if (aggregate && token === lower) {
-    if (ssFilterContext(text, start)) out.push({ start, end, text: token, kind: 'aggregate', id: lower, states: aggregate });
+  // The aggregate keywords are lower case, and count only as written so (no lower-casing of every token;
+  // no look-up of a token that starts with a capital, as every state in a listing does).
+  const aggregate = first >= 97 ? SS_AGGREGATES.get(token) : undefined;
+  if (aggregate) {
+    if (ssFilterContext(text, start)) out.push({ start, end, text: token, kind: 'aggregate', id: token, states: aggregate });
     return;
   }
-  let hit = cachedSpelling(token);
+  let hit = lookupStateSpelling(token);
   // Plurals of upper-case spellings: `TIME_WAITs`, `FIN_WAIT2s` (the `s` belongs to the mention).
   if (!hit && token.length > 4 && token.endsWith('s') && isUpper(token.slice(0, -1))) {
-    const base = cachedSpelling(token.slice(0, -1));
+    const base = lookupStateSpelling(token.slice(0, -1));
     if (base && !ENGLISH_WORD_STATES.has(base.normalised)) hit = base;
   }
   if (!hit) return;
   if (ENGLISH_WORD_STATES.has(hit.normalised) && hit.prefixLength === 0) {
     // Ordinary English words: capitals only, a filter keyword in an `ss … state X` command, or a word the
     // context names as a state (`处于Established状态`, a list of states copied from ss(8)).
-    if (!isUpper(token) && !(token === lower && ssFilterContext(text, start)) && !wordStateContext(text, start, end)) return;
+    if (!isUpper(token) && !(token === token.toLowerCase() && ssFilterContext(text, start)) && !wordStateContext(text, start, end)) return;
   }
   // `timer:(timewait,…)` in ss -o output is a timer name, not a state label.
-  if (lower === 'timewait' && text.slice(Math.max(0, start - 7), start) === 'timer:(') return;
+  if (token.length === 8 && token.toLowerCase() === 'timewait' && text.slice(Math.max(0, start - 7), start) === 'timer:(') return;
   if (insideUrl(text, start, end)) return;
   out.push({ start, end, text: raw, kind: 'state', id: hit.state, families: hit.families });
 }
@@ -399,7 +393,7 @@ function soleWord(content: string): string | undefined {
 }
 
 function isStateWord(word: string | undefined): boolean {
-  return word !== undefined && cachedSpelling(word) !== undefined;
+  return word !== undefined && lookupStateSpelling(word) !== undefined;
 }
 
 /**

@@ -52,9 +52,12 @@ const ISO = /(\d{4})[-/](\d{1,2})[-/](\d{1,2})[T ]\s?(\d{1,2}):(\d{2})(?::(\d{2}
 const ZH_DATE = /(\d{4})年(\d{1,2})月(\d{1,2})日(?:星期.)?(\d{1,2}):(\d{2}):(\d{2})([A-Z]{2,5})?/;
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const CLOCK_TOKEN = /^(\d{1,2}):(\d{2}):(\d{2})$/;
+const CLOCK_IN_TEXT = /\d:\d\d:\d\d/;
 
 /** `date` in the C locale, read token by token: `Fri Mar 14 09:26:53 CST 2025`, `Fri 14 Mar 2025 09:26:53 PM UTC`. */
 function cDate(text: string): NoteTime | undefined {
+  // The clock is one whole token (CLOCK_TOKEN): without `h:mm:ss` in the text there is nothing to read.
+  if (!CLOCK_IN_TEXT.test(text)) return undefined;
   const t = text.split(/\s+/).filter((x) => x.length > 0);
   for (let i = 0; i < t.length; i++) {
     const w = (t[i] as string).replace(/,$/, '').slice(0, 3).toLowerCase();
@@ -93,7 +96,8 @@ const CLOCK = /(?:^|[^\d:.])(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\d:.])/;
 
 /** A full date and time in the text (ISO, `date` in C or zh_CN), or undefined. */
 export function parseDateTime(text: string): NoteTime | undefined {
-  if (text.length > MAX_TEXT) return undefined;
+  // Every form below has a clock (`09:26`): a text without `:` has no date and time (most lines).
+  if (text.length > MAX_TEXT || !text.includes(':')) return undefined;
   let m = ISO.exec(text);
   if (m) return make({ y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) }, Number(m[4]), Number(m[5]), Number(m[6] ?? 0), m[7]);
   if (text.includes('年')) {

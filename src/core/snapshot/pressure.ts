@@ -213,6 +213,8 @@ const TUNABLE_KEYS = [SYSCTL_MAX_ORPHANS, SYSCTL_TCP_MEM, SYSCTL_MAX_TW, 'pagesi
 interface PressureIndex {
   readonly sockstat: readonly EvidenceBlock[];
   readonly tunables: ReadonlyMap<string, readonly EvidenceBlock[]>;
+  /** Verdicts by the starts of the blocks they were read from (home, then each tunable's). */
+  readonly verdicts: Map<string, EvidencePressure>;
 }
 
 const PRESSURE_INDEX = new WeakMap<readonly EvidenceBlock[], PressureIndex>();
@@ -222,7 +224,7 @@ function pressureIndex(evidence: readonly EvidenceBlock[]): PressureIndex {
   if (!ix) {
     const tunables = new Map<string, EvidenceBlock[]>(TUNABLE_KEYS.map((k) => [k, []]));
     for (const b of evidence) for (const k of TUNABLE_KEYS) if (b.sysctls[k] !== undefined) tunables.get(k)?.push(b);
-    ix = { sockstat: evidence.filter((b) => isCount(b.sockstat?.tcp?.orphan)), tunables };
+    ix = { sockstat: evidence.filter((b) => isCount(b.sockstat?.tcp?.orphan)), tunables, verdicts: new Map() };
     PRESSURE_INDEX.set(evidence, ix);
   }
   return ix;
@@ -260,10 +262,27 @@ export function pressureFromEvidence(evidence: readonly EvidenceBlock[], at?: nu
   const home = nearest(ix.sockstat, at);
   if (!home) return undefined;
   const sysctls: Record<string, string> = {};
-  for (const key of TUNABLE_KEYS) {
-    const v = home.sysctls[key] ?? nearest(ix.tunables.get(key) ?? [], at)?.sysctls[key];
-    if (v !== undefined) sysctls[key] = v;
+  // The verdict depends only on the blocks chosen, so hovers near the same blocks share it.
+  let key = `${home.start}`;
+  for (const name of TUNABLE_KEYS) {
+    const from = home.sysctls[name] !== undefined ? home : nearest(ix.tunables.get(name) ?? [], at);
+    const v = from?.sysctls[name];
+    if (v !== undefined) sysctls[name] = v;
+    key += from && from !== home ? `,${from.start}` : ',';
   }
+  let found = ix.verdicts.get(key);
+  if (!found) {
+    found = verdictOf(home, sysctls);
+    if (ix.verdicts.size >= MAX_VERDICTS) ix.verdicts.clear();
+    ix.verdicts.set(key, found);
+  }
+  return found;
+}
+
+/** Distinct verdicts kept per evidence array (each is a handful of numbers). */
+const MAX_VERDICTS = 1024;
+
+function verdictOf(home: EvidenceBlock, sysctls: Record<string, string>): EvidencePressure {
   const pageSize = parseUint(sysctls.pagesize);
   const input = pressureInput({ ...(home.sockstat ? { sockstat: home.sockstat } : {}), sysctls, ...(pageSize !== undefined ? { pageSize } : {}) });
   const seg = home.segments.find((x) => isCount(x.sockstat?.tcp?.orphan));

@@ -29,6 +29,11 @@ export class IdTable {
     return c;
   }
 
+  /** Number of ids seen: every code is below it. */
+  get size(): number {
+    return this.ids.length;
+  }
+
   /** The code of an id already seen, or undefined. */
   find(id: string): number | undefined {
     return this.codes.get(id);

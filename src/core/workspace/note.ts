@@ -98,12 +98,13 @@ export function ownString(s: string): string {
   return s.length === 0 ? '' : Array.from(s).join('');
 }
 
-interface Scan {
+export interface Scan {
   readonly evidence: EvidenceBlock[];
   readonly sections: Section[];
 }
 
-function scanBlocks(text: string, lines: LineIndex): Scan {
+/** The fenced code blocks with evidence and the ATX sections of a note (exported for the index's equality test). */
+export function scanBlocks(text: string, lines: LineIndex): Scan {
   const evidence: EvidenceBlock[] = [];
   const sections: Section[] = [];
   const open: Section[] = [];
@@ -143,53 +144,101 @@ function scanBlocks(text: string, lines: LineIndex): Scan {
   return { evidence, sections };
 }
 
-function pairs(map: Map<number, number>): Uint32Array {
-  const sorted = [...map].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-  const out = new Uint32Array(sorted.length * 2);
-  sorted.forEach(([code, v], i) => {
-    out[2 * i] = code;
-    out[2 * i + 1] = Math.min(v, 0xffffffff);
-  });
-  return out;
+/**
+ * Per-code tallies over ranges of the note's mentions, in one scratch array (no map per range): `add` counts,
+ * `take` returns the (code, value) pairs, largest value first, then by code, and resets what it touched.
+ */
+class Tally {
+  private readonly counts: Float64Array;
+  private readonly touched: number[] = [];
+
+  constructor(size: number) {
+    this.counts = new Float64Array(size);
+  }
+
+  add(code: number, n: number): void {
+    if (this.counts[code] === 0) this.touched.push(code);
+    this.counts[code] = (this.counts[code] as number) + n;
+  }
+
+  has(code: number): boolean {
+    return (this.counts[code] as number) > 0;
+  }
+
+  get size(): number {
+    return this.touched.length;
+  }
+
+  /** Appends the pairs to `out` at `at` (or a new array) and resets; returns the array. */
+  take(out?: Uint32Array, at = 0): Uint32Array {
+    const t = this.touched;
+    const c = this.counts;
+    t.sort((a, b) => (c[b] as number) - (c[a] as number) || a - b);
+    const arr = out ?? new Uint32Array(t.length * 2);
+    for (let i = 0; i < t.length; i++) {
+      const code = t[i] as number;
+      arr[at + 2 * i] = code;
+      arr[at + 2 * i + 1] = Math.min(c[code] as number, 0xffffffff);
+      c[code] = 0;
+    }
+    t.length = 0;
+    return arr;
+  }
 }
 
 /** Indexes one note. Linear in its length (the recogniser, one line scan, evidence parsing of fenced blocks). */
 export function indexNote(text: string, table: IdTable): NoteEntry {
   const lines = new LineIndex(text);
-  const raw = findMentions(text);
+  const mentions = findMentions(text);
   const scan = scanBlocks(text, lines);
-  const mentions = raw;
+  const n = mentions.length;
 
-  // Rows grouped by id code.
-  const byCode = new Map<number, number[]>();
-  const codes: number[] = new Array(mentions.length);
-  mentions.forEach((m, i) => {
-    const code = table.code(m.id, m.kind);
-    codes[i] = code;
-    let list = byCode.get(code);
-    if (!list) byCode.set(code, (list = []));
-    list.push(i);
-  });
-  const idList = [...byCode.keys()].sort((a, b) => a - b);
-  const rows = new Uint32Array(mentions.length * 3);
+  // Codes and positions (mentions are sorted by start, so one cursor walks the lines).
+  const codes: number[] = new Array<number>(n);
+  const lineOf: number[] = new Array<number>(n);
+  const charOf: number[] = new Array<number>(n);
+  const starts = lines.lineStarts;
+  let ln = 0;
+  for (let i = 0; i < n; i++) {
+    const m = mentions[i] as RawMention;
+    codes[i] = table.code(m.id, m.kind);
+    const at = Math.max(0, Math.min(m.start, text.length));
+    while (ln + 1 < starts.length && (starts[ln + 1] as number) <= at) ln++;
+    lineOf[i] = ln;
+    charOf[i] = at - (starts[ln] as number);
+  }
+
+  // Rows grouped by id code (a counting sort: within an id, by position).
+  const size = table.size;
+  const perCode: number[] = new Array<number>(size + 1).fill(0);
+  for (let i = 0; i < n; i++) {
+    const slot = (codes[i] as number) + 1;
+    perCode[slot] = (perCode[slot] as number) + 1;
+  }
+  const idList: number[] = [];
+  for (let c = 0; c < size; c++) if ((perCode[c + 1] as number) > 0) idList.push(c);
+  for (let c = 0; c < size; c++) perCode[c + 1] = (perCode[c + 1] as number) + (perCode[c] as number);
+  const rows = new Uint32Array(n * 3);
+  for (let i = 0; i < n; i++) {
+    const code = codes[i] as number;
+    const r = perCode[code] as number;
+    perCode[code] = r + 1;
+    const m = mentions[i] as RawMention;
+    rows[3 * r] = lineOf[i] as number;
+    rows[3 * r + 1] = charOf[i] as number;
+    rows[3 * r + 2] = m.end - m.start;
+  }
   const idEnds = new Uint32Array(idList.length);
-  let r = 0;
-  idList.forEach((code, k) => {
-    for (const i of byCode.get(code) as number[]) {
-      const m = mentions[i] as RawMention;
-      const p = lines.positionAt(m.start);
-      rows[3 * r] = p.line;
-      rows[3 * r + 1] = p.character;
-      rows[3 * r + 2] = m.end - m.start;
-      r++;
-    }
-    idEnds[k] = r;
-  });
+  const ids = new Uint16Array(idList.length);
+  for (let k = 0; k < idList.length; k++) {
+    ids[k] = idList[k] as number;
+    idEnds[k] = perCode[idList[k] as number] as number;
+  }
 
   // Mentions per range (blocks, sections), by binary search over the sorted mentions.
   const firstAt = (offset: number): number => {
     let lo = 0;
-    let hi = mentions.length;
+    let hi = n;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if ((mentions[mid] as RawMention).start < offset) lo = mid + 1;
@@ -197,15 +246,8 @@ export function indexNote(text: string, table: IdTable): NoteEntry {
     }
     return lo;
   };
-  const countIn = (start: number, end: number, skip?: (code: number) => boolean): Map<number, number> => {
-    const m = new Map<number, number>();
-    for (let i = firstAt(start); i < mentions.length && (mentions[i] as RawMention).start < end; i++) {
-      const code = codes[i] as number;
-      if (skip?.(code)) continue;
-      m.set(code, (m.get(code) ?? 0) + 1);
-    }
-    return m;
-  };
+  const tally = new Tally(size);
+  const states = new Tally(size);
 
   // The light model the report's timeline and limits read (they need the blocks, sections and lines only).
   const model: NoteModel = { text, lines, mentions: [], evidence: scan.evidence, sections: scan.sections, transitions: [], quiet: [] };
@@ -213,47 +255,66 @@ export function indexNote(text: string, table: IdTable): NoteEntry {
   const timeOf = new Map(points.map((p) => [p.line, p] as const));
   let dominant: NoteEntry['dominant'];
   const blocks: BlockEntry[] = scan.evidence.map((b) => {
-    const states = new Map<number, number>();
-    for (const s of STATE_IDS) {
-      const n = b.counts[s];
-      if (n === undefined || n <= 0) continue;
-      states.set(table.code(s, 'state'), n);
-      if (!dominant || n > dominant.count) dominant = { state: s, count: n };
+    // The states the block counts, in STATE_IDS order (the dominant state's tie-break); no look-up of absent ones.
+    const counted = Object.keys(b.counts);
+    for (const s of counted.length ? STATE_IDS : []) {
+      if (!counted.includes(s)) continue;
+      const v = b.counts[s] as number;
+      if (v <= 0) continue;
+      states.add(table.code(s, 'state'), v);
+      if (!dominant || v > dominant.count) dominant = { state: s, count: v };
     }
-    const others = countIn(b.start, b.end, (code) => table.kind(code) === 'state' || states.has(code));
-    const values = new Uint32Array([...pairs(states), ...pairs(others)]);
+    for (let i = firstAt(b.start); i < n && (mentions[i] as RawMention).start < b.end; i++) {
+      const code = codes[i] as number;
+      if (table.kind(code) === 'state' || states.has(code)) continue;
+      tally.add(code, 1);
+    }
+    const stateCount = states.size;
+    const values = new Uint32Array(2 * (stateCount + tally.size));
+    states.take(values, 0);
+    tally.take(values, 2 * stateCount);
     const p = timeOf.get(b.startLine);
     const orphans = b.sockstat?.tcp?.orphan;
-    return { line: lines.lineAt(b.start), endLine: b.endLine, values, stateCount: states.size, ...(orphans !== undefined ? { orphans } : {}), ...(p ? { time: p.time, minutes: p.minutes } : {}) };
+    return { line: lines.lineAt(b.start), endLine: b.endLine, values, stateCount, ...(orphans !== undefined ? { orphans } : {}), ...(p ? { time: p.time, minutes: p.minutes } : {}) };
   });
   const headings: HeadingEntry[] = [];
   for (const s of scan.sections) {
-    const values = countIn(s.start, s.end);
-    if (values.size === 0) continue;
-    headings.push({ line: lines.lineAt(s.start), depth: s.depth, title: ownString(inertTitle(s.title)), values: pairs(values) });
+    for (let i = firstAt(s.start); i < n && (mentions[i] as RawMention).start < s.end; i++) tally.add(codes[i] as number, 1);
+    if (tally.size === 0) continue;
+    headings.push({ line: lines.lineAt(s.start), depth: s.depth, title: ownString(inertTitle(s.title)), values: tally.take() });
   }
   let orphan: NoteEntry['orphan'];
   if (scan.evidence.some((b) => b.sockstat?.tcp)) {
     const l = limitsOf(model, points);
     orphan = { value: l.orphan, level: l.orphanLevel, ratio: l.orphanRatio };
   }
-  const maxOf = new Map<number, number>();
-  for (const x of [...blocks, ...headings]) {
-    for (let i = 0; i < x.values.length; i += 2) {
-      const c = x.values[i] as number;
-      const v = x.values[i + 1] as number;
-      if (v > (maxOf.get(c) ?? 0)) maxOf.set(c, v);
+  // Each code's largest value in any block or heading (a running max in the scratch tally's array).
+  const maxOf: number[] = new Array<number>(size).fill(0);
+  let carried = 0;
+  const carry = (values: Uint32Array): void => {
+    for (let i = 0; i < values.length; i += 2) {
+      const c = values[i] as number;
+      const v = values[i + 1] as number;
+      if ((maxOf[c] as number) === 0 && v > 0) carried++;
+      if (v > (maxOf[c] as number)) maxOf[c] = v;
     }
+  };
+  for (const b of blocks) carry(b.values);
+  for (const h of headings) carry(h.values);
+  const symbolCodes = new Uint16Array(carried);
+  const symbolMax = new Uint32Array(carried);
+  for (let c = 0, k = 0; c < size && k < carried; c++) {
+    if ((maxOf[c] as number) === 0) continue;
+    symbolCodes[k] = c;
+    symbolMax[k++] = maxOf[c] as number;
   }
-  const symbolCodes = Uint16Array.from([...maxOf.keys()].sort((a, b) => a - b));
-  const symbolMax = Uint32Array.from(symbolCodes, (c) => maxOf.get(c) as number);
   const timed = points.length ? [...points].sort((a, b) => a.minutes - b.minutes) : [];
   const first = timed[0];
   const last = timed[timed.length - 1];
   return {
     chars: text.length,
     rows,
-    ids: Uint16Array.from(idList),
+    ids,
     idEnds,
     blocks,
     headings,

@@ -45,10 +45,21 @@ export function timelineStrings(): TimelineStrings {
   };
 }
 
-/** Selection and chosen sample of one panel; reset when the panel shows another note. */
+/** The section the panel is scoped to: its offsets, and a key that names it while its text is edited. */
+export interface DetailScope extends OffsetRange {
+  readonly key: string;
+}
+
+/**
+ * Selection and chosen sample of one panel; reset when the panel shows another note. The timeline lists the
+ * samples of the panel's scope (the section at the cursor, or the whole note), as the diagram and the detail do;
+ * a sample chosen in one scope is let go when the scope changes.
+ */
 export class DetailState {
   private selected: StateId | undefined;
   private sampleIndex = -1;
+  /** The scope the sample was chosen in ('' for the whole note). */
+  private sampleScope = '';
   /** What was last posted (tests, the panel's status). */
   last: DetailMessage | undefined;
 
@@ -62,39 +73,46 @@ export class DetailState {
     this.selected = state ?? undefined;
   }
 
-  /** Returns whether the index was valid for the note's samples (else nothing changes). */
-  chooseSample(index: unknown, model: NoteModel): boolean {
-    const samples = this.samples(model);
+  /** Returns whether the index was valid for the scope's samples (else nothing changes). */
+  chooseSample(index: unknown, model: NoteModel, scope?: DetailScope): boolean {
+    const samples = this.samples(model, scope);
     if (!isSampleIndex(index, samples.length) || samples.length < 2) return false;
     this.sampleIndex = index;
+    this.sampleScope = scope?.key ?? '';
     return true;
   }
 
-  samples(model: NoteModel): TimelineSample[] {
-    const a = cachedAnalysis(model);
+  samples(model: NoteModel, scope?: DetailScope): TimelineSample[] {
+    const a = cachedAnalysis(model, scope);
     return a ? timelineSamples(a.points) : [];
   }
 
-  /** The chosen sample, when one is chosen and still exists. */
-  chosen(model: NoteModel): TimelineSample | undefined {
-    return this.sampleIndex >= 0 ? this.samples(model)[this.sampleIndex] : undefined;
+  /** The chosen sample, when one is chosen in this scope and still exists. */
+  chosen(model: NoteModel, scope?: DetailScope): TimelineSample | undefined {
+    this.leaveOtherScope(scope);
+    return this.sampleIndex >= 0 ? this.samples(model, scope)[this.sampleIndex] : undefined;
   }
 
-  timeline(model: NoteModel): TimelineView | undefined {
-    const samples = this.samples(model);
+  timeline(model: NoteModel, scope?: DetailScope): TimelineView | undefined {
+    this.leaveOtherScope(scope);
+    const samples = this.samples(model, scope);
     if (samples.length < 2) return undefined;
     if (this.sampleIndex >= samples.length) this.sampleIndex = -1;
     return { samples: samples.map((s) => ({ time: s.time, orphan: s.orphan })), selected: this.sampleIndex, strings: timelineStrings() };
   }
 
+  private leaveOtherScope(scope: DetailScope | undefined): void {
+    if (this.sampleIndex >= 0 && this.sampleScope !== (scope?.key ?? '')) this.sampleIndex = -1;
+  }
+
   /**
    * The detail message for the selected state (detail null when none is selected or the note is too large).
-   * `range`: the panel is scoped to that section, and the detail uses only its evidence (as the diagram's counts do).
+   * `scope`: the panel is scoped to that section, and the detail uses only its evidence (as the diagram's counts do).
    */
-  message(model: NoteModel, lang: Lang, range?: OffsetRange): DetailMessage {
-    const a = this.selected ? cachedAnalysis(model, range) : undefined;
+  message(model: NoteModel, lang: Lang, scope?: DetailScope): DetailMessage {
+    const a = this.selected ? cachedAnalysis(model, scope) : undefined;
     const detail: StateDetail | null = a && this.selected ? stateDetail(this.selected, a, causesOf(a, lang)) : null;
-    const sample = this.chosen(model);
+    const sample = this.chosen(model, scope);
     const out: DetailMessage = {
       type: 'detail',
       detail,

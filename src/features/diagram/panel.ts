@@ -12,7 +12,7 @@ import type { InsertResult } from '../snapshot';
 import { copySvg, pngBytes, pngFailed, saveDiagram, standaloneSvg } from './export';
 import { panelHtml, webviewOptions, webviewStrings } from './html';
 import { LiveView } from './live';
-import { DetailState } from './detail';
+import { DetailState, type DetailScope } from './detail';
 import { isSelectState, type TimelineView } from '../../webview/detailProtocol';
 
 export const DIAGRAM_VIEW_TYPE = 'tcpStateNotes.stateDiagram';
@@ -175,7 +175,9 @@ export class DiagramPanel implements vscode.Disposable {
   /** Chooses a timeline sample (−1: the whole note), as the scrubber does; false when there is no such sample. */
   selectSample(index: number): boolean {
     const document = this.document;
-    if (!document || !this.detail.chooseSample(index, this.models.get(document))) return false;
+    if (!document) return false;
+    const model = this.models.get(document);
+    if (!this.detail.chooseSample(index, model, this.detailScope(document, model))) return false;
     this.render();
     return true;
   }
@@ -186,8 +188,7 @@ export class DiagramPanel implements vscode.Disposable {
     const model = this.models.peek(document);
     if (!model) return;
     // Scoped to a section: the detail of its evidence only, like the diagram's counts.
-    const section = this.scopedSection(document, model);
-    this.post(this.detail.message(model, currentLang(), section ? { start: section.start, end: section.end } : undefined));
+    this.post(this.detail.message(model, currentLang(), this.detailScope(document, model)));
   }
 
   setDocument(document: vscode.TextDocument): void {
@@ -257,13 +258,19 @@ export class DiagramPanel implements vscode.Disposable {
     const documentName = document.uri.path.split('/').pop() || document.uri.toString();
     const source = diagramSource(model, lang, range, sectionTitle ?? documentName).input;
     // A sample chosen on the timeline scrubber: its counts instead of the note's best block.
-    const sample = this.detail.chosen(model);
+    const sample = this.detail.chosen(model, this.detailScope(document, model));
     const sampled = sample ? { ...source, counts: { ...sample.counts }, countSource: vscode.l10n.t('sample at {0}, line {1}', sample.time, sample.line + 1) } : source;
     const input = this.live.diagramInput(sampled);
     const diagram = buildDiagramModel({ ...input, showLinux: this.state.showLinux }, lang);
     const explanations: Partial<Record<StateId, string>> = {};
     for (const node of diagram.nodes) explanations[node.id] = explainStateText(node.id, { lang }, { model });
     return { uri: document.uri.toString(), version: document.version, documentName, sectionTitle, diagram, counts: input.counts, scope: this.state.scope, countSource: input.countSource, explanations };
+  }
+
+  /** The scope of the detail pane and the timeline: the section the panel is scoped to, or undefined. */
+  private detailScope(document: vscode.TextDocument, model: NoteModel): DetailScope | undefined {
+    const section = this.scopedSection(document, model);
+    return section && { start: section.start, end: section.end, key: sectionKey(section) };
   }
 
   /** The section the panel is scoped to (the one at the cursor), or undefined for the whole note. */
@@ -297,7 +304,7 @@ export class DiagramPanel implements vscode.Disposable {
 
   private timelineView(document: vscode.TextDocument) {
     const model = this.models.peek(document);
-    const timeline = model ? this.detail.timeline(model) : undefined;
+    const timeline = model ? this.detail.timeline(model, this.detailScope(document, model)) : undefined;
     this.shownTimeline = timeline;
     return timeline ? { timeline } : {};
   }
@@ -437,4 +444,9 @@ function restorable(text: string): boolean {
     return false;
   }
   return uri.toString() === text && isNotePath(uri.path) && !uri.path.split('/').includes('..') && vscode.workspace.getWorkspaceFolder(uri) !== undefined;
+}
+
+/** A section's name while its text is edited (offsets move; its place among the headings and its title stay). */
+function sectionKey(section: Section): string {
+  return `${section.index}\u0000${section.title}`;
 }

@@ -2,7 +2,7 @@
  * What every format reader shares: the input line, the parse state, the segment builder base class.
  * Pure: no `vscode`, no Node built-ins.
  */
-import type { StateId } from '../../catalogue/types';
+import { STATE_IDS, type StateId } from '../../catalogue/types';
 import type { EvidenceKind, EvidenceSegment, SockstatNumbers } from '../types';
 import type { CommandContext } from '../command';
 import { addClamped } from '../text';
@@ -30,6 +30,38 @@ export type Counts = Partial<Record<StateId, number>>;
 
 export function addCount(counts: Counts, state: StateId, n: number): void {
   counts[state] = addClamped(counts[state] ?? 0, n);
+}
+
+const STATE_INDEX: ReadonlyMap<StateId, number> = new Map(STATE_IDS.map((s, i) => [s, i] as const));
+
+/**
+ * Per-state counts while a listing is read, one row at a time: numbers by state index, made into a Counts
+ * object (states in the order first counted, as addCount builds it) once, when the segment is made.
+ */
+export class StateTally {
+  private readonly values = new Float64Array(STATE_IDS.length);
+  private readonly present = new Uint8Array(STATE_IDS.length);
+  private readonly seen: StateId[] = [];
+
+  add(state: StateId, n: number): void {
+    const i = STATE_INDEX.get(state) as number;
+    if (this.present[i] === 0) {
+      this.present[i] = 1;
+      this.seen.push(state);
+    }
+    this.values[i] = addClamped(this.values[i] as number, n);
+  }
+
+  /** Counts the state with 0 when it has no count yet (`counts[state] ??= 0`). */
+  ensure(state: StateId): void {
+    if (this.present[STATE_INDEX.get(state) as number] === 0) this.add(state, 0);
+  }
+
+  counts(): Counts {
+    const out: Counts = {};
+    for (const s of this.seen) out[s] = this.values[STATE_INDEX.get(s) as number] as number;
+    return out;
+  }
 }
 
 export function sumCounts(counts: Counts): number {

@@ -5,7 +5,7 @@
 import type { StateId } from '../../catalogue/types';
 import type { EvidenceSegment } from '../types';
 import { isDigits, stateFromToken } from '../text';
-import { Builder, type Counts, type Line, addCount, makeSegment } from './builder';
+import { Builder, type Line, makeSegment, StateTally } from './builder';
 
 const NETSTAT_TCP_PROTOS: ReadonlySet<string> = new Set(['tcp', 'tcp4', 'tcp6', 'tcp46']);
 const NETSTAT_OTHER_PROTOS: ReadonlySet<string> = new Set([
@@ -64,7 +64,7 @@ export class NetstatListing extends Builder {
   private rows = 0;
   private inUnix = false;
   private listed = 0;
-  private readonly counts: Counts = {};
+  private readonly tally = new StateTally();
 
   static canStart(line: Line): boolean {
     if (netstatHeader(line) === 'inet') return true;
@@ -92,7 +92,7 @@ export class NetstatListing extends Builder {
     if (row) {
       this.rows++;
       this.listed++;
-      if (row.state !== undefined) addCount(this.counts, row.state, 1);
+      if (row.state !== undefined) this.tally.add(row.state, 1);
       return this.mark(line);
     }
     const p = t[0];
@@ -105,6 +105,6 @@ export class NetstatListing extends Builder {
 
   finish(): EvidenceSegment | undefined {
     if (this.listed === 0) return undefined;
-    return makeSegment('netstat', this.start, this.end, { counts: this.counts, listed: this.listed });
+    return makeSegment('netstat', this.start, this.end, { counts: this.tally.counts(), listed: this.listed });
   }
 }

@@ -5,7 +5,7 @@
 import { PROC_NET_TCP_HEX } from '../../catalogue/spellings';
 import type { EvidenceSegment } from '../types';
 import { isDigits, isHexDigits } from '../text';
-import { Builder, type Counts, type Line, addCount, makeSegment } from './builder';
+import { Builder, type Line, makeSegment, StateTally } from './builder';
 
 function isProcTcpHeader(t: readonly string[]): boolean {
   return t[0] === 'sl' && t[1] === 'local_address';
@@ -35,7 +35,7 @@ function procTcpRowState(t: readonly string[]): string | undefined {
 
 export class ProcTcp extends Builder {
   private listed = 0;
-  private readonly counts: Counts = {};
+  private readonly tally = new StateTally();
 
   static canStart(line: Line): boolean {
     return isProcTcpHeader(line.tokens) || procTcpRowState(line.tokens) !== undefined;
@@ -48,12 +48,12 @@ export class ProcTcp extends Builder {
     if (st === undefined) return false;
     this.listed++;
     const state = PROC_NET_TCP_HEX.get(st);
-    if (state !== undefined) addCount(this.counts, state, 1);
+    if (state !== undefined) this.tally.add(state, 1);
     return this.mark(line);
   }
 
   finish(): EvidenceSegment | undefined {
     if (this.listed === 0) return undefined;
-    return makeSegment('proc-net-tcp', this.start, this.end, { counts: this.counts, listed: this.listed });
+    return makeSegment('proc-net-tcp', this.start, this.end, { counts: this.tally.counts(), listed: this.listed });
   }
 }

@@ -6,7 +6,7 @@ import type { StateId } from '../../catalogue/types';
 import type { EvidenceSegment } from '../types';
 import type { CommandContext } from '../command';
 import { isDigits, stateFromToken } from '../text';
-import { Builder, type Counts, type Line, addCount, makeSegment } from './builder';
+import { Builder, type Line, makeSegment, StateTally } from './builder';
 
 /** ss Netid column values. */
 const SS_NETIDS: ReadonlySet<string> = new Set([
@@ -30,10 +30,10 @@ const SS_NETIDS: ReadonlySet<string> = new Set([
 ]);
 
 interface SsRow {
-  readonly netid?: string;
+  readonly netid: string | undefined;
   /** The row carries a State column value (possibly UNKNOWN/UNDEF, then `state` is undefined). */
   readonly hasStateToken: boolean;
-  readonly state?: StateId;
+  readonly state: StateId | undefined;
 }
 
 /** `[Netid] [State] Recv-Q Send-Q Local Peer [Process…]`, columns inferred from the row itself. */
@@ -61,7 +61,7 @@ function parseSsRow(t: readonly string[]): SsRow | undefined {
       // A TCP row prints addr:port on both sides (`*:*`, `[::]:22`, `10.0.0.1%eth0:443`).
       if (!(t[p + 2] as string).includes(':') || !(t[p + 3] as string).includes(':')) return undefined;
     }
-    return { ...(netid !== undefined ? { netid } : {}), hasStateToken: stateTok !== undefined, ...(state ? { state } : {}) };
+    return { netid, hasStateToken: stateTok !== undefined, state };
   }
   return undefined;
 }
@@ -91,7 +91,7 @@ export class SsListing extends Builder {
   private rowIndent = 0;
   private listed = 0;
   private rowsWithoutState = 0;
-  private readonly counts: Counts = {};
+  private readonly tally = new StateTally();
 
   constructor(private readonly ctx: CommandContext | undefined) {
     super();
@@ -128,12 +128,12 @@ export class SsListing extends Builder {
     }
     this.listed++;
     if (row.hasStateToken) {
-      if (row.state !== undefined) addCount(this.counts, row.state, 1);
+      if (row.state !== undefined) this.tally.add(row.state, 1);
       if (row.state === 'CLOSED' && row.netid === undefined) this.sawUnconn = true;
     } else {
       this.rowsWithoutState++;
       const s = this.ctx?.ss?.singleState;
-      if (s !== undefined) addCount(this.counts, s, 1);
+      if (s !== undefined) this.tally.add(s, 1);
     }
     return true;
   }
@@ -149,10 +149,10 @@ export class SsListing extends Builder {
     }
     const single = this.ctx?.ss?.singleState;
     const filtered = single !== undefined && (this.rowsWithoutState > 0 || (this.headerSeen && !this.headerHasState));
-    if (filtered) this.counts[single] ??= 0;
+    if (filtered) this.tally.ensure(single);
     if (this.listed === 0 && !filtered) return undefined;
     return makeSegment('ss', this.start, this.end, {
-      counts: this.counts,
+      counts: this.tally.counts(),
       listed: this.listed,
       ...(filtered ? { filteredState: single } : {}),
     });

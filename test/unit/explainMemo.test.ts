@@ -1,0 +1,104 @@
+/**
+ * The caches behind a hover (issue #17: a hover on a large note does no work proportional to the note):
+ * compiled templates, resolved source links, catalogue parts of a state explanation, evidence lines and
+ * orphan-pressure verdicts per evidence array. Each cached answer must equal the answer computed afresh.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { generateNote } from '../../bench/generate';
+import { explainMention, explainStateText } from '../../src/core/explain';
+import { BoundedMemo } from '../../src/core/memo';
+import { analyzeNote } from '../../src/core/note/analyze';
+import type { NoteModel } from '../../src/core/note/model';
+import { pressureFromEvidence } from '../../src/core/snapshot/pressure';
+import { sourcesMarkdown, sourcesPlain } from '../../src/core/catalogue/sources';
+import { format } from '../../src/core/strings';
+import { STATE_IDS } from '../../src/core/catalogue/types';
+
+const links = { showDiagram: (s: string) => `command:show?${s}`, insertTemplate: (s: string) => `command:insert?${s}` };
+
+/** A note whose sockstat blocks and tunables differ along the note, so the pressure depends on where one hovers. */
+function pressureNote(): string {
+  const parts: string[] = ['# Orphans 孤儿 socket', ''];
+  for (let i = 0; i < 6; i++) {
+    parts.push(`## Sample ${i}`, '', `FIN-WAIT-1 and LAST_ACK piled up (样本 ${i}).`, '', '```', '$ cat /proc/net/sockstat');
+    parts.push('sockets: used 1200', `TCP: inuse 40 orphan ${1000 * (i + 1) * (i + 1)} tw 300 alloc 900 mem ${200 * (i + 1)}`, '```', '');
+    if (i % 2 === 0) parts.push('```', '$ sysctl net.ipv4.tcp_max_orphans', `net.ipv4.tcp_max_orphans = ${4096 * (i + 1)}`, '```', '');
+    parts.push('The CLOSING and TIME_WAIT sockets were few; tcp_max_orphans and tcp_mem were checked.', '');
+  }
+  return parts.join('\n');
+}
+
+/** The same model with a copy of its evidence array: every per-evidence cache starts empty for it. */
+function freshEvidence(model: NoteModel): NoteModel {
+  return { ...model, evidence: [...model.evidence] };
+}
+
+describe('hover caches', () => {
+  it('format fills placeholders, keeps unknown ones and handles templates without any', () => {
+    assert.equal(format('{count} {state} at line {line}', { count: '1,200', state: 'FIN-WAIT-1', line: 7 }), '1,200 FIN-WAIT-1 at line 7');
+    assert.equal(format('{a}{b}{a}', { a: 1, b: 'x' }), '1x1');
+    assert.equal(format('no placeholders', { a: 1 }), 'no placeholders');
+    assert.equal(format('{missing} stays, {n} goes', { n: 2 }), '{missing} stays, 2 goes');
+    assert.equal(format('{ n } and {} are not placeholders: {n}', { n: 3 }), '{ n } and {} are not placeholders: 3');
+    // The same template twice: the compiled form is reused and gives the same result for other values.
+    assert.equal(format('{count} {state} at line {line}', { count: 5, state: 'LAST-ACK', line: 1 }), '5 LAST-ACK at line 1');
+  });
+
+  it('a bounded memo computes each key once and never grows past its cap', () => {
+    const memo = new BoundedMemo<number>(3);
+    let calls = 0;
+    const make = (v: number) => () => (calls++, v);
+    assert.equal(memo.get('a', make(1)), 1);
+    assert.equal(memo.get('a', make(99)), 1);
+    assert.equal(calls, 1);
+    for (let i = 0; i < 10; i++) memo.get(`k${i}`, make(i));
+    assert.ok(memo.size <= 3, `size ${memo.size}`);
+    assert.equal(memo.get('k9', make(-1)), 9);
+  });
+
+  it('source links are the same from the cache as the first time, per language and length', () => {
+    const sources = ['K-tcp.c tcp_close', 'RFC9293 §3.3.2', 'K-tcp.c tcp_check_oom', 'K-timer'];
+    const md = sourcesMarkdown(sources);
+    assert.ok(md.includes('](https://'), md);
+    assert.equal(sourcesMarkdown([...sources]), md);
+    const en = sourcesPlain(sources, 'en', 2);
+    const zh = sourcesPlain(sources, 'zh-cn', 2);
+    assert.notEqual(en, zh);
+    assert.equal(sourcesPlain(sources, 'en', 2), en);
+    assert.notEqual(sourcesPlain(sources, 'en', 1), en);
+  });
+
+  it('the orphan-pressure verdict at every offset equals the one computed on a fresh evidence array', () => {
+    const model = analyzeNote(pressureNote());
+    assert.ok(model.evidence.filter((b) => b.sockstat?.tcp).length >= 6, 'the note has six sockstat blocks');
+    const seen = new Set<string>();
+    for (let at = 0; at < model.text.length; at += 37) {
+      const cached = pressureFromEvidence(model.evidence, at);
+      assert.deepEqual(cached, pressureFromEvidence([...model.evidence], at), `offset ${at}`);
+      seen.add(JSON.stringify(cached));
+    }
+    assert.ok(seen.size >= 4, `the verdict changes along the note (${seen.size} distinct)`);
+  });
+
+  it('every hover equals the hover computed without any per-note cache, in both languages, in any order', () => {
+    for (const text of [pressureNote(), generateNote(60_000, 3)]) {
+      const model = analyzeNote(text);
+      assert.ok(model.mentions.length > 20);
+      for (const lang of ['en', 'zh-cn', 'en'] as const) {
+        for (const m of model.mentions) {
+          const cached = explainMention(m, model, { lang, links });
+          assert.equal(cached, explainMention(m, freshEvidence(model), { lang, links }), `${lang} ${m.text} at ${m.start}`);
+        }
+      }
+    }
+  });
+
+  it('the plain and Markdown forms of a state are cached apart', () => {
+    for (const id of STATE_IDS) {
+      const plain = explainStateText(id, { lang: 'en' });
+      assert.ok(!plain.includes('**'), `${id}: no Markdown in the plain form`);
+      assert.equal(explainStateText(id, { lang: 'en' }), plain);
+    }
+  });
+});
