@@ -33,6 +33,16 @@ export class IdleQueue {
     this.last = this.now();
   }
 
+  /** A message handled synchronously by `work`: idle time starts when it is done (a hover can take a while). */
+  handle<T>(work: () => T): T {
+    this.touch();
+    try {
+      return work();
+    } finally {
+      this.touch();
+    }
+  }
+
   /** A request the client waits for: the server is busy until it is answered, and idle time starts then. */
   async during<T>(answer: Promise<T>): Promise<T> {
     this.touch();

@@ -18,6 +18,7 @@ import {
   type Hover,
   type InitializeParams,
   type InitializeResult,
+  type Position,
   type ServerCapabilities,
 } from 'vscode-languageserver';
 import type { Lang } from '../core/catalogue/types';
@@ -96,30 +97,28 @@ export function serveNotes(connection: Connection, version: string, remote?: Rem
     diagnostics.refreshAll();
   });
 
-  connection.onDidOpenTextDocument(({ textDocument: d }) => {
-    idle.touch();
-    diagnostics.schedule(notes.open(d.uri, d.languageId, d.version, d.text), 0);
-  });
-  connection.onDidChangeTextDocument(({ textDocument: d, contentChanges }) => {
-    idle.touch();
-    const document = notes.change(d.uri, d.version, contentChanges);
-    if (document) diagnostics.schedule(document);
-  });
+  connection.onDidOpenTextDocument(({ textDocument: d }) => idle.handle(() => diagnostics.schedule(notes.open(d.uri, d.languageId, d.version, d.text), 0)));
+  connection.onDidChangeTextDocument(({ textDocument: d, contentChanges }) =>
+    idle.handle(() => {
+      const document = notes.change(d.uri, d.version, contentChanges);
+      if (document) diagnostics.schedule(document);
+    }),
+  );
   connection.onDidCloseTextDocument(({ textDocument: d }) => {
     notes.close(d.uri);
     diagnostics.closed(d.uri);
   });
 
-  connection.onHover(({ textDocument, position }): Hover | null => {
-    idle.touch();
-    const document = notes.get(textDocument.uri);
+  const hoverAt = (uri: string, position: Position): Hover | null => {
+    const document = notes.get(uri);
     if (!document || !settings.hover) return null;
     // Never blocks: a large note still being analysed answers from the hovered line.
     const model = notes.forHover(document, position.line, position.character);
     const hover = noteHover(model, document.offsetAt(position), { lang: lang(), kernelVersion: settings.kernelVersion });
     if (!hover) return null;
     return { contents: { kind: 'markdown', value: hover.markdown }, range: { start: document.positionAt(hover.start), end: document.positionAt(hover.end) } };
-  });
+  };
+  connection.onHover(({ textDocument, position }): Hover | null => idle.handle(() => hoverAt(textDocument.uri, position)));
 
   // A request the client waits for: background work waits until it is answered (idle.ts).
   const documentSymbols = async (uri: string, token: CancellationToken): Promise<DocumentSymbol[]> => {
@@ -138,11 +137,12 @@ export function serveNotes(connection: Connection, version: string, remote?: Rem
   connection.onReferences(({ textDocument, position }) => idle.during(workspace.references(textDocument.uri, position)));
   connection.onWorkspaceSymbol(({ query }) => idle.during(workspace.symbols(query, lang())));
 
-  connection.onCodeAction(({ textDocument, context }) => {
-    idle.touch();
-    const document = notes.get(textDocument.uri);
-    return document ? diagnostics.codeActions(document, context.diagnostics) : [];
-  });
+  connection.onCodeAction(({ textDocument, context }) =>
+    idle.handle(() => {
+      const document = notes.get(textDocument.uri);
+      return document ? diagnostics.codeActions(document, context.diagnostics) : [];
+    }),
+  );
 
   // A claim's quick fix: the wrong claim and the fact as a message (what every client shows), and the full
   // explanation (Markdown, with sources) as the command's result for clients that use it.

@@ -76,6 +76,27 @@ describe('IdleQueue', () => {
     assert.deepEqual(ran, ['a']);
   });
 
+  test('a message handled synchronously: the quiet time starts when its handler is done', async (t) => {
+    let clock = 0;
+    const ran: string[] = [];
+    const q = new IdleQueue({ quietMs: 5, busy: () => false, now: () => clock });
+    t.after(() => q.dispose());
+    q.run(() => ran.push('a'));
+    // A hover that takes longer than the quiet time.
+    assert.equal(
+      q.handle(() => {
+        clock += 50;
+        return 'answer';
+      }),
+      'answer',
+    );
+    await sleep(15);
+    assert.deepEqual(ran, [], 'the clock has not moved since the answer');
+    clock += 5;
+    await sleep(15);
+    assert.deepEqual(ran, ['a']);
+  });
+
   test('nothing runs after dispose', async () => {
     const ran: string[] = [];
     const q = new IdleQueue({ quietMs: 1, busy: () => false, now: () => 1e9 });
