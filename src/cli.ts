@@ -14,7 +14,6 @@ import type { CommandOutput } from './cli/commands/types';
 import { CliError, EXIT, WriteError, describeErrno } from './cli/errors';
 import { writeOutputFile, writeStream } from './cli/output';
 import { isServerCommand, runServer } from './cli/servers';
-import type { EarlyWorker } from './node/earlyWorker';
 import { USAGE, VERSION } from './cli/usage';
 
 export { CliError, WriteError } from './cli/errors';
@@ -71,12 +70,9 @@ export function main(argv: readonly string[], out: (s: string) => void = (s) => 
   return result.code;
 }
 
-/**
- * The process entry: maps errors to statuses and writes standard output, treating a closed pipe as the end.
- * `early`: the language server's first analysis worker, when the launcher started it (src/cliMain.ts).
- */
-export async function runCli(argv: readonly string[], stdout: NodeJS.WritableStream = process.stdout, stderr: NodeJS.WritableStream = process.stderr, early?: EarlyWorker): Promise<number> {
-  if (isServerCommand(argv)) return runServer(argv, stdout, stderr, early);
+/** The process entry: maps errors to statuses and writes standard output, treating a closed pipe as the end. */
+export async function runCli(argv: readonly string[], stdout: NodeJS.WritableStream = process.stdout, stderr: NodeJS.WritableStream = process.stderr): Promise<number> {
+  if (isServerCommand(argv)) return runServer(argv, stdout, stderr);
   // Late 'error' events after a closed pipe must not crash the process.
   stdout.on('error', () => {});
   stderr.on('error', () => {});

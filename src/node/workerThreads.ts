@@ -7,11 +7,9 @@ import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { WorkerRequest } from '../core/note/transfer';
 import { WorkerPool, type WorkerPort } from '../core/note/workerPool';
-import type { EarlyWorker } from './earlyWorker';
 
-/** A port on a new worker from `script`, or on one started already (`early`, see earlyWorker.ts). */
-export function nodeWorkerPort(script: string, early?: EarlyWorker): WorkerPort {
-  const w = early?.worker ?? new Worker(script);
+export function nodeWorkerPort(script: string): WorkerPort {
+  const w = new Worker(script);
   // A worker must never keep the process alive after its client has gone.
   w.unref();
   return {
@@ -20,24 +18,12 @@ export function nodeWorkerPort(script: string, early?: EarlyWorker): WorkerPort 
       w.on('message', onMessage);
       w.on('error', (e) => onFailure(e instanceof Error ? e : new Error(String(e))));
       w.on('exit', (code) => onFailure(new Error(`analysis worker exited (${code})`)));
-      // A failure from before anyone listened, reported as it would have been.
-      const failure = early?.failure;
-      if (failure) queueMicrotask(() => onFailure(failure));
     },
     terminate: () => void w.terminate(),
   };
 }
 
-/**
- * A pool of analysis workers from `script` (the first one `early`, when the launcher started it), or undefined
- * when the bundle is not there (analysis stays in process).
- */
-export function nodeWorkerPool(script: string, size = 2, early?: EarlyWorker): WorkerPool | undefined {
-  if (!existsSync(script)) return undefined;
-  let first = early;
-  return new WorkerPool(() => {
-    const started = first;
-    first = undefined;
-    return nodeWorkerPort(script, started);
-  }, size);
+/** A pool of analysis workers from `script`, or undefined when the bundle is not there (analysis stays in process). */
+export function nodeWorkerPool(script: string, size = 2): WorkerPool | undefined {
+  return existsSync(script) ? new WorkerPool(() => nodeWorkerPort(script), size) : undefined;
 }

@@ -6,7 +6,6 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { join } from 'node:path';
 import { serveNotes } from '../../lsp/server';
-import type { EarlyWorker } from '../../node/earlyWorker';
 import { nodeWorkerPool } from '../../node/workerThreads';
 import { CliError, EXIT } from '../errors';
 import { USAGE, VERSION } from '../usage';
@@ -19,8 +18,8 @@ export function lspArguments(argv: readonly string[]): void {
   if (!argv.includes('--stdio')) throw new CliError('lsp needs --stdio (the only transport): tcp-state-notes lsp --stdio');
 }
 
-/** Starts the server (its first analysis worker `early` when the launcher started it); the process ends with the connection. */
-export function startLanguageServer(version: string, early?: EarlyWorker): void {
+/** Starts the server; the process ends with the connection. */
+export function startLanguageServer(version: string): void {
   const connection = createConnection(ProposedFeatures.all, process.stdin, process.stdout);
   // A stray console.log must never corrupt the protocol stream.
   console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
@@ -29,10 +28,9 @@ export function startLanguageServer(version: string, early?: EarlyWorker): void 
   console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
   // Notes are analysed in the analysis worker beside this bundle (dist/node/analysisWorker.js), with the same
   // time budget as in VS Code: a note built to be slow cannot stall the server.
-  const workers = nodeWorkerPool(join(__dirname, 'node', 'analysisWorker.js'), 2, early);
-  // The worker loads on its own thread while the client initializes (from process start when the launcher
-  // started it): clients send their first note right after `initialized`, and a worker started then was still
-  // loading its bundle when that note arrived.
+  const workers = nodeWorkerPool(join(__dirname, 'node', 'analysisWorker.js'));
+  // The worker loads on its own thread while the client initializes: clients send their first note right after
+  // `initialized`, and a worker started then was still loading its bundle when that note arrived.
   workers?.prestart();
   connection.onExit(() => workers?.dispose());
   serveNotes(connection, version, workers);
@@ -43,19 +41,17 @@ export function startLanguageServer(version: string, early?: EarlyWorker): void 
  * `lsp --stdio`: the language server runs until the client exits it (the server ends the process). dist/cli.js
  * loads this module only for `lsp` (../servers.ts), so the other commands do not pay for vscode-languageserver.
  */
-export async function runLanguageServer(argv: readonly string[], stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream, early?: EarlyWorker): Promise<number> {
+export async function runLanguageServer(argv: readonly string[], stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): Promise<number> {
   try {
     lspArguments(argv);
   } catch (e) {
-    void early?.worker.terminate();
     stderr.write(`tcp-state-notes: ${(e as Error).message}\n`);
     return EXIT.usage;
   }
   if (!argv.includes('--stdio')) {
-    void early?.worker.terminate();
     stdout.write(`${USAGE}\n`);
     return EXIT.ok;
   }
-  startLanguageServer(VERSION, early);
+  startLanguageServer(VERSION);
   return new Promise<number>(() => {});
 }
