@@ -183,7 +183,7 @@ export function explainState(id: StateId, options: ExplainOptions, ctx: StateExp
 
 /** The same explanation as plain text (the diagram webview's tooltip): no markup, no links. */
 export function explainStateText(id: StateId, options: Omit<ExplainOptions, 'links'>, ctx: StateExplainContext = {}): string {
-  return renderStateExplanation(id, { lang: options.lang }, ctx, PLAIN);
+  return renderStateExplanation(id, { lang: options.lang, ...(options.kernel ? { kernel: options.kernel } : {}) }, ctx, PLAIN);
 }
 
 /** The parts of a state's explanation that come from the catalogue alone (kept per state, language, markup). */

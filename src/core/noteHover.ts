@@ -6,7 +6,7 @@
  */
 import type { Lang, StateId } from './catalogue/types';
 import { explainMention, type ExplainLinks } from './explain';
-import { parseKernelRelease } from './knowledge/kernel';
+import { kernelFromSetting } from './knowledge/kernel';
 import { mentionAt, type NoteModel } from './note/model';
 import { stateEvidenceMarkdown } from './report/summaries';
 
@@ -31,10 +31,10 @@ export interface NoteHover {
 export function noteHover(model: NoteModel, offset: number, options: NoteHoverOptions): NoteHover | undefined {
   const mention = mentionAt(model, offset);
   if (!mention) return undefined;
-  const version = options.kernelVersion ? parseKernelRelease(options.kernelVersion) : undefined;
+  const kernel = kernelFromSetting(options.kernelVersion);
   const explained = explainMention(mention, model, {
     lang: options.lang,
-    ...(version ? { kernel: { version, from: { kind: 'setting' as const } } } : {}),
+    ...(kernel ? { kernel } : {}),
     ...(options.links ? { links: options.links } : {}),
   });
   if (!explained) return undefined;

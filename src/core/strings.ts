@@ -75,11 +75,13 @@ export const EVIDENCE_KIND_LABEL: Readonly<Record<string, Localized>> = {
   snapshot: { en: 'socket snapshot', 'zh-cn': 'socket 快照' },
 };
 
-/** Replaces `{name}` placeholders. Values are inserted as given: callers escape them for their medium. */
 /** Templates split once into literal text (even indexes) and placeholder names (odd indexes). */
 const COMPILED = new BoundedMemo<readonly string[]>(4096);
 
-/** `template` with each `{name}` replaced by `values[name]`; a placeholder without a value stays as written. */
+/**
+ * `template` with each `{name}` replaced by `values[name]`; a placeholder without a value stays as written.
+ * Values are inserted as given: callers escape them for their medium.
+ */
 export function format(template: string, values: Readonly<Record<string, string | number>>): string {
   const parts = COMPILED.get(template, () => template.split(/\{(\w+)\}/));
   let out = parts[0] as string;

@@ -5,9 +5,10 @@ import { hover, openFile, runCommand, screenshot, tokenCenter, ui } from './work
 
 /*
  * Issue #17, as a person sees it: the 48 KB note of block quotes (micromark is quadratic on it) is opened beside
- * another note, and the mouse goes at once onto a state in the other note. Our hover must show while the quote
- * note is still loading. The same text opened as plain text (no Markdown feature of any extension runs on it) is
- * the baseline, measured in the same workbench: the times go to test-results/hover-while-quote-note-opens.json.
+ * another note, and the mouse goes at once onto a state in the other note: our hover must show, with our
+ * explanation. How long it took is a measurement, not an assertion (timings are not asserted in tests): the same
+ * text opened as plain text (no Markdown feature of any extension runs on it) is the baseline in the same
+ * workbench, and both go to test-results/hover-while-quote-note-opens.json with their ratio.
  */
 
 /** ` > a` lines separated by blank lines, ×8000 (48 KB), after one line that mentions a state. */
@@ -34,7 +35,7 @@ async function hoverWhileOpening(file: string): Promise<{ timing: Timing; text: 
   // The other note's first hover (activation, its model) is behind us: what a user switching notes finds.
   assert.match(await hover('FIN-WAIT-1', 'pile-up'), /Orphan verdict/);
   await page.mouse.move(5, 5);
-  await page.locator('.monaco-hover:not(.hidden)').first().waitFor({ state: 'hidden' }).catch(() => {});
+  await page.locator('.monaco-hover:not(.hidden)').first().waitFor({ state: 'hidden', timeout: 10_000 });
   const target = await tokenCenter('FIN-WAIT-1', 'pile-up');
 
   await page.keyboard.press('Control+P');
@@ -75,7 +76,7 @@ async function hoverWhileOpening(file: string): Promise<{ timing: Timing; text: 
   return { timing: { noteShownMs, hoverShownMs, workbenchLongestTaskMs }, text };
 }
 
-suite('UI: a hostile note cannot stall hovers elsewhere', () => {
+suite('UI: a hover on another note while the 48 KB quote note opens (measured against plain text)', () => {
   const files = { markdown: 'ui-hostile-quotes.md', plainText: 'ui-hostile-quotes.txt' };
 
   suiteSetup(() => {
@@ -83,7 +84,9 @@ suite('UI: a hostile note cannot stall hovers elsewhere', () => {
   });
 
   suiteTeardown(async () => {
-    writeFileSync(join(ui().screenshots, 'hover-while-quote-note-opens.json'), `${JSON.stringify(timings, null, 2)}\n`);
+    const { markdown, plainText } = timings;
+    const ratio = markdown && plainText ? Math.round((markdown.hoverShownMs / plainText.hoverShownMs) * 100) / 100 : null;
+    writeFileSync(join(ui().screenshots, 'hover-while-quote-note-opens.json'), `${JSON.stringify({ ...timings, markdownVsPlainText: ratio }, null, 2)}\n`);
     await runCommand('View: Close All Editor Groups');
     for (const file of Object.values(files)) rmSync(join(ui().workspace, file), { force: true });
   });

@@ -80,6 +80,15 @@ suite('Diagram detail pane and timeline scrubber', () => {
       return i && i.timeline === undefined && i.lastRender && !i.lastRender.countSource?.includes('sample at') ? i : undefined;
     });
     assert.equal(sub.lastRender?.counts['FIN-WAIT-1'], 61924, "the subsection's own counts");
+    // Back in the data section its three samples are listed again, none chosen: index 1 would be valid here,
+    // but it was chosen in another scope.
+    moveTo('$ date');
+    const again = await until('the data section again', async () => {
+      const i = await info();
+      return i?.timeline?.samples.length === 3 ? i : undefined;
+    });
+    assert.equal(again.timeline?.selected, -1, 'the sample chosen before leaving the section is let go');
+    assert.ok(!again.lastRender?.countSource?.includes('sample at'), again.lastRender?.countSource);
     await vscode.commands.executeCommand('tcpStateNotes.setDiagramScope', 'note');
     const whole = await until('the detail of the whole note', async () => {
       const d = (await info())?.lastDetail?.detail;

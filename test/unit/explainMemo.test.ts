@@ -6,13 +6,14 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateNote } from '../../bench/generate';
-import { explainMention, explainStateText } from '../../src/core/explain';
+import { explainMention, explainState, explainStateText } from '../../src/core/explain';
+import { kernelFromSetting } from '../../src/core/knowledge/kernel';
+import { format, L, t } from '../../src/core/strings';
 import { BoundedMemo } from '../../src/core/memo';
 import { analyzeNote } from '../../src/core/note/analyze';
 import type { NoteModel } from '../../src/core/note/model';
 import { pressureFromEvidence } from '../../src/core/snapshot/pressure';
 import { sourcesMarkdown, sourcesPlain } from '../../src/core/catalogue/sources';
-import { format } from '../../src/core/strings';
 import { STATE_IDS } from '../../src/core/catalogue/types';
 
 const links = { showDiagram: (s: string) => `command:show?${s}`, insertTemplate: (s: string) => `command:insert?${s}` };
@@ -94,11 +95,44 @@ describe('hover caches', () => {
     }
   });
 
-  it('the plain and Markdown forms of a state are cached apart', () => {
-    for (const id of STATE_IDS) {
-      const plain = explainStateText(id, { lang: 'en' });
-      assert.ok(!plain.includes('**'), `${id}: no Markdown in the plain form`);
-      assert.equal(explainStateText(id, { lang: 'en' }), plain);
+  it('the cached catalogue parts keep languages and markups apart (independent expectations)', () => {
+    const model = analyzeNote(pressureNote());
+    const zhVerdict = t(L.orphanVerdict, 'zh-cn');
+    const enVerdict = t(L.orphanVerdict, 'en');
+    // Alternating orders, so that whichever form is made first, the other comes from its own cache entry.
+    for (const order of [['en', 'zh-cn'], ['zh-cn', 'en']] as const) {
+      for (const id of STATE_IDS) {
+        for (const lang of order) {
+          const md = explainState(id, { lang }, { model });
+          const plain = explainStateText(id, { lang }, { model });
+          const [own, other] = lang === 'en' ? [enVerdict, zhVerdict] : [zhVerdict, enVerdict];
+          assert.ok(md.includes(`**${own}`), `${id} ${lang}: the Markdown verdict in its language`);
+          assert.ok(!md.includes(other), `${id} ${lang}: no verdict label of the other language`);
+          assert.ok(plain.includes(own) && !plain.includes(other), `${id} ${lang}: the plain verdict in its language`);
+          assert.ok(!plain.includes('**') && !plain.includes(']('), `${id} ${lang}: no Markdown in the plain form`);
+        }
+      }
+    }
+  });
+
+  it('the kernel of the setting reaches the hover and the plain form alike, and is not cached across kernels', () => {
+    const old = kernelFromSetting('4.9');
+    const recent = kernelFromSetting('6.12.1-generic');
+    assert.ok(old && recent);
+    assert.equal(kernelFromSetting(''), undefined);
+    assert.equal(kernelFromSetting('not a kernel'), undefined);
+    for (const id of ['SYN-SENT'] as const) {
+      for (let round = 0; round < 2; round++) {
+        const none = explainState(id, { lang: 'en' });
+        const a = explainState(id, { lang: 'en', kernel: old });
+        const b = explainState(id, { lang: 'en', kernel: recent });
+        assert.notEqual(a, b, `${id}: the kernel line follows the kernel`);
+        assert.ok(a.includes('Linux 4.9') && b.includes('Linux 6.12'), `${id}: each names its kernel`);
+        assert.ok(!none.includes('Linux 4.9') && !none.includes('Linux 6.12'), `${id}: no kernel, no line for one`);
+        const plainOld = explainStateText(id, { lang: 'en', kernel: old });
+        assert.ok(plainOld.includes('Linux 4.9'), `${id}: the plain form (the diagram's tooltip) names the setting's kernel`);
+        assert.notEqual(plainOld, explainStateText(id, { lang: 'en', kernel: recent }));
+      }
     }
   });
 });

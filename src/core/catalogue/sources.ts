@@ -208,7 +208,6 @@ export function sourcesMarkdown(sources: readonly string[]): string {
   );
 }
 
-
 /** "label <url>" per source, for plain-text places (tooltips, terminals). */
 export function sourcesPlain(sources: readonly string[], lang: Lang, max = 2): string {
   return LINKS.get(`${lang}\u0000${max}\u0000${sources.join('\u0000')}`, () => plainLinks(sources, lang, max));

@@ -22,6 +22,12 @@ export interface KernelSource {
   readonly from: { readonly kind: 'note'; readonly line: number; readonly what: 'snapshot' | 'uname' } | { readonly kind: 'setting' };
 }
 
+/** The kernel of the `tcpStateNotes.kernelVersion` setting as the user typed it; empty or invalid: none. */
+export function kernelFromSetting(text: string | undefined): KernelSource | undefined {
+  const version = text ? parseKernelRelease(text) : undefined;
+  return version ? { version, from: { kind: 'setting' } } : undefined;
+}
+
 /** "6.8.0-45-generic" → 6.8; anything not starting with `<major>.<minor>` → undefined. */
 export function parseKernelRelease(text: string): KernelVersion | undefined {
   const t = text.trim();

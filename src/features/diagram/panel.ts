@@ -4,6 +4,7 @@ import type { StateId } from '../../core/catalogue/types';
 import { diagramSource } from '../../core/diagram/fromNote';
 import { buildDiagramModel, type DiagramModel } from '../../core/diagram/model';
 import { explainStateText } from '../../core/explain';
+import { kernelFromSetting } from '../../core/knowledge/kernel';
 import type { DiagramScope, HostToWebview, PanelState } from '../../webview/protocol';
 import { isNotePath, parsePanelState, parseWebviewMessage } from '../../core/diagram/messages';
 import { currentLang } from '../language';
@@ -263,7 +264,9 @@ export class DiagramPanel implements vscode.Disposable {
     const input = this.live.diagramInput(sampled);
     const diagram = buildDiagramModel({ ...input, showLinux: this.state.showLinux }, lang);
     const explanations: Partial<Record<StateId, string>> = {};
-    for (const node of diagram.nodes) explanations[node.id] = explainStateText(node.id, { lang }, { model });
+    // The setting's kernel, as in the editor hover (a release recorded in the note wins over it).
+    const kernel = kernelFromSetting(vscode.workspace.getConfiguration('tcpStateNotes', document).get<string>('kernelVersion', ''));
+    for (const node of diagram.nodes) explanations[node.id] = explainStateText(node.id, { lang, ...(kernel ? { kernel } : {}) }, { model });
     return { uri: document.uri.toString(), version: document.version, documentName, sectionTitle, diagram, counts: input.counts, scope: this.state.scope, countSource: input.countSource, explanations };
   }
 

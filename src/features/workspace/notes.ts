@@ -193,8 +193,11 @@ export class WorkspaceNotes implements vscode.Disposable {
   }
 
   private fromDocument(d: vscode.TextDocument): void {
-    if (!this.isNote(d.uri) || d.getText().length > MAX_NOTE_BYTES) return;
-    this.index.set(d.uri.toString(), d.getText());
+    if (!this.isNote(d.uri)) return;
+    // One getText() (each call joins the document's lines).
+    const text = d.getText();
+    if (text.length > MAX_NOTE_BYTES) return;
+    this.index.set(d.uri.toString(), text);
     this.fireSoon();
   }
 
