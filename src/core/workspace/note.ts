@@ -329,25 +329,14 @@ export function indexNote(text: string, table: IdTable): NoteEntry {
 
 /** The rows (line, character, length triples) of one id in a note, as a view (no copy); empty when absent. */
 export function rowsOf(entry: NoteEntry, code: number): Uint32Array {
-  const ids = entry.ids;
-  let lo = 0;
-  let hi = ids.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const c = ids[mid] as number;
-    if (c < code) lo = mid + 1;
-    else if (c > code) hi = mid - 1;
-    else {
-      const from = mid === 0 ? 0 : (entry.idEnds[mid - 1] as number);
-      return entry.rows.subarray(3 * from, 3 * (entry.idEnds[mid] as number));
-    }
-  }
-  return new Uint32Array(0);
+  const at = indexOfCode(entry.ids, code);
+  if (at === -1) return new Uint32Array(0);
+  const from = at === 0 ? 0 : (entry.idEnds[at - 1] as number);
+  return entry.rows.subarray(3 * from, 3 * (entry.idEnds[at] as number));
 }
 
-/** A note's largest value of `code` in any block or heading, or 0. */
-export function symbolMaxOf(entry: NoteEntry, code: number): number {
-  const codes = entry.symbolCodes;
+/** Binary search: the index of `code` in the ascending `codes`, or -1. */
+function indexOfCode(codes: ArrayLike<number>, code: number): number {
   let lo = 0;
   let hi = codes.length - 1;
   while (lo <= hi) {
@@ -355,9 +344,15 @@ export function symbolMaxOf(entry: NoteEntry, code: number): number {
     const c = codes[mid] as number;
     if (c < code) lo = mid + 1;
     else if (c > code) hi = mid - 1;
-    else return entry.symbolMax[mid] as number;
+    else return mid;
   }
-  return 0;
+  return -1;
+}
+
+/** A note's largest value of `code` in any block or heading, or 0. */
+export function symbolMaxOf(entry: NoteEntry, code: number): number {
+  const at = indexOfCode(entry.symbolCodes, code);
+  return at === -1 ? 0 : (entry.symbolMax[at] as number);
 }
 
 /** Value of `code` in a pairs array (block or heading), or 0. */
