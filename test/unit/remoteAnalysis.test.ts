@@ -352,24 +352,30 @@ function inProcessPort(): WorkerPort {
   return { post: (r) => serve(r), listen: (onMessage) => (deliver = onMessage), terminate: () => undefined };
 }
 
+/** Documents over an in-process worker pool whose results are assembled in 1 ms slices of a fake clock. */
+function assemblingDocs() {
+  const timers = new FakeTimers();
+  const pool = new WorkerPool(inProcessPort, 1);
+  let clock = 0;
+  const docs = new NoteDocuments<MemoryDocument>({
+    schedule: (work) => timers.after(0, work),
+    after: timers.after,
+    remote: pool,
+    maxLength: () => 1024 * 1024,
+    sliceMs: 1,
+    // Every reading of the clock is half a millisecond later: the assembly's steps fill its slices.
+    now: () => (clock += 0.5),
+  });
+  return { timers, pool, docs };
+}
+
 describe('a worker result of many pieces', () => {
   test('is assembled in background slices; hovers answer meanwhile; the model equals the in-process one', async () => {
     // Issue #17's quotes shape: thousands of tiny blocks, with mentions, a heading, evidence and a definition among them.
     const text =
       `[ref]: https://example.com\n\n# Orphans\n\nSee [ref]: FIN_WAIT2 and CLOSE-WAIT.\n\n${'> a\n\n'.repeat(4000)}` +
       `## Evidence\n\n\`\`\`\nState Recv-Q Send-Q\nTIME-WAIT 0 0 10.0.0.1:443 10.1.0.2:5000\n\`\`\`\n\n${'> LAST_ACK b\n\n'.repeat(3000)}`;
-    const timers = new FakeTimers();
-    const pool = new WorkerPool(inProcessPort, 1);
-    let clock = 0;
-    const docs = new NoteDocuments<MemoryDocument>({
-      schedule: (work) => timers.after(0, work),
-      after: timers.after,
-      remote: pool,
-      maxLength: () => 1024 * 1024,
-      sliceMs: 1,
-      // Every reading of the clock is half a millisecond later: the assembly's steps fill its slices.
-      now: () => (clock += 0.5),
-    });
+    const { timers, pool, docs } = assemblingDocs();
     const doc = new MemoryDocument('file:///quotes.md', text);
     const ready: { model?: NoteModel } = {};
     void docs.whenReady(doc).then((m) => (ready.model = m));
@@ -410,17 +416,7 @@ describe('a worker result of many pieces', () => {
 
   test('edited or needed at once while it is assembled: the result is finished and the edits caught up', async () => {
     const text = `FIN_WAIT2 first.\n\n${'> a\n\n'.repeat(6000)}CLOSE-WAIT last.\n`;
-    const timers = new FakeTimers();
-    const pool = new WorkerPool(inProcessPort, 1);
-    let clock = 0;
-    const docs = new NoteDocuments<MemoryDocument>({
-      schedule: (work) => timers.after(0, work),
-      after: timers.after,
-      remote: pool,
-      maxLength: () => 1024 * 1024,
-      sliceMs: 1,
-      now: () => (clock += 0.5),
-    });
+    const { timers, pool, docs } = assemblingDocs();
     const doc = new MemoryDocument('file:///edited.md', text);
     assert.equal(docs.peek(doc), undefined);
     await flush();
