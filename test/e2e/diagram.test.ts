@@ -73,8 +73,12 @@ suite('UI: state diagram panel', () => {
     await frame.locator('#explain:not([hidden])').waitFor({ timeout: 5_000 });
     assert.match(await frame.locator('#explain').innerText(), /TIME-WAIT/);
     await page.keyboard.press('Enter');
-    await page.waitForTimeout(800);
-    const status = await page.locator('#status\\.editor\\.selection, .statusbar-item[id*="selection"]').first().innerText().catch(() => '');
+    // The status bar shows the selection once the editor has revealed it (no fixed wait: a busy machine is slower).
+    const selection = page.locator('#status\\.editor\\.selection, .statusbar-item[id*="selection"]').first();
+    let status = '';
+    for (const deadline = Date.now() + 10_000; !/selected|已选择/.test(status) && Date.now() < deadline; await page.waitForTimeout(200)) {
+      status = await selection.innerText().catch(() => '');
+    }
     assert.match(status, /selected|已选择/);
     await screenshot('diagram-keyboard-time-wait');
   });
