@@ -8,7 +8,7 @@ import { STATE_IDS, type Lang, type StateId } from '../catalogue/types';
 import type { StateSockets, TimerKind } from '../evidence/connections';
 import { findCauses, type Cause } from './causes';
 import { checkNote, type Finding } from '../check/findings';
-import { noteEvidence, type NoteEvidence } from './noteEvidence';
+import { noteEvidenceSteps, runSteps, type NoteEvidence } from './noteEvidence';
 import { limitsOf, timelineOf, trendOf, type Limits, type TimelinePoint, type Trend } from './timeline';
 
 export interface NoteAnalysis {
@@ -25,8 +25,13 @@ export interface NoteAnalysis {
  * `range` (the diagram scoped to a section), only the evidence inside it: its blocks, samples and count lines.
  */
 export function analyseEvidence(whole: NoteModel, range?: OffsetRange): NoteAnalysis {
+  return runSteps(analyseEvidenceSteps(whole, range));
+}
+
+/** analyseEvidence in steps (one per evidence block, see noteEvidenceSteps). */
+export function* analyseEvidenceSteps(whole: NoteModel, range?: OffsetRange): Generator<void, NoteAnalysis, void> {
   const model: NoteModel = range ? { ...whole, evidence: whole.evidence.filter((b) => withinRange(range, b.start, b.end)) } : whole;
-  const evidence = noteEvidence(whole, range);
+  const evidence = yield* noteEvidenceSteps(whole, range);
   const points = timelineOf(model);
   const limits = limitsOf(model, points);
   const counters: Record<string, number> = {};

@@ -54,9 +54,10 @@ function bccRows(model: NoteModel, range: OffsetRange | undefined): Connection[]
 
 /**
  * Reads the note's connections and counts — with `range`, only those of that part of the note (a section):
- * its evidence blocks, bcc outputs and count lines.
+ * its evidence blocks, bcc outputs and count lines. In steps, one per evidence block (its listing rows), so that
+ * the analysis worker can answer the host's messages between them (report/summaries.ts); runSteps runs them at once.
  */
-export function noteEvidence(model: NoteModel, range?: OffsetRange): NoteEvidence {
+export function* noteEvidenceSteps(model: NoteModel, range?: OffsetRange): Generator<void, NoteEvidence, void> {
   const lineText = (n: number): string => model.lines.lineText(n);
   const tallies = new StateTallies();
   const counts = new Map<StateId, StateCount>();
@@ -77,6 +78,7 @@ export function noteEvidence(model: NoteModel, range?: OffsetRange): NoteEvidenc
         if (n !== undefined) setCount(s, { count: n, source: 'count-block', line: seg.startLine });
       }
     }
+    yield;
   }
   const connections = bccRows(model, range);
   const mentionLines: number[] = [];
@@ -88,4 +90,12 @@ export function noteEvidence(model: NoteModel, range?: OffsetRange): NoteEvidenc
   const { sockets, firstLine } = tallies.result();
   for (const [s, sum] of sockets) setCount(s, { count: sum.listed, source: 'listing', line: firstLine.get(s) ?? 0 });
   return { connections, sockets, transitions: transitionsByState(connections), prose, counts };
+}
+
+/** Runs a computation written in steps (a generator yielding between them) to its end at once. */
+export function runSteps<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
 }
