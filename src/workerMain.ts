@@ -1,37 +1,81 @@
 /**
  * The analysis worker's side: analyses note texts off the extension host thread and answers with the analysis as
- * plain data (core/note/transfer.ts). It keeps no state between requests; the host terminates it when an
- * analysis outlives its budget (see core/note/documents.ts). The extension bundle exports it (so the worker is
+ * plain data (core/note/transfer.ts), then with the note's evidence analysis (its companion, computed in steps
+ * while the host assembles the model: core/report/summaries.ts). It keeps no state between requests; the host
+ * terminates it when an analysis outlives its budget (see core/note/documents.ts). The extension bundle exports it (so the worker is
  * the extension's own bundle: no second copy of the core in the .vsix, see features/analysisWorker.ts), and
  * src/analysisWorker.ts runs it as the standalone worker of the language server and the bench.
  */
 import { buildPieces } from './core/note/pieceStore';
+import type { Piece } from './core/note/piece';
 import { isBatchAck, Outbox, partsMessages, type AnalyseRequest, type WorkerResponse } from './core/note/transfer';
+import { remoteEvidenceSteps } from './core/report/summaries';
 
-/** The messages answering one request: the analysis in batches (see partsMessages), or the error. */
-function answer(data: unknown): WorkerResponse[] {
-  const req = data as Partial<AnalyseRequest> | null;
-  const id = typeof req?.id === 'number' ? req.id : -1;
-  if (typeof req?.text !== 'string') return [{ id, error: 'bad request' }];
-  try {
-    const t0 = performance.now();
-    // The pieces only: the host assembles the model from them (transfer.ts), so the worker does not.
-    const parts = buildPieces(req.text);
-    return partsMessages(id, parts, performance.now() - t0);
-  } catch (e) {
-    return [{ id, error: e instanceof Error ? e.message : String(e) }];
-  }
-}
+/** Longest run of companion steps before the worker turns to the host's messages (acknowledgements). */
+const STEPS_MS = 4;
+
+/** Runs `work` in a later turn of this worker's event loop. */
+export type Defer = (work: () => void) => void;
+
+const defaultDefer: Defer =
+  typeof setImmediate === 'function'
+    ? (work) => void setImmediate(work)
+    : (work) => {
+        setTimeout(work, 0);
+      };
 
 /**
  * The handler of the host's messages: an analysis request is answered with its first batch at once, each
- * acknowledgement of a batch brings the next (Outbox in core/note/transfer.ts).
+ * acknowledgement of a batch brings the next (Outbox in core/note/transfer.ts). Meanwhile the worker computes
+ * the note's evidence analysis in steps of about STEPS_MS, turning to the host's acknowledgements between them
+ * (`defer`), and sends it after the last batch as the answer's companion.
  */
-export function analysisServer(post: (message: WorkerResponse) => void): (data: unknown) => void {
+export function analysisServer(post: (message: WorkerResponse) => void, defer: Defer = defaultDefer): (data: unknown) => void {
   const outbox = new Outbox(post);
+  /** The request being answered: companion steps of an earlier one stop. */
+  let current = -1;
+  const companion = (id: number, text: string, pieces: readonly Piece[]): void => {
+    const steps = remoteEvidenceSteps(text, pieces);
+    const run = (): void => {
+      if (current !== id) return;
+      const t0 = performance.now();
+      try {
+        for (let r = steps.next(); ; r = steps.next()) {
+          if (r.done) return outbox.append({ id, companion: r.value });
+          if (performance.now() - t0 >= STEPS_MS) break;
+        }
+      } catch {
+        // The host computes it itself then (as for any model).
+        return outbox.append({ id, companion: null });
+      }
+      defer(run);
+    };
+    defer(run);
+  };
   return (data) => {
-    if (isBatchAck(data)) outbox.acknowledged(data.id);
-    else outbox.send(answer(data));
+    if (isBatchAck(data)) {
+      outbox.acknowledged(data.id);
+      return;
+    }
+    const req = data as Partial<AnalyseRequest> | null;
+    const id = typeof req?.id === 'number' ? req.id : -1;
+    current = id;
+    if (typeof req?.text !== 'string') {
+      outbox.send([{ id, error: 'bad request' }]);
+      return;
+    }
+    let parts: ReturnType<typeof buildPieces>;
+    const t0 = performance.now();
+    try {
+      // The pieces only: the host assembles the model from them (transfer.ts); the worker assembles its own
+      // for the companion while the host does.
+      parts = buildPieces(req.text);
+    } catch (e) {
+      outbox.send([{ id, error: e instanceof Error ? e.message : String(e) }]);
+      return;
+    }
+    outbox.send(partsMessages(id, parts, performance.now() - t0, true));
+    companion(id, req.text, parts.pieces);
   };
 }
 

@@ -8,7 +8,7 @@ import type { Lang, StateId } from './catalogue/types';
 import { explainMention, type ExplainLinks } from './explain';
 import { kernelFromSetting } from './knowledge/kernel';
 import { mentionAt, type NoteModel } from './note/model';
-import { stateEvidenceMarkdown } from './report/summaries';
+import { evidenceArrival, stateEvidenceMarkdown } from './report/summaries';
 
 export interface NoteHoverOptions {
   readonly lang: Lang;
@@ -42,4 +42,13 @@ export function noteHover(model: NoteModel, offset: number, options: NoteHoverOp
   // The note's per-connection summary for the state, and the likely cause (issue #13).
   const extra = state ? stateEvidenceMarkdown(model, state, options.lang) : undefined;
   return { markdown: extra ? `${explained}\n\n---\n\n${extra}` : explained, start: mention.start, end: mention.end, ...(state ? { state } : {}) };
+}
+
+/**
+ * Resolves when noteHover(model, offset) can answer from the evidence analysis the analysis worker sends after
+ * its result (a state's hover reads it), undefined when it need not wait: a hover awaits this rather than read
+ * every listing row of a large note on the editor's thread while the worker already does.
+ */
+export function hoverReady(model: NoteModel, offset: number): Promise<void> | undefined {
+  return mentionAt(model, offset)?.kind === 'state' ? evidenceArrival(model) : undefined;
 }

@@ -26,7 +26,7 @@ import { misconceptionRuleText } from '../core/check/misconceptions';
 import { explainMisconception } from '../core/knowledge/explainMisconception';
 import type { RemoteAnalyser } from '../core/note/documents';
 import { evidenceSymbols } from '../core/note/evidenceNames';
-import { noteHover } from '../core/noteHover';
+import { hoverReady, noteHover } from '../core/noteHover';
 import { EXPLAIN_MISCONCEPTION, NoteDiagnosticsPublisher } from './diagnostics';
 import { IdleQueue } from './idle';
 import { OpenNotes } from './notes';
@@ -36,6 +36,8 @@ import { folderPaths, LspWorkspace } from './workspace';
 export const SERVER_NAME = 'tcp-state-notes';
 /** Quiet time after the last client message before background work runs (idle.ts). */
 const IDLE_MS = 200;
+/** Longest a state's hover waits for the worker's evidence analysis before it reads the note's listings here. */
+const EVIDENCE_WAIT_MS = 500;
 
 export function capabilities(): ServerCapabilities {
   return {
@@ -109,16 +111,28 @@ export function serveNotes(connection: Connection, version: string, remote?: Rem
     diagnostics.closed(d.uri);
   });
 
-  const hoverAt = (uri: string, position: Position): Hover | null => {
+  const hoverAt = async (uri: string, position: Position, token: CancellationToken): Promise<Hover | null> => {
     const document = notes.get(uri);
     if (!document || !settings.hover) return null;
     // Never blocks: a large note still being analysed answers from the hovered line.
     const model = notes.forHover(document, position.line, position.character);
-    const hover = noteHover(model, document.offsetAt(position), { lang: lang(), kernelVersion: settings.kernelVersion });
+    const offset = document.offsetAt(position);
+    // A state's hover on a note the worker analysed waits for the worker's evidence analysis (its summary lines)
+    // rather than read the note's listings again here; an edit meanwhile starts the hover over.
+    const ready = hoverReady(model, offset);
+    if (ready) {
+      const version = document.version;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([ready, new Promise<void>((r) => (timer = setTimeout(r, EVIDENCE_WAIT_MS)))]);
+      clearTimeout(timer);
+      if (token.isCancellationRequested || notes.get(uri) !== document) return null;
+      if (document.version !== version) return hoverAt(uri, position, token);
+    }
+    const hover = noteHover(model, offset, { lang: lang(), kernelVersion: settings.kernelVersion });
     if (!hover) return null;
     return { contents: { kind: 'markdown', value: hover.markdown }, range: { start: document.positionAt(hover.start), end: document.positionAt(hover.end) } };
   };
-  connection.onHover(({ textDocument, position }): Hover | null => idle.handle(() => hoverAt(textDocument.uri, position)));
+  connection.onHover(({ textDocument, position }, token): Promise<Hover | null> => idle.during(hoverAt(textDocument.uri, position, token)));
 
   // A request the client waits for: background work waits until it is answered (idle.ts).
   const documentSymbols = async (uri: string, token: CancellationToken): Promise<DocumentSymbol[]> => {

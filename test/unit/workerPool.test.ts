@@ -130,6 +130,8 @@ describe('worker pool', () => {
     assert.equal((ports[0] as FakePort).posted.length + (ports[1] as FakePort).posted.length, 2);
     (ports[0] as FakePort).answer();
     await jobs[0]?.result;
+    // The worker is the job's until its companion (the evidence analysis) came, then idle.
+    await jobs[0]?.companion;
     assert.equal((ports[0] as FakePort).posted.length, 2, 'the idle worker took the queued job');
     (ports[0] as FakePort).answer();
     (ports[1] as FakePort).answer();

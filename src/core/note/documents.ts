@@ -48,6 +48,11 @@ export type Timer = (ms: number, work: () => void) => () => void;
 export interface RemoteJob {
   /** The parts of the analysis and the time it took there; rejects if the remote failed. */
   readonly result: Promise<{ readonly parts: AnalysisParts; readonly ms: number }>;
+  /**
+   * What the remote computes from the same text after the parts (the analysis worker: the note's evidence
+   * analysis), kept with the model (transfer.ts companionOf); undefined when none comes. Never rejects.
+   */
+  readonly companion?: Promise<unknown>;
   /** Stops the analysis now (terminates the worker running it); `result` then never settles. */
   abandon(): void;
 }
@@ -455,7 +460,7 @@ export class NoteDocuments<D extends NoteDocument> {
         state.where = 'worker';
         // The model is assembled from the pieces here: a first slice now, the rest in background slices (a
         // note of thousands of tiny blocks has that many pieces), as a large note's analysis would be.
-        const assembly = new PartsAssembly(text, parts);
+        const assembly = new PartsAssembly(text, parts, remoteJob.companion);
         if (this.timed(state, 'assembly', () => assembly.run(this.sliceMs, this.now))) this.finished(document, state, assembly.analysis as NoteAnalysis, job.version);
         else this.startTask(document, state, assembly, job.version);
       },

@@ -8,6 +8,8 @@
  * The pieces come in batches with flow control: the worker sends the next batch only when the host has
  * acknowledged the last one (Outbox), so the host deserialises one batch per turn of its event loop instead of
  * all of them in one go (Node delivers every message already queued on a port in one uninterrupted run).
+ * After the last batch the worker sends its evidence analysis of the same text (the companion, computed there
+ * while the host assembles the model: core/report/summaries.ts), which the host adopts for the model it assembled.
  * Also the plain-text reading a note falls back to when its Markdown parse is abandoned.
  * Pure: no `vscode`, no Node built-ins.
  */
@@ -37,12 +39,30 @@ export class PartsAssembly {
   readonly where = 'worker' as const;
   private readonly assembly: ModelAssembly;
   private result: NoteAnalysis | undefined;
+  private readonly companion: Companion | undefined;
 
+  /** `companion`: what the worker sends after the parts (see Companion), kept with the model once assembled. */
   constructor(
     readonly text: string,
     private readonly parts: AnalysisParts,
+    companion?: Promise<unknown>,
   ) {
     this.assembly = new ModelAssembly(text, parts.pieces);
+    if (companion) {
+      const c: Companion = {
+        settled: false,
+        arrived: companion.then(
+          (value) => {
+            c.value = value;
+            c.settled = true;
+          },
+          () => {
+            c.settled = true;
+          },
+        ),
+      };
+      this.companion = c;
+    }
   }
 
   /** Fraction of the pieces assembled. */
@@ -60,7 +80,9 @@ export class PartsAssembly {
     if (!this.assembly.run(budgetMs, clock)) return false;
     const { parts } = this;
     const definitions = parts.definitions.length ? new Definitions(parts.definitions) : Definitions.none;
-    this.result = { model: this.assembly.model as NoteModel, pieces: parts.pieces, definitions };
+    const model = this.assembly.model as NoteModel;
+    if (this.companion) COMPANIONS.set(model, this.companion);
+    this.result = { model, pieces: parts.pieces, definitions };
     return true;
   }
 
@@ -68,6 +90,24 @@ export class PartsAssembly {
     this.run(Infinity);
     return this.result as NoteAnalysis;
   }
+}
+
+/**
+ * What the worker computed from the same text after the parts (its evidence analysis, unchecked: the reader
+ * validates it), for a model assembled from a worker's answer. `value` is set and `settled` true once it arrived
+ * (or failed: no value); `arrived` resolves then, never rejects.
+ */
+export interface Companion {
+  readonly arrived: Promise<void>;
+  settled: boolean;
+  value?: unknown;
+}
+
+const COMPANIONS = new WeakMap<NoteModel, Companion>();
+
+/** The companion of a model assembled from a worker's answer (undefined for any other model). */
+export function companionOf(model: NoteModel): Companion | undefined {
+  return COMPANIONS.get(model);
 }
 
 /** The analysis of `text` (the text the parts were computed from) from its parts, at once. */
@@ -107,11 +147,13 @@ export function isBatchAck(data: unknown): data is BatchAck {
 /**
  * The worker's answers: the pieces in batches (`chunk`, each covering about CHUNK_CHARS of the note, so that no
  * single message costs the host more than a few milliseconds to deserialise), then the last batch with the
- * definitions and the time the analysis took there (`parts`); or the error it threw.
+ * definitions and the time the analysis took there (`parts`; `more` when a `companion` follows: the evidence
+ * analysis, or null when there is none for this note); or the error it threw.
  */
 export type WorkerResponse =
   | { readonly id: number; readonly chunk: readonly WirePiece[] }
-  | { readonly id: number; readonly parts: { readonly pieces: readonly WirePiece[]; readonly definitions: readonly string[] }; readonly ms: number }
+  | { readonly id: number; readonly parts: { readonly pieces: readonly WirePiece[]; readonly definitions: readonly string[] }; readonly ms: number; readonly more?: true }
+  | { readonly id: number; readonly companion: unknown }
   | { readonly id: number; readonly error: string };
 
 type ListKey = 'mentions' | 'evidence' | 'headings' | 'transitions' | 'quiet' | 'definitions';
@@ -156,8 +198,8 @@ export const CHUNK_CHARS = 128 * 1024;
 /** Pieces in one batch at most: a note of tiny blocks (thousands of quotes) has many pieces per 128 KB. */
 export const CHUNK_PIECES = 1024;
 
-/** Splits the parts into the messages the worker sends (all but the last are `chunk`s). */
-export function partsMessages(id: number, parts: AnalysisParts, ms: number): WorkerResponse[] {
+/** Splits the parts into the messages the worker sends (all but the last are `chunk`s; `more`: a companion follows). */
+export function partsMessages(id: number, parts: AnalysisParts, ms: number, more = false): WorkerResponse[] {
   const out: WorkerResponse[] = [];
   let batch: WirePiece[] = [];
   let from = 0;
@@ -169,14 +211,15 @@ export function partsMessages(id: number, parts: AnalysisParts, ms: number): Wor
       from = p.end;
     }
   }
-  out.push({ id, parts: { pieces: batch, definitions: parts.definitions }, ms });
+  out.push({ id, parts: { pieces: batch, definitions: parts.definitions }, ms, ...(more ? { more: true as const } : {}) });
   return out;
 }
 
 /**
  * The worker's side of the flow control: it sends the first message of an answer at once and each further one
- * when the host acknowledges the previous batch. A new answer replaces what is left of an old one (the host
- * asks for a new analysis only after the last message of the previous one).
+ * when the host acknowledges the previous batch; a message after the last batch (the companion) goes right after
+ * it. A new answer replaces what is left of an old one (the host asks for a new analysis only after the last
+ * message of the previous one).
  */
 export class Outbox {
   private queue: WorkerResponse[] = [];
@@ -184,17 +227,28 @@ export class Outbox {
   constructor(private readonly post: (message: WorkerResponse) => void) {}
 
   send(messages: readonly WorkerResponse[]): void {
-    this.queue = messages.slice(1);
-    const first = messages[0];
-    if (first) this.post(first);
+    this.queue = messages.slice();
+    this.flush();
+  }
+
+  /** Sends `message` after the rest of the current answer (at once when all of it went). */
+  append(message: WorkerResponse): void {
+    this.queue.push(message);
+    if (this.queue.length === 1) this.flush();
   }
 
   /** The host acknowledged a batch of answer `id`. */
   acknowledged(id: number): void {
-    const next = this.queue[0];
-    if (next?.id !== id) return;
-    this.queue.shift();
-    this.post(next);
+    if (this.queue[0]?.id !== id) return;
+    this.flush();
+  }
+
+  /** Posts the next message, and those after it up to the next batch the host must acknowledge first. */
+  private flush(): void {
+    for (let next = this.queue.shift(); next; next = this.queue.shift()) {
+      this.post(next);
+      if ('chunk' in next) return;
+    }
   }
 }
 
@@ -205,6 +259,7 @@ export function isWorkerResponse(data: unknown): data is WorkerResponse {
   if (typeof d.id !== 'number') return false;
   if (typeof d.error === 'string') return true;
   if (Array.isArray(d.chunk)) return true;
+  if ('companion' in d) return true;
   const parts = d.parts as Record<string, unknown> | undefined;
   return typeof d.ms === 'number' && typeof parts === 'object' && parts !== null && Array.isArray(parts.pieces) && Array.isArray(parts.definitions);
 }

@@ -2,8 +2,9 @@
  * A small pool of analysis workers behind the cache's RemoteAnalyser interface. Pure: the host hands it a
  * `spawn` that starts one worker of its kind (Node `worker_threads`, a Web Worker, or a test double) adapted
  * to WorkerPort; the pool queues jobs, reassembles the batches a worker sends (core/note/transfer.ts),
- * acknowledging each so the worker sends the next (one batch in flight at a time), and terminates a worker
- * whose job is abandoned.
+ * acknowledging each so the worker sends the next (one batch in flight at a time), hands on the companion the
+ * worker sends after the parts (the job's worker stays busy until it came), and terminates a worker whose job is
+ * abandoned.
  */
 import type { RemoteAnalyser, RemoteJob } from './documents';
 import type { Piece } from './piece';
@@ -21,6 +22,8 @@ interface Pending {
   readonly request: AnalyseRequest;
   resolve(value: { parts: AnalysisParts; ms: number }): void;
   reject(error: Error): void;
+  /** Settles the job's companion (undefined: none came). */
+  companion(value: unknown): void;
   port?: WorkerPort;
   /** Pieces received so far (the worker sends them in batches). */
   pieces: Piece[];
@@ -46,14 +49,25 @@ export class WorkerPool implements RemoteAnalyser {
 
   start(text: string): RemoteJob {
     if (this.disposed) throw new Error('disposed');
+    let settleCompanion!: (value: unknown) => void;
+    const companion = new Promise<unknown>((resolve) => (settleCompanion = resolve));
     let pending!: Pending;
     const result = new Promise<{ parts: AnalysisParts; ms: number }>((resolve, reject) => {
-      pending = { request: { id: this.nextId++, text }, resolve, reject, pieces: [] };
+      pending = {
+        request: { id: this.nextId++, text },
+        resolve,
+        reject: (e) => {
+          reject(e);
+          settleCompanion(undefined);
+        },
+        companion: settleCompanion,
+        pieces: [],
+      };
     });
     // Spawning fails synchronously when this host has no workers: the cache then analyses on its own thread.
     this.queue.push(pending);
     this.pump();
-    return { result, abandon: () => this.abandon(pending) };
+    return { result, companion, abandon: () => this.abandon(pending) };
   }
 
   /**
@@ -81,13 +95,16 @@ export class WorkerPool implements RemoteAnalyser {
           port.post({ id: p.request.id, next: true });
           return;
         }
-        this.running.delete(port);
-        this.idle.push(port);
-        if ('error' in data) p.reject(new Error(data.error));
-        else {
+        if ('parts' in data) {
           for (const piece of data.parts.pieces) p.pieces.push(fromWire(piece));
           p.resolve({ parts: { pieces: p.pieces, definitions: data.parts.definitions }, ms: data.ms });
-        }
+          // The worker goes on with the companion: it stays this job's until that came.
+          if (data.more) return;
+          p.companion(undefined);
+        } else if ('companion' in data) p.companion(data.companion);
+        else p.reject(new Error(data.error));
+        this.running.delete(port);
+        this.idle.push(port);
         this.pump();
       },
       (error) => {
@@ -123,6 +140,7 @@ export class WorkerPool implements RemoteAnalyser {
   }
 
   private abandon(p: Pending): void {
+    p.companion(undefined);
     const q = this.queue.indexOf(p);
     if (q >= 0) this.queue.splice(q, 1);
     const port = p.port;
@@ -135,6 +153,7 @@ export class WorkerPool implements RemoteAnalyser {
 
   dispose(): void {
     this.disposed = true;
+    for (const p of [...this.queue, ...this.running.values()]) p.companion(undefined);
     for (const port of [...this.idle, ...this.running.keys()]) port.terminate();
     this.idle.length = 0;
     this.running.clear();

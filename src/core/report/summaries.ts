@@ -2,13 +2,21 @@
  * Short per-connection summaries for the editor: the lines a hover on a state adds (what the note's listings
  * show for that state, and the likely cause) and the title of the code lens over a listing block. Memoised per
  * model / block. Notes larger than MAX_SUMMARY_CHARS get none (the hover and lens must never block the editor;
- * `tcp-state-notes report` covers any size). Pure: no `vscode`, no Node built-ins.
+ * `tcp-state-notes report` covers any size).
+ *
+ * A model assembled from the analysis worker's answer gets the worker's evidence analysis of the same text (its
+ * companion, computed there by remoteEvidenceSteps while this thread assembles the model), so the editor's thread
+ * does not read every listing row again; any other model's is computed here on first use.
+ * Pure: no `vscode`, no Node built-ins.
  */
+import { ModelAssembly } from '../note/assembly';
 import type { EvidenceBlock, NoteModel, OffsetRange } from '../note/model';
+import type { Piece } from '../note/piece';
+import { companionOf } from '../note/transfer';
 import type { Lang, Localized, StateId } from '../catalogue/types';
 import { connectionsOfSegment, StateTallies, type StateSockets } from '../evidence/connections';
 import { formatNumber, t } from '../strings';
-import { analyseEvidence, causesOf, type NoteAnalysis } from './build';
+import { analyseEvidence, analyseEvidenceSteps, causesOf, type NoteAnalysis } from './build';
 import { safeName, type Cause, type CauseRule } from './causes';
 import { escapeMarkdown } from './markdown';
 
@@ -25,7 +33,7 @@ const causeCache = new WeakMap<NoteAnalysis, Map<Lang, Cause[]>>();
  * undefined for stand-in or very large models.
  */
 export function cachedAnalysis(model: NoteModel, range?: OffsetRange): NoteAnalysis | undefined {
-  if (model.partial || model.text.length > MAX_SUMMARY_CHARS) return undefined;
+  if (!summarised(model)) return undefined;
   if (range) {
     let byRange = scopedAnalyses.get(model);
     if (!byRange) scopedAnalyses.set(model, (byRange = new Map()));
@@ -37,9 +45,63 @@ export function cachedAnalysis(model: NoteModel, range?: OffsetRange): NoteAnaly
     }
     return scoped;
   }
-  let a = analyses.get(model);
+  let a = analyses.get(model) ?? adoptCompanion(model);
   if (!a) analyses.set(model, (a = analyseEvidence(model)));
   return a;
+}
+
+/** Whether a model gets an evidence analysis at all (not a stand-in, not too large). */
+function summarised(model: NoteModel): boolean {
+  return !model.partial && model.text.length <= MAX_SUMMARY_CHARS;
+}
+
+/**
+ * The analysis worker's side: the evidence analysis of the text it analysed, from its pieces (the model assembled
+ * there too), in steps; null where cachedAnalysis gives none. What it returns is the companion of its answer.
+ */
+export function* remoteEvidenceSteps(text: string, pieces: readonly Piece[]): Generator<void, NoteAnalysis | null, void> {
+  const assembly = new ModelAssembly(text, pieces);
+  while (!assembly.run(0)) yield;
+  const model = assembly.model as NoteModel;
+  return summarised(model) ? yield* analyseEvidenceSteps(model) : null;
+}
+
+/** The worker's evidence analysis of this model's text, once arrived and well-formed, adopted as the model's. */
+function adoptCompanion(model: NoteModel): NoteAnalysis | undefined {
+  const c = companionOf(model);
+  if (!c?.settled || !isNoteAnalysis(c.value)) return undefined;
+  analyses.set(model, c.value);
+  return c.value;
+}
+
+/**
+ * Resolves when the model's evidence analysis is coming from the analysis worker and has arrived (cachedAnalysis
+ * then adopts it instead of reading the note's rows here); undefined when there is nothing to wait for.
+ */
+export function evidenceArrival(model: NoteModel): Promise<void> | undefined {
+  if (!summarised(model) || analyses.has(model)) return undefined;
+  const c = companionOf(model);
+  return c && !c.settled ? c.arrived : undefined;
+}
+
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
+
+/** The shape of a NoteAnalysis as it crosses from the worker (structured clone keeps its Maps). */
+function isNoteAnalysis(x: unknown): x is NoteAnalysis {
+  if (!isRecord(x) || !isRecord(x.evidence)) return false;
+  const e = x.evidence;
+  return (
+    Array.isArray(e.connections) &&
+    e.sockets instanceof Map &&
+    e.transitions instanceof Map &&
+    Array.isArray(e.prose) &&
+    e.counts instanceof Map &&
+    Array.isArray(x.points) &&
+    isRecord(x.limits) &&
+    (x.trend === null || isRecord(x.trend)) &&
+    isRecord(x.counters) &&
+    isRecord(x.sysctls)
+  );
 }
 
 function cachedCauses(a: NoteAnalysis, lang: Lang): Cause[] {
