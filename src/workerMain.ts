@@ -12,7 +12,7 @@ import { isBatchAck, Outbox, partsMessages, type AnalyseRequest, type WorkerResp
 import { remoteEvidenceSteps } from './core/report/summaries';
 
 /** Longest run of companion steps before the worker turns to the host's messages (acknowledgements). */
-const STEPS_MS = 4;
+const STEPS_MS = 1;
 
 /** Runs `work` in a later turn of this worker's event loop. */
 export type Defer = (work: () => void) => void;
