@@ -39,6 +39,17 @@ function dataOf(diagnostic: Diagnostic, version: number): DiagnosticData | undef
   return d && d.version === version && Number.isInteger(d.start) && Number.isInteger(d.end) ? (d as DiagnosticData) : undefined;
 }
 
+/**
+ * `ready`, one turn of the event loop after it resolved: requests that waited for the same analysis (document
+ * symbols, a hover) are answered first. Their replies resolve with it but are written in a later turn (the
+ * protocol library queues each write), so diagnostics computed at once would go before them.
+ */
+async function afterReplies<T>(ready: Promise<T>): Promise<T> {
+  const value = await ready;
+  await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  return value;
+}
+
 export class NoteDiagnosticsPublisher {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** The typos last computed per note, by version: the quick fixes read them. */
@@ -87,7 +98,7 @@ export class NoteDiagnosticsPublisher {
       return;
     }
     const version = document.version;
-    const model = notes.cache.peek(document) ?? (await notes.cache.whenReady(document));
+    const model = notes.cache.peek(document) ?? (await afterReplies(notes.cache.whenReady(document)));
     // Closed, too large, or edited meanwhile (the edit scheduled its own run).
     if (!model || notes.get(document.uri) !== document || document.version !== version) return;
     const typos = this.typos(document, model);
