@@ -17,12 +17,29 @@ const STEPS_MS = 1;
 /** Runs `work` in a later turn of this worker's event loop. */
 export type Defer = (work: () => void) => void;
 
-const defaultDefer: Defer =
-  typeof setImmediate === 'function'
-    ? (work) => void setImmediate(work)
-    : (work) => {
-        setTimeout(work, 0);
-      };
+interface Channel {
+  port1: { onmessage: (() => void) | null };
+  port2: { postMessage(message: unknown): void };
+}
+declare const MessageChannel: (new () => Channel) | undefined;
+
+/**
+ * setImmediate under Node; in a Web Worker a message to itself (nested setTimeout calls wait at least 4 ms each
+ * there, which would leave the worker idle between steps).
+ */
+function defaultDefer(): Defer {
+  if (typeof setImmediate === 'function') return (work) => void setImmediate(work);
+  if (typeof MessageChannel === 'function') {
+    const channel = new MessageChannel();
+    const queue: (() => void)[] = [];
+    channel.port1.onmessage = () => queue.shift()?.();
+    return (work) => {
+      queue.push(work);
+      channel.port2.postMessage(null);
+    };
+  }
+  return (work) => void setTimeout(work, 0);
+}
 
 /**
  * The handler of the host's messages: an analysis request is answered with its first batch at once, each
@@ -30,7 +47,7 @@ const defaultDefer: Defer =
  * the note's evidence analysis in steps of about STEPS_MS, turning to the host's acknowledgements between them
  * (`defer`), and sends it after the last batch as the answer's companion.
  */
-export function analysisServer(post: (message: WorkerResponse) => void, defer: Defer = defaultDefer): (data: unknown) => void {
+export function analysisServer(post: (message: WorkerResponse) => void, defer: Defer = defaultDefer()): (data: unknown) => void {
   const outbox = new Outbox(post);
   /** The request being answered: companion steps of an earlier one stop. */
   let current = -1;
