@@ -1,7 +1,7 @@
 /**
  * The analysis worker's side: analyses note texts off the extension host thread and answers with the analysis as
- * plain data (core/note/transfer.ts), then with the note's evidence analysis (its companion, computed in steps
- * while the host assembles the model: core/report/summaries.ts). It keeps no state between requests; the host
+ * plain data (core/note/transfer.ts), then with the note's evidence analysis (its companion, computed once the
+ * pieces went, while the host assembles the model: core/report/summaries.ts). It keeps no state between requests; the host
  * terminates it when an analysis outlives its budget (see core/note/documents.ts). The extension bundle exports it (so the worker is
  * the extension's own bundle: no second copy of the core in the .vsix, see features/analysisWorker.ts), and
  * src/analysisWorker.ts runs it as the standalone worker of the language server and the bench.
@@ -11,7 +11,7 @@ import type { Piece } from './core/note/piece';
 import { isBatchAck, Outbox, partsMessages, type AnalyseRequest, type WorkerResponse } from './core/note/transfer';
 import { remoteEvidenceSteps } from './core/report/summaries';
 
-/** Longest run of companion steps before the worker turns to the host's messages (acknowledgements). */
+/** Longest run of companion steps before the worker turns to its other messages. */
 const STEPS_MS = 1;
 
 /** Runs `work` in a later turn of this worker's event loop. */
@@ -43,9 +43,9 @@ function defaultDefer(): Defer {
 
 /**
  * The handler of the host's messages: an analysis request is answered with its first batch at once, each
- * acknowledgement of a batch brings the next (Outbox in core/note/transfer.ts). Meanwhile the worker computes
- * the note's evidence analysis in steps of about STEPS_MS, turning to the host's acknowledgements between them
- * (`defer`), and sends it after the last batch as the answer's companion.
+ * acknowledgement of a batch brings the next (Outbox in core/note/transfer.ts). Once the last batch went (the
+ * batches do not wait for it, nor share the CPU with it), the worker computes the note's evidence analysis in
+ * steps of about STEPS_MS (`defer` between them) and sends it as the answer's companion.
  */
 export function analysisServer(post: (message: WorkerResponse) => void, defer: Defer = defaultDefer()): (data: unknown) => void {
   const outbox = new Outbox(post);
@@ -92,7 +92,8 @@ export function analysisServer(post: (message: WorkerResponse) => void, defer: D
       return;
     }
     outbox.send(partsMessages(id, parts, performance.now() - t0, true));
-    companion(id, req.text, parts.pieces);
+    const pieces = parts.pieces;
+    outbox.whenSent(() => companion(id, req.text as string, pieces));
   };
 }
 

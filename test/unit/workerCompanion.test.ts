@@ -56,11 +56,11 @@ function heldPort(auto = false) {
 }
 
 describe('the analysis worker\'s companion (its evidence analysis)', () => {
-  test('comes after the last batch even when it was ready before, and equals the analysis made here', async () => {
+  test('is computed once the last batch went, sent right after it, and equals the analysis made here', async () => {
     const { port, kinds, held, release } = heldPort();
     const pool = new WorkerPool(() => port, 1);
     const job = pool.start(TEXT);
-    // The companion is computed while acknowledgements are held: it must wait for the batches still to go.
+    // While acknowledgements are held, batches are still to go: nothing follows the first yet.
     for (let i = 0; i < 50; i++) await flush();
     assert.deepEqual(kinds, ['chunk'], 'one batch in flight, nothing after it yet');
     let result: { parts: AnalysisParts } | undefined;
@@ -70,9 +70,9 @@ describe('the analysis worker\'s companion (its evidence analysis)', () => {
       release();
       await flush();
     }
-    assert.equal(kinds[kinds.length - 2], 'parts');
-    assert.equal(kinds[kinds.length - 1], 'companion', 'right after the parts, with no acknowledgement');
+    assert.equal(kinds[kinds.length - 1], 'parts');
     const companion = await job.companion;
+    assert.deepEqual(kinds.slice(-2), ['parts', 'companion'], 'after the parts, with no acknowledgement');
     assert.deepEqual(companion, analyseEvidence(buildAnalysis(TEXT).model));
   });
 
@@ -109,6 +109,15 @@ describe('the analysis worker\'s companion (its evidence analysis)', () => {
     assert.deepEqual(out.map(kind), ['chunk', 'parts', 'companion']);
     box.append({ id: 1, companion: 'late' });
     assert.equal(out.length, 4, 'after the answer went, at once');
+    const ran: string[] = [];
+    box.send([{ id: 9, chunk: [] }, { id: 9, parts: { pieces: [], definitions: [] }, ms: 1, more: true }]);
+    box.whenSent(() => ran.push('sent'));
+    assert.equal(ran.length, 0, 'not while a batch waits for its acknowledgement');
+    box.acknowledged(9);
+    assert.deepEqual(ran, ['sent']);
+    box.whenSent(() => ran.push('at once'));
+    assert.deepEqual(ran, ['sent', 'at once']);
+    out.length = 4;
     box.send([{ id: 2, chunk: [] }, { id: 2, parts: { pieces: [], definitions: [] }, ms: 1 }]);
     box.send([{ id: 3, error: 'x' }]);
     box.acknowledged(2);

@@ -223,12 +223,20 @@ export function partsMessages(id: number, parts: AnalysisParts, ms: number, more
  */
 export class Outbox {
   private queue: WorkerResponse[] = [];
+  private sent: (() => void) | undefined;
 
   constructor(private readonly post: (message: WorkerResponse) => void) {}
 
   send(messages: readonly WorkerResponse[]): void {
     this.queue = messages.slice();
+    this.sent = undefined;
     this.flush();
+  }
+
+  /** Runs `work` once every message of the current answer went (at once if they all did). */
+  whenSent(work: () => void): void {
+    if (this.queue.length === 0) work();
+    else this.sent = work;
   }
 
   /** Sends `message` after the rest of the current answer (at once when all of it went). */
@@ -249,6 +257,9 @@ export class Outbox {
       this.post(next);
       if ('chunk' in next) return;
     }
+    const sent = this.sent;
+    this.sent = undefined;
+    sent?.();
   }
 }
 
