@@ -25,8 +25,8 @@ import type { EvidenceKind, EvidenceSegment, SockstatNumbers } from './types';
 import { classifyLine, embeddedSsCommand, parseCommand } from './command';
 import { mergeSockstat } from './lineFormats';
 import { isSnapshotHeader } from './snapshotFormat';
-import { MAX_LINE_LENGTH, addClamped, leadingSpace, splitLines, tokenize, trimEndSpace } from './text';
-import { Builder, type Counts, type Line, type ParseState, addCount } from './formats/builder';
+import { MAX_LINE_LENGTH, addClamped, splitLines, trimEndSpace } from './text';
+import { Builder, Line, type ParseState, StateTally } from './formats/builder';
 import { NetstatStats, Nstat, ProcNetstat } from './formats/counters';
 import { SingleNumber, StateCounts, commandWords } from './formats/counts';
 import { NetstatListing } from './formats/netstat';
@@ -75,12 +75,12 @@ function setContext(st: ParseState, command: string): void {
 }
 
 function makeLine(index: number, text: string): Line {
-  return { index, text, tokens: tokenize(text), indent: leadingSpace(text) };
+  return new Line(index, text);
 }
 
-function parseLines(text: string): EvidenceSegment[] {
+/** Appends the segments of `text` to `out`, numbering its lines from `lineBase`; returns its number of lines. */
+function parseLines(text: string, lineBase: number, out: EvidenceSegment[]): number {
   const lines = splitLines(text);
-  const out: EvidenceSegment[] = [];
   const st: ParseState = { ctx: undefined, singleNumberUsed: false, valueKeyIndex: 0 };
   let cur: Builder | undefined;
   const close = (): void => {
@@ -102,7 +102,7 @@ function parseLines(text: string): EvidenceSegment[] {
       if (endsSnapshot) close();
     }
     if (cur instanceof Snapshot) {
-      const line = makeLine(i, text);
+      const line = makeLine(lineBase + i, text);
       cur.take(line);
       if (cur.ended) {
         close();
@@ -113,7 +113,7 @@ function parseLines(text: string): EvidenceSegment[] {
     }
     if (isSnapshotHeader(text)) {
       close();
-      cur = new Snapshot(makeLine(i, text));
+      cur = new Snapshot(makeLine(lineBase + i, text));
       continue;
     }
 
@@ -134,9 +134,9 @@ function parseLines(text: string): EvidenceSegment[] {
     }
     if (cls?.type === 'comment') continue;
 
-    const line = makeLine(i, text);
+    const line = makeLine(lineBase + i, text);
     if (cur && cur.take(line)) continue;
-    const embedded = embeddedSsCommand(text, line.tokens);
+    const embedded = embeddedSsCommand(line);
     if (embedded !== undefined) {
       close();
       setContext(st, embedded);
@@ -149,7 +149,7 @@ function parseLines(text: string): EvidenceSegment[] {
     }
   }
   close();
-  return out;
+  return lines.length;
 }
 
 /**
@@ -158,11 +158,21 @@ function parseLines(text: string): EvidenceSegment[] {
  * Never throws.
  */
 export function parseEvidence(text: string): EvidenceSegment[] {
-  if (typeof text !== 'string' || text.length === 0) return [];
+  return parseEvidenceAt(text, 0).segments;
+}
+
+/**
+ * parseEvidence with the segments' lines numbered from `lineBase` (a block's first line in its note), and the
+ * number of lines of `text` (LF, CRLF and CR each end one; the line after a final terminator counts): what
+ * an evidence block needs, from the one pass over the text.
+ */
+export function parseEvidenceAt(text: string, lineBase: number): { readonly segments: EvidenceSegment[]; readonly lineCount: number } {
+  if (typeof text !== 'string' || text.length === 0) return { segments: [], lineCount: 1 };
+  const segments: EvidenceSegment[] = [];
   try {
-    return parseLines(text);
+    return { segments, lineCount: parseLines(text, lineBase, segments) };
   } catch {
-    return [];
+    return { segments: [], lineCount: splitLines(text).length };
   }
 }
 
@@ -185,19 +195,21 @@ export interface MergedEvidence {
  * percentage should prefer a single segment's own `listed`); sockstat, counters and sysctls: later wins.
  */
 export function mergeSegments(segments: readonly EvidenceSegment[]): MergedEvidence {
-  const counts: Counts = {};
+  const counts = new StateTally();
   let listed = 0;
   let sockstat: SockstatNumbers | undefined;
   const counters: Record<string, number> = {};
   const sysctls: Record<string, string> = {};
   for (const seg of segments) {
-    for (const [k, v] of Object.entries(seg.counts) as [StateId, number | undefined][]) {
-      if (typeof v === 'number' && Number.isFinite(v)) addCount(counts, k, v);
+    const c = seg.counts;
+    for (const k of Object.keys(c) as StateId[]) {
+      const v = c[k];
+      if (typeof v === 'number' && Number.isFinite(v)) counts.add(k, v);
     }
     if (typeof seg.listed === 'number' && Number.isFinite(seg.listed)) listed = addClamped(listed, seg.listed);
     if (seg.sockstat) sockstat = mergeSockstat(sockstat, seg.sockstat);
     if (seg.counters) Object.assign(counters, seg.counters);
     if (seg.sysctls) Object.assign(sysctls, seg.sysctls);
   }
-  return { counts, listed, ...(sockstat ? { sockstat } : {}), counters, sysctls };
+  return { counts: counts.counts(), listed, ...(sockstat ? { sockstat } : {}), counters, sysctls };
 }

@@ -2,8 +2,7 @@
  * The evidence block of a code block: its content parsed as tool output (`ss`, `netstat`, sockstat, …) by
  * evidence/parse.ts, placed in the note (offsets, lines, index). Pure: no `vscode`, no Node built-ins.
  */
-import { mergeSegments, parseEvidence } from '../evidence/parse';
-import { countNewlines } from './blocks';
+import { mergeSegments, parseEvidenceAt } from '../evidence/parse';
 import type { LineIndex } from './lines';
 import type { EvidenceBlock } from './model';
 
@@ -15,21 +14,22 @@ const FENCED_LINE = /^[ \t>]*(?:(?:[-*+]|\d+[.)])[ \t]*)?(?:```|~~~)/;
  */
 export function evidenceBlock(value: string, lang: string | null, src: string, lines: LineIndex, base: number, lineBase: number, index: number, start: number, end: number): EvidenceBlock | undefined {
   if (!value.trim()) return undefined;
-  const segments = parseEvidence(value);
-  if (segments.length === 0) return undefined;
   // Fenced code starts one line below its opening fence; indented code starts on its own first line.
   const firstLine = lines.lineAt(start);
   const fenced = FENCED_LINE.test(lines.lineText(firstLine)) || src.startsWith('```', start) || src.startsWith('~~~', start);
   const startLine = lineBase + (fenced ? firstLine + 1 : firstLine);
+  // Segments numbered in note lines from the start (no copy of each one shifted afterwards).
+  const { segments, lineCount } = parseEvidenceAt(value, startLine);
+  if (segments.length === 0) return undefined;
   const merged = mergeSegments(segments);
   return {
     index,
     start: start + base,
     end: end + base,
     startLine,
-    endLine: startLine + countNewlines(value, 0, value.length) + 1,
+    endLine: startLine + lineCount,
     lang,
-    segments: segments.map((s) => ({ ...s, startLine: s.startLine + startLine, endLine: s.endLine + startLine })),
+    segments,
     counts: merged.counts,
     listed: merged.listed,
     ...(merged.sockstat ? { sockstat: merged.sockstat } : {}),

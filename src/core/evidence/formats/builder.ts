@@ -2,17 +2,29 @@
  * What every format reader shares: the input line, the parse state, the segment builder base class.
  * Pure: no `vscode`, no Node built-ins.
  */
-import { STATE_IDS, type StateId } from '../../catalogue/types';
+import type { StateId } from '../../catalogue/types';
 import type { EvidenceKind, EvidenceSegment, SockstatNumbers } from '../types';
 import type { CommandContext } from '../command';
-import { addClamped } from '../text';
+import { addClamped, leadingSpace, tokenize } from '../text';
 
-/** One input line, right-trimmed and tokenised. */
-export interface Line {
-  readonly index: number;
-  readonly text: string;
-  readonly tokens: readonly string[];
+/**
+ * One input line, right-trimmed. Tokenised on first use of `tokens`: many lines are decided by their text
+ * alone (the `ss -i` line under a row, a line a listing's header test rejects), and tokens are most of the cost.
+ */
+export class Line {
   readonly indent: number;
+  private list: readonly string[] | undefined;
+
+  constructor(
+    readonly index: number,
+    readonly text: string,
+  ) {
+    this.indent = leadingSpace(text);
+  }
+
+  get tokens(): readonly string[] {
+    return (this.list ??= tokenize(this.text));
+  }
 }
 
 export type KeywordSet = ReadonlySet<string>;
@@ -32,34 +44,37 @@ export function addCount(counts: Counts, state: StateId, n: number): void {
   counts[state] = addClamped(counts[state] ?? 0, n);
 }
 
-const STATE_INDEX: ReadonlyMap<StateId, number> = new Map(STATE_IDS.map((s, i) => [s, i] as const));
-
 /**
- * Per-state counts while a listing is read, one row at a time: numbers by state index, made into a Counts
- * object (states in the order first counted, as addCount builds it) once, when the segment is made.
+ * Per-state counts while a listing (or a block's segments) is read: the states in the order first counted and
+ * their numbers, made into a Counts object (the order addCount builds) once, when the segment is made. A
+ * listing counts a handful of states, so a scan of `seen` finds one (no map, no typed array per listing).
  */
 export class StateTally {
-  private readonly values = new Float64Array(STATE_IDS.length);
-  private readonly present = new Uint8Array(STATE_IDS.length);
   private readonly seen: StateId[] = [];
+  private readonly values: number[] = [];
 
   add(state: StateId, n: number): void {
-    const i = STATE_INDEX.get(state) as number;
-    if (this.present[i] === 0) {
-      this.present[i] = 1;
-      this.seen.push(state);
-    }
-    this.values[i] = addClamped(this.values[i] as number, n);
+    const seen = this.seen;
+    let i = 0;
+    while (i < seen.length && seen[i] !== state) i++;
+    if (i === seen.length) {
+      seen.push(state);
+      this.values.push(addClamped(0, n));
+    } else this.values[i] = addClamped(this.values[i] as number, n);
   }
 
   /** Counts the state with 0 when it has no count yet (`counts[state] ??= 0`). */
   ensure(state: StateId): void {
-    if (this.present[STATE_INDEX.get(state) as number] === 0) this.add(state, 0);
+    if (!this.seen.includes(state)) this.add(state, 0);
+  }
+
+  get size(): number {
+    return this.seen.length;
   }
 
   counts(): Counts {
     const out: Counts = {};
-    for (const s of this.seen) out[s] = this.values[STATE_INDEX.get(s) as number] as number;
+    for (let i = 0; i < this.seen.length; i++) out[this.seen[i] as StateId] = this.values[i] as number;
     return out;
   }
 }
@@ -80,18 +95,17 @@ interface SegmentFields {
 }
 
 export function makeSegment(kind: EvidenceKind, startLine: number, endLine: number, f: SegmentFields): EvidenceSegment {
-  return {
-    kind,
-    startLine,
-    endLine,
-    counts: f.counts ?? {},
-    ...(f.listed !== undefined ? { listed: f.listed } : {}),
-    ...(f.filteredState !== undefined ? { filteredState: f.filteredState } : {}),
-    ...(f.sockstat !== undefined ? { sockstat: f.sockstat } : {}),
-    ...(f.counters !== undefined ? { counters: f.counters } : {}),
-    ...(f.sysctls !== undefined ? { sysctls: f.sysctls } : {}),
-  };
+  // Optional fields assigned when present (not spread from temporary objects): same keys, same order.
+  const seg: Mutable<EvidenceSegment> = { kind, startLine, endLine, counts: f.counts ?? {} };
+  if (f.listed !== undefined) seg.listed = f.listed;
+  if (f.filteredState !== undefined) seg.filteredState = f.filteredState;
+  if (f.sockstat !== undefined) seg.sockstat = f.sockstat;
+  if (f.counters !== undefined) seg.counters = f.counters;
+  if (f.sysctls !== undefined) seg.sysctls = f.sysctls;
+  return seg;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 export abstract class Builder {
   start = -1;

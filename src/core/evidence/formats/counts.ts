@@ -7,7 +7,7 @@ import type { StateId } from '../../catalogue/types';
 import type { EvidenceKind, EvidenceSegment } from '../types';
 import type { CommandContext } from '../command';
 import { isDigits, isHexDigits, parseCount, parseUint, stateFromToken, tokenize } from '../text';
-import { Builder, type Counts, type KeywordSet, type Line, type ParseState, addCount, makeSegment, sumCounts } from './builder';
+import { Builder, type KeywordSet, type Line, type ParseState, makeSegment, StateTally, sumCounts } from './builder';
 
 function stripColon(s: string): string {
   return s.length > 1 && s.endsWith(':') ? s.slice(0, -1) : s;
@@ -55,7 +55,7 @@ function parseCountLine(tokens: readonly string[], hex: boolean, words: KeywordS
 
 export class StateCounts extends Builder {
   private lines = 0;
-  private readonly counts: Counts = {};
+  private readonly counts = new StateTally();
 
   constructor(
     private readonly hex: boolean,
@@ -74,7 +74,7 @@ export class StateCounts extends Builder {
     const r = parseCountLine(line.tokens, this.hex, this.words);
     if (r) {
       this.lines++;
-      addCount(this.counts, r.state, r.n);
+      this.counts.add(r.state, r.n);
       return this.mark(line);
     }
     // Tallies of header words (`1 State`, `1 st`, `State 1`, `1 Foreign`) belong to the same output.
@@ -87,7 +87,8 @@ export class StateCounts extends Builder {
 
   finish(): EvidenceSegment | undefined {
     if (this.lines === 0 || (!this.expected && this.lines < 2)) return undefined;
-    return makeSegment('state-counts', this.start, this.end, { counts: this.counts, listed: sumCounts(this.counts) });
+    const counts = this.counts.counts();
+    return makeSegment('state-counts', this.start, this.end, { counts, listed: sumCounts(counts) });
   }
 }
 

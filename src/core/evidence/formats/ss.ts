@@ -77,8 +77,10 @@ function isSsInfoLine(line: Line): boolean {
 }
 
 function isSsHeader(line: Line): boolean {
+  // The text test first: it needs no tokens, and rows (most lines) fail it.
+  if (!line.text.includes('Address:Port')) return false;
   const t = line.tokens;
-  return t.includes('Recv-Q') && t.includes('Send-Q') && line.text.includes('Address:Port');
+  return t.includes('Recv-Q') && t.includes('Send-Q');
 }
 
 export class SsListing extends Builder {
