@@ -74,15 +74,12 @@ function setContext(st: ParseState, command: string): void {
   st.words = undefined;
 }
 
-function makeLine(index: number, text: string): Line {
-  return new Line(index, text);
-}
-
 /** Appends the segments of `text` to `out`, numbering its lines from `lineBase`; returns its number of lines. */
 function parseLines(text: string, lineBase: number, out: EvidenceSegment[]): number {
   const lines = splitLines(text);
   const st: ParseState = { ctx: undefined, singleNumberUsed: false, valueKeyIndex: 0 };
   let cur: Builder | undefined;
+  const line = new Line(lineBase, ''); // moved along the lines (see Line)
   const close = (): void => {
     if (!cur) return;
     const seg = cur.finish();
@@ -102,8 +99,7 @@ function parseLines(text: string, lineBase: number, out: EvidenceSegment[]): num
       if (endsSnapshot) close();
     }
     if (cur instanceof Snapshot) {
-      const line = makeLine(lineBase + i, text);
-      cur.take(line);
+      cur.take(line.reset(lineBase + i, text));
       if (cur.ended) {
         close();
         continue;
@@ -113,7 +109,7 @@ function parseLines(text: string, lineBase: number, out: EvidenceSegment[]): num
     }
     if (isSnapshotHeader(text)) {
       close();
-      cur = new Snapshot(makeLine(lineBase + i, text));
+      cur = new Snapshot(line.reset(lineBase + i, text));
       continue;
     }
 
@@ -134,7 +130,7 @@ function parseLines(text: string, lineBase: number, out: EvidenceSegment[]): num
     }
     if (cls?.type === 'comment') continue;
 
-    const line = makeLine(lineBase + i, text);
+    line.reset(lineBase + i, text);
     if (cur && cur.take(line)) continue;
     const embedded = embeddedSsCommand(line);
     if (embedded !== undefined) {

@@ -5,25 +5,101 @@
 import type { StateId } from '../../catalogue/types';
 import type { EvidenceKind, EvidenceSegment, SockstatNumbers } from '../types';
 import type { CommandContext } from '../command';
-import { addClamped, leadingSpace, tokenize } from '../text';
+import { addClamped, isDigitsIn, isSpaceCode, leadingSpace, tokenBounds, tokenize } from '../text';
+
+/** Tokens whose bounds a Line finds without cutting them out: the columns a listing row is recognised by. */
+export const HEAD_TOKENS = 8;
 
 /**
  * One input line, right-trimmed. Tokenised on first use of `tokens`: many lines are decided by their text
  * alone (the `ss -i` line under a row, a line a listing's header test rejects), and tokens are most of the cost.
+ * A listing row is read through `head*`: the bounds of its first HEAD_TOKENS tokens, tested in place, with
+ * only the tokens it keeps cut out. parse.ts moves one Line along the lines of a block (`reset`): a builder
+ * reads the line it is given and keeps nothing of it.
  */
 export class Line {
-  readonly indent: number;
+  private at = 0;
+  private str = '';
+  private lead = 0;
   private list: readonly string[] | undefined;
+  private heads = -1;
+  /** Bounds of the head tokens of the line that asked last (one line is read at a time), by the line's id. */
+  private static readonly bounds = new Int32Array(2 * HEAD_TOKENS);
+  private static owner = 0;
+  private static lines = 0;
+  private id = 0;
 
-  constructor(
-    readonly index: number,
-    readonly text: string,
-  ) {
-    this.indent = leadingSpace(text);
+  constructor(index: number, text: string) {
+    this.reset(index, text);
+  }
+
+  /** Makes this the line `index` with `text` (forgets the tokens of the previous one). */
+  reset(index: number, text: string): this {
+    this.at = index;
+    this.str = text;
+    this.lead = leadingSpace(text);
+    this.list = undefined;
+    this.id = ++Line.lines;
+    return this;
+  }
+
+  get index(): number {
+    return this.at;
+  }
+
+  get text(): string {
+    return this.str;
+  }
+
+  /** Number of leading whitespace characters. */
+  get indent(): number {
+    return this.lead;
   }
 
   get tokens(): readonly string[] {
     return (this.list ??= tokenize(this.text));
+  }
+
+  private headBounds(): Int32Array {
+    if (Line.owner !== this.id) {
+      this.heads = tokenBounds(this.text, Line.bounds, HEAD_TOKENS);
+      Line.owner = this.id;
+    }
+    return Line.bounds;
+  }
+
+  /** Number of tokens, counted up to HEAD_TOKENS (`tokens.length` when that is smaller). */
+  headCount(): number {
+    this.headBounds();
+    return this.heads;
+  }
+
+  /** Token `i` (< HEAD_TOKENS), as `tokens[i]`. */
+  head(i: number): string | undefined {
+    const b = this.headBounds();
+    return i < this.heads ? this.text.slice(b[2 * i], b[2 * i + 1]) : undefined;
+  }
+
+  /** isDigits(tokens[i]) for i < HEAD_TOKENS, in place. */
+  headIsDigits(i: number): boolean {
+    const b = this.headBounds();
+    return i < this.heads && isDigitsIn(this.text, b[2 * i] as number, b[2 * i + 1] as number);
+  }
+
+  /** tokens[i].includes(ch) for a one-character `ch` (false when there is no token i), in place. */
+  headIncludes(i: number, ch: string): boolean {
+    const b = this.headBounds();
+    if (i >= this.heads) return false;
+    const at = this.text.indexOf(ch, b[2 * i]);
+    return at >= 0 && at < (b[2 * i + 1] as number);
+  }
+
+  /** tokens[0] === word, in place. */
+  firstTokenIs(word: string): boolean {
+    const t = this.text;
+    const at = this.indent;
+    const end = at + word.length;
+    return t.startsWith(word, at) && (end === t.length || isSpaceCode(t.charCodeAt(end)));
   }
 }
 

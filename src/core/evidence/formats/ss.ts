@@ -5,7 +5,7 @@
 import type { StateId } from '../../catalogue/types';
 import type { EvidenceSegment } from '../types';
 import type { CommandContext } from '../command';
-import { isDigits, stateFromToken } from '../text';
+import { stateFromToken } from '../text';
 import { Builder, type Line, makeSegment, StateTally } from './builder';
 
 /** ss Netid column values. */
@@ -36,19 +36,23 @@ interface SsRow {
   readonly state: StateId | undefined;
 }
 
-/** `[Netid] [State] Recv-Q Send-Q Local Peer [Process…]`, columns inferred from the row itself. */
-function parseSsRow(t: readonly string[]): SsRow | undefined {
+/**
+ * `[Netid] [State] Recv-Q Send-Q Local Peer [Process…]`, columns inferred from the row itself. Read in place
+ * (Line.head*): only the Netid / State token is cut out.
+ */
+function parseSsRow(line: Line): SsRow | undefined {
+  const count = line.headCount(); // up to HEAD_TOKENS (8): enough for every test below (at most 6 tokens)
   for (let p = 0; p <= 2; p++) {
-    if (t.length < p + 4) return undefined;
-    if (!isDigits(t[p]) || !isDigits(t[p + 1])) continue;
+    if (count < p + 4) return undefined;
+    if (!line.headIsDigits(p) || !line.headIsDigits(p + 1)) continue;
     let netid: string | undefined;
     let stateTok: string | undefined;
     if (p === 2) {
-      netid = t[0] as string;
-      stateTok = t[1] as string;
+      netid = line.head(0) as string;
+      stateTok = line.head(1) as string;
       if (!SS_NETIDS.has(netid)) return undefined;
     } else if (p === 1) {
-      const a = t[0] as string;
+      const a = line.head(0) as string;
       if (SS_NETIDS.has(a)) netid = a;
       else stateTok = a;
     }
@@ -59,7 +63,7 @@ function parseSsRow(t: readonly string[]): SsRow | undefined {
     }
     if (netid === undefined || netid === 'tcp') {
       // A TCP row prints addr:port on both sides (`*:*`, `[::]:22`, `10.0.0.1%eth0:443`).
-      if (!(t[p + 2] as string).includes(':') || !(t[p + 3] as string).includes(':')) return undefined;
+      if (!line.headIncludes(p + 2, ':') || !line.headIncludes(p + 3, ':')) return undefined;
     }
     return { netid, hasStateToken: stateTok !== undefined, state };
   }
@@ -101,7 +105,7 @@ export class SsListing extends Builder {
 
   static canStart(line: Line, ctx: CommandContext | undefined): boolean {
     if (isSsHeader(line)) return true;
-    const row = parseSsRow(line.tokens);
+    const row = parseSsRow(line);
     if (!row) return false;
     if (row.hasStateToken) return true;
     // A row without State (filtered listing, `ss -H`) only after an ss command.
@@ -119,7 +123,7 @@ export class SsListing extends Builder {
     }
     // ss -i prints an extra line (`\t cubic wscale:7,7 rto:204 …`) indented under its row.
     if (this.anyRow && line.indent > this.rowIndent && isSsInfoLine(line)) return this.mark(line);
-    const row = parseSsRow(line.tokens);
+    const row = parseSsRow(line);
     if (!row) return false;
     if (!this.anyRow && !this.headerSeen) this.rowIndent = line.indent;
     this.anyRow = true;
