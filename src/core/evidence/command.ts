@@ -137,6 +137,14 @@ export function classifyLine(line: string): LineClass | undefined {
     if (c === 62 && !startsWithKnownCommand(rest, 0)) return undefined;
     return rest.length > 0 ? { type: 'command', text: rest } : { type: 'comment' };
   }
+  // Most lines start with a word of [\w.-] characters ended by a space (`FIN-WAIT-1 0 …`, `tcp 0 …`): such a
+  // word starts no prompt (mayStartPrompt needs `@`, `:`, `[` or `PS `) and is its own basename with no `=`,
+  // so one scan of it decides the line.
+  let k = i;
+  while (k < n && isPromptWordCode(line.charCodeAt(k))) k++;
+  if (k > i && (k === n || isSpaceCode(line.charCodeAt(k))) && !line.startsWith('PS ', i)) {
+    return isKnownCommand(line, i, k) ? { type: 'command', text: i === 0 ? line : line.slice(i) } : undefined;
+  }
   const afterPrompt = promptEnd(line, i);
   if (afterPrompt > 0) {
     const rest = line.slice(i + afterPrompt).trimStart();
@@ -163,6 +171,11 @@ const shapeOf = (length: number, first: number): number => length * 0x10000 + fi
 const KNOWN_SHAPES: ReadonlySet<number> = new Set([...KNOWN_COMMANDS].map((w) => shapeOf(w.length, w.charCodeAt(0))));
 const MAX_FIRST_WORD = 200;
 
+/** Is s[start, end) one of KNOWN_COMMANDS? */
+function isKnownCommand(s: string, start: number, end: number): boolean {
+  return start < end && KNOWN_SHAPES.has(shapeOf(end - start, s.charCodeAt(start))) && KNOWN_COMMANDS.has(s.slice(start, end));
+}
+
 /**
  * Does `s` from `from` start with a known command: its first word (at most MAX_FIRST_WORD characters, up to
  * the first space), by its basename (`/usr/sbin/ss`), or after `VAR=value` words?
@@ -179,7 +192,7 @@ function startsWithKnownCommand(s: string, from: number): boolean {
   if (e === from) return false;
   let b = e; // the basename starts after the word's last `/`
   while (b > from && s.charCodeAt(b - 1) !== 47 /* / */) b--;
-  if (b < e && KNOWN_SHAPES.has(shapeOf(e - b, s.charCodeAt(b))) && KNOWN_COMMANDS.has(s.slice(b, e))) return true;
+  if (isKnownCommand(s, b, e)) return true;
   // VAR=value ss …
   if (eq > from && /^[A-Za-z_][A-Za-z0-9_]*$/.test(s.slice(from, eq))) {
     return startsWithKnownCommand(s.slice(e).trimStart(), 0);

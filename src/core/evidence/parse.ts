@@ -207,5 +207,7 @@ export function mergeSegments(segments: readonly EvidenceSegment[]): MergedEvide
     if (seg.counters) Object.assign(counters, seg.counters);
     if (seg.sysctls) Object.assign(sysctls, seg.sysctls);
   }
-  return { counts: counts.counts(), listed, ...(sockstat ? { sockstat } : {}), counters, sysctls };
+  // Two literal shapes, no spread of a temporary object: the same keys in the same order.
+  const c = counts.counts();
+  return sockstat ? { counts: c, listed, sockstat, counters, sysctls } : { counts: c, listed, counters, sysctls };
 }

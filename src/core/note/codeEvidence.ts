@@ -22,18 +22,10 @@ export function evidenceBlock(value: string, lang: string | null, src: string, l
   const { segments, lineCount } = parseEvidenceAt(value, startLine);
   if (segments.length === 0) return undefined;
   const merged = mergeSegments(segments);
-  return {
-    index,
-    start: start + base,
-    end: end + base,
-    startLine,
-    endLine: startLine + lineCount,
-    lang,
-    segments,
-    counts: merged.counts,
-    listed: merged.listed,
-    ...(merged.sockstat ? { sockstat: merged.sockstat } : {}),
-    counters: merged.counters,
-    sysctls: merged.sysctls,
-  };
+  const { counts, listed, sockstat, counters, sysctls } = merged;
+  const endLine = startLine + lineCount;
+  // Two literal shapes (with and without sockstat), no spread of a temporary object: same keys, same order.
+  return sockstat
+    ? { index, start: start + base, end: end + base, startLine, endLine, lang, segments, counts, listed, sockstat, counters, sysctls }
+    : { index, start: start + base, end: end + base, startLine, endLine, lang, segments, counts, listed, counters, sysctls };
 }

@@ -110,8 +110,8 @@ export class SsSummary extends Builder {
     const hasCounters = Object.keys(this.counters).length > 0;
     if (!hasSockstat(this.sockstat) && !hasCounters) return undefined;
     return makeSegment('ss-summary', this.start, this.end, {
-      ...(hasSockstat(this.sockstat) ? { sockstat: freezeSockstat(this.sockstat) } : {}),
-      ...(hasCounters ? { counters: this.counters } : {}),
+      sockstat: hasSockstat(this.sockstat) ? freezeSockstat(this.sockstat) : undefined,
+      counters: hasCounters ? this.counters : undefined,
     });
   }
 }

@@ -160,7 +160,7 @@ export class SsListing extends Builder {
     return makeSegment('ss', this.start, this.end, {
       counts: this.tally.counts(),
       listed: this.listed,
-      ...(filtered ? { filteredState: single } : {}),
+      filteredState: filtered ? single : undefined,
     });
   }
 }
