@@ -5,7 +5,14 @@
 import type { StateId } from '../../catalogue/types';
 import type { EvidenceKind, EvidenceSegment, SockstatNumbers } from '../types';
 import type { CommandContext } from '../command';
-import { addClamped, isDigitsIn, isSpaceCode, leadingSpace, tokenBounds, tokenize } from '../text';
+import { addClamped, isDigitsIn, isSpaceCode, leadingSpace, stateFromToken, tokenBounds, tokenize } from '../text';
+
+/** The last few state tokens read by Line.headState and their states (stateFromToken is a pure function of the text). */
+const RECENT = 8;
+const RECENT_MAX_LENGTH = 12;
+const RECENT_TOKENS: string[] = new Array<string>(RECENT).fill('');
+const RECENT_STATES: (StateId | undefined)[] = new Array<StateId | undefined>(RECENT).fill(undefined);
+let recentNext = 0;
 
 /** Tokens whose bounds a Line finds without cutting them out: the columns a listing row is recognised by. */
 export const HEAD_TOKENS = 8;
@@ -92,6 +99,39 @@ export class Line {
     if (i >= this.heads) return false;
     const at = this.text.indexOf(ch, b[2 * i]);
     return at >= 0 && at < (b[2 * i + 1] as number);
+  }
+
+  /** tokens[i] is one of `words`, in place. */
+  headIsOneOf(i: number, words: readonly string[]): boolean {
+    const b = this.headBounds();
+    if (i >= this.heads) return false;
+    const start = b[2 * i] as number;
+    const length = (b[2 * i + 1] as number) - start;
+    for (const w of words) if (w.length === length && this.text.startsWith(w, start)) return true;
+    return false;
+  }
+
+  /** stateFromToken(tokens[i]) for i < HEAD_TOKENS; a state token seen lately is matched in place (no string made). */
+  headState(i: number): StateId | undefined {
+    const b = this.headBounds();
+    if (i >= this.heads) return undefined;
+    const start = b[2 * i] as number;
+    const end = b[2 * i + 1] as number;
+    const length = end - start;
+    const t = this.text;
+    for (let k = 0; k < RECENT; k++) {
+      const r = RECENT_TOKENS[k] as string;
+      if (r.length === length && t.startsWith(r, start)) return RECENT_STATES[k];
+    }
+    const token = t.slice(start, end);
+    const state = stateFromToken(token);
+    // Short tokens only: a copy (a longer slice would keep the whole note alive in this cache).
+    if (length <= RECENT_MAX_LENGTH) {
+      RECENT_TOKENS[recentNext] = token;
+      RECENT_STATES[recentNext] = state;
+      recentNext = (recentNext + 1) % RECENT;
+    }
+    return state;
   }
 
   /** tokens[0] === word, in place. */

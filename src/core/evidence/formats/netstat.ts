@@ -4,10 +4,10 @@
  */
 import type { StateId } from '../../catalogue/types';
 import type { EvidenceSegment } from '../types';
-import { stateFromToken } from '../text';
 import { Builder, type Line, makeSegment, StateTally } from './builder';
 
-const NETSTAT_TCP_PROTOS: ReadonlySet<string> = new Set(['tcp', 'tcp4', 'tcp6', 'tcp46']);
+const NETSTAT_TCP_PROTO_LIST: readonly string[] = ['tcp', 'tcp4', 'tcp6', 'tcp46'];
+const WINDOWS_TCP: readonly string[] = ['TCP'];
 const NETSTAT_OTHER_PROTOS: ReadonlySet<string> = new Set([
   'udp',
   'udp4',
@@ -53,17 +53,15 @@ function netstatHeader(line: Line): NetstatHeader | undefined {
  * Read in place (Line.head*): only the protocol and state tokens are cut out.
  */
 function netstatTcpRow(line: Line): { state: StateId | undefined } | undefined {
-  const p = line.head(0);
-  if (p === undefined) return undefined;
-  if (NETSTAT_TCP_PROTOS.has(p)) {
+  if (line.headIsOneOf(0, NETSTAT_TCP_PROTO_LIST)) {
     // Linux: tcp Recv-Q Send-Q 1.2.3.4:80 5.6.7.8:1234 FIN_WAIT1 [PID/Program] ; BSD: addresses use dots.
     if (line.headCount() < 5 || !line.headIsDigits(1) || !line.headIsDigits(2)) return undefined;
-    return { state: stateFromToken(line.head(5)) };
+    return { state: line.headState(5) };
   }
-  if (p === 'TCP') {
+  if (line.headIsOneOf(0, WINDOWS_TCP)) {
     // Windows:   TCP    0.0.0.0:135            0.0.0.0:0              LISTENING       [PID]
     if (line.headCount() < 4 || !line.headIncludes(1, ':') || !line.headIncludes(2, ':')) return undefined;
-    return { state: stateFromToken(line.head(3)) };
+    return { state: line.headState(3) };
   }
   return undefined;
 }

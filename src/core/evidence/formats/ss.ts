@@ -5,7 +5,6 @@
 import type { StateId } from '../../catalogue/types';
 import type { EvidenceSegment } from '../types';
 import type { CommandContext } from '../command';
-import { stateFromToken } from '../text';
 import { Builder, type Line, makeSegment, StateTally } from './builder';
 
 /** ss Netid column values. */
@@ -29,6 +28,10 @@ const SS_NETIDS: ReadonlySet<string> = new Set([
   '???',
 ]);
 
+const SS_NETID_LIST: readonly string[] = [...SS_NETIDS];
+/** State column values that name no state (the row still counts as listed). */
+const NO_STATE: readonly string[] = ['UNKNOWN', 'UNDEF'];
+
 interface SsRow {
   readonly netid: string | undefined;
   /** The row carries a State column value (possibly UNKNOWN/UNDEF, then `state` is undefined). */
@@ -46,26 +49,25 @@ function parseSsRow(line: Line): SsRow | undefined {
     if (count < p + 4) return undefined;
     if (!line.headIsDigits(p) || !line.headIsDigits(p + 1)) continue;
     let netid: string | undefined;
-    let stateTok: string | undefined;
+    let stateAt = -1; // the State token's index, when the row has one
     if (p === 2) {
       netid = line.head(0) as string;
-      stateTok = line.head(1) as string;
+      stateAt = 1;
       if (!SS_NETIDS.has(netid)) return undefined;
     } else if (p === 1) {
-      const a = line.head(0) as string;
-      if (SS_NETIDS.has(a)) netid = a;
-      else stateTok = a;
+      if (line.headIsOneOf(0, SS_NETID_LIST)) netid = line.head(0);
+      else stateAt = 0;
     }
     let state: StateId | undefined;
-    if (stateTok !== undefined && stateTok !== 'UNKNOWN' && stateTok !== 'UNDEF') {
-      state = stateFromToken(stateTok);
+    if (stateAt >= 0 && !line.headIsOneOf(stateAt, NO_STATE)) {
+      state = line.headState(stateAt);
       if (state === undefined) return undefined;
     }
     if (netid === undefined || netid === 'tcp') {
       // A TCP row prints addr:port on both sides (`*:*`, `[::]:22`, `10.0.0.1%eth0:443`).
       if (!line.headIncludes(p + 2, ':') || !line.headIncludes(p + 3, ':')) return undefined;
     }
-    return { netid, hasStateToken: stateTok !== undefined, state };
+    return { netid, hasStateToken: stateAt >= 0, state };
   }
   return undefined;
 }
