@@ -18,9 +18,18 @@ function stripColon(s: string): string {
  * command names it, as an ss filter keyword does (`for s in fin-wait-1 closing; do … state $s …`).
  */
 export function commandWords(ctx: CommandContext | undefined): KeywordSet {
-  if (!ctx) return new Set();
-  return new Set(tokenize(ctx.text.replace(/["';|()]/g, ' '), 256));
+  if (!ctx) return NO_WORDS;
+  let words = WORDS_OF.get(ctx);
+  if (!words) WORDS_OF.set(ctx, (words = new Set(tokenize(ctx.text.replace(/["';|()]/g, ' '), 256))));
+  return words;
 }
+
+/**
+ * The words of each command context (contexts are memoised and read-only, see parseCommand, so every block
+ * after the same `$ ss -tan` shares one set); read-only, like the contexts.
+ */
+const WORDS_OF = new WeakMap<CommandContext, KeywordSet>();
+const NO_WORDS: KeywordSet = new Set();
 
 function countState(token: string, hex: boolean, words: KeywordSet): StateId | undefined {
   if (hex && token.length === 2 && isHexDigits(token)) return PROC_NET_TCP_HEX.get(token.toUpperCase());
