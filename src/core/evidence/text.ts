@@ -18,7 +18,8 @@ export function splitLines(text: string): string[] {
 
 /** Whitespace for tokenising: ASCII controls and space, NBSP, ideographic space (U+3000), BOM. */
 export function isSpaceCode(c: number): boolean {
-  return c <= 32 || c === 0xa0 || c === 0x3000 || c === 0xfeff;
+  // One comparison settles an ASCII character that is not a space (most of them).
+  return c <= 32 || (c >= 0xa0 && (c === 0xa0 || c === 0x3000 || c === 0xfeff));
 }
 
 export function trimEndSpace(s: string): string {

@@ -119,9 +119,11 @@ export class Line {
     const end = b[2 * i + 1] as number;
     const length = end - start;
     const t = this.text;
+    const last = t.charCodeAt(end - 1);
     for (let k = 0; k < RECENT; k++) {
       const r = RECENT_TOKENS[k] as string;
-      if (r.length === length && t.startsWith(r, start)) return RECENT_STATES[k];
+      // Same length and last character first (`FIN-WAIT-1` / `FIN-WAIT-2`), then the whole token.
+      if (r.length === length && r.charCodeAt(length - 1) === last && t.startsWith(r, start)) return RECENT_STATES[k];
     }
     const token = t.slice(start, end);
     const state = stateFromToken(token);

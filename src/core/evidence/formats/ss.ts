@@ -33,11 +33,14 @@ const SS_NETID_LIST: readonly string[] = [...SS_NETIDS];
 const NO_STATE: readonly string[] = ['UNKNOWN', 'UNDEF'];
 
 interface SsRow {
-  readonly netid: string | undefined;
+  netid: string | undefined;
   /** The row carries a State column value (possibly UNKNOWN/UNDEF, then `state` is undefined). */
-  readonly hasStateToken: boolean;
-  readonly state: StateId | undefined;
+  hasStateToken: boolean;
+  state: StateId | undefined;
 }
+
+/** parseSsRow's answer, read before the next row is parsed (no object per row). */
+const ROW: SsRow = { netid: undefined, hasStateToken: false, state: undefined };
 
 /**
  * `[Netid] [State] Recv-Q Send-Q Local Peer [Process…]`, columns inferred from the row itself. Read in place
@@ -67,7 +70,10 @@ function parseSsRow(line: Line): SsRow | undefined {
       // A TCP row prints addr:port on both sides (`*:*`, `[::]:22`, `10.0.0.1%eth0:443`).
       if (!line.headIncludes(p + 2, ':') || !line.headIncludes(p + 3, ':')) return undefined;
     }
-    return { netid, hasStateToken: stateAt >= 0, state };
+    ROW.netid = netid;
+    ROW.hasStateToken = stateAt >= 0;
+    ROW.state = state;
+    return ROW;
   }
   return undefined;
 }
