@@ -83,6 +83,9 @@ const TCP_EXT: ReadonlyArray<readonly [string, string]> = [
 const BY_TEMPLATE: ReadonlyMap<string, string> = new Map([...TCP, ...TCP_EXT]);
 /** First words and word counts of the templates: most lines with a number fail these before a template is joined. */
 const TEMPLATE_FIRST_WORDS: ReadonlySet<string> = new Set([...BY_TEMPLATE.keys()].map((k) => k.split(' ')[0] as string));
+/** The first words of the templates that start with a word, and whether some start with the number. */
+export const NETSTAT_STATS_FIRST_WORDS: readonly string[] = [...TEMPLATE_FIRST_WORDS].filter((w) => w !== '#');
+export const NETSTAT_STATS_NUMBER_FIRST = TEMPLATE_FIRST_WORDS.has('#');
 const TEMPLATE_WORD_COUNTS: ReadonlySet<number> = new Set([...BY_TEMPLATE.keys()].map((k) => k.split(' ').length));
 
 /** Section titles netstat -s prints for /proc/net/{snmp,netstat,snmp6} (`Tcp:`, `TcpExt:`, …). */

@@ -136,6 +136,12 @@ export class Line {
     return state;
   }
 
+  /** The last character code of tokens[i] (i < HEAD_TOKENS), or -1 when there is no token i. */
+  headLastCode(i: number): number {
+    const b = this.headBounds();
+    return i < this.heads ? this.text.charCodeAt((b[2 * i + 1] as number) - 1) : -1;
+  }
+
   /** tokens[0] === word, in place. */
   firstTokenIs(word: string): boolean {
     const t = this.text;

@@ -76,6 +76,9 @@ export class StateCounts extends Builder {
   }
 
   static canStart(line: Line, hex: boolean, words: KeywordSet): boolean {
+    // A count line is two tokens, or two and an annotation: tested before tokenising.
+    const count = line.headCount();
+    if (count < 2 || (count > 2 && !isAnnotation(line.head(2) as string))) return false;
     return parseCountLine(line.tokens, hex, words) !== undefined;
   }
 
