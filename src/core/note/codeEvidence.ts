@@ -6,6 +6,7 @@ import { mergeSegments, parseEvidenceAt } from '../evidence/parse';
 import type { LineIndex } from './lines';
 import type { EvidenceBlock } from './model';
 
+const NOT_SPACE = /\S/;
 const FENCED_LINE = /^[ \t>]*(?:(?:[-*+]|\d+[.)])[ \t]*)?(?:```|~~~)/;
 
 /**
@@ -13,7 +14,7 @@ const FENCED_LINE = /^[ \t>]*(?:(?:[-*+]|\d+[.)])[ \t]*)?(?:```|~~~)/;
  * `start`/`end` are local offsets in `src`; `lineBase` is the note line of src's first line.
  */
 export function evidenceBlock(value: string, lang: string | null, src: string, lines: LineIndex, base: number, lineBase: number, index: number, start: number, end: number): EvidenceBlock | undefined {
-  if (!value.trim()) return undefined;
+  if (!NOT_SPACE.test(value)) return undefined; // only whitespace (`!value.trim()`, without the trimmed copy)
   // Fenced code starts one line below its opening fence; indented code starts on its own first line.
   const firstLine = lines.lineAt(start);
   const fenced = FENCED_LINE.test(lines.lineText(firstLine)) || src.startsWith('```', start) || src.startsWith('~~~', start);
