@@ -201,10 +201,6 @@ function startsWithKnownCommand(s: string, from: number): boolean {
 }
 
 /**
- * Length of a shell prompt at `from` in `line` (`root@web01:~# `, `[root@web01 ~]# `, `user@host ~ $ `,
- * `C:\Users\me> `, `PS C:\> `), or 0. Only looks at the first MAX_PROMPT_LENGTH characters from `from`.
- */
-/**
  * A necessary condition for promptEnd, from the first characters only: every prompt it knows starts with `[`,
  * with `PS `, or with a run of [\w.-] characters ended by `@` or `:` (`user@host`, `host:~`, `C:\`). Output
  * lines (`FIN-WAIT-1 0 …`, `tcp 0 …`) fail it at their first space.
@@ -226,7 +222,12 @@ function isPromptWordCode(c: number): boolean {
 /** A prompt's last character, searched from a given offset (`lastIndex`). */
 const PROMPT_MARK = /[$#%>]/g;
 
-function promptEnd(line: string, from: number): number {
+/**
+ * Length of a shell prompt at `from` in `line` (`root@web01:~# `, `[root@web01 ~]# `, `user@host ~ $ `,
+ * `C:\Users\me> `, `PS C:\> `), or 0. Only looks at the first MAX_PROMPT_LENGTH characters from `from`.
+ * Exported for its unit test.
+ */
+export function promptEnd(line: string, from: number): number {
   const to = Math.min(line.length, from + MAX_PROMPT_LENGTH);
   if (!mayStartPrompt(line, from, to)) return 0;
   // Every prompt below ends in `$`, `#`, `%` or `>`: an output line (most lines) has none of them.
