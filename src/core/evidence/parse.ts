@@ -13,8 +13,12 @@
  * A segment's line range covers its output lines (header included), not the command line.
  *
  * Robustness: never throws; linear time (each line is length-guarded by MAX_LINE_LENGTH, tokenised at most
- * once into at most MAX_TOKENS tokens, and no regular expression here can backtrack super-linearly);
- * numbers above 2^53-1 are skipped.
+ * once into at most MAX_TOKENS tokens, its first HEAD_TOKENS token bounds found at most once more, and no
+ * regular expression here can backtrack super-linearly); numbers above 2^53-1 are skipped.
+ *
+ * Speed (the workspace index parses every fenced block of every note): a line is tokenised only when a reader
+ * needs its tokens (formats/builder.ts Line); listing rows are read in place, cutting out only the tokens
+ * they keep; command lines are told from output by their first word without making strings (command.ts).
  *
  * The format readers live in formats/ (one file per tool); this file is the driver that feeds them lines.
  *
