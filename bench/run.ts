@@ -31,6 +31,9 @@
  *   workspace             10,000 generated notes (~100 MB) indexed from disk vs read + one regex, queries, one
  *                         changed note, memory per MB (bench/workspace.ts)
  *
+ * The analysis sizes, edit, stall, heap, activation and packaging run in this process; report, adversarial, first
+ * hover, hostile, lsp, mcp and workspace each run in a fresh process (PARTS), as their TSN_BENCH_ONLY runs do.
+ *
  * Options: TSN_BENCH_QUICK=1 (fewer rounds, no packaging), TSN_BENCH_SKIP_PACKAGE=1, TSN_BENCH_ONLY=adversarial, edit,
  * activation, lsp, mcp, report, or workspace (that part alone; with TSN_BENCH_QUICK=1 2,000 notes, TSN_BENCH_WS_NOTES=N).
  */
@@ -465,16 +468,52 @@ function reportBench(tenMb: string) {
   );
 }
 
+/**
+ * The parts of the full run that each get a fresh Node process (the same code as the TSN_BENCH_ONLY runs): a
+ * long process that has already held the 10 MB notes, the hostile corpus and thousands of JIT-compiled paths
+ * measures later parts worse than they run alone (bench/RESULTS.md, session 5: three keys 10–35% worse).
+ */
+const PARTS = {
+  report: () => reportBench(generateNote(10 * 1024 * 1024, 1)),
+  adversarial: async () => ({ adv: adversarialBench(QUICK ? 1 : 3), host: await hostStalls() }),
+  first: () => firstHoverBench(generateNote(5 * 1024 * 1024, 3), QUICK ? 300 : 2000),
+  hostile: () => hostileBench(),
+  lsp: () => lspBench(generateNote(1024 * 1024, 1), join(ROOT, 'dist', 'cli.js'), QUICK ? 3 : 7, QUICK ? 100 : 400),
+  mcp: () => mcpBench(ROOT, generateNote(1024 * 1024, 1), QUICK ? 3 : 7),
+  workspace: () => workspaceBench(gc, QUICK),
+};
+type Part = keyof typeof PARTS;
+const PART_MARK = '@@tsn-bench-part ';
+
+/** Runs one part in a fresh process (this script with TSN_BENCH_PART) and returns its result. */
+function inFreshProcess<P extends Part>(part: P): Awaited<ReturnType<(typeof PARTS)[P]>> {
+  const r = spawnSync(process.execPath, [...process.execArgv, __filename], {
+    cwd: ROOT,
+    env: { ...process.env, TSN_BENCH_PART: part },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const line = r.stdout?.split('\n').find((l) => l.startsWith(PART_MARK));
+  if (r.status !== 0 || !line) throw new Error(`bench part ${part} failed (exit ${r.status ?? r.signal})`);
+  return JSON.parse(line.slice(PART_MARK.length)) as Awaited<ReturnType<(typeof PARTS)[P]>>;
+}
+
 async function main(): Promise<void> {
+  const part = process.env.TSN_BENCH_PART;
+  if (part !== undefined) {
+    if (!(part in PARTS)) throw new Error(`unknown bench part ${part}`);
+    process.stdout.write(`${PART_MARK}${JSON.stringify(await PARTS[part as Part]())}\n`);
+    return;
+  }
   if (process.env.TSN_BENCH_ONLY === 'report') {
-    const r = reportBench(generateNote(10 * 1024 * 1024, 1));
+    const r = PARTS.report();
     process.stderr.write(`[bench] report 10 MB: ${r.subject.toFixed(0)} ms vs analysis ${r.baseline.toFixed(0)} ms\n`);
     process.stdout.write(`${JSON.stringify({ report_10mb_ms: round(r.subject, 0), analysis_10mb_ms: round(r.baseline, 0), report_vs_analysis_10mb: round(r.ratio, 3) })}\n`);
     return;
   }
   if (process.env.TSN_BENCH_ONLY === 'adversarial') {
-    const adv = adversarialBench(QUICK ? 1 : 3);
-    const host = await hostStalls();
+    const { adv, host } = await PARTS.adversarial();
     process.stdout.write(`${JSON.stringify({ adversarial_worst_growth: round(adv.worstGrowth, 2), adversarial_max_stall_ms: round(Math.max(...host.map((h) => h.stallMs)), 1), adversarial_max_slice_ms_no_worker: round(adv.maxStall, 1) })}\n`);
     for (const h of host) process.stderr.write(`[bench] host stall ${h.name} (${h.where}): ${h.stallMs.toFixed(1)} ms (idle ${h.idleMs.toFixed(1)} ms)\n`);
     return;
@@ -490,12 +529,12 @@ async function main(): Promise<void> {
     return;
   }
   if (process.env.TSN_BENCH_ONLY === 'lsp') {
-    const lsp = await lspBench(generateNote(1024 * 1024, 1), join(ROOT, 'dist', 'cli.js'), QUICK ? 3 : 7, QUICK ? 100 : 400);
+    const lsp = await PARTS.lsp();
     process.stdout.write(`${lspLines(lsp).join('\n')}\n${JSON.stringify(lspJson(lsp))}\n`);
     return;
   }
   if (process.env.TSN_BENCH_ONLY === 'mcp') {
-    const m = await mcpBench(ROOT, generateNote(1024 * 1024, 1), QUICK ? 3 : 7);
+    const m = await PARTS.mcp();
     process.stdout.write(`${mcpLines(m).join('\n')}\n${JSON.stringify(mcpJson(m))}\n`);
     return;
   }
@@ -509,7 +548,7 @@ async function main(): Promise<void> {
     return;
   }
   if (process.env.TSN_BENCH_ONLY === 'workspace') {
-    const ws = workspaceBench(gc, QUICK);
+    const ws = PARTS.workspace();
     process.stdout.write(`\n${workspaceLines(ws).join('\n')}\n\n${JSON.stringify(workspaceJson(ws))}\n`);
     return;
   }
@@ -534,12 +573,11 @@ async function main(): Promise<void> {
   process.stderr.write(`[bench] edit: ${edit.update.toFixed(2)} ms vs full ${edit.full.toFixed(1)} ms vs markdown-it ${edit.markdownIt.toFixed(1)} ms\n`);
   const stall = await stallBench(tenMb);
   process.stderr.write(`[bench] stall: ${stall.maxStall.toFixed(1)} ms (slice ${stall.maxAt} of ${stall.slices}, p99 ${stall.p99.toFixed(1)} ms)\n`);
-  const report = reportBench(tenMb);
+  const report = inFreshProcess('report');
   process.stderr.write(`[bench] report 10 MB: ${report.subject.toFixed(0)} ms vs analysis ${report.baseline.toFixed(0)} ms\n`);
   const heap = heapBench(oneMb, 1000);
   process.stderr.write(`[bench] heap: ${heap.before.toFixed(1)} → ${heap.after.toFixed(1)} MB\n`);
-  const adv = adversarialBench(QUICK ? 1 : 3);
-  const host = await hostStalls();
+  const { adv, host } = inFreshProcess('adversarial');
   const hostStall = Math.max(...host.map((h) => h.stallMs));
   process.stderr.write(`[bench] host stall while adversarial notes open (worker): ${hostStall.toFixed(1)} ms\n`);
   const vsixKb = packageVsix();
@@ -547,12 +585,12 @@ async function main(): Promise<void> {
   const mdRequire = act ? act.markdownIt : NaN;
   const hover10 = rows[3];
   const hoverVsFloor = hover10 ? hover10.hoverP99 / hover10.floorP99 : NaN;
-  const first = firstHoverBench(generateNote(5 * 1024 * 1024, 3), QUICK ? 300 : 2000);
+  const first = inFreshProcess('first');
   process.stderr.write(`[bench] first hover (5 MB, no model): p99 ${first.p99.toFixed(3)} ms\n`);
-  const hostile = hostileBench();
-  const lsp = await lspBench(oneMb, join(ROOT, 'dist', 'cli.js'), QUICK ? 3 : 7, QUICK ? 100 : 400);
-  const mcp = await mcpBench(ROOT, oneMb, QUICK ? 3 : 7);
-  const ws = workspaceBench(gc, QUICK);
+  const hostile = inFreshProcess('hostile');
+  const lsp = inFreshProcess('lsp');
+  const mcp = inFreshProcess('mcp');
+  const ws = inFreshProcess('workspace');
 
   const fmt = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '—');
   const lines: string[] = [];

@@ -135,5 +135,7 @@ describe('recogniser prefilter: its patterns', () => {
     assert.deepEqual(lines(runs.sockstat), ['TCP: inuse 1 orphan 2\nsockets: used 3']);
     assert.deepEqual(lines(runs.counter), ['TcpExtTCPAbortOnMemory 4']);
     assert.deepEqual(runs.phrase, []);
+    // `: ` is the /proc/net/tcp anchor (a superset: the slot number before it is not matched).
+    assert.deepEqual(lines(runs.proc), ['TCP: inuse 1 orphan 2\nsockets: used 3']);
   });
 });

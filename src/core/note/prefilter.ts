@@ -10,7 +10,7 @@
  *    words, so it holds a match: at its first letter, or inside it.
  *  - LINE_ANCHOR_PATTERN (built in recognize.ts from the counters and messages it knows): a necessary literal
  *    of each other pass (`tcp_` of a sysctl, `TCP:` of a sockstat line, a counter name, a kernel message,
- *    `--state`, `src=` of a conntrack row, `0: ` of a /proc/net/tcp row), one capture group per pass; the pass
+ *    `--state`, `src=` of a conntrack row, the `: ` after the slot number of a /proc/net/tcp row), one capture group per pass; the pass
  *    then reads only the lines that hold its anchor.
  *
  * Both patterns have bounded quantifiers only: a match attempt reads at most a few dozen characters, so a scan
@@ -50,8 +50,9 @@ export type LineRuns = number[];
 export function lineAnchorPattern(counters: readonly string[], phrases: readonly string[]): RegExp {
   const lit = (words: readonly string[]): string => prefixTrieSource(words.map((w) => w.toLowerCase()), '');
   const groups: Record<LinePass, string> = {
-    // PROC_ROW_PATTERN: `\d+:[ \t]+` before the local address.
-    proc: String.raw`\d:[ \t]`,
+    // PROC_ROW_PATTERN: `\d+:[ \t]+` before the local address. The digit is left out: a pattern that can start
+    // at any digit is tried at every digit of a listing, and reading a line with `: ` for nothing is cheap.
+    proc: String.raw`:[ \t]`,
     // SOCKSTAT_LINE_PATTERN, SS_SUMMARY_LINE_PATTERN, SOCKETS_USED_PATTERN.
     sockstat: lit(['tcp:', 'tcp6:', 'sockets:']),
     // SYSCTL_PATTERN and CORE_SYSCTL_PATTERN: the key itself is required.

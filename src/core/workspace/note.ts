@@ -196,14 +196,21 @@ export function indexNote(text: string, table: IdTable): NoteEntry {
   const n = mentions.length;
 
   // Codes and positions (mentions are sorted by start, so one cursor walks the lines).
-  const codes: number[] = new Array<number>(n);
-  const lineOf: number[] = new Array<number>(n);
-  const charOf: number[] = new Array<number>(n);
+  const codes = new Uint32Array(n);
+  const lineOf = new Uint32Array(n);
+  const charOf = new Uint32Array(n);
   const starts = lines.lineStarts;
   let ln = 0;
+  let lastId = '';
+  let lastCode = -1;
   for (let i = 0; i < n; i++) {
     const m = mentions[i] as RawMention;
-    codes[i] = table.code(m.id, m.kind);
+    // Listings repeat one id row after row: the last look-up answers most of them.
+    if (m.id !== lastId || lastCode === -1) {
+      lastId = m.id;
+      lastCode = table.code(m.id, m.kind);
+    }
+    codes[i] = lastCode;
     const at = Math.max(0, Math.min(m.start, text.length));
     while (ln + 1 < starts.length && (starts[ln + 1] as number) <= at) ln++;
     lineOf[i] = ln;
@@ -212,7 +219,7 @@ export function indexNote(text: string, table: IdTable): NoteEntry {
 
   // Rows grouped by id code (a counting sort: within an id, by position).
   const size = table.size;
-  const perCode: number[] = new Array<number>(size + 1).fill(0);
+  const perCode = new Uint32Array(size + 1);
   for (let i = 0; i < n; i++) {
     const slot = (codes[i] as number) + 1;
     perCode[slot] = (perCode[slot] as number) + 1;
@@ -279,11 +286,27 @@ export function indexNote(text: string, table: IdTable): NoteEntry {
     const orphans = b.sockstat?.tcp?.orphan;
     return { line: lines.lineAt(b.start), endLine: b.endLine, values, stateCount, ...(orphans !== undefined ? { orphans } : {}), ...(p ? { time: p.time, minutes: p.minutes } : {}) };
   });
+  // A section's mentions are its own (up to the next heading) plus its subsections': each mention is counted
+  // once, then the sections' pairs are summed into their parents, last section first (children follow parents).
+  const sections = scan.sections;
+  const totals: Uint32Array[] = new Array<Uint32Array>(sections.length);
+  for (let k = sections.length - 1; k >= 0; k--) {
+    const s = sections[k] as Section;
+    const ownEnd = k + 1 < sections.length ? (sections[k + 1] as Section).start : text.length;
+    for (let i = firstAt(s.start); i < n && (mentions[i] as RawMention).start < ownEnd; i++) tally.add(codes[i] as number, 1);
+    for (let c = k + 1; c < sections.length && (sections[c] as Section).start < s.end; c++) {
+      if ((sections[c] as Section).parent !== k) continue;
+      const child = totals[c] as Uint32Array;
+      for (let j = 0; j < child.length; j += 2) tally.add(child[j] as number, child[j + 1] as number);
+    }
+    totals[k] = tally.take();
+  }
   const headings: HeadingEntry[] = [];
-  for (const s of scan.sections) {
-    for (let i = firstAt(s.start); i < n && (mentions[i] as RawMention).start < s.end; i++) tally.add(codes[i] as number, 1);
-    if (tally.size === 0) continue;
-    headings.push({ line: lines.lineAt(s.start), depth: s.depth, title: ownString(inertTitle(s.title)), values: tally.take() });
+  for (let k = 0; k < sections.length; k++) {
+    const values = totals[k] as Uint32Array;
+    if (values.length === 0) continue;
+    const s = sections[k] as Section;
+    headings.push({ line: lines.lineAt(s.start), depth: s.depth, title: ownString(inertTitle(s.title)), values });
   }
   let orphan: NoteEntry['orphan'];
   if (scan.evidence.some((b) => b.sockstat?.tcp)) {
