@@ -111,36 +111,46 @@ export interface CommandContext {
 
 export type LineClass = { readonly type: 'command'; readonly text: string } | { readonly type: 'comment' };
 
-/** Is the line a command (with or without a prompt), a comment, or neither (output)? */
+/**
+ * Is the line a command (with or without a prompt), a comment, or neither (output)? Called on every line of
+ * every block: an output line (most lines) is answered by looking at its characters, with no string made.
+ */
 export function classifyLine(line: string): LineClass | undefined {
   let i = 0;
   const n = line.length;
   while (i < n && isSpaceCode(line.charCodeAt(i))) i++;
   if (i >= n) return undefined;
-  const s = i === 0 ? line : line.slice(i);
-  const c = s.charCodeAt(0);
-  const c1 = s.length > 1 ? s.charCodeAt(1) : -1;
+  const c = line.charCodeAt(i);
+  const c1 = i + 1 < n ? line.charCodeAt(i + 1) : -1;
   if (c === 35 /* # */) {
-    if (s.length === 1) return { type: 'comment' };
+    if (i + 1 === n) return { type: 'comment' };
     if (c1 === 32 || c1 === 9) {
-      const rest = s.slice(2).trimStart();
-      return startsWithKnownCommand(rest) ? { type: 'command', text: rest } : { type: 'comment' };
+      const rest = line.slice(i + 2).trimStart();
+      return startsWithKnownCommand(rest, 0) ? { type: 'command', text: rest } : { type: 'comment' };
     }
     if (c1 === 33 /* ! */) return { type: 'comment' };
     return undefined; // `#kernel`, nstat's `#24541.1804289383 sampling_interval=…`
   }
   if (c === 47 && c1 === 47) return { type: 'comment' }; // `//`
   if ((c === 36 /* $ */ || c === 37 /* % */ || c === 0x276f /* ❯ */ || c === 62 /* > */) && (c1 === 32 || c1 === 9)) {
-    const rest = s.slice(2).trimStart();
-    if (c === 62 && !startsWithKnownCommand(rest)) return undefined;
+    const rest = line.slice(i + 2).trimStart();
+    if (c === 62 && !startsWithKnownCommand(rest, 0)) return undefined;
     return rest.length > 0 ? { type: 'command', text: rest } : { type: 'comment' };
   }
-  const afterPrompt = promptEnd(s);
+  // Most lines start with a word of [\w.-] characters ended by a space (`FIN-WAIT-1 0 …`, `tcp 0 …`): such a
+  // word starts no prompt (mayStartPrompt needs `@`, `:`, `[` or `PS `) and is its own basename with no `=`,
+  // so one scan of it decides the line.
+  let k = i;
+  while (k < n && isPromptWordCode(line.charCodeAt(k))) k++;
+  if (k > i && (k === n || isSpaceCode(line.charCodeAt(k))) && !line.startsWith('PS ', i)) {
+    return isKnownCommand(line, i, k) ? { type: 'command', text: i === 0 ? line : line.slice(i) } : undefined;
+  }
+  const afterPrompt = promptEnd(line, i);
   if (afterPrompt > 0) {
-    const rest = s.slice(afterPrompt).trimStart();
+    const rest = line.slice(i + afterPrompt).trimStart();
     return rest.length > 0 ? { type: 'command', text: rest } : { type: 'comment' };
   }
-  if (startsWithKnownCommand(s)) return { type: 'command', text: s };
+  if (startsWithKnownCommand(line, i)) return { type: 'command', text: i === 0 ? line : line.slice(i) };
   return undefined;
 }
 
@@ -148,39 +158,82 @@ export function classifyLine(line: string): LineClass | undefined {
  * A line that is not a command line but mentions an `ss … state <keyword>` invocation in passing
  * (`运行 ss -tan state fin-wait-1 得到：`): the command text from `ss` on, or undefined.
  */
-export function embeddedSsCommand(line: string, tokens: readonly string[]): string | undefined {
-  if (!line.includes('ss ') || !line.includes('state ')) return undefined;
+export function embeddedSsCommand(line: { readonly text: string; readonly tokens: readonly string[] }): string | undefined {
+  if (!line.text.includes('ss ') || !line.text.includes('state ')) return undefined;
+  const tokens = line.tokens; // only now: most lines fail the text test
   const at = tokens.indexOf('ss');
   if (at < 0 || !tokens.slice(at + 1).includes('state')) return undefined;
   return tokens.slice(at).join(' ');
 }
 
-function firstWord(s: string): string {
-  let e = 0;
-  while (e < s.length && e < 200 && !isSpaceCode(s.charCodeAt(e))) e++;
-  return s.slice(0, e);
+/** (length, first character) of each of KNOWN_COMMANDS: most first words fail this before any string is made. */
+const shapeOf = (length: number, first: number): number => length * 0x10000 + first;
+const KNOWN_SHAPES: ReadonlySet<number> = new Set([...KNOWN_COMMANDS].map((w) => shapeOf(w.length, w.charCodeAt(0))));
+const MAX_FIRST_WORD = 200;
+
+/** Is s[start, end) one of KNOWN_COMMANDS? */
+function isKnownCommand(s: string, start: number, end: number): boolean {
+  return start < end && KNOWN_SHAPES.has(shapeOf(end - start, s.charCodeAt(start))) && KNOWN_COMMANDS.has(s.slice(start, end));
 }
 
-function startsWithKnownCommand(s: string): boolean {
-  const w = firstWord(s);
-  if (w.length === 0) return false;
-  if (KNOWN_COMMANDS.has(basename(w))) return true;
+/**
+ * Does `s` from `from` start with a known command: its first word (at most MAX_FIRST_WORD characters, up to
+ * the first space), by its basename (`/usr/sbin/ss`), or after `VAR=value` words?
+ */
+function startsWithKnownCommand(s: string, from: number): boolean {
+  const n = s.length;
+  let e = from;
+  let eq = -1;
+  for (; e < n && e - from < MAX_FIRST_WORD; e++) {
+    const c = s.charCodeAt(e);
+    if (isSpaceCode(c)) break;
+    if (c === 61 /* = */ && eq < 0) eq = e;
+  }
+  if (e === from) return false;
+  let b = e; // the basename starts after the word's last `/`
+  while (b > from && s.charCodeAt(b - 1) !== 47 /* / */) b--;
+  if (isKnownCommand(s, b, e)) return true;
   // VAR=value ss …
-  const eq = w.indexOf('=');
-  if (eq > 0 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(w.slice(0, eq))) {
-    return startsWithKnownCommand(s.slice(w.length).trimStart());
+  if (eq > from && /^[A-Za-z_][A-Za-z0-9_]*$/.test(s.slice(from, eq))) {
+    return startsWithKnownCommand(s.slice(e).trimStart(), 0);
   }
   return false;
 }
 
 /**
- * Length of a shell prompt at the start of `s` (`root@web01:~# `, `[root@web01 ~]# `, `user@host ~ $ `,
- * `C:\Users\me> `, `PS C:\> `), or 0. Only looks at the first MAX_PROMPT_LENGTH characters.
+ * A necessary condition for promptEnd, from the first characters only: every prompt it knows starts with `[`,
+ * with `PS `, or with a run of [\w.-] characters ended by `@` or `:` (`user@host`, `host:~`, `C:\`). Output
+ * lines (`FIN-WAIT-1 0 …`, `tcp 0 …`) fail it at their first space.
  */
-function promptEnd(line: string): number {
-  const s = line.length > MAX_PROMPT_LENGTH ? line.slice(0, MAX_PROMPT_LENGTH) : line;
+export function mayStartPrompt(line: string, from: number, to: number): boolean {
+  if (line.charCodeAt(from) === 91 /* [ */) return true;
+  let k = from;
+  while (k < to && isPromptWordCode(line.charCodeAt(k))) k++;
+  if (k === from || k >= to) return false;
+  const stop = line.charCodeAt(k);
+  return stop === 64 /* @ */ || stop === 58 /* : */ || line.startsWith('PS ', from);
+}
+
+/** [\w.-]: ASCII letters, digits, `_`, `.`, `-`. */
+function isPromptWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45;
+}
+
+/** A prompt's last character, searched from a given offset (`lastIndex`). */
+const PROMPT_MARK = /[$#%>]/g;
+
+/**
+ * Length of a shell prompt at `from` in `line` (`root@web01:~# `, `[root@web01 ~]# `, `user@host ~ $ `,
+ * `C:\Users\me> `, `PS C:\> `), or 0. Only looks at the first MAX_PROMPT_LENGTH characters from `from`.
+ * Exported for its unit test.
+ */
+export function promptEnd(line: string, from: number): number {
+  const to = Math.min(line.length, from + MAX_PROMPT_LENGTH);
+  if (!mayStartPrompt(line, from, to)) return 0;
   // Every prompt below ends in `$`, `#`, `%` or `>`: an output line (most lines) has none of them.
-  if (!/[$#%>]/.test(s)) return 0;
+  PROMPT_MARK.lastIndex = from;
+  if (!PROMPT_MARK.test(line) || PROMPT_MARK.lastIndex > to) return 0;
+  const s = from === 0 && to === line.length ? line : line.slice(from, to);
   const isTerm = (ch: string | undefined): boolean => ch === '$' || ch === '#' || ch === '%';
   const spaceAt = (i: number): boolean => i >= s.length || isSpaceCode(s.charCodeAt(i));
   if (s.startsWith('[')) {

@@ -27,6 +27,9 @@ const SOCKSTAT_LABELS: ReadonlySet<string> = new Set([
   'SCTP6:',
 ]);
 
+/** SOCKSTAT_LABELS as a list, for a test in place (Line.headIsOneOf) before a line is tokenised. */
+export const SOCKSTAT_LABEL_LIST: readonly string[] = [...SOCKSTAT_LABELS];
+
 export type SockstatLine =
   | { readonly label: 'sockets'; readonly used?: number }
   | { readonly label: 'TCP'; readonly fields: Readonly<Record<string, number>> }

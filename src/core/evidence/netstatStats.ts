@@ -81,6 +81,12 @@ const TCP_EXT: ReadonlyArray<readonly [string, string]> = [
 ];
 
 const BY_TEMPLATE: ReadonlyMap<string, string> = new Map([...TCP, ...TCP_EXT]);
+/** First words and word counts of the templates: most lines with a number fail these before a template is joined. */
+const TEMPLATE_FIRST_WORDS: ReadonlySet<string> = new Set([...BY_TEMPLATE.keys()].map((k) => k.split(' ')[0] as string));
+/** The first words of the templates that start with a word, and whether some start with the number. */
+export const NETSTAT_STATS_FIRST_WORDS: readonly string[] = [...TEMPLATE_FIRST_WORDS].filter((w) => w !== '#');
+export const NETSTAT_STATS_NUMBER_FIRST = TEMPLATE_FIRST_WORDS.has('#');
+const TEMPLATE_WORD_COUNTS: ReadonlySet<number> = new Set([...BY_TEMPLATE.keys()].map((k) => k.split(' ').length));
 
 /** Section titles netstat -s prints for /proc/net/{snmp,netstat,snmp6} (`Tcp:`, `TcpExt:`, …). */
 export const NETSTAT_SECTIONS: ReadonlySet<string> = new Set([
@@ -120,6 +126,7 @@ export function matchNetstatStatsLine(
     }
   }
   if (numberAt < 0) return undefined;
+  if (!TEMPLATE_WORD_COUNTS.has(tokens.length) || !TEMPLATE_FIRST_WORDS.has(numberAt === 0 ? '#' : (tokens[0] as string))) return undefined;
   const template = tokens.map((t, i) => (i === numberAt ? '#' : t)).join(' ');
   const name = BY_TEMPLATE.get(template);
   if (name === undefined) return undefined;

@@ -13,8 +13,12 @@
  * A segment's line range covers its output lines (header included), not the command line.
  *
  * Robustness: never throws; linear time (each line is length-guarded by MAX_LINE_LENGTH, tokenised at most
- * once into at most MAX_TOKENS tokens, and no regular expression here can backtrack super-linearly);
- * numbers above 2^53-1 are skipped.
+ * once into at most MAX_TOKENS tokens, its first HEAD_TOKENS token bounds found at most once more, and no
+ * regular expression here can backtrack super-linearly); numbers above 2^53-1 are skipped.
+ *
+ * Speed (the workspace index parses every fenced block of every note): a line is tokenised only when a reader
+ * needs its tokens (formats/builder.ts Line); listing rows are read in place, cutting out only the tokens
+ * they keep; command lines are told from output by their first word without making strings (command.ts).
  *
  * The format readers live in formats/ (one file per tool); this file is the driver that feeds them lines.
  *
@@ -25,8 +29,8 @@ import type { EvidenceKind, EvidenceSegment, SockstatNumbers } from './types';
 import { classifyLine, embeddedSsCommand, parseCommand } from './command';
 import { mergeSockstat } from './lineFormats';
 import { isSnapshotHeader } from './snapshotFormat';
-import { MAX_LINE_LENGTH, addClamped, leadingSpace, splitLines, tokenize, trimEndSpace } from './text';
-import { Builder, type Counts, type Line, type ParseState, addCount } from './formats/builder';
+import { MAX_LINE_LENGTH, addClamped, splitLines, trimEndSpace } from './text';
+import { Builder, Line, type ParseState, StateTally } from './formats/builder';
 import { NetstatStats, Nstat, ProcNetstat } from './formats/counters';
 import { SingleNumber, StateCounts, commandWords } from './formats/counts';
 import { NetstatListing } from './formats/netstat';
@@ -74,15 +78,12 @@ function setContext(st: ParseState, command: string): void {
   st.words = undefined;
 }
 
-function makeLine(index: number, text: string): Line {
-  return { index, text, tokens: tokenize(text), indent: leadingSpace(text) };
-}
-
-function parseLines(text: string): EvidenceSegment[] {
+/** Appends the segments of `text` to `out`, numbering its lines from `lineBase`; returns its number of lines. */
+function parseLines(text: string, lineBase: number, out: EvidenceSegment[]): number {
   const lines = splitLines(text);
-  const out: EvidenceSegment[] = [];
   const st: ParseState = { ctx: undefined, singleNumberUsed: false, valueKeyIndex: 0 };
   let cur: Builder | undefined;
+  const line = new Line(lineBase, ''); // moved along the lines (see Line)
   const close = (): void => {
     if (!cur) return;
     const seg = cur.finish();
@@ -102,8 +103,7 @@ function parseLines(text: string): EvidenceSegment[] {
       if (endsSnapshot) close();
     }
     if (cur instanceof Snapshot) {
-      const line = makeLine(i, text);
-      cur.take(line);
+      cur.take(line.reset(lineBase + i, text));
       if (cur.ended) {
         close();
         continue;
@@ -113,7 +113,7 @@ function parseLines(text: string): EvidenceSegment[] {
     }
     if (isSnapshotHeader(text)) {
       close();
-      cur = new Snapshot(makeLine(i, text));
+      cur = new Snapshot(line.reset(lineBase + i, text));
       continue;
     }
 
@@ -134,9 +134,9 @@ function parseLines(text: string): EvidenceSegment[] {
     }
     if (cls?.type === 'comment') continue;
 
-    const line = makeLine(i, text);
+    line.reset(lineBase + i, text);
     if (cur && cur.take(line)) continue;
-    const embedded = embeddedSsCommand(text, line.tokens);
+    const embedded = embeddedSsCommand(line);
     if (embedded !== undefined) {
       close();
       setContext(st, embedded);
@@ -149,7 +149,7 @@ function parseLines(text: string): EvidenceSegment[] {
     }
   }
   close();
-  return out;
+  return lines.length;
 }
 
 /**
@@ -158,11 +158,21 @@ function parseLines(text: string): EvidenceSegment[] {
  * Never throws.
  */
 export function parseEvidence(text: string): EvidenceSegment[] {
-  if (typeof text !== 'string' || text.length === 0) return [];
+  return parseEvidenceAt(text, 0).segments;
+}
+
+/**
+ * parseEvidence with the segments' lines numbered from `lineBase` (a block's first line in its note), and the
+ * number of lines of `text` (LF, CRLF and CR each end one; the line after a final terminator counts): what
+ * an evidence block needs, from the one pass over the text.
+ */
+export function parseEvidenceAt(text: string, lineBase: number): { readonly segments: EvidenceSegment[]; readonly lineCount: number } {
+  if (typeof text !== 'string' || text.length === 0) return { segments: [], lineCount: 1 };
+  const segments: EvidenceSegment[] = [];
   try {
-    return parseLines(text);
+    return { segments, lineCount: parseLines(text, lineBase, segments) };
   } catch {
-    return [];
+    return { segments: [], lineCount: splitLines(text).length };
   }
 }
 
@@ -185,19 +195,23 @@ export interface MergedEvidence {
  * percentage should prefer a single segment's own `listed`); sockstat, counters and sysctls: later wins.
  */
 export function mergeSegments(segments: readonly EvidenceSegment[]): MergedEvidence {
-  const counts: Counts = {};
+  const counts = new StateTally();
   let listed = 0;
   let sockstat: SockstatNumbers | undefined;
   const counters: Record<string, number> = {};
   const sysctls: Record<string, string> = {};
   for (const seg of segments) {
-    for (const [k, v] of Object.entries(seg.counts) as [StateId, number | undefined][]) {
-      if (typeof v === 'number' && Number.isFinite(v)) addCount(counts, k, v);
+    const c = seg.counts;
+    for (const k of Object.keys(c) as StateId[]) {
+      const v = c[k];
+      if (typeof v === 'number' && Number.isFinite(v)) counts.add(k, v);
     }
     if (typeof seg.listed === 'number' && Number.isFinite(seg.listed)) listed = addClamped(listed, seg.listed);
     if (seg.sockstat) sockstat = mergeSockstat(sockstat, seg.sockstat);
     if (seg.counters) Object.assign(counters, seg.counters);
     if (seg.sysctls) Object.assign(sysctls, seg.sysctls);
   }
-  return { counts, listed, ...(sockstat ? { sockstat } : {}), counters, sysctls };
+  // Two literal shapes, no spread of a temporary object: the same keys in the same order.
+  const c = counts.counts();
+  return sockstat ? { counts: c, listed, sockstat, counters, sysctls } : { counts: c, listed, counters, sysctls };
 }

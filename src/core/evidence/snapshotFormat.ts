@@ -238,6 +238,9 @@ function orphanPressureLine(data: SnapshotData): string | undefined {
 
 /** Is this line a snapshot header? (Leading whitespace allowed.) */
 export function isSnapshotHeader(line: string): boolean {
+  // A line starting with a printable ASCII character other than `#` (most lines) is answered without trimming.
+  const c0 = line.charCodeAt(0);
+  if (c0 > 32 && c0 < 127 && c0 !== 35) return false;
   const s = line.trimStart();
   if (!s.startsWith(SNAPSHOT_HEADER)) return false;
   const next = s.charCodeAt(SNAPSHOT_HEADER.length);

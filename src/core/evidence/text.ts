@@ -18,7 +18,8 @@ export function splitLines(text: string): string[] {
 
 /** Whitespace for tokenising: ASCII controls and space, NBSP, ideographic space (U+3000), BOM. */
 export function isSpaceCode(c: number): boolean {
-  return c <= 32 || c === 0xa0 || c === 0x3000 || c === 0xfeff;
+  // One comparison settles an ASCII character that is not a space (most of them).
+  return c <= 32 || (c >= 0xa0 && (c === 0xa0 || c === 0x3000 || c === 0xfeff));
 }
 
 export function trimEndSpace(s: string): string {
@@ -34,28 +35,49 @@ export function leadingSpace(s: string): number {
   return i;
 }
 
-/** Whitespace-separated tokens, at most `max`. */
-export function tokenize(s: string, max = MAX_TOKENS): string[] {
-  const out: string[] = [];
+/**
+ * The bounds of the first `max` whitespace-separated tokens of `s` (the tokens `tokenize` gives), written to
+ * `out` as (start, end) pairs; returns how many. No string is made: a row's columns can be tested in place.
+ */
+export function tokenBounds(s: string, out: Int32Array, max: number): number {
   const n = s.length;
   let i = 0;
-  while (i < n && out.length < max) {
+  let k = 0;
+  while (i < n && k < max) {
     while (i < n && isSpaceCode(s.charCodeAt(i))) i++;
     if (i >= n) break;
     const start = i;
     while (i < n && !isSpaceCode(s.charCodeAt(i))) i++;
-    out.push(s.slice(start, i));
+    out[2 * k] = start;
+    out[2 * k + 1] = i;
+    k++;
   }
+  return k;
+}
+
+const BOUNDS = new Int32Array(2 * MAX_TOKENS);
+
+/** Whitespace-separated tokens, at most `max`. */
+export function tokenize(s: string, max = MAX_TOKENS): string[] {
+  const b = max <= MAX_TOKENS ? BOUNDS : new Int32Array(2 * max);
+  const k = tokenBounds(s, b, max);
+  const out: string[] = [];
+  for (let j = 0; j < k; j++) out.push(s.slice(b[2 * j] as number, b[2 * j + 1] as number));
   return out;
 }
 
-export function isDigits(s: string | undefined): s is string {
-  if (s === undefined || s.length === 0) return false;
-  for (let i = 0; i < s.length; i++) {
+/** Is s[start, end) a non-empty run of ASCII digits (isDigits of that token, without cutting it out)? */
+export function isDigitsIn(s: string, start: number, end: number): boolean {
+  if (end <= start) return false;
+  for (let i = start; i < end; i++) {
     const c = s.charCodeAt(i);
     if (c < 48 || c > 57) return false;
   }
   return true;
+}
+
+export function isDigits(s: string | undefined): s is string {
+  return s !== undefined && isDigitsIn(s, 0, s.length);
 }
 
 export function isHexDigits(s: string | undefined): s is string {
@@ -139,6 +161,23 @@ export function addClamped(a: number, b: number): number {
  */
 export function stateFromToken(token: string | undefined): StateId | undefined {
   if (token === undefined || token.length === 0 || token.length > 40) return undefined;
+  const hit = STATE_OF_TOKEN.get(token);
+  if (hit !== undefined) return hit ?? undefined;
+  const state = stateOfSpelling(token);
+  if (STATE_OF_TOKEN.size >= MAX_REMEMBERED) STATE_OF_TOKEN.clear();
+  STATE_OF_TOKEN.set(token, state ?? null);
+  return state;
+}
+
+/**
+ * stateFromToken's answers by token text: a listing repeats a handful of state tokens on every row (and the
+ * English-word check upper-cases the token). Bounded (past it the cache starts over), and a pure function of
+ * the token, so sharing it between notes is safe.
+ */
+const STATE_OF_TOKEN = new Map<string, StateId | null>();
+const MAX_REMEMBERED = 1024;
+
+function stateOfSpelling(token: string): StateId | undefined {
   const m = lookupStateSpelling(token);
   if (!m) return undefined;
   if (ENGLISH_WORD_STATES.has(m.normalised) && token !== token.toUpperCase()) return undefined;

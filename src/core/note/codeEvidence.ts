@@ -2,11 +2,11 @@
  * The evidence block of a code block: its content parsed as tool output (`ss`, `netstat`, sockstat, …) by
  * evidence/parse.ts, placed in the note (offsets, lines, index). Pure: no `vscode`, no Node built-ins.
  */
-import { mergeSegments, parseEvidence } from '../evidence/parse';
-import { countNewlines } from './blocks';
+import { mergeSegments, parseEvidenceAt } from '../evidence/parse';
 import type { LineIndex } from './lines';
 import type { EvidenceBlock } from './model';
 
+const NOT_SPACE = /\S/;
 const FENCED_LINE = /^[ \t>]*(?:(?:[-*+]|\d+[.)])[ \t]*)?(?:```|~~~)/;
 
 /**
@@ -14,26 +14,19 @@ const FENCED_LINE = /^[ \t>]*(?:(?:[-*+]|\d+[.)])[ \t]*)?(?:```|~~~)/;
  * `start`/`end` are local offsets in `src`; `lineBase` is the note line of src's first line.
  */
 export function evidenceBlock(value: string, lang: string | null, src: string, lines: LineIndex, base: number, lineBase: number, index: number, start: number, end: number): EvidenceBlock | undefined {
-  if (!value.trim()) return undefined;
-  const segments = parseEvidence(value);
-  if (segments.length === 0) return undefined;
+  if (!NOT_SPACE.test(value)) return undefined; // only whitespace (`!value.trim()`, without the trimmed copy)
   // Fenced code starts one line below its opening fence; indented code starts on its own first line.
   const firstLine = lines.lineAt(start);
   const fenced = FENCED_LINE.test(lines.lineText(firstLine)) || src.startsWith('```', start) || src.startsWith('~~~', start);
   const startLine = lineBase + (fenced ? firstLine + 1 : firstLine);
+  // Segments numbered in note lines from the start (no copy of each one shifted afterwards).
+  const { segments, lineCount } = parseEvidenceAt(value, startLine);
+  if (segments.length === 0) return undefined;
   const merged = mergeSegments(segments);
-  return {
-    index,
-    start: start + base,
-    end: end + base,
-    startLine,
-    endLine: startLine + countNewlines(value, 0, value.length) + 1,
-    lang,
-    segments: segments.map((s) => ({ ...s, startLine: s.startLine + startLine, endLine: s.endLine + startLine })),
-    counts: merged.counts,
-    listed: merged.listed,
-    ...(merged.sockstat ? { sockstat: merged.sockstat } : {}),
-    counters: merged.counters,
-    sysctls: merged.sysctls,
-  };
+  const { counts, listed, sockstat, counters, sysctls } = merged;
+  const endLine = startLine + lineCount;
+  // Two literal shapes (with and without sockstat), no spread of a temporary object: same keys, same order.
+  return sockstat
+    ? { index, start: start + base, end: end + base, startLine, endLine, lang, segments, counts, listed, sockstat, counters, sysctls }
+    : { index, start: start + base, end: end + base, startLine, endLine, lang, segments, counts, listed, counters, sysctls };
 }

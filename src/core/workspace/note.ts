@@ -72,6 +72,7 @@ export interface NoteEntry {
 
 export const TITLE_MAX = 80;
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
+const WHITESPACE = /\s/;
 
 /** Heading text safe for a symbol name: no `$(` codicon syntax, no control or bidi characters. */
 export function inertTitle(raw: string): string {
@@ -121,7 +122,8 @@ export function scanBlocks(text: string, lines: LineIndex): Scan {
         const contentEnd = close ? close.lineStart : text.length;
         const end = close ? close.lineEnd : text.length;
         const value = text.slice(f.contentStart, contentEnd);
-        const block = evidenceBlock(value, f.info.split(/\s/)[0] || null, text, lines, 0, 0, evidence.length, ls, end);
+        const ws = f.info.search(WHITESPACE); // the info string's first word (no array per block)
+        const block = evidenceBlock(value, (ws < 0 ? f.info : f.info.slice(0, ws)) || null, text, lines, 0, 0, evidence.length, ls, end);
         if (block) evidence.push(block);
         n = lines.lineAt(end);
         continue;

@@ -58,22 +58,6 @@ function ssTimer(token: string): { kind: TimerKind | undefined; count: number | 
   return { kind: Object.hasOwn(SS_TIMERS, name) ? SS_TIMERS[name] : undefined, count };
 }
 
-/**
- * stateFromToken, remembered per token text: a listing repeats a handful of state tokens on every row.
- * Bounded, and a pure function of the token, so sharing it between notes is safe.
- */
-const STATE_OF_TOKEN = new Map<string, StateId | null>();
-const MAX_REMEMBERED = 256;
-
-function stateOf(token: string | undefined): StateId | undefined {
-  if (token === undefined) return undefined;
-  const hit = STATE_OF_TOKEN.get(token);
-  if (hit !== undefined) return hit ?? undefined;
-  const state = stateFromToken(token);
-  if (STATE_OF_TOKEN.size < MAX_REMEMBERED && token.length <= 40) STATE_OF_TOKEN.set(token, state ?? null);
-  return state;
-}
-
 /** Applies ss `key:value` items (-e, -i, -m, -o) from a row or from its continuation line. */
 export function applySsItems(c: ConnectionDraft, tokens: readonly string[], text: string, from = 0): void {
   for (let i = from; i < tokens.length; i++) {
@@ -157,7 +141,7 @@ export function readSsRow(line: number, tokens: readonly string[], text: string,
       else stateTok = tokens[0];
     }
     if (netid !== undefined && netid !== 'tcp') return undefined;
-    const state = stateTok !== undefined ? stateOf(stateTok) : filtered;
+    const state = stateTok !== undefined ? stateFromToken(stateTok) : filtered;
     const c: ConnectionDraft = { line, source: 'ss', local, peer, recvQ: Number(tokens[p]), sendQ: Number(tokens[p + 1]) };
     if (state !== undefined) c.state = state;
     if (tokens.length > p + 4) applySsItems(c, tokens, text, p + 4);
@@ -174,7 +158,7 @@ export function readNetstatRow(line: number, tokens: readonly string[]): Connect
   if (p === 'TCP') {
     const local = parseEndpoint(tokens[1]);
     const peer = parseEndpoint(tokens[2]);
-    const state = stateOf(tokens[3]);
+    const state = stateFromToken(tokens[3]);
     if (!local || !peer) return undefined;
     return { line, source: 'netstat', local, peer, ...(state !== undefined ? { state } : {}) };
   }
@@ -182,7 +166,7 @@ export function readNetstatRow(line: number, tokens: readonly string[]): Connect
   const local = parseEndpoint(tokens[3]);
   const peer = parseEndpoint(tokens[4]);
   if (!local || !peer) return undefined;
-  const state = stateOf(tokens[5]);
+  const state = stateFromToken(tokens[5]);
   const c: ConnectionDraft = { line, source: 'netstat', local, peer, recvQ: Number(tokens[1]), sendQ: Number(tokens[2]), ...(state !== undefined ? { state } : {}) };
   let end = tokens.length;
   // Timer column (-o): `on (0.20/3/0)`, `off (0.00/0/0)`, `keepalive (7176.35/0/0)`, `probe (1.50/0/4)`.

@@ -2,17 +2,153 @@
  * What every format reader shares: the input line, the parse state, the segment builder base class.
  * Pure: no `vscode`, no Node built-ins.
  */
-import { STATE_IDS, type StateId } from '../../catalogue/types';
+import type { StateId } from '../../catalogue/types';
 import type { EvidenceKind, EvidenceSegment, SockstatNumbers } from '../types';
 import type { CommandContext } from '../command';
-import { addClamped } from '../text';
+import { addClamped, isDigitsIn, isSpaceCode, leadingSpace, stateFromToken, tokenBounds, tokenize } from '../text';
 
-/** One input line, right-trimmed and tokenised. */
-export interface Line {
-  readonly index: number;
-  readonly text: string;
-  readonly tokens: readonly string[];
-  readonly indent: number;
+/** The last few state tokens read by Line.headState and their states (stateFromToken is a pure function of the text). */
+const RECENT = 8;
+const RECENT_MAX_LENGTH = 12;
+const RECENT_TOKENS: string[] = new Array<string>(RECENT).fill('');
+const RECENT_STATES: (StateId | undefined)[] = new Array<StateId | undefined>(RECENT).fill(undefined);
+let recentNext = 0;
+
+/** Tokens whose bounds a Line finds without cutting them out: the columns a listing row is recognised by. */
+export const HEAD_TOKENS = 8;
+
+/**
+ * One input line, right-trimmed. Tokenised on first use of `tokens`: many lines are decided by their text
+ * alone (the `ss -i` line under a row, a line a listing's header test rejects), and tokens are most of the cost.
+ * A listing row is read through `head*`: the bounds of its first HEAD_TOKENS tokens, tested in place, with
+ * only the tokens it keeps cut out. parse.ts moves one Line along the lines of a block (`reset`): a builder
+ * reads the line it is given and keeps nothing of it.
+ */
+export class Line {
+  private at = 0;
+  private str = '';
+  private lead = 0;
+  private list: readonly string[] | undefined;
+  private heads = -1;
+  /** Bounds of the head tokens of the line that asked last (one line is read at a time), by the line's id. */
+  private static readonly bounds = new Int32Array(2 * HEAD_TOKENS);
+  private static owner = 0;
+  private static lines = 0;
+  private id = 0;
+
+  constructor(index: number, text: string) {
+    this.reset(index, text);
+  }
+
+  /** Makes this the line `index` with `text` (forgets the tokens of the previous one). */
+  reset(index: number, text: string): this {
+    this.at = index;
+    this.str = text;
+    this.lead = leadingSpace(text);
+    this.list = undefined;
+    this.id = ++Line.lines;
+    return this;
+  }
+
+  get index(): number {
+    return this.at;
+  }
+
+  get text(): string {
+    return this.str;
+  }
+
+  /** Number of leading whitespace characters. */
+  get indent(): number {
+    return this.lead;
+  }
+
+  get tokens(): readonly string[] {
+    return (this.list ??= tokenize(this.text));
+  }
+
+  private headBounds(): Int32Array {
+    if (Line.owner !== this.id) {
+      this.heads = tokenBounds(this.text, Line.bounds, HEAD_TOKENS);
+      Line.owner = this.id;
+    }
+    return Line.bounds;
+  }
+
+  /** Number of tokens, counted up to HEAD_TOKENS (`tokens.length` when that is smaller). */
+  headCount(): number {
+    this.headBounds();
+    return this.heads;
+  }
+
+  /** Token `i` (< HEAD_TOKENS), as `tokens[i]`. */
+  head(i: number): string | undefined {
+    const b = this.headBounds();
+    return i < this.heads ? this.text.slice(b[2 * i], b[2 * i + 1]) : undefined;
+  }
+
+  /** isDigits(tokens[i]) for i < HEAD_TOKENS, in place. */
+  headIsDigits(i: number): boolean {
+    const b = this.headBounds();
+    return i < this.heads && isDigitsIn(this.text, b[2 * i] as number, b[2 * i + 1] as number);
+  }
+
+  /** tokens[i].includes(ch) for a one-character `ch` (false when there is no token i), in place. */
+  headIncludes(i: number, ch: string): boolean {
+    const b = this.headBounds();
+    if (i >= this.heads) return false;
+    const at = this.text.indexOf(ch, b[2 * i]);
+    return at >= 0 && at < (b[2 * i + 1] as number);
+  }
+
+  /** tokens[i] is one of `words`, in place. */
+  headIsOneOf(i: number, words: readonly string[]): boolean {
+    const b = this.headBounds();
+    if (i >= this.heads) return false;
+    const start = b[2 * i] as number;
+    const length = (b[2 * i + 1] as number) - start;
+    for (const w of words) if (w.length === length && this.text.startsWith(w, start)) return true;
+    return false;
+  }
+
+  /** stateFromToken(tokens[i]) for i < HEAD_TOKENS; a state token seen lately is matched in place (no string made). */
+  headState(i: number): StateId | undefined {
+    const b = this.headBounds();
+    if (i >= this.heads) return undefined;
+    const start = b[2 * i] as number;
+    const end = b[2 * i + 1] as number;
+    const length = end - start;
+    const t = this.text;
+    const last = t.charCodeAt(end - 1);
+    for (let k = 0; k < RECENT; k++) {
+      const r = RECENT_TOKENS[k] as string;
+      // Same length and last character first (`FIN-WAIT-1` / `FIN-WAIT-2`), then the whole token.
+      if (r.length === length && r.charCodeAt(length - 1) === last && t.startsWith(r, start)) return RECENT_STATES[k];
+    }
+    const token = t.slice(start, end);
+    const state = stateFromToken(token);
+    // Short tokens only: a copy (a longer slice would keep the whole note alive in this cache).
+    if (length <= RECENT_MAX_LENGTH) {
+      RECENT_TOKENS[recentNext] = token;
+      RECENT_STATES[recentNext] = state;
+      recentNext = (recentNext + 1) % RECENT;
+    }
+    return state;
+  }
+
+  /** The last character code of tokens[i] (i < HEAD_TOKENS), or -1 when there is no token i. */
+  headLastCode(i: number): number {
+    const b = this.headBounds();
+    return i < this.heads ? this.text.charCodeAt((b[2 * i + 1] as number) - 1) : -1;
+  }
+
+  /** tokens[0] === word, in place. */
+  firstTokenIs(word: string): boolean {
+    const t = this.text;
+    const at = this.indent;
+    const end = at + word.length;
+    return t.startsWith(word, at) && (end === t.length || isSpaceCode(t.charCodeAt(end)));
+  }
 }
 
 export type KeywordSet = ReadonlySet<string>;
@@ -32,34 +168,37 @@ export function addCount(counts: Counts, state: StateId, n: number): void {
   counts[state] = addClamped(counts[state] ?? 0, n);
 }
 
-const STATE_INDEX: ReadonlyMap<StateId, number> = new Map(STATE_IDS.map((s, i) => [s, i] as const));
-
 /**
- * Per-state counts while a listing is read, one row at a time: numbers by state index, made into a Counts
- * object (states in the order first counted, as addCount builds it) once, when the segment is made.
+ * Per-state counts while a listing (or a block's segments) is read: the states in the order first counted and
+ * their numbers, made into a Counts object (the order addCount builds) once, when the segment is made. A
+ * listing counts a handful of states, so a scan of `seen` finds one (no map, no typed array per listing).
  */
 export class StateTally {
-  private readonly values = new Float64Array(STATE_IDS.length);
-  private readonly present = new Uint8Array(STATE_IDS.length);
   private readonly seen: StateId[] = [];
+  private readonly values: number[] = [];
 
   add(state: StateId, n: number): void {
-    const i = STATE_INDEX.get(state) as number;
-    if (this.present[i] === 0) {
-      this.present[i] = 1;
-      this.seen.push(state);
-    }
-    this.values[i] = addClamped(this.values[i] as number, n);
+    const seen = this.seen;
+    let i = 0;
+    while (i < seen.length && seen[i] !== state) i++;
+    if (i === seen.length) {
+      seen.push(state);
+      this.values.push(addClamped(0, n));
+    } else this.values[i] = addClamped(this.values[i] as number, n);
   }
 
   /** Counts the state with 0 when it has no count yet (`counts[state] ??= 0`). */
   ensure(state: StateId): void {
-    if (this.present[STATE_INDEX.get(state) as number] === 0) this.add(state, 0);
+    if (!this.seen.includes(state)) this.add(state, 0);
+  }
+
+  get size(): number {
+    return this.seen.length;
   }
 
   counts(): Counts {
     const out: Counts = {};
-    for (const s of this.seen) out[s] = this.values[STATE_INDEX.get(s) as number] as number;
+    for (let i = 0; i < this.seen.length; i++) out[this.seen[i] as StateId] = this.values[i] as number;
     return out;
   }
 }
@@ -80,18 +219,17 @@ interface SegmentFields {
 }
 
 export function makeSegment(kind: EvidenceKind, startLine: number, endLine: number, f: SegmentFields): EvidenceSegment {
-  return {
-    kind,
-    startLine,
-    endLine,
-    counts: f.counts ?? {},
-    ...(f.listed !== undefined ? { listed: f.listed } : {}),
-    ...(f.filteredState !== undefined ? { filteredState: f.filteredState } : {}),
-    ...(f.sockstat !== undefined ? { sockstat: f.sockstat } : {}),
-    ...(f.counters !== undefined ? { counters: f.counters } : {}),
-    ...(f.sysctls !== undefined ? { sysctls: f.sysctls } : {}),
-  };
+  // Optional fields assigned when present (not spread from temporary objects): same keys, same order.
+  const seg: Mutable<EvidenceSegment> = { kind, startLine, endLine, counts: f.counts ?? {} };
+  if (f.listed !== undefined) seg.listed = f.listed;
+  if (f.filteredState !== undefined) seg.filteredState = f.filteredState;
+  if (f.sockstat !== undefined) seg.sockstat = f.sockstat;
+  if (f.counters !== undefined) seg.counters = f.counters;
+  if (f.sysctls !== undefined) seg.sysctls = f.sysctls;
+  return seg;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 export abstract class Builder {
   start = -1;

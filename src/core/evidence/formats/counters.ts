@@ -5,11 +5,14 @@
 import type { EvidenceSegment } from '../types';
 import type { CommandContext } from '../command';
 import { hasNstatPrefix, parseNstatRow } from '../lineFormats';
-import { NETSTAT_SECTIONS, matchNetstatStatsLine } from '../netstatStats';
+import { NETSTAT_SECTIONS, NETSTAT_STATS_FIRST_WORDS, NETSTAT_STATS_NUMBER_FIRST, matchNetstatStatsLine } from '../netstatStats';
 import { isAlnumIdentifier, isDigits, isIntShape, parseInt53, parseUint } from '../text';
 import { Builder, type Line, makeSegment } from './builder';
 
 function isNstatHeader(text: string): boolean {
+  // A line starting with a printable ASCII character other than `#` (most lines) is answered without trimming.
+  const c0 = text.charCodeAt(0);
+  if (c0 > 32 && c0 < 127 && c0 !== 35) return false;
   const s = text.trimStart();
   return s.startsWith('#kernel') || (s.length > 1 && s[0] === '#' && isDigits(s[1]));
 }
@@ -24,6 +27,8 @@ export class Nstat extends Builder {
 
   static canStart(line: Line, ctx: CommandContext | undefined): boolean {
     if (isNstatHeader(line.text)) return true;
+    const count = line.headCount(); // a row has 2 or 3 tokens (tested before tokenising)
+    if (count < 2 || count > 3) return false;
     const row = parseNstatRow(line.tokens);
     return row !== undefined && (hasNstatPrefix(row.name) || ctx?.nstat === true);
   }
@@ -59,6 +64,7 @@ export class ProcNetstat extends Builder {
   private readonly counters: Record<string, number> = {};
 
   static canStart(line: Line): boolean {
+    if (line.headLastCode(0) !== 58 /* : */) return false; // `TcpExt:` …, tested before tokenising
     const prefix = procNetstatPrefix(line.tokens);
     return prefix !== undefined && isAlnumIdentifier(line.tokens[1]);
   }
@@ -92,8 +98,8 @@ export class ProcNetstat extends Builder {
 
 /** A `netstat -s` section title alone on its line: `Tcp:`, `TcpExt:`. */
 function netstatSectionTitle(line: Line): string | undefined {
+  if (line.headCount() !== 1 || line.indent !== 0) return undefined;
   const t = line.tokens;
-  if (t.length !== 1 || line.indent !== 0) return undefined;
   const t0 = t[0] as string;
   if (!t0.endsWith(':')) return undefined;
   const name = t0.slice(0, -1);
@@ -111,7 +117,9 @@ export class NetstatStats extends Builder {
   static canStart(line: Line, ctx: CommandContext | undefined): boolean {
     const title = netstatSectionTitle(line);
     if (title !== undefined) return NETSTAT_SECTIONS.has(title) || ctx?.netstatStats === true;
-    if (matchNetstatStatsLine(line.tokens, undefined)) return true;
+    // The template's first word (`#` for a number) is tested in place before the line is tokenised.
+    const mayMatch = line.headIsDigits(0) ? NETSTAT_STATS_NUMBER_FIRST : line.headIsOneOf(0, NETSTAT_STATS_FIRST_WORDS);
+    if (mayMatch && matchNetstatStatsLine(line.tokens, undefined)) return true;
     return ctx?.netstatStats === true && NetstatStats.generic(line.tokens) !== undefined;
   }
 

@@ -7,7 +7,7 @@ import type { StateId } from '../../catalogue/types';
 import type { EvidenceKind, EvidenceSegment } from '../types';
 import type { CommandContext } from '../command';
 import { isDigits, isHexDigits, parseCount, parseUint, stateFromToken, tokenize } from '../text';
-import { Builder, type Counts, type KeywordSet, type Line, type ParseState, addCount, makeSegment, sumCounts } from './builder';
+import { Builder, type KeywordSet, type Line, type ParseState, makeSegment, StateTally, sumCounts } from './builder';
 
 function stripColon(s: string): string {
   return s.length > 1 && s.endsWith(':') ? s.slice(0, -1) : s;
@@ -18,9 +18,18 @@ function stripColon(s: string): string {
  * command names it, as an ss filter keyword does (`for s in fin-wait-1 closing; do … state $s …`).
  */
 export function commandWords(ctx: CommandContext | undefined): KeywordSet {
-  if (!ctx) return new Set();
-  return new Set(tokenize(ctx.text.replace(/["';|()]/g, ' '), 256));
+  if (!ctx) return NO_WORDS;
+  let words = WORDS_OF.get(ctx);
+  if (!words) WORDS_OF.set(ctx, (words = new Set(tokenize(ctx.text.replace(/["';|()]/g, ' '), 256))));
+  return words;
 }
+
+/**
+ * The words of each command context (contexts are memoised and read-only, see parseCommand, so every block
+ * after the same `$ ss -tan` shares one set); read-only, like the contexts.
+ */
+const WORDS_OF = new WeakMap<CommandContext, KeywordSet>();
+const NO_WORDS: KeywordSet = new Set();
 
 function countState(token: string, hex: boolean, words: KeywordSet): StateId | undefined {
   if (hex && token.length === 2 && isHexDigits(token)) return PROC_NET_TCP_HEX.get(token.toUpperCase());
@@ -55,7 +64,7 @@ function parseCountLine(tokens: readonly string[], hex: boolean, words: KeywordS
 
 export class StateCounts extends Builder {
   private lines = 0;
-  private readonly counts: Counts = {};
+  private readonly counts = new StateTally();
 
   constructor(
     private readonly hex: boolean,
@@ -67,6 +76,9 @@ export class StateCounts extends Builder {
   }
 
   static canStart(line: Line, hex: boolean, words: KeywordSet): boolean {
+    // A count line is two tokens, or two and an annotation: tested before tokenising.
+    const count = line.headCount();
+    if (count < 2 || (count > 2 && !isAnnotation(line.head(2) as string))) return false;
     return parseCountLine(line.tokens, hex, words) !== undefined;
   }
 
@@ -74,7 +86,7 @@ export class StateCounts extends Builder {
     const r = parseCountLine(line.tokens, this.hex, this.words);
     if (r) {
       this.lines++;
-      addCount(this.counts, r.state, r.n);
+      this.counts.add(r.state, r.n);
       return this.mark(line);
     }
     // Tallies of header words (`1 State`, `1 st`, `State 1`, `1 Foreign`) belong to the same output.
@@ -87,7 +99,8 @@ export class StateCounts extends Builder {
 
   finish(): EvidenceSegment | undefined {
     if (this.lines === 0 || (!this.expected && this.lines < 2)) return undefined;
-    return makeSegment('state-counts', this.start, this.end, { counts: this.counts, listed: sumCounts(this.counts) });
+    const counts = this.counts.counts();
+    return makeSegment('state-counts', this.start, this.end, { counts, listed: sumCounts(counts) });
   }
 }
 

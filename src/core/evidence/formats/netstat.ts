@@ -4,10 +4,10 @@
  */
 import type { StateId } from '../../catalogue/types';
 import type { EvidenceSegment } from '../types';
-import { isDigits, stateFromToken } from '../text';
 import { Builder, type Line, makeSegment, StateTally } from './builder';
 
-const NETSTAT_TCP_PROTOS: ReadonlySet<string> = new Set(['tcp', 'tcp4', 'tcp6', 'tcp46']);
+const NETSTAT_TCP_PROTO_LIST: readonly string[] = ['tcp', 'tcp4', 'tcp6', 'tcp46'];
+const WINDOWS_TCP: readonly string[] = ['TCP'];
 const NETSTAT_OTHER_PROTOS: ReadonlySet<string> = new Set([
   'udp',
   'udp4',
@@ -29,32 +29,39 @@ const NETSTAT_OTHER_PROTOS: ReadonlySet<string> = new Set([
 type NetstatHeader = 'inet' | 'unix';
 
 function netstatHeader(line: Line): NetstatHeader | undefined {
-  const s = line.text.trimStart();
-  if (s.startsWith('Active Internet connections') || s.startsWith('Active Connections')) return 'inet';
-  if (s.startsWith('Active UNIX domain sockets') || s.startsWith('Active Bluetooth') || s.startsWith('Active LOCAL')) {
-    return 'unix';
+  // Every header below starts with `Active ` or with the token `Proto`: rows (most lines) fail both in place.
+  const text = line.text;
+  const c0 = text.charCodeAt(0);
+  const s = c0 > 32 && c0 < 127 ? text : text.trimStart();
+  if (s.startsWith('Active ')) {
+    if (s.startsWith('Active Internet connections') || s.startsWith('Active Connections')) return 'inet';
+    if (s.startsWith('Active UNIX domain sockets') || s.startsWith('Active Bluetooth') || s.startsWith('Active LOCAL')) {
+      return 'unix';
+    }
   }
+  if (!line.firstTokenIs('Proto')) return undefined;
   const t = line.tokens;
-  if (t[0] === 'Proto' && t.length >= 3) {
+  if (t.length >= 3) {
     if (t.includes('RefCnt') || t.includes('Refs')) return 'unix';
     if (t.includes('Foreign') || t.includes('Local')) return 'inet';
   }
   return undefined;
 }
 
-/** A TCP row: the state (undefined if not a known spelling, e.g. localised), or undefined if not a TCP row. */
-function netstatTcpRow(t: readonly string[]): { state: StateId | undefined } | undefined {
-  const p = t[0];
-  if (p === undefined) return undefined;
-  if (NETSTAT_TCP_PROTOS.has(p)) {
+/**
+ * A TCP row: the state (undefined if not a known spelling, e.g. localised), or undefined if not a TCP row.
+ * Read in place (Line.head*): only the protocol and state tokens are cut out.
+ */
+function netstatTcpRow(line: Line): { state: StateId | undefined } | undefined {
+  if (line.headIsOneOf(0, NETSTAT_TCP_PROTO_LIST)) {
     // Linux: tcp Recv-Q Send-Q 1.2.3.4:80 5.6.7.8:1234 FIN_WAIT1 [PID/Program] ; BSD: addresses use dots.
-    if (t.length < 5 || !isDigits(t[1]) || !isDigits(t[2])) return undefined;
-    return { state: stateFromToken(t[5]) };
+    if (line.headCount() < 5 || !line.headIsDigits(1) || !line.headIsDigits(2)) return undefined;
+    return { state: line.headState(5) };
   }
-  if (p === 'TCP') {
+  if (line.headIsOneOf(0, WINDOWS_TCP)) {
     // Windows:   TCP    0.0.0.0:135            0.0.0.0:0              LISTENING       [PID]
-    if (t.length < 4 || !(t[1] as string).includes(':') || !(t[2] as string).includes(':')) return undefined;
-    return { state: stateFromToken(t[3]) };
+    if (line.headCount() < 4 || !line.headIncludes(1, ':') || !line.headIncludes(2, ':')) return undefined;
+    return { state: line.headState(3) };
   }
   return undefined;
 }
@@ -68,7 +75,7 @@ export class NetstatListing extends Builder {
 
   static canStart(line: Line): boolean {
     if (netstatHeader(line) === 'inet') return true;
-    return netstatTcpRow(line.tokens)?.state !== undefined;
+    return netstatTcpRow(line)?.state !== undefined;
   }
 
   take(line: Line): boolean {
@@ -82,20 +89,19 @@ export class NetstatListing extends Builder {
       this.inUnix = true;
       return this.mark(line);
     }
-    const t = line.tokens;
     if (this.inUnix) {
-      const p = t[0];
+      const p = line.head(0);
       if (p !== undefined && (NETSTAT_OTHER_PROTOS.has(p) || /^[0-9a-f]{8,16}$/.test(p))) return this.mark(line);
       return false;
     }
-    const row = netstatTcpRow(t);
+    const row = netstatTcpRow(line);
     if (row) {
       this.rows++;
       this.listed++;
       if (row.state !== undefined) this.tally.add(row.state, 1);
       return this.mark(line);
     }
-    const p = t[0];
+    const p = line.head(0);
     if (p !== undefined && NETSTAT_OTHER_PROTOS.has(p) && (this.headerSeen || this.rows > 0)) {
       this.rows++;
       return this.mark(line);

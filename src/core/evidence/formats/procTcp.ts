@@ -38,7 +38,9 @@ export class ProcTcp extends Builder {
   private readonly tally = new StateTally();
 
   static canStart(line: Line): boolean {
-    return isProcTcpHeader(line.tokens) || procTcpRowState(line.tokens) !== undefined;
+    // The header starts with `sl`, a row has 6+ tokens and its first ends with `:`: tested before tokenising.
+    if (line.firstTokenIs('sl')) return isProcTcpHeader(line.tokens);
+    return line.headCount() >= 6 && line.headLastCode(0) === 58 /* : */ && procTcpRowState(line.tokens) !== undefined;
   }
 
   take(line: Line): boolean {

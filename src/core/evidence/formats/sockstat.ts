@@ -3,7 +3,7 @@
  * Read by evidence/parse.ts. Pure: no `vscode`, no Node built-ins.
  */
 import type { EvidenceSegment } from '../types';
-import { type MutableSockstat, applySockstatLine, freezeSockstat, hasSockstat, parseSockstatLine } from '../lineFormats';
+import { type MutableSockstat, SOCKSTAT_LABEL_LIST, applySockstatLine, freezeSockstat, hasSockstat, parseSockstatLine } from '../lineFormats';
 import { isDigits, parseUint, tokenize } from '../text';
 import { Builder, type Line, makeSegment } from './builder';
 
@@ -11,7 +11,7 @@ export class Sockstat extends Builder {
   private readonly sockstat: MutableSockstat = {};
 
   static canStart(line: Line): boolean {
-    return parseSockstatLine(line.tokens) !== undefined;
+    return line.headIsOneOf(0, SOCKSTAT_LABEL_LIST) && parseSockstatLine(line.tokens) !== undefined;
   }
 
   take(line: Line): boolean {
@@ -41,6 +41,8 @@ export class SsSummary extends Builder {
   private readonly counters: Record<string, number> = {};
 
   static canStart(line: Line): boolean {
+    // Both lines start with `Total:` or `TCP:`: tested in place first (most lines fail).
+    if (!line.firstTokenIs('Total:') && !line.firstTokenIs('TCP:')) return false;
     const t = line.tokens;
     return (t[0] === 'Total:' && isDigits(t[1])) || isSsSummaryTcpLine(t, line.text);
   }
@@ -110,8 +112,8 @@ export class SsSummary extends Builder {
     const hasCounters = Object.keys(this.counters).length > 0;
     if (!hasSockstat(this.sockstat) && !hasCounters) return undefined;
     return makeSegment('ss-summary', this.start, this.end, {
-      ...(hasSockstat(this.sockstat) ? { sockstat: freezeSockstat(this.sockstat) } : {}),
-      ...(hasCounters ? { counters: this.counters } : {}),
+      sockstat: hasSockstat(this.sockstat) ? freezeSockstat(this.sockstat) : undefined,
+      counters: hasCounters ? this.counters : undefined,
     });
   }
 }

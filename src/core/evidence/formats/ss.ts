@@ -5,7 +5,6 @@
 import type { StateId } from '../../catalogue/types';
 import type { EvidenceSegment } from '../types';
 import type { CommandContext } from '../command';
-import { isDigits, stateFromToken } from '../text';
 import { Builder, type Line, makeSegment, StateTally } from './builder';
 
 /** ss Netid column values. */
@@ -29,39 +28,52 @@ const SS_NETIDS: ReadonlySet<string> = new Set([
   '???',
 ]);
 
+const SS_NETID_LIST: readonly string[] = [...SS_NETIDS];
+/** State column values that name no state (the row still counts as listed). */
+const NO_STATE: readonly string[] = ['UNKNOWN', 'UNDEF'];
+
 interface SsRow {
-  readonly netid: string | undefined;
+  netid: string | undefined;
   /** The row carries a State column value (possibly UNKNOWN/UNDEF, then `state` is undefined). */
-  readonly hasStateToken: boolean;
-  readonly state: StateId | undefined;
+  hasStateToken: boolean;
+  state: StateId | undefined;
 }
 
-/** `[Netid] [State] Recv-Q Send-Q Local Peer [Process…]`, columns inferred from the row itself. */
-function parseSsRow(t: readonly string[]): SsRow | undefined {
+/** parseSsRow's answer, read before the next row is parsed (no object per row). */
+const ROW: SsRow = { netid: undefined, hasStateToken: false, state: undefined };
+
+/**
+ * `[Netid] [State] Recv-Q Send-Q Local Peer [Process…]`, columns inferred from the row itself. Read in place
+ * (Line.head*): only the Netid / State token is cut out.
+ */
+function parseSsRow(line: Line): SsRow | undefined {
+  const count = line.headCount(); // up to HEAD_TOKENS (8): enough for every test below (at most 6 tokens)
   for (let p = 0; p <= 2; p++) {
-    if (t.length < p + 4) return undefined;
-    if (!isDigits(t[p]) || !isDigits(t[p + 1])) continue;
+    if (count < p + 4) return undefined;
+    if (!line.headIsDigits(p) || !line.headIsDigits(p + 1)) continue;
     let netid: string | undefined;
-    let stateTok: string | undefined;
+    let stateAt = -1; // the State token's index, when the row has one
     if (p === 2) {
-      netid = t[0] as string;
-      stateTok = t[1] as string;
+      netid = line.head(0) as string;
+      stateAt = 1;
       if (!SS_NETIDS.has(netid)) return undefined;
     } else if (p === 1) {
-      const a = t[0] as string;
-      if (SS_NETIDS.has(a)) netid = a;
-      else stateTok = a;
+      if (line.headIsOneOf(0, SS_NETID_LIST)) netid = line.head(0);
+      else stateAt = 0;
     }
     let state: StateId | undefined;
-    if (stateTok !== undefined && stateTok !== 'UNKNOWN' && stateTok !== 'UNDEF') {
-      state = stateFromToken(stateTok);
+    if (stateAt >= 0 && !line.headIsOneOf(stateAt, NO_STATE)) {
+      state = line.headState(stateAt);
       if (state === undefined) return undefined;
     }
     if (netid === undefined || netid === 'tcp') {
       // A TCP row prints addr:port on both sides (`*:*`, `[::]:22`, `10.0.0.1%eth0:443`).
-      if (!(t[p + 2] as string).includes(':') || !(t[p + 3] as string).includes(':')) return undefined;
+      if (!line.headIncludes(p + 2, ':') || !line.headIncludes(p + 3, ':')) return undefined;
     }
-    return { netid, hasStateToken: stateTok !== undefined, state };
+    ROW.netid = netid;
+    ROW.hasStateToken = stateAt >= 0;
+    ROW.state = state;
+    return ROW;
   }
   return undefined;
 }
@@ -77,8 +89,10 @@ function isSsInfoLine(line: Line): boolean {
 }
 
 function isSsHeader(line: Line): boolean {
+  // The text test first: it needs no tokens, and rows (most lines) fail it.
+  if (!line.text.includes('Address:Port')) return false;
   const t = line.tokens;
-  return t.includes('Recv-Q') && t.includes('Send-Q') && line.text.includes('Address:Port');
+  return t.includes('Recv-Q') && t.includes('Send-Q');
 }
 
 export class SsListing extends Builder {
@@ -99,7 +113,7 @@ export class SsListing extends Builder {
 
   static canStart(line: Line, ctx: CommandContext | undefined): boolean {
     if (isSsHeader(line)) return true;
-    const row = parseSsRow(line.tokens);
+    const row = parseSsRow(line);
     if (!row) return false;
     if (row.hasStateToken) return true;
     // A row without State (filtered listing, `ss -H`) only after an ss command.
@@ -117,7 +131,7 @@ export class SsListing extends Builder {
     }
     // ss -i prints an extra line (`\t cubic wscale:7,7 rto:204 …`) indented under its row.
     if (this.anyRow && line.indent > this.rowIndent && isSsInfoLine(line)) return this.mark(line);
-    const row = parseSsRow(line.tokens);
+    const row = parseSsRow(line);
     if (!row) return false;
     if (!this.anyRow && !this.headerSeen) this.rowIndent = line.indent;
     this.anyRow = true;
@@ -154,7 +168,7 @@ export class SsListing extends Builder {
     return makeSegment('ss', this.start, this.end, {
       counts: this.tally.counts(),
       listed: this.listed,
-      ...(filtered ? { filteredState: single } : {}),
+      filteredState: filtered ? single : undefined,
     });
   }
 }
