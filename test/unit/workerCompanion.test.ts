@@ -76,22 +76,46 @@ describe('the analysis worker\'s companion (its evidence analysis)', () => {
     assert.deepEqual(companion, analyseEvidence(buildAnalysis(TEXT).model));
   });
 
-  test('the pool keeps the worker for its job until the companion came', async () => {
-    const { port } = heldPort(true);
+  test('the pool keeps the worker for its job until the companion came, unless a job waits for it', async () => {
+    const { port, release } = heldPort();
     let opened = 0;
     const pool = new WorkerPool(() => (opened++, port), 1);
-    const first = pool.start('TIME_WAIT and CLOSE_WAIT');
-    const second = pool.start('FIN-WAIT-1');
-    await first.result;
-    assert.equal(port.posted, 1, 'the second job waits while the companion is computed');
-    await first.companion;
+    const alone = pool.start('TIME_WAIT and CLOSE_WAIT');
+    assert.ok(await alone.companion, 'alone, the job gets its companion');
     await flush();
-    assert.equal(port.posted, 2, 'then it gets the worker');
-    assert.equal(opened, 1);
+    const first = pool.start(TEXT);
+    const second = pool.start('FIN-WAIT-1');
+    assert.equal(port.posted, 2, 'the second job waits while the first one\'s batches go');
+    let done = false;
+    void first.result.then(() => (done = true));
+    while (!done) {
+      release();
+      await flush();
+    }
+    // The waiting job takes the worker over when the parts came (warm, where a new one would start cold): the
+    // companion it replaces settles as none, and the worker drops its steps for the new request.
+    assert.equal(port.posted, 3, 'the waiting job got the worker when the parts came');
+    assert.equal(await first.companion, undefined);
     await second.result;
+    assert.ok(await second.companion, 'the last job gets its companion');
+    assert.equal(opened, 1, 'no second worker was started');
     const third = pool.start('LAST_ACK');
     pool.dispose();
     assert.equal(await third.companion, undefined, 'a disposed pool settles what waits');
+  });
+
+  test('a job that starts while another\'s companion is computed takes the worker; the worker drops the old steps', async () => {
+    const { port, kinds } = heldPort(true);
+    const pool = new WorkerPool(() => port, 1);
+    const first = pool.start(TEXT);
+    await first.result;
+    const second = pool.start('CLOSE_WAIT');
+    assert.equal(await first.companion, undefined, 'the old companion settles as none at once');
+    assert.equal(port.posted, 2, 'the new job went to the same worker');
+    await second.result;
+    assert.ok(await second.companion);
+    for (let i = 0; i < 20; i++) await flush();
+    assert.equal(kinds.filter((k) => k === 'companion').length, 1, 'the worker sent no companion for the first job');
   });
 
   test('a worker\'s messages: the companion is checked like the rest', () => {

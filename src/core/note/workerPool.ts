@@ -3,8 +3,8 @@
  * `spawn` that starts one worker of its kind (Node `worker_threads`, a Web Worker, or a test double) adapted
  * to WorkerPort; the pool queues jobs, reassembles the batches a worker sends (core/note/transfer.ts),
  * acknowledging each so the worker sends the next (one batch in flight at a time), hands on the companion the
- * worker sends after the parts (the job's worker stays busy until it came), and terminates a worker whose job is
- * abandoned.
+ * worker sends after the parts (the job's worker stays busy until it came, unless a new job takes it over), and
+ * terminates a worker whose job is abandoned.
  */
 import type { RemoteAnalyser, RemoteJob } from './documents';
 import type { Piece } from './piece';
@@ -27,6 +27,8 @@ interface Pending {
   port?: WorkerPort;
   /** Pieces received so far (the worker sends them in batches). */
   pieces: Piece[];
+  /** The parts arrived and the worker computes the companion: a new job may take the worker over. */
+  companionPhase?: boolean;
 }
 
 /**
@@ -98,8 +100,12 @@ export class WorkerPool implements RemoteAnalyser {
         if ('parts' in data) {
           for (const piece of data.parts.pieces) p.pieces.push(fromWire(piece));
           p.resolve({ parts: { pieces: p.pieces, definitions: data.parts.definitions }, ms: data.ms });
-          // The worker goes on with the companion: it stays this job's until that came.
-          if (data.more) return;
+          // The worker goes on with the companion: it stays this job's until that came, or a new job needs it.
+          if (data.more) {
+            p.companionPhase = true;
+            this.pump();
+            return;
+          }
           p.companion(undefined);
         } else if ('companion' in data) p.companion(data.companion);
         else p.reject(new Error(data.error));
@@ -122,7 +128,7 @@ export class WorkerPool implements RemoteAnalyser {
 
   private pump(): void {
     while (this.queue.length && !this.disposed) {
-      let port = this.idle.pop();
+      let port = this.idle.pop() ?? this.fromCompanion();
       if (!port && this.running.size < this.size) {
         try {
           port = this.open();
@@ -137,6 +143,21 @@ export class WorkerPool implements RemoteAnalyser {
       this.running.set(port, p);
       port.post(p.request);
     }
+  }
+
+  /**
+   * A worker busy with a companion, taken over for a new job (its warm worker beats a cold one): that companion
+   * settles as none (the host computes the evidence analysis itself if it asks), and the worker drops its steps
+   * when the new request comes (workerMain.ts).
+   */
+  private fromCompanion(): WorkerPort | undefined {
+    for (const [port, p] of this.running) {
+      if (!p.companionPhase) continue;
+      this.running.delete(port);
+      p.companion(undefined);
+      return port;
+    }
+    return undefined;
   }
 
   private abandon(p: Pending): void {

@@ -60,6 +60,8 @@ function summarised(model: NoteModel): boolean {
  * there too), in steps; null where cachedAnalysis gives none. What it returns is the companion of its answer.
  */
 export function* remoteEvidenceSteps(text: string, pieces: readonly Piece[]): Generator<void, NoteAnalysis | null, void> {
+  // Too large for summaries: no model to assemble for nothing (the host does not wait for one either).
+  if (text.length > MAX_SUMMARY_CHARS) return null;
   const assembly = new ModelAssembly(text, pieces);
   while (!assembly.run(0)) yield;
   const model = assembly.model as NoteModel;
