@@ -9,7 +9,9 @@ import { generateNote } from '../../bench/generate';
 import { explainMention, explainState, explainStateText } from '../../src/core/explain';
 import { kernelFromSetting } from '../../src/core/knowledge/kernel';
 import { format, L, t } from '../../src/core/strings';
-import { BoundedMemo } from '../../src/core/memo';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { BoundedMemo, ownString } from '../../src/core/memo';
 import { analyzeNote } from '../../src/core/note/analyze';
 import type { NoteModel } from '../../src/core/note/model';
 import { pressureFromEvidence } from '../../src/core/snapshot/pressure';
@@ -56,6 +58,28 @@ describe('hover caches', () => {
     for (let i = 0; i < 10; i++) memo.get(`k${i}`, make(i));
     assert.ok(memo.size <= 3, `size ${memo.size}`);
     assert.equal(memo.get('k9', make(-1)), 9);
+  });
+
+  it('a memo key cut from a note does not keep the note alive (own copies of keys)', () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const heap = (): number => {
+      gc();
+      gc();
+      return process.memoryUsage().heapUsed / 2 ** 20;
+    };
+    const memo = new BoundedMemo<number>(8);
+    const before = heap();
+    // A 16 MB two-byte note (32 MB of heap) with a token of 20 characters in it: a slice keeps its parent.
+    ((): void => {
+      const note = `处${'FIN_WAIT_1_OR_SO_XYZ '.repeat(800_000)}`;
+      memo.get(note.slice(1, 21), () => 1);
+    })();
+    const kept = heap() - before;
+    assert.ok(kept < 8, `the memo keeps ${kept.toFixed(1)} MB after the note is dropped`);
+    assert.equal(memo.get('FIN_WAIT_1_OR_SO_XYZ', () => 2), 1, 'found by an equal string');
+    assert.equal(ownString('abc'), 'abc');
+    assert.equal(ownString('FIN_WAIT_1_OR_SO_XYZ'), 'FIN_WAIT_1_OR_SO_XYZ');
   });
 
   it('source links are the same from the cache as the first time, per language and length', () => {

@@ -5,6 +5,7 @@
  */
 import { ENGLISH_WORD_STATES, lookupStateSpelling } from '../catalogue/spellings';
 import type { StateId } from '../catalogue/types';
+import { BoundedMemo } from '../memo';
 
 /** Lines longer than this are treated as junk (never tokenised). /proc/net/netstat header lines are ~3 KB. */
 export const MAX_LINE_LENGTH = 16_384;
@@ -161,12 +162,7 @@ export function addClamped(a: number, b: number): number {
  */
 export function stateFromToken(token: string | undefined): StateId | undefined {
   if (token === undefined || token.length === 0 || token.length > 40) return undefined;
-  const hit = STATE_OF_TOKEN.get(token);
-  if (hit !== undefined) return hit ?? undefined;
-  const state = stateOfSpelling(token);
-  if (STATE_OF_TOKEN.size >= MAX_REMEMBERED) STATE_OF_TOKEN.clear();
-  STATE_OF_TOKEN.set(token, state ?? null);
-  return state;
+  return STATE_OF_TOKEN.get(token, () => stateOfSpelling(token) ?? null) ?? undefined;
 }
 
 /**
@@ -174,8 +170,7 @@ export function stateFromToken(token: string | undefined): StateId | undefined {
  * English-word check upper-cases the token). Bounded (past it the cache starts over), and a pure function of
  * the token, so sharing it between notes is safe.
  */
-const STATE_OF_TOKEN = new Map<string, StateId | null>();
-const MAX_REMEMBERED = 1024;
+const STATE_OF_TOKEN = new BoundedMemo<StateId | null>(1024);
 
 function stateOfSpelling(token: string): StateId | undefined {
   const m = lookupStateSpelling(token);

@@ -12,6 +12,7 @@
  * Pure: no `vscode`, no Node built-ins.
  */
 import { STATE_IDS, type StateId } from '../catalogue/types';
+import { ownString } from '../memo';
 import { findFenceClose, fenceOpenAt } from '../note/blocks';
 import { evidenceBlock } from '../note/codeEvidence';
 import { LineIndex } from '../note/lines';
@@ -94,10 +95,6 @@ function withoutClosingHashes(raw: string): string {
   return raw.slice(0, h);
 }
 
-/** A flat copy of a short string: a slice of the note would keep the whole note's text alive in the index. */
-export function ownString(s: string): string {
-  return s.length === 0 ? '' : Array.from(s).join('');
-}
 
 export interface Scan {
   readonly evidence: EvidenceBlock[];
