@@ -26,7 +26,8 @@
  */
 import type { StateId } from '../catalogue/types';
 import type { EvidenceKind, EvidenceSegment, SockstatNumbers } from './types';
-import { classifyLine, embeddedSsCommand, parseCommand } from './command';
+import { parseCommand } from './command';
+import { classifyLine, embeddedSsCommand } from './commandLine';
 import { mergeSockstat } from './lineFormats';
 import { isSnapshotHeader } from './snapshotFormat';
 import { MAX_LINE_LENGTH, addClamped, splitLines, trimEndSpace } from './text';

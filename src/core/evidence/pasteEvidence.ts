@@ -5,7 +5,7 @@
  * (a line inside the block that timeline.ts reads as the sample's time). Pure: no `vscode`, no Node built-ins.
  */
 import type { EvidenceKind, EvidenceSegment } from './types';
-import { classifyLine } from './command';
+import { classifyLine } from './commandLine';
 import { parseEvidence } from './parse';
 import { splitLines } from './text';
 
