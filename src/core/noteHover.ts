@@ -52,3 +52,19 @@ export function noteHover(model: NoteModel, offset: number, options: NoteHoverOp
 export function hoverReady(model: NoteModel, offset: number): Promise<void> | undefined {
   return mentionAt(model, offset)?.kind === 'state' ? evidenceArrival(model) : undefined;
 }
+
+/** Longest a state's hover waits for the worker's evidence analysis before it reads the note's listings itself. */
+export const HOVER_EVIDENCE_WAIT_MS = 500;
+
+/**
+ * Waits until hoverReady's promise settles, at most HOVER_EVIDENCE_WAIT_MS; true when there was something to
+ * wait for (the caller then checks that its document did not change meanwhile), false at once otherwise.
+ */
+export async function waitForHoverEvidence(model: NoteModel, offset: number): Promise<boolean> {
+  const ready = hoverReady(model, offset);
+  if (!ready) return false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([ready, new Promise<void>((r) => (timer = setTimeout(r, HOVER_EVIDENCE_WAIT_MS)))]);
+  clearTimeout(timer);
+  return true;
+}

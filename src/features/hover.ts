@@ -1,12 +1,9 @@
 import * as vscode from 'vscode';
-import { hoverReady, noteHover } from '../core/noteHover';
+import { noteHover, waitForHoverEvidence } from '../core/noteHover';
 import type { StateId } from '../core/catalogue/types';
 import { currentLang } from './language';
 import type { NoteModels } from './noteModels';
 import { COMMANDS } from './commands';
-
-/** Longest a state's hover waits for the worker's evidence analysis before it reads the note's listings here. */
-const EVIDENCE_WAIT_MS = 500;
 
 export const MARKDOWN_SELECTOR: vscode.DocumentSelector = { language: 'markdown', scheme: '*' };
 
@@ -27,11 +24,7 @@ export class TcpHoverProvider implements vscode.HoverProvider {
     if (token.isCancellationRequested) return undefined;
     // A state's hover on a note the worker analysed waits for the worker's evidence analysis (its summary lines)
     // rather than read the note's listings again on this thread; an edit meanwhile starts the hover over.
-    const ready = hoverReady(model, document.offsetAt(position));
-    if (ready) {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      await Promise.race([ready, new Promise<void>((r) => (timer = setTimeout(r, EVIDENCE_WAIT_MS)))]);
-      clearTimeout(timer);
+    if (await waitForHoverEvidence(model, document.offsetAt(position))) {
       if (token.isCancellationRequested) return undefined;
       if (document.version !== version) return this.provideHover(document, position, token);
     }

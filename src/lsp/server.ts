@@ -26,7 +26,7 @@ import { misconceptionRuleText } from '../core/check/misconceptions';
 import { explainMisconception } from '../core/knowledge/explainMisconception';
 import type { RemoteAnalyser } from '../core/note/documents';
 import { evidenceSymbols } from '../core/note/evidenceNames';
-import { hoverReady, noteHover } from '../core/noteHover';
+import { noteHover, waitForHoverEvidence } from '../core/noteHover';
 import { EXPLAIN_MISCONCEPTION, NoteDiagnosticsPublisher } from './diagnostics';
 import { IdleQueue } from './idle';
 import { OpenNotes } from './notes';
@@ -36,8 +36,6 @@ import { folderPaths, LspWorkspace } from './workspace';
 export const SERVER_NAME = 'tcp-state-notes';
 /** Quiet time after the last client message before background work runs (idle.ts). */
 const IDLE_MS = 200;
-/** Longest a state's hover waits for the worker's evidence analysis before it reads the note's listings here. */
-const EVIDENCE_WAIT_MS = 500;
 
 export function capabilities(): ServerCapabilities {
   return {
@@ -119,12 +117,8 @@ export function serveNotes(connection: Connection, version: string, remote?: Rem
     const offset = document.offsetAt(position);
     // A state's hover on a note the worker analysed waits for the worker's evidence analysis (its summary lines)
     // rather than read the note's listings again here; an edit meanwhile starts the hover over.
-    const ready = hoverReady(model, offset);
-    if (ready) {
-      const version = document.version;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      await Promise.race([ready, new Promise<void>((r) => (timer = setTimeout(r, EVIDENCE_WAIT_MS)))]);
-      clearTimeout(timer);
+    const version = document.version;
+    if (await waitForHoverEvidence(model, offset)) {
       if (token.isCancellationRequested || notes.get(uri) !== document) return null;
       if (document.version !== version) return hoverAt(uri, position, token);
     }
