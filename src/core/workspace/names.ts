@@ -8,6 +8,7 @@
 import { SPELLING_TABLES } from '../catalogue/spellings';
 import { STATE_IDS, type StateId } from '../catalogue/types';
 import { TERMS } from '../catalogue/terms';
+import { ownString } from '../memo';
 import { findMentions, type MentionKind } from '../note/recognize';
 
 /** Interns canonical ids (`FIN-WAIT-1`, `net.ipv4.tcp_max_orphans`) as small integers (the index stores codes). */
@@ -20,8 +21,8 @@ export class IdTable {
     let c = this.codes.get(id);
     if (c === undefined) {
       c = this.ids.length;
-      // A flat copy: the recogniser's id may be a slice of a note's text, which must not stay alive.
-      const own = Array.from(id).join('');
+      // An own copy: the recogniser's id may be a slice of a note's text, which must not stay alive.
+      const own = ownString(id);
       this.codes.set(own, c);
       this.ids.push(own);
       this.kinds.push(kind);
