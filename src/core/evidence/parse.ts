@@ -18,7 +18,7 @@
  *
  * Speed (the workspace index parses every fenced block of every note): a line is tokenised only when a reader
  * needs its tokens (formats/builder.ts Line); listing rows are read in place, cutting out only the tokens
- * they keep; command lines are told from output by their first word without making strings (command.ts).
+ * they keep; command lines are told from output by their first word without making strings (commandLine.ts).
  *
  * The format readers live in formats/ (one file per tool); this file is the driver that feeds them lines.
  *
