@@ -6,6 +6,7 @@
 import { formatCount } from '../core/format';
 import { trendSparklineSvg } from '../core/diagram/detail';
 import type { DetailMessage, DetailStrings, TimelineView } from './detailProtocol';
+import { ScrubberSync } from './scrubberSync';
 import type { WebviewToHost } from './protocol';
 
 type Post = (m: WebviewToHost) => void;
@@ -135,6 +136,7 @@ function positionText(view: TimelineView, position: number): string {
   return fill(t.sample, String(position), String(view.samples.length), `${s.time}${orphan}`);
 }
 
+const sync = new ScrubberSync();
 let pending: ReturnType<typeof setTimeout> | undefined;
 let currentView: TimelineView | undefined;
 
@@ -147,7 +149,7 @@ export function renderScrubber(els: ScrubberElements, view: TimelineView | undef
   els.input.min = '0';
   els.input.max = String(view.samples.length);
   els.input.step = '1';
-  if (pending === undefined) els.input.value = String(view.selected + 1);
+  els.input.value = String(sync.position(view, Number(els.input.value)));
   const text = positionText(view, Number(els.input.value));
   els.input.setAttribute('aria-valuetext', text);
   els.value.textContent = text;
@@ -161,10 +163,11 @@ export function wireScrubber(els: ScrubberElements, post: Post): void {
     const text = positionText(view, position);
     els.input.setAttribute('aria-valuetext', text);
     els.value.textContent = text;
+    sync.moved();
     if (pending !== undefined) clearTimeout(pending);
     pending = setTimeout(() => {
       pending = undefined;
-      post({ type: 'selectSample', index: position - 1 });
+      post({ type: 'selectSample', index: Number(els.input.value) - 1, seq: sync.post() });
     }, 120);
   });
 }

@@ -46,6 +46,8 @@ export interface TimelineView {
   readonly samples: readonly { readonly time: string; readonly orphan: number | null }[];
   /** Index into samples, or −1 for the whole note (the diagram's usual counts). */
   readonly selected: number;
+  /** The `seq` of the last scrubber move the host handled (0: none yet). */
+  readonly answered: number;
   readonly strings: TimelineStrings;
 }
 

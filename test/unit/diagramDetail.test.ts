@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import { fixtureDir, repoPath } from '../support/repo';
 import { analyzeNote } from '../../src/core/note/analyze';
 import { analyseEvidence, causesOf } from '../../src/core/report/build';
+import { ScrubberSync } from '../../src/webview/scrubberSync';
 import { DETAIL_TOP, isSampleIndex, stateDetail, timelineSamples, trendSparklineSvg } from '../../src/core/diagram/detail';
-import { isSelectState } from '../../src/webview/detailProtocol';
+import { isSelectState, type TimelineView } from '../../src/webview/detailProtocol';
 import { parseWebviewMessage } from '../../src/core/diagram/messages';
 
 const incident = readFileSync(join(fixtureDir('report'), 'incident.md'), 'utf8');
@@ -100,9 +101,10 @@ describe('timeline samples', () => {
   it('the host parses select / selectSample field by field and keeps nothing else', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'select', state: 'LAST-ACK', extra: '<x>' }), { type: 'select', state: 'LAST-ACK' });
     assert.deepEqual(parseWebviewMessage({ type: 'select', state: null }), { type: 'select', state: null });
-    assert.deepEqual(parseWebviewMessage({ type: 'selectSample', index: -1 }), { type: 'selectSample', index: -1 });
-    assert.deepEqual(parseWebviewMessage({ type: 'selectSample', index: 2 }), { type: 'selectSample', index: 2 });
-    for (const bad of [{ type: 'select' }, { type: 'select', state: 'last_ack' }, { type: 'select', state: 1 }, { type: 'selectSample', index: '1' }, { type: 'selectSample', index: 0.5 }, { type: 'selectSample', index: -2 }, { type: 'selectSample', index: 1e9 }]) {
+    assert.deepEqual(parseWebviewMessage({ type: 'selectSample', index: -1, seq: 0 }), { type: 'selectSample', index: -1, seq: 0 });
+    assert.deepEqual(parseWebviewMessage({ type: 'selectSample', index: 2, seq: 7, extra: 1 }), { type: 'selectSample', index: 2, seq: 7 });
+    const badSamples = [{ index: '1', seq: 1 }, { index: 0.5, seq: 1 }, { index: -2, seq: 1 }, { index: 1e9, seq: 1 }, { index: 1 }, { index: 1, seq: -1 }, { index: 1, seq: 1.5 }, { index: 1, seq: '2' }, { index: 1, seq: 2 ** 60 }];
+    for (const bad of [{ type: 'select' }, { type: 'select', state: 'last_ack' }, { type: 'select', state: 1 }, ...badSamples.map((b) => ({ type: 'selectSample', ...b }))]) {
       assert.equal(parseWebviewMessage(bad), undefined, JSON.stringify(bad));
     }
   });
@@ -111,6 +113,35 @@ describe('timeline samples', () => {
     assert.ok(isSelectState('FIN-WAIT-1'));
     assert.ok(isSelectState(null));
     for (const bad of ['FIN_WAIT1', '<script>', undefined, 1, {}]) assert.equal(isSelectState(bad), false, String(bad));
+  });
+});
+
+describe("the scrubber keeps the user's move until the host has handled it", () => {
+  const view = (selected: number, answered: number): TimelineView => ({ samples: [{ time: 't1', orphan: 1 }, { time: 't2', orphan: null }, { time: 't3', orphan: 3 }], selected, answered, strings: {} as TimelineView['strings'] });
+
+  it("takes the host's sample when no move is outstanding", () => {
+    const sync = new ScrubberSync();
+    assert.equal(sync.position(view(-1, 0), 2), 0);
+    assert.equal(sync.position(view(1, 0), 0), 2);
+  });
+
+  it('a render sent before the host read the move does not move the scrubber back', () => {
+    const sync = new ScrubberSync();
+    sync.moved(); // ArrowRight ×3: shown at 3, not yet posted
+    assert.equal(sync.position(view(-1, 0), 3), 3, 'while the move waits to be posted');
+    const seq = sync.post();
+    assert.equal(sync.position(view(-1, seq - 1), 3), 3, 'a render that predates the move');
+    assert.equal(sync.position(view(2, seq), 3), 3, 'the answer');
+    assert.equal(sync.position(view(-1, seq), 3), 0, 'after the answer the host decides (the note changed, the sample went)');
+  });
+
+  it("a rejected move is answered with the host's sample; a webview reload starts its count again", () => {
+    const sync = new ScrubberSync();
+    sync.moved();
+    const seq = sync.post();
+    assert.equal(sync.position(view(0, seq), 3), 1, "rejected: back to the host's sample");
+    const reloaded = new ScrubberSync();
+    assert.equal(reloaded.position(view(0, 9), 3), 1, 'the host answered moves of the old page');
   });
 });
 

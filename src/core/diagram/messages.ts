@@ -33,7 +33,8 @@ export type WebviewToHost =
   | { readonly type: 'freeze' }
   /** The detail pane: select a state (null closes it); the timeline scrubber: choose a sample (−1 = whole note). */
   | { readonly type: 'select'; readonly state: StateId | null }
-  | { readonly type: 'selectSample'; readonly index: number };
+  /** `seq` numbers the scrubber's moves; the host echoes the last one it handled (TimelineView.answered). */
+  | { readonly type: 'selectSample'; readonly index: number; readonly seq: number };
 
 /** Largest PNG data URL the host accepts (a 4096 px diagram is a few MB). */
 export const MAX_PNG_DATA_URL = 32 * 1024 * 1024;
@@ -72,8 +73,10 @@ export function parseWebviewMessage(value: unknown): WebviewToHost | undefined {
     case 'select':
       return value.state === null || (typeof value.state === 'string' && KNOWN_STATES.has(value.state)) ? { type, state: value.state as StateId | null } : undefined;
     case 'selectSample':
-      // Checked against the note's samples by the host; here: an integer from −1 up.
-      return typeof value.index === 'number' && Number.isInteger(value.index) && value.index >= -1 && value.index <= MAX_SAMPLE_INDEX ? { type, index: value.index } : undefined;
+      // Checked against the note's samples by the host; here: an integer from −1 up, and a move number.
+      return typeof value.index === 'number' && Number.isInteger(value.index) && value.index >= -1 && value.index <= MAX_SAMPLE_INDEX && Number.isSafeInteger(value.seq) && (value.seq as number) >= 0
+        ? { type, index: value.index, seq: value.seq as number }
+        : undefined;
     case 'png': {
       const url = value.dataUrl;
       if (typeof url !== 'string' || url.length > MAX_PNG_DATA_URL) return undefined;

@@ -60,6 +60,8 @@ export class DetailState {
   private sampleIndex = -1;
   /** The scope the sample was chosen in ('' for the whole note). */
   private sampleScope = '';
+  /** The `seq` of the webview's last scrubber move, answered or rejected; kept across notes (the webview's count). */
+  private answered = 0;
   /** What was last posted (tests, the panel's status). */
   last: DetailMessage | undefined;
 
@@ -71,6 +73,11 @@ export class DetailState {
 
   select(state: StateId | null): void {
     this.selected = state ?? undefined;
+  }
+
+  /** Records that the webview's scrubber move `seq` has been handled, whether or not its index was valid. */
+  answer(seq: number): void {
+    this.answered = seq;
   }
 
   /** Returns whether the index was valid for the scope's samples (else nothing changes). */
@@ -98,7 +105,7 @@ export class DetailState {
     const samples = this.samples(model, scope);
     if (samples.length < 2) return undefined;
     if (this.sampleIndex >= samples.length) this.sampleIndex = -1;
-    return { samples: samples.map((s) => ({ time: s.time, orphan: s.orphan })), selected: this.sampleIndex, strings: timelineStrings() };
+    return { samples: samples.map((s) => ({ time: s.time, orphan: s.orphan })), selected: this.sampleIndex, answered: this.answered, strings: timelineStrings() };
   }
 
   private leaveOtherScope(scope: DetailScope | undefined): void {

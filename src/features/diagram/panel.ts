@@ -173,14 +173,19 @@ export class DiagramPanel implements vscode.Disposable {
     this.postDetail();
   }
 
-  /** Chooses a timeline sample (−1: the whole note), as the scrubber does; false when there is no such sample. */
-  selectSample(index: number): boolean {
+  /**
+   * Chooses a timeline sample (−1: the whole note), as the scrubber does; false when there is no such sample.
+   * `seq`: the scrubber's move number, echoed in the next render so the webview knows its move was handled (a
+   * rejected move re-renders too, so the scrubber returns to the host's sample).
+   */
+  selectSample(index: number, seq?: number): boolean {
+    if (seq !== undefined) this.detail.answer(seq);
     const document = this.document;
     if (!document) return false;
     const model = this.models.get(document);
-    if (!this.detail.chooseSample(index, model, this.detailScope(document, model))) return false;
-    this.render();
-    return true;
+    const chosen = this.detail.chooseSample(index, model, this.detailScope(document, model));
+    if (chosen || seq !== undefined) this.render();
+    return chosen;
   }
 
   private postDetail(): void {
@@ -422,7 +427,7 @@ export class DiagramPanel implements vscode.Disposable {
         if (isSelectState(m.state)) this.selectState(m.state);
         break;
       case 'selectSample':
-        this.selectSample(m.index);
+        this.selectSample(m.index, m.seq);
         break;
     }
   }
