@@ -5,7 +5,9 @@
  *                  (and of a bare `node -e 0`)
  *   first answer   didOpen of the 1 MB note → documentSymbol (waits for the whole analysis) → hover answered,
  *                  vs the same in this process (the model cache, whenReady, evidence symbols, noteHover): ≤ 2×;
- *                  once for the first note of a fresh server (cold JIT) and once for a second note
+ *                  once for the first note of a fresh server (cold JIT) and once for a second note; and for
+ *                  the first note of a fresh server that was idle for IDLE_MS after `initialized` (its analysis
+ *                  worker warms up meanwhile: src/workerMain.ts), as when an editor starts the server ahead
  *   warm hover     hover round trip on the analysed note, p50, vs noteHover on the cached model here (the
  *                  protocol and the pipe are most of it: reported, not targeted)
  */
@@ -45,6 +47,9 @@ export interface LspBenchResult {
   /** The same for a second note in the running server. */
   readonly warmAnswerMs: number;
   readonly warmAnswerRatio: number;
+  /** The first note of a fresh server sent IDLE_MS after `initialized`. */
+  readonly idleFirstAnswerMs: number;
+  readonly idleFirstAnswerRatio: number;
   readonly hoverP50Ms: number;
   readonly hoverInProcessP50Ms: number;
   readonly hoverRatio: number;
@@ -78,6 +83,19 @@ function hoverOffsets(note: string, n: number): number[] {
   return out.filter((_, i) => i % step === 0).slice(0, n);
 }
 
+/** How long the server is left idle before its first note in the "started ahead" measurement. */
+export const IDLE_MS = 1000;
+
+/** didOpen → documentSymbol → hover on a fresh note of a running server: the time it took. */
+async function firstAnswer(connection: ProtocolConnection, uri: string, note: string, position: ReturnType<LineIndex['positionAt']>): Promise<number> {
+  const t = performance.now();
+  await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text: note } });
+  await connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
+  const hover = await connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+  if (!hover) throw new Error('no hover from the server');
+  return performance.now() - t;
+}
+
 async function inProcessFirstAnswer(note: string, offset: number): Promise<number> {
   const t0 = performance.now();
   const cache = new NoteDocuments<TextDocument>({
@@ -106,6 +124,8 @@ export async function lspBench(note: string, cli: string, rounds: number, hovers
   const firstsHere: number[] = [];
   const seconds: number[] = [];
   const secondRatios: number[] = [];
+  const idleFirsts: number[] = [];
+  const idleRatios: number[] = [];
   let rtt: number[] = [];
   for (let round = 0; round < rounds; round++) {
     const t0 = performance.now();
@@ -118,19 +138,9 @@ export async function lspBench(note: string, cli: string, rounds: number, hovers
     const server = await startServer(cli);
     starts.push(server.ms);
     const uri = `file:///bench/note-${round}.md`;
-    const t1 = performance.now();
-    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text: note } });
-    await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
-    const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: lines.positionAt(first) });
-    if (!hover) throw new Error('no hover from the server');
-    firsts.push(performance.now() - t1);
+    firsts.push(await firstAnswer(server.connection, uri, note, lines.positionAt(first)));
     // The same again in the running server (a second note): the cost of a cold process set apart.
-    const t2 = performance.now();
-    const uri2 = `${uri}.again.md`;
-    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uri2, languageId: 'markdown', version: 1, text: note } });
-    await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: uri2 } });
-    await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri2 }, position: lines.positionAt(first) });
-    seconds.push(performance.now() - t2);
+    seconds.push(await firstAnswer(server.connection, `${uri}.again.md`, note, lines.positionAt(first)));
     const here = await inProcessFirstAnswer(note, first);
     firstsHere.push(here);
     secondRatios.push((seconds[seconds.length - 1] as number) / here);
@@ -143,6 +153,12 @@ export async function lspBench(note: string, cli: string, rounds: number, hovers
       }
     }
     await stopServer(server);
+    // A server started ahead of its first note.
+    const ahead = await startServer(cli);
+    await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
+    idleFirsts.push(await firstAnswer(ahead.connection, uri, note, lines.positionAt(first)));
+    idleRatios.push((idleFirsts[idleFirsts.length - 1] as number) / here);
+    await stopServer(ahead);
   }
   // In-process hovers on the cached model, same positions.
   const cache = new NoteDocuments<TextDocument>({ schedule: (w) => (w(), () => {}), maxLength: () => 20 * 1024 * 1024 });
@@ -166,6 +182,8 @@ export async function lspBench(note: string, cli: string, rounds: number, hovers
     firstAnswerRatio: median(firsts.map((f, i) => f / (firstsHere[i] as number))),
     warmAnswerMs: median(seconds),
     warmAnswerRatio: median(secondRatios),
+    idleFirstAnswerMs: median(idleFirsts),
+    idleFirstAnswerRatio: median(idleRatios),
     hoverP50Ms,
     hoverInProcessP50Ms,
     hoverRatio: hoverP50Ms / hoverInProcessP50Ms,

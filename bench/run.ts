@@ -64,7 +64,7 @@ import { generateNote, rng } from './generate';
 import { probeActivation } from './activation';
 import { buildReport } from '../src/core/report/build';
 import { reportMarkdown } from '../src/core/report/markdown';
-import { lspBench, type LspBenchResult } from './lsp';
+import { IDLE_MS, lspBench, type LspBenchResult } from './lsp';
 import { mcpBench, type McpBench } from './mcp';
 import { hostStallBench } from './hostStall';
 import { workspaceBench, type WorkspaceBench } from './workspace';
@@ -674,6 +674,7 @@ function lspLines(l: LspBenchResult): string[] {
     `| \`lsp --stdio\` start: spawn → initialize answered (bare \`node -e 0\` ${fmt(l.nodeMs, 0)} ms) | ${fmt(l.startMs, 0)} ms | \`dist/cli.js --version\` ${fmt(l.cliVersionMs, 0)} ms | ${fmt(l.startMs / l.cliVersionMs)} | < 300 ms |`,
     `| \`lsp\` first answer, 1 MB note: didOpen → documentSymbol (whole analysis) → hover | ${fmt(l.firstAnswerMs, 0)} ms | same work in process ${fmt(l.firstAnswerInProcessMs, 0)} ms | ${fmt(l.firstAnswerRatio)} | ≤ 2 |`,
     `| \`lsp\` the same for a second 1 MB note in the running server | ${fmt(l.warmAnswerMs, 0)} ms | in process ${fmt(l.firstAnswerInProcessMs, 0)} ms | ${fmt(l.warmAnswerRatio)} | ≤ 2 |`,
+    `| \`lsp\` the first 1 MB note of a server left idle ${IDLE_MS} ms after \`initialized\` (its worker warmed up) | ${fmt(l.idleFirstAnswerMs, 0)} ms | in process ${fmt(l.firstAnswerInProcessMs, 0)} ms | ${fmt(l.idleFirstAnswerRatio)} | — |`,
     `| \`lsp\` hover round trip p50, analysed 1 MB note (protocol + pipe) | ${fmt(l.hoverP50Ms, 3)} ms | noteHover in process ${fmt(l.hoverInProcessP50Ms, 4)} ms | ${fmt(l.hoverRatio, 1)} | — |`,
   ];
 }
@@ -686,6 +687,7 @@ function lspJson(l: LspBenchResult): Record<string, number> {
     lsp_first_answer_ms_1mb: round(l.firstAnswerMs, 0),
     lsp_first_answer_vs_inprocess_1mb: round(l.firstAnswerRatio, 2),
     lsp_warm_answer_vs_inprocess_1mb: round(l.warmAnswerRatio, 2),
+    lsp_idle_first_answer_vs_inprocess_1mb: round(l.idleFirstAnswerRatio, 2),
     lsp_hover_p50_ms_1mb: round(l.hoverP50Ms, 3),
     lsp_hover_vs_inprocess_p50_1mb: round(l.hoverRatio, 1),
   };

@@ -8,11 +8,17 @@
  */
 import { buildPieces } from './core/note/pieceStore';
 import type { Piece } from './core/note/piece';
-import { isBatchAck, Outbox, partsMessages, type AnalyseRequest, type WorkerResponse } from './core/note/transfer';
+import { isBatchAck, isWarmRequest, Outbox, partsMessages, type AnalyseRequest, type WorkerResponse } from './core/note/transfer';
 import { remoteEvidenceSteps } from './core/report/summaries';
 
 /** Longest run of companion steps before the worker turns to its other messages. */
 const STEPS_MS = 1;
+/** Warm-up: made-up notes of this many characters, one per turn (a few ms each), at most WARM_NOTES of them. */
+export const WARM_CHARS = 12 * 1024;
+export const WARM_NOTES = 24;
+
+/** Makes the warm-up's made-up notes (core/note/warmup.ts): given by the worker bundles that warm up. */
+export type WarmupNotes = (chars: number, seed: number) => string;
 
 /** Runs `work` in a later turn of this worker's event loop. */
 export type Defer = (work: () => void) => void;
@@ -47,7 +53,7 @@ function defaultDefer(): Defer {
  * batches do not wait for it, nor share the CPU with it), the worker computes the note's evidence analysis in
  * steps of about STEPS_MS (`defer` between them) and sends it as the answer's companion.
  */
-export function analysisServer(post: (message: WorkerResponse) => void, defer: Defer = defaultDefer()): (data: unknown) => void {
+export function analysisServer(post: (message: WorkerResponse) => void, defer: Defer = defaultDefer(), warmupNote?: WarmupNotes): (data: unknown) => void {
   const outbox = new Outbox(post);
   /** The request being answered: companion steps of an earlier one stop. */
   let current = -1;
@@ -69,11 +75,32 @@ export function analysisServer(post: (message: WorkerResponse) => void, defer: D
     };
     defer(run);
   };
+  /** Warm-up notes analysed so far; it stops at the first request (or after WARM_NOTES). */
+  let warmed = 0;
+  let requested = false;
+  const warm = (): void => {
+    if (requested || !warmupNote || warmed >= WARM_NOTES) return;
+    try {
+      const text = warmupNote(WARM_CHARS, ++warmed);
+      const steps = remoteEvidenceSteps(text, buildPieces(text).pieces);
+      while (!steps.next().done) {
+        // The companion's steps, all at once: a warm-up note is small.
+      }
+    } catch {
+      return;
+    }
+    if (warmed < WARM_NOTES) defer(warm);
+  };
   return (data) => {
     if (isBatchAck(data)) {
       outbox.acknowledged(data.id);
       return;
     }
+    if (isWarmRequest(data)) {
+      if (warmupNote && !requested && warmed === 0) defer(warm);
+      return;
+    }
+    requested = true;
     const req = data as Partial<AnalyseRequest> | null;
     const id = typeof req?.id === 'number' ? req.id : -1;
     current = id;
@@ -104,11 +131,15 @@ interface WebWorkerScope {
 declare const self: WebWorkerScope | undefined;
 declare const importScripts: unknown;
 
-/** Serves analysis requests in this worker: a Web Worker's `self`, or Node's `worker_threads` parent port. */
-export function serveAnalysisWorker(): void {
+/**
+ * Serves analysis requests in this worker: a Web Worker's `self`, or Node's `worker_threads` parent port.
+ * `warmupNote`: the worker warms up when asked (the language server's, src/analysisWorker.ts); the extension's
+ * worker does not (its pool never prestarts, and the made-up notes stay out of the .vsix).
+ */
+export function serveAnalysisWorker(warmupNote?: WarmupNotes): void {
   if (typeof self !== 'undefined' && typeof importScripts === 'function') {
     const scope = self;
-    const serve = analysisServer((m) => scope.postMessage(m));
+    const serve = analysisServer((m) => scope.postMessage(m), defaultDefer(), warmupNote);
     scope.onmessage = (e) => serve(e.data);
     return;
   }
@@ -117,5 +148,5 @@ export function serveAnalysisWorker(): void {
   const threads = host?.getBuiltinModule?.('worker_threads') as typeof import('node:worker_threads') | undefined;
   const port = threads?.parentPort;
   if (!port) throw new Error('not running in a worker');
-  port.on('message', analysisServer((m) => port.postMessage(m)));
+  port.on('message', analysisServer((m) => port.postMessage(m), defaultDefer(), warmupNote));
 }

@@ -83,6 +83,8 @@ export function serveNotes(connection: Connection, version: string, remote?: Rem
     // The analysis worker loads while the client sends its first note (not when that note asks for it); a no-op
     // when the host started it already (cli/commands/lsp.ts does, at process start).
     remote?.prestart?.();
+    // Until the first note comes, that worker analyses made-up notes, so that its code is compiled by then.
+    remote?.warmUp?.();
     // Clients that cannot register watchers may still send didChangeWatchedFiles; both are handled below.
     if (folderEvents) connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => workspace.foldersChanged(folderPaths(added), folderPaths(removed)));
     if (watchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{md,markdown}' }] }).catch(() => undefined);

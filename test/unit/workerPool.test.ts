@@ -7,7 +7,7 @@
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { buildAnalysis } from '../../src/core/note/pieceStore';
-import { fromParts, isBatchAck, type AnalyseRequest, type BatchAck, type WorkerRequest } from '../../src/core/note/transfer';
+import { fromParts, isBatchAck, isWarmRequest, type AnalyseRequest, type BatchAck, type WorkerRequest } from '../../src/core/note/transfer';
 import { WorkerPool, type WorkerPort } from '../../src/core/note/workerPool';
 import { analysisServer } from '../../src/workerMain';
 
@@ -18,6 +18,8 @@ class FakePort implements WorkerPort {
   readonly held: BatchAck[] = [];
   /** Keep acknowledgements until release() (to see one batch in flight); otherwise they reach the worker at once. */
   hold = false;
+  /** Warm-up requests posted to this worker (not served here: the worker's warm-up has its own test). */
+  warms = 0;
   /** Messages the worker sent. */
   sent = 0;
   terminated = false;
@@ -29,7 +31,8 @@ class FakePort implements WorkerPort {
     this.onMessage(structuredClone(m));
   });
   post(request: WorkerRequest): void {
-    if (!isBatchAck(request)) this.posted.push(request);
+    if (isWarmRequest(request)) this.warms++;
+    else if (!isBatchAck(request)) this.posted.push(request);
     else if (this.hold) this.held.push(request);
     else this.serve(request);
   }
@@ -179,15 +182,20 @@ describe('worker pool', () => {
     await assert.rejects(p.start('TIME_WAIT').result, /no worker/);
   });
 
-  test('prestart opens one idle worker that the first job uses; it never opens a second one early', async () => {
+  test('prestart opens one idle worker that the first job uses; it never opens a second one early; warmUp asks the idle one to warm up', async () => {
     const { p, ports } = pool(2);
     p.prestart();
     p.prestart();
     assert.equal(ports.length, 1);
     assert.equal((ports[0] as FakePort).posted.length, 0);
+    assert.equal((ports[0] as FakePort).warms, 0, 'no warm-up unless asked');
+    p.warmUp();
+    assert.equal((ports[0] as FakePort).warms, 1, 'one warm-up request');
     const job = p.start('FIN-WAIT-1');
     assert.equal(ports.length, 1, 'the started worker took the job');
     assert.equal((ports[0] as FakePort).posted.length, 1);
+    p.warmUp();
+    assert.equal((ports[0] as FakePort).warms, 1, 'a busy worker is not asked to warm up');
     (ports[0] as FakePort).answer();
     await job.result;
     const failing = new WorkerPool(() => {

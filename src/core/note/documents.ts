@@ -62,6 +62,8 @@ export interface RemoteAnalyser {
   start(text: string): RemoteJob;
   /** Gets ready for a first job now (starts a worker), when the host knows one is coming. */
   prestart?(): void;
+  /** Lets an idle prestarted worker warm up until its first job (the language server, once initialized). */
+  warmUp?(): void;
 }
 
 export interface NoteDocumentsOptions<D extends NoteDocument> {

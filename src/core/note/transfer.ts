@@ -136,12 +136,24 @@ export interface BatchAck {
   readonly next: true;
 }
 
+/**
+ * A worker started ahead of its first request (WorkerPool.prestart) analyses made-up notes (warmup.ts) while it
+ * waits, so that V8 has compiled the analysis before the first real note comes; the first request stops it.
+ */
+export interface WarmRequest {
+  readonly warm: true;
+}
+
 /** What the host sends the analysis worker. */
-export type WorkerRequest = AnalyseRequest | BatchAck;
+export type WorkerRequest = AnalyseRequest | BatchAck | WarmRequest;
 
 export function isBatchAck(data: unknown): data is BatchAck {
   const d = data as Partial<BatchAck> | null;
   return typeof d === 'object' && d !== null && typeof d.id === 'number' && d.next === true;
+}
+
+export function isWarmRequest(data: unknown): data is WarmRequest {
+  return typeof data === 'object' && data !== null && (data as Partial<WarmRequest>).warm === true;
 }
 
 /**

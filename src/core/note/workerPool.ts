@@ -85,6 +85,15 @@ export class WorkerPool implements RemoteAnalyser {
     }
   }
 
+  /**
+   * Asks the idle workers to warm up: they analyse made-up notes until their first job comes (workerMain.ts). The
+   * language server asks once it is initialized, so that the warm-up does not compete with its own start.
+   */
+  warmUp(): void {
+    if (this.disposed) return;
+    for (const port of this.idle) port.post({ warm: true });
+  }
+
   private open(): WorkerPort {
     const port = this.spawn();
     port.listen(
