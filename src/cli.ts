@@ -50,7 +50,7 @@ function run(command: string | undefined, rest: string[], args: ParsedArgs, repo
     case 'template':
       return templateCommand(rest, args, langOf(args));
     case 'report':
-      return reportCommand(rest, args, langOf(args));
+      return reportCommand(rest, args, langOf(args), report);
     default:
       return diagramCommand(rest, args, langOf(args));
   }

@@ -1,4 +1,4 @@
-/** Reading every note a multi-file command (`scan`, `check`) was given: results for the readable ones, one error line per bad one. */
+/** Reading every note a multi-file command (`scan`, `check`, `report`) was given: results for the readable ones, one error line per bad one. */
 import { CliError } from './errors';
 import { expandInputs } from './inputs';
 import { maxNoteSizeMB, readNote } from './readNote';

@@ -9,7 +9,7 @@ export const USAGE = `Usage:
   tcp-state-notes explain <term> [--lang en|zh-cn] [-o FILE|-] [--force]
   tcp-state-notes diagram <file> [--section "<heading>"] [--linux] [--lang en|zh-cn] [--format svg|mermaid] [--width PX] [-o FILE|-] [--force] [--max-note-size-mb N]
   tcp-state-notes template [--symptom general|fin-wait-1|fin-wait-2|last-ack|close-wait|time-wait] [--lang en|zh-cn] [-o FILE|-] [--force]
-  tcp-state-notes report <file> [--json] [--lang en|zh-cn] [-o FILE|-] [--force] [--max-note-size-mb N]
+  tcp-state-notes report <file|folder|glob>... [--json] [--lang en|zh-cn] [-o FILE|-] [--force] [--max-note-size-mb N]
   tcp-state-notes lsp --stdio
   tcp-state-notes mcp [--max-note-size-mb N]      (MCP server on stdin/stdout for AI agents; see README)
   tcp-state-notes --version | --help

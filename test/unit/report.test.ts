@@ -5,7 +5,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fixtureDir } from '../support/repo';
@@ -92,12 +92,59 @@ describe('report JSON', () => {
   });
 
   it('usage errors exit 2 with one line', () => {
-    for (const args of [['report'], ['report', INCIDENT, INCIDENT], ['report', INCIDENT, '--lang', 'fr'], ['report', '/nonexistent/x.md']]) {
+    for (const args of [['report'], ['report', INCIDENT, '--lang', 'fr'], ['report', '/nonexistent/x.md']]) {
       const r = cli(...args);
       assert.equal(r.status, 2, args.join(' '));
       assert.match(r.stderr, /^tcp-state-notes: /);
       assert.equal(r.stdout, '');
     }
+  });
+});
+
+describe('report over folders, globs and several files (issue #14)', () => {
+  /** A folder of notes: two reports; a hidden folder, node_modules and a .txt file are not notes. */
+  function folder(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'tsn-report-many-'));
+    mkdirSync(join(dir, 'sub'));
+    mkdirSync(join(dir, '.hidden'));
+    mkdirSync(join(dir, 'node_modules'));
+    copyFileSync(INCIDENT, join(dir, 'sub', 'incident.md'));
+    writeFileSync(join(dir, 'empty.markdown'), '# Notes\n\nNothing pasted yet.\n');
+    writeFileSync(join(dir, '.hidden', 'x.md'), 'FIN_WAIT1 3\n');
+    writeFileSync(join(dir, 'node_modules', 'y.md'), 'FIN_WAIT1 3\n');
+    writeFileSync(join(dir, 'notes.txt'), 'FIN_WAIT1 3\n');
+    return dir;
+  }
+  const filesOf = (json: unknown): string[] => (json as { file: string }[]).map((r) => r.file);
+
+  it('a folder: a JSON array, one report per note, each the one-file shape', () => {
+    const dir = folder();
+    const r = cli('report', dir, '--json');
+    assert.equal(r.status, 0, r.stderr);
+    const json = JSON.parse(r.stdout) as Record<string, unknown>[];
+    assert.deepEqual(filesOf(json).sort(), [join(dir, 'empty.markdown'), join(dir, 'sub', 'incident.md')]);
+    const one = JSON.parse(cli('report', join(dir, 'sub', 'incident.md'), '--json').stdout) as Record<string, unknown>;
+    assert.deepEqual(json.find((j) => j.file === one.file), one);
+  });
+
+  it('a glob and several files: the same; Markdown: one section per note', () => {
+    const dir = folder();
+    const glob = cli('report', join(dir, '**', '*.md'), '--json');
+    assert.equal(glob.status, 0, glob.stderr);
+    assert.deepEqual(filesOf(JSON.parse(glob.stdout)), [join(dir, 'sub', 'incident.md')]);
+    const two = cli('report', INCIDENT, join(dir, 'empty.markdown'));
+    assert.equal(two.status, 0, two.stderr);
+    assert.equal(two.stdout.match(/^## TCP evidence report — /gm)?.length, 2);
+    assert.match(two.stdout, /\| FIN-WAIT-1 \| 61,920 \| 4 \|/);
+    assert.match(two.stdout, /No per-state evidence in this note\./);
+  });
+
+  it('an unreadable path among readable ones: its error on stderr, the other reports, exit 2', () => {
+    const dir = folder();
+    const r = cli('report', dir, join(dir, 'missing.md'), '--json');
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /missing\.md: no such file or directory/);
+    assert.equal((JSON.parse(r.stdout) as unknown[]).length, 2);
   });
 });
 

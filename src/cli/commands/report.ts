@@ -1,23 +1,25 @@
 /**
- * `tcp-state-notes report <file> [--json] [--lang en|zh-cn]`: the note's per-state evidence, timeline, trend,
- * limits, likely causes and findings — JSON for scripts, Markdown for people. A thin adapter over core/report.
+ * `tcp-state-notes report <file|folder|glob>… [--json] [--lang en|zh-cn]`: each note's per-state evidence,
+ * timeline, trend, limits, likely causes and findings — JSON for scripts, Markdown for people. One file gives one
+ * report (one JSON object); a folder, a glob or several paths give one per note, in the order the notes were found
+ * (a JSON array, or the Markdown sections one after another), as `scan` does. A thin adapter over core/report.
  */
 import type { Lang } from '../../core/catalogue/types';
 import { analyzeNote } from '../../core/note/analyze';
 import { buildReport } from '../../core/report/build';
 import { reportMarkdown } from '../../core/report/markdown';
 import type { ParsedArgs } from '../args';
-import { CliError } from '../errors';
-import { maxNoteSizeMB } from '../notes';
-import { readNote } from '../readNote';
+import { loadNotes } from '../notes';
 import type { CommandOutput } from './types';
 
-export function reportCommand(files: readonly string[], args: ParsedArgs, lang: Lang): CommandOutput {
-  const [file, ...extra] = files;
-  if (!file) throw new CliError('report needs a file');
-  if (extra.length) throw new CliError(`report takes one file, got ${files.length}`);
-  const note = readNote(file, maxNoteSizeMB(args));
-  const report = buildReport(analyzeNote(note.text), { file, lang });
-  const data = args.flags.has('--json') ? `${JSON.stringify(report.json, null, 2)}\n` : reportMarkdown(report, lang);
-  return { data, code: 0, inputs: [{ dev: note.dev, ino: note.ino }] };
+export function reportCommand(paths: readonly string[], args: ParsedArgs, lang: Lang, report: (line: string) => void): CommandOutput {
+  const loaded = loadNotes('report', paths, args, report);
+  const reports = loaded.notes.map((n) => buildReport(analyzeNote(n.text), { file: n.file, lang }));
+  const code = loaded.failures.length ? 2 : 0;
+  let data: string;
+  if (args.flags.has('--json')) {
+    const json = reports.map((r) => r.json);
+    data = loaded.many ? `${JSON.stringify(json, null, 2)}\n` : json[0] ? `${JSON.stringify(json[0], null, 2)}\n` : '';
+  } else data = reports.map((r) => reportMarkdown(r, lang)).join('\n');
+  return { data, code, inputs: loaded.ids };
 }
