@@ -218,7 +218,7 @@ export class LspWorkspace {
     for (const change of changes) {
       const key = noteKey(change.uri);
       if (change.type === FileChangeType.Deleted && !this.open.has(key)) {
-        if (!this.index.delete(key)) this.index.deleteWhere((k) => k.startsWith(`${key}/`));
+        if (!this.index.delete(key)) this.index.deleteFolder(key);
       } else await this.fromDisk(key);
     }
   }

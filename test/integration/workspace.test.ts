@@ -155,3 +155,40 @@ suite('Workspace index: references, workspace symbols, TCP Evidence view', () =>
     assert.ok(workspaceUri('fixtures', 'workspace-index'));
   });
 });
+
+suite('Workspace index: folders deleted, moved and renamed', () => {
+  const NOTE = '# Scratch\n\n```\n$ ss -tan\nState Recv-Q Send-Q Local Address:Port Peer Address:Port\nFIN-WAIT-1 0 1200 10.0.0.1:443 10.0.0.9:5001\n```\n';
+  const ROOT = 'scratch-folder-events';
+  const root = (): vscode.Uri => workspaceUri(ROOT);
+  const at = (...parts: string[]): vscode.Uri => vscode.Uri.joinPath(root(), ...parts);
+  /** The indexed notes under ROOT (the tree lists every note with an evidence block). */
+  const indexed = async (): Promise<string> =>
+    (await tree()).items
+      .map((i) => (i.node.note ? rel(vscode.Uri.parse(i.node.note.key)) : ''))
+      .filter((p) => p.startsWith(`${ROOT}/`))
+      .sort()
+      .join(' ');
+  const expect = (what: string, want: string) => until(what, async () => ((await indexed()) === want ? true : undefined), 20_000, 100);
+  const remove = () => vscode.workspace.fs.delete(root(), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+
+  suiteTeardown(remove);
+
+  test('a folder moved on disk, renamed by a workspace edit, then deleted: the index follows its notes', async () => {
+    await ready();
+    await remove();
+    await vscode.workspace.fs.createDirectory(at('a', 'deep'));
+    await vscode.workspace.fs.writeFile(at('a', 'one.md'), new TextEncoder().encode(NOTE));
+    await vscode.workspace.fs.writeFile(at('a', 'deep', 'two.md'), new TextEncoder().encode(NOTE));
+    await expect('the new notes indexed', `${ROOT}/a/deep/two.md ${ROOT}/a/one.md`);
+    // On disk (as `mv` or a checkout does): the watchers see the folder deleted here and created there.
+    await vscode.workspace.fs.rename(at('a'), at('b'));
+    await expect('the notes under their new folder, none under the old', `${ROOT}/b/deep/two.md ${ROOT}/b/one.md`);
+    // Through a workspace edit (as the Explorer does): onDidRenameFiles names the folder.
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(at('b'), at('c'));
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await expect('the notes follow the rename', `${ROOT}/c/deep/two.md ${ROOT}/c/one.md`);
+    await vscode.workspace.fs.delete(at('c'), { recursive: true, useTrash: false });
+    await expect('a deleted folder takes its notes out of the index', '');
+  });
+});

@@ -134,6 +134,23 @@ describe('workspace index', () => {
     assert.deepEqual(index.symbols('close-wait').map((s) => [s.kind, s.line, s.title]), [['heading', 0, 'Calm']]);
   });
 
+  test('a folder deleted or renamed: the notes under it, and only those', () => {
+    const index = new WorkspaceIndex();
+    index.set('file:///w/incidents/a.md', INCIDENT);
+    index.set('file:///w/incidents/2025/b.md', TIME_WAIT_NOTE);
+    index.set('file:///w/incidents-old/c.md', INCIDENT);
+    index.set('file:///w/d.md', TIME_WAIT_NOTE);
+    assert.equal(index.renameFolder('file:///w/incidents', 'file:///w/archive/incidents'), 2);
+    assert.deepEqual([...index.keys()].sort(), ['file:///w/archive/incidents/2025/b.md', 'file:///w/archive/incidents/a.md', 'file:///w/d.md', 'file:///w/incidents-old/c.md']);
+    assert.equal(refs(index, 'TIME-WAIT').has('file:///w/archive/incidents/2025/b.md'), true, 'references follow the move');
+    assert.equal(index.symbols('fin-wait-1', 10).some((s) => s.key === 'file:///w/archive/incidents/a.md'), true, 'symbols follow the move');
+    assert.equal(index.renameFolder('file:///w/nothing', 'file:///w/else'), 0);
+    assert.equal(index.deleteFolder('file:///w/archive/'), 2);
+    assert.deepEqual([...index.keys()].sort(), ['file:///w/d.md', 'file:///w/incidents-old/c.md'], 'a sibling whose name starts the same stays');
+    assert.equal(refs(index, 'TIME-WAIT').has('file:///w/archive/incidents/2025/b.md'), false);
+    assert.equal(index.deleteFolder('file:///w/incidents'), 0);
+  });
+
   test('delete and rename', () => {
     const index = new WorkspaceIndex();
     index.set('a.md', INCIDENT);

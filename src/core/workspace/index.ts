@@ -137,6 +137,25 @@ export class WorkspaceIndex {
     return true;
   }
 
+  /**
+   * A folder deleted: removes every note under `folder` (a key prefix; the notes are the keys that start with it
+   * and a `/`); returns how many. File watchers report a deleted folder, not the notes in it.
+   */
+  deleteFolder(folder: string): number {
+    const prefix = folder.endsWith('/') ? folder : `${folder}/`;
+    return this.deleteWhere((key) => key.startsWith(prefix));
+  }
+
+  /** A folder renamed or moved: every note under `from` moves under `to`, unread; returns how many. */
+  renameFolder(from: string, to: string): number {
+    const a = from.endsWith('/') ? from : `${from}/`;
+    const b = to.endsWith('/') ? to : `${to}/`;
+    if (a === b) return 0;
+    const moving = [...this.notesByKey.keys()].filter((key) => key.startsWith(a));
+    for (const key of moving) this.rename(key, b + key.slice(a.length));
+    return moving.length;
+  }
+
   /** Removes every note whose key passes `test` (a folder deleted, a new exclude pattern); returns how many. */
   deleteWhere(test: (key: string) => boolean): number {
     let n = 0;

@@ -1,14 +1,17 @@
 /**
  * The shell around the core workspace index (core/workspace): finds the Markdown notes of the workspace
- * (`findFiles`, so `files.exclude` applies; `search.exclude` through the core's exclude matcher), reads them
+ * (`findFiles`, so `files.exclude` applies; `search.exclude` through the core's exclude matcher; outside `file:`
+ * a listing walk, core/workspace/walk.ts, as a virtual file system may have no file search), reads them
  * with `vscode.workspace.fs` in background batches (so it works in the web worker host, virtual and untrusted
  * workspaces, and never blocks the extension host), follows a FileSystemWatcher and the edits of open
- * documents (an open document wins over the disk until it is closed), and shows progress in the status bar
- * with a cancel.
+ * documents (an open document wins over the disk until it is closed) and a second watcher for folders (deleted,
+ * created, moved: a watcher reports the folder, not the notes in it), and shows progress in the status bar with
+ * a cancel.
  */
 import * as vscode from 'vscode';
 import { WorkspaceIndex } from '../../core/workspace/index';
 import { excludeMatcher, type ExcludeSetting } from '../../core/workspace/exclude';
+import { NOTE_NAME, walkNotes, type EntryKind } from '../../core/workspace/walk';
 
 const GLOB = '**/*.{md,markdown}';
 /** Notes read per batch, and the longest synchronous stretch of indexing before yielding. */
@@ -17,6 +20,8 @@ const SLICE_MS = 12;
 /** Notes over this size are not indexed (the editor's own size limit is a setting; the index stays bounded). */
 const MAX_NOTE_BYTES = 8 * 1024 * 1024;
 const EDIT_DELAY_MS = 250;
+/** Created paths are looked at together, this long after the last one (a checkout creates many). */
+const CREATED_DELAY_MS = 300;
 
 export const CANCEL_COMMAND = 'tcpStateNotes.cancelWorkspaceIndex';
 export const REBUILD_COMMAND = 'tcpStateNotes.rebuildWorkspaceIndex';
@@ -43,23 +48,32 @@ export class WorkspaceNotes implements vscode.Disposable {
   private building: Promise<void> = Promise.resolve();
   private readonly editTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private fireTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly createdPaths = new Map<string, vscode.Uri>();
+  private createdTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     this.status.name = vscode.l10n.t('TCP notes index');
     this.status.command = CANCEL_COMMAND;
     this.readExcludes();
     const watcher = vscode.workspace.createFileSystemWatcher(GLOB);
+    // Folders: a watcher reports a deleted or moved folder as that folder alone, not as the notes in it.
+    const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
     this.disposables.push(
       this.status,
       this.changed,
       watcher,
+      folders,
       watcher.onDidCreate((uri) => void this.fromDisk(uri)),
       watcher.onDidChange((uri) => void this.fromDisk(uri)),
       watcher.onDidDelete((uri) => this.remove(uri)),
+      folders.onDidDelete((uri) => this.remove(uri)),
+      folders.onDidCreate((uri) => this.created(uri)),
       vscode.workspace.onDidRenameFiles((e) => {
         for (const f of e.files) {
-          // A folder rename moves every note under it: the watcher reports those as delete + create.
-          if (this.index.rename(f.oldUri.toString(), f.newUri.toString())) this.fireSoon();
+          // A note moves unread; a folder moves every note under it (the watchers then find nothing to do).
+          const from = f.oldUri.toString();
+          const to = f.newUri.toString();
+          if (this.index.rename(from, to) || this.index.renameFolder(from, to) > 0) this.fireSoon();
         }
       }),
       vscode.workspace.onDidOpenTextDocument((d) => this.fromDocument(d)),
@@ -101,7 +115,7 @@ export class WorkspaceNotes implements vscode.Disposable {
   }
 
   private isNote(uri: vscode.Uri): boolean {
-    if (!/\.(?:md|markdown)$/i.test(uri.path)) return false;
+    if (!NOTE_NAME.test(uri.path)) return false;
     if (!vscode.workspace.getWorkspaceFolder(uri)) return false;
     return !this.excluded(vscode.workspace.asRelativePath(uri, false));
   }
@@ -130,7 +144,7 @@ export class WorkspaceNotes implements vscode.Disposable {
     this.state = 'indexing';
     this.status.command = CANCEL_COMMAND;
     this.index.clear();
-    const uris = (await vscode.workspace.findFiles(GLOB, undefined, undefined, token)).filter((u) => this.isNote(u));
+    const uris = (await this.findNotes(token)).filter((u) => this.isNote(u));
     let done = 0;
     const show = (): void => {
       this.status.text = `$(sync~spin) ${vscode.l10n.t('TCP notes: {0}/{1}', done, uris.length)}`;
@@ -169,6 +183,54 @@ export class WorkspaceNotes implements vscode.Disposable {
       this.status.command = CANCEL_COMMAND;
     }
     this.fireNow();
+  }
+
+  /** The workspace's notes: a file search where the folders are on disk, a listing walk elsewhere. */
+  private async findNotes(token: vscode.CancellationToken): Promise<vscode.Uri[]> {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    if (folders.every((f) => f.uri.scheme === 'file')) return vscode.workspace.findFiles(GLOB, undefined, undefined, token);
+    const out: vscode.Uri[] = [];
+    for (const f of folders) out.push(...(await this.notesUnder(f.uri, token)));
+    return out;
+  }
+
+  /**
+   * The notes under a folder. A virtual file system may offer no file search (findFiles then finds nothing or
+   * never answers), so outside `file:` the folder is listed with workspace.fs (core/workspace/walk.ts).
+   */
+  private async notesUnder(folder: vscode.Uri, token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
+    if (folder.scheme === 'file') return vscode.workspace.findFiles(new vscode.RelativePattern(folder, GLOB), undefined, undefined, token);
+    const at = (relative: string): vscode.Uri => (relative ? vscode.Uri.joinPath(folder, ...relative.split('/')) : folder);
+    const list = async (relative: string) => (await vscode.workspace.fs.readDirectory(at(relative))).map(([name, type]) => [name, entryKind(type)] as const);
+    const found = await walkNotes(list, {
+      excluded: (relative) => this.excluded(vscode.workspace.asRelativePath(at(relative), false)),
+      cancelled: () => token?.isCancellationRequested === true,
+    });
+    return found.map(at);
+  }
+
+  /** A path was created: a folder (moved in, checked out) is looked for notes, all such paths together. */
+  private created(uri: vscode.Uri): void {
+    if (NOTE_NAME.test(uri.path) || !vscode.workspace.getWorkspaceFolder(uri)) return;
+    if (this.excluded(vscode.workspace.asRelativePath(uri, false))) return;
+    this.createdPaths.set(uri.toString(), uri);
+    clearTimeout(this.createdTimer);
+    this.createdTimer = setTimeout(() => void this.indexCreated(), CREATED_DELAY_MS);
+  }
+
+  private async indexCreated(): Promise<void> {
+    const paths = [...this.createdPaths.values()];
+    this.createdPaths.clear();
+    for (const uri of paths) {
+      let type: vscode.FileType;
+      try {
+        type = (await vscode.workspace.fs.stat(uri)).type;
+      } catch {
+        continue;
+      }
+      if (type !== vscode.FileType.Directory) continue;
+      for (const note of await this.notesUnder(uri)) await this.fromDisk(note);
+    }
   }
 
   private async read(uri: vscode.Uri): Promise<string | undefined> {
@@ -214,8 +276,10 @@ export class WorkspaceNotes implements vscode.Disposable {
     );
   }
 
+  /** A note deleted, or a folder: every note under it. */
   private remove(uri: vscode.Uri): void {
-    if (this.index.delete(uri.toString())) this.fireSoon();
+    const key = uri.toString();
+    if (this.index.delete(key) || this.index.deleteFolder(key) > 0) this.fireSoon();
   }
 
   private fireSoon(): void {
@@ -234,6 +298,14 @@ export class WorkspaceNotes implements vscode.Disposable {
     this.run?.dispose();
     for (const t of this.editTimers.values()) clearTimeout(t);
     clearTimeout(this.fireTimer);
+    clearTimeout(this.createdTimer);
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** A directory entry's kind for the walk; a symbolic link to a folder is not followed. */
+function entryKind(type: vscode.FileType): EntryKind {
+  if (type & vscode.FileType.File) return 'file';
+  if (type & vscode.FileType.SymbolicLink) return 'other';
+  return type & vscode.FileType.Directory ? 'directory' : 'other';
 }
