@@ -184,7 +184,10 @@ export function expandInputs(args: readonly string[]): ExpandedInputs {
   for (const arg of args) {
     if (isDirectory(arg)) {
       expanded = true;
-      for (const rel of walk(arg, (r) => NOTE_EXT.test(r))) add(join(arg, rel));
+      const found = walk(arg, (r) => NOTE_EXT.test(r));
+      // As a glob that matches nothing: a CI step pointed at the wrong folder must not pass in silence.
+      if (found.length === 0) problems.push({ path: arg, message: 'no Markdown notes (.md, .markdown) in this folder' });
+      for (const rel of found) add(join(arg, rel));
       continue;
     }
     const scan = picomatch.scan(toPosix(arg));
@@ -198,8 +201,9 @@ export function expandInputs(args: readonly string[]): ExpandedInputs {
         problems.push({ path: arg, message: `no files match (no folder ${base})` });
         continue;
       }
-      const found = walk(base, (rel) => matches(`${prefix}${rel}`));
-      if (found.length === 0) problems.push({ path: arg, message: 'no files match' });
+      // Notes only, as in a folder: `notes/*` does not take an image or a text file for a note.
+      const found = walk(base, (rel) => NOTE_EXT.test(rel) && matches(`${prefix}${rel}`));
+      if (found.length === 0) problems.push({ path: arg, message: 'no Markdown notes (.md, .markdown) match' });
       for (const rel of found) add(base === '.' ? rel : join(base, rel));
       continue;
     }

@@ -202,8 +202,25 @@ describe('folders and globs', () => {
   test('a glob that matches nothing is an error line and status 2', () => {
     const r = cli(['check', 'notes/**/*.rst', cleanNote, '--json'], { cwd: root });
     assert.equal(r.status, 2);
-    assert.match(r.stderr, /notes\/\*\*\/\*\.rst: no files match/);
+    assert.match(r.stderr, /notes\/\*\*\/\*\.rst: no Markdown notes \(\.md, \.markdown\) match/);
     assert.deepEqual(filesOf(r.stdout), [cleanNote]);
+  });
+
+  test('a glob takes notes only, as a folder does: `notes/*` does not read the text file beside them', () => {
+    const r = cli(['scan', 'notes/*', '--json'], { cwd: root });
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(filesOf(r.stdout), ['notes/a.md']);
+  });
+
+  test('a folder without notes is an error line and status 2, like a glob that matches nothing', () => {
+    mkdirSync(join(root, 'empty-folder', 'sub'), { recursive: true });
+    writeFileSync(join(root, 'empty-folder', 'sub', 'notes.txt'), 'FIN_WAIT1\n');
+    for (const command of ['check', 'scan', 'report']) {
+      const r = cli([command, 'empty-folder', cleanNote, '--json'], { cwd: root });
+      assert.equal(r.status, 2, command);
+      assert.match(r.stderr, /empty-folder: no Markdown notes \(\.md, \.markdown\) in this folder/, command);
+      assert.deepEqual(filesOf(r.stdout), [cleanNote], command);
+    }
   });
 
   test('check --format sarif over a folder: schema-valid, 1-based regions, URIs relative to the working directory', () => {
