@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Lang } from '../core/catalogue/types';
 import { langInput, objectInput, optionalString, ToolError, type ToolInput } from '../core/agents/input';
-import { checkTcpNote, explainTcpState, noteOptions, snapshotToolText, summarizeSocketEvidence, type ToolNote } from '../core/agents/tools';
+import { checkTcpNote, explainTcpState, noteOptions, snapshotToolText, summarizeSocketEvidence, type NoteToolInput, type ToolNote } from '../core/agents/tools';
 import { TOOL_NAMES } from '../core/agents/names';
 import { captureSnapshot, snapshotInsertion, snapshotText } from '../core/snapshot';
 import { currentLang } from './language';
@@ -53,6 +53,18 @@ async function targetNote(o: ToolInput): Promise<vscode.TextDocument> {
     uri = vscode.Uri.joinPath(folder.uri, given);
   }
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  // A note the editor has open, or a Markdown file inside a workspace folder: nothing else is opened (a model's
+  // `../../x.md` or a path elsewhere on the machine is refused before it is read).
+  if (!open) {
+    if (!NOTE_EXT.test(uri.path)) {
+      throw new Error(vscode.l10n.t('{0} is not a Markdown note; these tools read Markdown notes (.md) only.', uri.toString()));
+    }
+    if (!vscode.workspace.getWorkspaceFolder(uri)) {
+      throw new Error(
+        vscode.l10n.t('{0} is outside the workspace folders; these tools read notes inside the workspace or open in the editor. Ask the user to open it.', uri.toString()),
+      );
+    }
+  }
   let doc: vscode.TextDocument;
   try {
     doc = open ?? (await vscode.workspace.openTextDocument(uri));
@@ -65,11 +77,13 @@ async function targetNote(o: ToolInput): Promise<vscode.TextDocument> {
   return doc;
 }
 
-async function noteFor(models: NoteModels, o: ToolInput): Promise<{ note: ToolNote; options: ReturnType<typeof noteOptions> }> {
+async function noteFor(models: NoteModels, o: ToolInput): Promise<{ note: ToolNote; options: NoteToolInput }> {
   const options = run(() => noteOptions(o, currentLang()));
   const doc = await targetNote(o);
+  // The editor's size cap for the note (the tools refuse a larger one, as the editor analyses none).
+  const maxMB = vscode.workspace.getConfiguration('tcpStateNotes', doc).get<number>('maxNoteSizeMB', 20);
   const note: ToolNote = { text: doc.getText(), name: vscode.workspace.asRelativePath(doc.uri), ...(options.range ? {} : { model: models.get(doc) }) };
-  return { note, options };
+  return { note, options: { ...options, maxMB } };
 }
 
 function inputOf(options: { input: unknown }, keys: readonly string[]): ToolInput {

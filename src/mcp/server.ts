@@ -61,10 +61,21 @@ export function createMcpServer(options: McpOptions, parts: McpParts): McpServer
 
   // The client's roots, asked once and again after notifications/roots/list_changed.
   let roots: Promise<string[]> | undefined;
-  const currentRoots = ({ rootFolders }: McpCore): Promise<string[]> => {
+  const currentRoots = ({ rootFolders, ToolError }: McpCore): Promise<string[]> => {
     roots ??= (async () => {
       if (!server.server.getClientCapabilities()?.roots) return rootFolders([pathToFileURL(options.cwd).href]);
-      const listed = await server.server.listRoots();
+      let listed: Awaited<ReturnType<typeof server.server.listRoots>>;
+      try {
+        listed = await server.server.listRoots();
+      } catch (e) {
+        // Not kept: the next call asks again. No file is read without the roots (never the working directory
+        // instead: a client that declares roots has said where reading is allowed).
+        roots = undefined;
+        const why = (e instanceof Error ? e.message : String(e)).split('\n')[0]?.slice(0, 200) ?? '';
+        throw new ToolError(
+          `The client declares roots but its roots/list request failed (${why}), so no file can be read. Send the note's Markdown in \`text\` instead, or ask the user to check the client's roots (file:// folders).`,
+        );
+      }
       return listed.roots.length ? rootFolders(listed.roots.map((r) => r.uri)) : rootFolders([pathToFileURL(options.cwd).href]);
     })();
     return roots;
@@ -76,8 +87,10 @@ export function createMcpServer(options: McpOptions, parts: McpParts): McpServer
   const note = async (core: McpCore, input: { path?: string | undefined; text?: string | undefined }, lang: Parameters<McpCore['requireOneNoteInput']>[1]): Promise<ToolNote> => {
     core.requireOneNoteInput([input.path !== undefined ? 'path' : '', input.text !== undefined ? 'text' : ''].filter(Boolean), lang);
     if (input.text !== undefined) return { text: input.text, name: 'text' };
-    return core.readNoteInRoots(input.path as string, await currentRoots(core), options.maxNoteSizeMB ?? core.MAX_TOOL_NOTE_MB);
+    return core.readNoteInRoots(input.path as string, await currentRoots(core), maxMB(core));
   };
+  /** `--max-note-size-mb`: the cap on a file read and on any note analysed, a path's or a `text`. */
+  const maxMB = (core: McpCore): number => options.maxNoteSizeMB ?? core.MAX_TOOL_NOTE_MB;
 
   server.registerTool(
     TOOL_NAMES.explain,
@@ -103,7 +116,7 @@ export function createMcpServer(options: McpOptions, parts: McpParts): McpServer
     (args) =>
       guard(async (core) => {
         const options = core.noteOptions({ lang: args.lang }, 'en');
-        return core.summarizeSocketEvidence(await note(core, args, options.lang), options);
+        return core.summarizeSocketEvidence(await note(core, args, options.lang), { ...options, maxMB: maxMB(core) });
       }),
   );
 
@@ -119,7 +132,7 @@ export function createMcpServer(options: McpOptions, parts: McpParts): McpServer
     (args) =>
       guard(async (core) => {
         const options = core.noteOptions({ lang: args.lang }, 'en');
-        return core.checkTcpNote(await note(core, args, options.lang), options).text;
+        return core.checkTcpNote(await note(core, args, options.lang), { ...options, maxMB: maxMB(core) }).text;
       }),
   );
 

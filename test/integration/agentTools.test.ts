@@ -70,6 +70,11 @@ suite('Language-model tools (vscode.lm.invokeTool)', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     assert.match(await invokeError('check_tcp_note', {}), /No Markdown note is active in the editor/);
     assert.match(await invokeError('summarize_socket_evidence', { uri: 'fixtures/report/none.md' }), /Cannot open/);
+    // Nothing outside the workspace is opened for a model, and nothing but Markdown.
+    assert.match(await invokeError('check_tcp_note', { uri: '../../outside.md' }), /is outside the workspace folders/);
+    assert.match(await invokeError('check_tcp_note', { uri: 'file:///etc/hosts.md' }), /is outside the workspace folders/);
+    assert.match(await invokeError('check_tcp_note', { uri: 'package.json' }), /is not a Markdown note/);
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.path.endsWith('/package.json')), 'the refused file was not opened');
     assert.match(await invokeError('summarize_socket_evidence', { uri: 'fixtures/report/incident.md', startLine: 9999 }), /past the end of the note, which has \d+ lines/);
     assert.match(await invokeError('check_tcp_note', { uri: 'fixtures/report/incident.md', note: 'x' }), /Unknown input property "note"/);
   });
@@ -79,7 +84,7 @@ suite('Language-model tools (vscode.lm.invokeTool)', () => {
     await vscode.window.showTextDocument(doc);
     const version = doc.version;
     const text = await invoke('check_tcp_note', {});
-    assert.match(text, /2 findings: 1 typos, 1 misconceptions/);
+    assert.match(text, /Findings: 2 \(typos: 1, wrong claims: 1\)/);
     assert.match(text, /`FIN_WAIT3` is not a TCP state[\s\S]*Fix: replace it with `FIN_WAIT2`/);
     assert.match(text, /\[fin-timeout-time-wait\][\s\S]*Fix: tcp_fin_timeout bounds/);
     assert.equal(doc.version, version);

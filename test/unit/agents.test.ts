@@ -107,8 +107,9 @@ describe('check_tcp_note', () => {
   it('lists typos with the fix in the note\'s spelling and wrong claims with the fact, each with a source', () => {
     const r = checkTcpNote({ text: NOTE, name: 'n.md' }, { lang: 'en' });
     assert.equal(r.findings, 2);
-    assert.match(r.text, /2 findings: 1 typos, 1 misconceptions/);
-    assert.match(r.text, /1\. line 1, column 6: `FIN_WAIT3` is not a TCP state\./);
+    assert.match(r.text, /Findings: 2 \(typos: 1, wrong claims: 1\)/);
+    assert.match(r.text, /1\. line 1, column 6: `FIN_WAIT3` is not a TCP state\.\n/);
+    assert.doesNotMatch(r.text, /not a TCP state\.[^\n]*not a TCP state/, 'said once');
     assert.match(r.text, /Fix: replace it with `FIN_WAIT2` or `FIN_WAIT1`\./);
     assert.match(r.text, /line 3, column \d+: wrong claim — .*\[fin-timeout-time-wait\]/);
     assert.match(r.text, /Fix: tcp_fin_timeout bounds how long an orphaned connection stays in FIN-WAIT-2/);

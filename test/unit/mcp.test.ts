@@ -35,11 +35,11 @@ function listing(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: false }).map(String).sort();
 }
 
-async function connect(options: { roots?: string[]; cwd?: string } = {}): Promise<{ client: Client; setRoots: (r: string[]) => Promise<void> }> {
+async function connect(options: { roots?: string[]; cwd?: string; args?: string[] } = {}): Promise<{ client: Client; setRoots: (r: string[]) => Promise<void> }> {
   let roots = options.roots;
   const client = new Client({ name: 'tsn-test', version: '1.0.0' }, { capabilities: roots ? { roots: { listChanged: true } } : {} });
   if (roots) client.setRequestHandler(ListRootsRequestSchema, async () => ({ roots: (roots ?? []).map((r) => ({ uri: pathToFileURL(r).href, name: r })) }));
-  const transport = new StdioClientTransport({ command: process.execPath, args: [CLI, 'mcp'], cwd: options.cwd ?? base, stderr: 'pipe' });
+  const transport = new StdioClientTransport({ command: process.execPath, args: [CLI, 'mcp', ...(options.args ?? [])], cwd: options.cwd ?? base, stderr: 'pipe' });
   await client.connect(transport);
   return {
     client,
@@ -199,6 +199,55 @@ describe('tcp-state-notes mcp without client roots', () => {
         const up = await client.callTool({ name: 'summarize_socket_evidence', arguments: { path: '../up.md' } });
         assert.equal(up.isError, true);
         assert.match(text(up), /outside the client's roots/);
+      } finally {
+        await client.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a client whose roots/list fails: a message saying what to do, no file read, asked again next time', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tsn-mcp-roots-'));
+    try {
+      writeFileSync(join(dir, 'n.md'), 'LAST_ACK 2103\n');
+      let failing = true;
+      const client = new Client({ name: 'tsn-test', version: '1.0.0' }, { capabilities: { roots: { listChanged: true } } });
+      client.setRequestHandler(ListRootsRequestSchema, async () => {
+        if (failing) throw new Error('roots are not configured');
+        return { roots: [{ uri: pathToFileURL(dir).href, name: 'notes' }] };
+      });
+      await client.connect(new StdioClientTransport({ command: process.execPath, args: [CLI, 'mcp'], cwd: dir, stderr: 'pipe' }));
+      try {
+        const r = await client.callTool({ name: 'summarize_socket_evidence', arguments: { path: 'n.md' } });
+        assert.equal(r.isError, true);
+        assert.match(text(r), /roots\/list request failed \(.*roots are not configured\), so no file can be read\. Send the note's Markdown in `text`/);
+        assert.doesNotMatch(text(r), /LAST-ACK/);
+        failing = false;
+        assert.match(text(await client.callTool({ name: 'summarize_socket_evidence', arguments: { path: 'n.md' } })), /\| LAST-ACK \| 2,103 \|/, 'asked again');
+      } finally {
+        await client.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('--max-note-size-mb caps every note analysed, a `text` as well as a file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tsn-mcp-cap-'));
+    try {
+      const big = `${'FIN_WAIT1 3\n'.repeat(140_000)}`; // 1.5 MB
+      writeFileSync(join(dir, 'big.md'), big);
+      const { client } = await connect({ cwd: dir, args: ['--max-note-size-mb', '1'] });
+      try {
+        for (const name of ['summarize_socket_evidence', 'check_tcp_note']) {
+          for (const args of [{ text: big }, { path: 'big.md' }]) {
+            const r = await client.callTool({ name, arguments: args });
+            assert.equal(r.isError, true, `${name} ${Object.keys(args)[0]}`);
+            assert.match(text(r), /1 MB/, `${name} ${Object.keys(args)[0]}`);
+          }
+        }
+        assert.notEqual((await client.callTool({ name: 'check_tcp_note', arguments: { text: 'FIN_WAIT1 3\n' } })).isError, true, 'a small note is read');
       } finally {
         await client.close();
       }

@@ -61,7 +61,7 @@ export const AGENT_TEXT = {
     'zh-cn': '没有发现问题：没有形似 TCP 状态名的拼写错误，也没有已知的错误说法。',
   },
   checkSummary: {
-    en: '{total} findings: {typos} typos, {claims} misconceptions. Line and column are 1-based.',
+    en: 'Findings: {total} (typos: {typos}, wrong claims: {claims}). Line and column are 1-based.',
     'zh-cn': '{total} 个问题：{typos} 个拼写错误，{claims} 个错误说法。行号和列号从 1 开始。',
   },
   typoItem: { en: 'line {line}, column {col}: `{text}` is not a TCP state.', 'zh-cn': '第 {line} 行第 {col} 列：`{text}` 不是 TCP 状态。' },

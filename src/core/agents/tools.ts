@@ -73,6 +73,14 @@ export interface ToolNote {
   readonly model?: NoteModel;
 }
 
+/** What summarize / check take besides the note: the language, a line range, the size cap (default MAX_TOOL_NOTE_MB). */
+export interface NoteToolInput {
+  readonly lang: Lang;
+  readonly range?: { startLine?: number; endLine?: number };
+  /** The host's cap: `mcp --max-note-size-mb`, the extension's tcpStateNotes.maxNoteSizeMB. */
+  readonly maxMB?: number;
+}
+
 /** Refuses note text over `maxMB` (UTF-16 length as a cheap lower bound of the byte size first). */
 export function checkNoteSize(text: string, lang: Lang, maxMB = MAX_TOOL_NOTE_MB): void {
   const cap = maxMB * 1024 * 1024;
@@ -108,9 +116,9 @@ function sourcesSection(urls: Iterable<string>, lang: Lang): string {
  * findings, and the sources. `input` carries `lang` and the range (`startLine`, `endLine`); the adapter has
  * already taken out what names the note.
  */
-export function summarizeSocketEvidence(note: ToolNote, input: { lang: Lang; range?: { startLine?: number; endLine?: number } }): string {
+export function summarizeSocketEvidence(note: ToolNote, input: NoteToolInput): string {
   const { lang, range } = input;
-  checkNoteSize(note.text, lang);
+  checkNoteSize(note.text, lang, input.maxMB);
   let model = note.model;
   let heading = '';
   if (range) {
@@ -128,9 +136,9 @@ export function summarizeSocketEvidence(note: ToolNote, input: { lang: Lang; ran
  * `check_tcp_note`: typos of state names (with the replacement in the note's own spelling) and known wrong
  * claims (with the correct fact), each with its source. Lines and columns 1-based.
  */
-export function checkTcpNote(note: ToolNote, input: { lang: Lang; range?: { startLine?: number; endLine?: number } }): { text: string; findings: number } {
+export function checkTcpNote(note: ToolNote, input: NoteToolInput): { text: string; findings: number } {
   const { lang, range } = input;
-  checkNoteSize(note.text, lang);
+  checkNoteSize(note.text, lang, input.maxMB);
   const model = range ? rangeModel(note, range, lang).model : (note.model ?? analyzeNote(note.text));
   const findings = checkNote(model.text, { lang, model });
   const fixes = new Map<string, string[]>();
@@ -150,7 +158,8 @@ export function checkTcpNote(note: ToolNote, input: { lang: Lang; range?: { star
       if (f.kind === 'typo') {
         const text = model.text.slice(model.lines.offsetAt(f), model.lines.offsetAt(f) + f.length).replace(/`/g, "'");
         const list = (fixes.get(`${f.line}:${f.character}`) ?? []).map((s) => `\`${s}\``).join(t(AGENT_TEXT.or, lang));
-        out.push(`${i + 1}. ${t(AGENT_TEXT.typoItem, lang, { ...where, text })} ${f.message}`);
+        // The finding's own message says the same as typoItem and typoFix together: not repeated.
+        out.push(`${i + 1}. ${t(AGENT_TEXT.typoItem, lang, { ...where, text })}`);
         if (list) out.push(`   - ${t(AGENT_TEXT.typoFix, lang, { list })}`);
       } else {
         out.push(`${i + 1}. ${t(AGENT_TEXT.claimItem, lang, { ...where, message: f.message })} [${f.rule}]`);
