@@ -186,30 +186,41 @@ describe('tcp-state-notes mcp (SDK client over stdio)', () => {
   });
 });
 
+/** Runs `body` with a fresh temporary folder, removed afterwards; and with a client, closed afterwards. */
+async function inTempDir(prefix: string, body: (dir: string) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  try {
+    await body(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+async function closing(client: Client, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } finally {
+    await client.close();
+  }
+}
+
 describe('tcp-state-notes mcp without client roots', () => {
   it('reads Markdown notes under the working directory only', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tsn-mcp-cwd-'));
-    try {
+    await inTempDir('tsn-mcp-cwd-', async (dir) => {
       mkdirSync(join(dir, 'work'));
       writeFileSync(join(dir, 'work', 'n.md'), 'LAST_ACK 2103\n');
       writeFileSync(join(dir, 'up.md'), 'LAST_ACK 1\n');
       const { client } = await connect({ cwd: join(dir, 'work') });
-      try {
+      await closing(client, async () => {
         assert.match(text(await client.callTool({ name: 'summarize_socket_evidence', arguments: { path: 'n.md' } })), /\| LAST-ACK \| 2,103 \|/);
         const up = await client.callTool({ name: 'summarize_socket_evidence', arguments: { path: '../up.md' } });
         assert.equal(up.isError, true);
         assert.match(text(up), /outside the client's roots/);
-      } finally {
-        await client.close();
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+      });
+    });
   });
 
   it('a client whose roots/list fails: a message saying what to do, no file read, asked again next time', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tsn-mcp-roots-'));
-    try {
+    await inTempDir('tsn-mcp-roots-', async (dir) => {
       writeFileSync(join(dir, 'n.md'), 'LAST_ACK 2103\n');
       let failing = true;
       const client = new Client({ name: 'tsn-test', version: '1.0.0' }, { capabilities: { roots: { listChanged: true } } });
@@ -218,28 +229,23 @@ describe('tcp-state-notes mcp without client roots', () => {
         return { roots: [{ uri: pathToFileURL(dir).href, name: 'notes' }] };
       });
       await client.connect(new StdioClientTransport({ command: process.execPath, args: [CLI, 'mcp'], cwd: dir, stderr: 'pipe' }));
-      try {
+      await closing(client, async () => {
         const r = await client.callTool({ name: 'summarize_socket_evidence', arguments: { path: 'n.md' } });
         assert.equal(r.isError, true);
         assert.match(text(r), /roots\/list request failed \(.*roots are not configured\), so no file can be read\. Send the note's Markdown in `text`/);
         assert.doesNotMatch(text(r), /LAST-ACK/);
         failing = false;
         assert.match(text(await client.callTool({ name: 'summarize_socket_evidence', arguments: { path: 'n.md' } })), /\| LAST-ACK \| 2,103 \|/, 'asked again');
-      } finally {
-        await client.close();
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+      });
+    });
   });
 
   it('--max-note-size-mb caps every note analysed, a `text` as well as a file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tsn-mcp-cap-'));
-    try {
+    await inTempDir('tsn-mcp-cap-', async (dir) => {
       const big = `${'FIN_WAIT1 3\n'.repeat(140_000)}`; // 1.5 MB
       writeFileSync(join(dir, 'big.md'), big);
       const { client } = await connect({ cwd: dir, args: ['--max-note-size-mb', '1'] });
-      try {
+      await closing(client, async () => {
         for (const name of ['summarize_socket_evidence', 'check_tcp_note']) {
           for (const args of [{ text: big }, { path: 'big.md' }]) {
             const r = await client.callTool({ name, arguments: args });
@@ -248,12 +254,8 @@ describe('tcp-state-notes mcp without client roots', () => {
           }
         }
         assert.notEqual((await client.callTool({ name: 'check_tcp_note', arguments: { text: 'FIN_WAIT1 3\n' } })).isError, true, 'a small note is read');
-      } finally {
-        await client.close();
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+      });
+    });
   });
 
   it('dist/mcp.js holds the SDK and the wiring only: the knowledge core comes from dist/cli.js', () => {
