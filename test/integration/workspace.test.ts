@@ -188,7 +188,41 @@ suite('Workspace index: folders deleted, moved and renamed', () => {
     edit.renameFile(at('b'), at('c'));
     assert.ok(await vscode.workspace.applyEdit(edit));
     await expect('the notes follow the rename', `${ROOT}/c/deep/two.md ${ROOT}/c/one.md`);
-    await vscode.workspace.fs.delete(at('c'), { recursive: true, useTrash: false });
+    // Deleted as the Explorer deletes (on disk, the move above already took `a` out through the watchers).
+    const gone = new vscode.WorkspaceEdit();
+    gone.deleteFile(at('c'), { recursive: true });
+    assert.ok(await vscode.workspace.applyEdit(gone));
     await expect('a deleted folder takes its notes out of the index', '');
+  });
+});
+
+suite('Workspace index: search.exclude, cancel and rebuild', () => {
+  /** The indexed notes under the fixture folder (the tree lists every note with an evidence block). */
+  const fixtureNotes = async (): Promise<number> => (await tree()).items.filter((i) => i.node.note && rel(vscode.Uri.parse(i.node.note.key)).startsWith(FOLDER)).length;
+
+  test('a folder in search.exclude leaves the index, and comes back when the setting does', async () => {
+    await ready();
+    const before = await fixtureNotes();
+    assert.ok(before >= 2, `${before} fixture notes with evidence`);
+    const search = vscode.workspace.getConfiguration('search');
+    await search.update('exclude', { '**/workspace-index': true }, vscode.ConfigurationTarget.Workspace);
+    try {
+      await until('the excluded notes gone', async () => ((await ready()).state === 'ready' && (await fixtureNotes()) === 0 ? true : undefined), 20_000, 100);
+    } finally {
+      await search.update('exclude', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await until('the notes back', async () => ((await ready()).state === 'ready' && (await fixtureNotes()) === before ? true : undefined), 20_000, 100);
+  });
+
+  test('Cancel stops a build (state cancelled, the status bar offers a rebuild); Rebuild indexes again', async () => {
+    await ready();
+    // Both commands are dispatched before the build's file search can answer.
+    await Promise.all([vscode.commands.executeCommand('tcpStateNotes.rebuildWorkspaceIndex'), vscode.commands.executeCommand('tcpStateNotes.cancelWorkspaceIndex')]);
+    const cancelled = await ready();
+    assert.equal(cancelled.state, 'cancelled');
+    await vscode.commands.executeCommand('tcpStateNotes.rebuildWorkspaceIndex');
+    const again = await ready();
+    assert.equal(again.state, 'ready');
+    assert.ok(again.notes >= 3, `indexed ${again.notes} notes`);
   });
 });

@@ -49,6 +49,8 @@ export class WorkspaceNotes implements vscode.Disposable {
   private readonly editTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private fireTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly createdPaths = new Map<string, vscode.Uri>();
+  /** Counts deletions seen (notes and folders), so that a read that overlapped one checks what it read still exists. */
+  private deletions = 0;
   private createdTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
@@ -68,6 +70,10 @@ export class WorkspaceNotes implements vscode.Disposable {
       watcher.onDidDelete((uri) => this.remove(uri)),
       folders.onDidDelete((uri) => this.remove(uri)),
       folders.onDidCreate((uri) => this.created(uri)),
+      // Deleted or created through VS Code (the Explorer, a workspace edit): known at once, whatever the watcher
+      // of a virtual file system reports (a polling one can miss a folder that existed only briefly).
+      vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.remove(uri))),
+      vscode.workspace.onDidCreateFiles((e) => e.files.forEach((uri) => (NOTE_NAME.test(uri.path) ? void this.fromDisk(uri) : this.created(uri)))),
       vscode.workspace.onDidRenameFiles((e) => {
         for (const f of e.files) {
           // A note moves unread; a folder moves every note under it (the watchers then find nothing to do).
@@ -144,7 +150,12 @@ export class WorkspaceNotes implements vscode.Disposable {
     this.state = 'indexing';
     this.status.command = CANCEL_COMMAND;
     this.index.clear();
-    const uris = (await this.findNotes(token)).filter((u) => this.isNote(u));
+    let uris: vscode.Uri[] = [];
+    try {
+      uris = (await this.findNotes(token)).filter((u) => this.isNote(u));
+    } catch {
+      // A search cancelled (or failed) before it answered: nothing to read; the state below says which.
+    }
     let done = 0;
     const show = (): void => {
       this.status.text = `$(sync~spin) ${vscode.l10n.t('TCP notes: {0}/{1}', done, uris.length)}`;
@@ -172,6 +183,8 @@ export class WorkspaceNotes implements vscode.Disposable {
       this.fireSoon();
       await yieldToHost();
     }
+    // A newer build (rebuild() cancelled this one) owns the state and the status bar now.
+    if (this.run?.token !== token) return;
     if (token.isCancellationRequested) {
       this.state = 'cancelled';
       this.status.text = `$(circle-slash) ${vscode.l10n.t('TCP notes: index cancelled')}`;
@@ -246,11 +259,24 @@ export class WorkspaceNotes implements vscode.Disposable {
   /** Re-reads a note from disk, unless it is open (`closing`: the document being closed still counts as open). */
   private async fromDisk(uri: vscode.Uri, closing = false): Promise<void> {
     if (!this.isNote(uri) || (!closing && this.isOpen(uri))) return;
-    const text = await this.read(uri);
+    const deletions = this.deletions;
+    let text = await this.read(uri);
+    // A note or folder deleted while this read was under way: the text read may be of a note that is gone now
+    // (its folder's delete already handled), and must not come back into the index.
+    if (text !== undefined && deletions !== this.deletions && !(await this.exists(uri))) text = undefined;
     if (text === undefined) this.remove(uri);
     else {
       this.index.set(uri.toString(), text);
       this.fireSoon();
+    }
+  }
+
+  private async exists(uri: vscode.Uri): Promise<boolean> {
+    try {
+      await vscode.workspace.fs.stat(uri);
+      return true;
+    } catch {
+      return false;
     }
   }
 
@@ -278,6 +304,7 @@ export class WorkspaceNotes implements vscode.Disposable {
 
   /** A note deleted, or a folder: every note under it. */
   private remove(uri: vscode.Uri): void {
+    this.deletions++;
     const key = uri.toString();
     if (this.index.delete(key) || this.index.deleteFolder(key) > 0) this.fireSoon();
   }
