@@ -18,3 +18,9 @@ writeFileSync('dist/node/analysisWorker.js', "'use strict';\n// The analysis wor
 run('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', out]);
 const kb = statSync(out).size / 1024;
 console.log(`[package] ${out}: ${kb.toFixed(1)} KB`);
+// Issue #15: the .vsix stays under 400 KB (KB as vsce counts them, 1,024 bytes); a larger one fails the build.
+const LIMIT_KB = 400;
+if (kb >= LIMIT_KB) {
+  console.error(`[package] ${out} is ${kb.toFixed(1)} KB, over the ${LIMIT_KB} KB limit: see what grew with \`unzip -v ${out}\``);
+  process.exit(1);
+}
