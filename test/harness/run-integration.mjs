@@ -45,7 +45,9 @@ export async function runIntegration({
   const server = await startCodeServer({
     runDir,
     smokeDriver: true,
-    settings: { ...settings, ...(untrusted ? UNTRUSTED_SETTINGS : {}), ...(host === 'web' ? WEB_HOST_SETTINGS : {}) },
+    // Tests edit notes and decide when (and whether) they are saved: a browser workbench saves after a delay by
+    // default, which wrote a test's unsaved edit to the fixture before its revert (a flaky workspace-index test).
+    settings: { 'files.autoSave': 'off', ...settings, ...(untrusted ? UNTRUSTED_SETTINGS : {}), ...(host === 'web' ? WEB_HOST_SETTINGS : {}) },
     env,
     workspaceTrust: untrusted,
   });

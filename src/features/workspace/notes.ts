@@ -48,7 +48,7 @@ export class WorkspaceNotes implements vscode.Disposable {
   private building: Promise<void> = Promise.resolve();
   private readonly editTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private fireTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly createdPaths = new Map<string, vscode.Uri>();
+  private createdPaths = new Map<string, vscode.Uri>();
   /** Counts deletions seen (notes and folders), so that a read that overlapped one checks what it read still exists. */
   private deletions = 0;
   private createdTimer: ReturnType<typeof setTimeout> | undefined;
@@ -232,8 +232,11 @@ export class WorkspaceNotes implements vscode.Disposable {
   }
 
   private async indexCreated(): Promise<void> {
-    const paths = [...this.createdPaths.values()];
-    this.createdPaths.clear();
+    const created = this.createdPaths;
+    // A path under another created one is searched with it (a checkout or a build creates whole trees: one
+    // search for the top of each, not one per folder).
+    const paths = [...created.values()].filter((uri) => !hasCreatedAncestor(uri.toString(), created));
+    this.createdPaths = new Map();
     for (const uri of paths) {
       let type: vscode.FileType;
       try {
@@ -328,6 +331,14 @@ export class WorkspaceNotes implements vscode.Disposable {
     clearTimeout(this.createdTimer);
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** True when a folder above `key` (a URI string) is among the created paths. */
+function hasCreatedAncestor(key: string, created: ReadonlyMap<string, vscode.Uri>): boolean {
+  for (let cut = key.lastIndexOf('/'); cut > 0; cut = key.lastIndexOf('/', cut - 1)) {
+    if (created.has(key.slice(0, cut))) return true;
+  }
+  return false;
 }
 
 /** A directory entry's kind for the walk; a symbolic link to a folder is not followed. */
