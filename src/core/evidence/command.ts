@@ -6,39 +6,15 @@
  */
 import { SS_AGGREGATES, lookupStateSpelling } from '../catalogue/spellings';
 import type { StateId } from '../catalogue/types';
+import { PARSED_TOOLS } from './commandLine';
 import { basename, isSpaceCode } from './text';
 import { isSysctlKey, sysctlKeyFromPath } from './lineFormats';
 import { BoundedMemo } from '../memo';
 
 const MAX_COMMAND_LENGTH = 4096;
 
-/** Tools whose output the parsers know, searched for inside wrappers (`sudo`, `ip netns exec x`, `watch`). */
-const TOOLS: ReadonlySet<string> = new Set([
-  'ss',
-  'netstat',
-  'nstat',
-  'cat',
-  'sysctl',
-  'getconf',
-  'awk',
-  'gawk',
-  'mawk',
-  'grep',
-  'egrep',
-  'head',
-  'tail',
-  'less',
-  'more',
-  'sort',
-  'uniq',
-  'wc',
-  'dmesg',
-  'journalctl',
-  'uname',
-  'lsof',
-  'echo',
-  'printf',
-]);
+/** Tools whose output the parsers know (and the filters of their pipelines), searched for inside wrappers (`sudo`, `ip netns exec x`, `watch`). */
+const TOOLS: ReadonlySet<string> = new Set([...PARSED_TOOLS, 'head', 'tail', 'less', 'more', 'sort', 'uniq', 'wc', 'echo', 'printf']);
 
 const WRAPPERS_WITH_INNER_COMMAND: ReadonlySet<string> = new Set(['watch', 'bash', 'sh', 'zsh']);
 

@@ -8,38 +8,16 @@ import { isSpaceCode } from './text';
 
 const MAX_PROMPT_LENGTH = 160;
 
+/** Tools whose output the parsers read: both lists below start from these (command.ts reads the pipelines). */
+export const PARSED_TOOLS: readonly string[] = ['ss', 'netstat', 'nstat', 'cat', 'sysctl', 'getconf', 'awk', 'gawk', 'mawk', 'grep', 'egrep', 'dmesg', 'journalctl', 'uname', 'lsof'];
+
 /**
  * Commands that make a line a command line without a `$ ` prompt (a bare `ss -tan`, or `# cat …` as a root
- * prompt). Ordinary English words that also start output lines (`echo requests: 6` in netstat -s, `time`,
- * `for`, `sort`) are deliberately absent: after an explicit `$ ` / `user@host:~$ ` prompt any command counts.
+ * prompt): the parsed tools and the wrappers they are run under. Ordinary English words that also start output
+ * lines (`echo requests: 6` in netstat -s, `time`, `for`, `sort`) are deliberately absent: after an explicit `$ ` /
+ * `user@host:~$ ` prompt any command counts.
  */
-const KNOWN_COMMANDS: ReadonlySet<string> = new Set([
-  'ss',
-  'netstat',
-  'nstat',
-  'cat',
-  'sysctl',
-  'getconf',
-  'awk',
-  'gawk',
-  'mawk',
-  'grep',
-  'egrep',
-  'zgrep',
-  'sudo',
-  'doas',
-  'watch',
-  'ip',
-  'nsenter',
-  'kubectl',
-  'docker',
-  'crictl',
-  'dmesg',
-  'journalctl',
-  'uname',
-  'lsof',
-  'tcpdump',
-]);
+const KNOWN_COMMANDS: ReadonlySet<string> = new Set([...PARSED_TOOLS, 'zgrep', 'sudo', 'doas', 'watch', 'ip', 'nsenter', 'kubectl', 'docker', 'crictl', 'tcpdump']);
 
 export type LineClass = { readonly type: 'command'; readonly text: string } | { readonly type: 'comment' };
 
