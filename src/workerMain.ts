@@ -9,6 +9,7 @@
 import { buildPieces } from './core/note/pieceStore';
 import type { Piece } from './core/note/piece';
 import { isBatchAck, isWarmRequest, Outbox, partsMessages, type AnalyseRequest, type WorkerResponse } from './core/note/transfer';
+import { runSteps } from './core/report/noteEvidence';
 import { remoteEvidenceSteps } from './core/report/summaries';
 
 /** Longest run of companion steps before the worker turns to its other messages. */
@@ -82,10 +83,8 @@ export function analysisServer(post: (message: WorkerResponse) => void, defer: D
     if (requested || !warmupNote || warmed >= WARM_NOTES) return;
     try {
       const text = warmupNote(WARM_CHARS, ++warmed);
-      const steps = remoteEvidenceSteps(text, buildPieces(text).pieces);
-      while (!steps.next().done) {
-        // The companion's steps, all at once: a warm-up note is small.
-      }
+      // The companion's steps, all at once: a warm-up note is small.
+      runSteps(remoteEvidenceSteps(text, buildPieces(text).pieces));
     } catch {
       return;
     }

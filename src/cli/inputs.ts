@@ -9,6 +9,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync, statSync, type Dirent
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
+import { NOTE_NAME } from '../core/workspace/walk';
 
 export interface ExpandedInputs {
   /** Note paths in argument order (folders sorted), each once. */
@@ -19,7 +20,6 @@ export interface ExpandedInputs {
   readonly expanded: boolean;
 }
 
-const NOTE_EXT = /\.(md|markdown)$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git']);
 /** A .gitignore larger than this is not read (a real one is a few KB). */
 const MAX_GITIGNORE = 1024 * 1024;
@@ -184,7 +184,7 @@ export function expandInputs(args: readonly string[]): ExpandedInputs {
   for (const arg of args) {
     if (isDirectory(arg)) {
       expanded = true;
-      const found = walk(arg, (r) => NOTE_EXT.test(r));
+      const found = walk(arg, (r) => NOTE_NAME.test(r));
       // As a glob that matches nothing: a CI step pointed at the wrong folder must not pass in silence.
       if (found.length === 0) problems.push({ path: arg, message: 'no Markdown notes (.md, .markdown) in this folder' });
       for (const rel of found) add(join(arg, rel));
@@ -202,7 +202,7 @@ export function expandInputs(args: readonly string[]): ExpandedInputs {
         continue;
       }
       // Notes only, as in a folder: `notes/*` does not take an image or a text file for a note.
-      const found = walk(base, (rel) => NOTE_EXT.test(rel) && matches(`${prefix}${rel}`));
+      const found = walk(base, (rel) => NOTE_NAME.test(rel) && matches(`${prefix}${rel}`));
       if (found.length === 0) problems.push({ path: arg, message: 'no Markdown notes (.md, .markdown) match' });
       for (const rel of found) add(base === '.' ? rel : join(base, rel));
       continue;

@@ -3,6 +3,7 @@ import type { Lang } from '../core/catalogue/types';
 import { langInput, objectInput, optionalString, ToolError, type ToolInput } from '../core/agents/input';
 import { checkTcpNote, explainTcpState, noteOptions, snapshotToolText, summarizeSocketEvidence, type NoteToolInput, type ToolNote } from '../core/agents/tools';
 import { TOOL_NAMES } from '../core/agents/names';
+import { NOTE_NAME } from '../core/workspace/walk';
 import { captureSnapshot, snapshotInsertion, snapshotText } from '../core/snapshot';
 import { currentLang } from './language';
 import type { NoteModels } from './noteModels';
@@ -16,7 +17,6 @@ import { describeProblems, hostCaptureOptions, readProcFile, unsupportedMessage 
  */
 
 const NOTE_KEYS = ['uri', 'startLine', 'endLine', 'lang'] as const;
-const NOTE_EXT = /\.(md|markdown)$/i;
 
 /** Runs core logic; a ToolError becomes an Error the model reads (the message says what to send instead). */
 function run<T>(f: () => T): T {
@@ -56,7 +56,7 @@ async function targetNote(o: ToolInput): Promise<vscode.TextDocument> {
   // A note the editor has open, or a Markdown file inside a workspace folder: nothing else is opened (a model's
   // `../../x.md` or a path elsewhere on the machine is refused before it is read).
   if (!open) {
-    if (!NOTE_EXT.test(uri.path)) {
+    if (!NOTE_NAME.test(uri.path)) {
       throw new Error(vscode.l10n.t('{0} is not a Markdown note; these tools read Markdown notes (.md) only.', uri.toString()));
     }
     if (!vscode.workspace.getWorkspaceFolder(uri)) {
@@ -71,7 +71,7 @@ async function targetNote(o: ToolInput): Promise<vscode.TextDocument> {
   } catch (e) {
     throw new Error(vscode.l10n.t('Cannot open {0}: {1}. Check the path (workspace-relative or a full URI).', uri.toString(), e instanceof Error ? e.message : String(e)));
   }
-  if (doc.languageId !== 'markdown' && !NOTE_EXT.test(doc.uri.path)) {
+  if (doc.languageId !== 'markdown' && !NOTE_NAME.test(doc.uri.path)) {
     throw new Error(vscode.l10n.t('{0} is not a Markdown note; these tools read Markdown notes (.md) only.', vscode.workspace.asRelativePath(doc.uri)));
   }
   return doc;

@@ -16,11 +16,11 @@ import { FileChangeType, SymbolKind, type FileEvent, type InitializeParams, type
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Lang } from '../core/catalogue/types';
 import { WorkspaceIndex } from '../core/workspace/index';
+import { NOTE_NAME } from '../core/workspace/walk';
 import { mentionIdAt, referenceLocations, workspaceSymbolDetail, workspaceSymbolName } from '../core/workspace/present';
 import { walkKeeps, walkSteps } from '../cli/inputs';
 import type { OpenNotes } from './notes';
 
-const NOTE_EXT = /\.(?:md|markdown)$/i;
 /** Notes read per batch before yielding; notes over MAX_NOTE_BYTES are not indexed (as in VS Code). */
 const READ_BATCH = 16;
 /** Longest stretch of folder walking between two turns of the event loop. */
@@ -166,7 +166,7 @@ export class LspWorkspace {
       await nextTurn();
     };
     let sliceStart = performance.now();
-    for (const found of walkSteps(root, (rel) => NOTE_EXT.test(rel))) {
+    for (const found of walkSteps(root, (rel) => NOTE_NAME.test(rel))) {
       if (!live()) return;
       for (const rel of found) pending.push(rel);
       while (pending.length >= READ_BATCH) {
@@ -197,7 +197,7 @@ export class LspWorkspace {
   /** True for a .md/.markdown file inside a workspace folder that the walker would list. */
   private inWorkspace(key: string): boolean {
     const path = pathOf(key);
-    if (path === undefined || !NOTE_EXT.test(path)) return false;
+    if (path === undefined || !NOTE_NAME.test(path)) return false;
     return this.roots.some((root) => {
       const rel = relative(root, path);
       return rel !== '' && !rel.startsWith('..') && !rel.startsWith(sep) && walkKeeps(root, rel.split(sep).join('/'));

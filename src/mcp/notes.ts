@@ -9,10 +9,10 @@ import { realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ToolError } from '../core/agents/tools';
+import { NOTE_NAME } from '../core/workspace/walk';
 import { CliError } from '../cli/errors';
 import { readNote } from '../cli/readNote';
 
-const NOTE_EXT = /\.(md|markdown)$/i;
 
 /** The real path of each root folder that exists (file: URIs only; other schemes are not on this disk). */
 export function rootFolders(uris: readonly string[]): string[] {
@@ -55,7 +55,7 @@ export function readNoteInRoots(path: string, roots: readonly string[], maxMB: n
   if (roots.length === 0) throw new ToolError(`No readable root folder: the client's roots (${list}) name no existing local folder. Send the note's Markdown in \`text\` instead.`);
   if (!path.trim() || path.includes('\0')) throw new ToolError('`path` is empty: give the path of a Markdown note (.md) inside the client\'s roots, or send the note in `text`.');
   const asked = isAbsolute(path) ? resolve(path) : resolve(roots[0] as string, path);
-  if (!NOTE_EXT.test(asked)) throw new ToolError(`${path}: only Markdown notes (.md, .markdown) are read. Send other text in \`text\` instead.`);
+  if (!NOTE_NAME.test(asked)) throw new ToolError(`${path}: only Markdown notes (.md, .markdown) are read. Send other text in \`text\` instead.`);
   let real: string;
   try {
     real = realpathSync(asked);
@@ -64,7 +64,7 @@ export function readNoteInRoots(path: string, roots: readonly string[], maxMB: n
     throw new ToolError(`${path}: ${code === 'ENOENT' ? 'no such file' : (code ?? 'cannot be resolved')} (paths are resolved against ${roots[0]}). List the folder or ask the user for the note's path.`);
   }
   const root = roots.find((r) => inside(r, real));
-  if (!root || !NOTE_EXT.test(real)) {
+  if (!root || !NOTE_NAME.test(real)) {
     throw new ToolError(`${path}: outside the client's roots (${list})${real !== asked ? ` — it resolves to ${real}` : ''}. This server reads only Markdown notes inside the roots; send the note's text in \`text\` instead, or ask the user to add its folder to the roots.`);
   }
   let note;

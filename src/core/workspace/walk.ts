@@ -16,6 +16,7 @@ export interface WalkOptions {
   readonly maxNotes?: number;
 }
 
+/** A Markdown note's file name (any case): what the workspace index, the CLI, the MCP server and the tools read. */
 export const NOTE_NAME = /\.(?:md|markdown)$/i;
 
 /**

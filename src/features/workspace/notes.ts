@@ -123,7 +123,12 @@ export class WorkspaceNotes implements vscode.Disposable {
   private isNote(uri: vscode.Uri): boolean {
     if (!NOTE_NAME.test(uri.path)) return false;
     if (!vscode.workspace.getWorkspaceFolder(uri)) return false;
-    return !this.excluded(vscode.workspace.asRelativePath(uri, false));
+    return !this.hidden(uri);
+  }
+
+  /** Hidden by files.exclude / search.exclude (on its path relative to its workspace folder). */
+  private hidden(uri: vscode.Uri): boolean {
+    return this.excluded(vscode.workspace.asRelativePath(uri, false));
   }
 
   private isOpen(uri: vscode.Uri): vscode.TextDocument | undefined {
@@ -216,7 +221,7 @@ export class WorkspaceNotes implements vscode.Disposable {
     const at = (relative: string): vscode.Uri => (relative ? vscode.Uri.joinPath(folder, ...relative.split('/')) : folder);
     const list = async (relative: string) => (await vscode.workspace.fs.readDirectory(at(relative))).map(([name, type]) => [name, entryKind(type)] as const);
     const found = await walkNotes(list, {
-      excluded: (relative) => this.excluded(vscode.workspace.asRelativePath(at(relative), false)),
+      excluded: (relative) => this.hidden(at(relative)),
       cancelled: () => token?.isCancellationRequested === true,
     });
     return found.map(at);
@@ -225,7 +230,7 @@ export class WorkspaceNotes implements vscode.Disposable {
   /** A path was created: a folder (moved in, checked out) is looked for notes, all such paths together. */
   private created(uri: vscode.Uri): void {
     if (NOTE_NAME.test(uri.path) || !vscode.workspace.getWorkspaceFolder(uri)) return;
-    if (this.excluded(vscode.workspace.asRelativePath(uri, false))) return;
+    if (this.hidden(uri)) return;
     this.createdPaths.set(uri.toString(), uri);
     clearTimeout(this.createdTimer);
     this.createdTimer = setTimeout(() => void this.indexCreated(), CREATED_DELAY_MS);
