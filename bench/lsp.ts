@@ -5,13 +5,18 @@
  *                  (and of a bare `node -e 0`)
  *   first answer   didOpen of the 1 MB note → documentSymbol (waits for the whole analysis) → hover answered,
  *                  vs the same in this process (the model cache, whenReady, evidence symbols, noteHover): ≤ 2×;
- *                  once for the first note of a fresh server (cold JIT) and once for a second note; and for
+ *                  once for the first note of a fresh server (cold JIT) and once for a second note; the fresh
+ *                  server's first answer also against the same work once in a fresh process (coldAnswer.ts:
+ *                  cold JIT on both sides, so the ratio is what the server, the protocol and the worker add); and for
  *                  the first note of a fresh server that was idle for IDLE_MS after `initialized` (its analysis
  *                  worker warms up meanwhile: src/workerMain.ts), as when an editor starts the server ahead
  *   warm hover     hover round trip on the analysed note, p50, vs noteHover on the cached model here (the
  *                  protocol and the pipe are most of it: reported, not targeted)
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   createProtocolConnection,
   DidOpenTextDocumentNotification,
@@ -27,8 +32,8 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { NoteDocuments } from '../src/core/note/documents';
-import { evidenceSymbols } from '../src/core/note/evidenceNames';
 import { noteHover } from '../src/core/noteHover';
+import { inProcessFirstAnswer } from './inProcessAnswer';
 import { LineIndex } from '../src/core/note/lines';
 
 const median = (xs: number[]): number => {
@@ -47,6 +52,9 @@ export interface LspBenchResult {
   /** The same for a second note in the running server. */
   readonly warmAnswerMs: number;
   readonly warmAnswerRatio: number;
+  /** The same work in a fresh Node process (cold JIT, as the fresh server's), and the fresh server's first answer ÷ it. */
+  readonly firstAnswerColdInProcessMs: number;
+  readonly firstAnswerVsColdRatio: number;
   /** The first note of a fresh server sent IDLE_MS after `initialized`. */
   readonly idleFirstAnswerMs: number;
   readonly idleFirstAnswerRatio: number;
@@ -96,23 +104,6 @@ async function firstAnswer(connection: ProtocolConnection, uri: string, note: st
   return performance.now() - t;
 }
 
-async function inProcessFirstAnswer(note: string, offset: number): Promise<number> {
-  const t0 = performance.now();
-  const cache = new NoteDocuments<TextDocument>({
-    schedule: (work) => {
-      const timer = setTimeout(work, 0);
-      return () => clearTimeout(timer);
-    },
-    maxLength: () => 20 * 1024 * 1024,
-  });
-  const document = TextDocument.create('file:///bench/in-process.md', 'markdown', 1, note);
-  const model = cache.peek(document) ?? (await cache.whenReady(document));
-  if (!model) throw new Error('no model');
-  evidenceSymbols(model, 'en');
-  if (!noteHover(model, offset, { lang: 'en' })) throw new Error('no hover');
-  return performance.now() - t0;
-}
-
 export async function lspBench(note: string, cli: string, rounds: number, hovers: number): Promise<LspBenchResult> {
   const offsets = hoverOffsets(note, hovers);
   const lines = new LineIndex(note);
@@ -126,6 +117,11 @@ export async function lspBench(note: string, cli: string, rounds: number, hovers
   const secondRatios: number[] = [];
   const idleFirsts: number[] = [];
   const idleRatios: number[] = [];
+  const coldHere: number[] = [];
+  const coldRatios: number[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'tsn-bench-lsp-'));
+  const noteFile = join(dir, 'note.md');
+  writeFileSync(noteFile, note);
   let rtt: number[] = [];
   for (let round = 0; round < rounds; round++) {
     const t0 = performance.now();
@@ -139,6 +135,12 @@ export async function lspBench(note: string, cli: string, rounds: number, hovers
     starts.push(server.ms);
     const uri = `file:///bench/note-${round}.md`;
     firsts.push(await firstAnswer(server.connection, uri, note, lines.positionAt(first)));
+    // The same work once in a fresh process: a cold JIT on both sides (no server, no protocol, no worker).
+    const cold = spawnSync(process.execPath, [join(__dirname, 'coldAnswer.js'), 'lsp', noteFile, String(first)], { encoding: 'utf8' });
+    const coldMs = Number(cold.stdout.trim());
+    if (cold.status !== 0 || !(coldMs > 0)) throw new Error(`coldAnswer.js failed: ${cold.stderr}`);
+    coldHere.push(coldMs);
+    coldRatios.push((firsts[firsts.length - 1] as number) / coldMs);
     // The same again in the running server (a second note): the cost of a cold process set apart.
     seconds.push(await firstAnswer(server.connection, `${uri}.again.md`, note, lines.positionAt(first)));
     const here = await inProcessFirstAnswer(note, first);
@@ -160,6 +162,7 @@ export async function lspBench(note: string, cli: string, rounds: number, hovers
     idleRatios.push((idleFirsts[idleFirsts.length - 1] as number) / here);
     await stopServer(ahead);
   }
+  rmSync(dir, { recursive: true, force: true });
   // In-process hovers on the cached model, same positions.
   const cache = new NoteDocuments<TextDocument>({ schedule: (w) => (w(), () => {}), maxLength: () => 20 * 1024 * 1024 });
   const document = TextDocument.create('file:///bench/here.md', 'markdown', 1, note);
@@ -180,6 +183,8 @@ export async function lspBench(note: string, cli: string, rounds: number, hovers
     firstAnswerMs,
     firstAnswerInProcessMs,
     firstAnswerRatio: median(firsts.map((f, i) => f / (firstsHere[i] as number))),
+    firstAnswerColdInProcessMs: median(coldHere),
+    firstAnswerVsColdRatio: median(coldRatios),
     warmAnswerMs: median(seconds),
     warmAnswerRatio: median(secondRatios),
     idleFirstAnswerMs: median(idleFirsts),

@@ -1,7 +1,9 @@
 /**
  * `tcp-state-notes mcp` in the benchmark: startup (spawn of the built dist/cli.js until the MCP initialize
- * handshake is done, with the SDK's own client) against a bare `node -e ""` started the same way, and a tool
- * call on the 1 MB note over stdio against the same core call in this process (interleaved rounds, medians).
+ * handshake is done, with the SDK's own client) against a bare `node -e ""` started the same way; a tool call on
+ * the 1 MB note over stdio against the same core call in this process (interleaved rounds, medians); and the
+ * first call of each fresh server against the same call once in a fresh process (coldAnswer.ts: cold JIT on both
+ * sides, so the ratio is what the server and the protocol add).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +22,10 @@ export interface McpBench {
   readonly summarizeInProcessMs: number;
   readonly checkMs: number;
   readonly checkInProcessMs: number;
+  /** summarize_socket_evidence as the first call of a fresh server, and the same call once in a fresh process. */
+  readonly firstSummarizeMs: number;
+  readonly firstSummarizeColdInProcessMs: number;
+  readonly firstSummarizeVsColdRatio: number;
 }
 
 const median = (xs: number[]) => {
@@ -41,6 +47,9 @@ export async function mcpBench(root: string, oneMb: string, rounds: number): Pro
     writeFileSync(join(dir, 'note.md'), oneMb);
     const startup: number[] = [];
     const floor: number[] = [];
+    const first: number[] = [];
+    const coldHere: number[] = [];
+    const coldRatios: number[] = [];
     for (let i = 0; i < rounds; i++) {
       let t = performance.now();
       spawnSync(process.execPath, ['-e', ''], { stdio: 'ignore' });
@@ -48,7 +57,17 @@ export async function mcpBench(root: string, oneMb: string, rounds: number): Pro
       t = performance.now();
       const c = await connect(cli, dir);
       startup.push(performance.now() - t);
+      // Its first call (cold JIT), against the same call once in a fresh process.
+      t = performance.now();
+      const r = await c.callTool({ name: 'summarize_socket_evidence', arguments: { path: 'note.md' } });
+      first.push(performance.now() - t);
+      if (r.isError) throw new Error(JSON.stringify(r.content));
       await c.close();
+      const cold = spawnSync(process.execPath, [join(__dirname, 'coldAnswer.js'), 'summarize', join(dir, 'note.md')], { encoding: 'utf8' });
+      const coldMs = Number(cold.stdout.trim());
+      if (cold.status !== 0 || !(coldMs > 0)) throw new Error(`coldAnswer.js failed: ${cold.stderr}`);
+      coldHere.push(coldMs);
+      coldRatios.push((first[first.length - 1] as number) / coldMs);
     }
     const client = await connect(cli, dir);
     const note = { text: oneMb, name: 'note.md' };
@@ -78,6 +97,9 @@ export async function mcpBench(root: string, oneMb: string, rounds: number): Pro
       summarizeInProcessMs: median(local.summarize),
       checkMs: median(over.check),
       checkInProcessMs: median(local.check),
+      firstSummarizeMs: median(first),
+      firstSummarizeColdInProcessMs: median(coldHere),
+      firstSummarizeVsColdRatio: median(coldRatios),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
