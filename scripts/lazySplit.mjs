@@ -25,6 +25,7 @@ const SHELL_CORE = [
   'src/core/catalogue/types.ts',
   'src/core/check/ruleIds.ts',
   'src/core/agents/names.ts',
+  'src/core/snapshot/support.ts',
 ];
 
 /** Where the stand-ins find the rest, relative to dist/node/extension.js. */

@@ -2,12 +2,12 @@ import * as vscode from 'vscode';
 import type { Lang } from '../core/catalogue/types';
 import { langInput, objectInput, optionalString, ToolError, type ToolInput } from '../core/agents/input';
 import { checkTcpNote, explainTcpState, noteOptions, snapshotToolText, summarizeSocketEvidence, type NoteToolInput, type ToolNote } from '../core/agents/tools';
-import { TOOL_NAMES } from '../core/agents/names';
+import { SNAPSHOT_CONTEXT, TOOL_NAMES } from '../core/agents/names';
 import { NOTE_NAME } from '../core/workspace/walk';
 import { captureSnapshot, snapshotInsertion, snapshotText } from '../core/snapshot';
 import { currentLang } from './language';
 import type { NoteModels } from './noteModels';
-import { describeProblems, hostCaptureOptions, readProcFile, unsupportedMessage } from './snapshot';
+import { describeProblems, hostCaptureOptions, readProcFile, snapshotSupportHere, unsupportedMessage } from './snapshot';
 
 /**
  * Language-model tools (package.json `contributes.languageModelTools`): the agent in VS Code's chat calls them
@@ -132,6 +132,9 @@ export function registerAgentTools(models: NoteModels): vscode.Disposable {
       return result(snapshotToolText(snapshotInsertion(snapshotText(capture, lang), ''), capture.data.time, describeProblems(capture), lang));
     },
   };
+  // The snapshot tool's `when` clause (package.json): offered to the model only where this extension host can
+  // read /proc (Linux: local, or the server under Remote-SSH). Its invoke still explains itself elsewhere.
+  void vscode.commands.executeCommand('setContext', SNAPSHOT_CONTEXT, snapshotSupportHere() === 'linux');
   return vscode.Disposable.from(
     vscode.lm.registerTool(TOOL_NAMES.explain, explain),
     vscode.lm.registerTool(TOOL_NAMES.summarize, summarize),

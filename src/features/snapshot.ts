@@ -3,7 +3,6 @@ import type { Lang } from '../core/catalogue/types';
 import {
   captureSnapshot,
   snapshotInsertion,
-  snapshotSupport,
   snapshotText,
   suggestTemplate,
   PROC_FILES,
@@ -12,9 +11,10 @@ import {
   type CaptureOptions,
   type ProcReader,
   type ProcStreamReader,
-  type SnapshotSupport,
   type TemplateSuggestion,
 } from '../core/snapshot';
+// Directly (not through the index): activate() asks it for the snapshot tool's context key, and the shell loads it.
+import { snapshotSupport, type SnapshotSupport } from '../core/snapshot/support';
 import { detectNoteLanguage } from '../core/template';
 import { COMMANDS } from './commands';
 import { currentLang } from './language';

@@ -10,6 +10,7 @@ import { fixtureDir, repoPath } from '../support/repo';
 import { checkTcpNote, explainTcpState, noteOptions, requireOneNoteInput, snapshotToolText, summarizeSocketEvidence, ToolError } from '../../src/core/agents/tools';
 import { catalogueResources, readCatalogueResource } from '../../src/core/agents/resources';
 import { LM_TOOL_SCHEMAS } from '../../src/core/agents/schemas';
+import { SNAPSHOT_CONTEXT, TOOL_NAMES } from '../../src/core/agents/names';
 import { AGENT_INSTRUCTIONS } from '../../src/core/agents/guidance';
 import { STATE_IDS } from '../../src/core/catalogue/types';
 import { TERMS } from '../../src/core/catalogue/terms';
@@ -180,6 +181,11 @@ describe('manifest', () => {
       assert.match(t.modelDescription, /\b(Not|Do not|not)\b/, `${t.name} says when not to use it`);
       assert.ok(t.modelDescription.length > 200, t.name);
     }
+  });
+
+  it('offers capture_socket_snapshot only where the extension host can read /proc (its when clause), the others everywhere', () => {
+    const when = Object.fromEntries(pkg.contributes.languageModelTools.map((t) => [t.name, (t as { when?: string }).when]));
+    assert.deepEqual(when, { [TOOL_NAMES.explain]: undefined, [TOOL_NAMES.summarize]: undefined, [TOOL_NAMES.check]: undefined, [TOOL_NAMES.snapshot]: SNAPSHOT_CONTEXT });
   });
 
   it('contributes the agent skill in a folder named like the skill, packaged, stating the three facts with sources', () => {

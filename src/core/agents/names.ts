@@ -8,3 +8,10 @@ export const TOOL_NAMES = {
   check: 'check_tcp_note',
   snapshot: 'capture_socket_snapshot',
 } as const;
+
+/**
+ * Context key the extension sets on activation: true where its extension host can read /proc (Linux: local, or the
+ * server under Remote-SSH). capture_socket_snapshot's `when` clause in package.json names it, so chat offers the
+ * tool to the model only there (a direct call elsewhere is refused with the reason).
+ */
+export const SNAPSHOT_CONTEXT = 'tcpStateNotes.snapshotSupported';
