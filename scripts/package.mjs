@@ -14,8 +14,13 @@ run('node', ['scripts/build.mjs', '--production']);
 // needs and requires the web bundle, which runs in the Node host as well, on first use (scripts/lazySplit.mjs).
 // Likewise the analysis worker: the browser bundle also runs under Node's worker_threads.
 writeFileSync('dist/node/analysisWorker.js', "'use strict';\n// The analysis worker is the same for the Node and the web worker host.\nrequire('../web/analysisWorker.js');\n");
+// The README in the .vsix is the Marketplace / Extensions view page: the user's sections of README.md, without
+// the developers' ones (how to run and test it, the benchmark, the architecture), which stay in the repository.
+const DEVELOPER_SECTIONS = ['The two commands', 'How the tests reach a real VS Code offline', 'Performance and robustness', 'Architecture'];
+const readme = userReadme(readFileSync('README.md', 'utf8'), DEVELOPER_SECTIONS);
+writeFileSync('dist/README.md', readme);
 // --no-dependencies: everything the extension needs is bundled into dist/.
-run('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', out]);
+run('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--readme-path', 'dist/README.md', '-o', out]);
 const kb = statSync(out).size / 1024;
 console.log(`[package] ${out}: ${kb.toFixed(1)} KB`);
 // Issue #15: the .vsix stays under 400 KB (KB as vsce counts them, 1,024 bytes); a larger one fails the build.
@@ -23,4 +28,31 @@ const LIMIT_KB = 400;
 if (kb >= LIMIT_KB) {
   console.error(`[package] ${out} is ${kb.toFixed(1)} KB, over the ${LIMIT_KB} KB limit: see what grew with \`unzip -v ${out}\``);
   process.exit(1);
+}
+
+/**
+ * README.md without the `## ` sections named in `drop` (each up to the next `## ` heading outside a code fence),
+ * with one closing line saying where they are. Fails when a named section is missing (renamed in README.md).
+ */
+function userReadme(text, drop) {
+  const lines = text.split('\n');
+  const out = [];
+  const found = new Set();
+  let skipping = false;
+  let fence = false;
+  for (const line of lines) {
+    if (/^(```|~~~)/.test(line)) fence = !fence;
+    if (!fence && line.startsWith('## ')) {
+      const title = line.slice(3).trim();
+      skipping = drop.includes(title);
+      if (skipping) found.add(title);
+    }
+    if (!skipping) out.push(line);
+  }
+  const missing = drop.filter((t) => !found.has(t));
+  if (missing.length) {
+    console.error(`[package] README.md has no section ${missing.map((t) => `"## ${t}"`).join(', ')}: update DEVELOPER_SECTIONS in scripts/package.mjs`);
+    process.exit(1);
+  }
+  return `${out.join('\n').trimEnd()}\n\n---\n\nBuilding, testing, the benchmarks and the architecture are described in the README of the source repository.\n`;
 }
