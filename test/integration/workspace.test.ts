@@ -204,12 +204,15 @@ suite('Workspace index: search.exclude, cancel and rebuild', () => {
     await ready();
     const before = await fixtureNotes();
     assert.ok(before >= 2, `${before} fixture notes with evidence`);
-    const search = vscode.workspace.getConfiguration('search');
-    await search.update('exclude', { '**/workspace-index': true }, vscode.ConfigurationTarget.Workspace);
+    // Set for the workspace folder (in a multi-root workspace each folder's own setting applies to its notes).
+    const folder = (vscode.workspace.workspaceFolders ?? [])[0];
+    assert.ok(folder);
+    const search = vscode.workspace.getConfiguration('search', folder.uri);
+    await search.update('exclude', { '**/workspace-index': true }, vscode.ConfigurationTarget.WorkspaceFolder);
     try {
       await until('the excluded notes gone', async () => ((await ready()).state === 'ready' && (await fixtureNotes()) === 0 ? true : undefined), 20_000, 100);
     } finally {
-      await search.update('exclude', undefined, vscode.ConfigurationTarget.Workspace);
+      await search.update('exclude', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
     }
     await until('the notes back', async () => ((await ready()).state === 'ready' && (await fixtureNotes()) === before ? true : undefined), 20_000, 100);
   });

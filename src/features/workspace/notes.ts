@@ -42,7 +42,8 @@ export class WorkspaceNotes implements vscode.Disposable {
   private readonly status = vscode.window.createStatusBarItem('tcpStateNotes.workspaceIndex', vscode.StatusBarAlignment.Left, 0);
   private readonly disposables: vscode.Disposable[] = [];
   private readonly decoder = new TextDecoder();
-  private excluded: (relativePath: string) => boolean = () => false;
+  /** Per workspace folder (its URI): files.exclude / search.exclude as that folder sees them (multi-root folders can differ). */
+  private readonly excludedIn = new Map<string, (relativePath: string) => boolean>();
   private state: WorkspaceIndexInfo['state'] = 'idle';
   private run: vscode.CancellationTokenSource | undefined;
   private building: Promise<void> = Promise.resolve();
@@ -115,9 +116,12 @@ export class WorkspaceNotes implements vscode.Disposable {
   }
 
   private readExcludes(): void {
-    const files = vscode.workspace.getConfiguration('files').get<ExcludeSetting>('exclude');
-    const search = vscode.workspace.getConfiguration('search').get<ExcludeSetting>('exclude');
-    this.excluded = excludeMatcher(files, search);
+    this.excludedIn.clear();
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const files = vscode.workspace.getConfiguration('files', folder.uri).get<ExcludeSetting>('exclude');
+      const search = vscode.workspace.getConfiguration('search', folder.uri).get<ExcludeSetting>('exclude');
+      this.excludedIn.set(folder.uri.toString(), excludeMatcher(files, search));
+    }
   }
 
   private isNote(uri: vscode.Uri): boolean {
@@ -126,9 +130,11 @@ export class WorkspaceNotes implements vscode.Disposable {
     return !this.hidden(uri);
   }
 
-  /** Hidden by files.exclude / search.exclude (on its path relative to its workspace folder). */
+  /** Hidden by its workspace folder's files.exclude / search.exclude (on its path relative to that folder). */
   private hidden(uri: vscode.Uri): boolean {
-    return this.excluded(vscode.workspace.asRelativePath(uri, false));
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const excluded = folder && this.excludedIn.get(folder.uri.toString());
+    return excluded ? excluded(vscode.workspace.asRelativePath(uri, false)) : false;
   }
 
   private isOpen(uri: vscode.Uri): vscode.TextDocument | undefined {
