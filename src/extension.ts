@@ -22,7 +22,7 @@ export { serveAnalysisWorker } from './workerMain';
  * plugin the built-in Markdown preview asks for (`markdown.markdownItPlugins` in package.json).
  */
 export function activate(context: vscode.ExtensionContext): MarkdownItExtension {
-  // Test-only hooks (analysisInfo, diagnosticsInfo, diagramInfo) exist only when the extension runs under tests.
+  // Test-only hooks (analysisInfo, diagnosticsInfo, diagramInfo, toolInvocationInfo) exist only when the extension runs under tests.
   const testHooks = context.extensionMode === vscode.ExtensionMode.Test;
   const models = new NoteModels(context.extensionUri, testHooks);
   context.subscriptions.push(models, registerHover(models), registerExplainCommand(models), registerTemplateCommand(models), registerDiagram(context, models));
@@ -30,7 +30,7 @@ export function activate(context: vscode.ExtensionContext): MarkdownItExtension 
   context.subscriptions.push(registerSnapshotCommand());
   context.subscriptions.push(registerMermaidCommands(models), registerLinkedSvgCommand(context, models));
   context.subscriptions.push(registerPreviewRefresh());
-  context.subscriptions.push(registerAgentTools(models));
+  context.subscriptions.push(registerAgentTools(models, testHooks));
   context.subscriptions.push(registerWorkspace(context));
   context.subscriptions.push(registerPasteEvidence());
   return markdownItExtension();

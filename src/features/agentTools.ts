@@ -5,6 +5,7 @@ import { checkTcpNote, explainTcpState, noteOptions, snapshotToolText, summarize
 import { SNAPSHOT_CONTEXT, TOOL_NAMES } from '../core/agents/names';
 import { NOTE_NAME } from '../core/workspace/walk';
 import { captureSnapshot, snapshotInsertion, snapshotText } from '../core/snapshot';
+import { COMMANDS } from './commands';
 import { currentLang } from './language';
 import type { NoteModels } from './noteModels';
 import { describeProblems, hostCaptureOptions, readProcFile, snapshotSupportHere, unsupportedMessage } from './snapshot';
@@ -90,7 +91,15 @@ function inputOf(options: { input: unknown }, keys: readonly string[]): ToolInpu
   return run(() => objectInput(options.input, keys, currentLang()));
 }
 
-export function registerAgentTools(models: NoteModels): vscode.Disposable {
+/** What a tool's prepareInvocation answered, as plain text (the test hook's answer). */
+export interface ToolInvocationInfo {
+  readonly invocationMessage?: string;
+  readonly confirmation?: { readonly title: string; readonly message: string };
+}
+
+const plain = (m: string | vscode.MarkdownString | undefined): string | undefined => (typeof m === 'string' || m === undefined ? m : m.value);
+
+export function registerAgentTools(models: NoteModels, testHooks = false): vscode.Disposable {
   // Hosts without the language-model API (older or stripped-down builds) simply get no tools.
   if (typeof vscode.lm?.registerTool !== 'function') return new vscode.Disposable(() => {});
   const explain: vscode.LanguageModelTool<{ term?: string; lang?: string }> = {
@@ -135,10 +144,21 @@ export function registerAgentTools(models: NoteModels): vscode.Disposable {
   // The snapshot tool's `when` clause (package.json): offered to the model only where this extension host can
   // read /proc (Linux: local, or the server under Remote-SSH). Its invoke still explains itself elsewhere.
   void vscode.commands.executeCommand('setContext', SNAPSHOT_CONTEXT, snapshotSupportHere() === 'linux');
-  return vscode.Disposable.from(
-    vscode.lm.registerTool(TOOL_NAMES.explain, explain),
-    vscode.lm.registerTool(TOOL_NAMES.summarize, summarize),
-    vscode.lm.registerTool(TOOL_NAMES.check, check),
-    vscode.lm.registerTool(TOOL_NAMES.snapshot, snapshot),
-  );
+  const tools: Record<string, vscode.LanguageModelTool<never>> = {
+    [TOOL_NAMES.explain]: explain,
+    [TOOL_NAMES.summarize]: summarize,
+    [TOOL_NAMES.check]: check,
+    [TOOL_NAMES.snapshot]: snapshot,
+  };
+  // Tests only: vscode.lm.invokeTool outside a chat request skips prepareInvocation, so the confirmation the
+  // snapshot tool asks for is read through this hook.
+  const info = testHooks
+    ? vscode.commands.registerCommand(COMMANDS.toolInvocationInfo, async (name: string, input: object): Promise<ToolInvocationInfo | undefined> => {
+        const prepared = await tools[name]?.prepareInvocation?.({ input: input as never }, new vscode.CancellationTokenSource().token);
+        if (!prepared) return undefined;
+        const c = prepared.confirmationMessages;
+        return { invocationMessage: plain(prepared.invocationMessage), ...(c ? { confirmation: { title: plain(c.title) ?? '', message: plain(c.message) ?? '' } } : {}) };
+      })
+    : new vscode.Disposable(() => {});
+  return vscode.Disposable.from(info, ...Object.entries(tools).map(([name, tool]) => vscode.lm.registerTool(name, tool)));
 }

@@ -15,6 +15,8 @@ export const COMMANDS = {
   nextMention: 'tcpStateNotes.nextMention',
   previousMention: 'tcpStateNotes.previousMention',
   diagnosticsInfo: 'tcpStateNotes.diagnosticsInfo',
+  /** Tests only: what a language-model tool's prepareInvocation answers (its progress message, its confirmation). */
+  toolInvocationInfo: 'tcpStateNotes.toolInvocationInfo',
   captureSnapshot: 'tcpStateNotes.captureSnapshot',
   toggleLive: 'tcpStateNotes.toggleLive',
   freezeLiveSnapshot: 'tcpStateNotes.freezeLiveSnapshot',

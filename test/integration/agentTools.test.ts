@@ -92,6 +92,20 @@ suite('Language-model tools (vscode.lm.invokeTool)', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  test('capture_socket_snapshot asks for confirmation before it reads /proc; the note tools only say what they do', async () => {
+    type Info = { invocationMessage?: string; confirmation?: { title: string; message: string } } | undefined;
+    const prepared = (name: string, input: object) => vscode.commands.executeCommand<Info>('tcpStateNotes.toolInvocationInfo', name, input);
+    const snapshot = await prepared('capture_socket_snapshot', {});
+    assert.equal(snapshot?.confirmation?.title, 'Capture a socket snapshot?');
+    assert.match(snapshot?.confirmation?.message ?? '', /from \/proc on the machine where the extension host runs[\s\S]*Nothing is written and no note is changed/);
+    assert.match(snapshot?.invocationMessage ?? '', /\/proc/);
+    for (const [name, input] of [['explain_tcp_state', { term: 'FIN_WAIT1' }], ['summarize_socket_evidence', {}], ['check_tcp_note', {}]] as const) {
+      const info = await prepared(name, input);
+      assert.ok(info?.invocationMessage, name);
+      assert.equal(info?.confirmation, undefined, `${name} is read-only and asks nothing`);
+    }
+  });
+
   test('capture_socket_snapshot returns a snapshot without touching the note (Node host), or says why not (web)', async () => {
     const editor = await openNote('fixtures', 'report', 'incident.md');
     const before = editor.document.getText();
