@@ -99,8 +99,13 @@ export class NoteDiagnosticsPublisher {
     }
     const version = document.version;
     const model = notes.cache.peek(document) ?? (await afterReplies(notes.cache.whenReady(document)));
-    // Closed, too large, or edited meanwhile (the edit scheduled its own run).
-    if (!model || notes.get(document.uri) !== document || document.version !== version) return;
+    // Closed or edited meanwhile (the edit scheduled its own run).
+    if (notes.get(document.uri) !== document || document.version !== version) return;
+    // Too large to analyse (maxNoteSizeMB): nothing is checked, so the diagnostics of an earlier version go.
+    if (!model) {
+      this.host.publish(document.uri, version, []);
+      return;
+    }
     const typos = this.typos(document, model);
     const diagnostics = noteDiagnostics(document.getText(), typos, this.host.lang()).map(
       (n): Diagnostic => ({

@@ -29,7 +29,7 @@ import { evidenceSymbols } from '../core/note/evidenceNames';
 import { noteHover, waitForHoverEvidence } from '../core/noteHover';
 import { EXPLAIN_MISCONCEPTION, NoteDiagnosticsPublisher } from './diagnostics';
 import { IdleQueue } from './idle';
-import { OpenNotes } from './notes';
+import { isMarkdownNote, OpenNotes } from './notes';
 import { DEFAULT_SETTINGS, langOf, readSettings, type LspSettings } from './settings';
 import { folderPaths, LspWorkspace } from './workspace';
 
@@ -99,7 +99,11 @@ export function serveNotes(connection: Connection, version: string, remote?: Rem
     diagnostics.refreshAll();
   });
 
-  connection.onDidOpenTextDocument(({ textDocument: d }) => idle.handle(() => diagnostics.schedule(notes.open(d.uri, d.languageId, d.version, d.text), 0)));
+  // Markdown notes only: a client that also attaches the server to other files (a script, a config) gets nothing for them.
+  connection.onDidOpenTextDocument(({ textDocument: d }) => {
+    if (!isMarkdownNote(d.uri, d.languageId)) return;
+    idle.handle(() => diagnostics.schedule(notes.open(d.uri, d.languageId, d.version, d.text), 0));
+  });
   connection.onDidChangeTextDocument(({ textDocument: d, contentChanges }) =>
     idle.handle(() => {
       const document = notes.change(d.uri, d.version, contentChanges);

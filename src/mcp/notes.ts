@@ -54,7 +54,17 @@ export function readNoteInRoots(path: string, roots: readonly string[], maxMB: n
   const list = roots.join(', ') || '(none)';
   if (roots.length === 0) throw new ToolError(`No readable root folder: the client's roots (${list}) name no existing local folder. Send the note's Markdown in \`text\` instead.`);
   if (!path.trim() || path.includes('\0')) throw new ToolError('`path` is empty: give the path of a Markdown note (.md) inside the client\'s roots, or send the note in `text`.');
-  const asked = isAbsolute(path) ? resolve(path) : resolve(roots[0] as string, path);
+  // A `file:` URI (agents often send one) names the same path; other schemes are not on this disk.
+  let local = path;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) {
+    if (!/^file:/i.test(path)) throw new ToolError(`${path}: only local notes (a path, or a file:// URI) are read. Send the note's Markdown in \`text\` instead.`);
+    try {
+      local = fileURLToPath(path);
+    } catch {
+      throw new ToolError(`${path}: not a valid file:// URI for this machine. Give the note's path inside the client's roots instead.`);
+    }
+  }
+  const asked = isAbsolute(local) ? resolve(local) : resolve(roots[0] as string, local);
   if (!NOTE_NAME.test(asked)) throw new ToolError(`${path}: only Markdown notes (.md, .markdown) are read. Send other text in \`text\` instead.`);
   let real: string;
   try {

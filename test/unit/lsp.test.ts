@@ -11,6 +11,7 @@ import {
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
   DocumentSymbolRequest,
   ExecuteCommandRequest,
   ExitNotification,
@@ -269,6 +270,46 @@ describe('tcp-state-notes lsp --stdio (protocol)', () => {
       assert.equal((await lsp.diagnostics(URI)).diagnostics.length, 0);
       await lsp.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { tcpStateNotes: { diagnostics: { enabled: true } } } });
       assert.equal((await lsp.diagnostics(URI, (p) => p.diagnostics.length > 0)).diagnostics.length, 3);
+    } finally {
+      await lsp.close();
+    }
+  });
+
+  test('a note grown over maxNoteSizeMB loses its diagnostics (nothing is checked there any more)', async () => {
+    const lsp = await startLsp();
+    try {
+      await lsp.open(URI, NOTE);
+      assert.equal((await lsp.diagnostics(URI, (p) => p.diagnostics.length > 0)).diagnostics.length, 3);
+      await lsp.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { tcpStateNotes: { maxNoteSizeMB: 0.0001 } } });
+      assert.equal((await lsp.diagnostics(URI, (p) => p.diagnostics.length === 0)).diagnostics.length, 0);
+      // An edit of the too-large note publishes an empty list for its version, not the old findings.
+      await lsp.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri: URI, version: 2 },
+        contentChanges: [{ range: rangeOf('FIN_WAIT3'), text: 'FIN_WAIT2' }],
+      });
+      const after = await lsp.diagnostics(URI, (p) => p.version === 2);
+      assert.deepEqual(after.diagnostics, []);
+    } finally {
+      await lsp.close();
+    }
+  });
+
+  test('documents that are not Markdown notes are not read (no hover, symbols or diagnostics)', async () => {
+    const lsp = await startLsp();
+    try {
+      const script = 'file:///notes/check.py';
+      const text = 'state = "FIN_WAIT1"  # FIN_WAIT3\n';
+      await lsp.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: script, languageId: 'python', version: 1, text } });
+      assert.equal(await lsp.connection.sendRequest(HoverRequest.type, { textDocument: { uri: script }, position: { line: 0, character: 11 } }), null);
+      assert.deepEqual(await lsp.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: script } }), []);
+      // A Markdown note opened after it is read, and its diagnostics come; the script never got any.
+      await lsp.open(URI, NOTE);
+      await lsp.diagnostics(URI, (p) => p.diagnostics.length > 0);
+      assert.equal(lsp.published.filter((p) => p.uri === script).length, 0);
+      // A .md file a client sends with another language id is still a note.
+      const named = 'file:///notes/other.md';
+      await lsp.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: named, languageId: 'plaintext', version: 1, text: 'FIN_WAIT3\n' } });
+      assert.equal((await lsp.diagnostics(named, (p) => p.diagnostics.length > 0)).diagnostics.length, 1);
     } finally {
       await lsp.close();
     }
