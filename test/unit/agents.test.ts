@@ -7,9 +7,10 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fixtureDir, repoPath } from '../support/repo';
-import { checkTcpNote, explainTcpState, noteOptions, requireOneNoteInput, snapshotToolText, summarizeSocketEvidence, ToolError } from '../../src/core/agents/tools';
+import { checkTcpNote, explainTcpState, MAX_LISTED_FINDINGS, noteOptions, requireOneNoteInput, snapshotToolText, summarizeSocketEvidence, ToolError } from '../../src/core/agents/tools';
 import { catalogueResources, readCatalogueResource } from '../../src/core/agents/resources';
 import { LM_TOOL_SCHEMAS } from '../../src/core/agents/schemas';
+import { MAX_MARKDOWN_ROWS } from '../../src/core/report/markdown';
 import { SNAPSHOT_CONTEXT, TOOL_NAMES } from '../../src/core/agents/names';
 import { AGENT_INSTRUCTIONS } from '../../src/core/agents/guidance';
 import { STATE_IDS } from '../../src/core/catalogue/types';
@@ -123,6 +124,34 @@ describe('check_tcp_note', () => {
     const part = checkTcpNote({ text: NOTE, name: 'n' }, noteOptions({ startLine: 3 }, 'en'));
     assert.equal(part.findings, 1);
     assert.match(part.text, /line 3, column/);
+  });
+});
+
+describe('answer size', () => {
+  it('a note full of look-alikes gives a bounded answer that says how many findings it left out', () => {
+    const text = 'FIN_WAIT3 here\n'.repeat(MAX_LISTED_FINDINGS + 57);
+    const check = checkTcpNote({ text, name: 'many.md' }, { lang: 'en' });
+    assert.equal(check.findings, MAX_LISTED_FINDINGS + 57);
+    assert.match(check.text, new RegExp(`\\n${MAX_LISTED_FINDINGS}\\. line ${MAX_LISTED_FINDINGS}, column 1: `));
+    assert.doesNotMatch(check.text, new RegExp(`\\n${MAX_LISTED_FINDINGS + 1}\\. `));
+    assert.match(check.text, /…and 57 more findings, not listed here/);
+    const report = summarizeSocketEvidence({ text, name: 'many.md' }, { lang: 'en' });
+    assert.equal((report.match(/^- line \d+: /gm) ?? []).length, MAX_MARKDOWN_ROWS);
+    assert.match(report, new RegExp(`…and ${MAX_LISTED_FINDINGS + 57 - MAX_MARKDOWN_ROWS} more`));
+    assert.ok(report.length < 100_000, `${report.length} characters`);
+  });
+
+  it('a long timeline keeps its first and last samples and says how many are left out', () => {
+    const blocks = Array.from({ length: MAX_MARKDOWN_ROWS + 30 }, (_, i) => {
+      const time = new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString().slice(0, 16).replace('T', ' ');
+      return `## ${time}\n\n\`\`\`\nTCP: inuse 10 orphan ${i} tw 5 alloc 12 mem 3\n\`\`\`\n`;
+    });
+    const report = summarizeSocketEvidence({ text: blocks.join('\n'), name: 't.md' }, { lang: 'en' });
+    const rows = report.split('\n').filter((l) => /^\| 2026-01-01/.test(l));
+    assert.equal(rows.length, MAX_MARKDOWN_ROWS);
+    assert.match(rows[0] ?? '', /^\| 2026-01-01T00:00/);
+    assert.match(rows[rows.length - 1] ?? '', new RegExp(`^\\| 2026-01-01T0${Math.floor((MAX_MARKDOWN_ROWS + 29) / 60)}:${String((MAX_MARKDOWN_ROWS + 29) % 60).padStart(2, '0')}`));
+    assert.match(report, /\| … 30 samples between these … \|/);
   });
 });
 

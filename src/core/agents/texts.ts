@@ -64,6 +64,10 @@ export const AGENT_TEXT = {
     en: 'Findings: {total} (typos: {typos}, wrong claims: {claims}). Line and column are 1-based.',
     'zh-cn': '{total} 个问题：{typos} 个拼写错误，{claims} 个错误说法。行号和列号从 1 开始。',
   },
+  checkMore: {
+    en: '…and {more} more findings, not listed here (an answer stays readable). Fix these and check again, or check a part of the note.',
+    'zh-cn': '……另有 {more} 个问题未列出（以免回答过长）。先修正以上问题再检查，或只检查笔记的一部分。',
+  },
   typoItem: { en: 'line {line}, column {col}: `{text}` is not a TCP state.', 'zh-cn': '第 {line} 行第 {col} 列：`{text}` 不是 TCP 状态。' },
   typoFix: { en: 'Fix: replace it with {list}.', 'zh-cn': '修正：替换为 {list}。' },
   claimItem: { en: 'line {line}, column {col}: wrong claim — {message}', 'zh-cn': '第 {line} 行第 {col} 列：错误说法——{message}' },

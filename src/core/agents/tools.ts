@@ -136,6 +136,12 @@ export function summarizeSocketEvidence(note: ToolNote, input: NoteToolInput): s
  * `check_tcp_note`: typos of state names (with the replacement in the note's own spelling) and known wrong
  * claims (with the correct fact), each with its source. Lines and columns 1-based.
  */
+/**
+ * Findings listed in one check_tcp_note answer (about 200 bytes each): a note full of look-alikes must not give an
+ * answer larger than a model's context or an MCP client's read buffer (the SDK's is 10 MB); the count says the rest.
+ */
+export const MAX_LISTED_FINDINGS = 200;
+
 export function checkTcpNote(note: ToolNote, input: NoteToolInput): { text: string; findings: number } {
   const { lang, range } = input;
   checkNoteSize(note.text, lang, input.maxMB);
@@ -153,7 +159,7 @@ export function checkTcpNote(note: ToolNote, input: NoteToolInput): { text: stri
   else {
     const typos = findings.filter((f) => f.kind === 'typo').length;
     out.push(t(AGENT_TEXT.checkSummary, lang, { total: findings.length, typos, claims: findings.length - typos }), '');
-    findings.forEach((f, i) => {
+    findings.slice(0, MAX_LISTED_FINDINGS).forEach((f, i) => {
       const where = { line: f.line + 1, col: f.character + 1 };
       if (f.kind === 'typo') {
         const text = model.text.slice(model.lines.offsetAt(f), model.lines.offsetAt(f) + f.length).replace(/`/g, "'");
@@ -168,6 +174,7 @@ export function checkTcpNote(note: ToolNote, input: NoteToolInput): { text: stri
       }
       out.push(`   - ${t(AGENT_TEXT.source, lang, { url: f.source })}`);
     });
+    if (findings.length > MAX_LISTED_FINDINGS) out.push('', t(AGENT_TEXT.checkMore, lang, { more: findings.length - MAX_LISTED_FINDINGS }));
   }
   return { text: `${out.join('\n')}\n`, findings: findings.length };
 }

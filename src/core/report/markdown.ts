@@ -42,6 +42,8 @@ const W = {
   source: { en: 'Source', 'zh-cn': '来源' },
   host: { en: 'host-wide', 'zh-cn': '全局' },
   findings: { en: 'Findings', 'zh-cn': '发现的问题' },
+  moreFindings: { en: '…and {more} more (`check` lists them all)', 'zh-cn': '……另有 {more} 个（`check` 会全部列出）' },
+  moreSamples: { en: '… {more} samples between these …', 'zh-cn': '……中间另有 {more} 个采样……' },
   line: { en: 'line {n}', 'zh-cn': '第 {n} 行' },
 } as const satisfies Record<string, Localized>;
 
@@ -64,6 +66,12 @@ function minutes(m: number | null, lang: Lang): string {
   return m === 0 ? t(W.passed, lang) : t(W.minutes, lang, { m });
 }
 
+/**
+ * Rows of the timeline and findings the Markdown lists at most (the JSON keeps them all): the report is also the
+ * answer of summarize_socket_evidence, which must fit a model's context and an MCP client's read buffer.
+ */
+export const MAX_MARKDOWN_ROWS = 200;
+
 export function reportMarkdown(report: Report, lang: Lang): string {
   const j = report.json;
   const out: string[] = [`## ${t(W.title, lang, { file: escapeMarkdown(j.file) })}`, ''];
@@ -85,7 +93,13 @@ export function reportMarkdown(report: Report, lang: Lang): string {
   if (j.timeline.length === 0) out.push(t(W.noSample, lang));
   else {
     out.push(t(W.timelineHead, lang), '|---|---:|---:|---:|---:|');
-    for (const p of j.timeline) out.push(`| ${p.time} | ${p.line + 1} | ${n(p.orphan)} | ${n(p.tw)} | ${n(p.mem)} |`);
+    // A long timeline keeps its first and last samples (the trend below reads them all).
+    const half = MAX_MARKDOWN_ROWS / 2;
+    const shown = j.timeline.length > MAX_MARKDOWN_ROWS ? [...j.timeline.slice(0, half), undefined, ...j.timeline.slice(-half)] : j.timeline;
+    for (const p of shown) {
+      if (p) out.push(`| ${p.time} | ${p.line + 1} | ${n(p.orphan)} | ${n(p.tw)} | ${n(p.mem)} |`);
+      else out.push(`| ${t(W.moreSamples, lang, { more: j.timeline.length - MAX_MARKDOWN_ROWS })} | | | | |`);
+    }
     out.push('');
     const tr = j.trend;
     out.push(tr ? t(W.trend, lang, { rate: rate(tr.orphanPerMinute), q: minutes(tr.minutesToQuarter, lang), h: minutes(tr.minutesToHalf, lang), l: minutes(tr.minutesToLimit, lang) }) : t(W.oneSample, lang));
@@ -117,7 +131,8 @@ export function reportMarkdown(report: Report, lang: Lang): string {
   });
   if (j.findings.length) {
     out.push('', `### ${t(W.findings, lang)}`, '');
-    for (const f of j.findings) out.push(`- ${t(W.line, lang, { n: f.line + 1 })}: ${escapeMarkdown(f.message)}`);
+    for (const f of j.findings.slice(0, MAX_MARKDOWN_ROWS)) out.push(`- ${t(W.line, lang, { n: f.line + 1 })}: ${escapeMarkdown(f.message)}`);
+    if (j.findings.length > MAX_MARKDOWN_ROWS) out.push(`- ${t(W.moreFindings, lang, { more: j.findings.length - MAX_MARKDOWN_ROWS })}`);
   }
   return `${out.join('\n')}\n`;
 }
