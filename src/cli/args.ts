@@ -83,6 +83,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
     const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
     if (value === undefined) throw new CliError(`${given} needs a value`);
+    // `-o --json`: the next argument is an option, not this one's value (a file named `--json` is not meant).
+    if (eq < 0 && value.startsWith('-') && value !== '-' && !/^-\d/.test(value)) {
+      throw new CliError(`${given} needs a value, but the next argument is the option ${JSON.stringify(value)} (write ${given.startsWith('--') ? `${given}=${value}` : `${given} ./${value}`} if that is the value)`);
+    }
     if (value === '' ) throw new CliError(`${given} needs a non-empty value`);
     flags.set(name, value);
   }

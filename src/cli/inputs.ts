@@ -5,7 +5,7 @@
  * same way from its static base folder. Symbolic links to folders are not followed (no loops); links to files
  * are kept. Touches the filesystem, so it lives in the CLI, not in src/core.
  */
-import { existsSync, lstatSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
@@ -21,6 +21,11 @@ export interface ExpandedInputs {
 }
 
 const SKIP_DIRS = new Set(['node_modules', '.git']);
+/**
+ * Whether .gitignore patterns ignore letter case: as git's default (core.ignorecase) on this system's file
+ * system — case-sensitive on Linux (`*.MD` does not hide `a.md`), case-insensitive on macOS and Windows.
+ */
+const IGNORE_CASE = process.platform === 'darwin' || process.platform === 'win32';
 /** A .gitignore larger than this is not read (a real one is a few KB). */
 const MAX_GITIGNORE = 1024 * 1024;
 
@@ -37,7 +42,7 @@ function readGitignore(dir: string): Ignore | undefined {
   try {
     const st = statSync(file);
     if (!st.isFile() || st.size > MAX_GITIGNORE) return undefined;
-    return ignore().add(readFileSync(file, 'utf8'));
+    return ignore({ ignorecase: IGNORE_CASE }).add(readFileSync(file, 'utf8'));
   } catch {
     return undefined;
   }
@@ -176,7 +181,13 @@ export function expandInputs(args: readonly string[]): ExpandedInputs {
   const seen = new Set<string>();
   let expanded = false;
   const add = (f: string) => {
-    const key = posix.normalize(toPosix(f));
+    // One note named in several ways (relative, absolute, through a link) is read once.
+    let key: string;
+    try {
+      key = realpathSync(f);
+    } catch {
+      key = posix.normalize(toPosix(resolve(f)));
+    }
     if (seen.has(key)) return;
     seen.add(key);
     files.push(f);

@@ -4,7 +4,7 @@
  * 20 MB by default), and never binary. The file is opened non-blocking and checked through its descriptor, so
  * a FIFO cannot hang the open and a file swapped after the check is not read.
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { stringFlag, type ParsedArgs } from './args';
 import { CliError, describeErrno } from './errors';
 
@@ -45,6 +45,9 @@ export function readNote(file: string, maxMB = DEFAULT_MAX_NOTE_SIZE_MB): ReadNo
   try {
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
   } catch (e) {
+    // A socket cannot be opened (ENXIO): say what it is, as for the other kinds that are not notes.
+    const st = statSync(file, { throwIfNoEntry: false });
+    if (st && !st.isFile()) throw new CliError(`${file}: ${kindOf(st)}`);
     throw new CliError(`${file}: ${describeErrno(e)}`);
   }
   try {

@@ -4,7 +4,8 @@
  */
 import { test, describe } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
@@ -260,6 +261,52 @@ describe('folders and globs', () => {
     const inv = log.runs[0]!.invocations[0]!;
     assert.equal(inv.executionSuccessful, false);
     assert.match(inv.toolExecutionNotifications[0]!.message.text, /gone\.md: no such file or directory/);
+  });
+});
+
+describe('inputs named twice, .gitignore case, option values', () => {
+  test('one note named in several ways (relative, absolute, through a link) is read once', () => {
+    const root = mkdtempSync(join(tmpdir(), 'tsn-cli-twice-'));
+    mkdirSync(join(root, 'notes'));
+    writeFileSync(join(root, 'notes', 'a.md'), TYPO_NOTE);
+    symlinkSync(join(root, 'notes'), join(root, 'link'));
+    const r = cli(['check', 'notes/a.md', join(root, 'notes', 'a.md'), './notes/../notes/a.md', 'link/a.md', '--json'], { cwd: root });
+    assert.equal(r.status, 1, r.stderr);
+    assert.deepEqual((JSON.parse(r.stdout) as { file: string }[]).map((x) => x.file), ['notes/a.md']);
+  });
+
+  test('.gitignore patterns match letter case as git does on this system (case-sensitive on Linux)', { skip: process.platform !== 'linux' }, () => {
+    const repo = mkdtempSync(join(tmpdir(), 'tsn-cli-case-'));
+    mkdirSync(join(repo, '.git'));
+    mkdirSync(join(repo, 'docs'));
+    writeFileSync(join(repo, 'docs', 'a.md'), 'LISTEN\n');
+    writeFileSync(join(repo, 'Readme.MD'), 'LISTEN\n');
+    writeFileSync(join(repo, '.gitignore'), '*.MD\nDocs/\n');
+    const r = cli(['scan', '.', '--json'], { cwd: repo });
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual((JSON.parse(r.stdout) as { file: string }[]).map((x) => x.file), ['docs/a.md']);
+  });
+
+  test('-o followed by an option is a usage error, and no file named after the option is written', () => {
+    const root = mkdtempSync(join(tmpdir(), 'tsn-cli-o-'));
+    writeFileSync(join(root, 'n.md'), TYPO_NOTE);
+    const r = cli(['check', 'n.md', '-o', '--format', 'sarif'], { cwd: root });
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /-o needs a value, but the next argument is the option "--format"/);
+    assert.equal(existsSync(join(root, '--format')), false);
+  });
+
+  test('a socket named as a note is refused as a socket (it cannot even be opened)', { skip: process.platform === 'win32' }, async () => {
+    const root = mkdtempSync(join(tmpdir(), 'tsn-cli-sock-'));
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(join(root, 'sock.md'), resolve));
+    try {
+      const r = cli(['check', 'sock.md'], { cwd: root });
+      assert.equal(r.status, 2);
+      assert.match(r.stderr, /sock\.md: is a socket, not a regular file/);
+    } finally {
+      server.close();
+    }
   });
 });
 

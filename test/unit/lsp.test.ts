@@ -335,5 +335,13 @@ describe('tcp-state-notes lsp --stdio (protocol)', () => {
       assert.equal(r.stdout, '');
     }
   });
+
+  test('-h / --help anywhere prints the usage and exits 0, also beside --stdio (no server starts)', () => {
+    for (const args of [['lsp', '--help'], ['lsp', '--stdio', '--help'], ['lsp', '-h', '--stdio']]) {
+      const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 10_000, input: '' });
+      assert.equal(r.status, 0, args.join(' '));
+      assert.match(r.stdout, /^Usage:/, args.join(' '));
+    }
+  });
 });
 

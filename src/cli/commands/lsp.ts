@@ -48,7 +48,8 @@ export async function runLanguageServer(argv: readonly string[], stdout: NodeJS.
     stderr.write(`tcp-state-notes: ${(e as Error).message}\n`);
     return EXIT.usage;
   }
-  if (!argv.includes('--stdio')) {
+  // -h / --help anywhere prints the usage (as for every command), even beside --stdio.
+  if (!argv.includes('--stdio') || argv.includes('--help') || argv.includes('-h')) {
     stdout.write(`${USAGE}\n`);
     return EXIT.ok;
   }
