@@ -33,8 +33,10 @@ function reference(rows: readonly Connection[]): Map<string, { peers: [string, n
   const byState = new Map<string, { peers: Map<string, number>; listed: number }>();
   for (const c of rows) {
     if (!c.state || !c.peer) continue;
-    if (c.local?.port !== undefined && c.peer.port !== undefined) {
-      const k = `${c.state} ${c.local.port} ${c.peer.address} ${c.peer.port}`;
+    if (c.local?.port !== undefined) {
+      // A connected socket: its local port and peer endpoint; one without a peer port (a listener): its local
+      // endpoint and peer address.
+      const k = c.peer.port !== undefined ? `${c.state} ${c.local.port} ${c.peer.address} ${c.peer.port}` : `${c.state} L ${c.local.address} ${c.local.port} ${c.peer.address}`;
       if (seen.has(k)) continue;
       seen.add(k);
     }

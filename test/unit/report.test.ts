@@ -166,6 +166,30 @@ describe('report text', () => {
     assert.match(zh, /### 可能原因/);
   });
 
+  it('a listener in both an ss and a netstat listing counts once; its Send-Q (the backlog limit) is not bytes queued', () => {
+    const note = [
+      '```',
+      '$ ss -tan',
+      'State  Recv-Q Send-Q Local Address:Port Peer Address:Port',
+      'LISTEN 0      4096   0.0.0.0:443        0.0.0.0:*',
+      'LISTEN 0      4096   127.0.0.1:443      0.0.0.0:*',
+      'ESTAB  0      120    10.0.0.1:443       10.0.0.2:5000',
+      '$ netstat -tan',
+      'Proto Recv-Q Send-Q Local Address           Foreign Address         State',
+      'tcp        0      0 0.0.0.0:443             0.0.0.0:*               LISTEN',
+      'tcp        0      0 10.0.0.1:443            10.0.0.2:5000           ESTABLISHED',
+      '```',
+      '',
+    ].join('\n');
+    const report = buildReport(analyzeNote(note), { file: 'l.md', lang: 'en' });
+    const listen = report.json.states.LISTEN;
+    assert.equal(listen?.sockets.listed, 2, 'two listeners (two local addresses), each listed once or twice');
+    assert.deepEqual(listen?.sockets.sendQ, { nonZero: 0, max: 0 });
+    assert.equal(report.json.states.ESTABLISHED?.sockets.listed, 1);
+    const md = reportMarkdown(report, 'en');
+    assert.match(md, /\| LISTEN \| [\d,]+ \| 2 \|[^\n]*\| — \| [^|]+ \|\n/);
+  });
+
   it('note text is escaped (file name, process names); one sample says there is no trend', () => {
     const note = '```\n$ date\nFri Mar 14 09:31:00 UTC 2025\n$ cat /proc/net/sockstat\nTCP: inuse 5 orphan 3 tw 1 alloc 5 mem 2\n$ ss -tanp state close-wait\nRecv-Q Send-Q Local Address:Port Peer Address:Port Process\n' +
       Array.from({ length: 25 }, (_, i) => `1 0 10.0.0.5:9000 198.51.100.${i}:4000 users:(("<img src=x>",pid=1,fd=${i + 3}))`).join('\n') + '\n```\n';

@@ -85,7 +85,8 @@ export function reportMarkdown(report: Report, lang: Lang): string {
       const s = st.sockets;
       const peers = s.peers.slice(0, 3).map((p) => `${escapeMarkdown(p.address)} (${p.count})`).join(', ') || '—';
       const nets = s.prefixes.slice(0, 2).map((p) => `${escapeMarkdown(p.prefix)} (${p.count})`).join(', ') || '—';
-      const sendQ = s.listed ? `${s.sendQ.nonZero} (${formatNumber(s.sendQ.max)})` : '—';
+      // Listeners have no Send-Q of bytes (ss shows their backlog limit there): not counted, shown as —.
+      const sendQ = s.listed && id !== 'LISTEN' ? `${s.sendQ.nonZero} (${formatNumber(s.sendQ.max)})` : '—';
       out.push(`| ${id} | ${n(st.count)} | ${s.listed || '—'} | ${peers} | ${nets} | ${timers(s)} | ${sendQ} | ${n(s.retransMax)} |`);
     }
   }

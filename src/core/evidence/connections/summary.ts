@@ -43,19 +43,31 @@ class SocketTally {
   /** 0-based line of the first row. */
   firstLine = -1;
 
-  /** `dedupe`: a socket listed twice (same peer address, local port and peer port) counts once. */
-  constructor(dedupe: boolean) {
+  /** Sockets with a wildcard peer port (listeners: `0.0.0.0:*`) seen: local address, local port and peer address. */
+  private readonly unconnectedSeen = new Set<string>();
+
+  /**
+   * `dedupe`: a socket listed twice counts once — the same peer address, local port and peer port; or, for a
+   * peer without a port (a listener's `0.0.0.0:*`), the same local address and port and peer address.
+   */
+  constructor(private readonly dedupe: boolean) {
     this.peers = new PeerTally(dedupe);
   }
 
   /** Adds a row; false when it repeats a socket already counted. */
   add(c: Connection): boolean {
+    if (this.dedupe && c.peer && c.peer.port === undefined && c.local?.port !== undefined) {
+      const key = `${c.local.address}\u0000${c.local.port}\u0000${c.peer.address}`;
+      if (this.unconnectedSeen.has(key)) return false;
+      this.unconnectedSeen.add(key);
+    }
     if (c.peer && !this.peers.add(c.peer, c.local?.port)) return false;
     if (this.firstLine < 0) this.firstLine = c.line;
     this.listed++;
     if (c.local?.port !== undefined) bump(this.ports, c.local.port);
     if (c.timer !== undefined) this.timers[c.timer]++;
-    if (c.sendQ !== undefined) {
+    // A listener's Send-Q is its accept backlog limit (ss; net/ipv4/tcp_diag.c), not bytes waiting to be sent.
+    if (c.sendQ !== undefined && c.state !== 'LISTEN') {
       this.sendRows++;
       if (c.sendQ > 0) this.nonZero++;
       if (c.sendQ > this.sendMax) this.sendMax = c.sendQ;
