@@ -166,6 +166,32 @@ test('findings carry 0-based line, UTF-16 character and length of the sentence',
   assert.equal(crlf.slice(g?.start, g?.end), 'Enable tcp_tw_recycle now');
 });
 
+test('a hard-wrapped sentence is read whole; its range is its part on the line where it starts', () => {
+  const text = '# Notes\n\nOn Linux the TIME_WAIT state of a busy server lasts\n4 minutes, which is why we tuned it.\n';
+  const [f, more] = findMisconceptions(text);
+  assert.equal(more, undefined);
+  assert.equal(f?.rule, 'tw-four-minutes');
+  assert.equal(f?.line, 2);
+  assert.equal(text.slice(f?.start, f?.end), 'On Linux the TIME_WAIT state of a busy server lasts');
+  // A list item's continuation line, and a second wrap.
+  assert.deepEqual(rules('- To get the ports back sooner we decided to enable\n  tcp_tw_recycle on the load balancers of\n  the cluster.\n'), ['tw-recycle']);
+  // A wrapped sentence that qualifies the number (the RFC's value) is still not a claim.
+  assert.deepEqual(rules("On Linux TIME_WAIT lasts 60 seconds (TCP_TIMEWAIT_LEN); the RFC's 2MSL is\n4 minutes.\n"), []);
+});
+
+test('lines that do not wrap a sentence are not joined: sentence ends, short lines, CJK, list items, tables, quotes', () => {
+  for (const text of [
+    'The TIME_WAIT sockets were gone after a restart of nginx.\n4 minutes later they were back.\n',
+    'TIME_WAIT sockets\n4 minutes\n',
+    '大量 TIME_WAIT 连接出现在负载均衡器上，持续了很久很久很久\ntcp_fin_timeout 4 minutes\n',
+    '- TIME_WAIT sockets piled up on the load balancer again\n- 4 minutes of downtime followed the restart\n',
+    '| TIME_WAIT sockets on the load balancer pool | x |\n| 4 minutes | y |\n',
+    '> TIME_WAIT sockets piled up on the load balancer again\n> 4 minutes of downtime followed the restart\n',
+  ]) {
+    assert.deepEqual(rules(text), [], text);
+  }
+});
+
 test('prose rules skip fenced code; the setting rule reads it; disabled rules are skipped', () => {
   assert.deepEqual(rules('```\nTIME_WAIT lasts 4 minutes\n```'), []);
   assert.deepEqual(rules('~~~~\nx\n~~~\nsysctl -w net.ipv4.tcp_tw_recycle=1\n~~~~\nTIME_WAIT lasts 4 minutes'), ['tw-recycle', 'tw-four-minutes']);

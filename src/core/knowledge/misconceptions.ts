@@ -11,7 +11,7 @@
  */
 import type { Lang, Localized, StateId } from '../catalogue/types';
 import { resolveSources } from '../catalogue/sources';
-import { noteLines, sentencesOf, type NoteLine } from './noteLines';
+import { noteLines, paragraphSentences, type NoteLine } from './noteLines';
 
 const L = (en: string, zh: string): Localized => ({ en, 'zh-cn': zh });
 
@@ -287,7 +287,9 @@ export function findMisconceptions(text: string, options: MisconceptionOptions =
   const recycle = MISCONCEPTION_BY_ID.get('tw-recycle') as MisconceptionRule;
   // Code lines matter only to the tcp_tw_recycle setting rule: without the word, their content is skipped.
   const code = !disabled.has('tw-recycle') && TW_RECYCLE_WORD.test(text);
-  for (const l of noteLines(text, { code })) {
+  const lines = noteLines(text, { code });
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] as NoteLine;
     if (l.raw.length > MAX_LINE || l.kind === 'heading') continue;
     if (l.kind === 'code') {
       if (!code || !TW_RECYCLE_WORD.test(l.raw)) continue;
@@ -299,14 +301,17 @@ export function findMisconceptions(text: string, options: MisconceptionOptions =
       }
       continue;
     }
-    for (const s of sentencesOf(l.prose)) {
+    // The line's sentences, with those that a hard wrap carries on to the next lines read whole.
+    const { sentences, next } = paragraphSentences(lines, i, MAX_LINE);
+    i = next - 1;
+    for (const s of sentences) {
       // A claim is a short sentence; longer runs are pasted output or lists glued together (and the patterns
       // below, each guarded by a literal test first, stay cheap on bounded input).
-      if (s.end - s.start > MAX_SENTENCE) continue;
+      if (s.text.length > MAX_SENTENCE) continue;
       const sentence = norm(s.text);
       for (const [id, test] of PROSE_TESTS) {
         if (disabled.has(id) || !test(sentence)) continue;
-        out.push(finding(l, s.start, s.end, MISCONCEPTION_BY_ID.get(id) as MisconceptionRule, lang));
+        out.push(finding(lines[s.line] as NoteLine, s.start, s.end, MISCONCEPTION_BY_ID.get(id) as MisconceptionRule, lang));
       }
     }
   }

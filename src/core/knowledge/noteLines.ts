@@ -149,3 +149,63 @@ export function sentencesOf(prose: string): Sentence[] {
   push(prose.length);
   return out;
 }
+
+/**
+ * A hard-wrapped English sentence goes on on the next line: this line (at least WRAP_MIN characters) ends inside a
+ * sentence (an ASCII letter, digit, comma or closing mark, no sentence end) and the next starts with ASCII text that does not open another
+ * block (list item, quote, table row, heading). CJK prose, which has no spaces to wrap at, is never joined, nor
+ * are table rows.
+ */
+const WRAP_END = /[A-Za-z0-9,_)'"]$/;
+const WRAP_START = /^[ \t]*[A-Za-z0-9('"_\\]/;
+const BLOCK_START = /^[ \t]{0,3}(?:[-*+][ \t]|\d{1,9}[.)][ \t]|>|\||#)/;
+
+/** Shorter lines are not taken for wrapped ones (a label, a word alone); wrapped prose fills most of a line. */
+const WRAP_MIN = 30;
+
+function continues(prev: NoteLine, next: NoteLine, maxLine: number): boolean {
+  if (next.kind !== 'prose' || next.raw.length > maxLine) return false;
+  const before = prev.prose.trimEnd();
+  if (before.trim().length < WRAP_MIN || prev.raw.trimStart().startsWith('|') || !WRAP_END.test(before)) return false;
+  return WRAP_START.test(next.prose) && !BLOCK_START.test(next.raw);
+}
+
+/** A sentence of a paragraph: on line `line` (an index into the lines given), from `start` to `end` on that line. */
+export interface ParagraphSentence {
+  readonly line: number;
+  readonly start: number;
+  readonly end: number;
+  /** The sentence's blanked prose, over every line it runs on (joined by spaces). */
+  readonly text: string;
+}
+
+/**
+ * The sentences of the prose line `lines[at]` and of the lines that continue it (hard-wrapped sentences, see
+ * `continues`), and the index of the first line after them. A sentence that runs on to later lines is read whole;
+ * its range is its part on the line where it starts (a range on one line, as every finding has).
+ */
+export function paragraphSentences(lines: readonly NoteLine[], at: number, maxLine: number): { sentences: ParagraphSentence[]; next: number } {
+  let next = at + 1;
+  while (next < lines.length && continues(lines[next - 1] as NoteLine, lines[next] as NoteLine, maxLine)) next++;
+  if (next === at + 1) {
+    const sentences = sentencesOf((lines[at] as NoteLine).prose).map((x) => ({ line: at, start: x.start, end: x.end, text: x.text }));
+    return { sentences, next };
+  }
+  // The lines' prose joined by one space each; starts[k]: where line at + k begins in it.
+  const starts: number[] = [];
+  let joined = '';
+  for (let k = at; k < next; k++) {
+    starts.push(joined.length);
+    joined += (k > at ? ' ' : '') + (lines[k] as NoteLine).prose;
+    if (k > at) starts[starts.length - 1] = (starts[starts.length - 1] as number) + 1;
+  }
+  const sentences: ParagraphSentence[] = [];
+  for (const x of sentencesOf(joined)) {
+    let k = starts.length - 1;
+    while (k > 0 && (starts[k] as number) > x.start) k--;
+    const lineStart = starts[k] as number;
+    const lineEnd = lineStart + (lines[at + k] as NoteLine).prose.trimEnd().length;
+    sentences.push({ line: at + k, start: x.start - lineStart, end: Math.min(x.end, lineEnd) - lineStart, text: x.text });
+  }
+  return { sentences, next };
+}
