@@ -95,11 +95,11 @@ suite('Workspace index: references, workspace symbols, TCP Evidence view', () =>
       return symbols.filter((s) => rel(s.location.uri).startsWith(FOLDER)).map((s) => `${rel(s.location.uri).slice(FOLDER.length)}:${s.location.range.start.line} ${s.name} | ${s.containerName}`);
     };
     // Notes written and removed by earlier suites leave the index through the file watcher, asynchronously.
-    const proxyBlock = 'proxy-restart.md:6 FIN-WAIT-2 ×1 (evidence block) | FIN-WAIT-2: 1 sockets · proxy-restart.md';
+    const proxyBlock = 'proxy-restart.md:6 FIN-WAIT-2 ×1 (evidence block) | FIN-WAIT-2: 1 socket · proxy-restart.md';
     await until('the fixture notes back in the first 500 symbols', async () => ((await query()).includes(proxyBlock) ? true : undefined), 20_000, 200).catch(() => undefined);
     const mine = await query();
     assert.ok(mine.includes('lb-drain.md:6 FIN-WAIT-2 ×3 (evidence block) | FIN-WAIT-2: 3 sockets · lb-drain.md'), mine.join('\n'));
-    assert.ok(mine.includes('proxy-restart.md:6 FIN-WAIT-2 ×1 (evidence block) | FIN-WAIT-2: 1 sockets · proxy-restart.md'), mine.join('\n'));
+    assert.ok(mine.includes('proxy-restart.md:6 FIN-WAIT-2 ×1 (evidence block) | FIN-WAIT-2: 1 socket · proxy-restart.md'), mine.join('\n'));
     assert.ok(mine.includes('lb-drain.md:4 2026-02-03 10:15 fin-wait-2 count | FIN-WAIT-2: 4 mentions · lb-drain.md'), mine.join('\n'));
     assert.ok(!mine.some((m) => m.startsWith('no-tcp.md')));
     const sysctl = (await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'tcp_fin_timeout')) ?? [];

@@ -47,6 +47,9 @@ describe('core/workspace/present', () => {
     assert.equal(workspaceSymbolName(heading, 'en'), 'Incident {n}', 'a title is never a template');
     assert.equal(workspaceSymbolDetail(heading, 'zh-cn'), 'FIN-WAIT-1：提及 2 次');
     assert.equal(workspaceSymbolName({ ...heading, title: '' }, 'en'), 'FIN-WAIT-1');
+    assert.equal(workspaceSymbolDetail({ ...heading, count: 1 }, 'en'), 'FIN-WAIT-1: 1 mention');
+    assert.equal(workspaceSymbolDetail({ ...block, count: 1 }, 'en'), 'FIN-WAIT-1: 1 socket');
+    assert.equal(workspaceSymbolDetail({ ...heading, count: 1 }, 'zh-cn'), 'FIN-WAIT-1：提及 1 次');
   });
 });
 

@@ -44,7 +44,9 @@ export function referenceLocations(references: readonly NoteReferences[]): Refer
 const W = {
   block: { en: '{id} ×{n} (evidence block)', 'zh-cn': '{id} ×{n}（证据块）' },
   sockets: { en: '{id}: {n} sockets', 'zh-cn': '{id}：{n} 个套接字' },
+  socket: { en: '{id}: 1 socket', 'zh-cn': '{id}：1 个套接字' },
   mentions: { en: '{id}: {n} mentions', 'zh-cn': '{id}：提及 {n} 次' },
+  mention: { en: '{id}: 1 mention', 'zh-cn': '{id}：提及 1 次' },
 } as const satisfies Record<string, Localized>;
 
 function fill(text: Localized, lang: Lang, id: string, n: number): string {
@@ -59,5 +61,6 @@ export function workspaceSymbolName(s: WorkspaceSymbol, lang: Lang): string {
 
 /** Its count: "FIN-WAIT-1: 3 sockets" in a block, "tcp_max_orphans: 2 mentions" otherwise. */
 export function workspaceSymbolDetail(s: WorkspaceSymbol, lang: Lang): string {
-  return fill(s.unit === 'sockets' ? W.sockets : W.mentions, lang, s.id, s.count);
+  const one = s.count === 1;
+  return fill(s.unit === 'sockets' ? (one ? W.socket : W.sockets) : one ? W.mention : W.mentions, lang, s.id, s.count);
 }
