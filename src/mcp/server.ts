@@ -7,12 +7,15 @@
  * it, so dist/mcp.js holds the SDK and this wiring, and `initialize` is answered before the core is compiled.
  */
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { RootsListChangedNotificationSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { McpError, RootsListChangedNotificationSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { pathToFileURL } from 'node:url';
 import * as z from 'zod/v4';
 import type { TOOL_NAMES as TOOL_NAME_TYPE } from '../core/agents/names';
 import type { ToolNote } from '../core/agents/tools';
 import type { McpCore } from './core';
+
+/** The error code the MCP specification gives an unknown resource (the SDK has no name for it). */
+const RESOURCE_NOT_FOUND = -32002;
 
 export interface McpOptions {
   readonly version: string;
@@ -146,7 +149,8 @@ export function createMcpServer(options: McpOptions, parts: McpParts): McpServer
       async (uri) => {
         const core = await load();
         const found = core.readCatalogueResource(uri.href);
-        if (!found) throw new Error(`Unknown resource ${core.describeValue(uri.href)}: list the resources for the catalogue's URIs.`);
+        // MCP's "Resource not found" code (-32002), with what to do.
+        if (!found) throw new McpError(RESOURCE_NOT_FOUND, `Unknown resource ${core.describeValue(uri.href)}: list the resources for the catalogue's URIs.`);
         return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: found.text }] };
       },
     );

@@ -177,7 +177,7 @@ describe('tcp-state-notes mcp (SDK client over stdio)', () => {
     const zh = await client.readResource({ uri: 'tcp-state-notes://state/CLOSE-WAIT?lang=zh-cn' });
     assert.ok(zh.contents[0] && 'text' in zh.contents[0]);
     assert.match(zh.contents[0].text, /[\u4e00-\u9fff]/);
-    await assert.rejects(client.readResource({ uri: 'tcp-state-notes://state/FIN-WAIT-3' }), /Unknown resource/);
+    await assert.rejects(client.readResource({ uri: 'tcp-state-notes://state/FIN-WAIT-3' }), (e: { code?: number; message?: string }) => e.code === -32002 && /Unknown resource/.test(e.message ?? ''));
   });
 
   it('wrote nothing anywhere in the roots or beside them', () => {
