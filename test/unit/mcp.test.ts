@@ -108,6 +108,12 @@ describe('tcp-state-notes mcp (SDK client over stdio)', () => {
     assert.match(byPath, /### Sources/);
     const absolute = text(await client.callTool({ name: 'summarize_socket_evidence', arguments: { path: join(root, 'notes', 'incident.md') } }));
     assert.equal(absolute, byPath);
+    // A file:// URI (agents often send one) names the same note; another scheme is refused with what to send.
+    const byUri = text(await client.callTool({ name: 'summarize_socket_evidence', arguments: { path: pathToFileURL(join(root, 'notes', 'incident.md')).href } }));
+    assert.equal(byUri, byPath);
+    const web = await client.callTool({ name: 'summarize_socket_evidence', arguments: { path: 'https://example.com/notes/incident.md' } });
+    assert.equal(web.isError, true);
+    assert.match(text(web), /only local notes \(a path, or a file:\/\/ URI\) are read/);
     const byText = text(await client.callTool({ name: 'summarize_socket_evidence', arguments: { text: 'FIN_WAIT1 61920\nLAST_ACK 2103\n' } }));
     assert.match(byText, /\| FIN-WAIT-1 \| 61,920 \|/);
     const check = text(await client.callTool({ name: 'check_tcp_note', arguments: { path: 'notes/typo.md' } }));
