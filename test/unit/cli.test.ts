@@ -117,7 +117,7 @@ describe('bad input: one clear line and a non-zero exit', () => {
     writeFileSync(bin, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]));
     badFile(bin, /binary/);
   });
-  test('unknown term', () => fails(['explain', 'FIN_WAIT3'], /unknown term/));
+  test('unknown term, with near matches', () => fails(['explain', 'FIN_WAIT3'], /unknown term "FIN_WAIT3".*\(did you mean FIN_WAIT2 or FIN_WAIT1\?\)/));
   test('unknown command and bad options', () => {
     fails(['frobnicate'], /unknown command/);
     fails(['explain', 'LISTEN', '--lang', 'fr'], /--lang/);

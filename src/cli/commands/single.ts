@@ -1,4 +1,5 @@
 /** The one-answer commands: `explain <term>`, `template`, `diagram <file>`. */
+import { nearTerms } from '../../core/agents/tools';
 import { analyzeNote } from '../../core/note/analyze';
 import type { Lang } from '../../core/catalogue/types';
 import { diagramSource } from '../../core/diagram/fromNote';
@@ -19,7 +20,10 @@ export function explainCommand(words: readonly string[], lang: Lang): CommandOut
   const term = words.join(' ');
   if (!term) throw new CliError('explain needs a term, e.g. `tcp-state-notes explain FIN_WAIT1`');
   const r = resolveTerm(term);
-  if (!r) throw new CliError(`unknown term "${term}": not a TCP state, sysctl, counter, sockstat field or kernel message this tool knows`);
+  if (!r) {
+    const near = nearTerms(term);
+    throw new CliError(`unknown term "${term}": not a TCP state, sysctl, counter, sockstat field or kernel message this tool knows${near.length ? ` (did you mean ${near.join(' or ')}?)` : ''}`);
+  }
   const md =
     r.kind === 'state'
       ? explainState(r.id, { lang }, { spelling: { text: r.text, families: r.families } })

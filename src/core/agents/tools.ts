@@ -28,8 +28,8 @@ export const MAX_TOOL_NOTE_MB = 20;
 
 const MAX_TERM = 200;
 
-/** Terms close to an unknown one: state look-alikes first, then catalogue ids within two edits. */
-function nearTerms(raw: string): string[] {
+/** Terms close to an unknown one: state look-alikes first, then catalogue ids within two edits (also the CLI's `explain`). */
+export function nearTerms(raw: string): string[] {
   const out: string[] = [];
   const states = suggestStates(raw.trim()) ?? suggestStates(raw.trim().toUpperCase());
   for (const s of states?.suggestions ?? []) out.push(s.text);
