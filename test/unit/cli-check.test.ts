@@ -134,6 +134,9 @@ describe('tcp-state-notes check: exit codes and formats', () => {
   test('--lang zh-cn', () => {
     const r = cli(['check', typoNote, '--json', '--lang', 'zh-cn']);
     assert.match((JSON.parse(r.stdout) as { findings: { message: string }[] }[])[0]?.findings[0]?.message ?? '', /不是 TCP 状态/);
+    // The text output's summary line follows --lang as its messages do.
+    const text = cli(['check', typoNote, cleanNote, '--lang', 'zh-cn']);
+    assert.match(text.stdout, /\n检查了 2 篇笔记：1 个问题（1 个拼写错误，0 个错误说法）\n$/);
   });
 
   test('exit 2 on unreadable input, even with findings elsewhere; exit 2 on usage errors', () => {
