@@ -9,7 +9,9 @@ import {
   CodeActionKind,
   type CancellationToken,
   DidChangeWatchedFilesNotification,
+  ErrorCodes,
   MessageType,
+  ResponseError,
   ShowMessageNotification,
   SymbolKind,
   TextDocumentSyncKind,
@@ -69,6 +71,12 @@ export function serveNotes(connection: Connection, version: string, remote?: Rem
   const workspace = new LspWorkspace(notes, (work) => idle.run(work));
   let watchFiles = false;
   let folderEvents = false;
+  // After `shutdown` the protocol wants every request but `exit` refused with InvalidRequest.
+  let shutDown = false;
+  const unlessShutDown = <T>(answer: () => T): T => {
+    if (shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, 'the server is shut down: only exit is accepted');
+    return answer();
+  };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     locale = params.locale;
@@ -132,7 +140,7 @@ export function serveNotes(connection: Connection, version: string, remote?: Rem
     if (!hover) return null;
     return { contents: { kind: 'markdown', value: hover.markdown }, range: { start: document.positionAt(hover.start), end: document.positionAt(hover.end) } };
   };
-  connection.onHover(({ textDocument, position }, token): Promise<Hover | null> => idle.during(hoverAt(textDocument.uri, position, token)));
+  connection.onHover(({ textDocument, position }, token): Promise<Hover | null> => unlessShutDown(() => idle.during(hoverAt(textDocument.uri, position, token))));
 
   // A request the client waits for: background work waits until it is answered (idle.ts).
   const documentSymbols = async (uri: string, token: CancellationToken): Promise<DocumentSymbol[]> => {
@@ -146,21 +154,23 @@ export function serveNotes(connection: Connection, version: string, remote?: Rem
     });
   };
 
-  connection.onDocumentSymbol(({ textDocument }, token): Promise<DocumentSymbol[]> => idle.during(documentSymbols(textDocument.uri, token)));
+  connection.onDocumentSymbol(({ textDocument }, token): Promise<DocumentSymbol[]> => unlessShutDown(() => idle.during(documentSymbols(textDocument.uri, token))));
 
-  connection.onReferences(({ textDocument, position }) => idle.during(workspace.references(textDocument.uri, position)));
-  connection.onWorkspaceSymbol(({ query }) => idle.during(workspace.symbols(query, lang())));
+  connection.onReferences(({ textDocument, position }) => unlessShutDown(() => idle.during(workspace.references(textDocument.uri, position))));
+  connection.onWorkspaceSymbol(({ query }) => unlessShutDown(() => idle.during(workspace.symbols(query, lang()))));
 
   connection.onCodeAction(({ textDocument, context }) =>
-    idle.handle(() => {
-      const document = notes.get(textDocument.uri);
-      return document ? diagnostics.codeActions(document, context.diagnostics) : [];
-    }),
+    unlessShutDown(() =>
+      idle.handle(() => {
+        const document = notes.get(textDocument.uri);
+        return document ? diagnostics.codeActions(document, context.diagnostics) : [];
+      }),
+    ),
   );
 
   // A claim's quick fix: the wrong claim and the fact as a message (what every client shows), and the full
   // explanation (Markdown, with sources) as the command's result for clients that use it.
-  connection.onExecuteCommand(({ command, arguments: args }) => {
+  const explainClaim = (command: string, args: readonly unknown[] | undefined): string | null => {
     if (command !== EXPLAIN_MISCONCEPTION) return null;
     const rule = typeof args?.[0] === 'string' ? args[0] : '';
     const short = misconceptionRuleText(rule, lang());
@@ -168,9 +178,11 @@ export function serveNotes(connection: Connection, version: string, remote?: Rem
     if (!short || !text) return null;
     void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `${short.claim} — ${short.fact}` });
     return text;
-  });
+  };
+  connection.onExecuteCommand(({ command, arguments: args }) => unlessShutDown(() => explainClaim(command, args)));
 
   connection.onShutdown(() => {
+    shutDown = true;
     idle.dispose();
     diagnostics.dispose();
     workspace.stop();

@@ -14,8 +14,10 @@ import {
   DidOpenTextDocumentNotification,
   DocumentSymbolRequest,
   ExecuteCommandRequest,
+  ErrorCodes,
   ExitNotification,
   HoverRequest,
+  ShutdownRequest,
   TextDocumentSyncKind,
   type CodeAction,
   type Diagnostic,
@@ -313,6 +315,19 @@ describe('tcp-state-notes lsp --stdio (protocol)', () => {
     } finally {
       await lsp.close();
     }
+  });
+
+  test('after shutdown, requests are refused with InvalidRequest; exit then ends with status 0', async () => {
+    const lsp = await startLsp();
+    await lsp.open(URI, NOTE);
+    await lsp.connection.sendRequest(ShutdownRequest.type);
+    const invalid = (e: { code?: number }) => e.code === ErrorCodes.InvalidRequest;
+    await assert.rejects(lsp.connection.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position: at('CLOSE_WAIT', 1) }), invalid);
+    await assert.rejects(lsp.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: URI } }), invalid);
+    await assert.rejects(lsp.connection.sendRequest(ExecuteCommandRequest.type, { command: 'tcpStateNotes.explainMisconception', arguments: ['tw-recycle'] }), invalid);
+    await lsp.connection.sendNotification(ExitNotification.type);
+    assert.equal(await lsp.exited, 0);
+    lsp.connection.dispose();
   });
 
   test('exit without shutdown ends with status 1; a closed input ends the server', async () => {
