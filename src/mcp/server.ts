@@ -34,11 +34,16 @@ export interface McpParts {
 const READ_ONLY = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false } as const;
 
 const LANG = z.string().optional().describe('Language of the answer: "en" (default) or "zh-cn".');
-const NOTE_INPUT = {
-  path: z.string().optional().describe("Path of a Markdown note (.md, .markdown) inside the client's roots; relative paths start at the first root. Give this or `text`."),
+/**
+ * Loose objects: a property the schema does not name reaches the tool, which refuses it with the names it takes
+ * (core/agents/input.ts objectInput, as the VS Code tools do) instead of the SDK dropping it unseen.
+ */
+const NOTE_INPUT = z.looseObject({
+  path: z.string().optional().describe("Path of a Markdown note (.md, .markdown) inside the client's roots, or its file:// URI; relative paths start at the first root. Give this or `text`."),
   text: z.string().optional().describe("The note's Markdown itself (pasted ss/netstat/sockstat/nstat output and prose). Give this or `path`."),
   lang: LANG,
-};
+});
+const NOTE_KEYS = ['path', 'text', 'lang'];
 
 function ok(text: string): CallToolResult {
   return { content: [{ type: 'text', text }] };
@@ -101,7 +106,7 @@ export function createMcpServer(options: McpOptions, parts: McpParts): McpServer
       title: 'Explain a TCP state or term',
       description:
         'Explains a TCP state in any spelling (FIN-WAIT-1, FIN_WAIT1, TCP_FIN_WAIT1, fin-wait-1, /proc/net/tcp hex 04, ss keywords like "synrecv" or aggregates like "connected"), or a sysctl, nstat counter, sockstat field or kernel message about TCP sockets: what it means, whether a socket there can be an orphan and what ends it, the tunables, counters and commands to check, with kernel and RFC sources. Use it before stating any fact about a TCP state or orphan sockets. Not for analysing a note: use summarize_socket_evidence or check_tcp_note.',
-      inputSchema: { term: z.string().describe('The state or term, in any spelling, e.g. "FIN_WAIT1", "tcp_max_orphans", "TcpExtTCPAbortOnMemory", "too many orphaned sockets".'), lang: LANG },
+      inputSchema: z.looseObject({ term: z.string().describe('The state or term, in any spelling, e.g. "FIN_WAIT1", "tcp_max_orphans", "TcpExtTCPAbortOnMemory", "too many orphaned sockets".'), lang: LANG }),
       annotations: READ_ONLY,
     },
     (args) => guard((core) => core.explainTcpState(args, 'en')),
@@ -118,7 +123,7 @@ export function createMcpServer(options: McpOptions, parts: McpParts): McpServer
     },
     (args) =>
       guard(async (core) => {
-        const options = core.noteOptions({ lang: args.lang }, 'en');
+        const options = core.noteOptions(core.objectInput(args, NOTE_KEYS, 'en'), 'en');
         return core.summarizeSocketEvidence(await note(core, args, options.lang), { ...options, maxMB: maxMB(core) });
       }),
   );
@@ -134,7 +139,7 @@ export function createMcpServer(options: McpOptions, parts: McpParts): McpServer
     },
     (args) =>
       guard(async (core) => {
-        const options = core.noteOptions({ lang: args.lang }, 'en');
+        const options = core.noteOptions(core.objectInput(args, NOTE_KEYS, 'en'), 'en');
         return core.checkTcpNote(await note(core, args, options.lang), { ...options, maxMB: maxMB(core) }).text;
       }),
   );

@@ -124,6 +124,15 @@ describe('tcp-state-notes mcp (SDK client over stdio)', () => {
     assert.match(zh, /不是 TCP 状态/);
   });
 
+  it('a property the tool does not take is isError naming the ones it takes (not dropped unseen)', async () => {
+    const range = await client.callTool({ name: 'check_tcp_note', arguments: { text: 'FIN_WAIT3\n', startLine: 1 } });
+    assert.equal(range.isError, true);
+    assert.match(text(range), /Unknown input property "startLine"; this tool takes `path`, `text`, `lang`\./);
+    const explain = await client.callTool({ name: 'explain_tcp_state', arguments: { term: 'LISTEN', verbose: true } });
+    assert.equal(explain.isError, true);
+    assert.match(text(explain), /Unknown input property "verbose"; this tool takes `term`, `lang`\./);
+  });
+
   it('path and text together, or neither, is isError saying to send exactly one', async () => {
     for (const args of [{}, { path: 'notes/incident.md', text: 'x' }]) {
       const r = await client.callTool({ name: 'check_tcp_note', arguments: args });
