@@ -79,7 +79,8 @@ export function createMcpServer(options: McpOptions, parts: McpParts): McpServer
         // Not kept: the next call asks again. No file is read without the roots (never the working directory
         // instead: a client that declares roots has said where reading is allowed).
         roots = undefined;
-        const why = (e instanceof Error ? e.message : String(e)).split('\n')[0]?.slice(0, 200) ?? '';
+        // One line (a validation error's message is pretty-printed JSON over many lines), at most 200 characters.
+        const why = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').trim().slice(0, 200);
         throw new ToolError(
           `The client declares roots but its roots/list request failed (${why}), so no file can be read. Send the note's Markdown in \`text\` instead, or ask the user to check the client's roots (file:// folders).`,
         );
