@@ -38,6 +38,19 @@ export function maxNoteSizeMB(args: ParsedArgs): number {
   return v === undefined ? DEFAULT_MAX_NOTE_SIZE_MB : parseSizeMB(v);
 }
 
+/**
+ * A note's text: UTF-8 (a byte-order mark dropped), or UTF-16 when it starts with a UTF-16 byte-order mark (as
+ * Windows tools such as PowerShell's `>` write, and VS Code opens). NUL bytes in the first 8 KB of anything else
+ * mean a binary file.
+ */
+function decodeNote(bytes: Buffer, file: string): string {
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
+  if (utf16) return new TextDecoder(utf16).decode(bytes.subarray(2));
+  if (bytes.subarray(0, 8192).includes(0)) throw new CliError(`${file}: looks like a binary file, not a Markdown note`);
+  const text = bytes.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 export function readNote(file: string, maxMB = DEFAULT_MAX_NOTE_SIZE_MB): ReadNote {
   if (file === '-') throw new CliError('-: reading a note from standard input is not supported; give a file');
   const cap = Math.floor(maxMB * 1024 * 1024);
@@ -67,10 +80,7 @@ export function readNote(file: string, maxMB = DEFAULT_MAX_NOTE_SIZE_MB): ReadNo
       if (n > cap) throw tooLarge();
     }
     const bytes = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, n);
-    if (bytes.subarray(0, 8192).includes(0)) throw new CliError(`${file}: looks like a binary file, not a Markdown note`);
-    let text = bytes.toString('utf8');
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    return { text, dev: st.dev, ino: st.ino };
+    return { text: decodeNote(bytes, file), dev: st.dev, ino: st.ino };
   } catch (e) {
     if (e instanceof CliError) throw e;
     throw new CliError(`${file}: ${describeErrno(e)}`);

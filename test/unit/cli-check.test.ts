@@ -290,6 +290,21 @@ describe('inputs named twice, .gitignore case, option values', () => {
     assert.deepEqual((JSON.parse(r.stdout) as { file: string }[]).map((x) => x.file), ['docs/a.md']);
   });
 
+  test('a UTF-16 note with a byte-order mark (PowerShell writes them) is read; NUL bytes elsewhere still mean binary', () => {
+    const root = mkdtempSync(join(tmpdir(), 'tsn-cli-utf16-'));
+    const note = '# 笔记\nFIN_WAIT3 here\n';
+    writeFileSync(join(root, 'le.md'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(note, 'utf16le')]));
+    writeFileSync(join(root, 'be.md'), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(note, 'utf16le').swap16()]));
+    const r = cli(['check', 'le.md', 'be.md', '--json'], { cwd: root });
+    assert.equal(r.status, 1, r.stderr);
+    const results = JSON.parse(r.stdout) as { file: string; findings: { line: number; character: number }[] }[];
+    assert.deepEqual(results.map((x) => [x.file, x.findings.map((f) => [f.line, f.character])]), [['le.md', [[1, 0]]], ['be.md', [[1, 0]]]]);
+    writeFileSync(join(root, 'bin.md'), Buffer.from(note, 'utf16le'));
+    const bin = cli(['check', 'bin.md'], { cwd: root });
+    assert.equal(bin.status, 2);
+    assert.match(bin.stderr, /looks like a binary file/);
+  });
+
   test('-o followed by an option is a usage error, and no file named after the option is written', () => {
     const root = mkdtempSync(join(tmpdir(), 'tsn-cli-o-'));
     writeFileSync(join(root, 'n.md'), TYPO_NOTE);
