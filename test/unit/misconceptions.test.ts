@@ -179,10 +179,20 @@ test('a hard-wrapped sentence is read whole; its range is its part on the line w
   assert.deepEqual(rules("On Linux TIME_WAIT lasts 60 seconds (TCP_TIMEWAIT_LEN); the RFC's 2MSL is\n4 minutes.\n"), []);
 });
 
-test('lines that do not wrap a sentence are not joined: sentence ends, short lines, CJK, list items, tables, quotes', () => {
+test('a line\'s own claim stands as before when the line before it runs on into it', () => {
+  // The unrelated "not" on the line before does not silence the claim, which keeps its own line.
+  const text = 'This is not related to the outage we had in March at all\nthe TIME_WAIT state lasts 4 minutes on Linux.\n';
+  const found = findMisconceptions(text);
+  assert.deepEqual(found.map((f) => [f.rule, f.line, text.slice(f.start, f.end)]), [['tw-four-minutes', 1, 'the TIME_WAIT state lasts 4 minutes on Linux']]);
+  const other = 'Observed on lb-01 during the March incident, all day\nthe TIME_WAIT state lasts 4 minutes on Linux\n';
+  assert.deepEqual(findMisconceptions(other).map((f) => [f.rule, f.line]), [['tw-four-minutes', 1]]);
+});
+
+test('lines that do not wrap a sentence are not joined: sentence ends, short lines, capitals, CJK, list items, tables, quotes', () => {
   for (const text of [
     'The TIME_WAIT sockets were gone after a restart of nginx.\n4 minutes later they were back.\n',
     'TIME_WAIT sockets\n4 minutes\n',
+    'TIME_WAIT sockets piled up on the load balancer again\nFour minutes of downtime followed the restart\n',
     '大量 TIME_WAIT 连接出现在负载均衡器上，持续了很久很久很久\ntcp_fin_timeout 4 minutes\n',
     '- TIME_WAIT sockets piled up on the load balancer again\n- 4 minutes of downtime followed the restart\n',
     '| TIME_WAIT sockets on the load balancer pool | x |\n| 4 minutes | y |\n',

@@ -11,7 +11,7 @@
  */
 import type { Lang, Localized, StateId } from '../catalogue/types';
 import { resolveSources } from '../catalogue/sources';
-import { noteLines, paragraphSentences, type NoteLine } from './noteLines';
+import { noteLines, sentencesOf, wrappedSentences, type NoteLine } from './noteLines';
 
 const L = (en: string, zh: string): Localized => ({ en, 'zh-cn': zh });
 
@@ -288,6 +288,17 @@ export function findMisconceptions(text: string, options: MisconceptionOptions =
   // Code lines matter only to the tcp_tw_recycle setting rule: without the word, their content is skipped.
   const code = !disabled.has('tw-recycle') && TW_RECYCLE_WORD.test(text);
   const lines = noteLines(text, { code });
+  const NONE: readonly string[] = [];
+  /** The rules a sentence's text fires, in PROSE_TESTS order (no array when none does, as for most). */
+  const fires = (text: string): readonly string[] => {
+    const sentence = norm(text);
+    let ids: string[] | undefined;
+    for (const [id, test] of PROSE_TESTS) if (!disabled.has(id) && test(sentence)) (ids ??= []).push(id);
+    return ids ?? NONE;
+  };
+  /** Rules found in each line's own sentences (line index → rule ids), for the wrapped sentences below. */
+  const byLine = new Map<number, Set<string>>();
+  let wrapped = false;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] as NoteLine;
     if (l.raw.length > MAX_LINE || l.kind === 'heading') continue;
@@ -301,19 +312,39 @@ export function findMisconceptions(text: string, options: MisconceptionOptions =
       }
       continue;
     }
-    // The line's sentences, with those that a hard wrap carries on to the next lines read whole.
-    const { sentences, next } = paragraphSentences(lines, i, MAX_LINE);
-    i = next - 1;
-    for (const s of sentences) {
+    for (const s of sentencesOf(l.prose)) {
       // A claim is a short sentence; longer runs are pasted output or lists glued together (and the patterns
       // below, each guarded by a literal test first, stay cheap on bounded input).
-      if (s.text.length > MAX_SENTENCE) continue;
-      const sentence = norm(s.text);
-      for (const [id, test] of PROSE_TESTS) {
-        if (disabled.has(id) || !test(sentence)) continue;
-        out.push(finding(lines[s.line] as NoteLine, s.start, s.end, MISCONCEPTION_BY_ID.get(id) as MisconceptionRule, lang));
+      if (s.end - s.start > MAX_SENTENCE) continue;
+      for (const id of fires(s.text)) {
+        out.push(finding(l, s.start, s.end, MISCONCEPTION_BY_ID.get(id) as MisconceptionRule, lang));
+        let set = byLine.get(i);
+        if (!set) byLine.set(i, (set = new Set()));
+        set.add(id);
       }
     }
   }
+  // Sentences hard-wrapped over several lines, read whole: a rule none of their lines' own sentences fired
+  // (those findings stand as they are), marked on the line where the sentence starts.
+  for (let i = 0; i < lines.length; ) {
+    const l = lines[i] as NoteLine;
+    if (l.kind !== 'prose' || l.raw.length > MAX_LINE) {
+      i++;
+      continue;
+    }
+    const { sentences, next } = wrappedSentences(lines, i, MAX_LINE, MAX_SENTENCE);
+    for (const s of sentences) {
+      for (const id of fires(s.text)) {
+        let seen = false;
+        for (let k = s.line; k <= s.lastLine && !seen; k++) seen = byLine.get(k)?.has(id) === true;
+        if (seen) continue;
+        out.push(finding(lines[s.line] as NoteLine, s.start, s.end, MISCONCEPTION_BY_ID.get(id) as MisconceptionRule, lang));
+        wrapped = true;
+      }
+    }
+    i = next;
+  }
+  // In text order (the wrapped sentences' findings were added after the lines').
+  if (wrapped) out.sort((a, b) => a.start - b.start);
   return out;
 }

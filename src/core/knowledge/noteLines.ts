@@ -151,15 +151,14 @@ export function sentencesOf(prose: string): Sentence[] {
 }
 
 /**
- * A hard-wrapped English sentence goes on on the next line: this line (at least WRAP_MIN characters) ends inside a
- * sentence (an ASCII letter, digit, comma or closing mark, no sentence end) and the next starts with ASCII text that does not open another
- * block (list item, quote, table row, heading). CJK prose, which has no spaces to wrap at, is never joined, nor
- * are table rows.
+ * A hard-wrapped English sentence goes on on the next line: this line (at least WRAP_MIN characters) ends inside
+ * a sentence (an ASCII letter, digit, comma or closing mark, no sentence end) and the next starts in lower case or
+ * with a digit and opens no other block (list item, quote, table row, heading). CJK prose, which has no spaces to
+ * wrap at, is never joined, nor are table rows.
  */
 const WRAP_END = /[A-Za-z0-9,_)'"]$/;
-const WRAP_START = /^[ \t]*[A-Za-z0-9('"_\\]/;
+const WRAP_START = /^[ \t]*[a-z0-9(]/;
 const BLOCK_START = /^[ \t]{0,3}(?:[-*+][ \t]|\d{1,9}[.)][ \t]|>|\||#)/;
-
 /** Shorter lines are not taken for wrapped ones (a label, a word alone); wrapped prose fills most of a line. */
 const WRAP_MIN = 30;
 
@@ -170,42 +169,48 @@ function continues(prev: NoteLine, next: NoteLine, maxLine: number): boolean {
   return WRAP_START.test(next.prose) && !BLOCK_START.test(next.raw);
 }
 
-/** A sentence of a paragraph: on line `line` (an index into the lines given), from `start` to `end` on that line. */
-export interface ParagraphSentence {
+/** A sentence that a hard wrap carries over lines `line` to `lastLine` (indexes into the lines given). */
+export interface WrappedSentence {
   readonly line: number;
+  readonly lastLine: number;
+  /** Where it starts on `line`, and the end of `line`'s text: its range there. */
   readonly start: number;
   readonly end: number;
-  /** The sentence's blanked prose, over every line it runs on (joined by spaces). */
+  /** The sentence's blanked prose over every line it runs on (joined by spaces). */
   readonly text: string;
 }
 
 /**
- * The sentences of the prose line `lines[at]` and of the lines that continue it (hard-wrapped sentences, see
- * `continues`), and the index of the first line after them. A sentence that runs on to later lines is read whole;
- * its range is its part on the line where it starts (a range on one line, as every finding has).
+ * The paragraph of the prose line `lines[at]`: it and the lines that continue it (see `continues`). Returns the
+ * index of the first line after it, and the sentences that run over more than one of its lines, each read whole
+ * (at most `maxSentence` characters; longer ones are left out). Linear in the paragraph's length.
  */
-export function paragraphSentences(lines: readonly NoteLine[], at: number, maxLine: number): { sentences: ParagraphSentence[]; next: number } {
+export function wrappedSentences(lines: readonly NoteLine[], at: number, maxLine: number, maxSentence: number): { sentences: WrappedSentence[]; next: number } {
   let next = at + 1;
   while (next < lines.length && continues(lines[next - 1] as NoteLine, lines[next] as NoteLine, maxLine)) next++;
-  if (next === at + 1) {
-    const sentences = sentencesOf((lines[at] as NoteLine).prose).map((x) => ({ line: at, start: x.start, end: x.end, text: x.text }));
-    return { sentences, next };
-  }
+  if (next === at + 1) return { sentences: [], next };
   // The lines' prose joined by one space each; starts[k]: where line at + k begins in it.
   const starts: number[] = [];
-  let joined = '';
+  const parts: string[] = [];
+  let length = 0;
   for (let k = at; k < next; k++) {
-    starts.push(joined.length);
-    joined += (k > at ? ' ' : '') + (lines[k] as NoteLine).prose;
-    if (k > at) starts[starts.length - 1] = (starts[starts.length - 1] as number) + 1;
+    if (k > at) length++;
+    starts.push(length);
+    const prose = (lines[k] as NoteLine).prose;
+    parts.push(prose);
+    length += prose.length;
   }
-  const sentences: ParagraphSentence[] = [];
+  const joined = parts.join(' ');
+  const sentences: WrappedSentence[] = [];
+  let k = 0;
   for (const x of sentencesOf(joined)) {
-    let k = starts.length - 1;
-    while (k > 0 && (starts[k] as number) > x.start) k--;
+    // Sentences come in order: the line cursor only moves forward.
+    while (k + 1 < starts.length && (starts[k + 1] as number) <= x.start) k++;
+    let last = k;
+    while (last + 1 < starts.length && (starts[last + 1] as number) < x.end) last++;
+    if (last === k || x.text.length > maxSentence) continue;
     const lineStart = starts[k] as number;
-    const lineEnd = lineStart + (lines[at + k] as NoteLine).prose.trimEnd().length;
-    sentences.push({ line: at + k, start: x.start - lineStart, end: Math.min(x.end, lineEnd) - lineStart, text: x.text });
+    sentences.push({ line: at + k, lastLine: at + last, start: x.start - lineStart, end: (lines[at + k] as NoteLine).prose.trimEnd().length, text: x.text });
   }
   return { sentences, next };
 }
