@@ -59,7 +59,12 @@ export function readNote(file: string, maxMB = DEFAULT_MAX_NOTE_SIZE_MB): ReadNo
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
   } catch (e) {
     // A socket cannot be opened (ENXIO): say what it is, as for the other kinds that are not notes.
-    const st = statSync(file, { throwIfNoEntry: false });
+    let st: import('node:fs').Stats | undefined;
+    try {
+      st = statSync(file, { throwIfNoEntry: false });
+    } catch {
+      // ENOTDIR, ELOOP, ENAMETOOLONG…: the open's own error says it.
+    }
     if (st && !st.isFile()) throw new CliError(`${file}: ${kindOf(st)}`);
     throw new CliError(`${file}: ${describeErrno(e)}`);
   }

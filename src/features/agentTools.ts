@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Lang } from '../core/catalogue/types';
 import { langInput, objectInput, optionalString, ToolError, type ToolInput } from '../core/agents/input';
 import { checkTcpNote, explainTcpState, noteOptions, snapshotToolText, summarizeSocketEvidence, type NoteToolInput, type ToolNote } from '../core/agents/tools';
-import { SNAPSHOT_CONTEXT, TOOL_NAMES } from '../core/agents/names';
+import { SNAPSHOT_UNSUPPORTED_CONTEXT, TOOL_NAMES } from '../core/agents/names';
 import { NOTE_NAME } from '../core/workspace/walk';
 import { captureSnapshot, snapshotInsertion, snapshotText } from '../core/snapshot';
 import { COMMANDS } from './commands';
@@ -141,9 +141,9 @@ export function registerAgentTools(models: NoteModels, testHooks = false): vscod
       return result(snapshotToolText(snapshotInsertion(snapshotText(capture, lang), ''), capture.data.time, describeProblems(capture), lang));
     },
   };
-  // The snapshot tool's `when` clause (package.json): offered to the model only where this extension host can
-  // read /proc (Linux: local, or the server under Remote-SSH). Its invoke still explains itself elsewhere.
-  void vscode.commands.executeCommand('setContext', SNAPSHOT_CONTEXT, snapshotSupportHere() === 'linux');
+  // The snapshot tool's `when` clause (package.json): not offered to the model where this extension host cannot
+  // read /proc (only Linux can: local, or the server under Remote-SSH). Its invoke still explains itself there.
+  void vscode.commands.executeCommand('setContext', SNAPSHOT_UNSUPPORTED_CONTEXT, snapshotSupportHere() !== 'linux');
   const tools: Record<string, vscode.LanguageModelTool<never>> = {
     [TOOL_NAMES.explain]: explain,
     [TOOL_NAMES.summarize]: summarize,

@@ -11,7 +11,7 @@ import { checkTcpNote, explainTcpState, MAX_LISTED_FINDINGS, noteOptions, requir
 import { catalogueResources, readCatalogueResource } from '../../src/core/agents/resources';
 import { LM_TOOL_SCHEMAS } from '../../src/core/agents/schemas';
 import { MAX_MARKDOWN_ROWS } from '../../src/core/report/markdown';
-import { SNAPSHOT_CONTEXT, TOOL_NAMES } from '../../src/core/agents/names';
+import { SNAPSHOT_UNSUPPORTED_CONTEXT, TOOL_NAMES } from '../../src/core/agents/names';
 import { AGENT_INSTRUCTIONS } from '../../src/core/agents/guidance';
 import { STATE_IDS } from '../../src/core/catalogue/types';
 import { TERMS } from '../../src/core/catalogue/terms';
@@ -214,7 +214,7 @@ describe('manifest', () => {
 
   it('offers capture_socket_snapshot only where the extension host can read /proc (its when clause), the others everywhere', () => {
     const when = Object.fromEntries(pkg.contributes.languageModelTools.map((t) => [t.name, (t as { when?: string }).when]));
-    assert.deepEqual(when, { [TOOL_NAMES.explain]: undefined, [TOOL_NAMES.summarize]: undefined, [TOOL_NAMES.check]: undefined, [TOOL_NAMES.snapshot]: SNAPSHOT_CONTEXT });
+    assert.deepEqual(when, { [TOOL_NAMES.explain]: undefined, [TOOL_NAMES.summarize]: undefined, [TOOL_NAMES.check]: undefined, [TOOL_NAMES.snapshot]: `!${SNAPSHOT_UNSUPPORTED_CONTEXT}` });
   });
 
   it('contributes the agent skill in a folder named like the skill, packaged, stating the three facts with sources', () => {

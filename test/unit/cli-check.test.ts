@@ -314,6 +314,19 @@ describe('inputs named twice, .gitignore case, option values', () => {
     assert.equal(existsSync(join(root, '--format')), false);
   });
 
+  test('a path through a file, or a loop of links, is a one-line error and status 2 (not an internal error)', { skip: process.platform === 'win32' }, () => {
+    const root = mkdtempSync(join(tmpdir(), 'tsn-cli-paths-'));
+    writeFileSync(join(root, 'f.md'), 'LISTEN\n');
+    symlinkSync('loop2.md', join(root, 'loop1.md'));
+    symlinkSync('loop1.md', join(root, 'loop2.md'));
+    for (const [arg, why] of [['f.md/x.md', /f\.md\/x\.md: a path component is not a directory/], ['loop1.md', /loop1\.md: too many symbolic links/]] as const) {
+      const r = cli(['check', arg], { cwd: root });
+      assert.equal(r.status, 2, arg);
+      assert.match(r.stderr, why);
+      assert.doesNotMatch(r.stderr, /internal error/);
+    }
+  });
+
   test('a socket named as a note is refused as a socket (it cannot even be opened)', { skip: process.platform === 'win32' }, async () => {
     const root = mkdtempSync(join(tmpdir(), 'tsn-cli-sock-'));
     const server = createServer();

@@ -30,15 +30,25 @@ describe('ipv4Key', () => {
 /** The summary's peers and prefixes computed the plain way: strings, one map, a full sort. */
 function reference(rows: readonly Connection[]): Map<string, { peers: [string, number][]; prefixes: [string, number][]; listed: number }> {
   const seen = new Set<string>();
+  const listeners = new Map<string, Map<string, number>>();
   const byState = new Map<string, { peers: Map<string, number>; listed: number }>();
   for (const c of rows) {
     if (!c.state || !c.peer) continue;
     if (c.local?.port !== undefined) {
-      // A connected socket: its local port and peer endpoint; one without a peer port (a listener): its local
-      // endpoint and peer address.
-      const k = c.peer.port !== undefined ? `${c.state} ${c.local.port} ${c.peer.address} ${c.peer.port}` : `${c.state} L ${c.local.address} ${c.local.port} ${c.peer.address}`;
-      if (seen.has(k)) continue;
-      seen.add(k);
+      // A connected socket: its local port and peer endpoint. One without a peer port (a listener): its local
+      // endpoint and peer address, counted up to the most rows any one tool listed.
+      if (c.peer.port !== undefined) {
+        const k = `${c.state} ${c.local.port} ${c.peer.address} ${c.peer.port}`;
+        if (seen.has(k)) continue;
+        seen.add(k);
+      } else {
+        const k = `${c.state} L ${c.local.address} ${c.local.port} ${c.peer.address}`;
+        const counts = listeners.get(k) ?? new Map<string, number>();
+        listeners.set(k, counts);
+        const n = (counts.get(c.source) ?? 0) + 1;
+        counts.set(c.source, n);
+        if ([...counts].some(([source, m]) => source !== c.source && m >= n)) continue;
+      }
     }
     let s = byState.get(c.state);
     if (!s) byState.set(c.state, (s = { peers: new Map(), listed: 0 }));
@@ -74,7 +84,7 @@ describe('peer rankings', () => {
     for (let round = 0; round < 30; round++) {
       const rows: Connection[] = Array.from({ length: 20 + Math.floor(r() * 300) }, (_, line) => ({
         line,
-        source: 'ss' as const,
+        source: pick(['ss', 'netstat'] as const),
         state: pick(['FIN-WAIT-1', 'LAST-ACK'] as const),
         local: { address: '10.9.9.9', family: 4 as const, port: pick([443, 8443]) },
         peer: peer(),

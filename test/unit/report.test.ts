@@ -188,6 +188,12 @@ describe('report text', () => {
     assert.equal(report.json.states.ESTABLISHED?.sockets.listed, 1);
     const md = reportMarkdown(report, 'en');
     assert.match(md, /\| LISTEN \| [\d,]+ \| 2 \|[^\n]*\| — \| [^|]+ \|\n/);
+    // SO_REUSEPORT: four listeners on one address and port in one listing are four sockets, and the same four in
+    // a netstat listing are not counted again.
+    const reuse = (n: number, tool: 'ss' | 'netstat') =>
+      Array.from({ length: n }, (_, i) => (tool === 'ss' ? `LISTEN 0 511 0.0.0.0:80 0.0.0.0:* users:(("nginx",pid=${101 + i},fd=6))` : `tcp        0      0 0.0.0.0:80              0.0.0.0:*               LISTEN      ${101 + i}/nginx`));
+    const workers = ['```', '$ ss -tlnp', 'State Recv-Q Send-Q Local Address:Port Peer Address:Port Process', ...reuse(4, 'ss'), '$ netstat -tlnp', 'Proto Recv-Q Send-Q Local Address           Foreign Address         State       PID/Program name', ...reuse(4, 'netstat'), '```', ''].join('\n');
+    assert.equal(buildReport(analyzeNote(workers), { file: 'w.md', lang: 'en' }).json.states.LISTEN?.sockets.listed, 4);
   });
 
   it('note text is escaped (file name, process names); one sample says there is no trend', () => {

@@ -10,8 +10,9 @@ export const TOOL_NAMES = {
 } as const;
 
 /**
- * Context key the extension sets on activation: true where its extension host can read /proc (Linux: local, or the
- * server under Remote-SSH). capture_socket_snapshot's `when` clause in package.json names it, so chat offers the
- * tool to the model only there (a direct call elsewhere is refused with the reason).
+ * Context key the extension sets on activation: true where its extension host cannot read /proc (a browser, macOS,
+ * Windows). capture_socket_snapshot's `when` clause in package.json is its negation, so that before activation
+ * (no key yet) chat still offers the tool — calling it activates the extension, which then answers with the
+ * reason where it cannot run, and hides it from then on. A Linux host never hides it.
  */
-export const SNAPSHOT_CONTEXT = 'tcpStateNotes.snapshotSupported';
+export const SNAPSHOT_UNSUPPORTED_CONTEXT = 'tcpStateNotes.snapshotUnsupported';

@@ -43,12 +43,17 @@ class SocketTally {
   /** 0-based line of the first row. */
   firstLine = -1;
 
-  /** Sockets with a wildcard peer port (listeners: `0.0.0.0:*`) seen: local address, local port and peer address. */
-  private readonly unconnectedSeen = new Set<string>();
+  /**
+   * Rows with a wildcard peer port (listeners: `0.0.0.0:*`) by local address, local port and peer address, and
+   * how many each listing tool showed: one listing can hold several such sockets (SO_REUSEPORT workers), and the
+   * same sockets in another tool's listing are not counted again (the most any one tool showed counts).
+   */
+  private readonly unconnected = new Map<string, Map<string, number>>();
 
   /**
    * `dedupe`: a socket listed twice counts once — the same peer address, local port and peer port; or, for a
-   * peer without a port (a listener's `0.0.0.0:*`), the same local address and port and peer address.
+   * peer without a port (a listener's `0.0.0.0:*`), the same local address and port and peer address in another
+   * tool's listing.
    */
   constructor(private readonly dedupe: boolean) {
     this.peers = new PeerTally(dedupe);
@@ -58,8 +63,11 @@ class SocketTally {
   add(c: Connection): boolean {
     if (this.dedupe && c.peer && c.peer.port === undefined && c.local?.port !== undefined) {
       const key = `${c.local.address}\u0000${c.local.port}\u0000${c.peer.address}`;
-      if (this.unconnectedSeen.has(key)) return false;
-      this.unconnectedSeen.add(key);
+      let bySource = this.unconnected.get(key);
+      if (!bySource) this.unconnected.set(key, (bySource = new Map()));
+      const n = (bySource.get(c.source) ?? 0) + 1;
+      bySource.set(c.source, n);
+      for (const [source, m] of bySource) if (source !== c.source && m >= n) return false;
     }
     if (c.peer && !this.peers.add(c.peer, c.local?.port)) return false;
     if (this.firstLine < 0) this.firstLine = c.line;
