@@ -123,46 +123,49 @@ export async function lspBench(note: string, cli: string, rounds: number, hovers
   const noteFile = join(dir, 'note.md');
   writeFileSync(noteFile, note);
   let rtt: number[] = [];
-  for (let round = 0; round < rounds; round++) {
-    const t0 = performance.now();
-    const v = spawnSync(process.execPath, [cli, '--version'], { encoding: 'utf8' });
-    if (v.status !== 0) throw new Error('dist/cli.js --version failed');
-    versions.push(performance.now() - t0);
-    const tn = performance.now();
-    spawnSync(process.execPath, ['-e', '0']);
-    bare.push(performance.now() - tn);
-    const server = await startServer(cli);
-    starts.push(server.ms);
-    const uri = `file:///bench/note-${round}.md`;
-    firsts.push(await firstAnswer(server.connection, uri, note, lines.positionAt(first)));
-    // The same work once in a fresh process: a cold JIT on both sides (no server, no protocol, no worker).
-    const cold = spawnSync(process.execPath, [join(__dirname, 'coldAnswer.js'), 'lsp', noteFile, String(first)], { encoding: 'utf8' });
-    const coldMs = Number(cold.stdout.trim());
-    if (cold.status !== 0 || !(coldMs > 0)) throw new Error(`coldAnswer.js failed: ${cold.stderr}`);
-    coldHere.push(coldMs);
-    coldRatios.push((firsts[firsts.length - 1] as number) / coldMs);
-    // The same again in the running server (a second note): the cost of a cold process set apart.
-    seconds.push(await firstAnswer(server.connection, `${uri}.again.md`, note, lines.positionAt(first)));
-    const here = await inProcessFirstAnswer(note, first);
-    firstsHere.push(here);
-    secondRatios.push((seconds[seconds.length - 1] as number) / here);
-    if (round === rounds - 1) {
-      rtt = [];
-      for (const offset of offsets) {
-        const t = performance.now();
-        await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: lines.positionAt(offset) });
-        rtt.push(performance.now() - t);
+  try {
+    for (let round = 0; round < rounds; round++) {
+      const t0 = performance.now();
+      const v = spawnSync(process.execPath, [cli, '--version'], { encoding: 'utf8' });
+      if (v.status !== 0) throw new Error('dist/cli.js --version failed');
+      versions.push(performance.now() - t0);
+      const tn = performance.now();
+      spawnSync(process.execPath, ['-e', '0']);
+      bare.push(performance.now() - tn);
+      const server = await startServer(cli);
+      starts.push(server.ms);
+      const uri = `file:///bench/note-${round}.md`;
+      firsts.push(await firstAnswer(server.connection, uri, note, lines.positionAt(first)));
+      // The same work once in a fresh process: a cold JIT on both sides (no server, no protocol, no worker).
+      const cold = spawnSync(process.execPath, [join(__dirname, 'coldAnswer.js'), 'lsp', noteFile, String(first)], { encoding: 'utf8' });
+      const coldMs = Number(cold.stdout.trim());
+      if (cold.status !== 0 || !(coldMs > 0)) throw new Error(`coldAnswer.js failed: ${cold.stderr}`);
+      coldHere.push(coldMs);
+      coldRatios.push((firsts[firsts.length - 1] as number) / coldMs);
+      // The same again in the running server (a second note): the cost of a cold process set apart.
+      seconds.push(await firstAnswer(server.connection, `${uri}.again.md`, note, lines.positionAt(first)));
+      const here = await inProcessFirstAnswer(note, first);
+      firstsHere.push(here);
+      secondRatios.push((seconds[seconds.length - 1] as number) / here);
+      if (round === rounds - 1) {
+        rtt = [];
+        for (const offset of offsets) {
+          const t = performance.now();
+          await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: lines.positionAt(offset) });
+          rtt.push(performance.now() - t);
+        }
       }
+      await stopServer(server);
+      // A server started ahead of its first note.
+      const ahead = await startServer(cli);
+      await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
+      idleFirsts.push(await firstAnswer(ahead.connection, uri, note, lines.positionAt(first)));
+      idleRatios.push((idleFirsts[idleFirsts.length - 1] as number) / here);
+      await stopServer(ahead);
     }
-    await stopServer(server);
-    // A server started ahead of its first note.
-    const ahead = await startServer(cli);
-    await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
-    idleFirsts.push(await firstAnswer(ahead.connection, uri, note, lines.positionAt(first)));
-    idleRatios.push((idleFirsts[idleFirsts.length - 1] as number) / here);
-    await stopServer(ahead);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  rmSync(dir, { recursive: true, force: true });
   // In-process hovers on the cached model, same positions.
   const cache = new NoteDocuments<TextDocument>({ schedule: (w) => (w(), () => {}), maxLength: () => 20 * 1024 * 1024 });
   const document = TextDocument.create('file:///bench/here.md', 'markdown', 1, note);

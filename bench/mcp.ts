@@ -3,7 +3,8 @@
  * handshake is done, with the SDK's own client) against a bare `node -e ""` started the same way; a tool call on
  * the 1 MB note over stdio against the same core call in this process (interleaved rounds, medians); and the
  * first call of each fresh server against the same call once in a fresh process (coldAnswer.ts: cold JIT on both
- * sides, so the ratio is what the server and the protocol add).
+ * sides, so the ratio is what the server and the protocol add; the server's first call also loads the core
+ * modules, which the fresh process has loaded before its timing starts: the ratio is, if anything, high).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

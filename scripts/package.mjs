@@ -54,5 +54,5 @@ function userReadme(text, drop) {
     console.error(`[package] README.md has no section ${missing.map((t) => `"## ${t}"`).join(', ')}: update DEVELOPER_SECTIONS in scripts/package.mjs`);
     process.exit(1);
   }
-  return `${out.join('\n').trimEnd()}\n\n---\n\nBuilding, testing, the benchmarks and the architecture are described in the README of the source repository.\n`;
+  return `${out.join('\n').trimEnd()}\n\n---\n\nHow to build and test the extension, its benchmarks and its architecture are in the README.md of its source, not on this page.\n`;
 }

@@ -133,15 +133,15 @@ export function summarizeSocketEvidence(note: ToolNote, input: NoteToolInput): s
 }
 
 /**
- * `check_tcp_note`: typos of state names (with the replacement in the note's own spelling) and known wrong
- * claims (with the correct fact), each with its source. Lines and columns 1-based.
- */
-/**
  * Findings listed in one check_tcp_note answer (about 200 bytes each): a note full of look-alikes must not give an
  * answer larger than a model's context or an MCP client's read buffer (the SDK's is 10 MB); the count says the rest.
  */
 export const MAX_LISTED_FINDINGS = 200;
 
+/**
+ * `check_tcp_note`: typos of state names (with the replacement in the note's own spelling) and known wrong
+ * claims (with the correct fact), each with its source. Lines and columns 1-based.
+ */
 export function checkTcpNote(note: ToolNote, input: NoteToolInput): { text: string; findings: number } {
   const { lang, range } = input;
   checkNoteSize(note.text, lang, input.maxMB);

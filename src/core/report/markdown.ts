@@ -42,7 +42,7 @@ const W = {
   source: { en: 'Source', 'zh-cn': '来源' },
   host: { en: 'host-wide', 'zh-cn': '全局' },
   findings: { en: 'Findings', 'zh-cn': '发现的问题' },
-  moreFindings: { en: '…and {more} more (`check` lists them all)', 'zh-cn': '……另有 {more} 个（`check` 会全部列出）' },
+  moreFindings: { en: '…and {more} more, not listed here (the JSON report has them all)', 'zh-cn': '……另有 {more} 个未列出（JSON 报告包含全部）' },
   moreSamples: { en: '… {more} samples between these …', 'zh-cn': '……中间另有 {more} 个采样……' },
   line: { en: 'line {n}', 'zh-cn': '第 {n} 行' },
 } as const satisfies Record<string, Localized>;
