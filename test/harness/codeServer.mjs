@@ -37,6 +37,9 @@ export const QUIET_SETTINGS = {
   'typescript.disableAutomaticTypeAcquisition': true,
   'window.restoreWindows': 'none',
   'files.hotExit': 'off',
+  // The browser workbench saves after a delay by default: a spec's edit that it undoes (the Freeze button's
+  // block) could be saved into the note first, and the specs after it would see the edited note.
+  'files.autoSave': 'off',
   'workbench.editor.enablePreview': false,
   'editor.hover.delay': 150,
   'editor.minimap.enabled': false,
