@@ -30,11 +30,16 @@ function toolError(f: () => unknown): string {
 
 describe('explain_tcp_state', () => {
   it('explains a state in any spelling, with its sources', () => {
-    for (const term of ['FIN_WAIT1', 'TCP_FIN_WAIT1', 'fin-wait-1', 'FinWait1', '04', ' `FIN-WAIT-1` ']) {
+    for (const term of ['FIN_WAIT1', 'TCP_FIN_WAIT1', 'fin-wait-1', 'FinWait1', '04', ' `FIN-WAIT-1` ', 'FIN_WAIT1s']) {
       const md = explainTcpState({ term }, 'en');
       assert.match(md, /FIN-WAIT-1/, term);
       assert.match(md, /https:\/\//, `${term}: sources are links`);
     }
+  });
+
+  it('a plural of an upper-case spelling is the state, as in a note (TIME_WAITs); not for English words (LISTENs)', () => {
+    assert.match(explainTcpState({ term: 'TIME_WAITs' }, 'en'), /TIME-WAIT/);
+    assert.throws(() => explainTcpState({ term: 'LISTENs' }, 'en'), /Unknown term "LISTENs"/);
   });
 
   it('explains sysctls, counters and kernel messages; lang picks the language (zh-CN accepted)', () => {
