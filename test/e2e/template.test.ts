@@ -26,5 +26,9 @@ suite('UI: diagnosis template from the palette', () => {
     const heading = page.locator('.monaco-editor .view-line', { hasText: 'FIN-WAIT-1 pile-up —' });
     const noteEnd = page.locator('.monaco-editor .view-line', { hasText: 'Alert on sockstat' });
     assert.equal(await countAfterRender(heading, noteEnd), 0);
+    // The line break typed before the insertion is still there: discard it, so the note is as on disk again (with
+    // auto-save off a dirty note would stop the next suite's Close All at a save dialog).
+    await runCommand('File: Revert File');
+    await page.locator('.tab.active.dirty').waitFor({ state: 'detached', timeout: 10_000 });
   });
 });
