@@ -4,8 +4,8 @@
  * field, a kernel message, an ss aggregate. Unlike the note recogniser it applies no context rules: the user
  * asked explicitly.
  */
-import { ENGLISH_WORD_STATES, lookupStateSpelling, PROC_NET_TCP_HEX, SS_AGGREGATES, type SpellingFamily } from './catalogue/spellings';
-import { isUpper } from './note/recognize';
+import { lookupStateSpelling, PROC_NET_TCP_HEX, SS_AGGREGATES, type SpellingFamily } from './catalogue/spellings';
+import { pluralStateSpelling } from './note/recognize';
 import { TERMS } from './catalogue/terms';
 import type { StateId, TermKnowledge } from './catalogue/types';
 
@@ -14,17 +14,10 @@ export type Resolved =
   | { readonly kind: 'term'; readonly term: TermKnowledge; readonly text: string }
   | { readonly kind: 'aggregate'; readonly keyword: string; readonly states: readonly StateId[] };
 
-/** The plural of an upper-case spelling (`TIME_WAITs`, `FIN_WAIT2s`), as the note recogniser reads it. */
-function pluralOf(text: string): ReturnType<typeof lookupStateSpelling> {
-  if (text.length <= 4 || !text.endsWith('s') || !isUpper(text.slice(0, -1))) return undefined;
-  const base = lookupStateSpelling(text.slice(0, -1));
-  return base && !ENGLISH_WORD_STATES.has(base.normalised) ? base : undefined;
-}
-
 export function resolveTerm(input: string): Resolved | undefined {
   const text = input.trim().replace(/^`+|`+$/g, '').trim();
   if (!text || text.length > 200) return undefined;
-  const state = lookupStateSpelling(text) ?? lookupStateSpelling(text.toUpperCase()) ?? pluralOf(text);
+  const state = lookupStateSpelling(text) ?? lookupStateSpelling(text.toUpperCase()) ?? pluralStateSpelling(text);
   if (state) return { kind: 'state', id: state.state, text, families: state.families };
   const hex = /^(?:0x)?([0-9a-f]{2})$/i.exec(text)?.[1]?.toUpperCase();
   if (hex && PROC_NET_TCP_HEX.has(hex)) return { kind: 'state', id: PROC_NET_TCP_HEX.get(hex) as StateId, text, families: ['proc-hex'] };

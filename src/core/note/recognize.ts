@@ -255,6 +255,16 @@ function eachMatch(pattern: RegExp, text: string, f: (m: RegExpExecArray, at: nu
   }
 }
 
+/**
+ * The plural of an upper-case state spelling (`TIME_WAITs`, `FIN_WAIT2s`), as notes write them; not of the
+ * spellings that are English words (`LISTENs`). Also read by core/lookup.ts for a term a user types.
+ */
+export function pluralStateSpelling(token: string): ReturnType<typeof lookupStateSpelling> {
+  if (token.length <= 4 || !token.endsWith('s') || !isUpper(token.slice(0, -1))) return undefined;
+  const base = lookupStateSpelling(token.slice(0, -1));
+  return base && !ENGLISH_WORD_STATES.has(base.normalised) ? base : undefined;
+}
+
 /** One token of TOKEN_PATTERN at `at`: a state spelling or an `ss` aggregate keyword in its context, or nothing. */
 function tokenMention(text: string, token0: string, at: number, out: RawMention[]): void {
   let raw = token0;
@@ -281,12 +291,8 @@ function tokenMention(text: string, token0: string, at: number, out: RawMention[
     if (ssFilterContext(text, start)) out.push({ start, end, text: token, kind: 'aggregate', id: token, states: aggregate });
     return;
   }
-  let hit = lookupStateSpelling(token);
-  // Plurals of upper-case spellings: `TIME_WAITs`, `FIN_WAIT2s` (the `s` belongs to the mention).
-  if (!hit && token.length > 4 && token.endsWith('s') && isUpper(token.slice(0, -1))) {
-    const base = lookupStateSpelling(token.slice(0, -1));
-    if (base && !ENGLISH_WORD_STATES.has(base.normalised)) hit = base;
-  }
+  // A plural (`TIME_WAITs`): the `s` belongs to the mention.
+  const hit = lookupStateSpelling(token) ?? pluralStateSpelling(token);
   if (!hit) return;
   if (ENGLISH_WORD_STATES.has(hit.normalised) && hit.prefixLength === 0) {
     // Ordinary English words: capitals only, a filter keyword in an `ss … state X` command, or a word the
