@@ -296,13 +296,15 @@ export function findMisconceptions(text: string, options: MisconceptionOptions =
     for (const [id, test] of PROSE_TESTS) if (!disabled.has(id) && test(sentence)) (ids ??= []).push(id);
     return ids ?? NONE;
   };
-  /** Rules found in each line's own sentences (line index → rule ids), for the wrapped sentences below. */
-  const byLine = new Map<number, Set<string>>();
-  let wrapped = false;
-  for (let i = 0; i < lines.length; i++) {
+  const rule = (id: string): MisconceptionRule => MISCONCEPTION_BY_ID.get(id) as MisconceptionRule;
+  for (let i = 0; i < lines.length; ) {
     const l = lines[i] as NoteLine;
-    if (l.raw.length > MAX_LINE || l.kind === 'heading') continue;
+    if (l.raw.length > MAX_LINE || l.kind === 'heading') {
+      i++;
+      continue;
+    }
     if (l.kind === 'code') {
+      i++;
       if (!code || !TW_RECYCLE_WORD.test(l.raw)) continue;
       const m = TW_RECYCLE_SETTING.exec(l.raw);
       // A commented-out line (`# net.ipv4.tcp_tw_recycle = 1`) sets nothing; a root prompt (`# sysctl -w …`) does.
@@ -312,39 +314,39 @@ export function findMisconceptions(text: string, options: MisconceptionOptions =
       }
       continue;
     }
-    for (const s of sentencesOf(l.prose)) {
-      // A claim is a short sentence; longer runs are pasted output or lists glued together (and the patterns
-      // below, each guarded by a literal test first, stay cheap on bounded input).
-      if (s.end - s.start > MAX_SENTENCE) continue;
-      for (const id of fires(s.text)) {
-        out.push(finding(l, s.start, s.end, MISCONCEPTION_BY_ID.get(id) as MisconceptionRule, lang));
-        let set = byLine.get(i);
-        if (!set) byLine.set(i, (set = new Set()));
-        set.add(id);
+    // A paragraph: this prose line and the lines a hard wrap carries it on to (one line, mostly).
+    const { sentences: wrapped, next } = wrappedSentences(lines, i, MAX_LINE, MAX_SENTENCE);
+    const first = out.length;
+    /** Rules each line's own sentences fired (line index → rule ids), when the paragraph has wrapped sentences. */
+    const byLine = wrapped.length ? new Map<number, Set<string>>() : undefined;
+    for (let k = i; k < next; k++) {
+      const line = lines[k] as NoteLine;
+      for (const s of sentencesOf(line.prose)) {
+        // A claim is a short sentence; longer runs are pasted output or lists glued together (and the patterns
+        // below, each guarded by a literal test first, stay cheap on bounded input).
+        if (s.end - s.start > MAX_SENTENCE) continue;
+        for (const id of fires(s.text)) {
+          out.push(finding(line, s.start, s.end, rule(id), lang));
+          if (!byLine) continue;
+          let set = byLine.get(k);
+          if (!set) byLine.set(k, (set = new Set()));
+          set.add(id);
+        }
       }
     }
-  }
-  // Sentences hard-wrapped over several lines, read whole: a rule none of their lines' own sentences fired
-  // (those findings stand as they are), marked on the line where the sentence starts.
-  for (let i = 0; i < lines.length; ) {
-    const l = lines[i] as NoteLine;
-    if (l.kind !== 'prose' || l.raw.length > MAX_LINE) {
-      i++;
-      continue;
-    }
-    const { sentences, next } = wrappedSentences(lines, i, MAX_LINE, MAX_SENTENCE);
-    for (const s of sentences) {
+    // Sentences hard-wrapped over several lines, read whole: a rule none of their lines' own sentences fired
+    // (those findings stand as they are), marked on the line where the sentence starts.
+    const own = out.length;
+    for (const s of wrapped) {
       for (const id of fires(s.text)) {
         let seen = false;
-        for (let k = s.line; k <= s.lastLine && !seen; k++) seen = byLine.get(k)?.has(id) === true;
-        if (seen) continue;
-        out.push(finding(lines[s.line] as NoteLine, s.start, s.end, MISCONCEPTION_BY_ID.get(id) as MisconceptionRule, lang));
-        wrapped = true;
+        for (let k = s.line; k <= s.lastLine && !seen; k++) seen = byLine?.get(k)?.has(id) === true;
+        if (!seen) out.push(finding(lines[s.line] as NoteLine, s.start, s.end, rule(id), lang));
       }
     }
+    // In text order within the paragraph (its wrapped sentences' findings came after its lines').
+    if (out.length > own) out.splice(first, out.length - first, ...out.slice(first).sort((x, y) => x.start - y.start));
     i = next;
   }
-  // In text order (the wrapped sentences' findings were added after the lines').
-  if (wrapped) out.sort((a, b) => a.start - b.start);
   return out;
 }
