@@ -3,7 +3,7 @@ import type { Lang } from '../core/catalogue/types';
 import { langInput, objectInput, optionalString, ToolError, type ToolInput } from '../core/agents/input';
 import { checkTcpNote, explainTcpState, noteOptions, snapshotToolText, summarizeSocketEvidence, type NoteToolInput, type ToolNote } from '../core/agents/tools';
 import { SNAPSHOT_UNSUPPORTED_CONTEXT, TOOL_NAMES } from '../core/agents/names';
-import { NOTE_NAME } from '../core/workspace/walk';
+import { isMarkdownNote, NOTE_NAME } from '../core/workspace/walk';
 import { captureSnapshot, snapshotInsertion, snapshotText } from '../core/snapshot';
 import { COMMANDS } from './commands';
 import { currentLang } from './language';
@@ -72,7 +72,7 @@ async function targetNote(o: ToolInput): Promise<vscode.TextDocument> {
   } catch (e) {
     throw new Error(vscode.l10n.t('Cannot open {0}: {1}. Check the path (workspace-relative or a full URI).', uri.toString(), e instanceof Error ? e.message : String(e)));
   }
-  if (doc.languageId !== 'markdown' && !NOTE_NAME.test(doc.uri.path)) {
+  if (!isMarkdownNote(doc.uri.path, doc.languageId)) {
     throw new Error(vscode.l10n.t('{0} is not a Markdown note; these tools read Markdown notes (.md) only.', vscode.workspace.asRelativePath(doc.uri)));
   }
   return doc;

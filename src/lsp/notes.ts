@@ -7,7 +7,6 @@
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { NoteDocuments, type RemoteAnalyser } from '../core/note/documents';
 import type { NoteModel } from '../core/note/model';
-import { NOTE_NAME } from '../core/workspace/walk';
 
 export interface OpenNotesOptions {
   /** Largest note analysed, in UTF-16 code units. */
@@ -16,13 +15,6 @@ export interface OpenNotesOptions {
   readonly onAnalysed?: (document: TextDocument) => void;
   /** Analyses off the server's thread (the analysis worker, with the cache's time budget); none: in process. */
   readonly remote?: RemoteAnalyser;
-}
-
-/** A document the server reads: the client says it is Markdown, or its name ends in .md / .markdown. */
-export function isMarkdownNote(uri: string, languageId: string): boolean {
-  if (languageId === 'markdown') return true;
-  const path = uri.replace(/[?#].*$/, '');
-  return NOTE_NAME.test(path);
 }
 
 /** A document opened or changed (its TextDocument), or closed (undefined). */

@@ -29,9 +29,10 @@ import { explainMisconception } from '../core/knowledge/explainMisconception';
 import type { RemoteAnalyser } from '../core/note/documents';
 import { evidenceSymbols } from '../core/note/evidenceNames';
 import { noteHover, waitForHoverEvidence } from '../core/noteHover';
+import { isMarkdownNote } from '../core/workspace/walk';
 import { EXPLAIN_MISCONCEPTION, NoteDiagnosticsPublisher } from './diagnostics';
 import { IdleQueue } from './idle';
-import { isMarkdownNote, OpenNotes } from './notes';
+import { OpenNotes } from './notes';
 import { DEFAULT_SETTINGS, langOf, readSettings, type LspSettings } from './settings';
 import { folderPaths, LspWorkspace } from './workspace';
 
@@ -109,7 +110,7 @@ export function serveNotes(connection: Connection, version: string, remote?: Rem
 
   // Markdown notes only: a client that also attaches the server to other files (a script, a config) gets nothing for them.
   connection.onDidOpenTextDocument(({ textDocument: d }) => {
-    if (!isMarkdownNote(d.uri, d.languageId)) return;
+    if (!isMarkdownNote(d.uri.replace(/[?#].*$/, ''), d.languageId)) return;
     idle.handle(() => diagnostics.schedule(notes.open(d.uri, d.languageId, d.version, d.text), 0));
   });
   connection.onDidChangeTextDocument(({ textDocument: d, contentChanges }) =>

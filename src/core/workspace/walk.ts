@@ -19,6 +19,11 @@ export interface WalkOptions {
 /** A Markdown note's file name (any case): what the workspace index, the CLI, the MCP server and the tools read. */
 export const NOTE_NAME = /\.(?:md|markdown)$/i;
 
+/** A document read as a note: its editor says it is Markdown, or its path (no query or fragment) ends in .md / .markdown. */
+export function isMarkdownNote(path: string, languageId: string): boolean {
+  return languageId === 'markdown' || NOTE_NAME.test(path);
+}
+
 /**
  * The notes' paths relative to the root (`/`-separated), breadth first, each folder's entries in name order.
  * A folder that cannot be listed is skipped; symbolic links to folders are not followed (`list` reports them
