@@ -131,7 +131,8 @@ export class NoteDiagnosticsPublisher {
 
   /** textDocument/codeAction: the quick fixes of our diagnostics in the request's context. */
   codeActions(document: TextDocument, diagnostics: readonly Diagnostic[]): CodeAction[] {
-    const ours = diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && typeof d.code === 'string');
+    // A diagnostic the client sends back without a range (a malformed one) has no place to fix: skipped.
+    const ours = diagnostics.filter((d) => d?.source === DIAGNOSTIC_SOURCE && typeof d.code === 'string' && typeof d.range?.start?.line === 'number' && typeof d.range.end?.line === 'number');
     if (ours.length === 0) return [];
     const lang = this.host.lang();
     const typos = this.typos(document);

@@ -33,6 +33,7 @@ import { isMarkdownNote } from '../core/workspace/walk';
 import { EXPLAIN_MISCONCEPTION, NoteDiagnosticsPublisher } from './diagnostics';
 import { IdleQueue } from './idle';
 import { OpenNotes } from './notes';
+import { isChangeParams, isCloseParams, isOpenParams, requireDiagnostics, requireDocument, requireString } from './params';
 import { DEFAULT_SETTINGS, langOf, readSettings, type LspSettings } from './settings';
 import { folderPaths, LspWorkspace } from './workspace';
 
@@ -79,7 +80,11 @@ export function serveNotes(connection: Connection, version: string, remote?: Rem
     return answer();
   };
 
+  // `initialize` comes once: a second one would start the workspace index again over the first.
+  let initialized = false;
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    if (initialized) throw new ResponseError(ErrorCodes.InvalidRequest, 'initialize was already received');
+    initialized = true;
     locale = params.locale;
     settings = readSettings(params.initializationOptions);
     watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
@@ -109,17 +114,24 @@ export function serveNotes(connection: Connection, version: string, remote?: Rem
   });
 
   // Markdown notes only: a client that also attaches the server to other files (a script, a config) gets nothing for them.
-  connection.onDidOpenTextDocument(({ textDocument: d }) => {
+  // Notifications with parameters that lack what is read are dropped (params.ts).
+  connection.onDidOpenTextDocument((params) => {
+    if (!isOpenParams(params)) return;
+    const d = params.textDocument;
     if (!isMarkdownNote(d.uri.replace(/[?#].*$/, ''), d.languageId)) return;
     idle.handle(() => diagnostics.schedule(notes.open(d.uri, d.languageId, d.version, d.text), 0));
   });
-  connection.onDidChangeTextDocument(({ textDocument: d, contentChanges }) =>
+  connection.onDidChangeTextDocument((params) => {
+    if (!isChangeParams(params)) return;
+    const { textDocument: d, contentChanges } = params;
     idle.handle(() => {
       const document = notes.change(d.uri, d.version, contentChanges);
       if (document) diagnostics.schedule(document);
-    }),
-  );
-  connection.onDidCloseTextDocument(({ textDocument: d }) => {
+    });
+  });
+  connection.onDidCloseTextDocument((params) => {
+    if (!isCloseParams(params)) return;
+    const d = params.textDocument;
     notes.close(d.uri);
     diagnostics.closed(d.uri);
   });
@@ -141,7 +153,12 @@ export function serveNotes(connection: Connection, version: string, remote?: Rem
     if (!hover) return null;
     return { contents: { kind: 'markdown', value: hover.markdown }, range: { start: document.positionAt(hover.start), end: document.positionAt(hover.end) } };
   };
-  connection.onHover(({ textDocument, position }, token): Promise<Hover | null> => unlessShutDown(() => idle.during(hoverAt(textDocument.uri, position, token))));
+  connection.onHover((params, token): Promise<Hover | null> =>
+    unlessShutDown(() => {
+      requireDocument('textDocument/hover', params, true);
+      return idle.during(hoverAt(params.textDocument.uri, params.position, token));
+    }),
+  );
 
   // A request the client waits for: background work waits until it is answered (idle.ts).
   const documentSymbols = async (uri: string, token: CancellationToken): Promise<DocumentSymbol[]> => {
@@ -155,24 +172,41 @@ export function serveNotes(connection: Connection, version: string, remote?: Rem
     });
   };
 
-  connection.onDocumentSymbol(({ textDocument }, token): Promise<DocumentSymbol[]> => unlessShutDown(() => idle.during(documentSymbols(textDocument.uri, token))));
+  connection.onDocumentSymbol((params, token): Promise<DocumentSymbol[]> =>
+    unlessShutDown(() => {
+      requireDocument('textDocument/documentSymbol', params);
+      return idle.during(documentSymbols(params.textDocument.uri, token));
+    }),
+  );
 
-  connection.onReferences(({ textDocument, position }) => unlessShutDown(() => idle.during(workspace.references(textDocument.uri, position))));
-  connection.onWorkspaceSymbol(({ query }) => unlessShutDown(() => idle.during(workspace.symbols(query, lang()))));
+  connection.onReferences((params) =>
+    unlessShutDown(() => {
+      requireDocument('textDocument/references', params, true);
+      return idle.during(workspace.references(params.textDocument.uri, params.position));
+    }),
+  );
+  connection.onWorkspaceSymbol((params) =>
+    unlessShutDown(() => {
+      requireString('workspace/symbol', params, 'query');
+      return idle.during(workspace.symbols(params.query, lang()));
+    }),
+  );
 
-  connection.onCodeAction(({ textDocument, context }) =>
-    unlessShutDown(() =>
-      idle.handle(() => {
-        const document = notes.get(textDocument.uri);
-        return document ? diagnostics.codeActions(document, context.diagnostics) : [];
-      }),
-    ),
+  connection.onCodeAction((params) =>
+    unlessShutDown(() => {
+      requireDocument('textDocument/codeAction', params);
+      requireDiagnostics('textDocument/codeAction', params);
+      return idle.handle(() => {
+        const document = notes.get(params.textDocument.uri);
+        return document ? diagnostics.codeActions(document, params.context.diagnostics) : [];
+      });
+    }),
   );
 
   // A claim's quick fix: the wrong claim and the fact as a message (what every client shows), and the full
   // explanation (Markdown, with sources) as the command's result for clients that use it.
   const explainClaim = (command: string, args: readonly unknown[] | undefined): string | null => {
-    if (command !== EXPLAIN_MISCONCEPTION) return null;
+    if (command !== EXPLAIN_MISCONCEPTION) throw new ResponseError(ErrorCodes.InvalidParams, `workspace/executeCommand: unknown command ${JSON.stringify(command.slice(0, 80))}`);
     const rule = typeof args?.[0] === 'string' ? args[0] : '';
     const short = misconceptionRuleText(rule, lang());
     const text = explainMisconception(rule, lang());
@@ -180,7 +214,12 @@ export function serveNotes(connection: Connection, version: string, remote?: Rem
     void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `${short.claim} — ${short.fact}` });
     return text;
   };
-  connection.onExecuteCommand(({ command, arguments: args }) => unlessShutDown(() => explainClaim(command, args)));
+  connection.onExecuteCommand((params) =>
+    unlessShutDown(() => {
+      requireString('workspace/executeCommand', params, 'command');
+      return explainClaim(params.command, params.arguments);
+    }),
+  );
 
   connection.onShutdown(() => {
     shutDown = true;

@@ -17,6 +17,7 @@ import {
   ErrorCodes,
   ExitNotification,
   HoverRequest,
+  InitializeRequest,
   ShutdownRequest,
   TextDocumentSyncKind,
   type CodeAction,
@@ -312,6 +313,38 @@ describe('tcp-state-notes lsp --stdio (protocol)', () => {
       const named = 'file:///notes/other.md';
       await lsp.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: named, languageId: 'plaintext', version: 1, text: 'FIN_WAIT3\n' } });
       assert.equal((await lsp.diagnostics(named, (p) => p.diagnostics.length > 0)).diagnostics.length, 1);
+    } finally {
+      await lsp.close();
+    }
+  });
+
+  test('parameters lacking what a method reads: InvalidParams naming the field; a second initialize is refused', async () => {
+    const lsp = await startLsp();
+    try {
+      const invalid = (field: string) => (e: { code?: number; message?: string }) => e.code === ErrorCodes.InvalidParams && (e.message ?? '').includes(field);
+      const c = lsp.connection;
+      await assert.rejects(c.sendRequest('textDocument/hover', { textDocument: { uri: URI } }), invalid('position'));
+      await assert.rejects(c.sendRequest('textDocument/hover', { position: { line: 0, character: 0 } }), invalid('textDocument.uri'));
+      await assert.rejects(c.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: { line: -1, character: 0 } }), invalid('position'));
+      await assert.rejects(c.sendRequest('textDocument/documentSymbol', {}), invalid('textDocument.uri'));
+      await assert.rejects(c.sendRequest('textDocument/references', { textDocument: { uri: 7 }, position: { line: 0, character: 0 } }), invalid('textDocument.uri'));
+      await assert.rejects(c.sendRequest('workspace/symbol', {}), invalid('query'));
+      await assert.rejects(c.sendRequest('textDocument/codeAction', { textDocument: { uri: URI }, range: rangeOf('FIN_WAIT3') }), invalid('context.diagnostics'));
+      await assert.rejects(c.sendRequest(ExecuteCommandRequest.type, { command: 'rm -rf /', arguments: [] }), invalid('unknown command'));
+      await assert.rejects(
+        c.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, capabilities: {} }),
+        (e: { code?: number }) => e.code === ErrorCodes.InvalidRequest,
+      );
+      // Malformed notifications are dropped; the server goes on, and a code action on a diagnostic without a range is nothing.
+      await c.sendNotification('textDocument/didOpen', { textDocument: { uri: URI } });
+      await c.sendNotification('textDocument/didChange', { textDocument: { uri: URI } });
+      await c.sendNotification('textDocument/didClose', {});
+      await lsp.open(URI, NOTE);
+      const hover = await c.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position: at('CLOSE_WAIT', 1) });
+      assert.ok(hover);
+      const broken = { source: 'tcp-state-notes', code: 'typo', message: 'x' } as unknown as Diagnostic;
+      assert.deepEqual(await c.sendRequest(CodeActionRequest.type, { textDocument: { uri: URI }, range: rangeOf('FIN_WAIT3'), context: { diagnostics: [broken] } }), []);
+      assert.equal(lsp.stderr(), '');
     } finally {
       await lsp.close();
     }
