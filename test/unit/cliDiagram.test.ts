@@ -78,3 +78,45 @@ describe('tcp-state-notes diagram --format / --width (built CLI)', () => {
     }
   });
 });
+
+describe('tcp-state-notes diagram --section with headings that repeat (built CLI)', () => {
+  const days = join(dir, 'days.md');
+  writeFileSync(
+    days,
+    [
+      '# 2024-03-05',
+      '## 处理',
+      'FIN-WAIT-1 piled up.',
+      '# 2024-03-06',
+      '## 处理',
+      'CLOSE_WAIT this time.',
+      '## 现象',
+      '### 处理',
+      'LAST_ACK, once.',
+      '',
+    ].join('\n'),
+  );
+
+  test('a title naming several sections is an error listing their paths and lines (status 2, nothing written)', () => {
+    const r = cliRun('diagram', days, '--section', '处理', '--format', 'mermaid');
+    assert.equal(r.code, 2);
+    assert.equal(r.out, '');
+    assert.match(r.err, /3 sections titled "处理"/);
+    assert.match(r.err, /"2024-03-05 > 处理" \(line 2\), "2024-03-06 > 处理" \(line 5\), "2024-03-06 > 现象 > 处理" \(line 8\)/);
+    assert.match(r.err, /--section "2024-03-05 > 处理"/);
+  });
+
+  test('a path of headings names one section; its last headings are enough when they are unique', () => {
+    const first = cliRun('diagram', days, '--section', '2024-03-05 > 处理', '--format', 'mermaid');
+    assert.equal(first.code, 0, first.err);
+    assert.match(first.out, /FIN_WAIT_1|FIN-WAIT-1/);
+    assert.doesNotMatch(first.out, /CLOSE_WAIT|CLOSE-WAIT/);
+    const nested = cliRun('diagram', days, '--section', '现象>处理', '--format', 'mermaid');
+    assert.equal(nested.code, 0, nested.err);
+    assert.match(nested.out, /LAST_ACK|LAST-ACK/);
+    assert.doesNotMatch(nested.out, /FIN_WAIT_1|FIN-WAIT-1/);
+    const none = cliRun('diagram', days, '--section', '2024-03-07 > 处理');
+    assert.equal(none.code, 2);
+    assert.match(none.err, /no section titled/);
+  });
+});

@@ -1,6 +1,7 @@
-/** The one-answer commands: `explain <term>`, `template`, `diagram <file>`. */
+import { findSection } from '../../core/note/sectionPath';
 import { nearTerms } from '../../core/agents/tools';
 import { analyzeNote } from '../../core/note/analyze';
+import { findSection } from '../../core/note/sectionPath';
 import type { Lang } from '../../core/catalogue/types';
 import { diagramSource } from '../../core/diagram/fromNote';
 import { buildDiagramModel } from '../../core/diagram/model';
@@ -59,12 +60,20 @@ export function diagramCommand(files: readonly string[], args: ParsedArgs, lang:
   let range: { start: number; end: number } | undefined;
   let title = file.split(/[\\/]/).pop() ?? file;
   if (wanted !== undefined) {
-    const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
-    const section = model.sections.find((s) => norm(s.title) === norm(wanted));
-    if (!section) {
+    const match = findSection(model.sections, wanted);
+    if (match.kind === 'none') {
       const titles = model.sections.map((s) => JSON.stringify(s.title)).join(', ') || '(none)';
       throw new CliError(`no section titled ${JSON.stringify(wanted)} in ${file}; headings: ${titles}`);
     }
+    if (match.kind === 'ambiguous') {
+      const listed = match.sections.map((s, k) => `${JSON.stringify(match.paths[k])} (line ${model.lines.lineAt(s.start) + 1})`).join(', ');
+      const distinct = new Set(match.paths).size === match.paths.length;
+      throw new CliError(
+        `${match.sections.length} sections titled ${JSON.stringify(wanted)} in ${file}: ${listed}; ` +
+          (distinct ? `name one by its path of headings, e.g. --section ${JSON.stringify(match.paths[0])}` : 'their headings repeat up to the top: rename one to name it'),
+      );
+    }
+    const section = match.section;
     range = { start: section.start, end: section.end };
     title = section.title;
   }
