@@ -65,3 +65,11 @@ test('every stand-in of the shell names a module and exports of the complete bun
     M._load = load;
   }
 });
+
+test('Go to Symbol in Workspace (Ctrl+T) activates the extension before any note is opened', () => {
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { activationEvents: string[]; contributes: { keybindings?: unknown } };
+  // The workbench fires onCommand:<id> for its own commands too (CommandService.executeCommand), so the index
+  // starts when a person asks for workspace symbols in a notes repository where no Markdown file is open.
+  assert.ok(manifest.activationEvents.includes('onCommand:workbench.action.showAllSymbols'));
+  assert.ok(manifest.activationEvents.includes('onLanguage:markdown'));
+});
