@@ -1,4 +1,4 @@
-import { findSection } from '../../core/note/sectionPath';
+/** The one-answer commands: `explain <term>`, `template`, `diagram <file>`. */
 import { nearTerms } from '../../core/agents/tools';
 import { analyzeNote } from '../../core/note/analyze';
 import { findSection } from '../../core/note/sectionPath';
