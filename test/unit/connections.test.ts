@@ -29,6 +29,12 @@ describe('addresses', () => {
     assert.deepEqual(parseEndpoint('[::]:22'), { address: '*', family: 0, port: 22 });
     assert.deepEqual(parseEndpoint('10.0.0.5.443'), { address: '10.0.0.5', family: 4, port: 443 }, 'BSD netstat');
     assert.deepEqual(parseEndpoint('10.0.0.5:https'), { address: '10.0.0.5', family: 4 });
+    assert.deepEqual(parseEndpoint('::1.49152'), { address: '::1', family: 6, port: 49152 }, 'BSD netstat, IPv6');
+    assert.deepEqual(parseEndpoint('fe80::1%lo0.49152'), { address: 'fe80::1', family: 6, port: 49152 }, 'BSD netstat, IPv6 with a zone');
+    assert.deepEqual(parseEndpoint('::ffff:10.0.0.1.443'), { address: '10.0.0.1', family: 4, port: 443 }, 'BSD netstat, mapped IPv4');
+    assert.deepEqual(parseEndpoint('*.*'), { address: '*', family: 0 });
+    assert.deepEqual(parseEndpoint('0.0.0.0:0'), { address: '*', family: 0 }, 'Windows: a listener has no peer');
+    assert.deepEqual(parseEndpoint('[::]:0'), { address: '*', family: 0 });
     for (const bad of ['10.0.0.5', '300.1.1.1:80', '10.0.0.5:99999', 'abc:def:ghi', '1:2:3:4:5:6:7:8:9:80', '[::1]80', '']) {
       assert.equal(parseEndpoint(bad), undefined, bad);
     }
@@ -157,6 +163,25 @@ describe('netstat rows', () => {
     assert.deepEqual(s?.prefixes, [{ prefix: '198.51.100.0/24', count: 3 }]);
     assert.deepEqual(s?.localPorts, [{ port: 9000, count: 3 }]);
     assert.deepEqual(s?.timers, { on: 0, persist: 0, keepalive: 0, timewait: 0, none: 0 });
+  });
+
+  it('BSD IPv6 rows are sockets with their peers; Windows IPv4 and IPv6 listeners on one port are two sockets', () => {
+    const bsd = connectionsOfText([
+      'Proto Recv-Q Send-Q  Local Address          Foreign Address        (state)',
+      'tcp4       0      0  192.168.1.23.52110     17.253.144.10.443      ESTABLISHED',
+      'tcp6       0      0  ::1.49152              ::1.49153              SYN_SENT',
+      'tcp6       0      0  fe80::1%lo0.49152      fe80::1%lo0.49153      CLOSE_WAIT',
+    ].join('\n'));
+    assert.deepEqual(bsd.map((c) => [c.state, c.peer?.address, c.peer?.port]), [['ESTABLISHED', '17.253.144.10', 443], ['SYN-SENT', '::1', 49153], ['CLOSE-WAIT', 'fe80::1', 49153]]);
+    const win = connectionsOfText([
+      '  Proto  Local Address          Foreign Address        State           PID',
+      '  TCP    0.0.0.0:443            0.0.0.0:0              LISTENING       4',
+      '  TCP    [::]:443               [::]:0                 LISTENING       4',
+      '  TCP    [fe80::1%5]:50010      [fe80::2%5]:443        ESTABLISHED     7788',
+    ].join('\n'));
+    const listen = socketsByState(win).get('LISTEN');
+    assert.equal(listen?.listed, 2);
+    assert.equal(socketsByState(win).get('ESTABLISHED')?.peers[0]?.address, 'fe80::2');
   });
 
   it('Windows rows: addresses and state, no queues', () => {

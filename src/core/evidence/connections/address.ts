@@ -1,6 +1,7 @@
 /**
  * Socket addresses as tools print them: `10.0.0.5:443`, `[2001:db8::1]:443`, `[::ffff:192.0.2.7]:80`,
- * `2001:db8::1:443` (old ss, netstat), `10.0.0.5%eth0:22`, `*:*`, BSD `10.0.0.5.443`, and /proc/net/tcp hex
+ * `2001:db8::1:443` (old ss, netstat), `10.0.0.5%eth0:22`, `*:*`, BSD `10.0.0.5.443` and `::1.443`, Windows
+ * `0.0.0.0:0` (no peer), and /proc/net/tcp hex
  * (`0500000A:01BB`). Pure: no `vscode`, no Node built-ins.
  */
 import { isHexDigits, parseUint } from '../text';
@@ -131,6 +132,11 @@ export function parseEndpoint(token: string | undefined): Endpoint | undefined {
       host = token.slice(0, dot);
       portText = token.slice(dot + 1);
       if (host !== '*' && !isIpv4(host)) return undefined;
+    } else if (token.indexOf('.', colon) > colon && !isIpv4(token.slice(colon + 1))) {
+      // BSD/macOS netstat prints IPv6 with a dot before the port too: `::1.49152`, `fe80::1%lo0.49152`.
+      const dot = token.lastIndexOf('.');
+      host = token.slice(0, dot);
+      portText = token.slice(dot + 1);
     } else {
       host = token.slice(0, colon);
       portText = token.slice(colon + 1);
@@ -149,7 +155,8 @@ export function parseEndpoint(token: string | undefined): Endpoint | undefined {
     if (!n) return undefined;
     ep = { address: n.address, family: n.family };
   }
-  if (port !== undefined) ep.port = port;
+  // Windows prints a listener's peer as `0.0.0.0:0` / `[::]:0`: no peer, as `*:*` (port 0 is never a connection's).
+  if (port !== undefined && !(port === 0 && ep.family === 0)) ep.port = port;
   return ep;
 }
 
