@@ -151,6 +151,11 @@ describe('recognition rules', () => {
   test('timer:(timewait,…) in ss -o output is a timer name, not a state', () => {
     assertRanges('«FIN-WAIT-2» 0 0 10.0.0.1:443 10.0.0.2:5000 timer:(timewait,52sec,0)', 'state');
   });
+
+  test('lastack:2000 in an ss -i line is a tcp_info field, not LAST-ACK; LAST_ACK: 3 and lastack in prose still are states', () => {
+    assertRanges('\t cubic wscale:7,7 rto:204 lastsnd:112000 lastrcv:118000 lastack:2000 unacked:0', 'state');
+    assertRanges('«LAST_ACK»: 3 sockets, «LAST_ACK»:3 and «lastack» in a sentence', 'state');
+  });
 });
 
 describe('terms', () => {
