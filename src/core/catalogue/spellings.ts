@@ -131,6 +131,11 @@ const EXACT: ReadonlyMap<string, readonly SpellingFamily[]> = new Map<string, re
   ['CloseWait', ['dotnet']],
   ['LastAck', ['dotnet']],
   ['TimeWait', ['dotnet']],
+  // …and the four that are English words: states only where the context says so (Get-NetTCPConnection counts).
+  ['Closed', ['dotnet']],
+  ['Listen', ['dotnet']],
+  ['Established', ['dotnet']],
+  ['Closing', ['dotnet']],
   // legacy
   ['TIMED_WAIT', ['legacy']],
   ['SYN_SEND', ['legacy']],

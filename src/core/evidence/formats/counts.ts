@@ -31,11 +31,41 @@ export function commandWords(ctx: CommandContext | undefined): KeywordSet {
 const WORDS_OF = new WeakMap<CommandContext, KeywordSet>();
 const NO_WORDS: KeywordSet = new Set();
 
+/** The command is PowerShell's `Get-NetTCPConnection` (any letter case), whose states print as .NET names. */
+function namesNetTcpConnection(words: KeywordSet): boolean {
+  let yes = NET_TCP_OF.get(words);
+  if (yes === undefined) {
+    yes = false;
+    for (const w of words) if (w.toLowerCase() === 'get-nettcpconnection') yes = true;
+    NET_TCP_OF.set(words, yes);
+  }
+  return yes;
+}
+const NET_TCP_OF = new WeakMap<KeywordSet, boolean>();
+
 function countState(token: string, hex: boolean, words: KeywordSet): StateId | undefined {
   if (hex && token.length === 2 && isHexDigits(token)) return PROC_NET_TCP_HEX.get(token.toUpperCase());
   const s = stateFromToken(token);
   if (s !== undefined) return s;
-  return words.has(token) ? lookupStateSpelling(token)?.state : undefined;
+  if (words.has(token)) return lookupStateSpelling(token)?.state;
+  // `Get-NetTCPConnection | Group-Object State` prints `412 Established`, `14 Listen`: .NET TcpState names that
+  // are also English words count after that command.
+  if (words.size > 0 && isPascalWord(token) && namesNetTcpConnection(words)) {
+    const hit = lookupStateSpelling(token);
+    if (hit?.families.includes('dotnet')) return hit.state;
+  }
+  return undefined;
+}
+
+/** `Established`: a capital, then lower-case letters only. */
+function isPascalWord(token: string): boolean {
+  const first = token.charCodeAt(0);
+  if (first < 65 || first > 90) return false;
+  for (let i = 1; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c < 97 || c > 122) return false;
+  }
+  return token.length > 1;
 }
 
 /** `# …`, `// …`, `<- …`, `← …` after a count. */
