@@ -33,6 +33,35 @@ function cli(...args: string[]): { status: number | null; stdout: string; stderr
 }
 
 describe('report JSON', () => {
+  it('a listing pasted in a block quote (or a list item) gives its rows with their peers, as anywhere else', () => {
+    const note = [
+      '> Pasted by Alice:',
+      '>',
+      '> ```',
+      '> $ ss -tanoi',
+      '> State      Recv-Q Send-Q Local Address:Port  Peer Address:Port',
+      '> LAST-ACK   0      1      10.0.0.1:443        10.0.0.4:1002  timer:(on,200ms,3)',
+      '> \t cubic wscale:7,7 rto:204 lastsnd:112000 lastack:2000 unacked:1',
+      '> ```',
+      '',
+      '1. Then:',
+      '',
+      '   ```',
+      '   $ ss -tan',
+      '   State      Recv-Q Send-Q Local Address:Port  Peer Address:Port',
+      '   CLOSING    0      1      10.0.0.1:443        10.0.0.5:1003',
+      '   ```',
+      '',
+    ].join('\n');
+    const states = buildReport(analyzeNote(note), { file: 'quoted.md', lang: 'en' }).json.states;
+    const lastAck = states['LAST-ACK'];
+    assert.equal(lastAck?.count, 1);
+    assert.equal(lastAck?.sockets.listed, 1);
+    assert.deepEqual(lastAck?.sockets.peers, [{ address: '10.0.0.4', count: 1 }]);
+    assert.equal(lastAck?.sockets.timers.on, 1);
+    assert.deepEqual(states.CLOSING?.sockets.peers, [{ address: '10.0.0.5', count: 1 }]);
+  });
+
   it('has exactly the keys of the issue, state ids as elsewhere, 0-based lines', () => {
     const r = cli('report', INCIDENT, '--json');
     assert.equal(r.status, 0, r.stderr);

@@ -28,12 +28,29 @@ export interface NoteEvidence {
 }
 
 const PROSE_CONTEXTS: ReadonlySet<string> = new Set(['prose', 'list', 'table', 'blockquote']);
+/** The markers of a block quote (nested ones too) at the start of a line: `> `, `>> `, `> > `. */
+const QUOTE_MARKERS = /^[ \t]{0,3}(?:>[ \t]?)+/;
+
+/**
+ * Line `n` of the note as its code block's content reads: without the `>` markers of a block quote around the
+ * block (the evidence parser read the block's content, which has none), so a listing pasted in a quote gives its
+ * rows as any other. Lines not in a quote come back as they are.
+ */
+export function codeLineText(model: NoteModel): (n: number) => string {
+  return (n) => {
+    const line = model.lines.lineText(n);
+    let i = 0;
+    while (i < 3 && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+    return line.charCodeAt(i) === 62 /* > */ ? line.replace(QUOTE_MARKERS, '') : line;
+  };
+}
 const MAX_BCC_LINES = 100_000;
 
 function bccRows(model: NoteModel, range: OffsetRange | undefined): Connection[] {
   const text = model.text;
   const out: Connection[] = [];
   let lastLine = -1;
+  const quoted = codeLineText(model);
   const end = range ? range.end : text.length;
   for (let at = text.indexOf('RADDR', range?.start ?? 0); at >= 0 && at < end; at = text.indexOf('RADDR', at + 5)) {
     const header = model.lines.lineAt(at);
@@ -42,7 +59,7 @@ function bccRows(model: NoteModel, range: OffsetRange | undefined): Connection[]
     // In a section, the output ends with the section.
     const lastInRange = range ? model.lines.lineAt(Math.max(range.start, range.end - 1)) : model.lines.lineCount - 1;
     for (let n = header; n <= lastInRange && n < model.lines.lineCount && lines.length < MAX_BCC_LINES; n++) {
-      const l = model.lines.lineText(n);
+      const l = quoted(n);
       if (n > header && l.trim() === '') break;
       lines.push(l);
     }
@@ -58,7 +75,7 @@ function bccRows(model: NoteModel, range: OffsetRange | undefined): Connection[]
  * the analysis worker can answer the host's messages between them (report/summaries.ts); runSteps runs them at once.
  */
 export function* noteEvidenceSteps(model: NoteModel, range?: OffsetRange): Generator<void, NoteEvidence, void> {
-  const lineText = (n: number): string => model.lines.lineText(n);
+  const lineText = codeLineText(model);
   const tallies = new StateTallies();
   const counts = new Map<StateId, StateCount>();
   const setCount = (state: StateId, c: StateCount): void => {

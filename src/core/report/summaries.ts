@@ -19,6 +19,7 @@ import { formatNumber, t } from '../strings';
 import { analyseEvidence, analyseEvidenceSteps, causesOf, type NoteAnalysis } from './build';
 import { safeName, type Cause, type CauseRule } from './causes';
 import { escapeMarkdown } from './markdown';
+import { codeLineText } from './noteEvidence';
 
 export const MAX_SUMMARY_CHARS = 2 * 1024 * 1024;
 
@@ -175,7 +176,7 @@ export function blockConnectionSummary(model: NoteModel, block: EvidenceBlock, l
   const hit = m.get(lang);
   if (hit !== undefined) return hit ?? undefined;
   const tallies = new StateTallies();
-  const lineText = (n: number): string => model.lines.lineText(n);
+  const lineText = codeLineText(model);
   for (const seg of block.segments) for (const c of connectionsOfSegment(seg, lineText)) tallies.add(c);
   let best: [StateId, StateSockets] | undefined;
   for (const e of tallies.result().sockets) if (!best || e[1].listed > best[1].listed) best = e;
