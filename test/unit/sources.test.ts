@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { STATE_IDS, type Lang } from '../../src/core/catalogue/types';
 import { STATE_KNOWLEDGE } from '../../src/core/catalogue/states';
 import { TERMS } from '../../src/core/catalogue/terms';
-import { resolveReference, resolveSources, sourcesMarkdown, unresolvedReferences } from '../../src/core/catalogue/sources';
+import { resolveReference, resolveSources, sourcesMarkdown, symbolLabel, unresolvedReferences } from '../../src/core/catalogue/sources';
 import { explainAggregate, explainState, explainStateText, explainTerm } from '../../src/core/explain';
 import { stateTooltip } from '../../src/core/preview';
 import { DIAGRAM_ANNOTATIONS, DIAGRAM_EDGES } from '../../src/core/diagram/graph';
@@ -56,6 +56,22 @@ test('kernel files link to Elixir at the pinned LTS tag and name the function', 
   assert.deepEqual(unresolvedReferences(['K-timer; NOPE-1 foo']), ['NOPE-1 foo']);
 });
 
+test('a source label gives "()" to functions only: arrays and variables say what they are', () => {
+  assert.equal(symbolLabel('tcp_write_timeout'), 'tcp_write_timeout()');
+  assert.equal(symbolLabel('new_state[]'), 'new_state[]');
+  assert.equal(symbolLabel('tcp_orphan_count (per-CPU counter)'), 'tcp_orphan_count (per-CPU counter)');
+  assert.equal(symbolLabel('TCP_TIMEWAIT_LEN'), 'TCP_TIMEWAIT_LEN');
+  assert.equal(symbolLabel('sysctl_tcp_tw_reuse_delay'), 'sysctl_tcp_tw_reuse_delay');
+  assert.equal(resolveReference('K-tcp.c __tcp_close, new_state[]')?.label, 'net/ipv4/tcp.c: __tcp_close(), new_state[]');
+  assert.equal(resolveReference('K-sysctl ipv4_table[]')?.label, 'net/ipv4/sysctl_net_ipv4.c: ipv4_table[]');
+  // The shipped catalogue names these arrays and variables; no label may show them as calls.
+  const labels = resolveSources(allSourceStrings()).map((l) => l.label).join('\n');
+  for (const notAFunction of ['new_state', 'ipv4_table', 'tcp_orphan_count', 'sstate_name']) {
+    assert.ok(labels.includes(notAFunction), `${notAFunction} is cited`);
+    assert.ok(!labels.includes(`${notAFunction}()`), `${notAFunction} is not a function:\n${labels}`);
+  }
+});
+
 test('Markdown links: labels escaped, one link per distinct label', () => {
   const md = sourcesMarkdown(['K-tcp.c __tcp_close; K-tcp.c __tcp_close', 'CF2']);
   assert.equal(md.match(/\]\(https:/g)?.length, 2);
@@ -71,7 +87,7 @@ test('no hover, Explain view, tooltip or CLI explanation shows a private key; ea
     for (const id of STATE_IDS) {
       const md = explainState(id, { lang });
       assertNoKeys(`state ${id} (${lang})`, md);
-      assert.match(md, /\*\*(?:Sources|来源):\*\* \[[^\]]+\]\(https?:\/\//, `${id} links its sources`);
+      assert.match(md, /\*\*(?:Sources|来源):\*\* \[(?:[^\]\\]|\\.)+\]\(https?:\/\//, `${id} links its sources`);
       const plain = explainStateText(id, { lang });
       assertNoKeys(`diagram tooltip ${id}`, plain);
       assert.match(plain, /\(https?:\/\/[^)\s]+\)/, `${id} diagram tooltip keeps the address`);

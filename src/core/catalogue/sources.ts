@@ -27,7 +27,7 @@ interface KeyInfo {
   /** Label before the detail. */
   readonly label: string;
   readonly url: string;
-  /** How detail is shown: as functions `f()` (kernel files), or verbatim. */
+  /** How detail is shown: as source symbols (`symbolLabel`: functions get `()`), or verbatim. */
   readonly detail?: 'functions' | 'verbatim' | 'none';
 }
 
@@ -133,6 +133,22 @@ function rfcAnchor(detail: string): string {
 }
 
 /**
+ * How one symbol named in the detail of a source-file reference is shown. The reference says what the symbol
+ * is, in C notation:
+ * - a bare lower-case identifier is a function: `tcp_write_timeout` → "tcp_write_timeout()";
+ * - `name[]` is an array (`new_state[]`, `ipv4_table[]`), shown as written;
+ * - `name (what it is)` is anything else, shown as written: `tcp_orphan_count (per-CPU counter)`;
+ * - upper-case names are macros or constants (`TCP_TIMEWAIT_LEN`) and `sysctl_…` names are the sysctls'
+ *   variables: shown as written.
+ * A name that is not a function must therefore carry `[]` or its kind in parentheses: the label must not call
+ * it a function.
+ */
+export function symbolLabel(symbol: string): string {
+  const s = symbol.trim();
+  return /^[a-z_][a-z0-9_]*$/.test(s) && !s.startsWith('sysctl_') ? `${s}()` : s;
+}
+
+/**
  * Resolves one reference ("K-timer tcp_write_timeout, tcp_orphan_retries") to its link, or undefined when
  * the key is unknown (the catalogue test fails on that).
  */
@@ -152,7 +168,7 @@ export function resolveReference(reference: string): SourceLink | undefined {
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean)
-      .map((s) => (/^[a-z_][a-z0-9_]*$/.test(s) && !/^[A-Z]/.test(s) && !s.startsWith('sysctl_') ? `${s}()` : s));
+      .map(symbolLabel);
     return { label: `${info.label}: ${names.join(', ')}`, url: info.url };
   }
   return { label: `${info.label}: ${detail}`, url: info.url };

@@ -103,7 +103,7 @@ export const STATE_KNOWLEDGE: Readonly<Record<StateId, StateKnowledge>> = {
       F(
         '"grep CLOSED in ss output": ss never prints CLOSED. The state shows as UNCONN, and the filter keywords `closed` and `close` are aliases of `unconnected`.',
         '“在 ss 输出里 grep CLOSED”：ss 从不打印 CLOSED。该状态显示为 UNCONN，过滤关键字 `closed` 和 `close` 都是 `unconnected` 的别名。',
-        'ss.c sstate_name, scan_state',
+        'ss.c sstate_name[], scan_state',
       ),
       F(
         '"The `closed` number in `ss -s` is a socket listing": it is computed from sockstat (alloc minus the TCP and TCP6 inuse, plus tw), not counted from a socket list.',
@@ -174,7 +174,7 @@ export const STATE_KNOWLEDGE: Readonly<Record<StateId, StateKnowledge>> = {
       why: F(
         'The close() state table maps SYN_SENT straight to CLOSE, so the socket is destroyed at once; nothing is left for the kernel to finish.',
         'close() 的状态表把 SYN_SENT 直接映射为 CLOSE，socket 立即被销毁，内核没有需要收尾的工作。',
-        'K-tcp.c new_state, __tcp_close',
+        'K-tcp.c new_state[], __tcp_close',
       ),
       sysctls: [S.synRetries],
       counters: [C.onTimeout],
@@ -221,7 +221,7 @@ export const STATE_KNOWLEDGE: Readonly<Record<StateId, StateKnowledge>> = {
       why: F(
         'Request socks are not sockets with an fd and are not counted in sockstat `orphan`. A full SYN_RECV socket that is closed sends a FIN and moves to FIN-WAIT-1, which is where it becomes an orphan.',
         'request sock 不是带 fd 的 socket，也不计入 sockstat 的 `orphan`。完整的 SYN_RECV socket 被 close() 时会发出 FIN 并进入 FIN-WAIT-1，在那里才成为孤儿。',
-        'K-diag inet_req_diag_fill; K-tcp.c new_state, __tcp_close',
+        'K-diag inet_req_diag_fill; K-tcp.c new_state[], __tcp_close',
       ),
       sysctls: [S.synackRetries, S.maxSynBacklog, S.abortOnOverflow],
       counters: [],
@@ -264,7 +264,7 @@ export const STATE_KNOWLEDGE: Readonly<Record<StateId, StateKnowledge>> = {
       why: F(
         'A socket is orphaned only by the application\'s last close(), which first moves an ESTABLISHED connection to FIN-WAIT-1. Children waiting in the accept queue have no fd yet but are not SOCK_DEAD either.',
         '只有应用最后一次 close() 才会让 socket 成为孤儿，而 close() 会先把 ESTABLISHED 连接转入 FIN-WAIT-1。accept 队列中的子连接虽然还没有 fd，但也不是 SOCK_DEAD。',
-        'K-tcp.c __tcp_close, new_state; K-sock sock_orphan',
+        'K-tcp.c __tcp_close, new_state[]; K-sock sock_orphan',
       ),
       sysctls: [S.retries2, S.kaTime, S.kaIntvl, S.kaProbes],
       counters: [C.onTimeout, C.onClose, C.onData],
@@ -444,7 +444,7 @@ export const STATE_KNOWLEDGE: Readonly<Record<StateId, StateKnowledge>> = {
       why: F(
         'sock_orphan() runs only inside close(), and close() moves the socket on to LAST-ACK. So no kernel timer reaps CLOSE-WAIT; only the application can end it. A child still in the accept queue can also get a FIN: it has no fd yet but is not SOCK_DEAD either.',
         'sock_orphan() 只在 close() 中执行，而 close() 会把 socket 转入 LAST-ACK。因此没有内核定时器回收 CLOSE-WAIT，只有应用能结束它。仍在 accept 队列中的子连接也可能收到 FIN：它还没有 fd，但也不是 SOCK_DEAD。',
-        'K-tcp.c __tcp_close, new_state; K-input tcp_fin',
+        'K-tcp.c __tcp_close, new_state[]; K-input tcp_fin',
       ),
       sysctls: [S.kaTime, S.kaIntvl, S.kaProbes],
       counters: [C.onClose],
@@ -542,7 +542,7 @@ export const STATE_KNOWLEDGE: Readonly<Record<StateId, StateKnowledge>> = {
       why: F(
         'close() in CLOSE-WAIT sends the FIN, enters LAST-ACK and orphans the socket in the same call. The exception: the application used shutdown(SHUT_WR) and still keeps the fd.',
         '在 CLOSE-WAIT 中调用 close() 会在同一次调用里发出 FIN、进入 LAST-ACK 并把 socket 变成孤儿。例外：应用用的是 shutdown(SHUT_WR)，并且仍持有 fd。',
-        'K-tcp.c __tcp_close, new_state, tcp_shutdown',
+        'K-tcp.c __tcp_close, new_state[], tcp_shutdown',
       ),
       sysctls: [S.orphanRetries, S.maxOrphans, S.mem],
       counters: [C.orphan, C.onTimeout, C.onMemory],
@@ -709,7 +709,7 @@ export const STATE_KNOWLEDGE: Readonly<Record<StateId, StateKnowledge>> = {
       F(
         '"ss prints BOUND-INACTIVE in the State column": these sockets are returned as CLOSE and printed as UNCONN.',
         '“ss 的 State 列会显示 BOUND-INACTIVE”：这些 socket 以 CLOSE 返回，显示为 UNCONN。',
-        'C-BI; ss.c sstate_name',
+        'C-BI; ss.c sstate_name[]',
       ),
       F(
         '"An empty result means no bound sockets": kernels before the v6.8 cycle, and iproute2 versions without bound-inactive support, cannot list them.',

@@ -49,7 +49,7 @@ const SYSCTLS: readonly TermKnowledge[] = [
       F(
         'Global, not per network namespace: orphans of every container count against one host-wide limit, and sockstat `orphan` shows the host total.',
         '这是全局参数，不区分网络命名空间：所有容器的孤儿共用同一个整机上限，sockstat 中的 `orphan` 也是整机总数。',
-        'K-sysctl ipv4_table; K-tcp.c tcp_orphan_count; K-proc sockstat_seq_show',
+        'K-sysctl ipv4_table[]; K-tcp.c tcp_orphan_count (per-CPU counter); K-proc sockstat_seq_show',
       ),
       F(
         'Default is half the established-hash size, set in tcp_init() at boot (at most 262144 unless `thash_entries=` is given). The NR_FILE value quoted by tcp(7) is only a static initialiser that boot overwrites.',
@@ -237,7 +237,7 @@ const SYSCTLS: readonly TermKnowledge[] = [
       F(
         'Computed at boot from free memory: limit = free buffer pages / 16, min = 3/4 of it (about 4.7 %), pressure = limit (6.25 %), max = 2 × min (about 9.4 %). One value for the whole host.',
         '启动时根据空闲内存计算：limit = 空闲缓冲页数 / 16，min 取其 3/4（约 4.7%），pressure 等于 limit（6.25%），max = 2 × min（约 9.4%）。整机只有一份。',
-        'K-tcp.c tcp_init_mem; K-sysctl ipv4_table',
+        'K-tcp.c tcp_init_mem; K-sysctl ipv4_table[]',
       ),
     ],
     defaultValue: L('computed at boot from free memory (about 4.7 % / 6.25 % / 9.4 %)', '启动时按空闲内存计算（约 4.7% / 6.25% / 9.4%）'),
