@@ -14,6 +14,7 @@ import { stateTooltip } from '../../src/core/preview';
 import { DIAGRAM_ANNOTATIONS, DIAGRAM_EDGES } from '../../src/core/diagram/graph';
 import { MISCONCEPTION_RULES } from '../../src/core/knowledge/misconceptions';
 import { explainConntrack } from '../../src/core/knowledge/conntrack';
+import { kernelFromSetting, kernelSources } from '../../src/core/knowledge/kernel';
 
 const LANGS: readonly Lang[] = ['en', 'zh-cn'];
 
@@ -116,4 +117,37 @@ test('the private-key detector itself catches what it must', () => {
   for (const fine of ['RFC 9293 §3.3.2', 'net/ipv4/tcp_timer.c', 'TCP_TIMEWAIT_LEN', 'FIN-WAIT-1', 'TCP-LA']) {
     assert.doesNotMatch(fine, PRIVATE_KEY, fine);
   }
+});
+
+/** The URLs a hover links in its sources line. */
+function linkedUrls(md: string): Set<string> {
+  const line = md.split('\n\n').find((p) => /^\*\*(?:Sources|来源):\*\*/.test(p)) ?? '';
+  return new Set([...line.matchAll(/\]\((https?:\/\/[^)\s]+)\)/g)].map((m) => m[1] ?? ''));
+}
+
+test('a term hover links the sources of the details it shows, not of the ones it leaves out', () => {
+  let hiddenOnly = 0;
+  for (const term of TERMS) {
+    const md = explainTerm(term, { lang: 'en' });
+    const shown = new Set(resolveSources([...term.details.slice(0, 3).map((d) => d.source), ...kernelSources(term.id)]).map((l) => l.url));
+    const linked = linkedUrls(md);
+    for (const url of linked) assert.ok(shown.has(url), `${term.id} links ${url}, which no shown text cites`);
+    for (const url of shown) assert.ok(linked.has(url), `${term.id} does not link ${url}`);
+    const hidden = resolveSources(term.details.slice(3).map((d) => d.source)).filter((l) => !shown.has(l.url));
+    if (hidden.length) hiddenOnly++;
+    for (const l of hidden) assert.ok(!linked.has(l.url), `${term.id} links ${l.url} of a detail it does not show`);
+  }
+  assert.ok(hiddenOnly > 0, 'some term cites a source in a detail the hover leaves out (or this test proves nothing)');
+});
+
+test('the version line links its commit only when it is shown', () => {
+  const bhash2 = 'https://git.kernel.org/torvalds/c/936a192f9740';
+  const old = kernelFromSetting('5.10');
+  assert.ok(old);
+  assert.ok(linkedUrls(explainState('TIME-WAIT', { lang: 'en' })).has(bhash2), 'no kernel known: every change, with its commit');
+  const on510 = explainState('TIME-WAIT', { lang: 'en', kernel: old });
+  const prose = on510.split('\n\n').filter((p) => !/^\*\*Sources:\*\*/.test(p)).join('\n\n');
+  assert.doesNotMatch(prose, /bhash2/, 'nothing about 6.2 is said for 5.10');
+  assert.ok(!linkedUrls(on510).has(bhash2), 'so its commit is not linked');
+  assert.ok(linkedUrls(explainState('TIME-WAIT', { lang: 'en', kernel: kernelFromSetting('6.8') })).has(bhash2));
 });

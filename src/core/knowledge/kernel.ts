@@ -248,7 +248,12 @@ export function kernelLine(id: string, kernel: KernelSource | undefined, lang: L
   return `**${TEXT.versions[lang]}${COLON[lang]}** ${items.join(' ')}`;
 }
 
-/** Sources of the versioned facts of `id` (joined into the hover's source links). */
-export function kernelSources(id: string): string[] {
-  return (VERSIONED_FACTS[id] ?? []).map((f) => f.source);
+/**
+ * Sources of the versioned facts that `kernelLine(id, kernel, …)` states (joined into the hover's source
+ * links): all of them without a kernel; for a known kernel, those it says something about.
+ */
+export function kernelSources(id: string, kernel?: KernelSource): string[] {
+  const facts = VERSIONED_FACTS[id] ?? [];
+  const said = kernel ? facts.filter((f) => atLeast(kernel.version, f.since) || f.before) : facts;
+  return said.map((f) => f.source);
 }
