@@ -58,6 +58,11 @@ test('7.2: kernel changes carry their versions', () => {
   assert.match(term('net.ipv4.tcp_rto_min_us').summary.en, /Since Linux 6\.11/);
   assert.match(term('net.ipv4.tcp_migrate_req').summary.en, /Since Linux 5\.14/);
   assert.match(term('net.ipv4.tcp_tw_recycle').removed?.en ?? '', /4\.12/);
+  // tcp_rmem[2]: 32 MiB since 6.16 (commit 572be9bf9d0d), 6 MiB before; both capped by memory at boot.
+  assert.match(allText('net.ipv4.tcp_rmem'), /32 MiB \(33554432\) on hosts with enough memory since Linux 6\.16, 6 MiB \(6291456\) before/);
+  const on = (minor: number) => ({ version: { major: 6, minor, release: `6.${minor}` }, from: { kind: 'setting' as const } });
+  assert.match(kernelLine('net.ipv4.tcp_rmem', on(16), 'en') ?? '', /32 MiB \(33554432\)/);
+  assert.match(kernelLine('net.ipv4.tcp_rmem', on(15), 'en') ?? '', /6 MiB \(6291456\)/);
   for (const [id, facts] of Object.entries(VERSIONED_FACTS)) {
     assert.ok(id in STATE_KNOWLEDGE || findTerm(id), `${id} is a known state or term`);
     for (const f of facts) assert.ok(f.now.en && f.now['zh-cn'] && (!f.before || f.before['zh-cn']), id);
@@ -69,7 +74,7 @@ test('7.3: the tunables real notes use are known, recognised and say what they h
     'net.ipv4.tcp_timestamps': /^1$/,
     'net.ipv4.tcp_syncookies': /^1$/,
     'net.ipv4.ip_local_port_range': /^32768 60999$/,
-    'net.ipv4.tcp_rmem': /^4096 131072 6291456/,
+    'net.ipv4.tcp_rmem': /^4096 131072 33554432 since Linux 6\.16, 4096 131072 6291456 before/,
     'net.ipv4.tcp_wmem': /^4096 16384 4194304/,
     'net.core.somaxconn': /^4096 \(128 before Linux 5\.4\)$/,
     'net.core.netdev_max_backlog': /^1000$/,

@@ -78,6 +78,7 @@ const KEYS: Readonly<Record<string, KeyInfo>> = {
   'C-HASH': { label: 'commit d1e5e6408b30 "tcp: Introduce optional per-netns ehash" (Linux 6.1)', url: commit('d1e5e6408b30') },
   'C-TWDELAY': { label: 'commit ca6a6f93867a: tcp_tw_reuse_delay sysctl (Linux 6.14)', url: commit('ca6a6f93867a') },
   'C-SYNLINEAR': { label: 'commit ccce324dabfe: tcp_syn_linear_timeouts (Linux 6.5)', url: commit('ccce324dabfe') },
+  'C-RMEM32': { label: 'commit 572be9bf9d0d "tcp: increase tcp_rmem[2] to 32 MB" (Linux 6.16)', url: commit('572be9bf9d0d') },
   'C-BHASH2': { label: 'commit 936a192f9740: TIME-WAIT sockets in bhash2 (Linux 6.2 cycle)', url: commit('936a192f9740') },
   'ML-2025': {
     label: 'netdev, 2025-08: "tcp: Fix orphaned socket stalling indefinitely in FIN-WAIT-1"',

@@ -86,9 +86,9 @@ export const TUNABLES: readonly TermKnowledge[] = [
     summary: L('Per-socket receive buffer sizes: min, default, max (bytes).', '每个 socket 的接收缓冲区大小：最小、默认、最大（字节）。'),
     details: [
       F(
-        'Defaults: 4 KiB, 131072, and a max between 131072 and 6 MB depending on RAM. Setting SO_RCVBUF turns autotuning off for that socket.',
-        '默认：4 KiB、131072，最大值依内存大小在 131072 到 6 MB 之间。设置 SO_RCVBUF 会关闭该 socket 的自动调整。',
-        'K-doc-sysctl tcp_rmem',
+        'Defaults: 4 KiB, 131072, and a max set at boot from the memory size: 32 MiB (33554432) on hosts with enough memory since Linux 6.16, 6 MiB (6291456) before, never less than 128 KiB. Setting SO_RCVBUF turns autotuning off for that socket.',
+        '默认：4 KiB、131072；最大值在启动时按内存大小设定：自 Linux 6.16 起内存充足的主机为 32 MiB（33554432），之前为 6 MiB（6291456），最小不低于 128 KiB。设置 SO_RCVBUF 会关闭该 socket 的自动调整。',
+        'K-doc-sysctl tcp_rmem; C-RMEM32',
       ),
       F(
         'For closing sockets: data left unread when the application calls close() makes the kernel send RST instead of FIN, so such a socket never becomes an orphan. Buffers count towards tcp_mem.',
@@ -96,7 +96,10 @@ export const TUNABLES: readonly TermKnowledge[] = [
         'K-tcp.c __tcp_close',
       ),
     ],
-    defaultValue: L('4096 131072 6291456 (max depends on RAM)', '4096 131072 6291456（最大值取决于内存）'),
+    defaultValue: L(
+      '4096 131072 33554432 since Linux 6.16, 4096 131072 6291456 before (the max is lower on hosts with little memory)',
+      '自 Linux 6.16 起为 4096 131072 33554432，之前为 4096 131072 6291456（内存少的主机最大值更小）',
+    ),
     unit: U_BYTES,
     scope: 'netns',
     commands: [sysctlCmd('net.ipv4.tcp_rmem')],

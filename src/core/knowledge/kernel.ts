@@ -173,6 +173,20 @@ export const VERSIONED_FACTS: Readonly<Record<string, readonly VersionedFact[]>>
       source: 'C-RECYCLE',
     },
   ],
+  'net.ipv4.tcp_rmem': [
+    {
+      since: [6, 16],
+      now: L(
+        'the default max (third value) is 32 MiB (33554432), less on hosts with little memory.',
+        '默认最大值（第三个数）为 32 MiB（33554432），内存少的主机更小。',
+      ),
+      before: L(
+        'the default max (third value) is 6 MiB (6291456), less on hosts with little memory.',
+        '默认最大值（第三个数）为 6 MiB（6291456），内存少的主机更小。',
+      ),
+      source: 'C-RMEM32; K-doc-sysctl tcp_rmem',
+    },
+  ],
   'net.core.somaxconn': [
     {
       since: [5, 4],
