@@ -168,7 +168,10 @@ export const VERSIONED_FACTS: Readonly<Record<string, readonly VersionedFact[]>>
   'net.ipv4.tcp_tw_recycle': [
     {
       since: [4, 12],
-      now: L('removed: setting it fails with "unknown key".', '已移除：设置会报 "unknown key"。'),
+      now: L(
+        'removed: /proc/sys/net/ipv4/tcp_tw_recycle no longer exists, so setting it fails (the error text depends on the sysctl tool).',
+        '已移除：/proc/sys/net/ipv4/tcp_tw_recycle 已不存在，设置它会失败（报错文字取决于所用的 sysctl 工具）。',
+      ),
       before: L('exists (default 0); enabling it breaks clients behind NAT.', '存在（默认 0）；开启会让 NAT 后的客户端出问题。'),
       source: 'C-RECYCLE',
     },
