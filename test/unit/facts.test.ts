@@ -69,6 +69,14 @@ test('7.2: kernel changes carry their versions', () => {
   }
 });
 
+test('sockstat `sockets: used` counts kernel sockets from allocation to free: orphans yes, TIME-WAIT and request socks no', () => {
+  const t = allText('sockstat.sockets-used');
+  assert.doesNotMatch(t, /struct socket\b/);
+  assert.match(t, /orphans are still counted after close\(\)/);
+  assert.match(t, /TIME-WAIT sockets and connection requests .* are not counted/);
+  assert.match(t, /孤儿在 close\(\) 之后仍被计入/);
+});
+
 test('7.3: the tunables real notes use are known, recognised and say what they have to do with closing', () => {
   const defaults: Record<string, RegExp> = {
     'net.ipv4.tcp_timestamps': /^1$/,

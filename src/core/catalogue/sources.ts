@@ -57,6 +57,8 @@ const KEYS: Readonly<Record<string, KeyInfo>> = {
   'K-mm': K('mm/mm_init.c'),
   'K-states': K('include/net/tcp_states.h'),
   'K-output': K('net/ipv4/tcp_output.c'),
+  'K-core-sock': K('net/core/sock.c'),
+  'K-socket': K('net/socket.c'),
   'K-old-input': { ...K('net/ipv4/tcp_input.c', 'v2.6.32'), detail: 'functions' },
   'K-old-timer': { ...K('net/ipv4/tcp_timer.c', 'v2.6.32'), label: 'net/ipv4/tcp_timer.c: tcp_out_of_resources() (Linux 2.6.32)', detail: 'none' },
   'K-doc-sysctl': { label: 'Linux docs: IP sysctl', url: IP_SYSCTL, detail: 'verbatim' },

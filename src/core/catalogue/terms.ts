@@ -549,14 +549,19 @@ const SOCKSTAT: readonly TermKnowledge[] = [
     title: 'sockstat `sockets: used`',
     aliases: ['sockets: used'],
     summary: L(
-      'All sockets of every family that have a struct socket, in this network namespace.',
-      '当前网络命名空间中所有协议族、拥有 struct socket 的 socket 总数。',
+      'Sockets of every family in this network namespace that still exist in the kernel, whether or not a process still holds their fd.',
+      '当前网络命名空间中仍存在于内核里的各协议族 socket 数，不论是否还有进程持有它们的 fd。',
     ),
     details: [
       F(
         'Printed first in /proc/net/sockstat; `ss -s` shows it as "Total".',
         '/proc/net/sockstat 的第一行；`ss -s` 中显示为 "Total"。',
-        'K-proc sockstat_seq_show; ss.c print_summary',
+        'K-proc sockstat_seq_show; K-socket socket_seq_show; ss.c print_summary',
+      ),
+      F(
+        'The count goes up when the kernel allocates a socket, including each child a listener creates when a handshake completes (before accept()), and down only when the socket is freed. So orphans are still counted after close(). TIME-WAIT sockets and connection requests still in the handshake (request socks, listed as SYN-RECV) are smaller structures allocated elsewhere and are not counted.',
+        '内核分配 socket 时计数加 1，包括握手完成时监听 socket 创建的子连接（在 accept() 之前），只有 socket 被释放时才减 1。因此孤儿在 close() 之后仍被计入。TIME-WAIT socket 和仍在握手中的连接请求（request sock，显示为 SYN-RECV）是另行分配的较小结构，不计入。',
+        'K-core-sock sk_alloc, sk_clone_lock, __sk_free; K-tw inet_twsk_alloc',
       ),
     ],
     unit: U_SOCKETS,
