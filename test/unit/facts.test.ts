@@ -48,8 +48,8 @@ test('7.1: the orphan penalty has two triggers for the first doubling (idle 240 
 });
 
 test('7.2: kernel changes carry their versions', () => {
-  assert.match(allText('net.ipv4.tcp_syn_retries'), /since Linux 6\.5.*67 s.*131 s; before 6\.5 it was 63 s and 127 s/);
-  assert.match(STATE_KNOWLEDGE['SYN-SENT'].lifetime.text.en, /Since Linux 6\.5.*67 s.*131 s/);
+  assert.match(allText('net.ipv4.tcp_syn_retries'), /since Linux 6\.5 connect\(\) makes 6 \+ 4 = 10 retransmissions .* first five go out 1 s apart.*67 s.*131 s; before 6\.5 it made 6, the last at 63 s, and gave up after about 127 s/);
+  assert.match(STATE_KNOWLEDGE['SYN-SENT'].lifetime.text.en, /since Linux 6\.5 tcp_syn_linear_timeouts \(default 4\) more are added, 10 in all.*67 s.*131 s/);
   assert.match(term('net.ipv4.tcp_tw_reuse_delay').summary.en, /Since Linux 6\.14/);
   assert.match(allText('net.ipv4.tcp_tw_reuse_delay'), /\[?N and N \+ 1 ms/);
   assert.match(allText('net.ipv4.tcp_tw_reuse_delay'), /timestamp clock tick/);
@@ -75,6 +75,37 @@ test('sockstat `sockets: used` counts kernel sockets from allocation to free: or
   assert.match(t, /orphans are still counted after close\(\)/);
   assert.match(t, /TIME-WAIT sockets and connection requests .* are not counted/);
   assert.match(t, /孤儿在 close\(\) 之后仍被计入/);
+});
+
+/**
+ * The SYN schedule of net/ipv4/tcp_timer.c, in seconds: tcp_write_timeout() gives up once tcp_syn_retries +
+ * tcp_syn_linear_timeouts retransmissions are out; tcp_retransmit_timer() doubles the timeout only once the
+ * backoff exceeds tcp_syn_linear_timeouts. Initial RTO 1 s.
+ */
+function synSchedule(retries: number, linear: number): { sends: number[]; fail: number } {
+  const sends: number[] = [];
+  let at = 0;
+  let rto = 1;
+  for (let n = 1; n <= retries + linear; n++) {
+    at += rto;
+    sends.push(at);
+    if (n > linear) rto *= 2;
+  }
+  return { sends, fail: at + rto };
+}
+
+test('SYN retransmissions: the texts match the kernel schedule (6 + 4 since 6.5, 6 before)', () => {
+  const now = synSchedule(6, 4);
+  assert.deepEqual(now.sends, [1, 2, 3, 4, 5, 7, 11, 19, 35, 67]);
+  assert.equal(now.fail, 131);
+  const before = synSchedule(6, 0);
+  assert.equal(before.sends.length, 6);
+  assert.equal(before.sends.at(-1), 63);
+  assert.equal(before.fail, 127);
+  const text = allText('net.ipv4.tcp_syn_retries');
+  assert.match(text, new RegExp(`${now.sends.length} retransmissions`));
+  assert.match(text, new RegExp(`last SYN is sent at ${now.sends.at(-1)} s and connect\\(\\) gives up after about ${now.fail} s`));
+  assert.doesNotMatch(text + STATE_KNOWLEDGE['SYN-SENT'].lifetime.text.en, /first (?:4|four) retransmissions (?:wait|keep)/);
 });
 
 test('7.3: the tunables real notes use are known, recognised and say what they have to do with closing', () => {

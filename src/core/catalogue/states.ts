@@ -164,9 +164,9 @@ export const STATE_KNOWLEDGE: Readonly<Record<StateId, StateKnowledge>> = {
       '收到 SYN+ACK → ESTABLISHED；只收到 SYN（同时打开）→ SYN-RECEIVED；RST、ICMP 错误或重试超时 → CLOSED；close() → 直接 CLOSED，不发任何报文。',
     ),
     lifetime: F(
-      'tcp_syn_retries (default 6). Since Linux 6.5 the first 4 retransmissions keep a 1 s timeout (tcp_syn_linear_timeouts), so the last SYN leaves at 67 s and connect() fails after about 131 s; before 6.5 it was 63 s and 127 s. TCP_SYNCNT or TCP_USER_TIMEOUT override it per socket.',
-      '由 tcp_syn_retries 决定（默认 6）。自 Linux 6.5 起，前 4 次重传保持 1 秒超时（tcp_syn_linear_timeouts），最后一个 SYN 在第 67 秒发出，约 131 秒后 connect() 失败；6.5 之前分别是 63 秒和 127 秒。可用 TCP_SYNCNT 或 TCP_USER_TIMEOUT 按 socket 覆盖。',
-      'K-doc-sysctl tcp_syn_retries, tcp_syn_linear_timeouts; C-SYNLINEAR; CF2',
+      'tcp_syn_retries (default 6) SYN retransmissions; since Linux 6.5 tcp_syn_linear_timeouts (default 4) more are added, 10 in all: the first five go out 1 s apart, then the wait doubles, so the last SYN leaves at 67 s and connect() fails after about 131 s; before 6.5: 6 retransmissions, 63 s and 127 s. TCP_SYNCNT or TCP_USER_TIMEOUT override it per socket.',
+      '由 tcp_syn_retries 决定 SYN 重传次数（默认 6）；自 Linux 6.5 起再加上 tcp_syn_linear_timeouts 次（默认 4），共 10 次：前 5 次每隔 1 秒发出，之后间隔翻倍，最后一个 SYN 在第 67 秒发出，约 131 秒后 connect() 失败；6.5 之前重传 6 次，分别是 63 秒和 127 秒。可用 TCP_SYNCNT 或 TCP_USER_TIMEOUT 按 socket 覆盖。',
+      'K-doc-sysctl tcp_syn_retries, tcp_syn_linear_timeouts; K-timer tcp_write_timeout, tcp_retransmit_timer; C-SYNLINEAR; CF2',
     ),
     orphan: {
       verdict: 'no',

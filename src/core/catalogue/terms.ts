@@ -359,12 +359,15 @@ const SYSCTLS: readonly TermKnowledge[] = [
     kind: 'sysctl',
     title: 'net.ipv4.tcp_syn_retries',
     aliases: [],
-    summary: L('How many times connect() retransmits its SYN before failing.', 'connect() 在失败前重传 SYN 的次数。'),
+    summary: L(
+      'How many times connect() retransmits its SYN before failing; since Linux 6.5, tcp_syn_linear_timeouts more retransmissions are added.',
+      'connect() 在失败前重传 SYN 的次数；自 Linux 6.5 起，还要再加上 tcp_syn_linear_timeouts 次。',
+    ),
     details: [
       F(
-        'With the default 6, since Linux 6.5 (tcp_syn_linear_timeouts = 4: the first four retransmissions wait 1 s each) the last SYN is sent at 67 s and connect() gives up after about 131 s; before 6.5 it was 63 s and 127 s. TCP_SYNCNT or TCP_USER_TIMEOUT change it per socket.',
-        '默认 6 次时，自 Linux 6.5 起（tcp_syn_linear_timeouts = 4：前 4 次重传各等 1 秒），最后一个 SYN 在第 67 秒发出，约 131 秒后 connect() 失败；6.5 之前分别是 63 秒和 127 秒。可用 TCP_SYNCNT 或 TCP_USER_TIMEOUT 按 socket 调整。',
-        'K-doc-sysctl tcp_syn_retries, tcp_syn_linear_timeouts; C-SYNLINEAR; CF2',
+        'With the defaults, since Linux 6.5 connect() makes 6 + 4 = 10 retransmissions (tcp_syn_retries + tcp_syn_linear_timeouts): the first five go out 1 s apart, then the wait doubles (2, 4, 8, 16, 32 s), so the last SYN is sent at 67 s and connect() gives up after about 131 s; before 6.5 it made 6, the last at 63 s, and gave up after about 127 s. TCP_SYNCNT replaces tcp_syn_retries for one socket (the linear ones are still added); TCP_USER_TIMEOUT also applies.',
+        '默认设置下，自 Linux 6.5 起 connect() 共重传 6 + 4 = 10 次（tcp_syn_retries + tcp_syn_linear_timeouts）：前 5 次每隔 1 秒发出，之后间隔翻倍（2、4、8、16、32 秒），所以最后一个 SYN 在第 67 秒发出，约 131 秒后 connect() 失败；6.5 之前重传 6 次，最后一次在第 63 秒，约 127 秒后失败。TCP_SYNCNT 可按 socket 取代 tcp_syn_retries（线性的那几次仍会加上）；TCP_USER_TIMEOUT 同样起作用。',
+        'K-doc-sysctl tcp_syn_retries, tcp_syn_linear_timeouts; K-timer tcp_write_timeout, tcp_retransmit_timer; C-SYNLINEAR; CF2',
       ),
     ],
     defaultValue: L('6', '6'),

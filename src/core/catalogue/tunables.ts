@@ -245,14 +245,14 @@ export const TUNABLES: readonly TermKnowledge[] = [
     title: 'net.ipv4.tcp_syn_linear_timeouts',
     aliases: [],
     summary: L(
-      'Since Linux 6.5: how many SYN retransmissions keep the initial 1 s timeout before exponential backoff.',
-      '自 Linux 6.5 起：SYN 重传在转入指数退避之前保持初始 1 秒超时的次数。',
+      'Since Linux 6.5: how many SYN retransmissions keep the initial 1 s timeout before exponential backoff; they come on top of tcp_syn_retries.',
+      '自 Linux 6.5 起：SYN 重传在转入指数退避之前保持初始 1 秒超时的次数；这些重传是在 tcp_syn_retries 之外额外增加的。',
     ),
     details: [
       F(
-        'Default 4: SYN timeouts of 1, 1, 1, 1, 1, 2, 4, … s. With tcp_syn_retries 6 the last SYN goes out at 67 s and connect() fails after 131 s (63 s and 127 s on older kernels). SYN-ACKs of the passive side are not affected.',
-        '默认 4：SYN 超时依次为 1、1、1、1、1、2、4……秒。tcp_syn_retries 为 6 时，最后一个 SYN 在第 67 秒发出，131 秒后 connect() 失败（老内核为 63 秒和 127 秒）。被动方的 SYN-ACK 不受影响。',
-        'K-doc-sysctl tcp_syn_linear_timeouts, tcp_syn_retries; C-SYNLINEAR',
+        'Default 4: SYN timeouts of 1, 1, 1, 1, 1, 2, 4, … s. connect() gives up after tcp_syn_retries + tcp_syn_linear_timeouts retransmissions: with tcp_syn_retries 6 that is 10, the last SYN goes out at 67 s and connect() fails after about 131 s (6 retransmissions, 63 s and 127 s on older kernels). SYN-ACKs of the passive side are not affected.',
+        '默认 4：SYN 超时依次为 1、1、1、1、1、2、4……秒。connect() 在重传 tcp_syn_retries + tcp_syn_linear_timeouts 次之后放弃：tcp_syn_retries 为 6 时共 10 次，最后一个 SYN 在第 67 秒发出，约 131 秒后 connect() 失败（老内核为 6 次、63 秒和 127 秒）。被动方的 SYN-ACK 不受影响。',
+        'K-doc-sysctl tcp_syn_linear_timeouts, tcp_syn_retries; K-timer tcp_write_timeout, tcp_retransmit_timer; C-SYNLINEAR',
       ),
     ],
     defaultValue: L('4', '4'),

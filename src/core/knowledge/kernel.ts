@@ -98,8 +98,8 @@ export interface VersionedFact {
 const SYN: VersionedFact = {
   since: [6, 5],
   now: L(
-    'with tcp_syn_retries 6 the last SYN leaves at 67 s and connect() fails after about 131 s (tcp_syn_linear_timeouts = 4).',
-    'tcp_syn_retries 为 6 时，最后一个 SYN 在第 67 秒发出，约 131 秒后 connect() 失败（tcp_syn_linear_timeouts = 4）。',
+    'with tcp_syn_retries 6 and tcp_syn_linear_timeouts 4, connect() makes 10 SYN retransmissions: the last leaves at 67 s and connect() fails after about 131 s.',
+    'tcp_syn_retries 为 6、tcp_syn_linear_timeouts 为 4 时，connect() 共重传 10 次 SYN：最后一个在第 67 秒发出，约 131 秒后 connect() 失败。',
   ),
   before: L(
     'with tcp_syn_retries 6 the last SYN leaves at 63 s and connect() fails after about 127 s; tcp_syn_linear_timeouts does not exist.',
