@@ -151,3 +151,32 @@ test('the version line links its commit only when it is shown', () => {
   assert.ok(!linkedUrls(on510).has(bhash2), 'so its commit is not linked');
   assert.ok(linkedUrls(explainState('TIME-WAIT', { lang: 'en', kernel: kernelFromSetting('6.8') })).has(bhash2));
 });
+
+test('code newer than the pinned LTS tag is linked at a release that has it', () => {
+  assert.deepEqual(resolveReference('K-timer-6.15 tcp_probe_timer'), {
+    label: 'net/ipv4/tcp_timer.c (Linux 6.15): tcp_probe_timer()',
+    url: 'https://elixir.bootlin.com/linux/v6.15/source/net/ipv4/tcp_timer.c',
+  });
+  assert.equal(resolveReference('K-ipv4-6.14 tcp_twsk_unique')?.url, 'https://elixir.bootlin.com/linux/v6.14/source/net/ipv4/tcp_ipv4.c');
+  // tcp_rto_max(sk) is 6.15 code and sysctl_tcp_tw_reuse_delay 6.14 code: v6.12 links would open files without them.
+  const rtoMax = TERMS.find((t) => t.id === 'net.ipv4.tcp_rto_max_ms');
+  const reuseDelay = TERMS.find((t) => t.id === 'net.ipv4.tcp_tw_reuse_delay');
+  for (const [term, tag] of [[rtoMax, 'v6.15'], [reuseDelay, 'v6.14']] as const) {
+    assert.ok(term);
+    const kernelLinks = resolveSources(term.details.map((d) => d.source)).filter((l) => l.url.startsWith('https://elixir.bootlin.com/'));
+    assert.ok(kernelLinks.length > 0, term.id);
+    for (const l of kernelLinks) assert.ok(l.url.includes(`/linux/${tag}/`), `${term.id} links ${l.url}`);
+  }
+});
+
+test('the 2025 FIN-WAIT-1 stall is an unmerged RFC wherever it is told', () => {
+  const cites = [
+    ...Object.values(STATE_KNOWLEDGE).flatMap((k) => [k.lifetime, k.orphan.why, ...k.pitfalls]),
+    ...TERMS.flatMap((t) => t.details),
+  ].filter((f) => f.source.includes('ML-2025'));
+  assert.ok(cites.length >= 3);
+  for (const f of cites) {
+    assert.match(f.text.en, /2025 netdev RFC.*merge status is unknown/, f.text.en);
+    assert.match(f.text['zh-cn'], /RFC.*是否合入未知/, f.text['zh-cn']);
+  }
+});

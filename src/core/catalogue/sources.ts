@@ -57,6 +57,9 @@ const KEYS: Readonly<Record<string, KeyInfo>> = {
   'K-mm': K('mm/mm_init.c'),
   'K-states': K('include/net/tcp_states.h'),
   'K-output': K('net/ipv4/tcp_output.c'),
+  // Code that the pinned LTS tag does not have yet: linked at the first release that has it.
+  'K-timer-6.15': K('net/ipv4/tcp_timer.c', 'v6.15'),
+  'K-ipv4-6.14': K('net/ipv4/tcp_ipv4.c', 'v6.14'),
   'K-core-sock': K('net/core/sock.c'),
   'K-socket': K('net/socket.c'),
   'K-old-input': { ...K('net/ipv4/tcp_input.c', 'v2.6.32'), detail: 'functions' },

@@ -343,9 +343,9 @@ export const STATE_KNOWLEDGE: Readonly<Record<StateId, StateKnowledge>> = {
         'K-tcp.c __tcp_close; ss.c tcp_timer_print',
       ),
       F(
-        '"An orphan disappears 102 s after close()": 102.2 s is a retry budget from the first retransmission and only a lower bound (typically 102–205 s). Zero-window orphans fall under the same limit, but a 2025 netdev report shows them stalling forever when tcp_retries2 is 8 or less.',
-        '“孤儿在 close() 后 102 秒就会消失”：102.2 秒是从第一次重传算起的预算，只是下限（通常 102–205 秒）。零窗口孤儿受同一上限约束，但 2025 年 netdev 上的报告指出，tcp_retries2 不大于 8 时它们会永远卡住。',
-        'K-timer tcp_model_timeout, tcp_probe_timer; ML-2025',
+        '"An orphan disappears 102 s after close()": 102.2 s is a retry budget from the first retransmission and only a lower bound (typically 102–205 s). Zero-window orphans fall under the same limit, but a 2025 netdev RFC patch reports that they can stall forever when tcp_retries2 is 8 or less, because the probe backoff stops growing at tcp_retries2; its merge status is unknown.',
+        '“孤儿在 close() 后 102 秒就会消失”：102.2 秒是从第一次重传算起的预算，只是下限（通常 102–205 秒）。零窗口孤儿受同一上限约束，但 2025 年 netdev 上的一个 RFC 补丁指出，由于探测退避次数停在 tcp_retries2，tcp_retries2 不大于 8 时它们可能永远卡住；该补丁是否合入未知。',
+        'K-timer tcp_model_timeout, tcp_probe_timer; K-output tcp_send_probe0; ML-2025',
       ),
       F(
         '"tcp_orphan_retries = 0 disables retransmission": 0 is the default and means 8 while the RTO is below 120 s.',

@@ -268,9 +268,9 @@ const SYSCTLS: readonly TermKnowledge[] = [
         'K-doc-sysctl tcp_retries2',
       ),
       F(
-        'Orphans do not use it (they use tcp_orphan_retries), but it caps the zero-window probe backoff; a 2025 netdev RFC shows FIN-WAIT-1 orphans stalling forever when it is 8 or less.',
-        '孤儿不使用它（改用 tcp_orphan_retries），但它限制零窗口探测的退避次数；2025 年 netdev 上的 RFC 补丁指出，当它不大于 8 时 FIN-WAIT-1 孤儿会永远卡住。',
-        'K-timer tcp_write_timeout; ML-2025',
+        'Orphans do not use it (they use tcp_orphan_retries), but it caps the zero-window probe backoff: tcp_send_probe0() stops raising the backoff once it reaches tcp_retries2. A 2025 netdev RFC reports FIN-WAIT-1 orphans that can stall forever when it is 8 or less; its merge status is unknown.',
+        '孤儿不使用它（改用 tcp_orphan_retries），但它限制零窗口探测的退避次数：退避次数达到 tcp_retries2 后，tcp_send_probe0() 不再增加它。2025 年 netdev 上的一个 RFC 补丁指出，当它不大于 8 时 FIN-WAIT-1 孤儿可能永远卡住，该补丁是否合入未知。',
+        'K-timer tcp_write_timeout, tcp_probe_timer; K-output tcp_send_probe0; ML-2025',
       ),
     ],
     defaultValue: L('15', '15'),
@@ -323,7 +323,7 @@ const SYSCTLS: readonly TermKnowledge[] = [
       F(
         'Do not set it below the peer\'s timestamp clock tick: PAWS on the reused connection relies on the peer\'s timestamps having moved on. The sysctl does not exist before 6.14.',
         '不要把它设得比对端时间戳时钟的一个 tick 还小：被复用连接上的 PAWS 检查依赖对端时间戳已经前进。6.14 之前没有这个参数。',
-        'K-doc-sysctl tcp_tw_reuse_delay; K-ipv4 tcp_twsk_unique',
+        'K-doc-sysctl tcp_tw_reuse_delay; K-ipv4-6.14 tcp_twsk_unique',
       ),
     ],
     scope: 'netns',
@@ -526,12 +526,12 @@ const SYSCTLS: readonly TermKnowledge[] = [
       F(
         'Range 1000–120000 ms, default 120000 (the old fixed TCP_RTO_MAX of 120 s); the socket option TCP_RTO_MAX_MS overrides it per socket. Lowering it calls for revisiting tcp_retries2, whose timeouts assume the 120 s cap.',
         '取值范围 1000–120000 毫秒，默认 120000（即原先固定的 TCP_RTO_MAX 120 秒）；socket 选项 TCP_RTO_MAX_MS 可按 socket 覆盖。调低它时应同时重新考虑 tcp_retries2，后者的超时计算以 120 秒上限为前提。',
-        'K-doc-sysctl tcp_rto_max_ms, tcp_retries2; K-timer',
+        'K-doc-sysctl tcp_rto_max_ms, tcp_retries2',
       ),
       F(
-        'The orphan zero-window probe check uses the per-socket maximum RTO, so lowering it changes when an orphan counts as "alive" and with it the 102 s and 153 s give-up figures.',
-        '孤儿零窗口探测的判断使用 socket 级的最大 RTO，所以调低它会改变孤儿何时不再算作“存活”，102 秒和 153 秒这些放弃时间也会随之变化。',
-        'K-timer tcp_probe_timer; ML-2025',
+        'The orphan checks use this per-socket maximum instead of the fixed 120 s: whether an orphan still counts as "alive" (which decides if tcp_orphan_retries 0 means 8) and the time budget its retries convert to. Lowering it can therefore make orphans give up well before the usual 102 s.',
+        '孤儿相关的判断改用这个 socket 级的最大值，而不是固定的 120 秒：孤儿是否仍算作“存活”（它决定 tcp_orphan_retries 为 0 时是否按 8 处理），以及重传次数换算成的时间预算。因此调低它可能让孤儿远早于通常的 102 秒就被放弃。',
+        'K-timer-6.15 tcp_write_timeout, tcp_probe_timer, tcp_model_timeout',
       ),
     ],
     defaultValue: L('120000 (120 s)', '120000（120 秒）'),
