@@ -108,6 +108,14 @@ test('SYN retransmissions: the texts match the kernel schedule (6 + 4 since 6.5,
   assert.doesNotMatch(text + STATE_KNOWLEDGE['SYN-SENT'].lifetime.text.en, /first (?:4|four) retransmissions (?:wait|keep)/);
 });
 
+test('LISTEN ends on close() or on shutdown() of its receive side (inet_shutdown -> tcp_disconnect)', () => {
+  const k = STATE_KNOWLEDGE.LISTEN;
+  assert.doesNotMatch(k.leavesOn.en, /^Only close\(\)/);
+  assert.match(k.leavesOn.en, /shutdown\(\) with SHUT_RD or SHUT_RDWR \(SHUT_WR does nothing to a listener\)/);
+  assert.match(k.leavesOn['zh-cn'], /SHUT_RD \/ SHUT_RDWR 的 shutdown\(\)/);
+  assert.match(k.lifetime.source, /K-af-inet inet_shutdown/);
+});
+
 test('7.3: the tunables real notes use are known, recognised and say what they have to do with closing', () => {
   const defaults: Record<string, RegExp> = {
     'net.ipv4.tcp_timestamps': /^1$/,

@@ -61,6 +61,7 @@ const KEYS: Readonly<Record<string, KeyInfo>> = {
   'K-timer-6.15': K('net/ipv4/tcp_timer.c', 'v6.15'),
   'K-ipv4-6.14': K('net/ipv4/tcp_ipv4.c', 'v6.14'),
   'K-core-sock': K('net/core/sock.c'),
+  'K-af-inet': K('net/ipv4/af_inet.c'),
   'K-socket': K('net/socket.c'),
   'K-old-input': { ...K('net/ipv4/tcp_input.c', 'v2.6.32'), detail: 'functions' },
   'K-old-timer': { ...K('net/ipv4/tcp_timer.c', 'v2.6.32'), label: 'net/ipv4/tcp_timer.c: tcp_out_of_resources() (Linux 2.6.32)', detail: 'none' },

@@ -121,13 +121,13 @@ export const STATE_KNOWLEDGE: Readonly<Record<StateId, StateKnowledge>> = {
       '服务端调用 listen() 后的 socket。收到 SYN 不会改变它自身的状态，而是生成 request sock（NEW-SYN-RECV），握手完成后子连接进入 accept 队列。',
     ),
     leavesOn: L(
-      'Only close(): the listener goes to CLOSE, and children still waiting in the accept queue are reset and destroyed.',
-      '只有 close()：监听 socket 进入 CLOSE，accept 队列中尚未取走的子连接被 RST 并销毁。',
+      'close(), or shutdown() with SHUT_RD or SHUT_RDWR (SHUT_WR does nothing to a listener): the listener goes to CLOSE, and children still waiting in the accept queue are reset and destroyed. After shutdown() the fd stays open, and threads blocked in accept() return EINVAL.',
+      'close()，或带 SHUT_RD / SHUT_RDWR 的 shutdown()（SHUT_WR 对监听 socket 不起作用）：监听 socket 进入 CLOSE，accept 队列中尚未取走的子连接被 RST 并销毁。shutdown() 之后 fd 仍然打开，阻塞在 accept() 中的线程返回 EINVAL。',
     ),
     lifetime: F(
-      'As long as the application keeps the listening fd; no kernel timer ends it.',
-      '只要应用持有监听 fd 就一直存在，没有内核定时器会结束它。',
-      'K-tcp.c __tcp_close',
+      'Until the application closes it or shuts down its receive side (shutdown() with SHUT_RD or SHUT_RDWR); no kernel timer ends it.',
+      '直到应用关闭它，或关闭其接收方向（带 SHUT_RD 或 SHUT_RDWR 的 shutdown()）为止，没有内核定时器会结束它。',
+      'K-tcp.c __tcp_close, tcp_disconnect; K-af-inet inet_shutdown; K-csk inet_csk_wait_for_connect',
     ),
     orphan: {
       verdict: 'no',
