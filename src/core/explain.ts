@@ -193,7 +193,8 @@ interface CatalogueParts {
   readonly who: string;
   readonly commands: string;
   readonly pitfall: string;
-  readonly sources: string;
+  /** References of what the parts above show (the version line adds its own when it is shown). */
+  readonly sources: readonly string[];
 }
 
 const CATALOGUE_PARTS = new BoundedMemo<CatalogueParts>(256);
@@ -222,7 +223,7 @@ function catalogueParts(id: StateId, lang: Lang, m: Marks): CatalogueParts {
       who,
       commands: k.commands.length ? m.commands(k.commands.slice(0, 3)) : '',
       pitfall: pitfall ? `${m.bold(`${t(L.pitfall, lang)}:`)} ${m.prose(pick(pitfall.text, lang))}` : '',
-      sources: m.sources([k.lifetime.source, k.orphan.why.source, ...k.pitfalls.slice(0, 1).map((p) => p.source), ...kernelSources(id)], lang),
+      sources: [k.lifetime.source, k.orphan.why.source, ...k.pitfalls.slice(0, 1).map((p) => p.source)],
     };
   });
 }
@@ -238,7 +239,8 @@ function renderStateExplanation(id: StateId, options: ExplainOptions, ctx: State
     title += ` — ${t(L.spellingOf, lang, { family: pick(FAMILY_LABEL[family], lang), state: id })}: ${m.code(spelling.text)}`;
   }
   parts.push(title, c.summary);
-  const version = kernelLine(id, kernelFor(options, ctx.model), lang);
+  const kernel = kernelFor(options, ctx.model);
+  const version = kernelLine(id, kernel, lang);
   if (version) parts.push(m.prose(m === PLAIN ? version.replace(/\*\*/g, '') : version));
   parts.push(c.verdict, c.who);
   if (c.commands) parts.push(c.commands);
@@ -270,7 +272,8 @@ function renderStateExplanation(id: StateId, options: ExplainOptions, ctx: State
     if (links.insertTemplate) l.push(`[${t(L.insertTemplate, lang)}](${links.insertTemplate(id)})`);
     if (l.length) parts.push(l.join(' · '));
   }
-  if (c.sources) parts.push(c.sources);
+  const sources = m.sources([...c.sources, ...(version ? kernelSources(id, kernel) : [])], lang);
+  if (sources) parts.push(sources);
   return parts.join('\n\n');
 }
 
@@ -280,7 +283,8 @@ export function explainTerm(term: TermKnowledge, options: ExplainOptions, ctx: {
   let title = `**${escapeMarkdown(term.title)}**`;
   if (ctx.text && ctx.text !== term.id && ctx.text !== term.title) title += ` — ${codeSpan(ctx.text)}`;
   parts.push(title, pick(term.summary, lang));
-  const version = kernelLine(term.id, kernelFor(options, ctx.model), lang);
+  const kernel = kernelFor(options, ctx.model);
+  const version = kernelLine(term.id, kernel, lang);
   if (version) parts.push(version);
   if (term.removed) parts.push(`**${t(L.removed, lang)}:** ${pick(term.removed, lang)}`);
   const meta: string[] = [];
@@ -288,7 +292,9 @@ export function explainTerm(term: TermKnowledge, options: ExplainOptions, ctx: {
   if (term.unit) meta.push(`**${t(L.unit, lang)}:** ${pick(term.unit, lang)}`);
   if (term.scope) meta.push(`**${t(L.scope, lang)}:** ${t(term.scope === 'host' ? L.scopeHost : L.scopeNetns, lang)}`);
   if (meta.length) parts.push(meta.join('  \n'));
-  for (const d of term.details.slice(0, 3)) parts.push(pick(d.text, lang));
+  // A hover shows the first three details, and links the sources of those only.
+  const shown = term.details.slice(0, 3);
+  for (const d of shown) parts.push(pick(d.text, lang));
   if (term.commands.length) parts.push(shellBlock(term.commands.slice(0, 3)));
   if (ctx.model) {
     const s = sockstatLine(ctx.model.evidence, lang);
@@ -302,7 +308,7 @@ export function explainTerm(term: TermKnowledge, options: ExplainOptions, ctx: {
   }
   const related = term.related.filter((r) => r in STATE_KNOWLEDGE || TERM_BY_ID.has(r));
   if (related.length) parts.push(`${t(L.related, lang)}: ${related.map(codeSpan).join(', ')}`);
-  const sources = sourcesLine([...term.details.map((d) => d.source), ...kernelSources(term.id)], lang);
+  const sources = sourcesLine([...shown.map((d) => d.source), ...(version ? kernelSources(term.id, kernel) : [])], lang);
   if (sources) parts.push(sources);
   return parts.join('\n\n');
 }

@@ -28,6 +28,9 @@ const VALID_SOURCE_KEYS: ReadonlySet<string> = new Set([
   // §7 addendum (2026-12): commits, conntrack docs and man pages it names
   'C-SYNLINEAR', 'C-BHASH2', 'K-doc-conntrack', 'K-output', 'iptables-extensions', 'conntrack.8', 'K-doc-net',
   'ip-tcp_metrics',
+  // keys added with the s9 facts audit (not yet in the research file): each checked in the kernel source
+  'C-RMEM32', 'K-core-sock', 'K-socket', 'K-timer-6.15', 'K-ipv4-6.14',
+  'K-af-inet',
 ]);
 
 const EXPECTED_VERDICT: Readonly<Record<StateId, OrphanVerdict>> = {

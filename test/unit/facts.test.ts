@@ -48,8 +48,8 @@ test('7.1: the orphan penalty has two triggers for the first doubling (idle 240 
 });
 
 test('7.2: kernel changes carry their versions', () => {
-  assert.match(allText('net.ipv4.tcp_syn_retries'), /since Linux 6\.5.*67 s.*131 s; before 6\.5 it was 63 s and 127 s/);
-  assert.match(STATE_KNOWLEDGE['SYN-SENT'].lifetime.text.en, /Since Linux 6\.5.*67 s.*131 s/);
+  assert.match(allText('net.ipv4.tcp_syn_retries'), /since Linux 6\.5 connect\(\) makes 6 \+ 4 = 10 retransmissions .* first five go out 1 s apart.*67 s.*131 s; before 6\.5 it made 6, the last at 63 s, and gave up after about 127 s/);
+  assert.match(STATE_KNOWLEDGE['SYN-SENT'].lifetime.text.en, /since Linux 6\.5 tcp_syn_linear_timeouts \(default 4\) more are added, 10 in all.*67 s.*131 s/);
   assert.match(term('net.ipv4.tcp_tw_reuse_delay').summary.en, /Since Linux 6\.14/);
   assert.match(allText('net.ipv4.tcp_tw_reuse_delay'), /\[?N and N \+ 1 ms/);
   assert.match(allText('net.ipv4.tcp_tw_reuse_delay'), /timestamp clock tick/);
@@ -58,10 +58,62 @@ test('7.2: kernel changes carry their versions', () => {
   assert.match(term('net.ipv4.tcp_rto_min_us').summary.en, /Since Linux 6\.11/);
   assert.match(term('net.ipv4.tcp_migrate_req').summary.en, /Since Linux 5\.14/);
   assert.match(term('net.ipv4.tcp_tw_recycle').removed?.en ?? '', /4\.12/);
+  // tcp_rmem[2]: 32 MiB since 6.16 (commit 572be9bf9d0d), 6 MiB before; both capped by memory at boot.
+  assert.match(allText('net.ipv4.tcp_rmem'), /32 MiB \(33554432\) on hosts with enough memory since Linux 6\.16, 6 MiB \(6291456\) before/);
+  const on = (minor: number) => ({ version: { major: 6, minor, release: `6.${minor}` }, from: { kind: 'setting' as const } });
+  assert.match(kernelLine('net.ipv4.tcp_rmem', on(16), 'en') ?? '', /32 MiB \(33554432\)/);
+  assert.match(kernelLine('net.ipv4.tcp_rmem', on(15), 'en') ?? '', /6 MiB \(6291456\)/);
   for (const [id, facts] of Object.entries(VERSIONED_FACTS)) {
     assert.ok(id in STATE_KNOWLEDGE || findTerm(id), `${id} is a known state or term`);
     for (const f of facts) assert.ok(f.now.en && f.now['zh-cn'] && (!f.before || f.before['zh-cn']), id);
   }
+});
+
+test('sockstat `sockets: used` counts kernel sockets from allocation to free: orphans yes, TIME-WAIT and request socks no', () => {
+  const t = allText('sockstat.sockets-used');
+  assert.doesNotMatch(t, /struct socket\b/);
+  assert.match(t, /orphans are still counted after close\(\)/);
+  assert.match(t, /TIME-WAIT sockets and connection requests .* are not counted/);
+  assert.match(t, /孤儿在 close\(\) 之后仍被计入/);
+});
+
+/**
+ * The SYN schedule of net/ipv4/tcp_timer.c, in seconds: tcp_write_timeout() gives up once tcp_syn_retries +
+ * tcp_syn_linear_timeouts retransmissions are out; tcp_retransmit_timer() doubles the timeout only once the
+ * backoff exceeds tcp_syn_linear_timeouts. Initial RTO 1 s.
+ */
+function synSchedule(retries: number, linear: number): { sends: number[]; fail: number } {
+  const sends: number[] = [];
+  let at = 0;
+  let rto = 1;
+  for (let n = 1; n <= retries + linear; n++) {
+    at += rto;
+    sends.push(at);
+    if (n > linear) rto *= 2;
+  }
+  return { sends, fail: at + rto };
+}
+
+test('SYN retransmissions: the texts match the kernel schedule (6 + 4 since 6.5, 6 before)', () => {
+  const now = synSchedule(6, 4);
+  assert.deepEqual(now.sends, [1, 2, 3, 4, 5, 7, 11, 19, 35, 67]);
+  assert.equal(now.fail, 131);
+  const before = synSchedule(6, 0);
+  assert.equal(before.sends.length, 6);
+  assert.equal(before.sends.at(-1), 63);
+  assert.equal(before.fail, 127);
+  const text = allText('net.ipv4.tcp_syn_retries');
+  assert.match(text, new RegExp(`${now.sends.length} retransmissions`));
+  assert.match(text, new RegExp(`last SYN is sent at ${now.sends.at(-1)} s and connect\\(\\) gives up after about ${now.fail} s`));
+  assert.doesNotMatch(text + STATE_KNOWLEDGE['SYN-SENT'].lifetime.text.en, /first (?:4|four) retransmissions (?:wait|keep)/);
+});
+
+test('LISTEN ends on close() or on shutdown() of its receive side (inet_shutdown -> tcp_disconnect)', () => {
+  const k = STATE_KNOWLEDGE.LISTEN;
+  assert.doesNotMatch(k.leavesOn.en, /^Only close\(\)/);
+  assert.match(k.leavesOn.en, /shutdown\(\) with SHUT_RD or SHUT_RDWR \(SHUT_WR does nothing to a listener\)/);
+  assert.match(k.leavesOn['zh-cn'], /SHUT_RD \/ SHUT_RDWR 的 shutdown\(\)/);
+  assert.match(k.lifetime.source, /K-af-inet inet_shutdown/);
 });
 
 test('7.3: the tunables real notes use are known, recognised and say what they have to do with closing', () => {
@@ -69,7 +121,7 @@ test('7.3: the tunables real notes use are known, recognised and say what they h
     'net.ipv4.tcp_timestamps': /^1$/,
     'net.ipv4.tcp_syncookies': /^1$/,
     'net.ipv4.ip_local_port_range': /^32768 60999$/,
-    'net.ipv4.tcp_rmem': /^4096 131072 6291456/,
+    'net.ipv4.tcp_rmem': /^4096 131072 33554432 since Linux 6\.16, 4096 131072 6291456 before/,
     'net.ipv4.tcp_wmem': /^4096 16384 4194304/,
     'net.core.somaxconn': /^4096 \(128 before Linux 5\.4\)$/,
     'net.core.netdev_max_backlog': /^1000$/,

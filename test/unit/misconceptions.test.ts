@@ -71,6 +71,8 @@ const CASES: Record<string, { positive: string[]; negative: string[] }> = {
       '```conf\n# net.ipv4.tcp_tw_recycle = 1  (removed in 4.12)\n```',
       '```\nnet.ipv4.tcp_tw_recycle = 0\n```',
       'tcp_tw_recycle defaults to 0.',
+      'Enabling tcp_tw_recycle on the new hosts failed: sysctl: cannot stat /proc/sys/net/ipv4/tcp_tw_recycle: No such file or directory',
+      'Setting tcp_tw_recycle to 1 gives "unknown key" there.',
     ],
   },
   'orphan-retries-zero': {

@@ -27,7 +27,7 @@ interface KeyInfo {
   /** Label before the detail. */
   readonly label: string;
   readonly url: string;
-  /** How detail is shown: as functions `f()` (kernel files), or verbatim. */
+  /** How detail is shown: as source symbols (`symbolLabel`: functions get `()`), or verbatim. */
   readonly detail?: 'functions' | 'verbatim' | 'none';
 }
 
@@ -57,6 +57,12 @@ const KEYS: Readonly<Record<string, KeyInfo>> = {
   'K-mm': K('mm/mm_init.c'),
   'K-states': K('include/net/tcp_states.h'),
   'K-output': K('net/ipv4/tcp_output.c'),
+  // Code that the pinned LTS tag does not have yet: linked at the first release that has it.
+  'K-timer-6.15': K('net/ipv4/tcp_timer.c', 'v6.15'),
+  'K-ipv4-6.14': K('net/ipv4/tcp_ipv4.c', 'v6.14'),
+  'K-core-sock': K('net/core/sock.c'),
+  'K-af-inet': K('net/ipv4/af_inet.c'),
+  'K-socket': K('net/socket.c'),
   'K-old-input': { ...K('net/ipv4/tcp_input.c', 'v2.6.32'), detail: 'functions' },
   'K-old-timer': { ...K('net/ipv4/tcp_timer.c', 'v2.6.32'), label: 'net/ipv4/tcp_timer.c: tcp_out_of_resources() (Linux 2.6.32)', detail: 'none' },
   'K-doc-sysctl': { label: 'Linux docs: IP sysctl', url: IP_SYSCTL, detail: 'verbatim' },
@@ -78,6 +84,7 @@ const KEYS: Readonly<Record<string, KeyInfo>> = {
   'C-HASH': { label: 'commit d1e5e6408b30 "tcp: Introduce optional per-netns ehash" (Linux 6.1)', url: commit('d1e5e6408b30') },
   'C-TWDELAY': { label: 'commit ca6a6f93867a: tcp_tw_reuse_delay sysctl (Linux 6.14)', url: commit('ca6a6f93867a') },
   'C-SYNLINEAR': { label: 'commit ccce324dabfe: tcp_syn_linear_timeouts (Linux 6.5)', url: commit('ccce324dabfe') },
+  'C-RMEM32': { label: 'commit 572be9bf9d0d "tcp: increase tcp_rmem[2] to 32 MB" (Linux 6.16)', url: commit('572be9bf9d0d') },
   'C-BHASH2': { label: 'commit 936a192f9740: TIME-WAIT sockets in bhash2 (Linux 6.2 cycle)', url: commit('936a192f9740') },
   'ML-2025': {
     label: 'netdev, 2025-08: "tcp: Fix orphaned socket stalling indefinitely in FIN-WAIT-1"',
@@ -133,6 +140,22 @@ function rfcAnchor(detail: string): string {
 }
 
 /**
+ * How one symbol named in the detail of a source-file reference is shown. The reference says what the symbol
+ * is, in C notation:
+ * - a bare lower-case identifier is a function: `tcp_write_timeout` → "tcp_write_timeout()";
+ * - `name[]` is an array (`new_state[]`, `ipv4_table[]`), shown as written;
+ * - `name (what it is)` is anything else, shown as written: `tcp_orphan_count (per-CPU counter)`;
+ * - upper-case names are macros or constants (`TCP_TIMEWAIT_LEN`) and `sysctl_…` names are the sysctls'
+ *   variables: shown as written.
+ * A name that is not a function must therefore carry `[]` or its kind in parentheses: the label must not call
+ * it a function.
+ */
+export function symbolLabel(symbol: string): string {
+  const s = symbol.trim();
+  return /^[a-z_][a-z0-9_]*$/.test(s) && !s.startsWith('sysctl_') ? `${s}()` : s;
+}
+
+/**
  * Resolves one reference ("K-timer tcp_write_timeout, tcp_orphan_retries") to its link, or undefined when
  * the key is unknown (the catalogue test fails on that).
  */
@@ -152,7 +175,7 @@ export function resolveReference(reference: string): SourceLink | undefined {
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean)
-      .map((s) => (/^[a-z_][a-z0-9_]*$/.test(s) && !/^[A-Z]/.test(s) && !s.startsWith('sysctl_') ? `${s}()` : s));
+      .map(symbolLabel);
     return { label: `${info.label}: ${names.join(', ')}`, url: info.url };
   }
   return { label: `${info.label}: ${detail}`, url: info.url };

@@ -103,7 +103,7 @@ export const STATE_KNOWLEDGE: Readonly<Record<StateId, StateKnowledge>> = {
       F(
         '"grep CLOSED in ss output": ss never prints CLOSED. The state shows as UNCONN, and the filter keywords `closed` and `close` are aliases of `unconnected`.',
         '“在 ss 输出里 grep CLOSED”：ss 从不打印 CLOSED。该状态显示为 UNCONN，过滤关键字 `closed` 和 `close` 都是 `unconnected` 的别名。',
-        'ss.c sstate_name, scan_state',
+        'ss.c sstate_name[], scan_state',
       ),
       F(
         '"The `closed` number in `ss -s` is a socket listing": it is computed from sockstat (alloc minus the TCP and TCP6 inuse, plus tw), not counted from a socket list.',
@@ -121,13 +121,13 @@ export const STATE_KNOWLEDGE: Readonly<Record<StateId, StateKnowledge>> = {
       '服务端调用 listen() 后的 socket。收到 SYN 不会改变它自身的状态，而是生成 request sock（NEW-SYN-RECV），握手完成后子连接进入 accept 队列。',
     ),
     leavesOn: L(
-      'Only close(): the listener goes to CLOSE, and children still waiting in the accept queue are reset and destroyed.',
-      '只有 close()：监听 socket 进入 CLOSE，accept 队列中尚未取走的子连接被 RST 并销毁。',
+      'close(), or shutdown() with SHUT_RD or SHUT_RDWR (SHUT_WR does nothing to a listener): the listener goes to CLOSE, and children still waiting in the accept queue are reset and destroyed. After shutdown() the fd stays open, and threads blocked in accept() return EINVAL.',
+      'close()，或带 SHUT_RD / SHUT_RDWR 的 shutdown()（SHUT_WR 对监听 socket 不起作用）：监听 socket 进入 CLOSE，accept 队列中尚未取走的子连接被 RST 并销毁。shutdown() 之后 fd 仍然打开，阻塞在 accept() 中的线程返回 EINVAL。',
     ),
     lifetime: F(
-      'As long as the application keeps the listening fd; no kernel timer ends it.',
-      '只要应用持有监听 fd 就一直存在，没有内核定时器会结束它。',
-      'K-tcp.c __tcp_close',
+      'Until the application closes it or shuts down its receive side (shutdown() with SHUT_RD or SHUT_RDWR); no kernel timer ends it.',
+      '直到应用关闭它，或关闭其接收方向（带 SHUT_RD 或 SHUT_RDWR 的 shutdown()）为止，没有内核定时器会结束它。',
+      'K-tcp.c __tcp_close, tcp_disconnect; K-af-inet inet_shutdown; K-csk inet_csk_wait_for_connect',
     ),
     orphan: {
       verdict: 'no',
@@ -164,9 +164,9 @@ export const STATE_KNOWLEDGE: Readonly<Record<StateId, StateKnowledge>> = {
       '收到 SYN+ACK → ESTABLISHED；只收到 SYN（同时打开）→ SYN-RECEIVED；RST、ICMP 错误或重试超时 → CLOSED；close() → 直接 CLOSED，不发任何报文。',
     ),
     lifetime: F(
-      'tcp_syn_retries (default 6). Since Linux 6.5 the first 4 retransmissions keep a 1 s timeout (tcp_syn_linear_timeouts), so the last SYN leaves at 67 s and connect() fails after about 131 s; before 6.5 it was 63 s and 127 s. TCP_SYNCNT or TCP_USER_TIMEOUT override it per socket.',
-      '由 tcp_syn_retries 决定（默认 6）。自 Linux 6.5 起，前 4 次重传保持 1 秒超时（tcp_syn_linear_timeouts），最后一个 SYN 在第 67 秒发出，约 131 秒后 connect() 失败；6.5 之前分别是 63 秒和 127 秒。可用 TCP_SYNCNT 或 TCP_USER_TIMEOUT 按 socket 覆盖。',
-      'K-doc-sysctl tcp_syn_retries, tcp_syn_linear_timeouts; C-SYNLINEAR; CF2',
+      'tcp_syn_retries (default 6) SYN retransmissions; since Linux 6.5 tcp_syn_linear_timeouts (default 4) more are added, 10 in all: the first five go out 1 s apart, then the wait doubles, so the last SYN leaves at 67 s and connect() fails after about 131 s; before 6.5: 6 retransmissions, 63 s and 127 s. TCP_SYNCNT or TCP_USER_TIMEOUT override it per socket.',
+      '由 tcp_syn_retries 决定 SYN 重传次数（默认 6）；自 Linux 6.5 起再加上 tcp_syn_linear_timeouts 次（默认 4），共 10 次：前 5 次每隔 1 秒发出，之后间隔翻倍，最后一个 SYN 在第 67 秒发出，约 131 秒后 connect() 失败；6.5 之前重传 6 次，分别是 63 秒和 127 秒。可用 TCP_SYNCNT 或 TCP_USER_TIMEOUT 按 socket 覆盖。',
+      'K-doc-sysctl tcp_syn_retries, tcp_syn_linear_timeouts; K-timer tcp_write_timeout, tcp_retransmit_timer; C-SYNLINEAR; CF2',
     ),
     orphan: {
       verdict: 'no',
@@ -174,7 +174,7 @@ export const STATE_KNOWLEDGE: Readonly<Record<StateId, StateKnowledge>> = {
       why: F(
         'The close() state table maps SYN_SENT straight to CLOSE, so the socket is destroyed at once; nothing is left for the kernel to finish.',
         'close() 的状态表把 SYN_SENT 直接映射为 CLOSE，socket 立即被销毁，内核没有需要收尾的工作。',
-        'K-tcp.c new_state, __tcp_close',
+        'K-tcp.c new_state[], __tcp_close',
       ),
       sysctls: [S.synRetries],
       counters: [C.onTimeout],
@@ -221,7 +221,7 @@ export const STATE_KNOWLEDGE: Readonly<Record<StateId, StateKnowledge>> = {
       why: F(
         'Request socks are not sockets with an fd and are not counted in sockstat `orphan`. A full SYN_RECV socket that is closed sends a FIN and moves to FIN-WAIT-1, which is where it becomes an orphan.',
         'request sock 不是带 fd 的 socket，也不计入 sockstat 的 `orphan`。完整的 SYN_RECV socket 被 close() 时会发出 FIN 并进入 FIN-WAIT-1，在那里才成为孤儿。',
-        'K-diag inet_req_diag_fill; K-tcp.c new_state, __tcp_close',
+        'K-diag inet_req_diag_fill; K-tcp.c new_state[], __tcp_close',
       ),
       sysctls: [S.synackRetries, S.maxSynBacklog, S.abortOnOverflow],
       counters: [],
@@ -264,7 +264,7 @@ export const STATE_KNOWLEDGE: Readonly<Record<StateId, StateKnowledge>> = {
       why: F(
         'A socket is orphaned only by the application\'s last close(), which first moves an ESTABLISHED connection to FIN-WAIT-1. Children waiting in the accept queue have no fd yet but are not SOCK_DEAD either.',
         '只有应用最后一次 close() 才会让 socket 成为孤儿，而 close() 会先把 ESTABLISHED 连接转入 FIN-WAIT-1。accept 队列中的子连接虽然还没有 fd，但也不是 SOCK_DEAD。',
-        'K-tcp.c __tcp_close, new_state; K-sock sock_orphan',
+        'K-tcp.c __tcp_close, new_state[]; K-sock sock_orphan',
       ),
       sysctls: [S.retries2, S.kaTime, S.kaIntvl, S.kaProbes],
       counters: [C.onTimeout, C.onClose, C.onData],
@@ -343,9 +343,9 @@ export const STATE_KNOWLEDGE: Readonly<Record<StateId, StateKnowledge>> = {
         'K-tcp.c __tcp_close; ss.c tcp_timer_print',
       ),
       F(
-        '"An orphan disappears 102 s after close()": 102.2 s is a retry budget from the first retransmission and only a lower bound (typically 102–205 s). Zero-window orphans fall under the same limit, but a 2025 netdev report shows them stalling forever when tcp_retries2 is 8 or less.',
-        '“孤儿在 close() 后 102 秒就会消失”：102.2 秒是从第一次重传算起的预算，只是下限（通常 102–205 秒）。零窗口孤儿受同一上限约束，但 2025 年 netdev 上的报告指出，tcp_retries2 不大于 8 时它们会永远卡住。',
-        'K-timer tcp_model_timeout, tcp_probe_timer; ML-2025',
+        '"An orphan disappears 102 s after close()": 102.2 s is a retry budget from the first retransmission and only a lower bound (typically 102–205 s). Zero-window orphans fall under the same limit, but a 2025 netdev RFC patch reports that they can stall forever when tcp_retries2 is 8 or less, because the probe backoff stops growing at tcp_retries2; its merge status is unknown.',
+        '“孤儿在 close() 后 102 秒就会消失”：102.2 秒是从第一次重传算起的预算，只是下限（通常 102–205 秒）。零窗口孤儿受同一上限约束，但 2025 年 netdev 上的一个 RFC 补丁指出，由于探测退避次数停在 tcp_retries2，tcp_retries2 不大于 8 时它们可能永远卡住；该补丁是否合入未知。',
+        'K-timer tcp_model_timeout, tcp_probe_timer; K-output tcp_send_probe0; ML-2025',
       ),
       F(
         '"tcp_orphan_retries = 0 disables retransmission": 0 is the default and means 8 while the RTO is below 120 s.',
@@ -444,7 +444,7 @@ export const STATE_KNOWLEDGE: Readonly<Record<StateId, StateKnowledge>> = {
       why: F(
         'sock_orphan() runs only inside close(), and close() moves the socket on to LAST-ACK. So no kernel timer reaps CLOSE-WAIT; only the application can end it. A child still in the accept queue can also get a FIN: it has no fd yet but is not SOCK_DEAD either.',
         'sock_orphan() 只在 close() 中执行，而 close() 会把 socket 转入 LAST-ACK。因此没有内核定时器回收 CLOSE-WAIT，只有应用能结束它。仍在 accept 队列中的子连接也可能收到 FIN：它还没有 fd，但也不是 SOCK_DEAD。',
-        'K-tcp.c __tcp_close, new_state; K-input tcp_fin',
+        'K-tcp.c __tcp_close, new_state[]; K-input tcp_fin',
       ),
       sysctls: [S.kaTime, S.kaIntvl, S.kaProbes],
       counters: [C.onClose],
@@ -542,7 +542,7 @@ export const STATE_KNOWLEDGE: Readonly<Record<StateId, StateKnowledge>> = {
       why: F(
         'close() in CLOSE-WAIT sends the FIN, enters LAST-ACK and orphans the socket in the same call. The exception: the application used shutdown(SHUT_WR) and still keeps the fd.',
         '在 CLOSE-WAIT 中调用 close() 会在同一次调用里发出 FIN、进入 LAST-ACK 并把 socket 变成孤儿。例外：应用用的是 shutdown(SHUT_WR)，并且仍持有 fd。',
-        'K-tcp.c __tcp_close, new_state, tcp_shutdown',
+        'K-tcp.c __tcp_close, new_state[], tcp_shutdown',
       ),
       sysctls: [S.orphanRetries, S.maxOrphans, S.mem],
       counters: [C.orphan, C.onTimeout, C.onMemory],
@@ -709,7 +709,7 @@ export const STATE_KNOWLEDGE: Readonly<Record<StateId, StateKnowledge>> = {
       F(
         '"ss prints BOUND-INACTIVE in the State column": these sockets are returned as CLOSE and printed as UNCONN.',
         '“ss 的 State 列会显示 BOUND-INACTIVE”：这些 socket 以 CLOSE 返回，显示为 UNCONN。',
-        'C-BI; ss.c sstate_name',
+        'C-BI; ss.c sstate_name[]',
       ),
       F(
         '"An empty result means no bound sockets": kernels before the v6.8 cycle, and iproute2 versions without bound-inactive support, cannot list them.',

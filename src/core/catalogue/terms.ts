@@ -49,7 +49,7 @@ const SYSCTLS: readonly TermKnowledge[] = [
       F(
         'Global, not per network namespace: orphans of every container count against one host-wide limit, and sockstat `orphan` shows the host total.',
         '这是全局参数，不区分网络命名空间：所有容器的孤儿共用同一个整机上限，sockstat 中的 `orphan` 也是整机总数。',
-        'K-sysctl ipv4_table; K-tcp.c tcp_orphan_count; K-proc sockstat_seq_show',
+        'K-sysctl ipv4_table[]; K-tcp.c tcp_orphan_count (per-CPU counter); K-proc sockstat_seq_show',
       ),
       F(
         'Default is half the established-hash size, set in tcp_init() at boot (at most 262144 unless `thash_entries=` is given). The NR_FILE value quoted by tcp(7) is only a static initialiser that boot overwrites.',
@@ -237,7 +237,7 @@ const SYSCTLS: readonly TermKnowledge[] = [
       F(
         'Computed at boot from free memory: limit = free buffer pages / 16, min = 3/4 of it (about 4.7 %), pressure = limit (6.25 %), max = 2 × min (about 9.4 %). One value for the whole host.',
         '启动时根据空闲内存计算：limit = 空闲缓冲页数 / 16，min 取其 3/4（约 4.7%），pressure 等于 limit（6.25%），max = 2 × min（约 9.4%）。整机只有一份。',
-        'K-tcp.c tcp_init_mem; K-sysctl ipv4_table',
+        'K-tcp.c tcp_init_mem; K-sysctl ipv4_table[]',
       ),
     ],
     defaultValue: L('computed at boot from free memory (about 4.7 % / 6.25 % / 9.4 %)', '启动时按空闲内存计算（约 4.7% / 6.25% / 9.4%）'),
@@ -268,9 +268,9 @@ const SYSCTLS: readonly TermKnowledge[] = [
         'K-doc-sysctl tcp_retries2',
       ),
       F(
-        'Orphans do not use it (they use tcp_orphan_retries), but it caps the zero-window probe backoff; a 2025 netdev RFC shows FIN-WAIT-1 orphans stalling forever when it is 8 or less.',
-        '孤儿不使用它（改用 tcp_orphan_retries），但它限制零窗口探测的退避次数；2025 年 netdev 上的 RFC 补丁指出，当它不大于 8 时 FIN-WAIT-1 孤儿会永远卡住。',
-        'K-timer tcp_write_timeout; ML-2025',
+        'Orphans do not use it (they use tcp_orphan_retries), but it caps the zero-window probe backoff: tcp_send_probe0() stops raising the backoff once it reaches tcp_retries2. A 2025 netdev RFC reports FIN-WAIT-1 orphans that can stall forever when it is 8 or less; its merge status is unknown.',
+        '孤儿不使用它（改用 tcp_orphan_retries），但它限制零窗口探测的退避次数：退避次数达到 tcp_retries2 后，tcp_send_probe0() 不再增加它。2025 年 netdev 上的一个 RFC 补丁指出，当它不大于 8 时 FIN-WAIT-1 孤儿可能永远卡住，该补丁是否合入未知。',
+        'K-timer tcp_write_timeout, tcp_probe_timer; K-output tcp_send_probe0; ML-2025',
       ),
     ],
     defaultValue: L('15', '15'),
@@ -323,7 +323,7 @@ const SYSCTLS: readonly TermKnowledge[] = [
       F(
         'Do not set it below the peer\'s timestamp clock tick: PAWS on the reused connection relies on the peer\'s timestamps having moved on. The sysctl does not exist before 6.14.',
         '不要把它设得比对端时间戳时钟的一个 tick 还小：被复用连接上的 PAWS 检查依赖对端时间戳已经前进。6.14 之前没有这个参数。',
-        'K-doc-sysctl tcp_tw_reuse_delay; K-ipv4 tcp_twsk_unique',
+        'K-doc-sysctl tcp_tw_reuse_delay; K-ipv4-6.14 tcp_twsk_unique',
       ),
     ],
     scope: 'netns',
@@ -359,12 +359,15 @@ const SYSCTLS: readonly TermKnowledge[] = [
     kind: 'sysctl',
     title: 'net.ipv4.tcp_syn_retries',
     aliases: [],
-    summary: L('How many times connect() retransmits its SYN before failing.', 'connect() 在失败前重传 SYN 的次数。'),
+    summary: L(
+      'How many times connect() retransmits its SYN before failing; since Linux 6.5, tcp_syn_linear_timeouts more retransmissions are added.',
+      'connect() 在失败前重传 SYN 的次数；自 Linux 6.5 起，还要再加上 tcp_syn_linear_timeouts 次。',
+    ),
     details: [
       F(
-        'With the default 6, since Linux 6.5 (tcp_syn_linear_timeouts = 4: the first four retransmissions wait 1 s each) the last SYN is sent at 67 s and connect() gives up after about 131 s; before 6.5 it was 63 s and 127 s. TCP_SYNCNT or TCP_USER_TIMEOUT change it per socket.',
-        '默认 6 次时，自 Linux 6.5 起（tcp_syn_linear_timeouts = 4：前 4 次重传各等 1 秒），最后一个 SYN 在第 67 秒发出，约 131 秒后 connect() 失败；6.5 之前分别是 63 秒和 127 秒。可用 TCP_SYNCNT 或 TCP_USER_TIMEOUT 按 socket 调整。',
-        'K-doc-sysctl tcp_syn_retries, tcp_syn_linear_timeouts; C-SYNLINEAR; CF2',
+        'With the defaults, since Linux 6.5 connect() makes 6 + 4 = 10 retransmissions (tcp_syn_retries + tcp_syn_linear_timeouts): the first five go out 1 s apart, then the wait doubles (2, 4, 8, 16, 32 s), so the last SYN is sent at 67 s and connect() gives up after about 131 s; before 6.5 it made 6, the last at 63 s, and gave up after about 127 s. TCP_SYNCNT replaces tcp_syn_retries for one socket (the linear ones are still added); TCP_USER_TIMEOUT also applies.',
+        '默认设置下，自 Linux 6.5 起 connect() 共重传 6 + 4 = 10 次（tcp_syn_retries + tcp_syn_linear_timeouts）：前 5 次每隔 1 秒发出，之后间隔翻倍（2、4、8、16、32 秒），所以最后一个 SYN 在第 67 秒发出，约 131 秒后 connect() 失败；6.5 之前重传 6 次，最后一次在第 63 秒，约 127 秒后失败。TCP_SYNCNT 可按 socket 取代 tcp_syn_retries（线性的那几次仍会加上）；TCP_USER_TIMEOUT 同样起作用。',
+        'K-doc-sysctl tcp_syn_retries, tcp_syn_linear_timeouts; K-timer tcp_write_timeout, tcp_retransmit_timer; C-SYNLINEAR; CF2',
       ),
     ],
     defaultValue: L('6', '6'),
@@ -523,12 +526,12 @@ const SYSCTLS: readonly TermKnowledge[] = [
       F(
         'Range 1000–120000 ms, default 120000 (the old fixed TCP_RTO_MAX of 120 s); the socket option TCP_RTO_MAX_MS overrides it per socket. Lowering it calls for revisiting tcp_retries2, whose timeouts assume the 120 s cap.',
         '取值范围 1000–120000 毫秒，默认 120000（即原先固定的 TCP_RTO_MAX 120 秒）；socket 选项 TCP_RTO_MAX_MS 可按 socket 覆盖。调低它时应同时重新考虑 tcp_retries2，后者的超时计算以 120 秒上限为前提。',
-        'K-doc-sysctl tcp_rto_max_ms, tcp_retries2; K-timer',
+        'K-doc-sysctl tcp_rto_max_ms, tcp_retries2',
       ),
       F(
-        'The orphan zero-window probe check uses the per-socket maximum RTO, so lowering it changes when an orphan counts as "alive" and with it the 102 s and 153 s give-up figures.',
-        '孤儿零窗口探测的判断使用 socket 级的最大 RTO，所以调低它会改变孤儿何时不再算作“存活”，102 秒和 153 秒这些放弃时间也会随之变化。',
-        'K-timer tcp_probe_timer; ML-2025',
+        'The orphan checks use this per-socket maximum instead of the fixed 120 s: whether an orphan still counts as "alive" (which decides if tcp_orphan_retries 0 means 8) and the time budget its retries convert to. Lowering it can therefore make orphans give up well before the usual 102 s.',
+        '孤儿相关的判断改用这个 socket 级的最大值，而不是固定的 120 秒：孤儿是否仍算作“存活”（它决定 tcp_orphan_retries 为 0 时是否按 8 处理），以及重传次数换算成的时间预算。因此调低它可能让孤儿远早于通常的 102 秒就被放弃。',
+        'K-timer-6.15 tcp_write_timeout, tcp_probe_timer, tcp_model_timeout',
       ),
     ],
     defaultValue: L('120000 (120 s)', '120000（120 秒）'),
@@ -549,14 +552,19 @@ const SOCKSTAT: readonly TermKnowledge[] = [
     title: 'sockstat `sockets: used`',
     aliases: ['sockets: used'],
     summary: L(
-      'All sockets of every family that have a struct socket, in this network namespace.',
-      '当前网络命名空间中所有协议族、拥有 struct socket 的 socket 总数。',
+      'Sockets of every family in this network namespace that still exist in the kernel, whether or not a process still holds their fd.',
+      '当前网络命名空间中仍存在于内核里的各协议族 socket 数，不论是否还有进程持有它们的 fd。',
     ),
     details: [
       F(
         'Printed first in /proc/net/sockstat; `ss -s` shows it as "Total".',
         '/proc/net/sockstat 的第一行；`ss -s` 中显示为 "Total"。',
-        'K-proc sockstat_seq_show; ss.c print_summary',
+        'K-proc sockstat_seq_show; K-socket socket_seq_show; ss.c print_summary',
+      ),
+      F(
+        'The count goes up when the kernel allocates a socket, including each child a listener creates when a handshake completes (before accept()), and down only when the socket is freed. So orphans are still counted after close(). TIME-WAIT sockets and connection requests still in the handshake (request socks, listed as SYN-RECV) are smaller structures allocated elsewhere and are not counted.',
+        '内核分配 socket 时计数加 1，包括握手完成时监听 socket 创建的子连接（在 accept() 之前），只有 socket 被释放时才减 1。因此孤儿在 close() 之后仍被计入。TIME-WAIT socket 和仍在握手中的连接请求（request sock，显示为 SYN-RECV）是另行分配的较小结构，不计入。',
+        'K-core-sock sk_alloc, sk_clone_lock, __sk_free; K-tw inet_twsk_alloc',
       ),
     ],
     unit: U_SOCKETS,

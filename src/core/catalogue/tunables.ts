@@ -86,9 +86,9 @@ export const TUNABLES: readonly TermKnowledge[] = [
     summary: L('Per-socket receive buffer sizes: min, default, max (bytes).', '每个 socket 的接收缓冲区大小：最小、默认、最大（字节）。'),
     details: [
       F(
-        'Defaults: 4 KiB, 131072, and a max between 131072 and 6 MB depending on RAM. Setting SO_RCVBUF turns autotuning off for that socket.',
-        '默认：4 KiB、131072，最大值依内存大小在 131072 到 6 MB 之间。设置 SO_RCVBUF 会关闭该 socket 的自动调整。',
-        'K-doc-sysctl tcp_rmem',
+        'Defaults: 4 KiB, 131072, and a max set at boot from the memory size: 32 MiB (33554432) on hosts with enough memory since Linux 6.16, 6 MiB (6291456) before, never less than 128 KiB. Setting SO_RCVBUF turns autotuning off for that socket.',
+        '默认：4 KiB、131072；最大值在启动时按内存大小设定：自 Linux 6.16 起内存充足的主机为 32 MiB（33554432），之前为 6 MiB（6291456），最小不低于 128 KiB。设置 SO_RCVBUF 会关闭该 socket 的自动调整。',
+        'K-doc-sysctl tcp_rmem; C-RMEM32',
       ),
       F(
         'For closing sockets: data left unread when the application calls close() makes the kernel send RST instead of FIN, so such a socket never becomes an orphan. Buffers count towards tcp_mem.',
@@ -96,7 +96,10 @@ export const TUNABLES: readonly TermKnowledge[] = [
         'K-tcp.c __tcp_close',
       ),
     ],
-    defaultValue: L('4096 131072 6291456 (max depends on RAM)', '4096 131072 6291456（最大值取决于内存）'),
+    defaultValue: L(
+      '4096 131072 33554432 since Linux 6.16, 4096 131072 6291456 before (the max is lower on hosts with little memory)',
+      '自 Linux 6.16 起为 4096 131072 33554432，之前为 4096 131072 6291456（内存少的主机最大值更小）',
+    ),
     unit: U_BYTES,
     scope: 'netns',
     commands: [sysctlCmd('net.ipv4.tcp_rmem')],
@@ -242,14 +245,14 @@ export const TUNABLES: readonly TermKnowledge[] = [
     title: 'net.ipv4.tcp_syn_linear_timeouts',
     aliases: [],
     summary: L(
-      'Since Linux 6.5: how many SYN retransmissions keep the initial 1 s timeout before exponential backoff.',
-      '自 Linux 6.5 起：SYN 重传在转入指数退避之前保持初始 1 秒超时的次数。',
+      'Since Linux 6.5: how many SYN retransmissions keep the initial 1 s timeout before exponential backoff; they come on top of tcp_syn_retries.',
+      '自 Linux 6.5 起：SYN 重传在转入指数退避之前保持初始 1 秒超时的次数；这些重传是在 tcp_syn_retries 之外额外增加的。',
     ),
     details: [
       F(
-        'Default 4: SYN timeouts of 1, 1, 1, 1, 1, 2, 4, … s. With tcp_syn_retries 6 the last SYN goes out at 67 s and connect() fails after 131 s (63 s and 127 s on older kernels). SYN-ACKs of the passive side are not affected.',
-        '默认 4：SYN 超时依次为 1、1、1、1、1、2、4……秒。tcp_syn_retries 为 6 时，最后一个 SYN 在第 67 秒发出，131 秒后 connect() 失败（老内核为 63 秒和 127 秒）。被动方的 SYN-ACK 不受影响。',
-        'K-doc-sysctl tcp_syn_linear_timeouts, tcp_syn_retries; C-SYNLINEAR',
+        'Default 4: SYN timeouts of 1, 1, 1, 1, 1, 2, 4, … s. connect() gives up after tcp_syn_retries + tcp_syn_linear_timeouts retransmissions: with tcp_syn_retries 6 that is 10, the last SYN goes out at 67 s and connect() fails after about 131 s (6 retransmissions, 63 s and 127 s on older kernels). SYN-ACKs of the passive side are not affected.',
+        '默认 4：SYN 超时依次为 1、1、1、1、1、2、4……秒。connect() 在重传 tcp_syn_retries + tcp_syn_linear_timeouts 次之后放弃：tcp_syn_retries 为 6 时共 10 次，最后一个 SYN 在第 67 秒发出，约 131 秒后 connect() 失败（老内核为 6 次、63 秒和 127 秒）。被动方的 SYN-ACK 不受影响。',
+        'K-doc-sysctl tcp_syn_linear_timeouts, tcp_syn_retries; K-timer tcp_write_timeout, tcp_retransmit_timer; C-SYNLINEAR',
       ),
     ],
     defaultValue: L('4', '4'),

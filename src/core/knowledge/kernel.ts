@@ -98,8 +98,8 @@ export interface VersionedFact {
 const SYN: VersionedFact = {
   since: [6, 5],
   now: L(
-    'with tcp_syn_retries 6 the last SYN leaves at 67 s and connect() fails after about 131 s (tcp_syn_linear_timeouts = 4).',
-    'tcp_syn_retries 为 6 时，最后一个 SYN 在第 67 秒发出，约 131 秒后 connect() 失败（tcp_syn_linear_timeouts = 4）。',
+    'with tcp_syn_retries 6 and tcp_syn_linear_timeouts 4, connect() makes 10 SYN retransmissions: the last leaves at 67 s and connect() fails after about 131 s.',
+    'tcp_syn_retries 为 6、tcp_syn_linear_timeouts 为 4 时，connect() 共重传 10 次 SYN：最后一个在第 67 秒发出，约 131 秒后 connect() 失败。',
   ),
   before: L(
     'with tcp_syn_retries 6 the last SYN leaves at 63 s and connect() fails after about 127 s; tcp_syn_linear_timeouts does not exist.',
@@ -168,9 +168,26 @@ export const VERSIONED_FACTS: Readonly<Record<string, readonly VersionedFact[]>>
   'net.ipv4.tcp_tw_recycle': [
     {
       since: [4, 12],
-      now: L('removed: setting it fails with "unknown key".', '已移除：设置会报 "unknown key"。'),
+      now: L(
+        'removed: /proc/sys/net/ipv4/tcp_tw_recycle no longer exists, so setting it fails (the error text depends on the sysctl tool).',
+        '已移除：/proc/sys/net/ipv4/tcp_tw_recycle 已不存在，设置它会失败（报错文字取决于所用的 sysctl 工具）。',
+      ),
       before: L('exists (default 0); enabling it breaks clients behind NAT.', '存在（默认 0）；开启会让 NAT 后的客户端出问题。'),
       source: 'C-RECYCLE',
+    },
+  ],
+  'net.ipv4.tcp_rmem': [
+    {
+      since: [6, 16],
+      now: L(
+        'the default max (third value) is 32 MiB (33554432), less on hosts with little memory.',
+        '默认最大值（第三个数）为 32 MiB（33554432），内存少的主机更小。',
+      ),
+      before: L(
+        'the default max (third value) is 6 MiB (6291456), less on hosts with little memory.',
+        '默认最大值（第三个数）为 6 MiB（6291456），内存少的主机更小。',
+      ),
+      source: 'C-RMEM32; K-doc-sysctl tcp_rmem',
     },
   ],
   'net.core.somaxconn': [
@@ -248,7 +265,12 @@ export function kernelLine(id: string, kernel: KernelSource | undefined, lang: L
   return `**${TEXT.versions[lang]}${COLON[lang]}** ${items.join(' ')}`;
 }
 
-/** Sources of the versioned facts of `id` (joined into the hover's source links). */
-export function kernelSources(id: string): string[] {
-  return (VERSIONED_FACTS[id] ?? []).map((f) => f.source);
+/**
+ * Sources of the versioned facts that `kernelLine(id, kernel, …)` states (joined into the hover's source
+ * links): all of them without a kernel; for a known kernel, those it says something about.
+ */
+export function kernelSources(id: string, kernel?: KernelSource): string[] {
+  const facts = VERSIONED_FACTS[id] ?? [];
+  const said = kernel ? facts.filter((f) => atLeast(kernel.version, f.since) || f.before) : facts;
+  return said.map((f) => f.source);
 }

@@ -82,8 +82,8 @@ export const MISCONCEPTION_RULES: readonly MisconceptionRule[] = [
     id: 'tw-recycle',
     claim: L('enable tcp_tw_recycle', '开启 tcp_tw_recycle'),
     fact: L(
-      'tcp_tw_recycle was removed in Linux 4.12 (it broke clients behind NAT); setting it fails with "unknown key" on 4.12 and later. For outgoing connections tcp_tw_reuse is the safe option.',
-      'tcp_tw_recycle 已在 Linux 4.12 中移除（它会让 NAT 后面的客户端连不上）；在 4.12 及以后设置它会报 "unknown key"。对主动发起的连接，可以改用 tcp_tw_reuse。',
+      'tcp_tw_recycle was removed in Linux 4.12 (it broke clients behind NAT); on 4.12 and later /proc/sys/net/ipv4/tcp_tw_recycle does not exist, so setting it fails (the error text depends on the sysctl tool). For outgoing connections tcp_tw_reuse is the safe option.',
+      'tcp_tw_recycle 已在 Linux 4.12 中移除（它会让 NAT 后面的客户端连不上）；在 4.12 及以后 /proc/sys/net/ipv4/tcp_tw_recycle 不存在，设置它会失败（报错文字取决于所用的 sysctl 工具）。对主动发起的连接，可以改用 tcp_tw_reuse。',
     ),
     message: L(
       'tcp_tw_recycle was removed in Linux 4.12 (it broke clients behind NAT); setting it fails there.',
@@ -192,7 +192,9 @@ const TW_RECYCLE = /tcp_tw_recycle/i;
 export const TW_RECYCLE_SETTING = /tcp_tw_recycle\s*=\s*["']?1\b|\becho\s+["']?1["']?\s*>{1,2}\s*\S*tcp_tw_recycle\b/i;
 const ROOT_PROMPT = /^\s*#\s*(?:sudo\s+)?(?:sysctl|echo)\s/;
 const ENABLE = /\b(?:enabl\w*|turn\w* (?:it )?on|switch\w* (?:it )?on|activat\w*|set (?:it )?to 1)\b|开启|打开|启用|设为\s*1|设置为\s*1|置为?\s*1|改为\s*1|设成\s*1/i;
-const REMOVED = /\b(?:remov\w*|deprecat\w*|no longer|obsolete|gone|dropped|4\.1[2-9]|[5-9]\.\d+|unknown key|breaks?|broke|NAT)\b|移除|删除|废弃|去掉|不再|取消|NAT/i;
+/** Signs that the line knows the key is gone, including the errors sysctl tools print for it. */
+const REMOVED =
+  /\b(?:remov\w*|deprecat\w*|no longer|obsolete|gone|dropped|4\.1[2-9]|[5-9]\.\d+|unknown key|cannot stat|no such file|breaks?|broke|NAT)\b|移除|删除|废弃|去掉|不再|取消|NAT/i;
 
 function twRecycleProse(s: string): boolean {
   return TW_RECYCLE.test(s) && (ENABLE.test(s) || TW_RECYCLE_SETTING.test(s)) && !REMOVED.test(s) && !negated(s);
