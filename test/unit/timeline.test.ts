@@ -113,3 +113,55 @@ describe('timeline of a note', () => {
     assert.equal(limitsOf(model, []).orphan, 3, 'limits still read the latest sockstat');
   });
 });
+
+describe('the latest sample: limits and the trend read it (audit s9 D1)', () => {
+  /** A sockstat block, with a `date` line inside when `time` is given (the block's own time). */
+  const sample = (orphan: number, time?: string): string => ['```', ...(time ? [`# pasted ${time}`] : []), `TCP: inuse 1 orphan ${orphan} tw 1 alloc 1 mem 1`, '```', ''].join('\n');
+  const MAX = '```\nnet.ipv4.tcp_max_orphans = 65536\n```\n';
+  const latest = (...blocks: string[]): number | null => {
+    const model = analyzeNote(blocks.join('\n') + MAX);
+    return limitsOf(model, timelineOf(model)).orphan;
+  };
+
+  it('all timed: the latest on the time axis, also when the note lists it first', () => {
+    assert.equal(latest(sample(100, '2024-06-18T09:00:00Z'), sample(200, '2024-06-18T09:10:00Z')), 200);
+    assert.equal(latest(sample(200, '2024-06-18T09:10:00Z'), sample(100, '2024-06-18T09:00:00Z')), 200);
+  });
+
+  it('none timed: the last block in the note', () => {
+    assert.equal(latest(sample(100), sample(200), sample(150)), 150);
+  });
+
+  it('timed, then a block without a time later in the note: the untimed block (notes are written as it goes)', () => {
+    assert.equal(latest(sample(100, '2024-06-18T09:00:00Z'), sample(40000)), 40000);
+    assert.equal(latest(sample(100, '2024-06-18T09:00:00Z'), sample(300), sample(40000)), 40000, 'the last of them');
+  });
+
+  it('a block without a time, then a timed one: the timed one', () => {
+    assert.equal(latest(sample(40000), sample(100, '2024-06-18T09:00:00Z')), 100);
+  });
+
+  it('times out of note order: an untimed block counts as the latest only after the latest-timed sample', () => {
+    // 10:00 is the latest time; the untimed block written after it is later still, the 09:00 pasted last is not.
+    assert.equal(latest(sample(200, '2024-06-18T10:00:00Z'), sample(40000), sample(100, '2024-06-18T09:00:00Z')), 40000);
+    // The untimed block comes before 10:00 in the note: 10:00 is the latest.
+    assert.equal(latest(sample(100, '2024-06-18T09:00:00Z'), sample(40000), sample(200, '2024-06-18T10:00:00Z')), 200);
+  });
+
+  it('the audit repro: orphan 40,000 after a timed 14,600 is above ½ (the limits read 40,000)', () => {
+    const text = ['```', '[2024-06-18 09:10:02] $ ss -s', 'TCP:   45100 (estab 3050, closed 820, orphaned 14600, timewait 690)', '```', '', '```', '$ ss -s', 'TCP:   50020 (estab 3000, closed 830, orphaned 40000, timewait 705)', '```', '', MAX].join('\n');
+    const model = analyzeNote(text);
+    const limits = limitsOf(model, timelineOf(model));
+    assert.deepEqual([limits.orphan, limits.orphanLevel, limits.orphanRatio, limits.tw], [40000, 'half', 0.6104, 705]);
+  });
+
+  it('the trend counts its minutes from the latest sample, timed or not (note 04: ¼ is already passed)', () => {
+    const model = analyzeNote(note('latest-untimed.md'));
+    const points = timelineOf(model);
+    assert.equal(points.length, 2, 'the untimed sample is no point on the time axis');
+    const limits = limitsOf(model, points);
+    assert.deepEqual([limits.orphan, limits.orphanLevel], [19500, 'quarter']);
+    // 482.41 a minute from the two timed samples; from 19,500: ¼ passed, ½ in 27.5 min, the limit in 95.4 min.
+    assert.deepEqual(trendOf(points, limits), { orphanPerMinute: 482.41, minutesToQuarter: 0, minutesToHalf: 27.5, minutesToLimit: 95.4 });
+  });
+});

@@ -2,10 +2,11 @@
  * The note's samples in time and the trend they show. Every evidence block with numbers and a time becomes a
  * point — the time from (in this order) a snapshot header, `date` output or a dated comment inside the block,
  * the line(s) just above the block, or the heading of its section. From two or more points with an `orphan`
- * number: the growth per minute (least squares over all points) and the minutes from the last sample until
- * orphans pass ¼, ½ and all of `tcp_max_orphans` — ¼ and ½ are real limits because tcp_out_of_resources()
- * shifts the count for idle orphans and for orphans with a soft error (facts §2.3, §7.1). Likewise `tw` against
- * `tcp_max_tw_buckets` and `mem` against `tcp_mem`. Pure: no `vscode`, no Node built-ins.
+ * number: the growth per minute (least squares over all points) and the minutes from the latest sample (see
+ * latestSockstat: a block without a time pasted after the timed ones is the latest) until orphans pass ¼, ½ and
+ * all of `tcp_max_orphans` — ¼ and ½ are real limits because tcp_out_of_resources() shifts the count for idle
+ * orphans and for orphans with a soft error (facts §2.3, §7.1). Likewise `tw` against `tcp_max_tw_buckets` and
+ * `mem` against `tcp_mem`. Pure: no `vscode`, no Node built-ins.
  */
 import type { EvidenceBlock, NoteModel } from '../note/model';
 import type { StateId } from '../catalogue/types';
@@ -179,13 +180,33 @@ function latestSysctls(model: NoteModel): Record<string, string> {
   return out;
 }
 
+/** The numbers of one sockstat sample. */
+type Sockstat = Pick<TimelinePoint, 'orphan' | 'tw' | 'mem'>;
+
+/**
+ * The latest sockstat sample of the note — what the limits compare and the trend counts its minutes from. The
+ * timed sample latest on the time axis (of equal times, the later in the note), unless blocks without a time
+ * come after it in the note: then the last of those. A block without a time is placed by the note's order,
+ * because notes are written as the incident goes (a later paste is later evidence); a timed sample pasted
+ * out of order keeps its time. With no timed sample: the last block in the note.
+ */
+export function latestSockstat(model: NoteModel, points: readonly TimelinePoint[]): Sockstat | undefined {
+  let latest: TimelinePoint | undefined;
+  for (const p of points) if ((p.orphan !== null || p.tw !== null || p.mem !== null) && (!latest || p.minutes >= latest.minutes)) latest = p;
+  const timedLines = new Set(points.map((p) => p.line));
+  const after = latest?.line ?? -1;
+  for (let i = model.evidence.length - 1; i >= 0; i--) {
+    const b = model.evidence[i] as EvidenceBlock;
+    if (b.startLine <= after) break;
+    const tcp = b.sockstat?.tcp;
+    if (tcp && !timedLines.has(b.startLine)) return { orphan: tcp.orphan ?? null, tw: tcp.tw ?? null, mem: tcp.mem ?? null };
+  }
+  return latest;
+}
+
 export function limitsOf(model: NoteModel, points: readonly TimelinePoint[]): Limits {
   const sysctls = latestSysctls(model);
-  // The latest sockstat: the last sample on the time axis, else the last block in the note that has one.
-  const timed = [...points].filter((p) => p.orphan !== null || p.tw !== null || p.mem !== null).sort((a, b) => a.minutes - b.minutes);
-  const lastPoint = timed[timed.length - 1];
-  const lastBlock = [...model.evidence].reverse().find((b) => b.sockstat?.tcp);
-  const latest = lastPoint ?? (lastBlock?.sockstat?.tcp ? { orphan: lastBlock.sockstat.tcp.orphan ?? null, tw: lastBlock.sockstat.tcp.tw ?? null, mem: lastBlock.sockstat.tcp.mem ?? null } : undefined);
+  const latest = latestSockstat(model, points);
   const tcp: { orphan?: number; tw?: number; mem?: number } = {};
   if (latest?.orphan != null) tcp.orphan = latest.orphan;
   if (latest?.tw != null) tcp.tw = latest.tw;
@@ -214,23 +235,29 @@ export function limitsOf(model: NoteModel, points: readonly TimelinePoint[]): Li
     memLevel: p.memLevel,
     memRatio: p.memRatio !== undefined ? round(p.memRatio, 4) : null,
     twPerMinute: tw ? round(tw.perMinute, 2) : null,
-    minutesToTwLimit: tw ? minutesUntil(tw.last, maxTw === null ? null : maxTw - 1, tw.perMinute) : null,
+    // Minutes count from the latest sample (latestSockstat), which may be a later block without a time.
+    minutesToTwLimit: tw ? minutesUntil(p.tw ?? tw.last, maxTw === null ? null : maxTw - 1, tw.perMinute) : null,
     memPerMinute: mem ? round(mem.perMinute, 2) : null,
-    minutesToMemPressure: mem && tcpMem ? minutesUntil(mem.last, tcpMem[1], mem.perMinute) : null,
-    minutesToMemLimit: mem && tcpMem ? minutesUntil(mem.last, tcpMem[2], mem.perMinute) : null,
+    minutesToMemPressure: mem && tcpMem ? minutesUntil(p.mem ?? mem.last, tcpMem[1], mem.perMinute) : null,
+    minutesToMemLimit: mem && tcpMem ? minutesUntil(p.mem ?? mem.last, tcpMem[2], mem.perMinute) : null,
   };
 }
 
-/** The orphan trend, or null with fewer than two samples at distinct times. */
-export function trendOf(points: readonly TimelinePoint[], limits: Pick<Limits, 'tcpMaxOrphans'>): Trend | null {
+/**
+ * The orphan trend, or null with fewer than two samples at distinct times. The rate is over the timed samples;
+ * the minutes count from the latest orphan number (`limits.orphan`, see latestSockstat: it may be a block without
+ * a time pasted after them), else from the last timed sample.
+ */
+export function trendOf(points: readonly TimelinePoint[], limits: Pick<Limits, 'tcpMaxOrphans'> & Partial<Pick<Limits, 'orphan'>>): Trend | null {
   const r = rateOf(points, 'orphan');
   if (!r) return null;
   const max = limits.tcpMaxOrphans;
+  const from = limits.orphan ?? r.last;
   // The kernel's test is `orphan << shift > max`: ¼ is passed when orphan > max/4.
   return {
     orphanPerMinute: round(r.perMinute, 2),
-    minutesToQuarter: minutesUntil(r.last, max === null ? null : max / 4, r.perMinute),
-    minutesToHalf: minutesUntil(r.last, max === null ? null : max / 2, r.perMinute),
-    minutesToLimit: minutesUntil(r.last, max, r.perMinute),
+    minutesToQuarter: minutesUntil(from, max === null ? null : max / 4, r.perMinute),
+    minutesToHalf: minutesUntil(from, max === null ? null : max / 2, r.perMinute),
+    minutesToLimit: minutesUntil(from, max, r.perMinute),
   };
 }
