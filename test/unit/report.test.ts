@@ -253,4 +253,11 @@ describe('report: the latest sample and mixed time zones (audit s9)', () => {
     assert.match(text, /orphan 19,500 of tcp_max_orphans 65,536/);
     assert.match(text, /¼ of tcp_max_orphans: passed; ½: in 27\.5 min/);
   });
+
+  it('times with and without a zone: read in the zone the note gives, the trend rises (was -0.43)', () => {
+    const j = report('mixed-zones.md');
+    assert.deepEqual(j.timeline.map((p) => p.time), ['2024-03-05T14:02:00+08:00', '2024-03-05T14:32:00+08:00', '2024-03-05T15:02:00+08:00', '2024-03-05T15:32:00+08:00']);
+    assert.equal((j.trend as { orphanPerMinute: number }).orphanPerMinute, 3.33);
+    assert.equal(j.limits.orphan, 400, 'the latest sample is the last one in time');
+  });
 });

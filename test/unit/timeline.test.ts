@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixtureDir } from '../support/repo';
 import { analyzeNote } from '../../src/core/note/analyze';
-import { isoOf, minutesOf, parseDateTime, parseTimeMention } from '../../src/core/report/time';
+import { isoOf, minutesOf, onOneAxis, parseDate, parseDateTime, parseTimeMention, type NoteTime } from '../../src/core/report/time';
 import { limitsOf, minutesUntil, slope, timelineOf, trendOf, type TimelinePoint } from '../../src/core/report/timeline';
 
 const note = (name: string): string => readFileSync(join(fixtureDir('report'), name), 'utf8');
@@ -163,5 +163,70 @@ describe('the latest sample: limits and the trend read it (audit s9 D1)', () => 
     assert.deepEqual([limits.orphan, limits.orphanLevel], [19500, 'quarter']);
     // 482.41 a minute from the two timed samples; from 19,500: ¼ passed, ½ in 27.5 min, the limit in 95.4 min.
     assert.deepEqual(trendOf(points, limits), { orphanPerMinute: 482.41, minutesToQuarter: 0, minutesToHalf: 27.5, minutesToLimit: 95.4 });
+  });
+});
+
+describe('times with and without a zone; dates from headings (audit s9 D2)', () => {
+  const times = (model: ReturnType<typeof analyzeNote>): string[] => timelineOf(model).map((p) => p.time);
+  const rate = (text: string): number | undefined => {
+    const model = analyzeNote(text);
+    const points = timelineOf(model);
+    return trendOf(points, limitsOf(model, points))?.orphanPerMinute;
+  };
+
+  it('a Chinese date with a time without seconds is a date-time; a date alone is a date', () => {
+    assert.equal(iso('## 2024年3月5日 14:32 第二次'), '2024-03-05T14:32:00');
+    assert.equal(iso('2024年3月5日 9:05'), '2024-03-05T09:05:00');
+    assert.equal(iso('2025年 03月 14日 星期五 09:26:53 CST'), '2025-03-14T09:26:53', 'date(1) in zh_CN still');
+    assert.deepEqual(parseDate('# 2024-03-05 lb-9'), { y: 2024, m: 3, d: 5 });
+    assert.deepEqual(parseDate('复盘 2024/3/5'), { y: 2024, m: 3, d: 5 });
+    assert.deepEqual(parseDate('# 2024年3月5日 事故复盘'), { y: 2024, m: 3, d: 5 });
+    for (const s of ['# lb-9', 'version 1.2.3', '2024-13-05', 'build 20240305', 'ticket 12024-03-05']) assert.equal(parseDate(s), undefined, s);
+  });
+
+  it('onOneAxis: a time without a zone takes the zone of the nearest zoned time before it, else the first after it', () => {
+    const t = (h: number, extra: Partial<NoteTime> = {}): NoteTime => ({ date: { y: 2024, m: 3, d: 5 }, h, min: 0, s: 0, ...extra });
+    const zones = (xs: NoteTime[]): (number | undefined)[] => onOneAxis(xs).map((x) => x.offset);
+    assert.deepEqual(zones([t(14), t(15), t(16, { offset: 480 })]), [480, 480, 480]);
+    assert.deepEqual(zones([t(1, { offset: 0 }), t(2), t(9, { offset: 480 }), t(10)]), [0, 0, 480, 480]);
+    assert.deepEqual(zones([t(14), t(15)]), [undefined, undefined], 'no zone anywhere: wall clock');
+  });
+
+  it('onOneAxis: a time without a date takes the date of the nearest dated time before it, else the first after it', () => {
+    const bare: NoteTime = { h: 14, min: 2, s: 0 };
+    const on5: NoteTime = { date: { y: 2024, m: 3, d: 5 }, h: 14, min: 32, s: 0 };
+    const on6: NoteTime = { date: { y: 2024, m: 3, d: 6 }, h: 9, min: 0, s: 0 };
+    assert.deepEqual(onOneAxis([bare, on5, bare, on6, bare]).map(isoOf), ['2024-03-05T14:02:00', '2024-03-05T14:32:00', '2024-03-05T14:02:00', '2024-03-06T09:00:00', '2024-03-06T14:02:00']);
+    assert.deepEqual(onOneAxis([bare, bare]).map(isoOf), ['14:02:00', '14:02:00'], 'no date anywhere: times of day');
+  });
+
+  it('wall-clock headings, CST and +08:00 in one note: one zone, the trend rises (+3.33 a minute, was -0.43)', () => {
+    const model = analyzeNote(note('mixed-zones.md'));
+    assert.deepEqual(times(model), ['2024-03-05T14:02:00+08:00', '2024-03-05T14:32:00+08:00', '2024-03-05T15:02:00+08:00', '2024-03-05T15:32:00+08:00']);
+    assert.equal(rate(note('mixed-zones.md')), 3.33);
+  });
+
+  it('a date-only H1 dates the times of day under it; 年月日 with HH:MM is read whole (the trend was 0)', () => {
+    const model = analyzeNote(note('dated-heading.md'));
+    assert.deepEqual(times(model), [
+      '2024-03-05T14:02:00+08:00',
+      '2024-03-05T14:32:00+08:00',
+      '2024-03-05T15:02:30+08:00',
+      '2024-03-05T15:30:00+08:00',
+      '2024-03-05T16:00:00+08:00',
+      '2024-03-05T16:30:00+08:00',
+    ]);
+    const expected = slope([0, 30, 60.5, 88, 118, 148].map((x, i) => ({ x, y: 100 * (i + 1) })));
+    assert.equal(rate(note('dated-heading.md')), Math.round((expected ?? 0) * 100) / 100);
+    assert.ok((rate(note('dated-heading.md')) ?? 0) > 3);
+  });
+
+  it('a heading date applies only under that heading; times without any date or zone stay wall clock', () => {
+    const two = ['# 2024-03-05', '## 23:50', '```', 'TCP: inuse 1 orphan 100 tw 1 alloc 1 mem 1', '```', '# 2024-03-06', '## 00:20', '```', 'TCP: inuse 1 orphan 160 tw 1 alloc 1 mem 1', '```', ''].join('\n');
+    assert.deepEqual(times(analyzeNote(two)), ['2024-03-05T23:50:00', '2024-03-06T00:20:00']);
+    assert.equal(rate(two), 2);
+    const bare = ['## 14:02', '```', 'TCP: inuse 1 orphan 100 tw 1 alloc 1 mem 1', '```', '## 14:32', '```', 'TCP: inuse 1 orphan 200 tw 1 alloc 1 mem 1', '```', ''].join('\n');
+    assert.deepEqual(times(analyzeNote(bare)), ['14:02:00', '14:32:00']);
+    assert.equal(rate(bare), 3.33);
   });
 });

@@ -8,11 +8,11 @@
  * orphans and for orphans with a soft error (facts §2.3, §7.1). Likewise `tw` against `tcp_max_tw_buckets` and
  * `mem` against `tcp_mem`. Pure: no `vscode`, no Node built-ins.
  */
-import type { EvidenceBlock, NoteModel } from '../note/model';
+import type { EvidenceBlock, NoteModel, Section } from '../note/model';
 import type { StateId } from '../catalogue/types';
 import { isSnapshotHeader } from '../evidence/snapshotFormat';
 import { orphanPressure, pressureInput, SYSCTL_MAX_ORPHANS, SYSCTL_MAX_TW, SYSCTL_TCP_MEM, type OrphanPressure } from '../snapshot/pressure';
-import { isoOf, minutesOf, parseDateTime, parseTimeMention, type NoteTime } from './time';
+import { isoOf, minutesOf, onOneAxis, parseDate, parseDateTime, parseTimeMention, type NoteTime } from './time';
 
 export interface TimelinePoint {
   readonly time: string;
@@ -102,13 +102,23 @@ function lineAbove(model: NoteModel, block: EvidenceBlock): NoteTime | undefined
   return undefined;
 }
 
-function sectionTime(model: NoteModel, block: EvidenceBlock): NoteTime | undefined {
-  let best: { depth: number; title: string } | undefined;
+/** The innermost section holding the block. */
+function sectionOf(model: NoteModel, block: EvidenceBlock): Section | undefined {
+  let best: Section | undefined;
   for (const s of model.sections) {
     if (s.start > block.start) break;
     if (block.start < s.end && (!best || s.depth >= best.depth)) best = s;
   }
-  return best ? parseTimeMention(best.title) : undefined;
+  return best;
+}
+
+/** The date of the block's section heading or of the nearest heading above it that gives one (`# 2024-03-05 lb-9`). */
+function headingDate(model: NoteModel, section: Section | undefined): NoteTime['date'] {
+  for (let s = section; s; s = s.parent >= 0 ? model.sections[s.parent] : undefined) {
+    const d = parseDate(s.title);
+    if (d) return d;
+  }
+  return undefined;
 }
 
 function blockTime(model: NoteModel, block: EvidenceBlock): NoteTime | undefined {
@@ -126,33 +136,42 @@ function blockTime(model: NoteModel, block: EvidenceBlock): NoteTime | undefined
     const t = parseDateTime(model.lines.lineText(n));
     if (t) return t;
   }
-  return lineAbove(model, block) ?? sectionTime(model, block);
+  const section = sectionOf(model, block);
+  const t = lineAbove(model, block) ?? (section ? parseTimeMention(section.title) : undefined);
+  if (!t || t.date) return t;
+  // A time of day under a dated heading (`# 2024-03-05 lb-9` … `## 14:02`) is on that heading's day.
+  const date = headingDate(model, section);
+  return date ? { ...t, date } : t;
 }
 
-/** Every sample with a time, in note order (a time without a date takes the date and zone of the sample before it). */
+/**
+ * Every sample with a time, in note order, on one axis (onOneAxis): a time without a date takes the date of the
+ * sample before it (else after it); when the note gives a UTC offset, a time without one is read in that zone.
+ * The `time` shown is the one the axis used (a wall-clock heading in a `+08:00` note shows `+08:00`).
+ */
 export function timelineOf(model: NoteModel): TimelinePoint[] {
-  const out: TimelinePoint[] = [];
-  let last: NoteTime | undefined;
+  const timed: { block: EvidenceBlock; t: NoteTime }[] = [];
   for (const block of model.evidence) {
     const tcp = block.sockstat?.tcp;
     const hasCounts = Object.keys(block.counts).length > 0;
     if (!tcp && !hasCounts) continue;
     const t = blockTime(model, block);
-    if (!t) continue;
-    // A bare time of day (`### 09:41`) belongs to the day, and the zone, of the sample before it.
-    const dated: NoteTime = t.date || !last?.date ? t : { ...t, date: last.date, ...(last.offset !== undefined ? { offset: last.offset } : {}) };
-    if (dated.date) last = dated;
-    out.push({
-      time: isoOf(dated),
+    if (t) timed.push({ block, t });
+  }
+  const axis = onOneAxis(timed.map((x) => x.t));
+  return timed.map(({ block }, i) => {
+    const t = axis[i] as NoteTime;
+    const tcp = block.sockstat?.tcp;
+    return {
+      time: isoOf(t),
       line: block.startLine,
       orphan: tcp?.orphan ?? null,
       tw: tcp?.tw ?? null,
       mem: tcp?.mem ?? null,
-      minutes: minutesOf(dated),
+      minutes: minutesOf(t),
       counts: block.counts,
-    });
-  }
-  return out;
+    };
+  });
 }
 
 type Field = 'orphan' | 'tw' | 'mem';
