@@ -264,3 +264,29 @@ describe('editor summaries (hover, code lens)', () => {
     assert.equal(stateEvidenceMarkdown({ ...model, text: 'x'.repeat(MAX_SUMMARY_CHARS + 1) }, 'FIN-WAIT-1', 'en'), undefined);
   });
 });
+
+describe('report: the latest sample and mixed time zones (audit s9)', () => {
+  const report = (name: string): { trend: unknown; limits: Record<string, unknown>; causes: { rule: string }[]; timeline: { time: string; orphan: number | null }[] } => {
+    const r = cli('report', join(fixtureDir('report'), name), '--json');
+    assert.equal(r.status, 0, r.stderr);
+    return JSON.parse(r.stdout) as ReturnType<typeof report>;
+  };
+
+  it('a later sample without a time is the latest: limits read it, the trend counts from it, the cause fires', () => {
+    const j = report('latest-untimed.md');
+    assert.deepEqual(j.timeline.map((p) => p.orphan), [9800, 14600]);
+    assert.deepEqual([j.limits.orphan, j.limits.orphanLevel, j.limits.orphanRatio], [19500, 'quarter', 0.2975]);
+    assert.deepEqual(j.trend, { orphanPerMinute: 482.41, minutesToQuarter: 0, minutesToHalf: 27.5, minutesToLimit: 95.4 });
+    assert.deepEqual(j.causes.map((c) => c.rule), ['orphan-limit-pressure']);
+    const text = cli('report', join(fixtureDir('report'), 'latest-untimed.md')).stdout;
+    assert.match(text, /orphan 19,500 of tcp_max_orphans 65,536/);
+    assert.match(text, /¼ of tcp_max_orphans: passed; ½: in 27\.5 min/);
+  });
+
+  it('times with and without a zone: read in the zone the note gives, the trend rises (was -0.43)', () => {
+    const j = report('mixed-zones.md');
+    assert.deepEqual(j.timeline.map((p) => p.time), ['2024-03-05T14:02:00+08:00', '2024-03-05T14:32:00+08:00', '2024-03-05T15:02:00+08:00', '2024-03-05T15:32:00+08:00']);
+    assert.equal((j.trend as { orphanPerMinute: number }).orphanPerMinute, 3.33);
+    assert.equal(j.limits.orphan, 400, 'the latest sample is the last one in time');
+  });
+});

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixtureDir } from '../support/repo';
 import { analyzeNote } from '../../src/core/note/analyze';
-import { isoOf, minutesOf, parseDateTime, parseTimeMention } from '../../src/core/report/time';
+import { isoOf, minutesOf, onOneAxis, parseDate, parseDateTime, parseTimeMention, type NoteTime } from '../../src/core/report/time';
 import { limitsOf, minutesUntil, slope, timelineOf, trendOf, type TimelinePoint } from '../../src/core/report/timeline';
 
 const note = (name: string): string => readFileSync(join(fixtureDir('report'), name), 'utf8');
@@ -111,5 +111,122 @@ describe('timeline of a note', () => {
     assert.deepEqual(timelineOf(model), []);
     assert.equal(trendOf(timelineOf(model), limitsOf(model, [])), null);
     assert.equal(limitsOf(model, []).orphan, 3, 'limits still read the latest sockstat');
+  });
+});
+
+describe('the latest sample: limits and the trend read it (audit s9 D1)', () => {
+  /** A sockstat block, with a `date` line inside when `time` is given (the block's own time). */
+  const sample = (orphan: number, time?: string): string => ['```', ...(time ? [`# pasted ${time}`] : []), `TCP: inuse 1 orphan ${orphan} tw 1 alloc 1 mem 1`, '```', ''].join('\n');
+  const MAX = '```\nnet.ipv4.tcp_max_orphans = 65536\n```\n';
+  const latest = (...blocks: string[]): number | null => {
+    const model = analyzeNote(blocks.join('\n') + MAX);
+    return limitsOf(model, timelineOf(model)).orphan;
+  };
+
+  it('all timed: the latest on the time axis, also when the note lists it first', () => {
+    assert.equal(latest(sample(100, '2024-06-18T09:00:00Z'), sample(200, '2024-06-18T09:10:00Z')), 200);
+    assert.equal(latest(sample(200, '2024-06-18T09:10:00Z'), sample(100, '2024-06-18T09:00:00Z')), 200);
+  });
+
+  it('none timed: the last block in the note', () => {
+    assert.equal(latest(sample(100), sample(200), sample(150)), 150);
+  });
+
+  it('timed, then a block without a time later in the note: the untimed block (notes are written as it goes)', () => {
+    assert.equal(latest(sample(100, '2024-06-18T09:00:00Z'), sample(40000)), 40000);
+    assert.equal(latest(sample(100, '2024-06-18T09:00:00Z'), sample(300), sample(40000)), 40000, 'the last of them');
+  });
+
+  it('a block without a time, then a timed one: the timed one', () => {
+    assert.equal(latest(sample(40000), sample(100, '2024-06-18T09:00:00Z')), 100);
+  });
+
+  it('times out of note order: an untimed block counts as the latest only after the latest-timed sample', () => {
+    // 10:00 is the latest time; the untimed block written after it is later still, the 09:00 pasted last is not.
+    assert.equal(latest(sample(200, '2024-06-18T10:00:00Z'), sample(40000), sample(100, '2024-06-18T09:00:00Z')), 40000);
+    // The untimed block comes before 10:00 in the note: 10:00 is the latest.
+    assert.equal(latest(sample(100, '2024-06-18T09:00:00Z'), sample(40000), sample(200, '2024-06-18T10:00:00Z')), 200);
+  });
+
+  it('the audit repro: orphan 40,000 after a timed 14,600 is above ½ (the limits read 40,000)', () => {
+    const text = ['```', '[2024-06-18 09:10:02] $ ss -s', 'TCP:   45100 (estab 3050, closed 820, orphaned 14600, timewait 690)', '```', '', '```', '$ ss -s', 'TCP:   50020 (estab 3000, closed 830, orphaned 40000, timewait 705)', '```', '', MAX].join('\n');
+    const model = analyzeNote(text);
+    const limits = limitsOf(model, timelineOf(model));
+    assert.deepEqual([limits.orphan, limits.orphanLevel, limits.orphanRatio, limits.tw], [40000, 'half', 0.6104, 705]);
+  });
+
+  it('the trend counts its minutes from the latest sample, timed or not (note 04: ¼ is already passed)', () => {
+    const model = analyzeNote(note('latest-untimed.md'));
+    const points = timelineOf(model);
+    assert.equal(points.length, 2, 'the untimed sample is no point on the time axis');
+    const limits = limitsOf(model, points);
+    assert.deepEqual([limits.orphan, limits.orphanLevel], [19500, 'quarter']);
+    // 482.41 a minute from the two timed samples; from 19,500: ¼ passed, ½ in 27.5 min, the limit in 95.4 min.
+    assert.deepEqual(trendOf(points, limits), { orphanPerMinute: 482.41, minutesToQuarter: 0, minutesToHalf: 27.5, minutesToLimit: 95.4 });
+  });
+});
+
+describe('times with and without a zone; dates from headings (audit s9 D2)', () => {
+  const times = (model: ReturnType<typeof analyzeNote>): string[] => timelineOf(model).map((p) => p.time);
+  const rate = (text: string): number | undefined => {
+    const model = analyzeNote(text);
+    const points = timelineOf(model);
+    return trendOf(points, limitsOf(model, points))?.orphanPerMinute;
+  };
+
+  it('a Chinese date with a time without seconds is a date-time; a date alone is a date', () => {
+    assert.equal(iso('## 2024年3月5日 14:32 第二次'), '2024-03-05T14:32:00');
+    assert.equal(iso('2024年3月5日 9:05'), '2024-03-05T09:05:00');
+    assert.equal(iso('2025年 03月 14日 星期五 09:26:53 CST'), '2025-03-14T09:26:53', 'date(1) in zh_CN still');
+    assert.deepEqual(parseDate('# 2024-03-05 lb-9'), { y: 2024, m: 3, d: 5 });
+    assert.deepEqual(parseDate('复盘 2024/3/5'), { y: 2024, m: 3, d: 5 });
+    assert.deepEqual(parseDate('# 2024年3月5日 事故复盘'), { y: 2024, m: 3, d: 5 });
+    for (const s of ['# lb-9', 'version 1.2.3', '2024-13-05', 'build 20240305', 'ticket 12024-03-05']) assert.equal(parseDate(s), undefined, s);
+  });
+
+  it('onOneAxis: a time without a zone takes the zone of the nearest zoned time before it, else the first after it', () => {
+    const t = (h: number, extra: Partial<NoteTime> = {}): NoteTime => ({ date: { y: 2024, m: 3, d: 5 }, h, min: 0, s: 0, ...extra });
+    const zones = (xs: NoteTime[]): (number | undefined)[] => onOneAxis(xs).map((x) => x.offset);
+    assert.deepEqual(zones([t(14), t(15), t(16, { offset: 480 })]), [480, 480, 480]);
+    assert.deepEqual(zones([t(1, { offset: 0 }), t(2), t(9, { offset: 480 }), t(10)]), [0, 0, 480, 480]);
+    assert.deepEqual(zones([t(14), t(15)]), [undefined, undefined], 'no zone anywhere: wall clock');
+  });
+
+  it('onOneAxis: a time without a date takes the date of the nearest dated time before it, else the first after it', () => {
+    const bare: NoteTime = { h: 14, min: 2, s: 0 };
+    const on5: NoteTime = { date: { y: 2024, m: 3, d: 5 }, h: 14, min: 32, s: 0 };
+    const on6: NoteTime = { date: { y: 2024, m: 3, d: 6 }, h: 9, min: 0, s: 0 };
+    assert.deepEqual(onOneAxis([bare, on5, bare, on6, bare]).map(isoOf), ['2024-03-05T14:02:00', '2024-03-05T14:32:00', '2024-03-05T14:02:00', '2024-03-06T09:00:00', '2024-03-06T14:02:00']);
+    assert.deepEqual(onOneAxis([bare, bare]).map(isoOf), ['14:02:00', '14:02:00'], 'no date anywhere: times of day');
+  });
+
+  it('wall-clock headings, CST and +08:00 in one note: one zone, the trend rises (+3.33 a minute, was -0.43)', () => {
+    const model = analyzeNote(note('mixed-zones.md'));
+    assert.deepEqual(times(model), ['2024-03-05T14:02:00+08:00', '2024-03-05T14:32:00+08:00', '2024-03-05T15:02:00+08:00', '2024-03-05T15:32:00+08:00']);
+    assert.equal(rate(note('mixed-zones.md')), 3.33);
+  });
+
+  it('a date-only H1 dates the times of day under it; 年月日 with HH:MM is read whole (the trend was 0)', () => {
+    const model = analyzeNote(note('dated-heading.md'));
+    assert.deepEqual(times(model), [
+      '2024-03-05T14:02:00+08:00',
+      '2024-03-05T14:32:00+08:00',
+      '2024-03-05T15:02:30+08:00',
+      '2024-03-05T15:30:00+08:00',
+      '2024-03-05T16:00:00+08:00',
+      '2024-03-05T16:30:00+08:00',
+    ]);
+    const expected = slope([0, 30, 60.5, 88, 118, 148].map((x, i) => ({ x, y: 100 * (i + 1) })));
+    assert.equal(rate(note('dated-heading.md')), Math.round((expected ?? 0) * 100) / 100);
+    assert.ok((rate(note('dated-heading.md')) ?? 0) > 3);
+  });
+
+  it('a heading date applies only under that heading; times without any date or zone stay wall clock', () => {
+    const two = ['# 2024-03-05', '## 23:50', '```', 'TCP: inuse 1 orphan 100 tw 1 alloc 1 mem 1', '```', '# 2024-03-06', '## 00:20', '```', 'TCP: inuse 1 orphan 160 tw 1 alloc 1 mem 1', '```', ''].join('\n');
+    assert.deepEqual(times(analyzeNote(two)), ['2024-03-05T23:50:00', '2024-03-06T00:20:00']);
+    assert.equal(rate(two), 2);
+    const bare = ['## 14:02', '```', 'TCP: inuse 1 orphan 100 tw 1 alloc 1 mem 1', '```', '## 14:32', '```', 'TCP: inuse 1 orphan 200 tw 1 alloc 1 mem 1', '```', ''].join('\n');
+    assert.deepEqual(times(analyzeNote(bare)), ['14:02:00', '14:32:00']);
+    assert.equal(rate(bare), 3.33);
   });
 });

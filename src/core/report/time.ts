@@ -1,9 +1,11 @@
 /**
  * Times as notes carry them: ISO 8601 (`2025-03-14T09:26:53+08:00`, `2025-03-14 09:26`), `date` output in
  * the C locale (`Fri Mar 14 09:26:53 CST 2025`, `Fri 14 Mar 2025 09:26:53 AM UTC`) and zh_CN
- * (`2025年 03月 14日 星期五 09:26:53 CST`), and a bare time of day in a heading or a line (`### 09:31 再看一次`).
- * Zone names other than UTC/GMT/Z are ambiguous (CST is China and US Central): such times keep their wall
- * clock and no offset. Pure: no `vscode`, no Node built-ins. Every regular expression is linear.
+ * (`2025年 03月 14日 星期五 09:26:53 CST`, also written `2024年3月5日 14:32`), a bare time of day in a heading or
+ * a line (`### 09:31 再看一次`), and a date alone (a heading's date for the times under it). Zone names other
+ * than UTC/GMT/Z are ambiguous (CST is China and US Central): such times keep their wall clock and no offset
+ * (onOneAxis reads them in the zone the note gives elsewhere). Pure: no `vscode`, no Node built-ins. Every
+ * regular expression is linear.
  */
 
 export interface NoteTime {
@@ -49,7 +51,9 @@ function make(date: NoteTime['date'], h: number, min: number, s: number, zone: s
 }
 
 const ISO = /(\d{4})[-/](\d{1,2})[-/](\d{1,2})[T ]\s?(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?\s?(Z|[+-]\d{2}:?\d{2}|UTC|GMT)?/;
-const ZH_DATE = /(\d{4})年(\d{1,2})月(\d{1,2})日(?:星期.)?(\d{1,2}):(\d{2}):(\d{2})([A-Z]{2,5})?/;
+const ZH_DATE = /(\d{4})年(\d{1,2})月(\d{1,2})日(?:星期.)?(\d{1,2}):(\d{2})(?::(\d{2}))?([A-Z]{2,5})?/;
+const DAY = /(?:^|\D)(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)/;
+const ZH_DAY = /(\d{4})年(\d{1,2})月(\d{1,2})日/;
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const CLOCK_TOKEN = /^(\d{1,2}):(\d{2}):(\d{2})$/;
 const CLOCK_IN_TEXT = /\d:\d\d:\d\d/;
@@ -101,11 +105,22 @@ export function parseDateTime(text: string): NoteTime | undefined {
   let m = ISO.exec(text);
   if (m) return make({ y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) }, Number(m[4]), Number(m[5]), Number(m[6] ?? 0), m[7]);
   if (text.includes('年')) {
-    // zh_CN `date`: `2025年 03月 14日 星期五 09:26:53 CST`, read with the spaces removed.
+    // zh_CN `date` (`2025年 03月 14日 星期五 09:26:53 CST`) or a written date (`2024年3月5日 14:32`), read with the
+    // spaces removed.
     m = ZH_DATE.exec(text.replace(/\s/g, ''));
-    if (m) return make({ y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) }, Number(m[4]), Number(m[5]), Number(m[6]), m[7]);
+    if (m) return make({ y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) }, Number(m[4]), Number(m[5]), Number(m[6] ?? 0), m[7]);
   }
   return cDate(text);
+}
+
+/** A calendar date alone (`# 2024-03-05 lb-9`, `2024/3/5`, `2024年3月5日`): a heading's date for the times of day under it. */
+export function parseDate(text: string): NoteTime['date'] {
+  if (text.length > MAX_TEXT) return undefined;
+  // `2024年 3月 5日` is read with the spaces removed, as in parseDateTime.
+  const m = DAY.exec(text) ?? (text.includes('年') ? ZH_DAY.exec(text.replace(/\s/g, '')) : null);
+  if (!m) return undefined;
+  const date = { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
+  return validDate(date.y, date.m, date.d) ? date : undefined;
 }
 
 /** A full date-time, else a bare time of day (`09:31`, `09:31:05`) — for headings and lines above a block. */
@@ -126,6 +141,35 @@ export function isoOf(t: NoteTime): string {
   if (!t.date) return clock;
   const zone = t.offset === undefined ? '' : t.offset === 0 ? 'Z' : `${t.offset < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(t.offset) / 60))}:${pad(Math.abs(t.offset) % 60)}`;
   return `${pad(t.date.y, 4)}-${pad(t.date.m)}-${pad(t.date.d)}T${clock}${zone}`;
+}
+
+/**
+ * The times of one note's samples (in note order) made comparable. A time without a date takes the date of the
+ * nearest dated time before it, else of the first one after it. When the note gives a UTC offset anywhere, a
+ * time without one (a wall-clock heading, `date` with an ambiguous zone name such as CST) is read in the zone of
+ * the nearest time before it that has an offset, else of the first one after it: the note's own zone is the
+ * best reading of its wall-clock times, and comparing them with UTC would misplace them by the offset (a
+ * `+08:00` sample 8 hours before its wall-clock neighbours). With no offset in the note, times stay wall clock.
+ * Zone names are not guessed (CST is China and US Central).
+ */
+export function onOneAxis(times: readonly NoteTime[]): NoteTime[] {
+  const n = times.length;
+  const nextDate: (NoteTime['date'] | undefined)[] = new Array<NoteTime['date'] | undefined>(n);
+  const nextOffset: (number | undefined)[] = new Array<number | undefined>(n);
+  let date: NoteTime['date'] | undefined;
+  let offset: number | undefined;
+  for (let i = n - 1; i >= 0; i--) {
+    const t = times[i] as NoteTime;
+    nextDate[i] = date = t.date ?? date;
+    nextOffset[i] = offset = t.offset ?? offset;
+  }
+  date = undefined;
+  offset = undefined;
+  return times.map((t, i) => {
+    date = t.date ?? date ?? nextDate[i];
+    offset = t.offset ?? offset ?? nextOffset[i];
+    return { ...t, ...(date ? { date } : {}), ...(offset !== undefined ? { offset } : {}) };
+  });
 }
 
 /** Minutes on one axis for comparing times of one note (a time without a date uses `fallbackDate`). */

@@ -2,16 +2,17 @@
  * The note's samples in time and the trend they show. Every evidence block with numbers and a time becomes a
  * point — the time from (in this order) a snapshot header, `date` output or a dated comment inside the block,
  * the line(s) just above the block, or the heading of its section. From two or more points with an `orphan`
- * number: the growth per minute (least squares over all points) and the minutes from the last sample until
- * orphans pass ¼, ½ and all of `tcp_max_orphans` — ¼ and ½ are real limits because tcp_out_of_resources()
- * shifts the count for idle orphans and for orphans with a soft error (facts §2.3, §7.1). Likewise `tw` against
- * `tcp_max_tw_buckets` and `mem` against `tcp_mem`. Pure: no `vscode`, no Node built-ins.
+ * number: the growth per minute (least squares over all points) and the minutes from the latest sample (see
+ * latestSockstat: a block without a time pasted after the timed ones is the latest) until orphans pass ¼, ½ and
+ * all of `tcp_max_orphans` — ¼ and ½ are real limits because tcp_out_of_resources() shifts the count for idle
+ * orphans and for orphans with a soft error (facts §2.3, §7.1). Likewise `tw` against `tcp_max_tw_buckets` and
+ * `mem` against `tcp_mem`. Pure: no `vscode`, no Node built-ins.
  */
-import type { EvidenceBlock, NoteModel } from '../note/model';
+import type { EvidenceBlock, NoteModel, Section } from '../note/model';
 import type { StateId } from '../catalogue/types';
 import { isSnapshotHeader } from '../evidence/snapshotFormat';
 import { orphanPressure, pressureInput, SYSCTL_MAX_ORPHANS, SYSCTL_MAX_TW, SYSCTL_TCP_MEM, type OrphanPressure } from '../snapshot/pressure';
-import { isoOf, minutesOf, parseDateTime, parseTimeMention, type NoteTime } from './time';
+import { isoOf, minutesOf, onOneAxis, parseDate, parseDateTime, parseTimeMention, type NoteTime } from './time';
 
 export interface TimelinePoint {
   readonly time: string;
@@ -101,13 +102,23 @@ function lineAbove(model: NoteModel, block: EvidenceBlock): NoteTime | undefined
   return undefined;
 }
 
-function sectionTime(model: NoteModel, block: EvidenceBlock): NoteTime | undefined {
-  let best: { depth: number; title: string } | undefined;
+/** The innermost section holding the block. */
+function sectionOf(model: NoteModel, block: EvidenceBlock): Section | undefined {
+  let best: Section | undefined;
   for (const s of model.sections) {
     if (s.start > block.start) break;
     if (block.start < s.end && (!best || s.depth >= best.depth)) best = s;
   }
-  return best ? parseTimeMention(best.title) : undefined;
+  return best;
+}
+
+/** The date of the block's section heading or of the nearest heading above it that gives one (`# 2024-03-05 lb-9`). */
+function headingDate(model: NoteModel, section: Section | undefined): NoteTime['date'] {
+  for (let s = section; s; s = s.parent >= 0 ? model.sections[s.parent] : undefined) {
+    const d = parseDate(s.title);
+    if (d) return d;
+  }
+  return undefined;
 }
 
 function blockTime(model: NoteModel, block: EvidenceBlock): NoteTime | undefined {
@@ -125,33 +136,42 @@ function blockTime(model: NoteModel, block: EvidenceBlock): NoteTime | undefined
     const t = parseDateTime(model.lines.lineText(n));
     if (t) return t;
   }
-  return lineAbove(model, block) ?? sectionTime(model, block);
+  const section = sectionOf(model, block);
+  const t = lineAbove(model, block) ?? (section ? parseTimeMention(section.title) : undefined);
+  if (!t || t.date) return t;
+  // A time of day under a dated heading (`# 2024-03-05 lb-9` … `## 14:02`) is on that heading's day.
+  const date = headingDate(model, section);
+  return date ? { ...t, date } : t;
 }
 
-/** Every sample with a time, in note order (a time without a date takes the date and zone of the sample before it). */
+/**
+ * Every sample with a time, in note order, on one axis (onOneAxis): a time without a date takes the date of the
+ * sample before it (else after it); when the note gives a UTC offset, a time without one is read in that zone.
+ * The `time` shown is the one the axis used (a wall-clock heading in a `+08:00` note shows `+08:00`).
+ */
 export function timelineOf(model: NoteModel): TimelinePoint[] {
-  const out: TimelinePoint[] = [];
-  let last: NoteTime | undefined;
+  const timed: { block: EvidenceBlock; t: NoteTime }[] = [];
   for (const block of model.evidence) {
     const tcp = block.sockstat?.tcp;
     const hasCounts = Object.keys(block.counts).length > 0;
     if (!tcp && !hasCounts) continue;
     const t = blockTime(model, block);
-    if (!t) continue;
-    // A bare time of day (`### 09:41`) belongs to the day, and the zone, of the sample before it.
-    const dated: NoteTime = t.date || !last?.date ? t : { ...t, date: last.date, ...(last.offset !== undefined ? { offset: last.offset } : {}) };
-    if (dated.date) last = dated;
-    out.push({
-      time: isoOf(dated),
+    if (t) timed.push({ block, t });
+  }
+  const axis = onOneAxis(timed.map((x) => x.t));
+  return timed.map(({ block }, i) => {
+    const t = axis[i] as NoteTime;
+    const tcp = block.sockstat?.tcp;
+    return {
+      time: isoOf(t),
       line: block.startLine,
       orphan: tcp?.orphan ?? null,
       tw: tcp?.tw ?? null,
       mem: tcp?.mem ?? null,
-      minutes: minutesOf(dated),
+      minutes: minutesOf(t),
       counts: block.counts,
-    });
-  }
-  return out;
+    };
+  });
 }
 
 type Field = 'orphan' | 'tw' | 'mem';
@@ -179,13 +199,33 @@ function latestSysctls(model: NoteModel): Record<string, string> {
   return out;
 }
 
+/** The numbers of one sockstat sample. */
+type Sockstat = Pick<TimelinePoint, 'orphan' | 'tw' | 'mem'>;
+
+/**
+ * The latest sockstat sample of the note — what the limits compare and the trend counts its minutes from. The
+ * timed sample latest on the time axis (of equal times, the later in the note), unless blocks without a time
+ * come after it in the note: then the last of those. A block without a time is placed by the note's order,
+ * because notes are written as the incident goes (a later paste is later evidence); a timed sample pasted
+ * out of order keeps its time. With no timed sample: the last block in the note.
+ */
+export function latestSockstat(model: NoteModel, points: readonly TimelinePoint[]): Sockstat | undefined {
+  let latest: TimelinePoint | undefined;
+  for (const p of points) if ((p.orphan !== null || p.tw !== null || p.mem !== null) && (!latest || p.minutes >= latest.minutes)) latest = p;
+  const timedLines = new Set(points.map((p) => p.line));
+  const after = latest?.line ?? -1;
+  for (let i = model.evidence.length - 1; i >= 0; i--) {
+    const b = model.evidence[i] as EvidenceBlock;
+    if (b.startLine <= after) break;
+    const tcp = b.sockstat?.tcp;
+    if (tcp && !timedLines.has(b.startLine)) return { orphan: tcp.orphan ?? null, tw: tcp.tw ?? null, mem: tcp.mem ?? null };
+  }
+  return latest;
+}
+
 export function limitsOf(model: NoteModel, points: readonly TimelinePoint[]): Limits {
   const sysctls = latestSysctls(model);
-  // The latest sockstat: the last sample on the time axis, else the last block in the note that has one.
-  const timed = [...points].filter((p) => p.orphan !== null || p.tw !== null || p.mem !== null).sort((a, b) => a.minutes - b.minutes);
-  const lastPoint = timed[timed.length - 1];
-  const lastBlock = [...model.evidence].reverse().find((b) => b.sockstat?.tcp);
-  const latest = lastPoint ?? (lastBlock?.sockstat?.tcp ? { orphan: lastBlock.sockstat.tcp.orphan ?? null, tw: lastBlock.sockstat.tcp.tw ?? null, mem: lastBlock.sockstat.tcp.mem ?? null } : undefined);
+  const latest = latestSockstat(model, points);
   const tcp: { orphan?: number; tw?: number; mem?: number } = {};
   if (latest?.orphan != null) tcp.orphan = latest.orphan;
   if (latest?.tw != null) tcp.tw = latest.tw;
@@ -214,23 +254,29 @@ export function limitsOf(model: NoteModel, points: readonly TimelinePoint[]): Li
     memLevel: p.memLevel,
     memRatio: p.memRatio !== undefined ? round(p.memRatio, 4) : null,
     twPerMinute: tw ? round(tw.perMinute, 2) : null,
-    minutesToTwLimit: tw ? minutesUntil(tw.last, maxTw === null ? null : maxTw - 1, tw.perMinute) : null,
+    // Minutes count from the latest sample (latestSockstat), which may be a later block without a time.
+    minutesToTwLimit: tw ? minutesUntil(p.tw ?? tw.last, maxTw === null ? null : maxTw - 1, tw.perMinute) : null,
     memPerMinute: mem ? round(mem.perMinute, 2) : null,
-    minutesToMemPressure: mem && tcpMem ? minutesUntil(mem.last, tcpMem[1], mem.perMinute) : null,
-    minutesToMemLimit: mem && tcpMem ? minutesUntil(mem.last, tcpMem[2], mem.perMinute) : null,
+    minutesToMemPressure: mem && tcpMem ? minutesUntil(p.mem ?? mem.last, tcpMem[1], mem.perMinute) : null,
+    minutesToMemLimit: mem && tcpMem ? minutesUntil(p.mem ?? mem.last, tcpMem[2], mem.perMinute) : null,
   };
 }
 
-/** The orphan trend, or null with fewer than two samples at distinct times. */
-export function trendOf(points: readonly TimelinePoint[], limits: Pick<Limits, 'tcpMaxOrphans'>): Trend | null {
+/**
+ * The orphan trend, or null with fewer than two samples at distinct times. The rate is over the timed samples;
+ * the minutes count from the latest orphan number (`limits.orphan`, see latestSockstat: it may be a block without
+ * a time pasted after them), else from the last timed sample.
+ */
+export function trendOf(points: readonly TimelinePoint[], limits: Pick<Limits, 'tcpMaxOrphans'> & Partial<Pick<Limits, 'orphan'>>): Trend | null {
   const r = rateOf(points, 'orphan');
   if (!r) return null;
   const max = limits.tcpMaxOrphans;
+  const from = limits.orphan ?? r.last;
   // The kernel's test is `orphan << shift > max`: ¼ is passed when orphan > max/4.
   return {
     orphanPerMinute: round(r.perMinute, 2),
-    minutesToQuarter: minutesUntil(r.last, max === null ? null : max / 4, r.perMinute),
-    minutesToHalf: minutesUntil(r.last, max === null ? null : max / 2, r.perMinute),
-    minutesToLimit: minutesUntil(r.last, max, r.perMinute),
+    minutesToQuarter: minutesUntil(from, max === null ? null : max / 4, r.perMinute),
+    minutesToHalf: minutesUntil(from, max === null ? null : max / 2, r.perMinute),
+    minutesToLimit: minutesUntil(from, max, r.perMinute),
   };
 }
