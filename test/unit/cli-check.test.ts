@@ -146,6 +146,17 @@ describe('tcp-state-notes check: exit codes and formats', () => {
     assert.equal(cli(['check']).status, 2);
     assert.equal(cli(['check', cleanNote, '--formt', 'json']).status, 2);
   });
+
+  test('text: the summary counts inputs that could not be read, so nothing checked never reads as a pass', () => {
+    const missing = join(dir, 'missing.md');
+    const none = cli(['check', missing]);
+    assert.equal(none.status, 2);
+    assert.equal(none.stdout, '0 notes checked, 1 could not be read: no findings\n');
+    assert.match(none.stderr, /missing\.md: no such file or directory/);
+    const some = cli(['check', typoNote, missing, '--lang', 'zh-cn']);
+    assert.equal(some.status, 2);
+    assert.match(some.stdout, /检查了 1 篇笔记，1 个无法读取：1 个问题（1 个拼写错误，0 个错误说法）\n$/);
+  });
 });
 
 /** notes/ with hidden, vendored, ignored and re-included files. */

@@ -37,18 +37,25 @@ export function artifactOf(file: string, cwd: string): SarifArtifact {
   return { uri: pathToFileURL(abs).href };
 }
 
-/** The summary line, in the language of the findings' messages. */
-function summaryLine(notes: number, total: number, typos: number, lang: Lang): string {
+/**
+ * The summary line, in the language of the findings' messages. Inputs that could not be read are counted in it
+ * (their errors went to standard error), so "no findings" never reads as a pass when nothing was checked.
+ */
+function summaryLine(notes: number, unreadable: number, total: number, typos: number, lang: Lang): string {
   const claims = total - typos;
-  if (lang === 'zh-cn') return `检查了 ${notes} 篇笔记：${total === 0 ? '没有问题' : `${total} 个问题（${typos} 个拼写错误，${claims} 个错误说法）`}`;
+  if (lang === 'zh-cn') {
+    const failed = unreadable > 0 ? `，${unreadable} 个无法读取` : '';
+    return `检查了 ${notes} 篇笔记${failed}：${total === 0 ? '没有问题' : `${total} 个问题（${typos} 个拼写错误，${claims} 个错误说法）`}`;
+  }
   const s = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `${s(notes, 'note')} checked: ${total === 0 ? 'no findings' : `${s(total, 'finding')} (${s(typos, 'typo')}, ${s(claims, 'misconception')})`}`;
+  const failed = unreadable > 0 ? `, ${unreadable} could not be read` : '';
+  return `${s(notes, 'note')} checked${failed}: ${total === 0 ? 'no findings' : `${s(total, 'finding')} (${s(typos, 'typo')}, ${s(claims, 'misconception')})`}`;
 }
 
-function textReport(results: readonly { file: string; findings: readonly Finding[] }[], lang: Lang): string {
+function textReport(results: readonly { file: string; findings: readonly Finding[] }[], unreadable: number, lang: Lang): string {
   const lines = results.flatMap((r) => r.findings.map((f) => `${r.file}:${f.line + 1}:${f.character + 1}: ${f.kind} ${f.rule}: ${f.message} (${f.source})`));
   const typos = results.reduce((n, r) => n + r.findings.filter((f) => f.kind === 'typo').length, 0);
-  return `${[...lines, summaryLine(results.length, lines.length, typos, lang)].join('\n')}\n`;
+  return `${[...lines, summaryLine(results.length, unreadable, lines.length, typos, lang)].join('\n')}\n`;
 }
 
 export function checkCommand(paths: readonly string[], args: ParsedArgs, lang: Lang, version: string, report: (line: string) => void): CommandOutput {
@@ -69,6 +76,6 @@ export function checkCommand(paths: readonly string[], args: ParsedArgs, lang: L
       errors: loaded.failures.map((f) => ({ artifact: artifactOf(f.path, cwd), message: `${f.path}: ${f.message}` })),
     });
     data = `${JSON.stringify(sarif, null, 2)}\n`;
-  } else data = textReport(results, lang);
+  } else data = textReport(results, loaded.failures.length, lang);
   return { data, code, inputs: loaded.ids };
 }
