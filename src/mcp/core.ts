@@ -4,13 +4,14 @@
  * cli/commands/mcp.ts), so that bundle holds only the SDK and the wiring in ./server.ts, and the knowledge core
  * is compiled once, not twice, and not before `initialize` is answered (startup budget).
  */
-import { describeValue, objectInput } from '../core/agents/input';
+import { describeValue, messageLang, objectInput } from '../core/agents/input';
 import { catalogueResources, readCatalogueResource } from '../core/agents/resources';
 import { checkTcpNote, explainTcpState, MAX_TOOL_NOTE_MB, noteOptions, requireOneNoteInput, summarizeSocketEvidence, ToolError } from '../core/agents/tools';
 import { readNoteInRoots, rootFolders } from './notes';
 
 export const MCP_CORE = {
   describeValue,
+  messageLang,
   objectInput,
   catalogueResources,
   readCatalogueResource,

@@ -44,8 +44,6 @@ const NOTE_INPUT = z.looseObject({
   lang: LANG,
 });
 const NOTE_KEYS = ['path', 'text', 'lang'];
-/** The language the input asks for, for the messages about the input itself (noteOptions checks `lang` after). */
-const langOfInput = (args: { lang?: unknown }): 'en' | 'zh-cn' => (typeof args.lang === 'string' && args.lang.toLowerCase() === 'zh-cn' ? 'zh-cn' : 'en');
 
 function ok(text: string): CallToolResult {
   return { content: [{ type: 'text', text }] };
@@ -112,7 +110,7 @@ export function createMcpServer(options: McpOptions, parts: McpParts): McpServer
       inputSchema: z.looseObject({ term: z.string().describe('The state or term, in any spelling, e.g. "FIN_WAIT1", "tcp_max_orphans", "TcpExtTCPAbortOnMemory", "too many orphaned sockets".'), lang: LANG }),
       annotations: READ_ONLY,
     },
-    (args) => guard((core) => core.explainTcpState(args, langOfInput(args))),
+    (args) => guard((core) => core.explainTcpState(args, core.messageLang(args))),
   );
 
   server.registerTool(
@@ -126,7 +124,7 @@ export function createMcpServer(options: McpOptions, parts: McpParts): McpServer
     },
     (args) =>
       guard(async (core) => {
-        const options = core.noteOptions(core.objectInput(args, NOTE_KEYS, langOfInput(args)), 'en');
+        const options = core.noteOptions(core.objectInput(args, NOTE_KEYS, core.messageLang(args)), 'en');
         return core.summarizeSocketEvidence(await note(core, args, options.lang), { ...options, maxMB: maxMB(core) });
       }),
   );
@@ -142,7 +140,7 @@ export function createMcpServer(options: McpOptions, parts: McpParts): McpServer
     },
     (args) =>
       guard(async (core) => {
-        const options = core.noteOptions(core.objectInput(args, NOTE_KEYS, langOfInput(args)), 'en');
+        const options = core.noteOptions(core.objectInput(args, NOTE_KEYS, core.messageLang(args)), 'en');
         return core.checkTcpNote(await note(core, args, options.lang), { ...options, maxMB: maxMB(core) }).text;
       }),
   );

@@ -12,6 +12,7 @@ import { catalogueResources, readCatalogueResource } from '../../src/core/agents
 import { LM_TOOL_SCHEMAS } from '../../src/core/agents/schemas';
 import { MAX_MARKDOWN_ROWS } from '../../src/core/report/markdown';
 import { SNAPSHOT_UNSUPPORTED_CONTEXT, TOOL_NAMES } from '../../src/core/agents/names';
+import { messageLang } from '../../src/core/agents/input';
 import { AGENT_INSTRUCTIONS } from '../../src/core/agents/guidance';
 import { STATE_IDS } from '../../src/core/catalogue/types';
 import { TERMS } from '../../src/core/catalogue/terms';
@@ -243,5 +244,15 @@ describe('manifest', () => {
     assert.match(AGENT_INSTRUCTIONS, /TIME-WAIT and CLOSE-WAIT sockets are not orphans/);
     assert.match(AGENT_INSTRUCTIONS, /does not shorten TIME-WAIT/);
     assert.match(AGENT_INSTRUCTIONS, /removed in Linux 4\.12/);
+  });
+});
+
+describe('messageLang: the language of messages about an input, before it is checked', () => {
+  it('takes the lang the input asks for as langInput reads it, else English; never throws', () => {
+    assert.equal(messageLang({ lang: 'zh-CN' }), 'zh-cn');
+    assert.equal(messageLang({ lang: 'zh' }), 'zh-cn');
+    assert.equal(messageLang({ lang: 'zh_cn', extra: 1 }), 'zh-cn');
+    assert.equal(messageLang({ lang: 'en-GB' }), 'en');
+    for (const bad of [{ lang: 'fr' }, { lang: 7 }, {}, null, 'zh-cn', ['zh-cn']]) assert.equal(messageLang(bad), 'en', JSON.stringify(bad));
   });
 });

@@ -53,6 +53,19 @@ export function langInput(o: ToolInput, fallback: Lang): Lang {
   throw new ToolError(t(AGENT_TEXT.badLang, fallback, { got: describeValue(v) }));
 }
 
+/**
+ * The language for messages about the input itself (an unknown property, a wrong type), read before the input is
+ * checked: its `lang` when langInput accepts it, else English. Never throws (langInput reports a bad `lang`).
+ */
+export function messageLang(input: unknown): Lang {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return 'en';
+  try {
+    return langInput(input as ToolInput, 'en');
+  } catch {
+    return 'en';
+  }
+}
+
 /** A 1-based line number, or undefined when absent. */
 export function optionalLine(o: ToolInput, name: string, lang: Lang): number | undefined {
   const v = o[name];
