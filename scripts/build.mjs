@@ -5,6 +5,7 @@ import { readdirSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { WORKER_BANNER, WORKER_FOOTER, WORKER_SHELL_FOOTER } from './workerBanner.mjs';
 import { lazySplitPlugin, webEntryPlugin } from './lazySplit.mjs';
+import { stateGistsPlugin } from './stateGists.mjs';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
@@ -22,6 +23,9 @@ const common = {
   logOverride,
   target: 'es2022',
   legalComments: 'none',
+  // The catalogue's Chinese texts as UTF-8 (3 bytes a character), not \uXXXX escapes (6): every host reads the
+  // bundles as UTF-8 (Node's require, a Web Worker's script, the webview's <script>).
+  charset: 'utf8',
 };
 
 /** The modules the Node shell loads lazily (filled by its build, then exported by the web bundle). */
@@ -125,6 +129,7 @@ if (exists(webviewEntry)) {
     format: 'iife',
     conditions: ['worker'],
     sourcemap: false,
+    plugins: [stateGistsPlugin()],
   });
 }
 
@@ -139,6 +144,7 @@ if (exists(previewCardsEntry)) {
     format: 'iife',
     conditions: ['worker'],
     sourcemap: false,
+    plugins: [stateGistsPlugin()],
   });
 }
 
