@@ -3,7 +3,7 @@
  * textContent). Kept apart from preview.ts so the preview script bundles the catalogue only, not the analyser.
  * Pure: no `vscode`, no Node built-ins.
  */
-import { STATE_KNOWLEDGE } from './catalogue/states';
+import { STATE_GISTS } from './catalogue/stateGists';
 import type { Lang, StateId } from './catalogue/types';
 import { orphanShort } from './catalogue/orphan';
 import { formatCount } from './format';
@@ -20,7 +20,7 @@ export interface PreviewCard {
 
 /** The hover card's texts for a state (media/previewCards.js sets them with textContent). */
 export function previewCard(id: StateId, lang: Lang, count: number | undefined): PreviewCard {
-  const k = STATE_KNOWLEDGE[id];
+  const k = STATE_GISTS[id];
   const n = count !== undefined && Number.isFinite(count) && count >= 0 ? formatCount(count) : undefined;
   return {
     title: id,

@@ -1,13 +1,14 @@
 /**
- * The orphan verdict of each state and its short wording, read from the catalogue (`states.ts`, facts §2.7)
+ * The orphan verdict of each state and its short wording, read from the catalogue (`states.ts` through
+ * stateGists.ts, facts §2.7)
  * in one place for every consumer: hover, diagram, Markdown preview, snapshot suggestions, template choice.
  * Pure: no `vscode`, no Node built-ins.
  */
-import { STATE_KNOWLEDGE } from './states';
+import { STATE_GISTS } from './stateGists';
 import { STATE_IDS, type Lang, type OrphanVerdict, type StateId } from './types';
 
 export function orphanVerdict(id: StateId): OrphanVerdict {
-  return STATE_KNOWLEDGE[id].orphan.verdict;
+  return STATE_GISTS[id].orphan.verdict;
 }
 
 /** Every state's verdict (a table for tests and renderers). */
@@ -18,7 +19,7 @@ export const ORPHAN_VERDICT: Readonly<Record<StateId, OrphanVerdict>> = Object.f
 
 /** The verdict's one line as the catalogue writes it (Markdown code spans kept), without its full stop. */
 export function orphanHeadline(id: StateId, lang: Lang): string {
-  const h = STATE_KNOWLEDGE[id].orphan.headline;
+  const h = STATE_GISTS[id].orphan.headline;
   return (lang === 'zh-cn' ? h['zh-cn'] : h.en).replace(/[.。]\s*$/, '');
 }
 
