@@ -581,6 +581,27 @@ describe('Prometheus node_exporter metrics', () => {
     assert.equal(s.endLine, 4);
   });
 
+  it('count lines and nstat rows right after a paste are their own formats, though they have the sample shape', () => {
+    const counts = parseEvidence('node_sockstat_TCP_orphan 5\nTIME_WAIT 8120\nLISTEN 14\ntime_wait 3\n');
+    assert.deepEqual(
+      counts.map((s) => [s.kind, s.startLine, s.endLine]),
+      [
+        ['prometheus', 0, 1],
+        ['state-counts', 1, 4],
+      ],
+    );
+    assert.deepEqual(at(counts, 1).counts, { 'TIME-WAIT': 8123, LISTEN: 14 });
+    const nstat = parseEvidence('node_sockstat_TCP_orphan 5\nnode_load1 0.5\nTcpExtTCPAbortOnMemory 12 0.0\nTcpExtTCPAbortOnData 3 0.0\n');
+    assert.deepEqual(
+      nstat.map((s) => [s.kind, s.startLine, s.endLine]),
+      [
+        ['prometheus', 0, 2],
+        ['nstat', 2, 4],
+      ],
+    );
+    assert.deepEqual(at(nstat, 1).counters, { TcpExtTCPAbortOnMemory: 12, TcpExtTCPAbortOnData: 3 });
+  });
+
   it('a series seen again starts a new sample (a second scrape)', () => {
     const text = 'node_sockstat_TCP_orphan 100\nnode_sockstat_TCP_tw 5\nnode_sockstat_TCP_orphan 200\nnode_sockstat_TCP_tw 6\n';
     const segs = parseEvidence(text);

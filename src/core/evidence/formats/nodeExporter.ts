@@ -21,7 +21,9 @@
  * - A value counts only when it is an integer ≥ 0 that a double holds exactly (`61920`, `6.192e+04`); `1.5`,
  *   `NaN`, `-1` are samples of the paste but give no number. A timestamp after the value is accepted and not read.
  * - Other sample lines (`node_sockstat_UDP_inuse`, `node_load1`) and `# HELP` / `# TYPE` comments continue a
- *   paste without adding to it; only a series read here starts one.
+ *   paste without adding to it; only a series read here starts one. An unread line continues it only when it
+ *   looks like a metric (labels, or a lower-case name with `_`) and its name is no state spelling: `TIME_WAIT 8120`,
+ *   `LISTEN 14` and nstat rows (`TcpExtTCPAbortOnMemory 12 0.0`) have the sample shape but are other formats.
  * - One host per paste. The labels of a series other than `state` identify where it came from (`instance`,
  *   `job`, … which Prometheus attaches to every series of a target; none at all in a local `curl`). When the
  *   series read here carry more than one such label set — a query over several hosts — the paste gives no
@@ -34,7 +36,7 @@ import type { StateId } from '../../catalogue/types';
 import type { EvidenceSegment } from '../types';
 import { hasNstatPrefix, hasSockstat, freezeSockstat, type MutableSockstat } from '../lineFormats';
 import { PAGE_SIZE_KEY } from '../snapshotFormat';
-import { isAlnumIdentifier } from '../text';
+import { isAlnumIdentifier, stateFromToken } from '../text';
 import { Builder, type Line, makeSegment, StateTally, sumCounts } from './builder';
 import { parsePromSample, promCount, type PromSample } from './prometheusSample';
 
@@ -79,6 +81,13 @@ function isReadSeries(s: PromSample): boolean {
   return s.name.startsWith(SOCKSTAT_PREFIX) || s.name === CONNECTION_STATES_METRIC || netstatCounter(s.name) !== undefined;
 }
 
+/** An unread sample that still belongs to the paste (see the header): not `LISTEN 14`, `TIME_WAIT 8120`, nstat rows. */
+function looksLikeMetric(s: PromSample): boolean {
+  const c0 = s.name.charCodeAt(0);
+  const shaped = s.labels.length > 0 || (c0 >= 97 && c0 <= 122 && s.name.includes('_'));
+  return shaped && stateFromToken(s.name) === undefined;
+}
+
 /** The labels other than `state`, in a canonical order: where the series came from. */
 function sourceKey(s: PromSample): string {
   const pairs = s.labels.filter((p) => p[0] !== 'state').map((p) => `${p[0]}=${JSON.stringify(p[1])}`);
@@ -113,10 +122,12 @@ export class NodeExporterMetrics extends Builder {
   take(line: Line): boolean {
     const s = parsePromSample(line.text);
     if (!s) return false;
+    const read = isReadSeries(s);
+    if (!read && !looksLikeMetric(s)) return false;
     const key = seriesKey(s);
     if (this.series.has(key)) return false;
     this.series.add(key);
-    if (isReadSeries(s)) {
+    if (read) {
       this.sources.add(sourceKey(s));
       this.read(s);
     }
