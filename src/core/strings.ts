@@ -72,6 +72,7 @@ export const EVIDENCE_KIND_LABEL: Readonly<Record<string, Localized>> = {
   nstat: { en: 'counters', 'zh-cn': '计数器' },
   'proc-net-tcp': { en: '`/proc/net/tcp` rows', 'zh-cn': '`/proc/net/tcp` 行' },
   sysctl: { en: 'sysctl values', 'zh-cn': 'sysctl 值' },
+  prometheus: { en: '`node_exporter` metrics', 'zh-cn': '`node_exporter` 指标' },
   snapshot: { en: 'socket snapshot', 'zh-cn': 'socket 快照' },
 };
 

@@ -12,6 +12,7 @@ import * as fc from 'fast-check';
 import { mergeSegments, parseEvidence, PAGE_SIZE_KEY } from '../../src/core/evidence/parse';
 import { formatSnapshot, parseSnapshot, type SnapshotData } from '../../src/core/evidence/snapshotFormat';
 import type { EvidenceKind, EvidenceSegment } from '../../src/core/evidence/types';
+import { parsePromSample, promCount } from '../../src/core/evidence/formats/prometheusSample';
 
 const DIR = fixtureDir('evidence');
 const fixture = (name: string): string => readFileSync(join(DIR, name), 'utf8');
@@ -457,6 +458,221 @@ describe('counters', () => {
   });
 });
 
+describe('Prometheus node_exporter metrics', () => {
+  const lines = (text: string): string[] => text.split('\n');
+  const indexOf = (text: string, prefix: string): number => lines(text).findIndex((l) => l.startsWith(prefix));
+
+  it('sockstat collector → the sockstat numbers; mem in pages; mem_bytes / mem gives the page size; UDP/FRAG not kept', () => {
+    const text = fixture('prometheus-node.txt');
+    const s = only(parseEvidence(text), 'prometheus');
+    assert.deepEqual(s.sockstat, {
+      tcp6: { inuse: 18 },
+      tcp: { alloc: 71288, inuse: 71270, mem: 182044, orphan: 61920, tw: 8120 },
+      socketsUsed: 1342,
+    });
+    assert.deepEqual(s.sysctls, { [PAGE_SIZE_KEY]: '4096' });
+    // From the first sample (after the command and the first HELP/TYPE pair) to the last one.
+    assert.equal(s.startLine, indexOf(text, 'node_netstat_TcpExt_TCPAbortOnMemory'));
+    assert.equal(s.endLine, indexOf(text, 'node_tcp_connection_states{state="tx_queued_bytes"}') + 1);
+  });
+
+  it('mem_bytes alone is not turned into pages on a guessed page size; a quotient that is no page size is dropped', () => {
+    const alone = only(parseEvidence('node_sockstat_TCP_orphan 5\nnode_sockstat_TCP_mem_bytes 7.45652224e+08\n'));
+    assert.deepEqual(alone.sockstat, { tcp: { orphan: 5 } });
+    assert.equal(alone.sysctls, undefined);
+    const odd = only(parseEvidence('node_sockstat_TCP_mem 3\nnode_sockstat_TCP_mem_bytes 12000\n'));
+    assert.deepEqual(odd.sockstat, { tcp: { mem: 3 } });
+    assert.equal(odd.sysctls, undefined);
+  });
+
+  it('tcpstat collector → per-state counts (listed = their sum); rx/tx_queued_bytes are bytes, not states', () => {
+    const s = only(parseFixture('prometheus-node.txt'), 'prometheus');
+    assert.deepEqual(s.counts, {
+      'CLOSE-WAIT': 1,
+      CLOSING: 2,
+      ESTABLISHED: 350,
+      'FIN-WAIT-1': 61920,
+      'FIN-WAIT-2': 12,
+      'LAST-ACK': 3,
+      LISTEN: 14,
+      'SYN-RECEIVED': 1,
+      'TIME-WAIT': 8120,
+    });
+    assert.equal(s.listed, 70423);
+    assert.equal(s.filteredState, undefined);
+    const close = only(parseEvidence('node_tcp_connection_states{state="close"} 4\nnode_tcp_connection_states{state="syn_sent"} 2\n'));
+    assert.deepEqual(close.counts, { CLOSED: 4, 'SYN-SENT': 2 });
+  });
+
+  it('netstat collector → nstat counter names', () => {
+    const s = only(parseFixture('prometheus-node.txt'), 'prometheus');
+    assert.deepEqual(s.counters, { TcpExtTCPAbortOnMemory: 12 });
+    const c = only(parseEvidence('node_netstat_Tcp_CurrEstab 350\nnode_netstat_TcpExt_ListenOverflows 3\nnode_netstat_Foo_Bar 1\n')).counters;
+    assert.deepEqual(c, { TcpCurrEstab: 350, TcpExtListenOverflows: 3 });
+  });
+
+  it('# HELP / # TYPE lines neither end the paste nor add to it', () => {
+    const bare = fixture('prometheus-node.txt')
+      .split('\n')
+      .filter((l) => !l.startsWith('# '))
+      .join('\n');
+    const withComments = only(parseFixture('prometheus-node.txt'));
+    const without = only(parseEvidence(bare));
+    assert.deepEqual(without.counts, withComments.counts);
+    assert.deepEqual(without.sockstat, withComments.sockstat);
+    assert.deepEqual(without.counters, withComments.counters);
+  });
+
+  it('exponent notation: 6.192e+04 is 61920, 1.82044e+05 is 182044; labels in any order, spaces, trailing comma, __name__', () => {
+    const text = fixture('prometheus-explore.txt');
+    const s = only(parseEvidence(text), 'prometheus');
+    assert.deepEqual(s.sockstat, { tcp: { orphan: 61920, tw: 8120, mem: 182044 } });
+    assert.deepEqual(s.counts, { 'FIN-WAIT-1': 61920, 'LAST-ACK': 3 });
+    assert.equal(s.startLine, 1);
+    assert.equal(s.endLine, 6);
+  });
+
+  it('a timestamp after the value (ms, OpenMetrics seconds, console @seconds) is accepted, not read as the value', () => {
+    for (const ts of ['1709649120000', '1709649120.123', '@1709649120.123']) {
+      const s = only(parseEvidence(`node_sockstat_TCP_orphan 61920 ${ts}\nnode_sockstat_TCP_tw\t8120\t${ts}\n`));
+      assert.deepEqual(s.sockstat, { tcp: { orphan: 61920, tw: 8120 } }, ts);
+    }
+    // …but a second word that is no number makes it no sample.
+    assert.deepEqual(parseEvidence('node_sockstat_TCP_orphan 61920 sockets\nnode_sockstat_TCP_tw 8120 sockets\n'), []);
+  });
+
+  it('several instances in one paste give no numbers (neither summed nor one picked); one instance does', () => {
+    assert.deepEqual(parseFixture('prometheus-instances.txt'), []);
+    const oneHost = fixture('prometheus-instances.txt')
+      .split('\n')
+      .filter((l) => !l.includes('web-02'))
+      .join('\n');
+    const s = only(parseEvidence(oneHost), 'prometheus');
+    assert.deepEqual(s.counts, { 'FIN-WAIT-1': 61920 });
+    assert.deepEqual(s.sockstat, { tcp: { orphan: 61920 } });
+    // Any label besides `state` tells targets apart, not only `instance`.
+    const twoJobs = 'node_sockstat_TCP_orphan{job="node",host="a"} 1\nnode_sockstat_TCP_tw{job="node",host="b"} 2\n';
+    assert.deepEqual(parseEvidence(twoJobs), []);
+  });
+
+  it('a value that is not an integer ≥ 0 (1.5, -1, NaN, +Inf, > 2^53) counts nothing; the paste goes on', () => {
+    const text = [
+      'node_tcp_connection_states{state="fin_wait1"} 1.5',
+      'node_tcp_connection_states{state="last_ack"} -1',
+      'node_tcp_connection_states{state="closing"} NaN',
+      'node_tcp_connection_states{state="time_wait"} +Inf',
+      'node_sockstat_TCP_orphan 1.8446744073709552e+19',
+      'node_sockstat_TCP_tw 8120',
+      'node_tcp_connection_states{state="close_wait"} 0',
+    ].join('\n');
+    const s = only(parseEvidence(text), 'prometheus');
+    assert.deepEqual(s.counts, { 'CLOSE-WAIT': 0 });
+    assert.deepEqual(s.sockstat, { tcp: { tw: 8120 } });
+    assert.equal(s.startLine, 0);
+    assert.equal(s.endLine, 7);
+    checkInvariants(text, parseEvidence(text));
+  });
+
+  it('a Prometheus line of another metric neither starts a paste nor ends one', () => {
+    assert.deepEqual(parseFixture('prometheus-other.txt'), []);
+    const text = 'node_sockstat_TCP_orphan 7\nnode_load1 0.52\nprocess_cpu_seconds_total 1.5\nnode_sockstat_TCP_tw 9\n';
+    const s = only(parseEvidence(text), 'prometheus');
+    assert.deepEqual(s.sockstat, { tcp: { orphan: 7, tw: 9 } });
+    assert.equal(s.endLine, 4);
+  });
+
+  it('count lines and nstat rows right after a paste are their own formats, though they have the sample shape', () => {
+    const counts = parseEvidence('node_sockstat_TCP_orphan 5\nTIME_WAIT 8120\nLISTEN 14\ntime_wait 3\n');
+    assert.deepEqual(
+      counts.map((s) => [s.kind, s.startLine, s.endLine]),
+      [
+        ['prometheus', 0, 1],
+        ['state-counts', 1, 4],
+      ],
+    );
+    assert.deepEqual(at(counts, 1).counts, { 'TIME-WAIT': 8123, LISTEN: 14 });
+    const nstat = parseEvidence('node_sockstat_TCP_orphan 5\nnode_load1 0.5\nTcpExtTCPAbortOnMemory 12 0.0\nTcpExtTCPAbortOnData 3 0.0\n');
+    assert.deepEqual(
+      nstat.map((s) => [s.kind, s.startLine, s.endLine]),
+      [
+        ['prometheus', 0, 2],
+        ['nstat', 2, 4],
+      ],
+    );
+    assert.deepEqual(at(nstat, 1).counters, { TcpExtTCPAbortOnMemory: 12, TcpExtTCPAbortOnData: 3 });
+  });
+
+  it('a series seen again starts a new sample (a second scrape)', () => {
+    const text = 'node_sockstat_TCP_orphan 100\nnode_sockstat_TCP_tw 5\nnode_sockstat_TCP_orphan 200\nnode_sockstat_TCP_tw 6\n';
+    const segs = parseEvidence(text);
+    assert.deepEqual(
+      segs.map((s) => [s.startLine, s.endLine, s.sockstat?.tcp?.orphan]),
+      [
+        [0, 2, 100],
+        [2, 4, 200],
+      ],
+    );
+  });
+
+  it('sits beside the other formats: /proc/net/sockstat and nstat rows in the same block are their own segments', () => {
+    const text = [
+      '$ cat /proc/net/sockstat',
+      'TCP: inuse 5 orphan 1 tw 2 alloc 5 mem 3',
+      '$ curl -s localhost:9100/metrics | grep orphan',
+      'node_sockstat_TCP_orphan 4',
+      '$ nstat -az TcpExtTCPAbortOnMemory',
+      'TcpExtTCPAbortOnMemory 12 0.0',
+    ].join('\n');
+    assert.deepEqual(
+      parseEvidence(text).map((s) => [s.kind, s.startLine]),
+      [
+        ['sockstat', 1],
+        ['prometheus', 3],
+        ['nstat', 5],
+      ],
+    );
+  });
+});
+
+describe('Prometheus sample lines (prometheusSample.ts)', () => {
+  it('reads names, labels (escaped quotes, commas and braces inside values) and the value as written', () => {
+    assert.deepEqual(parsePromSample('node_tcp_connection_states{note="a \\"b\\", {c}", state="fin_wait1"} 1.8234e+04'), {
+      name: 'node_tcp_connection_states',
+      labels: [
+        ['note', 'a "b", {c}'],
+        ['state', 'fin_wait1'],
+      ],
+      value: '1.8234e+04',
+    });
+    assert.equal(parsePromSample('  node_sockstat_TCP_tw 8120 # {trace_id="x"} 1')?.value, '8120');
+  });
+
+  it('rejects what is not a sample', () => {
+    for (const line of [
+      'node_sockstat_TCP_tw',
+      'node_sockstat_TCP_tw=8120',
+      'node_sockstat_TCP_tw 8,120',
+      'node_sockstat_TCP_tw{state="x" 1',
+      'node_sockstat_TCP_tw{state=x} 1',
+      'node_sockstat_TCP_tw{a="1",a="2"} 1',
+      '{state="fin_wait1"}',
+      'node_a{__name__="node_b"} 1',
+      'TCP: inuse 5 orphan 1',
+      '1e5 node',
+    ]) {
+      assert.equal(parsePromSample(line), undefined, line);
+    }
+  });
+
+  it('counts are integers ≥ 0 a double holds exactly', () => {
+    assert.equal(promCount('18234'), 18234);
+    assert.equal(promCount('1.8234e+04'), 18234);
+    assert.equal(promCount('1.8234E4'), 18234);
+    assert.equal(promCount('-0'), 0);
+    for (const v of ['1.5', '-1', 'NaN', '+Inf', '-Inf', '1e300', '0x10', '', '.', 'e5']) assert.equal(promCount(v), undefined, v);
+  });
+});
+
 describe('/proc/net/tcp rows', () => {
   it('counts per st code; a timewait minisock in sub-state 05 (tr 3) counts as FIN-WAIT-2', () => {
     const segs = parseFixture('proc-net-tcp.txt');
@@ -750,6 +966,9 @@ describe('robustness', () => {
       'snapshot.txt',
       'netstat-s.txt',
       'ss-wc.txt',
+      'prometheus-node.txt',
+      'prometheus-explore.txt',
+      'prometheus-instances.txt',
     ].flatMap((f) => fixture(f).split(/\r?\n/));
     const line = fc.oneof(
       fc.constantFrom(...fragments),

@@ -62,6 +62,33 @@ describe('report JSON', () => {
     assert.deepEqual(states.CLOSING?.sockets.peers, [{ address: '10.0.0.5', count: 1 }]);
   });
 
+  it('node_exporter metrics: per-state counts are the count block, sockstat feeds the limits; state="fin_wait1" is no prose mention', () => {
+    const note = [
+      '# web-01',
+      '',
+      'FIN_WAIT1 sockets piling up.',
+      '',
+      '```text',
+      "$ curl -s localhost:9100/metrics | grep -E 'sockstat_TCP|tcp_connection'",
+      '# TYPE node_sockstat_TCP_orphan gauge',
+      'node_sockstat_TCP_orphan 61920',
+      'node_sockstat_TCP_tw 8120',
+      'node_sockstat_TCP_mem 182044',
+      'node_tcp_connection_states{state="fin_wait1"} 6.192e+04',
+      'node_tcp_connection_states{state="last_ack"} 3',
+      '```',
+    ].join('\n');
+    const model = analyzeNote(note);
+    const fw1Mentions = model.mentions.filter((m) => m.kind === 'state' && m.id === 'FIN-WAIT-1');
+    assert.deepEqual(fw1Mentions.map((m) => m.context), ['prose', 'code-block']);
+    const json = buildReport(model, { file: 'prom.md', lang: 'en' }).json;
+    assert.equal(json.states['FIN-WAIT-1']?.count, 61920);
+    assert.equal(json.states['LAST-ACK']?.count, 3);
+    assert.equal(json.limits.orphan, 61920);
+    assert.equal(json.limits.tw, 8120);
+    assert.equal(json.limits.mem, 182044);
+  });
+
   it('has exactly the keys of the issue, state ids as elsewhere, 0-based lines', () => {
     const r = cli('report', INCIDENT, '--json');
     assert.equal(r.status, 0, r.stderr);

@@ -2,8 +2,8 @@
  * Reads the numbers ("evidence") out of command output pasted into a note: `ss` listings (with or without
  * the State / Netid columns), `ss -s`, net-tools / BSD / Windows `netstat` listings, per-state counts
  * (`… | sort | uniq -c`, awk tallies, /proc/net/tcp hex codes), /proc/net/sockstat{,6}, nstat, `netstat -s`,
- * /proc/net/{netstat,snmp}, /proc/net/tcp{,6} rows, sysctl values, and the extension's own snapshot block
- * (see snapshotFormat.ts).
+ * /proc/net/{netstat,snmp}, /proc/net/tcp{,6} rows, sysctl values, Prometheus node_exporter metrics, and the
+ * extension's own snapshot block (see snapshotFormat.ts).
  *
  * How a block is read: line by line, once. A command line (`$ ss -tan state fin-wait-1`, `[root@h ~]# …`,
  * or a bare `ss -Htan state fin-wait-1 | wc -l`) ends the current output and sets the context for what
@@ -35,6 +35,7 @@ import { Builder, Line, type ParseState, StateTally } from './formats/builder';
 import { NetstatStats, Nstat, ProcNetstat } from './formats/counters';
 import { SingleNumber, StateCounts, commandWords } from './formats/counts';
 import { NetstatListing } from './formats/netstat';
+import { NodeExporterMetrics } from './formats/nodeExporter';
 import { ProcTcp } from './formats/procTcp';
 import { Snapshot } from './formats/snapshot';
 import { Sockstat, SsSummary } from './formats/sockstat';
@@ -56,6 +57,7 @@ function startBuilder(line: Line, st: ParseState): Builder | undefined {
   if (Sysctl.pendingKey(st) !== undefined) return tryTake(new Sysctl(st));
   if (SsSummary.canStart(line)) return tryTake(new SsSummary());
   if (Sockstat.canStart(line)) return tryTake(new Sockstat());
+  if (NodeExporterMetrics.canStart(line)) return tryTake(new NodeExporterMetrics());
   if (ProcNetstat.canStart(line)) return tryTake(new ProcNetstat());
   if (Nstat.canStart(line, ctx)) return tryTake(new Nstat(ctx?.nstat === true));
   if (NetstatStats.canStart(line, ctx)) return tryTake(new NetstatStats(ctx?.netstatStats === true));

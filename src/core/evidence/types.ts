@@ -1,6 +1,6 @@
 /**
  * Evidence: numbers read from command output pasted into a note (ss, ss -s, netstat, /proc/net/sockstat,
- * `uniq -c` counts, nstat, /proc/net/tcp, the extension's own snapshot block).
+ * `uniq -c` counts, nstat, /proc/net/tcp, node_exporter metrics, the extension's own snapshot block).
  * Pure: no `vscode`, no Node built-ins.
  */
 import type { StateId } from '../catalogue/types';
@@ -14,6 +14,7 @@ export type EvidenceKind =
   | 'nstat' //         nstat / netstat -s / /proc/net/netstat counters
   | 'proc-net-tcp' //  /proc/net/tcp, /proc/net/tcp6 rows (hex state column)
   | 'sysctl' //        `sysctl net.ipv4.tcp_max_orphans = 262144` lines
+  | 'prometheus' //    node_exporter metrics (sockstat, tcp_connection_states, netstat collectors)
   | 'snapshot'; //     the block written by "Capture Socket Snapshot"
 
 export interface SockstatNumbers {
