@@ -36,5 +36,23 @@ export function resolveTerm(input: string): Resolved | undefined {
   for (const term of TERMS) {
     if (term.aliases.some((a) => a.toLowerCase() === phrase || a.toLowerCase() === lower)) return { kind: 'term', term, text };
   }
-  return undefined;
+  return messageInLine(lower, text);
+}
+
+/** A typed start of a message ("Possible SYN flooding") must be this long to stand for it. */
+const MIN_MESSAGE_START = 12;
+
+/**
+ * A kernel message in what the user pasted: a whole log line (`[  9.6] TCP: request_sock_TCP: Possible SYN
+ * flooding on port 443. Sending cookies.`) contains the message's text; a typed start of it ("Possible SYN
+ * flooding") begins one. Only when exactly one message fits, so a vague start resolves to nothing.
+ */
+function messageInLine(lower: string, text: string): Resolved | undefined {
+  const messages = TERMS.filter((t) => t.kind === 'message');
+  const within = messages.filter((t) => t.aliases.some((a) => lower.includes(a.toLowerCase())));
+  if (within.length === 1 && within[0]) return { kind: 'term', term: within[0], text };
+  if (within.length > 1 || lower.length < MIN_MESSAGE_START) return undefined;
+  const phrase = lower.replace(/^tcp: /, '');
+  const starts = messages.filter((t) => t.aliases.some((a) => a.toLowerCase().startsWith(phrase)));
+  return starts.length === 1 && starts[0] ? { kind: 'term', term: starts[0], text } : undefined;
 }

@@ -31,6 +31,9 @@ const VALID_SOURCE_KEYS: ReadonlySet<string> = new Set([
   // keys added with the s9 facts audit (not yet in the research file): each checked in the kernel source
   'C-RMEM32', 'K-core-sock', 'K-socket', 'K-timer-6.15', 'K-ipv4-6.14',
   'K-af-inet',
+  // keys added with the SYN-flood message (s9): inet_csk_reqsk_queue_is_full() and the commit that put the
+  // listening address into the line; each checked in the kernel source / the netdev patch
+  'K-csk-h', 'C-SYNFLOOD',
 ]);
 
 const EXPECTED_VERDICT: Readonly<Record<StateId, OrphanVerdict>> = {
@@ -98,6 +101,8 @@ const MESSAGE_TEXT: ReadonlyArray<readonly [string, string]> = [
   ['TCP: too many of orphaned sockets', 'too many of orphaned sockets'],
   ['TCP: time wait bucket table overflow', 'time wait bucket table overflow'],
   ['TCP established hash table entries: 524288 (order: 10, 4194304 bytes)', 'TCP established hash table entries'],
+  ['TCP: request_sock_TCP: Possible SYN flooding on port 443. Sending cookies.  Check SNMP counters.', 'Possible SYN flooding on port'],
+  ['TCP: request_sock_TCPv6: Possible SYN flooding on port [::]:443. Dropping request.', 'Possible SYN flooding on port'],
 ];
 
 // ----------------------------------------------------------------------------------------------------------

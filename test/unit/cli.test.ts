@@ -82,6 +82,15 @@ describe('tcp-state-notes explain', () => {
   test('--lang zh-cn', () => {
     assert.match(run('explain', 'CLOSE-WAIT', '--lang', 'zh-cn'), /孤儿/);
   });
+
+  test('a kernel message pasted as a whole log line, or typed as its start, resolves when only one fits', () => {
+    assert.match(run('explain', '[  812.113] TCP: too many orphaned sockets'), /\*\*TCP: too many orphaned sockets\*\*/);
+    assert.match(run('explain', 'out of memory -- consider'), /tcp\\_mem/);
+    // "too many o…" starts both "too many orphaned sockets" and "too many of orphaned sockets".
+    for (const vague of ['TCP: too many o', 'too many']) {
+      assert.throws(() => main(['explain', vague], () => {}), (e: unknown) => e instanceof CliError && /unknown term/.test(e.message), vague);
+    }
+  });
 });
 
 describe('tcp-state-notes template and diagram', () => {

@@ -193,6 +193,14 @@ describe('terms', () => {
     assert.equal(ms[0]?.[0], 'TCP: out of memory -- consider tuning tcp_mem');
   });
 
+  test('the optional "TCP: " of a log line is taken only where a word starts', () => {
+    // `request_sock_TCP: Possible SYN flooding …` style: the TCP: ends a label; the message starts after it.
+    const line = '[ 9.6] TCP: request_sock_TCP: too many orphaned sockets';
+    const ms = findMentions(line).filter((m) => m.kind === 'message');
+    assert.deepEqual(ms.map((m) => [m.text, m.id]), [['too many orphaned sockets', 'msg.too-many-orphaned-sockets']]);
+    assert.deepEqual(findMentions('TCP: too many orphaned sockets').map((m) => m.text), ['TCP: too many orphaned sockets']);
+  });
+
   test('sockstat fields in sockstat and ss -s lines', () => {
     const text = '```\nsockets: used 70312\nTCP: inuse 68120 orphan 65311 tw 1840 alloc 68210 mem 190240\nTCP:   70050 (estab 412, closed 121, orphaned 65311, timewait 1840)\n```\n';
     const ids = analyzeNote(text).mentions.filter((m) => m.kind === 'sockstat').map((m) => m.id);

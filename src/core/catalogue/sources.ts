@@ -63,6 +63,7 @@ const KEYS: Readonly<Record<string, KeyInfo>> = {
   'K-core-sock': K('net/core/sock.c'),
   'K-af-inet': K('net/ipv4/af_inet.c'),
   'K-socket': K('net/socket.c'),
+  'K-csk-h': K('include/net/inet_connection_sock.h'),
   'K-old-input': { ...K('net/ipv4/tcp_input.c', 'v2.6.32'), detail: 'functions' },
   'K-old-timer': { ...K('net/ipv4/tcp_timer.c', 'v2.6.32'), label: 'net/ipv4/tcp_timer.c: tcp_out_of_resources() (Linux 2.6.32)', detail: 'none' },
   'K-doc-sysctl': { label: 'Linux docs: IP sysctl', url: IP_SYSCTL, detail: 'verbatim' },
@@ -85,6 +86,10 @@ const KEYS: Readonly<Record<string, KeyInfo>> = {
   'C-TWDELAY': { label: 'commit ca6a6f93867a: tcp_tw_reuse_delay sysctl (Linux 6.14)', url: commit('ca6a6f93867a') },
   'C-SYNLINEAR': { label: 'commit ccce324dabfe: tcp_syn_linear_timeouts (Linux 6.5)', url: commit('ccce324dabfe') },
   'C-RMEM32': { label: 'commit 572be9bf9d0d "tcp: increase tcp_rmem[2] to 32 MB" (Linux 6.16)', url: commit('572be9bf9d0d') },
+  'C-SYNFLOOD': {
+    label: 'commit d9282e48c608 "tcp: Add listening address to SYN flood message" (Linux 6.2)',
+    url: commit('d9282e48c608'),
+  },
   'C-BHASH2': { label: 'commit 936a192f9740: TIME-WAIT sockets in bhash2 (Linux 6.2 cycle)', url: commit('936a192f9740') },
   'ML-2025': {
     label: 'netdev, 2025-08: "tcp: Fix orphaned socket stalling indefinitely in FIN-WAIT-1"',

@@ -514,7 +514,7 @@ const SYSCTLS: readonly TermKnowledge[] = [
     ],
     defaultValue: L('at least 128, scaled with memory', '至少 128，随内存增大'),
     commands: [sysctlCmd('tcp_max_syn_backlog')],
-    related: ['SYN-RECEIVED', 'NEW-SYN-RECV', 'LISTEN'],
+    related: ['SYN-RECEIVED', 'NEW-SYN-RECV', 'LISTEN', 'msg.possible-syn-flooding'],
   },
   {
     id: 'net.ipv4.tcp_rto_max_ms',
@@ -1097,6 +1097,68 @@ const MESSAGES: readonly TermKnowledge[] = [
     ],
     commands: ['nstat -az TcpExtTCPAbortOnMemory'],
     related: ['msg.too-many-orphaned-sockets', 'TcpExtTCPAbortOnMemory'],
+  },
+  {
+    // The line carries a port (6.2+: address and port) and a variable ending, so the alias is its stable
+    // middle; the phrase matcher is literal. `request_sock_TCP: ` before it needs no alias of its own.
+    id: 'msg.possible-syn-flooding',
+    kind: 'message',
+    title: 'TCP: Possible SYN flooding on port N. Sending cookies / Dropping request',
+    aliases: ['Possible SYN flooding on port'],
+    summary: L(
+      'A listening socket\'s queue of half-open connections was full when a SYN arrived: the kernel answered with a SYN cookie ("Sending cookies") or dropped the SYN ("Dropping request").',
+      'SYN 到达时，某个监听 socket 的半连接队列已满：内核改用 SYN cookie 应答（"Sending cookies"），或丢弃了这个 SYN（"Dropping request"）。',
+    ),
+    details: [
+      F(
+        'Printed by tcp_syn_flood_action(), which tcp_conn_request() calls when a SYN finds the listener\'s request queue full. On current kernels the queue is full once its pending requests reach the listener\'s backlog: the value the application passed to listen(), capped by net.core.somaxconn. A legitimate burst of connections can cause it as well as an attack.',
+        '由 tcp_syn_flood_action() 打印：SYN 到达时若监听 socket 的请求队列已满，tcp_conn_request() 就会调用它。在当前内核中，待完成的请求数达到该监听 socket 的 backlog（应用传给 listen() 的值，上限为 net.core.somaxconn）即视为队列已满。正常的突发连接和攻击都可能触发它。',
+        'K-input tcp_conn_request, tcp_syn_flood_action; K-csk-h inet_csk_reqsk_queue_is_full; K-af-inet inet_listen; K-doc-net somaxconn; K-doc-sysctl tcp_syncookies',
+      ),
+      F(
+        '"Sending cookies" (tcp_syncookies = 1, the default): the SYN is answered with a cookie and nothing is queued; TcpExtTCPReqQFullDoCookies and TcpExtSyncookiesSent go up. "Dropping request" (tcp_syncookies = 0): the SYN is dropped; TcpExtTCPReqQFullDrop and TcpExtListenDrops go up. Even with cookies the SYN is dropped when the accept queue is full too (TcpExtListenOverflows).',
+        '"Sending cookies"（tcp_syncookies = 1，默认值）：用 cookie 应答该 SYN，不占用队列；TcpExtTCPReqQFullDoCookies 和 TcpExtSyncookiesSent 增加。"Dropping request"（tcp_syncookies = 0）：该 SYN 被丢弃；TcpExtTCPReqQFullDrop 和 TcpExtListenDrops 增加。即使启用了 cookie，如果 accept 队列也满了，SYN 仍会被丢弃（TcpExtListenOverflows）。',
+        'K-input tcp_syn_flood_action, tcp_conn_request; K-h cookie_init_sequence, tcp_listendrop; K-proc snmp4_net_list[]',
+      ),
+      F(
+        'Printed at most once per listening socket: the first overflow sets a flag on the listener (synflood_warned) that is not reset later, and the line is rate-limited besides. Later overflows only move the counters, so measure with nstat, not by counting log lines. With tcp_syncookies = 2 every SYN gets a cookie, TcpExtTCPReqQFullDoCookies counts every SYN, and the line is never printed.',
+        '每个监听 socket 最多打印一次：第一次溢出时会在该监听 socket 上设置一个标志（synflood_warned），之后不会重置，而且这行日志本身也是限速的。之后的溢出只体现在计数器里，所以要用 nstat 衡量，而不是数日志行数。tcp_syncookies = 2 时每个 SYN 都用 cookie 应答，TcpExtTCPReqQFullDoCookies 对每个 SYN 都加 1，而这行日志从不打印。',
+        'K-input tcp_syn_flood_action, tcp_conn_request',
+      ),
+      F(
+        '`request_sock_TCP` (IPv6: `request_sock_TCPv6`) is only the name of the protocol\'s request-socket cache, used as a label. Since Linux 6.2 the line also names the listening address (`port 0.0.0.0:443`, `[::]:443`) and no longer ends with "Check SNMP counters."; older kernels print only the port.',
+        '`request_sock_TCP`（IPv6 为 `request_sock_TCPv6`）只是该协议请求 socket 缓存的名字，用作标签。自 Linux 6.2 起这行日志还给出监听地址（`port 0.0.0.0:443`、`[::]:443`），结尾也不再有 "Check SNMP counters."；更早的内核只打印端口号。',
+        'K-core-sock proto_register; K-input tcp_conn_request, tcp_syn_flood_action; C-SYNFLOOD',
+      ),
+      F(
+        'tcp_max_syn_backlog is not the limit behind this message. It is consulted only when tcp_syncookies is 0: once the listener holds more than three quarters of tcp_max_syn_backlog pending requests, SYNs from peers the kernel has no saved TCP metrics for are dropped with no log line, counted only in TcpExtListenDrops.',
+        '这条日志对应的上限并不是 tcp_max_syn_backlog。只有 tcp_syncookies 为 0 时才会用到它：当该监听 socket 待完成的请求超过 tcp_max_syn_backlog 的四分之三后，来自内核没有保存过 TCP metrics 的对端的 SYN 会被直接丢弃，不打印日志，只计入 TcpExtListenDrops。',
+        'K-input tcp_conn_request; ip-tcp_metrics',
+      ),
+      F(
+        'The pending requests are what `ss -tn state syn-recv` lists; a SYN answered with a cookie leaves no entry there.',
+        '待完成的请求就是 `ss -tn state syn-recv` 列出的那些；用 cookie 应答的 SYN 不会在其中留下条目。',
+        'K-input tcp_conn_request; K-diag inet_diag_dump_icsk, inet_req_diag_fill',
+      ),
+      F(
+        'A connection set up from a cookie keeps window scaling and SACK only if its SYN carried a timestamp. The kernel docs call cookies a fallback: if the SYNs are legitimate, raise the application\'s listen() backlog together with somaxconn.',
+        '通过 cookie 建立的连接，只有在其 SYN 带有时间戳时才保留窗口缩放和 SACK。内核文档把 cookie 称为后备手段：如果这些 SYN 是正常请求，应同时调大应用的 listen() backlog 和 somaxconn。',
+        'K-input tcp_conn_request; K-h tcp_clear_options; K-doc-sysctl tcp_syncookies; K-doc-net somaxconn',
+      ),
+      F(
+        'It concerns opening connections: nothing to do with orphans, TIME-WAIT or closing sockets.',
+        '它涉及的是建立连接：与孤儿、TIME-WAIT 和关闭中的 socket 都无关。',
+        'K-input tcp_conn_request',
+      ),
+    ],
+    commands: [
+      "nstat -az 'TcpExtTCPReqQFull*' 'TcpExtSyncookies*' TcpExtListenOverflows TcpExtListenDrops",
+      'ss -ltn',
+      'sysctl net.ipv4.tcp_syncookies net.core.somaxconn net.ipv4.tcp_max_syn_backlog',
+      "journalctl -k | grep -i 'SYN flooding'",
+      'ss -tn state syn-recv | wc -l',
+    ],
+    related: ['net.ipv4.tcp_syncookies', 'net.core.somaxconn', 'net.ipv4.tcp_max_syn_backlog', 'SYN-RECEIVED', 'NEW-SYN-RECV', 'LISTEN'],
   },
 ];
 

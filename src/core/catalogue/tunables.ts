@@ -58,7 +58,7 @@ export const TUNABLES: readonly TermKnowledge[] = [
     defaultValue: L('1', '1'),
     scope: 'netns',
     commands: [sysctlCmd('net.ipv4.tcp_syncookies'), "nstat -az 'TcpExtSyncookies*'"],
-    related: ['net.ipv4.tcp_max_syn_backlog', 'SYN-RECEIVED', 'NEW-SYN-RECV'],
+    related: ['net.ipv4.tcp_max_syn_backlog', 'SYN-RECEIVED', 'NEW-SYN-RECV', 'msg.possible-syn-flooding'],
   },
   {
     id: 'net.ipv4.ip_local_port_range',
@@ -150,7 +150,7 @@ export const TUNABLES: readonly TermKnowledge[] = [
     defaultValue: L('4096 (128 before Linux 5.4)', '4096（Linux 5.4 之前为 128）'),
     scope: 'netns',
     commands: [sysctlCmd('net.core.somaxconn'), 'ss -ltn'],
-    related: ['LISTEN', 'net.ipv4.tcp_max_syn_backlog', 'net.ipv4.tcp_abort_on_overflow'],
+    related: ['LISTEN', 'net.ipv4.tcp_max_syn_backlog', 'net.ipv4.tcp_abort_on_overflow', 'msg.possible-syn-flooding'],
   },
   {
     id: 'net.core.netdev_max_backlog',

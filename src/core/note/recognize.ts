@@ -96,9 +96,14 @@ const PHRASES: ReadonlyMap<string, { id: string; kind: TermKind }> = (() => {
 })();
 /**
  * One pattern per phrase, each with the optional `TCP: ` of kernel log lines (one alternation of all of them
- * is too large for the ReDoS checker to prove linear; each one alone is trivially so).
+ * is too large for the ReDoS checker to prove linear; each one alone is trivially so). The prefix counts only
+ * where a word starts: in `request_sock_TCP: Possible SYN flooding` the `TCP: ` ends another word, and taking it
+ * would start the match inside that word, where the boundary check then drops it (the grammar's look-behind
+ * does the same).
  */
-export const PHRASE_PATTERNS: readonly RegExp[] = [...PHRASES.keys()].map((p) => new RegExp(`(?:TCP: )?${escapeRegExp(p)}`, 'gi'));
+export const PHRASE_PATTERNS: readonly RegExp[] = [...PHRASES.keys()].map(
+  (p) => new RegExp(`(?:(?<![A-Za-z0-9_])TCP: )?${escapeRegExp(p)}`, 'gi'),
+);
 
 const KIND_PRIORITY: Record<MentionKind, number> = {
   conntrack: 6,
