@@ -211,9 +211,9 @@ export const STATE_KNOWLEDGE: Readonly<Record<StateId, StateKnowledge>> = {
       '收到对 SYN+ACK 的 ACK → ESTABLISHED（子连接进入 accept 队列等待）；RST、ICMP 错误或 SYN+ACK 重传用尽 → 丢弃。',
     ),
     lifetime: F(
-      'tcp_synack_retries (default 5: final timeout after about 63 s); how many may be pending is also limited by tcp_max_syn_backlog and somaxconn.',
-      '由 tcp_synack_retries 决定（默认 5 次，约 63 秒后最终超时）；可挂起的数量还受 tcp_max_syn_backlog 和 somaxconn 限制。',
-      'K-doc-sysctl tcp_synack_retries, tcp_max_syn_backlog',
+      'tcp_synack_retries (default 5: final timeout after about 63 s); how many may be pending is limited by the listener\'s listen() backlog, capped by somaxconn.',
+      '由 tcp_synack_retries 决定（默认 5 次，约 63 秒后最终超时）；可挂起的数量受监听 socket 的 listen() backlog 限制（上限为 somaxconn）。',
+      'K-doc-sysctl tcp_synack_retries, somaxconn; K-csk-h inet_csk_reqsk_queue_is_full',
     ),
     orphan: {
       verdict: 'no',
@@ -640,9 +640,9 @@ export const STATE_KNOWLEDGE: Readonly<Record<StateId, StateKnowledge>> = {
       '最后一个 ACK 到达时创建完整的子 socket，直接进入 ESTABLISHED 等待 accept()。SYN+ACK 重传用尽、收到 RST，或最后 ACK 到达时 accept 队列已满（丢弃该 ACK；只有 tcp_abort_on_overflow = 1 时才回 RST），都会释放它。',
     ),
     lifetime: F(
-      'tcp_synack_retries (default 5, final timeout after about 63 s); how many may be pending is also limited by tcp_max_syn_backlog and somaxconn.',
-      '由 tcp_synack_retries 决定（默认 5 次，约 63 秒后最终超时）；可挂起的数量还受 tcp_max_syn_backlog 和 somaxconn 限制。',
-      'K-doc-sysctl tcp_synack_retries; K-mini tcp_check_req; C-NSR',
+      'tcp_synack_retries (default 5, final timeout after about 63 s); how many may be pending is limited by the listener\'s listen() backlog, capped by somaxconn.',
+      '由 tcp_synack_retries 决定（默认 5 次，约 63 秒后最终超时）；可挂起的数量受监听 socket 的 listen() backlog 限制（上限为 somaxconn）。',
+      'K-doc-sysctl tcp_synack_retries; K-mini tcp_check_req; K-csk-h inet_csk_reqsk_queue_is_full; C-NSR',
     ),
     orphan: {
       verdict: 'no',

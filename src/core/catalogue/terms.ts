@@ -499,12 +499,15 @@ const SYSCTLS: readonly TermKnowledge[] = [
     kind: 'sysctl',
     title: 'net.ipv4.tcp_max_syn_backlog',
     aliases: [],
-    summary: L('Limit on half-open connections waiting for the final ACK.', '等待最后一个 ACK 的半连接数量上限。'),
+    summary: L(
+      'Documented as the limit on half-open connections (SYN-RECV) per listener; in current kernels it matters only when SYN cookies are off.',
+      '文档称之为每个监听 socket 的半连接（SYN-RECV）上限；在当前内核中只在关闭 SYN cookie 时起作用。',
+    ),
     details: [
       F(
-        'Together with somaxconn it bounds how many SYN-RECV entries a listener holds; see ip-sysctl.rst for details.',
-        '它与 somaxconn 一起限制监听 socket 可挂的 SYN-RECV 数量；细节见 ip-sysctl.rst。',
-        'K-doc-sysctl tcp_max_syn_backlog',
+        'A listener\'s queue of half-open connections is full at its listen() backlog (capped by somaxconn), not at this value: then the kernel sends SYN cookies or, with tcp_syncookies = 0, drops the SYN. This value is read only when tcp_syncookies is 0: once less than a quarter of it is left, SYNs from peers the kernel has no saved metrics for are dropped.',
+        '监听 socket 的半连接队列在达到其 listen() backlog（受 somaxconn 限制）时即为满，而不是这个值：此时内核改发 SYN cookie，或在 tcp_syncookies = 0 时丢弃 SYN。只有 tcp_syncookies 为 0 时才读取这个值：剩余不足四分之一时，来自内核没有保存指标的对端的 SYN 会被丢弃。',
+        'K-input tcp_conn_request; K-csk-h inet_csk_reqsk_queue_is_full; K-doc-sysctl tcp_max_syn_backlog',
       ),
       F(
         'A per-listener limit; the default is at least 128 and grows with the machine\'s memory. It concerns half-open connections only: nothing to do with closing sockets or orphans.',
