@@ -230,3 +230,51 @@ describe('times with and without a zone; dates from headings (audit s9 D2)', () 
     assert.equal(rate(bare), 3.33);
   });
 });
+
+describe('times in shell prompts (audit s9 note 04)', () => {
+  const times = (text: string): string[] => timelineOf(analyzeNote(text)).map((p) => p.time);
+  const block = (first: string, orphan: number, extra: string[] = []): string => ['```', first, ...extra, `TCP: inuse 1 orphan ${orphan} tw 1 alloc 1 mem 1`, '```', ''].join('\n');
+  const dated = block('[2024-06-18 09:00:05] $ cat /proc/net/sockstat', 100);
+
+  it('a time-only prompt is the sample time, on the date of the sample before', () => {
+    for (const prompt of ['[09:20:11] $ cat /proc/net/sockstat', '[root@lb-7 09:20:11]# cat /proc/net/sockstat', '09:20:11 $ cat /proc/net/sockstat', '[09:20:11] root@lb-7:~# cat /proc/net/sockstat']) {
+      assert.deepEqual(times(dated + block(prompt, 200)), ['2024-06-18T09:00:05', '2024-06-18T09:20:11'], prompt);
+    }
+  });
+
+  it('a time-only prompt takes the date of a dated heading above, else of the first dated sample after it', () => {
+    assert.deepEqual(times(['# 2024-06-18 lb-7', '', block('[09:20:11] $ cat /proc/net/sockstat', 200)].join('\n')), ['2024-06-18T09:20:11']);
+    assert.deepEqual(times(block('[08:50:00] $ cat /proc/net/sockstat', 50) + dated), ['2024-06-18T08:50:00', '2024-06-18T09:00:05']);
+  });
+
+  it('under `# … 14:02`, a prompt saying 14:02:11 keeps its seconds (the heading gives the date)', () => {
+    assert.deepEqual(times(['# 2024-03-05 14:02 api-gw', '', block('[14:02:11] $ cat /proc/net/sockstat', 100)].join('\n')), ['2024-03-05T14:02:11']);
+    assert.deepEqual(times(['## 14:02', '', block('[14:02:11] $ cat /proc/net/sockstat', 100)].join('\n')), ['14:02:11'], 'no date anywhere: a time of day');
+  });
+
+  it('the regression note: every sample timed from its prompt, the trend over all four', () => {
+    const model = analyzeNote(note('prompt-times.md'));
+    const points = timelineOf(model);
+    assert.deepEqual(points.map((p) => [p.time, p.orphan]), [
+      ['2024-06-18T09:00:05', 9800],
+      ['2024-06-18T09:10:02', 14600],
+      ['2024-06-18T09:20:11', 19500],
+      ['2024-06-18T09:30:40', 24400],
+    ]);
+    // Least squares over 0, 9.95, 20.1 and 30.58 minutes.
+    assert.equal(trendOf(points, limitsOf(model, points))?.orphanPerMinute, 477.88);
+  });
+
+  it('times in output are not the sample time: ss -o timers, uptime, log timestamps, a prompt without a time', () => {
+    const quiet = [
+      ['$ uptime', ' 09:20:11 up 3 days,  2:03,  1 user,  load average: 0.00, 0.01, 0.05'],
+      ['09:20:11 up 3 days,  2:03,  1 user,  load average: 0.00, 0.01, 0.05'],
+      ['$ dmesg', '[12:34:56] TCP: too many orphaned sockets'],
+      ['Jun 18 09:20:11 lb-7 kernel: TCP: out of memory -- consider tuning tcp_mem'],
+      ['$ ss -tano', 'ESTAB 0 0 10.0.0.1:443 10.0.0.2:5000 timer:(keepalive,10:12,0)'],
+      ['09:20:11 # sampled by cron'],
+      ['[root@lb-7 ~]# cat /proc/net/sockstat'],
+    ];
+    for (const extra of quiet) assert.deepEqual(times(dated + block(extra[0] as string, 200, extra.slice(1))), ['2024-06-18T09:00:05'], extra.join(' | '));
+  });
+});

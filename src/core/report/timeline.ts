@@ -10,6 +10,7 @@
  */
 import type { EvidenceBlock, NoteModel, Section } from '../note/model';
 import type { StateId } from '../catalogue/types';
+import { promptOf } from '../evidence/commandLine';
 import { isSnapshotHeader } from '../evidence/snapshotFormat';
 import { orphanPressure, pressureInput, SYSCTL_MAX_ORPHANS, SYSCTL_MAX_TW, SYSCTL_TCP_MEM, type OrphanPressure } from '../snapshot/pressure';
 import { isoOf, minutesOf, onOneAxis, parseDate, parseDateTime, parseTimeMention, type NoteTime } from './time';
@@ -121,6 +122,20 @@ function headingDate(model: NoteModel, section: Section | undefined): NoteTime['
   return undefined;
 }
 
+/**
+ * The time of day in the block's first prompt that shows one (`[09:20:11] $ ss -s`, `[root@lb-7 09:20:11]# …`,
+ * PS1 with `\t`). Only prompts (commandLine.promptOf) are read: times in output (`ss -o` timers, uptime's
+ * `09:20:11 up 3 days`, log time stamps) are not the time of the sample.
+ */
+function clockInBlock(model: NoteModel, block: EvidenceBlock): NoteTime | undefined {
+  for (let n = block.startLine; n < block.endLine && n - block.startLine < 2000; n++) {
+    const prompt = promptOf(model.lines.lineText(n));
+    const t = prompt === undefined ? undefined : parseTimeMention(prompt);
+    if (t) return t;
+  }
+  return undefined;
+}
+
 function blockTime(model: NoteModel, block: EvidenceBlock): NoteTime | undefined {
   const covered = (n: number): boolean => block.segments.some((s) => n >= s.startLine && n < s.endLine);
   for (const seg of block.segments) {
@@ -137,7 +152,11 @@ function blockTime(model: NoteModel, block: EvidenceBlock): NoteTime | undefined
     if (t) return t;
   }
   const section = sectionOf(model, block);
-  const t = lineAbove(model, block) ?? (section ? parseTimeMention(section.title) : undefined);
+  const outside = lineAbove(model, block) ?? (section ? parseTimeMention(section.title) : undefined);
+  // A time of day in the block's own prompt is closer to the sample than the heading or the line above: it wins
+  // (`# 2024-03-05 14:02` over `[14:02:11] $ ss -s` is 14:02:11), on their date and in their zone.
+  const clock = clockInBlock(model, block);
+  const t = clock ? { ...clock, ...(outside?.date ? { date: outside.date } : {}), ...(outside?.offset !== undefined ? { offset: outside.offset } : {}) } : outside;
   if (!t || t.date) return t;
   // A time of day under a dated heading (`# 2024-03-05 lb-9` … `## 14:02`) is on that heading's day.
   const date = headingDate(model, section);
