@@ -278,3 +278,20 @@ describe('times in shell prompts (audit s9 note 04)', () => {
     for (const extra of quiet) assert.deepEqual(times(dated + block(extra[0] as string, 200, extra.slice(1))), ['2024-06-18T09:00:05'], extra.join(' | '));
   });
 });
+
+describe('`date` output with only a time (audit s9)', () => {
+  const times = (text: string): string[] => timelineOf(analyzeNote(text)).map((p) => p.time);
+  const dated = ['```', '[2024-06-18 09:00:05] $ cat /proc/net/sockstat', 'TCP: inuse 1 orphan 100 tw 1 alloc 1 mem 1', '```', ''].join('\n');
+  const block = (...lines: string[]): string => ['```', ...lines, 'TCP: inuse 1 orphan 200 tw 1 alloc 1 mem 1', '```', ''].join('\n');
+
+  it('`date +%T` (or `date; cat …`) printing a time of day is the sample time, on the date of the sample before', () => {
+    assert.deepEqual(times(dated + block('$ date +%T', '09:20:11', '$ cat /proc/net/sockstat')), ['2024-06-18T09:00:05', '2024-06-18T09:20:11']);
+    assert.deepEqual(times(dated + block('root@lb-7:~# date +%H:%M; cat /proc/net/sockstat', '09:20')), ['2024-06-18T09:00:05', '2024-06-18T09:20:00']);
+    assert.deepEqual(times(dated + block('date +%T', '09:20:11')), ['2024-06-18T09:00:05', '2024-06-18T09:20:11'], 'a bare date command');
+  });
+
+  it('a lone time that no `date` printed is not the sample time', () => {
+    assert.deepEqual(times(dated + block('$ cat /proc/uptime', '09:20:11')), ['2024-06-18T09:00:05']);
+    assert.deepEqual(times(dated + block('$ dated', '09:20:11')), ['2024-06-18T09:00:05'], 'a command that only starts with date');
+  });
+});

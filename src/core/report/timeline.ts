@@ -1,7 +1,8 @@
 /**
  * The note's samples in time and the trend they show. Every evidence block with numbers and a time becomes a
- * point — the time from (in this order) a snapshot header, `date` output or a dated comment inside the block,
- * the line(s) just above the block, or the heading of its section. From two or more points with an `orphan`
+ * point — the time from (in this order) a snapshot header, a full date and time inside the block (`date` output,
+ * a dated prompt or comment), a time of day in the block's prompt or printed by `date +%T`, the line(s) just above
+ * the block, or the heading of its section. From two or more points with an `orphan`
  * number: the growth per minute (least squares over all points) and the minutes from the latest sample (see
  * latestSockstat: a block without a time pasted after the timed ones is the latest) until orphans pass ¼, ½ and
  * all of `tcp_max_orphans` — ¼ and ½ are real limits because tcp_out_of_resources() shifts the count for idle
@@ -122,16 +123,30 @@ function headingDate(model: NoteModel, section: Section | undefined): NoteTime['
   return undefined;
 }
 
+/** A `date` command (`date`, `date +%T`, `date; cat /proc/net/sockstat`), and a line that is only a time of day. */
+const DATE_COMMAND = /^date(?![^\s;&|])/;
+const CLOCK_LINE = /^\s*\d{1,2}:\d{2}(?::\d{2})?\s*$/;
+
 /**
  * The time of day in the block's first prompt that shows one (`[09:20:11] $ ss -s`, `[root@lb-7 09:20:11]# …`,
- * PS1 with `\t`). Only prompts (commandLine.promptOf) are read: times in output (`ss -o` timers, uptime's
- * `09:20:11 up 3 days`, log time stamps) are not the time of the sample.
+ * PS1 with `\t`), or printed by `date` alone on the line after it (`date +%T`). Only prompts (commandLine.promptOf)
+ * and `date` output are read: times in other output (`ss -o` timers, uptime's `09:20:11 up 3 days`, log time
+ * stamps) are not the time of the sample.
  */
 function clockInBlock(model: NoteModel, block: EvidenceBlock): NoteTime | undefined {
   for (let n = block.startLine; n < block.endLine && n - block.startLine < 2000; n++) {
-    const prompt = promptOf(model.lines.lineText(n));
+    const line = model.lines.lineText(n);
+    const prompt = promptOf(line);
     const t = prompt === undefined ? undefined : parseTimeMention(prompt);
     if (t) return t;
+    // The command: after the prompt, or a bare one (`date` is no command classifyLine knows without a prompt).
+    const command = prompt === undefined ? line.trim() : line.slice(prompt.length).trim();
+    if (!DATE_COMMAND.test(command)) continue;
+    let next = n + 1;
+    while (next < block.endLine && model.lines.lineText(next).trim() === '') next++;
+    const printed = next < block.endLine ? model.lines.lineText(next) : '';
+    const clock = CLOCK_LINE.test(printed) ? parseTimeMention(printed) : undefined;
+    if (clock) return clock;
   }
   return undefined;
 }
