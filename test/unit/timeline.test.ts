@@ -252,6 +252,12 @@ describe('times in shell prompts (audit s9 note 04)', () => {
     assert.deepEqual(times(['## 14:02', '', block('[14:02:11] $ cat /proc/net/sockstat', 100)].join('\n')), ['14:02:11'], 'no date anywhere: a time of day');
   });
 
+  it('prompt and heading disagree: the prompt (closer to the sample) wins, on the heading\'s date and in its zone', () => {
+    assert.deepEqual(times(['# 2024-03-05 14:02 api-gw', '', block('[14:07:30] $ cat /proc/net/sockstat', 100)].join('\n')), ['2024-03-05T14:07:30']);
+    assert.deepEqual(times(['## 2024-03-05T14:02:00+08:00', '', block('[14:02:11] $ cat /proc/net/sockstat', 100)].join('\n')), ['2024-03-05T14:02:11+08:00']);
+    assert.deepEqual(times(['At 2024-03-05 14:02 on lb-7:', '', block('[14:02:11] $ cat /proc/net/sockstat', 100)].join('\n')), ['2024-03-05T14:02:11'], 'a line above, too');
+  });
+
   it('the regression note: every sample timed from its prompt, the trend over all four', () => {
     const model = analyzeNote(note('prompt-times.md'));
     const points = timelineOf(model);
