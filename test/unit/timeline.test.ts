@@ -301,3 +301,32 @@ describe('`date` output with only a time (audit s9)', () => {
     assert.deepEqual(times(dated + block('$ dated', '09:20:11')), ['2024-06-18T09:00:05'], 'a command that only starts with date');
   });
 });
+
+describe('midnight: a time of day after 23:59 (audit s9)', () => {
+  const t = (h: number, min: number, date?: NoteTime['date']): NoteTime => ({ ...(date ? { date } : {}), h, min, s: 0 });
+  const on5 = { y: 2024, m: 3, d: 5 };
+  const on6 = { y: 2024, m: 3, d: 6 };
+
+  it('onOneAxis: a time without a date more than 12 hours earlier on the clock than the sample before is the next day', () => {
+    assert.deepEqual(onOneAxis([t(23, 50, on5), t(23, 59), t(0, 1), t(0, 30)]).map(isoOf), ['2024-03-05T23:50:00', '2024-03-05T23:59:00', '2024-03-06T00:01:00', '2024-03-06T00:30:00']);
+    assert.deepEqual(onOneAxis([t(2, 0, { y: 2024, m: 2, d: 29 }), t(22, 0), t(1, 0)]).map(isoOf), ['2024-02-29T02:00:00', '2024-02-29T22:00:00', '2024-03-01T01:00:00'], 'month end');
+  });
+
+  it('onOneAxis: before the first dated sample, a time more than 12 hours later on the clock is the day before', () => {
+    assert.deepEqual(onOneAxis([t(23, 58), t(0, 2, on6)]).map(isoOf), ['2024-03-05T23:58:00', '2024-03-06T00:02:00']);
+  });
+
+  it('onOneAxis: a sample pasted out of order within 12 hours keeps its day; a date given is kept; no date anywhere stays a time of day', () => {
+    assert.deepEqual(onOneAxis([t(10, 0, on5), t(9, 0)]).map(isoOf), ['2024-03-05T10:00:00', '2024-03-05T09:00:00']);
+    assert.deepEqual(onOneAxis([t(23, 59, on5), t(0, 1, on5)]).map(isoOf), ['2024-03-05T23:59:00', '2024-03-05T00:01:00']);
+    assert.deepEqual(onOneAxis([t(23, 59), t(0, 1)]).map(isoOf), ['23:59:00', '00:01:00']);
+  });
+
+  it('prompts across midnight: the trend rises', () => {
+    const block = (prompt: string, orphan: number): string => ['```', prompt, `TCP: inuse 1 orphan ${orphan} tw 1 alloc 1 mem 1`, '```', ''].join('\n');
+    const model = analyzeNote(block('[2024-03-05 23:58:00] $ cat /proc/net/sockstat', 100) + block('[00:03:00] $ cat /proc/net/sockstat', 600));
+    const points = timelineOf(model);
+    assert.deepEqual(points.map((p) => p.time), ['2024-03-05T23:58:00', '2024-03-06T00:03:00']);
+    assert.equal(trendOf(points, limitsOf(model, points))?.orphanPerMinute, 100);
+  });
+});
