@@ -13,7 +13,7 @@ import * as fc from 'fast-check';
 import { ENGLISH_WORD_STATES, lookupStateSpelling } from '../../src/core/catalogue/spellings';
 import { STATE_IDS } from '../../src/core/catalogue/types';
 import { parseCommand } from '../../src/core/evidence/command';
-import { classifyLine, mayStartPrompt, promptEnd } from '../../src/core/evidence/commandLine';
+import { classifyLine, mayStartPrompt, promptEnd, promptOf } from '../../src/core/evidence/commandLine';
 import { HEAD_TOKENS, Line, StateTally } from '../../src/core/evidence/formats/builder';
 import { commandWords } from '../../src/core/evidence/formats/counts';
 import { matchNetstatStatsLine } from '../../src/core/evidence/netstatStats';
@@ -155,6 +155,18 @@ describe('command lines: the first-word and prompt tests', () => {
       }),
       { numRuns: RUNS * 3 },
     );
+  });
+
+  test('promptOf: the prompt before a command, with a time stamp before it (PS1 \\t); none for output or a bare command', () => {
+    assert.equal(promptOf('[root@lb-7 09:20:11]# cat /proc/net/sockstat'), '[root@lb-7 09:20:11]# ');
+    assert.equal(promptOf('[09:20:11] $ ss -s'), '[09:20:11] $ ');
+    assert.equal(promptOf('09:20:11 $ ss -s'), '09:20:11 $ ');
+    assert.equal(promptOf('[2024-06-18 09:00:05] root@lb-7:~# ss -s'), '[2024-06-18 09:00:05] root@lb-7:~# ');
+    assert.equal(promptOf('  $ ss -s'), '  $ ');
+    assert.equal(promptOf('ss -s'), undefined, 'a bare command has no prompt');
+    for (const o of ['09:20:11 up 3 days,  2:03,  1 user', '[12:34:56] TCP: too many orphaned sockets', '09:20:11 # sampled by cron', 'ESTAB 0 0 10.0.0.1:443 10.0.0.2:5000 timer:(keepalive,10:12,0)', '09:20:11']) {
+      assert.equal(promptOf(o), undefined, o);
+    }
   });
 
   test('a first word of [\\w.-] ended by a space: a known command (by its shape and name) or an output line', () => {

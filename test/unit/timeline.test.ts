@@ -230,3 +230,103 @@ describe('times with and without a zone; dates from headings (audit s9 D2)', () 
     assert.equal(rate(bare), 3.33);
   });
 });
+
+describe('times in shell prompts (audit s9 note 04)', () => {
+  const times = (text: string): string[] => timelineOf(analyzeNote(text)).map((p) => p.time);
+  const block = (first: string, orphan: number, extra: string[] = []): string => ['```', first, ...extra, `TCP: inuse 1 orphan ${orphan} tw 1 alloc 1 mem 1`, '```', ''].join('\n');
+  const dated = block('[2024-06-18 09:00:05] $ cat /proc/net/sockstat', 100);
+
+  it('a time-only prompt is the sample time, on the date of the sample before', () => {
+    for (const prompt of ['[09:20:11] $ cat /proc/net/sockstat', '[root@lb-7 09:20:11]# cat /proc/net/sockstat', '09:20:11 $ cat /proc/net/sockstat', '[09:20:11] root@lb-7:~# cat /proc/net/sockstat']) {
+      assert.deepEqual(times(dated + block(prompt, 200)), ['2024-06-18T09:00:05', '2024-06-18T09:20:11'], prompt);
+    }
+  });
+
+  it('a time-only prompt takes the date of a dated heading above, else of the first dated sample after it', () => {
+    assert.deepEqual(times(['# 2024-06-18 lb-7', '', block('[09:20:11] $ cat /proc/net/sockstat', 200)].join('\n')), ['2024-06-18T09:20:11']);
+    assert.deepEqual(times(block('[08:50:00] $ cat /proc/net/sockstat', 50) + dated), ['2024-06-18T08:50:00', '2024-06-18T09:00:05']);
+  });
+
+  it('under `# … 14:02`, a prompt saying 14:02:11 keeps its seconds (the heading gives the date)', () => {
+    assert.deepEqual(times(['# 2024-03-05 14:02 api-gw', '', block('[14:02:11] $ cat /proc/net/sockstat', 100)].join('\n')), ['2024-03-05T14:02:11']);
+    assert.deepEqual(times(['## 14:02', '', block('[14:02:11] $ cat /proc/net/sockstat', 100)].join('\n')), ['14:02:11'], 'no date anywhere: a time of day');
+  });
+
+  it('prompt and heading disagree: the prompt (closer to the sample) wins, on the heading\'s date and in its zone', () => {
+    assert.deepEqual(times(['# 2024-03-05 14:02 api-gw', '', block('[14:07:30] $ cat /proc/net/sockstat', 100)].join('\n')), ['2024-03-05T14:07:30']);
+    assert.deepEqual(times(['## 2024-03-05T14:02:00+08:00', '', block('[14:02:11] $ cat /proc/net/sockstat', 100)].join('\n')), ['2024-03-05T14:02:11+08:00']);
+    assert.deepEqual(times(['At 2024-03-05 14:02 on lb-7:', '', block('[14:02:11] $ cat /proc/net/sockstat', 100)].join('\n')), ['2024-03-05T14:02:11'], 'a line above, too');
+  });
+
+  it('the regression note: every sample timed from its prompt, the trend over all four', () => {
+    const model = analyzeNote(note('prompt-times.md'));
+    const points = timelineOf(model);
+    assert.deepEqual(points.map((p) => [p.time, p.orphan]), [
+      ['2024-06-18T09:00:05', 9800],
+      ['2024-06-18T09:10:02', 14600],
+      ['2024-06-18T09:20:11', 19500],
+      ['2024-06-18T09:30:40', 24400],
+    ]);
+    // Least squares over 0, 9.95, 20.1 and 30.58 minutes.
+    assert.equal(trendOf(points, limitsOf(model, points))?.orphanPerMinute, 477.88);
+  });
+
+  it('times in output are not the sample time: ss -o timers, uptime, log timestamps, a prompt without a time', () => {
+    const quiet = [
+      ['$ uptime', ' 09:20:11 up 3 days,  2:03,  1 user,  load average: 0.00, 0.01, 0.05'],
+      ['09:20:11 up 3 days,  2:03,  1 user,  load average: 0.00, 0.01, 0.05'],
+      ['$ dmesg', '[12:34:56] TCP: too many orphaned sockets'],
+      ['Jun 18 09:20:11 lb-7 kernel: TCP: out of memory -- consider tuning tcp_mem'],
+      ['$ ss -tano', 'ESTAB 0 0 10.0.0.1:443 10.0.0.2:5000 timer:(keepalive,10:12,0)'],
+      ['09:20:11 # sampled by cron'],
+      ['[root@lb-7 ~]# cat /proc/net/sockstat'],
+    ];
+    for (const extra of quiet) assert.deepEqual(times(dated + block(extra[0] as string, 200, extra.slice(1))), ['2024-06-18T09:00:05'], extra.join(' | '));
+  });
+});
+
+describe('`date` output with only a time (audit s9)', () => {
+  const times = (text: string): string[] => timelineOf(analyzeNote(text)).map((p) => p.time);
+  const dated = ['```', '[2024-06-18 09:00:05] $ cat /proc/net/sockstat', 'TCP: inuse 1 orphan 100 tw 1 alloc 1 mem 1', '```', ''].join('\n');
+  const block = (...lines: string[]): string => ['```', ...lines, 'TCP: inuse 1 orphan 200 tw 1 alloc 1 mem 1', '```', ''].join('\n');
+
+  it('`date +%T` (or `date; cat …`) printing a time of day is the sample time, on the date of the sample before', () => {
+    assert.deepEqual(times(dated + block('$ date +%T', '09:20:11', '$ cat /proc/net/sockstat')), ['2024-06-18T09:00:05', '2024-06-18T09:20:11']);
+    assert.deepEqual(times(dated + block('root@lb-7:~# date +%H:%M; cat /proc/net/sockstat', '09:20')), ['2024-06-18T09:00:05', '2024-06-18T09:20:00']);
+    assert.deepEqual(times(dated + block('date +%T', '09:20:11')), ['2024-06-18T09:00:05', '2024-06-18T09:20:11'], 'a bare date command');
+  });
+
+  it('a lone time that no `date` printed is not the sample time', () => {
+    assert.deepEqual(times(dated + block('$ cat /proc/uptime', '09:20:11')), ['2024-06-18T09:00:05']);
+    assert.deepEqual(times(dated + block('$ dated', '09:20:11')), ['2024-06-18T09:00:05'], 'a command that only starts with date');
+  });
+});
+
+describe('midnight: a time of day after 23:59 (audit s9)', () => {
+  const t = (h: number, min: number, date?: NoteTime['date']): NoteTime => ({ ...(date ? { date } : {}), h, min, s: 0 });
+  const on5 = { y: 2024, m: 3, d: 5 };
+  const on6 = { y: 2024, m: 3, d: 6 };
+
+  it('onOneAxis: a time without a date more than 12 hours earlier on the clock than the sample before is the next day', () => {
+    assert.deepEqual(onOneAxis([t(23, 50, on5), t(23, 59), t(0, 1), t(0, 30)]).map(isoOf), ['2024-03-05T23:50:00', '2024-03-05T23:59:00', '2024-03-06T00:01:00', '2024-03-06T00:30:00']);
+    assert.deepEqual(onOneAxis([t(2, 0, { y: 2024, m: 2, d: 29 }), t(22, 0), t(1, 0)]).map(isoOf), ['2024-02-29T02:00:00', '2024-02-29T22:00:00', '2024-03-01T01:00:00'], 'month end');
+  });
+
+  it('onOneAxis: before the first dated sample, a time more than 12 hours later on the clock is the day before', () => {
+    assert.deepEqual(onOneAxis([t(23, 58), t(0, 2, on6)]).map(isoOf), ['2024-03-05T23:58:00', '2024-03-06T00:02:00']);
+  });
+
+  it('onOneAxis: a sample pasted out of order within 12 hours keeps its day; a date given is kept; no date anywhere stays a time of day', () => {
+    assert.deepEqual(onOneAxis([t(10, 0, on5), t(9, 0)]).map(isoOf), ['2024-03-05T10:00:00', '2024-03-05T09:00:00']);
+    assert.deepEqual(onOneAxis([t(23, 59, on5), t(0, 1, on5)]).map(isoOf), ['2024-03-05T23:59:00', '2024-03-05T00:01:00']);
+    assert.deepEqual(onOneAxis([t(23, 59), t(0, 1)]).map(isoOf), ['23:59:00', '00:01:00']);
+  });
+
+  it('prompts across midnight: the trend rises', () => {
+    const block = (prompt: string, orphan: number): string => ['```', prompt, `TCP: inuse 1 orphan ${orphan} tw 1 alloc 1 mem 1`, '```', ''].join('\n');
+    const model = analyzeNote(block('[2024-03-05 23:58:00] $ cat /proc/net/sockstat', 100) + block('[00:03:00] $ cat /proc/net/sockstat', 600));
+    const points = timelineOf(model);
+    assert.deepEqual(points.map((p) => p.time), ['2024-03-05T23:58:00', '2024-03-06T00:03:00']);
+    assert.equal(trendOf(points, limitsOf(model, points))?.orphanPerMinute, 100);
+  });
+});

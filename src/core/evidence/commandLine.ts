@@ -173,3 +173,22 @@ export function promptEnd(line: string, from: number): number {
   }
   return 0;
 }
+
+/** A time stamp before a prompt (`[09:20:11] $ `, `09:20:11 $ `, `[2024-06-18 09:00:05] `): PS1 with `\t`/`\A`. */
+const STAMP = /^\s*(?:\[[\d/: -]{4,25}\]|\d{1,2}:\d{2}(?::\d{2})?)[ \t]+/;
+
+/**
+ * The prompt of a command line (`[root@lb-7 09:20:11]# `, `[09:20:11] $ `, `09:20:11 $ `), without the command,
+ * or undefined when the line is no command line or has no prompt (`$ ` alone is a prompt; a bare `ss -s` has
+ * none). A time stamp before the prompt counts only when the rest of the line is a command line: `09:20:11 up 3
+ * days` (uptime) or `[12:34:56] TCP: …` (a log) are output. The sample-time reader looks for a time here only.
+ */
+export function promptOf(line: string): string | undefined {
+  const stamp = STAMP.exec(line);
+  const rest = stamp ? line.slice(stamp[0].length) : line;
+  const cls = classifyLine(rest);
+  if (cls?.type !== 'command') return undefined;
+  // classifyLine's command text is a suffix of the line: the prompt is what stands before it.
+  const prompt = line.slice(0, line.length - cls.text.length);
+  return prompt.trim().length > 0 ? prompt : undefined;
+}

@@ -145,8 +145,10 @@ export function isoOf(t: NoteTime): string {
 
 /**
  * The times of one note's samples (in note order) made comparable. A time without a date takes the date of the
- * nearest dated time before it, else of the first one after it. When the note gives a UTC offset anywhere, a
- * time without one (a wall-clock heading, `date` with an ambiguous zone name such as CST) is read in the zone of
+ * sample before it, else (before any dated sample) of the one after it — the nearer reading across midnight: more
+ * than 12 hours earlier on the clock than the sample before is the next day (23:59, then 00:01), more than 12
+ * hours later than the sample after is the day before. A sample pasted out of order within 12 hours keeps its
+ * day, and a date the text gives is never moved. When the note gives a UTC offset anywhere, a time without one (a wall-clock heading, `date` with an ambiguous zone name such as CST) is read in the zone of
  * the nearest time before it that has an offset, else of the first one after it: the note's own zone is the
  * best reading of its wall-clock times, and comparing them with UTC would misplace them by the offset (a
  * `+08:00` sample 8 hours before its wall-clock neighbours). With no offset in the note, times stay wall clock.
@@ -154,22 +156,45 @@ export function isoOf(t: NoteTime): string {
  */
 export function onOneAxis(times: readonly NoteTime[]): NoteTime[] {
   const n = times.length;
-  const nextDate: (NoteTime['date'] | undefined)[] = new Array<NoteTime['date'] | undefined>(n);
   const nextOffset: (number | undefined)[] = new Array<number | undefined>(n);
-  let date: NoteTime['date'] | undefined;
   let offset: number | undefined;
-  for (let i = n - 1; i >= 0; i--) {
-    const t = times[i] as NoteTime;
-    nextDate[i] = date = t.date ?? date;
-    nextOffset[i] = offset = t.offset ?? offset;
-  }
-  date = undefined;
+  for (let i = n - 1; i >= 0; i--) nextOffset[i] = offset = (times[i] as NoteTime).offset ?? offset;
+  const dates = datesOf(times);
   offset = undefined;
   return times.map((t, i) => {
-    date = t.date ?? date ?? nextDate[i];
+    const date = dates[i];
     offset = t.offset ?? offset ?? nextOffset[i];
     return { ...t, ...(date ? { date } : {}), ...(offset !== undefined ? { offset } : {}) };
   });
+}
+
+const HALF_DAY = 12 * 60;
+const clockMinutes = (t: NoteTime): number => t.h * 60 + t.min + t.s / 60;
+
+function addDays(d: NonNullable<NoteTime['date']>, days: number): NonNullable<NoteTime['date']> {
+  const x = new Date(Date.UTC(d.y, d.m - 1, d.d + days));
+  return { y: x.getUTCFullYear(), m: x.getUTCMonth() + 1, d: x.getUTCDate() };
+}
+
+/** The date of each time for onOneAxis: its own, else its neighbour's, a day on (or back) across midnight. */
+function datesOf(times: readonly NoteTime[]): NoteTime['date'][] {
+  const dates = times.map((t) => t.date);
+  const first = times.findIndex((t) => t.date !== undefined);
+  if (first < 0) return dates;
+  for (let i = first + 1; i < times.length; i++) {
+    const t = times[i] as NoteTime;
+    if (t.date) continue;
+    const prev = times[i - 1] as NoteTime;
+    const d = dates[i - 1] as NonNullable<NoteTime['date']>;
+    dates[i] = clockMinutes(prev) - clockMinutes(t) > HALF_DAY ? addDays(d, 1) : d;
+  }
+  for (let i = first - 1; i >= 0; i--) {
+    const t = times[i] as NoteTime;
+    const next = times[i + 1] as NoteTime;
+    const d = dates[i + 1] as NonNullable<NoteTime['date']>;
+    dates[i] = clockMinutes(t) - clockMinutes(next) > HALF_DAY ? addDays(d, -1) : d;
+  }
+  return dates;
 }
 
 /** Minutes on one axis for comparing times of one note (a time without a date uses `fallbackDate`). */

@@ -1,7 +1,8 @@
 /**
  * The note's samples in time and the trend they show. Every evidence block with numbers and a time becomes a
- * point — the time from (in this order) a snapshot header, `date` output or a dated comment inside the block,
- * the line(s) just above the block, or the heading of its section. From two or more points with an `orphan`
+ * point — the time from (in this order) a snapshot header, a full date and time inside the block (`date` output,
+ * a dated prompt or comment), a time of day in the block's prompt or printed by `date +%T`, the line(s) just above
+ * the block, or the heading of its section. From two or more points with an `orphan`
  * number: the growth per minute (least squares over all points) and the minutes from the latest sample (see
  * latestSockstat: a block without a time pasted after the timed ones is the latest) until orphans pass ¼, ½ and
  * all of `tcp_max_orphans` — ¼ and ½ are real limits because tcp_out_of_resources() shifts the count for idle
@@ -10,6 +11,7 @@
  */
 import type { EvidenceBlock, NoteModel, Section } from '../note/model';
 import type { StateId } from '../catalogue/types';
+import { promptOf } from '../evidence/commandLine';
 import { isSnapshotHeader } from '../evidence/snapshotFormat';
 import { orphanPressure, pressureInput, SYSCTL_MAX_ORPHANS, SYSCTL_MAX_TW, SYSCTL_TCP_MEM, type OrphanPressure } from '../snapshot/pressure';
 import { isoOf, minutesOf, onOneAxis, parseDate, parseDateTime, parseTimeMention, type NoteTime } from './time';
@@ -121,6 +123,34 @@ function headingDate(model: NoteModel, section: Section | undefined): NoteTime['
   return undefined;
 }
 
+/** A `date` command (`date`, `date +%T`, `date; cat /proc/net/sockstat`), and a line that is only a time of day. */
+const DATE_COMMAND = /^date(?![^\s;&|])/;
+const CLOCK_LINE = /^\s*\d{1,2}:\d{2}(?::\d{2})?\s*$/;
+
+/**
+ * The time of day in the block's first prompt that shows one (`[09:20:11] $ ss -s`, `[root@lb-7 09:20:11]# …`,
+ * PS1 with `\t`), or printed by `date` alone on the line after it (`date +%T`). Only prompts (commandLine.promptOf)
+ * and `date` output are read: times in other output (`ss -o` timers, uptime's `09:20:11 up 3 days`, log time
+ * stamps) are not the time of the sample.
+ */
+function clockInBlock(model: NoteModel, block: EvidenceBlock): NoteTime | undefined {
+  for (let n = block.startLine; n < block.endLine && n - block.startLine < 2000; n++) {
+    const line = model.lines.lineText(n);
+    const prompt = promptOf(line);
+    const t = prompt === undefined ? undefined : parseTimeMention(prompt);
+    if (t) return t;
+    // The command: after the prompt, or a bare one (`date` is no command classifyLine knows without a prompt).
+    const command = prompt === undefined ? line.trim() : line.slice(prompt.length).trim();
+    if (!DATE_COMMAND.test(command)) continue;
+    let next = n + 1;
+    while (next < block.endLine && model.lines.lineText(next).trim() === '') next++;
+    const printed = next < block.endLine ? model.lines.lineText(next) : '';
+    const clock = CLOCK_LINE.test(printed) ? parseTimeMention(printed) : undefined;
+    if (clock) return clock;
+  }
+  return undefined;
+}
+
 function blockTime(model: NoteModel, block: EvidenceBlock): NoteTime | undefined {
   const covered = (n: number): boolean => block.segments.some((s) => n >= s.startLine && n < s.endLine);
   for (const seg of block.segments) {
@@ -137,7 +167,11 @@ function blockTime(model: NoteModel, block: EvidenceBlock): NoteTime | undefined
     if (t) return t;
   }
   const section = sectionOf(model, block);
-  const t = lineAbove(model, block) ?? (section ? parseTimeMention(section.title) : undefined);
+  const outside = lineAbove(model, block) ?? (section ? parseTimeMention(section.title) : undefined);
+  // A time of day in the block's own prompt is closer to the sample than the heading or the line above: it wins
+  // (`# 2024-03-05 14:02` over `[14:02:11] $ ss -s` is 14:02:11), on their date and in their zone.
+  const clock = clockInBlock(model, block);
+  const t = clock ? { ...clock, ...(outside?.date ? { date: outside.date } : {}), ...(outside?.offset !== undefined ? { offset: outside.offset } : {}) } : outside;
   if (!t || t.date) return t;
   // A time of day under a dated heading (`# 2024-03-05 lb-9` … `## 14:02`) is on that heading's day.
   const date = headingDate(model, section);
