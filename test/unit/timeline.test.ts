@@ -316,10 +316,32 @@ describe('midnight: a time of day after 23:59 (audit s9)', () => {
     assert.deepEqual(onOneAxis([t(23, 58), t(0, 2, on6)]).map(isoOf), ['2024-03-05T23:58:00', '2024-03-06T00:02:00']);
   });
 
-  it('onOneAxis: a sample pasted out of order within 12 hours keeps its day; a date given is kept; no date anywhere stays a time of day', () => {
+  it('onOneAxis: a sample pasted out of order within 12 hours keeps its day; a date given with the time is kept', () => {
     assert.deepEqual(onOneAxis([t(10, 0, on5), t(9, 0)]).map(isoOf), ['2024-03-05T10:00:00', '2024-03-05T09:00:00']);
     assert.deepEqual(onOneAxis([t(23, 59, on5), t(0, 1, on5)]).map(isoOf), ['2024-03-05T23:59:00', '2024-03-05T00:01:00']);
-    assert.deepEqual(onOneAxis([t(23, 59), t(0, 1)]).map(isoOf), ['23:59:00', '00:01:00']);
+  });
+
+  it('onOneAxis: no date anywhere shows times of day, and still counts the day past midnight in minutes', () => {
+    const axis = onOneAxis([t(23, 59), t(0, 1), t(0, 30)]);
+    assert.deepEqual(axis.map(isoOf), ['23:59:00', '00:01:00', '00:30:00']);
+    assert.deepEqual(axis.map((x) => minutesOf(x)), [23 * 60 + 59, 24 * 60 + 1, 24 * 60 + 30]);
+  });
+
+  it('onOneAxis: a date inherited from a heading is where its samples start; the next ones cross midnight', () => {
+    const under5 = (h: number, min: number): NoteTime => ({ ...t(h, min, on5), dateInherited: true });
+    assert.deepEqual(onOneAxis([under5(23, 40), under5(23, 50), under5(0, 10)]).map(isoOf), ['2024-03-05T23:40:00', '2024-03-05T23:50:00', '2024-03-06T00:10:00']);
+    // A new dated heading starts again at its own day.
+    const under7 = (h: number, min: number): NoteTime => ({ ...t(h, min, { y: 2024, m: 3, d: 7 }), dateInherited: true });
+    assert.deepEqual(onOneAxis([under5(23, 50), under5(0, 10), under7(9, 0)]).map(isoOf), ['2024-03-05T23:50:00', '2024-03-06T00:10:00', '2024-03-07T09:00:00']);
+  });
+
+  it('times of day under a date-only heading across midnight: the trend rises (review s9)', () => {
+    const section = (time: string, orphan: number): string => [`## ${time}`, '', '```', `TCP: inuse 1 orphan ${orphan} tw 1 alloc 1 mem 1`, '```', ''].join('\n');
+    for (const head of ['# 2024-03-05 lb-9\n\n', '# lb-9\n\n']) {
+      const model = analyzeNote(head + section('23:40', 1000) + section('23:50', 2000) + section('00:10', 4000));
+      const points = timelineOf(model);
+      assert.equal(trendOf(points, limitsOf(model, points))?.orphanPerMinute, 100, head);
+    }
   });
 
   it('prompts across midnight: the trend rises', () => {

@@ -16,6 +16,13 @@ export interface NoteTime {
   readonly s: number;
   /** Minutes east of UTC, when the text gives an unambiguous zone. */
   readonly offset?: number;
+  /**
+   * The date came from a heading above (`# 2024-03-05 lb-9`), not with the time: it is the day the samples under
+   * it started, and a time past midnight under it moves to the next day (onOneAxis).
+   */
+  readonly dateInherited?: boolean;
+  /** Days after the note's first day, for a time in a note that dates nothing (23:59, then 00:01): set by onOneAxis. */
+  readonly days?: number;
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -148,7 +155,8 @@ export function isoOf(t: NoteTime): string {
  * sample before it, else (before any dated sample) of the one after it — the nearer reading across midnight: more
  * than 12 hours earlier on the clock than the sample before is the next day (23:59, then 00:01), more than 12
  * hours later than the sample after is the day before. A sample pasted out of order within 12 hours keeps its
- * day, and a date the text gives is never moved. When the note gives a UTC offset anywhere, a time without one (a wall-clock heading, `date` with an ambiguous zone name such as CST) is read in the zone of
+ * day, and a date the text gives with the time is never moved (a date inherited from a heading is where its samples
+ * start); in a note that dates nothing, the days since the first sample count in `minutes` all the same. When the note gives a UTC offset anywhere, a time without one (a wall-clock heading, `date` with an ambiguous zone name such as CST) is read in the zone of
  * the nearest time before it that has an offset, else of the first one after it: the note's own zone is the
  * best reading of its wall-clock times, and comparing them with UTC would misplace them by the offset (a
  * `+08:00` sample 8 hours before its wall-clock neighbours). With no offset in the note, times stay wall clock.
@@ -160,11 +168,15 @@ export function onOneAxis(times: readonly NoteTime[]): NoteTime[] {
   let offset: number | undefined;
   for (let i = n - 1; i >= 0; i--) nextOffset[i] = offset = (times[i] as NoteTime).offset ?? offset;
   const dates = datesOf(times);
+  // A note that dates nothing still crosses midnight: each time counts the days since the first (shown as times of day).
+  let days = 0;
+  const undated = dates.every((d) => d === undefined);
   offset = undefined;
   return times.map((t, i) => {
     const date = dates[i];
     offset = t.offset ?? offset ?? nextOffset[i];
-    return { ...t, ...(date ? { date } : {}), ...(offset !== undefined ? { offset } : {}) };
+    if (undated && i > 0 && pastMidnight(times[i - 1] as NoteTime, t)) days++;
+    return { ...t, ...(date ? { date } : {}), ...(offset !== undefined ? { offset } : {}), ...(undated && days > 0 ? { days } : {}) };
   });
 }
 
@@ -176,17 +188,27 @@ function addDays(d: NonNullable<NoteTime['date']>, days: number): NonNullable<No
   return { y: x.getUTCFullYear(), m: x.getUTCMonth() + 1, d: x.getUTCDate() };
 }
 
-/** The date of each time for onOneAxis: its own, else its neighbour's, a day on (or back) across midnight. */
+/** A time more than 12 hours earlier on the clock than the one before it: past midnight. */
+const pastMidnight = (prev: NoteTime, t: NoteTime): boolean => clockMinutes(prev) - clockMinutes(t) > HALF_DAY;
+
+/**
+ * The date of each time for onOneAxis: its own, else its neighbour's, a day on (or back) across midnight. A date
+ * inherited from a heading is where its samples start: the first sample under it takes it, the next ones follow
+ * the one before across midnight as undated ones do.
+ */
 function datesOf(times: readonly NoteTime[]): NoteTime['date'][] {
   const dates = times.map((t) => t.date);
   const first = times.findIndex((t) => t.date !== undefined);
   if (first < 0) return dates;
+  const sameDay = (a: NoteTime['date'], b: NoteTime['date']): boolean => !!a && !!b && a.y === b.y && a.m === b.m && a.d === b.d;
   for (let i = first + 1; i < times.length; i++) {
     const t = times[i] as NoteTime;
-    if (t.date) continue;
     const prev = times[i - 1] as NoteTime;
+    // Under the same dated heading as the sample before: that sample's day (maybe already moved on), not the heading's.
+    const following = t.dateInherited && prev.dateInherited && sameDay(t.date, prev.date);
+    if (t.date && !following) continue;
     const d = dates[i - 1] as NonNullable<NoteTime['date']>;
-    dates[i] = clockMinutes(prev) - clockMinutes(t) > HALF_DAY ? addDays(d, 1) : d;
+    dates[i] = pastMidnight(prev, t) ? addDays(d, 1) : d;
   }
   for (let i = first - 1; i >= 0; i--) {
     const t = times[i] as NoteTime;
@@ -200,6 +222,6 @@ function datesOf(times: readonly NoteTime[]): NoteTime['date'][] {
 /** Minutes on one axis for comparing times of one note (a time without a date uses `fallbackDate`). */
 export function minutesOf(t: NoteTime, fallbackDate?: NoteTime['date']): number {
   const d = t.date ?? fallbackDate;
-  const day = d ? Date.UTC(d.y, d.m - 1, d.d) / 60000 : 0;
+  const day = d ? Date.UTC(d.y, d.m - 1, d.d) / 60000 : (t.days ?? 0) * 24 * 60;
   return day + t.h * 60 + t.min + t.s / 60 - (t.offset ?? 0);
 }

@@ -175,7 +175,7 @@ function blockTime(model: NoteModel, block: EvidenceBlock): NoteTime | undefined
   if (!t || t.date) return t;
   // A time of day under a dated heading (`# 2024-03-05 lb-9` … `## 14:02`) is on that heading's day.
   const date = headingDate(model, section);
-  return date ? { ...t, date } : t;
+  return date ? { ...t, date, dateInherited: true } : t;
 }
 
 /**
