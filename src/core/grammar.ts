@@ -95,11 +95,6 @@ const NOT_IN_URL = [
   // trailing run of scheme characters, so the recogniser's URL overlaps the token.
   `(?!(?<=[A-Za-z][A-Za-z0-9+.-]{0,64})[A-Za-z0-9+.-]{0,61}://)`,
 ].join('');
-/**
- * Not a field name: a token without a capital glued to `:` and a digit (`lastack:2000` in an `ss -i` line) is a
- * tcp_info field, not a state (recognize.ts tokenMention). The look-behind runs over the token's characters only.
- */
-const NOT_A_FIELD = `(?:(?!:[0-9])|(?<=[A-Z][${WORD}\\\\-]{0,47}))`;
 /** One optional separator between the words of a state: `-`, `_` or Markdown's escaped `\_`. */
 const SEP = '(?:[-_]|\\\\_)?';
 
@@ -198,6 +193,9 @@ function stateAlternatives(): Record<VerdictClass, StateAlternatives> {
       if (key === 'TIMEWAIT') {
         // ss -o prints `timer:(timewait,…)`: a timer name, not a state (only that exact word).
         alt.plain.push(`(?<!timer:\\()${words.map(caseless).join('')}`, words.map(caseless).join(SEP.replace(/\?$/, '')));
+      } else if (key === 'LASTACK') {
+        // `lastack:2000` in an `ss -i` line is a tcp_info field, not a state (recognize.ts tokenMention).
+        alt.plain.push(`(?!lastack:[0-9])${words.map(caseless).join(SEP)}`);
       } else alt.plain.push(words.map(caseless).join(SEP));
     }
     alt.spaced.push(...spacedSpellings(words).map(escapeRegExp));
@@ -218,7 +216,7 @@ export function stateRegex(alt: StateAlternatives): string {
   const parts: string[] = [];
   if (alt.spaced.length) parts.push(`(?<![${WORD}-])(?:${longestFirst(alt.spaced).join('|')})(?![${WORD}])`);
   parts.push(`${TOKEN_START}${prefixPattern()}(?:${longestFirst(alt.prefixed).join('|')})${TOKEN_END}${NOT_IN_URL}`);
-  parts.push(`${TOKEN_START}(?:${longestFirst(alt.plain).join('|')})${TOKEN_END}${NOT_A_FIELD}${NOT_IN_URL}`);
+  parts.push(`${TOKEN_START}(?:${longestFirst(alt.plain).join('|')})${TOKEN_END}${NOT_IN_URL}`);
   return parts.join('|');
 }
 
@@ -227,10 +225,10 @@ export function stateRegex(alt: StateAlternatives): string {
  * line (`ss -tan state established`, `exclude listening`): the keyword, then a bounded look-behind for
  * `ss … state ` (recognize.ts ssFilterContext). Oniguruma and JS both allow this variable-length look-behind.
  */
-function ssFilterRegex(words: readonly string[], urlGuard: string, fieldGuard = ''): string {
+function ssFilterRegex(words: readonly string[], urlGuard: string): string {
   const before = `(?<=(?:^|[\\s;|&\`$(])(?:sudo\\s{1,8})?ss\\s(?:[^\\n]{0,200}[\\s(])?(?:state|exclude)\\s{1,8}[a-z]{3,12})`;
   // Trailing underscores are stripped from the token (`state all_`); leading ones break the `state ` context.
-  return `(?<![${WORD}]|[${WORD}]-)(?:${longestFirst(words).join('|')})${TOKEN_END}${fieldGuard}${before}${urlGuard}`;
+  return `(?<![${WORD}]|[${WORD}]-)(?:${longestFirst(words).join('|')})${TOKEN_END}${before}${urlGuard}`;
 }
 
 function termRegexes(): { sysctl: string; counter: string; counterPhrase: string; message: string } {
@@ -374,7 +372,7 @@ export function buildMainGrammar(): TextMateGrammar {
         patterns: [
           ...(['orphan', 'caveat', 'notOrphan'] as const)
             .filter((c) => keywordsByClass[c].length > 0)
-            .map((c) => ({ match: ssFilterRegex(keywordsByClass[c], NOT_IN_URL, NOT_A_FIELD), name: scopeOf(c) })),
+            .map((c) => ({ match: ssFilterRegex(keywordsByClass[c], NOT_IN_URL), name: scopeOf(c) })),
           // Aggregates skip the URL check, like the recogniser.
           { match: ssFilterRegex([...SS_AGGREGATES.keys()], ''), name: SCOPES.aggregate },
         ],

@@ -152,9 +152,11 @@ describe('recognition rules', () => {
     assertRanges('«FIN-WAIT-2» 0 0 10.0.0.1:443 10.0.0.2:5000 timer:(timewait,52sec,0)', 'state');
   });
 
-  test('lastack:2000 in an ss -i line is a tcp_info field, not LAST-ACK; LAST_ACK: 3 and lastack in prose still are states', () => {
+  test('lastack:2000 in an ss -i line is a tcp_info field, not LAST-ACK; LAST_ACK: 3, lastack in prose and time_wait:8120 still are states', () => {
     assertRanges('\t cubic wscale:7,7 rto:204 lastsnd:112000 lastrcv:118000 lastack:2000 unacked:0', 'state');
     assertRanges('«LAST_ACK»: 3 sockets, «LAST_ACK»:3 and «lastack» in a sentence', 'state');
+    // Only `lastack` is such a field: a script's `state:count` pairs are states.
+    assertRanges('«time_wait»:8120 «close_wait»:3 «last-ack»:5 «syn_recv»:1', 'state');
   });
 });
 

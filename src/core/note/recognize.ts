@@ -304,9 +304,9 @@ function tokenMention(text: string, token0: string, at: number, out: RawMention[
     // context names as a state (`处于Established状态`, a list of states copied from ss(8)).
     if (!isUpper(token) && !(token === token.toLowerCase() && ssFilterContext(text, start)) && !wordStateContext(text, start, end)) return;
   }
-  // `lastack:2000` in an `ss -i` line is a tcp_info field (ms since the last ACK), not a state: a lower-case
-  // word glued to `:` and a number is a field name.
-  if (text.charCodeAt(end) === 58 && isDigitCode(text.charCodeAt(end + 1)) && token === token.toLowerCase()) return;
+  // `lastack:2000` in an `ss -i` line is a tcp_info field (ms since the last ACK), not a state. It is the one
+  // field ss prints that spells a state; `time_wait:8120` in a script's output is still the state.
+  if (token === 'lastack' && text.charCodeAt(end) === 58 && isDigitCode(text.charCodeAt(end + 1))) return;
   // `timer:(timewait,…)` in ss -o output is a timer name, not a state label.
   if (token.length === 8 && token.toLowerCase() === 'timewait' && text.slice(Math.max(0, start - 7), start) === 'timer:(') return;
   if (insideUrl(text, start, end)) return;
