@@ -282,6 +282,8 @@ describe('per-state counts', () => {
   it('Get-NetTCPConnection | Group-Object State: the .NET names count, English words (Established, Listen) too', () => {
     const s = only(parseFixture('powershell-group.txt'), 'state-counts');
     assert.deepEqual(s.counts, { ESTABLISHED: 412, 'TIME-WAIT': 97, 'CLOSE-WAIT': 21, LISTEN: 14, CLOSING: 3 });
+    // Group-Object's default output: the Group column after each pair.
+    assert.deepEqual(only(parseFixture('powershell-group-default.txt'), 'state-counts').counts, { ESTABLISHED: 412, 'TIME-WAIT': 97, LISTEN: 14 });
     // Without that command, capitalised English words are not states (`12 Established` under `$ uniq -c` is prose-like).
     const plain = parseEvidence('$ cut -d, -f3 statuses.csv | sort | uniq -c\n  412 Established\n   14 Listen\n');
     assert.equal(plain.length, 0);

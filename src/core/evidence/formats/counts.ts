@@ -73,9 +73,18 @@ export function isAnnotation(token: string): boolean {
   return token.startsWith('#') || token.startsWith('//') || token === '<-' || token.startsWith('←');
 }
 
+/**
+ * What may follow a count pair on its line: an annotation (`# 大部分是孤儿`), or after `Get-NetTCPConnection |
+ * Group-Object State` the Group column (`{MSFT_NetTCPConnection (LocalAddress = …), …}`), which Group-Object
+ * prints unless told not to.
+ */
+function isTail(token: string, words: KeywordSet): boolean {
+  return isAnnotation(token) || (token.startsWith('{') && words.size > 0 && namesNetTcpConnection(words));
+}
+
 function parseCountLine(tokens: readonly string[], hex: boolean, words: KeywordSet): { state: StateId; n: number } | undefined {
   // An annotated count (`FIN_WAIT1 61920   # 大部分是孤儿`): the comment after the pair does not count.
-  const t = tokens.length > 2 && isAnnotation(tokens[2] as string) ? tokens.slice(0, 2) : tokens;
+  const t = tokens.length > 2 && isTail(tokens[2] as string, words) ? tokens.slice(0, 2) : tokens;
   if (t.length !== 2) return undefined;
   const a = t[0] as string;
   const b = t[1] as string;
@@ -108,7 +117,7 @@ export class StateCounts extends Builder {
   static canStart(line: Line, hex: boolean, words: KeywordSet): boolean {
     // A count line is two tokens, or two and an annotation: tested before tokenising.
     const count = line.headCount();
-    if (count < 2 || (count > 2 && !isAnnotation(line.head(2) as string))) return false;
+    if (count < 2 || (count > 2 && !isTail(line.head(2) as string, words))) return false;
     return parseCountLine(line.tokens, hex, words) !== undefined;
   }
 
