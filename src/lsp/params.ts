@@ -20,8 +20,7 @@ export function documentParamsProblem(params: unknown, withPosition: boolean): s
   const doc = params['textDocument'];
   if (!isRecord(doc) || typeof doc['uri'] !== 'string') return 'textDocument.uri';
   if (!withPosition) return undefined;
-  const p = params['position'];
-  if (!isRecord(p) || !isCount(p['line']) || !isCount(p['character'])) return 'position';
+  if (!isPosition(params['position'])) return 'position';
   return undefined;
 }
 
@@ -53,10 +52,22 @@ export function isOpenParams(params: unknown): boolean {
   return isRecord(d) && typeof d['uri'] === 'string' && typeof d['languageId'] === 'string' && typeof d['version'] === 'number' && typeof d['text'] === 'string';
 }
 
-/** didChange: a versioned document and a list of changes. */
+function isPosition(v: unknown): boolean {
+  return isRecord(v) && isCount(v['line']) && isCount(v['character']);
+}
+
+/** One content change: its text, and a range when it is not the whole document. */
+function isContentChange(v: unknown): boolean {
+  if (!isRecord(v) || typeof v['text'] !== 'string') return false;
+  const range = v['range'];
+  return range === undefined || (isRecord(range) && isPosition(range['start']) && isPosition(range['end']));
+}
+
+/** didChange: a versioned document and a list of well-formed changes (checked before any is applied). */
 export function isChangeParams(params: unknown): boolean {
   const d = isRecord(params) ? params['textDocument'] : undefined;
-  return isRecord(d) && typeof d['uri'] === 'string' && typeof d['version'] === 'number' && Array.isArray((params as Record<string, unknown>)['contentChanges']);
+  const changes = isRecord(params) ? params['contentChanges'] : undefined;
+  return isRecord(d) && typeof d['uri'] === 'string' && typeof d['version'] === 'number' && Array.isArray(changes) && changes.every(isContentChange);
 }
 
 /** didClose: a document with a uri. */

@@ -10,6 +10,7 @@ import {
   InitializedNotification,
   InitializeRequest,
   LogMessageNotification,
+  type LogMessageParams,
   PublishDiagnosticsNotification,
   ShowMessageNotification,
   ShutdownRequest,
@@ -31,6 +32,8 @@ export interface LspSession {
   /** Every publishDiagnostics received, in order. */
   readonly published: PublishDiagnosticsParams[];
   readonly messages: ShowMessageParams[];
+  /** Every window/logMessage received (a handler that threw logs an Error here). */
+  readonly logs: LogMessageParams[];
   /** Resolves with the exit status when the process ends. */
   readonly exited: Promise<number | null>;
   stderr(): string;
@@ -64,7 +67,8 @@ export async function startLsp(options: LspOptions = {}): Promise<LspSession> {
   const messages: ShowMessageParams[] = [];
   connection.onNotification(PublishDiagnosticsNotification.type, (p) => void published.push(p));
   connection.onNotification(ShowMessageNotification.type, (p) => void messages.push(p));
-  connection.onNotification(LogMessageNotification.type, () => {});
+  const logs: LogMessageParams[] = [];
+  connection.onNotification(LogMessageNotification.type, (p) => void logs.push(p));
   connection.onError(() => {});
   connection.listen();
   const initialized = await connection.sendRequest(InitializeRequest.type, {
@@ -82,6 +86,7 @@ export async function startLsp(options: LspOptions = {}): Promise<LspSession> {
     initialized,
     published,
     messages,
+    logs,
     exited,
     stderr: () => stderr,
     open: (uri, text, version = 1) => connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version, text } }),

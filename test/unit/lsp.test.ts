@@ -18,6 +18,7 @@ import {
   ExitNotification,
   HoverRequest,
   InitializeRequest,
+  MessageType,
   ShutdownRequest,
   TextDocumentSyncKind,
   type CodeAction,
@@ -340,11 +341,16 @@ describe('tcp-state-notes lsp --stdio (protocol)', () => {
       await c.sendNotification('textDocument/didChange', { textDocument: { uri: URI } });
       await c.sendNotification('textDocument/didClose', {});
       await lsp.open(URI, NOTE);
+      // Changes with a malformed element are dropped whole, before any of them is applied: the note stays as opened.
+      for (const bad of [[{ text: 5 }], [{}], [null], [{ range: null, text: 'x' }], [{ range: { start: { line: 0 } }, text: 'x' }], [{ text: 'FIN_WAIT3' }, { text: 7 }]]) {
+        await c.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version: 9 }, contentChanges: bad });
+      }
       const hover = await c.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position: at('CLOSE_WAIT', 1) });
       assert.ok(hover);
       const broken = { source: 'tcp-state-notes', code: 'typo', message: 'x' } as unknown as Diagnostic;
       assert.deepEqual(await c.sendRequest(CodeActionRequest.type, { textDocument: { uri: URI }, range: rangeOf('FIN_WAIT3'), context: { diagnostics: [broken] } }), []);
       assert.equal(lsp.stderr(), '');
+      assert.deepEqual(lsp.logs.filter((l) => l.type === MessageType.Error).map((l) => l.message), [], 'no handler failed');
     } finally {
       await lsp.close();
     }
