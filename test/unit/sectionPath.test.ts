@@ -29,4 +29,18 @@ describe('findSection: a heading, or a path of headings (diagram --section)', ()
     assert.equal(findSection(sections, ' > ').kind, 'none');
     assert.equal(findSection(sections, 'Day 1 > Fix > More').kind, 'none');
   });
+
+  test('every path an ambiguous answer suggests names its section, also through a heading that holds ">"', () => {
+    const text = ['# A > B', '## 处理', 'x', '# C', '## 处理', 'y', ''].join('\n');
+    const s = analyzeNote(text).sections;
+    const both = findSection(s, '处理');
+    assert.equal(both.kind, 'ambiguous');
+    const paths = both.kind === 'ambiguous' ? both.paths : [];
+    assert.deepEqual(paths, ['A > B > 处理', 'C > 处理']);
+    for (const p of paths) {
+      const one = findSection(s, p);
+      assert.equal(one.kind, 'found', p);
+      assert.equal(one.kind === 'found' && sectionPath(s, one.section), p);
+    }
+  });
 });

@@ -24,24 +24,30 @@ export function sectionPath(sections: readonly Section[], section: Section): str
   return titles.reverse().join(PATH_SEPARATOR);
 }
 
-/** The section whose title, or whose path's last headings, read `wanted` (space and letter case aside). */
+/**
+ * The section whose title, or whose path's last headings, read `wanted` (space and letter case aside). A heading
+ * may itself hold `>` (`## A > B`): the parts of `wanted` are matched against titles one or more at a time.
+ */
 export function findSection(sections: readonly Section[], wanted: string): SectionMatch {
   const parts = wanted.split('>').map(norm).filter((p) => p.length > 0);
-  if (parts.length === 0) return { kind: 'none' };
-  const matches = sections.filter((section) => {
-    let s: Section | undefined = section;
-    for (let k = parts.length - 1; k >= 0; k--) {
-      if (!s || norm(s.title) !== parts[k]) return false;
-      s = s.parent >= 0 ? sections[s.parent] : undefined;
-    }
-    return true;
-  });
-  // A title that itself holds `>` (`A > B` as one heading) is matched as written too.
-  if (matches.length === 0 && parts.length > 1) {
-    const whole = norm(wanted);
-    matches.push(...sections.filter((s) => norm(s.title) === whole));
-  }
+  if (parts.length === 0 || parts.length > MAX_PARTS) return { kind: 'none' };
+  const matches = sections.filter((section) => endsWith(sections, section, parts, parts.length - 1));
   if (matches.length === 0) return { kind: 'none' };
   if (matches.length === 1) return { kind: 'found', section: matches[0] as Section };
   return { kind: 'ambiguous', sections: matches, paths: matches.map((s) => sectionPath(sections, s)) };
+}
+
+/** Longest path of headings a `--section` names (a guard on the matching's work, not a limit anyone meets). */
+const MAX_PARTS = 32;
+
+/** True when the titles from `section` up read parts[0..last] (each title one or more consecutive parts). */
+function endsWith(sections: readonly Section[], section: Section | undefined, parts: readonly string[], last: number): boolean {
+  if (!section) return false;
+  const title = norm(section.title);
+  for (let first = last; first >= 0; first--) {
+    if (title !== parts.slice(first, last + 1).join(PATH_SEPARATOR)) continue;
+    if (first === 0) return true;
+    if (endsWith(sections, section.parent >= 0 ? sections[section.parent] : undefined, parts, first - 1)) return true;
+  }
+  return false;
 }
