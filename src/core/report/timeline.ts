@@ -104,14 +104,20 @@ function lineAbove(model: NoteModel, block: EvidenceBlock): NoteTime | undefined
   return undefined;
 }
 
-/** The innermost section holding the block. */
-function sectionOf(model: NoteModel, block: EvidenceBlock): Section | undefined {
-  let best: Section | undefined;
-  for (const s of model.sections) {
-    if (s.start > block.start) break;
-    if (block.start < s.end && (!best || s.depth >= best.depth)) best = s;
+/**
+ * The innermost section holding each block, by one walk over the sections and the blocks (both in note order):
+ * the sections open at a block are a stack (a section ends before the next heading of its level or higher).
+ */
+function sectionsOfBlocks(model: NoteModel, blocks: readonly EvidenceBlock[]): (Section | undefined)[] {
+  const open: Section[] = [];
+  const out: (Section | undefined)[] = [];
+  let next = 0;
+  for (const block of blocks) {
+    while (next < model.sections.length && (model.sections[next] as Section).start <= block.start) open.push(model.sections[next++] as Section);
+    while (open.length && (open[open.length - 1] as Section).end <= block.start) open.pop();
+    out.push(open[open.length - 1]);
   }
-  return best;
+  return out;
 }
 
 /** The date of the block's section heading or of the nearest heading above it that gives one (`# 2024-03-05 lb-9`). */
@@ -151,7 +157,7 @@ function clockInBlock(model: NoteModel, block: EvidenceBlock): NoteTime | undefi
   return undefined;
 }
 
-function blockTime(model: NoteModel, block: EvidenceBlock): NoteTime | undefined {
+function blockTime(model: NoteModel, block: EvidenceBlock, section: Section | undefined): NoteTime | undefined {
   const covered = (n: number): boolean => block.segments.some((s) => n >= s.startLine && n < s.endLine);
   for (const seg of block.segments) {
     if (seg.kind !== 'snapshot') continue;
@@ -166,7 +172,6 @@ function blockTime(model: NoteModel, block: EvidenceBlock): NoteTime | undefined
     const t = parseDateTime(model.lines.lineText(n));
     if (t) return t;
   }
-  const section = sectionOf(model, block);
   const outside = lineAbove(model, block) ?? (section ? parseTimeMention(section.title) : undefined);
   // A time of day in the block's own prompt is closer to the sample than the heading or the line above: it wins
   // (`# 2024-03-05 14:02` over `[14:02:11] $ ss -s` is 14:02:11), on their date and in their zone.
@@ -185,13 +190,14 @@ function blockTime(model: NoteModel, block: EvidenceBlock): NoteTime | undefined
  */
 export function timelineOf(model: NoteModel): TimelinePoint[] {
   const timed: { block: EvidenceBlock; t: NoteTime }[] = [];
-  for (const block of model.evidence) {
+  const sections = sectionsOfBlocks(model, model.evidence);
+  model.evidence.forEach((block, i) => {
     const tcp = block.sockstat?.tcp;
     const hasCounts = Object.keys(block.counts).length > 0;
-    if (!tcp && !hasCounts) continue;
-    const t = blockTime(model, block);
+    if (!tcp && !hasCounts) return;
+    const t = blockTime(model, block, sections[i]);
     if (t) timed.push({ block, t });
-  }
+  });
   const axis = onOneAxis(timed.map((x) => x.t));
   return timed.map(({ block }, i) => {
     const t = axis[i] as NoteTime;
