@@ -51,8 +51,8 @@ function messageInLine(lower: string, text: string): Resolved | undefined {
   const messages = TERMS.filter((t) => t.kind === 'message');
   const within = messages.filter((t) => t.aliases.some((a) => lower.includes(a.toLowerCase())));
   if (within.length === 1 && within[0]) return { kind: 'term', term: within[0], text };
-  if (within.length > 1 || lower.length < MIN_MESSAGE_START) return undefined;
   const phrase = lower.replace(/^tcp: /, '');
+  if (within.length > 1 || phrase.length < MIN_MESSAGE_START) return undefined;
   const starts = messages.filter((t) => t.aliases.some((a) => a.toLowerCase().startsWith(phrase)));
   return starts.length === 1 && starts[0] ? { kind: 'term', term: starts[0], text } : undefined;
 }
