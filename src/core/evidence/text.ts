@@ -17,6 +17,20 @@ export function splitLines(text: string): string[] {
   return text.indexOf('\r') === -1 ? text.split('\n') : text.split(/\r\n|\r|\n/);
 }
 
+/** The markers of a block quote (nested ones too) at the start of a line: `> `, `>> `, `> > `. */
+const QUOTE_MARKERS = /^[ \t]{0,3}(?:>[ \t]?)+/;
+
+/**
+ * A line without the `>` markers of the block quotes it stands in (each with one following space), as the quote's
+ * content reads: `> > FIN-WAIT-1 0 …` → `FIN-WAIT-1 0 …`, `>\t cubic …` keeps the tab after the first. Lines
+ * outside a quote come back as they are.
+ */
+export function withoutQuoteMarkers(line: string): string {
+  let i = 0;
+  while (i < 3 && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+  return line.charCodeAt(i) === 62 /* > */ ? line.replace(QUOTE_MARKERS, '') : line;
+}
+
 /** Whitespace for tokenising: ASCII controls and space, NBSP, ideographic space (U+3000), BOM. */
 export function isSpaceCode(c: number): boolean {
   // One comparison settles an ASCII character that is not a space (most of them).

@@ -7,6 +7,7 @@ import { withinRange, type NoteModel, type OffsetRange } from '../note/model';
 import type { StateId } from '../catalogue/types';
 import { connectionsOfSegment, readBccOutputs, StateTallies, transitionsByState, type Connection, type StateSockets, type StateTransitions } from '../evidence/connections';
 import { proseCounts, type ProseCount } from '../evidence/connections/proseCounts';
+import { withoutQuoteMarkers } from '../evidence/text';
 
 /** Where a state's count comes from, best first. */
 export type CountSource = 'count-block' | 'prose' | 'listing';
@@ -28,8 +29,6 @@ export interface NoteEvidence {
 }
 
 const PROSE_CONTEXTS: ReadonlySet<string> = new Set(['prose', 'list', 'table', 'blockquote']);
-/** The markers of a block quote (nested ones too) at the start of a line: `> `, `>> `, `> > `. */
-const QUOTE_MARKERS = /^[ \t]{0,3}(?:>[ \t]?)+/;
 
 /**
  * Line `n` of the note as its code block's content reads: without the `>` markers of a block quote around the
@@ -37,12 +36,7 @@ const QUOTE_MARKERS = /^[ \t]{0,3}(?:>[ \t]?)+/;
  * rows as any other. Lines not in a quote come back as they are.
  */
 export function codeLineText(model: NoteModel): (n: number) => string {
-  return (n) => {
-    const line = model.lines.lineText(n);
-    let i = 0;
-    while (i < 3 && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
-    return line.charCodeAt(i) === 62 /* > */ ? line.replace(QUOTE_MARKERS, '') : line;
-  };
+  return (n) => withoutQuoteMarkers(model.lines.lineText(n));
 }
 const MAX_BCC_LINES = 100_000;
 

@@ -5,7 +5,7 @@
  * Pure: no `vscode`, no Node built-ins.
  */
 import type { StateId } from '../../catalogue/types';
-import { parseCount, stateFromToken, tokenize } from '../text';
+import { parseCount, stateFromToken, tokenize, withoutQuoteMarkers } from '../text';
 
 export interface ProseCount {
   readonly state: StateId;
@@ -46,8 +46,7 @@ function pair(a: string | undefined, b: string | undefined): { state: StateId; c
 /** The count a line states, or undefined. `text` is one line of Markdown outside code. */
 export function proseCountOf(text: string): { state: StateId; count: number } | undefined {
   if (text.length > 400) return undefined;
-  let s = text.trim();
-  while (s.startsWith('>')) s = s.slice(1).trimStart();
+  let s = withoutQuoteMarkers(text.trimStart()).trim();
   if (s.startsWith('|')) {
     const cells = s.split('|').map((c) => c.trim()).filter((c, i, a) => !(c === '' && (i === 0 || i === a.length - 1)));
     if (cells.length < 2) return undefined;
