@@ -246,9 +246,7 @@ export function kernelLine(id: string, kernel: KernelSource | undefined, lang: L
   if (!facts?.length) return undefined;
   if (kernel) {
     const v = kernel.version;
-    const parts = facts
-      .map((f) => (atLeast(v, f.since) ? f.now[lang] : f.before?.[lang]))
-      .filter((t): t is string => t !== undefined);
+    const parts = factsSaid(facts, kernel).map((f) => (atLeast(v, f.since) ? f.now[lang] : (f.before?.[lang] as string)));
     if (!parts.length) return undefined;
     const from =
       kernel.from.kind === 'setting'
@@ -270,7 +268,10 @@ export function kernelLine(id: string, kernel: KernelSource | undefined, lang: L
  * links): all of them without a kernel; for a known kernel, those it says something about.
  */
 export function kernelSources(id: string, kernel?: KernelSource): string[] {
-  const facts = VERSIONED_FACTS[id] ?? [];
-  const said = kernel ? facts.filter((f) => atLeast(kernel.version, f.since) || f.before) : facts;
-  return said.map((f) => f.source);
+  return factsSaid(VERSIONED_FACTS[id] ?? [], kernel).map((f) => f.source);
+}
+
+/** The versioned facts the version line states: every one without a kernel; for a kernel, those with a value for it. */
+function factsSaid<F extends { readonly since: readonly [number, number]; readonly before?: unknown }>(facts: readonly F[], kernel: KernelSource | undefined): readonly F[] {
+  return kernel ? facts.filter((f) => atLeast(kernel.version, f.since) || f.before !== undefined) : facts;
 }
