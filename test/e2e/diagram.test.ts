@@ -53,8 +53,12 @@ suite('UI: state diagram panel', () => {
     const status = page.locator('.statusbar-item[id*="selectionStatus"], #status\\.editor\\.selection').first();
     const before = await status.innerText().catch(() => '');
     await webview().locator('g[data-state="LAST-ACK"]').first().click();
-    await page.waitForTimeout(800);
-    const after = await status.innerText().catch(() => '');
+    // The status bar shows the selection once the editor has revealed it (no fixed wait: a busy machine is slower;
+    // a CI run found the mention selected but the status bar not yet updated after 800 ms).
+    let after = '';
+    for (const deadline = Date.now() + 10_000; !/selected|已选择/.test(after) && Date.now() < deadline; await page.waitForTimeout(200)) {
+      after = await status.innerText().catch(() => '');
+    }
     assert.notEqual(after, before, 'the cursor position changed');
     assert.match(after, /selected|已选择/, 'the mention is selected');
     await screenshot('diagram-click-last-ack');
