@@ -140,7 +140,16 @@ const CLOCK_LINE = /^\s*\d{1,2}:\d{2}(?::\d{2})?\s*$/;
  * stamps) are not the time of the sample.
  */
 function clockInBlock(model: NoteModel, block: EvidenceBlock): NoteTime | undefined {
+  // Prompts and `date` output stand outside the tool output the evidence parser read (its segments, in order):
+  // those lines are skipped, so a long listing is not read a second time.
+  let seg = 0;
   for (let n = block.startLine; n < block.endLine && n - block.startLine < 2000; n++) {
+    while (seg < block.segments.length && (block.segments[seg] as EvidenceBlock['segments'][number]).endLine <= n) seg++;
+    const inside = block.segments[seg];
+    if (inside && inside.startLine <= n) {
+      n = inside.endLine - 1;
+      continue;
+    }
     const line = model.lines.lineText(n);
     const prompt = promptOf(line);
     const t = prompt === undefined ? undefined : parseTimeMention(prompt);
