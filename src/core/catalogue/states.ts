@@ -6,10 +6,9 @@
  * key of its source there. Sysctl / counter ids referenced here must exist in ./terms.ts (checked by
  * test/unit/catalogue.test.ts).
  */
-import type { Fact, Localized, StateId, StateKnowledge } from './types';
+import type { StateId, StateKnowledge } from './types';
+import { F, L } from './write';
 
-const L = (en: string, zh: string): Localized => ({ en, 'zh-cn': zh });
-const F = (en: string, zh: string, source: string): Fact => ({ text: L(en, zh), source });
 
 const S = {
   maxOrphans: 'net.ipv4.tcp_max_orphans',

@@ -4,10 +4,9 @@
  * checked against Documentation/networking/ip-sysctl.rst and admin-guide/sysctl/net.rst.
  * Pure data: no `vscode`, no Node built-ins.
  */
-import type { Fact, Localized, TermKnowledge } from './types';
+import type { TermKnowledge } from './types';
+import { F, L } from './write';
 
-const L = (en: string, zh: string): Localized => ({ en, 'zh-cn': zh });
-const F = (en: string, zh: string, source: string): Fact => ({ text: L(en, zh), source });
 
 const U_BYTES = L('bytes', '字节');
 const U_PACKETS = L('packets', '个数据包');
