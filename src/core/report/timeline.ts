@@ -139,9 +139,12 @@ const CLOCK_LINE = /^\s*\d{1,2}:\d{2}(?::\d{2})?\s*$/;
  * and `date` output are read: times in other output (`ss -o` timers, uptime's `09:20:11 up 3 days`, log time
  * stamps) are not the time of the sample.
  */
-function clockInBlock(model: NoteModel, block: EvidenceBlock): NoteTime | undefined {
-  // Prompts and `date` output stand outside the tool output the evidence parser read (its segments, in order):
-  // those lines are skipped, so a long listing is not read a second time.
+/**
+ * The first answer of `read` for a line of the block outside the tool output the evidence parser read (its
+ * segments, in line order), among its first 2,000 lines: prompts, `date` output and dates stand there, and a
+ * long listing is not read a second time.
+ */
+function outsideSegments<T>(block: EvidenceBlock, read: (n: number) => T | undefined): T | undefined {
   let seg = 0;
   for (let n = block.startLine; n < block.endLine && n - block.startLine < 2000; n++) {
     while (seg < block.segments.length && (block.segments[seg] as EvidenceBlock['segments'][number]).endLine <= n) seg++;
@@ -150,24 +153,29 @@ function clockInBlock(model: NoteModel, block: EvidenceBlock): NoteTime | undefi
       n = inside.endLine - 1;
       continue;
     }
+    const found = read(n);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+function clockInBlock(model: NoteModel, block: EvidenceBlock): NoteTime | undefined {
+  return outsideSegments(block, (n) => {
     const line = model.lines.lineText(n);
     const prompt = promptOf(line);
     const t = prompt === undefined ? undefined : parseTimeMention(prompt);
     if (t) return t;
     // The command: after the prompt, or a bare one (`date` is no command classifyLine knows without a prompt).
     const command = prompt === undefined ? line.trim() : line.slice(prompt.length).trim();
-    if (!DATE_COMMAND.test(command)) continue;
+    if (!DATE_COMMAND.test(command)) return undefined;
     let next = n + 1;
     while (next < block.endLine && model.lines.lineText(next).trim() === '') next++;
     const printed = next < block.endLine ? model.lines.lineText(next) : '';
-    const clock = CLOCK_LINE.test(printed) ? parseTimeMention(printed) : undefined;
-    if (clock) return clock;
-  }
-  return undefined;
+    return CLOCK_LINE.test(printed) ? parseTimeMention(printed) : undefined;
+  });
 }
 
 function blockTime(model: NoteModel, block: EvidenceBlock, section: Section | undefined): NoteTime | undefined {
-  const covered = (n: number): boolean => block.segments.some((s) => n >= s.startLine && n < s.endLine);
   for (const seg of block.segments) {
     if (seg.kind !== 'snapshot') continue;
     const header = model.lines.lineText(seg.startLine);
@@ -176,11 +184,8 @@ function blockTime(model: NoteModel, block: EvidenceBlock, section: Section | un
     const t = tok ? parseDateTime(tok.slice(5)) : undefined;
     if (t) return t;
   }
-  for (let n = block.startLine; n < block.endLine && n - block.startLine < 2000; n++) {
-    if (covered(n)) continue;
-    const t = parseDateTime(model.lines.lineText(n));
-    if (t) return t;
-  }
+  const dated = outsideSegments(block, (n) => parseDateTime(model.lines.lineText(n)));
+  if (dated) return dated;
   const outside = lineAbove(model, block) ?? (section ? parseTimeMention(section.title) : undefined);
   // A time of day in the block's own prompt is closer to the sample than the heading or the line above: it wins
   // (`# 2024-03-05 14:02` over `[14:02:11] $ ss -s` is 14:02:11), on their date and in their zone.
