@@ -49,6 +49,12 @@ export interface CommandContext {
   readonly singleNumber?: { readonly state?: StateId; readonly headerLines: number; readonly tool?: string };
   /** Keys for bare value lines in order (`cat /proc/sys/…`, `sysctl -n …`, `getconf PAGESIZE`). */
   readonly valueKeys: readonly string[];
+  /**
+   * The command sets sysctls or shows a sysctl configuration file (`sysctl -w`, `sysctl -p`, `sysctl --system`,
+   * `sysctl key=value`, `echo … > /proc/sys/…`, `tee /proc/sys/…`, `cat /etc/sysctl.conf`): the values printed
+   * after it are set from then on, not read from the running kernel (report/inEffect.ts).
+   */
+  readonly setsSysctls: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -175,8 +181,39 @@ function parseUncached(text: string): CommandContext {
     counting: false,
     valueKeys: [],
   };
-  for (const p of splitShell(text)) readPipeline(p, ctx, 0);
-  return { text, ...ctx };
+  const pipelines = splitShell(text);
+  for (const p of pipelines) readPipeline(p, ctx, 0);
+  return { text, ...ctx, setsSysctls: pipelines.some(setsSysctls) };
+}
+
+/** A sysctl configuration file (`/etc/sysctl.conf`, `/etc/sysctl.d/90-tcp.conf`, `/usr/lib/sysctl.d/…`). */
+const isSysctlConfig = (w: string): boolean => w.endsWith('sysctl.conf') || w.includes('/sysctl.d/');
+
+/** `-w`, `-p`, `-qw`, `--write`, `--load`, `--system`, or an argument `key=value`: sysctl(8) sets. */
+function sysctlSets(args: readonly string[]): boolean {
+  return args.some((a) =>
+    a.startsWith('--') ? a === '--write' || a === '--system' || a.startsWith('--load') : a.startsWith('-') ? a.includes('w') || a.includes('p') : a.includes('='),
+  );
+}
+
+/**
+ * Does a pipeline set sysctls (or show a configuration file)? Read word by word: a `sysctl` that writes, a
+ * redirection or `tee` into /proc/sys, any word naming a sysctl configuration file.
+ */
+function setsSysctls(stages: Pipeline): boolean {
+  for (const words of stages) {
+    for (let j = 0; j < words.length && j < 64; j++) {
+      const w = words[j] as string;
+      if (isSysctlConfig(w)) return true;
+      const b = basename(w);
+      if (b === 'sysctl' && sysctlSets(words.slice(j + 1))) return true;
+      if (b === 'tee' && words.slice(j + 1).some((a) => a.startsWith('/proc/sys/'))) return true;
+      // `> /proc/sys/…`, `>/proc/sys/…`, `>>…`
+      const to = w.startsWith('>') ? w.replace(/^>{1,2}/, '') || (words[j + 1] ?? '') : '';
+      if (to.startsWith('/proc/sys/')) return true;
+    }
+  }
+  return false;
 }
 
 function findTool(words: readonly string[]): number {

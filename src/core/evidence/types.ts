@@ -46,4 +46,9 @@ export interface EvidenceSegment {
   readonly counters?: Readonly<Record<string, number>>;
   /** sysctl values by full key (`net.ipv4.tcp_max_orphans`), raw text value ("4096 87380 6291456"). */
   readonly sysctls?: Readonly<Record<string, string>>;
+  /**
+   * The sysctl values were set, not read: printed after a command that sets them (`sysctl -w`, `sysctl -p`) or
+   * from a configuration file (`cat /etc/sysctl.conf`) — command.ts `setsSysctls`. Absent for readings.
+   */
+  readonly set?: true;
 }

@@ -216,6 +216,7 @@ interface SegmentFields {
   sockstat?: SockstatNumbers;
   counters?: Record<string, number>;
   sysctls?: Record<string, string>;
+  set?: true;
 }
 
 export function makeSegment(kind: EvidenceKind, startLine: number, endLine: number, f: SegmentFields): EvidenceSegment {
@@ -226,6 +227,7 @@ export function makeSegment(kind: EvidenceKind, startLine: number, endLine: numb
   if (f.sockstat !== undefined) seg.sockstat = f.sockstat;
   if (f.counters !== undefined) seg.counters = f.counters;
   if (f.sysctls !== undefined) seg.sysctls = f.sysctls;
+  if (f.set !== undefined) seg.set = f.set;
   return seg;
 }
 

@@ -12,9 +12,12 @@ const ERROR_PREFIXES = ['cat:', 'sysctl:', 'getconf:', 'grep:'];
 
 export class Sysctl extends Builder {
   private readonly sysctls: Record<string, string> = {};
+  /** Printed after a command that sets sysctls (command.ts `setsSysctls`): values set, not read. */
+  private readonly set: boolean;
 
   constructor(private readonly st: ParseState) {
     super();
+    this.set = st.ctx?.setsSysctls === true;
   }
 
   static pendingKey(st: ParseState): string | undefined {
@@ -47,6 +50,6 @@ export class Sysctl extends Builder {
 
   finish(): EvidenceSegment | undefined {
     if (Object.keys(this.sysctls).length === 0) return undefined;
-    return makeSegment('sysctl', this.start, this.end, { sysctls: this.sysctls });
+    return makeSegment('sysctl', this.start, this.end, this.set ? { sysctls: this.sysctls, set: true } : { sysctls: this.sysctls });
   }
 }
