@@ -52,6 +52,8 @@ const NO_LIMITS: Limits = {
   memPerMinute: null,
   minutesToMemPressure: null,
   minutesToMemLimit: null,
+  readAfterSample: { tcpMaxOrphans: false, tcpMaxTwBuckets: false, tcpMem: false },
+  laterInNote: { tcpMaxOrphans: null, tcpMaxTwBuckets: null, tcpMem: null },
 };
 
 function facts(p: { sockets?: [StateId, StateSockets][]; counts?: [StateId, number][]; points?: TimelinePoint[]; limits?: Partial<Limits>; trend?: Trend | null; counters?: Record<string, number>; sysctls?: Record<string, string> }): CauseFacts {

@@ -15,6 +15,7 @@ import { promptOf } from '../evidence/commandLine';
 import { isSnapshotHeader } from '../evidence/snapshotFormat';
 import { orphanPressure, pressureInput, SYSCTL_MAX_ORPHANS, SYSCTL_MAX_TW, SYSCTL_TCP_MEM, type OrphanPressure } from '../snapshot/pressure';
 import { isoOf, minutesOf, onOneAxis, parseDate, parseDateTime, parseTimeMention, type NoteTime } from './time';
+import { valueInEffect, type InEffect, type Place, type SettingValue } from './inEffect';
 
 export interface TimelinePoint {
   readonly time: string;
@@ -56,6 +57,10 @@ export interface Limits {
   readonly memPerMinute: number | null;
   readonly minutesToMemPressure: number | null;
   readonly minutesToMemLimit: number | null;
+  /** Limits whose value was read after the sample, none being given at or before it (inEffect.ts). */
+  readonly readAfterSample: { readonly tcpMaxOrphans: boolean; readonly tcpMaxTwBuckets: boolean; readonly tcpMem: boolean };
+  /** A different value of each limit later in the note than the one in effect at the sample (a change: the fix, or a planned one), else null. */
+  readonly laterInNote: { readonly tcpMaxOrphans: number | null; readonly tcpMaxTwBuckets: number | null; readonly tcpMem: readonly [number, number, number] | null };
 }
 
 const round = (x: number, d: number): number => Math.round(x * 10 ** d) / 10 ** d;
@@ -197,26 +202,41 @@ function blockTime(model: NoteModel, block: EvidenceBlock, section: Section | un
   return date ? { ...t, date, dateInherited: true } : t;
 }
 
+/** The timed blocks of a note on one axis: its samples (points) and the minutes of every timed block. */
+interface NoteTimes {
+  readonly points: readonly TimelinePoint[];
+  /** Minutes on the axis of each timed block with a sample or sysctl values (report/inEffect.ts places them). */
+  readonly minutes: ReadonlyMap<EvidenceBlock, number>;
+}
+
+const NOTE_TIMES = new WeakMap<NoteModel, NoteTimes>();
+
 /**
- * Every sample with a time, in note order, on one axis (onOneAxis): a time without a date takes the date of the
- * sample before it (else after it); when the note gives a UTC offset, a time without one is read in that zone.
- * The `time` shown is the one the axis used (a wall-clock heading in a `+08:00` note shows `+08:00`).
+ * Every block with a sample (sockstat, counts) or sysctl values that has a time, in note order, on one axis
+ * (onOneAxis): a time without a date takes the date of the timed block before it (else after it); when the note
+ * gives a UTC offset, a time without one is read in that zone. Settings are on the samples' axis, so a value is
+ * placed before or after a sample in time (inEffect.ts). Memoised per model: the timeline and the limits share it.
  */
-export function timelineOf(model: NoteModel): TimelinePoint[] {
-  const timed: { block: EvidenceBlock; t: NoteTime }[] = [];
+function noteTimes(model: NoteModel): NoteTimes {
+  const known = NOTE_TIMES.get(model);
+  if (known) return known;
+  const timed: { block: EvidenceBlock; t: NoteTime; sample: boolean }[] = [];
   const sections = sectionsOfBlocks(model, model.evidence);
   model.evidence.forEach((block, i) => {
-    const tcp = block.sockstat?.tcp;
-    const hasCounts = Object.keys(block.counts).length > 0;
-    if (!tcp && !hasCounts) return;
+    const sample = block.sockstat?.tcp !== undefined || Object.keys(block.counts).length > 0;
+    if (!sample && Object.keys(block.sysctls).length === 0) return;
     const t = blockTime(model, block, sections[i]);
-    if (t) timed.push({ block, t });
+    if (t) timed.push({ block, t, sample });
   });
   const axis = onOneAxis(timed.map((x) => x.t));
-  return timed.map(({ block }, i) => {
+  const points: TimelinePoint[] = [];
+  const minutes = new Map<EvidenceBlock, number>();
+  timed.forEach(({ block, sample }, i) => {
     const t = axis[i] as NoteTime;
+    minutes.set(block, minutesOf(t));
+    if (!sample) return;
     const tcp = block.sockstat?.tcp;
-    return {
+    points.push({
       time: isoOf(t),
       line: block.startLine,
       orphan: tcp?.orphan ?? null,
@@ -224,8 +244,19 @@ export function timelineOf(model: NoteModel): TimelinePoint[] {
       mem: tcp?.mem ?? null,
       minutes: minutesOf(t),
       counts: block.counts,
-    };
+    });
   });
+  const times = { points, minutes };
+  NOTE_TIMES.set(model, times);
+  return times;
+}
+
+/**
+ * Every sample with a time, in note order, on one axis (noteTimes). The `time` shown is the one the axis used
+ * (a wall-clock heading in a `+08:00` note shows `+08:00`).
+ */
+export function timelineOf(model: NoteModel): TimelinePoint[] {
+  return noteTimes(model).points.slice();
 }
 
 type Field = 'orphan' | 'tw' | 'mem';
@@ -246,15 +277,51 @@ function rateOf(points: readonly TimelinePoint[], field: Field): { perMinute: nu
   return { perMinute: k, last: (s[s.length - 1] as { y: number }).y };
 }
 
-/** The latest value of each sysctl across the note's blocks. */
+/** The latest value of each sysctl across the note's blocks (the note's last word, when there is no sample). */
 function latestSysctls(model: NoteModel): Record<string, string> {
   const out: Record<string, string> = {};
   for (const b of model.evidence) Object.assign(out, b.sysctls);
   return out;
 }
 
+/** Where a line of a block stands, for inEffect.ts: the line, the block's minutes on the axis when timed, the block. */
+export function placeOf(model: NoteModel, block: EvidenceBlock, line: number): Place {
+  return { line, minutes: noteTimes(model).minutes.get(block), block: block.startLine };
+}
+
+/**
+ * The value of each sysctl of the note in effect at `at` (inEffect.ts): every value is placed by its segment's
+ * line and its block's time.
+ */
+export function settingsAt(model: NoteModel, at: Place): Record<string, InEffect> {
+  const values = new Map<string, SettingValue[]>();
+  for (const block of model.evidence) {
+    if (Object.keys(block.sysctls).length === 0) continue;
+    for (const seg of block.segments) {
+      if (!seg.sysctls) continue;
+      const place = placeOf(model, block, seg.startLine);
+      for (const [key, value] of Object.entries(seg.sysctls)) {
+        let list = values.get(key);
+        if (!list) values.set(key, (list = []));
+        list.push({ ...place, value, set: seg.set === true });
+      }
+    }
+  }
+  const out: Record<string, InEffect> = {};
+  for (const [key, list] of values) {
+    const v = valueInEffect(list, at);
+    if (v) out[key] = v;
+  }
+  return out;
+}
+
 /** The numbers of one sockstat sample. */
 type Sockstat = Pick<TimelinePoint, 'orphan' | 'tw' | 'mem'>;
+
+/** The latest sockstat sample, and the block it is in. */
+interface LatestSample extends Sockstat {
+  readonly block: EvidenceBlock;
+}
 
 /**
  * The latest sockstat sample of the note — what the limits compare and the trend counts its minutes from. The
@@ -263,32 +330,61 @@ type Sockstat = Pick<TimelinePoint, 'orphan' | 'tw' | 'mem'>;
  * because notes are written as the incident goes (a later paste is later evidence); a timed sample pasted
  * out of order keeps its time. With no timed sample: the last block in the note.
  */
-export function latestSockstat(model: NoteModel, points: readonly TimelinePoint[]): Sockstat | undefined {
+export function latestSockstat(model: NoteModel, points: readonly TimelinePoint[]): LatestSample | undefined {
   let latest: TimelinePoint | undefined;
   for (const p of points) if ((p.orphan !== null || p.tw !== null || p.mem !== null) && (!latest || p.minutes >= latest.minutes)) latest = p;
   const timedLines = new Set(points.map((p) => p.line));
   const after = latest?.line ?? -1;
+  let timedBlock: EvidenceBlock | undefined;
   for (let i = model.evidence.length - 1; i >= 0; i--) {
     const b = model.evidence[i] as EvidenceBlock;
+    if (b.startLine === after) timedBlock = b;
     if (b.startLine <= after) break;
     const tcp = b.sockstat?.tcp;
-    if (tcp && !timedLines.has(b.startLine)) return { orphan: tcp.orphan ?? null, tw: tcp.tw ?? null, mem: tcp.mem ?? null };
+    if (tcp && !timedLines.has(b.startLine)) return { orphan: tcp.orphan ?? null, tw: tcp.tw ?? null, mem: tcp.mem ?? null, block: b };
   }
-  return latest;
+  if (!latest) return undefined;
+  timedBlock ??= model.evidence.find((b) => b.startLine === after);
+  return timedBlock ? { orphan: latest.orphan, tw: latest.tw, mem: latest.mem, block: timedBlock } : undefined;
 }
 
+/** The line of a block's last sockstat numbers (a block's sockstat is merged, the later segment winning). */
+function sockstatLine(block: EvidenceBlock): number {
+  for (let i = block.segments.length - 1; i >= 0; i--) {
+    const seg = block.segments[i] as EvidenceBlock['segments'][number];
+    if (seg.sockstat?.tcp) return seg.startLine;
+  }
+  return block.startLine;
+}
+
+/**
+ * The latest sockstat sample against the limits in effect at it (inEffect.ts: the last value at or before the
+ * sample, else one read after it — `readAfterSample` —, never a value set after it; a different later value is
+ * `laterInNote`). With no sample, the last value of each limit in the note.
+ */
 export function limitsOf(model: NoteModel, points: readonly TimelinePoint[]): Limits {
-  const sysctls = latestSysctls(model);
   const latest = latestSockstat(model, points);
+  const settings = latest ? settingsAt(model, placeOf(model, latest.block, sockstatLine(latest.block))) : undefined;
+  const last = latest ? undefined : latestSysctls(model);
+  const valueOf = (key: string): string => (settings ? settings[key]?.value : last?.[key]) ?? '';
   const tcp: { orphan?: number; tw?: number; mem?: number } = {};
   if (latest?.orphan != null) tcp.orphan = latest.orphan;
   if (latest?.tw != null) tcp.tw = latest.tw;
   if (latest?.mem != null) tcp.mem = latest.mem;
   const input = pressureInput({
     sockstat: { tcp },
-    sysctls: { [SYSCTL_MAX_ORPHANS]: sysctls[SYSCTL_MAX_ORPHANS] ?? '', [SYSCTL_TCP_MEM]: sysctls[SYSCTL_TCP_MEM] ?? '', [SYSCTL_MAX_TW]: sysctls[SYSCTL_MAX_TW] ?? '' },
+    sysctls: { [SYSCTL_MAX_ORPHANS]: valueOf(SYSCTL_MAX_ORPHANS), [SYSCTL_TCP_MEM]: valueOf(SYSCTL_TCP_MEM), [SYSCTL_MAX_TW]: valueOf(SYSCTL_MAX_TW) },
   });
   const p = orphanPressure(input);
+  // The later values, read by the same parser as the ones in effect.
+  const later = pressureInput({
+    sysctls: {
+      [SYSCTL_MAX_ORPHANS]: settings?.[SYSCTL_MAX_ORPHANS]?.later ?? '',
+      [SYSCTL_TCP_MEM]: settings?.[SYSCTL_TCP_MEM]?.later ?? '',
+      [SYSCTL_MAX_TW]: settings?.[SYSCTL_MAX_TW]?.later ?? '',
+    },
+  });
+  const after = (key: string): boolean => settings?.[key]?.after === true;
   const tw = rateOf(points, 'tw');
   const mem = rateOf(points, 'mem');
   const maxTw = p.maxTw ?? null;
@@ -313,6 +409,8 @@ export function limitsOf(model: NoteModel, points: readonly TimelinePoint[]): Li
     memPerMinute: mem ? round(mem.perMinute, 2) : null,
     minutesToMemPressure: mem && tcpMem ? minutesUntil(p.mem ?? mem.last, tcpMem[1], mem.perMinute) : null,
     minutesToMemLimit: mem && tcpMem ? minutesUntil(p.mem ?? mem.last, tcpMem[2], mem.perMinute) : null,
+    readAfterSample: { tcpMaxOrphans: after(SYSCTL_MAX_ORPHANS) && p.maxOrphans !== undefined, tcpMaxTwBuckets: after(SYSCTL_MAX_TW) && maxTw !== null, tcpMem: after(SYSCTL_TCP_MEM) && tcpMem !== null },
+    laterInNote: { tcpMaxOrphans: later.maxOrphans ?? null, tcpMaxTwBuckets: later.maxTw ?? null, tcpMem: later.tcpMem ?? null },
   };
 }
 

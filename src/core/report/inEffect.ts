@@ -1,0 +1,73 @@
+/**
+ * Which value of a sysctl was in effect at a sample (audit s10 #1). Notes paste the incident first and the fix
+ * after it (`sysctl -p` printing the new `tcp_max_orphans`, a planned `/etc/sysctl.conf` under 处理/解决), so the
+ * last value in the note is often not the one the sample met. The rule, for every limit the report compares:
+ *
+ * 1. In effect is the latest value at or before the sample — in time when both are timed (and the times
+ *    differ), else in note order — or read in the sample's own block (one paste is one moment).
+ * 2. With none: the first value *read* after the sample, marked `after` (the report says "read later in the
+ *    note"): a reading taken later describes the sample as long as nothing changed in between.
+ * 3. A value *set* after the sample (`sysctl -w`, `sysctl -p`, a configuration file: EvidenceSegment `set`) is the
+ *    change — often the fix — and is never applied backwards.
+ * 4. `later`: the latest value placed after the sample, when it differs from the one in effect (a change after
+ *    the sample, made or planned) — reported beside it.
+ *
+ * Values are compared with their blanks normalised (`tcp_mem` pastes with tabs or spaces). Pure: no `vscode`, no
+ * Node built-ins.
+ */
+
+/** Where a sample or a value stands: note line (0-based), minutes on the note's time axis when timed, its block. */
+export interface Place {
+  readonly line: number;
+  readonly minutes: number | undefined;
+  /** The evidence block (its first line): a block is one paste, one moment. */
+  readonly block: number;
+}
+
+/** One value of a sysctl in the note. */
+export interface SettingValue extends Place {
+  readonly value: string;
+  /** Set (written, or a configuration file), not read from the running kernel. */
+  readonly set: boolean;
+}
+
+export interface InEffect {
+  /** The value in effect at the sample; absent when the note gives none before it and reads none after it. */
+  readonly value?: string;
+  /** The value was read after the sample (none at or before it). */
+  readonly after: boolean;
+  /** A different value later in the note (the latest one after the sample). */
+  readonly later?: string;
+}
+
+/** Blanks normalised: `188319\t251092  376638` → `188319 251092 376638`. */
+export const normalisedValue = (v: string): string => v.trim().replace(/\s+/g, ' ');
+
+/** Order of two places: in time when both are timed and the times differ, else in note order. */
+export function comparePlaces(a: Place, b: Place): number {
+  return a.minutes !== undefined && b.minutes !== undefined && a.minutes !== b.minutes ? a.minutes - b.minutes : a.line - b.line;
+}
+
+/** The value of one sysctl in effect at `at` (the rule above); undefined when the note has no value at all. */
+export function valueInEffect(values: readonly SettingValue[], at: Place): InEffect | undefined {
+  let inEffect: SettingValue | undefined;
+  let firstReadAfter: SettingValue | undefined;
+  let lastAfter: SettingValue | undefined;
+  for (const v of values) {
+    if (comparePlaces(v, at) <= 0 || (v.block === at.block && !v.set)) {
+      if (!inEffect || comparePlaces(v, inEffect) >= 0) inEffect = v;
+      continue;
+    }
+    if (!v.set && (!firstReadAfter || comparePlaces(v, firstReadAfter) < 0)) firstReadAfter = v;
+    if (!lastAfter || comparePlaces(v, lastAfter) >= 0) lastAfter = v;
+  }
+  if (!inEffect && !lastAfter) return undefined;
+  const chosen = inEffect ?? firstReadAfter;
+  const value = chosen === undefined ? undefined : normalisedValue(chosen.value);
+  const later = lastAfter === undefined ? undefined : normalisedValue(lastAfter.value);
+  return {
+    ...(value !== undefined ? { value } : {}),
+    after: inEffect === undefined && chosen !== undefined,
+    ...(later !== undefined && later !== value ? { later } : {}),
+  };
+}
