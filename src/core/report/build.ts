@@ -9,7 +9,8 @@ import type { StateSockets, TimerKind } from '../evidence/connections';
 import { findCauses, type Cause } from './causes';
 import { checkNote, type Finding } from '../check/findings';
 import { noteEvidenceSteps, runSteps, type NoteEvidence } from './noteEvidence';
-import { limitsOf, timelineOf, trendOf, type Limits, type TimelinePoint, type Trend } from './timeline';
+import { limitsOf, placeOf, settingsAt, timelineOf, trendOf, type Limits, type TimelinePoint, type Trend } from './timeline';
+import type { InEffect } from './inEffect';
 
 export interface NoteAnalysis {
   readonly evidence: NoteEvidence;
@@ -17,7 +18,12 @@ export interface NoteAnalysis {
   readonly limits: Limits;
   readonly trend: Trend | null;
   readonly counters: Readonly<Record<string, number>>;
+  /** The last value of each sysctl in the note (the template's prefill). */
   readonly sysctls: Readonly<Record<string, string>>;
+  /** The sysctls in effect at each state's first listed row (inEffect.ts): what the cause rules compare. */
+  readonly stateSysctls: Readonly<Partial<Record<StateId, Readonly<Record<string, InEffect>>>>>;
+  /** The kernel log messages (catalogue ids, `msg.…`) the note shows in its code blocks. */
+  readonly kernelMessages: readonly string[];
 }
 
 /**
@@ -40,11 +46,32 @@ export function* analyseEvidenceSteps(whole: NoteModel, range?: OffsetRange): Ge
     Object.assign(counters, b.counters);
     Object.assign(sysctls, b.sysctls);
   }
-  return { evidence, points, limits, trend: trendOf(points, limits), counters, sysctls };
+  const stateSysctls = Object.keys(sysctls).length ? sysctlsAtListings(model, evidence) : {};
+  return { evidence, points, limits, trend: trendOf(points, limits), counters, sysctls, stateSysctls, kernelMessages: kernelMessagesOf(whole, range) };
+}
+
+/** The sysctls in effect at each state's first listed row (the block holding it, placed as the limits place a sample). */
+function sysctlsAtListings(model: NoteModel, evidence: NoteEvidence): Partial<Record<StateId, Record<string, InEffect>>> {
+  const out: Partial<Record<StateId, Record<string, InEffect>>> = {};
+  for (const [state, line] of evidence.listingLines) {
+    const block = model.evidence.find((b) => line >= b.startLine && line < b.endLine);
+    if (block) out[state] = settingsAt(model, placeOf(model, block, line));
+  }
+  return out;
+}
+
+/** Kernel log messages shown in code blocks (a dmesg paste), not ones a sentence talks about. */
+function kernelMessagesOf(model: NoteModel, range: OffsetRange | undefined): string[] {
+  const ids = new Set<string>();
+  for (const m of model.mentions) if (m.kind === 'message' && m.context === 'code-block' && withinRange(range, m.start, m.end)) ids.add(m.id);
+  return [...ids];
 }
 
 export function causesOf(a: NoteAnalysis, lang: Lang): Cause[] {
-  return findCauses({ sockets: a.evidence.sockets, counts: a.evidence.counts, points: a.points, limits: a.limits, trend: a.trend, counters: a.counters, sysctls: a.sysctls }, lang);
+  return findCauses(
+    { sockets: a.evidence.sockets, counts: a.evidence.counts, points: a.points, limits: a.limits, trend: a.trend, counters: a.counters, sysctls: a.sysctls, stateSysctls: a.stateSysctls, kernelMessages: a.kernelMessages },
+    lang,
+  );
 }
 
 export interface ReportSockets {

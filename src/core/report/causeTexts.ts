@@ -1,7 +1,12 @@
 /**
  * The words of the cause rules (causes.ts), English and Simplified Chinese. Written from the facts file
- * §2.3–§2.6, §4.3, §4.7 and §7.1 and checked against net/ipv4/tcp_timer.c (tcp_probe_timer, tcp_orphan_retries,
- * tcp_out_of_resources, tcp_keepalive_timer), tcp_minisocks.c (tcp_time_wait) and tcp.c (__tcp_close).
+ * §2.3–§2.6, §3 (tcp_mem), §4.3–§4.5, §4.7 and §7.1 and checked against net/ipv4/tcp_timer.c (tcp_probe_timer,
+ * tcp_orphan_retries, tcp_out_of_resources, tcp_keepalive_timer), tcp_minisocks.c (tcp_time_wait), tcp.c
+ * (__tcp_close, tcp_check_oom, tcp_out_of_memory), net/core/sock.c (__sk_mem_raise_allocated: pressure above
+ * tcp_mem[1], left only at or below tcp_mem[0]; above tcp_mem[2] the allocation is refused — a send on a socket
+ * already at its sndbuf excepted —, under pressure granted only within tcp_rmem[0]/tcp_wmem[0] or the socket's
+ * share of tcp_mem[2]), tcp_input.c (tcp_data_queue: a segment that cannot be charged is dropped, TCPRcvQDrop,
+ * unless the receive queue is empty; tcp_should_expand_sndbuf) and Documentation/networking/ip-sysctl.rst (tcp_mem).
  * Placeholders `{name}` are filled with numbers and addresses from the note (callers escape for their medium).
  */
 import type { Localized } from '../catalogue/types';
@@ -14,6 +19,7 @@ export type CauseRule =
   | 'fin-wait-2-timewait-minisocks'
   | 'fin-wait-2-orphans-waiting'
   | 'orphan-limit-pressure'
+  | 'tcp-memory-limit'
   | 'orphans-reset-by-kernel';
 
 export interface CauseText {
@@ -115,8 +121,8 @@ export const CAUSE_TEXT: Readonly<Record<CauseRule, CauseText>> = {
   },
   'orphan-limit-pressure': {
     message: {
-      en: 'Orphans near a kernel limit: orphan {orphan} of tcp_max_orphans {max} ({pct}){level}.{trend} An orphan that has sent nothing for more than 240 s, or got a soft ICMP error, is checked against ½ of the limit, both together against ¼ — so resets ("too many orphaned sockets", TcpExtTCPAbortOnMemory) start before the limit itself.',
-      'zh-cn': '孤儿接近内核上限：orphan {orphan}，tcp_max_orphans {max}（{pct}）{level}。{trend}超过 240 秒未发送数据或收到软 ICMP 错误的孤儿，按上限的 ½ 判断，两者兼有则按 ¼ 判断——所以重置（"too many orphaned sockets"、TcpExtTCPAbortOnMemory）在到达上限之前就会开始。',
+      en: '{head}: orphan {orphan} of tcp_max_orphans {max} ({pct}){level}.{trend} An orphan that has sent nothing for more than 240 s, or got a soft ICMP error, is checked against ½ of the limit, both together against ¼ — so resets ("too many orphaned sockets", TcpExtTCPAbortOnMemory) start before the limit itself.',
+      'zh-cn': '{head}：orphan {orphan}，tcp_max_orphans {max}（{pct}）{level}。{trend}超过 240 秒未发送数据或收到软 ICMP 错误的孤儿，按上限的 ½ 判断，两者兼有则按 ¼ 判断——所以重置（"too many orphaned sockets"、TcpExtTCPAbortOnMemory）在到达上限之前就会开始。',
     },
     check: [
       { en: '`nstat -az TcpExtTCPAbortOnMemory`, `dmesg | grep -i orphan`', 'zh-cn': '`nstat -az TcpExtTCPAbortOnMemory`、`dmesg | grep -i orphan`' },
@@ -126,6 +132,21 @@ export const CAUSE_TEXT: Readonly<Record<CauseRule, CauseText>> = {
       { en: 'remove the reason orphans accumulate; raise `net.ipv4.tcp_max_orphans` only if memory allows (each orphan can hold up to about 64 KB)', 'zh-cn': '消除孤儿堆积的原因；仅在内存允许时调高 `net.ipv4.tcp_max_orphans`（每个孤儿最多可占约 64 KB）' },
     ],
     source: TIMER_C,
+  },
+  'tcp-memory-limit': {
+    message: {
+      en: 'Likely cause: {headline}. {detail}{trend}{log}',
+      'zh-cn': '可能原因：{headline}。{detail}{trend}{log}',
+    },
+    check: [
+      { en: '`cat /proc/net/sockstat` `mem` against `sysctl net.ipv4.tcp_mem` (both in pages; × `getconf PAGESIZE` for bytes)', 'zh-cn': '`cat /proc/net/sockstat` 的 `mem` 与 `sysctl net.ipv4.tcp_mem` 比较（单位都是页，乘以 `getconf PAGESIZE` 得到字节数）' },
+      { en: '`nstat -az TcpExtTCPMemoryPressures TcpExtTCPAbortOnMemory TcpExtTCPRcvQDrop` rising; `dmesg | grep tcp_mem`', 'zh-cn': '`nstat -az TcpExtTCPMemoryPressures TcpExtTCPAbortOnMemory TcpExtTCPRcvQDrop` 是否在增长；`dmesg | grep tcp_mem`' },
+      { en: '`ss -tnm`: which sockets hold the memory (`skmem`) — a large Recv-Q is an application that does not read, a large Send-Q a peer that does not', 'zh-cn': '`ss -tnm`：哪些套接字占着内存（`skmem`）——Recv-Q 大是本机应用不读，Send-Q 大是对端不读' },
+    ],
+    change: [
+      { en: 'remove what holds the memory (a reader that stopped, a flood of connections, orphans piling up: the causes above); raise `net.ipv4.tcp_mem` only if the host has RAM to spare — its values are pages, not bytes', 'zh-cn': '消除占用内存的原因（停止读取的应用、连接洪峰、堆积的孤儿：见上面的原因）；只有主机确有空闲内存时才调高 `net.ipv4.tcp_mem`——它的单位是页，不是字节' },
+    ],
+    source: 'https://elixir.bootlin.com/linux/v6.12/source/net/core/sock.c',
   },
   'orphans-reset-by-kernel': {
     message: {
@@ -161,4 +182,23 @@ export const PHRASE = {
   limit: { en: 'the limit', 'zh-cn': '上限' },
   sep: { en: ', ', 'zh-cn': '，' },
   finUnknown: { en: 'tcp_fin_timeout not in the note', 'zh-cn': '笔记中没有 tcp_fin_timeout' },
+  readLater: { en: ', read later in the note', 'zh-cn': '，取自笔记后文' },
+  headNear: { en: 'Orphans near a kernel limit', 'zh-cn': '孤儿接近内核上限' },
+  headAt: { en: 'Orphans at the kernel limit', 'zh-cn': '孤儿已达到内核上限' },
+  headOver: { en: 'Orphans over the kernel limit', 'zh-cn': '孤儿已超过内核上限' },
+  memOverHead: { en: 'TCP is out of memory', 'zh-cn': 'TCP 内存耗尽' },
+  memOver: {
+    en: 'mem {mem} pages is over the hard limit tcp_mem[2] {max} ({pct}). Above it the kernel refuses TCP new buffer memory: incoming data is dropped unless the socket has nothing queued yet (the peers must retransmit it; TcpExtTCPRcvQDrop), writes wait for memory, and orphans still holding unsent data are reset at close() or when their timer fires ("TCP: out of memory -- consider tuning tcp_mem", TcpExtTCPAbortOnMemory).',
+    'zh-cn': 'mem {mem} 页，已超过硬上限 tcp_mem[2] {max}（{pct}）。超过它后内核不再给 TCP 分配新的缓冲区内存：收到的数据除非该套接字接收队列为空，否则被丢弃（对端只能重传；TcpExtTCPRcvQDrop），写操作要等待内存，仍有未发送数据的孤儿会在 close() 时或其定时器触发时被重置（"TCP: out of memory -- consider tuning tcp_mem"，TcpExtTCPAbortOnMemory）。',
+  },
+  memPressureHead: { en: 'TCP is under memory pressure', 'zh-cn': 'TCP 处于内存压力' },
+  memPressure: {
+    en: 'mem {mem} pages is above tcp_mem[1] {pressure} ({pct} of tcp_mem[2] {max}). Under pressure socket buffers stop growing and a socket gets more memory only within its minimum (tcp_rmem[0] / tcp_wmem[0]) or its share of tcp_mem[2], so throughput drops; the pressure lasts until TCP memory is back below tcp_mem[0]. Above tcp_mem[2] new buffer memory is refused and orphans with unsent data are reset.',
+    'zh-cn': 'mem {mem} 页，超过 tcp_mem[1] {pressure}（为 tcp_mem[2] {max} 的 {pct}）。内存压力下套接字缓冲区不再增长，套接字只能在其最小值（tcp_rmem[0] / tcp_wmem[0]）或其在 tcp_mem[2] 中的份额之内获得更多内存，吞吐因此下降；直到 TCP 内存回落到 tcp_mem[0] 以下压力才解除。超过 tcp_mem[2] 后新的缓冲区内存会被拒绝，有未发送数据的孤儿会被重置。',
+  },
+  memTrend: { en: ' Growing {rate} pages a minute: tcp_mem[2] in {m} min.', 'zh-cn': '每分钟增长 {rate} 页：{m} 分钟后到 tcp_mem[2]。' },
+  memLog: {
+    en: ' The kernel log in the note has "TCP: out of memory -- consider tuning tcp_mem": TCP memory was over tcp_mem[2] when it was printed.',
+    'zh-cn': '笔记中的内核日志有 "TCP: out of memory -- consider tuning tcp_mem"：打印它时 TCP 内存已超过 tcp_mem[2]。',
+  },
 } as const satisfies Record<string, Localized>;

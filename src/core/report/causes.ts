@@ -13,12 +13,13 @@ import { parseUint } from '../evidence/text';
 import { CAUSE_TEXT, PHRASE, type CauseRule } from './causeTexts';
 import type { StateCount } from './noteEvidence';
 import type { Limits, TimelinePoint, Trend } from './timeline';
+import type { InEffect } from './inEffect';
 
 export type { CauseRule } from './causeTexts';
 
 export interface Cause {
   readonly rule: CauseRule;
-  /** The state the cause is about, or null for host-wide causes (orphan limit, abort counters). */
+  /** The state the cause is about, or null for host-wide causes (orphan limit, TCP memory, abort counters). */
   readonly state: StateId | null;
   readonly message: string;
   readonly check: readonly string[];
@@ -33,7 +34,12 @@ export interface CauseFacts {
   readonly limits: Limits;
   readonly trend: Trend | null;
   readonly counters: Readonly<Record<string, number>>;
+  /** The last value of each sysctl in the note: read when a state has no `stateSysctls` (facts built by hand). */
   readonly sysctls: Readonly<Record<string, string>>;
+  /** The sysctls in effect at each state's first listed row (report/inEffect.ts). */
+  readonly stateSysctls?: Readonly<Partial<Record<StateId, Readonly<Record<string, InEffect>>>>>;
+  /** Kernel log messages the note shows in code (catalogue ids). */
+  readonly kernelMessages?: readonly string[];
 }
 
 /** CLOSE-WAIT sockets that make a pattern rather than a moment. */
@@ -64,6 +70,20 @@ function zeroWindow(f: CauseFacts, lang: Lang): Cause | undefined {
   return make('fin-wait-1-zero-window', 'FIN-WAIT-1', lang, { persist: s.timers.persist, timed: n, nonZero: s.sendQ.nonZero, rows: s.sendQ.rows, max: formatNumber(s.sendQ.max), network });
 }
 
+/**
+ * The value of a sysctl a rule compares with a state's sockets: the one in effect at the state's listing
+ * (inEffect.ts; `after` when read only later in the note), else the note's last value.
+ */
+function sysctlFor(f: CauseFacts, state: StateId, key: string): { value?: string; after: boolean } {
+  const at = f.stateSysctls?.[state];
+  if (at) return at[key] ?? { after: false };
+  const v = f.sysctls[key];
+  return v === undefined ? { after: false } : { value: v, after: false };
+}
+
+/** ", read later in the note" after a value read only after the sample it is compared with. */
+const readLater = (after: boolean, lang: Lang): string => (after ? t(PHRASE.readLater, lang) : '');
+
 /** The retransmission budget of an orphan: tcp_orphan_retries, where 0 means 8 (while the RTO is not maxed out). */
 export function orphanBudget(sysctls: Readonly<Record<string, string>>): { budget: number; setting: string } {
   const v = parseUint(sysctls['net.ipv4.tcp_orphan_retries']?.trim());
@@ -73,12 +93,13 @@ export function orphanBudget(sysctls: Readonly<Record<string, string>>): { budge
 
 function unanswered(f: CauseFacts, lang: Lang): Cause[] {
   const out: Cause[] = [];
-  const { budget, setting } = orphanBudget(f.sysctls);
   for (const state of ['FIN-WAIT-1', 'CLOSING'] as const) {
     const s = f.sockets.get(state);
     if (!s || s.retransMax === null || s.timers.on === 0) continue;
+    const retries = sysctlFor(f, state, 'net.ipv4.tcp_orphan_retries');
+    const { budget, setting } = orphanBudget(retries.value === undefined ? {} : { 'net.ipv4.tcp_orphan_retries': retries.value });
     if (s.retransMax < Math.max(1, budget - 2)) continue;
-    out.push(make('orphan-retransmits-unanswered', state, lang, { on: s.timers.on, state, retrans: s.retransMax, budget, setting: setting === '?' ? t(PHRASE.default, lang) : setting }));
+    out.push(make('orphan-retransmits-unanswered', state, lang, { on: s.timers.on, state, retrans: s.retransMax, budget, setting: setting === '?' ? t(PHRASE.default, lang) : setting + readLater(retries.after, lang) }));
   }
   return out;
 }
@@ -115,8 +136,12 @@ function finWait2(f: CauseFacts, lang: Lang): Cause | undefined {
   const n = timed(s);
   if (majority(s.timers.timewait, n)) return make('fin-wait-2-timewait-minisocks', 'FIN-WAIT-2', lang, { timewait: s.timers.timewait, timed: n });
   if (majority(s.timers.keepalive, n)) {
-    const fin = f.sysctls['net.ipv4.tcp_fin_timeout'];
-    return make('fin-wait-2-orphans-waiting', 'FIN-WAIT-2', lang, { keepalive: s.timers.keepalive, timed: n, fin: fin !== undefined ? `tcp_fin_timeout = ${fin}` : t(PHRASE.finUnknown, lang) });
+    const fin = sysctlFor(f, 'FIN-WAIT-2', 'net.ipv4.tcp_fin_timeout');
+    return make('fin-wait-2-orphans-waiting', 'FIN-WAIT-2', lang, {
+      keepalive: s.timers.keepalive,
+      timed: n,
+      fin: fin.value !== undefined ? `tcp_fin_timeout = ${fin.value}${readLater(fin.after, lang)}` : t(PHRASE.finUnknown, lang),
+    });
   }
   return undefined;
 }
@@ -141,12 +166,37 @@ function orphanPressureCause(f: CauseFacts, lang: Lang): Cause | undefined {
   const soon = f.trend !== null && f.trend.orphanPerMinute > 0 && f.trend.minutesToQuarter !== null && f.trend.minutesToQuarter <= 60;
   if (l.orphanLevel !== 'quarter' && l.orphanLevel !== 'half' && l.orphanLevel !== 'over' && !soon) return undefined;
   const level = l.orphanLevel === 'over' ? PHRASE.levelOver : l.orphanLevel === 'half' ? PHRASE.levelHalf : l.orphanLevel === 'quarter' ? PHRASE.levelQuarter : PHRASE.levelLow;
+  // The heading says what the numbers say: over (the kernel's `orphan > max`), at (equal), else near.
+  const head = l.orphanLevel === 'over' ? PHRASE.headOver : l.orphan === l.tcpMaxOrphans ? PHRASE.headAt : PHRASE.headNear;
   return make('orphan-limit-pressure', null, lang, {
+    head: t(head, lang),
     orphan: formatNumber(l.orphan),
     max: formatNumber(l.tcpMaxOrphans),
     pct: l.orphanRatio !== null ? formatPercent(l.orphanRatio) : '?',
     level: t(level, lang),
     trend: trendPhrase(f.trend, lang),
+  });
+}
+
+/** The catalogue id of "TCP: out of memory -- consider tuning tcp_mem". */
+const MSG_TCP_MEM = 'msg.out-of-memory-consider-tuning-tcp-mem';
+
+/**
+ * TCP memory (sockstat `mem`, pages) above tcp_mem[1] (pressure) or tcp_mem[2] (the hard limit) at the latest
+ * sample, against the tcp_mem in effect then (limits.memLevel, the kernel's strict `>` in
+ * __sk_mem_raise_allocated).
+ */
+function tcpMemory(f: CauseFacts, lang: Lang): Cause | undefined {
+  const l = f.limits;
+  if (l.mem === null || l.tcpMem === null || (l.memLevel !== 'pressure' && l.memLevel !== 'over')) return undefined;
+  const over = l.memLevel === 'over';
+  const values = { mem: formatNumber(l.mem), pressure: formatNumber(l.tcpMem[1]), max: formatNumber(l.tcpMem[2]), pct: l.memRatio !== null ? formatPercent(l.memRatio) : '?' };
+  const soon = !over && l.memPerMinute !== null && l.memPerMinute > 0 && l.minutesToMemLimit !== null && l.minutesToMemLimit > 0;
+  return make('tcp-memory-limit', null, lang, {
+    headline: t(over ? PHRASE.memOverHead : PHRASE.memPressureHead, lang),
+    detail: t(over ? PHRASE.memOver : PHRASE.memPressure, lang, values),
+    trend: soon ? t(PHRASE.memTrend, lang, { rate: formatNumber(l.memPerMinute as number), m: l.minutesToMemLimit as number }) : '',
+    log: f.kernelMessages?.includes(MSG_TCP_MEM) ? t(PHRASE.memLog, lang) : '',
   });
 }
 
@@ -168,6 +218,7 @@ export function findCauses(f: CauseFacts, lang: Lang): Cause[] {
   push(closeWait(f, lang));
   push(finWait2(f, lang));
   push(orphanPressureCause(f, lang));
+  push(tcpMemory(f, lang));
   push(abortOnMemory(f, lang));
   return out;
 }

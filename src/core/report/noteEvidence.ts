@@ -26,6 +26,8 @@ export interface NoteEvidence {
   readonly transitions: ReadonlyMap<StateId, StateTransitions>;
   readonly prose: readonly ProseCount[];
   readonly counts: ReadonlyMap<StateId, StateCount>;
+  /** The note line of each state's first listed row (where the causes read the sysctls in effect: build.ts). */
+  readonly listingLines: ReadonlyMap<StateId, number>;
 }
 
 const PROSE_CONTEXTS: ReadonlySet<string> = new Set(['prose', 'list', 'table', 'blockquote']);
@@ -101,7 +103,7 @@ export function* noteEvidenceSteps(model: NoteModel, range?: OffsetRange): Gener
   for (const p of prose) setCount(p.state, { count: p.count, source: 'prose', line: p.line });
   const { sockets, firstLine } = tallies.result();
   for (const [s, sum] of sockets) setCount(s, { count: sum.listed, source: 'listing', line: firstLine.get(s) ?? 0 });
-  return { connections, sockets, transitions: transitionsByState(connections), prose, counts };
+  return { connections, sockets, transitions: transitionsByState(connections), prose, counts, listingLines: firstLine };
 }
 
 /** Runs a computation written in steps (a generator yielding between them) to its end at once. */
