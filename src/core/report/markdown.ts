@@ -8,6 +8,7 @@ import type { Lang, Localized } from '../catalogue/types';
 import { formatPercent } from '../snapshot/pressure';
 import { formatNumber, t } from '../strings';
 import type { Report, ReportSockets } from './build';
+import type { Limits } from './timeline';
 
 const W = {
   title: { en: 'TCP evidence report — {file}', 'zh-cn': 'TCP 证据报告 — {file}' },
@@ -29,11 +30,21 @@ const W = {
   passed: { en: 'passed', 'zh-cn': '已超过' },
   never: { en: '—', 'zh-cn': '—' },
   limits: { en: 'Limits', 'zh-cn': '上限' },
-  orphan: { en: 'orphan {o} of tcp_max_orphans {max} ({pct}; ¼ = {q}, ½ = {h})', 'zh-cn': 'orphan {o}，tcp_max_orphans {max}（{pct}；¼ = {q}，½ = {h}）' },
+  orphan: { en: 'orphan {o} of tcp_max_orphans {max} ({pct}; ¼ = {q}, ½ = {h}{after}){later}', 'zh-cn': 'orphan {o}，tcp_max_orphans {max}（{pct}；¼ = {q}，½ = {h}{after}）{later}' },
   orphanNoMax: { en: 'orphan {o}; tcp_max_orphans not in the note', 'zh-cn': 'orphan {o}；笔记中没有 tcp_max_orphans' },
-  tw: { en: 'tw {tw} of tcp_max_tw_buckets {max} ({pct})', 'zh-cn': 'tw {tw}，tcp_max_tw_buckets {max}（{pct}）' },
-  mem: { en: 'mem {mem} pages of tcp_mem[2] {max} ({pct}); pressure above tcp_mem[1] {p}', 'zh-cn': 'mem {mem} 页，tcp_mem[2] {max}（{pct}）；超过 tcp_mem[1] {p} 即进入内存压力' },
-  perMinute: { en: ', {rate} a minute', 'zh-cn': '，每分钟 {rate}' },
+  orphanNotYet: { en: 'orphan {o}; tcp_max_orphans not known at this sample{later}', 'zh-cn': 'orphan {o}；此采样时的 tcp_max_orphans 未知{later}' },
+  tw: { en: 'tw {tw} of tcp_max_tw_buckets {max} ({pct}{after}){rate}{later}', 'zh-cn': 'tw {tw}，tcp_max_tw_buckets {max}（{pct}{after}）{rate}{later}' },
+  perMinute: { en: ', {rate} a minute', 'zh-cn': '，每分钟变化 {rate} 个' },
+  mem: { en: 'mem {mem} pages of tcp_mem[2] {max} ({pct}{after}): {level}{rate}{later}', 'zh-cn': 'mem {mem} 页，tcp_mem[2] {max}（{pct}{after}）：{level}{rate}{later}' },
+  memOver: { en: 'over the hard limit tcp_mem[2]', 'zh-cn': '已超过硬上限 tcp_mem[2]' },
+  memPressure: { en: 'under memory pressure (above tcp_mem[1] {p})', 'zh-cn': '处于内存压力（超过 tcp_mem[1] {p}）' },
+  memLow: { en: 'below the pressure threshold tcp_mem[1] {p}', 'zh-cn': '低于内存压力阈值 tcp_mem[1] {p}' },
+  memPerMinute: { en: ', {rate} pages a minute', 'zh-cn': '，每分钟变化 {rate} 页' },
+  memIn: { en: '{what} in {m} min', 'zh-cn': '{m} 分钟后到 {what}' },
+  memAhead: { en: ' ({parts})', 'zh-cn': '（{parts}）' },
+  sep: { en: ', ', 'zh-cn': '，' },
+  readLater: { en: '; {name} read later in the note', 'zh-cn': '；{name} 取自笔记后文' },
+  laterValue: { en: '; {name} is {value} later in the note', 'zh-cn': '；笔记后文中 {name} 为 {value}' },
   noLimits: { en: 'No sockstat numbers or orphan tunables in this note.', 'zh-cn': '笔记中没有 sockstat 数字或孤儿相关参数。' },
   causes: { en: 'Likely causes', 'zh-cn': '可能原因' },
   noCauses: { en: 'No cause rule matches the evidence in this note.', 'zh-cn': '笔记中的证据没有匹配任何原因规则。' },
@@ -64,6 +75,14 @@ function timers(s: ReportSockets): string {
 function minutes(m: number | null, lang: Lang): string {
   if (m === null) return t(W.never, lang);
   return m === 0 ? t(W.passed, lang) : t(W.minutes, lang, { m });
+}
+
+/** ` (tcp_mem[1] in 3 min, tcp_mem[2] in 12.3 min)`: the memory thresholds still ahead at the current rate (the JSON's minutesToMemPressure / minutesToMemLimit). */
+function memAhead(l: Limits, lang: Lang): string {
+  const parts: string[] = [];
+  if (l.minutesToMemPressure !== null && l.minutesToMemPressure > 0) parts.push(t(W.memIn, lang, { what: 'tcp_mem[1]', m: l.minutesToMemPressure }));
+  if (l.minutesToMemLimit !== null && l.minutesToMemLimit > 0) parts.push(t(W.memIn, lang, { what: 'tcp_mem[2]', m: l.minutesToMemLimit }));
+  return parts.length ? t(W.memAhead, lang, { parts: parts.join(t(W.sep, lang)) }) : '';
 }
 
 /**
@@ -108,18 +127,48 @@ export function reportMarkdown(report: Report, lang: Lang): string {
   out.push('', `### ${t(W.limits, lang)}`, '');
   const l = j.limits;
   const lines: string[] = [];
+  // A limit read only after the sample, and a different value later in the note (inEffect.ts), said beside it.
+  const after = (read: boolean, name: string): string => (read ? t(W.readLater, lang, { name }) : '');
+  const later = (value: number | readonly number[] | null, name: string): string =>
+    value === null ? '' : t(W.laterValue, lang, { name, value: typeof value === 'number' ? n(value) : value.map(n).join(' ') });
+  const readAfter = l.readAfterSample;
+  const laterIn = l.laterInNote;
   if (l.orphan !== null) {
+    const laterMax = later(laterIn.tcpMaxOrphans, 'tcp_max_orphans');
     lines.push(
       l.tcpMaxOrphans !== null && l.orphanRatio !== null
-        ? t(W.orphan, lang, { o: n(l.orphan), max: n(l.tcpMaxOrphans), pct: formatPercent(l.orphanRatio), q: n(l.quarter), h: n(l.half) })
-        : t(W.orphanNoMax, lang, { o: n(l.orphan) }),
+        ? t(W.orphan, lang, { o: n(l.orphan), max: n(l.tcpMaxOrphans), pct: formatPercent(l.orphanRatio), q: n(l.quarter), h: n(l.half), after: after(readAfter.tcpMaxOrphans, 'tcp_max_orphans'), later: laterMax })
+        : laterMax
+          ? t(W.orphanNotYet, lang, { o: n(l.orphan), later: laterMax })
+          : t(W.orphanNoMax, lang, { o: n(l.orphan) }),
     );
   }
   if (l.tw !== null && l.tcpMaxTwBuckets !== null && l.twRatio !== null) {
-    lines.push(t(W.tw, lang, { tw: n(l.tw), max: n(l.tcpMaxTwBuckets), pct: formatPercent(l.twRatio) }) + (l.twPerMinute !== null ? t(W.perMinute, lang, { rate: rate(l.twPerMinute) }) : ''));
+    lines.push(
+      t(W.tw, lang, {
+        tw: n(l.tw),
+        max: n(l.tcpMaxTwBuckets),
+        pct: formatPercent(l.twRatio),
+        after: after(readAfter.tcpMaxTwBuckets, 'tcp_max_tw_buckets'),
+        rate: l.twPerMinute !== null ? t(W.perMinute, lang, { rate: rate(l.twPerMinute) }) : '',
+        later: later(laterIn.tcpMaxTwBuckets, 'tcp_max_tw_buckets'),
+      }),
+    );
   }
   if (l.mem !== null && l.tcpMem !== null && l.memRatio !== null) {
-    lines.push(t(W.mem, lang, { mem: n(l.mem), max: n(l.tcpMem[2]), pct: formatPercent(l.memRatio), p: n(l.tcpMem[1]) }) + (l.memPerMinute !== null ? t(W.perMinute, lang, { rate: rate(l.memPerMinute) }) : ''));
+    const level = l.memLevel === 'over' ? W.memOver : l.memLevel === 'pressure' ? W.memPressure : W.memLow;
+    const memRate = l.memPerMinute !== null ? t(W.memPerMinute, lang, { rate: rate(l.memPerMinute) }) + memAhead(l, lang) : '';
+    lines.push(
+      t(W.mem, lang, {
+        mem: n(l.mem),
+        max: n(l.tcpMem[2]),
+        pct: formatPercent(l.memRatio),
+        after: after(readAfter.tcpMem, 'tcp_mem'),
+        level: t(level, lang, { p: n(l.tcpMem[1]) }),
+        rate: memRate,
+        later: later(laterIn.tcpMem, 'tcp_mem'),
+      }),
+    );
   }
   out.push(...(lines.length ? lines.map((x) => `- ${x}`) : [t(W.noLimits, lang)]));
   out.push('', `### ${t(W.causes, lang)}`, '');
