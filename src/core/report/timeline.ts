@@ -7,7 +7,8 @@
  * latestSockstat: a block without a time pasted after the timed ones is the latest) until orphans pass ¼, ½ and
  * all of `tcp_max_orphans` — ¼ and ½ are real limits because tcp_out_of_resources() shifts the count for idle
  * orphans and for orphans with a soft error (facts §2.3, §7.1). Likewise `tw` against `tcp_max_tw_buckets` and
- * `mem` against `tcp_mem`. Pure: no `vscode`, no Node built-ins.
+ * `mem` against `tcp_mem`. Each limit is the value in effect at the latest sample (inEffect.ts), not the last
+ * one in the note: timed sysctl blocks share the samples' time axis. Pure: no `vscode`, no Node built-ins.
  */
 import type { EvidenceBlock, NoteModel, Section } from '../note/model';
 import type { StateId } from '../catalogue/types';
