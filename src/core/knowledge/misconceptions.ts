@@ -9,13 +9,15 @@
  * refutation, attribution or denied effect anywhere in the sentence.
  *
  * Prose rules read prose lines only (not headings, not fenced code); the `tcp_tw_recycle=1` setting rule also
- * reads fenced code, where such a command fails on Linux 4.12+.
+ * reads fenced code, where such a command fails on Linux 4.12+ (commands and config lines; not comments, and not
+ * the output a command printed).
  * Pure: no `vscode`, no Node built-ins.
  */
 import type { Lang, Localized, StateId } from '../catalogue/types';
 import { resolveSources } from '../catalogue/sources';
 import { noteLines, sentencesOf, wrappedSentences, type NoteLine } from './noteLines';
 import { asks, negatedWithin, refutes } from './claimScope';
+import { classifyLine, type LineClass } from '../evidence/commandLine';
 
 const L = (en: string, zh: string): Localized => ({ en, 'zh-cn': zh });
 
@@ -242,7 +244,6 @@ const TW_RECYCLE_G = /tcp_tw_recycle/gi;
 /** A command or config line that turns it on. */
 export const TW_RECYCLE_SETTING = /tcp_tw_recycle\s*=\s*["']?1\b|\becho\s+["']?1["']?\s*>{1,2}\s*\S*tcp_tw_recycle\b/i;
 const TW_RECYCLE_SETTING_G = new RegExp(TW_RECYCLE_SETTING.source, 'gi');
-const ROOT_PROMPT = /^\s*#\s*(?:sudo\s+)?(?:sysctl|echo)\s/;
 /** Turning it on, setting it to 1, or saying what it does for you (可以解决 …, "helps"). */
 const ENABLE =
   /\b(?:enabl\w*|turn\w* (?:it )?on|switch\w* (?:it )?on|activat\w*|set (?:it )?to 1|to 1(?![\d.]))\b|tcp_tw_recycle\s+(?:can\s+|will\s+|would\s+)?(?:help|helps|fix|fixes|solve|solves|reduce|reduces|speed|speeds)\b|开启|打开|启用|[设置改调配](?:为|成|到)?\s*1(?![\d.])|(?:可以|能够|能|可)(?:解决|减少|缩短|加快|加速|快速回收|回收|优化|降低|避免)/i;
@@ -349,6 +350,32 @@ const PROSE_TESTS: ReadonlyArray<readonly [string, (s: string) => boolean]> = [
 
 /** The setting's name in any case (the needle has no letter whose case mapping leaves ASCII). */
 const TW_RECYCLE_WORD = /tcp_tw_recycle/i;
+/** A fence line (opening or closing): a code block starts or ends. */
+const FENCE = /^ {0,3}(?:`{3}|~{3})/;
+/** A root prompt before `echo` (`# echo 1 > …`): classifyLine reads `# ` + an unknown command as a comment. */
+const ROOT_ECHO = /^\s*#\s+(?:sudo\s+)?echo\s/;
+
+/**
+ * A code line that turns tcp_tw_recycle on: a command (`sysctl -w …=1`, `echo 1 > …`, after any prompt) or a line
+ * of a config file — not a comment, and not output: a line after a command line in the same block is what the
+ * command printed (`sysctl -p` echoing the file, `sysctl -a | grep recycle`), evidence, not a setting. A trailing
+ * comment that warns (`= 1  # 已废弃，不要开`) takes it back.
+ */
+function setsTwRecycle(raw: string, cls: LineClass | undefined, afterCommand: boolean): boolean {
+  let text: string;
+  if (cls?.type === 'command') text = cls.text;
+  else if (ROOT_ECHO.test(raw)) text = raw.slice(raw.indexOf('#') + 1);
+  else if (cls?.type === 'comment' || afterCommand) return false;
+  else text = raw;
+  const m = TW_RECYCLE_SETTING.exec(text);
+  if (!m) return false;
+  const before = text.slice(0, m.index);
+  if (before.includes('#')) return false; // `#net.ipv4.tcp_tw_recycle = 1`: commented out
+  const hash = text.indexOf('#', m.index);
+  const comment = hash < 0 ? '' : text.slice(hash + 1, hash + 1 + MAX_SENTENCE);
+  return !(comment && (REMOVED.test(comment) || HARM.test(comment) || refutes(comment) || negatedWithin(comment, 0, comment.length)));
+}
+
 /** Lines longer than this are not read (a pasted blob is no sentence; keeps the checks linear and cheap). */
 const MAX_LINE = 4000;
 /** Sentences longer than this are not read. */
@@ -400,6 +427,8 @@ export function findMisconceptions(text: string, options: MisconceptionOptions =
     return ids && !asks(sentence, mark) && !refutes(sentence) ? ids : NONE;
   };
   const rule = (id: string): MisconceptionRule => MISCONCEPTION_BY_ID.get(id) as MisconceptionRule;
+  /** Whether a command line came before in the current code block (what follows it is its output). */
+  let afterCommand = false;
   for (let i = 0; i < lines.length; ) {
     const l = lines[i] as NoteLine;
     if (l.raw.length > MAX_LINE || l.kind === 'heading') {
@@ -408,10 +437,15 @@ export function findMisconceptions(text: string, options: MisconceptionOptions =
     }
     if (l.kind === 'code') {
       i++;
-      if (!code || !TW_RECYCLE_WORD.test(l.raw)) continue;
-      const m = TW_RECYCLE_SETTING.exec(l.raw);
-      // A commented-out line (`# net.ipv4.tcp_tw_recycle = 1`) sets nothing; a root prompt (`# sysctl -w …`) does.
-      if (m && (!l.raw.slice(0, m.index).includes('#') || ROOT_PROMPT.test(l.raw))) {
+      if (FENCE.test(l.raw)) {
+        afterCommand = false;
+        continue;
+      }
+      if (!code) continue;
+      const cls = classifyLine(l.raw);
+      // What follows a command is its output — except a here-document (`tee -a /etc/sysctl.conf <<EOF`), its input.
+      if (cls?.type === 'command') afterCommand = !cls.text.includes('<<');
+      if (TW_RECYCLE_WORD.test(l.raw) && setsTwRecycle(l.raw, cls, afterCommand)) {
         const lineStart = l.raw.length - l.raw.trimStart().length;
         out.push(finding(l, lineStart, l.raw.trimEnd().length, recycle, lang));
       }
