@@ -93,7 +93,7 @@ export const MISCONCEPTION_RULES: readonly MisconceptionRule[] = [
     ),
     message: L(
       'tcp_tw_recycle was removed in Linux 4.12 (it broke clients behind NAT); setting it fails there.',
-      'tcp_tw_recycle 已在 Linux 4.12 移除（会导致 NAT 后的客户端失败）；在新内核上设置会失败。',
+      'tcp_tw_recycle 会让 NAT 后面的客户端连不上，已在 Linux 4.12 移除；在新内核上设置它会失败。',
     ),
     source: 'C-RECYCLE; K-doc-sysctl tcp_tw_reuse',
     explain: 'net.ipv4.tcp_tw_recycle',
