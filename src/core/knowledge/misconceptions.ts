@@ -190,7 +190,10 @@ function nearest(a: readonly Span[], b: readonly Span[]): Span | undefined {
   return best;
 }
 
-/** Whether the claim's words, `span`, make a claim: no refutation here, and no negator governing them. */
+/**
+ * Whether the claim's words, `span`, are asserted: no negator governs them (refutation, attribution and questions
+ * are tested once per sentence, in findMisconceptions).
+ */
 function claimed(s: string, span: Span | undefined): boolean {
   return span !== undefined && !negatedWithin(s, span.start, span.end);
 }
