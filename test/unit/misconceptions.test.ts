@@ -210,6 +210,21 @@ test('prose rules skip fenced code; the setting rule reads it; disabled rules ar
   assert.deepEqual(findMisconceptions('Enable tcp_tw_recycle.', { disabled: ['tw-recycle'] }), []);
 });
 
+test('code: commands after any prompt and config lines set tcp_tw_recycle; comments and command output do not', () => {
+  const found = (text: string) => findMisconceptions(text).map((f) => text.split('\n')[f.line]);
+  // A bracket prompt is a prompt, not a comment.
+  assert.deepEqual(found('```\n[root@web01 ~]# sysctl -w net.ipv4.tcp_tw_recycle=1\nnet.ipv4.tcp_tw_recycle = 1\n```'), ['[root@web01 ~]# sysctl -w net.ipv4.tcp_tw_recycle=1']);
+  assert.deepEqual(found('```\nroot@web01:~# echo 1 > /proc/sys/net/ipv4/tcp_tw_recycle\n```').length, 1);
+  // The config file is flagged once; `sysctl -p` echoing it and `sysctl -a | grep` reading it are output.
+  const note = '```\n# vi /etc/sysctl.conf\nnet.ipv4.tcp_tw_recycle = 1\n```\n\n```\n[root@web01 ~]# sysctl -p\nnet.ipv4.tcp_tw_recycle = 1\n$ sysctl -a | grep recycle\nnet.ipv4.tcp_tw_recycle = 1\n```';
+  assert.deepEqual(findMisconceptions(note).map((f) => f.line), [2]);
+  // A here-document after the command is its input: a config line.
+  assert.equal(findMisconceptions('```\n$ sudo tee -a /etc/sysctl.conf <<EOF\nnet.ipv4.tcp_tw_recycle = 1\nEOF\n```').length, 1);
+  // A trailing comment that warns takes the line back; one that praises it does not.
+  assert.deepEqual(rules('```\nnet.ipv4.tcp_tw_recycle = 1   # 已废弃，不要开\nnet.ipv4.tcp_tw_recycle = 1  # do not use\n```'), []);
+  assert.deepEqual(rules('```\nnet.ipv4.tcp_tw_recycle = 1  # 快速回收 TIME_WAIT\n```'), ['tw-recycle']);
+});
+
 test('URLs, link destinations and tags are blanked with their length kept', () => {
   const raw = 'See [TIME_WAIT](https://x.io/a_b) and <b>x</b> at www.example.com/y, 参考https://a.cn/路径';
   const p = proseOf(raw);

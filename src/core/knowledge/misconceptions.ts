@@ -2,16 +2,22 @@
  * Misconception checks: a curated set of wrong claims that notes about TCP on Linux often repeat, each with
  * the correct fact, its public source and an en + zh-CN message. A rule flags a sentence only where the
  * sentence itself makes the claim (its words, not its neighbourhood), and never where it refutes, attributes
- * or qualifies it (the RFC's 4 minutes, Windows defaults, "was removed in 4.12", a heading, a URL). Precision
- * comes first: each rule needs all of its parts in one sentence and gives up on any sign of negation.
+ * or qualifies it (the RFC's 4 minutes, Windows defaults, "was removed in 4.12", a heading, a URL), asks about it
+ * or tells a past event. Precision comes first: each rule needs all of its parts in one sentence, and gives up on
+ * a negator that governs them (claimScope.ts: in the claim's words or before them in their clause; after them it
+ * tells the claimed effect — 开启 tcp_tw_recycle 后 TIME_WAIT 就不会那么多了 — and does not count) and on any
+ * refutation, attribution or denied effect anywhere in the sentence.
  *
  * Prose rules read prose lines only (not headings, not fenced code); the `tcp_tw_recycle=1` setting rule also
- * reads fenced code, where such a command fails on Linux 4.12+.
+ * reads fenced code, where such a command fails on Linux 4.12+ (commands and config lines; not comments, and not
+ * the output a command printed).
  * Pure: no `vscode`, no Node built-ins.
  */
 import type { Lang, Localized, StateId } from '../catalogue/types';
 import { resolveSources } from '../catalogue/sources';
 import { noteLines, sentencesOf, wrappedSentences, type NoteLine } from './noteLines';
+import { asks, negatedWithin, refutes } from './claimScope';
+import { classifyLine, type LineClass } from '../evidence/commandLine';
 
 const L = (en: string, zh: string): Localized => ({ en, 'zh-cn': zh });
 
@@ -87,7 +93,7 @@ export const MISCONCEPTION_RULES: readonly MisconceptionRule[] = [
     ),
     message: L(
       'tcp_tw_recycle was removed in Linux 4.12 (it broke clients behind NAT); setting it fails there.',
-      'tcp_tw_recycle 已在 Linux 4.12 移除（会导致 NAT 后的客户端失败）；在新内核上设置会失败。',
+      'tcp_tw_recycle 会让 NAT 后面的客户端连不上，已在 Linux 4.12 移除；在新内核上设置它会失败。',
     ),
     source: 'C-RECYCLE; K-doc-sysctl tcp_tw_reuse',
     explain: 'net.ipv4.tcp_tw_recycle',
@@ -139,65 +145,130 @@ export const MISCONCEPTION_RULES: readonly MisconceptionRule[] = [
 export const MISCONCEPTION_BY_ID: ReadonlyMap<string, MisconceptionRule> = new Map(MISCONCEPTION_RULES.map((r) => [r.id, r]));
 
 // ---- sentence tests ----------------------------------------------------------------------------------
-
-const TW = /time\\?[_ -]?wait/i;
-const CW = /close\\?[_ -]?wait/i;
-/** Refutation, attribution to another system or standard, or a plain negation (English words). */
-const NEG_EN: ReadonlySet<string> = new Set(
-  (
-    "not never no isn't aren't doesn't don't didn't won't can't cannot neither nor myth myths wrong false incorrect " +
-    'misconception misconceptions mistaken mistake actually contrary instead rather only unlike but ' +
-    // attribution: the note reports what others claim
-    'claim claims claimed say says said believe believes believed supposedly allegedly reportedly rumor rumour'
-  ).split(' '),
-);
-const WORDS = /[a-z]+(?:'[a-z]+)?/gi;
-/** The same in Chinese (`不` covers 不是 / 不会 / 不要 / 并不 …). */
-const NEG_ZH = /[不没非别勿误错谣只]|其实|实际上|而是|有人说|据说|传言|号称|认为|听说|声称|文章说|网上/;
-
-function hasWord(s: string, words: ReadonlySet<string>): boolean {
-  WORDS.lastIndex = 0;
-  for (let m = WORDS.exec(s); m; m = WORDS.exec(s)) if (words.has(m[0].toLowerCase())) return true;
-  return false;
-}
-
-function negated(s: string): boolean {
-  return hasWord(s, NEG_EN) || NEG_ZH.test(s);
-}
+// Each rule finds its parts in the sentence and where they stand (the claim's words); whether a negator governs
+// those words, and whether the sentence refutes, attributes or asks instead, is claimScope.ts's question.
 
 /** The sentence with Markdown escapes of `_` removed (`tcp\_fin\_timeout`). */
 function norm(s: string): string {
   return s.replace(/\\_/g, '_');
 }
 
+const TW = /time\\?[_ -]?wait/i;
+const TW_G = /time\\?[_ -]?wait/gi;
+const CW = /close\\?[_ -]?wait/i;
+
+/** Clauses of a sentence, and what ends one. */
+const CLAUSE = /[^，,；;：:]+/g;
+const CLAUSE_END = /[，,；;：:]/;
+
+/** A stretch of the sentence: start and end (exclusive). */
+interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Every match of a global pattern, as spans. */
+function spans(re: RegExp, s: string): Span[] {
+  const out: Span[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    out.push({ start: m.index, end: m.index + m[0].length });
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
+}
+
+/** The shortest stretch that holds one span of `a` and one of `b` (the two parts of the claim nearest each other). */
+function nearest(a: readonly Span[], b: readonly Span[]): Span | undefined {
+  let best: Span | undefined;
+  for (const x of a) {
+    for (const y of b) {
+      const span = { start: Math.min(x.start, y.start), end: Math.max(x.end, y.end) };
+      if (!best || span.end - span.start < best.end - best.start) best = span;
+    }
+  }
+  return best;
+}
+
+/**
+ * Whether the claim's words, `span`, are asserted: no negator governs them (refutation, attribution and questions
+ * are tested once per sentence, in findMisconceptions).
+ */
+function claimed(s: string, span: Span | undefined): boolean {
+  return span !== undefined && !negatedWithin(s, span.start, span.end);
+}
+
 const FOUR_MINUTES = /\b(?:4|four)[\s-]*min(?:ute)?s?\b|\b240\s*(?:s|sec|secs|seconds?)\b|[4四]\s*分钟|240\s*秒/i;
-const OTHER_SYSTEM = /\b(?:RFC|spec|specs|specification|standard|standards|Windows|Win|BSD|FreeBSD|Solaris|macOS|AIX|HP-UX|TcpTimedWaitDelay|theory|theoretical|theoretically|recommend\w*|suggest\w*|originally)\b|规范|标准|规定|理论|建议|Windows|最初/i;
+const FOUR_MINUTES_G = new RegExp(FOUR_MINUTES.source, 'gi');
+/** Another system, the standard, or a value the note quotes from it ("the suggested MSL", 建议值) — not "建议调小". */
+const OTHER_SYSTEM = /\b(?:RFC|spec|specs|specification|standard|standards|Windows|Win|BSD|FreeBSD|Solaris|macOS|AIX|HP-UX|TcpTimedWaitDelay|theory|theoretical|theoretically|suggested|recommended|originally)\b|规范|标准|规定|理论|建议(?:的|值|为|是)|Windows|最初/i;
 const SIXTY = /\b60\s*(?:s|sec|secs|seconds?)\b|60\s*秒|\b(?:1|one)[\s-]*min(?:ute)?\b|一分钟|1\s*分钟|TCP_TIMEWAIT_LEN/i;
+/**
+ * Four minutes as a time frame of an observation (in/within/after/every 4 minutes, 4 分钟内/后, 在/每 4 分钟): a
+ * measured time, not the state's lifetime — unless the sentence says the sockets go away then (才/释放/released).
+ */
+const FRAME_BEFORE = /(?:\b(?:in|within|over|during|every|each|per|after|for the (?:first|last|next|past))\s+(?:the\s+)?(?:first\s+|last\s+|next\s+|past\s+)?|(?:在|每|过了|过)\s*)$/i;
+const FRAME_AFTER = /^\s*(?:later\b|ago\b|after\b|earlier\b|内|之内|以内|里|前|之前|以前|后|之后|以后|过后)/i;
+const RELEASE = /\b(?:releas\w*|free[ds]?|reclaim\w*|clos\w*|gone|expir\w*|disappear\w*|timed? out|clean\w*|destroy\w*|recycl\w*|reused?)\b|释放|回收|消失|关闭|结束|销毁|清除|清理|超时/i;
+
+function timeFrame(s: string, m: Span): boolean {
+  return FRAME_BEFORE.test(s.slice(Math.max(0, m.start - 24), m.start)) || FRAME_AFTER.test(s.slice(m.end, m.end + 8));
+}
 
 function twFourMinutes(s: string): boolean {
-  return TW.test(s) && FOUR_MINUTES.test(s) && !OTHER_SYSTEM.test(s) && !SIXTY.test(s) && !negated(s);
+  if (!(TW.test(s) && FOUR_MINUTES.test(s)) || OTHER_SYSTEM.test(s) || SIXTY.test(s)) return false;
+  const release = RELEASE.test(s);
+  const four = spans(FOUR_MINUTES_G, s).filter((m) => release || !timeFrame(s, m));
+  return claimed(s, nearest(spans(TW_G, s), four));
 }
 
 const FIN_TIMEOUT = /tcp_fin_timeout/i;
+const FIN_TIMEOUT_G = /tcp_fin_timeout/gi;
 const FIN_TIMEOUT_VERB =
-  /\b(?:control\w*|set|sets|setting|determin\w*|govern\w*|shorten\w*|reduc\w*|lower\w*|decreas\w*|chang\w*|adjust\w*|tun\w*|configur\w*|limit\w*|affect\w*|speed\w*|faster|quicker|length|duration|timeout|lifetime|to fix|fix)\b|控制|缩短|减少|降低|调整|决定|设置|调小|调低|修改|影响|加快|时长|时间|优化|解决/i;
-const FIXED = /\b(?:fixed|constant|hard-?coded|TCP_TIMEWAIT_LEN|fin[_ -]?wait[_ -]?2|FIN-WAIT-2)\b|固定|常量|写死/i;
+  /\b(?:control\w*|set|sets|setting|determin\w*|govern\w*|shorten\w*|reduc\w*|lower\w*|decreas\w*|chang\w*|adjust\w*|tun\w*|configur\w*|limit\w*|affect\w*|speed\w*|faster|quicker|length|duration|timeout|lifetime|to fix|fix)\b|控制|缩短|减少|降低|调整|决定|设置|调小|调低|改小|减小|调短|改短|设小|改到|调到|降到|修改|影响|加快|加速|更快|时长|时间|优化|解决/i;
+const FIN_TIMEOUT_VERB_G = new RegExp(FIN_TIMEOUT_VERB.source, 'gi');
+const FIXED = /\b(?:fixed|constant|hard-?coded|TCP_TIMEWAIT_LEN)\b|固定|常量|写死/i;
+/** FIN-WAIT-2 named: the sentence knows what tcp_fin_timeout bounds — unless it puts TIME_WAIT next to it (和, and, /). */
+const FIN_WAIT_2 = /\bfin[_ -]?wait[_ -]?2\b/i;
+const FW2_AND_TW = /fin[_ -]?wait[_ -]?2\s*(?:和|与|及|以及|、|\/|&|,|，|\band\b|\bor\b)\s*(?:the\s+)?time\\?[_ -]?wait|time\\?[_ -]?wait\s*(?:和|与|及|以及|、|\/|&|,|，|\band\b|\bor\b)\s*(?:the\s+)?fin[_ -]?wait[_ -]?2/i;
+/** The promised effect did not happen (an observation against the claim): "still", 依然. */
+const STILL = /\b(?:still|unchanged)\b|依然|仍然|仍旧|照样|照旧/i;
 
 function finTimeoutTimeWait(s: string): boolean {
-  return FIN_TIMEOUT.test(s) && TW.test(s) && FIN_TIMEOUT_VERB.test(s) && !FIXED.test(s) && !negated(s);
+  if (!(FIN_TIMEOUT.test(s) && TW.test(s) && FIN_TIMEOUT_VERB.test(s)) || FIXED.test(s) || STILL.test(s)) return false;
+  if (FIN_WAIT_2.test(s) && !FW2_AND_TW.test(s)) return false;
+  const name = spans(FIN_TIMEOUT_G, s);
+  const withVerb = nearest(name, spans(FIN_TIMEOUT_VERB_G, s).filter((v) => !name.some((n) => v.start >= n.start && v.end <= n.end)));
+  return withVerb !== undefined && claimed(s, nearest([withVerb], spans(TW_G, s)));
 }
 
 const TW_RECYCLE = /tcp_tw_recycle/i;
+const TW_RECYCLE_G = /tcp_tw_recycle/gi;
 /** A command or config line that turns it on. */
 export const TW_RECYCLE_SETTING = /tcp_tw_recycle\s*=\s*["']?1\b|\becho\s+["']?1["']?\s*>{1,2}\s*\S*tcp_tw_recycle\b/i;
-const ROOT_PROMPT = /^\s*#\s*(?:sudo\s+)?(?:sysctl|echo)\s/;
-const ENABLE = /\b(?:enabl\w*|turn\w* (?:it )?on|switch\w* (?:it )?on|activat\w*|set (?:it )?to 1)\b|开启|打开|启用|设为\s*1|设置为\s*1|置为?\s*1|改为\s*1|设成\s*1/i;
+const TW_RECYCLE_SETTING_G = new RegExp(TW_RECYCLE_SETTING.source, 'gi');
+/** Turning it on, setting it to 1, or saying what it does for you (可以解决 …, "helps"). */
+const ENABLE =
+  /\b(?:enabl\w*|turn\w* (?:it )?on|switch\w* (?:it )?on|activat\w*|set (?:it )?to 1|to 1(?![\d.]))\b|tcp_tw_recycle\s+(?:can\s+|will\s+|would\s+)?(?:help|helps|fix|fixes|solve|solves|reduce|reduces|speed|speeds)\b|开启|打开|启用|[设置改调配](?:为|成|到)?\s*1(?![\d.])|(?:可以|能够|能|可)(?:解决|减少|缩短|加快|加速|快速回收|回收|优化|降低|避免)/i;
+const ENABLE_G = new RegExp(ENABLE.source, 'gi');
 /** Signs that the line knows the key is gone, including the errors sysctl tools print for it. */
 const REMOVED =
-  /\b(?:remov\w*|deprecat\w*|no longer|obsolete|gone|dropped|4\.1[2-9]|[5-9]\.\d+|unknown key|cannot stat|no such file|breaks?|broke|NAT)\b|移除|删除|废弃|去掉|不再|取消|NAT/i;
+  /\b(?:remov\w*|deprecat\w*|no longer (?:exists?|supported|available|works?|present|there)|obsolete|(?:tcp_tw_recycle|key|setting|option|sysctl|parameter|knob|tunable|file|entry)\s+(?:is\s+|was\s+|has\s+been\s+)?gone|dropped|unknown key|cannot stat|no such file|breaks?|broke|broken|NAT)\b|\b4\.(?:1[2-9]|[2-9]\d)\b|\b(?:kernel|linux)\s*(?:v(?:ersion)?\s*)?[5-9]\.(?:\d+|x)\b|内核\s*[5-9]\.(?:\d+|x)|\b[5-9]\.(?:\d+|x)(?:\.\d+)?\s*(?:kernel\b|内核|及以上|以上|以后|之后|\+)|移除|删除|废弃|去掉|不再(?:存在|支持|可用|有效|生效|提供)|取消|NAT/i;
+/** What it did to someone: a warning, not advice. */
+const HARM = /\b(?:fail\w*|outage|incident|risk\w*|danger\w*|careful|caution|beware|pitfall)\b|连不上|连接失败|握手失败|建连失败|丢包|事故|故障|出问题|出了问题|报错|异常|踩坑|坑|风险|危险|慎用|谨慎|小心/i;
+/** Turning it off, or back to 0. */
+const DISABLE =
+  /\b(?:disabl\w*|turn\w* (?:it )?off|switch\w* (?:it )?off|to 0(?![\d.]))\b|关闭[^，,；;]{0,8}?tcp_tw_recycle|tcp_tw_recycle[^，,；;]{0,8}?关闭|关掉|禁用|停用|改回|[设置改调配](?:为|成|到|回)?\s*0(?![\d.])|=\s*0(?![\d.])/i;
+/** A past event told (当年我们开启过…, "back then we enabled"), not advice. */
+const PAST =
+  /(?:开启|打开|启用|开|设置|设|改|用)过|当年|曾经|以前|之前|当时|那时|早年|去年|前年|上次|那次|\b(?:we|I|they|someone|somebody|he|she)\s+(?:had\s+|once\s+|previously\s+|already\s+)?(?:enabled|turned on|switched on|activated)\b|\bused to\b|\bback then\b|\bpreviously\b|\byears ago\b|\bin the past\b|\blast (?:year|month|week|time)\b|\bhad (?:been )?enabled\b|\b(?:was|were) enabled\b/i;
 
 function twRecycleProse(s: string): boolean {
-  return TW_RECYCLE.test(s) && (ENABLE.test(s) || TW_RECYCLE_SETTING.test(s)) && !REMOVED.test(s) && !negated(s);
+  if (!TW_RECYCLE.test(s) || REMOVED.test(s) || HARM.test(s) || DISABLE.test(s) || PAST.test(s) || STILL.test(s)) return false;
+  // The verb that turns it on governs it in its own clause (tcp_tw_reuse 开启，tcp_tw_recycle 保持… is not about it).
+  const on = [...spans(ENABLE_G, s), ...spans(TW_RECYCLE_SETTING_G, s)];
+  const core = nearest(spans(TW_RECYCLE_G, s), on);
+  return core !== undefined && !CLAUSE_END.test(s.slice(core.start, core.end)) && claimed(s, core);
 }
 
 const ORPHAN_RETRIES = /tcp_orphan_retries/i;
@@ -210,7 +281,15 @@ const ORPHAN_RETRIES_OK_EN: ReadonlySet<string> = new Set(
   "eight doesn't myth wrong false actually fact instead misconception".split(' '),
 );
 const ORPHAN_RETRIES_OK_ZH = /并不|不是|并非|而是|其实|实际上|误区|错误|误解/;
+const WORDS = /[a-z]+(?:'[a-z]+)?/gi;
 
+function hasWord(s: string, words: ReadonlySet<string>): boolean {
+  WORDS.lastIndex = 0;
+  for (let m = WORDS.exec(s); m; m = WORDS.exec(s)) if (words.has(m[0].toLowerCase())) return true;
+  return false;
+}
+
+/** The "no retransmission" is the claim itself here, so a negator is no sign of refutation: only 8 or a refutation is. */
 function orphanRetriesZero(s: string): boolean {
   if (!(ORPHAN_RETRIES.test(s) && ZERO.test(s) && NO_RETRANSMIT.test(s))) return false;
   return !EIGHT.test(s) && !hasWord(s, ORPHAN_RETRIES_OK_EN) && !ORPHAN_RETRIES_OK_ZH.test(s);
@@ -218,25 +297,49 @@ function orphanRetriesZero(s: string): boolean {
 
 const MAX_TW = /tcp_max_tw_buckets/i;
 const ALL = /\b(?:all|every|each|whole|entire)\b|所有|全部|全都|一律|统统|整个/i;
-const KILL = /\b(?:reset\w*|RST|kill\w*|destroy\w*|drop\w*|clear\w*|flush\w*|clean\w*|purg\w*|clos\w*|abort\w*|wip\w*)\b|清除|清空|重置|销毁|丢弃|断开|回收|释放|杀|关闭/i;
+const KILL = /\b(?:reset\w*|RST|kill\w*|destroy\w*|drop\w*|clear\w*|flush\w*|clean\w*|purg\w*|clos\w*|abort\w*|wip\w*)\b|清除|清空|清掉|清理|重置|销毁|丢弃|断开|回收|释放|杀|关闭/i;
+const KILL_G = new RegExp(KILL.source, 'gi');
+/** The connections that close from now on: what the limit really affects (新关闭的连接直接销毁 is right). */
+const NEW = /\bnew\b|新/i;
 
+/** TIME_WAIT named, and "all" and "kill" in one clause, about the existing sockets (not the new ones). */
 function twBucketsResetAll(s: string): boolean {
-  return MAX_TW.test(s) && ALL.test(s) && KILL.test(s) && !negated(s);
+  if (!(MAX_TW.test(s) && TW.test(s) && ALL.test(s) && KILL.test(s))) return false;
+  const limit = s.search(MAX_TW);
+  for (const c of spans(CLAUSE, s)) {
+    const clause = s.slice(c.start, c.end);
+    if (!ALL.test(clause) || NEW.test(clause)) continue;
+    const kill = spans(KILL_G, clause)[0];
+    if (!kill) continue;
+    const all = clause.search(ALL);
+    const end = c.start + Math.max(kill.end, all + 1);
+    if (claimed(s, { start: Math.min(limit, c.start + Math.min(kill.start, all)), end })) return true;
+  }
+  return false;
 }
 
 const ORPHAN_EN = /orphan/i;
 const STATE_IS_ORPHAN_EN =
-  /(?:close|time)\\?[_ -]?wait\w*(?:\s+(?:sockets?|connections?|state|states))?\s+(?:are|is|become|becomes|count(?:ed)?\s+as|=)\s+(?:also\s+|all\s+|just\s+|simply\s+)?(?:an?\s+|the\s+)?orphan/i;
+  /(?:close|time)\\?[_ -]?wait\w*(?:\s+(?:sockets?|connections?|state|states))?\s+(?:are|is|become|becomes|count(?:ed)?\s+as|=)\s+(?:also\s+|all\s+|just\s+|simply\s+|basically\s+|essentially\s+|effectively\s+|really\s+|considered\s+|treated\s+as\s+)?(?:an?\s+|the\s+)?orphan/i;
 const ORPHAN_IS_STATE_EN =
-  /\borphan(?:ed|s)?(?:\s+(?:sockets?|connections?))?\s+(?:are|is|=|means?|refers?\s+to)\s+(?:just\s+|simply\s+|all\s+|the\s+|those\s+|sockets\s+|connections\s+)*(?:in\s+)?(?:the\s+)?(?:close|time)\\?[_ -]?wait/i;
-const STATE_IS_ORPHAN_ZH = /(?:close|time)\\?[_ -]?wait[^。，,；;]{0,12}?(?:都是|就是|也是|是|属于|算作?|即|称为|叫做?)[^。，,；;]{0,6}?孤儿/i;
-const ORPHAN_IS_STATE_ZH = /孤儿(?:连接|socket|套接字|状态)?[^。，,；;]{0,6}?(?:就是|是|即|指)[^。，,；;]{0,12}?(?:close|time)\\?[_ -]?wait/i;
+  /\borphan(?:ed|s)?(?:\s+(?:sockets?|connections?))?\s+(?:are|is|=|means?|refers?\s+to)\s+(?:just\s+|simply\s+|all\s+|the\s+|those\s+|ones\s+|stuck\s+|sitting\s+|sockets\s+|connections\s+)*(?:in\s+)?(?:the\s+)?(?:close|time)\\?[_ -]?wait/i;
+/** Chinese copula (也 English nouns: `orphan socket 就是…`); group 1 runs up to the copula, group 2 is the copula. */
+const STATE_IS_ORPHAN_ZH = /((?:close|time)\\?[_ -]?wait[^。，,；;]{0,12}?)(都是|就是|也是|是|属于|算作?|即|称为|叫做?)[^。，,；;]{0,6}?(?:孤儿|orphan)/i;
+const ORPHAN_IS_STATE_ZH = /((?:孤儿|\borphan)[^。，,；;]{0,12}?)(就是|是|即|指)[^。，,；;]{0,20}?(?:close|time)\\?[_ -]?wait/i;
 
 function orphanCloseWaitTimeWait(s: string): boolean {
   if (!(TW.test(s) || CW.test(s))) return false;
   if (!ORPHAN_EN.test(s) && !s.includes('孤儿')) return false;
-  const claims = STATE_IS_ORPHAN_EN.test(s) || ORPHAN_IS_STATE_EN.test(s) || STATE_IS_ORPHAN_ZH.test(s) || ORPHAN_IS_STATE_ZH.test(s);
-  return claims && !negated(s);
+  for (const re of [STATE_IS_ORPHAN_EN, ORPHAN_IS_STATE_EN]) {
+    const m = re.exec(s);
+    if (m && claimed(s, { start: m.index, end: m.index + m[0].length })) return true;
+  }
+  for (const re of [STATE_IS_ORPHAN_ZH, ORPHAN_IS_STATE_ZH]) {
+    const m = re.exec(s);
+    // A negator governs the copula: before it (不是, 不算, 并不属于), not in the object after it.
+    if (m && claimed(s, { start: m.index, end: m.index + (m[1] as string).length + (m[2] as string).length })) return true;
+  }
+  return false;
 }
 
 const PROSE_TESTS: ReadonlyArray<readonly [string, (s: string) => boolean]> = [
@@ -250,6 +353,31 @@ const PROSE_TESTS: ReadonlyArray<readonly [string, (s: string) => boolean]> = [
 
 /** The setting's name in any case (the needle has no letter whose case mapping leaves ASCII). */
 const TW_RECYCLE_WORD = /tcp_tw_recycle/i;
+/** A fence line (opening or closing): a code block starts or ends. */
+const FENCE = /^ {0,3}(?:`{3}|~{3})/;
+/** A root prompt before `echo` (`# echo 1 > …`): classifyLine reads `# ` + an unknown command as a comment. */
+const ROOT_ECHO = /^\s*#\s+(?:sudo\s+)?echo\s/;
+
+/**
+ * A code line that turns tcp_tw_recycle on: a command (`sysctl -w …=1`, `echo 1 > …`, after any prompt) or a line
+ * of a config file — not a comment, and not output: a line after a command line in the same block is what the
+ * command printed (`sysctl -p` echoing the file, `sysctl -a | grep recycle`), evidence, not a setting. A trailing
+ * comment that warns (`= 1  # 已废弃，不要开`) takes it back.
+ */
+function setsTwRecycle(raw: string, cls: LineClass | undefined, afterCommand: boolean): boolean {
+  let text: string;
+  if (cls?.type === 'command') text = cls.text;
+  else if (ROOT_ECHO.test(raw)) text = raw.slice(raw.indexOf('#') + 1);
+  else if (cls?.type === 'comment' || afterCommand) return false;
+  else text = raw;
+  const m = TW_RECYCLE_SETTING.exec(text);
+  if (!m) return false;
+  const before = text.slice(0, m.index);
+  if (before.includes('#')) return false; // `#net.ipv4.tcp_tw_recycle = 1`: commented out
+  const hash = text.indexOf('#', m.index);
+  const comment = hash < 0 ? '' : text.slice(hash + 1, hash + 1 + MAX_SENTENCE);
+  return !(comment && (REMOVED.test(comment) || HARM.test(comment) || refutes(comment) || negatedWithin(comment, 0, comment.length)));
+}
 
 /** Lines longer than this are not read (a pasted blob is no sentence; keeps the checks linear and cheap). */
 const MAX_LINE = 4000;
@@ -291,14 +419,19 @@ export function findMisconceptions(text: string, options: MisconceptionOptions =
   const code = !disabled.has('tw-recycle') && TW_RECYCLE_WORD.test(text);
   const lines = noteLines(text, { code });
   const NONE: readonly string[] = [];
-  /** The rules a sentence's text fires, in PROSE_TESTS order (no array when none does, as for most). */
-  const fires = (text: string): readonly string[] => {
+  /**
+   * The rules a sentence's text fires, in PROSE_TESTS order (no array when none does, as for most); `mark` is the
+   * character that ends it. A question, a refutation or an attribution fires none (tested only when a rule fires).
+   */
+  const fires = (text: string, mark: string): readonly string[] => {
     const sentence = norm(text);
     let ids: string[] | undefined;
     for (const [id, test] of PROSE_TESTS) if (!disabled.has(id) && test(sentence)) (ids ??= []).push(id);
-    return ids ?? NONE;
+    return ids && !asks(sentence, mark) && !refutes(sentence) ? ids : NONE;
   };
   const rule = (id: string): MisconceptionRule => MISCONCEPTION_BY_ID.get(id) as MisconceptionRule;
+  /** Whether a command line came before in the current code block (what follows it is its output). */
+  let afterCommand = false;
   for (let i = 0; i < lines.length; ) {
     const l = lines[i] as NoteLine;
     if (l.raw.length > MAX_LINE || l.kind === 'heading') {
@@ -307,10 +440,15 @@ export function findMisconceptions(text: string, options: MisconceptionOptions =
     }
     if (l.kind === 'code') {
       i++;
-      if (!code || !TW_RECYCLE_WORD.test(l.raw)) continue;
-      const m = TW_RECYCLE_SETTING.exec(l.raw);
-      // A commented-out line (`# net.ipv4.tcp_tw_recycle = 1`) sets nothing; a root prompt (`# sysctl -w …`) does.
-      if (m && (!l.raw.slice(0, m.index).includes('#') || ROOT_PROMPT.test(l.raw))) {
+      if (FENCE.test(l.raw)) {
+        afterCommand = false;
+        continue;
+      }
+      if (!code) continue;
+      const cls = classifyLine(l.raw);
+      // What follows a command is its output — except a here-document (`tee -a /etc/sysctl.conf <<EOF`), its input.
+      if (cls?.type === 'command') afterCommand = !cls.text.includes('<<');
+      if (TW_RECYCLE_WORD.test(l.raw) && setsTwRecycle(l.raw, cls, afterCommand)) {
         const lineStart = l.raw.length - l.raw.trimStart().length;
         out.push(finding(l, lineStart, l.raw.trimEnd().length, recycle, lang));
       }
@@ -327,7 +465,7 @@ export function findMisconceptions(text: string, options: MisconceptionOptions =
         // A claim is a short sentence; longer runs are pasted output or lists glued together (and the patterns
         // below, each guarded by a literal test first, stay cheap on bounded input).
         if (s.end - s.start > MAX_SENTENCE) continue;
-        for (const id of fires(s.text)) {
+        for (const id of fires(s.text, s.mark)) {
           out.push(finding(line, s.start, s.end, rule(id), lang));
           if (!byLine) continue;
           let set = byLine.get(k);
@@ -340,7 +478,7 @@ export function findMisconceptions(text: string, options: MisconceptionOptions =
     // (those findings stand as they are), marked on the line where the sentence starts.
     const own = out.length;
     for (const s of wrapped) {
-      for (const id of fires(s.text)) {
+      for (const id of fires(s.text, s.mark)) {
         let seen = false;
         for (let k = s.line; k <= s.lastLine && !seen; k++) seen = byLine?.get(k)?.has(id) === true;
         if (!seen) out.push(finding(lines[s.line] as NoteLine, s.start, s.end, rule(id), lang));

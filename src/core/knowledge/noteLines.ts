@@ -125,6 +125,8 @@ export interface Sentence {
   readonly end: number;
   /** The blanked prose of the sentence. */
   readonly text: string;
+  /** The character that ends it (`.`, `？`, `|` …), or '' at the end of the line. */
+  readonly mark: string;
 }
 
 /** Sentence ends: `.`, `!`, `?`, `;` before a space or the end, their full-width forms, and table cell bars. */
@@ -134,19 +136,19 @@ const SENTENCE_END = /[.!?;](?=\s|$)|[。！？；|]/g;
 export function sentencesOf(prose: string): Sentence[] {
   const out: Sentence[] = [];
   let from = 0;
-  const push = (to: number) => {
+  const push = (to: number, mark: string) => {
     let a = from;
     let b = to;
     while (a < b && /\s|[-*+>#]/.test(prose[a] as string)) a++;
     while (b > a && /\s/.test(prose[b - 1] as string)) b--;
-    if (b > a) out.push({ start: a, end: b, text: prose.slice(a, b) });
+    if (b > a) out.push({ start: a, end: b, text: prose.slice(a, b), mark });
   };
   SENTENCE_END.lastIndex = 0;
   for (let m = SENTENCE_END.exec(prose); m; m = SENTENCE_END.exec(prose)) {
-    push(m.index);
+    push(m.index, m[0]);
     from = m.index + m[0].length;
   }
-  push(prose.length);
+  push(prose.length, '');
   return out;
 }
 
@@ -178,6 +180,8 @@ export interface WrappedSentence {
   readonly end: number;
   /** The sentence's blanked prose over every line it runs on (joined by spaces). */
   readonly text: string;
+  /** The character that ends it, or '' at the end of the paragraph. */
+  readonly mark: string;
 }
 
 /**
@@ -210,7 +214,7 @@ export function wrappedSentences(lines: readonly NoteLine[], at: number, maxLine
     while (last + 1 < starts.length && (starts[last + 1] as number) < x.end) last++;
     if (last === k || x.text.length > maxSentence) continue;
     const lineStart = starts[k] as number;
-    sentences.push({ line: at + k, lastLine: at + last, start: x.start - lineStart, end: (lines[at + k] as NoteLine).prose.trimEnd().length, text: x.text });
+    sentences.push({ line: at + k, lastLine: at + last, start: x.start - lineStart, end: (lines[at + k] as NoteLine).prose.trimEnd().length, text: x.text, mark: x.mark });
   }
   return { sentences, next };
 }

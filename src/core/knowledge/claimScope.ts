@@ -1,0 +1,132 @@
+/**
+ * Whether a sentence that holds a misconception's words actually makes the claim: the scope of negation, and
+ * the sentences that refute, attribute, ask or narrate instead of claiming.
+ *
+ * - A refutation or attribution frame anywhere in the sentence silences it: 误区, 其实, 并不, 而不是, 网上/博客 …说,
+ *   "myth", "actually", "some claim"; so does a judgement against the claim ("not recommended", 不可取) or a denied
+ *   effect ("has no effect", 不能解决, 没有变少).
+ * - A plain negator (不/没/别/未…, not/n't/never/no…) silences it only where it governs the claim: in the claim's own
+ *   words or before them in the same clause. After the claim it usually tells the claimed effect (开启 tcp_tw_recycle
+ *   后 TIME_WAIT 就不会那么多了, "so TIME_WAIT sockets don't pile up"), which is part of the claim, not a negation.
+ *   A 没/不 inside a relative clause closed by 的 before the claim's words (应用没有 close 的 CLOSE_WAIT 连接)
+ *   modifies a noun and governs nothing else.
+ * - A question (?, ？, 吗, 是否, whether, "check if") asks; it claims nothing.
+ *
+ * Every pattern runs on one sentence of at most MAX_SENTENCE characters (misconceptions.ts).
+ * Pure: no `vscode`, no Node built-ins.
+ */
+
+// ---- English words -------------------------------------------------------------------------------------
+
+const WORDS = /[a-z]+(?:'[a-z]+)?/gi;
+
+interface Word {
+  readonly text: string;
+  readonly index: number;
+}
+
+function wordsOf(s: string): Word[] {
+  const out: Word[] = [];
+  WORDS.lastIndex = 0;
+  for (let m = WORDS.exec(s); m; m = WORDS.exec(s)) out.push({ text: m[0].toLowerCase(), index: m.index });
+  return out;
+}
+
+const set = (words: string): ReadonlySet<string> => new Set(words.split(' '));
+
+/** Words that refute the claim or attribute it to someone else, wherever they stand in the sentence. */
+const FRAME_EN = set(
+  'myth myths wrong false incorrect untrue misconception misconceptions mistaken mistake mistakes mistakenly actually ' +
+    'contrary instead rather unlike nothing outdated folklore supposedly allegedly reportedly rumor rumors rumour rumours ' +
+    'claim claims claimed say says said believe believes believed think thinks thought assume assumes assumed ' +
+    'blog blogs article articles tutorial tutorials guide guides',
+);
+/** A plain negator: it negates what follows it in its clause. */
+const NEGATOR_EN = set('not never no cannot neither nor without none nobody');
+/** After a negator (within three words): a judgement or an effect it denies ("not recommended", "no effect"). */
+const DENIED_EN = set(
+  'true correct right accurate case recommended advised advisable safe good wise needed necessary required ' +
+    'help helps work works change changes affect affects effect impact difference influence matter reduce reduces ' +
+    'shorten shortens fix fixes solve solves',
+);
+
+function isNegatorEn(w: string): boolean {
+  return NEGATOR_EN.has(w) || w.endsWith("n't");
+}
+
+// ---- Chinese -------------------------------------------------------------------------------------------
+
+/**
+ * Refutation, attribution and judgement frames (Chinese), wherever they stand in the sentence; 认为/以为 not inside
+ * 默认为 (defaults to) or 可以为 (can … for).
+ */
+const FRAME_ZH =
+  /误区|错误|误解|谣言|谬误|其实|实际上|事实上|而是|并不|并非|并没|而不是|而非|不对|不正确|不准确|不成立|是错的|错了|搞错|纠正|辟谣|有人说|有人认为|据说|传言|传说|号称|声称|(?<!默)认为|(?<![可得足难])以为|听说|网上|网传|博客|文章|教程|帖子|很多人|不少人|有些人|别人|说法|所谓|流传|不推荐|不建议|不可取|不靠谱|不安全|没必要|不必要/;
+/** A denied effect: the change the claim promises does not happen (不能解决, 没有变少, 不起作用, 没用). */
+const DENIED_ZH =
+  /[不没无未](?:会|能|可能|再|太|怎么|有|法|见|得|大|起)?(?:任何|什么|多少|多大|太大|太多|明显)?(?:变少|变短|减少|降低|缩短|下降|减小|影响|改变|变化|作用|生效|有用|有效|管用|效果|帮助|解决|用处|改善|缓解)|没用|无用|无效|没变|不变(?![多大长高])|无济于事|于事无补/;
+/**
+ * A plain negator (Chinese), not the words that only look like one: 不少 (many), 不断 (on and on), 不仅/不但/不光
+ * (not only … but), 不久, 不过 (but), 不错 and 没错 (right), 无论 (whatever), 未来, 非常 (very), 别人 (others).
+ */
+const NEGATOR_ZH = /不(?![少断仅但光久过错])|没(?!错)|无(?!论)|未(?!来)|非(?!常)|别(?!人)|勿|莫|禁止|严禁|避免/g;
+/** Negators that govern the rest of their clause even across a 的 (不要把 tcp_tw_recycle 的值设为 1). */
+const STRONG_ZH = /^(?:不是|不要|不能|不可|不应|不该|不用|不必|不需|别|勿|莫|禁止|严禁|避免)/;
+
+/** Clause ends inside a sentence: a negator before one of them does not reach past it. */
+const CLAUSE_END = /[，,；;：:]/g;
+
+/**
+ * Questions: a question mark at the end, or a question word (Chinese A-not-A, 为什么, 吗 at the end, "whether",
+ * "check if", an English sentence opening with an auxiliary or why/how).
+ */
+const QUESTION =
+  /是否|是不是|有没有|会不会|能不能|要不要|可不可以|对不对|为什么|为何|为啥|[吗呢][\s"'”」）)]*$|\bwhether\b|\b(?:check|checks|checked|checking|see|verify|confirm|find out|ask|asked|wonder)\s+if\b|^(?:is|are|does|do|did|can|could|should|would|will|why|how)\s/i;
+
+// ---- the tests -----------------------------------------------------------------------------------------
+
+/**
+ * The sentence refutes, attributes or judges the claim, or denies its effect (wherever the words stand): it makes
+ * no claim of its own.
+ */
+export function refutes(s: string): boolean {
+  if (FRAME_ZH.test(s) || DENIED_ZH.test(s)) return true;
+  const words = wordsOf(s);
+  for (let i = 0; i < words.length; i++) {
+    const w = (words[i] as Word).text;
+    if (FRAME_EN.has(w)) return true;
+    if (!isNegatorEn(w)) continue;
+    for (let k = i + 1; k <= i + 3 && k < words.length; k++) if (DENIED_EN.has((words[k] as Word).text)) return true;
+  }
+  return false;
+}
+
+/** The sentence asks (a question mark ends it, or a question word is in it). */
+export function asks(s: string, mark: string): boolean {
+  return mark === '?' || mark === '？' || QUESTION.test(s);
+}
+
+/** Where the clause that holds `at` starts. */
+function clauseStart(s: string, at: number): number {
+  let start = 0;
+  CLAUSE_END.lastIndex = 0;
+  for (let m = CLAUSE_END.exec(s); m && m.index < at; m = CLAUSE_END.exec(s)) start = m.index + 1;
+  return start;
+}
+
+/**
+ * A negator governs the claim whose words span `start`–`end` of the sentence: it stands among those words or
+ * before them in the same clause. A weak Chinese negator (没/不 …) followed by 的 before `end` sits in a relative
+ * clause that modifies a noun (应用没有 close 的 CLOSE_WAIT 连接), and governs nothing else.
+ */
+export function negatedWithin(s: string, start: number, end: number): boolean {
+  const from = clauseStart(s, start);
+  const scope = s.slice(from, end);
+  NEGATOR_ZH.lastIndex = 0;
+  for (let m = NEGATOR_ZH.exec(scope); m; m = NEGATOR_ZH.exec(scope)) {
+    const rest = scope.slice(m.index);
+    if (STRONG_ZH.test(rest) || !rest.includes('的')) return true;
+  }
+  for (const w of wordsOf(scope)) if (isNegatorEn(w.text)) return true;
+  return false;
+}
