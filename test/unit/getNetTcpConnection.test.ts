@@ -14,8 +14,10 @@ import { join } from 'node:path';
 import { fixtureDir } from '../support/repo';
 import { parseEvidence } from '../../src/core/evidence/parse';
 import type { EvidenceSegment } from '../../src/core/evidence/types';
+import { connectionsOfText, socketsByState } from '../../src/core/evidence/connections';
 import { formatPastedEvidence } from '../../src/core/evidence/pasteEvidence';
 import { analyzeNote } from '../../src/core/note/analyze';
+import { buildReport } from '../../src/core/report/build';
 import { describeEvidence, evidenceKindLabel } from '../../src/core/note/evidenceNames';
 import { summarizeEvidence } from '../../src/core/note/navigation';
 
@@ -163,6 +165,8 @@ describe('Get-NetTCPConnection tables: counts', () => {
       '2001:db8:85a3:1234:5678:8a2e:370:7…  51234     2001:db8:85a3:1234:5678:8a2e:370:7… 443        Established',
     ]);
     assert.deepEqual(only(parseEvidence(text)).counts, { ESTABLISHED: 1 });
+    // …and is a connection of that state, without the endpoints it cannot tell.
+    assert.deepEqual(connectionsOfText(text), [{ line: 2, source: 'get-nettcpconnection', state: 'ESTABLISHED' }]);
   });
 
   it('stays linear and never throws on a header of many columns and long rows', () => {
@@ -171,7 +175,68 @@ describe('Get-NetTCPConnection tables: counts', () => {
     const text = table(header, Array.from({ length: 200 }, () => row));
     const t0 = Date.now();
     parseEvidence(text);
+    connectionsOfText(text);
     assert.ok(Date.now() - t0 < 2000);
+  });
+});
+
+describe('Get-NetTCPConnection tables: connections', () => {
+  it('rows give local and remote endpoints (IPv6 zones dropped, a listener has no peer) and the state', () => {
+    const r = connectionsOfText(fixture('powershell-nettcp.txt'));
+    assert.equal(r.length, 8);
+    assert.ok(r.every((c) => c.source === 'get-nettcpconnection'));
+    assert.deepEqual(r[0], { line: 4, source: 'get-nettcpconnection', state: 'LISTEN', local: { address: '*', family: 0, port: 49669 }, peer: { address: '*', family: 0 } });
+    assert.deepEqual(r[1], {
+      line: 5,
+      source: 'get-nettcpconnection',
+      state: 'ESTABLISHED',
+      local: { address: 'fe80::1c2d:3e4f:5a6b:7c8d', family: 6, port: 50500 },
+      peer: { address: 'fe80::9a8b:7c6d:5e4f:3a2b', family: 6, port: 445 },
+    });
+    assert.equal(r[6]?.state, undefined, 'Bound: no Linux state');
+    const est = socketsByState(r).get('ESTABLISHED');
+    assert.equal(est?.listed, 3);
+    assert.deepEqual(est?.localPorts.map((p) => p.port).sort(), [50311, 50500, 51234]);
+  });
+
+  it('reordered, right-aligned and AutoSize columns give the same fields', () => {
+    const sel = connectionsOfText(fixture('powershell-nettcp-select.txt'));
+    assert.deepEqual(
+      sel.map((c) => [c.state, c.local?.address, c.local?.port, c.peer?.address, c.peer?.port]),
+      [
+        ['ESTABLISHED', '10.0.0.5', 51234, '52.96.1.2', 443],
+        ['FIN-WAIT-2', '10.0.0.5', 51240, '52.96.1.9', 443],
+        ['LAST-ACK', '10.0.0.5', 80, '192.0.2.10', 8080],
+        ['SYN-SENT', '10.0.0.5', 51250, '203.0.113.7', 3389],
+        [undefined, '10.0.0.5', 51199, '52.96.1.2', 443],
+      ],
+    );
+    const auto = connectionsOfText(fixture('powershell-nettcp-autosize.txt'));
+    assert.deepEqual(
+      auto.map((c) => [c.state, c.local?.port, c.peer?.address]),
+      [
+        ['LISTEN', 49669, '*'],
+        ['ESTABLISHED', 50500, 'fe80::9a8b:7c6d:5e4f:3a2b'],
+        ['ESTABLISHED', 51234, '52.96.1.2'],
+        ['TIME-WAIT', 51230, '52.96.1.2'],
+        ['CLOSE-WAIT', 51231, '52.96.1.3'],
+        ['ESTABLISHED', 50311, '127.0.0.1'],
+      ],
+    );
+    const tw = connectionsOfText(fixture('powershell-nettcp-state.txt'));
+    assert.deepEqual(tw[2]?.peer, { address: '2001:db8:20::7', family: 6, port: 443 });
+  });
+
+  it('the report of a note: per-state counts from the rows, with peers and local ports', () => {
+    const note = ['# Windows host', '', '```powershell', fixture('powershell-nettcp-state.txt').trimEnd(), '```', ''].join('\n');
+    const json = buildReport(analyzeNote(note), { file: 'win.md', lang: 'en' }).json;
+    const tw = json.states['TIME-WAIT'];
+    assert.equal(tw?.count, 3);
+    assert.equal(tw?.sockets.listed, 3);
+    assert.deepEqual(tw?.sockets.peers, [
+      { address: '52.96.1.2', count: 2 },
+      { address: '2001:db8:20::7', count: 1 },
+    ]);
   });
 });
 
@@ -206,5 +271,14 @@ describe('Get-NetTCPConnection tables: the built CLI', () => {
     assert.deepEqual(json.evidence[0]?.kinds, ['get-nettcpconnection']);
     assert.deepEqual(json.evidence[0]?.counts, { LISTEN: 2, ESTABLISHED: 3, 'TIME-WAIT': 1, 'CLOSE-WAIT': 1 });
     assert.equal(json.evidence[0]?.listed, 8);
+  });
+
+  it('report --json: per-state counts and per-connection detail', () => {
+    const json = run('report', note, '--json') as { states: Record<string, { count: number; sockets?: { listed: number; peers: { address: string; count: number }[]; localPorts: { port: number }[] } }> };
+    assert.equal(json.states.ESTABLISHED?.count, 3);
+    assert.equal(json.states.ESTABLISHED?.sockets?.listed, 3);
+    assert.deepEqual(json.states['CLOSE-WAIT']?.sockets?.peers, [{ address: '52.96.1.3', count: 1 }]);
+    assert.equal(json.states.LISTEN?.count, 2);
+    assert.deepEqual(json.states.LISTEN?.sockets?.localPorts.map((p) => p.port).sort((a, b) => a - b), [445, 49669]);
   });
 });
