@@ -2,7 +2,7 @@
  * PowerShell `Get-NetTCPConnection` per-socket tables as evidence: the default view (PowerShell 5.1 and 7),
  * `-State X`, `Select-Object … | Format-Table` (fewer, reordered columns, numbers right-aligned), `ft -AutoSize`,
  * empty AppliedSetting cells, IPv6 with zones, .NET states with no Linux state (Bound, DeleteTCB), the table's end,
- * CRLF; the rows as connections; and through the built CLI (`scan --json`, `report --json`).
+ * CRLF; `Format-List` records; the rows as connections; and through the built CLI (`scan --json`, `report --json`).
  * Fixtures: test/fixtures/evidence/powershell-nettcp*.txt, aligned as Format-Table aligns (made-up addresses).
  */
 import { describe, it } from 'node:test';
@@ -237,6 +237,71 @@ describe('Get-NetTCPConnection tables: connections', () => {
       { address: '52.96.1.2', count: 2 },
       { address: '2001:db8:20::7', count: 1 },
     ]);
+  });
+});
+
+describe('Get-NetTCPConnection | Format-List', () => {
+  it('records (blank lines between them) count by their State; Bound is listed only; the closing prompt is not part', () => {
+    const s = only(parseEvidence(fixture('powershell-nettcp-list.txt')));
+    assert.deepEqual(s.counts, { ESTABLISHED: 2, 'TIME-WAIT': 1 });
+    assert.equal(s.listed, 4);
+    assert.equal(s.startLine, 3);
+    assert.equal(s.endLine, 42);
+    const crlf = only(parseEvidence(fixture('powershell-nettcp-list.txt').replace(/\n/g, '\r\n')));
+    assert.deepEqual([crlf.counts, crlf.listed], [s.counts, s.listed]);
+  });
+
+  it('Select-Object of five or more properties (a list by default), any key order, -State filter', () => {
+    const text = [
+      'PS C:\\> Get-NetTCPConnection -State CloseWait | Select-Object State,OwningProcess,LocalPort,RemoteAddress,RemotePort',
+      '',
+      'State         : CloseWait',
+      'OwningProcess : 4120',
+      'LocalPort     : 8080',
+      'RemoteAddress : 192.0.2.10',
+      'RemotePort    : 51000',
+      '',
+      'State         : CloseWait',
+      'OwningProcess : 4120',
+      'LocalPort     : 8080',
+      'RemoteAddress : 192.0.2.11',
+      'RemotePort    : 51001',
+    ].join('\n');
+    const s = only(parseEvidence(text));
+    assert.deepEqual(s.counts, { 'CLOSE-WAIT': 2 });
+    assert.equal(s.listed, 2);
+    assert.equal(s.filteredState, 'CLOSE-WAIT');
+    assert.deepEqual(
+      connectionsOfText(text).map((c) => [c.line, c.state, c.local?.port, c.peer?.address, c.peer?.port]),
+      [
+        [2, 'CLOSE-WAIT', 8080, '192.0.2.10', 51000],
+        [8, 'CLOSE-WAIT', 8080, '192.0.2.11', 51001],
+      ],
+    );
+  });
+
+  it('records become connections with their endpoints', () => {
+    const r = connectionsOfText(fixture('powershell-nettcp-list.txt'));
+    assert.deepEqual(
+      r.map((c) => [c.line, c.source, c.state, c.local?.address, c.local?.port, c.peer?.address, c.peer?.port]),
+      [
+        [3, 'get-nettcpconnection', 'ESTABLISHED', '10.0.0.5', 51234, '52.96.1.2', 443],
+        [13, 'get-nettcpconnection', 'TIME-WAIT', '10.0.0.5', 51230, '52.96.1.2', 443],
+        [23, 'get-nettcpconnection', 'ESTABLISHED', 'fe80::1c2d:3e4f:5a6b:7c8d', 50500, 'fe80::9a8b:7c6d:5e4f:3a2b', 445],
+        [33, 'get-nettcpconnection', undefined, '*', 50200, '*', undefined],
+      ],
+    );
+  });
+
+  it('not a Get-NetTCPConnection list: no State key, no address or port key, values of the wrong shape', () => {
+    const notLists = [
+      'LocalAddress  : 10.0.0.5\nLocalPort     : 443\nRemoteAddress : 52.96.1.2\nRemotePort    : 50123',
+      'Name   : vEthernet\nState  : Established\nStatus : Up',
+      'LocalPort : https\nState     : Established',
+      'LocalAddress : somewhere\nState        : Established',
+      'State     : not a state\nLocalPort : 443',
+    ];
+    for (const text of notLists) assert.deepEqual(parseEvidence(text), [], text);
   });
 });
 

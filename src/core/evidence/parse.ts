@@ -37,6 +37,7 @@ import { NetstatStats, Nstat, ProcNetstat } from './formats/counters';
 import { SingleNumber, StateCounts, commandWords } from './formats/counts';
 import { NetstatListing } from './formats/netstat';
 import { NetTcpTable } from './formats/getNetTcpConnection';
+import { NetTcpList } from './formats/getNetTcpConnectionList';
 import { NodeExporterMetrics } from './formats/nodeExporter';
 import { ProcTcp } from './formats/procTcp';
 import { Snapshot } from './formats/snapshot';
@@ -66,6 +67,7 @@ function startBuilder(line: Line, st: ParseState): Builder | undefined {
   if (ProcTcp.canStart(line)) return tryTake(new ProcTcp());
   if (NetstatListing.canStart(line)) return tryTake(new NetstatListing());
   if (NetTcpTable.canStart(line)) return tryTake(new NetTcpTable(ctx));
+  if (NetTcpList.canStart(line)) return tryTake(new NetTcpList(ctx));
   if (SsListing.canStart(line, ctx)) return tryTake(new SsListing(ctx));
   const hex = ctx !== undefined && ctx.procNetTcp && ctx.counting;
   st.words ??= commandWords(ctx);

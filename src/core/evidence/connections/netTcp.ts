@@ -1,10 +1,13 @@
 /**
- * The rows of a PowerShell `Get-NetTCPConnection` table (formats/getNetTcpConnection.ts finds the table and its
- * columns): local and remote endpoints and the state. The cmdlet shows no queues or timers, and the owning process
- * only as a PID (no name), so a row gives no more. Pure: no `vscode`, no Node built-ins. Linear in the lines.
+ * The rows of a PowerShell `Get-NetTCPConnection` table or list (formats/getNetTcpConnection.ts and
+ * getNetTcpConnectionList.ts find them): local and remote endpoints and the state. The cmdlet shows no queues or
+ * timers, and the owning process only as a PID (no name), so a row gives no more.
+ * Pure: no `vscode`, no Node built-ins. Linear in the lines.
  */
+import type { StateId } from '../../catalogue/types';
 import { MAX_LINE_LENGTH, tokenize, trimEndSpace } from '../text';
-import { isNetTcpHeader, netTcpColumns, readNetTcpRow, type NetTcpColumns } from '../formats/getNetTcpConnection';
+import { dotnetState, isNetTcpHeader, netTcpColumns, readNetTcpRow, type NetTcpColumns } from '../formats/getNetTcpConnection';
+import { isSocketRecord, NetTcpListReader } from '../formats/getNetTcpConnectionList';
 import { parseEndpoint } from './address';
 import type { ConnectionDraft } from './rows';
 import type { Endpoint } from './types';
@@ -16,18 +19,44 @@ function endpointOf(address: string | undefined, port: string | undefined): Endp
   return parseEndpoint(`[${address}]:${port ?? '*'}`);
 }
 
-/** The connections of the table in lines [start, end) (a segment's range: header, dashes, rows). */
+/**
+ * The local endpoint; a LocalPort shown without LocalAddress (`Select-Object LocalPort,RemoteAddress,State`) still
+ * gives the port, under the wildcard address (a local endpoint's address is never ranked or shown). A peer needs
+ * its address: peers are ranked and told apart by it.
+ */
+function localOf(address: string | undefined, port: string | undefined): Endpoint | undefined {
+  return endpointOf(address ?? (port !== undefined ? '*' : undefined), port);
+}
+
+function connection(line: number, state: StateId | undefined, local: Endpoint | undefined, peer: Endpoint | undefined): ConnectionDraft {
+  const c: ConnectionDraft = { line, source: 'get-nettcpconnection' };
+  if (state !== undefined) c.state = state;
+  if (local) c.local = local;
+  if (peer) c.peer = peer;
+  return c;
+}
+
+/** The connections of the table or list in lines [start, end) (a segment's range). */
 export function readNetTcpConnections(start: number, end: number, lineText: (n: number) => string): ConnectionDraft[] {
   const out: ConnectionDraft[] = [];
+  let form: 'table' | 'list' | undefined;
   let header: string | undefined;
   let cols: NetTcpColumns | undefined;
+  const list = new NetTcpListReader((r) => {
+    if (isSocketRecord(r)) out.push(connection(r.line, dotnetState(r.State), localOf(r.LocalAddress, r.LocalPort), endpointOf(r.RemoteAddress, r.RemotePort)));
+  });
   for (let n = start; n < end; n++) {
     const raw = lineText(n);
     if (raw.length > MAX_LINE_LENGTH) continue;
     const text = trimEndSpace(raw);
     if (text.length === 0) continue;
+    form ??= isNetTcpHeader({ text, tokens: tokenize(text) }) ? 'table' : 'list';
+    if (form === 'list') {
+      list.take(text, n);
+      continue;
+    }
     if (header === undefined) {
-      if (isNetTcpHeader({ text, tokens: tokenize(text) })) header = text;
+      header = text;
       continue;
     }
     if (cols === undefined) {
@@ -36,15 +65,8 @@ export function readNetTcpConnections(start: number, end: number, lineText: (n: 
       continue;
     }
     const row = readNetTcpRow(text, cols);
-    if (!row) continue;
-    const c: ConnectionDraft = { line: n, source: 'get-nettcpconnection' };
-    const state = row.state();
-    if (state !== undefined) c.state = state;
-    const local = endpointOf(row.cell(cols.localAddress), row.cell(cols.localPort));
-    if (local) c.local = local;
-    const peer = endpointOf(row.cell(cols.remoteAddress), row.cell(cols.remotePort));
-    if (peer) c.peer = peer;
-    out.push(c);
+    if (row) out.push(connection(n, row.state(), localOf(row.cell(cols.localAddress), row.cell(cols.localPort)), endpointOf(row.cell(cols.remoteAddress), row.cell(cols.remotePort))));
   }
+  list.finish();
   return out;
 }

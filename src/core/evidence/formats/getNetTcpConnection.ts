@@ -14,7 +14,8 @@
  * listening nor connecting) and `DeleteTCB`; such a row is listed but counts no state, as a row with an
  * unknown state does in the other listings.
  *
- * Read by evidence/parse.ts; the rows are read again, field by field, by connections/netTcp.ts.
+ * Read by evidence/parse.ts (the Format-List form: getNetTcpConnectionList.ts); the rows are read again, field by
+ * field, by connections/netTcp.ts.
  * Pure: no `vscode`, no Node built-ins. Linear in the line.
  */
 import { lookupStateSpelling } from '../../catalogue/spellings';
