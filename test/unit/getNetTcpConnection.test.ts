@@ -88,6 +88,22 @@ describe('Get-NetTCPConnection tables: counts', () => {
     assert.equal(s.listed, 3);
   });
 
+  it('a value with spaces (CreationTime) in a column before State: its tokens stay in their column', () => {
+    const text = table('LocalAddress LocalPort CreationTime         State', [
+      '10.0.0.5         51234 12/5/2026 9:00:01 AM Established',
+      '10.0.0.5         51230 12/5/2026 8:59:40 AM TimeWait',
+    ]);
+    const s = only(parseEvidence(text));
+    assert.deepEqual(s.counts, { ESTABLISHED: 1, 'TIME-WAIT': 1 });
+    assert.deepEqual(
+      connectionsOfText(text).map((c) => [c.state, c.local?.port]),
+      [
+        ['ESTABLISHED', 51234],
+        ['TIME-WAIT', 51230],
+      ],
+    );
+  });
+
   it('every .NET TcpState name that has a Linux state counts; Bound and DeleteTCB are listed only', () => {
     const names: [string, string | undefined][] = [
       ['Closed', 'CLOSED'],

@@ -6,9 +6,10 @@
  * Columns are found by the header and the dashes line under it, never by counting tokens: Format-Table writes each
  * column's name and a run of dashes as long as the name, both left-aligned (text) or right-aligned (numbers) in
  * the column, and every value of the column in the same alignment. So each value overlaps its column's run of
- * dashes, and no other run (a value lies inside its column, a run inside its own); an empty cell (AppliedSetting
- * is often empty) overlaps nothing and shifts nothing. A row whose tokens do not fall so (spaced by hand, tabs)
- * is read in column order when it has one token per column.
+ * dashes, and no other run (a value lies inside its column, a run inside its own); a token between runs is the
+ * rest of the value before it (`12/5/2026 9:00:01 AM`); an empty cell (AppliedSetting is often empty) overlaps
+ * nothing and shifts nothing. A row whose tokens do not fall so (spaced by hand, tabs) is read in column order
+ * when it has one token per column.
  *
  * States are the .NET TcpState names (`TimeWait`, `Established`). Two have no Linux state: `Bound` (bound, neither
  * listening nor connecting) and `DeleteTCB`; such a row is listed but counts no state, as a row with an
@@ -102,23 +103,28 @@ export function netTcpColumns(header: string, dashes: string): NetTcpColumns | u
   return cols;
 }
 
-/** Bounds of the cells read (start, end; -1 when empty), by column index: the answer of readNetTcpRow. */
+/** Bounds of each column's cell (start, end; -1 when empty), by column index: the answer of readNetTcpRow. */
 const CELLS = new Int32Array(2 * MAX_COLUMNS);
-/** A row's token bounds, for the by-order reading. */
+/** Columns whose cell holds more than one token (`12/5/2026 9:00:01 AM`). */
+const MULTI = new Uint8Array(MAX_COLUMNS);
+/** A row's token bounds (the first MAX_COLUMNS + 1), for the reading in order. */
 const TOKENS = new Int32Array(2 * (MAX_COLUMNS + 1));
+let tokenCount = 0;
 
 /**
- * The cell of each column of a row, written to CELLS by column; false when some column has two tokens, a token
- * lies left of the first column, or (tokens not where the header says) the row has not one token per column.
+ * Puts each token of the row in the column whose run of dashes it overlaps (a token between runs continues the
+ * value before it), into CELLS and MULTI; collects the tokens into TOKENS. False when a token lies left of the
+ * first column or over two columns' runs: the tokens are not where the header says.
  */
-function placeTokens(text: string, cols: NetTcpColumns): boolean {
+function placeByPosition(text: string, cols: NetTcpColumns): boolean {
   const n = cols.count;
   const runs = cols.runs;
   CELLS.fill(-1, 0, 2 * n);
+  MULTI.fill(0, 0, n);
   let r = 0;
-  let prev = -1; // the column of the token before, which a token between columns continues
-  let tokens = 0;
+  let prev = -1; // the column of the token before
   let placed = true;
+  tokenCount = 0;
   for (let i = 0; i < text.length; ) {
     if (isSpaceCode(text.charCodeAt(i))) {
       i++;
@@ -127,35 +133,43 @@ function placeTokens(text: string, cols: NetTcpColumns): boolean {
     const a = i;
     while (i < text.length && !isSpaceCode(text.charCodeAt(i))) i++;
     const b = i;
-    if (tokens <= MAX_COLUMNS) {
-      TOKENS[2 * tokens] = a;
-      TOKENS[2 * tokens + 1] = b;
+    if (tokenCount <= MAX_COLUMNS) {
+      TOKENS[2 * tokenCount] = a;
+      TOKENS[2 * tokenCount + 1] = b;
     }
-    tokens++;
+    tokenCount++;
     if (!placed) continue;
     while (r < n && (runs[2 * r + 1] as number) <= a) r++;
-    let col: number;
+    let col = prev;
     if (r < n && (runs[2 * r] as number) < b) {
       col = r;
       if (r + 1 < n && (runs[2 * r + 2] as number) < b) placed = false; // over two columns
-    } else col = prev; // between columns (or after the last): the rest of a value with spaces
-    if (col < 0 || CELLS[2 * col] !== -1) placed = false;
-    else {
+    }
+    if (col < 0) placed = false;
+    else if (CELLS[2 * col] === -1) {
       CELLS[2 * col] = a;
       CELLS[2 * col + 1] = b;
+    } else {
+      CELLS[2 * col + 1] = b;
+      MULTI[col] = 1;
     }
     prev = col;
   }
-  if (placed) return true;
-  // Not where the header says (spaced by hand, tabs): one token per column, in order.
-  if (tokens !== n) return false;
+  return placed;
+}
+
+/** One token per column, in order (a row spaced by hand, or with tabs); false when the numbers differ. */
+function placeByOrder(cols: NetTcpColumns): boolean {
+  const n = cols.count;
+  if (tokenCount !== n) return false;
   CELLS.set(TOKENS.subarray(0, 2 * n));
+  MULTI.fill(0, 0, n);
   return true;
 }
 
-/** Column `col` is not shown, or its cell holds a token. */
-function filled(col: number): boolean {
-  return col < 0 || CELLS[2 * col] !== -1;
+/** Column `col` is not shown, or its cell holds one token. */
+function oneToken(col: number): boolean {
+  return col < 0 || (CELLS[2 * col] !== -1 && MULTI[col] === 0);
 }
 
 /** Column `col`'s cell holds an address (`::`, `10.0.0.5`, `fe80::1%12`, or cut short by Format-Table). */
@@ -210,16 +224,21 @@ const ROW: NetTcpRow = {
   },
 };
 
+/** The cells read are a socket's: a State cell that is a name, each shown address an address, each port a port. */
+function isSocketRow(text: string, cols: NetTcpColumns): boolean {
+  if (!oneToken(cols.state) || !isNameCell(text, cols.state)) return false;
+  if (!oneToken(cols.localAddress) || !oneToken(cols.remoteAddress) || !oneToken(cols.localPort) || !oneToken(cols.remotePort)) return false;
+  if (!isAddressCell(text, cols.localAddress) || !isAddressCell(text, cols.remoteAddress)) return false;
+  return isPortCell(text, cols.localPort) && isPortCell(text, cols.remotePort);
+}
+
 /**
- * The row `text` of a table with columns `cols`, or undefined when it is none: a State cell that is a name, each
- * shown address column an address, each shown port column a port. The answer is shared: read it before the next call.
+ * The row `text` of a table with columns `cols`, or undefined when it is no socket's row (isSocketRow), read by
+ * position, else in order. The answer is shared: read it before the next call.
  */
 export function readNetTcpRow(text: string, cols: NetTcpColumns): NetTcpRow | undefined {
-  if (!placeTokens(text, cols)) return undefined;
-  if (!filled(cols.state) || !isNameCell(text, cols.state)) return undefined;
-  if (!filled(cols.localAddress) || !filled(cols.remoteAddress) || !filled(cols.localPort) || !filled(cols.remotePort)) return undefined;
-  if (!isAddressCell(text, cols.localAddress) || !isAddressCell(text, cols.remoteAddress)) return undefined;
-  if (!isPortCell(text, cols.localPort) || !isPortCell(text, cols.remotePort)) return undefined;
+  const ok = (placeByPosition(text, cols) && isSocketRow(text, cols)) || (placeByOrder(cols) && isSocketRow(text, cols));
+  if (!ok) return undefined;
   rowText = text;
   rowStateCol = cols.state;
   return ROW;
