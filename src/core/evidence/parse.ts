@@ -1,7 +1,8 @@
 /**
  * Reads the numbers ("evidence") out of command output pasted into a note: `ss` listings (with or without
- * the State / Netid columns), `ss -s`, net-tools / BSD / Windows `netstat` listings, per-state counts
- * (`… | sort | uniq -c`, awk tallies, /proc/net/tcp hex codes), /proc/net/sockstat{,6}, nstat, `netstat -s`,
+ * the State / Netid columns), `ss -s`, net-tools / BSD / Windows `netstat` listings, PowerShell
+ * `Get-NetTCPConnection` tables, per-state counts (`… | sort | uniq -c`, awk tallies, /proc/net/tcp hex codes,
+ * `Group-Object State`), /proc/net/sockstat{,6}, nstat, `netstat -s`,
  * /proc/net/{netstat,snmp}, /proc/net/tcp{,6} rows, sysctl values, Prometheus node_exporter metrics, and the
  * extension's own snapshot block (see snapshotFormat.ts).
  *
@@ -35,6 +36,8 @@ import { Builder, Line, type ParseState, StateTally } from './formats/builder';
 import { NetstatStats, Nstat, ProcNetstat } from './formats/counters';
 import { SingleNumber, StateCounts, commandWords } from './formats/counts';
 import { NetstatListing } from './formats/netstat';
+import { NetTcpTable } from './formats/getNetTcpConnection';
+import { NetTcpList } from './formats/getNetTcpConnectionList';
 import { NodeExporterMetrics } from './formats/nodeExporter';
 import { ProcTcp } from './formats/procTcp';
 import { Snapshot } from './formats/snapshot';
@@ -63,6 +66,8 @@ function startBuilder(line: Line, st: ParseState): Builder | undefined {
   if (NetstatStats.canStart(line, ctx)) return tryTake(new NetstatStats(ctx?.netstatStats === true));
   if (ProcTcp.canStart(line)) return tryTake(new ProcTcp());
   if (NetstatListing.canStart(line)) return tryTake(new NetstatListing());
+  if (NetTcpTable.canStart(line)) return tryTake(new NetTcpTable(ctx));
+  if (NetTcpList.canStart(line)) return tryTake(new NetTcpList(ctx));
   if (SsListing.canStart(line, ctx)) return tryTake(new SsListing(ctx));
   const hex = ctx !== undefined && ctx.procNetTcp && ctx.counting;
   st.words ??= commandWords(ctx);

@@ -1,5 +1,5 @@
 /**
- * Evidence: numbers read from command output pasted into a note (ss, ss -s, netstat, /proc/net/sockstat,
+ * Evidence: numbers read from command output pasted into a note (ss, ss -s, netstat, Get-NetTCPConnection, /proc/net/sockstat,
  * `uniq -c` counts, nstat, /proc/net/tcp, node_exporter metrics, the extension's own snapshot block).
  * Pure: no `vscode`, no Node built-ins.
  */
@@ -9,6 +9,7 @@ export type EvidenceKind =
   | 'ss' //            `ss -tan` listing (with or without the State column)
   | 'ss-summary' //    `ss -s`
   | 'netstat' //       netstat -tan (Linux net-tools, BSD/macOS, Windows)
+  | 'get-nettcpconnection' // PowerShell Get-NetTCPConnection tables (Format-Table)
   | 'sockstat' //      /proc/net/sockstat, /proc/net/sockstat6
   | 'state-counts' //  `… | sort | uniq -c`, awk per-state counts, "STATE N" tables
   | 'nstat' //         nstat / netstat -s / /proc/net/netstat counters

@@ -86,7 +86,7 @@ export function* noteEvidenceSteps(model: NoteModel, range?: OffsetRange): Gener
       const rows = connectionsOfSegment(seg, lineText);
       for (const r of rows) tallies.add(r);
       const isCountBlock =
-        seg.kind === 'state-counts' || seg.kind === 'snapshot' || seg.kind === 'prometheus' || ((seg.kind === 'ss' || seg.kind === 'netstat') && rows.length === 0);
+        seg.kind === 'state-counts' || seg.kind === 'snapshot' || seg.kind === 'prometheus' || ((seg.kind === 'ss' || seg.kind === 'netstat' || seg.kind === 'get-nettcpconnection') && rows.length === 0);
       if (!isCountBlock) continue;
       for (const [s, n] of Object.entries(seg.counts) as [StateId, number | undefined][]) {
         if (n !== undefined) setCount(s, { count: n, source: 'count-block', line: seg.startLine });

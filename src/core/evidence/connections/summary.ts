@@ -1,7 +1,7 @@
 /**
  * Per-state summaries of socket rows: how many, which peers and /24 (IPv6 /64) networks, which local ports,
- * timers, Send-Q, retransmissions, processes. Only listings (ss, netstat, /proc/net/tcp) count as sockets;
- * tcpstates rows are transitions and tcplife rows closed connections (see transitionsByState).
+ * timers, Send-Q, retransmissions, processes. Only listings (ss, netstat, Get-NetTCPConnection, /proc/net/tcp) count
+ * as sockets; tcpstates rows are transitions and tcplife rows closed connections (see transitionsByState).
  * Pure: no `vscode`, no Node built-ins.
  */
 import type { StateId } from '../../catalogue/types';
@@ -22,7 +22,7 @@ const bump = <K>(m: Map<K, number>, k: K): void => {
 const maxOf = (a: number | null, b: number | undefined): number | null => (b === undefined ? a : a === null ? b : Math.max(a, b));
 
 export function isListing(c: Connection): boolean {
-  return c.source === 'ss' || c.source === 'netstat' || c.source === 'proc-net-tcp';
+  return c.source === 'ss' || c.source === 'netstat' || c.source === 'get-nettcpconnection' || c.source === 'proc-net-tcp';
 }
 
 /** Running summary of one state's listing rows (rows are not kept: a 10 MB note lists 100k sockets). */

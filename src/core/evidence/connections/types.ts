@@ -1,7 +1,7 @@
 /**
  * Per-connection evidence: the rows of socket listings pasted into a note (ss -tanoepim, netstat -tanpo,
- * /proc/net/tcp{,6}) and of bcc `tcpstates` / `tcplife`, read field by field — peers, queues, timers,
- * retransmissions, processes — and summarised per state. A second pass over the segments parse.ts finds
+ * Get-NetTCPConnection, /proc/net/tcp{,6}) and of bcc `tcpstates` / `tcplife`, read field by field — peers,
+ * queues, timers, retransmissions, processes — and summarised per state. A second pass over the segments parse.ts finds
  * (it counts; this reads the detail). Pure: no `vscode`, no Node built-ins.
  */
 import type { StateId } from '../../catalogue/types';
@@ -10,7 +10,7 @@ import type { StateId } from '../../catalogue/types';
 export type TimerKind = 'on' | 'persist' | 'keepalive' | 'timewait' | 'none';
 export const TIMER_KINDS: readonly TimerKind[] = ['on', 'persist', 'keepalive', 'timewait', 'none'];
 
-export type ConnectionSource = 'ss' | 'netstat' | 'proc-net-tcp' | 'tcpstates' | 'tcplife';
+export type ConnectionSource = 'ss' | 'netstat' | 'get-nettcpconnection' | 'proc-net-tcp' | 'tcpstates' | 'tcplife';
 
 export interface Endpoint {
   /** Address without brackets, zone or port; IPv4-mapped IPv6 (`::ffff:10.0.0.1`) as plain IPv4. */
