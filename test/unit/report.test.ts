@@ -317,3 +317,80 @@ describe('report: the latest sample and mixed time zones (audit s9)', () => {
     assert.equal(j.limits.orphan, 400, 'the latest sample is the last one in time');
   });
 });
+
+describe('report: 12-hour and Chinese clock times, samples without orphan counts (audit s10 #2, #7, #11)', () => {
+  const TWELVE = join(fixtureDir('report'), 'twelve-hour.md');
+  const COUNTS = join(fixtureDir('report'), 'state-counts.md');
+  type Json = { trend: Record<string, number> | null; limits: Record<string, unknown>; timeline: { time: string; line: number; orphan: number | null }[] };
+  const json = (file: string, lang = 'en'): Json => {
+    const r = cli('report', file, '--json', '--lang', lang);
+    assert.equal(r.status, 0, r.stderr);
+    return JSON.parse(r.stdout) as Json;
+  };
+
+  it('--json: 上午 11:50, 下午1点30分, ### 下午 2:10 are 11:50, 13:30, 14:10 on the heading\'s day; the trend rises from the latest', () => {
+    for (const lang of ['en', 'zh-cn']) {
+      const j = json(TWELVE, lang);
+      assert.deepEqual(j.timeline.map((p) => [p.time, p.orphan]), [
+        ['2024-03-05T11:50:00', 1000],
+        ['2024-03-05T13:30:00', 3000],
+        ['2024-03-05T14:10:00', 4000],
+      ]);
+      assert.deepEqual(Object.keys(j.timeline[0] ?? {}), ['time', 'line', 'orphan', 'tw', 'mem'], 'the JSON shape is unchanged');
+      assert.deepEqual(j.trend, { orphanPerMinute: 21.15, minutesToQuarter: 4.5, minutesToHalf: 198.2, minutesToLimit: 585.4 });
+      assert.deepEqual([j.limits.orphan, j.limits.orphanRatio], [4000, 0.2441]);
+    }
+  });
+
+  it('Markdown (en, zh-cn): the afternoon rows and a rising trend', () => {
+    const en = cli('report', TWELVE).stdout;
+    assert.match(en, /\| 2024-03-05T13:30:00 \| 18 \| 3,000 \| 5 \| 30 \|/);
+    assert.match(en, /Orphans change by 21\.15 a minute; ¼ of tcp_max_orphans: in 4\.5 min;/);
+    assert.match(en, /- orphan 4,000 of tcp_max_orphans 16,384/);
+    const zh = cli('report', TWELVE, '--lang', 'zh-cn').stdout;
+    assert.match(zh, /\| 2024-03-05T14:10:00 \| 24 \| 4,000 \|/);
+    assert.match(zh, /孤儿每分钟变化 21\.15；到 tcp_max_orphans 的 ¼：4\.5 分钟后/);
+  });
+
+  it('timed samples with per-state counts and no orphan numbers: no "one sample", each row shows its counts', () => {
+    const j = json(COUNTS);
+    assert.deepEqual(j.timeline.map((p) => p.time), ['14:05:00', '14:20:00', '14:50:00', '14:50:00'], '14：20 and 14点50分 are read');
+    assert.equal(j.trend, null);
+    const en = cli('report', COUNTS).stdout;
+    assert.doesNotMatch(en, /One timed sample/);
+    assert.match(en, /No orphan trend: none of the 4 timed samples gives an orphan count \(sockstat or ss -s\)\./);
+    assert.match(en, /\| Time \| Line \| orphan \| tw \| mem \(pages\) \| Per-state counts \|/);
+    assert.match(en, /\| 14:05:00 \| 6 \| — \| — \| — \| ESTABLISHED 842 · CLOSE-WAIT 230 · TIME-WAIT 118 \|/);
+    // Two blocks under one heading: two samples at 14:50, told apart by their line and their counts.
+    assert.match(en, /\| 14:50:00 \| 24 \| — \| — \| — \| ESTABLISHED 839 · CLOSE-WAIT 1,450 · TIME-WAIT 104 \|/);
+    assert.match(en, /\| 14:50:00 \| 33 \| — \| — \| — \| CLOSE-WAIT 1,450 \|/);
+    const zh = cli('report', COUNTS, '--lang', 'zh-cn').stdout;
+    assert.doesNotMatch(zh, /只有一个带时间的采样/);
+    assert.match(zh, /无法得出孤儿趋势：4 个带时间的采样都没有孤儿数（sockstat 或 ss -s）。/);
+    assert.match(zh, /\| 时间 \| 行 \| orphan \| tw \| mem（页） \| 各状态数量 \|/);
+  });
+
+  it('the trend message says why there is none: one sample, one orphan count among several, one time', () => {
+    const sock = (orphan: number): string => `TCP: inuse 1 orphan ${orphan} tw 1 alloc 1 mem 1`;
+    const md = (text: string, lang: 'en' | 'zh-cn' = 'en'): string => reportMarkdown(buildReport(analyzeNote(text), { file: 'n.md', lang }), lang);
+    const section = (time: string, body: string): string => [`## ${time}`, '', '```', body, '```', ''].join('\n');
+    assert.match(md(section('09:00', sock(5))), /One timed sample: no trend\./);
+    assert.match(md(section('09:00', sock(5)), 'zh-cn'), /只有一个带时间的采样：无法得出趋势。/);
+    const oneCount = section('09:00', sock(5)) + section('09:10', 'TIME_WAIT 1203\nESTABLISHED 1402');
+    assert.match(md(oneCount), /No orphan trend: only one of the 2 timed samples gives an orphan count\./);
+    assert.match(md(oneCount, 'zh-cn'), /无法得出孤儿趋势：2 个带时间的采样中只有一个有孤儿数。/);
+    const sameTime = section('09:00', sock(5)) + '```\n' + sock(9) + '\n```\n';
+    assert.match(md(sameTime), /No orphan trend: the timed samples with an orphan count share one time\./);
+    assert.match(md(sameTime, 'zh-cn'), /无法得出孤儿趋势：有孤儿数的带时间采样都在同一时刻。/);
+  });
+
+  it('the timeline with per-state cells, pasted back into a note, adds no counts and no samples', () => {
+    for (const lang of ['en', 'zh-cn'] as const) {
+      const md = reportMarkdown(buildReport(analyzeNote(readFileSync(COUNTS, 'utf8')), { file: 'c.md', lang }), lang);
+      const timeline = md.split('\n### ').find((x) => /^(Timeline|时间线)\n/.test(x)) ?? '';
+      assert.match(timeline, /CLOSE-WAIT 230/, 'the section holds the per-state cells');
+      const again = buildReport(analyzeNote(`### ${timeline}`), { file: 'r.md', lang }).json;
+      assert.deepEqual([again.timeline, again.states], [[], {}], lang);
+    }
+  });
+});

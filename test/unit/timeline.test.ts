@@ -352,3 +352,243 @@ describe('midnight: a time of day after 23:59 (audit s9)', () => {
     assert.equal(trendOf(points, limitsOf(model, points))?.orphanPerMinute, 100);
   });
 });
+
+describe('12-hour markers in free text (audit s10 #2)', () => {
+  it('AM/PM after (or before) the time, and the Chinese day-period words before it', () => {
+    const cases: [string, string][] = [
+      ['下午 1:30', '13:30:00'],
+      ['下午1:30 再看', '13:30:00'],
+      ['晚上 10:30', '22:30:00'],
+      ['上午 11:50', '11:50:00'],
+      ['凌晨 2:10', '02:10:00'],
+      ['中午 12:10', '12:10:00'],
+      ['中午1:05', '13:05:00'],
+      ['### 下午 2:10', '14:10:00'],
+      ['今天傍晚 6:40 告警', '18:40:00'],
+      ['昨晚 11:20', '23:20:00'],
+      ['2:10 PM', '14:10:00'],
+      ['2:10pm', '14:10:00'],
+      ['10:30 p.m. on lb-7', '22:30:00'],
+      ['9:05 am', '09:05:00'],
+      ['PM 2:10', '14:10:00'],
+      ['2:10:05 PM', '14:10:05'],
+      ['12:05 AM', '00:05:00'],
+      ['12:05 PM', '12:05:00'],
+    ];
+    for (const [text, want] of cases) assert.equal(iso(text), want, text);
+  });
+
+  it('midnight: 12 at night (晚上 / 夜里 / 凌晨 12) is 00:xx; small hours at night stay small (夜里 2:00)', () => {
+    assert.equal(iso('晚上 12:10'), '00:10:00');
+    assert.equal(iso('晚上12点'), '00:00:00');
+    assert.equal(iso('凌晨12点30分'), '00:30:00');
+    assert.equal(iso('夜里2点'), '02:00:00');
+    assert.equal(iso('半夜 1:40'), '01:40:00');
+  });
+
+  it('a 24-hour time is read as written, whatever the word; 上午 12 (ambiguous) too; 最早 / 最晚 are no day periods', () => {
+    assert.equal(iso('下午 13:30'), '13:30:00');
+    assert.equal(iso('上午 14:00'), '14:00:00');
+    assert.equal(iso('14:05 PM'), '14:05:00');
+    assert.equal(iso('上午 12:05'), '12:05:00');
+    assert.equal(iso('最早 14:05 开始告警'), '14:05:00');
+    assert.equal(iso('最晚 10:30 恢复'), '10:30:00');
+    assert.equal(iso('I am 2:10 late'), '02:10:00', 'am before a time is English, not a marker');
+  });
+
+  it('a timeline in 12-hour time: the order, the trend sign and the latest sample follow the afternoon (rep/pm.md)', () => {
+    const block = (orphan: number): string => ['```', `TCP: inuse 10 orphan ${orphan} tw 5 alloc 20 mem 30`, '```', ''].join('\n');
+    const text = ['```', 'net.ipv4.tcp_max_orphans = 16384', '```', '', '上午 11:50', '', block(1000), '下午 1:30', '', block(3000), '下午 2:10', '', block(4000)].join('\n');
+    const model = analyzeNote(text);
+    const points = timelineOf(model);
+    assert.deepEqual(points.map((p) => p.time), ['11:50:00', '13:30:00', '14:10:00']);
+    const limits = limitsOf(model, points);
+    assert.equal(limits.orphan, 4000, 'the latest sample is 14:10, not 11:50');
+    assert.deepEqual(trendOf(points, limits), { orphanPerMinute: 21.15, minutesToQuarter: 4.5, minutesToHalf: 198.2, minutesToLimit: 585.4 });
+  });
+
+  it('headings in 12-hour time across midnight: 晚上 11:50, then 凌晨 0:10, is the next day', () => {
+    const section = (time: string, orphan: number): string => [`## ${time}`, '', '```', `TCP: inuse 1 orphan ${orphan} tw 1 alloc 1 mem 1`, '```', ''].join('\n');
+    const model = analyzeNote('# 2024-03-05 lb-9\n\n' + section('晚上 11:50', 1000) + section('晚上 12:10', 3000) + section('凌晨 0:30', 5000));
+    const points = timelineOf(model);
+    assert.deepEqual(points.map((p) => p.time), ['2024-03-05T23:50:00', '2024-03-06T00:10:00', '2024-03-06T00:30:00']);
+    assert.equal(trendOf(points, limitsOf(model, points))?.orphanPerMinute, 100);
+  });
+});
+
+describe('Chinese clock forms and dates kept with the time (audit s10 #7)', () => {
+  it('点 / 时 with minutes (分), 半, 整, or a day-period word; a full-width colon', () => {
+    const cases: [string, string][] = [
+      ['14点05分', '14:05:00'],
+      ['14点05 再看', '14:05:00'],
+      ['2点10分', '02:10:00'],
+      ['2点5分', '02:05:00'],
+      ['凌晨2点10分，值班同学收到告警', '02:10:00'],
+      ['下午3点05分', '15:05:00'],
+      ['14时05分', '14:05:00'],
+      ['14时05分30秒', '14:05:30'],
+      ['14：05 发现告警', '14:05:00'],
+      ['【14：05】', '14:05:00'],
+      ['下午2点半', '14:30:00'],
+      ['下午3点', '15:00:00'],
+      ['凌晨 2 点', '02:00:00'],
+      ['14 点 05 分', '14:05:00'],
+      ['凌晨 2 点 10 分', '02:10:00'],
+      ['下午 3 点半', '15:30:00'],
+      ['3点整', '03:00:00'],
+      ['Checked at 14:05.', '14:05:00'],
+    ];
+    for (const [text, want] of cases) assert.equal(iso(text), want, text);
+  });
+
+  it('not a time: 点 without minutes or a day period (第3点, 3点建议), durations, years, decimals, counts after a colon', () => {
+    for (const s of [
+      '第3点',
+      '3点建议',
+      '有3点需要注意',
+      '14点建议',
+      '涨到3点',
+      '5分钟',
+      '2小时',
+      '2小时30分',
+      '30秒',
+      '2024年',
+      '涨了3点5个百分点',
+      '3点50个连接',
+      '问题1：30秒后重试',
+      '第2点：10个连接',
+      'ratio 16:9',
+      '1:30个',
+      '等了10:30分钟',
+      'waited 2:30 min',
+      'took 1:30h',
+    ]) {
+      assert.equal(iso(s), undefined, s);
+    }
+  });
+
+  it('the date stays with the time: 年月日 with 点 / 时分秒 / a day period, dotted dates, date(1) in zh_CN and ja_JP, English months', () => {
+    const cases: [string, string][] = [
+      ['2024年3月5日 凌晨2点10分', '2024-03-05T02:10:00'],
+      ['2024年03月05日 星期二 02时40分07秒 CST', '2024-03-05T02:40:07'],
+      ['2024年3月5日 下午 2:10', '2024-03-05T14:10:00'],
+      ['2024年3月5日（周二）14:05', '2024-03-05T14:05:00'],
+      ['2024年 3月 5日 火曜日 02:40:07 JST', '2024-03-05T02:40:07'],
+      ['2024.03.05 14:05', '2024-03-05T14:05:00'],
+      ['2024-03-05 2:10 PM', '2024-03-05T14:10:00'],
+      ['2024-03-05 14:05 UTC+8', '2024-03-05T14:05:00+08:00'],
+      ['2024-03-05 14:05（UTC+8）', '2024-03-05T14:05:00+08:00'],
+      ['Mar 5, 2024 2:10 PM', '2024-03-05T14:10:00'],
+      ['5 March 2024 14:05', '2024-03-05T14:05:00'],
+    ];
+    for (const [text, want] of cases) assert.equal(iso(text), want, text);
+    assert.equal(isoOf(parseDateTime('2024年03月05日 星期二 02时40分07秒 CST') as NoteTime), '2024-03-05T02:40:07', 'date +%c in zh_CN is a date-time inside a block');
+    assert.deepEqual(parseDate('# 2024.03.05 故障复盘'), { y: 2024, m: 3, d: 5 });
+  });
+
+  it('a month and day without a year: kept (monthDay), the year taken from the note', () => {
+    for (const s of ['3月5日 14:05', '3月5号 14:05', 'Mar 5 14:05', '5 Mar 14:05']) {
+      const t = parseTimeMention(s);
+      assert.deepEqual(t && { monthDay: t.monthDay, h: t.h, min: t.min }, { monthDay: { m: 3, d: 5 }, h: 14, min: 5 }, s);
+    }
+    const axis = onOneAxis([{ date: { y: 2024, m: 3, d: 5 }, h: 23, min: 0, s: 0 }, { monthDay: { m: 3, d: 7 }, h: 1, min: 0, s: 0 }]);
+    assert.deepEqual(axis.map(isoOf), ['2024-03-05T23:00:00', '2024-03-07T01:00:00']);
+    const newYear = onOneAxis([{ date: { y: 2024, m: 12, d: 31 }, h: 23, min: 0, s: 0 }, { monthDay: { m: 1, d: 1 }, h: 1, min: 0, s: 0 }]);
+    assert.deepEqual(newYear.map(isoOf), ['2024-12-31T23:00:00', '2025-01-01T01:00:00']);
+    // No year anywhere: shown as times of day, a day apart in minutes.
+    const undated = onOneAxis([{ monthDay: { m: 3, d: 5 }, h: 14, min: 0, s: 0 }, { monthDay: { m: 3, d: 6 }, h: 14, min: 10, s: 0 }]);
+    assert.deepEqual(undated.map(isoOf), ['14:00:00', '14:10:00']);
+    assert.equal(minutesOf(undated[1] as NoteTime) - minutesOf(undated[0] as NoteTime), 24 * 60 + 10);
+  });
+
+  it('inside a block only a full date-time is the sample time: syslog stamps without a year stay out', () => {
+    assert.equal(parseDateTime('Jun 18 09:20:11 lb-7 kernel: TCP: too many orphaned sockets'), undefined);
+    assert.equal(parseDateTime('3月5日 14:05'), undefined);
+    assert.equal(parseDateTime('下午 2:10'), undefined);
+    assert.equal(parseDateTime('14点05分'), undefined);
+  });
+
+  it('the n07 timeline: a 凌晨 line above, date(1) in zh_CN and C: three samples (the 02:10 one was lost)', () => {
+    const text = [
+      '2024年3月5日 凌晨2点10分',
+      '',
+      '```',
+      '[root@edge-12 ~]# ss -s',
+      'Total: 48122',
+      'TCP:   46010 (estab 3102, closed 2390, orphaned 40210, timewait 1902)',
+      '```',
+      '',
+      '```',
+      '[root@edge-12 ~]# date; ss -s',
+      '2024年 03月 05日 星期二 02:40:07 CST',
+      'Total: 58890',
+      'TCP:   56702 (estab 3050, closed 2301, orphaned 52100, timewait 1866)',
+      '```',
+      '',
+      '```',
+      '[root@edge-12 ~]# date +%c; ss -s',
+      '2024年03月05日 星期二 03时15分02秒',
+      'Total: 70312',
+      'TCP:   68011 (estab 3021, closed 2250, orphaned 61920, timewait 1840)',
+      '```',
+      '',
+    ].join('\n');
+    const points = timelineOf(analyzeNote(text));
+    assert.deepEqual(points.map((p) => [p.time, p.orphan]), [
+      ['2024-03-05T02:10:00', 40210],
+      ['2024-03-05T02:40:07', 52100],
+      ['2024-03-05T03:15:02', 61920],
+    ]);
+  });
+
+  it('a time of day printed by date +%r (12-hour, C and zh_CN) is read with its AM/PM', () => {
+    for (const printed of ['01:20:11 PM', '下午 01时20分11秒']) {
+      const text = ['```', '[2024-06-18 13:00:05] $ cat /proc/net/sockstat', 'TCP: inuse 1 orphan 100 tw 1 alloc 1 mem 1', '```', '', '```', '$ date +%r', printed, '$ cat /proc/net/sockstat', 'TCP: inuse 1 orphan 200 tw 1 alloc 1 mem 1', '```', ''].join('\n');
+      assert.deepEqual(timelineOf(analyzeNote(text)).map((p) => p.time), ['2024-06-18T13:00:05', '2024-06-18T13:20:11'], printed);
+    }
+  });
+
+  it('month-day headings under a dated title: the year from the title, across the new year', () => {
+    const section = (time: string, orphan: number): string => [`## ${time}`, '', '```', `TCP: inuse 1 orphan ${orphan} tw 1 alloc 1 mem 1`, '```', ''].join('\n');
+    const model = analyzeNote('# 2024-12-30 跨年值班\n\n' + section('12月31日 23:50', 1000) + section('1月1日 00:20', 4000));
+    const points = timelineOf(model);
+    assert.deepEqual(points.map((p) => p.time), ['2024-12-31T23:50:00', '2025-01-01T00:20:00']);
+    assert.equal(trendOf(points, limitsOf(model, points))?.orphanPerMinute, 100);
+    // No year anywhere: a day apart, not 10 minutes apart.
+    const undated = analyzeNote(section('3月5日 14:00', 1000) + section('3月6日 14:10', 1000 + 1450 * 10));
+    const p2 = timelineOf(undated);
+    assert.deepEqual(p2.map((p) => p.time), ['14:00:00', '14:10:00']);
+    assert.equal(trendOf(p2, limitsOf(undated, p2))?.orphanPerMinute, 10);
+  });
+});
+
+describe('a zone written after a time of day (audit s10, English notes: UTC headings)', () => {
+  it('UTC, Z, (UTC), AM UTC, UTC+8 and +08:00 give the offset; a signed number after a space does not', () => {
+    const offset = (text: string): number | undefined => parseTimeMention(text)?.offset;
+    assert.equal(offset('## 09:20 UTC'), 0);
+    assert.equal(offset('## 09:20Z'), 0);
+    assert.equal(offset('## 09:20 (UTC)'), 0);
+    assert.equal(iso('## 9:20 AM UTC'), '09:20:00');
+    assert.equal(offset('## 9:20 AM UTC'), 0);
+    assert.equal(offset('14:05 UTC+8'), 480);
+    assert.equal(offset('14:05+08:00'), 480);
+    assert.equal(offset('14:05 CST'), undefined, 'CST is ambiguous');
+    assert.equal(offset('14:05 +1200 orphans'), undefined, 'a count, not a zone');
+    assert.equal(offset('14:05-14:20 期间'), undefined, 'a range, not a zone');
+    assert.equal(offset('2024-03-05 09:00-09:30'), undefined, 'a range after a date');
+    assert.equal(offset('23:00-01:00'), undefined, 'a range across midnight');
+    assert.equal(offset('2025-03-14 09:26 +0800'), 480, 'a date, a space, an offset');
+    assert.equal(offset('09:26:53-05:00'), -300);
+    assert.equal(offset('14:05:30+08:00'), 480, 'seconds: an ISO-like time');
+    assert.equal(offset('2025-03-14T09:26+08:00'), 480, 'joined to its date by T');
+    assert.equal(offset('## 13:52 UTC: paged'), 0);
+  });
+
+  it('a UTC heading after a +02:00 sample is read in UTC: the later sample is later (repro r-utc-heading)', () => {
+    const text = ['## First sample', '', '```', '$ date -Is', '2025-07-08T11:02:13+02:00', '$ cat /proc/net/sockstat', 'TCP: inuse 10 orphan 1200 tw 5 alloc 10 mem 900', '```', '', '## 09:20 UTC', '', '```', '$ cat /proc/net/sockstat', 'TCP: inuse 10 orphan 300 tw 5 alloc 10 mem 100', '```', ''].join('\n');
+    const model = analyzeNote(text);
+    const points = timelineOf(model);
+    assert.deepEqual(points.map((p) => p.time), ['2025-07-08T11:02:13+02:00', '2025-07-08T09:20:00Z']);
+    assert.equal(limitsOf(model, points).orphan, 300, 'the latest sample is 09:20Z, after 09:02:13Z');
+  });
+});

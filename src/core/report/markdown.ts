@@ -4,11 +4,11 @@
  * findings. Text from the note (addresses, process names, the file name) is escaped for Markdown.
  * Line numbers are 1-based here (for people); the JSON keeps 0-based lines like `scan`. Pure.
  */
-import type { Lang, Localized } from '../catalogue/types';
+import { STATE_IDS, type Lang, type Localized } from '../catalogue/types';
 import { formatPercent } from '../snapshot/pressure';
 import { formatNumber, t } from '../strings';
-import type { Report, ReportSockets } from './build';
-import type { Limits } from './timeline';
+import type { Report, ReportJson, ReportSockets } from './build';
+import type { Limits, TimelinePoint } from './timeline';
 
 const W = {
   title: { en: 'TCP evidence report — {file}', 'zh-cn': 'TCP 证据报告 — {file}' },
@@ -19,8 +19,14 @@ const W = {
   },
   none: { en: 'No per-state evidence in this note.', 'zh-cn': '笔记中没有按状态的证据。' },
   timeline: { en: 'Timeline', 'zh-cn': '时间线' },
-  timelineHead: { en: '| Time | Line | orphan | tw | mem (pages) |', 'zh-cn': '| 时间 | 行 | orphan | tw | mem（页） |' },
+  timelineHead: { en: '| Time | Line | orphan | tw | mem (pages) | Per-state counts |', 'zh-cn': '| 时间 | 行 | orphan | tw | mem（页） | 各状态数量 |' },
   oneSample: { en: 'One timed sample: no trend.', 'zh-cn': '只有一个带时间的采样：无法得出趋势。' },
+  noOrphanCount: {
+    en: 'No orphan trend: none of the {n} timed samples gives an orphan count (sockstat or ss -s).',
+    'zh-cn': '无法得出孤儿趋势：{n} 个带时间的采样都没有孤儿数（sockstat 或 ss -s）。',
+  },
+  oneOrphanCount: { en: 'No orphan trend: only one of the {n} timed samples gives an orphan count.', 'zh-cn': '无法得出孤儿趋势：{n} 个带时间的采样中只有一个有孤儿数。' },
+  oneOrphanTime: { en: 'No orphan trend: the timed samples with an orphan count share one time.', 'zh-cn': '无法得出孤儿趋势：有孤儿数的带时间采样都在同一时刻。' },
   noSample: { en: 'No timed samples (a snapshot block, `date` output, or a time in the heading above a block).', 'zh-cn': '没有带时间的采样（快照块、`date` 输出，或代码块上方标题中的时间）。' },
   trend: {
     en: 'Orphans change by {rate} a minute; ¼ of tcp_max_orphans: {q}; ½: {h}; the limit: {l}.',
@@ -72,6 +78,32 @@ function timers(s: ReportSockets): string {
   return parts.length ? parts.join(', ') : '—';
 }
 
+/**
+ * A sample's per-state counts in the order of the states (so rows compare column by column), the largest
+ * MAX_STATES_SHOWN of them: `ESTABLISHED 839 · CLOSE-WAIT 1,450 · TIME-WAIT 104`.
+ */
+function stateCounts(counts: TimelinePoint['counts']): string {
+  const all = STATE_IDS.filter((id) => counts[id] !== undefined);
+  const kept = new Set([...all].sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0)).slice(0, MAX_STATES_SHOWN));
+  const shown = all.filter((id) => kept.has(id)).map((id) => `${id} ${formatNumber(counts[id] ?? 0)}`);
+  if (all.length > MAX_STATES_SHOWN) shown.push('…');
+  return shown.length ? shown.join(' · ') : '—';
+}
+
+const MAX_STATES_SHOWN = 4;
+
+/**
+ * Why the timeline gives no orphan trend: one timed sample; none or only one of several with an orphan count
+ * (per-state counts alone make no orphan trend); or all orphan counts at one time.
+ */
+function noTrend(timeline: ReportJson['timeline'], lang: Lang): string {
+  if (timeline.length === 1) return t(W.oneSample, lang);
+  const withOrphans = timeline.filter((p) => p.orphan !== null).length;
+  if (withOrphans === 0) return t(W.noOrphanCount, lang, { n: timeline.length });
+  if (withOrphans === 1) return t(W.oneOrphanCount, lang, { n: timeline.length });
+  return t(W.oneOrphanTime, lang);
+}
+
 function minutes(m: number | null, lang: Lang): string {
   if (m === null) return t(W.never, lang);
   return m === 0 ? t(W.passed, lang) : t(W.minutes, lang, { m });
@@ -112,17 +144,21 @@ export function reportMarkdown(report: Report, lang: Lang): string {
   out.push('', `### ${t(W.timeline, lang)}`, '');
   if (j.timeline.length === 0) out.push(t(W.noSample, lang));
   else {
-    out.push(t(W.timelineHead, lang), '|---|---:|---:|---:|---:|');
-    // A long timeline keeps its first and last samples (the trend below reads them all).
+    out.push(t(W.timelineHead, lang), '|---|---:|---:|---:|---:|---|');
+    // A long timeline keeps its first and last samples (the trend below reads them all). Each row shows the
+    // sample's per-state counts too: two blocks under one heading are two samples at one time, told apart by
+    // their line and what each holds.
+    const points = report.analysis.points;
     const half = MAX_MARKDOWN_ROWS / 2;
-    const shown = j.timeline.length > MAX_MARKDOWN_ROWS ? [...j.timeline.slice(0, half), undefined, ...j.timeline.slice(-half)] : j.timeline;
-    for (const p of shown) {
-      if (p) out.push(`| ${p.time} | ${p.line + 1} | ${n(p.orphan)} | ${n(p.tw)} | ${n(p.mem)} |`);
-      else out.push(`| ${t(W.moreSamples, lang, { more: j.timeline.length - MAX_MARKDOWN_ROWS })} | | | | |`);
+    const rows = j.timeline.map((p, i) => ({ p, counts: points[i]?.counts ?? {} }));
+    const shown = rows.length > MAX_MARKDOWN_ROWS ? [...rows.slice(0, half), undefined, ...rows.slice(-half)] : rows;
+    for (const row of shown) {
+      if (row) out.push(`| ${row.p.time} | ${row.p.line + 1} | ${n(row.p.orphan)} | ${n(row.p.tw)} | ${n(row.p.mem)} | ${stateCounts(row.counts)} |`);
+      else out.push(`| ${t(W.moreSamples, lang, { more: j.timeline.length - MAX_MARKDOWN_ROWS })} | | | | | |`);
     }
     out.push('');
     const tr = j.trend;
-    out.push(tr ? t(W.trend, lang, { rate: rate(tr.orphanPerMinute), q: minutes(tr.minutesToQuarter, lang), h: minutes(tr.minutesToHalf, lang), l: minutes(tr.minutesToLimit, lang) }) : t(W.oneSample, lang));
+    out.push(tr ? t(W.trend, lang, { rate: rate(tr.orphanPerMinute), q: minutes(tr.minutesToQuarter, lang), h: minutes(tr.minutesToHalf, lang), l: minutes(tr.minutesToLimit, lang) }) : noTrend(j.timeline, lang));
   }
   out.push('', `### ${t(W.limits, lang)}`, '');
   const l = j.limits;

@@ -1,11 +1,14 @@
 /**
- * Times as notes carry them: ISO 8601 (`2025-03-14T09:26:53+08:00`, `2025-03-14 09:26`), `date` output in
- * the C locale (`Fri Mar 14 09:26:53 CST 2025`, `Fri 14 Mar 2025 09:26:53 AM UTC`) and zh_CN
- * (`2025年 03月 14日 星期五 09:26:53 CST`, also written `2024年3月5日 14:32`), a bare time of day in a heading or
- * a line (`### 09:31 再看一次`), and a date alone (a heading's date for the times under it). Zone names other
- * than UTC/GMT/Z are ambiguous (CST is China and US Central): such times keep their wall clock and no offset
- * (onOneAxis reads them in the zone the note gives elsewhere). Pure: no `vscode`, no Node built-ins. Every
- * regular expression is linear.
+ * Times as notes carry them: ISO 8601 (`2025-03-14T09:26:53+08:00`, `2025-03-14 09:26`, `2024.03.05 14:05`),
+ * `date` output in the C locale (`Fri Mar 14 09:26:53 CST 2025`, `Fri 14 Mar 2025 09:26:53 AM UTC`), zh_CN
+ * (`2025年 03月 14日 星期五 09:26:53 CST`, `date +%c`: `2024年03月05日 星期二 02时40分07秒`) and ja_JP, written dates
+ * (`2024年3月5日 凌晨2点10分`, `Mar 5, 2024 2:10 PM`, `3月5日 14:05` without a year), a time of day in a heading
+ * or a line (`### 09:31 再看一次`, `下午 2:10`, `2:10 PM`, `14点05分`, `14：05`), and a date alone (a heading's
+ * date for the times under it). A day-period word (上午 下午 凌晨 晚上 …) or AM / PM next to a time sets its half of
+ * the day (hourIn); `H点` without minutes is a time only after such a word. Zone names other than UTC/GMT/Z are
+ * ambiguous (CST is China and US Central): such times keep their wall clock and no offset (onOneAxis reads them in
+ * the zone the note gives elsewhere). Pure: no `vscode`, no Node built-ins. Every regular expression is linear, and
+ * runs only on one line (at most MAX_TEXT characters) that has a clock's separator (`:` `：` `点` `时`).
  */
 
 export interface NoteTime {
@@ -21,11 +24,16 @@ export interface NoteTime {
    * it started, and a time past midnight under it moves to the next day (onOneAxis).
    */
   readonly dateInherited?: boolean;
+  /**
+   * Month and day, when the text gives them without a year (`3月5日 14:05`, `Mar 5 14:05`): onOneAxis takes the
+   * year from the nearest dated time of the note, or counts the days between them in a note that dates nothing.
+   */
+  readonly monthDay?: { readonly m: number; readonly d: number };
   /** Days after the note's first day, for a time in a note that dates nothing (23:59, then 00:01): set by onOneAxis. */
   readonly days?: number;
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MAX_TEXT = 300;
 
 function validClock(h: number, min: number, s: number): boolean {
@@ -33,8 +41,10 @@ function validClock(h: number, min: number, s: number): boolean {
 }
 
 function validDate(y: number, m: number, d: number): boolean {
-  return y >= 1990 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+  return y >= 1990 && y <= 2100 && validDay(m, d);
 }
+
+const validDay = (m: number, d: number): boolean => m >= 1 && m <= 12 && d >= 1 && d <= 31;
 
 function zoneOffset(z: string | undefined): number | undefined {
   if (z === undefined) return undefined;
@@ -45,22 +55,84 @@ function zoneOffset(z: string | undefined): number | undefined {
   return m[1] === '-' ? -v : v;
 }
 
-function make(date: NoteTime['date'], h: number, min: number, s: number, zone: string | undefined, ampm?: string): NoteTime | undefined {
-  let hh = h;
-  if (ampm !== undefined) {
-    if (h < 1 || h > 12) return undefined;
-    hh = (h % 12) + (ampm.toUpperCase() === 'PM' ? 12 : 0);
+/**
+ * What a word next to a time says about its hour: English AM / PM, and the Chinese day periods — 上午 早上 早晨
+ * 清晨 今早 明早 (morning), 凌晨 (the small hours), 中午 (around noon), 下午 午后 傍晚 (afternoon), 晚上 晚间 今晚
+ * 昨晚 明晚 夜里 夜间 深夜 半夜 (night). Single 早 / 晚 are not read (最早 / 最晚 are "earliest" / "at the latest").
+ */
+type Period = 'am' | 'pm' | 'morning' | 'smallHours' | 'noon' | 'afternoon' | 'night';
+
+const PERIOD_WORDS: readonly (readonly [string, Period])[] = [
+  ['上午', 'morning'],
+  ['早上', 'morning'],
+  ['早晨', 'morning'],
+  ['清晨', 'morning'],
+  ['今早', 'morning'],
+  ['明早', 'morning'],
+  ['午前', 'morning'],
+  ['凌晨', 'smallHours'],
+  ['中午', 'noon'],
+  ['下午', 'afternoon'],
+  ['午后', 'afternoon'],
+  ['午後', 'afternoon'],
+  ['傍晚', 'afternoon'],
+  ['晚上', 'night'],
+  ['晚间', 'night'],
+  ['今晚', 'night'],
+  ['昨晚', 'night'],
+  ['明晚', 'night'],
+  ['夜里', 'night'],
+  ['夜间', 'night'],
+  ['深夜', 'night'],
+  ['半夜', 'night'],
+];
+
+/**
+ * The hour on the 24-hour clock. An hour of 0 or 13–23 is read as written whatever the word says (`下午 13:30`,
+ * `14:05 PM`): the digits are unambiguous. 1–12 o'clock: AM and 凌晨 12 are midnight (00:xx), PM and 下午 12 are
+ * noon; 中午 1–2 are 13–14; at night (晚上 …) 5–11 are 17–23, 12 is midnight and 1–4 stay the small hours (夜里
+ * 2 点 is 02:00). 上午 12 (noon or midnight?) is left as written, as are 中午 3–10.
+ */
+function hourIn(h: number, period: Period | undefined): number {
+  if (period === undefined || h === 0 || h > 12) return h;
+  switch (period) {
+    case 'am':
+    case 'smallHours':
+      return h === 12 ? 0 : h;
+    case 'morning':
+      return h;
+    case 'pm':
+    case 'afternoon':
+      return h === 12 ? 12 : h + 12;
+    case 'noon':
+      return h <= 2 ? h + 12 : h;
+    case 'night':
+      return h === 12 ? 0 : h <= 4 ? h : h + 12;
   }
-  if (!validClock(hh, min, s)) return undefined;
-  if (date && !validDate(date.y, date.m, date.d)) return undefined;
-  const offset = zoneOffset(zone);
-  return { ...(date ? { date } : {}), h: hh, min, s, ...(offset !== undefined ? { offset } : {}) };
 }
 
-const ISO = /(\d{4})[-/](\d{1,2})[-/](\d{1,2})[T ]\s?(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?\s?(Z|[+-]\d{2}:?\d{2}|UTC|GMT)?/;
-const ZH_DATE = /(\d{4})年(\d{1,2})月(\d{1,2})日(?:星期.)?(\d{1,2}):(\d{2})(?::(\d{2}))?([A-Z]{2,5})?/;
-const DAY = /(?:^|\D)(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)/;
-const ZH_DAY = /(\d{4})年(\d{1,2})月(\d{1,2})日/;
+interface Parts {
+  readonly date?: NoteTime['date'];
+  readonly monthDay?: NoteTime['monthDay'];
+  readonly h: number;
+  readonly min: number;
+  readonly s: number;
+  readonly offset?: number;
+}
+
+function make(p: Parts): NoteTime | undefined {
+  if (!validClock(p.h, p.min, p.s)) return undefined;
+  if (p.date && !validDate(p.date.y, p.date.m, p.date.d)) return undefined;
+  if (p.monthDay && !validDay(p.monthDay.m, p.monthDay.d)) return undefined;
+  return {
+    ...(p.date ? { date: p.date } : p.monthDay ? { monthDay: p.monthDay } : {}),
+    h: p.h,
+    min: p.min,
+    s: p.s,
+    ...(p.offset !== undefined ? { offset: p.offset } : {}),
+  };
+}
+
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const CLOCK_TOKEN = /^(\d{1,2}):(\d{2}):(\d{2})$/;
 const CLOCK_IN_TEXT = /\d:\d\d:\d\d/;
@@ -77,7 +149,7 @@ function cDate(text: string): NoteTime | undefined {
     let mon = 0;
     let day = 0;
     let year = 0;
-    const monthOf = (x: string | undefined): number => (x && /^[A-Z][a-z]{2}$/.test(x) ? MONTHS.indexOf(x.toLowerCase()) + 1 : 0);
+    const monthOf = (x: string | undefined): number => (x && /^[A-Z][a-z]{2}$/.test(x) ? monthNamed(x) : 0);
     const num = (x: string | undefined, max: number): number => (x && /^\d{1,4}$/.test(x) && Number(x) <= max ? Number(x) : 0);
     if (monthOf(t[j]) && num(t[j + 1], 31)) {
       mon = monthOf(t[j]);
@@ -92,52 +164,196 @@ function cDate(text: string): NoteTime | undefined {
     const clock = CLOCK_TOKEN.exec(t[j] ?? '');
     if (!clock) continue;
     j++;
-    let ampm: string | undefined;
-    if (t[j] === 'AM' || t[j] === 'PM') ampm = t[j++];
+    let period: Period | undefined;
+    if (t[j] === 'AM' || t[j] === 'PM') period = t[j++] === 'AM' ? 'am' : 'pm';
     let zone: string | undefined;
     if (/^(?:[A-Z]{2,5}|[+-]\d{4})$/.test(t[j] ?? '')) zone = t[j++];
     if (!year && /^\d{4}$/.test(t[j] ?? '')) year = Number(t[j]);
     if (!year) return undefined;
-    return make({ y: year, m: mon, d: day }, Number(clock[1]), Number(clock[2]), Number(clock[3]), zone, ampm);
+    const offset = zoneOffset(zone);
+    return make({ date: { y: year, m: mon, d: day }, h: hourIn(Number(clock[1]), period), min: Number(clock[2]), s: Number(clock[3]), ...(offset !== undefined ? { offset } : {}) });
   }
   return undefined;
 }
 
-const CLOCK = /(?:^|[^\d:.])(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\d:.])/;
+/**
+ * A time of day in text. Groups: 1 the hour; `H:MM[:SS[.fff]]` with an ASCII or full-width colon (2, 3); or
+ * `H点` / `H时` followed by `MM分[SS秒]` (4, 5), by two-digit minutes (6, `14点05`), by 半 (half past) or 整
+ * (o'clock) (7), or by nothing (a bare hour: a time only after a day-period word, `下午3点`; `第3点`, `3点建议` are
+ * not times). Not inside a number or an address (`1.2:3`, `10.0.0.5:443`), not `分钟` (a duration).
+ */
+const CLOCK = /(?<![\d.:])(\d{1,2})(?:[:：](\d{2})(?:[:：](\d{2})(?:\.\d{1,9})?)?(?![\d:：]|\.\d)| ?[点时](?: ?(\d{1,2}) ?分(?!钟)(?: ?(\d{1,2}) ?秒)?| ?(\d{2})(?![\d分秒])|(半|整))?)/g;
+/** Any of the clock's separators: a text without one has no time (most lines). */
+const CLOCK_HINT = /[:：点时]/;
+/** A count or a duration right after the digits (`1:30个`, `10:30分钟`, `3点50个`, `2:30 min`): not a time. */
+const UNIT_AFTER = /^(?:[个次倍%秒]|分钟|小时|毫秒| ?(?:ms|s|secs?|mins?|minutes|h|hrs?|hours)(?![A-Za-z]))/;
+const AMPM_AFTER = /^ ?([AaPp])\.?[Mm]\.?(?![A-Za-z])/;
+/** A zone after the time: `Z`, `UTC`, `(UTC)`, `GMT`, `UTC+8`, `+08:00`, `+0800` (names such as CST are ambiguous: not read). */
+const ZONE_AFTER = /^( ?)(?:[(（]?(?:UTC|GMT)(?:([+-])(\d{1,2})(?::?(\d{2}))?)?(?![A-Za-z\d])|Z(?![A-Za-z\d])|([+-])(\d{2}):?(\d{2})(?![A-Za-z\d:]))/;
 
-/** A full date and time in the text (ISO, `date` in C or zh_CN), or undefined. */
-export function parseDateTime(text: string): NoteTime | undefined {
-  // Every form below has a clock (`09:26`): a text without `:` has no date and time (most lines).
-  if (text.length > MAX_TEXT || !text.includes(':')) return undefined;
-  let m = ISO.exec(text);
-  if (m) return make({ y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) }, Number(m[4]), Number(m[5]), Number(m[6] ?? 0), m[7]);
-  if (text.includes('年')) {
-    // zh_CN `date` (`2025年 03月 14日 星期五 09:26:53 CST`) or a written date (`2024年3月5日 14:32`), read with the
-    // spaces removed.
-    m = ZH_DATE.exec(text.replace(/\s/g, ''));
-    if (m) return make({ y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) }, Number(m[4]), Number(m[5]), Number(m[6] ?? 0), m[7]);
-  }
-  return cDate(text);
+/** Dates in text: `2024-03-05`, `2024/3/5`, `2024.03.05`; `3月5日` (with `2024年` before it: YEAR_BEFORE); `Mar 5, 2024`, `5 Mar 2024`. */
+const NUM_DATE = /(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/g;
+const ZH_MONTH_DAY = /(?<![\d月])(\d{1,2}) ?月(?:  ?)?(\d{1,2}) ?[日号]/g;
+const YEAR_BEFORE = /(?<!\d)(\d{4}) ?年(?:  ?)?$/;
+const EN_MONTH_DAY = /(?<![A-Za-z\d])([A-Z][a-z]{2,8})\.? (\d{1,2})(?:st|nd|rd|th)?(?![\d:])(?:,? (\d{4})(?![\d:]))?/g;
+const EN_DAY_MONTH = /(?<![A-Za-z\d:])(\d{1,2}) ([A-Z][a-z]{2,8})\.?(?: (\d{4})(?![\d:]))?/g;
+/** What may stand between a date and its time: a weekday (`星期二`, `（周二）`, `火曜日`, `Tue`), a comma, `T`, `at`. */
+const WEEKDAY = /^(?:[（(] ?)?(?:星期|礼拜|周)[一二三四五六日天](?: ?[）)])?|^[月火水木金土日]曜日|^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?/;
+
+interface DateMark {
+  readonly end: number;
+  readonly date?: { y: number; m: number; d: number };
+  readonly monthDay?: { m: number; d: number };
 }
 
-/** A calendar date alone (`# 2024-03-05 lb-9`, `2024/3/5`, `2024年3月5日`): a heading's date for the times of day under it. */
+/** `Mar`, `March`, `Sept` → 3, 3, 9; anything else 0. */
+function monthNamed(word: string): number {
+  const w = word.toLowerCase();
+  const i = MONTH_NAMES.findIndex((full) => full === w || (w.length === 3 && full.startsWith(w)) || (w === 'sept' && full === 'september'));
+  return i + 1;
+}
+
+function mark(end: number, y: number | undefined, m: number, d: number): DateMark | undefined {
+  if (y !== undefined) return validDate(y, m, d) ? { end, date: { y, m, d } } : undefined;
+  return validDay(m, d) ? { end, monthDay: { m, d } } : undefined;
+}
+
+/** The dates in a text, each with where it ends (a time right after it is on that date). */
+function dateMarks(text: string): DateMark[] {
+  const out: DateMark[] = [];
+  const push = (x: DateMark | undefined): void => {
+    if (x) out.push(x);
+  };
+  for (const m of text.matchAll(NUM_DATE)) push(mark(m.index + m[0].length, Number(m[1]), Number(m[3]), Number(m[4])));
+  for (const m of text.matchAll(ZH_MONTH_DAY)) {
+    const y = YEAR_BEFORE.exec(text.slice(Math.max(0, m.index - 8), m.index));
+    push(mark(m.index + m[0].length, y ? Number(y[1]) : undefined, Number(m[1]), Number(m[2])));
+  }
+  for (const m of text.matchAll(EN_MONTH_DAY)) {
+    const mon = monthNamed(m[1] as string);
+    if (mon) push(mark(m.index + m[0].length, m[3] === undefined ? undefined : Number(m[3]), mon, Number(m[2])));
+  }
+  for (const m of text.matchAll(EN_DAY_MONTH)) {
+    const mon = monthNamed(m[2] as string);
+    if (mon) push(mark(m.index + m[0].length, m[3] === undefined ? undefined : Number(m[3]), mon, Number(m[1])));
+  }
+  return out;
+}
+
+/** The text between a date and a time joins them: nothing, `T`, a comma, a weekday, `at`. */
+function joins(gap: string): boolean {
+  let g = gap.trim();
+  if (g === 'T') return true;
+  const w = WEEKDAY.exec(g);
+  if (w) g = g.slice(w[0].length).trim();
+  if (g.startsWith(',') || g.startsWith('，')) g = g.slice(1).trim();
+  return g === '' || g === 'at';
+}
+
+/** The date ending right before `pos` (only spaces, a weekday, a comma between), if any. */
+function dateBefore(text: string, marks: readonly DateMark[], pos: number): DateMark | undefined {
+  let best: DateMark | undefined;
+  for (const m of marks) if (m.end <= pos && (!best || m.end > best.end || (m.end === best.end && m.date && !best.date))) best = m;
+  return best && joins(text.slice(best.end, pos)) ? best : undefined;
+}
+
+/** A day-period word (or `AM` / `PM` in capitals) right before `pos`, spaces between allowed. */
+function periodBefore(text: string, pos: number): { period: Period; start: number } | undefined {
+  let end = pos;
+  while (end > 0 && pos - end < 3 && /\s/.test(text[end - 1] as string)) end--;
+  for (const [word, period] of PERIOD_WORDS) if (end >= word.length && text.startsWith(word, end - word.length)) return { period, start: end - word.length };
+  const two = text.slice(Math.max(0, end - 2), end);
+  if ((two === 'AM' || two === 'PM') && !/[A-Za-z]/.test(text[end - 3] ?? '')) return { period: two === 'AM' ? 'am' : 'pm', start: end - 2 };
+  return undefined;
+}
+
+/**
+ * The zone after a time. A bare signed offset after a space is read only with a date (`14:05 +1200` is a count),
+ * and a negative one only after an ISO-like time — with seconds (`09:26:53-05:00`) or joined to its date by `T`
+ * (`2025-03-14T09:26-05:00`): `14:05-14:20` and `23:00-01:00` are ranges.
+ */
+function zoneAfter(text: string, iso: boolean, dated: boolean): number | undefined {
+  const z = ZONE_AFTER.exec(text);
+  if (!z) return undefined;
+  const [, space, utcSign, utcH, utcM, sign, hh, mm] = z;
+  if (utcSign === undefined && sign === undefined) return 0; // Z, UTC, GMT
+  if (sign !== undefined && ((space && !dated) || (sign === '-' && !iso))) return undefined;
+  const h = Number(utcH ?? hh);
+  const m = Number(utcM ?? mm ?? 0);
+  if (h > 14 || m > 59) return undefined;
+  return ((utcSign ?? sign) === '-' ? -1 : 1) * (h * 60 + m);
+}
+
+/**
+ * The first time in the text that comes with a date (a date right before it), else — unless `needDate` — the first
+ * time of day at all. Each time is read with the day-period word or AM / PM next to it and a zone after it.
+ */
+function scan(text: string, needDate: boolean): NoteTime | undefined {
+  let first: NoteTime | undefined;
+  let marks: DateMark[] | undefined;
+  CLOCK.lastIndex = 0;
+  for (let m = CLOCK.exec(text); m; m = CLOCK.exec(text)) {
+    const end = m.index + m[0].length;
+    if (UNIT_AFTER.test(text.slice(end, end + 10))) continue;
+    const before = periodBefore(text, m.index);
+    const colon = m[2] !== undefined;
+    // A bare hour (`3点`) is a time only after a day-period word (`下午3点`).
+    if (!colon && m[4] === undefined && m[6] === undefined && m[7] === undefined && !before) continue;
+    const min = colon ? Number(m[2]) : m[4] !== undefined ? Number(m[4]) : m[6] !== undefined ? Number(m[6]) : m[7] === '半' ? 30 : 0;
+    const sec = colon ? m[3] : m[5];
+    const ampm = AMPM_AFTER.exec(text.slice(end, end + 6));
+    const period: Period | undefined = ampm ? ((ampm[1] as string).toLowerCase() === 'a' ? 'am' : 'pm') : before?.period;
+    marks ??= dateMarks(text);
+    const day = dateBefore(text, marks, before?.start ?? m.index);
+    const zoneAt = end + (ampm ? ampm[0].length : 0);
+    const iso = sec !== undefined || (day !== undefined && text.slice(day.end, m.index).trim() === 'T');
+    const offset = zoneAfter(text.slice(zoneAt, zoneAt + 12), iso, day?.date !== undefined);
+    const t = make({ ...(day?.date ? { date: day.date } : {}), ...(day?.monthDay ? { monthDay: day.monthDay } : {}), h: hourIn(Number(m[1]), period), min, s: Number(sec ?? 0), ...(offset !== undefined ? { offset } : {}) });
+    if (!t) continue;
+    if (t.date) return t;
+    if (!needDate) first ??= t;
+  }
+  return first;
+}
+
+function readTime(text: string, needDate: boolean): NoteTime | undefined {
+  if (text.length > MAX_TEXT || !CLOCK_HINT.test(text)) return undefined;
+  const found = scan(text, needDate);
+  if (found?.date) return found;
+  return cDate(text) ?? found;
+}
+
+/**
+ * A full date and time in the text (ISO, `date` in C, zh_CN or ja_JP, `2024年3月5日 凌晨2点10分`, `Mar 5, 2024
+ * 2:10 PM`), or undefined. Inside a block only these are read: a time of day there may be anything (log stamps,
+ * timers).
+ */
+export function parseDateTime(text: string): NoteTime | undefined {
+  return readTime(text, true);
+}
+
+/** A calendar date alone (`# 2024-03-05 lb-9`, `2024/3/5`, `2024.03.05`, `2024年3月5日`, `Mar 5, 2024`): a heading's date for the times of day under it. */
 export function parseDate(text: string): NoteTime['date'] {
   if (text.length > MAX_TEXT) return undefined;
-  // `2024年 3月 5日` is read with the spaces removed, as in parseDateTime.
-  const m = DAY.exec(text) ?? (text.includes('年') ? ZH_DAY.exec(text.replace(/\s/g, '')) : null);
-  if (!m) return undefined;
-  const date = { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
-  return validDate(date.y, date.m, date.d) ? date : undefined;
+  let first: DateMark | undefined;
+  for (const m of dateMarks(text)) if (m.date && (!first || m.end < first.end)) first = m;
+  return first?.date;
 }
 
-/** A full date-time, else a bare time of day (`09:31`, `09:31:05`) — for headings and lines above a block. */
+/**
+ * A full date-time, else a time of day (`09:31`, `下午 2:10`, `14点05分`, `14：05`; with its month and day when
+ * the text gives them without a year, `3月5日 14:05`) — for headings, lines above a block and prompts.
+ */
 export function parseTimeMention(text: string): NoteTime | undefined {
-  const full = parseDateTime(text);
-  if (full) return full;
-  if (text.length > MAX_TEXT) return undefined;
-  const m = CLOCK.exec(text);
-  if (!m) return undefined;
-  return make(undefined, Number(m[1]), Number(m[2]), Number(m[3] ?? 0), undefined);
+  return readTime(text, false);
+}
+
+/** The date of a month and day (no year given) nearest to `near`: its year, the one before or the one after. */
+export function dateNear(md: NonNullable<NoteTime['monthDay']>, near: NonNullable<NoteTime['date']>): NonNullable<NoteTime['date']> {
+  const at = Date.UTC(near.y, near.m - 1, near.d);
+  let best = near.y;
+  for (const y of [near.y - 1, near.y + 1]) if (Math.abs(Date.UTC(y, md.m - 1, md.d) - at) < Math.abs(Date.UTC(best, md.m - 1, md.d) - at)) best = y;
+  return { y: best, m: md.m, d: md.d };
 }
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
@@ -160,24 +376,61 @@ export function isoOf(t: NoteTime): string {
  * the nearest time before it that has an offset, else of the first one after it: the note's own zone is the
  * best reading of its wall-clock times, and comparing them with UTC would misplace them by the offset (a
  * `+08:00` sample 8 hours before its wall-clock neighbours). With no offset in the note, times stay wall clock.
- * Zone names are not guessed (CST is China and US Central).
+ * Zone names are not guessed (CST is China and US Central). A month and day without a year (`3月5日 14:05`)
+ * take the year of the nearest dated time (withYears); in a note that gives no year anywhere they count the days
+ * between them in `minutes` and show as times of day.
  */
-export function onOneAxis(times: readonly NoteTime[]): NoteTime[] {
+export function onOneAxis(given: readonly NoteTime[]): NoteTime[] {
+  const times = withYears(given);
   const n = times.length;
   const nextOffset: (number | undefined)[] = new Array<number | undefined>(n);
   let offset: number | undefined;
   for (let i = n - 1; i >= 0; i--) nextOffset[i] = offset = (times[i] as NoteTime).offset ?? offset;
   const dates = datesOf(times);
-  // A note that dates nothing still crosses midnight: each time counts the days since the first (shown as times of day).
+  // A note that dates nothing still crosses midnight: each time counts the days since the first (shown as times of
+  // day); a month and day without a year count the days from the last one given.
   let days = 0;
+  let lastDay: { md: NonNullable<NoteTime['monthDay']>; days: number } | undefined;
   const undated = dates.every((d) => d === undefined);
   offset = undefined;
   return times.map((t, i) => {
     const date = dates[i];
     offset = t.offset ?? offset ?? nextOffset[i];
-    if (undated && i > 0 && pastMidnight(times[i - 1] as NoteTime, t)) days++;
-    return { ...t, ...(date ? { date } : {}), ...(offset !== undefined ? { offset } : {}), ...(undated && days > 0 ? { days } : {}) };
+    if (undated && i > 0) {
+      if (t.monthDay && lastDay) days = lastDay.days + daysBetween(lastDay.md, t.monthDay);
+      else if (pastMidnight(times[i - 1] as NoteTime, t)) days++;
+    }
+    if (undated && t.monthDay) lastDay = { md: t.monthDay, days };
+    return { ...t, ...(date ? { date } : {}), ...(offset !== undefined ? { offset } : {}), ...(undated && days !== 0 ? { days } : {}) };
   });
+}
+
+/**
+ * A month and day without a year take the year that puts them nearest the dated time before them (their own
+ * date once set), else the first one after them (dateNear): 12月31日, then 1月1日, is the next year.
+ */
+function withYears(times: readonly NoteTime[]): readonly NoteTime[] {
+  if (!times.some((t) => t.monthDay && !t.date)) return times;
+  const out = times.slice();
+  let next: NoteTime['date'];
+  const after: NoteTime['date'][] = new Array<NoteTime['date']>(times.length);
+  for (let i = times.length - 1; i >= 0; i--) after[i] = next = (times[i] as NoteTime).date ?? next;
+  let near: NoteTime['date'];
+  times.forEach((t, i) => {
+    const ref = near ?? after[i];
+    if (t.monthDay && !t.date && ref) {
+      const { monthDay, ...rest } = t;
+      out[i] = { ...rest, date: dateNear(monthDay, ref) };
+    }
+    near = (out[i] as NoteTime).date ?? near;
+  });
+  return out;
+}
+
+/** Days from one month and day to the next in a year not given: the shorter way round (12-31 → 01-01 is 1). */
+function daysBetween(a: NonNullable<NoteTime['monthDay']>, b: NonNullable<NoteTime['monthDay']>): number {
+  const d = (Date.UTC(2000, b.m - 1, b.d) - Date.UTC(2000, a.m - 1, a.d)) / 86_400_000;
+  return d > 183 ? d - 366 : d < -183 ? d + 366 : d;
 }
 
 const HALF_DAY = 12 * 60;

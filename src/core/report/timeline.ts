@@ -15,7 +15,7 @@ import type { StateId } from '../catalogue/types';
 import { promptOf } from '../evidence/commandLine';
 import { isSnapshotHeader } from '../evidence/snapshotFormat';
 import { orphanPressure, pressureInput, SYSCTL_MAX_ORPHANS, SYSCTL_MAX_TW, SYSCTL_TCP_MEM, type OrphanPressure } from '../snapshot/pressure';
-import { isoOf, minutesOf, onOneAxis, parseDate, parseDateTime, parseTimeMention, type NoteTime } from './time';
+import { dateNear, isoOf, minutesOf, onOneAxis, parseDate, parseDateTime, parseTimeMention, type NoteTime } from './time';
 import { valueInEffect, type InEffect, type Place, type SettingValue } from './inEffect';
 
 export interface TimelinePoint {
@@ -135,9 +135,12 @@ function headingDate(model: NoteModel, section: Section | undefined): NoteTime['
   return undefined;
 }
 
-/** A `date` command (`date`, `date +%T`, `date; cat /proc/net/sockstat`), and a line that is only a time of day. */
+/**
+ * A `date` command (`date`, `date +%T`, `date; cat /proc/net/sockstat`), and a line that is only a time of day
+ * (`09:20:11`; `date +%r`: `01:20:11 PM`, in zh_CN `下午 01时20分11秒`).
+ */
 const DATE_COMMAND = /^date(?![^\s;&|])/;
-const CLOCK_LINE = /^\s*\d{1,2}:\d{2}(?::\d{2})?\s*$/;
+const CLOCK_LINE = /^\s{0,40}(?:(?:上午|下午) ?)?\d{1,2}(?::\d{2}(?::\d{2})?|时\d{2}分(?:\d{2}秒)?)(?: ?[AaPp][Mm])?\s{0,40}$/;
 
 /**
  * The time of day in the block's first prompt that shows one (`[09:20:11] $ ss -s`, `[root@lb-7 09:20:11]# …`,
@@ -196,11 +199,17 @@ function blockTime(model: NoteModel, block: EvidenceBlock, section: Section | un
   // A time of day in the block's own prompt is closer to the sample than the heading or the line above: it wins
   // (`# 2024-03-05 14:02` over `[14:02:11] $ ss -s` is 14:02:11), on their date and in their zone.
   const clock = clockInBlock(model, block);
-  const t = clock ? { ...clock, ...(outside?.date ? { date: outside.date } : {}), ...(outside?.offset !== undefined ? { offset: outside.offset } : {}) } : outside;
+  const t = clock
+    ? { ...clock, ...(outside?.date ? { date: outside.date } : outside?.monthDay ? { monthDay: outside.monthDay } : {}), ...(outside?.offset !== undefined ? { offset: outside.offset } : {}) }
+    : outside;
   if (!t || t.date) return t;
-  // A time of day under a dated heading (`# 2024-03-05 lb-9` … `## 14:02`) is on that heading's day.
+  // A time of day under a dated heading (`# 2024-03-05 lb-9` … `## 14:02`) is on that heading's day; a month and
+  // day without a year (`## 3月6日 00:20`) take the heading's year.
   const date = headingDate(model, section);
-  return date ? { ...t, date, dateInherited: true } : t;
+  if (!date) return t;
+  if (!t.monthDay) return { ...t, date, dateInherited: true };
+  const { monthDay, ...rest } = t;
+  return { ...rest, date: dateNear(monthDay, date) };
 }
 
 /** The timed blocks of a note on one axis: its samples (points) and the minutes of every timed block. */
