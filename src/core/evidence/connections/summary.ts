@@ -40,8 +40,6 @@ class SocketTally {
   private backoffMax: number | null = null;
   private inodeRows = 0;
   private inodeZero = 0;
-  /** 0-based line of the first row. */
-  firstLine = -1;
 
   /**
    * Rows with a wildcard peer port (listeners: `0.0.0.0:*`) by local address, local port and peer address, and
@@ -70,7 +68,6 @@ class SocketTally {
       for (const [source, m] of bySource) if (source !== c.source && m >= n) return false;
     }
     if (c.peer && !this.peers.add(c.peer, c.local?.port)) return false;
-    if (this.firstLine < 0) this.firstLine = c.line;
     this.listed++;
     if (c.local?.port !== undefined) bump(this.ports, c.local.port);
     if (c.timer !== undefined) this.timers[c.timer]++;
@@ -130,15 +127,11 @@ export class StateTallies {
     t.add(c);
   }
 
-  /** The summaries, and the line of each state's first row. */
-  result(): { sockets: Map<StateId, StateSockets>; firstLine: Map<StateId, number> } {
+  /** The summaries per state. */
+  result(): { sockets: Map<StateId, StateSockets> } {
     const sockets = new Map<StateId, StateSockets>();
-    const firstLine = new Map<StateId, number>();
-    for (const [s, t] of this.tallies) {
-      sockets.set(s, t.result());
-      firstLine.set(s, t.firstLine);
-    }
-    return { sockets, firstLine };
+    for (const [s, t] of this.tallies) sockets.set(s, t.result());
+    return { sockets };
   }
 }
 
