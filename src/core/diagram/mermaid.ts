@@ -7,10 +7,14 @@
  * numbers are state descriptions; orphan verdicts are classes (`orphan`, `orphanMaybe`, `notOrphan`) plus a
  * description line, so the mark does not depend on colour.
  *
+ * Which sample the counts come from (the legend's count source: "counts: per-state counts, line 13 at 11:00:00")
+ * is a `%%` comment line, as the figure caption is: Mermaid draws no free text in a state diagram.
+ *
  * Safety: every text comes from the catalogue or is a number; nothing from the note (title, count source) is
- * written. Every label still goes through `mermaidText`, which writes anything outside a small safe set as a
- * Mermaid entity code (`#58;`), so no label can end a statement, open a directive, or carry markup. No
- * `click`, no `href`, no `%%{init}` directives.
+ * written — the count source is made of catalogue words, line numbers and times. Every label still goes through
+ * `mermaidText`, which writes anything outside a small safe set as a Mermaid entity code (`#58;`), so no label can
+ * end a statement, open a directive, or carry markup; a comment goes through `mermaidComment` (one line, no `%`,
+ * `{` or `}`). No `click`, no `href`, no `%%{init}` directives.
  */
 import type { StateId } from '../catalogue/types';
 import type { DiagramModel, DiagramNodeModel } from './model';
@@ -25,6 +29,19 @@ export function mermaidText(text: string): string {
   for (const ch of text.replace(/\s+/g, ' ').trim()) {
     out += SAFE.test(ch) ? ch : `#${ch.codePointAt(0) ?? 32};`;
   }
+  return out;
+}
+
+/** Comments are not read as labels (entity codes would stay as written): readable characters, `?` for any other. */
+const COMMENT_SAFE = /[\p{L}\p{N} ,./()=+?!'"→—✕≤≥·×…:;_（）：；，、。-]/u;
+
+/**
+ * Text for a `%%` comment line: one line, and nothing that could open a directive (`%%{`) — `%`, `{`, `}`, control
+ * and other characters outside a readable set become `?`.
+ */
+export function mermaidComment(text: string): string {
+  let out = '';
+  for (const ch of text.replace(/\s+/g, ' ').trim()) out += COMMENT_SAFE.test(ch) ? ch : '?';
   return out;
 }
 
@@ -71,6 +88,7 @@ export function renderMermaid(model: DiagramModel, options: MermaidOptions = {})
 
   const lines: string[] = ['stateDiagram-v2'];
   lines.push(`  %% ${mermaidText(model.figureCaption)}. TCP State Notes`);
+  if (model.legend.countSource !== undefined) lines.push(`  %% ${mermaidComment(model.legend.countSource)}`);
   for (const n of nodes) {
     const id = mermaidId(n.id);
     lines.push(`  state "${mermaidText(n.figureLabel === n.id ? n.id : `${n.figureLabel} (${n.id})`)}" as ${id}`);

@@ -27,6 +27,12 @@ export interface SsOptions {
   readonly tcp: 'only' | 'mixed' | 'none';
   /** The state when the filter selects exactly one (ss then drops the State column). */
   readonly singleState?: StateId;
+  /**
+   * The states this invocation can list (facts §4.3): every state with `-a` or `state all`, LISTEN only with
+   * `-l`, the states of a `state` filter, and without any of them ss's default SS_CONN (no LISTEN, CLOSED,
+   * TIME-WAIT or SYN-RECV). Undefined for `-s` and for an `exclude` filter or a state keyword it does not know.
+   */
+  readonly shows?: readonly StateId[];
 }
 
 export interface CommandContext {
@@ -55,6 +61,17 @@ export interface CommandContext {
    * after it are set from then on, not read from the running kernel (report/inEffect.ts).
    */
   readonly setsSysctls: boolean;
+  /**
+   * The states the output can show, when the command tells: from the one pipeline that lists sockets (`ss`,
+   * `netstat`, /proc/net/tcp) — its flags (ss and netstat list listeners with `-a`, only them with `-l`, and
+   * without either no LISTEN; plain `ss` shows SS_CONN) — narrowed by the filters after it that name a state
+   * (`grep TIME_WAIT`, `awk '$6 == "TIME_WAIT"'`). Undefined when not known: no such pipeline or more than one,
+   * a filter that drops or keeps several states (`grep -v LISTEN`, `grep -E 'A|B'`), a stage not read here
+   * that names a state (`sed '/LISTEN/d'`). A filter on something else (`grep :80`) keeps every state.
+   */
+  readonly shows?: readonly StateId[];
+  /** A `head` or `tail` stage cuts the output to part of it (`tail -n +2` only drops the header line). */
+  readonly cut: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -172,6 +189,14 @@ function deepFreeze<T>(value: T): T {
 const COMMAND_CACHE = new BoundedMemo<CommandContext>(1024);
 const COMMAND_CACHE_TEXT_MAX = 1024;
 
+/** What the pipelines of one command line show (CommandContext.shows, .cut), gathered while they are read. */
+interface Showing {
+  /** Pipelines that list sockets, and what the last of them shows (`null`: not known). */
+  listing: number;
+  shows: readonly StateId[] | null;
+  cut: boolean;
+}
+
 function parseUncached(text: string): CommandContext {
   const ctx: MutableContext = {
     netstatStats: false,
@@ -182,8 +207,11 @@ function parseUncached(text: string): CommandContext {
     valueKeys: [],
   };
   const pipelines = splitShell(text);
-  for (const p of pipelines) readPipeline(p, ctx, 0);
-  return { text, ...ctx, setsSysctls: pipelines.some(setsSysctls) };
+  const showing: Showing = { listing: 0, shows: null, cut: false };
+  for (const p of pipelines) readPipeline(p, ctx, 0, showing);
+  const shows = showing.listing === 1 && showing.shows !== null ? showing.shows : undefined;
+  const sets = pipelines.some(setsSysctls);
+  return shows === undefined ? { text, ...ctx, setsSysctls: sets, cut: showing.cut } : { text, ...ctx, setsSysctls: sets, shows, cut: showing.cut };
 }
 
 /** A sysctl configuration file (`/etc/sysctl.conf`, `/etc/sysctl.d/90-tcp.conf`, `/usr/lib/sysctl.d/…`). */
@@ -226,7 +254,7 @@ function findTool(words: readonly string[]): number {
   return -1;
 }
 
-function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number): void {
+function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number, showing: Showing): void {
   const first = stages[0];
   if (!first) return;
   const toolIdx = findTool(first);
@@ -241,12 +269,12 @@ function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number): voi
       const head = innerPipes[0];
       if (head) {
         // The outer pipeline's later stages follow the inner one (`watch 'ss -s'` has none).
-        readPipeline([...head, ...stages.slice(1)], ctx, depth + 1);
-        for (const extra of innerPipes.slice(1)) readPipeline(extra, ctx, depth + 1);
+        readPipeline([...head, ...stages.slice(1)], ctx, depth + 1, showing);
+        for (const extra of innerPipes.slice(1)) readPipeline(extra, ctx, depth + 1, showing);
       }
     } else if (inner === undefined) {
       const j = findTool(args);
-      if (j >= 0) readPipeline([args.slice(j), ...stages.slice(1)], ctx, depth + 1);
+      if (j >= 0) readPipeline([args.slice(j), ...stages.slice(1)], ctx, depth + 1, showing);
     }
     return;
   }
@@ -272,11 +300,13 @@ function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number): voi
     if (what === 'PAGESIZE' || what === 'PAGE_SIZE') ctx.valueKeys.push('pagesize');
   }
 
+  const all: string[][] = [first.slice(toolIdx), ...stages.slice(1)];
+  readShowing(tool, args, all, ss, showing);
+
   // Counting and single-number pipelines.
   let grepState: StateId | undefined;
   let subset = false; // a stage filters on something that is not one state: the number is a subset
   let grepCount = false;
-  const all: string[][] = [first.slice(toolIdx), ...stages.slice(1)];
   for (let si = 0; si < all.length; si++) {
     const stage = all[si] as string[];
     const name = basename(stage[0] ?? '');
@@ -324,7 +354,7 @@ function isNetstatStatsFlag(w: string): boolean {
   return w === '--statistics' || (w.length >= 2 && w[0] === '-' && w[1] !== '-' && w.includes('s'));
 }
 
-function readGrep(args: readonly string[]): { count: boolean; invert: boolean; state?: StateId; hasPattern: boolean } {
+function readGrep(args: readonly string[]): { count: boolean; invert: boolean; state?: StateId; hasPattern: boolean; pattern?: string } {
   let count = false;
   let invert = false;
   let pattern: string | undefined;
@@ -355,7 +385,112 @@ function readGrep(args: readonly string[]): { count: boolean; invert: boolean; s
   }
   if (pattern === undefined) return { count, invert, hasPattern: false };
   const m = /[|()[\]*+?\\]/.test(pattern) ? undefined : lookupStateSpelling(pattern.trim());
-  return m ? { count, invert, hasPattern: true, state: m.state } : { count, invert, hasPattern: true };
+  return m ? { count, invert, hasPattern: true, state: m.state, pattern } : { count, invert, hasPattern: true, pattern };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// What the output can show (CommandContext.shows, .cut)
+// ---------------------------------------------------------------------------------------------------
+
+const ALL_STATES: readonly StateId[] = Object.freeze([...(SS_AGGREGATES.get('all') ?? [])]);
+const WITHOUT_LISTENERS: readonly StateId[] = Object.freeze(ALL_STATES.filter((s) => s !== 'LISTEN'));
+const ONLY_LISTENERS: readonly StateId[] = Object.freeze(['LISTEN'] as StateId[]);
+/** What plain `ss` lists: SS_CONN, every state but LISTEN, CLOSE, TIME_WAIT and SYN_RECV (facts §4.3). */
+const SS_CONN: readonly StateId[] = Object.freeze(ALL_STATES.filter((s) => s !== 'LISTEN' && s !== 'CLOSED' && s !== 'TIME-WAIT' && s !== 'SYN-RECEIVED'));
+
+const GREPS: ReadonlySet<string> = new Set(['grep', 'egrep', 'fgrep', 'zgrep', 'findstr']);
+const AWKS: ReadonlySet<string> = new Set(['awk', 'gawk', 'mawk']);
+const WORD = /[A-Za-z][A-Za-z0-9_-]*/g;
+
+/** The states a pattern or an awk program names (`TIME_WAIT`, `fin-wait-1`, `-i established`), each once. */
+export function statesNamedIn(text: string): StateId[] {
+  const out: StateId[] = [];
+  for (const m of text.slice(0, MAX_COMMAND_LENGTH).matchAll(WORD)) {
+    const state = lookupStateSpelling(m[0])?.state;
+    if (state !== undefined && !out.includes(state)) out.push(state);
+  }
+  return out;
+}
+
+/**
+ * The states a pipeline's first stage lists: undefined when it lists no sockets (not ss, netstat or
+ * /proc/net/tcp; `ss -s`, `netstat -s`), null when it does but which states is not known.
+ */
+function listedStates(tool: string, args: readonly string[], stages: readonly (readonly string[])[], ss: SsOptions | undefined): readonly StateId[] | null | undefined {
+  if (tool === 'ss') return ss && !ss.summary ? (ss.shows ?? null) : undefined;
+  if (tool === 'netstat') {
+    if (args.some(isNetstatStatsFlag)) return undefined;
+    // Linux net-tools, BSD and Windows alike: listeners with -a, only them with -l, none by default.
+    if (args.some((w) => isFlag(w, 'a') || w === '--all')) return ALL_STATES;
+    if (args.some((w) => isFlag(w, 'l') || w === '--listening')) return ONLY_LISTENERS;
+    return WITHOUT_LISTENERS;
+  }
+  return stages.some((stage) => stage.some((w) => w.includes('/proc/net/tcp'))) ? ALL_STATES : undefined;
+}
+
+/** `states` narrowed by one filter naming `named` (null: the filter keeps or drops states in a way not known). */
+function narrowTo(states: readonly StateId[], named: readonly StateId[], invert: boolean): readonly StateId[] | null {
+  if (named.length === 0) return states; // a filter on something else (a port, an address, `tcp`) keeps every state
+  if (invert || named.length > 1) return null;
+  return states.filter((s) => s === named[0]);
+}
+
+/** The filters after the listing, each narrowing what it shows (the listing's own arguments are read by ss / netstat). */
+function narrowByFilters(states: readonly StateId[], stages: readonly (readonly string[])[]): readonly StateId[] | null {
+  let shows: readonly StateId[] | null = states;
+  for (const stage of stages) {
+    if (shows === null) break;
+    const name = basename(stage[0] ?? '');
+    const rest = stage.slice(1);
+    if (name === 'ss' || name === 'netstat') continue;
+    if (GREPS.has(name)) {
+      const r = readGrep(rest);
+      const invert = r.invert || rest.some((w) => w.toLowerCase() === '/v');
+      shows = narrowTo(shows, r.pattern === undefined ? [] : statesNamedIn(r.pattern), invert);
+    } else if (name === 'find') {
+      // Windows: find /c /v "" (count the lines), find "TIME_WAIT"
+      const pattern = rest.find((w) => !w.startsWith('/')) ?? '';
+      shows = narrowTo(shows, statesNamedIn(pattern), rest.some((w) => w.toLowerCase() === '/v'));
+    } else if (AWKS.has(name)) {
+      const program = awkProgram(rest) ?? '';
+      shows = narrowTo(shows, statesNamedIn(program), program.includes('!'));
+    } else if (rest.some((w) => statesNamedIn(w).length > 0)) {
+      shows = null; // a stage not read here that names a state (`sed '/LISTEN/d'`)
+    }
+  }
+  return shows;
+}
+
+/** awk's program: its first argument that is not an option (`-F :`, `-v x=1`, `-f file` take a value). */
+function awkProgram(args: readonly string[]): string | undefined {
+  for (let j = 0; j < args.length; j++) {
+    const a = args[j] as string;
+    if (a === '-F' || a === '-v' || a === '-f') {
+      j++;
+      continue;
+    }
+    if (a.startsWith('-') && a.length > 1) continue;
+    return a;
+  }
+  return undefined;
+}
+
+/** `head`, and `tail` unless it starts from a line (`tail -n +2`, `tail +2`, `tail -n+2`, `--lines=+2`). */
+function cutsOutput(stage: readonly string[]): boolean {
+  const name = basename(stage[0] ?? '');
+  if (name === 'head') return true;
+  if (name !== 'tail') return false;
+  const rest = stage.slice(1);
+  const fromLine = rest.some((w, j) => w.startsWith('+') || w.startsWith('-n+') || w.startsWith('--lines=+') || ((w === '-n' || w === '--lines') && (rest[j + 1] ?? '').startsWith('+')));
+  return !fromLine;
+}
+
+function readShowing(tool: string, args: readonly string[], stages: readonly (readonly string[])[], ss: SsOptions | undefined, showing: Showing): void {
+  if (stages.some(cutsOutput)) showing.cut = true;
+  const listed = listedStates(tool, args, stages, ss);
+  if (listed === undefined) return;
+  showing.listing++;
+  showing.shows = listed === null ? null : narrowByFilters(listed, stages);
 }
 
 function readSysctlArgs(args: readonly string[], ctx: MutableContext): void {
@@ -387,6 +522,7 @@ export function parseSsArgs(args: readonly string[]): SsOptions {
   let summary = false;
   let noHeader = false;
   let listening = false;
+  let allStates = false;
   let exclude = false;
   const states: string[] = [];
   const query = (list: string): void => {
@@ -419,6 +555,7 @@ export function parseSsArgs(args: readonly string[]): SsOptions {
       else if (name === '--summary') summary = true;
       else if (name === '--no-header') noHeader = true;
       else if (name === '--listening') listening = true;
+      else if (name === '--all') allStates = true;
       else if (name === '--query' || name === '--socket') {
         const v = value ?? args[++j];
         if (v !== undefined) query(v);
@@ -435,6 +572,7 @@ export function parseSsArgs(args: readonly string[]): SsOptions {
         else if (ch === 's') summary = true;
         else if (ch === 'H') noHeader = true;
         else if (ch === 'l') listening = true;
+        else if (ch === 'a') allStates = true;
         else if (SS_SHORT_WITH_ARG.has(ch)) {
           const rest = a.slice(k + 1);
           const v = rest.length > 0 ? rest : args[++j];
@@ -450,5 +588,22 @@ export function parseSsArgs(args: readonly string[]): SsOptions {
     const kw = (states[0] as string).toLowerCase();
     if (!SS_AGGREGATES.has(kw)) singleState = lookupStateSpelling(kw)?.state;
   }
-  return singleState === undefined ? { summary, noHeader, tcp } : { summary, noHeader, tcp, singleState };
+  const shows = summary || exclude ? undefined : states.length > 0 ? filterStates(states) : allStates ? ALL_STATES : listening ? ONLY_LISTENERS : SS_CONN;
+  const out: { summary: boolean; noHeader: boolean; tcp: SsOptions['tcp']; singleState?: StateId; shows?: readonly StateId[] } = { summary, noHeader, tcp };
+  if (singleState !== undefined) out.singleState = singleState;
+  if (shows !== undefined) out.shows = shows;
+  return out;
+}
+
+/** The states of ss `state` keywords (a state, or a group such as `connected`); undefined for one it does not know. */
+function filterStates(keywords: readonly string[]): readonly StateId[] | undefined {
+  const out: StateId[] = [];
+  for (const kw of keywords) {
+    const k = kw.toLowerCase();
+    const group = SS_AGGREGATES.get(k);
+    const states = group ?? (lookupStateSpelling(k) ? [(lookupStateSpelling(k) as { state: StateId }).state] : undefined);
+    if (!states) return undefined;
+    for (const s of states) if (!out.includes(s)) out.push(s);
+  }
+  return out;
 }

@@ -29,6 +29,7 @@ import type { StateId } from '../catalogue/types';
 import type { EvidenceKind, EvidenceSegment, SockstatNumbers } from './types';
 import { parseCommand } from './command';
 import { classifyLine, embeddedSsCommand } from './commandLine';
+import { withCoverage } from './coverage';
 import { mergeSockstat } from './lineFormats';
 import { isSnapshotHeader } from './snapshotFormat';
 import { MAX_LINE_LENGTH, addClamped, splitLines, trimEndSpace } from './text';
@@ -95,7 +96,8 @@ function parseLines(text: string, lineBase: number, out: EvidenceSegment[]): num
   const close = (): void => {
     if (!cur) return;
     const seg = cur.finish();
-    if (seg) out.push(seg);
+    // The context is still the one the output started in: a command line closes the output before it sets its own.
+    if (seg) out.push(withCoverage(seg, st.ctx, cur.cut));
     cur = undefined;
   };
 
@@ -154,7 +156,7 @@ function parseLines(text: string, lineBase: number, out: EvidenceSegment[]): num
     if (next) {
       close();
       cur = next;
-    }
+    } else cur?.skip(text);
   }
   close();
   return lines.length;

@@ -42,6 +42,21 @@ export interface EvidenceSegment {
    * the state the filter selected.
    */
   readonly filteredState?: StateId;
+  /** The output is one number for one state (`| wc -l`, `grep -c`, `find /c`), not rows. */
+  readonly oneNumber?: true;
+  /**
+   * (Per-state counts) the states this output speaks for besides those it counts: the states its command can
+   * show (CommandContext.shows) for a whole per-state count (`uniq -c`, awk `END`), every state for the snapshot
+   * block, the filtered state for one number or an empty filtered listing. A state in it that the output does
+   * not count had no socket then. Absent when not known (no command, a cut output, node_exporter metrics) and
+   * for listings with rows (a pasted listing is often trimmed without a mark).
+   */
+  readonly covers?: readonly StateId[];
+  /**
+   * The output is cut: a `head` / `tail` in its pipeline, or lines inside or after it the reader skipped (an
+   * elision such as `...` or `(省略 6 万行)`): it shows part of the sockets, so a listing's rows are a lower bound.
+   */
+  readonly cut?: true;
   readonly sockstat?: SockstatNumbers;
   /** Counter values by nstat name (`TcpExtTCPAbortOnMemory`), normalised from other spellings. */
   readonly counters?: Readonly<Record<string, number>>;

@@ -8,7 +8,7 @@ import { STATE_IDS, type Lang, type StateId } from '../catalogue/types';
 import type { StateSockets, TimerKind } from '../evidence/connections';
 import { findCauses, type Cause } from './causes';
 import { checkNote, type Finding } from '../check/findings';
-import { noteEvidenceSteps, runSteps, type NoteEvidence } from './noteEvidence';
+import { noteEvidenceSteps, runSteps, type CountSample, type NoteEvidence } from './noteEvidence';
 import { limitsOf, placeOf, settingsAt, timelineOf, trendOf, type Limits, type TimelinePoint, type Trend } from './timeline';
 import type { InEffect } from './inEffect';
 
@@ -37,8 +37,8 @@ export function analyseEvidence(whole: NoteModel, range?: OffsetRange): NoteAnal
 /** analyseEvidence in steps (one per evidence block, see noteEvidenceSteps). */
 export function* analyseEvidenceSteps(whole: NoteModel, range?: OffsetRange): Generator<void, NoteAnalysis, void> {
   const model: NoteModel = range ? { ...whole, evidence: whole.evidence.filter((b) => withinRange(range, b.start, b.end)) } : whole;
-  const evidence = yield* noteEvidenceSteps(whole, range);
   const points = timelineOf(model);
+  const evidence = yield* noteEvidenceSteps(whole, range, points);
   const limits = limitsOf(model, points);
   const counters: Record<string, number> = {};
   const sysctls: Record<string, string> = {};
@@ -69,7 +69,7 @@ function kernelMessagesOf(model: NoteModel, range: OffsetRange | undefined): str
 
 export function causesOf(a: NoteAnalysis, lang: Lang): Cause[] {
   return findCauses(
-    { sockets: a.evidence.sockets, counts: a.evidence.counts, points: a.points, limits: a.limits, trend: a.trend, counters: a.counters, sysctls: a.sysctls, stateSysctls: a.stateSysctls, kernelMessages: a.kernelMessages },
+    { sockets: a.evidence.sockets, counts: a.evidence.counts, gone: a.evidence.gone, points: a.points, limits: a.limits, trend: a.trend, counters: a.counters, sysctls: a.sysctls, stateSysctls: a.stateSysctls, kernelMessages: a.kernelMessages },
     lang,
   );
 }
@@ -84,14 +84,26 @@ export interface ReportSockets {
   readonly retransMax: number | null;
 }
 
+/** A state's line of the report: its current count (report/currentCounts.ts) and what the note's listings show. */
+export interface ReportState {
+  readonly count: number | null;
+  readonly sockets: ReportSockets;
+  /** 0-based note line of the sample the count comes from, or null. */
+  readonly countLine: number | null;
+  /** The count is the rows of a cut listing (`| head`, an elided row): at least this many. */
+  readonly atLeast: boolean;
+}
+
 export interface ReportJson {
   readonly file: string;
-  readonly states: Readonly<Partial<Record<StateId, { readonly count: number | null; readonly sockets: ReportSockets }>>>;
+  readonly states: Readonly<Partial<Record<StateId, ReportState>>>;
   readonly timeline: readonly { readonly time: string; readonly line: number; readonly orphan: number | null; readonly tw: number | null; readonly mem: number | null }[];
   readonly trend: Trend | null;
   readonly limits: Limits;
   readonly causes: readonly { readonly state: StateId | null; readonly rule: string; readonly message: string; readonly source: string }[];
   readonly findings: readonly Finding[];
+  /** The latest whole per-state count the counts start from (its first output line, time, kind), or null. */
+  readonly countsFrom: CountSample | null;
 }
 
 const EMPTY: ReportSockets = {
@@ -124,12 +136,12 @@ export interface Report {
 export function buildReport(model: NoteModel, options: ReportOptions): Report {
   const analysis = analyseEvidence(model);
   const causes = causesOf(analysis, options.lang);
-  const states: Partial<Record<StateId, { count: number | null; sockets: ReportSockets }>> = {};
+  const states: Partial<Record<StateId, ReportState>> = {};
   for (const id of STATE_IDS) {
     const count = analysis.evidence.counts.get(id);
     const sockets = analysis.evidence.sockets.get(id);
     if (!count && !sockets) continue;
-    states[id] = { count: count?.count ?? null, sockets: socketsJson(sockets) };
+    states[id] = { count: count?.count ?? null, sockets: socketsJson(sockets), countLine: count?.line ?? null, atLeast: count?.atLeast === true };
   }
   // The same findings as `check` (typos and misconceptions).
   const findings = checkNote(model.text, { lang: options.lang, model });
@@ -144,6 +156,7 @@ export function buildReport(model: NoteModel, options: ReportOptions): Report {
       limits: analysis.limits,
       causes: causes.map((c) => ({ state: c.state, rule: c.rule, message: c.message, source: c.source })),
       findings,
+      countsFrom: analysis.evidence.countsFrom,
     },
   };
 }

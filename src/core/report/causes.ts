@@ -30,6 +30,8 @@ export interface Cause {
 export interface CauseFacts {
   readonly sockets: ReadonlyMap<StateId, StateSockets>;
   readonly counts: ReadonlyMap<StateId, StateCount>;
+  /** States the note's samples showed that have no socket now (currentCounts.ts): no cause about them applies. */
+  readonly gone?: ReadonlySet<StateId>;
   readonly points: readonly TimelinePoint[];
   readonly limits: Limits;
   readonly trend: Trend | null;
@@ -206,14 +208,17 @@ function abortOnMemory(f: CauseFacts, lang: Lang): Cause | undefined {
   return make('orphans-reset-by-kernel', null, lang, { n: formatNumber(n) });
 }
 
-/** Every cause the evidence supports, state causes first (in state order), then host-wide ones. */
+/**
+ * Every cause the evidence supports, state causes first (in state order), then host-wide ones. A state the latest
+ * count shows gone gets none, whatever earlier samples or listings showed of it.
+ */
 export function findCauses(f: CauseFacts, lang: Lang): Cause[] {
   const out: Cause[] = [];
   const push = (c: Cause | undefined): void => {
-    if (c) out.push(c);
+    if (c && (c.state === null || !f.gone?.has(c.state))) out.push(c);
   };
   push(zeroWindow(f, lang));
-  out.push(...unanswered(f, lang));
+  for (const c of unanswered(f, lang)) push(c);
   push(lastAck(f, lang));
   push(closeWait(f, lang));
   push(finWait2(f, lang));

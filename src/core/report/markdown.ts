@@ -9,6 +9,7 @@ import { formatPercent } from '../snapshot/pressure';
 import { formatNumber, t } from '../strings';
 import type { Report, ReportJson, ReportSockets } from './build';
 import type { Limits, TimelinePoint } from './timeline';
+import { countsSourceText } from './currentCounts';
 
 const W = {
   title: { en: 'TCP evidence report — {file}', 'zh-cn': 'TCP 证据报告 — {file}' },
@@ -18,6 +19,11 @@ const W = {
     'zh-cn': '| 状态 | 数量 | 列出 | 主要对端 | 主要网段 | 定时器 | Send-Q > 0（最大） | 最大重传 |',
   },
   none: { en: 'No per-state evidence in this note.', 'zh-cn': '笔记中没有按状态的证据。' },
+  countsFrom: { en: 'Counts: {source}.', 'zh-cn': '计数来源：{source}。' },
+  atLeast: {
+    en: '≥: rows of a cut listing (`head`, elided rows): at least that many sockets.',
+    'zh-cn': '≥：截断的列表（`head`、省略的行）中的行数：实际至少有这么多套接字。',
+  },
   timeline: { en: 'Timeline', 'zh-cn': '时间线' },
   timelineHead: { en: '| Time | Line | orphan | tw | mem (pages) | Per-state counts |', 'zh-cn': '| 时间 | 行 | orphan | tw | mem（页） | 各状态数量 |' },
   oneSample: { en: 'One timed sample: no trend.', 'zh-cn': '只有一个带时间的采样：无法得出趋势。' },
@@ -138,8 +144,13 @@ export function reportMarkdown(report: Report, lang: Lang): string {
       const nets = s.prefixes.slice(0, 2).map((p) => `${escapeMarkdown(p.prefix)} (${p.count})`).join(', ') || '—';
       // Listeners have no Send-Q of bytes (ss shows their backlog limit there): not counted, shown as —.
       const sendQ = s.listed && id !== 'LISTEN' ? `${s.sendQ.nonZero} (${formatNumber(s.sendQ.max)})` : '—';
-      out.push(`| ${id} | ${n(st.count)} | ${s.listed || '—'} | ${peers} | ${nets} | ${timers(s)} | ${sendQ} | ${n(s.retransMax)} |`);
+      const count = st.atLeast && st.count !== null ? `≥ ${n(st.count)}` : n(st.count);
+      out.push(`| ${id} | ${count} | ${s.listed || '—'} | ${peers} | ${nets} | ${timers(s)} | ${sendQ} | ${n(s.retransMax)} |`);
     }
+    const e = report.analysis.evidence;
+    const source = countsSourceText({ from: e.countsFrom, sources: e.countSources }, lang);
+    if (source) out.push('', t(W.countsFrom, lang, { source }));
+    if (states.some(([, st]) => st?.atLeast)) out.push('', t(W.atLeast, lang));
   }
   out.push('', `### ${t(W.timeline, lang)}`, '');
   if (j.timeline.length === 0) out.push(t(W.noSample, lang));

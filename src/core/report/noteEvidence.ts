@@ -1,23 +1,17 @@
 /**
  * The whole note's per-connection evidence: the rows of every listing in its evidence blocks (the second pass
  * over parse.ts's segments), bcc tcpstates / tcplife output wherever it is, counts written outside code, and
- * the best count the note gives for each state. Pure: no `vscode`, no Node built-ins. Linear in the note.
+ * the current count of each state (currentCounts.ts). Pure: no `vscode`, no Node built-ins. Linear in the note.
  */
 import { withinRange, type NoteModel, type OffsetRange } from '../note/model';
 import type { StateId } from '../catalogue/types';
 import { connectionsOfSegment, readBccOutputs, StateTallies, transitionsByState, type Connection, type StateSockets, type StateTransitions } from '../evidence/connections';
-import { proseCounts, type ProseCount } from '../evidence/connections/proseCounts';
+import type { ProseCount } from '../evidence/connections/proseCounts';
 import { withoutQuoteMarkers } from '../evidence/text';
+import { currentCounts, type CountSample, type StateCount } from './currentCounts';
+import type { TimelinePoint } from './timeline';
 
-/** Where a state's count comes from, best first. */
-export type CountSource = 'count-block' | 'prose' | 'listing';
-
-export interface StateCount {
-  readonly count: number;
-  readonly source: CountSource;
-  /** 0-based note line. */
-  readonly line: number;
-}
+export type { CountSample, CountSource, StateCount } from './currentCounts';
 
 export interface NoteEvidence {
   /** bcc tcpstates / tcplife rows (listing rows are summarised in `sockets`, not kept). */
@@ -25,12 +19,17 @@ export interface NoteEvidence {
   readonly sockets: ReadonlyMap<StateId, StateSockets>;
   readonly transitions: ReadonlyMap<StateId, StateTransitions>;
   readonly prose: readonly ProseCount[];
+  /** The current count of each state (report/currentCounts.ts: the latest count that speaks for it). */
   readonly counts: ReadonlyMap<StateId, StateCount>;
   /** The note line of each state's first listed row (where the causes read the sysctls in effect: build.ts). */
   readonly listingLines: ReadonlyMap<StateId, number>;
+  /** The latest whole per-state count the counts start from, or null. */
+  readonly countsFrom: CountSample | null;
+  /** The samples the counts come from, in time order. */
+  readonly countSources: readonly CountSample[];
+  /** States a sample showed that have no socket now (no count, or 0): their causes do not apply. */
+  readonly gone: ReadonlySet<StateId>;
 }
-
-const PROSE_CONTEXTS: ReadonlySet<string> = new Set(['prose', 'list', 'table', 'blockquote']);
 
 /**
  * Line `n` of the note as its code block's content reads: without the `>` markers of a block quote around the
@@ -67,43 +66,32 @@ function bccRows(model: NoteModel, range: OffsetRange | undefined): Connection[]
 
 /**
  * Reads the note's connections and counts — with `range`, only those of that part of the note (a section):
- * its evidence blocks, bcc outputs and count lines. In steps, one per evidence block (its listing rows), so that
- * the analysis worker can answer the host's messages between them (report/summaries.ts); runSteps runs them at once.
+ * its evidence blocks, bcc outputs and count lines; `points` is the timeline of the same evidence. In steps, one
+ * per evidence block (its listing rows), so that the analysis worker can answer the host's messages between them
+ * (report/summaries.ts); runSteps runs them at once.
  */
-export function* noteEvidenceSteps(model: NoteModel, range?: OffsetRange): Generator<void, NoteEvidence, void> {
+export function* noteEvidenceSteps(model: NoteModel, range: OffsetRange | undefined, points: readonly TimelinePoint[]): Generator<void, NoteEvidence, void> {
   const lineText = codeLineText(model);
   const tallies = new StateTallies();
-  const counts = new Map<StateId, StateCount>();
-  const setCount = (state: StateId, c: StateCount): void => {
-    const old = counts.get(state);
-    const rank = (s: CountSource): number => (s === 'count-block' ? 0 : s === 'prose' ? 1 : 2);
-    // A better source wins; among equals the later one in the note (the latest sample).
-    if (!old || rank(c.source) < rank(old.source) || (rank(c.source) === rank(old.source) && c.line >= old.line)) counts.set(state, c);
-  };
   for (const block of model.evidence) {
     if (!withinRange(range, block.start, block.end)) continue;
-    for (const seg of block.segments) {
-      const rows = connectionsOfSegment(seg, lineText);
-      for (const r of rows) tallies.add(r);
-      const isCountBlock =
-        seg.kind === 'state-counts' || seg.kind === 'snapshot' || seg.kind === 'prometheus' || ((seg.kind === 'ss' || seg.kind === 'netstat' || seg.kind === 'get-nettcpconnection') && rows.length === 0);
-      if (!isCountBlock) continue;
-      for (const [s, n] of Object.entries(seg.counts) as [StateId, number | undefined][]) {
-        if (n !== undefined) setCount(s, { count: n, source: 'count-block', line: seg.startLine });
-      }
-    }
+    for (const seg of block.segments) for (const r of connectionsOfSegment(seg, lineText)) tallies.add(r);
     yield;
   }
   const connections = bccRows(model, range);
-  const mentionLines: number[] = [];
-  for (const m of model.mentions) {
-    if (m.kind === 'state' && PROSE_CONTEXTS.has(m.context) && withinRange(range, m.start, m.end)) mentionLines.push(model.lines.lineAt(m.start));
-  }
-  const prose = proseCounts(mentionLines, lineText);
-  for (const p of prose) setCount(p.state, { count: p.count, source: 'prose', line: p.line });
+  const current = currentCounts(model, range, points);
   const { sockets, firstLine } = tallies.result();
-  for (const [s, sum] of sockets) setCount(s, { count: sum.listed, source: 'listing', line: firstLine.get(s) ?? 0 });
-  return { connections, sockets, transitions: transitionsByState(connections), prose, counts, listingLines: firstLine };
+  return {
+    connections,
+    sockets,
+    transitions: transitionsByState(connections),
+    prose: current.prose,
+    counts: current.counts,
+    countsFrom: current.from,
+    countSources: current.sources,
+    gone: current.gone,
+    listingLines: firstLine,
+  };
 }
 
 /** Runs a computation written in steps (a generator yielding between them) to its end at once. */

@@ -263,7 +263,7 @@ export class DiagramPanel implements vscode.Disposable {
     const sectionTitle = section?.title;
     const documentName = document.uri.path.split('/').pop() || document.uri.toString();
     const source = diagramSource(model, lang, range, sectionTitle ?? documentName).input;
-    // A sample chosen on the timeline scrubber: its counts instead of the note's best block.
+    // A sample chosen on the timeline scrubber: its counts instead of the note's current ones (its latest moment).
     const sample = this.detail.chosen(model, this.detailScope(document, model));
     const sampled = sample ? { ...source, counts: { ...sample.counts }, countSource: vscode.l10n.t('sample at {0}, line {1}', sample.time, sample.line + 1) } : source;
     const input = this.live.diagramInput(sampled);

@@ -213,6 +213,7 @@ interface SegmentFields {
   counts?: Counts;
   listed?: number;
   filteredState?: StateId;
+  oneNumber?: true;
   sockstat?: SockstatNumbers;
   counters?: Record<string, number>;
   sysctls?: Record<string, string>;
@@ -224,6 +225,7 @@ export function makeSegment(kind: EvidenceKind, startLine: number, endLine: numb
   const seg: Mutable<EvidenceSegment> = { kind, startLine, endLine, counts: f.counts ?? {} };
   if (f.listed !== undefined) seg.listed = f.listed;
   if (f.filteredState !== undefined) seg.filteredState = f.filteredState;
+  if (f.oneNumber) seg.oneNumber = true;
   if (f.sockstat !== undefined) seg.sockstat = f.sockstat;
   if (f.counters !== undefined) seg.counters = f.counters;
   if (f.sysctls !== undefined) seg.sysctls = f.sysctls;
@@ -233,15 +235,29 @@ export function makeSegment(kind: EvidenceKind, startLine: number, endLine: numb
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+/** A line that marks rows left out: `...`, `…`, `⋮`, `(省略 6 万行)`, `[snip]`, `<truncated>`. */
+const ELISION = /^[\s([（<]*(?:\.\.\.|…|⋮|省略|omitted|snip|truncated)/i;
+
 export abstract class Builder {
   start = -1;
   end = -1;
+  /** A line was skipped since the last one taken (it is inside the output once another is taken). */
+  private skipping = false;
+  /** Lines were skipped inside the output, or an elision line after it: the output is cut (EvidenceSegment.cut). */
+  cut = false;
   /** Takes the line if it belongs to this output (and extends the range). */
   abstract take(line: Line): boolean;
   abstract finish(): EvidenceSegment | undefined;
   protected mark(line: Line): true {
     if (this.start < 0) this.start = line.index;
+    else if (this.skipping) this.cut = true;
+    this.skipping = false;
     this.end = line.index + 1;
     return true;
+  }
+  /** The driver read a line while this output was open that neither it nor any other reader took. */
+  skip(text: string): void {
+    this.skipping = true;
+    if (ELISION.test(text)) this.cut = true;
   }
 }

@@ -1,0 +1,230 @@
+/**
+ * The note's current per-state counts: one rule that the report, its causes, the hover's detail and the diagram
+ * (its default, "whole note" view; SVG and Mermaid) all read, so that they describe one moment of the note.
+ *
+ * The samples are the outputs that give a number per state (evidence segments), the counts written in the text
+ * (`FIN_WAIT1 61920` on a line of its own, a table row) and the rows of listings, in the order of the note's time
+ * axis: a sample with a time is placed at it (report/timeline.ts), one without a time right after the latest time
+ * above it in the note (notes are written as the incident goes; latestSockstat places it the same way), the note's
+ * order deciding between equals.
+ *
+ * Per state, the latest count that speaks for it decides. A count speaks for the states it lists and for those in
+ * its `covers` (evidence/coverage.ts): a whole per-state count (`… | awk '{…} END {…}'`, `uniq -c`, the snapshot
+ * block) for every state its command can show — so a state it does not list had no socket then, whatever earlier
+ * samples said —, one number (`ss … state X | wc -l`) or an empty filtered listing for its state. When that count
+ * lists the state, its number is the count. Otherwise (it speaks for the state without listing it, or no count
+ * speaks for it) a count written in the text, else a listing's rows, from after it can still show the state: the
+ * latest of them. Listing rows never replace a count of their state (a pasted listing is often trimmed without a
+ * mark); rows of a cut listing (`| head`, an elided row) are marked `atLeast`.
+ *
+ * Pure: no `vscode`, no Node built-ins. Linear in the note's evidence and state mentions.
+ */
+import { STATE_IDS, type Lang, type Localized, type StateId } from '../catalogue/types';
+import { isListing } from '../evidence/coverage';
+import type { EvidenceKind } from '../evidence/types';
+import { proseCounts, type ProseCount } from '../evidence/connections/proseCounts';
+import { withoutQuoteMarkers } from '../evidence/text';
+import { withinRange, type NoteModel, type OffsetRange } from '../note/model';
+import { EVIDENCE_KIND_LABEL, t } from '../strings';
+import { timelineOf, type TimelinePoint } from './timeline';
+
+/** Where a state's count comes from, best first. */
+export type CountSource = 'count-block' | 'prose' | 'listing';
+
+export interface StateCount {
+  readonly count: number;
+  readonly source: CountSource;
+  /** 0-based note line: the sample's first output line (a count written in the text: its line). */
+  readonly line: number;
+  /** Rows of a cut listing (`| head`, an elided row): the state has at least this many sockets. */
+  readonly atLeast?: true;
+}
+
+/** A sample the counts come from. */
+export interface CountSample {
+  /** 0-based note line of its first output line. */
+  readonly line: number;
+  readonly kind: EvidenceKind | 'prose';
+  /** Its time as the timeline shows it, or null when the note gives none. */
+  readonly time: string | null;
+}
+
+export interface CurrentCounts {
+  readonly counts: ReadonlyMap<StateId, StateCount>;
+  /** The latest whole per-state count (one that speaks for more than one state), or null. */
+  readonly from: CountSample | null;
+  /** The samples the counts come from, in time order. */
+  readonly sources: readonly CountSample[];
+  /** States a sample showed that have no socket now: no count (a later count speaks for them without one) or 0. */
+  readonly gone: ReadonlySet<StateId>;
+  /** The counts written in the text. */
+  readonly prose: readonly ProseCount[];
+}
+
+const PROSE_CONTEXTS: ReadonlySet<string> = new Set(['prose', 'list', 'table', 'blockquote']);
+
+interface Sample extends CountSample {
+  /** Place on the time axis (minutes; -Infinity before any timed sample). */
+  readonly minutes: number;
+  readonly source: CountSource;
+  readonly counts: Readonly<Partial<Record<StateId, number>>>;
+  readonly covers?: readonly StateId[];
+  readonly atLeast: boolean;
+}
+
+const before = (a: Sample, b: Sample): number => (a.minutes < b.minutes ? -1 : a.minutes > b.minutes ? 1 : a.line - b.line);
+
+/** The samples of the note (of `range`), in time order. `points`: the timeline of the same evidence. */
+function samplesOf(model: NoteModel, range: OffsetRange | undefined, points: readonly TimelinePoint[], prose: readonly ProseCount[]): Sample[] {
+  const timed = new Map<number, TimelinePoint>();
+  for (const p of points) timed.set(p.line, p);
+  const out: Sample[] = [];
+  /** The latest time of a timed block above, by note line (blocks in note order), for the samples without one. */
+  const latestAbove: { line: number; minutes: number }[] = [];
+  let latest = -Infinity;
+  for (const block of model.evidence) {
+    if (!withinRange(range, block.start, block.end)) continue;
+    const p = timed.get(block.startLine);
+    if (p && p.minutes > latest) latest = p.minutes;
+    latestAbove.push({ line: block.startLine, minutes: latest });
+    const minutes = p ? p.minutes : latest;
+    for (const seg of block.segments) {
+      if (Object.keys(seg.counts).length === 0) continue;
+      const listing = isListing(seg);
+      out.push({
+        line: seg.startLine,
+        kind: seg.kind,
+        time: p?.time ?? null,
+        minutes,
+        source: listing ? 'listing' : 'count-block',
+        counts: seg.counts,
+        ...(seg.covers && !listing ? { covers: seg.covers } : {}),
+        atLeast: listing && seg.cut === true,
+      });
+    }
+  }
+  let k = 0;
+  let above = -Infinity;
+  for (const c of prose) {
+    while (k < latestAbove.length && (latestAbove[k] as { line: number }).line < c.line) above = (latestAbove[k++] as { minutes: number }).minutes;
+    out.push({ line: c.line, kind: 'prose', time: null, minutes: above, source: 'prose', counts: { [c.state]: c.count }, atLeast: false });
+  }
+  return out.sort(before);
+}
+
+/** The count of `state` from the samples in time order, and the sample it comes from (see the file's comment). */
+function countOf(state: StateId, samples: readonly Sample[]): { count: StateCount; sample: Sample } | undefined {
+  let i = samples.length - 1;
+  for (; i >= 0; i--) {
+    const s = samples[i] as Sample;
+    if (s.source !== 'count-block') continue;
+    const n = s.counts[state];
+    if (n !== undefined) return { count: { count: n, source: 'count-block', line: s.line }, sample: s };
+    if (s.covers?.includes(state)) break;
+  }
+  // No count lists it at or after the last count that speaks for it: the latest text count, else listing, after it.
+  let found: Sample | undefined;
+  for (let j = samples.length - 1; j > i; j--) {
+    const s = samples[j] as Sample;
+    if (s.source === 'count-block' || s.counts[state] === undefined) continue;
+    if (s.source === 'prose') {
+      found = s;
+      break;
+    }
+    found ??= s;
+  }
+  if (!found) return undefined;
+  const n = found.counts[state] as number;
+  return { count: found.atLeast ? { count: n, source: found.source, line: found.line, atLeast: true } : { count: n, source: found.source, line: found.line }, sample: found };
+}
+
+/** The lines of the note's state mentions in prose, lists, tables and quotes (where counts are written in the text). */
+function proseOf(model: NoteModel, range: OffsetRange | undefined): ProseCount[] {
+  const lines: number[] = [];
+  for (const m of model.mentions) {
+    if (m.kind === 'state' && PROSE_CONTEXTS.has(m.context) && withinRange(range, m.start, m.end)) lines.push(model.lines.lineAt(m.start));
+  }
+  return proseCounts(lines, (n) => withoutQuoteMarkers(model.lines.lineText(n)));
+}
+
+/**
+ * The current counts of the note — with `range`, of that part of it (a section): its evidence blocks and count
+ * lines. `points`: the timeline of the same evidence (report/timeline.ts timelineOf).
+ */
+export function currentCounts(model: NoteModel, range: OffsetRange | undefined, points: readonly TimelinePoint[]): CurrentCounts {
+  const prose = proseOf(model, range);
+  const samples = samplesOf(model, range, points, prose);
+  const counts = new Map<StateId, StateCount>();
+  const used = new Set<Sample>();
+  const gone = new Set<StateId>();
+  for (const state of STATE_IDS) {
+    const c = countOf(state, samples);
+    if (c) {
+      counts.set(state, c.count);
+      used.add(c.sample);
+    }
+    if ((!c || c.count.count === 0) && samples.some((s) => (s.counts[state] ?? 0) > 0)) gone.add(state);
+  }
+  let from: Sample | undefined;
+  for (const s of samples) if (s.source === 'count-block' && (s.covers?.length ?? 0) > 1) from = s;
+  const plain = (s: Sample): CountSample => ({ line: s.line, kind: s.kind, time: s.time });
+  return { counts, from: from ? plain(from) : null, sources: samples.filter((s) => used.has(s)).map(plain), gone, prose };
+}
+
+const MEMO = new WeakMap<NoteModel, Map<string, CurrentCounts>>();
+const MAX_MEMO_RANGES = 16;
+
+/** currentCounts of the note (of `range`), with its timeline; computed once per model and range. */
+export function noteCounts(model: NoteModel, range?: OffsetRange): CurrentCounts {
+  let byRange = MEMO.get(model);
+  if (!byRange) MEMO.set(model, (byRange = new Map()));
+  const key = range ? `${range.start}:${range.end}` : '';
+  let hit = byRange.get(key);
+  if (!hit) {
+    if (byRange.size >= MAX_MEMO_RANGES) byRange.clear();
+    const scoped: NoteModel = range ? { ...model, evidence: model.evidence.filter((b) => withinRange(range, b.start, b.end)) } : model;
+    byRange.set(key, (hit = currentCounts(model, range, timelineOf(scoped))));
+  }
+  return hit;
+}
+
+const W = {
+  at: { en: '{what}, line {line} at {time}', 'zh-cn': '第 {line} 行的{what}（{time}）' },
+  line: { en: '{what}, line {line}', 'zh-cn': '第 {line} 行的{what}' },
+  also: { en: '{first}; also {lines}', 'zh-cn': '{first}；另有{lines}' },
+  each: { en: 'the latest count of each state: {lines}', 'zh-cn': '各状态最近一次的计数：{lines}' },
+  oneLine: { en: 'line {n}', 'zh-cn': '第 {n} 行' },
+  lines: { en: 'lines {n}', 'zh-cn': '第 {n} 行' },
+  prose: { en: 'counts in the text', 'zh-cn': '正文中的计数' },
+} as const satisfies Record<string, Localized>;
+
+const MAX_LINES_NAMED = 4;
+
+function linesText(samples: readonly CountSample[], lang: Lang): string {
+  const ns = samples.slice(0, MAX_LINES_NAMED).map((s) => String(s.line + 1));
+  const list = ns.join(lang === 'zh-cn' ? '、' : ', ') + (samples.length > MAX_LINES_NAMED ? (lang === 'zh-cn' ? '…' : ', …') : '');
+  return t(samples.length === 1 ? W.oneLine : W.lines, lang, { n: list });
+}
+
+function sampleText(s: CountSample, lang: Lang): string {
+  const label = s.kind === 'prose' ? W.prose : EVIDENCE_KIND_LABEL[s.kind];
+  const what = label ? t(label, lang) : s.kind;
+  return t(s.time === null ? W.line : W.at, lang, { what, line: s.line + 1, time: s.time ?? '' });
+}
+
+/**
+ * Where the current counts come from, for people (the report, the diagram's legend and Mermaid comment): the
+ * latest whole count with its line and time, and the lines of the other samples the counts come from; without a
+ * whole count, the one sample, or the lines. Undefined when there are no counts. Backticks as in EVIDENCE_KIND_LABEL.
+ */
+export function countsSourceText(c: Pick<CurrentCounts, 'from' | 'sources'>, lang: Lang): string | undefined {
+  if (c.from) {
+    const fromLine = c.from.line;
+    const others = c.sources.filter((s) => s.line !== fromLine);
+    const first = sampleText(c.from, lang);
+    return others.length ? t(W.also, lang, { first, lines: linesText(others, lang) }) : first;
+  }
+  if (c.sources.length === 0) return undefined;
+  if (c.sources.length === 1) return sampleText(c.sources[0] as CountSample, lang);
+  return t(W.each, lang, { lines: linesText(c.sources, lang) });
+}
