@@ -5,8 +5,8 @@
 import { orphanHeadline, orphanVerdict } from './catalogue/orphan';
 import { STATE_KNOWLEDGE } from './catalogue/states';
 import { TERM_BY_ID } from './catalogue/terms';
-import { FAMILY_LABEL, L, EVIDENCE_KIND_LABEL, formatNumber, pick, t } from './strings';
-import type { Lang, StateId, TermKnowledge } from './catalogue/types';
+import { FAMILY_LABEL, L, EVIDENCE_KIND_LABEL, LABEL_COLON, PUNCT, formatNumber, pick, t } from './strings';
+import type { Lang, Localized, StateId, TermKnowledge } from './catalogue/types';
 import type { SpellingFamily } from './catalogue/spellings';
 import { evidenceValue, mentionCounts, sockstatEvidence, topEvidenceFor } from './note/indexes';
 import type { EvidenceBlock, NoteModel, Mention } from './note/model';
@@ -14,6 +14,7 @@ import { pressureFromEvidence, pressureVerdict } from './snapshot/pressure';
 import { sourcesMarkdown, sourcesPlain } from './catalogue/sources';
 import { explainConntrack } from './knowledge/conntrack';
 import { BoundedMemo } from './memo';
+import { joinText } from './textJoin';
 import { kernelFromNoteCached, kernelLine, kernelSources, type KernelSource } from './knowledge/kernel';
 
 /** Command links offered in hovers; the CLI passes none. Values are complete `command:` URIs. */
@@ -60,7 +61,7 @@ function shellBlock(commands: readonly string[]): string {
 /** "**Sources:** [net/ipv4/tcp.c: __tcp_close()](https://…) · …": public links, never the research file's keys. */
 export function sourcesLine(sources: readonly string[], lang: Lang): string {
   const links = sourcesMarkdown(sources);
-  return links ? `**${t(L.source, lang)}:** ${links}` : '';
+  return links ? `**${t(L.source, lang)}${LABEL_COLON[lang]}** ${links}` : '';
 }
 
 /** "61,920 FIN-WAIT-1 in the `ss` output at line 42 — 72% of listed sockets", for up to three blocks. */
@@ -135,7 +136,7 @@ const PRESSURE_TERMS: ReadonlySet<string> = new Set([
 function pressureLine(evidence: readonly EvidenceBlock[], lang: Lang, at: number | undefined, m: Pick<Marks, 'bold' | 'prose'> = MARKDOWN): string | undefined {
   const found = pressureFromEvidence(evidence, at);
   if (!found || found.pressure.level === 'unknown') return undefined;
-  return `${m.bold(`${t(PRESSURE_LABEL, lang, { line: found.line + 1 })}:`)} ${m.prose(pressureVerdict(found.pressure, lang))}`;
+  return lead(m, `${t(PRESSURE_LABEL, lang, { line: found.line + 1 })}${LABEL_COLON[lang]}`, m.prose(pressureVerdict(found.pressure, lang)), lang);
 }
 
 /**
@@ -177,6 +178,20 @@ const PLAIN: Marks = {
   lineBreak: '\n',
 };
 
+/**
+ * A bold lead-in and its text. In Markdown a space follows the bold, which must close before Chinese text to
+ * render; in plain text the lead-in joins its text with the language's own spacing (textJoin.ts).
+ */
+function lead(m: Pick<Marks, 'bold'>, bold: string, text: string, lang: Lang): string {
+  return m === PLAIN ? joinText([bold, text], lang) : `${m.bold(bold)} ${text}`;
+}
+
+/** `**Lead:** text` (kernel.ts kernelLine) as plain text. */
+function plainLead(markdown: string, lang: Lang): string {
+  const found = /^\*\*([^*]*)\*\* ([\s\S]*)$/.exec(markdown);
+  return found ? joinText([found[1] as string, found[2] as string], lang) : markdown.replace(/\*\*/g, '');
+}
+
 export function explainState(id: StateId, options: ExplainOptions, ctx: StateExplainContext = {}): string {
   return renderStateExplanation(id, options, ctx, MARKDOWN);
 }
@@ -205,16 +220,16 @@ function catalogueParts(id: StateId, lang: Lang, m: Marks): CatalogueParts {
     // The headline carries the verdict ("the typical orphan", "never an orphan: the application still holds the fd").
     const headline = m.prose(orphanHeadline(id, lang));
     const why = m.prose(pick(k.orphan.why.text, lang));
-    const verdict =
-      lang === 'en' ? `${m.bold(`${t(L.orphanVerdict, lang)}: ${headline}.`)} ${why}` : `${m.bold(`${t(L.orphanVerdict, lang)}：${headline}。`)} ${why}`;
+    const verdict = lead(m, lang === 'en' ? `${t(L.orphanVerdict, lang)}: ${headline}.` : `${t(L.orphanVerdict, lang)}：${headline}。`, why, lang);
     const knobs: string[] = [];
-    if (k.orphan.sysctls.length) knobs.push(`${t(L.tunables, lang)}: ${k.orphan.sysctls.map(m.code).join(', ')}`);
-    if (k.orphan.counters.length) knobs.push(`${t(L.counters, lang)}: ${k.orphan.counters.map(m.code).join(', ')}`);
+    if (k.orphan.sysctls.length) knobs.push(`${t(L.tunables, lang)}${PUNCT.colon[lang]}${k.orphan.sysctls.map(m.code).join(PUNCT.comma[lang])}`);
+    if (k.orphan.counters.length) knobs.push(`${t(L.counters, lang)}${PUNCT.colon[lang]}${k.orphan.counters.map((c) => relatedName(c, m) ?? m.code(c)).join(PUNCT.comma[lang])}`);
+    const labelled = (label: Localized, text: Localized): string => lead(m, `${t(label, lang)}${LABEL_COLON[lang]}`, m.prose(pick(text, lang)), lang);
     const who = [
-      `${m.bold(`${t(L.who, lang)}:`)} ${m.prose(pick(k.who, lang))}`,
-      `${m.bold(`${t(L.leavesOn, lang)}:`)} ${m.prose(pick(k.leavesOn, lang))}`,
-      `${m.bold(`${t(L.lifetime, lang)}:`)} ${m.prose(pick(k.lifetime.text, lang))}`,
-      ...(k.peer ? [`${m.bold(`${t(L.peer, lang)}:`)} ${m.prose(pick(k.peer.text, lang))}`] : []),
+      labelled(L.who, k.who),
+      labelled(L.leavesOn, k.leavesOn),
+      labelled(L.lifetime, k.lifetime.text),
+      ...(k.peer ? [labelled(L.peer, k.peer.text)] : []),
     ].join(m.lineBreak);
     const pitfall = k.pitfalls[0];
     return {
@@ -222,7 +237,7 @@ function catalogueParts(id: StateId, lang: Lang, m: Marks): CatalogueParts {
       verdict: knobs.length ? `${verdict}\n\n${knobs.join(' · ')}` : verdict,
       who,
       commands: k.commands.length ? m.commands(k.commands.slice(0, 3)) : '',
-      pitfall: pitfall ? `${m.bold(`${t(L.pitfall, lang)}:`)} ${m.prose(pick(pitfall.text, lang))}` : '',
+      pitfall: pitfall ? labelled(L.pitfall, pitfall.text) : '',
       sources: [k.lifetime.source, k.orphan.why.source, ...k.pitfalls.slice(0, 1).map((p) => p.source)],
     };
   });
@@ -236,12 +251,12 @@ function renderStateExplanation(id: StateId, options: ExplainOptions, ctx: State
   const spelling = ctx.spelling;
   if (spelling && spelling.text !== id) {
     const family = spelling.families[0] ?? 'variant';
-    title += ` — ${t(L.spellingOf, lang, { family: pick(FAMILY_LABEL[family], lang), state: id })}: ${m.code(spelling.text)}`;
+    title += ` — ${t(L.spellingOf, lang, { family: pick(FAMILY_LABEL[family], lang), state: id })}${PUNCT.colon[lang]}${m.code(spelling.text)}`;
   }
   parts.push(title, c.summary);
   const kernel = kernelFor(options, ctx.model);
   const version = kernelLine(id, kernel, lang);
-  if (version) parts.push(m.prose(m === PLAIN ? version.replace(/\*\*/g, '') : version));
+  if (version) parts.push(m.prose(m === PLAIN ? plainLead(version, lang) : version));
   parts.push(c.verdict, c.who);
   if (c.commands) parts.push(c.commands);
 
@@ -256,7 +271,7 @@ function renderStateExplanation(id: StateId, options: ExplainOptions, ctx: State
       if (s) extra.push(m.prose(s));
     }
     if (mentions > 0) extra.push(t(L.mentions, lang, { n: mentions }));
-    if (extra.length) parts.push(`${m.bold(`${t(L.inThisNote, lang)}:`)} ${extra.join(' · ')}`);
+    if (extra.length) parts.push(lead(m, `${t(L.inThisNote, lang)}${LABEL_COLON[lang]}`, extra.join(' · '), lang));
     if (orphanVerdict(id) !== 'no' || id === 'TIME-WAIT') {
       const p = pressureLine(model.evidence, lang, ctx.at, m);
       if (p) parts.push(p);
@@ -286,11 +301,11 @@ export function explainTerm(term: TermKnowledge, options: ExplainOptions, ctx: {
   const kernel = kernelFor(options, ctx.model);
   const version = kernelLine(term.id, kernel, lang);
   if (version) parts.push(version);
-  if (term.removed) parts.push(`**${t(L.removed, lang)}:** ${pick(term.removed, lang)}`);
+  if (term.removed) parts.push(`**${t(L.removed, lang)}${LABEL_COLON[lang]}** ${pick(term.removed, lang)}`);
   const meta: string[] = [];
-  if (term.defaultValue) meta.push(`**${t(L.defaultValue, lang)}:** ${pick(term.defaultValue, lang)}`);
-  if (term.unit) meta.push(`**${t(L.unit, lang)}:** ${pick(term.unit, lang)}`);
-  if (term.scope) meta.push(`**${t(L.scope, lang)}:** ${t(term.scope === 'host' ? L.scopeHost : L.scopeNetns, lang)}`);
+  if (term.defaultValue) meta.push(`**${t(L.defaultValue, lang)}${LABEL_COLON[lang]}** ${pick(term.defaultValue, lang)}`);
+  if (term.unit) meta.push(`**${t(L.unit, lang)}${LABEL_COLON[lang]}** ${pick(term.unit, lang)}`);
+  if (term.scope) meta.push(`**${t(L.scope, lang)}${LABEL_COLON[lang]}** ${t(term.scope === 'host' ? L.scopeHost : L.scopeNetns, lang)}`);
   if (meta.length) parts.push(meta.join('  \n'));
   // A hover shows the first three details, and links the sources of those only.
   const shown = term.details.slice(0, 3);
@@ -298,25 +313,38 @@ export function explainTerm(term: TermKnowledge, options: ExplainOptions, ctx: {
   if (term.commands.length) parts.push(shellBlock(term.commands.slice(0, 3)));
   if (ctx.model) {
     const s = sockstatLine(ctx.model.evidence, lang);
-    if (s && term.kind === 'sockstat') parts.push(`**${t(L.inThisNote, lang)}:** ${s}`);
+    if (s && term.kind === 'sockstat') parts.push(`**${t(L.inThisNote, lang)}${LABEL_COLON[lang]}** ${s}`);
     const value = evidenceValue(ctx.model.evidence, term.id);
-    if (value !== undefined) parts.push(`**${t(L.inThisNote, lang)}:** ${codeSpan(String(value))}`);
+    if (value !== undefined) parts.push(`**${t(L.inThisNote, lang)}${LABEL_COLON[lang]}** ${codeSpan(String(value))}`);
     if (PRESSURE_TERMS.has(term.id)) {
       const p = pressureLine(ctx.model.evidence, lang, ctx.at);
       if (p) parts.push(p);
     }
   }
-  const related = term.related.filter((r) => r in STATE_KNOWLEDGE || TERM_BY_ID.has(r));
-  if (related.length) parts.push(`${t(L.related, lang)}: ${related.map(codeSpan).join(', ')}`);
+  const related = term.related.flatMap((r) => relatedName(r) ?? []);
+  if (related.length) parts.push(`${t(L.related, lang)}${PUNCT.colon[lang]}${related.join(PUNCT.comma[lang])}`);
   const sources = sourcesLine([...shown.map((d) => d.source), ...(version ? kernelSources(term.id, kernel) : [])], lang);
   if (sources) parts.push(sources);
   return parts.join('\n\n');
 }
 
+/**
+ * A related state or term as the reader knows it, in Markdown: a state, sysctl or counter by its name (`FIN-WAIT-1`,
+ * `net.ipv4.tcp_max_orphans`), a kernel message or sockstat field by its title (`TCP: too many orphaned sockets`,
+ * sockstat TCP `orphan`), never by a catalogue id such as `msg.…` or `sockstat.…`. Undefined for an unknown id.
+ */
+function relatedName(id: string, m: Pick<Marks, 'code' | 'prose'> = MARKDOWN): string | undefined {
+  if (id in STATE_KNOWLEDGE) return m.code(id);
+  const term = TERM_BY_ID.get(id);
+  if (!term) return undefined;
+  // A title with a code span in it is Markdown already (the sockstat fields').
+  return term.title.includes('`') ? m.prose(term.title) : m.code(term.title);
+}
+
 export function explainAggregate(keyword: string, states: readonly StateId[], lang: Lang): string {
   return [
     `**${codeSpan(keyword)}** — ${t(L.aggregate, lang)}`,
-    `${t(L.aggregateExpands, lang)}: ${states.map((s) => `${s}`).join(', ')}`,
+    `${t(L.aggregateExpands, lang)}${PUNCT.colon[lang]}${states.join(PUNCT.comma[lang])}`,
     sourcesLine(['ss.c scan_state; ss.8 STATE-FILTER'], lang),
   ].join('\n\n');
 }

@@ -73,14 +73,19 @@ export const INLINE_CODE_SELECTOR =
 export const SHELL_COMMENT_SELECTOR = 'L:text.html.markdown meta.embedded.block.shellscript -comment -string';
 
 const WORD = 'A-Za-z0-9_';
-/** The recogniser's token is a maximal run of word characters joined by `-` or `\_` (recognize.ts TOKEN_PATTERN). */
-const TOKEN_START_STRICT = `(?<![${WORD}])(?<![${WORD}]-)`;
+/** What joins two words into one token: `-` and the full-width `＿` / `－` (recognize.ts TOKEN_PATTERN), or `\_`. */
+const JOINER = '\\-\uFF3F\uFF0D';
+/**
+ * The recogniser's token is a maximal run of word characters joined by `-`, `＿`, `－` or `\_` (recognize.ts
+ * TOKEN_PATTERN).
+ */
+const TOKEN_START_STRICT = `(?<![${WORD}])(?<![${WORD}][${JOINER}])`;
 /**
  * Underscore emphasis (`_FIN_WAIT1_`, `__TCP_CLOSE__`): the recogniser strips a token's outer underscores, so
- * they are no boundary, unless they join a word before them (`X_`, `X\_`).
+ * they are no boundary, unless they join a word before them (`X_`, `X\_`, `X-_`).
  */
-const TOKEN_START = `(?:${TOKEN_START_STRICT}|(?<=(?:^|[^${WORD}\\\\-]|(?:^|[^${WORD}])\\\\)_{1,8}))`;
-const TOKEN_END = `(?=_{0,8}(?![${WORD}]|-[${WORD}]|\\\\_[${WORD}]))`;
+const TOKEN_START = `(?:${TOKEN_START_STRICT}|(?<=(?:^|[^${WORD}\\\\${JOINER}]|(?:^|[^${WORD}])[\\\\${JOINER}])_{1,8}))`;
+const TOKEN_END = `(?=_{0,8}(?![${WORD}]|[${JOINER}][${WORD}]|\\\\_[${WORD}]))`;
 /**
  * Inside a URL (recognize.ts insideUrl), bounded like the recogniser: a URL starts at its scheme, at `www.` after a
  * non-word character or at `mailto:`, and runs over printable ASCII except `<`, `>`, `"` and backticks. Text before
@@ -95,8 +100,8 @@ const NOT_IN_URL = [
   // trailing run of scheme characters, so the recogniser's URL overlaps the token.
   `(?!(?<=[A-Za-z][A-Za-z0-9+.-]{0,64})[A-Za-z0-9+.-]{0,61}://)`,
 ].join('');
-/** One optional separator between the words of a state: `-`, `_` or Markdown's escaped `\_`. */
-const SEP = '(?:[-_]|\\\\_)?';
+/** One optional separator between the words of a state: `-`, `_`, their full-width `－`, `＿`, or Markdown's escaped `\_`. */
+const SEP = `(?:[_${JOINER}]|\\\\_)?`;
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
@@ -186,6 +191,11 @@ function stateAlternatives(): Record<VerdictClass, StateAlternatives> {
     const upper = words.map(escapeRegExp).join(SEP);
     // Identifiers with a prefix are enum names: upper case only (lookupStateSpelling).
     alt.prefixed.push(upper);
+    if (!ENGLISH_WORD_STATES.has(key)) {
+      // Plurals of a capitalised spelling: an `s` or `S` right after it (recognize.ts pluralStateSpelling).
+      alt.prefixed.push(`${upper}[Ss]`);
+      alt.plain.push(`${upper}[Ss]`);
+    }
     if (ENGLISH_WORD_STATES.has(key)) {
       // Ordinary English words count only in capitals ("the socket was closed" never matches).
       alt.plain.push(escapeRegExp(key));

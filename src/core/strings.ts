@@ -7,6 +7,7 @@
 import type { Lang, Localized } from './catalogue/types';
 import type { SpellingFamily } from './catalogue/spellings';
 import { BoundedMemo } from './memo';
+import { joinAt } from './textJoin';
 
 export function pick(text: Localized, lang: Lang): string {
   return text[lang];
@@ -95,8 +96,38 @@ export function format(template: string, values: Readonly<Record<string, string 
   return out;
 }
 
+/**
+ * `text` in `lang` with its values filled in. In Chinese each value joins the template's text with Chinese spacing
+ * (textJoin.ts `joinAt`): `已超过 {what}` with `上限` is `已超过上限`, with `¼` stays `已超过 ¼`.
+ */
 export function t(text: Localized, lang: Lang, values?: Readonly<Record<string, string | number>>): string {
-  return values ? format(text[lang], values) : text[lang];
+  if (!values) return text[lang];
+  return lang === 'zh-cn' ? formatJoined(text[lang], values) : format(text[lang], values);
 }
+
+/** `format`, joining each value to the text around it with `joinAt`. */
+function formatJoined(template: string, values: Readonly<Record<string, string | number>>): string {
+  const parts = COMPILED.get(template, () => template.split(/\{(\w+)\}/));
+  let out = parts[0] as string;
+  for (let i = 1; i < parts.length; i += 2) {
+    const key = parts[i] as string;
+    const v = values[key];
+    out = joinAt(joinAt(out, v === undefined ? `{${key}}` : String(v)), parts[i + 1] as string);
+  }
+  return out;
+}
+
+/** The colon after a label: `Sources:` / `来源：`. */
+export const LABEL_COLON: Localized = { en: ':', 'zh-cn': '：' };
+
+/** Punctuation between a label and its text, and between the items of a list, in each language's own forms. */
+export const PUNCT = {
+  /** After a label, before its text: `Check: …` / `检查：…`. */
+  colon: { en: ': ', 'zh-cn': '：' },
+  /** Between clauses: `…; …` / `…；…`. */
+  semicolon: { en: '; ', 'zh-cn': '；' },
+  /** Between names in a list: `a, b` / `a、b`. */
+  comma: { en: ', ', 'zh-cn': '、' },
+} as const satisfies Record<string, Localized>;
 
 export { formatCount as formatNumber } from './format';

@@ -152,8 +152,11 @@ describe('grammar and recogniser agree (real TextMate engine, vendored Markdown 
       ),
     },
     { weight: 2, arbitrary: fc.constantFrom('状态', '处于', '，', '。', '连接', 'x', '1', '42', 'and', 'the socket was') },
+    // Plurals (`TIME_WAITs`, `TIME_WAITS`) when glued to a spelling; words a full-width separator joins into one
+    // (`TIME＿WAIT`). Never two separators in a row: the grammar, like every spelling, allows one between words.
+    { weight: 1, arbitrary: fc.constantFrom('s', 'S', 'Ss', 'TIME', 'WAIT', 'FIN', 'CLOSE', 'LAST', 'ACK', '2') },
   );
-  const separator = fc.constantFrom(' ', ' ', ' ', '', '-', '_', '.', '/', ':', '(', ')', ',', '=', '"', "'", '|', ';', '\u3000');
+  const separator = fc.constantFrom(' ', ' ', ' ', '', '-', '_', '.', '/', ':', '(', ')', ',', '=', '"', "'", '|', ';', '\u3000', '＿', '－');
   const line = fc
     .array(fc.tuple(piece, separator), { minLength: 1, maxLength: 12 })
     .map((parts) => parts.map(([p, s]) => p + s).join(''))
@@ -215,6 +218,8 @@ describe('grammar and recogniser agree (real TextMate engine, vendored Markdown 
       'net.ipv4.tcp_max_orphans=65536 /proc/sys/net/ipv4/tcp_fin_timeout TcpExtTCPAbortOnMemory TCPAbortOnData',
       'kernel: TCP: too many orphaned sockets; TCP: out of memory -- consider tuning tcp_mem',
       'FIN WAIT 2 SYN RCVD LAST ACK CLOSE WAIT — FIN\\_WAIT\\_2, FinWait1, SynReceived',
+      'TIME_WAITs TIME_WAITS LAST_ACKS FIN_WAIT2S TCP_FIN_WAIT1S CLOSES LISTENS TCP_CLOSES ESTABS TimeWaitS _CLOSE_WAITS_',
+      '大量TIME＿WAIT，TIME－WAIT，FIN－WAIT－2，CLOSE＿WAITs，FIN_WAIT_1－＞FIN_WAIT_2，＿TIME_WAIT，x＿TIME_WAIT，TIME_WAIT－x，TCP_＿FIN_WAIT1',
     ];
     for (const l of cases) assert.deepEqual(coloured(grammar, `\`\`\`\n${l}\n\`\`\``, 1), recognised(l), l);
   });

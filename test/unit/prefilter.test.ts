@@ -38,7 +38,7 @@ const CATALOGUE_WORDS: string[] = (() => {
   return [...new Set(words)];
 })();
 
-const SEPARATORS = ['', '-', '_', '\\_', ' ', '__', '-_', '\\'];
+const SEPARATORS = ['', '-', '_', '\\_', ' ', '__', '-_', '\\', '＿', '－', '＿＿', '_－'];
 
 /** A catalogue word bent: random case, separators between letters, escapes, emphasis, plurals. */
 const bent = fc
@@ -53,7 +53,7 @@ const bent = fc
       s = chars.map((c, i) => (i > 0 && i % Math.max(1, at % 5) === 0 ? `${seps[i % seps.length]}${c}` : c)).join('');
     }
     if (style === 5) s = `_${s}_`;
-    if (style === 6) s = `${s}s`;
+    if (style === 6) s = `${s}${at % 2 ? 's' : 'S'}`;
     if (style === 7) s = `${s.slice(0, at % (s.length + 1))}${seps[0]}${s.slice(at % (s.length + 1))}`;
     return s;
   });
@@ -62,7 +62,7 @@ const GLUE = ['', ' ', ' ', '\n', '\r\n', '\r', '\t', '-', '_', '\\', '\\_', '`'
 
 const soup = fc.array(fc.oneof({ arbitrary: bent, weight: 3 }, { arbitrary: fc.constantFrom(...GLUE), weight: 4 }), { minLength: 1, maxLength: 40 }).map((xs) => xs.join(''));
 /** Dense character-level noise over the letters and separators spellings are made of. */
-const noise = fc.string({ unit: fc.constantFrom(...'CLOSEWAITFINSYNRCVDcloseswaitfin_-\\ \n:0123456789ABtcp'), maxLength: 200 });
+const noise = fc.string({ unit: fc.constantFrom(...'CLOSEWAITFINSYNRCVDcloseswaitfin_-\\ \n:0123456789ABtcp＿－'), maxLength: 200 });
 
 describe('recogniser prefilter: equal to the unfiltered scan', () => {
   test('random notes (every Markdown construct)', () => {

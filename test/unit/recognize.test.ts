@@ -276,11 +276,12 @@ describe('classification', () => {
 describe('ordered lists as transitions', () => {
   test('consecutive items of one ordered list under one heading', async () => {
     const { orderedListTransitions } = await import('../../src/core/note/transitions');
+    const { isDiagramEdge } = await import('../../src/core/diagram/graph');
     const model = analyzeNote(
       ['## 主动关闭', '', '1. ESTABLISHED: close()', '2. FIN_WAIT1，等待 ACK', '   (continued)', '3. FIN_WAIT2', '', '## Other', '', '1. LAST_ACK', '', 'Text', '', '2. CLOSING'].join('\n'),
     );
     assert.deepEqual(
-      orderedListTransitions(model).map((t) => `${t.from}>${t.to}`),
+      orderedListTransitions(model, isDiagramEdge).map((t) => `${t.from}>${t.to}`),
       ['ESTABLISHED>FIN-WAIT-1', 'FIN-WAIT-1>FIN-WAIT-2'],
     );
   });

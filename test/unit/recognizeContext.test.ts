@@ -62,6 +62,34 @@ test('plurals of upper-case spellings are recognised, with the s in the range', 
   assert.deepEqual(states('ESTABLISHEDs LISTENs time_waits'), [], 'English-word states and lower case stay out');
 });
 
+test('all-caps plurals too (TIME_WAITS, LAST_ACKS); never of the English-word states (CLOSES, LISTENS)', () => {
+  assert.deepEqual(states('大量的 TIME_WAITS，LAST_ACKS 很多, FIN_WAIT2S, TCP_FIN_WAIT1S, SYN-RECVS'), [
+    ['TIME-WAIT', 'TIME_WAITS'],
+    ['LAST-ACK', 'LAST_ACKS'],
+    ['FIN-WAIT-2', 'FIN_WAIT2S'],
+    ['FIN-WAIT-1', 'TCP_FIN_WAIT1S'],
+    ['SYN-RECEIVED', 'SYN-RECVS'],
+  ]);
+  assert.deepEqual(states('CLOSES LISTENS ESTABS CLOSINGS ESTABLISHEDS UNCONNS TCP_CLOSES TCP_LISTENS TimeWaitS Time_WaitS'), []);
+});
+
+test('full-width ＿ and － inside a spelling read as _ and - (an IME left in full-width mode)', () => {
+  assert.deepEqual(states('大量TIME＿WAIT（全角下划线），出现很多TIME－WAIT，FIN－WAIT－2 与 CLOSE＿WAITs'), [
+    ['TIME-WAIT', 'TIME＿WAIT'],
+    ['TIME-WAIT', 'TIME－WAIT'],
+    ['FIN-WAIT-2', 'FIN－WAIT－2'],
+    ['CLOSE-WAIT', 'CLOSE＿WAITs'],
+  ]);
+  // Only between two word characters, as `_` and `-` join a token: around a spelling they are no part of it.
+  assert.deepEqual(states('FIN_WAIT_1－＞FIN_WAIT_2，＿TIME_WAIT，LAST_ACK－'), [
+    ['FIN-WAIT-1', 'FIN_WAIT_1'],
+    ['FIN-WAIT-2', 'FIN_WAIT_2'],
+    ['TIME-WAIT', 'TIME_WAIT'],
+    ['LAST-ACK', 'LAST_ACK'],
+  ]);
+  assert.deepEqual(states('x＿TIME_WAIT TIME_WAIT－x pid－TIME＿WAIT'), []);
+});
+
 test('single English words are states in a CJK frame 处于/进入…状态', () => {
   assert.deepEqual(states('连接一直处于Established状态，之后进入 closing 状态。'), [
     ['ESTABLISHED', 'Established'],

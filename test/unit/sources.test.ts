@@ -88,7 +88,7 @@ test('no hover, Explain view, tooltip or CLI explanation shows a private key; ea
     for (const id of STATE_IDS) {
       const md = explainState(id, { lang });
       assertNoKeys(`state ${id} (${lang})`, md);
-      assert.match(md, /\*\*(?:Sources|来源):\*\* \[(?:[^\]\\]|\\.)+\]\(https?:\/\//, `${id} links its sources`);
+      assert.match(md, /\*\*(?:Sources:|来源：)\*\* \[(?:[^\]\\]|\\.)+\]\(https?:\/\//, `${id} links its sources`);
       const plain = explainStateText(id, { lang });
       assertNoKeys(`diagram tooltip ${id}`, plain);
       assert.match(plain, /\(https?:\/\/[^)\s]+\)/, `${id} diagram tooltip keeps the address`);

@@ -73,7 +73,7 @@ describe('Possible SYN flooding: explain and hover', () => {
     out = '';
     assert.equal(main(['explain', 'Possible SYN flooding on port', '--lang', 'zh-cn'], (s) => (out += s)), 0);
     assert.match(out, /半连接队列/);
-    assert.match(out, /\*\*来源:\*\* \[/);
+    assert.match(out, /\*\*来源：\*\* \[/);
   });
 
   test('the hover over the line links its kernel sources, in both languages', () => {
@@ -83,7 +83,7 @@ describe('Possible SYN flooding: explain and hover', () => {
     assert.equal(mentionAt(model, at)?.id, ID);
     for (const lang of ['en', 'zh-cn'] as const) {
       const md = noteHover(model, at, { lang })?.markdown ?? '';
-      assert.match(md, lang === 'en' ? /\*\*Sources:\*\* \[/ : /\*\*来源:\*\* \[/, lang);
+      assert.match(md, lang === 'en' ? /\*\*Sources:\*\* \[/ : /\*\*来源：\*\* \[/, lang);
       assert.match(md, /\]\(https:\/\/elixir\.bootlin\.com\/linux\/v6\.12\/source\/net\/ipv4\/tcp_input\.c\)/, lang);
       assert.match(md, /tcp\\_syn\\_flood\\_action\\\(\\\)/, `${lang}: the source names the function`);
       if (lang === 'zh-cn') assert.match(md, /每个监听 socket 最多打印一次/);

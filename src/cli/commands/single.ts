@@ -13,6 +13,8 @@ import { resolveTerm } from '../../core/lookup';
 import { buildTemplate, isTemplateSymptom, TEMPLATE_SYMPTOMS } from '../../core/template';
 import { stringFlag, type ParsedArgs } from '../args';
 import { CliError } from '../errors';
+import { CLI_TEXT } from '../texts';
+import { t } from '../../core/strings';
 import { maxNoteSizeMB } from '../notes';
 import { readNote } from '../readNote';
 import type { CommandOutput } from './types';
@@ -23,7 +25,8 @@ export function explainCommand(words: readonly string[], lang: Lang): CommandOut
   const r = resolveTerm(term);
   if (!r) {
     const near = nearTerms(term);
-    throw new CliError(`unknown term "${term}": not a TCP state, sysctl, counter, sockstat field or kernel message this tool knows${near.length ? ` (did you mean ${near.join(' or ')}?)` : ''}`);
+    const hint = near.length ? t(CLI_TEXT.didYouMean, lang, { list: near.join(t(CLI_TEXT.or, lang)) }) : '';
+    throw new CliError(t(CLI_TEXT.unknownTerm, lang, { term, hint }));
   }
   const md =
     r.kind === 'state'

@@ -23,7 +23,7 @@ export type SpellingFamily =
 
 /**
  * Keys are spellings upper-cased with `-`, `_` and spaces removed (so `fin-wait-1`, `FIN_WAIT1`, `FinWait1`
- * and `FIN WAIT 1` all become `FINWAIT1`).
+ * and `FIN WAIT 1` all become `FINWAIT1`; normaliseSpelling).
  */
 const NORMALISED: ReadonlyMap<string, StateId> = new Map<string, StateId>([
   ['CLOSED', 'CLOSED'],
@@ -160,8 +160,9 @@ export interface SpellingMatch {
   readonly normalised: string;
 }
 
+/** Upper case without separators: `-`, `_`, space, and the full-width `＿` and `－` an input method types for them. */
 export function normaliseSpelling(text: string): string {
-  return text.replace(/[-_ ]/g, '').toUpperCase();
+  return text.replace(/[-_ \uFF3F\uFF0D]/g, '').toUpperCase();
 }
 
 /**

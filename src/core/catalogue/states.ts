@@ -612,8 +612,8 @@ export const STATE_KNOWLEDGE: Readonly<Record<StateId, StateKnowledge>> = {
       PITFALL_ORPHAN_IS_TIMEWAIT,
       PITFALL_FIN_TIMEOUT_TW,
       F(
-        '"Enable tcp_tw_recycle": it was removed in Linux 4.12 (it broke clients behind NAT). tcp_tw_reuse helps only outgoing connect(), not a server accepting connections.',
-        '“打开 tcp_tw_recycle”：它已在 Linux 4.12 中移除（会让 NAT 后的客户端出问题）。tcp_tw_reuse 只对主动 connect() 有用，对接受连接的服务端无效。',
+        '"Enable tcp_tw_recycle": it broke clients behind NAT and was removed in Linux 4.12. tcp_tw_reuse helps only outgoing connect(), not a server accepting connections.',
+        '“打开 tcp_tw_recycle”：它会让 NAT 后面的客户端出问题，已在 Linux 4.12 中移除。tcp_tw_reuse 只对主动 connect() 有用，对接受连接的服务端无效。',
         'C-RECYCLE; K-ipv4 tcp_twsk_unique; K-doc-sysctl tcp_tw_reuse',
       ),
       F(

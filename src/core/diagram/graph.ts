@@ -304,6 +304,15 @@ export function annotationsForLayers(showLinux: boolean): readonly DiagramAnnota
   return showLinux ? DIAGRAM_ANNOTATIONS : [];
 }
 
+/**
+ * Is `from → to` an edge of the state diagram: RFC 9293 Figure 5 (R1–R20), its Note 2 (FIN-WAIT-1 → TIME-WAIT)
+ * or Linux's request sock (LISTEN → NEW-SYN-RECV → ESTABLISHED)? Whatever the layers shown: the question is
+ * whether TCP can make that step, not whether this figure draws it.
+ */
+export function isDiagramEdge(from: StateId, to: StateId): boolean {
+  return DIAGRAM_EDGES.some((e) => e.from === from && e.to === to);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Geometry shared by the renderer and the layout checks.
 

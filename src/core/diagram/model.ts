@@ -4,6 +4,7 @@
  * CLI both render this model with `renderDiagramSvg`.
  */
 import { stripInvisible } from '../sanitize';
+import { joinText } from '../textJoin';
 import { STATE_IDS } from '../catalogue/types';
 import { formatCount } from '../format';
 import { MISTAKEN_FOR_ORPHAN, ORPHAN_VERDICT, orphanShort, orphanVerdict } from '../catalogue/orphan';
@@ -387,5 +388,5 @@ function buildSummary(m: {
     parts.push(zh ? `未显示的状态：${list}。` : `States without a node here: ${list}.`);
   }
   if (m.countSource !== undefined) parts.push(zh ? `计数来源：${m.countSource}。` : `Counts from ${m.countSource}.`);
-  return parts.join(' ');
+  return joinText(parts, m.lang);
 }

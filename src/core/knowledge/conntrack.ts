@@ -7,6 +7,7 @@
  */
 import type { Lang, Localized } from '../catalogue/types';
 import { sourcesMarkdown } from '../catalogue/sources';
+import { LABEL_COLON } from '../strings';
 
 const L = (en: string, zh: string): Localized => ({ en, 'zh-cn': zh });
 
@@ -56,12 +57,12 @@ export function explainConntrack(state: string, lang: Lang): string {
   const key = state.toUpperCase().replace(/-/g, '_');
   const parts = [`**${key}** — ${TEXT.title[lang]}`, TEXT.what[lang]];
   const meaning = MATCH_MEANING[key];
-  if (meaning) parts.push(`**${TEXT.match[lang]}:** ${meaning[lang]}`);
+  if (meaning) parts.push(`**${TEXT.match[lang]}${LABEL_COLON[lang]}** ${meaning[lang]}`);
   const timeout = CT_TCP_TIMEOUTS[key];
   if (timeout) {
     const seconds = TEXT.seconds[lang].replace('{n}', timeout.seconds.toLocaleString('en-US'));
-    parts.push(`**${TEXT.timeout[lang]}:** \`net.netfilter.${timeout.sysctl}\` — ${seconds}. ${TEXT.column[lang]}`);
+    parts.push(`**${TEXT.timeout[lang]}${LABEL_COLON[lang]}** \`net.netfilter.${timeout.sysctl}\` — ${seconds}${lang === 'zh-cn' ? '。' : '. '}${TEXT.column[lang]}`);
   }
-  parts.push(`**${TEXT.sources[lang]}:** ${sourcesMarkdown(['K-doc-conntrack; iptables-extensions; conntrack.8'])}`);
+  parts.push(`**${TEXT.sources[lang]}${LABEL_COLON[lang]}** ${sourcesMarkdown(['K-doc-conntrack; iptables-extensions; conntrack.8'])}`);
   return parts.join('\n\n');
 }

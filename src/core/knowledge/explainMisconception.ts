@@ -8,6 +8,7 @@ import { STATE_KNOWLEDGE } from '../catalogue/states';
 import { TERM_BY_ID } from '../catalogue/terms';
 import { explainState, explainTerm, sourcesLine } from '../explain';
 import { MISCONCEPTION_BY_ID } from './misconceptions';
+import { LABEL_COLON, PUNCT } from '../strings';
 
 const TEXT = {
   title: { en: 'Common misconception', 'zh-cn': '常见误解' },
@@ -19,9 +20,9 @@ export function explainMisconception(ruleId: string, lang: Lang): string | undef
   const rule = MISCONCEPTION_BY_ID.get(ruleId);
   if (!rule) return undefined;
   const parts = [
-    `# ${TEXT.title[lang]}: ${rule.claim[lang]}`,
-    `**${TEXT.claim[lang]}:** ~~${rule.claim[lang]}~~`,
-    `**${TEXT.fact[lang]}:** ${rule.fact[lang]}`,
+    `# ${TEXT.title[lang]}${PUNCT.colon[lang]}${rule.claim[lang]}`,
+    `**${TEXT.claim[lang]}${LABEL_COLON[lang]}** ~~${rule.claim[lang]}~~`,
+    `**${TEXT.fact[lang]}${LABEL_COLON[lang]}** ${rule.fact[lang]}`,
     sourcesLine([rule.source], lang),
     '---',
   ];

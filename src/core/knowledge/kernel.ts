@@ -5,7 +5,8 @@
  * Pure: no `vscode`, no Node built-ins. Linear in the note (one pass over its lines, plain string tests).
  */
 import type { Lang, Localized } from '../catalogue/types';
-import { t } from '../strings';
+import { LABEL_COLON, PUNCT, t } from '../strings';
+import { joinText } from '../textJoin';
 
 const L = (en: string, zh: string): Localized => ({ en, 'zh-cn': zh });
 
@@ -220,8 +221,6 @@ export const VERSIONED_FACTS: Readonly<Record<string, readonly VersionedFact[]>>
   ],
 };
 
-const COLON = { en: ':', 'zh-cn': '：' } as const;
-
 function atLeast(v: KernelVersion, since: readonly [number, number]): boolean {
   return v.major > since[0] || (v.major === since[0] && v.minor >= since[1]);
 }
@@ -253,14 +252,14 @@ export function kernelLine(id: string, kernel: KernelSource | undefined, lang: L
         ? TEXT.fromSetting[lang]
         : t(kernel.from.what === 'snapshot' ? TEXT.fromSnapshot : TEXT.fromUname, lang, { line: kernel.from.line + 1 });
     const head = t(TEXT.forKernel, lang, { release: `${v.major}.${v.minor}`, from });
-    return `**${head}${COLON[lang]}** ${parts.join(' ')}`;
+    return `**${head}${LABEL_COLON[lang]}** ${joinText(parts, lang)}`;
   }
   const items = facts.map((f) => {
     const v = `${f.since[0]}.${f.since[1]}`;
-    const now = `${t(TEXT.since, lang, { v })}: ${f.now[lang]}`;
-    return f.before ? `${now} ${t(TEXT.before, lang, { v })}: ${f.before[lang]}` : now;
+    const now = `${t(TEXT.since, lang, { v })}${PUNCT.colon[lang]}${f.now[lang]}`;
+    return f.before ? joinText([now, `${t(TEXT.before, lang, { v })}${PUNCT.colon[lang]}${f.before[lang]}`], lang) : now;
   });
-  return `**${TEXT.versions[lang]}${COLON[lang]}** ${items.join(' ')}`;
+  return `**${TEXT.versions[lang]}${LABEL_COLON[lang]}** ${joinText(items, lang)}`;
 }
 
 /**

@@ -88,12 +88,12 @@ export const MISCONCEPTION_RULES: readonly MisconceptionRule[] = [
     id: 'tw-recycle',
     claim: L('enable tcp_tw_recycle', '开启 tcp_tw_recycle'),
     fact: L(
-      'tcp_tw_recycle was removed in Linux 4.12 (it broke clients behind NAT); on 4.12 and later /proc/sys/net/ipv4/tcp_tw_recycle does not exist, so setting it fails (the error text depends on the sysctl tool). For outgoing connections tcp_tw_reuse is the safe option.',
-      'tcp_tw_recycle 已在 Linux 4.12 中移除（它会让 NAT 后面的客户端连不上）；在 4.12 及以后 /proc/sys/net/ipv4/tcp_tw_recycle 不存在，设置它会失败（报错文字取决于所用的 sysctl 工具）。对主动发起的连接，可以改用 tcp_tw_reuse。',
+      'tcp_tw_recycle broke clients behind NAT and was removed in Linux 4.12; on 4.12 and later /proc/sys/net/ipv4/tcp_tw_recycle does not exist, so setting it fails (the error text depends on the sysctl tool). For outgoing connections tcp_tw_reuse is the safe option.',
+      'tcp_tw_recycle 会让 NAT 后面的客户端连不上，已在 Linux 4.12 中移除；在 4.12 及以后 /proc/sys/net/ipv4/tcp_tw_recycle 不存在，设置它会失败（报错文字取决于所用的 sysctl 工具）。对主动发起的连接，可以改用 tcp_tw_reuse。',
     ),
     message: L(
-      'tcp_tw_recycle was removed in Linux 4.12 (it broke clients behind NAT); setting it fails there.',
-      'tcp_tw_recycle 会让 NAT 后面的客户端连不上，已在 Linux 4.12 移除；在新内核上设置它会失败。',
+      'tcp_tw_recycle broke clients behind NAT and was removed in Linux 4.12; setting it fails there.',
+      'tcp_tw_recycle 会让 NAT 后面的客户端连不上，已在 Linux 4.12 中移除；在新内核上设置会失败。',
     ),
     source: 'C-RECYCLE; K-doc-sysctl tcp_tw_reuse',
     explain: 'net.ipv4.tcp_tw_recycle',

@@ -5,7 +5,7 @@
  *
  *  - STATE_CANDIDATE_PATTERN: the first letters of every state spelling (`FIN`, `fin-wa`, `TCP_FIN…`, the
  *    .NET and BSD forms, `ss` aggregates), case-insensitive, after a character that is not a letter or digit,
- *    with up to 3 of `-`, `_`, `\` or space between two letters; or a run of 4 of `-`, `_`, `\` (a spelling
+ *    with up to 3 of `-`, `_`, `\`, `＿`, `－` or space between two letters; or a run of 4 of those but space (a spelling
  *    bent further than that holds such a run). Every token the token pass accepts normalises to one of these
  *    words, so it holds a match: at its first letter, or inside it.
  *  - LINE_ANCHOR_PATTERN (built in recognize.ts from the counters and messages it knows): a necessary literal
@@ -33,7 +33,7 @@ function stateWords(): string[] {
 }
 
 /** Where a state spelling, a prefixed enum name or an `ss` aggregate keyword can start (global, case-insensitive). */
-export const STATE_CANDIDATE_PATTERN = new RegExp(`(?<![A-Za-z0-9])${prefixTrieSource(stateWords(), String.raw`[-_\\ ]{0,3}`)}|${String.raw`[-_\\]{4}`}`, 'gi');
+export const STATE_CANDIDATE_PATTERN = new RegExp(`(?<![A-Za-z0-9])${prefixTrieSource(stateWords(), String.raw`[-_\\ \uFF3F\uFF0D]{0,3}`)}|${String.raw`[-_\\\uFF3F\uFF0D]{4}`}`, 'gi');
 
 /** The passes the line prefilter serves, in the order of LINE_ANCHOR_PATTERN's capture groups. */
 export const LINE_PASSES = ['proc', 'sockstat', 'sysctl', 'counter', 'phrase', 'conntrackMatch', 'conntrackRow'] as const;

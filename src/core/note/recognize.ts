@@ -36,9 +36,11 @@ export interface RawMention {
 
 /**
  * Word-ish tokens: letters/digits/underscore, with internal hyphens (`FIN-WAIT-1`, `syn-recv`) and Markdown
- * escapes (`FIN\_WAIT\_2` renders as FIN_WAIT_2, so it is matched with its exact raw range).
+ * escapes (`FIN\_WAIT\_2` renders as FIN_WAIT_2, so it is matched with its exact raw range). The full-width
+ * `＿` (U+FF3F) and `－` (U+FF0D) that a Chinese input method left in full-width mode types join words as `_` and
+ * `-` do (`TIME＿WAIT`): between two word characters only, like `-`.
  */
-export const TOKEN_PATTERN = /[A-Za-z0-9_]+(?:(?:-|\\_)[A-Za-z0-9_]+)*/g;
+export const TOKEN_PATTERN = /[A-Za-z0-9_]+(?:(?:[-\uFF3F\uFF0D]|\\_)[A-Za-z0-9_]+)*/g;
 
 /** Upper-case figure labels and prose with spaces: `FIN WAIT 2`, `LAST ACK`, `SYN RCVD`, `FIN WAIT-1`. */
 export const SPACED_PATTERN =
@@ -261,11 +263,15 @@ function eachMatch(pattern: RegExp, text: string, f: (m: RegExpExecArray, at: nu
 }
 
 /**
- * The plural of an upper-case state spelling (`TIME_WAITs`, `FIN_WAIT2s`), as notes write them; not of the
- * spellings that are English words (`LISTENs`). Also read by core/lookup.ts for a term a user types.
+ * The plural of an upper-case state spelling (`TIME_WAITs`, `FIN_WAIT2s`, and in capitals `TIME_WAITS`,
+ * `LAST_ACKS`), as notes write them: an `s` or `S` right after its last letter or digit. Never of the spellings
+ * that are English words (`LISTENs`, `CLOSES`, `LISTENS`: an English word in capitals, not a plural). Also read by
+ * core/lookup.ts for a term a user types.
  */
 export function pluralStateSpelling(token: string): ReturnType<typeof lookupStateSpelling> {
-  if (token.length <= 4 || !token.endsWith('s') || !isUpper(token.slice(0, -1))) return undefined;
+  const n = token.length;
+  const last = token.charCodeAt(n - 1);
+  if (n <= 4 || (last !== 115 && last !== 83) || !isAlnumCode(token.charCodeAt(n - 2)) || !isUpper(token.slice(0, -1))) return undefined;
   const base = lookupStateSpelling(token.slice(0, -1));
   return base && !ENGLISH_WORD_STATES.has(base.normalised) ? base : undefined;
 }
@@ -317,9 +323,13 @@ function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** A character TOKEN_PATTERN can put in a token: a word character, `-` or `\`. */
+function isAlnumCode(c: number): boolean {
+  return isDigitCode(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** A character TOKEN_PATTERN can put in a token: a word character, `-`, `\`, `＿` or `－`. */
 function isTokenChar(c: number): boolean {
-  return isWordChar(c) || c === 45 || c === 92;
+  return isWordChar(c) || c === 45 || c === 92 || c === 0xff3f || c === 0xff0d;
 }
 
 /**

@@ -143,8 +143,9 @@ const IDENTIFIER_PREFIXES: ReadonlySet<string> = new Set([
 
 const MAX_TOKEN_LENGTH = 40;
 /** A character that can be part of a TOKEN_PATTERN match. */
-const TOKEN_CHAR = /[A-Za-z0-9_\\-]/;
-const UPPER_OR_HYPHEN = /[A-Z-]/;
+const TOKEN_CHAR = /[A-Za-z0-9_\\\-\uFF3F\uFF0D]/;
+const UPPER_OR_HYPHEN = /[A-Z\-\uFF0D]/;
+const FULL_WIDTH_OR_ESCAPE = /[\\\uFF3F\uFF0D]/;
 const MAX_SUGGESTIONS = 2;
 
 
@@ -202,7 +203,8 @@ export function suggestStates(raw: string): { suggestions: TypoSuggestion[]; dis
   if (raw.length < 4 || raw.length > MAX_TOKEN_LENGTH) return undefined;
   // Cheap exit for the bulk of a note: lower-case prose words without a hyphen.
   if (!UPPER_OR_HYPHEN.test(raw)) return undefined;
-  const token = raw.includes('\\') ? raw.replace(/\\/g, '') : raw;
+  // Escapes out; the full-width `＿` / `－` read as `_` / `-` (recognize.ts TOKEN_PATTERN), so a suggestion is ASCII.
+  const token = FULL_WIDTH_OR_ESCAPE.test(raw) ? raw.replace(/\\/g, '').replace(/\uFF3F/g, '_').replace(/\uFF0D/g, '-') : raw;
   const letters = token.replace(/[^A-Za-z]/g, '');
   if (letters.length < 3) return undefined;
   const upper = letters === letters.toUpperCase();

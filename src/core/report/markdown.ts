@@ -6,7 +6,7 @@
  */
 import { STATE_IDS, type Lang, type Localized } from '../catalogue/types';
 import { formatPercent } from '../snapshot/pressure';
-import { formatNumber, t } from '../strings';
+import { formatNumber, PUNCT, t } from '../strings';
 import type { Report, ReportJson, ReportSockets } from './build';
 import type { Limits, TimelinePoint } from './timeline';
 import { countsSourceText } from './currentCounts';
@@ -222,13 +222,14 @@ export function reportMarkdown(report: Report, lang: Lang): string {
   if (report.causes.length === 0) out.push(t(W.noCauses, lang));
   report.causes.forEach((c, i) => {
     out.push(`${i + 1}. **${c.state ?? t(W.host, lang)}** — ${c.message}`);
-    out.push(`   - ${t(W.check, lang)}: ${c.check.join('; ')}`);
-    out.push(`   - ${t(W.change, lang)}: ${c.change.join('; ')}`);
-    out.push(`   - ${t(W.source, lang)}: <${c.source}>`);
+    const [colon, semicolon] = [PUNCT.colon[lang], PUNCT.semicolon[lang]];
+    out.push(`   - ${t(W.check, lang)}${colon}${c.check.join(semicolon)}`);
+    out.push(`   - ${t(W.change, lang)}${colon}${c.change.join(semicolon)}`);
+    out.push(`   - ${t(W.source, lang)}${colon}<${c.source}>`);
   });
   if (j.findings.length) {
     out.push('', `### ${t(W.findings, lang)}`, '');
-    for (const f of j.findings.slice(0, MAX_MARKDOWN_ROWS)) out.push(`- ${t(W.line, lang, { n: f.line + 1 })}: ${escapeMarkdown(f.message)}`);
+    for (const f of j.findings.slice(0, MAX_MARKDOWN_ROWS)) out.push(`- ${t(W.line, lang, { n: f.line + 1 })}${PUNCT.colon[lang]}${escapeMarkdown(f.message)}`);
     if (j.findings.length > MAX_MARKDOWN_ROWS) out.push(`- ${t(W.moreFindings, lang, { more: j.findings.length - MAX_MARKDOWN_ROWS })}`);
   }
   return `${out.join('\n')}\n`;
