@@ -43,6 +43,11 @@ export interface CommandContext {
   readonly nstat: boolean;
   /** The command mentions /proc/net/tcp or /proc/net/tcp6. */
   readonly procNetTcp: boolean;
+  /**
+   * The command reads the netfilter connection-tracking table (the `conntrack` tool, /proc/net/nf_conntrack,
+   * /proc/net/ip_conntrack): its states are table entries, not sockets, so its output gives no socket counts.
+   */
+  readonly conntrack: boolean;
   /** The pipeline counts per value (`uniq -c`, awk with an END block). */
   readonly counting: boolean;
   /** The output is one number (`| wc -l`, `grep -c`): which state it counts and how many header lines to drop. */
@@ -140,6 +145,7 @@ interface MutableContext {
   netstatListing: boolean;
   nstat: boolean;
   procNetTcp: boolean;
+  conntrack: boolean;
   counting: boolean;
   singleNumber?: { state?: StateId; headerLines: number; tool?: string };
   valueKeys: string[];
@@ -172,11 +178,22 @@ function parseUncached(text: string): CommandContext {
     netstatListing: false,
     nstat: false,
     procNetTcp: text.includes('/proc/net/tcp'),
+    conntrack: readsConntrack(text),
     counting: false,
     valueKeys: [],
   };
   for (const p of splitShell(text)) readPipeline(p, ctx, 0);
   return { text, ...ctx };
+}
+
+/** The `conntrack` tool as a word (`conntrack -L`, `/usr/sbin/conntrack`, `'conntrack -L | wc -l'`), not `nf_conntrack_max`. */
+const CONNTRACK_TOOL = /(?:^|[\s/|;&('"`])conntrack(?=$|[\s|;&)'"`])/;
+/** The conntrack table's files: /proc/net/nf_conntrack, /proc/net/ip_conntrack, /proc/net/stat/nf_conntrack. */
+const CONNTRACK_FILE = /\/proc\/net\/(?:stat\/)?(?:nf|ip)_conntrack/;
+
+/** Does the command read the connection-tracking table (CommandContext.conntrack)? */
+export function readsConntrack(text: string): boolean {
+  return text.includes('conntrack') && (CONNTRACK_TOOL.test(text) || CONNTRACK_FILE.test(text));
 }
 
 function findTool(words: readonly string[]): number {

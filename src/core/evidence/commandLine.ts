@@ -17,7 +17,7 @@ export const PARSED_TOOLS: readonly string[] = ['ss', 'netstat', 'nstat', 'cat',
  * lines (`echo requests: 6` in netstat -s, `time`, `for`, `sort`) are deliberately absent: after an explicit `$ ` /
  * `user@host:~$ ` prompt any command counts.
  */
-const KNOWN_COMMANDS: ReadonlySet<string> = new Set([...PARSED_TOOLS, 'zgrep', 'sudo', 'doas', 'watch', 'ip', 'nsenter', 'kubectl', 'docker', 'crictl', 'tcpdump']);
+const KNOWN_COMMANDS: ReadonlySet<string> = new Set([...PARSED_TOOLS, 'zgrep', 'sudo', 'doas', 'watch', 'ip', 'nsenter', 'kubectl', 'docker', 'crictl', 'tcpdump', 'conntrack']);
 
 export type LineClass = { readonly type: 'command'; readonly text: string } | { readonly type: 'comment' };
 

@@ -46,6 +46,8 @@ export { PAGE_SIZE_KEY } from './snapshotFormat';
 
 function startBuilder(line: Line, st: ParseState): Builder | undefined {
   const ctx = st.ctx;
+  // The connection-tracking table's output (`conntrack -L | … | uniq -c`): netfilter entries, not sockets.
+  if (ctx?.conntrack === true) return undefined;
   const tryTake = (b: Builder): Builder | undefined => (b.take(line) ? b : undefined);
 
   if (SingleNumber.canStart(line, st) && ctx?.singleNumber?.state !== undefined) {
