@@ -54,6 +54,10 @@ export interface CommandContext {
   readonly singleNumber?: { readonly state?: StateId; readonly headerLines: number; readonly tool?: string };
   /** Keys for bare value lines in order (`cat /proc/sys/…`, `sysctl -n …`, `getconf PAGESIZE`). */
   readonly valueKeys: readonly string[];
+  /** The address family the first `ss` / `netstat` selects (`-4`, `-6`, `-f inet6`, `-A inet`, `--ipv6`), if one. */
+  readonly family?: '4' | '6';
+  /** Where the first parsed tool runs, when a wrapper says (`ip netns exec blue`, `ssh lb-8`, `ss -N blue`). */
+  readonly target?: string;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -149,6 +153,8 @@ interface MutableContext {
   counting: boolean;
   singleNumber?: { state?: StateId; headerLines: number; tool?: string };
   valueKeys: string[];
+  family?: '4' | '6';
+  target?: string;
 }
 
 /**
@@ -206,13 +212,14 @@ function findTool(words: readonly string[]): number {
   return -1;
 }
 
-function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number): void {
+function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number, outer?: string): void {
   const first = stages[0];
   if (!first) return;
   const toolIdx = findTool(first);
   if (toolIdx < 0) return;
   const tool = basename(first[toolIdx] as string);
   const args = first.slice(toolIdx + 1);
+  const target = targetOf(first.slice(0, toolIdx), outer);
   if (WRAPPERS_WITH_INNER_COMMAND.has(tool)) {
     // watch -n 1 'ss -s', bash -c "ss -tan | …": the inner command is the first word with a space.
     const inner = args.find((a) => a.includes(' '));
@@ -221,16 +228,23 @@ function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number): voi
       const head = innerPipes[0];
       if (head) {
         // The outer pipeline's later stages follow the inner one (`watch 'ss -s'` has none).
-        readPipeline([...head, ...stages.slice(1)], ctx, depth + 1);
-        for (const extra of innerPipes.slice(1)) readPipeline(extra, ctx, depth + 1);
+        readPipeline([...head, ...stages.slice(1)], ctx, depth + 1, target);
+        for (const extra of innerPipes.slice(1)) readPipeline(extra, ctx, depth + 1, target);
       }
     } else if (inner === undefined) {
       const j = findTool(args);
-      if (j >= 0) readPipeline([args.slice(j), ...stages.slice(1)], ctx, depth + 1);
+      if (j >= 0) readPipeline([args.slice(j), ...stages.slice(1)], ctx, depth + 1, targetOf(args.slice(0, j), target));
     }
     return;
   }
-  ctx.tool ??= tool;
+  if (ctx.tool === undefined) {
+    ctx.tool = tool;
+    const family = tool === 'ss' || tool === 'netstat' ? familyOf(tool, args) : undefined;
+    if (family !== undefined) ctx.family = family;
+    const ns = tool === 'ss' ? ssNamespace(args) : undefined;
+    const where = ns === undefined ? target : target === undefined ? ns : `${target} ${ns}`;
+    if (where !== undefined) ctx.target = where;
+  }
 
   let ss: SsOptions | undefined;
   if (tool === 'ss') {
@@ -293,6 +307,68 @@ function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number): voi
     const headerLines = wcLines && tool === 'ss' && all.length === 2 && ss && !ss.noHeader && !ss.summary ? 1 : 0;
     ctx.singleNumber ??= state === undefined ? { headerLines, tool } : { state, headerLines, tool };
   }
+}
+
+/** Wrappers that run a command elsewhere: in a network namespace, a container, on another host. */
+const ELSEWHERE: ReadonlySet<string> = new Set(['ip', 'nsenter', 'ssh', 'kubectl', 'oc', 'docker', 'podman', 'nerdctl', 'crictl', 'lxc-attach', 'incus', 'lxc']);
+
+/**
+ * Where the words before a tool run it (`sudo ip netns exec blue` → `ip netns exec blue`, `nsenter -t 1234 -n` →
+ * `nsenter 1234`): from the first wrapper that runs a command elsewhere, its words without options. After `outer`
+ * (the wrapper around a `watch` / `bash -c`). Undefined when nothing runs it elsewhere.
+ */
+function targetOf(prefix: readonly string[], outer: string | undefined): string | undefined {
+  const at = prefix.findIndex((w) => ELSEWHERE.has(basename(w)));
+  if (at < 0) return outer;
+  const words = prefix.slice(at).filter((w) => !w.startsWith('-') && w !== '--');
+  const own = words.map((w, i) => (i === 0 ? basename(w) : w)).join(' ');
+  return outer === undefined ? own : `${outer} ${own}`;
+}
+
+/** `ss -N blue` / `ss --net=blue`: ss switches to that network namespace itself. */
+function ssNamespace(args: readonly string[]): string | undefined {
+  for (let j = 0; j < args.length; j++) {
+    const a = args[j] as string;
+    if (a === '-N' || a === '--net') return args[j + 1] === undefined ? undefined : `netns ${args[j + 1]}`;
+    if (a.startsWith('--net=')) return `netns ${a.slice(6)}`;
+  }
+  return undefined;
+}
+
+/**
+ * The address family an `ss` or `netstat` command selects: `-4` / `-6` (alone or in a cluster: `-tan4`),
+ * `--ipv4` / `--ipv6` / `--inet` / `--inet6`, `-f inet6` (ss, BSD netstat), `-A inet6` (Linux netstat),
+ * `--family=inet6`, Windows `-p tcpv6`. Undefined when it selects both or does not say.
+ */
+function familyOf(tool: string, args: readonly string[]): '4' | '6' | undefined {
+  let v4 = false;
+  let v6 = false;
+  const value = (v: string | undefined): void => {
+    const x = v?.toLowerCase();
+    if (x === 'inet') v4 = true;
+    else if (x === 'inet6') v6 = true;
+  };
+  const withValue = tool === 'ss' ? 'f' : 'fA';
+  for (let j = 0; j < args.length; j++) {
+    const a = args[j] as string;
+    if (a === '--ipv4' || a === '--inet') v4 = true;
+    else if (a === '--ipv6' || a === '--inet6') v6 = true;
+    else if (a === '--family') value(args[++j]);
+    else if (a.startsWith('--family=')) value(a.slice(9));
+    else if (tool === 'netstat' && (a === '-p' || a === '-P') && args[j + 1]?.toLowerCase() === 'tcpv6') v6 = true;
+    else if (a.length >= 2 && a[0] === '-' && a[1] !== '-') {
+      for (let k = 1; k < a.length; k++) {
+        const ch = a[k] as string;
+        if (ch === '4') v4 = true;
+        else if (ch === '6') v6 = true;
+        else if (withValue.includes(ch)) {
+          value(k + 1 < a.length ? a.slice(k + 1) : args[++j]);
+          break;
+        }
+      }
+    }
+  }
+  return v4 === v6 ? undefined : v4 ? '4' : '6';
 }
 
 /** `-c`, `-ci`, `-ic` … : a short-option cluster containing `letter`. */

@@ -7,10 +7,10 @@ import { withinRange, type NoteModel, type OffsetRange } from '../note/model';
 import type { StateId } from '../catalogue/types';
 import { connectionsOfSegment, readBccOutputs, StateTallies, transitionsByState, type Connection, type StateSockets, type StateTransitions } from '../evidence/connections';
 import { proseCounts, type ProseCount } from '../evidence/connections/proseCounts';
+import { blockCounts, replacesCount, type CountSource } from '../evidence/blockCounts';
 import { withoutQuoteMarkers } from '../evidence/text';
 
-/** Where a state's count comes from, best first. */
-export type CountSource = 'count-block' | 'prose' | 'listing';
+export type { CountSource };
 
 export interface StateCount {
   readonly count: number;
@@ -72,23 +72,21 @@ export function* noteEvidenceSteps(model: NoteModel, range?: OffsetRange): Gener
   const lineText = codeLineText(model);
   const tallies = new StateTallies();
   const counts = new Map<StateId, StateCount>();
+  /** Per state, the latest block count taken from listed rows (the fallback below). */
+  const listedInBlocks = new Map<StateId, StateCount>();
+  // The rule of blockCounts.ts over the note: a better source wins; among equals the later one (the latest sample).
   const setCount = (state: StateId, c: StateCount): void => {
-    const old = counts.get(state);
-    const rank = (s: CountSource): number => (s === 'count-block' ? 0 : s === 'prose' ? 1 : 2);
-    // A better source wins; among equals the later one in the note (the latest sample).
-    if (!old || rank(c.source) < rank(old.source) || (rank(c.source) === rank(old.source) && c.line >= old.line)) counts.set(state, c);
+    if (replacesCount(c, counts.get(state))) counts.set(state, c);
   };
   for (const block of model.evidence) {
     if (!withinRange(range, block.start, block.end)) continue;
-    for (const seg of block.segments) {
-      const rows = connectionsOfSegment(seg, lineText);
-      for (const r of rows) tallies.add(r);
-      const isCountBlock =
-        seg.kind === 'state-counts' || seg.kind === 'snapshot' || seg.kind === 'prometheus' || ((seg.kind === 'ss' || seg.kind === 'netstat') && rows.length === 0);
-      if (!isCountBlock) continue;
-      for (const [s, n] of Object.entries(seg.counts) as [StateId, number | undefined][]) {
-        if (n !== undefined) setCount(s, { count: n, source: 'count-block', line: seg.startLine });
-      }
+    for (const seg of block.segments) for (const r of connectionsOfSegment(seg, lineText)) tallies.add(r);
+    // The block's printed counts, one per state as the block itself counts them; its listed rows are tallied
+    // over the note below (a socket listed twice counts once).
+    for (const [s, c] of blockCounts(block.segments)) {
+      const at: StateCount = { count: c.count, source: c.source, line: c.segment.startLine };
+      if (c.source === 'count-block') setCount(s, at);
+      else if (replacesCount(at, listedInBlocks.get(s))) listedInBlocks.set(s, at);
     }
     yield;
   }
@@ -101,6 +99,8 @@ export function* noteEvidenceSteps(model: NoteModel, range?: OffsetRange): Gener
   for (const p of prose) setCount(p.state, { count: p.count, source: 'prose', line: p.line });
   const { sockets, firstLine } = tallies.result();
   for (const [s, sum] of sockets) setCount(s, { count: sum.listed, source: 'listing', line: firstLine.get(s) ?? 0 });
+  // Rows a listing counted but the row reader could not read (a mangled address): the listing's own count.
+  for (const [s, c] of listedInBlocks) if (!sockets.has(s)) setCount(s, c);
   return { connections, sockets, transitions: transitionsByState(connections), prose, counts };
 }
 

@@ -213,6 +213,7 @@ interface SegmentFields {
   counts?: Counts;
   listed?: number;
   filteredState?: StateId;
+  printedCount?: true;
   sockstat?: SockstatNumbers;
   counters?: Record<string, number>;
   sysctls?: Record<string, string>;
@@ -223,6 +224,7 @@ export function makeSegment(kind: EvidenceKind, startLine: number, endLine: numb
   const seg: Mutable<EvidenceSegment> = { kind, startLine, endLine, counts: f.counts ?? {} };
   if (f.listed !== undefined) seg.listed = f.listed;
   if (f.filteredState !== undefined) seg.filteredState = f.filteredState;
+  if (f.printedCount !== undefined) seg.printedCount = f.printedCount;
   if (f.sockstat !== undefined) seg.sockstat = f.sockstat;
   if (f.counters !== undefined) seg.counters = f.counters;
   if (f.sysctls !== undefined) seg.sysctls = f.sysctls;

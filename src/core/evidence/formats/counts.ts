@@ -174,6 +174,7 @@ export class SingleNumber extends Builder {
       counts: { [this.state]: this.n },
       listed: this.n,
       filteredState: this.state,
+      printedCount: true,
     });
   }
 }
