@@ -2,7 +2,7 @@
  * Which pasted outputs give socket counts, and how a block's counts of the same state are combined:
  * conntrack output is never socket counts; several counts of the same sockets in one block are one count (the
  * printed count before listed rows, then the latest), unless the commands tell the sockets apart (address
- * family, host, namespace).
+ * family, host, namespace); Windows `find /c /v ""` and PowerShell `(Get-NetTCPConnection -State X).Count`.
  * The block's rule is the report's: checked in the core and through the built CLI (scan, report, diagram).
  */
 import { describe, it } from 'node:test';
@@ -202,4 +202,37 @@ describe('one count per state per block: the same sockets counted again are not 
     const scan = JSON.parse(cli('scan', f, '--json')) as { evidence: { counts: Record<string, number> }[] };
     assert.deepEqual(scan.evidence[0]?.counts, { 'TIME-WAIT': 2890 });
   });
+});
+
+describe('Windows counts of one state', () => {
+  it('`findstr STATE | find /c /v ""` counts the lines findstr kept (rep/w5)', () => {
+    const segs = parseEvidence('C:\\> netstat -ano | findstr TIME_WAIT | find /c /v ""\r\n16234\r\n');
+    assert.equal(segs.length, 1);
+    assert.equal(segs[0]?.kind, 'netstat');
+    assert.deepEqual(segs[0]?.counts, { 'TIME-WAIT': 16234 });
+  });
+
+  it('`find /c /v "TIME_WAIT"` counts the other lines: no state', () => {
+    assert.deepEqual(parseEvidence('C:\\> netstat -ano | find /c /v "TIME_WAIT"\r\n812\r\n'), []);
+    assert.deepEqual(parseEvidence('C:\\> netstat -ano | find /c /v ""\r\n812\r\n'), []);
+  });
+
+  for (const cmd of ['(Get-NetTCPConnection -State TimeWait).Count', '(Get-NetTCPConnection -State TimeWait | Measure-Object).Count', '@(get-nettcpconnection -state timewait).count', '( Get-NetTCPConnection -State "TimeWait" ).Count']) {
+    it(`PowerShell: ${cmd}`, () => {
+      assert.deepEqual(counts(`PS C:\\> ${cmd}\n16234\n`), { 'TIME-WAIT': 16234 });
+    });
+  }
+
+  for (const cmd of [
+    '(Get-NetTCPConnection).Count',
+    '(Get-NetTCPConnection -State TimeWait,CloseWait).Count',
+    '(Get-NetTCPConnection -State TimeWait -RemotePort 443).Count',
+    '(Get-NetTCPConnection -State TimeWait | Where-Object RemotePort -eq 443).Count',
+    '(Get-NetTCPConnection -State Bound).Count',
+    'Get-NetTCPConnection -State TimeWait | Measure-Object',
+  ]) {
+    it(`PowerShell, not one whole state: ${cmd}`, () => {
+      assert.deepEqual(parseEvidence(`PS C:\\> ${cmd}\n16234\n`), []);
+    });
+  }
 });

@@ -189,6 +189,10 @@ function parseUncached(text: string): CommandContext {
     valueKeys: [],
   };
   for (const p of splitShell(text)) readPipeline(p, ctx, 0);
+  if (ctx.singleNumber === undefined) {
+    const state = netTcpConnectionCount(text);
+    if (state !== undefined) ctx.singleNumber = { state, headerLines: 0, tool: 'Get-NetTCPConnection' };
+  }
   return { text, ...ctx };
 }
 
@@ -200,6 +204,31 @@ const CONNTRACK_FILE = /\/proc\/net\/(?:stat\/)?(?:nf|ip)_conntrack/;
 /** Does the command read the connection-tracking table (CommandContext.conntrack)? */
 export function readsConntrack(text: string): boolean {
   return text.includes('conntrack') && (CONNTRACK_TOOL.test(text) || CONNTRACK_FILE.test(text));
+}
+
+/** PowerShell `(Get-NetTCPConnection …).Count`, `@(…).Count`: the inner pipeline (no parentheses inside). */
+const NET_TCP_COUNT = /^@?\(\s*(get-nettcpconnection(?:\s[^()]*)?)\)\.count\s*;?$/i;
+
+/**
+ * The one state `(Get-NetTCPConnection -State TimeWait).Count` (or `… | Measure-Object).Count`) counts the
+ * connections of, or undefined: no `-State`, several states, or any other parameter or stage that filters rows
+ * (`-RemotePort 443`, `| Where-Object …`) leaves a count that is not one whole state.
+ */
+function netTcpConnectionCount(text: string): StateId | undefined {
+  if (text.length > MAX_COMMAND_LENGTH) return undefined;
+  const m = NET_TCP_COUNT.exec(text.trim());
+  if (!m) return undefined;
+  const stages = (m[1] as string).split('|').map((x) => x.trim().split(/\s+/));
+  for (const later of stages.slice(1)) {
+    const cmd = (later[0] ?? '').toLowerCase();
+    if (later.length !== 1 || (cmd !== 'measure-object' && cmd !== 'measure')) return undefined;
+  }
+  const words = (stages[0] as string[]).slice(1);
+  if (words.length !== 2 || (words[0] as string).toLowerCase() !== '-state') return undefined;
+  const value = (words[1] as string).replace(/^["']|["']$/g, '');
+  if (value.includes(',')) return undefined;
+  // A .NET TcpState name, in any letter case as PowerShell takes it (TimeWait, timewait): letters and digits only.
+  return /^[A-Za-z][A-Za-z0-9]*$/.test(value) ? lookupStateSpelling(value)?.state : undefined;
 }
 
 function findTool(words: readonly string[]): number {
@@ -281,12 +310,17 @@ function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number, oute
       else if (si > 0) subset = true;
     }
     if (name === 'find' && rest.some((w) => w.toLowerCase() === '/c')) {
-      // Windows: netstat -an | find /c "TIME_WAIT"
+      // Windows: netstat -an | find /c "TIME_WAIT"; `find /c /v ""` counts every line (no line lacks ""), so
+      // `netstat -ano | findstr TIME_WAIT | find /c /v ""` counts the lines findstr kept.
       grepCount = true;
       const pattern = rest.find((w) => !w.startsWith('/'));
-      const m = pattern === undefined ? undefined : lookupStateSpelling(pattern.trim());
-      if (m) grepState = m.state;
-      else subset = true;
+      if (rest.some((w) => w.toLowerCase() === '/v')) {
+        if (pattern !== '') subset = true;
+      } else {
+        const m = pattern === undefined ? undefined : lookupStateSpelling(pattern.trim());
+        if (m) grepState = m.state;
+        else subset = true;
+      }
     }
     if (name === 'grep' || name === 'egrep' || name === 'findstr') {
       const r = readGrep(rest);
