@@ -165,6 +165,45 @@ describe('one count per state per block: the same sockets counted again are not 
     assert.deepEqual(counts('$ ss -Htan state time-wait | wc -l\n125\n$ ss -4 -Htan state time-wait | wc -l\n100\n'), { 'TIME-WAIT': 100 });
   });
 
+  it('a count of some of the sockets (`| head`, `| grep 10.0.0.2`, `dport = :443`) never replaces a whole one', () => {
+    const header = 'State      Recv-Q Send-Q Local Address:Port Peer Address:Port';
+    const rows = ['FIN-WAIT-1 0 1000 10.0.0.1:443 10.0.0.2:5000', 'FIN-WAIT-1 0 1000 10.0.0.1:443 10.0.0.3:5001', 'FIN-WAIT-1 0 1000 10.0.0.1:443 10.0.0.4:5002'];
+    const whole = ['$ ss -tan', header, ...rows];
+    const cut = ['$ ss -tan | grep 10.0.0.2', rows[0] as string];
+    assert.deepEqual(counts([...whole, ...cut].join('\n')), { 'FIN-WAIT-1': 3 });
+    assert.deepEqual(counts([...cut, ...whole].join('\n')), { 'FIN-WAIT-1': 3 });
+    assert.deepEqual(counts(['$ ss -tan | head -2', header, rows[0] as string, ...whole].join('\n')), { 'FIN-WAIT-1': 3 });
+    // Only cut outputs: the later one stands (what the note shows).
+    assert.deepEqual(counts(['$ ss -tan | head -2', header, rows[0] as string].join('\n')), { 'FIN-WAIT-1': 1 });
+    assert.equal(parseEvidence(['$ ss -tan | head -2', header, rows[0] as string].join('\n'))[0]?.partial, true);
+    // A count of an ss filter expression is not one whole state: no count, so it cannot replace the whole one.
+    assert.deepEqual(parseEvidence('$ ss -Htan state fin-wait-1 dport = :443 | wc -l\n500\n'), []);
+    assert.deepEqual(parseEvidence("$ ss -Htan state fin-wait-1 '( dport = :443 )' | wc -l\n500\n"), []);
+    assert.deepEqual(parseEvidence('$ ss -Htan state fin-wait-1 | head -100 | wc -l\n100\n'), []);
+    assert.deepEqual(counts('$ ss -Htan state fin-wait-1 | wc -l\n61920\n$ ss -Htan state fin-wait-1 dst 10.0.0.2 | wc -l\n500\n'), { 'FIN-WAIT-1': 61920 });
+    // The listing of such a filter still lists those rows, as a cut output.
+    const filtered = parseEvidence('$ ss -tan state fin-wait-1 dport = :443\nRecv-Q Send-Q Local Address:Port Peer Address:Port\n0 1000 10.0.0.1:443 10.0.0.2:5000\n');
+    assert.deepEqual(filtered.map((x) => [x.counts, x.partial]), [[{ 'FIN-WAIT-1': 1 }, true]]);
+  });
+
+  it('the report: a whole listing beats a count of some of the sockets in another block', () => {
+    const note = [
+      '```',
+      "$ ss -tan | grep :443 | awk '{print $1}' | sort | uniq -c",
+      '      1 FIN-WAIT-1',
+      '```',
+      '',
+      '```',
+      '$ ss -tan',
+      'State      Recv-Q Send-Q Local Address:Port Peer Address:Port',
+      'FIN-WAIT-1 0 1000 10.0.0.1:443 10.0.0.2:5000',
+      'FIN-WAIT-1 0 1000 10.0.0.1:8443 10.0.0.3:5001',
+      '```',
+      '',
+    ].join('\n');
+    assert.equal(buildReport(analyzeNote(note), { file: 'n.md', lang: 'en' }).json.states['FIN-WAIT-1']?.count, 2);
+  });
+
   it('blockCounts: the segment each count comes from, and whether it is printed or listed', () => {
     const text = ['$ ss -tan state close-wait | wc -l', '41', '$ ss -tan state close-wait', 'Recv-Q Send-Q Local Address:Port  Peer Address:Port', ...CW_ROWS.slice(0, 3)].join('\n');
     const segs = parseEvidence(text);

@@ -3,9 +3,11 @@
  * segments (parse.ts mergeSegments, so the block's counts that scan, the diagram, the hovers, the code lens, the
  * timeline and the workspace index read) and for a note's blocks and prose (report/noteEvidence.ts):
  *
- * - a printed count (`uniq -c`, awk, `wc -l`, `grep -c`, the snapshot, node_exporter) is better than listed rows
- *   (a listing may be cut by `| head`, and the report counts listed rows itself, a socket listed twice once),
- *   and a count written in prose ranks between them;
+ * - a count of all the sockets of a state is better than one of some of them (the command cut its output:
+ *   `| head`, `| grep 10.0.1.23`, `ss … dport = :443`; EvidenceSegment.partial);
+ * - then a printed count (`uniq -c`, awk, `wc -l`, `grep -c`, the snapshot, node_exporter) is better than listed
+ *   rows (the report counts listed rows itself, a socket listed twice once), and a count written in prose ranks
+ *   between them;
  * - among equals, the later one (a command run again later in the same paste, or a later block, is the newer
  *   sample).
  *
@@ -27,11 +29,15 @@ const RANK: Readonly<Record<CountSource, number>> = { 'count-block': 0, prose: 1
 export interface CountOrigin {
   readonly source: CountSource;
   readonly line: number;
+  /** A count of some of the state's sockets (EvidenceSegment.partial). */
+  readonly partial?: boolean;
 }
 
-/** Does `next` stand instead of `old` (a count of the same sockets)? A better source; among equals, the later. */
+/** Does `next` stand instead of `old` (a count of the same sockets)? A whole count, a better source; among equals, the later. */
 export function replacesCount(next: CountOrigin, old: CountOrigin | undefined): boolean {
   if (!old) return true;
+  const cut = next.partial === true;
+  if (cut !== (old.partial === true)) return !cut;
   const a = RANK[next.source];
   const b = RANK[old.source];
   return a < b || (a === b && next.line >= old.line);
@@ -59,6 +65,8 @@ export function scopesOverlap(a: SegmentScope | undefined, b: SegmentScope | und
 export interface BlockCount {
   readonly count: number;
   readonly source: 'count-block' | 'listing';
+  /** Some of the state's sockets only (every count it holds is partial, or one of those added up is). */
+  readonly partial: boolean;
   /** The segment the count comes from (the latest one, when counts of sockets told apart are added up). */
   readonly segment: EvidenceSegment;
 }
@@ -66,6 +74,7 @@ export interface BlockCount {
 interface Pick {
   readonly count: number;
   readonly source: 'count-block' | 'listing';
+  readonly partial: boolean;
   readonly segment: EvidenceSegment;
 }
 
@@ -80,11 +89,12 @@ export function blockCounts(segments: readonly EvidenceSegment[]): Map<StateId, 
   const picks = new Map<StateId, Pick[]>();
   for (const seg of segments) {
     const source = segmentCountSource(seg);
-    const origin: CountOrigin = { source, line: seg.startLine };
+    const partial = seg.partial === true;
+    const origin: CountOrigin = { source, line: seg.startLine, partial };
     for (const state of Object.keys(seg.counts) as StateId[]) {
       const count = seg.counts[state];
       if (typeof count !== 'number' || !Number.isFinite(count)) continue;
-      const cand: Pick = { count, source, segment: seg };
+      const cand: Pick = { count, source, partial, segment: seg };
       const list = picks.get(state);
       if (!list) {
         picks.set(state, [cand]);
@@ -93,7 +103,7 @@ export function blockCounts(segments: readonly EvidenceSegment[]): Map<StateId, 
       const all = list.length >= MAX_SCOPES;
       const overlapping = (p: Pick): boolean => all || scopesOverlap(p.segment.scope, seg.scope);
       // An earlier count of (some of) the same sockets that is better stays, and this one is dropped.
-      if (list.some((p) => overlapping(p) && !replacesCount(origin, { source: p.source, line: p.segment.startLine }))) continue;
+      if (list.some((p) => overlapping(p) && !replacesCount(origin, { source: p.source, line: p.segment.startLine, partial: p.partial }))) continue;
       const kept = list.filter((p) => !overlapping(p));
       kept.push(cand);
       picks.set(state, kept);
@@ -108,11 +118,13 @@ export function blockCounts(segments: readonly EvidenceSegment[]): Map<StateId, 
     }
     let count = 0;
     let source: 'count-block' | 'listing' = 'listing';
+    let partial = false;
     for (const p of list) {
       count = addClamped(count, p.count);
       if (p.source === 'count-block') source = 'count-block';
+      if (p.partial) partial = true;
     }
-    out.set(state, { count, source, segment: last.segment });
+    out.set(state, { count, source, partial, segment: last.segment });
   }
   return out;
 }

@@ -27,6 +27,8 @@ export interface SsOptions {
   readonly tcp: 'only' | 'mixed' | 'none';
   /** The state when the filter selects exactly one (ss then drops the State column). */
   readonly singleState?: StateId;
+  /** A filter expression besides the state (`dport = :443`, `dst 10.0.0.2`): the rows are some of those sockets. */
+  readonly expression?: true;
 }
 
 export interface CommandContext {
@@ -50,6 +52,11 @@ export interface CommandContext {
   readonly conntrack: boolean;
   /** The pipeline counts per value (`uniq -c`, awk with an END block). */
   readonly counting: boolean;
+  /**
+   * The output shows only some of the sockets of the states it holds: `| head`, `| tail`, `| grep 10.0.1.23`
+   * (a pattern that is not one state, or an inverted one), an ss filter expression (`dport = :443`).
+   */
+  readonly partial: boolean;
   /** The output is one number (`| wc -l`, `grep -c`): which state it counts and how many header lines to drop. */
   readonly singleNumber?: { readonly state?: StateId; readonly headerLines: number; readonly tool?: string };
   /** Keys for bare value lines in order (`cat /proc/sys/…`, `sysctl -n …`, `getconf PAGESIZE`). */
@@ -151,6 +158,7 @@ interface MutableContext {
   procNetTcp: boolean;
   conntrack: boolean;
   counting: boolean;
+  partial: boolean;
   singleNumber?: { state?: StateId; headerLines: number; tool?: string };
   valueKeys: string[];
   family?: '4' | '6';
@@ -186,6 +194,7 @@ function parseUncached(text: string): CommandContext {
     procNetTcp: text.includes('/proc/net/tcp'),
     conntrack: readsConntrack(text),
     counting: false,
+    partial: false,
     valueKeys: [],
   };
   for (const p of splitShell(text)) readPipeline(p, ctx, 0);
@@ -297,7 +306,8 @@ function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number, oute
 
   // Counting and single-number pipelines.
   let grepState: StateId | undefined;
-  let subset = false; // a stage filters on something that is not one state: the number is a subset
+  let subset = ss?.expression === true; // a stage filters on something that is not one state: the number is a subset
+  let cut = subset; // a stage keeps only some rows (ctx.partial); awk programs are not read, so not among them
   let grepCount = false;
   const all: string[][] = [first.slice(toolIdx), ...stages.slice(1)];
   for (let si = 0; si < all.length; si++) {
@@ -305,6 +315,7 @@ function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number, oute
     const name = basename(stage[0] ?? '');
     const rest = stage.slice(1);
     if (name === 'uniq' && rest.some((w) => isFlag(w, 'c') || w === '--count')) ctx.counting = true;
+    if ((name === 'head' || name === 'tail') && si > 0) subset = cut = true;
     if (name === 'awk' || name === 'gawk' || name === 'mawk') {
       if (rest.some((w) => /\bEND\b/.test(w))) ctx.counting = true;
       else if (si > 0) subset = true;
@@ -315,23 +326,24 @@ function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number, oute
       grepCount = true;
       const pattern = rest.find((w) => !w.startsWith('/'));
       if (rest.some((w) => w.toLowerCase() === '/v')) {
-        if (pattern !== '') subset = true;
+        if (pattern !== '') subset = cut = true;
       } else {
         const m = pattern === undefined ? undefined : lookupStateSpelling(pattern.trim());
         if (m) grepState = m.state;
-        else subset = true;
+        else subset = cut = true;
       }
     }
     if (name === 'grep' || name === 'egrep' || name === 'findstr') {
       const r = readGrep(rest);
       if (r.count) grepCount = true;
-      if (r.invert || (r.hasPattern && r.state === undefined)) subset = true;
+      if (r.invert || (r.hasPattern && r.state === undefined)) subset = cut = true;
       else if (r.state !== undefined) {
-        if (grepState !== undefined && grepState !== r.state) subset = true;
+        if (grepState !== undefined && grepState !== r.state) subset = cut = true;
         grepState = r.state;
       }
     }
   }
+  if (cut) ctx.partial = true;
   const last = all[all.length - 1] ?? [];
   const lastName = basename(last[0] ?? '');
   const wcLines = lastName === 'wc' && last.slice(1).some((w) => isFlag(w, 'l') || w === '--lines');
@@ -471,6 +483,9 @@ const SS_SHORT_WITH_ARG = new Set(['f', 'A', 'F', 'D', 'N']);
 const SS_OTHER_PROTOCOL_LETTERS = new Set(['u', 'w', 'x', 'd', 'S', '0', 'M']);
 const SS_LONG_OTHER = new Set(['--udp', '--raw', '--unix', '--dccp', '--sctp', '--packet', '--mptcp', '--vsock', '--tipc', '--xdp']);
 
+/** A word that starts an ss filter expression (ss(8) FILTER: `dst`, `src`, `dport`, `sport`, `dev`, `fwmark`, `cgroup`, `autobound`, `(`). */
+const SS_EXPRESSION = /^(?:\(|(?:dst|src|dport|sport|dev|fwmark|cgroup|autobound)$)/i;
+
 export function parseSsArgs(args: readonly string[]): SsOptions {
   let tcpSel = false;
   let otherSel = false;
@@ -478,6 +493,7 @@ export function parseSsArgs(args: readonly string[]): SsOptions {
   let noHeader = false;
   let listening = false;
   let exclude = false;
+  let expression = false;
   const states: string[] = [];
   const query = (list: string): void => {
     for (const q of list.split(',')) {
@@ -532,7 +548,10 @@ export function parseSsArgs(args: readonly string[]): SsOptions {
           break;
         }
       }
+      continue;
     }
+    // A filter expression (`dport = :443`, `'( sport = :80 )'`, `dst 10.0.0.2`): ss(8)'s expression keywords.
+    if (SS_EXPRESSION.test(a)) expression = true;
   }
   const tcp: SsOptions['tcp'] = tcpSel ? (otherSel ? 'mixed' : 'only') : otherSel ? 'none' : 'mixed';
   let singleState: StateId | undefined;
@@ -540,5 +559,6 @@ export function parseSsArgs(args: readonly string[]): SsOptions {
     const kw = (states[0] as string).toLowerCase();
     if (!SS_AGGREGATES.has(kw)) singleState = lookupStateSpelling(kw)?.state;
   }
-  return singleState === undefined ? { summary, noHeader, tcp } : { summary, noHeader, tcp, singleState };
+  const base = singleState === undefined ? { summary, noHeader, tcp } : { summary, noHeader, tcp, singleState };
+  return expression ? { ...base, expression: true } : base;
 }

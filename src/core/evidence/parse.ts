@@ -84,6 +84,13 @@ function setContext(st: ParseState, command: string): void {
   st.words = undefined;
 }
 
+/** The segment with what its command says of its sockets (scope; partial, for a segment with counts). */
+function withCommand(seg: EvidenceSegment, scope: SegmentScope | undefined, partial: boolean): EvidenceSegment {
+  const cut = partial && seg.listed !== undefined;
+  if (!scope && !cut) return seg;
+  return { ...seg, ...(scope ? { scope } : {}), ...(cut ? { partial: true as const } : {}) };
+}
+
 /** Which sockets the command saw, from its line (family, where it ran) and its prompt's host; undefined when nothing says. */
 function scopeOf(ctx: CommandContext | undefined, host: string | undefined): SegmentScope | undefined {
   const family = ctx?.family;
@@ -106,7 +113,7 @@ function parseLines(text: string, lineBase: number, out: EvidenceSegment[]): num
   const close = (): void => {
     if (!cur) return;
     const seg = cur.finish();
-    if (seg) out.push(scope && !(cur instanceof Snapshot) ? { ...seg, scope } : seg);
+    if (seg) out.push(cur instanceof Snapshot ? seg : withCommand(seg, scope, st.ctx?.partial === true));
     cur = undefined;
   };
 

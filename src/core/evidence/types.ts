@@ -54,6 +54,11 @@ export interface EvidenceSegment {
   /** The tool printed the count (`| wc -l`, `grep -c`, `find /c`, PowerShell `.Count`): one number, not listed rows. */
   readonly printedCount?: true;
   /**
+   * The command showed only some of the sockets of the states counted (`| head`, `| grep 10.0.1.23`,
+   * `ss … dport = :443`): a count of the whole state is better (blockCounts.ts).
+   */
+  readonly partial?: true;
+  /**
    * What the command says about which sockets it saw (its address family, the host in its prompt, the network
    * namespace or container it ran in); absent when it says nothing. Counts of one state from segments whose
    * scopes differ are different sockets; otherwise they are the same ones counted again (blockCounts.ts).

@@ -17,6 +17,8 @@ export interface StateCount {
   readonly source: CountSource;
   /** 0-based note line. */
   readonly line: number;
+  /** A count of some of the state's sockets (a cut command's output): any whole count is better. */
+  readonly partial?: boolean;
 }
 
 export interface NoteEvidence {
@@ -74,6 +76,8 @@ export function* noteEvidenceSteps(model: NoteModel, range?: OffsetRange): Gener
   const counts = new Map<StateId, StateCount>();
   /** Per state, the latest block count taken from listed rows (the fallback below). */
   const listedInBlocks = new Map<StateId, StateCount>();
+  /** States some listing shows in full (not cut by `| head`, `| grep …`): their tallied rows are a whole count. */
+  const wholeListed = new Set<StateId>();
   // The rule of blockCounts.ts over the note: a better source wins; among equals the later one (the latest sample).
   const setCount = (state: StateId, c: StateCount): void => {
     if (replacesCount(c, counts.get(state))) counts.set(state, c);
@@ -84,9 +88,12 @@ export function* noteEvidenceSteps(model: NoteModel, range?: OffsetRange): Gener
     // The block's printed counts, one per state as the block itself counts them; its listed rows are tallied
     // over the note below (a socket listed twice counts once).
     for (const [s, c] of blockCounts(block.segments)) {
-      const at: StateCount = { count: c.count, source: c.source, line: c.segment.startLine };
+      const at: StateCount = { count: c.count, source: c.source, line: c.segment.startLine, partial: c.partial };
       if (c.source === 'count-block') setCount(s, at);
-      else if (replacesCount(at, listedInBlocks.get(s))) listedInBlocks.set(s, at);
+      else {
+        if (!c.partial) wholeListed.add(s);
+        if (replacesCount(at, listedInBlocks.get(s))) listedInBlocks.set(s, at);
+      }
     }
     yield;
   }
@@ -98,7 +105,7 @@ export function* noteEvidenceSteps(model: NoteModel, range?: OffsetRange): Gener
   const prose = proseCounts(mentionLines, lineText);
   for (const p of prose) setCount(p.state, { count: p.count, source: 'prose', line: p.line });
   const { sockets, firstLine } = tallies.result();
-  for (const [s, sum] of sockets) setCount(s, { count: sum.listed, source: 'listing', line: firstLine.get(s) ?? 0 });
+  for (const [s, sum] of sockets) setCount(s, { count: sum.listed, source: 'listing', line: firstLine.get(s) ?? 0, partial: !wholeListed.has(s) });
   // Rows a listing counted but the row reader could not read (a mangled address): the listing's own count.
   for (const [s, c] of listedInBlocks) if (!sockets.has(s)) setCount(s, c);
   return { connections, sockets, transitions: transitionsByState(connections), prose, counts };
