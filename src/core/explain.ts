@@ -15,6 +15,7 @@ import { sourcesMarkdown, sourcesPlain } from './catalogue/sources';
 import { explainConntrack } from './knowledge/conntrack';
 import { BoundedMemo } from './memo';
 import { joinText } from './textJoin';
+import { blockCounts } from './evidence/blockCounts';
 import { kernelFromNoteCached, kernelLine, kernelSources, type KernelSource } from './knowledge/kernel';
 
 /** Command links offered in hovers; the CLI passes none. Values are complete `command:` URIs. */
@@ -69,7 +70,8 @@ export function evidenceLines(state: StateId, evidence: readonly EvidenceBlock[]
   const hits = topEvidenceFor(evidence, state, 3);
   return hits.map((b) => {
     const count = b.counts[state] ?? 0;
-    const seg = b.segments.find((s) => (s.counts[state] ?? 0) > 0);
+    // The segment the block's count comes from (the same rule that made b.counts).
+    const seg = blockCounts(b.segments).get(state)?.segment;
     const kind = seg?.kind ?? 'ss';
     const what = pick(EVIDENCE_KIND_LABEL[kind] ?? (EVIDENCE_KIND_LABEL.ss as NonNullable<(typeof EVIDENCE_KIND_LABEL)['ss']>), lang);
     let line = t(L.evidenceCount, lang, { count: formatNumber(count), state, what, line: (seg?.startLine ?? b.startLine) + 1 });

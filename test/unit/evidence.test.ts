@@ -747,7 +747,9 @@ describe('mixed blocks', () => {
     assert.equal(at(segs, 2).filteredState, 'FIN-WAIT-1');
     assert.deepEqual(at(segs, 3).counts, { 'FIN-WAIT-1': 61920 });
     const m = mergeSegments(segs);
-    assert.equal(m.counts['FIN-WAIT-1'], 61924);
+    // `| head -5` shows 4 of the sockets `| wc -l` counts: one count, the printed one (not 61,924).
+    assert.equal(m.counts['FIN-WAIT-1'], 61920);
+    assert.equal(m.listed, 61920);
     assert.equal(m.sysctls['net.ipv4.tcp_max_orphans'], '65536');
   });
 
@@ -906,7 +908,7 @@ describe('snapshot block', () => {
 });
 
 describe('mergeSegments', () => {
-  it('sums counts and listed; later sockstat fields win; counters and sysctls: later wins', () => {
+  it('one count per state (a printed count before listed rows); listed covers the counts; later sockstat fields win; counters and sysctls: later wins', () => {
     const segs: EvidenceSegment[] = [
       { kind: 'ss', startLine: 0, endLine: 3, counts: { 'FIN-WAIT-1': 2, ESTABLISHED: 1 }, listed: 3 },
       { kind: 'state-counts', startLine: 4, endLine: 6, counts: { 'FIN-WAIT-1': 5 }, listed: 5 },
@@ -917,8 +919,9 @@ describe('mergeSegments', () => {
       { kind: 'sysctl', startLine: 15, endLine: 16, counts: {}, sysctls: { 'net.ipv4.tcp_max_orphans': '2' } },
     ];
     const m = mergeSegments(segs);
-    assert.deepEqual(m.counts, { 'FIN-WAIT-1': 7, ESTABLISHED: 1 });
-    assert.equal(m.listed, 8);
+    // The state-counts segment's 5 FIN-WAIT-1 count the listing's 2 again: 5, not 7.
+    assert.deepEqual(m.counts, { 'FIN-WAIT-1': 5, ESTABLISHED: 1 });
+    assert.equal(m.listed, 6);
     assert.deepEqual(m.sockstat, { socketsUsed: 9, tcp: { orphan: 4, tw: 2, mem: 3 } });
     assert.deepEqual(m.counters, { TcpCurrEstab: 2, TcpExtTCPAbortOnMemory: 7 });
     assert.deepEqual(m.sysctls, { 'net.ipv4.tcp_max_orphans': '2' });

@@ -33,6 +33,8 @@ export interface SsOptions {
    * TIME-WAIT or SYN-RECV). Undefined for `-s` and for an `exclude` filter or a state keyword it does not know.
    */
   readonly shows?: readonly StateId[];
+  /** A filter expression besides the state (`dport = :443`, `dst 10.0.0.2`): the rows are some of those sockets. */
+  readonly expression?: true;
 }
 
 export interface CommandContext {
@@ -49,8 +51,18 @@ export interface CommandContext {
   readonly nstat: boolean;
   /** The command mentions /proc/net/tcp or /proc/net/tcp6. */
   readonly procNetTcp: boolean;
+  /**
+   * The command reads the netfilter connection-tracking table (the `conntrack` tool, /proc/net/nf_conntrack,
+   * /proc/net/ip_conntrack): its states are table entries, not sockets, so its output gives no socket counts.
+   */
+  readonly conntrack: boolean;
   /** The pipeline counts per value (`uniq -c`, awk with an END block). */
   readonly counting: boolean;
+  /**
+   * The output shows only some of the sockets of the states it holds: `| head`, `| tail`, `| grep 10.0.1.23`
+   * (a pattern that is not one state, or an inverted one), an ss filter expression (`dport = :443`).
+   */
+  readonly partial: boolean;
   /** The output is one number (`| wc -l`, `grep -c`): which state it counts and how many header lines to drop. */
   readonly singleNumber?: { readonly state?: StateId; readonly headerLines: number; readonly tool?: string };
   /** Keys for bare value lines in order (`cat /proc/sys/…`, `sysctl -n …`, `getconf PAGESIZE`). */
@@ -72,6 +84,10 @@ export interface CommandContext {
   readonly shows?: readonly StateId[];
   /** A `head` or `tail` stage cuts the output to part of it (`tail -n +2` only drops the header line). */
   readonly cut: boolean;
+  /** The address family the first `ss` / `netstat` selects (`-4`, `-6`, `-f inet6`, `-A inet`, `--ipv6`), if one. */
+  readonly family?: '4' | '6';
+  /** Where the first parsed tool runs, when a wrapper says (`ip netns exec blue`, `ssh lb-8`, `ss -N blue`). */
+  readonly target?: string;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -163,9 +179,13 @@ interface MutableContext {
   netstatListing: boolean;
   nstat: boolean;
   procNetTcp: boolean;
+  conntrack: boolean;
   counting: boolean;
+  partial: boolean;
   singleNumber?: { state?: StateId; headerLines: number; tool?: string };
   valueKeys: string[];
+  family?: '4' | '6';
+  target?: string;
 }
 
 /**
@@ -203,7 +223,9 @@ function parseUncached(text: string): CommandContext {
     netstatListing: false,
     nstat: false,
     procNetTcp: text.includes('/proc/net/tcp'),
+    conntrack: readsConntrack(text),
     counting: false,
+    partial: false,
     valueKeys: [],
   };
   const pipelines = splitShell(text);
@@ -211,6 +233,10 @@ function parseUncached(text: string): CommandContext {
   for (const p of pipelines) readPipeline(p, ctx, 0, showing);
   const shows = showing.listing === 1 && showing.shows !== null ? showing.shows : undefined;
   const sets = pipelines.some(setsSysctls);
+  if (ctx.singleNumber === undefined) {
+    const state = netTcpConnectionCount(text);
+    if (state !== undefined) ctx.singleNumber = { state, headerLines: 0, tool: 'Get-NetTCPConnection' };
+  }
   return shows === undefined ? { text, ...ctx, setsSysctls: sets, cut: showing.cut } : { text, ...ctx, setsSysctls: sets, shows, cut: showing.cut };
 }
 
@@ -244,6 +270,41 @@ function setsSysctls(stages: Pipeline): boolean {
   return false;
 }
 
+/** The `conntrack` tool as a word (`conntrack -L`, `/usr/sbin/conntrack`, `'conntrack -L | wc -l'`), not `nf_conntrack_max`. */
+const CONNTRACK_TOOL = /(?:^|[\s/|;&('"`])conntrack(?=$|[\s|;&)'"`])/;
+/** The conntrack table's files: /proc/net/nf_conntrack, /proc/net/ip_conntrack, /proc/net/stat/nf_conntrack. */
+const CONNTRACK_FILE = /\/proc\/net\/(?:stat\/)?(?:nf|ip)_conntrack/;
+
+/** Does the command read the connection-tracking table (CommandContext.conntrack)? */
+export function readsConntrack(text: string): boolean {
+  return text.includes('conntrack') && (CONNTRACK_TOOL.test(text) || CONNTRACK_FILE.test(text));
+}
+
+/** PowerShell `(Get-NetTCPConnection …).Count`, `@(…).Count`: the inner pipeline (no parentheses inside). */
+const NET_TCP_COUNT = /^@?\(\s*(get-nettcpconnection(?:\s[^()]*)?)\)\.count\s*;?$/i;
+
+/**
+ * The one state `(Get-NetTCPConnection -State TimeWait).Count` (or `… | Measure-Object).Count`) counts the
+ * connections of, or undefined: no `-State`, several states, or any other parameter or stage that filters rows
+ * (`-RemotePort 443`, `| Where-Object …`) leaves a count that is not one whole state.
+ */
+function netTcpConnectionCount(text: string): StateId | undefined {
+  if (text.length > MAX_COMMAND_LENGTH) return undefined;
+  const m = NET_TCP_COUNT.exec(text.trim());
+  if (!m) return undefined;
+  const stages = (m[1] as string).split('|').map((x) => x.trim().split(/\s+/));
+  for (const later of stages.slice(1)) {
+    const cmd = (later[0] ?? '').toLowerCase();
+    if (later.length !== 1 || (cmd !== 'measure-object' && cmd !== 'measure')) return undefined;
+  }
+  const words = (stages[0] as string[]).slice(1);
+  if (words.length !== 2 || (words[0] as string).toLowerCase() !== '-state') return undefined;
+  const value = (words[1] as string).replace(/^["']|["']$/g, '');
+  if (value.includes(',')) return undefined;
+  // A .NET TcpState name, in any letter case as PowerShell takes it (TimeWait, timewait): letters and digits only.
+  return /^[A-Za-z][A-Za-z0-9]*$/.test(value) ? lookupStateSpelling(value)?.state : undefined;
+}
+
 function findTool(words: readonly string[]): number {
   for (let j = 0; j < words.length && j < 32; j++) {
     const w = words[j] as string;
@@ -254,13 +315,14 @@ function findTool(words: readonly string[]): number {
   return -1;
 }
 
-function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number, showing: Showing): void {
+function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number, showing: Showing, outer?: string): void {
   const first = stages[0];
   if (!first) return;
   const toolIdx = findTool(first);
   if (toolIdx < 0) return;
   const tool = basename(first[toolIdx] as string);
   const args = first.slice(toolIdx + 1);
+  const target = targetOf(first.slice(0, toolIdx), outer);
   if (WRAPPERS_WITH_INNER_COMMAND.has(tool)) {
     // watch -n 1 'ss -s', bash -c "ss -tan | …": the inner command is the first word with a space.
     const inner = args.find((a) => a.includes(' '));
@@ -269,16 +331,23 @@ function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number, show
       const head = innerPipes[0];
       if (head) {
         // The outer pipeline's later stages follow the inner one (`watch 'ss -s'` has none).
-        readPipeline([...head, ...stages.slice(1)], ctx, depth + 1, showing);
-        for (const extra of innerPipes.slice(1)) readPipeline(extra, ctx, depth + 1, showing);
+        readPipeline([...head, ...stages.slice(1)], ctx, depth + 1, showing, target);
+        for (const extra of innerPipes.slice(1)) readPipeline(extra, ctx, depth + 1, showing, target);
       }
     } else if (inner === undefined) {
       const j = findTool(args);
-      if (j >= 0) readPipeline([args.slice(j), ...stages.slice(1)], ctx, depth + 1, showing);
+      if (j >= 0) readPipeline([args.slice(j), ...stages.slice(1)], ctx, depth + 1, showing, targetOf(args.slice(0, j), target));
     }
     return;
   }
-  ctx.tool ??= tool;
+  if (ctx.tool === undefined) {
+    ctx.tool = tool;
+    const family = tool === 'ss' || tool === 'netstat' ? familyOf(tool, args) : undefined;
+    if (family !== undefined) ctx.family = family;
+    const ns = tool === 'ss' ? ssNamespace(args) : undefined;
+    const where = ns === undefined ? target : target === undefined ? ns : `${target} ${ns}`;
+    if (where !== undefined) ctx.target = where;
+  }
 
   let ss: SsOptions | undefined;
   if (tool === 'ss') {
@@ -305,35 +374,43 @@ function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number, show
 
   // Counting and single-number pipelines.
   let grepState: StateId | undefined;
-  let subset = false; // a stage filters on something that is not one state: the number is a subset
+  let subset = ss?.expression === true; // a stage filters on something that is not one state: the number is a subset
+  let cut = subset; // a stage keeps only some rows (ctx.partial); awk programs are not read, so not among them
   let grepCount = false;
   for (let si = 0; si < all.length; si++) {
     const stage = all[si] as string[];
     const name = basename(stage[0] ?? '');
     const rest = stage.slice(1);
     if (name === 'uniq' && rest.some((w) => isFlag(w, 'c') || w === '--count')) ctx.counting = true;
+    if ((name === 'head' || name === 'tail') && si > 0) subset = cut = true;
     if (name === 'awk' || name === 'gawk' || name === 'mawk') {
       if (rest.some((w) => /\bEND\b/.test(w))) ctx.counting = true;
       else if (si > 0) subset = true;
     }
     if (name === 'find' && rest.some((w) => w.toLowerCase() === '/c')) {
-      // Windows: netstat -an | find /c "TIME_WAIT"
+      // Windows: netstat -an | find /c "TIME_WAIT"; `find /c /v ""` counts every line (no line lacks ""), so
+      // `netstat -ano | findstr TIME_WAIT | find /c /v ""` counts the lines findstr kept.
       grepCount = true;
       const pattern = rest.find((w) => !w.startsWith('/'));
-      const m = pattern === undefined ? undefined : lookupStateSpelling(pattern.trim());
-      if (m) grepState = m.state;
-      else subset = true;
+      if (rest.some((w) => w.toLowerCase() === '/v')) {
+        if (pattern !== '') subset = cut = true;
+      } else {
+        const m = pattern === undefined ? undefined : lookupStateSpelling(pattern.trim());
+        if (m) grepState = m.state;
+        else subset = cut = true;
+      }
     }
     if (name === 'grep' || name === 'egrep' || name === 'findstr') {
       const r = readGrep(rest);
       if (r.count) grepCount = true;
-      if (r.invert || (r.hasPattern && r.state === undefined)) subset = true;
+      if (r.invert || (r.hasPattern && r.state === undefined)) subset = cut = true;
       else if (r.state !== undefined) {
-        if (grepState !== undefined && grepState !== r.state) subset = true;
+        if (grepState !== undefined && grepState !== r.state) subset = cut = true;
         grepState = r.state;
       }
     }
   }
+  if (cut) ctx.partial = true;
   const last = all[all.length - 1] ?? [];
   const lastName = basename(last[0] ?? '');
   const wcLines = lastName === 'wc' && last.slice(1).some((w) => isFlag(w, 'l') || w === '--lines');
@@ -343,6 +420,68 @@ function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number, show
     const headerLines = wcLines && tool === 'ss' && all.length === 2 && ss && !ss.noHeader && !ss.summary ? 1 : 0;
     ctx.singleNumber ??= state === undefined ? { headerLines, tool } : { state, headerLines, tool };
   }
+}
+
+/** Wrappers that run a command elsewhere: in a network namespace, a container, on another host. */
+const ELSEWHERE: ReadonlySet<string> = new Set(['ip', 'nsenter', 'ssh', 'kubectl', 'oc', 'docker', 'podman', 'nerdctl', 'crictl', 'lxc-attach', 'incus', 'lxc']);
+
+/**
+ * Where the words before a tool run it (`sudo ip netns exec blue` → `ip netns exec blue`, `nsenter -t 1234 -n` →
+ * `nsenter 1234`): from the first wrapper that runs a command elsewhere, its words without options. After `outer`
+ * (the wrapper around a `watch` / `bash -c`). Undefined when nothing runs it elsewhere.
+ */
+function targetOf(prefix: readonly string[], outer: string | undefined): string | undefined {
+  const at = prefix.findIndex((w) => ELSEWHERE.has(basename(w)));
+  if (at < 0) return outer;
+  const words = prefix.slice(at).filter((w) => !w.startsWith('-') && w !== '--');
+  const own = words.map((w, i) => (i === 0 ? basename(w) : w)).join(' ');
+  return outer === undefined ? own : `${outer} ${own}`;
+}
+
+/** `ss -N blue` / `ss --net=blue`: ss switches to that network namespace itself. */
+function ssNamespace(args: readonly string[]): string | undefined {
+  for (let j = 0; j < args.length; j++) {
+    const a = args[j] as string;
+    if (a === '-N' || a === '--net') return args[j + 1] === undefined ? undefined : `netns ${args[j + 1]}`;
+    if (a.startsWith('--net=')) return `netns ${a.slice(6)}`;
+  }
+  return undefined;
+}
+
+/**
+ * The address family an `ss` or `netstat` command selects: `-4` / `-6` (alone or in a cluster: `-tan4`),
+ * `--ipv4` / `--ipv6` / `--inet` / `--inet6`, `-f inet6` (ss, BSD netstat), `-A inet6` (Linux netstat),
+ * `--family=inet6`, Windows `-p tcpv6`. Undefined when it selects both or does not say.
+ */
+function familyOf(tool: string, args: readonly string[]): '4' | '6' | undefined {
+  let v4 = false;
+  let v6 = false;
+  const value = (v: string | undefined): void => {
+    const x = v?.toLowerCase();
+    if (x === 'inet') v4 = true;
+    else if (x === 'inet6') v6 = true;
+  };
+  const withValue = tool === 'ss' ? 'f' : 'fA';
+  for (let j = 0; j < args.length; j++) {
+    const a = args[j] as string;
+    if (a === '--ipv4' || a === '--inet') v4 = true;
+    else if (a === '--ipv6' || a === '--inet6') v6 = true;
+    else if (a === '--family') value(args[++j]);
+    else if (a.startsWith('--family=')) value(a.slice(9));
+    else if (tool === 'netstat' && (a === '-p' || a === '-P') && args[j + 1]?.toLowerCase() === 'tcpv6') v6 = true;
+    else if (a.length >= 2 && a[0] === '-' && a[1] !== '-') {
+      for (let k = 1; k < a.length; k++) {
+        const ch = a[k] as string;
+        if (ch === '4') v4 = true;
+        else if (ch === '6') v6 = true;
+        else if (withValue.includes(ch)) {
+          value(k + 1 < a.length ? a.slice(k + 1) : args[++j]);
+          break;
+        }
+      }
+    }
+  }
+  return v4 === v6 ? undefined : v4 ? '4' : '6';
 }
 
 /** `-c`, `-ci`, `-ic` … : a short-option cluster containing `letter`. */
@@ -516,6 +655,9 @@ const SS_SHORT_WITH_ARG = new Set(['f', 'A', 'F', 'D', 'N']);
 const SS_OTHER_PROTOCOL_LETTERS = new Set(['u', 'w', 'x', 'd', 'S', '0', 'M']);
 const SS_LONG_OTHER = new Set(['--udp', '--raw', '--unix', '--dccp', '--sctp', '--packet', '--mptcp', '--vsock', '--tipc', '--xdp']);
 
+/** A word that starts an ss filter expression (ss(8) FILTER: `dst`, `src`, `dport`, `sport`, `dev`, `fwmark`, `cgroup`, `autobound`, `(`). */
+const SS_EXPRESSION = /^(?:\(|(?:dst|src|dport|sport|dev|fwmark|cgroup|autobound)$)/i;
+
 export function parseSsArgs(args: readonly string[]): SsOptions {
   let tcpSel = false;
   let otherSel = false;
@@ -524,6 +666,7 @@ export function parseSsArgs(args: readonly string[]): SsOptions {
   let listening = false;
   let allStates = false;
   let exclude = false;
+  let expression = false;
   const states: string[] = [];
   const query = (list: string): void => {
     for (const q of list.split(',')) {
@@ -580,7 +723,10 @@ export function parseSsArgs(args: readonly string[]): SsOptions {
           break;
         }
       }
+      continue;
     }
+    // A filter expression (`dport = :443`, `'( sport = :80 )'`, `dst 10.0.0.2`): ss(8)'s expression keywords.
+    if (SS_EXPRESSION.test(a)) expression = true;
   }
   const tcp: SsOptions['tcp'] = tcpSel ? (otherSel ? 'mixed' : 'only') : otherSel ? 'none' : 'mixed';
   let singleState: StateId | undefined;
@@ -589,9 +735,10 @@ export function parseSsArgs(args: readonly string[]): SsOptions {
     if (!SS_AGGREGATES.has(kw)) singleState = lookupStateSpelling(kw)?.state;
   }
   const shows = summary || exclude ? undefined : states.length > 0 ? filterStates(states) : allStates ? ALL_STATES : listening ? ONLY_LISTENERS : SS_CONN;
-  const out: { summary: boolean; noHeader: boolean; tcp: SsOptions['tcp']; singleState?: StateId; shows?: readonly StateId[] } = { summary, noHeader, tcp };
+  const out: { summary: boolean; noHeader: boolean; tcp: SsOptions['tcp']; singleState?: StateId; shows?: readonly StateId[]; expression?: true } = { summary, noHeader, tcp };
   if (singleState !== undefined) out.singleState = singleState;
   if (shows !== undefined) out.shows = shows;
+  if (expression) out.expression = true;
   return out;
 }
 

@@ -17,7 +17,7 @@ export const PARSED_TOOLS: readonly string[] = ['ss', 'netstat', 'nstat', 'cat',
  * lines (`echo requests: 6` in netstat -s, `time`, `for`, `sort`) are deliberately absent: after an explicit `$ ` /
  * `user@host:~$ ` prompt any command counts.
  */
-const KNOWN_COMMANDS: ReadonlySet<string> = new Set([...PARSED_TOOLS, 'zgrep', 'sudo', 'doas', 'watch', 'ip', 'nsenter', 'kubectl', 'docker', 'crictl', 'tcpdump']);
+const KNOWN_COMMANDS: ReadonlySet<string> = new Set([...PARSED_TOOLS, 'zgrep', 'sudo', 'doas', 'watch', 'ip', 'nsenter', 'kubectl', 'docker', 'crictl', 'tcpdump', 'conntrack']);
 
 export type LineClass = { readonly type: 'command'; readonly text: string } | { readonly type: 'comment' };
 
@@ -191,4 +191,24 @@ export function promptOf(line: string): string | undefined {
   // classifyLine's command text is a suffix of the line: the prompt is what stands before it.
   const prompt = line.slice(0, line.length - cls.text.length);
   return prompt.trim().length > 0 ? prompt : undefined;
+}
+
+/**
+ * The host a prompt names (`[root@lb-7 ~]# ` and `ops@web01:/var/log$ ` → after the `@`; SUSE's `web01:~ # ` →
+ * before the `:`), or undefined (`$ `, `C:\> `, `[09:20:11] $ `). `prompt` is what stands before the command.
+ */
+export function promptHost(prompt: string): string | undefined {
+  const n = Math.min(prompt.length, MAX_PROMPT_LENGTH);
+  const at = prompt.indexOf('@');
+  if (at > 0 && at < n) {
+    let e = at + 1;
+    while (e < n && isPromptWordCode(prompt.charCodeAt(e))) e++;
+    return e > at + 1 ? prompt.slice(at + 1, e) : undefined;
+  }
+  let b = 0;
+  while (b < n && isSpaceCode(prompt.charCodeAt(b))) b++;
+  let e = b;
+  while (e < n && isPromptWordCode(prompt.charCodeAt(e))) e++;
+  const next = prompt.charCodeAt(e + 1);
+  return e > b && prompt.charCodeAt(e) === 58 /* : */ && (next === 126 /* ~ */ || next === 47) /* / */ ? prompt.slice(b, e) : undefined;
 }

@@ -40,7 +40,7 @@ export function withCoverage(seg: EvidenceSegment, ctx: CommandContext | undefin
 
 function coverOf(seg: EvidenceSegment, ctx: CommandContext | undefined, cut: boolean): readonly StateId[] | undefined {
   if (seg.kind === 'snapshot') return EVERY_STATE;
-  if (cut) return undefined;
+  if (cut || seg.partial) return undefined;
   // One number of one state, or a filtered listing with no row: that state, and none of it when 0.
   if (seg.filteredState !== undefined && (seg.oneNumber || (LISTING_KINDS.has(seg.kind) && seg.listed === 0))) return only(seg.filteredState);
   // A whole per-state count: every state its command can show.

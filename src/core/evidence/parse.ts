@@ -26,14 +26,15 @@
  * Pure: no `vscode`, no Node built-ins.
  */
 import type { StateId } from '../catalogue/types';
-import type { EvidenceKind, EvidenceSegment, SockstatNumbers } from './types';
-import { parseCommand } from './command';
-import { classifyLine, embeddedSsCommand } from './commandLine';
+import type { EvidenceKind, EvidenceSegment, SegmentScope, SockstatNumbers } from './types';
+import { parseCommand, type CommandContext } from './command';
+import { classifyLine, embeddedSsCommand, promptHost } from './commandLine';
 import { withCoverage } from './coverage';
 import { mergeSockstat } from './lineFormats';
 import { isSnapshotHeader } from './snapshotFormat';
 import { MAX_LINE_LENGTH, addClamped, splitLines, trimEndSpace } from './text';
-import { Builder, Line, type ParseState, StateTally } from './formats/builder';
+import { Builder, Line, type ParseState } from './formats/builder';
+import { blockCounts } from './blockCounts';
 import { NetstatStats, Nstat, ProcNetstat } from './formats/counters';
 import { SingleNumber, StateCounts, commandWords } from './formats/counts';
 import { NetstatListing } from './formats/netstat';
@@ -50,6 +51,8 @@ export { PAGE_SIZE_KEY } from './snapshotFormat';
 
 function startBuilder(line: Line, st: ParseState): Builder | undefined {
   const ctx = st.ctx;
+  // The connection-tracking table's output (`conntrack -L | … | uniq -c`): netfilter entries, not sockets.
+  if (ctx?.conntrack === true) return undefined;
   const tryTake = (b: Builder): Builder | undefined => (b.take(line) ? b : undefined);
 
   if (SingleNumber.canStart(line, st) && ctx?.singleNumber?.state !== undefined) {
@@ -87,17 +90,37 @@ function setContext(st: ParseState, command: string): void {
   st.words = undefined;
 }
 
+/** The segment with what its command says of its sockets (scope; partial, for a segment with counts). */
+function withCommand(seg: EvidenceSegment, scope: SegmentScope | undefined, partial: boolean): EvidenceSegment {
+  const cut = partial && seg.listed !== undefined;
+  if (!scope && !cut) return seg;
+  return { ...seg, ...(scope ? { scope } : {}), ...(cut ? { partial: true as const } : {}) };
+}
+
+/** Which sockets the command saw, from its line (family, where it ran) and its prompt's host; undefined when nothing says. */
+function scopeOf(ctx: CommandContext | undefined, host: string | undefined): SegmentScope | undefined {
+  const family = ctx?.family;
+  const target = ctx?.target;
+  if (family === undefined && target === undefined && host === undefined) return undefined;
+  const scope: { family?: '4' | '6'; host?: string; target?: string } = {};
+  if (family !== undefined) scope.family = family;
+  if (host !== undefined) scope.host = host;
+  if (target !== undefined) scope.target = target;
+  return scope;
+}
+
 /** Appends the segments of `text` to `out`, numbering its lines from `lineBase`; returns its number of lines. */
 function parseLines(text: string, lineBase: number, out: EvidenceSegment[]): number {
   const lines = splitLines(text);
   const st: ParseState = { ctx: undefined, singleNumberUsed: false, valueKeyIndex: 0 };
   let cur: Builder | undefined;
+  let scope: SegmentScope | undefined; // of the current command's output
   const line = new Line(lineBase, ''); // moved along the lines (see Line)
   const close = (): void => {
     if (!cur) return;
     const seg = cur.finish();
     // The context is still the one the output started in: a command line closes the output before it sets its own.
-    if (seg) out.push(withCoverage(seg, st.ctx, cur.cut));
+    if (seg) out.push(withCoverage(cur instanceof Snapshot ? seg : withCommand(seg, scope, st.ctx?.partial === true), st.ctx, cur.cut));
     cur = undefined;
   };
 
@@ -140,6 +163,7 @@ function parseLines(text: string, lineBase: number, out: EvidenceSegment[]): num
         cmd = cmd.slice(0, -1) + ' ' + next.trim();
       }
       setContext(st, cmd);
+      scope = scopeOf(st.ctx, promptHost(text.slice(0, text.length - cls.text.length)));
       continue;
     }
     if (cls?.type === 'comment') continue;
@@ -150,6 +174,7 @@ function parseLines(text: string, lineBase: number, out: EvidenceSegment[]): num
     if (embedded !== undefined) {
       close();
       setContext(st, embedded);
+      scope = scopeOf(st.ctx, undefined);
       continue;
     }
     const next = startBuilder(line, st);
@@ -186,10 +211,12 @@ export function parseEvidenceAt(text: string, lineBase: number): { readonly segm
   }
 }
 
+export { blockCounts } from './blockCounts';
+
 export interface MergedEvidence {
-  /** Sum of per-state counts over all segments. */
+  /** One count per state (blockCounts.ts): the same sockets counted twice count once; sockets told apart add up. */
   counts: Partial<Record<StateId, number>>;
-  /** Sum of `listed` over all segments. */
+  /** The sockets the block shows: its counts added up, or its largest single output when that is more. */
   listed: number;
   /** Field-wise merge; a later segment's fields override an earlier one's. */
   sockstat?: SockstatNumbers;
@@ -200,28 +227,29 @@ export interface MergedEvidence {
 }
 
 /**
- * Combines the segments of one block: counts and `listed` are summed (so a block holding both a full
- * listing and a filtered listing of the same host counts those sockets twice — callers wanting a
- * percentage should prefer a single segment's own `listed`); sockstat, counters and sysctls: later wins.
+ * Combines the segments of one block: per state one count, by the rule the report uses for the whole note
+ * (blockCounts.ts: a printed count before listed rows, then the later; sockets the commands tell apart add up),
+ * and `listed` from those counts (never less than one segment's own `listed`: rows in states not counted, such
+ * as an unknown state, still were listed); sockstat, counters and sysctls: later wins.
  */
 export function mergeSegments(segments: readonly EvidenceSegment[]): MergedEvidence {
-  const counts = new StateTally();
-  let listed = 0;
   let sockstat: SockstatNumbers | undefined;
   const counters: Record<string, number> = {};
   const sysctls: Record<string, string> = {};
+  let largest = 0;
   for (const seg of segments) {
-    const c = seg.counts;
-    for (const k of Object.keys(c) as StateId[]) {
-      const v = c[k];
-      if (typeof v === 'number' && Number.isFinite(v)) counts.add(k, v);
-    }
-    if (typeof seg.listed === 'number' && Number.isFinite(seg.listed)) listed = addClamped(listed, seg.listed);
+    if (typeof seg.listed === 'number' && Number.isFinite(seg.listed) && seg.listed > largest) largest = seg.listed;
     if (seg.sockstat) sockstat = mergeSockstat(sockstat, seg.sockstat);
     if (seg.counters) Object.assign(counters, seg.counters);
     if (seg.sysctls) Object.assign(sysctls, seg.sysctls);
   }
+  const c: Partial<Record<StateId, number>> = {};
+  let total = 0;
+  for (const [state, bc] of blockCounts(segments)) {
+    c[state] = bc.count;
+    total = addClamped(total, bc.count);
+  }
+  const listed = Math.max(total, largest);
   // Two literal shapes, no spread of a temporary object: the same keys in the same order.
-  const c = counts.counts();
   return sockstat ? { counts: c, listed, sockstat, counters, sysctls } : { counts: c, listed, counters, sysctls };
 }

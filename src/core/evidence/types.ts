@@ -27,6 +27,16 @@ export interface SockstatNumbers {
   tcp6?: { inuse?: number };
 }
 
+/** Which sockets a command saw, as far as its line tells; each part absent when the line does not say. */
+export interface SegmentScope {
+  /** `-4` / `-6` (`ss -4`, `ss -f inet6`, `netstat -A inet6`, …). */
+  readonly family?: '4' | '6';
+  /** The host of the prompt (`[root@lb-7 ~]#` → `lb-7`). */
+  readonly host?: string;
+  /** Where the command ran: `ip netns exec blue`, `nsenter -t 1234 -n`, `ssh lb-8`, `kubectl exec pod`, `ss -N blue`. */
+  readonly target?: string;
+}
+
 /** One recognised piece of output inside a code block (a block may hold several, e.g. sockstat then ss -s). */
 export interface EvidenceSegment {
   readonly kind: EvidenceKind;
@@ -57,6 +67,17 @@ export interface EvidenceSegment {
    * elision such as `...` or `(省略 6 万行)`): it shows part of the sockets, so a listing's rows are a lower bound.
    */
   readonly cut?: true;
+  /**
+   * The command showed only some of the sockets of the states counted (`| head`, `| grep 10.0.1.23`,
+   * `ss … dport = :443`): a count of the whole state is better (blockCounts.ts).
+   */
+  readonly partial?: true;
+  /**
+   * What the command says about which sockets it saw (its address family, the host in its prompt, the network
+   * namespace or container it ran in); absent when it says nothing. Counts of one state from segments whose
+   * scopes differ are different sockets; otherwise they are the same ones counted again (blockCounts.ts).
+   */
+  readonly scope?: SegmentScope;
   readonly sockstat?: SockstatNumbers;
   /** Counter values by nstat name (`TcpExtTCPAbortOnMemory`), normalised from other spellings. */
   readonly counters?: Readonly<Record<string, number>>;

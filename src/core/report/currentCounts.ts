@@ -28,8 +28,9 @@ import { withinRange, type NoteModel, type OffsetRange } from '../note/model';
 import { EVIDENCE_KIND_LABEL, t } from '../strings';
 import { timelineOf, type TimelinePoint } from './timeline';
 
-/** Where a state's count comes from, best first. */
-export type CountSource = 'count-block' | 'prose' | 'listing';
+import type { CountSource } from '../evidence/blockCounts';
+
+export type { CountSource };
 
 export interface StateCount {
   readonly count: number;

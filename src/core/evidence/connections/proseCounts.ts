@@ -1,7 +1,18 @@
 /**
- * Per-state counts written outside code blocks, when a line says nothing else: `FIN_WAIT1 61920`,
- * `- LAST_ACK: 2,103（大部分是孤儿）`, `61920 FIN-WAIT-1`, a table row `| FIN_WAIT1 | 61920 | … |`.
- * A line with other words or numbers around the pair ("3 of 61920 FIN_WAIT1 sockets") is ambiguous and skipped.
+ * Per-state counts written outside code blocks.
+ *
+ * A line (or list item, or block-quote line) counts when it says only `STATE N`: `FIN_WAIT1 61920`,
+ * `- LAST_ACK: 2,103（大部分是孤儿）`. A line with other words or numbers around the pair ("3 of 61920 FIN_WAIT1
+ * sockets") is ambiguous and skipped. A number *before* the state (`1 ESTABLISHED`, `- 06 TIME_WAIT`) reads as a
+ * step, an ordinal or a code far more often than as a count, so it is not one; nor is a number written with a
+ * leading zero (`TIME_WAIT 06`: a /proc/net/tcp code).
+ *
+ * A table row counts by what its header says of the number's column (columnRole): `| State | Count |`,
+ * `| 状态 | 数量 |`, `| 数量 | 状态 |` give counts (the count column wherever it stands); a column the header names
+ * as something else — an ordinal (`序号`, `#`), a code (`st`, `hex`), a time (`超时（秒）`, `Timeout (s)`), an
+ * identifier (`port`, `pid`), a description (`含义`, `说明`) — gives none. A header that says neither
+ * (`| 状态 | 故障时 |`) leaves the documented `| STATE | N |` order: the number right after the state counts.
+ *
  * Pure: no `vscode`, no Node built-ins.
  */
 import type { StateId } from '../../catalogue/types';
@@ -13,6 +24,8 @@ export interface ProseCount {
   /** 0-based note line. */
   readonly line: number;
 }
+
+const MAX_LINE = 400;
 
 /** What may follow the pair on the same line: an annotation, not more data. */
 function isTrailingNote(token: string): boolean {
@@ -30,31 +43,121 @@ function clean(token: string): string {
   return s;
 }
 
-function pair(a: string | undefined, b: string | undefined): { state: StateId; count: number } | undefined {
-  if (a === undefined || b === undefined) return undefined;
-  const ca = clean(a);
-  const cb = clean(b);
-  const s1 = stateFromToken(ca);
-  const n1 = parseCount(cb);
-  if (s1 !== undefined && n1 !== undefined) return { state: s1, count: n1 };
-  const n2 = parseCount(ca);
-  const s2 = stateFromToken(cb);
-  if (s2 !== undefined && n2 !== undefined) return { state: s2, count: n2 };
-  return undefined;
+/** A count as people write one: digits (thousands grouped or not), no leading zero (`06` is a code). */
+function countOf(token: string | undefined): number | undefined {
+  if (token === undefined) return undefined;
+  const s = clean(token);
+  if (s.length > 1 && s.charCodeAt(0) === 48 /* 0 */) return undefined;
+  return parseCount(s);
 }
 
-/** The count a line states, or undefined. `text` is one line of Markdown outside code. */
-export function proseCountOf(text: string): { state: StateId; count: number } | undefined {
-  if (text.length > 400) return undefined;
-  let s = withoutQuoteMarkers(text.trimStart()).trim();
-  if (s.startsWith('|')) {
-    const cells = s.split('|').map((c) => c.trim()).filter((c, i, a) => !(c === '' && (i === 0 || i === a.length - 1)));
-    if (cells.length < 2) return undefined;
-    const a = tokenize(cells[0] as string);
-    const b = tokenize(cells[1] as string);
-    if (a.length !== 1 || b.length !== 1) return undefined;
-    return pair(a[0], b[0]);
+/** The state a cell or token names, when it is one token that is a state. */
+function stateOf(token: string | undefined): StateId | undefined {
+  return token === undefined ? undefined : stateFromToken(clean(token));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Table headers
+// ---------------------------------------------------------------------------------------------------
+
+/** What a header says of its column of numbers. */
+export type ColumnRole = 'count' | 'other' | 'unknown';
+
+/** Chinese words in a header that name a count of sockets or connections. */
+const COUNT_ZH = ['数量', '个数', '计数', '总数', '连接数', '套接字数', '数目', '条数'];
+/** English header words that name a count. */
+const COUNT_EN: ReadonlySet<string> = new Set(['count', 'counts', 'cnt', 'num', 'number', 'total', 'connections', 'conns', 'sockets', 'socks', 'qty', 'amount']);
+/**
+ * Chinese words in a header that name the column as something else: an ordinal or code, a time or duration, an
+ * identifier, a size, a limit, retries, a description or a parameter.
+ */
+const OTHER_ZH = [
+  '序号', '编号', '顺序', '步骤', '代码', '编码', '状态码', '十六进制', '取值', '枚举', '常量',
+  '超时', '时间', '时长', '耗时', '秒', '分钟', '小时', '延迟', '间隔',
+  '端口', '进程', '字节', '内存', '队列', '窗口', '上限', '阈值', '重传', '重试',
+  '含义', '说明', '描述', '意义', '备注', '解释', '默认', '参数',
+];
+/** English header words that name the column as something else (the same kinds as OTHER_ZH). */
+const OTHER_EN: ReadonlySet<string> = new Set([
+  'id', 'idx', 'index', 'seq', 'step', 'order', 'rank', 'st', 'code', 'hex', 'value', 'val', 'enum', 'const',
+  'timeout', 'time', 'duration', 'delay', 'interval', 'sec', 'secs', 'second', 'seconds', 'ms', 'msec', 'min', 'mins', 'minute', 'minutes', 'ttl', 'rto',
+  'port', 'pid', 'fd', 'uid', 'inode', 'ino', 'bytes', 'kb', 'mb', 'mem', 'memory', 'queue', 'window', 'limit', 'max', 'threshold', 'retries', 'retrans',
+  'meaning', 'description', 'desc', 'note', 'notes', 'comment', 'default', 'param', 'parameter', 'sysctl',
+]);
+/** Whole header cells that are an ordinal or a value column: `#`, `No.`, `值`. */
+const OTHER_CELLS: ReadonlySet<string> = new Set(['#', 'no', 'no.', 'nr', 'nr.', '№', '值', '数值']);
+
+/**
+ * What a table header cell says of the numbers under it: a count (`Count`, `数量`, `连接数`), something else
+ * (`序号`, `st`, `超时（秒）`, `Port`, `含义`; these win over a count word: `连接数上限` is a limit), or neither.
+ */
+export function columnRole(header: string | undefined): ColumnRole {
+  if (header === undefined) return 'unknown';
+  const cell = clean(header.trim()).toLowerCase();
+  if (cell.length === 0) return 'unknown';
+  if (OTHER_CELLS.has(cell)) return 'other';
+  const words = cell.split(/[^a-z0-9]+/);
+  if (OTHER_ZH.some((w) => cell.includes(w)) || words.some((w) => OTHER_EN.has(w))) return 'other';
+  if (COUNT_ZH.some((w) => cell.includes(w)) || words.some((w) => COUNT_EN.has(w))) return 'count';
+  return 'unknown';
+}
+
+/** The cells of a table row (`| a | b |` → ['a', 'b']), or undefined when the line is no table row. */
+function rowCells(line: string): string[] | undefined {
+  if (line.length > MAX_LINE) return undefined;
+  const s = withoutQuoteMarkers(line.trimStart()).trim();
+  if (!s.startsWith('|')) return undefined;
+  return s.split('|').map((c) => c.trim()).filter((c, i, a) => !(c === '' && (i === 0 || i === a.length - 1)));
+}
+
+const DELIMITER_CELL = /^:?-+:?$/;
+
+function isDelimiterRow(cells: readonly string[]): boolean {
+  return cells.length > 0 && cells.every((c) => DELIMITER_CELL.test(c));
+}
+
+/** A table row's count: the state in its first or second cell, the number from the column its header names. */
+function rowCount(cells: readonly string[], header: readonly string[] | undefined): { state: StateId; count: number } | undefined {
+  const one = (i: number): string | undefined => {
+    const c = cells[i];
+    if (c === undefined) return undefined;
+    const t = tokenize(c);
+    return t.length === 1 ? t[0] : undefined;
+  };
+  let at = -1;
+  let state: StateId | undefined;
+  for (let i = 0; i < 2 && state === undefined; i++) {
+    state = stateOf(one(i));
+    if (state !== undefined) at = i;
   }
+  if (state === undefined) return undefined;
+  // A column the header names as a count, wherever it stands.
+  if (header) {
+    for (let i = 0; i < cells.length; i++) {
+      if (i === at || columnRole(header[i]) !== 'count') continue;
+      const n = countOf(one(i));
+      return n === undefined ? undefined : { state, count: n };
+    }
+  }
+  // Else the documented order: the number right after the state, unless the header names it as something else.
+  const n = countOf(one(at + 1));
+  if (n === undefined || columnRole(header?.[at + 1]) === 'other') return undefined;
+  return { state, count: n };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Lines
+// ---------------------------------------------------------------------------------------------------
+
+/**
+ * The count a line states, or undefined. `text` is one line of Markdown outside code; for a table row,
+ * `header` is its table's header cells (none known: a row read alone).
+ */
+export function proseCountOf(text: string, header?: readonly string[]): { state: StateId; count: number } | undefined {
+  if (text.length > MAX_LINE) return undefined;
+  const cells = rowCells(text);
+  if (cells) return cells.length < 2 ? undefined : rowCount(cells, header);
+  let s = withoutQuoteMarkers(text.trimStart()).trim();
   s = s.replace(/^(?:[-*+]|\d{1,3}[.)])\s+/, '');
   // `FIN_WAIT1：61920` with a full-width colon and no space.
   s = s.replace(/([A-Za-z0-9_*`-])[:：](\d)/, '$1 $2');
@@ -62,10 +165,42 @@ export function proseCountOf(text: string): { state: StateId; count: number } | 
   s = s.replace(/(\d)([（(#])/, '$1 $2');
   const t = tokenize(s, 16);
   if (t.length < 2) return undefined;
-  const p = pair(t[0], t[1]);
-  if (!p) return undefined;
+  const state = stateOf(t[0]);
+  const count = state === undefined ? undefined : countOf(t[1]);
+  if (state === undefined || count === undefined) return undefined;
   if (t.length > 2 && !isTrailingNote(t[2] as string)) return undefined;
-  return p;
+  return { state, count };
+}
+
+/**
+ * The header cells of the table holding row `n` (not a delimiter row), found by walking up to its delimiter
+ * row; rows walked are remembered with the answer, so a note's tables are walked once in all (linear).
+ */
+class TableHeaders {
+  private readonly memo = new Map<number, readonly string[] | null>();
+
+  constructor(private readonly lineText: (n: number) => string) {}
+
+  of(n: number): readonly string[] | undefined {
+    const walked: number[] = [n];
+    let found: readonly string[] | null = null;
+    for (let k = n - 1; k >= 0; k--) {
+      const known = this.memo.get(k);
+      if (known !== undefined) {
+        found = known;
+        break;
+      }
+      const cells = rowCells(this.lineText(k));
+      if (!cells) break; // not a table: no header above
+      if (isDelimiterRow(cells)) {
+        found = k > 0 ? (rowCells(this.lineText(k - 1)) ?? null) : null;
+        break;
+      }
+      walked.push(k);
+    }
+    for (const k of walked) this.memo.set(k, found);
+    return found ?? undefined;
+  }
 }
 
 /**
@@ -73,13 +208,15 @@ export function proseCountOf(text: string): { state: StateId; count: number } | 
  * duplicates allowed). `lineText(n)` returns a note line.
  */
 export function proseCounts(mentionLines: Iterable<number>, lineText: (n: number) => string): ProseCount[] {
+  const lines = [...new Set(mentionLines)].sort((a, b) => a - b);
+  const headers = new TableHeaders(lineText);
   const out: ProseCount[] = [];
-  const seen = new Set<number>();
-  for (const n of mentionLines) {
-    if (seen.has(n)) continue;
-    seen.add(n);
-    const c = proseCountOf(lineText(n));
+  for (const n of lines) {
+    const text = lineText(n);
+    const cells = rowCells(text);
+    if (cells && isDelimiterRow(cells)) continue; // no count, and its walk would stand for the rows below it
+    const c = proseCountOf(text, cells ? headers.of(n) : undefined);
     if (c) out.push({ ...c, line: n });
   }
-  return out.sort((a, b) => a.line - b.line);
+  return out;
 }

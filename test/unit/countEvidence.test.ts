@@ -1,0 +1,277 @@
+/**
+ * Which pasted outputs give socket counts, and how a block's counts of the same state are combined:
+ * conntrack output is never socket counts; several counts of the same sockets in one block are one count (the
+ * printed count before listed rows, then the latest), unless the commands tell the sockets apart (address
+ * family, host, namespace); Windows `find /c /v ""` and PowerShell `(Get-NetTCPConnection -State X).Count`.
+ * The block's rule is the report's: checked in the core and through the built CLI (scan, report, diagram).
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { blockCounts, mergeSegments, parseEvidence } from '../../src/core/evidence/parse';
+import { analyzeNote } from '../../src/core/note/analyze';
+import { analyseEvidence, buildReport } from '../../src/core/report/build';
+import { evidenceLines } from '../../src/core/explain';
+
+const counts = (text: string): Partial<Record<string, number>> => mergeSegments(parseEvidence(text)).counts;
+
+function cliPath(): string {
+  const candidates = [join(process.cwd(), 'dist', 'cli.js')];
+  let d = typeof __dirname === 'string' ? __dirname : process.cwd();
+  for (let i = 0; i < 6; i++) {
+    candidates.push(join(d, 'dist', 'cli.js'));
+    d = dirname(d);
+  }
+  const found = candidates.find((c) => existsSync(c));
+  if (!found) throw new Error('dist/cli.js not built (node scripts/build.mjs)');
+  return found;
+}
+
+function cli(...args: string[]): string {
+  const r = spawnSync(process.execPath, [cliPath(), ...args], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  return r.stdout;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'tsn-counts-'));
+function noteFile(name: string, lines: readonly string[]): string {
+  const p = join(dir, name);
+  writeFileSync(p, lines.join('\n'));
+  return p;
+}
+
+const CW_ROWS = Array.from({ length: 40 }, (_, i) => `1      0      10.1.2.7:${43122 + i}      10.20.30.40:8080`);
+
+describe('conntrack output is not socket counts', () => {
+  const tallies = ' 182034 TIME_WAIT\n  40112 ESTABLISHED\n   4530 LAST_ACK\n';
+  for (const cmd of [
+    "$ conntrack -L -p tcp | awk '{print $4}' | sort | uniq -c",
+    "conntrack -L -p tcp | awk '{print $4}' | sort | uniq -c",
+    "# conntrack -L -p tcp | awk '{print $4}' | sort | uniq -c",
+    "$ sudo /usr/sbin/conntrack -L -o extended 2>/dev/null | awk '{print $6}' | sort | uniq -c",
+    "# awk '/tcp/{print $6}' /proc/net/nf_conntrack | grep -E \"[A-Z_]{4,}\" | sort | uniq -c",
+    "$ cat /proc/net/ip_conntrack | awk '{print $4}' | sort | uniq -c",
+    "$ awk '{a[$6]++} END {for (s in a) print a[s], s}' /proc/net/nf_conntrack",
+    "$ ip netns exec blue conntrack -L | awk '{print $4}' | sort | uniq -c",
+  ]) {
+    it(`per-state tallies after: ${cmd}`, () => {
+      assert.deepEqual(parseEvidence(`${cmd}\n${tallies}`), []);
+    });
+  }
+  for (const cmd of [
+    '$ grep TIME_WAIT /proc/net/nf_conntrack | wc -l',
+    '$ conntrack -L | grep -c ESTABLISHED',
+    '$ conntrack -L -p tcp --state TIME_WAIT | wc -l',
+    '$ sudo cat /proc/net/nf_conntrack | grep -c TIME_WAIT',
+    '$ grep -c TIME_WAIT /proc/net/nf_conntrack',
+  ]) {
+    it(`one number after: ${cmd}`, () => {
+      assert.deepEqual(parseEvidence(`${cmd}\n182034\n`), []);
+    });
+  }
+
+  it('the socket count after it in the same block still counts; conntrack sysctls are still values', () => {
+    const text = [
+      "$ conntrack -L -p tcp | awk '{print $4}' | sort | uniq -c",
+      ' 182034 TIME_WAIT',
+      '  40112 ESTABLISHED',
+      '$ ss -tan state time-wait | wc -l',
+      '2891',
+      '$ sysctl net.netfilter.nf_conntrack_max',
+      'net.netfilter.nf_conntrack_max = 262144',
+    ].join('\n');
+    const m = mergeSegments(parseEvidence(text));
+    assert.deepEqual(m.counts, { 'TIME-WAIT': 2890 });
+    assert.equal(m.sysctls['net.netfilter.nf_conntrack_max'], '262144');
+  });
+
+  it('report and scan: no socket counts from a counted conntrack table (built CLI)', () => {
+    const f = noteFile('ct.md', ['# conntrack', '', '```', "$ conntrack -L -p tcp | awk '{print $4}' | sort | uniq -c", ' 182034 TIME_WAIT', '  40112 ESTABLISHED', '```', '']);
+    const report = JSON.parse(cli('report', f, '--json')) as { states: Record<string, { count: number | null }> };
+    assert.equal(report.states['TIME-WAIT']?.count ?? null, null);
+    assert.equal(report.states.ESTABLISHED?.count ?? null, null);
+    const scan = JSON.parse(cli('scan', f, '--json')) as { evidence: unknown[] };
+    assert.deepEqual(scan.evidence, []);
+    assert.doesNotMatch(cli('diagram', f, '--format', 'mermaid'), /182,034/);
+  });
+});
+
+describe('one count per state per block: the same sockets counted again are not added', () => {
+  it('`wc -l` then the listing of the same sockets: the count, not the sum (rep/dbl3)', () => {
+    const text = ['$ ss -tan state close-wait | wc -l', '41', '$ ss -tan state close-wait', 'Recv-Q Send-Q Local Address:Port  Peer Address:Port', ...CW_ROWS].join('\n');
+    const m = mergeSegments(parseEvidence(text));
+    assert.deepEqual(m.counts, { 'CLOSE-WAIT': 40 });
+    assert.equal(m.listed, 40);
+  });
+
+  it('three commands counting the same TIME-WAIT sockets: one count (rep/w3)', () => {
+    const text = ['$ netstat -an | grep TIME_WAIT | wc -l', '2890', '$ ss -tan | grep -c TIME-WAIT', '2890', '$ ss -Htan state time-wait | wc -l', '2890'].join('\n');
+    const m = mergeSegments(parseEvidence(text));
+    assert.deepEqual(m.counts, { 'TIME-WAIT': 2890 });
+    assert.equal(m.listed, 2890);
+  });
+
+  it('two counts of one state: the later is the newer sample', () => {
+    assert.deepEqual(counts('$ netstat -ant | grep -c LAST_ACK\n4521\n$ ss -tan state last-ack | wc -l\n4531\n'), { 'LAST-ACK': 4530 });
+  });
+
+  it('a printed count beats listed rows of the same state, in either order (`| head` shows a few)', () => {
+    const rows = ['Recv-Q Send-Q Local Address:Port  Peer Address:Port Process', '1      0      10.1.2.7:43122      10.20.30.40:8080  users:(("java",pid=23451,fd=311))', '1      0      10.1.2.7:43188      10.20.30.40:8080  users:(("java",pid=23451,fd=327))'];
+    const count = ['$ lsof -p 23451 | grep CLOSE_WAIT | wc -l', '1450'];
+    const listing = ['$ ss -antp state close-wait | head -3', ...rows];
+    for (const text of [[...count, ...listing], [...listing, ...count]]) {
+      const m = mergeSegments(parseEvidence(text.join('\n')));
+      assert.deepEqual(m.counts, { 'CLOSE-WAIT': 1450 });
+      assert.equal(m.listed, 1450);
+    }
+  });
+
+  it('different states still add up; listed is what the counts cover', () => {
+    const text = [
+      '$ ss -tan',
+      'State      Recv-Q Send-Q Local Address:Port Peer Address:Port',
+      'FIN-WAIT-1 0      1000   10.0.0.1:443       10.0.0.2:5000',
+      'FIN-WAIT-1 0      1000   10.0.0.1:443       10.0.0.2:5001',
+      'ESTAB      0      0      10.0.0.1:443       10.0.0.3:5002',
+      '$ ss -Htan state fin-wait-1 | wc -l',
+      '2',
+      '$ ss -Htan state last-ack | wc -l',
+      '5',
+    ].join('\n');
+    const m = mergeSegments(parseEvidence(text));
+    assert.deepEqual(m.counts, { 'FIN-WAIT-1': 2, ESTABLISHED: 1, 'LAST-ACK': 5 });
+    assert.equal(m.listed, 8);
+  });
+
+  it('a re-run listing: its counts replace the earlier listing’s, state by state', () => {
+    const header = 'State      Recv-Q Send-Q Local Address:Port Peer Address:Port';
+    const row = (s: string, port: number): string => `${s} 0 0 10.0.0.1:443 10.0.0.2:${port}`;
+    const text = ['$ ss -tan', header, row('TIME-WAIT', 1), row('TIME-WAIT', 2), row('ESTAB', 3), '$ ss -tan', header, row('TIME-WAIT', 4), row('ESTAB', 5), row('ESTAB', 6)].join('\n');
+    assert.deepEqual(counts(text), { 'TIME-WAIT': 1, ESTABLISHED: 2 });
+  });
+
+  it('sockets the commands tell apart add up: address families, prompt hosts, network namespaces', () => {
+    assert.deepEqual(counts('$ ss -4 -Htan state time-wait | wc -l\n100\n$ ss -Htan6 state time-wait | wc -l\n20\n'), { 'TIME-WAIT': 120 });
+    assert.deepEqual(counts('$ ss -Htan -f inet state time-wait | wc -l\n100\n$ ss -Htan --ipv6 state time-wait | wc -l\n20\n'), { 'TIME-WAIT': 120 });
+    assert.deepEqual(counts('[root@lb-7 ~]# ss -Htan state time-wait | wc -l\n100\n[root@lb-8 ~]# ss -Htan state time-wait | wc -l\n300\n'), { 'TIME-WAIT': 400 });
+    assert.deepEqual(counts('root@lb-7:~# ss -Htan state time-wait | wc -l\n100\nroot@lb-7:~# ss -Htan state time-wait | wc -l\n300\n'), { 'TIME-WAIT': 300 });
+    assert.deepEqual(counts('$ ip netns exec blue ss -Htan state time-wait | wc -l\n10\n$ ip netns exec red ss -Htan state time-wait | wc -l\n20\n'), { 'TIME-WAIT': 30 });
+    // Both families, then all of them: the last count covers the first two.
+    assert.deepEqual(counts('$ ss -4 -Htan state time-wait | wc -l\n100\n$ ss -6 -Htan state time-wait | wc -l\n20\n$ ss -Htan state time-wait | wc -l\n125\n'), { 'TIME-WAIT': 125 });
+    // All of them, then one family: the later count may hold the same sockets; it is the newer one.
+    assert.deepEqual(counts('$ ss -Htan state time-wait | wc -l\n125\n$ ss -4 -Htan state time-wait | wc -l\n100\n'), { 'TIME-WAIT': 100 });
+  });
+
+  it('a count of some of the sockets (`| head`, `| grep 10.0.0.2`, `dport = :443`) never replaces a whole one', () => {
+    const header = 'State      Recv-Q Send-Q Local Address:Port Peer Address:Port';
+    const rows = ['FIN-WAIT-1 0 1000 10.0.0.1:443 10.0.0.2:5000', 'FIN-WAIT-1 0 1000 10.0.0.1:443 10.0.0.3:5001', 'FIN-WAIT-1 0 1000 10.0.0.1:443 10.0.0.4:5002'];
+    const whole = ['$ ss -tan', header, ...rows];
+    const cut = ['$ ss -tan | grep 10.0.0.2', rows[0] as string];
+    assert.deepEqual(counts([...whole, ...cut].join('\n')), { 'FIN-WAIT-1': 3 });
+    assert.deepEqual(counts([...cut, ...whole].join('\n')), { 'FIN-WAIT-1': 3 });
+    assert.deepEqual(counts(['$ ss -tan | head -2', header, rows[0] as string, ...whole].join('\n')), { 'FIN-WAIT-1': 3 });
+    // Only cut outputs: the later one stands (what the note shows).
+    assert.deepEqual(counts(['$ ss -tan | head -2', header, rows[0] as string].join('\n')), { 'FIN-WAIT-1': 1 });
+    assert.equal(parseEvidence(['$ ss -tan | head -2', header, rows[0] as string].join('\n'))[0]?.partial, true);
+    // A count of an ss filter expression is not one whole state: no count, so it cannot replace the whole one.
+    assert.deepEqual(parseEvidence('$ ss -Htan state fin-wait-1 dport = :443 | wc -l\n500\n'), []);
+    assert.deepEqual(parseEvidence("$ ss -Htan state fin-wait-1 '( dport = :443 )' | wc -l\n500\n"), []);
+    assert.deepEqual(parseEvidence('$ ss -Htan state fin-wait-1 | head -100 | wc -l\n100\n'), []);
+    assert.deepEqual(counts('$ ss -Htan state fin-wait-1 | wc -l\n61920\n$ ss -Htan state fin-wait-1 dst 10.0.0.2 | wc -l\n500\n'), { 'FIN-WAIT-1': 61920 });
+    // The listing of such a filter still lists those rows, as a cut output.
+    const filtered = parseEvidence('$ ss -tan state fin-wait-1 dport = :443\nRecv-Q Send-Q Local Address:Port Peer Address:Port\n0 1000 10.0.0.1:443 10.0.0.2:5000\n');
+    assert.deepEqual(filtered.map((x) => [x.counts, x.partial]), [[{ 'FIN-WAIT-1': 1 }, true]]);
+  });
+
+  it('the report: a whole listing beats a count of some of the sockets in another block', () => {
+    const note = [
+      '```',
+      "$ ss -tan | grep :443 | awk '{print $1}' | sort | uniq -c",
+      '      1 FIN-WAIT-1',
+      '```',
+      '',
+      '```',
+      '$ ss -tan',
+      'State      Recv-Q Send-Q Local Address:Port Peer Address:Port',
+      'FIN-WAIT-1 0 1000 10.0.0.1:443 10.0.0.2:5000',
+      'FIN-WAIT-1 0 1000 10.0.0.1:8443 10.0.0.3:5001',
+      '```',
+      '',
+    ].join('\n');
+    assert.equal(buildReport(analyzeNote(note), { file: 'n.md', lang: 'en' }).json.states['FIN-WAIT-1']?.count, 2);
+  });
+
+  it('blockCounts: the segment each count comes from, and whether it is printed or listed', () => {
+    const text = ['$ ss -tan state close-wait | wc -l', '41', '$ ss -tan state close-wait', 'Recv-Q Send-Q Local Address:Port  Peer Address:Port', ...CW_ROWS.slice(0, 3)].join('\n');
+    const segs = parseEvidence(text);
+    const cw = blockCounts(segs).get('CLOSE-WAIT');
+    assert.equal(cw?.count, 40);
+    assert.equal(cw?.source, 'count-block');
+    assert.equal(cw?.segment, segs[0]);
+  });
+
+  it('the hover cites the segment the count comes from', () => {
+    const note = ['```', '$ ss -tan state close-wait | head -3', 'Recv-Q Send-Q Local Address:Port  Peer Address:Port', ...CW_ROWS.slice(0, 2), '$ ss -tan state close-wait | wc -l', '41', '```', ''].join('\n');
+    const lines = evidenceLines('CLOSE-WAIT', analyzeNote(note).evidence, 'en');
+    assert.equal(lines.length, 1);
+    assert.match(lines[0] as string, /^40 CLOSE-WAIT .* line 7$/);
+  });
+
+  it('report, timeline, cause and scan agree on one count (rep/dbl3)', () => {
+    const lines = ['# CLOSE_WAIT', '', '### 14:05', '', '```', '$ ss -tan state close-wait | wc -l', '31', '```', '', '### 14:20', '', '```', '$ ss -tan state close-wait | wc -l', '41', '$ ss -tan state close-wait', 'Recv-Q Send-Q Local Address:Port  Peer Address:Port', ...CW_ROWS, '```', ''];
+    const model = analyzeNote(lines.join('\n'));
+    const r = buildReport(model, { file: 'dbl3.md', lang: 'en' });
+    assert.equal(r.json.states['CLOSE-WAIT']?.count, 40);
+    assert.deepEqual(analyseEvidence(model).points.map((p) => p.counts['CLOSE-WAIT']), [30, 40]);
+    for (const c of r.json.causes) assert.doesNotMatch(c.message, /\b80\b/);
+    const f = noteFile('dbl3.md', lines);
+    const scan = JSON.parse(cli('scan', f, '--json')) as { evidence: { counts: Record<string, number>; listed: number }[] };
+    assert.deepEqual(scan.evidence.map((b) => b.counts), [{ 'CLOSE-WAIT': 30 }, { 'CLOSE-WAIT': 40 }]);
+    assert.deepEqual(scan.evidence.map((b) => b.listed), [30, 40]);
+    const report = JSON.parse(cli('report', f, '--json')) as { states: Record<string, { count: number | null }> };
+    assert.equal(report.states['CLOSE-WAIT']?.count, 40);
+  });
+
+  it('the diagram shows the count, not the sum (rep/w3, built CLI)', () => {
+    const f = noteFile('w3.md', ['```', '$ netstat -an | grep TIME_WAIT | wc -l', '2890', '$ ss -tan | grep -c TIME-WAIT', '2890', '$ ss -Htan state time-wait | wc -l', '2890', '```', '']);
+    assert.match(cli('diagram', f, '--format', 'mermaid'), /TIME_WAIT : 2,890 sockets/);
+    const scan = JSON.parse(cli('scan', f, '--json')) as { evidence: { counts: Record<string, number> }[] };
+    assert.deepEqual(scan.evidence[0]?.counts, { 'TIME-WAIT': 2890 });
+  });
+});
+
+describe('Windows counts of one state', () => {
+  it('`findstr STATE | find /c /v ""` counts the lines findstr kept (rep/w5)', () => {
+    const segs = parseEvidence('C:\\> netstat -ano | findstr TIME_WAIT | find /c /v ""\r\n16234\r\n');
+    assert.equal(segs.length, 1);
+    assert.equal(segs[0]?.kind, 'netstat');
+    assert.deepEqual(segs[0]?.counts, { 'TIME-WAIT': 16234 });
+  });
+
+  it('`find /c /v "TIME_WAIT"` counts the other lines: no state', () => {
+    assert.deepEqual(parseEvidence('C:\\> netstat -ano | find /c /v "TIME_WAIT"\r\n812\r\n'), []);
+    assert.deepEqual(parseEvidence('C:\\> netstat -ano | find /c /v ""\r\n812\r\n'), []);
+  });
+
+  for (const cmd of ['(Get-NetTCPConnection -State TimeWait).Count', '(Get-NetTCPConnection -State TimeWait | Measure-Object).Count', '@(get-nettcpconnection -state timewait).count', '( Get-NetTCPConnection -State "TimeWait" ).Count']) {
+    it(`PowerShell: ${cmd}`, () => {
+      assert.deepEqual(counts(`PS C:\\> ${cmd}\n16234\n`), { 'TIME-WAIT': 16234 });
+    });
+  }
+
+  for (const cmd of [
+    '(Get-NetTCPConnection).Count',
+    '(Get-NetTCPConnection -State TimeWait,CloseWait).Count',
+    '(Get-NetTCPConnection -State TimeWait -RemotePort 443).Count',
+    '(Get-NetTCPConnection -State TimeWait | Where-Object RemotePort -eq 443).Count',
+    '(Get-NetTCPConnection -State Bound).Count',
+    'Get-NetTCPConnection -State TimeWait | Measure-Object',
+  ]) {
+    it(`PowerShell, not one whole state: ${cmd}`, () => {
+      assert.deepEqual(parseEvidence(`PS C:\\> ${cmd}\n16234\n`), []);
+    });
+  }
+});

@@ -1,0 +1,108 @@
+/**
+ * Counts written outside code: `STATE N` lines, and tables whose header tells what the number column holds.
+ * Reference tables (`| 序号 | 状态 |`, `| st | 状态 |`, `| 状态 | 超时（秒） |`), code lists (`- 06 TIME_WAIT`) and
+ * numbered steps (`1 ESTABLISHED`) are no counts. Through the report of a whole note, and proseCountOf directly.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { proseCountOf, proseCounts } from '../../src/core/evidence/connections/proseCounts';
+import { analyzeNote } from '../../src/core/note/analyze';
+import { buildReport } from '../../src/core/report/build';
+
+/** The prose counts of a note: every line is offered (as if each held a state mention). */
+function countsOf(lines: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const c of proseCounts(lines.keys(), (n) => lines[n] as string)) out[c.state] = c.count;
+  return out;
+}
+
+/** The report's counts of a note. */
+function reportCounts(lines: readonly string[]): Record<string, number | null> {
+  const states = buildReport(analyzeNote(lines.join('\n')), { file: 'n.md', lang: 'en' }).json.states;
+  return Object.fromEntries(Object.entries(states).map(([k, v]) => [k, v?.count ?? null]));
+}
+
+describe('tables: the header names the number column', () => {
+  const negatives: Record<string, string[]> = {
+    'an ordinal column (序号)': ['| 序号 | 状态 | 说明 |', '|---|---|---|', '| 1 | LISTEN | 等待连接请求 |', '| 2 | SYN_SENT | 已发送 SYN |', '| 7 | TIME_WAIT | 等待 2MSL |'],
+    'an ordinal column (#)': ['| # | State |', '|--:|---|', '| 1 | ESTABLISHED |', '| 2 | FIN_WAIT1 |'],
+    'the /proc/net/tcp code table (st)': ['| st | 状态 |', '|----|------|', '| 01 | ESTABLISHED |', '| 06 | TIME_WAIT |', '| 07 | CLOSE |'],
+    'a code column after the state': ['| State | Hex code |', '|---|---|', '| TIME_WAIT | 6 |', '| CLOSE_WAIT | 8 |'],
+    'a timeout table (超时（秒）)': ['| 状态 | 超时（秒） | 相关参数 |', '|---|---|---|', '| FIN_WAIT2 | 60 | tcp_fin_timeout |', '| TIME_WAIT | 60 | TCP_TIMEWAIT_LEN |', '| SYN_RECV | 5 | tcp_synack_retries（重传次数） |'],
+    'a timeout table (Timeout (s))': ['| State | Timeout (s) |', '| :--- | ---: |', '| FIN_WAIT2 | 60 |'],
+    'a meaning column (含义)': ['| 状态 | 含义 |', '|---|---|', '| TIME_WAIT | 2 MSL |', '| LAST_ACK | 1 |'],
+    'a kernel value column (值)': ['| 状态 | 值 |', '|---|---|', '| TCP_ESTABLISHED | 1 |', '| TCP_SYN_SENT | 2 |'],
+    'retransmissions (重传次数)': ['| 状态 | 重传次数 |', '|---|---|', '| SYN_SENT | 6 |'],
+    'a port column': ['| State | Port |', '|---|---|', '| LISTEN | 443 |'],
+    'a count header over the state column, the number first': ['| 序号 | 状态 | 数量 |', '|---|---|---|'],
+    'in a block quote': ['> | 序号 | 状态 |', '> |---|---|', '> | 1 | LISTEN |'],
+    'a number before the state under a header that says nothing': ['| | 状态 |', '|---|---|', '| 1 | LISTEN |', '| 2 | SYN_SENT |'],
+  };
+  for (const [what, lines] of Object.entries(negatives)) {
+    it(`no counts: ${what}`, () => {
+      assert.deepEqual(countsOf(lines), {});
+    });
+  }
+
+  const positives: Record<string, [string[], Record<string, number>]> = {
+    'State | Count (the example note)': [['| State | Count | Orphan? |', '|---|---|---|', '| FIN-WAIT-1 | 61,920 | yes |', '| `LAST_ACK` | 2,103 | yes |'], { 'FIN-WAIT-1': 61920, 'LAST-ACK': 2103 }],
+    '状态 | 数量': [['| 状态 | 数量 |', '|---|---|', '| FIN_WAIT1 | 65311 |'], { 'FIN-WAIT-1': 65311 }],
+    'netstat | count': [['| netstat | count |', '|---|---|', '| LAST_ACK | 3 |'], { 'LAST-ACK': 3 }],
+    '状态 | 连接数 | 说明': [['| 状态 | 连接数 | 说明 |', '|:-:|:-:|:-:|', '| CLOSE_WAIT | 1450 | 泄漏 |'], { 'CLOSE-WAIT': 1450 }],
+    'the count first, under a count header': [['| 数量 | 状态 |', '|---|---|', '| 61920 | FIN_WAIT1 |', '| 2103 | LAST_ACK |'], { 'FIN-WAIT-1': 61920, 'LAST-ACK': 2103 }],
+    'the count column after an ordinal': [['| 序号 | 状态 | 数量 |', '|---|---|---|', '| 1 | TIME_WAIT | 28563 |', '| 2 | CLOSE_WAIT | 480 |'], { 'TIME-WAIT': 28563, 'CLOSE-WAIT': 480 }],
+    'a header naming the moment': [['| 状态 | 故障时 | 恢复后 |', '|---|---|---|', '| TIME_WAIT | 28563 | 1203 |'], { 'TIME-WAIT': 28563 }],
+    'Sockets': [['| State | Sockets |', '|---|---|', '| CLOSE-WAIT | 812 |'], { 'CLOSE-WAIT': 812 }],
+    'in a block quote': [['> | 状态 | 数量 |', '> |---|---|', '> | LAST_ACK | 12 |'], { 'LAST-ACK': 12 }],
+  };
+  for (const [what, [lines, expected]] of Object.entries(positives)) {
+    it(`counts: ${what}`, () => {
+      assert.deepEqual(countsOf(lines), expected);
+    });
+  }
+
+  it('a row read alone (no header found) keeps the documented `| STATE | N |` form', () => {
+    assert.deepEqual(proseCountOf('| FIN_WAIT1 | 61920 | 大部分是孤儿 |'), { state: 'FIN-WAIT-1', count: 61920 });
+    assert.equal(proseCountOf('| 1 | LISTEN |'), undefined);
+  });
+
+  it('each table reads its own header; a long table is read in one pass', () => {
+    const lines = ['| 序号 | 状态 |', '|---|---|', '| 1 | LISTEN |', '', '| 状态 | 数量 |', '|---|---|', '| TIME_WAIT | 9 |', '', '| st | 状态 |', '|---|---|', '| 06 | TIME_WAIT |'];
+    assert.deepEqual(countsOf(lines), { 'TIME-WAIT': 9 });
+    const big = ['| State | Count |', '|---|---|', ...Array.from({ length: 50_000 }, (_, i) => `| TIME_WAIT | ${i + 1} |`)];
+    const t0 = Date.now();
+    assert.deepEqual(countsOf(big), { 'TIME-WAIT': 50_000 });
+    assert.ok(Date.now() - t0 < 2000, 'linear in the table');
+  });
+});
+
+describe('lines and list items: the count after the state', () => {
+  it('`STATE N` counts (README: a line outside code that says only `STATE N`)', () => {
+    assert.deepEqual(proseCountOf('FIN_WAIT1 61920'), { state: 'FIN-WAIT-1', count: 61920 });
+    assert.deepEqual(proseCountOf('- LAST_ACK: 2,103（大部分是孤儿）'), { state: 'LAST-ACK', count: 2103 });
+    assert.deepEqual(proseCountOf('> CLOSE_WAIT 812 # 泄漏'), { state: 'CLOSE-WAIT', count: 812 });
+  });
+
+  it('a number before the state is an ordinal, a step or a code: no count', () => {
+    for (const s of ['- 06 TIME_WAIT', '- 0A LISTEN', '1 ESTABLISHED', '2 FIN_WAIT1', '> 61920 FIN-WAIT-1 # 孤儿', '61920 FIN-WAIT-1', '* 3 CLOSE_WAIT']) {
+      assert.equal(proseCountOf(s), undefined, s);
+    }
+  });
+
+  it('a number with a leading zero is a code, not a count', () => {
+    for (const s of ['- TIME_WAIT 06', 'CLOSE 07', '| TIME_WAIT | 06 |']) assert.equal(proseCountOf(s), undefined, s);
+    assert.deepEqual(proseCountOf('CLOSE_WAIT 0'), { state: 'CLOSE-WAIT', count: 0 });
+  });
+
+  it('the report of notes with a code list and numbered steps has no counts (rep/l, rep/l2)', () => {
+    assert.deepEqual(reportCounts(['# 状态码', '', '- 06 TIME_WAIT', '- 0A LISTEN', '']), {});
+    assert.deepEqual(reportCounts(['步骤：', '', '1 ESTABLISHED', '2 FIN_WAIT1', '3 FIN_WAIT2', '4 TIME_WAIT', '']), {});
+  });
+
+  it('the report of a note with a state table: no counts; with a count table: its counts (rep/tbl3)', () => {
+    const ref = ['| 序号 | 状态 | 说明 |', '|---|---|---|', '| 1 | LISTEN | 等待连接请求 |', '| 7 | TIME_WAIT | 等待 2MSL |', ''];
+    assert.deepEqual(reportCounts(ref), {});
+    const counted = ['| 状态 | 数量 |', '|---|---|', '| TIME_WAIT | 28563 |', ''];
+    assert.deepEqual(reportCounts(counted), { 'TIME-WAIT': 28563 });
+  });
+});
