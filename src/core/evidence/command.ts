@@ -377,14 +377,18 @@ function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number, show
   let subset = ss?.expression === true; // a stage filters on something that is not one state: the number is a subset
   let cut = subset; // a stage keeps only some rows (ctx.partial); awk programs are not read, so not among them
   let grepCount = false;
+  let counted = false; // a stage of this pipeline counts per state
   for (let si = 0; si < all.length; si++) {
     const stage = all[si] as string[];
     const name = basename(stage[0] ?? '');
     const rest = stage.slice(1);
-    if (name === 'uniq' && rest.some((w) => isFlag(w, 'c') || w === '--count')) ctx.counting = true;
+    // After a stage that counts per state (`uniq -c`, awk END), a filter keeps some of the per-state lines, each
+    // still a whole count (`| sort -rn | head -1`, `| grep TIME_WAIT`): which states they show is coverage.ts's.
+    if (counted) continue;
+    if (name === 'uniq' && rest.some((w) => isFlag(w, 'c') || w === '--count')) ctx.counting = counted = true;
     if ((name === 'head' || name === 'tail') && si > 0) subset = cut = true;
     if (name === 'awk' || name === 'gawk' || name === 'mawk') {
-      if (rest.some((w) => /\bEND\b/.test(w))) ctx.counting = true;
+      if (rest.some((w) => /\bEND\b/.test(w))) ctx.counting = counted = true;
       else if (si > 0) subset = true;
     }
     if (name === 'find' && rest.some((w) => w.toLowerCase() === '/c')) {

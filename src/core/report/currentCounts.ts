@@ -71,6 +71,8 @@ interface Sample extends CountSample {
   readonly counts: Readonly<Partial<Record<StateId, number>>>;
   readonly covers?: readonly StateId[];
   readonly atLeast: boolean;
+  /** A count of some of the states' sockets (`| grep :443`, `dport = :443`, `| head`: EvidenceSegment.partial). */
+  readonly partial: boolean;
 }
 
 const before = (a: Sample, b: Sample): number => (a.minutes < b.minutes ? -1 : a.minutes > b.minutes ? 1 : a.line - b.line);
@@ -100,7 +102,8 @@ function samplesOf(model: NoteModel, range: OffsetRange | undefined, points: rea
         source: listing ? 'listing' : 'count-block',
         counts: seg.counts,
         ...(seg.covers && !listing ? { covers: seg.covers } : {}),
-        atLeast: listing && seg.cut === true,
+        atLeast: listing && (seg.cut === true || seg.partial === true),
+        partial: seg.partial === true,
       });
     }
   }
@@ -108,7 +111,7 @@ function samplesOf(model: NoteModel, range: OffsetRange | undefined, points: rea
   let above = -Infinity;
   for (const c of prose) {
     while (k < latestAbove.length && (latestAbove[k] as { line: number }).line < c.line) above = (latestAbove[k++] as { minutes: number }).minutes;
-    out.push({ line: c.line, kind: 'prose', time: null, minutes: above, source: 'prose', counts: { [c.state]: c.count }, atLeast: false });
+    out.push({ line: c.line, kind: 'prose', time: null, minutes: above, source: 'prose', counts: { [c.state]: c.count }, atLeast: false, partial: false });
   }
   return out.sort(before);
 }
@@ -118,22 +121,30 @@ function countOf(state: StateId, samples: readonly Sample[]): { count: StateCoun
   let i = samples.length - 1;
   for (; i >= 0; i--) {
     const s = samples[i] as Sample;
-    if (s.source !== 'count-block') continue;
+    // A count of some of the sockets never decides while anything counts them all (evidence/blockCounts.ts).
+    if (s.source !== 'count-block' || s.partial) continue;
     const n = s.counts[state];
     if (n !== undefined) return { count: { count: n, source: 'count-block', line: s.line }, sample: s };
     if (s.covers?.includes(state)) break;
   }
   // No count lists it at or after the last count that speaks for it: the latest text count, else listing, after it.
   let found: Sample | undefined;
+  let partial: Sample | undefined;
   for (let j = samples.length - 1; j > i; j--) {
     const s = samples[j] as Sample;
-    if (s.source === 'count-block' || s.counts[state] === undefined) continue;
+    if (s.counts[state] === undefined) continue;
+    if (s.source === 'count-block') {
+      partial ??= s;
+      continue;
+    }
     if (s.source === 'prose') {
       found = s;
       break;
     }
     found ??= s;
   }
+  // Nothing else counts the state: the latest count of some of its sockets, as a lower bound.
+  if (!found && partial) return { count: { count: partial.counts[state] as number, source: 'count-block', line: partial.line, atLeast: true }, sample: partial };
   if (!found) return undefined;
   const n = found.counts[state] as number;
   return { count: found.atLeast ? { count: n, source: found.source, line: found.line, atLeast: true } : { count: n, source: found.source, line: found.line }, sample: found };
