@@ -131,8 +131,23 @@ export interface Sentence {
 
 /** Sentence ends: `.`, `!`, `?`, `;` before a space or the end, their full-width forms, and table cell bars. */
 const SENTENCE_END = /[.!?;](?=\s|$)|[。！？；|]/g;
+/**
+ * Abbreviations whose full stop runs on inside an English sentence (…for 2MSL, i.e. four minutes), as the text
+ * before that stop ends: a whole word (not `bus.` for `vs.`). "etc." is tested apart: it ends a sentence before
+ * a capital letter and at the end of the line.
+ */
+const ABBREVIATION = /(?:^|[^A-Za-z.])(?:i\.e|e\.g|vs|cf|approx|incl|esp|resp|viz|ca)$/i;
+const ETC = /(?:^|[^A-Za-z.])etc$/i;
+/** The text after "etc." when the sentence runs on: not a capital letter, nor the end of the line. */
+const RUNS_ON = /^\s+[^\sA-Z]/;
 
-/** The sentences of one prose line, trimmed (empty ones dropped). */
+/** Whether the full stop at `at` ends an abbreviation that does not end the sentence. */
+function abbreviationStop(prose: string, at: number): boolean {
+  const before = prose.slice(Math.max(0, at - 8), at);
+  return ABBREVIATION.test(before) || (ETC.test(before) && RUNS_ON.test(prose.slice(at + 1, at + 6)));
+}
+
+/** The sentences of one prose line, trimmed (empty ones dropped); see SENTENCE_END and ABBREVIATION. */
 export function sentencesOf(prose: string): Sentence[] {
   const out: Sentence[] = [];
   let from = 0;
@@ -145,6 +160,7 @@ export function sentencesOf(prose: string): Sentence[] {
   };
   SENTENCE_END.lastIndex = 0;
   for (let m = SENTENCE_END.exec(prose); m; m = SENTENCE_END.exec(prose)) {
+    if (m[0] === '.' && abbreviationStop(prose, m.index)) continue;
     push(m.index, m[0]);
     from = m.index + m[0].length;
   }
