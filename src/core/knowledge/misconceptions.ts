@@ -273,12 +273,18 @@ function twRecycleProse(s: string): boolean {
 
 const ORPHAN_RETRIES = /tcp_orphan_retries/i;
 const ZERO = /(?:^|[^\w.])0(?![\w.])|\bzero\b|零/i;
+/**
+ * No retransmission said outright: a negator or a verb that stops it before the retransmission, the retry or the
+ * FIN resent ("no retransmission", "don't retry", "to disable FIN retransmissions", "stops retrying FINs"), or the
+ * orphan going at once (immediately, 直接释放).
+ */
 const NO_RETRANSMIT =
-  /\bno (?:retransmi\w*|retr(?:y|ies)|resend\w*)|\bnot? (?:retransmit\w*|retry|resend\w*)|never (?:retransmit|retr)|disabl\w* (?:retransmi\w*|retr\w*)|without (?:retransmi\w*|retr\w*)|\bimmediately\b|right away|at once|不重传|不会重传|不再重传|禁止重传|关闭重传|禁用重传|不重试|不会重试|立即|马上|直接(?:关闭|释放|销毁|回收|断开)/i;
+  /(?:\b(?:no|not?|never|without|disabl\w*|stop\w*|turn\w* off|skip\w*|suppress\w*|prevent\w*|avoid\w*)|n't)\s+(?:(?:the|any|all|further|more)\s+)?(?:FIN\s+)?(?:retransmi\w*|retr(?:y|ies|ying|ied)\b|resend\w*)|\bimmediately\b|right away|at once|不重传|不会重传|不再重传|禁止重传|关闭重传|禁用重传|不重试|不会重试|立即|马上|直接(?:关闭|释放|销毁|回收|断开)/i;
 /** Signs that the sentence already knows better: the 8, or a refutation. */
+const NO_RETRANSMIT_G = new RegExp(NO_RETRANSMIT.source, 'gi');
 const EIGHT = /(?:^|[^\w.])8(?![\w.])|八/;
 const ORPHAN_RETRIES_OK_EN: ReadonlySet<string> = new Set(
-  "eight doesn't myth wrong false actually fact instead misconception".split(' '),
+  "eight doesn't myth wrong false actually fact misconception".split(' '),
 );
 const ORPHAN_RETRIES_OK_ZH = /并不|不是|并非|而是|其实|实际上|误区|错误|误解/;
 const WORDS = /[a-z]+(?:'[a-z]+)?/gi;
@@ -289,10 +295,15 @@ function hasWord(s: string, words: ReadonlySet<string>): boolean {
   return false;
 }
 
-/** The "no retransmission" is the claim itself here, so a negator is no sign of refutation: only 8 or a refutation is. */
+/**
+ * The "no retransmission" is the claim's own words, negative by themselves: a negator in them is no sign of
+ * refutation. The 8, a refutation, or a negator before them in their clause ("does not disable FIN
+ * retransmissions", 不代表不重传, "rather than being dropped immediately") is.
+ */
 function orphanRetriesZero(s: string): boolean {
   if (!(ORPHAN_RETRIES.test(s) && ZERO.test(s) && NO_RETRANSMIT.test(s))) return false;
-  return !EIGHT.test(s) && !hasWord(s, ORPHAN_RETRIES_OK_EN) && !ORPHAN_RETRIES_OK_ZH.test(s);
+  if (EIGHT.test(s) || hasWord(s, ORPHAN_RETRIES_OK_EN) || ORPHAN_RETRIES_OK_ZH.test(s)) return false;
+  return spans(NO_RETRANSMIT_G, s).some((m) => !negatedWithin(s, m.start, m.start));
 }
 
 const MAX_TW = /tcp_max_tw_buckets/i;
@@ -323,6 +334,12 @@ const STATE_IS_ORPHAN_EN =
   /(?:close|time)\\?[_ -]?wait\w*(?:\s+(?:sockets?|connections?|state|states))?\s+(?:are|is|become|becomes|count(?:ed)?\s+as|=)\s+(?:also\s+|all\s+|just\s+|simply\s+|basically\s+|essentially\s+|effectively\s+|really\s+|considered\s+|treated\s+as\s+)?(?:an?\s+|the\s+)?orphan/i;
 const ORPHAN_IS_STATE_EN =
   /\borphan(?:ed|s)?(?:\s+(?:sockets?|connections?))?\s+(?:are|is|=|means?|refers?\s+to)\s+(?:just\s+|simply\s+|all\s+|the\s+|those\s+|ones\s+|stuck\s+|sitting\s+|sockets\s+|connections\s+)*(?:in\s+)?(?:the\s+)?(?:close|time)\\?[_ -]?wait/i;
+/**
+ * "Orphans include …", "orphaned sockets, such as …": the states named after it, in a list of state names that may
+ * open with the true orphan states (FIN_WAIT1, LAST_ACK …) — not a clause that runs on to other words.
+ */
+const ORPHAN_INCLUDES_STATE_EN =
+  /\borphan(?:ed|s)?(?:\s+(?:sockets?|connections?))?,?\s+(?:includ(?:e|es|ed|ing)|compris(?:e|es|ing)|such\s+as)\s+(?:(?:fin|last|closing|syn)[\w-]*\s*(?:,|\/|\band\b|\bor\b)\s*){0,4}(?:(?:those|sockets?|connections?|ones)\s+in\s+)?(?:the\s+)?(?:close|time)\\?[_ -]?wait/i;
 /** Chinese copula (也 English nouns: `orphan socket 就是…`); group 1 runs up to the copula, group 2 is the copula. */
 const STATE_IS_ORPHAN_ZH = /((?:close|time)\\?[_ -]?wait[^。，,；;]{0,12}?)(都是|就是|也是|是|属于|算作?|即|称为|叫做?)[^。，,；;]{0,6}?(?:孤儿|orphan)/i;
 const ORPHAN_IS_STATE_ZH = /((?:孤儿|\borphan)[^。，,；;]{0,12}?)(就是|是|即|指)[^。，,；;]{0,20}?(?:close|time)\\?[_ -]?wait/i;
@@ -330,7 +347,7 @@ const ORPHAN_IS_STATE_ZH = /((?:孤儿|\borphan)[^。，,；;]{0,12}?)(就是|�
 function orphanCloseWaitTimeWait(s: string): boolean {
   if (!(TW.test(s) || CW.test(s))) return false;
   if (!ORPHAN_EN.test(s) && !s.includes('孤儿')) return false;
-  for (const re of [STATE_IS_ORPHAN_EN, ORPHAN_IS_STATE_EN]) {
+  for (const re of [STATE_IS_ORPHAN_EN, ORPHAN_IS_STATE_EN, ORPHAN_INCLUDES_STATE_EN]) {
     const m = re.exec(s);
     if (m && claimed(s, { start: m.index, end: m.index + m[0].length })) return true;
   }
