@@ -263,12 +263,62 @@ const DISABLE =
 const PAST =
   /(?:开启|打开|启用|开|设置|设|改|用)过|当年|曾经|以前|之前|当时|那时|早年|去年|前年|上次|那次|\b(?:we|I|they|someone|somebody|he|she)\s+(?:had\s+|once\s+|previously\s+|already\s+)?(?:enabled|turned on|switched on|activated)\b|\bused to\b|\bback then\b|\bpreviously\b|\byears ago\b|\bin the past\b|\blast (?:year|month|week|time)\b|\bhad (?:been )?enabled\b|\b(?:was|were) enabled\b/i;
 
+/**
+ * A past action told in English with the setting as its object ("The old runbook enabled tcp_tw_recycle", "someone
+ * ran sysctl -w net.ipv4.tcp_tw_recycle=1", "14:05 enabled tcp_tw_recycle on lb-3"): a verb in a form that only the
+ * past takes — never the base form an instruction uses (enable, turn on, run) — at most three words before the
+ * setting in its clause. The subject does not matter (a runbook, the on-call, a timeline entry with none).
+ */
+const DID = /\b(?:enabled|activated|(?:turned|switched|flipped)\s+on|ran|applied|added|pushed|deployed|rolled\s+out|configured|had|left|kept)\b/gi;
+/** Before such a form, words that make it a state or advice instead (have enabled, is enabled, to be enabled). */
+const NOT_PAST = /\b(?:have|has|having|is|are|am|be|been|being|get|gets|to)\s+$/i;
+/** Whitespace between words. */
+const SPACES = /\s+/;
+
+function narratesEn(s: string, names: readonly Span[]): boolean {
+  for (const v of spans(DID, s)) {
+    if (NOT_PAST.test(s.slice(Math.max(0, v.start - 10), v.start))) continue;
+    const n = names.find((x) => x.start >= v.end);
+    if (!n) continue;
+    const gap = s.slice(v.end, n.start);
+    if (!CLAUSE_END.test(gap) && gap.split(SPACES).filter(Boolean).length <= 3) return true;
+  }
+  return false;
+}
+
+/** "enable it", "turn it on", "set it to 1": the verb turns on what "it" stands for. */
+const ENABLE_IT = /\b(?:enabl\w*|activat\w*|turn\w*|switch\w*|set)\s+it\s+(?:on\b|to\s+1(?![\d.]))|\b(?:enabl\w*|activat\w*)\s+it\b/gi;
+/** A setting's name (tcp_timestamps, net.ipv4.…, SO_REUSEADDR): another thing "it" may stand for. */
+const SETTING = /\b(?:tcp|net|so|ip|ipv4|ipv6|sysctl)[._]\w+/gi;
+
+/**
+ * "tcp_tw_recycle frees TIME_WAIT sockets fast, so enable it": a later clause turns it on through "it", when no other
+ * setting is named between the two. Returns the span of that verb and its "it".
+ */
+function enablesIt(s: string, names: readonly Span[]): Span | undefined {
+  const first = names[0];
+  if (!first) return undefined;
+  for (const v of spans(ENABLE_IT, s)) {
+    if (v.start < first.end) continue;
+    const between = s.slice(first.end, v.start);
+    SETTING.lastIndex = 0;
+    let other = false;
+    for (let m = SETTING.exec(between); m && !other; m = SETTING.exec(between)) other = !TW_RECYCLE.test(m[0]);
+    if (!other) return v;
+  }
+  return undefined;
+}
+
 function twRecycleProse(s: string): boolean {
   if (!TW_RECYCLE.test(s) || REMOVED.test(s) || HARM.test(s) || DISABLE.test(s) || PAST.test(s) || STILL.test(s)) return false;
+  const names = spans(TW_RECYCLE_G, s);
+  if (narratesEn(s, names)) return false;
   // The verb that turns it on governs it in its own clause (tcp_tw_reuse 开启，tcp_tw_recycle 保持… is not about it).
   const on = [...spans(ENABLE_G, s), ...spans(TW_RECYCLE_SETTING_G, s)];
-  const core = nearest(spans(TW_RECYCLE_G, s), on);
-  return core !== undefined && !CLAUSE_END.test(s.slice(core.start, core.end)) && claimed(s, core);
+  const core = nearest(names, on);
+  if (core !== undefined && !CLAUSE_END.test(s.slice(core.start, core.end)) && claimed(s, core)) return true;
+  const it = enablesIt(s, names);
+  return it !== undefined && claimed(s, it);
 }
 
 const ORPHAN_RETRIES = /tcp_orphan_retries/i;
