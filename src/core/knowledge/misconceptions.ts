@@ -206,10 +206,17 @@ const SIXTY = /\b60\s*(?:s|sec|secs|seconds?)\b|60\s*秒|\b(?:1|one)[\s-]*min(?:
 /**
  * Four minutes as a time frame of an observation (in/within/after/every 4 minutes, 4 分钟内/后, 在/每 4 分钟): a
  * measured time, not the state's lifetime — unless the sentence says the sockets go away then (才/释放/released).
+ * "four minutes into the test" is a time point too.
  */
 const FRAME_BEFORE = /(?:\b(?:in|within|over|during|every|each|per|after|for the (?:first|last|next|past))\s+(?:the\s+)?(?:first\s+|last\s+|next\s+|past\s+)?|(?:在|每|过了|过)\s*)$/i;
-const FRAME_AFTER = /^\s*(?:later\b|ago\b|after\b|earlier\b|内|之内|以内|里|前|之前|以前|后|之后|以后|过后)/i;
+const FRAME_AFTER = /^\s*(?:later\b|ago\b|after\b|earlier\b|into\b|内|之内|以内|里|前|之前|以前|后|之后|以后|过后)/i;
 const RELEASE = /\b(?:releas\w*|free[ds]?|reclaim\w*|clos\w*|gone|expir\w*|disappear\w*|timed? out|clean\w*|destroy\w*|recycl\w*|reused?)\b|释放|回收|消失|关闭|结束|销毁|清除|清理|超时/i;
+
+/**
+ * The sentence tells a count of sockets (20k, 30,000, "the count", a peak, 曲线, 3w): its four minutes are how long the
+ * count did something ("stays above 20k for 4 minutes"), not how long one socket lives.
+ */
+const COUNTED = /\b\d+(?:\.\d+)?\s?[kK]\b|\b\d{1,3}(?:,\d{3})+\b|\b(?:count|counts|number of|peak\w*|spik\w*)\b|曲线|峰值|\d\s*[wW万千]/;
 
 function timeFrame(s: string, m: Span): boolean {
   return FRAME_BEFORE.test(s.slice(Math.max(0, m.start - 24), m.start)) || FRAME_AFTER.test(s.slice(m.end, m.end + 8));
@@ -218,21 +225,22 @@ function timeFrame(s: string, m: Span): boolean {
 function twFourMinutes(s: string): boolean {
   if (!(TW.test(s) && FOUR_MINUTES.test(s)) || OTHER_SYSTEM.test(s) || SIXTY.test(s)) return false;
   const release = RELEASE.test(s);
-  const four = spans(FOUR_MINUTES_G, s).filter((m) => release || !timeFrame(s, m));
+  const counted = COUNTED.test(s);
+  const four = spans(FOUR_MINUTES_G, s).filter((m) => release || (!counted && !timeFrame(s, m)));
   return claimed(s, nearest(spans(TW_G, s), four));
 }
 
 const FIN_TIMEOUT = /tcp_fin_timeout/i;
 const FIN_TIMEOUT_G = /tcp_fin_timeout/gi;
 const FIN_TIMEOUT_VERB =
-  /\b(?:control\w*|set|sets|setting|determin\w*|govern\w*|shorten\w*|reduc\w*|lower\w*|decreas\w*|chang\w*|adjust\w*|tun\w*|configur\w*|limit\w*|affect\w*|speed\w*|faster|quicker|length|duration|timeout|lifetime|to fix|fix)\b|控制|缩短|减少|降低|调整|决定|设置|调小|调低|改小|减小|调短|改短|设小|改到|调到|降到|修改|影响|加快|加速|更快|时长|时间|优化|解决/i;
+  /\b(?:control\w*|set|sets|setting|determin\w*|govern\w*|shorten\w*|reduc\w*|lower\w*|decreas\w*|chang\w*|adjust\w*|tun\w*|configur\w*|limit\w*|affect\w*|speed\w*|faster|quicker|length|duration|timeout|lifetime|low|sooner|shorter|smaller|to fix|fix)\b|控制|缩短|减少|降低|调整|决定|设置|调小|调低|改小|减小|调短|改短|设小|改到|调到|降到|修改|影响|加快|加速|更快|时长|时间|优化|解决/i;
 const FIN_TIMEOUT_VERB_G = new RegExp(FIN_TIMEOUT_VERB.source, 'gi');
 const FIXED = /\b(?:fixed|constant|hard-?coded|TCP_TIMEWAIT_LEN)\b|固定|常量|写死/i;
 /** FIN-WAIT-2 named: the sentence knows what tcp_fin_timeout bounds — unless it puts TIME_WAIT next to it (和, and, /). */
 const FIN_WAIT_2 = /\bfin[_ -]?wait[_ -]?2\b/i;
 const FW2_AND_TW = /fin[_ -]?wait[_ -]?2\s*(?:和|与|及|以及|、|\/|&|,|，|\band\b|\bor\b)\s*(?:the\s+)?time\\?[_ -]?wait|time\\?[_ -]?wait\s*(?:和|与|及|以及|、|\/|&|,|，|\band\b|\bor\b)\s*(?:the\s+)?fin[_ -]?wait[_ -]?2/i;
-/** The promised effect did not happen (an observation against the claim): "still", 依然. */
-const STILL = /\b(?:still|unchanged)\b|依然|仍然|仍旧|照样|照旧/i;
+/** The promised effect did not happen (an observation against the claim): "still", "stayed flat", 依然. */
+const STILL = /\b(?:still|unchanged|unaffected|flat|remained)\b|依然|仍然|仍旧|照样|照旧/i;
 
 function finTimeoutTimeWait(s: string): boolean {
   if (!(FIN_TIMEOUT.test(s) && TW.test(s) && FIN_TIMEOUT_VERB.test(s)) || FIXED.test(s) || STILL.test(s)) return false;
