@@ -102,12 +102,12 @@ export const MISCONCEPTION_RULES: readonly MisconceptionRule[] = [
     id: 'orphan-retries-zero',
     claim: L('tcp_orphan_retries = 0 means no retransmission', 'tcp_orphan_retries 为 0 表示不重传'),
     fact: L(
-      'tcp_orphan_retries 0 (the default) is read as 8 retries while the connection is still alive, so orphans do retransmit their FIN; only an orphan whose retransmission timer has backed off to the maximum gets 0.',
-      'tcp_orphan_retries 为 0（默认值）时，只要连接还“活着”就按 8 次处理，所以孤儿仍会重传 FIN；只有重传定时器已退避到上限的孤儿才按 0 次处理。',
+      'tcp_orphan_retries 0 (the default) is read as 8 retries while the socket\'s retransmission timeout (RTO) is below its maximum (120 s unless tcp_rto_max_ms lowers it), so an orphan does retransmit its FIN, to a dead client too; only an orphan whose RTO has backed off to that maximum gets 0.',
+      'tcp_orphan_retries 为 0（默认值）时，只要 socket 的重传超时（RTO）还低于上限（120 秒，除非 tcp_rto_max_ms 调低了它），就按 8 次处理，所以孤儿仍会重传 FIN，对端已经失联也一样；只有 RTO 已退避到该上限的孤儿才按 0 次处理。',
     ),
     message: L(
-      'tcp_orphan_retries 0 means 8 retries for a live connection, not "no retransmission".',
-      'tcp_orphan_retries 为 0 时，对仍存活的连接按 8 次处理，并不是“不重传”。',
+      'tcp_orphan_retries 0 means 8 retries while the RTO is below its 120 s maximum, not "no retransmission".',
+      'tcp_orphan_retries 为 0 时，只要 RTO 低于 120 秒的上限就按 8 次处理，并不是“不重传”。',
     ),
     source: 'K-timer tcp_orphan_retries; K-doc-sysctl tcp_orphan_retries',
     explain: 'net.ipv4.tcp_orphan_retries',
