@@ -219,6 +219,14 @@ const PROBE: ReadonlyArray<readonly [string, Rule | null, 'audit' | 'probe' | 'l
   ['Set tcp_orphan_retries=0 so the kernel stops retrying FINs to dead clients.', 'orphan-retries-zero', 'audit'],
   ['The TIME-WAIT state lasts for 2MSL, i.e. four minutes.', 'tw-four-minutes', 'audit'],
   ['The old runbook enabled tcp_tw_recycle on every frontend.', null, 'audit'],
+  // ---- in the English audit's notes 04 and 09, flagged though the audit did not report them: a claim denied after a
+  // dash, a struck-out option ----
+  ['- Lower `tcp_fin_timeout` hoping to shorten TIME_WAIT — it does not; it only bounds orphaned FIN-WAIT-2.', null, 'audit'],
+  ['4. ~~`tcp_tw_recycle = 1`~~ — no', null, 'audit'],
+  ['~~Enable tcp_tw_recycle on the LB.~~', null, 'later'],
+  ['Lowering tcp_fin_timeout shortens TIME_WAIT? It does not.', null, 'later'],
+  ['Lower tcp_fin_timeout so TIME_WAIT sockets do not pile up.', 'fin-timeout-time-wait', 'later'],
+  ['Enable tcp_tw_recycle, and if TIME_WAIT does not drop, restart nginx.', 'tw-recycle', 'later'],
   // ---- tried while the English rules of s10 changed: the neighbours of each fix, claims and silent ones ----
   ['Orphans include FIN_WAIT1, LAST_ACK and CLOSE_WAIT sockets.', 'orphan-close-wait-time-wait', 'later'],
   ['Orphaned connections, including those in TIME_WAIT, count against tcp_max_orphans.', 'orphan-close-wait-time-wait', 'later'],

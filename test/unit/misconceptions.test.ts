@@ -249,6 +249,16 @@ test('URLs, link destinations and tags are blanked with their length kept', () =
   assert.ok(p.includes('[TIME_WAIT]'));
   assert.ok(!p.includes('x.io') && !p.includes('example') && !p.includes('a.cn') && !p.includes('<b>'));
   assert.ok(p.includes('路径'), 'a URL ends at the first non-ASCII character');
+  // Struck-out text (GFM ~~…~~) is withdrawn, not said.
+  const struck = '4. ~~`tcp_tw_recycle = 1`~~ — no. ~~a~~b~~';
+  assert.equal(proseOf(struck), '4. ' + ' '.repeat('~~`tcp_tw_recycle = 1`~~'.length) + ' — no. ' + ' '.repeat(5) + 'b~~');
+  const r = rng(11);
+  for (let i = 0; i < 500; i++) {
+    const line = Array.from({ length: Math.floor(r() * 20) }, () => '~~a b'[Math.floor(r() * 5)]).join('');
+    const p = proseOf(line);
+    assert.equal(p.length, line.length, JSON.stringify(line));
+    for (let k = 0; k < line.length; k++) assert.ok(p[k] === line[k] || p[k] === ' ', JSON.stringify(line));
+  }
   assert.deepEqual(noteLines('a\n```\nb\n```\n# h').map((l) => l.kind), ['prose', 'code', 'code', 'code', 'heading']);
 });
 

@@ -3,8 +3,9 @@
  * the sentences that refute, attribute, ask or narrate instead of claiming.
  *
  * - A refutation or attribution frame anywhere in the sentence silences it: 误区, 其实, 并不, 而不是, 网上/博客 …说,
- *   "myth", "actually", "some claim"; so does a judgement against the claim ("not recommended", 不可取) or a denied
- *   effect ("has no effect", 不能解决, 没有变少).
+ *   "myth", "actually", "some claim"; so does a judgement against the claim ("not recommended", 不可取), a denied
+ *   effect ("has no effect", 不能解决, 没有变少), or a clause that only denies what came before it ("Lower
+ *   tcp_fin_timeout hoping to shorten TIME_WAIT — it does not").
  * - A plain negator (不/没/别/未…, not/n't/never/no…) silences it only where it governs the claim: in the claim's own
  *   words or before them in the same clause. After the claim it usually tells the claimed effect (开启 tcp_tw_recycle
  *   后 TIME_WAIT 就不会那么多了, "so TIME_WAIT sockets don't pile up"), which is part of the claim, not a negation.
@@ -53,6 +54,13 @@ const DENIED_EN = set(
     'help helps work works change changes affect affects effect impact difference influence matter reduce reduces ' +
     'shorten shortens fix fixes solve solves',
 );
+
+/**
+ * A clause that only denies: a pronoun, a negated auxiliary and nothing after it before the clause or sentence
+ * ends ("— it does not;", "which it doesn't", "they won't."). The verb it leaves out is the claim's.
+ */
+const DENIAL_EN =
+  /\b(?:it|this|that|they|which)\s+(?:(?:does|do|did|will|would|can|could|is|are|was|were|has|have)(?:\s+not\b|n't)|won't|can't|cannot)(?=\s*(?:[—–;:,.!)]|$))/i;
 
 function isNegatorEn(w: string): boolean {
   return NEGATOR_EN.has(w) || w.endsWith("n't");
@@ -106,7 +114,7 @@ const QUESTION =
  * no claim of its own.
  */
 export function refutes(s: string): boolean {
-  if (FRAME_ZH.test(s) || DENIED_ZH.test(s)) return true;
+  if (FRAME_ZH.test(s) || DENIED_ZH.test(s) || DENIAL_EN.test(s)) return true;
   const words = wordsOf(s);
   for (let i = 0; i < words.length; i++) {
     const w = (words[i] as Word).text;
