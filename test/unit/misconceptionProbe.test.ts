@@ -1,11 +1,15 @@
 /**
  * The misconception rules on natural phrasing: a probe of wrong claims as notes write them and of correct,
  * refuting, questioning or narrating sentences that must stay silent, in Chinese and English. Rows marked
- * `audit` come from the s10 audit (its 16 missed claims, n02's claim and its false positives); `probe` rows were
+ * `audit` come from the s10 audits (the Chinese one: its 16 missed claims, n02's claim and its false positives; the
+ * English one, #14: three missed phrasings, a claim cut short at "i.e." and a narrated change); `probe` rows were
  * written with them, each for one way of saying (or not saying) the claim; `later` rows while the rules were
- * changed; `held-out` rows after, as a check. Every row is one sentence and names the rule it must fire, or `null`
+ * changed; `held-out` rows after, as a check; `held-out-en` rows, 29 English runbook and postmortem sentences (30
+ * less one known miss), before the English fixes, as a check of them. Every row is one sentence and names the rule it must fire, or `null`
  * for none. The recall and false-alarm figures are reported as test diagnostics (README's "misconception recall").
- * Known misses, left out: a measured "4 分钟都降不下来" is taken for the claim; "i.e." ends an English sentence.
+ * Known misses, left out: a measured "4 分钟都降不下来" is taken for the claim; "Expect TIME_WAIT entries to linger for
+ * about four minutes after a deploy" (held out, s10) is read as a time after an event, as "TIME_WAIT stayed high for
+ * 4 minutes after the restart" must be.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,7 +18,7 @@ import { findMisconceptions } from '../../src/core/knowledge/misconceptions';
 type Rule = 'tw-four-minutes' | 'fin-timeout-time-wait' | 'tw-recycle' | 'orphan-retries-zero' | 'tw-buckets-reset-all' | 'orphan-close-wait-time-wait';
 
 /** [sentence, the rule it must fire or null, where it comes from]. */
-const PROBE: ReadonlyArray<readonly [string, Rule | null, 'audit' | 'probe' | 'later' | 'held-out']> = [
+const PROBE: ReadonlyArray<readonly [string, Rule | null, 'audit' | 'probe' | 'later' | 'held-out' | 'held-out-en']> = [
   // ---- wrong claims (Chinese) ----
   ['tcp_tw_recycle 可以解决 TIME_WAIT 过多的问题。', 'tw-recycle', 'audit'],
   ['开启tcp_tw_recycle后，time_wait就不会那么多了。', 'tw-recycle', 'audit'],
@@ -209,6 +213,89 @@ const PROBE: ReadonlyArray<readonly [string, Rule | null, 'audit' | 'probe' | 'l
   ['Beyond tcp_max_tw_buckets, a closing socket skips TIME_WAIT and TCPTimeWaitOverflow increments.', null, 'held-out'],
   ['With tcp_orphan_retries set to 0 the kernel still retries 8 times.', null, 'held-out'],
   ['TIME_WAIT sockets were still around 4 minutes after the load test ended.', null, 'held-out'],
+  // ---- the English audit (s10, finding #14): missed phrasings, a sentence "i.e." cut short, a narrated change ----
+  ['Orphaned sockets include CLOSE_WAIT and TIME_WAIT.', 'orphan-close-wait-time-wait', 'audit'],
+  ['Set tcp_orphan_retries to 0 to disable FIN retransmissions for orphans.', 'orphan-retries-zero', 'audit'],
+  ['Set tcp_orphan_retries=0 so the kernel stops retrying FINs to dead clients.', 'orphan-retries-zero', 'audit'],
+  ['The TIME-WAIT state lasts for 2MSL, i.e. four minutes.', 'tw-four-minutes', 'audit'],
+  ['The old runbook enabled tcp_tw_recycle on every frontend.', null, 'audit'],
+  // ---- in the English audit's notes 04 and 09, flagged though the audit did not report them: a claim denied after a
+  // dash, a struck-out option ----
+  ['- Lower `tcp_fin_timeout` hoping to shorten TIME_WAIT — it does not; it only bounds orphaned FIN-WAIT-2.', null, 'audit'],
+  ['4. ~~`tcp_tw_recycle = 1`~~ — no', null, 'audit'],
+  ['~~Enable tcp_tw_recycle on the LB.~~', null, 'later'],
+  ['Lowering tcp_fin_timeout shortens TIME_WAIT? It does not.', null, 'later'],
+  ['Lower tcp_fin_timeout so TIME_WAIT sockets do not pile up.', 'fin-timeout-time-wait', 'later'],
+  ['Enable tcp_tw_recycle, and if TIME_WAIT does not drop, restart nginx.', 'tw-recycle', 'later'],
+  // ---- tried while the English rules of s10 changed: the neighbours of each fix, claims and silent ones ----
+  ['Orphans include FIN_WAIT1, LAST_ACK and CLOSE_WAIT sockets.', 'orphan-close-wait-time-wait', 'later'],
+  ['Orphaned connections, including those in TIME_WAIT, count against tcp_max_orphans.', 'orphan-close-wait-time-wait', 'later'],
+  ['Orphans include FIN_WAIT1 and LAST_ACK, not CLOSE_WAIT.', null, 'later'],
+  ['Orphaned sockets never include CLOSE_WAIT.', null, 'later'],
+  ['The orphan count in sockstat and the TIME_WAIT count in ss differ.', null, 'later'],
+  ['With tcp_orphan_retries=0 the kernel does not retry the FIN.', 'orphan-retries-zero', 'later'],
+  ['Setting tcp_orphan_retries to 0 stops FIN retransmission for orphans.', 'orphan-retries-zero', 'later'],
+  ['tcp_orphan_retries=0 does not disable FIN retransmissions.', null, 'later'],
+  ['tcp_orphan_retries 设为 0 不代表不重传。', null, 'later'],
+  ['With tcp_orphan_retries at 0 orphans keep retrying rather than being dropped immediately.', null, 'later'],
+  ['tcp_tw_recycle should be enabled on the LB.', 'tw-recycle', 'later'],
+  ['Make sure you have enabled tcp_tw_recycle on the proxies.', 'tw-recycle', 'later'],
+  ['With tcp_tw_recycle enabled, TIME_WAIT goes away quickly.', 'tw-recycle', 'later'],
+  ['Someone ran sysctl -w net.ipv4.tcp_tw_recycle=1 on lb-2.', null, 'later'],
+  ['14:05 enabled tcp_tw_recycle on lb-3', null, 'later'],
+  ['Ops turned on tcp_tw_recycle on the edge in March.', null, 'later'],
+  ['Enable tcp_tw_recycle instead of lowering tcp_fin_timeout.', 'tw-recycle', 'later'],
+  ['Use long-lived connections instead of enabling tcp_tw_recycle.', null, 'later'],
+  ['Rather than enabling tcp_tw_recycle, reuse connections.', null, 'later'],
+  ['tcp_tw_recycle frees TIME_WAIT sockets fast, so enable it.', 'tw-recycle', 'later'],
+  ['tcp_tw_recycle relies on tcp_timestamps, so turn it on first.', null, 'later'],
+  ['TIME_WAIT peaked four minutes into the test.', null, 'later'],
+  ['Page the on-call when TIME_WAIT stays above 20k for 4 minutes.', null, 'later'],
+  ['TIME_WAIT sockets hang around for four minutes.', 'tw-four-minutes', 'later'],
+  ['After lowering tcp_fin_timeout, TIME_WAIT stayed flat.', null, 'later'],
+  ['Lower tcp_fin_timeout so TIME_WAIT sockets are freed sooner.', 'fin-timeout-time-wait', 'later'],
+  ['TIME_WAIT stayed high for 4 minutes after the restart.', null, 'later'],
+  ['Enabled tcp_tw_recycle to fix TIME_WAIT exhaustion.', null, 'later'],
+  ['Apply net.ipv4.tcp_tw_recycle=1 to every host.', 'tw-recycle', 'later'],
+  ['The script applied net.ipv4.tcp_tw_recycle=1 to every host.', null, 'later'],
+  ['tcp_tw_recycle is off, and SO_REUSEADDR helps, so enable it.', null, 'later'],
+  ['Orphans include FIN_WAIT1 sockets whose peer is in CLOSE_WAIT.', null, 'later'],
+  ['tcp_orphan_retries=0 doesn\'t stop retries.', null, 'later'],
+  ['TIME_WAIT lasts four minutes, i.e. 2MSL.', 'tw-four-minutes', 'later'],
+  ['Enable tcp_tw_reuse rather than tcp_tw_recycle.', null, 'later'],
+  ['TIME_WAIT lasts 4 minutes instead of 2.', 'tw-four-minutes', 'later'],
+  ['After we lowered tcp_fin_timeout the TIME_WAIT count remained at 30k.', null, 'later'],
+  // ---- 30 written before the English fixes of s10, as runbooks and postmortems put it; run once before them
+  // (11 of 15 claims found, 4 of 15 false alarms) and after (14 of 15, 0 of 15; the miss is named above) ----
+  ['Per the runbook, TIME_WAIT holds the port for four minutes before it can be reused.', 'tw-four-minutes', 'held-out-en'],
+  ['Remediation: set net.ipv4.tcp_tw_recycle=1 on the ingress nodes.', 'tw-recycle', 'held-out-en'],
+  ['Action item: lower net.ipv4.tcp_fin_timeout to 20 so TIME_WAIT sockets clear faster.', 'fin-timeout-time-wait', 'held-out-en'],
+  ['Each closed connection ties up its ephemeral port in TIME_WAIT for 240 seconds.', 'tw-four-minutes', 'held-out-en'],
+  ['The leaked CLOSE_WAIT connections are orphaned sockets, so tcp_max_orphans caps them.', 'orphan-close-wait-time-wait', 'held-out-en'],
+  ['tcp_orphan_retries=0 makes the kernel drop orphaned sockets immediately instead of retrying.', 'orphan-retries-zero', 'held-out-en'],
+  ['With tcp_orphan_retries at 0, orphaned FIN_WAIT1 sockets are never retransmitted.', 'orphan-retries-zero', 'held-out-en'],
+  ['If we hit tcp_max_tw_buckets, the kernel flushes the whole TIME_WAIT table.', 'tw-buckets-reset-all', 'held-out-en'],
+  ['TIME_WAIT is 2MSL, which on Linux works out to 4 minutes.', 'tw-four-minutes', 'held-out-en'],
+  ['tcp_fin_timeout sets how long sockets sit in TIME_WAIT, so we dropped it to 30.', 'fin-timeout-time-wait', 'held-out-en'],
+  ['Sockets in TIME_WAIT count as orphans in /proc/net/sockstat.', 'orphan-close-wait-time-wait', 'held-out-en'],
+  ['Contributing factor: TIME_WAIT sockets live for 4 minutes, so bursts of short connections exhaust the port range.', 'tw-four-minutes', 'held-out-en'],
+  ['Keep tcp_fin_timeout low (e.g. 15) so TIME_WAIT sockets are freed sooner.', 'fin-timeout-time-wait', 'held-out-en'],
+  ['tcp_tw_recycle lets the server reuse TIME_WAIT sockets quickly, so turn it on for the API tier.', 'tw-recycle', 'held-out-en'],
+  ['We enabled tcp_tw_recycle in 2016 and reverted it after the NAT incident.', null, 'held-out-en'],
+  ['The old sysctl.conf still set tcp_tw_recycle = 1, which made sysctl -p fail on the 5.10 hosts.', null, 'held-out-en'],
+  ['TIME_WAIT peaked at 28k about four minutes into the load test.', null, 'held-out-en'],
+  ['Linux keeps TIME_WAIT for 60 seconds, while the 4 minute figure comes from RFC 793.', null, 'held-out-en'],
+  ['tcp_fin_timeout only affects FIN_WAIT2, and TIME_WAIT is hard-coded to 60 s.', null, 'held-out-en'],
+  ['CLOSE_WAIT sockets still belong to the process, so they never show up in the orphan count.', null, 'held-out-en'],
+  ['When the TIME_WAIT count reached tcp_max_tw_buckets, new closes skipped TIME_WAIT and TCPTimeWaitOverflow rose.', null, 'held-out-en'],
+  ['Setting tcp_orphan_retries to 0 still leaves 8 retries while the RTO is short.', null, 'held-out-en'],
+  ['Lowering tcp_orphan_retries to 3 made stuck FIN_WAIT1 orphans go away sooner.', null, 'held-out-en'],
+  ['During the incident someone ran sysctl -w net.ipv4.tcp_tw_recycle=1 on lb-2.', null, 'held-out-en'],
+  ['The previous on-call turned on tcp_tw_recycle to stop the alerts.', null, 'held-out-en'],
+  ['Root cause: the AMI shipped with tcp_tw_recycle enabled, which broke clients behind NAT.', null, 'held-out-en'],
+  ['Our dashboards alert when TIME_WAIT stays above 20k for 4 minutes.', null, 'held-out-en'],
+  ['TIME_WAIT on Linux vs. Windows: 60 s vs. 4 minutes (TcpTimedWaitDelay).', null, 'held-out-en'],
+  ['The 14:02 deploy set tcp_fin_timeout to 15, and TIME_WAIT stayed flat at 9k.', null, 'held-out-en'],
 ];
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -248,6 +335,7 @@ test('recall and false alarms on the probe (reported; every row is checked below
     ['en', PROBE.filter(([s]) => !CJK.test(s))],
     ['audit rows', PROBE.filter(([, , from]) => from === 'audit')],
     ['held-out rows', PROBE.filter(([, , from]) => from === 'held-out')],
+    ['held-out-en rows', PROBE.filter(([, , from]) => from === 'held-out-en')],
   ] as const) {
     const m = measure(rows);
     t.diagnostic(`${label}: claims found ${m.found}/${m.claims} (${((m.found / m.claims) * 100).toFixed(1)} %), false alarms ${m.falseAlarms}/${m.silent}`);

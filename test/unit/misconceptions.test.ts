@@ -152,6 +152,23 @@ test('every rule has a correct fact, a message and a public source in both langu
   assert.equal(explainMisconception('nope', 'en'), undefined);
 });
 
+test('orphan-retries-zero says when the 8 applies as the kernel tests it: the RTO below its maximum, not a "live" peer', () => {
+  // tcp_orphan_retries(): 0 becomes 8 while icsk_rto < the maximum RTO (120 s unless tcp_rto_max_ms lowers it);
+  // "alive" there is about the timer, so a dead client still gets the retries.
+  const r = MISCONCEPTION_RULES.find((x) => x.id === 'orphan-retries-zero');
+  assert.ok(r);
+  for (const text of [r.fact.en, r.message.en]) {
+    assert.match(text, /RTO/);
+    assert.match(text, /120 s/);
+    assert.doesNotMatch(text, /\b(?:alive|live)\b/);
+  }
+  for (const text of [r.fact['zh-cn'], r.message['zh-cn']]) {
+    assert.match(text, /RTO/);
+    assert.match(text, /120 秒/);
+    assert.doesNotMatch(text, /活着|存活/);
+  }
+});
+
 test('findings carry 0-based line, UTF-16 character and length of the sentence', () => {
   const text = '# Notes\n\n说明：TIME_WAIT 会持续 4 分钟。其它。\n';
   const [f] = findMisconceptions(text);
@@ -232,6 +249,16 @@ test('URLs, link destinations and tags are blanked with their length kept', () =
   assert.ok(p.includes('[TIME_WAIT]'));
   assert.ok(!p.includes('x.io') && !p.includes('example') && !p.includes('a.cn') && !p.includes('<b>'));
   assert.ok(p.includes('路径'), 'a URL ends at the first non-ASCII character');
+  // Struck-out text (GFM ~~…~~) is withdrawn, not said.
+  const struck = '4. ~~`tcp_tw_recycle = 1`~~ — no. ~~a~~b~~';
+  assert.equal(proseOf(struck), '4. ' + ' '.repeat('~~`tcp_tw_recycle = 1`~~'.length) + ' — no. ' + ' '.repeat(5) + 'b~~');
+  const r = rng(11);
+  for (let i = 0; i < 500; i++) {
+    const line = Array.from({ length: Math.floor(r() * 20) }, () => '~~a b'[Math.floor(r() * 5)]).join('');
+    const p = proseOf(line);
+    assert.equal(p.length, line.length, JSON.stringify(line));
+    for (let k = 0; k < line.length; k++) assert.ok(p[k] === line[k] || p[k] === ' ', JSON.stringify(line));
+  }
   assert.deepEqual(noteLines('a\n```\nb\n```\n# h').map((l) => l.kind), ['prose', 'code', 'code', 'code', 'heading']);
 });
 

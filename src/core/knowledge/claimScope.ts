@@ -3,13 +3,18 @@
  * the sentences that refute, attribute, ask or narrate instead of claiming.
  *
  * - A refutation or attribution frame anywhere in the sentence silences it: 误区, 其实, 并不, 而不是, 网上/博客 …说,
- *   "myth", "actually", "some claim"; so does a judgement against the claim ("not recommended", 不可取) or a denied
- *   effect ("has no effect", 不能解决, 没有变少).
+ *   "myth", "actually", "some claim"; so does a judgement against the claim ("not recommended", 不可取), a denied
+ *   effect ("has no effect", 不能解决, 没有变少), or a clause that only denies what came before it ("Lower
+ *   tcp_fin_timeout hoping to shorten TIME_WAIT — it does not").
  * - A plain negator (不/没/别/未…, not/n't/never/no…) silences it only where it governs the claim: in the claim's own
  *   words or before them in the same clause. After the claim it usually tells the claimed effect (开启 tcp_tw_recycle
  *   后 TIME_WAIT 就不会那么多了, "so TIME_WAIT sockets don't pile up"), which is part of the claim, not a negation.
  *   A 没/不 inside a relative clause closed by 的 before the claim's words (应用没有 close 的 CLOSE_WAIT 连接)
  *   modifies a noun and governs nothing else.
+ * - "instead of" and "rather than" name the alternative that is turned down: like a negator, they govern the words
+ *   after them in their clause ("use long-lived connections instead of enabling tcp_tw_recycle"), and leave a claim
+ *   before them standing ("enable tcp_tw_recycle instead of lowering tcp_fin_timeout"). Alone, "instead" and
+ *   "rather" tell a correction ("Linux instead uses 60 s"), a frame.
  * - A question (?, ？, 吗, 是否, whether, "check if") asks; it claims nothing.
  *
  * Every pattern runs on one sentence of at most MAX_SENTENCE characters (misconceptions.ts).
@@ -50,8 +55,27 @@ const DENIED_EN = set(
     'shorten shortens fix fixes solve solves',
 );
 
+/**
+ * A clause that only denies: a pronoun, a negated auxiliary and nothing after it before the clause or sentence
+ * ends ("— it does not;", "which it doesn't", "they won't."). The verb it leaves out is the claim's.
+ */
+const DENIAL_EN =
+  /\b(?:it|this|that|they|which)\s+(?:(?:does|do|did|will|would|can|could|is|are|was|were|has|have)(?:\s+not\b|n't)|won't|can't|cannot)(?=\s*(?:[—–;:,.!)]|$))/i;
+
 function isNegatorEn(w: string): boolean {
   return NEGATOR_EN.has(w) || w.endsWith("n't");
+}
+
+/** "instead of", "rather than": the word that, with the next one, turns down what follows. */
+const ALTERNATIVE_EN: ReadonlyMap<string, string> = new Map([
+  ['instead', 'of'],
+  ['rather', 'than'],
+]);
+
+/** Whether words[i] opens "instead of" / "rather than". */
+function opensAlternative(words: readonly Word[], i: number): boolean {
+  const next = ALTERNATIVE_EN.get((words[i] as Word).text);
+  return next !== undefined && words[i + 1]?.text === next;
 }
 
 // ---- Chinese -------------------------------------------------------------------------------------------
@@ -90,11 +114,11 @@ const QUESTION =
  * no claim of its own.
  */
 export function refutes(s: string): boolean {
-  if (FRAME_ZH.test(s) || DENIED_ZH.test(s)) return true;
+  if (FRAME_ZH.test(s) || DENIED_ZH.test(s) || DENIAL_EN.test(s)) return true;
   const words = wordsOf(s);
   for (let i = 0; i < words.length; i++) {
     const w = (words[i] as Word).text;
-    if (FRAME_EN.has(w)) return true;
+    if (FRAME_EN.has(w) && !opensAlternative(words, i)) return true;
     if (!isNegatorEn(w)) continue;
     for (let k = i + 1; k <= i + 3 && k < words.length; k++) if (DENIED_EN.has((words[k] as Word).text)) return true;
   }
@@ -115,8 +139,8 @@ function clauseStart(s: string, at: number): number {
 }
 
 /**
- * A negator governs the claim whose words span `start`–`end` of the sentence: it stands among those words or
- * before them in the same clause. A weak Chinese negator (没/不 …) followed by 的 before `end` sits in a relative
+ * A negator (or "instead of", "rather than") governs the claim whose words span `start`–`end` of the sentence: it
+ * stands among those words or before them in the same clause. A weak Chinese negator (没/不 …) followed by 的 before `end` sits in a relative
  * clause that modifies a noun (应用没有 close 的 CLOSE_WAIT 连接), and governs nothing else.
  */
 export function negatedWithin(s: string, start: number, end: number): boolean {
@@ -127,6 +151,7 @@ export function negatedWithin(s: string, start: number, end: number): boolean {
     const rest = scope.slice(m.index);
     if (STRONG_ZH.test(rest) || !rest.includes('的')) return true;
   }
-  for (const w of wordsOf(scope)) if (isNegatorEn(w.text)) return true;
+  const words = wordsOf(scope);
+  for (let i = 0; i < words.length; i++) if (isNegatorEn((words[i] as Word).text) || opensAlternative(words, i)) return true;
   return false;
 }

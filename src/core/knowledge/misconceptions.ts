@@ -102,12 +102,12 @@ export const MISCONCEPTION_RULES: readonly MisconceptionRule[] = [
     id: 'orphan-retries-zero',
     claim: L('tcp_orphan_retries = 0 means no retransmission', 'tcp_orphan_retries 为 0 表示不重传'),
     fact: L(
-      'tcp_orphan_retries 0 (the default) is read as 8 retries while the connection is still alive, so orphans do retransmit their FIN; only an orphan whose retransmission timer has backed off to the maximum gets 0.',
-      'tcp_orphan_retries 为 0（默认值）时，只要连接还“活着”就按 8 次处理，所以孤儿仍会重传 FIN；只有重传定时器已退避到上限的孤儿才按 0 次处理。',
+      'tcp_orphan_retries 0 (the default) is read as 8 retries while the socket\'s retransmission timeout (RTO) is below its maximum (120 s unless tcp_rto_max_ms lowers it), so an orphan does retransmit its FIN, to a dead client too; only an orphan whose RTO has backed off to that maximum gets 0.',
+      'tcp_orphan_retries 为 0（默认值）时，只要 socket 的重传超时（RTO）还低于上限（120 秒，除非 tcp_rto_max_ms 调低了它），就按 8 次处理，所以孤儿仍会重传 FIN，对端已经失联也一样；只有 RTO 已退避到该上限的孤儿才按 0 次处理。',
     ),
     message: L(
-      'tcp_orphan_retries 0 means 8 retries for a live connection, not "no retransmission".',
-      'tcp_orphan_retries 为 0 时，对仍存活的连接按 8 次处理，并不是“不重传”。',
+      'tcp_orphan_retries 0 means 8 retries while the RTO is below its 120 s maximum, not "no retransmission".',
+      'tcp_orphan_retries 为 0 时，只要 RTO 低于 120 秒的上限就按 8 次处理，并不是“不重传”。',
     ),
     source: 'K-timer tcp_orphan_retries; K-doc-sysctl tcp_orphan_retries',
     explain: 'net.ipv4.tcp_orphan_retries',
@@ -206,10 +206,17 @@ const SIXTY = /\b60\s*(?:s|sec|secs|seconds?)\b|60\s*秒|\b(?:1|one)[\s-]*min(?:
 /**
  * Four minutes as a time frame of an observation (in/within/after/every 4 minutes, 4 分钟内/后, 在/每 4 分钟): a
  * measured time, not the state's lifetime — unless the sentence says the sockets go away then (才/释放/released).
+ * "four minutes into the test" is a time point too.
  */
 const FRAME_BEFORE = /(?:\b(?:in|within|over|during|every|each|per|after|for the (?:first|last|next|past))\s+(?:the\s+)?(?:first\s+|last\s+|next\s+|past\s+)?|(?:在|每|过了|过)\s*)$/i;
-const FRAME_AFTER = /^\s*(?:later\b|ago\b|after\b|earlier\b|内|之内|以内|里|前|之前|以前|后|之后|以后|过后)/i;
+const FRAME_AFTER = /^\s*(?:later\b|ago\b|after\b|earlier\b|into\b|内|之内|以内|里|前|之前|以前|后|之后|以后|过后)/i;
 const RELEASE = /\b(?:releas\w*|free[ds]?|reclaim\w*|clos\w*|gone|expir\w*|disappear\w*|timed? out|clean\w*|destroy\w*|recycl\w*|reused?)\b|释放|回收|消失|关闭|结束|销毁|清除|清理|超时/i;
+
+/**
+ * The sentence tells a count of sockets (20k, 30,000, "the count", a peak, 曲线, 3w): its four minutes are how long the
+ * count did something ("stays above 20k for 4 minutes"), not how long one socket lives.
+ */
+const COUNTED = /\b\d+(?:\.\d+)?\s?[kK]\b|\b\d{1,3}(?:,\d{3})+\b|\b(?:count|counts|number of|peak\w*|spik\w*)\b|曲线|峰值|\d\s*[wW万千]/;
 
 function timeFrame(s: string, m: Span): boolean {
   return FRAME_BEFORE.test(s.slice(Math.max(0, m.start - 24), m.start)) || FRAME_AFTER.test(s.slice(m.end, m.end + 8));
@@ -218,21 +225,22 @@ function timeFrame(s: string, m: Span): boolean {
 function twFourMinutes(s: string): boolean {
   if (!(TW.test(s) && FOUR_MINUTES.test(s)) || OTHER_SYSTEM.test(s) || SIXTY.test(s)) return false;
   const release = RELEASE.test(s);
-  const four = spans(FOUR_MINUTES_G, s).filter((m) => release || !timeFrame(s, m));
+  const counted = COUNTED.test(s);
+  const four = spans(FOUR_MINUTES_G, s).filter((m) => release || (!counted && !timeFrame(s, m)));
   return claimed(s, nearest(spans(TW_G, s), four));
 }
 
 const FIN_TIMEOUT = /tcp_fin_timeout/i;
 const FIN_TIMEOUT_G = /tcp_fin_timeout/gi;
 const FIN_TIMEOUT_VERB =
-  /\b(?:control\w*|set|sets|setting|determin\w*|govern\w*|shorten\w*|reduc\w*|lower\w*|decreas\w*|chang\w*|adjust\w*|tun\w*|configur\w*|limit\w*|affect\w*|speed\w*|faster|quicker|length|duration|timeout|lifetime|to fix|fix)\b|控制|缩短|减少|降低|调整|决定|设置|调小|调低|改小|减小|调短|改短|设小|改到|调到|降到|修改|影响|加快|加速|更快|时长|时间|优化|解决/i;
+  /\b(?:control\w*|set|sets|setting|determin\w*|govern\w*|shorten\w*|reduc\w*|lower\w*|decreas\w*|chang\w*|adjust\w*|tun\w*|configur\w*|limit\w*|affect\w*|speed\w*|faster|quicker|length|duration|timeout|lifetime|low|sooner|shorter|smaller|to fix|fix)\b|控制|缩短|减少|降低|调整|决定|设置|调小|调低|改小|减小|调短|改短|设小|改到|调到|降到|修改|影响|加快|加速|更快|时长|时间|优化|解决/i;
 const FIN_TIMEOUT_VERB_G = new RegExp(FIN_TIMEOUT_VERB.source, 'gi');
 const FIXED = /\b(?:fixed|constant|hard-?coded|TCP_TIMEWAIT_LEN)\b|固定|常量|写死/i;
 /** FIN-WAIT-2 named: the sentence knows what tcp_fin_timeout bounds — unless it puts TIME_WAIT next to it (和, and, /). */
 const FIN_WAIT_2 = /\bfin[_ -]?wait[_ -]?2\b/i;
 const FW2_AND_TW = /fin[_ -]?wait[_ -]?2\s*(?:和|与|及|以及|、|\/|&|,|，|\band\b|\bor\b)\s*(?:the\s+)?time\\?[_ -]?wait|time\\?[_ -]?wait\s*(?:和|与|及|以及|、|\/|&|,|，|\band\b|\bor\b)\s*(?:the\s+)?fin[_ -]?wait[_ -]?2/i;
-/** The promised effect did not happen (an observation against the claim): "still", 依然. */
-const STILL = /\b(?:still|unchanged)\b|依然|仍然|仍旧|照样|照旧/i;
+/** The promised effect did not happen (an observation against the claim): "still", "stayed flat", 依然. */
+const STILL = /\b(?:still|unchanged|unaffected|flat|remained)\b|依然|仍然|仍旧|照样|照旧/i;
 
 function finTimeoutTimeWait(s: string): boolean {
   if (!(FIN_TIMEOUT.test(s) && TW.test(s) && FIN_TIMEOUT_VERB.test(s)) || FIXED.test(s) || STILL.test(s)) return false;
@@ -263,22 +271,78 @@ const DISABLE =
 const PAST =
   /(?:开启|打开|启用|开|设置|设|改|用)过|当年|曾经|以前|之前|当时|那时|早年|去年|前年|上次|那次|\b(?:we|I|they|someone|somebody|he|she)\s+(?:had\s+|once\s+|previously\s+|already\s+)?(?:enabled|turned on|switched on|activated)\b|\bused to\b|\bback then\b|\bpreviously\b|\byears ago\b|\bin the past\b|\blast (?:year|month|week|time)\b|\bhad (?:been )?enabled\b|\b(?:was|were) enabled\b/i;
 
+/**
+ * A past action told in English with the setting as its object ("The old runbook enabled tcp_tw_recycle", "someone
+ * ran sysctl -w net.ipv4.tcp_tw_recycle=1", "14:05 enabled tcp_tw_recycle on lb-3"): a verb in a form that only the
+ * past takes — never the base form an instruction uses (enable, turn on, run) — at most three words before the
+ * setting in its clause. The subject does not matter (a runbook, the on-call, a timeline entry with none).
+ */
+const DID = /\b(?:enabled|activated|(?:turned|switched|flipped)\s+on|ran|applied|added|pushed|deployed|rolled\s+out|configured|had|left|kept)\b/gi;
+/** Before such a form, words that make it a state or advice instead (have enabled, is enabled, to be enabled). */
+const NOT_PAST = /\b(?:have|has|having|is|are|am|be|been|being|get|gets|to)\s+$/i;
+/** Whitespace between words. */
+const SPACES = /\s+/;
+
+function narratesEn(s: string, names: readonly Span[]): boolean {
+  for (const v of spans(DID, s)) {
+    if (NOT_PAST.test(s.slice(Math.max(0, v.start - 10), v.start))) continue;
+    const n = names.find((x) => x.start >= v.end);
+    if (!n) continue;
+    const gap = s.slice(v.end, n.start);
+    if (!CLAUSE_END.test(gap) && gap.split(SPACES).filter(Boolean).length <= 3) return true;
+  }
+  return false;
+}
+
+/** "enable it", "turn it on", "set it to 1": the verb turns on what "it" stands for. */
+const ENABLE_IT = /\b(?:enabl\w*|activat\w*|turn\w*|switch\w*|set)\s+it\s+(?:on\b|to\s+1(?![\d.]))|\b(?:enabl\w*|activat\w*)\s+it\b/gi;
+/** A setting's name (tcp_timestamps, net.ipv4.…, SO_REUSEADDR): another thing "it" may stand for. */
+const SETTING = /\b(?:tcp|net|so|ip|ipv4|ipv6|sysctl)[._]\w+/gi;
+
+/**
+ * "tcp_tw_recycle frees TIME_WAIT sockets fast, so enable it": a later clause turns it on through "it", when no other
+ * setting is named between the two. Returns the span of that verb and its "it".
+ */
+function enablesIt(s: string, names: readonly Span[]): Span | undefined {
+  const first = names[0];
+  if (!first) return undefined;
+  for (const v of spans(ENABLE_IT, s)) {
+    if (v.start < first.end) continue;
+    const between = s.slice(first.end, v.start);
+    SETTING.lastIndex = 0;
+    let other = false;
+    for (let m = SETTING.exec(between); m && !other; m = SETTING.exec(between)) other = !TW_RECYCLE.test(m[0]);
+    if (!other) return v;
+  }
+  return undefined;
+}
+
 function twRecycleProse(s: string): boolean {
   if (!TW_RECYCLE.test(s) || REMOVED.test(s) || HARM.test(s) || DISABLE.test(s) || PAST.test(s) || STILL.test(s)) return false;
+  const names = spans(TW_RECYCLE_G, s);
+  if (narratesEn(s, names)) return false;
   // The verb that turns it on governs it in its own clause (tcp_tw_reuse 开启，tcp_tw_recycle 保持… is not about it).
   const on = [...spans(ENABLE_G, s), ...spans(TW_RECYCLE_SETTING_G, s)];
-  const core = nearest(spans(TW_RECYCLE_G, s), on);
-  return core !== undefined && !CLAUSE_END.test(s.slice(core.start, core.end)) && claimed(s, core);
+  const core = nearest(names, on);
+  if (core !== undefined && !CLAUSE_END.test(s.slice(core.start, core.end)) && claimed(s, core)) return true;
+  const it = enablesIt(s, names);
+  return it !== undefined && claimed(s, it);
 }
 
 const ORPHAN_RETRIES = /tcp_orphan_retries/i;
 const ZERO = /(?:^|[^\w.])0(?![\w.])|\bzero\b|零/i;
+/**
+ * No retransmission said outright: a negator or a verb that stops it before the retransmission, the retry or the
+ * FIN resent ("no retransmission", "don't retry", "to disable FIN retransmissions", "stops retrying FINs"), or the
+ * orphan going at once (immediately, 直接释放).
+ */
 const NO_RETRANSMIT =
-  /\bno (?:retransmi\w*|retr(?:y|ies)|resend\w*)|\bnot? (?:retransmit\w*|retry|resend\w*)|never (?:retransmit|retr)|disabl\w* (?:retransmi\w*|retr\w*)|without (?:retransmi\w*|retr\w*)|\bimmediately\b|right away|at once|不重传|不会重传|不再重传|禁止重传|关闭重传|禁用重传|不重试|不会重试|立即|马上|直接(?:关闭|释放|销毁|回收|断开)/i;
+  /(?:\b(?:no|not?|never|without|disabl\w*|stop\w*|turn\w* off|skip\w*|suppress\w*|prevent\w*|avoid\w*)|n't)\s+(?:(?:the|any|all|further|more)\s+)?(?:FIN\s+)?(?:retransmi\w*|retr(?:y|ies|ying|ied)\b|resend\w*)|\bimmediately\b|right away|at once|不重传|不会重传|不再重传|禁止重传|关闭重传|禁用重传|不重试|不会重试|立即|马上|直接(?:关闭|释放|销毁|回收|断开)/i;
 /** Signs that the sentence already knows better: the 8, or a refutation. */
+const NO_RETRANSMIT_G = new RegExp(NO_RETRANSMIT.source, 'gi');
 const EIGHT = /(?:^|[^\w.])8(?![\w.])|八/;
 const ORPHAN_RETRIES_OK_EN: ReadonlySet<string> = new Set(
-  "eight doesn't myth wrong false actually fact instead misconception".split(' '),
+  "eight doesn't myth wrong false actually fact misconception".split(' '),
 );
 const ORPHAN_RETRIES_OK_ZH = /并不|不是|并非|而是|其实|实际上|误区|错误|误解/;
 const WORDS = /[a-z]+(?:'[a-z]+)?/gi;
@@ -289,10 +353,15 @@ function hasWord(s: string, words: ReadonlySet<string>): boolean {
   return false;
 }
 
-/** The "no retransmission" is the claim itself here, so a negator is no sign of refutation: only 8 or a refutation is. */
+/**
+ * The "no retransmission" is the claim's own words, negative by themselves: a negator in them is no sign of
+ * refutation. The 8, a refutation, or a negator before them in their clause ("does not disable FIN
+ * retransmissions", 不代表不重传, "rather than being dropped immediately") is.
+ */
 function orphanRetriesZero(s: string): boolean {
   if (!(ORPHAN_RETRIES.test(s) && ZERO.test(s) && NO_RETRANSMIT.test(s))) return false;
-  return !EIGHT.test(s) && !hasWord(s, ORPHAN_RETRIES_OK_EN) && !ORPHAN_RETRIES_OK_ZH.test(s);
+  if (EIGHT.test(s) || hasWord(s, ORPHAN_RETRIES_OK_EN) || ORPHAN_RETRIES_OK_ZH.test(s)) return false;
+  return spans(NO_RETRANSMIT_G, s).some((m) => !negatedWithin(s, m.start, m.start));
 }
 
 const MAX_TW = /tcp_max_tw_buckets/i;
@@ -323,6 +392,12 @@ const STATE_IS_ORPHAN_EN =
   /(?:close|time)\\?[_ -]?wait\w*(?:\s+(?:sockets?|connections?|state|states))?\s+(?:are|is|become|becomes|count(?:ed)?\s+as|=)\s+(?:also\s+|all\s+|just\s+|simply\s+|basically\s+|essentially\s+|effectively\s+|really\s+|considered\s+|treated\s+as\s+)?(?:an?\s+|the\s+)?orphan/i;
 const ORPHAN_IS_STATE_EN =
   /\borphan(?:ed|s)?(?:\s+(?:sockets?|connections?))?\s+(?:are|is|=|means?|refers?\s+to)\s+(?:just\s+|simply\s+|all\s+|the\s+|those\s+|ones\s+|stuck\s+|sitting\s+|sockets\s+|connections\s+)*(?:in\s+)?(?:the\s+)?(?:close|time)\\?[_ -]?wait/i;
+/**
+ * "Orphans include …", "orphaned sockets, such as …": the states named after it, in a list of state names that may
+ * open with the true orphan states (FIN_WAIT1, LAST_ACK …) — not a clause that runs on to other words.
+ */
+const ORPHAN_INCLUDES_STATE_EN =
+  /\borphan(?:ed|s)?(?:\s+(?:sockets?|connections?))?,?\s+(?:includ(?:e|es|ed|ing)|compris(?:e|es|ing)|such\s+as)\s+(?:(?:fin|last|closing|syn)[\w-]*\s*(?:,|\/|\band\b|\bor\b)\s*){0,4}(?:(?:those|sockets?|connections?|ones)\s+in\s+)?(?:the\s+)?(?:close|time)\\?[_ -]?wait/i;
 /** Chinese copula (也 English nouns: `orphan socket 就是…`); group 1 runs up to the copula, group 2 is the copula. */
 const STATE_IS_ORPHAN_ZH = /((?:close|time)\\?[_ -]?wait[^。，,；;]{0,12}?)(都是|就是|也是|是|属于|算作?|即|称为|叫做?)[^。，,；;]{0,6}?(?:孤儿|orphan)/i;
 const ORPHAN_IS_STATE_ZH = /((?:孤儿|\borphan)[^。，,；;]{0,12}?)(就是|是|即|指)[^。，,；;]{0,20}?(?:close|time)\\?[_ -]?wait/i;
@@ -330,7 +405,7 @@ const ORPHAN_IS_STATE_ZH = /((?:孤儿|\borphan)[^。，,；;]{0,12}?)(就是|�
 function orphanCloseWaitTimeWait(s: string): boolean {
   if (!(TW.test(s) || CW.test(s))) return false;
   if (!ORPHAN_EN.test(s) && !s.includes('孤儿')) return false;
-  for (const re of [STATE_IS_ORPHAN_EN, ORPHAN_IS_STATE_EN]) {
+  for (const re of [STATE_IS_ORPHAN_EN, ORPHAN_IS_STATE_EN, ORPHAN_INCLUDES_STATE_EN]) {
     const m = re.exec(s);
     if (m && claimed(s, { start: m.index, end: m.index + m[0].length })) return true;
   }

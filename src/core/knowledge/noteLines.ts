@@ -1,7 +1,7 @@
 /**
  * A light, line-based reading of a Markdown note for the misconception checks: which lines are fenced code,
- * which are headings, and the prose of the others with URLs, link destinations, HTML tags and backticks
- * blanked out (replaced by spaces, so every offset stays put). Linear in the text; no remark parse (the
+ * which are headings, and the prose of the others with struck-out text, URLs, link destinations, HTML tags and
+ * backticks blanked out (replaced by spaces, so every offset stays put). Linear in the text; no remark parse (the
  * checks must also run in the CLI on many files).
  * Pure: no `vscode`, no Node built-ins.
  */
@@ -15,7 +15,7 @@ export interface NoteLine {
   readonly offset: number;
   /** The raw line, without its end-of-line characters. */
   readonly raw: string;
-  /** For prose and headings: the raw line with URLs, link destinations, tags and backticks blanked (same length). */
+  /** For prose and headings: the raw line with struck-out text, URLs, link destinations, tags and backticks blanked (same length). */
   readonly prose: string;
   readonly kind: LineKind;
 }
@@ -33,9 +33,31 @@ function blank(s: string, re: RegExp, keepFirst = 0): string {
   return s.replace(re, (m) => m.slice(0, keepFirst) + ' '.repeat(m.length - keepFirst));
 }
 
-/** The line with URLs, link destinations, HTML tags and backticks replaced by spaces (same length). */
+/**
+ * GFM strikethrough on one line, `~~…~~` (no `~` inside): text the note has struck out, withdrawn rather than said.
+ * Found with indexOf, left to right (linear).
+ */
+function blankStruck(s: string): string {
+  let out = '';
+  let from = 0;
+  for (let open = s.indexOf('~~'); open >= 0; open = s.indexOf('~~', from)) {
+    const tilde = s.indexOf('~', open + 2);
+    if (tilde < 0) break;
+    if (tilde > open + 2 && s.startsWith('~~', tilde)) {
+      out += s.slice(from, open) + ' '.repeat(tilde + 2 - open);
+      from = tilde + 2;
+    } else {
+      out += s.slice(from, tilde);
+      from = tilde;
+    }
+  }
+  return out + s.slice(from);
+}
+
+/** The line with struck-out text, URLs, link destinations, HTML tags and backticks replaced by spaces (same length). */
 export function proseOf(raw: string): string {
-  let s = blank(raw, LINK_DEST, 1);
+  let s = blankStruck(raw);
+  s = blank(s, LINK_DEST, 1);
   s = blank(s, URL);
   s = blank(s, TAG);
   return s.replace(/`/g, ' ');
@@ -131,8 +153,23 @@ export interface Sentence {
 
 /** Sentence ends: `.`, `!`, `?`, `;` before a space or the end, their full-width forms, and table cell bars. */
 const SENTENCE_END = /[.!?;](?=\s|$)|[。！？；|]/g;
+/**
+ * Abbreviations whose full stop runs on inside an English sentence (…for 2MSL, i.e. four minutes), as the text
+ * before that stop ends: a whole word (not `bus.` for `vs.`). "etc." is tested apart: it ends a sentence before
+ * a capital letter and at the end of the line.
+ */
+const ABBREVIATION = /(?:^|[^A-Za-z.])(?:i\.e|e\.g|vs|cf|approx|incl|esp|resp|viz|ca)$/i;
+const ETC = /(?:^|[^A-Za-z.])etc$/i;
+/** The text after "etc." when the sentence runs on: not a capital letter, nor the end of the line. */
+const RUNS_ON = /^\s+[^\sA-Z]/;
 
-/** The sentences of one prose line, trimmed (empty ones dropped). */
+/** Whether the full stop at `at` ends an abbreviation that does not end the sentence. */
+function abbreviationStop(prose: string, at: number): boolean {
+  const before = prose.slice(Math.max(0, at - 8), at);
+  return ABBREVIATION.test(before) || (ETC.test(before) && RUNS_ON.test(prose.slice(at + 1, at + 6)));
+}
+
+/** The sentences of one prose line, trimmed (empty ones dropped); see SENTENCE_END and ABBREVIATION. */
 export function sentencesOf(prose: string): Sentence[] {
   const out: Sentence[] = [];
   let from = 0;
@@ -145,6 +182,7 @@ export function sentencesOf(prose: string): Sentence[] {
   };
   SENTENCE_END.lastIndex = 0;
   for (let m = SENTENCE_END.exec(prose); m; m = SENTENCE_END.exec(prose)) {
+    if (m[0] === '.' && abbreviationStop(prose, m.index)) continue;
     push(m.index, m[0]);
     from = m.index + m[0].length;
   }
