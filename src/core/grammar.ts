@@ -16,7 +16,7 @@ import { ENGLISH_WORD_STATES, PROC_NET_TCP_HEX, SPELLING_TABLES, SS_AGGREGATES }
 import { TERMS } from './catalogue/terms';
 import { CT_MATCH_STATES, CT_TCP_TIMEOUTS } from './knowledge/conntrack';
 import type { OrphanVerdict, StateId } from './catalogue/types';
-import { SPACED_PATTERN, TICKET_WORDS } from './note/recognize';
+import { LOWER_SPACED_CONTEXT, LOWER_SPACED_PATTERN, SPACED_PATTERN, TICKET_WORDS } from './note/recognize';
 
 /** Scope names. Base scopes are ones every common theme colours, and differently for orphan and not. */
 export const SCOPES = {
@@ -173,17 +173,28 @@ function spacedSpellings(words: readonly string[]): string[] {
   return combos.filter((c) => c.includes(' ') && whole.exec(c)?.[0] === c);
 }
 
+/** Lower-case spaced spellings (`time wait`, `fin wait 2`) as recognize.ts LOWER_SPACED_PATTERN accepts them before a state noun. */
+function lowerSpacedSpellings(words: readonly string[]): string[] {
+  const seps = [' ', '-', '_', ''];
+  let combos = [(words[0] ?? '').toLowerCase()];
+  for (const w of words.slice(1)) combos = combos.flatMap((c) => seps.map((s) => `${c}${s}${w.toLowerCase()}`));
+  const whole = new RegExp(LOWER_SPACED_PATTERN.source);
+  return combos.filter((c) => c.includes(' ') && whole.exec(`${c} state`)?.[0] === c);
+}
+
 interface StateAlternatives {
   spaced: string[];
+  /** Lower-case spaced spellings: they count only before LOWER_SPACED_CONTEXT. */
+  lowerSpaced: string[];
   prefixed: string[];
   plain: string[];
 }
 
 function stateAlternatives(): Record<VerdictClass, StateAlternatives> {
   const out: Record<VerdictClass, StateAlternatives> = {
-    orphan: { spaced: [], prefixed: [], plain: [] },
-    caveat: { spaced: [], prefixed: [], plain: [] },
-    notOrphan: { spaced: [], prefixed: [], plain: [] },
+    orphan: { spaced: [], lowerSpaced: [], prefixed: [], plain: [] },
+    caveat: { spaced: [], lowerSpaced: [], prefixed: [], plain: [] },
+    notOrphan: { spaced: [], lowerSpaced: [], prefixed: [], plain: [] },
   };
   for (const [key, state] of SPELLING_TABLES.normalised) {
     const alt = out[verdictClass(state)];
@@ -213,6 +224,7 @@ function stateAlternatives(): Record<VerdictClass, StateAlternatives> {
       } else alt.plain.push(words.map(caseless).join(SEP));
     }
     alt.spaced.push(...spacedSpellings(words).map(escapeRegExp));
+    alt.lowerSpaced.push(...lowerSpacedSpellings(words).map(escapeRegExp));
   }
   return out;
 }
@@ -238,6 +250,7 @@ function prefixPattern(): string {
 export function stateRegex(alt: StateAlternatives): string {
   const parts: string[] = [];
   if (alt.spaced.length) parts.push(`(?<![${WORD}-])(?:${longestFirst(alt.spaced).join('|')})(?![${WORD}])`);
+  if (alt.lowerSpaced.length) parts.push(`(?<![${WORD}-])(?:${longestFirst(alt.lowerSpaced).join('|')})${LOWER_SPACED_CONTEXT}`);
   parts.push(`${TOKEN_START}${prefixPattern()}(?:${longestFirst(alt.prefixed).join('|')})${TOKEN_END}${NOT_IN_URL}`);
   parts.push(`${TOKEN_START}(?:${longestFirst(alt.plain).join('|')})${TOKEN_END}${NOT_IN_URL}`);
   return parts.join('|');

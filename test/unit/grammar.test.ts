@@ -149,6 +149,11 @@ describe('grammar and recogniser agree (real TextMate engine, vendored Markdown 
       weight: 2,
       arbitrary: fc.constantFrom('timewait (38.12/0/0)', ' (1/0/0)', ' (0.00/', 'IN PROGRESS', 'RESOLVED', 'WONTFIX', 'Status:', '**Status:**', 'UP', ' UP', '- '),
     },
+    // Lower-case spaced spellings and the state nouns that make them states.
+    {
+      weight: 2,
+      arbitrary: fc.constantFrom('time wait', 'close wait', 'fin wait 2', 'fin wait 1', 'last ack', 'syn recv', 'syn sent', 'state', 'sockets', 'connections', 'states', 'statement'),
+    },
     {
       weight: 2,
       arbitrary: fc.constantFrom(
@@ -229,6 +234,7 @@ describe('grammar and recogniser agree (real TextMate engine, vendored Markdown 
       'TCP: inuse 5 orphan 3 tw 2 alloc 7 mem 1 ESTAB',
       '> **Status:** CLOSED — LISTEN UP: tickets go OPEN → IN PROGRESS → CLOSED; "CLOSING" a ticket',
       'LISTEN 0 128 *:22; LISTEN UPDATE, OPEN → CLOSED, The status: ESTABLISHED, TIME_WAIT RESOLVED',
+      'time wait sockets, close wait state, 处于 fin wait 2 状态, last ack状态, syn sent connections; time wait pile, close wait statement',
       '大量TIME＿WAIT，TIME－WAIT，FIN－WAIT－2，CLOSE＿WAITs，FIN_WAIT_1－＞FIN_WAIT_2，＿TIME_WAIT，x＿TIME_WAIT，TIME_WAIT－x，TCP_＿FIN_WAIT1',
     ];
     for (const l of cases) assert.deepEqual(coloured(grammar, `\`\`\`\n${l}\n\`\`\``, 1), recognised(l), l);

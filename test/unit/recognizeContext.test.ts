@@ -182,3 +182,20 @@ test('English-word states in capitals keep working in listings and prose without
     ['CLOSED', 'CLOSED'],
   ]);
 });
+
+test('lower-case spaced states count before state(s), socket(s), connection(s) or 状态 only', () => {
+  assert.deepEqual(states('sockets in time wait state pile up; the close wait sockets leak; fin wait 2 connections; last ack state'), [
+    ['TIME-WAIT', 'time wait'],
+    ['CLOSE-WAIT', 'close wait'],
+    ['FIN-WAIT-2', 'fin wait 2'],
+    ['LAST-ACK', 'last ack'],
+  ]);
+  assert.deepEqual(states('大量 time wait 状态，处于close wait状态，syn recv states'), [
+    ['TIME-WAIT', 'time wait'],
+    ['CLOSE-WAIT', 'close wait'],
+    ['SYN-RECEIVED', 'syn recv'],
+  ]);
+  // Ordinary English: no state noun after it, or a longer word.
+  assert.deepEqual(states('sockets in time wait pile up; close wait times; at close wait for it; the last ack statement; time wait stateful'), []);
+  assert.deepEqual(states('Time wait sockets, TIME WAIT sockets'), [['TIME-WAIT', 'TIME WAIT']]);
+});

@@ -46,6 +46,17 @@ export const TOKEN_PATTERN = /[A-Za-z0-9_]+(?:(?:[-\uFF3F\uFF0D]|\\_)[A-Za-z0-9_
 export const SPACED_PATTERN =
   /(?<![A-Za-z0-9_-])(?:SYN (?:SENT|SEND|RCVD|RECV|RECEIVED)|FIN WAIT[ _-]?[12]|FINWAIT [12]|CLOSE WAIT|LAST ACK|TIMED? WAIT|NEW SYN RECV|BOUND INACTIVE)(?![A-Za-z0-9_])/g;
 
+/**
+ * What must follow a lower-case spaced spelling (`time wait`, `close wait`): a state noun or `状态`. Alone,
+ * `time wait` and `close wait` are ordinary English ("at close wait for it").
+ */
+export const LOWER_SPACED_CONTEXT = '(?= (?:states?|sockets?|connections?)(?![A-Za-z0-9_])| ?状态)';
+/** Lower-case prose with spaces, before a state noun: `time wait sockets`, `close wait state`, `处于 fin wait 2 状态`. */
+export const LOWER_SPACED_PATTERN = new RegExp(
+  `(?<![A-Za-z0-9_-])(?:syn (?:sent|rcvd|recv|received)|fin wait [12]|close wait|last ack|time wait)${LOWER_SPACED_CONTEXT}`,
+  'g',
+);
+
 /** The line contains an `ss` invocation before the keyword (`sudo ss`, `; ss`, `$(ss …)`). */
 export const SS_COMMAND = /(?:^|[\s;|&`$(])ss(?=\s)/;
 
@@ -414,11 +425,13 @@ interface Runs {
 
 function stateMentions(text: string, out: RawMention[], runs: Runs | undefined): void {
   if (runs === undefined) eachMatch(TOKEN_PATTERN, text, (m, at) => tokenMention(text, m[0], at, out));
-  eachMatch(SPACED_PATTERN, text, (m, at) => {
+  const spaced = (m: RegExpExecArray, at: number) => {
     const hit = lookupStateSpelling(m[0]);
     if (!hit) return;
     out.push({ start: at, end: at + m[0].length, text: m[0], kind: 'state', id: hit.state, families: hit.families });
-  }, runs?.spaced);
+  };
+  eachMatch(SPACED_PATTERN, text, spaced, runs?.spaced);
+  eachMatch(LOWER_SPACED_PATTERN, text, spaced, runs?.spaced);
   eachMatch(PROC_ROW_PATTERN, text, (m, at) => {
     const hex = (m[1] ?? '').toUpperCase();
     const state = PROC_NET_TCP_HEX.get(hex);
