@@ -16,7 +16,7 @@ import { ENGLISH_WORD_STATES, PROC_NET_TCP_HEX, SPELLING_TABLES, SS_AGGREGATES }
 import { TERMS } from './catalogue/terms';
 import { CT_MATCH_STATES, CT_TCP_TIMEOUTS } from './knowledge/conntrack';
 import type { OrphanVerdict, StateId } from './catalogue/types';
-import { SPACED_PATTERN } from './note/recognize';
+import { LOWER_SPACED_CONTEXT, LOWER_SPACED_PATTERN, SPACED_PATTERN, TICKET_WORDS } from './note/recognize';
 
 /** Scope names. Base scopes are ones every common theme colours, and differently for orphan and not. */
 export const SCOPES = {
@@ -173,17 +173,28 @@ function spacedSpellings(words: readonly string[]): string[] {
   return combos.filter((c) => c.includes(' ') && whole.exec(c)?.[0] === c);
 }
 
+/** Lower-case spaced spellings (`time wait`, `fin wait 2`) as recognize.ts LOWER_SPACED_PATTERN accepts them before a state noun. */
+function lowerSpacedSpellings(words: readonly string[]): string[] {
+  const seps = [' ', '-', '_', ''];
+  let combos = [(words[0] ?? '').toLowerCase()];
+  for (const w of words.slice(1)) combos = combos.flatMap((c) => seps.map((s) => `${c}${s}${w.toLowerCase()}`));
+  const whole = new RegExp(LOWER_SPACED_PATTERN.source);
+  return combos.filter((c) => c.includes(' ') && whole.exec(`${c} state`)?.[0] === c);
+}
+
 interface StateAlternatives {
   spaced: string[];
+  /** Lower-case spaced spellings: they count only before LOWER_SPACED_CONTEXT. */
+  lowerSpaced: string[];
   prefixed: string[];
   plain: string[];
 }
 
 function stateAlternatives(): Record<VerdictClass, StateAlternatives> {
   const out: Record<VerdictClass, StateAlternatives> = {
-    orphan: { spaced: [], prefixed: [], plain: [] },
-    caveat: { spaced: [], prefixed: [], plain: [] },
-    notOrphan: { spaced: [], prefixed: [], plain: [] },
+    orphan: { spaced: [], lowerSpaced: [], prefixed: [], plain: [] },
+    caveat: { spaced: [], lowerSpaced: [], prefixed: [], plain: [] },
+    notOrphan: { spaced: [], lowerSpaced: [], prefixed: [], plain: [] },
   };
   for (const [key, state] of SPELLING_TABLES.normalised) {
     const alt = out[verdictClass(state)];
@@ -197,21 +208,35 @@ function stateAlternatives(): Record<VerdictClass, StateAlternatives> {
       alt.plain.push(`${upper}[Ss]`);
     }
     if (ENGLISH_WORD_STATES.has(key)) {
-      // Ordinary English words count only in capitals ("the socket was closed" never matches).
-      alt.plain.push(escapeRegExp(key));
+      // Ordinary English words count only in capitals ("the socket was closed" never matches), and not used as
+      // English there (recognize.ts notAStateWord).
+      alt.plain.push(`${NOT_STATUS_VALUE}${NOT_AFTER_TICKET_WORD}${escapeRegExp(key)}(?! UP(?![${WORD}]))${NOT_BEFORE_TICKET_WORD}`);
     } else {
       if (key === 'TIMEWAIT') {
-        // ss -o prints `timer:(timewait,…)`: a timer name, not a state (only that exact word).
-        alt.plain.push(`(?<!timer:\\()${words.map(caseless).join('')}`, words.map(caseless).join(SEP.replace(/\?$/, '')));
+        // ss -o prints `timer:(timewait,…)`, netstat -o `timewait (38.12/0/0)`: a timer name, not a state.
+        alt.plain.push(
+          `(?<!timer:\\()(?!${NETSTAT_TIMER})${words.map(caseless).join('')}`,
+          words.map(caseless).join(SEP.replace(/\?$/, '')),
+        );
       } else if (key === 'LASTACK') {
         // `lastack:2000` in an `ss -i` line is a tcp_info field, not a state (recognize.ts tokenMention).
         alt.plain.push(`(?!lastack:[0-9])${words.map(caseless).join(SEP)}`);
       } else alt.plain.push(words.map(caseless).join(SEP));
     }
     alt.spaced.push(...spacedSpellings(words).map(escapeRegExp));
+    alt.lowerSpaced.push(...lowerSpacedSpellings(words).map(escapeRegExp));
   }
   return out;
 }
+
+/** net-tools' `netstat -o` timer (recognize.ts NETSTAT_TIMER_AFTER): the lower-case name, then ` (38.12/`. */
+const NETSTAT_TIMER = 'timewait \\([0-9]{1,12}(?:\\.[0-9]{1,12})?/';
+/** recognize.ts STATUS_LABEL_BEFORE: a `Status:` label that starts the line. */
+const NOT_STATUS_VALUE = `(?<!^[ \\t>*+-]{0,12}${caseless('status')}[*_]{0,2}:[ \\t*_\`]{0,8})`;
+/** recognize.ts TICKET_BEFORE / TICKET_AFTER: an upper-case ticket-workflow word on the line, 400 characters at most away. */
+const TICKET = `(?:${TICKET_WORDS.map(escapeRegExp).join('|')})`;
+const NOT_AFTER_TICKET_WORD = `(?<!(?:^|[^${WORD}])${TICKET}[^${WORD}\\n\\r][^\\n\\r]{0,399})`;
+const NOT_BEFORE_TICKET_WORD = `(?!(?:[^\\n\\r]{0,399}[^${WORD}])?${TICKET}(?![${WORD}]))`;
 
 function prefixPattern(): string {
   // `\_` joins words only when a word character follows (recognize.ts TOKEN_PATTERN).
@@ -225,6 +250,7 @@ function prefixPattern(): string {
 export function stateRegex(alt: StateAlternatives): string {
   const parts: string[] = [];
   if (alt.spaced.length) parts.push(`(?<![${WORD}-])(?:${longestFirst(alt.spaced).join('|')})(?![${WORD}])`);
+  if (alt.lowerSpaced.length) parts.push(`(?<![${WORD}-])(?:${longestFirst(alt.lowerSpaced).join('|')})${LOWER_SPACED_CONTEXT}`);
   parts.push(`${TOKEN_START}${prefixPattern()}(?:${longestFirst(alt.prefixed).join('|')})${TOKEN_END}${NOT_IN_URL}`);
   parts.push(`${TOKEN_START}(?:${longestFirst(alt.plain).join('|')})${TOKEN_END}${NOT_IN_URL}`);
   return parts.join('|');

@@ -144,6 +144,16 @@ describe('grammar and recogniser agree (real TextMate engine, vendored Markdown 
     },
     { weight: 2, arbitrary: fc.constantFrom('https://example.com/', 'http://x.org/a?s=', 'www.example.com/', 'mailto:', 'see://', '://') },
     { weight: 2, arbitrary: fc.constantFrom('ss', 'sudo ss -tan', 'ss -tn', 'state', 'exclude', 'connected', 'all', 'bucket', 'big', 'timer:(', '$(ss') },
+    // Timers and the English-word states used as English: netstat -o timers, ticket workflow, `Status:`, `LISTEN UP`.
+    {
+      weight: 2,
+      arbitrary: fc.constantFrom('timewait (38.12/0/0)', ' (1/0/0)', ' (0.00/', 'IN PROGRESS', 'RESOLVED', 'WONTFIX', 'Status:', '**Status:**', 'UP', ' UP', '- '),
+    },
+    // Lower-case spaced spellings and the state nouns that make them states.
+    {
+      weight: 2,
+      arbitrary: fc.constantFrom('time wait', 'close wait', 'fin wait 2', 'fin wait 1', 'last ack', 'syn recv', 'syn sent', 'state', 'sockets', 'connections', 'states', 'statement'),
+    },
     {
       weight: 2,
       arbitrary: fc.constantFrom(
@@ -219,6 +229,12 @@ describe('grammar and recogniser agree (real TextMate engine, vendored Markdown 
       'kernel: TCP: too many orphaned sockets; TCP: out of memory -- consider tuning tcp_mem',
       'FIN WAIT 2 SYN RCVD LAST ACK CLOSE WAIT — FIN\\_WAIT\\_2, FinWait1, SynReceived',
       'TIME_WAITs TIME_WAITS LAST_ACKS FIN_WAIT2S TCP_FIN_WAIT1S CLOSES LISTENS TCP_CLOSES ESTABS TimeWaitS _CLOSE_WAITS_',
+      'tcp 0 0 10.1.2.3:41822 10.1.5.9:8080 FIN_WAIT2 - timewait (38.12/0/0) timewait (x) TIMEWAIT (1/0/0)',
+      'TCP:   8760 (estab 512, closed 30, orphaned 37, synrecv 0, timewait 8120/0), ports 0 LISTEN',
+      'TCP: inuse 5 orphan 3 tw 2 alloc 7 mem 1 ESTAB',
+      '> **Status:** CLOSED — LISTEN UP: tickets go OPEN → IN PROGRESS → CLOSED; "CLOSING" a ticket',
+      'LISTEN 0 128 *:22; LISTEN UPDATE, OPEN → CLOSED, The status: ESTABLISHED, TIME_WAIT RESOLVED',
+      'time wait sockets, close wait state, 处于 fin wait 2 状态, last ack状态, syn sent connections; time wait pile, close wait statement',
       '大量TIME＿WAIT，TIME－WAIT，FIN－WAIT－2，CLOSE＿WAITs，FIN_WAIT_1－＞FIN_WAIT_2，＿TIME_WAIT，x＿TIME_WAIT，TIME_WAIT－x，TCP_＿FIN_WAIT1',
     ];
     for (const l of cases) assert.deepEqual(coloured(grammar, `\`\`\`\n${l}\n\`\`\``, 1), recognised(l), l);

@@ -113,3 +113,89 @@ test('single English words are states in a list or table whose siblings are stat
   assert.deepEqual(states(['- established', '- reviewed', '- merged'].join('\n')), []);
   assert.deepEqual(states(['| step |', '|---|', '| established |', '| merged |'].join('\n')), []);
 });
+
+test("net-tools' `netstat -o` timer `timewait (38.12/0/0)` is a timer name, not the TIME-WAIT state", () => {
+  const row = 'tcp        0      0 10.1.2.3:41822          10.1.5.9:8080           FIN_WAIT2   -                    timewait (38.12/0/0)';
+  assert.deepEqual(states(row), [['FIN-WAIT-2', 'FIN_WAIT2']]);
+  assert.deepEqual(states('TIME_WAIT  -  timewait (0.00/0/0)'), [['TIME-WAIT', 'TIME_WAIT']]);
+  // Only that exact lower-case word before `(number/`: the state elsewhere stays.
+  assert.deepEqual(states('timewait (see below) and TIMEWAIT (3/4) and timewait_ (1/0/0) and timewait 8120'), [
+    ['TIME-WAIT', 'timewait'],
+    ['TIME-WAIT', 'TIMEWAIT'],
+    ['TIME-WAIT', 'timewait'],
+    ['TIME-WAIT', 'timewait'],
+  ]);
+});
+
+test('the old `ss -s` summary line holds field names, never states: orphaned/timewait are sockstat fields, estab/closed/synrecv nothing', () => {
+  const line = 'TCP:   8760 (estab 512, closed 30, orphaned 37, synrecv 0, timewait 8120/0), ports 0';
+  assert.deepEqual(found(line), [
+    ['sockstat', 'sockstat.orphan', 'orphaned'],
+    ['sockstat', 'sockstat.tw', 'timewait'],
+  ]);
+  assert.deepEqual(found('TCP: inuse 5 orphan 3 tw 2 alloc 7 mem 1 ESTAB'), [
+    ['sockstat', 'sockstat.inuse', 'inuse'],
+    ['sockstat', 'sockstat.orphan', 'orphan'],
+    ['sockstat', 'sockstat.tw', 'tw'],
+    ['sockstat', 'sockstat.alloc', 'alloc'],
+    ['sockstat', 'sockstat.mem', 'mem'],
+  ]);
+  // The next line is not the summary's.
+  assert.deepEqual(states(`${line}\nsynrecv FIN_WAIT1`), [
+    ['SYN-RECEIVED', 'synrecv'],
+    ['FIN-WAIT-1', 'FIN_WAIT1'],
+  ]);
+});
+
+test('English-word states in capitals are not states in a ticket workflow, after a Status: label, or in LISTEN UP', () => {
+  assert.deepEqual(states('Status: CLOSED (merged into the handbook)'), []);
+  assert.deepEqual(states('- **Status:** CLOSED'), []);
+  assert.deepEqual(states('> **LISTEN UP:** read this before your first shift.'), []);
+  assert.deepEqual(states('- Jira: tickets move OPEN → IN PROGRESS → CLOSED. "CLOSING" a ticket needs a postmortem link.'), []);
+  assert.deepEqual(states('RESOLVED / CLOSED / REOPENED / WONTFIX: LISTEN'), []);
+  // Unambiguous spellings are never affected; neither is the next line.
+  assert.deepEqual(states('Status: TIME_WAIT — RESOLVED after FIN_WAIT2, LISTEN UP CLOSE_WAIT\nCLOSED'), [
+    ['TIME-WAIT', 'TIME_WAIT'],
+    ['FIN-WAIT-2', 'FIN_WAIT2'],
+    ['CLOSE-WAIT', 'CLOSE_WAIT'],
+    ['CLOSED', 'CLOSED'],
+  ]);
+});
+
+test('English-word states in capitals keep working in listings and prose without those signals', () => {
+  assert.deepEqual(states('LISTEN 0      128          *:22         *:*'), [['LISTEN', 'LISTEN']]);
+  assert.deepEqual(states('tcp   0   0 0.0.0.0:22   0.0.0.0:*   LISTEN   812/sshd'), [['LISTEN', 'LISTEN']]);
+  assert.deepEqual(states('the socket goes to CLOSED, then LISTEN UPDATE and CLOSING; OPEN → CLOSED'), [
+    ['CLOSED', 'CLOSED'],
+    ['LISTEN', 'LISTEN'],
+    ['CLOSING', 'CLOSING'],
+    ['CLOSED', 'CLOSED'],
+  ]);
+  assert.deepEqual(states('The status: ESTABLISHED, state: CLOSED; TODO: why CLOSING?'), [
+    ['ESTABLISHED', 'ESTABLISHED'],
+    ['CLOSED', 'CLOSED'],
+    ['CLOSING', 'CLOSING'],
+  ]);
+  assert.deepEqual(states('a passive OPEN moves CLOSED to LISTEN; resolved: CLOSED'), [
+    ['CLOSED', 'CLOSED'],
+    ['LISTEN', 'LISTEN'],
+    ['CLOSED', 'CLOSED'],
+  ]);
+});
+
+test('lower-case spaced states count before state(s), socket(s), connection(s) or 状态 only', () => {
+  assert.deepEqual(states('sockets in time wait state pile up; the close wait sockets leak; fin wait 2 connections; last ack state'), [
+    ['TIME-WAIT', 'time wait'],
+    ['CLOSE-WAIT', 'close wait'],
+    ['FIN-WAIT-2', 'fin wait 2'],
+    ['LAST-ACK', 'last ack'],
+  ]);
+  assert.deepEqual(states('大量 time wait 状态，处于close wait状态，syn recv states'), [
+    ['TIME-WAIT', 'time wait'],
+    ['CLOSE-WAIT', 'close wait'],
+    ['SYN-RECEIVED', 'syn recv'],
+  ]);
+  // Ordinary English: no state noun after it, or a longer word.
+  assert.deepEqual(states('sockets in time wait pile up; close wait times; at close wait for it; the last ack statement; time wait stateful'), []);
+  assert.deepEqual(states('Time wait sockets, TIME WAIT sockets'), [['TIME-WAIT', 'TIME WAIT']]);
+});

@@ -46,6 +46,17 @@ export const TOKEN_PATTERN = /[A-Za-z0-9_]+(?:(?:[-\uFF3F\uFF0D]|\\_)[A-Za-z0-9_
 export const SPACED_PATTERN =
   /(?<![A-Za-z0-9_-])(?:SYN (?:SENT|SEND|RCVD|RECV|RECEIVED)|FIN WAIT[ _-]?[12]|FINWAIT [12]|CLOSE WAIT|LAST ACK|TIMED? WAIT|NEW SYN RECV|BOUND INACTIVE)(?![A-Za-z0-9_])/g;
 
+/**
+ * What must follow a lower-case spaced spelling (`time wait`, `close wait`): a state noun or `状态`. Alone,
+ * `time wait` and `close wait` are ordinary English ("at close wait for it").
+ */
+export const LOWER_SPACED_CONTEXT = '(?= (?:states?|sockets?|connections?)(?![A-Za-z0-9_])| ?状态)';
+/** Lower-case prose with spaces, before a state noun: `time wait sockets`, `close wait state`, `处于 fin wait 2 状态`. */
+export const LOWER_SPACED_PATTERN = new RegExp(
+  `(?<![A-Za-z0-9_-])(?:syn (?:sent|rcvd|recv|received)|fin wait [12]|close wait|last ack|time wait)${LOWER_SPACED_CONTEXT}`,
+  'g',
+);
+
 /** The line contains an `ss` invocation before the keyword (`sudo ss`, `; ss`, `$(ss …)`). */
 export const SS_COMMAND = /(?:^|[\s;|&`$(])ss(?=\s)/;
 
@@ -308,15 +319,59 @@ function tokenMention(text: string, token0: string, at: number, out: RawMention[
   if (ENGLISH_WORD_STATES.has(hit.normalised) && hit.prefixLength === 0) {
     // Ordinary English words: capitals only, a filter keyword in an `ss … state X` command, or a word the
     // context names as a state (`处于Established状态`, a list of states copied from ss(8)).
-    if (!isUpper(token) && !(token === token.toLowerCase() && ssFilterContext(text, start)) && !wordStateContext(text, start, end)) return;
+    if (isUpper(token)) {
+      if (notAStateWord(text, start, end)) return;
+    } else if (!(token === token.toLowerCase() && ssFilterContext(text, start)) && !wordStateContext(text, start, end)) return;
   }
   // `lastack:2000` in an `ss -i` line is a tcp_info field (ms since the last ACK), not a state. It is the one
   // field ss prints that spells a state; `time_wait:8120` in a script's output is still the state.
   if (token === 'lastack' && text.charCodeAt(end) === 58 && isDigitCode(text.charCodeAt(end + 1))) return;
   // `timer:(timewait,…)` in ss -o output is a timer name, not a state label.
   if (token.length === 8 && token.toLowerCase() === 'timewait' && text.slice(Math.max(0, start - 7), start) === 'timer:(') return;
+  // `timewait (38.12/0/0)` in net-tools' `netstat -o` Timer column (off, on, keepalive, timewait, probe) is a timer too.
+  if (token === 'timewait' && NETSTAT_TIMER_AFTER.test(text.slice(end, end + 30))) return;
   if (insideUrl(text, start, end)) return;
   out.push({ start, end, text: raw, kind: 'state', id: hit.state, families: hit.families });
+}
+
+/** What follows a net-tools timer name: ` (38.12/0/0)` (netstat.c prints `%s (%2.2f/%ld/%d)`). */
+export const NETSTAT_TIMER_AFTER = /^ \(\d{1,12}(?:\.\d{1,12})?\//;
+
+/**
+ * Upper-case ticket-workflow words (Jira, GitHub projects): a line that has one is about tickets, and the
+ * English-word states on it (`OPEN → IN PROGRESS → CLOSED`) are ticket states. OPEN, TODO and DONE are left out:
+ * OPEN is also the RFC 793 user call (`passive OPEN`), and TODO/DONE mark notes about sockets too.
+ */
+export const TICKET_WORDS = ['IN PROGRESS', 'IN REVIEW', 'RESOLVED', 'REOPENED', 'WONTFIX'] as const;
+/** A ticket word before the state on its line (a whole word: no word character either side). */
+export const TICKET_BEFORE = new RegExp(`(?:^|[^A-Za-z0-9_])(?:${TICKET_WORDS.join('|')})(?![A-Za-z0-9_])`);
+/** A ticket word after the state on its line. */
+export const TICKET_AFTER = new RegExp(`(?<![A-Za-z0-9_])(?:${TICKET_WORDS.join('|')})(?![A-Za-z0-9_])`);
+/** A `Status:` label (any case, maybe emphasised, after list or quote markers) that starts the line: a document's or a ticket's status. */
+export const STATUS_LABEL_BEFORE = /^[ \t>*+-]{0,12}status[*_]{0,2}:[ \t*_`]{0,8}$/i;
+
+/**
+ * An English-word state in capitals (`CLOSED`, `LISTEN`) used as English, not as a state: on a line about
+ * ticket workflow, as a `Status:` label's value, or in the idiom `LISTEN UP`. Never asked of unambiguous
+ * spellings (`TIME_WAIT`). Each look stays on the line and within 400 characters (as the grammar's do).
+ */
+function notAStateWord(text: string, start: number, end: number): boolean {
+  if (text.startsWith(' UP', end) && !isWordChar(text.charCodeAt(end + 3))) return true;
+  const before = lineBefore(text, start);
+  if (STATUS_LABEL_BEFORE.test(before) || TICKET_BEFORE.test(before)) return true;
+  return TICKET_AFTER.test(lineAfter(text, end));
+}
+
+/** Up to 400 characters after `pos` on its line. */
+function lineAfter(text: string, pos: number): string {
+  const max = Math.min(text.length, pos + 400);
+  let e = pos;
+  while (e < max) {
+    const c = text.charCodeAt(e);
+    if (c === 10 || c === 13) break;
+    e++;
+  }
+  return text.slice(pos, e);
 }
 
 function isDigitCode(c: number): boolean {
@@ -370,11 +425,13 @@ interface Runs {
 
 function stateMentions(text: string, out: RawMention[], runs: Runs | undefined): void {
   if (runs === undefined) eachMatch(TOKEN_PATTERN, text, (m, at) => tokenMention(text, m[0], at, out));
-  eachMatch(SPACED_PATTERN, text, (m, at) => {
+  const spaced = (m: RegExpExecArray, at: number) => {
     const hit = lookupStateSpelling(m[0]);
     if (!hit) return;
     out.push({ start: at, end: at + m[0].length, text: m[0], kind: 'state', id: hit.state, families: hit.families });
-  }, runs?.spaced);
+  };
+  eachMatch(SPACED_PATTERN, text, spaced, runs?.spaced);
+  eachMatch(LOWER_SPACED_PATTERN, text, spaced, runs?.spaced);
   eachMatch(PROC_ROW_PATTERN, text, (m, at) => {
     const hex = (m[1] ?? '').toUpperCase();
     const state = PROC_NET_TCP_HEX.get(hex);
@@ -509,7 +566,11 @@ function conntrackMentions(text: string, out: RawMention[], runs: Runs | undefin
   }, runs?.lines.conntrackRow);
 }
 
-function termMentions(text: string, out: RawMention[], runs: Runs | undefined): void {
+/**
+ * `summaries` receives [start, end) of each sockstat and `ss -s` summary line, from its `TCP:` to the end of the
+ * line: the words there are the summary's fields (`estab 512, closed 30, synrecv 0`), not states.
+ */
+function termMentions(text: string, out: RawMention[], runs: Runs | undefined, summaries: number[]): void {
   const sysctl = (m: RegExpExecArray, at: number) => {
     const id = SYSCTL_NAMES.get(m[1] ?? '');
     if (!id) return;
@@ -544,6 +605,7 @@ function termMentions(text: string, out: RawMention[], runs: Runs | undefined): 
   const fields = (pattern: RegExp, field: RegExp, map: (name: string) => string) => {
     eachMatch(pattern, text, (m, at) => {
       const line = m[0];
+      summaries.push(at, lineEnd(text, at + line.length));
       field.lastIndex = 0;
       for (let f = field.exec(line); f; f = field.exec(line)) {
         const name = f[1] ?? '';
@@ -558,6 +620,28 @@ function termMentions(text: string, out: RawMention[], runs: Runs | undefined): 
     const start = at + m[0].search(/\S/);
     out.push({ start, end: at + m[0].length, text: text.slice(start, at + m[0].length), kind: 'sockstat', id: 'sockstat.sockets-used' });
   }, runs?.lines.sockstat);
+}
+
+function lineEnd(text: string, pos: number): number {
+  let e = pos;
+  while (e < text.length && text.charCodeAt(e) !== 10 && text.charCodeAt(e) !== 13) e++;
+  return e;
+}
+
+/** Drops the states and aggregates inside the summary lines' ranges (one range per line, so none overlap). */
+function dropStatesIn(mentions: RawMention[], summaries: readonly number[]): RawMention[] {
+  if (summaries.length === 0) return mentions;
+  const ranges: [number, number][] = [];
+  for (let i = 0; i < summaries.length; i += 2) ranges.push([summaries[i] as number, summaries[i + 1] as number]);
+  ranges.sort((a, b) => a[0] - b[0]);
+  mentions.sort((a, b) => a.start - b.start);
+  let r = 0;
+  return mentions.filter((m) => {
+    while (r < ranges.length && (ranges[r] as [number, number])[1] < m.start) r++;
+    if (m.kind !== 'state' && m.kind !== 'aggregate') return true;
+    const range = ranges[r];
+    return !(range && m.start >= range[0] && m.end <= range[1]);
+  });
 }
 
 /**
@@ -599,7 +683,8 @@ export function findMentions(note: string, options?: FindOptions): RawMention[] 
   let runs: Runs | undefined;
   if (options?.prefilter !== false) runs = { spaced: candidateTokens(text, out), lines: lineRuns(text, LINE_ANCHOR_PATTERN) };
   stateMentions(text, out, runs);
-  termMentions(text, out, runs);
+  const summaries: number[] = [];
+  termMentions(text, out, runs, summaries);
   conntrackMentions(text, out, runs);
-  return resolveOverlaps(out);
+  return resolveOverlaps(dropStatesIn(out, summaries));
 }
