@@ -338,11 +338,11 @@ export function parseDateTime(text: string): NoteTime | undefined {
 }
 
 /**
- * One word of a line that is only a date and time, as `date` prints it: digits with the separators of dates,
- * times and offsets (`2025-03-04T09:12:40+01:00`, `09:12:40`, `+0000`, `2025年`, `03月`, `02时40分07秒`), a word
+ * One word of a line that is only a date and time, as `date` prints it: a digit or sign, then digits with the
+ * separators of dates, times and offsets (`2025-03-04T09:12:40+01:00`, `09:12:40`, `+0000`, `2025年`, `03月`, `02时40分07秒`), a word
  * (month, weekday, AM/PM, zone: checked by dateWord), a Chinese weekday or day period, a Japanese weekday.
  */
-const DATE_TOKEN = /^(?:[0-9:.,+\-/TZ年月日时分秒]+|\(?[A-Za-z]{1,9}\)?[.,]?|(?:星期|周)[一二三四五六日天]|[月火水木金土日]曜日|上午|下午)$/;
+const DATE_TOKEN = /^(?:[0-9+-][0-9:.,+\-/TZ年月日时分秒]*|\(?[A-Za-z]{1,9}\)?[.,]?|(?:星期|周)[一二三四五六日天]|[月火水木金土日]曜日|上午|下午)$/;
 const DATE_WORDS: ReadonlySet<string> = new Set([
   ...MONTH_NAMES,
   ...MONTH_NAMES.map((m) => m.slice(0, 3)),
@@ -358,10 +358,10 @@ const dateWord = (w: string): boolean => !/[A-Za-z]/.test(w) || /[0-9]/.test(w) 
  * undefined: a log line (`2025-03-04T09:12:40+0100 lb-7 kernel: …`) goes on with a host and a message.
  */
 export function dateTimeLine(text: string): NoteTime | undefined {
-  if (text.length > MAX_TEXT) return undefined;
-  const words = text.trim().split(/\s+/);
-  for (const w of words) if (!DATE_TOKEN.test(w) || !dateWord(w)) return undefined;
-  return parseDateTime(text);
+  const t = parseDateTime(text); // first: most lines fail its quick test, and no words are made for them
+  if (!t) return undefined;
+  for (const w of text.trim().split(/\s+/)) if (!DATE_TOKEN.test(w) || !dateWord(w)) return undefined;
+  return t;
 }
 
 /** A calendar date alone (`# 2024-03-05 lb-9`, `2024/3/5`, `2024.03.05`, `2024年3月5日`, `Mar 5, 2024`): a heading's date for the times of day under it. */

@@ -18,6 +18,7 @@ import { mergeSegments } from '../evidence/parse';
 import { orphanPressure, pressureInput, SYSCTL_MAX_ORPHANS, SYSCTL_MAX_TW, SYSCTL_TCP_MEM, type OrphanPressure } from '../snapshot/pressure';
 import { dateNear, dateTimeLine, isoOf, minutesOf, onOneAxis, parseDate, parseDateTime, parseTimeMention, type NoteTime } from './time';
 import { valueInEffect, type InEffect, type Place, type SettingValue } from './inEffect';
+import { compareOnAxis, minutesInNoteOrder, type OnAxis } from './sampleOrder';
 
 export interface TimelinePoint {
   readonly time: string;
@@ -300,6 +301,8 @@ interface NoteTimes {
   readonly points: readonly TimelinePoint[];
   /** Minutes on the axis of each timed block with a sample or sysctl values (report/inEffect.ts places them). */
   readonly minutes: ReadonlyMap<EvidenceBlock, number>;
+  /** Every block's minutes in the note's one order (sampleOrder.ts), by its index in model.evidence. */
+  readonly axis: readonly number[];
 }
 
 const NOTE_TIMES = new WeakMap<NoteModel, NoteTimes>();
@@ -345,7 +348,7 @@ function noteTimes(model: NoteModel): NoteTimes {
       counts: reading ? reading.counts : block.counts,
     });
   });
-  const times = { points, minutes };
+  const times = { points, minutes, axis: minutesInNoteOrder(model.evidence.map((b) => minutes.get(b))) };
   NOTE_TIMES.set(model, times);
   return times;
 }
@@ -383,9 +386,32 @@ function latestSysctls(model: NoteModel): Record<string, string> {
   return out;
 }
 
-/** Where a line of a block stands, for inEffect.ts: the line, the block's minutes on the axis when timed, the block. */
+/**
+ * A block's minutes in the note's one order (sampleOrder.ts): its own time, else the latest time of a timed block
+ * above it, -Infinity before any.
+ */
+export function axisOf(model: NoteModel, block: EvidenceBlock): number {
+  const i = model.evidence.indexOf(block);
+  return i < 0 ? axisAtLine(model, block.startLine) : (noteTimes(model).axis[i] as number);
+}
+
+/** The minutes in the note's one order of a line outside the blocks (a count in the text): the latest time of a timed block above it. */
+export function axisAtLine(model: NoteModel, line: number): number {
+  const { axis } = noteTimes(model);
+  // The blocks are in note order: the last one starting above the line (binary search).
+  let lo = 0;
+  let hi = model.evidence.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((model.evidence[mid] as EvidenceBlock).startLine < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? -Infinity : (axis[lo - 1] as number);
+}
+
+/** Where a line of a block stands, for inEffect.ts: the line, the block's minutes in the note's one order, the block. */
 export function placeOf(model: NoteModel, block: EvidenceBlock, line: number): Place {
-  return { line, minutes: noteTimes(model).minutes.get(block), block: block.startLine };
+  return { line, minutes: axisOf(model, block), block: block.startLine };
 }
 
 /**
@@ -423,28 +449,32 @@ interface LatestSample extends Sockstat {
 }
 
 /**
- * The latest sockstat sample of the note — what the limits compare and the trend counts its minutes from. The
- * timed sample latest on the time axis (of equal times, the later in the note), unless blocks without a time
- * come after it in the note: then the last of those. A block without a time is placed by the note's order,
- * because notes are written as the incident goes (a later paste is later evidence); a timed sample pasted
- * out of order keeps its time. With no timed sample: the last block in the note.
+ * The latest sockstat sample of the note — what the limits compare and the trend counts its minutes from: the
+ * last in the note's one order (sampleOrder.ts). A timed sample by its time (of equal times, the later in the note);
+ * a block without a time at the latest time above it, because notes are written as the incident goes (a later
+ * paste is later evidence), while a timed sample pasted out of order keeps its time. With no timed sample: the
+ * last block in the note.
  */
 export function latestSockstat(model: NoteModel, points: readonly TimelinePoint[]): LatestSample | undefined {
-  let latest: TimelinePoint | undefined;
-  for (const p of points) if ((p.orphan !== null || p.tw !== null || p.mem !== null) && (!latest || p.minutes >= latest.minutes)) latest = p;
-  const timedLines = new Set(points.map((p) => p.line));
-  const after = latest?.line ?? -1;
-  let timedBlock: EvidenceBlock | undefined;
-  for (let i = model.evidence.length - 1; i >= 0; i--) {
-    const b = model.evidence[i] as EvidenceBlock;
-    if (b.startLine === after) timedBlock = b;
-    if (b.startLine <= after) break;
-    const tcp = b.sockstat?.tcp;
-    if (tcp && !timedLines.has(b.startLine)) return { orphan: tcp.orphan ?? null, tw: tcp.tw ?? null, mem: tcp.mem ?? null, block: b };
+  const blockAt = new Map<number, EvidenceBlock>();
+  for (const b of model.evidence) blockAt.set(b.startLine, b);
+  let latest: (LatestSample & OnAxis) | undefined;
+  const consider = (x: LatestSample & OnAxis): void => {
+    if (!latest || compareOnAxis(x, latest) >= 0) latest = x;
+  };
+  const timedLines = new Set<number>();
+  for (const p of points) {
+    timedLines.add(p.line);
+    const block = blockAt.get(p.line);
+    if (block && (p.orphan !== null || p.tw !== null || p.mem !== null)) consider({ orphan: p.orphan, tw: p.tw, mem: p.mem, block, minutes: p.minutes, line: p.line });
   }
+  model.evidence.forEach((b) => {
+    const tcp = b.sockstat?.tcp;
+    if (tcp && !timedLines.has(b.startLine)) consider({ orphan: tcp.orphan ?? null, tw: tcp.tw ?? null, mem: tcp.mem ?? null, block: b, minutes: axisOf(model, b), line: b.startLine });
+  });
   if (!latest) return undefined;
-  timedBlock ??= model.evidence.find((b) => b.startLine === after);
-  return timedBlock ? { orphan: latest.orphan, tw: latest.tw, mem: latest.mem, block: timedBlock } : undefined;
+  const { orphan, tw, mem, block } = latest;
+  return { orphan, tw, mem, block };
 }
 
 /** The line of a block's last sockstat numbers (a block's sockstat is merged, the later segment winning). */
