@@ -111,12 +111,29 @@ describe('the value in effect at a sample (valueInEffect)', () => {
     assert.deepEqual(valueInEffect([v('16384', 2, { block: 1 }), v('262144', 7, { block: 4, set: true })], at(5, { block: 4 })), { value: '16384', after: false, later: '262144' });
   });
 
-  it('in time when both are timed, in note order otherwise', () => {
+  it("in the note's one order: by time, an untimed value at the latest time above it (placeOf), then by line", () => {
     // The 09:00 reading is pasted after the 10:00 sample, the 10:30 one before it.
     assert.deepEqual(valueInEffect([v('262144', 1, { minutes: 630 }), v('16384', 9, { minutes: 540 })], at(5, { minutes: 600 })), { value: '16384', after: false, later: '262144' });
-    // An untimed value is placed by the note's order.
-    assert.deepEqual(valueInEffect([v('262144', 1), v('16384', 9, { minutes: 540 })], at(5, { minutes: 600 })), { value: '16384', after: false });
-    assert.deepEqual(valueInEffect([v('16384', 1), v('262144', 9)], at(5, { minutes: 600 })), { value: '16384', after: false, later: '262144' });
+    // An untimed value above every time stands before them; one below the 10:00 sample stands at 10:00, after it.
+    assert.deepEqual(valueInEffect([v('262144', 1, { minutes: -Infinity }), v('16384', 9, { minutes: 540 })], at(5, { minutes: 600 })), { value: '16384', after: false });
+    assert.deepEqual(valueInEffect([v('16384', 1, { minutes: -Infinity }), v('262144', 9, { minutes: 600 })], at(5, { minutes: 600 })), { value: '16384', after: false, later: '262144' });
+  });
+
+  it('a note: an untimed reading below a 12:00 one stands at 12:00, after an 11:00 sample pasted below both (one order, audit s10)', () => {
+    const fence = '```';
+    const text = [
+      `${fence}\n[2025-03-04 12:00:00] $ sysctl net.ipv4.tcp_max_orphans\nnet.ipv4.tcp_max_orphans = 262144\n${fence}\n`,
+      `${fence}\n$ sysctl net.ipv4.tcp_max_orphans\nnet.ipv4.tcp_max_orphans = 4096\n${fence}\n`,
+      `${fence}\n[2025-03-04 11:00:00] $ cat /proc/net/sockstat\nTCP: inuse 1 orphan 20 tw 1 alloc 1 mem 1\n${fence}\n`,
+    ].join('\n');
+    const model = analyzeNote(text);
+    const limits = limitsOf(model, timelineOf(model));
+    assert.equal(limits.orphan, 20);
+    // Pairwise (an untimed value by note order) put the 4096 reading before the sample and in effect; on the one
+    // axis both readings are after it, and the first of them (12:00) describes it.
+    assert.equal(limits.tcpMaxOrphans, 262144);
+    assert.equal(limits.readAfterSample.tcpMaxOrphans, true);
+    assert.equal(limits.laterInNote.tcpMaxOrphans, 4096);
   });
 });
 

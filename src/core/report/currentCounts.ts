@@ -4,9 +4,9 @@
  *
  * The samples are the outputs that give a number per state (evidence segments), the counts written in the text
  * (`FIN_WAIT1 61920` on a line of its own, a table row) and the rows of listings, in the order of the note's time
- * axis: a sample with a time is placed at it (report/timeline.ts), one without a time right after the latest time
- * above it in the note (notes are written as the incident goes; latestSockstat places it the same way), the note's
- * order deciding between equals.
+ * axis, the note's one order (report/sampleOrder.ts, shared with latestSockstat and the limits in effect): a
+ * sample with a time is placed at it (report/timeline.ts), one without a time right after the latest time above it
+ * in the note (notes are written as the incident goes), the note's order deciding between equals.
  *
  * Per state, the latest count that speaks for it decides. A count speaks for the states it lists and for those in
  * its `covers` (evidence/coverage.ts): a whole per-state count (`… | awk '{…} END {…}'`, `uniq -c`, the snapshot
@@ -26,7 +26,8 @@ import { proseCounts, type ProseCount } from '../evidence/connections/proseCount
 import { withoutQuoteMarkers } from '../evidence/text';
 import { withinRange, type NoteModel, type OffsetRange } from '../note/model';
 import { EVIDENCE_KIND_LABEL, t } from '../strings';
-import { timelineOf, type TimelinePoint } from './timeline';
+import { compareOnAxis } from './sampleOrder';
+import { axisAtLine, axisOf, timelineOf, type TimelinePoint } from './timeline';
 
 import type { CountSource } from '../evidence/blockCounts';
 
@@ -75,22 +76,16 @@ interface Sample extends CountSample {
   readonly partial: boolean;
 }
 
-const before = (a: Sample, b: Sample): number => (a.minutes < b.minutes ? -1 : a.minutes > b.minutes ? 1 : a.line - b.line);
-
 /** The samples of the note (of `range`), in time order. `points`: the timeline of the same evidence. */
 function samplesOf(model: NoteModel, range: OffsetRange | undefined, points: readonly TimelinePoint[], prose: readonly ProseCount[]): Sample[] {
   const timed = new Map<number, TimelinePoint>();
   for (const p of points) timed.set(p.line, p);
   const out: Sample[] = [];
-  /** The latest time of a timed block above, by note line (blocks in note order), for the samples without one. */
-  const latestAbove: { line: number; minutes: number }[] = [];
-  let latest = -Infinity;
   for (const block of model.evidence) {
     if (!withinRange(range, block.start, block.end)) continue;
     const p = timed.get(block.startLine);
-    if (p && p.minutes > latest) latest = p.minutes;
-    latestAbove.push({ line: block.startLine, minutes: latest });
-    const minutes = p ? p.minutes : latest;
+    // The note's one order (sampleOrder.ts): a block without a time stands at the latest time above it.
+    const minutes = axisOf(model, block);
     for (const seg of block.segments) {
       if (Object.keys(seg.counts).length === 0) continue;
       const listing = isListing(seg);
@@ -107,13 +102,8 @@ function samplesOf(model: NoteModel, range: OffsetRange | undefined, points: rea
       });
     }
   }
-  let k = 0;
-  let above = -Infinity;
-  for (const c of prose) {
-    while (k < latestAbove.length && (latestAbove[k] as { line: number }).line < c.line) above = (latestAbove[k++] as { minutes: number }).minutes;
-    out.push({ line: c.line, kind: 'prose', time: null, minutes: above, source: 'prose', counts: { [c.state]: c.count }, atLeast: false, partial: false });
-  }
-  return out.sort(before);
+  for (const c of prose) out.push({ line: c.line, kind: 'prose', time: null, minutes: axisAtLine(model, c.line), source: 'prose', counts: { [c.state]: c.count }, atLeast: false, partial: false });
+  return out.sort(compareOnAxis);
 }
 
 /** The count of `state` from the samples in time order, and the sample it comes from (see the file's comment). */

@@ -3,8 +3,9 @@
  * after it (`sysctl -p` printing the new `tcp_max_orphans`, a planned `/etc/sysctl.conf` under 处理/解决), so the
  * last value in the note is often not the one the sample met. The rule, for every limit the report compares:
  *
- * 1. In effect is the latest value at or before the sample — in time when both are timed (and the times
- *    differ), else in note order — or read in the sample's own block (one paste is one moment).
+ * 1. In effect is the latest value at or before the sample — in the note's one order (sampleOrder.ts: by time, a
+ *    block without one at the latest time above it, then by note line) — or read in the sample's own block (one
+ *    paste is one moment).
  * 2. With none: the first value *read* after the sample, marked `after` (the report says "read later in the
  *    note"): a reading taken later describes the sample as long as nothing changed in between.
  * 3. A value *set* after the sample (`sysctl -w`, `sysctl -p`, a configuration file: EvidenceSegment `set`) is the
@@ -15,8 +16,9 @@
  * Values are compared with their blanks normalised (`tcp_mem` pastes with tabs or spaces). Pure: no `vscode`, no
  * Node built-ins.
  */
+import { compareOnAxis } from './sampleOrder';
 
-/** Where a sample or a value stands: note line (0-based), minutes on the note's time axis when timed, its block. */
+/** Where a sample or a value stands: note line (0-based), minutes in the note's one order (sampleOrder.ts), its block. */
 export interface Place {
   readonly line: number;
   readonly minutes: number | undefined;
@@ -43,9 +45,12 @@ export interface InEffect {
 /** Blanks normalised: `188319\t251092  376638` → `188319 251092 376638`. */
 export const normalisedValue = (v: string): string => v.trim().replace(/\s+/g, ' ');
 
-/** Order of two places: in time when both are timed and the times differ, else in note order. */
+/**
+ * Order of two places: the note's one order (sampleOrder.ts; timeline.ts placeOf gives every place its minutes
+ * there). A place without minutes stands before any time (-Infinity).
+ */
 export function comparePlaces(a: Place, b: Place): number {
-  return a.minutes !== undefined && b.minutes !== undefined && a.minutes !== b.minutes ? a.minutes - b.minutes : a.line - b.line;
+  return compareOnAxis({ minutes: a.minutes ?? -Infinity, line: a.line }, { minutes: b.minutes ?? -Infinity, line: b.line });
 }
 
 /** The value of one sysctl in effect at `at` (the rule above); undefined when the note has no value at all. */

@@ -25,6 +25,11 @@ export interface NoteTime {
    */
   readonly dateInherited?: boolean;
   /**
+   * The line of the dated heading the time stands under (with its own date or an inherited one): the times under
+   * one heading are one run of samples, so an inherited date follows the one before it under the same heading.
+   */
+  readonly under?: number;
+  /**
    * Month and day, when the text gives them without a year (`3月5日 14:05`, `Mar 5 14:05`): onOneAxis takes the
    * year from the nearest dated time of the note, or counts the days between them in a note that dates nothing.
    */
@@ -332,6 +337,33 @@ export function parseDateTime(text: string): NoteTime | undefined {
   return readTime(text, true);
 }
 
+/**
+ * One word of a line that is only a date and time, as `date` prints it: a digit or sign, then digits with the
+ * separators of dates, times and offsets (`2025-03-04T09:12:40+01:00`, `09:12:40`, `+0000`, `2025年`, `03月`, `02时40分07秒`), a word
+ * (month, weekday, AM/PM, zone: checked by dateWord), a Chinese weekday or day period, a Japanese weekday.
+ */
+const DATE_TOKEN = /^(?:[0-9+-][0-9:.,+\-/TZ年月日时分秒]*|\(?[A-Za-z]{1,9}\)?[.,]?|(?:星期|周)[一二三四五六日天]|[月火水木金土日]曜日|上午|下午)$/;
+const DATE_WORDS: ReadonlySet<string> = new Set([
+  ...MONTH_NAMES,
+  ...MONTH_NAMES.map((m) => m.slice(0, 3)),
+  ...['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].flatMap((d) => [d, d.slice(0, 3)]),
+  'am',
+  'pm',
+]);
+const dateWord = (w: string): boolean => !/[A-Za-z]/.test(w) || /[0-9]/.test(w) || DATE_WORDS.has(w.replace(/[().,]/g, '').toLowerCase()) || /^\(?[A-Z]{1,5}\)?$/.test(w);
+
+/**
+ * The date and time of a line that holds nothing else, as `date` prints it (`Tue Mar  4 23:57:01 UTC 2025`,
+ * `2025-03-04T09:12:40+01:00`, `Tue, 04 Mar 2025 09:12:40 +0000`, `2025年 03月 04日 星期二 09:12:40 CST`), else
+ * undefined: a log line (`2025-03-04T09:12:40+0100 lb-7 kernel: …`) goes on with a host and a message.
+ */
+export function dateTimeLine(text: string): NoteTime | undefined {
+  const t = parseDateTime(text); // first: most lines fail its quick test, and no words are made for them
+  if (!t) return undefined;
+  for (const w of text.trim().split(/\s+/)) if (!DATE_TOKEN.test(w) || !dateWord(w)) return undefined;
+  return t;
+}
+
 /** A calendar date alone (`# 2024-03-05 lb-9`, `2024/3/5`, `2024.03.05`, `2024年3月5日`, `Mar 5, 2024`): a heading's date for the times of day under it. */
 export function parseDate(text: string): NoteTime['date'] {
   if (text.length > MAX_TEXT) return undefined;
@@ -441,13 +473,16 @@ function addDays(d: NonNullable<NoteTime['date']>, days: number): NonNullable<No
   return { y: x.getUTCFullYear(), m: x.getUTCMonth() + 1, d: x.getUTCDate() };
 }
 
+const dayNumber = (d: NonNullable<NoteTime['date']>): number => Date.UTC(d.y, d.m - 1, d.d);
+
 /** A time more than 12 hours earlier on the clock than the one before it: past midnight. */
 const pastMidnight = (prev: NoteTime, t: NoteTime): boolean => clockMinutes(prev) - clockMinutes(t) > HALF_DAY;
 
 /**
  * The date of each time for onOneAxis: its own, else its neighbour's, a day on (or back) across midnight. A date
  * inherited from a heading is where its samples start: the first sample under it takes it, the next ones follow
- * the one before across midnight as undated ones do.
+ * the one before under the same heading across midnight as undated ones do — also when that one gives its own
+ * date (`date` output at 23:57, then a prompt at 00:31 is the next day) — and never fall before the heading's day.
  */
 function datesOf(times: readonly NoteTime[]): NoteTime['date'][] {
   const dates = times.map((t) => t.date);
@@ -457,11 +492,14 @@ function datesOf(times: readonly NoteTime[]): NoteTime['date'][] {
   for (let i = first + 1; i < times.length; i++) {
     const t = times[i] as NoteTime;
     const prev = times[i - 1] as NoteTime;
-    // Under the same dated heading as the sample before: that sample's day (maybe already moved on), not the heading's.
-    const following = t.dateInherited && prev.dateInherited && sameDay(t.date, prev.date);
+    // Under the same dated heading as the sample before (whether that one gives its own date, `date` output, or
+    // inherits the heading's): that sample's day (maybe already moved on), never before the heading's.
+    const sameHeading = t.under !== undefined ? prev.under === t.under : prev.dateInherited && sameDay(t.date, prev.date);
+    const following = t.dateInherited && sameHeading;
     if (t.date && !following) continue;
     const d = dates[i - 1] as NonNullable<NoteTime['date']>;
-    dates[i] = pastMidnight(prev, t) ? addDays(d, 1) : d;
+    const next = pastMidnight(prev, t) ? addDays(d, 1) : d;
+    dates[i] = following && t.date && dayNumber(next) < dayNumber(t.date) ? t.date : next;
   }
   for (let i = first - 1; i >= 0; i--) {
     const t = times[i] as NoteTime;

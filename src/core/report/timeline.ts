@@ -12,11 +12,13 @@
  */
 import type { EvidenceBlock, NoteModel, Section } from '../note/model';
 import type { StateId } from '../catalogue/types';
-import { promptOf } from '../evidence/commandLine';
+import { classifyLine, promptOf } from '../evidence/commandLine';
 import { isSnapshotHeader } from '../evidence/snapshotFormat';
+import { mergeSegments } from '../evidence/parse';
 import { orphanPressure, pressureInput, SYSCTL_MAX_ORPHANS, SYSCTL_MAX_TW, SYSCTL_TCP_MEM, type OrphanPressure } from '../snapshot/pressure';
-import { dateNear, isoOf, minutesOf, onOneAxis, parseDate, parseDateTime, parseTimeMention, type NoteTime } from './time';
+import { dateNear, dateTimeLine, isoOf, minutesOf, onOneAxis, parseDate, parseDateTime, parseTimeMention, type NoteTime } from './time';
 import { valueInEffect, type InEffect, type Place, type SettingValue } from './inEffect';
+import { compareOnAxis, minutesInNoteOrder, type OnAxis } from './sampleOrder';
 
 export interface TimelinePoint {
   readonly time: string;
@@ -94,18 +96,19 @@ export function minutesUntil(value: number, threshold: number | null, perMinute:
   return round((threshold - value) / perMinute, 1);
 }
 
+/**
+ * A time on the one line directly above the block (blank lines skipped), not further up: there the lines are
+ * often an event list (`- 14:20 traffic back to normal`) that does not date the output. A heading is handled
+ * with the section.
+ */
 function lineAbove(model: NoteModel, block: EvidenceBlock): NoteTime | undefined {
-  // The fence line is block.startLine - 1 (fenced) or the block itself (indented); look at up to 2 lines above it.
+  // The fence line is block.startLine - 1 (fenced) or the block itself (indented).
   const fence = model.lines.lineText(block.startLine - 1).trimStart();
   const top = fence.startsWith('```') || fence.startsWith('~~~') ? block.startLine - 2 : block.startLine - 1;
-  let seen = 0;
-  for (let n = top; n >= 0 && seen < 2; n--) {
+  for (let n = top; n >= 0; n--) {
     const t = model.lines.lineText(n);
     if (t.trim() === '') continue;
-    seen++;
-    const hit = parseTimeMention(t);
-    if (hit) return hit;
-    if (t.trimStart().startsWith('#')) break; // a heading: handled with the section
+    return t.trimStart().startsWith('#') ? undefined : parseTimeMention(t);
   }
   return undefined;
 }
@@ -126,11 +129,14 @@ function sectionsOfBlocks(model: NoteModel, blocks: readonly EvidenceBlock[]): (
   return out;
 }
 
-/** The date of the block's section heading or of the nearest heading above it that gives one (`# 2024-03-05 lb-9`). */
-function headingDate(model: NoteModel, section: Section | undefined): NoteTime['date'] {
+/**
+ * The date of the block's section heading or of the nearest heading above it that gives one (`# 2024-03-05 lb-9`),
+ * and that heading's offset in the note (which samples stand under the same dated heading).
+ */
+function headingDate(model: NoteModel, section: Section | undefined): { date: NonNullable<NoteTime['date']>; at: number } | undefined {
   for (let s = section; s; s = s.parent >= 0 ? model.sections[s.parent] : undefined) {
     const d = parseDate(s.title);
-    if (d) return d;
+    if (d) return { date: d, at: s.start };
   }
   return undefined;
 }
@@ -168,6 +174,33 @@ function outsideSegments<T>(block: EvidenceBlock, read: (n: number) => T | undef
   return undefined;
 }
 
+/** The header line `watch` prints above each refresh (`Every 2.0s: ss -s    lb-7: Tue Mar  4 10:00:01 2025`). */
+const WATCH_HEADER = /^\s{0,8}Every \d{1,5}(?:\.\d{1,3})?s: /;
+
+/**
+ * The date and time a line of the block gives for its sample: a dated prompt (`[2025-03-04 09:12:40] $ ss -s`),
+ * a comment (`# pasted 2024-06-18T09:00Z`), `watch`'s header, and `date` output — the line after a `date` command, or a line that is only a date-time as
+ * `date` prints it (dateTimeLine; a loop's `date`). Not a log line (`2025-03-04T09:12:40+0100 lb-7 kernel: …`):
+ * times in other output are not the time of the sample.
+ */
+function dateOutput(model: NoteModel, block: EvidenceBlock, n: number): NoteTime | undefined {
+  const line = model.lines.lineText(n);
+  const prompt = promptOf(line);
+  if (prompt !== undefined) return parseDateTime(prompt);
+  if (WATCH_HEADER.test(line) || classifyLine(line)?.type === 'comment') return parseDateTime(line);
+  const only = dateTimeLine(line);
+  if (only) return only;
+  let above = n - 1;
+  while (above >= block.startLine && model.lines.lineText(above).trim() === '') above--;
+  return above >= block.startLine && isDateCommand(model.lines.lineText(above)) ? parseDateTime(line) : undefined;
+}
+
+/** A `date` command line, after a prompt or bare (`date` is no command classifyLine knows without a prompt). */
+function isDateCommand(line: string): boolean {
+  const prompt = promptOf(line);
+  return DATE_COMMAND.test(prompt === undefined ? line.trim() : line.slice(prompt.length).trim());
+}
+
 function clockInBlock(model: NoteModel, block: EvidenceBlock): NoteTime | undefined {
   return outsideSegments(block, (n) => {
     const line = model.lines.lineText(n);
@@ -193,8 +226,8 @@ function blockTime(model: NoteModel, block: EvidenceBlock, section: Section | un
     const t = tok ? parseDateTime(tok.slice(5)) : undefined;
     if (t) return t;
   }
-  const dated = outsideSegments(block, (n) => parseDateTime(model.lines.lineText(n)));
-  if (dated) return dated;
+  const dated = outsideSegments(block, (n) => dateOutput(model, block, n));
+  if (dated) return underHeading(model, section, dated);
   const outside = lineAbove(model, block) ?? (section ? parseTimeMention(section.title) : undefined);
   // A time of day in the block's own prompt is closer to the sample than the heading or the line above: it wins
   // (`# 2024-03-05 14:02` over `[14:02:11] $ ss -s` is 14:02:11), on their date and in their zone.
@@ -202,14 +235,65 @@ function blockTime(model: NoteModel, block: EvidenceBlock, section: Section | un
   const t = clock
     ? { ...clock, ...(outside?.date ? { date: outside.date } : outside?.monthDay ? { monthDay: outside.monthDay } : {}), ...(outside?.offset !== undefined ? { offset: outside.offset } : {}) }
     : outside;
-  if (!t || t.date) return t;
-  // A time of day under a dated heading (`# 2024-03-05 lb-9` … `## 14:02`) is on that heading's day; a month and
-  // day without a year (`## 3月6日 00:20`) take the heading's year.
-  const date = headingDate(model, section);
-  if (!date) return t;
-  if (!t.monthDay) return { ...t, date, dateInherited: true };
+  return t && underHeading(model, section, t);
+}
+
+/**
+ * A block's time with the dated heading it stands under (NoteTime.under). A time of day under a dated heading
+ * (`# 2024-03-05 lb-9` … `## 14:02`) is on that heading's day; a month and day without a year (`## 3月6日 00:20`)
+ * take the heading's year.
+ */
+function underHeading(model: NoteModel, section: Section | undefined, t: NoteTime): NoteTime {
+  const heading = headingDate(model, section);
+  if (!heading) return t;
+  if (t.date) return { ...t, under: heading.at };
+  if (!t.monthDay) return { ...t, date: heading.date, dateInherited: true, under: heading.at };
   const { monthDay, ...rest } = t;
-  return { ...rest, date: dateNear(monthDay, date) };
+  return { ...rest, date: dateNear(monthDay, heading.date), under: heading.at };
+}
+
+type Segment = EvidenceBlock['segments'][number];
+
+/** A segment with sample numbers (sockstat TCP numbers or per-state counts). */
+const isSample = (seg: Segment): boolean => seg.sockstat?.tcp !== undefined || Object.keys(seg.counts).length > 0;
+
+/** One reading of a block that holds several: its time and its numbers. */
+interface Reading {
+  readonly t: NoteTime;
+  readonly tcp: NonNullable<EvidenceBlock['sockstat']>['tcp'];
+  readonly counts: Partial<Record<StateId, number>>;
+}
+
+/**
+ * The readings of a block that holds several dated outputs — a loop of `date` and sockstat or `ss -s`
+ * (`while true; do date; cat /proc/net/sockstat; sleep 60; done`), dated prompts one after another: each date
+ * (dateOutput) with the sample outputs after it up to the next date is one reading. Undefined unless at least two
+ * dates have a sample after them (a block with one dated output is one sample, as before); outputs before the
+ * first date have no time of their own and are left out. Walked only for blocks with two sample segments or more.
+ */
+function readingsOf(model: NoteModel, block: EvidenceBlock, section: Section | undefined): Reading[] | undefined {
+  let samples = 0;
+  for (const seg of block.segments) if (isSample(seg)) samples++;
+  if (samples < 2) return undefined;
+  const groups: { t: NoteTime; segs: Segment[] }[] = [];
+  let seg = 0;
+  for (let n = block.startLine; n < block.endLine && n - block.startLine < 2000; n++) {
+    while (seg < block.segments.length && (block.segments[seg] as Segment).endLine <= n) seg++;
+    const inside = block.segments[seg];
+    if (inside && inside.startLine <= n) {
+      if (isSample(inside)) groups[groups.length - 1]?.segs.push(inside);
+      n = inside.endLine - 1;
+      continue;
+    }
+    const t = dateOutput(model, block, n);
+    if (t) groups.push({ t, segs: [] });
+  }
+  const dated = groups.filter((g) => g.segs.length > 0);
+  if (dated.length < 2) return undefined;
+  return dated.map((g) => {
+    const merged = mergeSegments(g.segs);
+    return { t: underHeading(model, section, g.t), tcp: merged.sockstat?.tcp, counts: merged.counts };
+  });
 }
 
 /** The timed blocks of a note on one axis: its samples (points) and the minutes of every timed block. */
@@ -217,6 +301,8 @@ interface NoteTimes {
   readonly points: readonly TimelinePoint[];
   /** Minutes on the axis of each timed block with a sample or sysctl values (report/inEffect.ts places them). */
   readonly minutes: ReadonlyMap<EvidenceBlock, number>;
+  /** Every block's minutes in the note's one order (sampleOrder.ts), by its index in model.evidence. */
+  readonly axis: readonly number[];
 }
 
 const NOTE_TIMES = new WeakMap<NoteModel, NoteTimes>();
@@ -230,22 +316,28 @@ const NOTE_TIMES = new WeakMap<NoteModel, NoteTimes>();
 function noteTimes(model: NoteModel): NoteTimes {
   const known = NOTE_TIMES.get(model);
   if (known) return known;
-  const timed: { block: EvidenceBlock; t: NoteTime; sample: boolean }[] = [];
+  const timed: { block: EvidenceBlock; t: NoteTime; sample: boolean; reading?: Reading }[] = [];
   const sections = sectionsOfBlocks(model, model.evidence);
   model.evidence.forEach((block, i) => {
     const sample = block.sockstat?.tcp !== undefined || Object.keys(block.counts).length > 0;
     if (!sample && Object.keys(block.sysctls).length === 0) return;
+    const readings = sample ? readingsOf(model, block, sections[i]) : undefined;
+    if (readings) {
+      for (const reading of readings) timed.push({ block, t: reading.t, sample, reading });
+      return;
+    }
     const t = blockTime(model, block, sections[i]);
     if (t) timed.push({ block, t, sample });
   });
   const axis = onOneAxis(timed.map((x) => x.t));
   const points: TimelinePoint[] = [];
   const minutes = new Map<EvidenceBlock, number>();
-  timed.forEach(({ block, sample }, i) => {
+  timed.forEach(({ block, sample, reading }, i) => {
     const t = axis[i] as NoteTime;
+    // A block with several readings stands at its last one (the later readings set it again).
     minutes.set(block, minutesOf(t));
     if (!sample) return;
-    const tcp = block.sockstat?.tcp;
+    const tcp = reading ? reading.tcp : block.sockstat?.tcp;
     points.push({
       time: isoOf(t),
       line: block.startLine,
@@ -253,10 +345,10 @@ function noteTimes(model: NoteModel): NoteTimes {
       tw: tcp?.tw ?? null,
       mem: tcp?.mem ?? null,
       minutes: minutesOf(t),
-      counts: block.counts,
+      counts: reading ? reading.counts : block.counts,
     });
   });
-  const times = { points, minutes };
+  const times = { points, minutes, axis: minutesInNoteOrder(model.evidence.map((b) => minutes.get(b))) };
   NOTE_TIMES.set(model, times);
   return times;
 }
@@ -294,9 +386,32 @@ function latestSysctls(model: NoteModel): Record<string, string> {
   return out;
 }
 
-/** Where a line of a block stands, for inEffect.ts: the line, the block's minutes on the axis when timed, the block. */
+/**
+ * A block's minutes in the note's one order (sampleOrder.ts): its own time, else the latest time of a timed block
+ * above it, -Infinity before any.
+ */
+export function axisOf(model: NoteModel, block: EvidenceBlock): number {
+  const i = model.evidence.indexOf(block);
+  return i < 0 ? axisAtLine(model, block.startLine) : (noteTimes(model).axis[i] as number);
+}
+
+/** The minutes in the note's one order of a line outside the blocks (a count in the text): the latest time of a timed block above it. */
+export function axisAtLine(model: NoteModel, line: number): number {
+  const { axis } = noteTimes(model);
+  // The blocks are in note order: the last one starting above the line (binary search).
+  let lo = 0;
+  let hi = model.evidence.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((model.evidence[mid] as EvidenceBlock).startLine < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? -Infinity : (axis[lo - 1] as number);
+}
+
+/** Where a line of a block stands, for inEffect.ts: the line, the block's minutes in the note's one order, the block. */
 export function placeOf(model: NoteModel, block: EvidenceBlock, line: number): Place {
-  return { line, minutes: noteTimes(model).minutes.get(block), block: block.startLine };
+  return { line, minutes: axisOf(model, block), block: block.startLine };
 }
 
 /**
@@ -334,28 +449,32 @@ interface LatestSample extends Sockstat {
 }
 
 /**
- * The latest sockstat sample of the note — what the limits compare and the trend counts its minutes from. The
- * timed sample latest on the time axis (of equal times, the later in the note), unless blocks without a time
- * come after it in the note: then the last of those. A block without a time is placed by the note's order,
- * because notes are written as the incident goes (a later paste is later evidence); a timed sample pasted
- * out of order keeps its time. With no timed sample: the last block in the note.
+ * The latest sockstat sample of the note — what the limits compare and the trend counts its minutes from: the
+ * last in the note's one order (sampleOrder.ts). A timed sample by its time (of equal times, the later in the note);
+ * a block without a time at the latest time above it, because notes are written as the incident goes (a later
+ * paste is later evidence), while a timed sample pasted out of order keeps its time. With no timed sample: the
+ * last block in the note.
  */
 export function latestSockstat(model: NoteModel, points: readonly TimelinePoint[]): LatestSample | undefined {
-  let latest: TimelinePoint | undefined;
-  for (const p of points) if ((p.orphan !== null || p.tw !== null || p.mem !== null) && (!latest || p.minutes >= latest.minutes)) latest = p;
-  const timedLines = new Set(points.map((p) => p.line));
-  const after = latest?.line ?? -1;
-  let timedBlock: EvidenceBlock | undefined;
-  for (let i = model.evidence.length - 1; i >= 0; i--) {
-    const b = model.evidence[i] as EvidenceBlock;
-    if (b.startLine === after) timedBlock = b;
-    if (b.startLine <= after) break;
-    const tcp = b.sockstat?.tcp;
-    if (tcp && !timedLines.has(b.startLine)) return { orphan: tcp.orphan ?? null, tw: tcp.tw ?? null, mem: tcp.mem ?? null, block: b };
+  const blockAt = new Map<number, EvidenceBlock>();
+  for (const b of model.evidence) blockAt.set(b.startLine, b);
+  let latest: (LatestSample & OnAxis) | undefined;
+  const consider = (x: LatestSample & OnAxis): void => {
+    if (!latest || compareOnAxis(x, latest) >= 0) latest = x;
+  };
+  const timedLines = new Set<number>();
+  for (const p of points) {
+    timedLines.add(p.line);
+    const block = blockAt.get(p.line);
+    if (block && (p.orphan !== null || p.tw !== null || p.mem !== null)) consider({ orphan: p.orphan, tw: p.tw, mem: p.mem, block, minutes: p.minutes, line: p.line });
   }
+  model.evidence.forEach((b) => {
+    const tcp = b.sockstat?.tcp;
+    if (tcp && !timedLines.has(b.startLine)) consider({ orphan: tcp.orphan ?? null, tw: tcp.tw ?? null, mem: tcp.mem ?? null, block: b, minutes: axisOf(model, b), line: b.startLine });
+  });
   if (!latest) return undefined;
-  timedBlock ??= model.evidence.find((b) => b.startLine === after);
-  return timedBlock ? { orphan: latest.orphan, tw: latest.tw, mem: latest.mem, block: timedBlock } : undefined;
+  const { orphan, tw, mem, block } = latest;
+  return { orphan, tw, mem, block };
 }
 
 /** The line of a block's last sockstat numbers (a block's sockstat is merged, the later segment winning). */

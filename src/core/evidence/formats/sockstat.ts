@@ -7,8 +7,14 @@ import { type MutableSockstat, SOCKSTAT_LABEL_LIST, applySockstatLine, freezeSoc
 import { isDigits, parseUint, tokenize } from '../text';
 import { Builder, type Line, makeSegment } from './builder';
 
+/**
+ * One /proc/net/sockstat{,6} reading. A label seen again (`TCP:` twice) is the next reading — a loop of `date` and
+ * `cat /proc/net/sockstat`, or `watch` output pasted twice —, so it starts a new segment: each reading keeps its
+ * own lines and the timeline can date it (report/timeline.ts). The block's merge still lets the later one win.
+ */
 export class Sockstat extends Builder {
   private readonly sockstat: MutableSockstat = {};
+  private readonly labels = new Set<string>();
 
   static canStart(line: Line): boolean {
     return line.headIsOneOf(0, SOCKSTAT_LABEL_LIST) && parseSockstatLine(line.tokens) !== undefined;
@@ -17,6 +23,11 @@ export class Sockstat extends Builder {
   take(line: Line): boolean {
     const l = parseSockstatLine(line.tokens);
     if (!l) return false;
+    // `UDP:`, `RAW:`, `FRAG:` … are all 'other': only the labels the reading keeps tell a second reading.
+    if (l.label !== 'other') {
+      if (this.labels.has(l.label)) return false;
+      this.labels.add(l.label);
+    }
     applySockstatLine(this.sockstat, l);
     return this.mark(line);
   }
