@@ -3,12 +3,13 @@
  * the limits, the likely causes and the findings — one pure function from the note's analysis to the JSON the
  * CLI prints (markdown.ts renders the same data as text). Pure: no `vscode`, no Node built-ins.
  */
-import { withinRange, type NoteModel, type OffsetRange } from '../note/model';
+import { withinRange, type EvidenceBlock, type NoteModel, type OffsetRange } from '../note/model';
 import { STATE_IDS, type Lang, type StateId } from '../catalogue/types';
 import type { StateSockets, TimerKind } from '../evidence/connections';
-import { findCauses, type Cause } from './causes';
+import { findCauses, type Cause, type CounterReading } from './causes';
+import { connectErrorLines } from './connectErrors';
 import { checkNote, type Finding } from '../check/findings';
-import { noteEvidenceSteps, runSteps, type NoteEvidence } from './noteEvidence';
+import { noteEvidenceSteps, runSteps, type CountSample, type NoteEvidence } from './noteEvidence';
 import { limitsOf, placeOf, settingsAt, timelineOf, trendOf, type Limits, type TimelinePoint, type Trend } from './timeline';
 import type { InEffect } from './inEffect';
 
@@ -24,6 +25,12 @@ export interface NoteAnalysis {
   readonly stateSysctls: Readonly<Partial<Record<StateId, Readonly<Record<string, InEffect>>>>>;
   /** The kernel log messages (catalogue ids, `msg.…`) the note shows in its code blocks. */
   readonly kernelMessages: readonly string[];
+  /** The per-state count outputs (evidence.samples) placed in time, with the sysctls in effect at TIME-WAIT ones. */
+  readonly samples: readonly CountSample[];
+  /** Each counter's readings in note order (one per output that shows it): the rules compare the first and last. */
+  readonly counterReadings: Readonly<Record<string, readonly CounterReading[]>>;
+  /** Lines quoting connect() failing with EADDRNOTAVAIL (report/connectErrors.ts). */
+  readonly connectErrorLines: readonly number[];
 }
 
 /**
@@ -47,7 +54,71 @@ export function* analyseEvidenceSteps(whole: NoteModel, range?: OffsetRange): Ge
     Object.assign(sysctls, b.sysctls);
   }
   const stateSysctls = Object.keys(sysctls).length ? sysctlsAtListings(model, evidence) : {};
-  return { evidence, points, limits, trend: trendOf(points, limits), counters, sysctls, stateSysctls, kernelMessages: kernelMessagesOf(whole, range) };
+  return {
+    evidence,
+    points,
+    limits,
+    trend: trendOf(points, limits),
+    counters,
+    sysctls,
+    stateSysctls,
+    kernelMessages: kernelMessagesOf(whole, range),
+    samples: placedSamples(model, evidence.samples, Object.keys(sysctls).length > 0),
+    counterReadings: counterReadingsOf(model),
+    connectErrorLines: connectErrorLines(whole, range),
+  };
+}
+
+/** The block holding note line `line` (blocks in note order, non-overlapping), by binary search. */
+function blockAt(model: NoteModel, line: number): EvidenceBlock | undefined {
+  const blocks = model.evidence;
+  let lo = 0;
+  let hi = blocks.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const b = blocks[mid] as EvidenceBlock;
+    if (line < b.startLine) hi = mid - 1;
+    else if (line >= b.endLine) lo = mid + 1;
+    else return b;
+  }
+  return undefined;
+}
+
+/**
+ * The samples on the note's time axis (a sample in a timed block takes its minutes), and, for those with
+ * TIME-WAIT numbers, the sysctls in effect at them (the port-range rule compares the two).
+ */
+function placedSamples(model: NoteModel, samples: readonly CountSample[], withSysctls: boolean): CountSample[] {
+  return samples.map((s) => {
+    if (s.prose) return s;
+    const block = blockAt(model, s.line);
+    if (!block) return s;
+    const place = placeOf(model, block, s.line);
+    const tw = s.counts['TIME-WAIT'] !== undefined || s.tw !== undefined;
+    return {
+      ...s,
+      ...(place.minutes !== undefined ? { minutes: place.minutes } : {}),
+      ...(tw && withSysctls ? { sysctls: settingsAt(model, place) } : {}),
+    };
+  });
+}
+
+/** Counters whose readings the rules compare (a count since boot says little; its growth between readings does). */
+const COMPARED_COUNTERS = ['TcpExtListenOverflows', 'TcpExtListenDrops', 'TcpExtSyncookiesSent', 'TcpExtTCPReqQFullDoCookies', 'TcpExtTCPReqQFullDrop'] as const;
+
+function counterReadingsOf(model: NoteModel): Record<string, CounterReading[]> {
+  const out: Record<string, CounterReading[]> = {};
+  for (const b of model.evidence) {
+    if (Object.keys(b.counters).length === 0) continue;
+    for (const seg of b.segments) {
+      if (!seg.counters) continue;
+      for (const name of COMPARED_COUNTERS) {
+        const value = seg.counters[name];
+        if (value !== undefined) (out[name] ??= []).push({ value, line: seg.startLine });
+      }
+    }
+  }
+  return out;
 }
 
 /** The sysctls in effect at each state's first listed row (the block holding it, placed as the limits place a sample). */
@@ -69,7 +140,20 @@ function kernelMessagesOf(model: NoteModel, range: OffsetRange | undefined): str
 
 export function causesOf(a: NoteAnalysis, lang: Lang): Cause[] {
   return findCauses(
-    { sockets: a.evidence.sockets, counts: a.evidence.counts, points: a.points, limits: a.limits, trend: a.trend, counters: a.counters, sysctls: a.sysctls, stateSysctls: a.stateSysctls, kernelMessages: a.kernelMessages },
+    {
+      sockets: a.evidence.sockets,
+      counts: a.evidence.counts,
+      points: a.points,
+      limits: a.limits,
+      trend: a.trend,
+      counters: a.counters,
+      sysctls: a.sysctls,
+      stateSysctls: a.stateSysctls,
+      kernelMessages: a.kernelMessages,
+      samples: a.samples,
+      counterReadings: a.counterReadings,
+      connectErrorLines: a.connectErrorLines,
+    },
     lang,
   );
 }

@@ -8,6 +8,7 @@ import type { StateId } from '../catalogue/types';
 import { connectionsOfSegment, readBccOutputs, StateTallies, transitionsByState, type Connection, type StateSockets, type StateTransitions } from '../evidence/connections';
 import { proseCounts, type ProseCount } from '../evidence/connections/proseCounts';
 import { withoutQuoteMarkers } from '../evidence/text';
+import type { InEffect } from './inEffect';
 
 /** Where a state's count comes from, best first. */
 export type CountSource = 'count-block' | 'prose' | 'listing';
@@ -19,6 +20,27 @@ export interface StateCount {
   readonly line: number;
 }
 
+/**
+ * One moment's per-state numbers: an output that counts sockets by state (an evidence segment: `uniq -c`, `wc -l`,
+ * a listing's rows, sockstat / `ss -s` `tw`) or a count written in the text. The cause rules weigh a state's
+ * count against others of the same output (CLOSE-WAIT among the connections) and follow counts over time.
+ */
+export interface CountSample {
+  /** 0-based note line of the output's first line (a count in the text: its line). */
+  readonly line: number;
+  /** Minutes on the note's time axis, when its block has a time (report/timeline.ts). */
+  readonly minutes?: number;
+  readonly counts: Readonly<Partial<Record<StateId, number>>>;
+  /** sockstat / `ss -s` `tw`: TIME-WAIT sockets and FIN-WAIT-2 timewait minisocks. */
+  readonly tw?: number;
+  /** Rows of a listing, not a count: a pasted listing is often cut, so its numbers are lower bounds. */
+  readonly listing?: true;
+  /** Written in the text, not a command's output. */
+  readonly prose?: true;
+  /** The sysctls in effect at the sample (report/inEffect.ts), where a rule compares one with it (TIME-WAIT). */
+  readonly sysctls?: Readonly<Record<string, InEffect>>;
+}
+
 export interface NoteEvidence {
   /** bcc tcpstates / tcplife rows (listing rows are summarised in `sockets`, not kept). */
   readonly connections: readonly Connection[];
@@ -28,6 +50,8 @@ export interface NoteEvidence {
   readonly counts: ReadonlyMap<StateId, StateCount>;
   /** The note line of each state's first listed row (where the causes read the sysctls in effect: build.ts). */
   readonly listingLines: ReadonlyMap<StateId, number>;
+  /** Every output with per-state numbers, then the counts written in the text, each in note order (no times yet). */
+  readonly samples: readonly CountSample[];
 }
 
 const PROSE_CONTEXTS: ReadonlySet<string> = new Set(['prose', 'list', 'table', 'blockquote']);
@@ -80,6 +104,7 @@ export function* noteEvidenceSteps(model: NoteModel, range?: OffsetRange): Gener
     // A better source wins; among equals the later one in the note (the latest sample).
     if (!old || rank(c.source) < rank(old.source) || (rank(c.source) === rank(old.source) && c.line >= old.line)) counts.set(state, c);
   };
+  const samples: CountSample[] = [];
   for (const block of model.evidence) {
     if (!withinRange(range, block.start, block.end)) continue;
     for (const seg of block.segments) {
@@ -87,6 +112,10 @@ export function* noteEvidenceSteps(model: NoteModel, range?: OffsetRange): Gener
       for (const r of rows) tallies.add(r);
       const isCountBlock =
         seg.kind === 'state-counts' || seg.kind === 'snapshot' || seg.kind === 'prometheus' || ((seg.kind === 'ss' || seg.kind === 'netstat') && rows.length === 0);
+      const tw = seg.sockstat?.tcp?.tw;
+      if (Object.keys(seg.counts).length > 0 || tw !== undefined) {
+        samples.push({ line: seg.startLine, counts: seg.counts, ...(tw !== undefined ? { tw } : {}), ...(isCountBlock ? {} : { listing: true as const }) });
+      }
       if (!isCountBlock) continue;
       for (const [s, n] of Object.entries(seg.counts) as [StateId, number | undefined][]) {
         if (n !== undefined) setCount(s, { count: n, source: 'count-block', line: seg.startLine });
@@ -100,10 +129,13 @@ export function* noteEvidenceSteps(model: NoteModel, range?: OffsetRange): Gener
     if (m.kind === 'state' && PROSE_CONTEXTS.has(m.context) && withinRange(range, m.start, m.end)) mentionLines.push(model.lines.lineAt(m.start));
   }
   const prose = proseCounts(mentionLines, lineText);
-  for (const p of prose) setCount(p.state, { count: p.count, source: 'prose', line: p.line });
+  for (const p of prose) {
+    setCount(p.state, { count: p.count, source: 'prose', line: p.line });
+    samples.push({ line: p.line, counts: { [p.state]: p.count }, prose: true });
+  }
   const { sockets, firstLine } = tallies.result();
   for (const [s, sum] of sockets) setCount(s, { count: sum.listed, source: 'listing', line: firstLine.get(s) ?? 0 });
-  return { connections, sockets, transitions: transitionsByState(connections), prose, counts, listingLines: firstLine };
+  return { connections, sockets, transitions: transitionsByState(connections), prose, counts, listingLines: firstLine, samples };
 }
 
 /** Runs a computation written in steps (a generator yielding between them) to its end at once. */
