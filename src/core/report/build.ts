@@ -6,7 +6,7 @@
 import { withinRange, type EvidenceBlock, type NoteModel, type OffsetRange } from '../note/model';
 import { STATE_IDS, type Lang, type StateId } from '../catalogue/types';
 import type { StateSockets, TimerKind } from '../evidence/connections';
-import { findCauses, type Cause, type CounterReading } from './causes';
+import { findCauses, timeWaitPeak, type Cause, type CounterReading } from './causes';
 import { connectErrorLines } from './connectErrors';
 import { checkNote, type Finding } from '../check/findings';
 import { noteEvidenceSteps, runSteps, type CountSample, type NoteEvidence } from './noteEvidence';
@@ -85,22 +85,19 @@ function blockAt(model: NoteModel, line: number): EvidenceBlock | undefined {
 }
 
 /**
- * The samples on the note's time axis (a sample in a timed block takes its minutes), and, for those with
- * TIME-WAIT numbers, the sysctls in effect at them (the port-range rule compares the two).
+ * The samples on the note's time axis (a sample in a timed block takes its minutes), and, for the one the port
+ * rule compares with ip_local_port_range (causes.ts timeWaitPeak), the sysctls in effect at it.
  */
 function placedSamples(model: NoteModel, samples: readonly CountSample[], withSysctls: boolean): CountSample[] {
-  return samples.map((s) => {
-    if (s.prose) return s;
-    const block = blockAt(model, s.line);
-    if (!block) return s;
-    const place = placeOf(model, block, s.line);
-    const tw = s.counts['TIME-WAIT'] !== undefined || s.tw !== undefined;
-    return {
-      ...s,
-      ...(place.minutes !== undefined ? { minutes: place.minutes } : {}),
-      ...(tw && withSysctls ? { sysctls: settingsAt(model, place) } : {}),
-    };
+  const placed = samples.map((s): CountSample => {
+    const block = s.prose ? undefined : blockAt(model, s.line);
+    const minutes = block ? placeOf(model, block, s.line).minutes : undefined;
+    return minutes !== undefined ? { ...s, minutes } : s;
   });
+  const peak = withSysctls ? timeWaitPeak(placed) : undefined;
+  const block = peak && blockAt(model, peak.s.line);
+  if (peak && block) placed[placed.indexOf(peak.s)] = { ...peak.s, sysctls: settingsAt(model, placeOf(model, block, peak.s.line)) };
+  return placed;
 }
 
 /** Counters whose readings the rules compare (a count since boot says little; its growth between readings does). */

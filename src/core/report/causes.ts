@@ -363,6 +363,22 @@ function destinationOf(s: StateSockets | undefined): { address: string; port: nu
 }
 
 /**
+ * The sample with the most TIME-WAIT sockets an output counts (the first of equals); sockstat `tw` (with the
+ * FIN-WAIT-2 minisocks) when no output counts them. The one sample the port rule compares with the range.
+ */
+export function timeWaitPeak(samples: readonly CountSample[]): { n: number; s: CountSample; tw: boolean } | undefined {
+  let peak: { n: number; s: CountSample; tw: boolean } | undefined;
+  for (const tw of [false, true]) {
+    for (const s of samples) {
+      const n = tw ? s.tw : s.counts['TIME-WAIT'];
+      if (!s.prose && n !== undefined && n > 0 && (!peak || n > peak.n)) peak = { n, s, tw };
+    }
+    if (peak) return peak;
+  }
+  return undefined;
+}
+
+/**
  * Local port exhaustion. connect() takes a local port from ip_local_port_range and needs the 4-tuple to be unused
  * (__inet_hash_connect, __inet_check_established): a port in TIME-WAIT towards a destination is taken for that
  * destination only — unless tcp_twsk_unique() lets it be reused (tcp_tw_reuse 1, or 2 towards loopback; TCP
@@ -373,15 +389,7 @@ function destinationOf(s: StateSockets | undefined): { address: string; port: nu
  * error quoted (PORTS_WITH_ERROR).
  */
 function portExhaustion(f: CauseFacts, lang: Lang): Cause | undefined {
-  // The most TIME-WAIT sockets an output counts; sockstat `tw` (with FIN-WAIT-2 minisocks) when none counts them.
-  let peak: { n: number; s: CountSample; tw: boolean } | undefined;
-  for (const tw of [false, true]) {
-    for (const s of samplesOf(f)) {
-      const n = tw ? s.tw : s.counts['TIME-WAIT'];
-      if (!s.prose && n !== undefined && n > 0 && (!peak || n > peak.n)) peak = { n, s, tw };
-    }
-    if (peak) break;
-  }
+  const peak = timeWaitPeak(samplesOf(f));
   if (!peak) return undefined;
   const sample = peak.s;
   // The sysctls in effect at the sample, else (facts built by hand) the note's last values.
