@@ -159,17 +159,19 @@ describe('cause rules', () => {
     // Without the connections beside it (ss state close-wait | wc -l, a count in the text): only a count well above noise.
     assert.deepEqual(rules(facts({ samples: [sample({ 'CLOSE-WAIT': 60 })] })), []);
     assert.deepEqual(rules(facts({ samples: [sample({ 'CLOSE-WAIT': 150 })] })), ['close-wait-not-closed@CLOSE-WAIT']);
-    // A known small share outweighs a large count elsewhere at the same moment? No: each output is weighed on its own,
-    // and one that shows the connections decides for its moment; a separate bare count of 21 is noise either way.
-    assert.deepEqual(rules(facts({ samples: [sample({ ESTABLISHED: 11840, 'CLOSE-WAIT': 21 }), sample({ 'CLOSE-WAIT': 21 }, { line: 9 })] })), []);
+    // Where an output shows the connections beside CLOSE-WAIT, it decides: a bare count elsewhere is not weighed.
+    assert.deepEqual(rules(facts({ samples: [sample({ ESTABLISHED: 11840, 'CLOSE-WAIT': 21 }), sample({ 'CLOSE-WAIT': 150 }, { line: 9 })] })), []);
+    assert.deepEqual(rules(facts({ samples: [sample({ ESTABLISHED: 11840, 'CLOSE-WAIT': 21 }), sample({ ESTABLISHED: 900, 'CLOSE-WAIT': 150 }, { line: 9 })] })), ['close-wait-not-closed@CLOSE-WAIT']);
     // Growth: counts at different times, beyond what two readings of one steady count differ by (3 σ of a Poisson difference).
     const at = (minutes: number, n: number, extra: Partial<CountSample> = {}): CountSample => sample({ 'CLOSE-WAIT': n }, { minutes, line: minutes, ...extra });
     assert.deepEqual(rules(facts({ samples: [at(0, 5), at(10, 12)] })), [], '5 → 12 is within noise');
     assert.deepEqual(rules(facts({ samples: [at(0, 21), at(10, 25)] })), []);
     assert.deepEqual(rules(facts({ samples: [at(0, 3), at(60, 40)] })), ['close-wait-not-closed@CLOSE-WAIT']);
     assert.match(findCauses(facts({ samples: [at(0, 3), at(60, 40)] }), 'en')[0]?.message ?? '', /40 CLOSE-WAIT sockets, growing from 3 to 40 between samples/);
-    // Outputs of one moment are one sample (the largest count): a cut listing and a full count at 16:02 are no growth.
-    assert.deepEqual(rules(facts({ samples: [at(0, 2, { listing: true }), at(0, 7)] })), []);
+    // Outputs of one moment are one sample (the largest count): two views at 16:02 are no growth.
+    assert.deepEqual(rules(facts({ samples: [at(0, 2), at(0, 7)] })), []);
+    // A listing's rows are a lower bound (a `head` of it): no growth from a cut listing to a full count.
+    assert.deepEqual(rules(facts({ samples: [at(0, 5, { listing: true }), at(60, 90)] })), []);
     // Falling counts are no growth; the first and the latest sample in time are compared, not note order.
     assert.deepEqual(rules(facts({ samples: [at(60, 3, { line: 1 }), at(0, 40, { line: 2 })] })), []);
   });

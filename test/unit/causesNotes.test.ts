@@ -100,6 +100,12 @@ describe('listener queues from a note', () => {
     assert.deepEqual(rules(fence('$ ss -lnt', 'State Recv-Q Send-Q Local Address:Port Peer Address:Port', 'LISTEN 129 128 0.0.0.0:8080 0.0.0.0:*')), ['listen-accept-queue-overflow@LISTEN']);
   });
 
+  it('the same full listener in two pastes, or on 0.0.0.0 and [::], is named once', () => {
+    const ss = (q: number) => fence('$ ss -lnt', 'State Recv-Q Send-Q Local Address:Port Peer Address:Port', `LISTEN ${q} 128 0.0.0.0:8080 0.0.0.0:*`, `LISTEN ${q} 128 [::]:8080 [::]:*`);
+    const m = report([ss(129), ss(129)].join('\n')).causes[0]?.message ?? '';
+    assert.equal(m.match(/port 8080/g)?.length, 1, m);
+  });
+
   it('a count since boot alone (one netstat -s reading) is no cause', () => {
     assert.deepEqual(rules(fence('$ netstat -s | grep -i overflow', '    2210 times the listen queue of a socket overflowed', '    19880132 TCP sockets finished time wait in fast timer')), []);
   });

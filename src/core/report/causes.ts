@@ -64,9 +64,9 @@ export interface CounterReading {
  * fires on what a healthy host does not show:
  * - a share: at least CLOSE_WAIT_MIN sockets and CLOSE_WAIT_SHARE of the ESTABLISHED and CLOSE-WAIT sockets of the
  *   same output (one moment);
- * - without the connections beside it (a count alone): at least CLOSE_WAIT_MANY;
+ * - where no output shows the connections beside it (counts alone): at least CLOSE_WAIT_MANY;
  * - growth: the latest count in time above the first by more than NOISE_SIGMAS standard deviations of the
- *   difference of two readings of one steady count. The sockets waiting at an instant are the occupancy of an
+ *   difference of two readings of one steady count (counts only: a listing's rows are a lower bound). The sockets waiting at an instant are the occupancy of an
  *   M/G/∞ queue (FINs arrive, each waits the application's reaction time), which is Poisson: two independent
  *   readings differ by a variance of about their sum.
  */
@@ -174,7 +174,8 @@ function growthBeyondNoise(samples: readonly CountSample[], state: StateId): { f
   const byTime = new Map<number, number>();
   for (const s of samples) {
     const n = s.counts[state];
-    if (n === undefined || s.minutes === undefined) continue;
+    // A listing's rows are a lower bound (pasted listings are often cut): counts only.
+    if (n === undefined || s.minutes === undefined || s.listing) continue;
     byTime.set(s.minutes, Math.max(n, byTime.get(s.minutes) ?? 0));
   }
   if (byTime.size < 2) return undefined;
@@ -187,15 +188,18 @@ function growthBeyondNoise(samples: readonly CountSample[], state: StateId): { f
 function closeWait(f: CauseFacts, lang: Lang): Cause | undefined {
   const samples = samplesOf(f);
   const growth = growthBeyondNoise(samples, 'CLOSE-WAIT');
-  // The largest count that a healthy application does not show (see CLOSE_WAIT_SHARE).
+  // The largest count that a healthy application does not show (see CLOSE_WAIT_SHARE). Outputs that show the
+  // connections beside CLOSE-WAIT decide; a count alone is weighed only when none does.
+  const beside = (s: CountSample): number | undefined => (s.prose ? undefined : s.counts.ESTABLISHED);
+  const shares = samples.some((s) => s.counts['CLOSE-WAIT'] !== undefined && beside(s) !== undefined);
   let high: { count: number; share?: number } | undefined;
   for (const s of samples) {
     const n = s.counts['CLOSE-WAIT'];
     if (n === undefined || (high && n <= high.count)) continue;
-    const estab = s.prose ? undefined : s.counts.ESTABLISHED;
-    if (estab === undefined) {
-      if (n >= CLOSE_WAIT_MANY) high = { count: n };
-    } else if (n >= CLOSE_WAIT_MIN && n >= CLOSE_WAIT_SHARE * (n + estab)) high = { count: n, share: n / (n + estab) };
+    const estab = beside(s);
+    if (estab !== undefined) {
+      if (n >= CLOSE_WAIT_MIN && n >= CLOSE_WAIT_SHARE * (n + estab)) high = { count: n, share: n / (n + estab) };
+    } else if (!shares && n >= CLOSE_WAIT_MANY) high = { count: n };
   }
   if (!growth && !high) return undefined;
   const procs = f.sockets.get('CLOSE-WAIT')?.processes ?? [];

@@ -102,7 +102,9 @@ class SocketTally {
     this.listenerRows++;
     if (recvQ <= sendQ) return;
     this.fullCount++;
-    if (this.fullListeners.length < TOP_N) this.fullListeners.push({ port: c.local?.port ?? 0, recvQ, sendQ, line: c.line });
+    const port = c.local?.port ?? 0;
+    // One entry per port: the same listener in another paste (or on 0.0.0.0 and [::]) is named once.
+    if (this.fullListeners.length < TOP_N && !this.fullListeners.some((q) => q.port === port)) this.fullListeners.push({ port, recvQ, sendQ, line: c.line });
   }
 
   result(): StateSockets {
