@@ -248,7 +248,7 @@ export const PHRASE = {
     en: ' The note does not show where they go: the limit is per destination, so it bites only where most of them go to one address and port.',
     'zh-cn': '笔记没有显示它们发往哪里：端口限制按目的地计算，只有当它们大多发往同一个地址和端口时才会耗尽。',
   },
-  reuseUnknown: { en: 'tcp_tw_reuse is not in the note; its default 2 reuses only towards loopback', 'zh-cn': '笔记中没有 tcp_tw_reuse；其默认值 2 只对回环地址复用' },
+  reuseUnknown: { en: 'tcp_tw_reuse is not in the note; its default 2 reuses only for loopback connections', 'zh-cn': '笔记中没有 tcp_tw_reuse；其默认值 2 只对回环连接复用' },
   connectError: {
     en: ' The note quotes connect() failing with "Cannot assign requested address" (line {line}).',
     'zh-cn': '笔记中引用了 connect() 失败的报错 "Cannot assign requested address"（第 {line} 行）。',
