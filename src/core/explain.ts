@@ -10,7 +10,8 @@ import type { Lang, Localized, StateId, TermKnowledge } from './catalogue/types'
 import type { SpellingFamily } from './catalogue/spellings';
 import { evidenceValue, mentionCounts, sockstatEvidence, topEvidenceFor } from './note/indexes';
 import type { EvidenceBlock, NoteModel, Mention } from './note/model';
-import { pressureFromEvidence, pressureVerdict } from './snapshot/pressure';
+import { pressureVerdict } from './snapshot/pressure';
+import { pressureAt } from './report/pressureAt';
 import { sourcesMarkdown, sourcesPlain } from './catalogue/sources';
 import { explainConntrack } from './knowledge/conntrack';
 import { BoundedMemo } from './memo';
@@ -135,8 +136,8 @@ const PRESSURE_TERMS: ReadonlySet<string> = new Set([
 ]);
 
 /** "Orphan pressure (sockstat at line 12): high: orphan 40,000 is above ½ …" — numbers only, no note text. */
-function pressureLine(evidence: readonly EvidenceBlock[], lang: Lang, at: number | undefined, m: Pick<Marks, 'bold' | 'prose'> = MARKDOWN): string | undefined {
-  const found = pressureFromEvidence(evidence, at);
+function pressureLine(model: NoteModel, lang: Lang, at: number | undefined, m: Pick<Marks, 'bold' | 'prose'> = MARKDOWN): string | undefined {
+  const found = pressureAt(model, at);
   if (!found || found.pressure.level === 'unknown') return undefined;
   return lead(m, `${t(PRESSURE_LABEL, lang, { line: found.line + 1 })}${LABEL_COLON[lang]}`, m.prose(pressureVerdict(found.pressure, lang)), lang);
 }
@@ -275,7 +276,7 @@ function renderStateExplanation(id: StateId, options: ExplainOptions, ctx: State
     if (mentions > 0) extra.push(t(L.mentions, lang, { n: mentions }));
     if (extra.length) parts.push(lead(m, `${t(L.inThisNote, lang)}${LABEL_COLON[lang]}`, extra.join(' · '), lang));
     if (orphanVerdict(id) !== 'no' || id === 'TIME-WAIT') {
-      const p = pressureLine(model.evidence, lang, ctx.at, m);
+      const p = pressureLine(model, lang, ctx.at, m);
       if (p) parts.push(p);
     }
   }
@@ -319,7 +320,7 @@ export function explainTerm(term: TermKnowledge, options: ExplainOptions, ctx: {
     const value = evidenceValue(ctx.model.evidence, term.id);
     if (value !== undefined) parts.push(`**${t(L.inThisNote, lang)}${LABEL_COLON[lang]}** ${codeSpan(String(value))}`);
     if (PRESSURE_TERMS.has(term.id)) {
-      const p = pressureLine(ctx.model.evidence, lang, ctx.at);
+      const p = pressureLine(ctx.model, lang, ctx.at);
       if (p) parts.push(p);
     }
   }

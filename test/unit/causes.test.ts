@@ -13,7 +13,7 @@ import type { StateSockets } from '../../src/core/evidence/connections';
 import { findCauses, orphanBudget, type CauseFacts } from '../../src/core/report/causes';
 import { CAUSE_TEXT } from '../../src/core/report/causeTexts';
 import { analyseEvidence, causesOf } from '../../src/core/report/build';
-import type { StateCount } from '../../src/core/report/noteEvidence';
+import type { OutputSample, StateCount } from '../../src/core/report/noteEvidence';
 import type { Limits, TimelinePoint, Trend } from '../../src/core/report/timeline';
 
 function sockets(p: Partial<Omit<StateSockets, 'timers' | 'sendQ'>> & { timers?: Partial<StateSockets['timers']>; sendQ?: Partial<StateSockets['sendQ']> } = {}): StateSockets {
@@ -56,7 +56,19 @@ const NO_LIMITS: Limits = {
   laterInNote: { tcpMaxOrphans: null, tcpMaxTwBuckets: null, tcpMem: null },
 };
 
-function facts(p: { sockets?: [StateId, StateSockets][]; counts?: [StateId, number][]; points?: TimelinePoint[]; limits?: Partial<Limits>; trend?: Trend | null; counters?: Record<string, number>; sysctls?: Record<string, string> }): CauseFacts {
+function facts(p: {
+  sockets?: [StateId, StateSockets][];
+  counts?: [StateId, number][];
+  points?: TimelinePoint[];
+  limits?: Partial<Limits>;
+  trend?: Trend | null;
+  counters?: Record<string, number>;
+  sysctls?: Record<string, string>;
+  samples?: OutputSample[];
+  counterReadings?: Record<string, number[]>;
+  connectErrorLines?: number[];
+  kernelMessages?: string[];
+}): CauseFacts {
   return {
     sockets: new Map(p.sockets ?? []),
     counts: new Map((p.counts ?? []).map(([s, n]): [StateId, StateCount] => [s, { count: n, source: 'count-block', line: 0 }])),
@@ -65,6 +77,10 @@ function facts(p: { sockets?: [StateId, StateSockets][]; counts?: [StateId, numb
     trend: p.trend ?? null,
     counters: p.counters ?? {},
     sysctls: p.sysctls ?? {},
+    ...(p.samples ? { samples: p.samples } : {}),
+    ...(p.counterReadings ? { counterReadings: Object.fromEntries(Object.entries(p.counterReadings).map(([k, v]) => [k, v.map((value, i) => ({ value, line: 10 * i }))])) } : {}),
+    ...(p.connectErrorLines ? { connectErrorLines: p.connectErrorLines } : {}),
+    ...(p.kernelMessages ? { kernelMessages: p.kernelMessages } : {}),
   };
 }
 
@@ -121,10 +137,143 @@ describe('cause rules', () => {
     assert.match(many?.message ?? '', /812 CLOSE-WAIT sockets \(held by java ×3\)/);
     assert.match(many?.message ?? '', /Not orphans/);
     const pt = (minutes: number, n: number): TimelinePoint => ({ time: '', line: 0, orphan: null, tw: null, mem: null, minutes, counts: { 'CLOSE-WAIT': n } });
-    const growing = findCauses(facts({ points: [pt(0, 5), pt(10, 12)] }), 'zh-cn')[0];
-    assert.match(growing?.message ?? '', /从 5 增长到 12/);
+    // 5 → 12 was the example of growth; two counts of a steady state differ that much (see below): 5 → 40 is growth.
+    const growing = findCauses(facts({ points: [pt(0, 5), pt(10, 40)] }), 'zh-cn')[0];
+    assert.match(growing?.message ?? '', /从 5 增长到 40/);
     assert.deepEqual(rules(facts({ counts: [['CLOSE-WAIT', 3]] })), []);
     assert.deepEqual(rules(facts({ counts: [['CLOSE-WAIT', 3]], points: [pt(0, 5), pt(10, 5)] })), []);
+  });
+
+  it('CLOSE-WAIT weighs the evidence: a share of the connections, a count well above noise, or growth beyond noise (audit J6)', () => {
+    const sample = (counts: OutputSample['counts'], extra: Partial<OutputSample> = {}): OutputSample => ({ line: 4, counts, ...extra });
+    // 21 CLOSE-WAIT beside 11,840 ESTABLISHED in one output: 0.18 % of the connections, what a busy healthy server shows.
+    assert.deepEqual(rules(facts({ samples: [sample({ ESTABLISHED: 11840, 'CLOSE-WAIT': 21 })] })), []);
+    // 230 beside 842: one connection in five waits for the application.
+    const share = findCauses(facts({ samples: [sample({ ESTABLISHED: 842, 'CLOSE-WAIT': 230 })] }), 'en')[0];
+    assert.equal(share?.rule, 'close-wait-not-closed');
+    assert.match(share?.message ?? '', /230 CLOSE-WAIT sockets \(21 % of the ESTABLISHED and CLOSE-WAIT sockets in that output\)/);
+    assert.match(findCauses(facts({ samples: [sample({ ESTABLISHED: 842, 'CLOSE-WAIT': 230 })] }), 'zh-cn')[0]?.message ?? '', /230 个 CLOSE-WAIT 套接字（占该输出中 ESTABLISHED 与 CLOSE-WAIT 套接字的 21 %）/);
+    // A share needs a count above the handful any moment can show.
+    assert.deepEqual(rules(facts({ samples: [sample({ ESTABLISHED: 10, 'CLOSE-WAIT': 12 })] })), []);
+    assert.deepEqual(rules(facts({ samples: [sample({ ESTABLISHED: 300, 'CLOSE-WAIT': 25 })] })), ['close-wait-not-closed@CLOSE-WAIT']);
+    // Without the connections beside it (ss state close-wait | wc -l, a count in the text): only a count well above noise.
+    assert.deepEqual(rules(facts({ samples: [sample({ 'CLOSE-WAIT': 60 })] })), []);
+    assert.deepEqual(rules(facts({ samples: [sample({ 'CLOSE-WAIT': 150 })] })), ['close-wait-not-closed@CLOSE-WAIT']);
+    // Where an output shows the connections beside CLOSE-WAIT, it decides: a bare count elsewhere is not weighed.
+    assert.deepEqual(rules(facts({ samples: [sample({ ESTABLISHED: 11840, 'CLOSE-WAIT': 21 }), sample({ 'CLOSE-WAIT': 150 }, { line: 9 })] })), []);
+    assert.deepEqual(rules(facts({ samples: [sample({ ESTABLISHED: 11840, 'CLOSE-WAIT': 21 }), sample({ ESTABLISHED: 900, 'CLOSE-WAIT': 150 }, { line: 9 })] })), ['close-wait-not-closed@CLOSE-WAIT']);
+    // Growth: counts at different times, beyond what two readings of one steady count differ by (3 σ of a Poisson difference).
+    const at = (minutes: number, n: number, extra: Partial<OutputSample> = {}): OutputSample => sample({ 'CLOSE-WAIT': n }, { minutes, line: minutes, ...extra });
+    assert.deepEqual(rules(facts({ samples: [at(0, 5), at(10, 12)] })), [], '5 → 12 is within noise');
+    assert.deepEqual(rules(facts({ samples: [at(0, 21), at(10, 25)] })), []);
+    assert.deepEqual(rules(facts({ samples: [at(0, 3), at(60, 40)] })), ['close-wait-not-closed@CLOSE-WAIT']);
+    assert.match(findCauses(facts({ samples: [at(0, 3), at(60, 40)] }), 'en')[0]?.message ?? '', /40 CLOSE-WAIT sockets, growing from 3 to 40 between samples/);
+    // Outputs of one moment are one sample (the largest count): two views at 16:02 are no growth.
+    assert.deepEqual(rules(facts({ samples: [at(0, 2), at(0, 7)] })), []);
+    // A listing's rows are a lower bound (a `head` of it): no growth from a cut listing to a full count.
+    assert.deepEqual(rules(facts({ samples: [at(0, 5, { listing: true }), at(60, 90)] })), []);
+    // Falling counts are no growth; the first and the latest sample in time are compared, not note order.
+    assert.deepEqual(rules(facts({ samples: [at(60, 3, { line: 1 }), at(0, 40, { line: 2 })] })), []);
+  });
+
+  it('local port exhaustion: TIME-WAIT near the size of ip_local_port_range towards one destination, or with connect() failing', () => {
+    const inEffect = (value: string) => ({ value, after: false });
+    const tw = (n: number, sysctls: Record<string, string> = { 'net.ipv4.ip_local_port_range': '32768\t60999', 'net.ipv4.tcp_tw_reuse': '2' }): OutputSample => ({
+      line: 15,
+      counts: { 'TIME-WAIT': n },
+      sysctls: Object.fromEntries(Object.entries(sysctls).map(([k, v]) => [k, inEffect(v)])),
+    });
+    const toRedis = sockets({ listed: 4, peers: [{ address: '10.60.2.15', count: 4 }], peerPorts: [{ port: 6379, count: 4 }], localPorts: [32768, 32769, 32770, 32771].map((port) => ({ port, count: 1 })) });
+    const all = facts({ samples: [tw(28232)], sockets: [['TIME-WAIT', toRedis]], connectErrorLines: [6] });
+    const [c] = findCauses(all, 'en');
+    assert.equal(c?.rule, 'local-port-exhaustion');
+    assert.equal(c?.state, 'TIME-WAIT');
+    assert.match(c?.message ?? '', /28,232 sockets in TIME-WAIT \(line 16\) against the 28,232 ports of ip_local_port_range 32768–60999/);
+    assert.match(c?.message ?? '', /4 of 4 listed TIME-WAIT sockets go to 10\.60\.2\.15:6379/);
+    assert.match(c?.message ?? '', /"Cannot assign requested address" \(line 7\)/);
+    assert.match(c?.message ?? '', /tcp_tw_reuse = 2/);
+    assert.match(c?.message ?? '', /source address and port, destination address and port/);
+    assert.ok(c?.check.some((x) => x.includes('ss -tan state time-wait')));
+    assert.ok(c?.change.some((x) => x.includes('tcp_tw_reuse')));
+    assert.match(c?.source ?? '', /inet_hashtables\.c$/);
+    const zh = findCauses(all, 'zh-cn')[0]?.message ?? '';
+    assert.match(zh, /28,232 个 TIME-WAIT 套接字（第 16 行）/);
+    assert.match(zh, /10\.60\.2\.15:6379/);
+
+    // The error and no listing: the range not in the note is the default, and the destinations are unknown (said so).
+    const pgb = findCauses(facts({ samples: [tw(21034, {})], connectErrorLines: [60] }), 'en')[0];
+    assert.equal(pgb?.rule, 'local-port-exhaustion');
+    assert.match(pgb?.message ?? '', /the default 32768–60999: the note shows no ip_local_port_range/);
+    assert.match(pgb?.message ?? '', /The note does not show where they go/);
+    // Neither a failing connect() nor one destination: a count alone says nothing about destinations.
+    assert.deepEqual(rules(facts({ samples: [tw(28232)] })), []);
+    // One destination without the error: close to the range (¾), not merely a large share of it.
+    assert.deepEqual(rules(facts({ samples: [tw(20000)], sockets: [['TIME-WAIT', toRedis]] })), []);
+    assert.deepEqual(rules(facts({ samples: [tw(22000)], sockets: [['TIME-WAIT', toRedis]] })), ['local-port-exhaustion@TIME-WAIT']);
+    // With the error, half of the range in TIME-WAIT; less is not enough to blame TIME-WAIT.
+    assert.deepEqual(rules(facts({ samples: [tw(12000)], connectErrorLines: [3] })), []);
+    // TIME-WAIT on our own listening port (a server closing first) uses no ephemeral port.
+    const server = sockets({ listed: 6, peers: [{ address: '198.51.100.7', count: 1 }], localPorts: [{ port: 443, count: 6 }], peerPorts: [{ port: 50000, count: 1 }] });
+    assert.deepEqual(rules(facts({ samples: [tw(30000)], sockets: [['TIME-WAIT', server]], connectErrorLines: [3] })), []);
+    // tcp_tw_reuse = 1 lets connect() take a TIME-WAIT port (with timestamps); = 2 only towards loopback.
+    assert.deepEqual(rules(facts({ samples: [tw(28232, { 'net.ipv4.ip_local_port_range': '32768 60999', 'net.ipv4.tcp_tw_reuse': '1' })], sockets: [['TIME-WAIT', toRedis]], connectErrorLines: [6] })), []);
+    assert.deepEqual(
+      rules(facts({ samples: [tw(28232, { 'net.ipv4.ip_local_port_range': '32768 60999', 'net.ipv4.tcp_tw_reuse': '1', 'net.ipv4.tcp_timestamps': '0' })], sockets: [['TIME-WAIT', toRedis]] })),
+      ['local-port-exhaustion@TIME-WAIT'],
+      'no timestamps: no reuse',
+    );
+    const loop = sockets({ listed: 4, peers: [{ address: '127.0.0.1', count: 4 }], peerPorts: [{ port: 6379, count: 4 }] });
+    assert.deepEqual(rules(facts({ samples: [tw(28232)], sockets: [['TIME-WAIT', loop]], connectErrorLines: [6] })), []);
+    // The ports the range gives: a narrow range fills sooner.
+    assert.deepEqual(rules(facts({ samples: [tw(900, { 'net.ipv4.ip_local_port_range': '60000 60999' })], sockets: [['TIME-WAIT', toRedis]] })), ['local-port-exhaustion@TIME-WAIT']);
+    // sockstat tw (TIME-WAIT with FIN-WAIT-2 minisocks) only where no output counts TIME-WAIT, and said so.
+    const twOnly = findCauses(facts({ samples: [{ line: 3, counts: {}, tw: 27000 }], connectErrorLines: [1] }), 'en')[0]?.message ?? '';
+    assert.match(twOnly, /27,000 timewait sockets \(sockstat tw: TIME-WAIT and FIN-WAIT-2 minisocks\) \(line 4\)/);
+    assert.match(findCauses(facts({ samples: [{ line: 3, counts: { 'TIME-WAIT': 26000 }, tw: 27000 }], connectErrorLines: [1] }), 'en')[0]?.message ?? '', /26,000 sockets in TIME-WAIT/);
+    // The peak sample counts, not the latest (the fix brings TIME-WAIT down).
+    assert.deepEqual(rules(facts({ samples: [tw(28232), { line: 90, counts: { 'TIME-WAIT': 40 } }], sockets: [['TIME-WAIT', toRedis]] })), ['local-port-exhaustion@TIME-WAIT']);
+  });
+
+  it('accept queue overflow: a listener whose Recv-Q is above its Send-Q (ss), or ListenOverflows rising between readings', () => {
+    const listen = (full: { port: number; recvQ: number; sendQ: number; line: number }[]) => sockets({ listed: 2, listeners: { rows: 2, full } });
+    const [c] = findCauses(facts({ sockets: [['LISTEN', listen([{ port: 8080, recvQ: 129, sendQ: 128, line: 12 }])]] }), 'en');
+    assert.equal(c?.rule, 'listen-accept-queue-overflow');
+    assert.equal(c?.state, 'LISTEN');
+    assert.match(c?.message ?? '', /Full accept queue on port 8080 \(Recv-Q 129 above Send-Q 128, line 13\)/);
+    assert.match(c?.message ?? '', /accept\(\)/);
+    assert.match(c?.source ?? '', /tcp_input\.c$/);
+    assert.match(findCauses(facts({ sockets: [['LISTEN', listen([{ port: 8080, recvQ: 129, sendQ: 128, line: 12 }])]] }), 'zh-cn')[0]?.message ?? '', /全连接队列/);
+    // The kernel's test is Recv-Q > Send-Q: a queue at its backlog still takes one more.
+    assert.deepEqual(rules(facts({ sockets: [['LISTEN', listen([])]] })), []);
+    const rising = findCauses(facts({ counterReadings: { TcpExtListenOverflows: [3052, 4810] } }), 'en')[0];
+    assert.equal(rising?.rule, 'listen-accept-queue-overflow');
+    assert.match(rising?.message ?? '', /TcpExtListenOverflows rose from 3,052 to 4,810 between readings/);
+    // One reading is a count since boot; flat readings show no overflow now.
+    assert.deepEqual(rules(facts({ counterReadings: { TcpExtListenOverflows: [2210] }, counters: { TcpExtListenOverflows: 2210 } })), []);
+    assert.deepEqual(rules(facts({ counterReadings: { TcpExtListenOverflows: [52110, 52110] } })), []);
+  });
+
+  it('SYN queue overflow: the SYN flooding log line, or cookie / queue-full counters rising; a full accept queue named as a reason', () => {
+    const [c] = findCauses(facts({ kernelMessages: ['msg.possible-syn-flooding'] }), 'en');
+    assert.equal(c?.rule, 'syn-queue-overflow');
+    assert.equal(c?.state, 'SYN-RECEIVED');
+    assert.match(c?.message ?? '', /"Possible SYN flooding"/);
+    assert.match(c?.message ?? '', /backlog/);
+    assert.doesNotMatch(c?.message ?? '', /accept queue overflows too/);
+    assert.match(findCauses(facts({ kernelMessages: ['msg.possible-syn-flooding'] }), 'zh-cn')[0]?.message ?? '', /半连接队列/);
+    const cookies = findCauses(facts({ counterReadings: { TcpExtSyncookiesSent: [1843217, 1843390] } }), 'en')[0];
+    assert.equal(cookies?.rule, 'syn-queue-overflow');
+    assert.match(cookies?.message ?? '', /TcpExtSyncookiesSent rose from 1,843,217 to 1,843,390/);
+    // With tcp_syncookies = 2 every SYN gets a cookie: the counters say nothing about the queue.
+    assert.deepEqual(rules(facts({ counterReadings: { TcpExtSyncookiesSent: [1, 500] }, sysctls: { 'net.ipv4.tcp_syncookies': '2' } })), []);
+    assert.deepEqual(rules(facts({ counterReadings: { TcpExtSyncookiesSent: [1843217] } })), []);
+    // Both queues: the accept queue first (LISTEN comes first in state order), and the SYN cause says why its queue fills.
+    const both = findCauses(
+      facts({ kernelMessages: ['msg.possible-syn-flooding'], sockets: [['LISTEN', sockets({ listed: 1, listeners: { rows: 1, full: [{ port: 8080, recvQ: 129, sendQ: 128, line: 3 }] } })]] }),
+      'en',
+    );
+    assert.deepEqual(both.map((x) => x.rule), ['listen-accept-queue-overflow', 'syn-queue-overflow']);
+    assert.match(both[1]?.message ?? '', /accept queue overflows too/);
   });
 
   it('FIN-WAIT-2 on the timewait timer: harmless minisocks; on keepalive: full orphans waiting (tcp_fin_timeout > 60)', () => {

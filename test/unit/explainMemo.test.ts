@@ -14,7 +14,7 @@ import { runInNewContext } from 'node:vm';
 import { BoundedMemo, ownString } from '../../src/core/memo';
 import { analyzeNote } from '../../src/core/note/analyze';
 import type { NoteModel } from '../../src/core/note/model';
-import { pressureFromEvidence } from '../../src/core/snapshot/pressure';
+import { pressureAt } from '../../src/core/report/pressureAt';
 import { sourcesMarkdown, sourcesPlain } from '../../src/core/catalogue/sources';
 import { STATE_IDS } from '../../src/core/catalogue/types';
 
@@ -99,8 +99,8 @@ describe('hover caches', () => {
     assert.ok(model.evidence.filter((b) => b.sockstat?.tcp).length >= 6, 'the note has six sockstat blocks');
     const seen = new Set<string>();
     for (let at = 0; at < model.text.length; at += 37) {
-      const cached = pressureFromEvidence(model.evidence, at);
-      assert.deepEqual(cached, pressureFromEvidence([...model.evidence], at), `offset ${at}`);
+      const cached = pressureAt(model, at);
+      assert.deepEqual(cached, pressureAt(freshEvidence(model), at), `offset ${at}`);
       seen.add(JSON.stringify(cached));
     }
     assert.ok(seen.size >= 4, `the verdict changes along the note (${seen.size} distinct)`);

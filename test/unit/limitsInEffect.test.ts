@@ -19,6 +19,8 @@ import { limitsOf, timelineOf, type Limits } from '../../src/core/report/timelin
 import { valueInEffect } from '../../src/core/report/inEffect';
 import { parseCommand } from '../../src/core/evidence/command';
 import { parseEvidence } from '../../src/core/evidence/parse';
+import { explainMention } from '../../src/core/explain';
+import { pressureAt } from '../../src/core/report/pressureAt';
 
 const limits = (text: string): Limits => {
   const model = analyzeNote(text);
@@ -296,5 +298,51 @@ describe('through the built CLI', () => {
     assert.match(zh, /（100 %；¼ = 4,096，½ = 8,192；tcp_max_orphans 取自笔记后文）\n/);
     const none = reportMarkdown(report([fence('$ cat /proc/net/sockstat', SOCKSTAT), fence('$ sysctl -w net.ipv4.tcp_max_orphans=262144', 'net.ipv4.tcp_max_orphans = 262144')].join('\n')), 'en');
     assert.match(none, /\n- orphan 16,402; tcp_max_orphans not known at this sample; tcp_max_orphans is 262,144 later in the note\n/);
+  });
+});
+
+describe("the hover's orphan-pressure line: the limits in effect at its sample (one rule with the report)", () => {
+  const hoverOn = (note: string, needle: string): string => {
+    const model = analyzeNote(note);
+    const at = note.indexOf(needle);
+    const m = model.mentions.find((x) => x.start >= at && x.kind === 'state');
+    assert.ok(m, needle);
+    return explainMention(m, model, { lang: 'en' }) ?? '';
+  };
+
+  it('a fix pasted after the sample, nearest the cursor, is not the limit the sample met', () => {
+    const note = [
+      fence('$ sysctl net.ipv4.tcp_max_orphans', 'net.ipv4.tcp_max_orphans = 16384'),
+      fence('$ cat /proc/net/sockstat', SOCKSTAT),
+      'Then we raised it:',
+      fence('$ sysctl -w net.ipv4.tcp_max_orphans=262144', 'net.ipv4.tcp_max_orphans = 262144'),
+      'FIN-WAIT-1 piled up before the change.',
+    ].join('\n');
+    assert.match(hoverOn(note, 'FIN-WAIT-1 piled'), /\*\*Orphan pressure \(sockstat at line 8\):\*\* over the limit: orphan 16,402 > tcp_max_orphans 16,384/);
+    const model = analyzeNote(note);
+    assert.equal(pressureAt(model, note.indexOf('FIN-WAIT-1 piled'))?.pressure.maxOrphans, report(note).json.limits.tcpMaxOrphans);
+  });
+
+  it('in time: a reading pasted last but timed before the sample is the one in effect, as in the report', () => {
+    const note = [
+      '## 10:00',
+      fence('$ cat /proc/net/sockstat', SOCKSTAT),
+      'LAST-ACK and FIN-WAIT-1 everywhere.',
+      '## 11:00',
+      fence('$ sysctl net.ipv4.tcp_max_orphans', 'net.ipv4.tcp_max_orphans = 262144'),
+      '## 09:55',
+      fence('$ sysctl net.ipv4.tcp_max_orphans', 'net.ipv4.tcp_max_orphans = 16384'),
+    ].join('\n');
+    const model = analyzeNote(note);
+    const p = pressureAt(model, note.indexOf('LAST-ACK and'));
+    assert.equal(p?.pressure.maxOrphans, 16384);
+    assert.equal(p?.pressure.level, 'over');
+    assert.equal(report(note).json.limits.tcpMaxOrphans, 16384);
+    assert.match(hoverOn(note, 'LAST-ACK and'), /over the limit: orphan 16,402 > tcp_max_orphans 16,384/);
+  });
+
+  it('only a reading after the sample: it is used (nothing before it), as in the report', () => {
+    const note = [fence('$ cat /proc/net/sockstat', SOCKSTAT), 'CLOSING here.', fence('$ sysctl net.ipv4.tcp_max_orphans', 'net.ipv4.tcp_max_orphans = 65536')].join('\n');
+    assert.equal(pressureAt(analyzeNote(note), note.indexOf('CLOSING'))?.pressure.maxOrphans, 65536);
   });
 });

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { PROC_NET_TCP_HEX } from '../../src/core/catalogue/spellings';
 import type { StateId } from '../../src/core/catalogue/types';
 import { analyzeNote } from '../../src/core/note/analyze';
+import { pressureAt } from '../../src/core/report/pressureAt';
 import { parseEvidence, PAGE_SIZE_KEY } from '../../src/core/evidence/parse';
 import { formatSnapshot, parseSnapshot, type SnapshotData } from '../../src/core/evidence/snapshotFormat';
 import { explainMention } from '../../src/core/explain';
@@ -31,7 +32,6 @@ import {
   parseSmapsPageSize,
   parseSockstat,
   parseSysctlValue,
-  pressureFromEvidence,
   pressureGaugeSvg,
   pressureVerdict,
   snapshotInsertion,
@@ -456,7 +456,7 @@ describe('orphan pressure', () => {
       'LAST_ACK too.',
     ].join('\n');
     const model = analyzeNote(note);
-    const near = (needle: string) => pressureFromEvidence(model.evidence, note.indexOf(needle));
+    const near = (needle: string) => pressureAt(model, note.indexOf(needle));
     assert.equal(near('FIN-WAIT-1 everywhere')?.pressure.orphan, 20000);
     assert.equal(near('FIN-WAIT-1 everywhere')?.pressure.level, 'quarter');
     assert.equal(near('LAST_ACK too')?.pressure.orphan, 40000);
@@ -473,7 +473,7 @@ describe('orphan pressure', () => {
     assert.match(hover('LAST_ACK too'), /\*\*Orphan pressure \(sockstat at line 16\):\*\* high: orphan 40,000/);
   });
 
-  it('the nearest-block lookup (indexed once per evidence array) picks what sorting all blocks by distance picks', () => {
+  it('the nearest-block lookup (indexed once per evidence array) picks what sorting all blocks by distance picks; the tunables are those in effect at it', () => {
     // Blocks with sockstat, with tunables, with both and with neither, in a generated note; every offset.
     const parts: string[] = [];
     for (let i = 0; i < 24; i++) {
@@ -487,22 +487,32 @@ describe('orphan pressure', () => {
     const note = parts.join('\n\n');
     const model = analyzeNote(note);
     assert.ok(model.evidence.length > 10);
-    // The former implementation, as the reference.
+    // The former implementation's choice of the sockstat block, as the reference.
     const dist = (b: (typeof model.evidence)[number], at?: number) => (at === undefined ? b.start : at >= b.start && at <= b.end ? 0 : at < b.start ? b.start - at : at - b.end);
+    // The tunable in effect at it (no times in this note: note order), the rule of report/inEffect.ts: the last value
+    // in a block at or before the sample's (its own block included), else the first one after it. (Until session 10
+    // the hover took each tunable from the block nearest the cursor instead: a later fix next to the cursor won.)
     const reference = (at?: number) => {
       const by = [...model.evidence].sort((a, b) => dist(a, at) - dist(b, at));
       const home = by.find((b) => typeof b.sockstat?.tcp?.orphan === 'number');
       if (!home) return undefined;
-      const ordered = [home, ...by.filter((b) => b !== home)];
-      return { home: home.index, tunables: ['net.ipv4.tcp_max_orphans', 'net.ipv4.tcp_mem', 'pagesize'].map((k) => ordered.map((b) => b.sysctls[k]).find((v) => v !== undefined)) };
+      const inEffect = (k: string) => {
+        const withIt = model.evidence.filter((b) => b.sysctls[k] !== undefined);
+        return (withIt.filter((b) => b.startLine <= home.startLine).at(-1) ?? withIt[0])?.sysctls[k];
+      };
+      return { home: home.index, tunables: ['net.ipv4.tcp_max_orphans', 'net.ipv4.tcp_mem', 'pagesize'].map(inEffect) };
     };
+    let differs = 0;
     for (const at of [undefined, ...Array.from({ length: note.length + 2 }, (_, i) => i - 1)]) {
       const ref = reference(at);
-      const got = pressureFromEvidence(model.evidence, at);
+      const got = pressureAt(model, at);
       assert.equal(got?.pressure.orphan, ref ? model.evidence[ref.home]?.sockstat?.tcp?.orphan : undefined, `orphan at ${at}`);
       assert.equal(got?.pressure.maxOrphans, ref?.tunables[0] === undefined ? undefined : Number(ref.tunables[0]), `tcp_max_orphans at ${at}`);
+      const nearestTunable = [...model.evidence].sort((a, b) => dist(a, at) - dist(b, at)).find((b) => b.sysctls['net.ipv4.tcp_max_orphans'] !== undefined);
+      if (ref && nearestTunable && Number(nearestTunable.sysctls['net.ipv4.tcp_max_orphans']) !== got?.pressure.maxOrphans) differs++;
     }
-    assert.equal(pressureFromEvidence([], 3), undefined);
+    assert.ok(differs > 0, 'the generated note has offsets where the nearest tunable is not the one in effect');
+    assert.equal(pressureAt(analyzeNote('no evidence'), 3), undefined);
   });
 
   it('hovers of states that are never orphans do not show it; without a limit in the note there is no line', () => {

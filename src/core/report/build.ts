@@ -3,12 +3,13 @@
  * the limits, the likely causes and the findings — one pure function from the note's analysis to the JSON the
  * CLI prints (markdown.ts renders the same data as text). Pure: no `vscode`, no Node built-ins.
  */
-import { withinRange, type NoteModel, type OffsetRange } from '../note/model';
+import { withinRange, type EvidenceBlock, type NoteModel, type OffsetRange } from '../note/model';
 import { STATE_IDS, type Lang, type StateId } from '../catalogue/types';
 import type { StateSockets, TimerKind } from '../evidence/connections';
-import { findCauses, type Cause } from './causes';
+import { findCauses, timeWaitPeak, type Cause, type CounterReading } from './causes';
+import { connectErrorLines } from './connectErrors';
 import { checkNote, type Finding } from '../check/findings';
-import { noteEvidenceSteps, runSteps, type CountSample, type NoteEvidence } from './noteEvidence';
+import { noteEvidenceSteps, runSteps, type CountSample, type NoteEvidence, type OutputSample } from './noteEvidence';
 import { limitsOf, placeOf, settingsAt, timelineOf, trendOf, type Limits, type TimelinePoint, type Trend } from './timeline';
 import type { InEffect } from './inEffect';
 
@@ -24,6 +25,12 @@ export interface NoteAnalysis {
   readonly stateSysctls: Readonly<Partial<Record<StateId, Readonly<Record<string, InEffect>>>>>;
   /** The kernel log messages (catalogue ids, `msg.…`) the note shows in its code blocks. */
   readonly kernelMessages: readonly string[];
+  /** The per-state count outputs (evidence.samples) placed in time, with the sysctls in effect at TIME-WAIT ones. */
+  readonly samples: readonly OutputSample[];
+  /** Each counter's readings in note order (one per output that shows it): the rules compare the first and last. */
+  readonly counterReadings: Readonly<Record<string, readonly CounterReading[]>>;
+  /** Lines quoting connect() failing with EADDRNOTAVAIL (report/connectErrors.ts). */
+  readonly connectErrorLines: readonly number[];
 }
 
 /**
@@ -47,7 +54,68 @@ export function* analyseEvidenceSteps(whole: NoteModel, range?: OffsetRange): Ge
     Object.assign(sysctls, b.sysctls);
   }
   const stateSysctls = Object.keys(sysctls).length ? sysctlsAtListings(model, evidence) : {};
-  return { evidence, points, limits, trend: trendOf(points, limits), counters, sysctls, stateSysctls, kernelMessages: kernelMessagesOf(whole, range) };
+  return {
+    evidence,
+    points,
+    limits,
+    trend: trendOf(points, limits),
+    counters,
+    sysctls,
+    stateSysctls,
+    kernelMessages: kernelMessagesOf(whole, range),
+    samples: placedSamples(model, evidence.samples, Object.keys(sysctls).length > 0),
+    counterReadings: counterReadingsOf(model),
+    connectErrorLines: connectErrorLines(whole, range),
+  };
+}
+
+/** The block holding note line `line` (blocks in note order, non-overlapping), by binary search. */
+function blockAt(model: NoteModel, line: number): EvidenceBlock | undefined {
+  const blocks = model.evidence;
+  let lo = 0;
+  let hi = blocks.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const b = blocks[mid] as EvidenceBlock;
+    if (line < b.startLine) hi = mid - 1;
+    else if (line >= b.endLine) lo = mid + 1;
+    else return b;
+  }
+  return undefined;
+}
+
+/**
+ * The samples on the note's time axis (a sample in a timed block takes its minutes), and, for the one the port
+ * rule compares with ip_local_port_range (causes.ts timeWaitPeak), the sysctls in effect at it.
+ */
+function placedSamples(model: NoteModel, samples: readonly OutputSample[], withSysctls: boolean): OutputSample[] {
+  const placed = samples.map((s): OutputSample => {
+    const block = s.prose ? undefined : blockAt(model, s.line);
+    const minutes = block ? placeOf(model, block, s.line).minutes : undefined;
+    return minutes !== undefined ? { ...s, minutes } : s;
+  });
+  const peak = withSysctls ? timeWaitPeak(placed) : undefined;
+  const block = peak && blockAt(model, peak.s.line);
+  if (peak && block) placed[placed.indexOf(peak.s)] = { ...peak.s, sysctls: settingsAt(model, placeOf(model, block, peak.s.line)) };
+  return placed;
+}
+
+/** Counters whose readings the rules compare (a count since boot says little; its growth between readings does). */
+const COMPARED_COUNTERS = ['TcpExtListenOverflows', 'TcpExtListenDrops', 'TcpExtSyncookiesSent', 'TcpExtTCPReqQFullDoCookies', 'TcpExtTCPReqQFullDrop'] as const;
+
+function counterReadingsOf(model: NoteModel): Record<string, CounterReading[]> {
+  const out: Record<string, CounterReading[]> = {};
+  for (const b of model.evidence) {
+    if (Object.keys(b.counters).length === 0) continue;
+    for (const seg of b.segments) {
+      if (!seg.counters) continue;
+      for (const name of COMPARED_COUNTERS) {
+        const value = seg.counters[name];
+        if (value !== undefined) (out[name] ??= []).push({ value, line: seg.startLine });
+      }
+    }
+  }
+  return out;
 }
 
 /** The sysctls in effect at each state's first listed row (the block holding it, placed as the limits place a sample). */
@@ -69,7 +137,21 @@ function kernelMessagesOf(model: NoteModel, range: OffsetRange | undefined): str
 
 export function causesOf(a: NoteAnalysis, lang: Lang): Cause[] {
   return findCauses(
-    { sockets: a.evidence.sockets, counts: a.evidence.counts, gone: a.evidence.gone, points: a.points, limits: a.limits, trend: a.trend, counters: a.counters, sysctls: a.sysctls, stateSysctls: a.stateSysctls, kernelMessages: a.kernelMessages },
+    {
+      sockets: a.evidence.sockets,
+      counts: a.evidence.counts,
+      gone: a.evidence.gone,
+      points: a.points,
+      limits: a.limits,
+      trend: a.trend,
+      counters: a.counters,
+      sysctls: a.sysctls,
+      stateSysctls: a.stateSysctls,
+      kernelMessages: a.kernelMessages,
+      samples: a.samples,
+      counterReadings: a.counterReadings,
+      connectErrorLines: a.connectErrorLines,
+    },
     lang,
   );
 }

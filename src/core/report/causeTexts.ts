@@ -20,7 +20,10 @@ export type CauseRule =
   | 'fin-wait-2-orphans-waiting'
   | 'orphan-limit-pressure'
   | 'tcp-memory-limit'
-  | 'orphans-reset-by-kernel';
+  | 'orphans-reset-by-kernel'
+  | 'listen-accept-queue-overflow'
+  | 'syn-queue-overflow'
+  | 'local-port-exhaustion';
 
 export interface CauseText {
   readonly message: Localized;
@@ -31,6 +34,7 @@ export interface CauseText {
 }
 
 const TIMER_C = 'https://elixir.bootlin.com/linux/v6.12/source/net/ipv4/tcp_timer.c';
+const INPUT_C = 'https://elixir.bootlin.com/linux/v6.12/source/net/ipv4/tcp_input.c';
 
 export const CAUSE_TEXT: Readonly<Record<CauseRule, CauseText>> = {
   'fin-wait-1-zero-window': {
@@ -82,8 +86,8 @@ export const CAUSE_TEXT: Readonly<Record<CauseRule, CauseText>> = {
   },
   'close-wait-not-closed': {
     message: {
-      en: 'Likely cause: our application does not close its sockets. {count} CLOSE-WAIT sockets{growth}{procs}: the peer sent FIN and the application has not called close() — a descriptor leak or blocked workers. Not orphans: the fd is still open, and no kernel timer ends CLOSE-WAIT.',
-      'zh-cn': '可能原因：我方应用没有关闭套接字。{count} 个 CLOSE-WAIT 套接字{growth}{procs}：对端已发 FIN，应用却没有调用 close()——文件描述符泄漏或工作线程阻塞。这些不是孤儿：fd 仍打开，内核没有任何定时器会结束 CLOSE-WAIT。',
+      en: 'Likely cause: our application does not close its sockets. {count} CLOSE-WAIT sockets{growth}{share}{procs}: the peer sent FIN and the application has not called close() — a descriptor leak or blocked workers. Not orphans: the fd is still open, and no kernel timer ends CLOSE-WAIT.',
+      'zh-cn': '可能原因：我方应用没有关闭套接字。{count} 个 CLOSE-WAIT 套接字{growth}{share}{procs}：对端已发 FIN，应用却没有调用 close()——文件描述符泄漏或工作线程阻塞。这些不是孤儿：fd 仍打开，内核没有任何定时器会结束 CLOSE-WAIT。',
     },
     check: [
       { en: '`ss -tanp state close-wait`: which process holds them', 'zh-cn': '`ss -tanp state close-wait`：哪个进程持有它们' },
@@ -161,6 +165,55 @@ export const CAUSE_TEXT: Readonly<Record<CauseRule, CauseText>> = {
     ],
     source: 'https://docs.kernel.org/networking/snmp_counter.html',
   },
+  'listen-accept-queue-overflow': {
+    message: {
+      en: 'Likely cause: the application does not accept() connections as fast as they arrive, and the accept queue overflows.{evidence} For a listening socket ss shows the accept queue in Recv-Q and its limit in Send-Q (the backlog passed to listen(), capped by net.core.somaxconn); the queue is full when Recv-Q is above Send-Q. While it is full the kernel drops new SYNs and ignores the last ACK of handshakes that complete, sending the SYN-ACK again later (TcpExtListenOverflows, TcpExtListenDrops), or resets them when tcp_abort_on_overflow = 1. Clients see connects that stall or time out.',
+      'zh-cn': '可能原因：应用 accept() 的速度跟不上新连接到达的速度，全连接队列（accept 队列）溢出。{evidence}对监听 socket，ss 的 Recv-Q 是全连接队列的当前长度，Send-Q 是它的上限（传给 listen() 的 backlog，不超过 net.core.somaxconn）；Recv-Q 大于 Send-Q 即队列已满。队列满时，内核丢弃新到的 SYN，并忽略已完成握手的最后一个 ACK，稍后再重发 SYN-ACK（TcpExtListenOverflows、TcpExtListenDrops）；若 tcp_abort_on_overflow = 1，则直接重置这些连接。客户端会看到连接建立卡住或超时。',
+    },
+    check: [
+      { en: '`ss -lnt`, a few times: Recv-Q against Send-Q for each listener', 'zh-cn': '多执行几次 `ss -lnt`：逐个比较监听 socket 的 Recv-Q 与 Send-Q' },
+      { en: '`nstat -az TcpExtListenOverflows TcpExtListenDrops`, twice a minute apart: the difference is what happens now (the values count since boot)', 'zh-cn': '间隔一分钟执行两次 `nstat -az TcpExtListenOverflows TcpExtListenDrops`：差值才是当前发生的（数值是开机以来的累计）' },
+      { en: 'the application: is its accept loop blocked, its worker pool exhausted (thread dumps, event-loop stalls, GC pauses)?', 'zh-cn': '应用本身：accept 循环是否被阻塞、工作线程池是否耗尽（线程转储、事件循环卡顿、GC 停顿）？' },
+    ],
+    change: [
+      { en: 'make the application accept faster: more acceptors or workers, nothing slow in the accept loop', 'zh-cn': '让应用更快地 accept：增加 acceptor 或工作线程，accept 循环里不做耗时操作' },
+      { en: 'raise the backlog — the listen() argument and `net.core.somaxconn` together — only to absorb short bursts: a consumer that is too slow fills any queue', 'zh-cn': '调大 backlog（listen() 的参数与 `net.core.somaxconn` 一起调）只适合吸收短暂的突发：消费太慢时，再大的队列也会被填满' },
+    ],
+    source: INPUT_C,
+  },
+  'syn-queue-overflow': {
+    message: {
+      en: 'Likely cause: the SYN queue of a listener overflowed — a SYN flood, or more connection attempts at once than its backlog.{evidence} The SYN queue holds the half-open connections (SYN-RECV); it is full when they reach the listener\'s backlog (the listen() value capped by net.core.somaxconn; tcp_max_syn_backlog counts only with tcp_syncookies = 0). Then the kernel answers SYNs with cookies ("Sending cookies", tcp_syncookies = 1) or drops them ("Dropping request").{accept}',
+      'zh-cn': '可能原因：某个监听 socket 的半连接队列（SYN 队列）溢出——SYN flood，或同一时间的连接请求超过了它的 backlog。{evidence}半连接队列存放尚未完成握手的连接（SYN-RECV）；其数量达到该监听 socket 的 backlog（listen() 的参数，不超过 net.core.somaxconn；只有 tcp_syncookies = 0 时才看 tcp_max_syn_backlog）即为满。此后内核用 SYN cookie 应答新的 SYN（"Sending cookies"，tcp_syncookies = 1），或丢弃它们（"Dropping request"）。{accept}',
+    },
+    check: [
+      { en: '`ss -tn state syn-recv`: peers from many unrelated networks (often spoofed) point to a flood; your usual clients to a burst or to a full accept queue', 'zh-cn': '`ss -tn state syn-recv`：对端分散在大量不相关的网段（常为伪造地址）说明是 flood；都是平常的客户端则是突发，或全连接队列已满' },
+      { en: "`nstat -az 'TcpExtTCPReqQFull*' 'TcpExtSyncookies*' TcpExtListenOverflows`, twice a minute apart", 'zh-cn': "间隔一分钟执行两次 `nstat -az 'TcpExtTCPReqQFull*' 'TcpExtSyncookies*' TcpExtListenOverflows`" },
+      { en: '`ss -lnt`: the listener\'s Recv-Q against its Send-Q (the accept queue)', 'zh-cn': '`ss -lnt`：该监听 socket 的 Recv-Q 与 Send-Q（全连接队列）' },
+    ],
+    change: [
+      { en: 'a flood: keep `net.ipv4.tcp_syncookies = 1`, filter upstream (provider scrubbing, rate limits), lower `net.ipv4.tcp_synack_retries` so half-open entries expire sooner', 'zh-cn': '遭遇 flood：保持 `net.ipv4.tcp_syncookies = 1`，在上游过滤（运营商清洗、限速），调低 `net.ipv4.tcp_synack_retries` 让半连接更早过期' },
+      { en: 'legitimate bursts: raise the listen() backlog together with `net.core.somaxconn`', 'zh-cn': '正常的突发流量：同时调大 listen() 的 backlog 和 `net.core.somaxconn`' },
+    ],
+    source: INPUT_C,
+  },
+  'local-port-exhaustion': {
+    message: {
+      en: 'Likely cause: local ports run out for connections to one destination. {count} {what} (line {line}) against the {ports} ports of {range}.{dest} connect() takes its local port from this range and needs the whole 4-tuple (source address and port, destination address and port) to be unused: a port whose socket to a destination is in TIME-WAIT stays taken for that destination for 60 s, unless tcp_tw_reuse lets connect() reuse it ({reuse}), and stays free for every other destination. When no port is left for a destination, connect() to it fails with EADDRNOTAVAIL ("Cannot assign requested address").{errors}',
+      'zh-cn': '可能原因：发往同一目的地的连接用尽了本地端口。{count} {what}（第 {line} 行），端口范围为{range}，共 {ports} 个端口。{dest}connect() 从这个范围中取本地端口，并要求整个四元组（源地址和端口、目的地址和端口）未被占用：某个端口上发往某目的地的套接字处于 TIME-WAIT 时，该端口对这个目的地在 60 秒内都不可用，除非 tcp_tw_reuse 允许 connect() 复用它（{reuse}）；对其他目的地它仍然可用。某个目的地已没有可用端口时，connect() 连接它会返回 EADDRNOTAVAIL（"Cannot assign requested address"）。{errors}',
+    },
+    check: [
+      { en: "`ss -tan state time-wait | awk 'NR>1 {print $4}' | sort | uniq -c | sort -rn | head`: TIME-WAIT per destination (address:port); only one close to the range runs out", 'zh-cn': "`ss -tan state time-wait | awk 'NR>1 {print $4}' | sort | uniq -c | sort -rn | head`：按目的地（地址:端口）统计 TIME-WAIT；只有接近端口范围大小的那个目的地会耗尽" },
+      { en: '`sysctl net.ipv4.ip_local_port_range net.ipv4.tcp_tw_reuse net.ipv4.tcp_timestamps`', 'zh-cn': '`sysctl net.ipv4.ip_local_port_range net.ipv4.tcp_tw_reuse net.ipv4.tcp_timestamps`' },
+      { en: 'does the client bind() before connect()? A port taken by bind() serves no other destination (unless IP_BIND_ADDRESS_NO_PORT)', 'zh-cn': '客户端是否在 connect() 之前先 bind()？被 bind() 占用的端口不会再分给其他目的地（除非设置 IP_BIND_ADDRESS_NO_PORT）' },
+    ],
+    change: [
+      { en: 'reuse connections: a pool or keep-alive in the client (the fix); TIME-WAIT stays on the side that closes first', 'zh-cn': '复用连接：客户端使用连接池或 keep-alive（根本解决）；TIME-WAIT 留在先关闭的一方' },
+      { en: 'widen `net.ipv4.ip_local_port_range` (keep the ports your services listen on out of it, or list them in `ip_local_reserved_ports`)', 'zh-cn': '扩大 `net.ipv4.ip_local_port_range`（避开本机服务监听的端口，或把它们写进 `ip_local_reserved_ports`）' },
+      { en: '`net.ipv4.tcp_tw_reuse = 1` lets outgoing connections take a TIME-WAIT port (needs TCP timestamps); not tcp_tw_recycle (removed in 4.12), not tcp_fin_timeout (it does not shorten TIME-WAIT)', 'zh-cn': '`net.ipv4.tcp_tw_reuse = 1` 让主动发起的连接复用 TIME-WAIT 端口（需要 TCP 时间戳）；不要用 tcp_tw_recycle（4.12 已移除），也不要改 tcp_fin_timeout（它不会缩短 TIME-WAIT）' },
+    ],
+    source: 'https://elixir.bootlin.com/linux/v6.12/source/net/ipv4/inet_hashtables.c',
+  },
 };
 
 /** Small phrases the rules splice in. */
@@ -170,6 +223,36 @@ export const PHRASE = {
     'zh-cn': ' {listed} 个对端中有 {count} 个位于 {prefix}：集中在同一个客户端网络。',
   },
   growth: { en: ', growing from {from} to {to} between samples', 'zh-cn': '，在各次采样间从 {from} 增长到 {to}' },
+  cwShare: { en: ' ({pct} of the ESTABLISHED and CLOSE-WAIT sockets in that output)', 'zh-cn': '（占该输出中 ESTABLISHED 与 CLOSE-WAIT 套接字的 {pct}）' },
+  counterRose: { en: ' {name} rose from {from} to {to} between readings.', 'zh-cn': '{name} 在两次读数间从 {from} 增长到 {to}。' },
+  fullListener: { en: 'port {port} (Recv-Q {recvQ} above Send-Q {sendQ}, line {line})', 'zh-cn': '端口 {port}（Recv-Q {recvQ} 大于 Send-Q {sendQ}，第 {line} 行）' },
+  fullListeners: { en: ' Full accept queue on {rows}.', 'zh-cn': '{rows}的全连接队列已满。' },
+  listSep: { en: '; ', 'zh-cn': '；' },
+  synLog: {
+    en: ' The kernel log in the note has "Possible SYN flooding" (printed once per listener, at its first overflow).',
+    'zh-cn': '笔记中的内核日志有 "Possible SYN flooding"（每个监听 socket 只在第一次溢出时打印一次）。',
+  },
+  synFromAccept: {
+    en: ' The accept queue overflows too (see the LISTEN cause): a handshake whose last ACK is dropped for that reason keeps its entry in the SYN queue, so a full accept queue can fill the SYN queue by itself, flood or not — the peers of the SYN-RECV sockets tell which.',
+    'zh-cn': '全连接队列也在溢出（见 LISTEN 的原因）：因此被丢弃了最后一个 ACK 的握手仍占着半连接队列中的位置，所以全连接队列满了本身就能填满半连接队列，不论有没有 flood——SYN-RECV 套接字的对端能说明是哪一种。',
+  },
+  twSockets: { en: 'sockets in TIME-WAIT', 'zh-cn': '个 TIME-WAIT 套接字' },
+  twMinisocks: { en: 'timewait sockets (sockstat tw: TIME-WAIT and FIN-WAIT-2 minisocks)', 'zh-cn': '个 timewait 套接字（sockstat tw：TIME-WAIT 与 FIN-WAIT-2 迷你套接字）' },
+  portRange: { en: 'ip_local_port_range {lo}–{hi}{later}', 'zh-cn': ' ip_local_port_range {lo}–{hi}{later}' },
+  portRangeDefault: {
+    en: 'the default {lo}–{hi}: the note shows no ip_local_port_range reading at that sample',
+    'zh-cn': '默认的 {lo}–{hi}（笔记中该采样处没有 ip_local_port_range 的读数）',
+  },
+  oneDestination: { en: ' {count} of {listed} listed TIME-WAIT sockets go to {where}: one destination.', 'zh-cn': '列出的 {listed} 个 TIME-WAIT 套接字中有 {count} 个发往 {where}：同一个目的地。' },
+  noDestination: {
+    en: ' The note does not show where they go: the limit is per destination, so it bites only where most of them go to one address and port.',
+    'zh-cn': '笔记没有显示它们发往哪里：端口限制按目的地计算，只有当它们大多发往同一个地址和端口时才会耗尽。',
+  },
+  reuseUnknown: { en: 'tcp_tw_reuse is not in the note; its default 2 reuses only for loopback connections', 'zh-cn': '笔记中没有 tcp_tw_reuse；其默认值 2 只对回环连接复用' },
+  connectError: {
+    en: ' The note quotes connect() failing with "Cannot assign requested address" (line {line}).',
+    'zh-cn': '笔记中引用了 connect() 失败的报错 "Cannot assign requested address"（第 {line} 行）。',
+  },
   procs: { en: ' (held by {names})', 'zh-cn': '（由 {names} 持有）' },
   default: { en: '0 = 8 while the RTO is not maxed out', 'zh-cn': '0 = RTO 未到上限时取 8' },
   levelQuarter: { en: ', above ¼', 'zh-cn': '，超过 ¼' },

@@ -1,7 +1,8 @@
 /**
  * Causes: rules that turn the note's evidence into a likely cause, with the reasoning, what to check next,
  * what to change, and a public source (facts §2.5, §4.7, §7; texts in causeTexts.ts). Each rule fires only on
- * evidence that shows its pattern — a majority of the relevant sockets, not one stray row — and says nothing
+ * evidence that shows its pattern — a majority of the relevant sockets, not one stray row; a count weighed against
+ * what a healthy host shows; a counter that rises between readings, not one reading since boot — and says nothing
  * otherwise. Pure: no `vscode`, no Node built-ins.
  */
 import type { Lang } from '../catalogue/types';
@@ -11,7 +12,7 @@ import { formatPercent } from '../snapshot/pressure';
 import { formatNumber, t } from '../strings';
 import { parseUint } from '../evidence/text';
 import { CAUSE_TEXT, PHRASE, type CauseRule } from './causeTexts';
-import type { StateCount } from './noteEvidence';
+import type { OutputSample, StateCount } from './noteEvidence';
 import type { Limits, TimelinePoint, Trend } from './timeline';
 import type { InEffect } from './inEffect';
 
@@ -42,10 +43,53 @@ export interface CauseFacts {
   readonly stateSysctls?: Readonly<Partial<Record<StateId, Readonly<Record<string, InEffect>>>>>;
   /** Kernel log messages the note shows in code (catalogue ids). */
   readonly kernelMessages?: readonly string[];
+  /**
+   * The per-state count outputs, placed in time (build.ts). Without them (facts built by hand): the timed points
+   * and the best counts as one more sample.
+   */
+  readonly samples?: readonly OutputSample[];
+  /** Readings of the counters the rules compare, in note order. */
+  readonly counterReadings?: Readonly<Record<string, readonly CounterReading[]>>;
+  /** Lines that quote connect() failing with EADDRNOTAVAIL (connectErrors.ts). */
+  readonly connectErrorLines?: readonly number[];
 }
 
-/** CLOSE-WAIT sockets that make a pattern rather than a moment. */
+export interface CounterReading {
+  readonly value: number;
+  /** 0-based note line of the output. */
+  readonly line: number;
+}
+
+/**
+ * CLOSE-WAIT (audit J6). A healthy application closes within moments of reading the peer's FIN, so at any instant
+ * a few of its connections are in CLOSE-WAIT — more on a busy host, but a small share of its connections. The rule
+ * fires on what a healthy host does not show:
+ * - a share: at least CLOSE_WAIT_MIN sockets and CLOSE_WAIT_SHARE of the ESTABLISHED and CLOSE-WAIT sockets of the
+ *   same output (one moment);
+ * - where no output shows the connections beside it (counts alone): at least CLOSE_WAIT_MANY;
+ * - growth: the latest count in time above the first by more than NOISE_SIGMAS standard deviations of the
+ *   difference of two readings of one steady count (counts only: a listing's rows are a lower bound). The sockets waiting at an instant are the occupancy of an
+ *   M/G/∞ queue (FINs arrive, each waits the application's reaction time), which is Poisson: two independent
+ *   readings differ by a variance of about their sum.
+ */
 export const CLOSE_WAIT_MIN = 20;
+export const CLOSE_WAIT_SHARE = 0.05;
+export const CLOSE_WAIT_MANY = 100;
+const NOISE_SIGMAS = 3;
+
+/**
+ * Local ports (facts §4.7; net/ipv4/inet_hashtables.c __inet_hash_connect): TIME-WAIT sockets are close to the
+ * ports of ip_local_port_range when they fill PORTS_CLOSE of it (towards one destination), or PORTS_WITH_ERROR
+ * when the note also quotes connect() failing with EADDRNOTAVAIL (the failure is shown; TIME-WAIT holds most ports).
+ */
+export const PORTS_CLOSE = 0.75;
+export const PORTS_WITH_ERROR = 0.5;
+/** The kernel's default ip_local_port_range (net/ipv4/af_inet.c inet_init_net). */
+export const DEFAULT_PORT_RANGE: readonly [number, number] = [32768, 60999];
+/** Listed TIME-WAIT rows that speak for where the sockets go (a `head -5` shows four). */
+const MIN_ROWS_FOR_DESTINATION = 2;
+/** So many listed rows without one destination: the sockets go to many (a sample spread that wide is no accident). */
+const MIN_ROWS_FOR_SPREAD = 5;
 
 const timed = (s: StateSockets): number => s.timers.on + s.timers.persist + s.timers.keepalive + s.timers.timewait + s.timers.none;
 const majority = (part: number, whole: number): boolean => whole > 0 && part * 2 > whole;
@@ -117,17 +161,54 @@ export function safeName(name: string): string {
   return name.slice(0, 32).replace(/[^A-Za-z0-9.\-/:@ ]/g, '?');
 }
 
+/** The samples a rule reads: the note's, else (facts built by hand) the timed points and the best counts. */
+function samplesOf(f: CauseFacts): readonly OutputSample[] {
+  if (f.samples) return f.samples;
+  const out: OutputSample[] = f.points.map((p) => ({ line: p.line, minutes: p.minutes, counts: p.counts, ...(p.tw !== null ? { tw: p.tw } : {}) }));
+  const best: Partial<Record<StateId, number>> = {};
+  for (const [state, c] of f.counts) best[state] = c.count;
+  if (Object.keys(best).length) out.push({ line: 0, counts: best });
+  return out;
+}
+
+/** A state's count at the first and the latest time the samples give (at one time: the largest count), when they differ beyond noise. */
+function growthBeyondNoise(samples: readonly OutputSample[], state: StateId): { from: number; to: number } | undefined {
+  const byTime = new Map<number, number>();
+  for (const s of samples) {
+    const n = s.counts[state];
+    // A listing's rows are a lower bound (pasted listings are often cut): counts only.
+    if (n === undefined || s.minutes === undefined || s.listing) continue;
+    byTime.set(s.minutes, Math.max(n, byTime.get(s.minutes) ?? 0));
+  }
+  if (byTime.size < 2) return undefined;
+  const times = [...byTime.keys()].sort((a, b) => a - b);
+  const from = byTime.get(times[0] as number) as number;
+  const to = byTime.get(times[times.length - 1] as number) as number;
+  return to - from > NOISE_SIGMAS * Math.sqrt(from + to) ? { from, to } : undefined;
+}
+
 function closeWait(f: CauseFacts, lang: Lang): Cause | undefined {
-  const best = f.counts.get('CLOSE-WAIT');
-  const series = f.points.map((p) => p.counts['CLOSE-WAIT']).filter((v): v is number => v !== undefined);
-  const from = series[0];
-  const to = series[series.length - 1];
-  const growing = series.length >= 2 && from !== undefined && to !== undefined && to > from;
-  if (!growing && (!best || best.count < CLOSE_WAIT_MIN)) return undefined;
+  const samples = samplesOf(f);
+  const growth = growthBeyondNoise(samples, 'CLOSE-WAIT');
+  // The largest count that a healthy application does not show (see CLOSE_WAIT_SHARE). Outputs that show the
+  // connections beside CLOSE-WAIT decide; a count alone is weighed only when none does.
+  const beside = (s: OutputSample): number | undefined => (s.prose ? undefined : s.counts.ESTABLISHED);
+  const shares = samples.some((s) => s.counts['CLOSE-WAIT'] !== undefined && beside(s) !== undefined);
+  let high: { count: number; share?: number } | undefined;
+  for (const s of samples) {
+    const n = s.counts['CLOSE-WAIT'];
+    if (n === undefined || (high && n <= high.count)) continue;
+    const estab = beside(s);
+    if (estab !== undefined) {
+      if (n >= CLOSE_WAIT_MIN && n >= CLOSE_WAIT_SHARE * (n + estab)) high = { count: n, share: n / (n + estab) };
+    } else if (!shares && n >= CLOSE_WAIT_MANY) high = { count: n };
+  }
+  if (!growth && !high) return undefined;
   const procs = f.sockets.get('CLOSE-WAIT')?.processes ?? [];
   return make('close-wait-not-closed', 'CLOSE-WAIT', lang, {
-    count: formatNumber(growing ? (to as number) : (best as StateCount).count),
-    growth: growing ? t(PHRASE.growth, lang, { from: formatNumber(from as number), to: formatNumber(to as number) }) : '',
+    count: formatNumber(growth ? growth.to : (high as { count: number }).count),
+    growth: growth ? t(PHRASE.growth, lang, { from: formatNumber(growth.from), to: formatNumber(growth.to) }) : '',
+    share: !growth && high?.share !== undefined ? t(PHRASE.cwShare, lang, { pct: formatPercent(high.share) }) : '',
     procs: procs.length ? t(PHRASE.procs, lang, { names: procs.map((p) => `${safeName(p.name)} ×${p.count}`).join(', ') }) : '',
   });
 }
@@ -208,6 +289,145 @@ function abortOnMemory(f: CauseFacts, lang: Lang): Cause | undefined {
   return make('orphans-reset-by-kernel', null, lang, { n: formatNumber(n) });
 }
 
+/** A counter's first and last reading in the note when the last is higher: it counted events between them. */
+function rose(f: CauseFacts, name: string): { from: CounterReading; to: CounterReading } | undefined {
+  const r = f.counterReadings?.[name];
+  if (!r || r.length < 2) return undefined;
+  const from = r[0] as CounterReading;
+  const to = r[r.length - 1] as CounterReading;
+  return to.value > from.value ? { from, to } : undefined;
+}
+
+const risePhrase = (name: string, r: { from: CounterReading; to: CounterReading }, lang: Lang): string =>
+  t(PHRASE.counterRose, lang, { name, from: formatNumber(r.from.value), to: formatNumber(r.to.value) });
+
+/**
+ * The accept queue of a listener overflows: an ss LISTEN row with Recv-Q above Send-Q (ListenerQueues), or
+ * TcpExtListenOverflows rising between readings — counted only where sk_acceptq_is_full() drops a SYN
+ * (tcp_conn_request) or the last ACK of a handshake (tcp_v4_syn_recv_sock, tcp_check_req).
+ */
+function acceptQueue(f: CauseFacts, lang: Lang): Cause | undefined {
+  const full = f.sockets.get('LISTEN')?.listeners?.full ?? [];
+  const overflows = rose(f, 'TcpExtListenOverflows');
+  if (full.length === 0 && !overflows) return undefined;
+  const parts: string[] = [];
+  if (full.length) {
+    const rows = full.map((q) => t(PHRASE.fullListener, lang, { port: q.port, recvQ: formatNumber(q.recvQ), sendQ: formatNumber(q.sendQ), line: q.line + 1 }));
+    parts.push(t(PHRASE.fullListeners, lang, { rows: rows.join(t(PHRASE.listSep, lang)) }));
+  }
+  if (overflows) parts.push(risePhrase('TcpExtListenOverflows', overflows, lang));
+  return make('listen-accept-queue-overflow', 'LISTEN', lang, { evidence: parts.join('') });
+}
+
+/** The catalogue id of "Possible SYN flooding on port …". */
+const MSG_SYN_FLOOD = 'msg.possible-syn-flooding';
+/** Counters that count SYNs meeting a full SYN queue (tcp_syn_flood_action, cookie_init_sequence). */
+const SYN_QUEUE_COUNTERS = ['TcpExtTCPReqQFullDoCookies', 'TcpExtTCPReqQFullDrop', 'TcpExtSyncookiesSent'] as const;
+
+/**
+ * The SYN queue of a listener overflows: the kernel's "Possible SYN flooding" line in the note's output, or the
+ * counters of SYNs that met a full queue rising between readings (not with tcp_syncookies = 2: every SYN then
+ * gets a cookie). With the accept queue full too, the SYN queue fills from it: a handshake whose last ACK is
+ * dropped keeps its request in the SYN queue (tcp_check_req: `acked`, the SYN-ACK resent).
+ */
+function synQueue(f: CauseFacts, accept: boolean, lang: Lang): Cause | undefined {
+  const parts: string[] = [];
+  if (f.kernelMessages?.includes(MSG_SYN_FLOOD)) parts.push(t(PHRASE.synLog, lang));
+  if (f.sysctls['net.ipv4.tcp_syncookies']?.trim() !== '2') {
+    for (const name of SYN_QUEUE_COUNTERS) {
+      const r = rose(f, name);
+      if (r) {
+        parts.push(risePhrase(name, r, lang));
+        break;
+      }
+    }
+  }
+  if (!parts.length) return undefined;
+  return make('syn-queue-overflow', 'SYN-RECEIVED', lang, { evidence: parts.join(''), accept: accept ? t(PHRASE.synFromAccept, lang) : '' });
+}
+
+/** ip_local_port_range as two port numbers, low ≤ high, or undefined. */
+export function portRange(value: string | undefined): readonly [number, number] | undefined {
+  const parts = (value ?? '').trim().split(/\s+/);
+  if (parts.length !== 2) return undefined;
+  const lo = parseUint(parts[0]);
+  const hi = parseUint(parts[1]);
+  return lo !== undefined && hi !== undefined && lo >= 1 && lo <= hi && hi <= 65535 ? [lo, hi] : undefined;
+}
+
+const isLoopback = (address: string): boolean => address === '::1' || /^127\./.test(address);
+
+/** Where the listed TIME-WAIT sockets go: one address and port for most rows, many, or unknown. */
+function destinationOf(s: StateSockets | undefined): { address: string; port: number; count: number; listed: number } | 'many' | undefined {
+  if (!s || s.listed < MIN_ROWS_FOR_DESTINATION) return undefined;
+  const peer = s.peers[0];
+  const port = s.peerPorts?.[0];
+  // Rows to both the top address and the top port: at least the two counts less the rows.
+  const both = peer && port ? peer.count + port.count - s.listed : 0;
+  if (peer && port && majority(both, s.listed)) return { address: peer.address, port: port.port, count: both, listed: s.listed };
+  return s.listed >= MIN_ROWS_FOR_SPREAD ? 'many' : undefined;
+}
+
+/**
+ * The sample with the most TIME-WAIT sockets an output counts (the first of equals); sockstat `tw` (with the
+ * FIN-WAIT-2 minisocks) when no output counts them. The one sample the port rule compares with the range.
+ */
+export function timeWaitPeak(samples: readonly OutputSample[]): { n: number; s: OutputSample; tw: boolean } | undefined {
+  let peak: { n: number; s: OutputSample; tw: boolean } | undefined;
+  for (const tw of [false, true]) {
+    for (const s of samples) {
+      const n = tw ? s.tw : s.counts['TIME-WAIT'];
+      if (!s.prose && n !== undefined && n > 0 && (!peak || n > peak.n)) peak = { n, s, tw };
+    }
+    if (peak) return peak;
+  }
+  return undefined;
+}
+
+/**
+ * Local port exhaustion. connect() takes a local port from ip_local_port_range and needs the 4-tuple to be unused
+ * (__inet_hash_connect, __inet_check_established): a port in TIME-WAIT towards a destination is taken for that
+ * destination only — unless tcp_twsk_unique() lets it be reused (tcp_tw_reuse 1, or 2 towards loopback; TCP
+ * timestamps needed) — and when none is left connect() fails with EADDRNOTAVAIL. Compared: the most TIME-WAIT
+ * sockets any output shows (counts or sockstat `tw`) with the ports of the range in effect there. Not when the
+ * listing shows them on one local port (our listening port: a server that closes first uses no ephemeral port)
+ * or spread over many destinations; otherwise only with one destination shown (PORTS_CLOSE) or the connect()
+ * error quoted (PORTS_WITH_ERROR).
+ */
+function portExhaustion(f: CauseFacts, lang: Lang): Cause | undefined {
+  const peak = timeWaitPeak(samplesOf(f));
+  if (!peak) return undefined;
+  const sample = peak.s;
+  // The sysctls in effect at the sample, else (facts built by hand) the note's last values.
+  const at = (key: string): InEffect => sample.sysctls?.[key] ?? (f.sysctls[key] !== undefined ? { value: f.sysctls[key], after: false } : { after: false });
+  const rangeSetting = at('net.ipv4.ip_local_port_range');
+  const range = portRange(rangeSetting.value);
+  const [lo, hi] = range ?? DEFAULT_PORT_RANGE;
+  const ports = hi - lo + 1;
+  const listing = f.sockets.get('TIME-WAIT');
+  const top = listing?.localPorts[0];
+  if (listing && top && listing.listed >= MIN_ROWS_FOR_DESTINATION && majority(top.count, listing.listed)) return undefined;
+  const dest = destinationOf(listing);
+  if (dest === 'many') return undefined;
+  const reuse = at('net.ipv4.tcp_tw_reuse').value?.trim();
+  const timestamps = at('net.ipv4.tcp_timestamps').value?.trim();
+  if (timestamps !== '0' && (reuse === '1' || (dest && isLoopback(dest.address) && reuse !== '0'))) return undefined;
+  const errors = f.connectErrorLines ?? [];
+  const share = peak.n / ports;
+  if (!((errors.length > 0 && share >= PORTS_WITH_ERROR) || (dest && share >= PORTS_CLOSE))) return undefined;
+  const where = dest ? (dest.address.includes(':') ? `[${dest.address}]:${dest.port}` : `${dest.address}:${dest.port}`) : '';
+  return make('local-port-exhaustion', 'TIME-WAIT', lang, {
+    count: formatNumber(peak.n),
+    what: t(peak.tw ? PHRASE.twMinisocks : PHRASE.twSockets, lang),
+    line: sample.line + 1,
+    ports: formatNumber(ports),
+    range: range ? t(PHRASE.portRange, lang, { lo, hi, later: readLater(rangeSetting.after, lang) }) : t(PHRASE.portRangeDefault, lang, { lo, hi }),
+    dest: dest ? t(PHRASE.oneDestination, lang, { count: dest.count, listed: dest.listed, where }) : t(PHRASE.noDestination, lang),
+    reuse: reuse !== undefined ? `tcp_tw_reuse = ${reuse}` : t(PHRASE.reuseUnknown, lang),
+    errors: errors.length ? t(PHRASE.connectError, lang, { line: (errors[0] as number) + 1 }) : '',
+  });
+}
+
 /**
  * Every cause the evidence supports, state causes first (in state order), then host-wide ones. A state the latest
  * count shows gone gets none, whatever earlier samples or listings showed of it.
@@ -217,11 +437,15 @@ export function findCauses(f: CauseFacts, lang: Lang): Cause[] {
   const push = (c: Cause | undefined): void => {
     if (c && (c.state === null || !f.gone?.has(c.state))) out.push(c);
   };
+  const accept = acceptQueue(f, lang);
+  push(accept);
+  push(synQueue(f, accept !== undefined, lang));
   push(zeroWindow(f, lang));
   for (const c of unanswered(f, lang)) push(c);
   push(lastAck(f, lang));
   push(closeWait(f, lang));
   push(finWait2(f, lang));
+  push(portExhaustion(f, lang));
   push(orphanPressureCause(f, lang));
   push(tcpMemory(f, lang));
   push(abortOnMemory(f, lang));

@@ -7,11 +7,34 @@ import { withinRange, type NoteModel, type OffsetRange } from '../note/model';
 import type { StateId } from '../catalogue/types';
 import { connectionsOfSegment, readBccOutputs, StateTallies, transitionsByState, type Connection, type StateSockets, type StateTransitions } from '../evidence/connections';
 import type { ProseCount } from '../evidence/connections/proseCounts';
+import { isListing } from '../evidence/coverage';
 import { withoutQuoteMarkers } from '../evidence/text';
 import { currentCounts, type CountSample, type StateCount } from './currentCounts';
 import type { TimelinePoint } from './timeline';
+import type { InEffect } from './inEffect';
 
 export type { CountSample, CountSource, StateCount } from './currentCounts';
+
+/**
+ * One moment's per-state numbers: an output that counts sockets by state (an evidence segment: `uniq -c`, `wc -l`,
+ * a listing's rows, sockstat / `ss -s` `tw`) or a count written in the text. The cause rules weigh a state's
+ * count against others of the same output (CLOSE-WAIT among the connections) and follow counts over time.
+ */
+export interface OutputSample {
+  /** 0-based note line of the output's first line (a count in the text: its line). */
+  readonly line: number;
+  /** Minutes on the note's time axis, when its block has a time (report/timeline.ts). */
+  readonly minutes?: number;
+  readonly counts: Readonly<Partial<Record<StateId, number>>>;
+  /** sockstat / `ss -s` `tw`: TIME-WAIT sockets and FIN-WAIT-2 timewait minisocks. */
+  readonly tw?: number;
+  /** Rows of a listing, not a count: a pasted listing is often cut, so its numbers are lower bounds. */
+  readonly listing?: true;
+  /** Written in the text, not a command's output. */
+  readonly prose?: true;
+  /** The sysctls in effect at the sample (report/inEffect.ts), where a rule compares one with it (TIME-WAIT). */
+  readonly sysctls?: Readonly<Record<string, InEffect>>;
+}
 
 export interface NoteEvidence {
   /** bcc tcpstates / tcplife rows (listing rows are summarised in `sockets`, not kept). */
@@ -29,6 +52,8 @@ export interface NoteEvidence {
   readonly countSources: readonly CountSample[];
   /** States a sample showed that have no socket now (no count, or 0): their causes do not apply. */
   readonly gone: ReadonlySet<StateId>;
+  /** Every output with per-state numbers, then the counts written in the text, each in note order (no times yet). */
+  readonly samples: readonly OutputSample[];
 }
 
 /**
@@ -73,13 +98,21 @@ function bccRows(model: NoteModel, range: OffsetRange | undefined): Connection[]
 export function* noteEvidenceSteps(model: NoteModel, range: OffsetRange | undefined, points: readonly TimelinePoint[]): Generator<void, NoteEvidence, void> {
   const lineText = codeLineText(model);
   const tallies = new StateTallies();
+  const samples: OutputSample[] = [];
   for (const block of model.evidence) {
     if (!withinRange(range, block.start, block.end)) continue;
-    for (const seg of block.segments) for (const r of connectionsOfSegment(seg, lineText)) tallies.add(r);
+    for (const seg of block.segments) {
+      for (const r of connectionsOfSegment(seg, lineText)) tallies.add(r);
+      const tw = seg.sockstat?.tcp?.tw;
+      if (Object.keys(seg.counts).length > 0 || tw !== undefined) {
+        samples.push({ line: seg.startLine, counts: seg.counts, ...(tw !== undefined ? { tw } : {}), ...(isListing(seg) ? { listing: true as const } : {}) });
+      }
+    }
     yield;
   }
   const connections = bccRows(model, range);
   const current = currentCounts(model, range, points);
+  for (const p of current.prose) samples.push({ line: p.line, counts: { [p.state]: p.count }, prose: true });
   const { sockets, firstLine } = tallies.result();
   return {
     connections,
@@ -91,6 +124,7 @@ export function* noteEvidenceSteps(model: NoteModel, range: OffsetRange | undefi
     countSources: current.sources,
     gone: current.gone,
     listingLines: firstLine,
+    samples,
   };
 }
 

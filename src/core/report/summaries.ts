@@ -137,6 +137,9 @@ const SHORT: Readonly<Record<CauseRule, Localized>> = {
   'orphan-limit-pressure': { en: 'orphans near the limit', 'zh-cn': '孤儿接近上限' },
   'tcp-memory-limit': { en: 'TCP memory above tcp_mem[1]', 'zh-cn': 'TCP 内存超过 tcp_mem[1]' },
   'orphans-reset-by-kernel': { en: 'the kernel resets orphans', 'zh-cn': '内核在重置孤儿' },
+  'listen-accept-queue-overflow': { en: 'likely: the accept queue overflows', 'zh-cn': '可能：全连接队列溢出' },
+  'syn-queue-overflow': { en: 'likely: the SYN queue overflows', 'zh-cn': '可能：半连接队列溢出' },
+  'local-port-exhaustion': { en: 'likely: local ports run out for one destination', 'zh-cn': '可能：同一目的地的本地端口耗尽' },
 };
 
 function detailParts(s: StateSockets, lang: Lang, escape: (x: string) => string): string[] {

@@ -409,22 +409,27 @@ export function axisAtLine(model: NoteModel, line: number): number {
   return lo === 0 ? -Infinity : (axis[lo - 1] as number);
 }
 
-/** Where a line of a block stands, for inEffect.ts: the line, the block's minutes in the note's one order, the block. */
-export function placeOf(model: NoteModel, block: EvidenceBlock, line: number): Place {
-  return { line, minutes: axisOf(model, block), block: block.startLine };
+/**
+ * Where a line of a block stands, for inEffect.ts: the line, the block's minutes in the note's one order, the block.
+ * `inTime` false: in note order only (no minutes), which needs no reading of the note's times.
+ */
+export function placeOf(model: NoteModel, block: EvidenceBlock, line: number, inTime = true): Place {
+  return { line, minutes: inTime ? axisOf(model, block) : undefined, block: block.startLine };
 }
 
-/**
- * The value of each sysctl of the note in effect at `at` (inEffect.ts): every value is placed by its segment's
- * line and its block's time.
- */
-export function settingsAt(model: NoteModel, at: Place): Record<string, InEffect> {
+/** Every value of every sysctl in the note, placed (placeOf), by key; memoised per model, in time and in note order. */
+const SETTING_VALUES = [new WeakMap<NoteModel, ReadonlyMap<string, readonly SettingValue[]>>(), new WeakMap<NoteModel, ReadonlyMap<string, readonly SettingValue[]>>()] as const;
+
+function settingValues(model: NoteModel, inTime: boolean): ReadonlyMap<string, readonly SettingValue[]> {
+  const memo = SETTING_VALUES[inTime ? 0 : 1];
+  const known = memo.get(model);
+  if (known) return known;
   const values = new Map<string, SettingValue[]>();
   for (const block of model.evidence) {
     if (Object.keys(block.sysctls).length === 0) continue;
     for (const seg of block.segments) {
       if (!seg.sysctls) continue;
-      const place = placeOf(model, block, seg.startLine);
+      const place = placeOf(model, block, seg.startLine, inTime);
       for (const [key, value] of Object.entries(seg.sysctls)) {
         let list = values.get(key);
         if (!list) values.set(key, (list = []));
@@ -432,8 +437,17 @@ export function settingsAt(model: NoteModel, at: Place): Record<string, InEffect
       }
     }
   }
+  memo.set(model, values);
+  return values;
+}
+
+/**
+ * The value of each sysctl of the note in effect at `at` (inEffect.ts): every value is placed by its segment's
+ * line and its block's time (with `inTime` false, by note order only; `at` is then placed so too).
+ */
+export function settingsAt(model: NoteModel, at: Place, inTime = true): Record<string, InEffect> {
   const out: Record<string, InEffect> = {};
-  for (const [key, list] of values) {
+  for (const [key, list] of settingValues(model, inTime)) {
     const v = valueInEffect(list, at);
     if (v) out[key] = v;
   }

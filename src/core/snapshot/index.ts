@@ -17,7 +17,7 @@ export { liveCountSource, liveSample, withLiveCounts } from './live';
 export type { LiveSample } from './live';
 export { pressureGaugeSvg, sparklineSvg } from './liveSvg';
 export type { GaugeLabels, SparklineOptions } from './liveSvg';
-export { formatPercent, orphanPressure, pressureFromEvidence, pressureInput, pressureVerdict } from './pressure';
+export { evidencePressure, formatPercent, nearestSockstat, orphanPressure, pressureInput, pressureVerdict } from './pressure';
 export type { EvidencePressure, MemLevel, OrphanLevel, OrphanPressure, PressureInput, TwLevel } from './pressure';
 export { countTcpTable, MAX_TABLE_SOCKETS, TcpTableCounter } from './procTcp';
 export type { StateCounts, TcpTableCounts } from './procTcp';

@@ -207,26 +207,15 @@ function distance(b: EvidenceBlock, at: number | undefined): number {
   return at < b.start ? b.start - at : at - b.end;
 }
 
-const TUNABLE_KEYS = [SYSCTL_MAX_ORPHANS, SYSCTL_TCP_MEM, SYSCTL_MAX_TW, 'pagesize'] as const;
+/** The tunables a pressure verdict reads (the three limits and the page size, for MiB). */
+export const PRESSURE_TUNABLES = [SYSCTL_MAX_ORPHANS, SYSCTL_TCP_MEM, SYSCTL_MAX_TW, 'pagesize'] as const;
 
-/** Per evidence array (a model's, built once): the blocks that carry each thing a pressure reading needs, in note order. */
-interface PressureIndex {
-  readonly sockstat: readonly EvidenceBlock[];
-  readonly tunables: ReadonlyMap<string, readonly EvidenceBlock[]>;
-  /** Verdicts by the starts of the blocks they were read from (home, then each tunable's). */
-  readonly verdicts: Map<string, EvidencePressure>;
-}
+/** Per evidence array (a model's, built once): the blocks with an `orphan` number, in note order. */
+const SOCKSTAT_INDEX = new WeakMap<readonly EvidenceBlock[], readonly EvidenceBlock[]>();
 
-const PRESSURE_INDEX = new WeakMap<readonly EvidenceBlock[], PressureIndex>();
-
-function pressureIndex(evidence: readonly EvidenceBlock[]): PressureIndex {
-  let ix = PRESSURE_INDEX.get(evidence);
-  if (!ix) {
-    const tunables = new Map<string, EvidenceBlock[]>(TUNABLE_KEYS.map((k) => [k, []]));
-    for (const b of evidence) for (const k of TUNABLE_KEYS) if (b.sysctls[k] !== undefined) tunables.get(k)?.push(b);
-    ix = { sockstat: evidence.filter((b) => isCount(b.sockstat?.tcp?.orphan)), tunables, verdicts: new Map() };
-    PRESSURE_INDEX.set(evidence, ix);
-  }
+function sockstatBlocks(evidence: readonly EvidenceBlock[]): readonly EvidenceBlock[] {
+  let ix = SOCKSTAT_INDEX.get(evidence);
+  if (!ix) SOCKSTAT_INDEX.set(evidence, (ix = evidence.filter((b) => isCount(b.sockstat?.tcp?.orphan))));
   return ix;
 }
 
@@ -251,40 +240,22 @@ function nearest(blocks: readonly EvidenceBlock[], at: number | undefined): Evid
 }
 
 /**
- * Orphan pressure from the note's evidence: sockstat from the block nearest to `at` (an offset) that has an
- * `orphan` number; each tunable from that block, else from the nearest block that has it (notes often paste
- * `sysctl` output and `cat /proc/net/sockstat` in separate blocks). Undefined when no block has sockstat.
- * The blocks are indexed once per evidence array, so a hover costs a few binary searches (issue #17: it
- * sorted every block on each hover).
+ * The sockstat sample a hover at `at` (an offset) speaks of: the block nearest to it that has an `orphan` number.
+ * The blocks are indexed once per evidence array, so a hover costs a binary search (issue #17: it sorted every
+ * block on each hover). The tunables it is compared with are those in effect at it (report/pressureAt.ts).
  */
-export function pressureFromEvidence(evidence: readonly EvidenceBlock[], at?: number): EvidencePressure | undefined {
-  const ix = pressureIndex(evidence);
-  const home = nearest(ix.sockstat, at);
-  if (!home) return undefined;
-  const sysctls: Record<string, string> = {};
-  // The verdict depends only on the blocks chosen, so hovers near the same blocks share it.
-  let key = `${home.start}`;
-  for (const name of TUNABLE_KEYS) {
-    const from = home.sysctls[name] !== undefined ? home : nearest(ix.tunables.get(name) ?? [], at);
-    const v = from?.sysctls[name];
-    if (v !== undefined) sysctls[name] = v;
-    key += from && from !== home ? `,${from.start}` : ',';
-  }
-  let found = ix.verdicts.get(key);
-  if (!found) {
-    found = verdictOf(home, sysctls);
-    if (ix.verdicts.size >= MAX_VERDICTS) ix.verdicts.clear();
-    ix.verdicts.set(key, found);
-  }
-  return found;
+export function nearestSockstat(evidence: readonly EvidenceBlock[], at?: number): EvidenceBlock | undefined {
+  return nearest(sockstatBlocks(evidence), at);
 }
 
-/** Distinct verdicts kept per evidence array (each is a handful of numbers). */
-const MAX_VERDICTS = 1024;
+/** The note line of a sockstat block's `orphan` numbers (its first segment that has them). */
+export function sockstatSampleLine(home: EvidenceBlock): number {
+  return home.segments.find((x) => isCount(x.sockstat?.tcp?.orphan))?.startLine ?? home.startLine;
+}
 
-function verdictOf(home: EvidenceBlock, sysctls: Record<string, string>): EvidencePressure {
+/** The verdict of a sockstat block against tunable values (`sysctls`: PRESSURE_TUNABLES by name). */
+export function evidencePressure(home: EvidenceBlock, sysctls: Readonly<Record<string, string>>): EvidencePressure {
   const pageSize = parseUint(sysctls.pagesize);
   const input = pressureInput({ ...(home.sockstat ? { sockstat: home.sockstat } : {}), sysctls, ...(pageSize !== undefined ? { pageSize } : {}) });
-  const seg = home.segments.find((x) => isCount(x.sockstat?.tcp?.orphan));
-  return { pressure: orphanPressure(input), line: seg?.startLine ?? home.startLine };
+  return { pressure: orphanPressure(input), line: sockstatSampleLine(home) };
 }

@@ -6,7 +6,7 @@
  */
 import type { StateId } from '../../catalogue/types';
 import { PeerTally, topOf } from './peers';
-import { TIMER_KINDS, type Connection, type StateSockets, type TimerKind } from './types';
+import { TIMER_KINDS, type Connection, type ListenerQueue, type StateSockets, type TimerKind } from './types';
 
 export const TOP_N = 5;
 
@@ -29,6 +29,10 @@ export function isListing(c: Connection): boolean {
 class SocketTally {
   private readonly peers: PeerTally;
   private readonly ports = new Map<number, number>();
+  private readonly peerPorts = new Map<number, number>();
+  private listenerRows = 0;
+  private readonly fullListeners: ListenerQueue[] = [];
+  private fullCount = 0;
   private readonly procs = new Map<string, number>();
   private readonly timers = Object.fromEntries(TIMER_KINDS.map((k) => [k, 0])) as Record<TimerKind, number>;
   private listed = 0;
@@ -73,6 +77,8 @@ class SocketTally {
     if (this.firstLine < 0) this.firstLine = c.line;
     this.listed++;
     if (c.local?.port !== undefined) bump(this.ports, c.local.port);
+    if (c.peer?.port !== undefined) bump(this.peerPorts, c.peer.port);
+    if (c.state === 'LISTEN' && c.source === 'ss' && c.recvQ !== undefined && c.sendQ !== undefined) this.listener(c, c.recvQ, c.sendQ);
     if (c.timer !== undefined) this.timers[c.timer]++;
     // A listener's Send-Q is its accept backlog limit (ss; net/ipv4/tcp_diag.c), not bytes waiting to be sent.
     if (c.sendQ !== undefined && c.state !== 'LISTEN') {
@@ -91,6 +97,16 @@ class SocketTally {
     return true;
   }
 
+  /** An ss LISTEN row: Recv-Q is its accept queue, Send-Q the queue's limit (see ListenerQueues). */
+  private listener(c: Connection, recvQ: number, sendQ: number): void {
+    this.listenerRows++;
+    if (recvQ <= sendQ) return;
+    this.fullCount++;
+    const port = c.local?.port ?? 0;
+    // One entry per port: the same listener in another paste (or on 0.0.0.0 and [::]) is named once.
+    if (this.fullListeners.length < TOP_N && !this.fullListeners.some((q) => q.port === port)) this.fullListeners.push({ port, recvQ, sendQ, line: c.line });
+  }
+
   result(): StateSockets {
     const { peers, prefixes } = this.peers.result(TOP_N);
     return {
@@ -105,6 +121,8 @@ class SocketTally {
       backoffMax: this.backoffMax,
       processes: top(this.procs).map((x) => ({ name: x.key, count: x.count })),
       inode: { rows: this.inodeRows, zero: this.inodeZero },
+      peerPorts: top(this.peerPorts).map((x) => ({ port: x.key, count: x.count })),
+      ...(this.listenerRows > 0 ? { listeners: { rows: this.listenerRows, full: this.fullListeners.slice(), fullCount: this.fullCount } } : {}),
     };
   }
 }

@@ -83,4 +83,32 @@ export interface StateSockets {
   readonly processes: readonly { readonly name: string; readonly count: number }[];
   /** Rows that say whether a file is attached (ss -e ino, /proc/net/tcp inode), and how many have none (ino 0). */
   readonly inode: { readonly rows: number; readonly zero: number };
+  /** The most common peer ports (with `peers`, where the state's sockets go: an address and a port). */
+  readonly peerPorts?: readonly { readonly port: number; readonly count: number }[];
+  /** LISTEN only: the listeners' accept queues as ss shows them (see ListenerQueues). */
+  readonly listeners?: ListenerQueues;
+}
+
+/**
+ * The accept queues of listeners listed by ss. For a listening socket ss prints the accept queue in Recv-Q and its
+ * limit in Send-Q (inet_diag: sk_ack_backlog, sk_max_ack_backlog — net/ipv4/tcp_diag.c tcp_diag_get_info); netstat
+ * and /proc/net/tcp show the queue but not the limit, so only ss rows count here. The kernel's test for a full
+ * queue is `sk_ack_backlog > sk_max_ack_backlog` (include/net/sock.h sk_acceptq_is_full): Recv-Q above Send-Q.
+ */
+export interface ListenerQueues {
+  /** LISTEN rows from ss. */
+  readonly rows: number;
+  /** The first of those whose queue is full (Recv-Q > Send-Q), in note order. */
+  readonly full: readonly ListenerQueue[];
+  /** How many rows are full in all (`full` keeps the first few). */
+  readonly fullCount?: number;
+}
+
+export interface ListenerQueue {
+  /** The local port (the service). */
+  readonly port: number;
+  readonly recvQ: number;
+  readonly sendQ: number;
+  /** 0-based note line of the row. */
+  readonly line: number;
 }

@@ -1,0 +1,153 @@
+/**
+ * The cause rules on whole notes (audits s10: en J5, J6; zh J4): local port exhaustion, the accept queue and the SYN
+ * queue of a listener, and CLOSE-WAIT weighed against the connections beside it — from the core and through the
+ * built CLI (Markdown and --json, English and Chinese). Each rule also on a note that looks close but does not
+ * show its pattern.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fixtureDir } from '../support/repo';
+import { analyzeNote } from '../../src/core/note/analyze';
+import { buildReport } from '../../src/core/report/build';
+import { connectErrorLines } from '../../src/core/report/connectErrors';
+
+const PORTS = join(fixtureDir('report'), 'ports-exhausted.md');
+const ACCEPT = join(fixtureDir('report'), 'accept-queue.md');
+
+function cliPath(): string {
+  const candidates = [join(process.cwd(), 'dist', 'cli.js')];
+  let d = typeof __dirname === 'string' ? __dirname : process.cwd();
+  for (let i = 0; i < 6; i++) {
+    candidates.push(join(d, 'dist', 'cli.js'));
+    d = dirname(d);
+  }
+  const found = candidates.find((c) => existsSync(c));
+  if (!found) throw new Error('dist/cli.js not built (node scripts/build.mjs)');
+  return found;
+}
+
+function cli(...args: string[]): string {
+  const r = spawnSync(process.execPath, [cliPath(), ...args], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  return r.stdout;
+}
+
+const fence = (...lines: string[]): string => ['```', ...lines, '```', ''].join('\n');
+const report = (text: string, lang: 'en' | 'zh-cn' = 'en') => buildReport(analyzeNote(text), { file: 'n.md', lang }).json;
+const rules = (text: string): string[] => report(text).causes.map((c) => `${c.rule}@${c.state ?? '-'}`);
+
+describe('connect() failing with EADDRNOTAVAIL, as notes quote it', () => {
+  it('in code blocks and code spans; not in plain prose, not bind() or listen errors', () => {
+    const note = [
+      'The error `dial tcp 10.0.0.9:6379: connect: cannot assign requested address` (line 1).',
+      fence('psql: could not connect to server: Cannot assign requested address', 'OSError: [Errno 99] Cannot assign requested address'),
+      'We never saw Cannot assign requested address in prose after the fix.',
+      fence('listen tcp 10.9.9.9:80: bind: cannot assign requested address', 'java.net.BindException: Cannot assign requested address (Bind failed)'),
+      '连接报错：`connect: 无法指定被请求的地址`',
+      'errno `EADDRNOTAVAIL` from connect()',
+    ].join('\n');
+    assert.deepEqual(connectErrorLines(analyzeNote(note)), [0, 2, 3, 12, 13]);
+  });
+});
+
+describe('local port exhaustion from a note', () => {
+  it('the peak TIME-WAIT against the range in effect at it, one destination, the connect() error; not the fix after it', () => {
+    const j = report(PORTS_TEXT());
+    const c = j.causes.find((x) => x.rule === 'local-port-exhaustion');
+    assert.ok(c, JSON.stringify(j.causes));
+    assert.equal(c.state, 'TIME-WAIT');
+    assert.match(c.message, /28,232 sockets in TIME-WAIT \(line 10\) against the 28,232 ports of ip_local_port_range 32768–60999, read later in the note/);
+    assert.match(c.message, /3 of 3 listed TIME-WAIT sockets go to 10\.70\.1\.9:6380/);
+    assert.match(c.message, /"Cannot assign requested address" \(line 3\)/);
+    assert.doesNotMatch(c.message, /10240/, 'the range set after the sample is the fix, not the limit it met');
+  });
+
+  it('not for TIME-WAIT on our own listening port, nor for a count without destinations or errors', () => {
+    const server = [
+      fence('$ ss -tan state time-wait | wc -l', '30001'),
+      fence('$ ss -tan state time-wait | head -4', 'Recv-Q Send-Q Local Address:Port Peer Address:Port', '0 0 10.0.0.1:443 198.51.100.7:50110', '0 0 10.0.0.1:443 198.51.100.8:41002', '0 0 10.0.0.1:443 203.0.113.9:60001'),
+      fence('$ sysctl net.ipv4.ip_local_port_range', 'net.ipv4.ip_local_port_range = 32768 60999'),
+      'Clients sometimes report `connect: cannot assign requested address` on their side.',
+    ].join('\n');
+    assert.deepEqual(rules(server), []);
+    assert.deepEqual(rules([fence('$ ss -tan state time-wait | wc -l', '28233'), fence('$ sysctl net.ipv4.ip_local_port_range', 'net.ipv4.ip_local_port_range = 32768 60999')].join('\n')), []);
+  });
+
+  it('the connect() error with half the default range in TIME-WAIT: fires, says the default and that the destinations are not shown', () => {
+    const note = ['pgbouncer logs `could not connect to server: Cannot assign requested address` in the nightly batch.', '', fence('$ ss -tan | awk \'NR>1 {a[$1]++} END {for (s in a) print s, a[s]}\'', 'ESTAB 402', 'TIME-WAIT 21034', 'CLOSE-WAIT 2')].join('\n');
+    const c = report(note).causes.find((x) => x.rule === 'local-port-exhaustion');
+    assert.ok(c);
+    assert.match(c.message, /21,034 sockets in TIME-WAIT \(line 5\) against the 28,232 ports of the default 32768–60999: the note shows no ip_local_port_range/);
+    assert.match(c.message, /The note does not show where they go/);
+  });
+});
+
+describe('listener queues from a note', () => {
+  it('accept queue full (Recv-Q 129 > Send-Q 128) and ListenOverflows rising; the SYN queue message: its cause named', () => {
+    const j = report(ACCEPT_TEXT(), 'zh-cn');
+    assert.deepEqual(j.causes.map((c) => c.rule), ['listen-accept-queue-overflow', 'syn-queue-overflow']);
+    assert.match(j.causes[0]?.message ?? '', /端口 8080（Recv-Q 129 大于 Send-Q 128，第 8 行）的全连接队列已满。/);
+    assert.match(j.causes[0]?.message ?? '', /TcpExtListenOverflows 在两次读数间从 3,052 增长到 4,810/);
+    assert.match(j.causes[1]?.message ?? '', /全连接队列也在溢出/);
+  });
+
+  it('netstat shows no backlog for a listener: its Recv-Q is not compared; equal Recv-Q and Send-Q is not full', () => {
+    assert.deepEqual(rules(fence('$ netstat -ltn', 'Proto Recv-Q Send-Q Local Address Foreign Address State', 'tcp 129 0 0.0.0.0:8080 0.0.0.0:* LISTEN')), []);
+    assert.deepEqual(rules(fence('$ ss -lnt', 'State Recv-Q Send-Q Local Address:Port Peer Address:Port', 'LISTEN 128 128 0.0.0.0:8080 0.0.0.0:*')), []);
+    assert.deepEqual(rules(fence('$ ss -lnt', 'State Recv-Q Send-Q Local Address:Port Peer Address:Port', 'LISTEN 129 128 0.0.0.0:8080 0.0.0.0:*')), ['listen-accept-queue-overflow@LISTEN']);
+  });
+
+  it('the same full listener in two pastes, or on 0.0.0.0 and [::], is named once', () => {
+    const ss = (q: number) => fence('$ ss -lnt', 'State Recv-Q Send-Q Local Address:Port Peer Address:Port', `LISTEN ${q} 128 0.0.0.0:8080 0.0.0.0:*`, `LISTEN ${q} 128 [::]:8080 [::]:*`);
+    const m = report([ss(129), ss(129)].join('\n')).causes[0]?.message ?? '';
+    assert.equal(m.match(/port 8080/g)?.length, 1, m);
+  });
+
+  it('a count since boot alone (one netstat -s reading) is no cause', () => {
+    assert.deepEqual(rules(fence('$ netstat -s | grep -i overflow', '    2210 times the listen queue of a socket overflowed', '    19880132 TCP sockets finished time wait in fast timer')), []);
+  });
+});
+
+describe('CLOSE-WAIT weighed against the connections (audit J6)', () => {
+  it('21 CLOSE-WAIT beside 11,840 ESTABLISHED is no leak; 230 beside 842 is', () => {
+    const counts = (estab: number, cw: number): string => fence("$ ss -tan | awk 'NR>1 {print $1}' | sort | uniq -c", `  ${estab} ESTAB`, `     ${cw} CLOSE-WAIT`, '    310 TIME-WAIT');
+    assert.deepEqual(rules(counts(11840, 21)), []);
+    assert.deepEqual(rules(counts(842, 230)), ['close-wait-not-closed@CLOSE-WAIT']);
+  });
+});
+
+describe('through the built CLI', () => {
+  it('report --json: the new rules by id, the JSON shape unchanged (state, rule, message, source)', () => {
+    const j = JSON.parse(cli('report', PORTS, '--json')) as { causes: Record<string, unknown>[] };
+    const c = j.causes.find((x) => x.rule === 'local-port-exhaustion');
+    assert.ok(c);
+    assert.deepEqual(Object.keys(c).sort(), ['message', 'rule', 'source', 'state']);
+    assert.equal(c.source, 'https://elixir.bootlin.com/linux/v6.12/source/net/ipv4/inet_hashtables.c');
+    const z = JSON.parse(cli('report', ACCEPT, '--json', '--lang', 'zh-cn')) as { causes: { rule: string; state: string; message: string }[] };
+    assert.deepEqual(z.causes.map((x) => [x.rule, x.state]), [['listen-accept-queue-overflow', 'LISTEN'], ['syn-queue-overflow', 'SYN-RECEIVED']]);
+  });
+
+  it('report (Markdown), en and zh-cn: the causes with check, change and source', () => {
+    const en = cli('report', PORTS);
+    assert.match(en, /\n1\. \*\*TIME-WAIT\*\* — Likely cause: local ports run out for connections to one destination\./);
+    assert.match(en, /\n {3}- Source: <https:\/\/elixir\.bootlin\.com\/linux\/v6\.12\/source\/net\/ipv4\/inet_hashtables\.c>\n/);
+    assert.doesNotMatch(en, /No cause rule matches/);
+    const zh = cli('report', PORTS, '--lang', 'zh-cn');
+    assert.match(zh, /\n1\. \*\*TIME-WAIT\*\* — 可能原因：发往同一目的地的连接用尽了本地端口。/);
+    const acc = cli('report', ACCEPT);
+    assert.match(acc, /\n1\. \*\*LISTEN\*\* — Likely cause: the application does not accept\(\) connections as fast as they arrive/);
+    assert.match(acc, /\n2\. \*\*SYN-RECEIVED\*\* — /);
+    const accZh = cli('report', ACCEPT, '--lang', 'zh-cn');
+    assert.match(accZh, /\n1\. \*\*LISTEN\*\* — 可能原因：应用 accept\(\) 的速度跟不上/);
+  });
+});
+
+function PORTS_TEXT(): string {
+  return readFileSync(PORTS, 'utf8');
+}
+function ACCEPT_TEXT(): string {
+  return readFileSync(ACCEPT, 'utf8');
+}
