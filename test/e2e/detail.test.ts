@@ -52,8 +52,8 @@ suite('UI: diagram detail pane and timeline scrubber', () => {
     // The announcement follows the value (set on the same input event; waited for, not raced).
     await frame.locator('#scrub[aria-valuetext^="Sample 3 of 3"]').waitFor({ state: 'attached', timeout: 10_000 });
     assert.match((await range.getAttribute('aria-valuetext')) ?? '', /^Sample 3 of 3: 2025-03-14T09:41:00\+08:00 · orphan 20,000$/);
-    await frame.locator('g[data-state="FIN-WAIT-1"][data-count="61924"]').first().waitFor({ timeout: 15_000 });
-    await frame.locator('#detail dd[data-field="atSample"]', { hasText: '61,924' }).waitFor({ timeout: 15_000 });
+    await frame.locator('g[data-state="FIN-WAIT-1"][data-count="61920"]').first().waitFor({ timeout: 15_000 });
+    await frame.locator('#detail dd[data-field="atSample"]', { hasText: '61,920' }).waitFor({ timeout: 15_000 });
 
     // A wide panel (> 720 px): the pane stands beside the diagram.
     await page.setViewportSize({ width: 2000, height: 1000 });
