@@ -107,7 +107,8 @@ suite('UI: state diagram panel', () => {
       assert.ok(existsSync(target), `${file} written`);
     }
     const svg = readFileSync(join(workspace, 'tcp-state-diagram.svg'), 'utf8');
-    assert.match(svg, /data-state="FIN-WAIT-1"[^>]*data-count="3"/);
+    // The panel shows the report's current counts: FIN-WAIT-1 61,920 (the latest whole count), not the 3 rows of a listing.
+    assert.match(svg, /data-state="FIN-WAIT-1"[^>]*data-count="61920"/);
     const png = readFileSync(join(workspace, 'tcp-state-diagram.png'));
     assert.deepEqual([...png.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
     assert.ok(png.length > 10_000, 'a real picture, not an empty canvas');
