@@ -4,12 +4,16 @@
  * sysctl a bare value belongs to, …  Pure: no `vscode`, no Node built-ins. Work per line is bounded
  * (MAX_COMMAND_LENGTH).
  */
-import { SS_AGGREGATES, lookupStateSpelling } from '../catalogue/spellings';
+import { lookupStateSpelling } from '../catalogue/spellings';
 import type { StateId } from '../catalogue/types';
 import { PARSED_TOOLS } from './commandLine';
 import { basename, isSpaceCode } from './text';
 import { isSysctlKey, sysctlKeyFromPath } from './lineFormats';
 import { BoundedMemo } from '../memo';
+import { familyOf, ssNamespace, targetOf } from './commandScope';
+import { ALL_STATES, isFlag, ONLY_LISTENERS, parseSsArgs, WITHOUT_LISTENERS, type SsOptions } from './ssArgs';
+
+export { parseSsArgs, type SsOptions } from './ssArgs';
 
 const MAX_COMMAND_LENGTH = 4096;
 
@@ -18,24 +22,6 @@ const TOOLS: ReadonlySet<string> = new Set([...PARSED_TOOLS, 'head', 'tail', 'le
 
 const WRAPPERS_WITH_INNER_COMMAND: ReadonlySet<string> = new Set(['watch', 'bash', 'sh', 'zsh']);
 
-export interface SsOptions {
-  /** `ss -s`. */
-  readonly summary: boolean;
-  /** `-H` / `--no-header`. */
-  readonly noHeader: boolean;
-  /** Protocols selected: only TCP (no Netid column), TCP among others (Netid column), or no TCP at all. */
-  readonly tcp: 'only' | 'mixed' | 'none';
-  /** The state when the filter selects exactly one (ss then drops the State column). */
-  readonly singleState?: StateId;
-  /**
-   * The states this invocation can list (facts §4.3): every state with `-a` or `state all`, LISTEN only with
-   * `-l`, the states of a `state` filter, and without any of them ss's default SS_CONN (no LISTEN, CLOSED,
-   * TIME-WAIT or SYN-RECV). Undefined for `-s` and for an `exclude` filter or a state keyword it does not know.
-   */
-  readonly shows?: readonly StateId[];
-  /** A filter expression besides the state (`dport = :443`, `dst 10.0.0.2`): the rows are some of those sockets. */
-  readonly expression?: true;
-}
 
 export interface CommandContext {
   /** The command text without its prompt. */
@@ -426,73 +412,6 @@ function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number, show
   }
 }
 
-/** Wrappers that run a command elsewhere: in a network namespace, a container, on another host. */
-const ELSEWHERE: ReadonlySet<string> = new Set(['ip', 'nsenter', 'ssh', 'kubectl', 'oc', 'docker', 'podman', 'nerdctl', 'crictl', 'lxc-attach', 'incus', 'lxc']);
-
-/**
- * Where the words before a tool run it (`sudo ip netns exec blue` → `ip netns exec blue`, `nsenter -t 1234 -n` →
- * `nsenter 1234`): from the first wrapper that runs a command elsewhere, its words without options. After `outer`
- * (the wrapper around a `watch` / `bash -c`). Undefined when nothing runs it elsewhere.
- */
-function targetOf(prefix: readonly string[], outer: string | undefined): string | undefined {
-  const at = prefix.findIndex((w) => ELSEWHERE.has(basename(w)));
-  if (at < 0) return outer;
-  const words = prefix.slice(at).filter((w) => !w.startsWith('-') && w !== '--');
-  const own = words.map((w, i) => (i === 0 ? basename(w) : w)).join(' ');
-  return outer === undefined ? own : `${outer} ${own}`;
-}
-
-/** `ss -N blue` / `ss --net=blue`: ss switches to that network namespace itself. */
-function ssNamespace(args: readonly string[]): string | undefined {
-  for (let j = 0; j < args.length; j++) {
-    const a = args[j] as string;
-    if (a === '-N' || a === '--net') return args[j + 1] === undefined ? undefined : `netns ${args[j + 1]}`;
-    if (a.startsWith('--net=')) return `netns ${a.slice(6)}`;
-  }
-  return undefined;
-}
-
-/**
- * The address family an `ss` or `netstat` command selects: `-4` / `-6` (alone or in a cluster: `-tan4`),
- * `--ipv4` / `--ipv6` / `--inet` / `--inet6`, `-f inet6` (ss, BSD netstat), `-A inet6` (Linux netstat),
- * `--family=inet6`, Windows `-p tcpv6`. Undefined when it selects both or does not say.
- */
-function familyOf(tool: string, args: readonly string[]): '4' | '6' | undefined {
-  let v4 = false;
-  let v6 = false;
-  const value = (v: string | undefined): void => {
-    const x = v?.toLowerCase();
-    if (x === 'inet') v4 = true;
-    else if (x === 'inet6') v6 = true;
-  };
-  const withValue = tool === 'ss' ? 'f' : 'fA';
-  for (let j = 0; j < args.length; j++) {
-    const a = args[j] as string;
-    if (a === '--ipv4' || a === '--inet') v4 = true;
-    else if (a === '--ipv6' || a === '--inet6') v6 = true;
-    else if (a === '--family') value(args[++j]);
-    else if (a.startsWith('--family=')) value(a.slice(9));
-    else if (tool === 'netstat' && (a === '-p' || a === '-P') && args[j + 1]?.toLowerCase() === 'tcpv6') v6 = true;
-    else if (a.length >= 2 && a[0] === '-' && a[1] !== '-') {
-      for (let k = 1; k < a.length; k++) {
-        const ch = a[k] as string;
-        if (ch === '4') v4 = true;
-        else if (ch === '6') v6 = true;
-        else if (withValue.includes(ch)) {
-          value(k + 1 < a.length ? a.slice(k + 1) : args[++j]);
-          break;
-        }
-      }
-    }
-  }
-  return v4 === v6 ? undefined : v4 ? '4' : '6';
-}
-
-/** `-c`, `-ci`, `-ic` … : a short-option cluster containing `letter`. */
-function isFlag(word: string, letter: string): boolean {
-  return word.length >= 2 && word[0] === '-' && word[1] !== '-' && word.includes(letter);
-}
-
 function isNetstatStatsFlag(w: string): boolean {
   return w === '--statistics' || (w.length >= 2 && w[0] === '-' && w[1] !== '-' && w.includes('s'));
 }
@@ -535,11 +454,6 @@ function readGrep(args: readonly string[]): { count: boolean; invert: boolean; s
 // What the output can show (CommandContext.shows, .cut)
 // ---------------------------------------------------------------------------------------------------
 
-const ALL_STATES: readonly StateId[] = Object.freeze([...(SS_AGGREGATES.get('all') ?? [])]);
-const WITHOUT_LISTENERS: readonly StateId[] = Object.freeze(ALL_STATES.filter((s) => s !== 'LISTEN'));
-const ONLY_LISTENERS: readonly StateId[] = Object.freeze(['LISTEN'] as StateId[]);
-/** What plain `ss` lists: SS_CONN, every state but LISTEN, CLOSE, TIME_WAIT and SYN_RECV (facts §4.3). */
-const SS_CONN: readonly StateId[] = Object.freeze(ALL_STATES.filter((s) => s !== 'LISTEN' && s !== 'CLOSED' && s !== 'TIME-WAIT' && s !== 'SYN-RECEIVED'));
 
 const GREPS: ReadonlySet<string> = new Set(['grep', 'egrep', 'fgrep', 'zgrep', 'findstr']);
 const AWKS: ReadonlySet<string> = new Set(['awk', 'gawk', 'mawk']);
@@ -649,112 +563,4 @@ function readSysctlArgs(args: readonly string[], ctx: MutableContext): void {
     }
   }
   if (valuesOnly) ctx.valueKeys.push(...keys);
-}
-
-// ---------------------------------------------------------------------------------------------------
-// ss options (facts §1.3, §4.3)
-// ---------------------------------------------------------------------------------------------------
-
-const SS_SHORT_WITH_ARG = new Set(['f', 'A', 'F', 'D', 'N']);
-const SS_OTHER_PROTOCOL_LETTERS = new Set(['u', 'w', 'x', 'd', 'S', '0', 'M']);
-const SS_LONG_OTHER = new Set(['--udp', '--raw', '--unix', '--dccp', '--sctp', '--packet', '--mptcp', '--vsock', '--tipc', '--xdp']);
-
-/** A word that starts an ss filter expression (ss(8) FILTER: `dst`, `src`, `dport`, `sport`, `dev`, `fwmark`, `cgroup`, `autobound`, `(`). */
-const SS_EXPRESSION = /^(?:\(|(?:dst|src|dport|sport|dev|fwmark|cgroup|autobound)$)/i;
-
-export function parseSsArgs(args: readonly string[]): SsOptions {
-  let tcpSel = false;
-  let otherSel = false;
-  let summary = false;
-  let noHeader = false;
-  let listening = false;
-  let allStates = false;
-  let exclude = false;
-  let expression = false;
-  const states: string[] = [];
-  const query = (list: string): void => {
-    for (const q of list.split(',')) {
-      const x = q.trim().toLowerCase();
-      if (x === 'tcp') tcpSel = true;
-      else if (x === 'all' || x === 'inet') {
-        tcpSel = true;
-        otherSel = true;
-      } else if (x.length > 0) otherSel = true;
-    }
-  };
-  for (let j = 0; j < args.length; j++) {
-    const a = args[j] as string;
-    if (a === 'state') {
-      const kw = args[j + 1];
-      if (kw !== undefined) states.push(kw);
-      j++;
-      continue;
-    }
-    if (a === 'exclude' || a === 'excl') {
-      exclude = true;
-      j++;
-      continue;
-    }
-    if (a.startsWith('--')) {
-      const [name, value] = a.split('=', 2) as [string, string | undefined];
-      if (name === '--tcp') tcpSel = true;
-      else if (SS_LONG_OTHER.has(name)) otherSel = true;
-      else if (name === '--summary') summary = true;
-      else if (name === '--no-header') noHeader = true;
-      else if (name === '--listening') listening = true;
-      else if (name === '--all') allStates = true;
-      else if (name === '--query' || name === '--socket') {
-        const v = value ?? args[++j];
-        if (v !== undefined) query(v);
-      } else if (name === '--family' || name === '--filter' || name === '--diag' || name === '--net') {
-        if (value === undefined) j++;
-      }
-      continue;
-    }
-    if (a.startsWith('-') && a.length > 1) {
-      for (let k = 1; k < a.length; k++) {
-        const ch = a[k] as string;
-        if (ch === 't') tcpSel = true;
-        else if (SS_OTHER_PROTOCOL_LETTERS.has(ch)) otherSel = true;
-        else if (ch === 's') summary = true;
-        else if (ch === 'H') noHeader = true;
-        else if (ch === 'l') listening = true;
-        else if (ch === 'a') allStates = true;
-        else if (SS_SHORT_WITH_ARG.has(ch)) {
-          const rest = a.slice(k + 1);
-          const v = rest.length > 0 ? rest : args[++j];
-          if (ch === 'A' && v !== undefined) query(v);
-          break;
-        }
-      }
-      continue;
-    }
-    // A filter expression (`dport = :443`, `'( sport = :80 )'`, `dst 10.0.0.2`): ss(8)'s expression keywords.
-    if (SS_EXPRESSION.test(a)) expression = true;
-  }
-  const tcp: SsOptions['tcp'] = tcpSel ? (otherSel ? 'mixed' : 'only') : otherSel ? 'none' : 'mixed';
-  let singleState: StateId | undefined;
-  if (states.length === 1 && !exclude && !listening) {
-    const kw = (states[0] as string).toLowerCase();
-    if (!SS_AGGREGATES.has(kw)) singleState = lookupStateSpelling(kw)?.state;
-  }
-  const shows = summary || exclude ? undefined : states.length > 0 ? filterStates(states) : allStates ? ALL_STATES : listening ? ONLY_LISTENERS : SS_CONN;
-  const out: { summary: boolean; noHeader: boolean; tcp: SsOptions['tcp']; singleState?: StateId; shows?: readonly StateId[]; expression?: true } = { summary, noHeader, tcp };
-  if (singleState !== undefined) out.singleState = singleState;
-  if (shows !== undefined) out.shows = shows;
-  if (expression) out.expression = true;
-  return out;
-}
-
-/** The states of ss `state` keywords (a state, or a group such as `connected`); undefined for one it does not know. */
-function filterStates(keywords: readonly string[]): readonly StateId[] | undefined {
-  const out: StateId[] = [];
-  for (const kw of keywords) {
-    const k = kw.toLowerCase();
-    const group = SS_AGGREGATES.get(k);
-    const states = group ?? (lookupStateSpelling(k) ? [(lookupStateSpelling(k) as { state: StateId }).state] : undefined);
-    if (!states) return undefined;
-    for (const s of states) if (!out.includes(s)) out.push(s);
-  }
-  return out;
 }
