@@ -25,6 +25,13 @@ export function cli(args: readonly string[], options: { cwd?: string } = {}): Cl
   return { status: r.status, signal: r.signal, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
 }
 
+/** Runs the CLI and returns its standard output; a status other than 0 fails with its stderr. */
+export function cliOut(args: readonly string[]): string {
+  const r = cli(args);
+  if (r.status !== 0) throw new Error(`tcp-state-notes ${args.join(' ')} exited with ${r.status}: ${r.stderr}`);
+  return r.stdout;
+}
+
 /**
  * Runs the CLI with its standard output a pipe whose reader goes away: after `keepBytes` bytes were read
  * (`| head -c N`), or at once (`| true`). Resolves with the status and everything written to stderr.

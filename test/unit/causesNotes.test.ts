@@ -6,34 +6,18 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fixtureDir } from '../support/repo';
 import { analyzeNote } from '../../src/core/note/analyze';
 import { buildReport } from '../../src/core/report/build';
 import { connectErrorLines } from '../../src/core/report/connectErrors';
+import { cliOut } from '../support/cli';
 
 const PORTS = join(fixtureDir('report'), 'ports-exhausted.md');
 const ACCEPT = join(fixtureDir('report'), 'accept-queue.md');
 
-function cliPath(): string {
-  const candidates = [join(process.cwd(), 'dist', 'cli.js')];
-  let d = typeof __dirname === 'string' ? __dirname : process.cwd();
-  for (let i = 0; i < 6; i++) {
-    candidates.push(join(d, 'dist', 'cli.js'));
-    d = dirname(d);
-  }
-  const found = candidates.find((c) => existsSync(c));
-  if (!found) throw new Error('dist/cli.js not built (node scripts/build.mjs)');
-  return found;
-}
-
-function cli(...args: string[]): string {
-  const r = spawnSync(process.execPath, [cliPath(), ...args], { encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
-  return r.stdout;
-}
+const cli = (...args: string[]): string => cliOut(args);
 
 const fence = (...lines: string[]): string => ['```', ...lines, '```', ''].join('\n');
 const report = (text: string, lang: 'en' | 'zh-cn' = 'en') => buildReport(analyzeNote(text), { file: 'n.md', lang }).json;

@@ -7,34 +7,18 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { blockCounts, mergeSegments, parseEvidence } from '../../src/core/evidence/parse';
 import { analyzeNote } from '../../src/core/note/analyze';
 import { analyseEvidence, buildReport } from '../../src/core/report/build';
 import { evidenceLines } from '../../src/core/explain';
+import { cliOut } from '../support/cli';
 
 const counts = (text: string): Partial<Record<string, number>> => mergeSegments(parseEvidence(text)).counts;
 
-function cliPath(): string {
-  const candidates = [join(process.cwd(), 'dist', 'cli.js')];
-  let d = typeof __dirname === 'string' ? __dirname : process.cwd();
-  for (let i = 0; i < 6; i++) {
-    candidates.push(join(d, 'dist', 'cli.js'));
-    d = dirname(d);
-  }
-  const found = candidates.find((c) => existsSync(c));
-  if (!found) throw new Error('dist/cli.js not built (node scripts/build.mjs)');
-  return found;
-}
-
-function cli(...args: string[]): string {
-  const r = spawnSync(process.execPath, [cliPath(), ...args], { encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
-  return r.stdout;
-}
+const cli = (...args: string[]): string => cliOut(args);
 
 const dir = mkdtempSync(join(tmpdir(), 'tsn-counts-'));
 function noteFile(name: string, lines: readonly string[]): string {

@@ -8,9 +8,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fixtureDir } from '../support/repo';
 import { analyzeNote } from '../../src/core/note/analyze';
 import { buildReport } from '../../src/core/report/build';
@@ -21,6 +19,7 @@ import { parseCommand } from '../../src/core/evidence/command';
 import { parseEvidence } from '../../src/core/evidence/parse';
 import { explainMention } from '../../src/core/explain';
 import { pressureAt } from '../../src/core/report/pressureAt';
+import { cliOut } from '../support/cli';
 
 const limits = (text: string): Limits => {
   const model = analyzeNote(text);
@@ -30,23 +29,7 @@ const fence = (...lines: string[]): string => ['```', ...lines, '```', ''].join(
 const SOCKSTAT = 'TCP: inuse 25102 orphan 16402 tw 4988 alloc 27300 mem 131002';
 const report = (text: string, lang: 'en' | 'zh-cn' = 'en') => buildReport(analyzeNote(text), { file: 'n.md', lang });
 
-function cliPath(): string {
-  const candidates = [join(process.cwd(), 'dist', 'cli.js')];
-  let d = typeof __dirname === 'string' ? __dirname : process.cwd();
-  for (let i = 0; i < 6; i++) {
-    candidates.push(join(d, 'dist', 'cli.js'));
-    d = dirname(d);
-  }
-  const found = candidates.find((c) => existsSync(c));
-  if (!found) throw new Error('dist/cli.js not built (node scripts/build.mjs)');
-  return found;
-}
-
-function cli(...args: string[]): string {
-  const r = spawnSync(process.execPath, [cliPath(), ...args], { encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
-  return r.stdout;
-}
+const cli = (...args: string[]): string => cliOut(args);
 
 describe('which command lines set sysctls rather than read them', () => {
   it('sysctl -w / -p / --system / key=value, echo or tee into /proc/sys, and sysctl config files set; plain reads do not', () => {
