@@ -5,6 +5,7 @@
  * Pure: no `vscode`, no Node built-ins.
  */
 import type { StateId } from '../../catalogue/types';
+import { LISTING_KINDS } from '../coverage';
 import { PeerTally, topOf } from './peers';
 import { TIMER_KINDS, type Connection, type ListenerQueue, type StateSockets, type TimerKind } from './types';
 
@@ -21,8 +22,9 @@ const bump = <K>(m: Map<K, number>, k: K): void => {
 
 const maxOf = (a: number | null, b: number | undefined): number | null => (b === undefined ? a : a === null ? b : Math.max(a, b));
 
+/** A row of a listing (one socket each), not a bcc transition or closed connection: the kinds coverage.ts lists. */
 export function isListing(c: Connection): boolean {
-  return c.source === 'ss' || c.source === 'netstat' || c.source === 'get-nettcpconnection' || c.source === 'proc-net-tcp';
+  return (LISTING_KINDS as ReadonlySet<string>).has(c.source);
 }
 
 /** Running summary of one state's listing rows (rows are not kept: a 10 MB note lists 100k sockets). */
