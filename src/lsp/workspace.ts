@@ -17,7 +17,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Lang } from '../core/catalogue/types';
 import { WorkspaceIndex } from '../core/workspace/index';
 import { NOTE_NAME } from '../core/workspace/walk';
-import { mentionIdAt, referenceLocations, workspaceSymbolDetail, workspaceSymbolName } from '../core/workspace/present';
+import { mentionAt, referenceLocations, workspaceSymbolDetail, workspaceSymbolName } from '../core/workspace/present';
 import { walkKeeps, walkSteps } from '../cli/inputs';
 import type { OpenNotes } from './notes';
 
@@ -228,11 +228,11 @@ export class LspWorkspace {
     const document = this.open.get(noteKey(uri));
     if (!document) return null;
     const line = document.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
-    const id = mentionIdAt(line, position.character);
-    if (!id) return null;
+    const at = mentionAt(line, position.character);
+    if (!at) return null;
     await this.building;
     this.flush();
-    return referenceLocations(this.index.references(id)).map((r) => ({
+    return referenceLocations(this.index.references(at.id, at.kind)).map((r) => ({
       uri: r.key,
       range: { start: { line: r.line, character: r.character }, end: { line: r.line, character: r.character + r.length } },
     }));

@@ -47,6 +47,23 @@ function refs(index: WorkspaceIndex, id: string): Map<string, string[]> {
 }
 
 describe('workspace index', () => {
+  test('a netfilter state and the socket state of the same name keep apart, whichever note comes first', () => {
+    const firewall = ['# fw', '', '```', '$ iptables -A INPUT -m state --state ESTABLISHED,RELATED -j ACCEPT', '```', ''].join('\n');
+    const listing = ['# ss', '', '```', '$ ss -tan', 'State Recv-Q Send-Q Local Address:Port Peer Address:Port', 'ESTAB 0 0 10.0.0.1:443 10.0.0.2:5555', 'ESTAB 0 0 10.0.0.1:443 10.0.0.2:5556', '```', ''].join('\n');
+    for (const order of [['fw.md', 'ss.md'], ['ss.md', 'fw.md']]) {
+      const index = new WorkspaceIndex();
+      for (const key of order) index.set(key, key === 'fw.md' ? firewall : listing);
+      assert.deepEqual(index.references('ESTABLISHED').map((r) => r.key), ['ss.md'], `the socket state's references (${order.join(', ')})`);
+      assert.deepEqual(index.references('ESTABLISHED', 'conntrack').map((r) => r.key), ['fw.md'], `the netfilter state's references (${order.join(', ')})`);
+      const symbols = index.symbols('established');
+      const block = symbols.find((s) => s.key === 'ss.md' && s.kind === 'block');
+      assert.equal(block?.idKind, 'state', `the listing's block counts sockets (${order.join(', ')})`);
+      assert.equal(block?.count, 2);
+      assert.equal(block?.unit, 'sockets');
+      assert.ok(!symbols.some((s) => s.key === 'fw.md'), 'the firewall rule carries no socket state');
+    }
+  });
+
   test('add: references of a state in every spelling, with exact positions', () => {
     const index = new WorkspaceIndex();
     index.set('a.md', INCIDENT);

@@ -10,18 +10,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { walk, walkKeeps, walkSteps } from '../../src/cli/inputs';
 import { WorkspaceIndex } from '../../src/core/workspace/index';
-import { mentionIdAt, referenceLocations, workspaceSymbolDetail, workspaceSymbolName } from '../../src/core/workspace/present';
+import { mentionAt, referenceLocations, workspaceSymbolDetail, workspaceSymbolName } from '../../src/core/workspace/present';
 
 describe('core/workspace/present', () => {
-  test('mentionIdAt: the canonical id under the cursor, by UTF-16 character, at either end of the mention', () => {
+  test('mentionAt: the canonical id under the cursor, by UTF-16 character, at either end of the mention', () => {
     const line = '😀 连接卡在FIN_WAIT1。tcp_max_orphans 低';
-    assert.equal(mentionIdAt(line, 7), 'FIN-WAIT-1');
-    assert.equal(mentionIdAt(line, 16), 'FIN-WAIT-1', 'the end of a mention glued to 。');
-    assert.equal(mentionIdAt(line, line.indexOf('tcp_max') + 3), 'net.ipv4.tcp_max_orphans');
-    assert.equal(mentionIdAt(line, 3), undefined);
-    assert.equal(mentionIdAt('', 0), undefined);
+    assert.equal(mentionAt(line, 7)?.id, 'FIN-WAIT-1');
+    assert.equal(mentionAt(line, 16)?.id, 'FIN-WAIT-1', 'the end of a mention glued to 。');
+    assert.equal(mentionAt(line, line.indexOf('tcp_max') + 3)?.id, 'net.ipv4.tcp_max_orphans');
+    assert.equal(mentionAt(line, 3)?.id, undefined);
+    assert.equal(mentionAt('', 0)?.id, undefined);
     const long = `${'x'.repeat(2000)} TIME_WAIT`;
-    assert.equal(mentionIdAt(long, 2003), 'TIME-WAIT', 'far into a long line');
+    assert.equal(mentionAt(long, 2003)?.id, 'TIME-WAIT', 'far into a long line');
+    assert.deepEqual(mentionAt('iptables -m state --state ESTABLISHED,RELATED', 30), { id: 'ESTABLISHED', kind: 'conntrack' }, 'a netfilter state keeps its kind');
+    assert.equal(mentionAt('ESTABLISHED 0 0', 3)?.kind, 'state');
   });
 
   test('referenceLocations: one location per packed row', () => {

@@ -205,13 +205,14 @@ export class WorkspaceIndex {
 
   /**
    * Every mention of a canonical id across the workspace, per note (keys in no particular order). Accepts
-   * any spelling the recogniser knows (`TIME_WAIT`, `tcp_max_orphans`).
+   * any spelling the recogniser knows (`TIME_WAIT`, `tcp_max_orphans`); `kind` 'conntrack' asks for the
+   * netfilter states (`--state ESTABLISHED`), which are not the socket states of the same name.
    */
-  references(idOrSpelling: string): readonly NoteReferences[] {
-    let code = this.table.find(idOrSpelling);
+  references(idOrSpelling: string, kind?: MentionKind): readonly NoteReferences[] {
+    let code = this.table.find(idOrSpelling, kind === 'conntrack' ? kind : undefined);
     if (code === undefined) {
-      const id = this.canonical(idOrSpelling);
-      code = id === undefined ? undefined : this.table.find(id);
+      const hit = canonicalId(idOrSpelling);
+      code = hit === undefined ? undefined : this.table.find(hit.id, hit.kind);
     }
     if (code === undefined) return [];
     const hit = this.referenceCache.get(code);
@@ -234,7 +235,7 @@ export class WorkspaceIndex {
     const out: WorkspaceSymbol[] = [];
     for (const m of matchingIds(query)) {
       if (out.length >= limit) break;
-      const code = this.table.find(m.id);
+      const code = this.table.find(m.id, m.kind);
       if (code === undefined || !this.symbolPostings.has(code)) continue;
       for (const s of this.symbolsOf(code, limit - out.length)) {
         if (out.length >= limit) return out;

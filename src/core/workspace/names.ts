@@ -11,6 +11,13 @@ import { TERMS } from '../catalogue/terms';
 import { ownString } from '../memo';
 import { findMentions, type MentionKind } from '../note/recognize';
 
+/**
+ * A conntrack state's key in the table: its ids are upper-case names that a socket state can share
+ * (`--state ESTABLISHED` is a netfilter entry, not the socket state ESTABLISHED), so they get codes of their own.
+ */
+const CONNTRACK_KEY = 'conntrack:';
+const keyOf = (id: string, kind: MentionKind): string => (kind === 'conntrack' ? CONNTRACK_KEY + id : id);
+
 /** Interns canonical ids (`FIN-WAIT-1`, `net.ipv4.tcp_max_orphans`) as small integers (the index stores codes). */
 export class IdTable {
   private readonly codes = new Map<string, number>();
@@ -18,13 +25,13 @@ export class IdTable {
   private readonly kinds: MentionKind[] = [];
 
   code(id: string, kind: MentionKind): number {
-    let c = this.codes.get(id);
+    const key = keyOf(id, kind);
+    let c = this.codes.get(key);
     if (c === undefined) {
       c = this.ids.length;
       // An own copy: the recogniser's id may be a slice of a note's text, which must not stay alive.
-      const own = ownString(id);
-      this.codes.set(own, c);
-      this.ids.push(own);
+      this.codes.set(ownString(key), c);
+      this.ids.push(ownString(id));
       this.kinds.push(kind);
     }
     return c;
@@ -35,9 +42,9 @@ export class IdTable {
     return this.ids.length;
   }
 
-  /** The code of an id already seen, or undefined. */
-  find(id: string): number | undefined {
-    return this.codes.get(id);
+  /** The code of an id already seen, or undefined (a conntrack state only when `kind` says so). */
+  find(id: string, kind?: MentionKind): number | undefined {
+    return this.codes.get(kind === undefined ? id : keyOf(id, kind));
   }
 
   id(code: number): string {

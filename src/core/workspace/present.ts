@@ -6,22 +6,25 @@
  */
 import type { Lang, Localized } from '../catalogue/types';
 import { formatCount } from '../format';
-import { findMentions } from '../note/recognize';
+import { findMentions, type MentionKind } from '../note/recognize';
 import { t } from '../strings';
 import type { NoteReferences, WorkspaceSymbol } from './index';
 
 /** The widest stretch of a line read around the cursor to find the mention under it. */
 const WINDOW = 512;
 
-/** The canonical id of the state, term or counter mention under `character` of `line` (UTF-16), if any. */
-export function mentionIdAt(line: string, character: number): string | undefined {
+/**
+ * The canonical id and kind of the state, term, counter or conntrack-state mention under `character` of `line`
+ * (UTF-16), if any (the kind tells `--state ESTABLISHED`, a netfilter entry, from the socket state).
+ */
+export function mentionAt(line: string, character: number): { readonly id: string; readonly kind: MentionKind } | undefined {
   let from = Math.max(0, character - WINDOW);
   const to = Math.min(line.length, character + WINDOW);
   // Starts the window at a word boundary, so a cut never makes a mention out of half a word.
   while (from > 0 && from < character && !/\s/.test(line[from - 1] ?? ' ')) from++;
   const c = character - from;
   const hit = findMentions(line.slice(from, to)).find((m) => m.start <= c && c <= m.end);
-  return hit && hit.kind !== 'aggregate' ? hit.id : undefined;
+  return hit && hit.kind !== 'aggregate' ? { id: hit.id, kind: hit.kind } : undefined;
 }
 
 export interface ReferenceLocation {

@@ -6,26 +6,26 @@
  */
 import * as vscode from 'vscode';
 import type { WorkspaceSymbol } from '../../core/workspace/index';
-import { mentionIdAt, referenceLocations, workspaceSymbolDetail, workspaceSymbolName } from '../../core/workspace/present';
+import { mentionAt, referenceLocations, workspaceSymbolDetail, workspaceSymbolName } from '../../core/workspace/present';
 import { currentLang } from '../language';
 import type { WorkspaceNotes } from './notes';
 
 const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
 
-/** The canonical id of the mention under `position`. */
-export function idAt(document: vscode.TextDocument, position: vscode.Position): string | undefined {
-  return mentionIdAt(document.lineAt(position.line).text, position.character);
+/** The canonical id and kind of the mention under `position`. */
+export function idAt(document: vscode.TextDocument, position: vscode.Position): ReturnType<typeof mentionAt> {
+  return mentionAt(document.lineAt(position.line).text, position.character);
 }
 
 class References implements vscode.ReferenceProvider {
   constructor(private readonly notes: WorkspaceNotes) {}
 
   async provideReferences(document: vscode.TextDocument, position: vscode.Position, _context: vscode.ReferenceContext, token: vscode.CancellationToken): Promise<vscode.Location[] | undefined> {
-    const id = idAt(document, position);
-    if (!id) return undefined;
+    const at = idAt(document, position);
+    if (!at) return undefined;
     await this.notes.whenBuilt();
     if (token.isCancellationRequested) return undefined;
-    return referenceLocations(this.notes.index.references(id)).map((r) => new vscode.Location(vscode.Uri.parse(r.key), new vscode.Range(r.line, r.character, r.line, r.character + r.length)));
+    return referenceLocations(this.notes.index.references(at.id, at.kind)).map((r) => new vscode.Location(vscode.Uri.parse(r.key), new vscode.Range(r.line, r.character, r.line, r.character + r.length)));
   }
 }
 
