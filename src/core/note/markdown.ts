@@ -1,36 +1,19 @@
 /**
- * The one remark processor (CommonMark + GFM) every Markdown parse of a note goes through.
+ * The one Markdown parse (CommonMark + GFM) every note goes through: micromark with GFM's syntax, to an mdast
+ * tree by mdast-util-from-markdown with GFM's tree extensions — what remark-parse + remark-gfm do, without the
+ * unified processor (and its vfile) around it, and without remark-gfm's Markdown serialiser extensions: nothing
+ * here writes Markdown from a tree, and they carried mdast-util-to-markdown into the bundles.
  * Pure: no `vscode`, no Node built-ins.
  */
 import type { Root } from 'mdast';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
+import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfm } from 'micromark-extension-gfm';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 
-interface ParseData {
-  micromarkExtensions?: unknown[];
-  fromMarkdownExtensions?: unknown[];
-}
-
-/**
- * GFM for parsing (tables, strikethrough, task lists, autolink literals, footnotes): the syntax and mdast
- * extensions remark-gfm registers, without its Markdown serialiser extensions — nothing here writes Markdown from
- * a tree, and they carried mdast-util-to-markdown into the bundles.
- */
-function gfmParse(this: { data(): unknown }): void {
-  const data = this.data() as ParseData;
-  (data.micromarkExtensions ??= []).push(gfm());
-  (data.fromMarkdownExtensions ??= []).push(gfmFromMarkdown());
-}
-
-type Processor = { parse(text: string): Root };
-let processor: Processor | undefined;
-function parser(): Processor {
-  processor ??= unified().use(remarkParse).use(gfmParse as never) as unknown as Processor;
-  return processor;
-}
+/** GFM: tables, strikethrough, task lists, autolink literals, footnotes (made once, reused by every parse). */
+let options: Parameters<typeof fromMarkdown>[1] | undefined;
 
 export function parseMarkdown(text: string): Root {
-  return parser().parse(text);
+  options ??= { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] };
+  return fromMarkdown(text, options);
 }
