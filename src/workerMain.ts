@@ -1,5 +1,5 @@
 /**
- * The analysis worker's side: analyses note texts off the extension host thread and answers with the analysis as
+ * The analysis worker's side (it also indexes notes for the workspace index: core/workspace/remote.ts): analyses note texts off the extension host thread and answers with the analysis as
  * plain data (core/note/transfer.ts), then with the note's evidence analysis (its companion, computed once the
  * pieces went, while the host assembles the model: core/report/summaries.ts). It keeps no state between requests; the host
  * terminates it when an analysis outlives its budget (see core/note/documents.ts). The extension bundle exports it (so the worker is
@@ -11,6 +11,7 @@ import type { Piece } from './core/note/piece';
 import { isBatchAck, isWarmRequest, Outbox, partsMessages, type AnalyseRequest, type WorkerResponse } from './core/note/transfer';
 import { runSteps } from './core/report/noteEvidence';
 import { remoteEvidenceSteps } from './core/report/summaries';
+import { answerIndexRequest, isIndexRequest, type IndexAnswer } from './core/workspace/remote';
 
 /** Longest run of companion steps before the worker turns to its other messages. */
 const STEPS_MS = 1;
@@ -54,7 +55,7 @@ function defaultDefer(): Defer {
  * batches do not wait for it, nor share the CPU with it), the worker computes the note's evidence analysis in
  * steps of about STEPS_MS (`defer` between them) and sends it as the answer's companion.
  */
-export function analysisServer(post: (message: WorkerResponse) => void, defer: Defer = defaultDefer(), warmupNote?: WarmupNotes): (data: unknown) => void {
+export function analysisServer(post: (message: WorkerResponse | IndexAnswer) => void, defer: Defer = defaultDefer(), warmupNote?: WarmupNotes): (data: unknown) => void {
   const outbox = new Outbox(post);
   /** The request being answered: companion steps of an earlier one stop. */
   let current = -1;
@@ -97,6 +98,12 @@ export function analysisServer(post: (message: WorkerResponse) => void, defer: D
     }
     if (isWarmRequest(data)) {
       if (warmupNote && !requested && warmed === 0) defer(warm);
+      return;
+    }
+    if (isIndexRequest(data)) {
+      // A workspace index job: answered at once, outside the analysis batches (its own pool: remote.ts).
+      requested = true;
+      post(answerIndexRequest(data));
       return;
     }
     requested = true;

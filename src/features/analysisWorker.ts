@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import type { WorkerRequest } from '../core/note/transfer';
 import { WorkerPool, type WorkerPort as Port } from '../core/note/workerPool';
 
 declare const Worker: (new (url: string) => WebWorker) | undefined;
@@ -14,8 +13,8 @@ function isNode(): boolean {
   return typeof process !== 'undefined' && typeof process.versions?.node === 'string';
 }
 
-/** Starts the analysis worker of this host: `worker_threads` under Node, a Web Worker in the browser. */
-function spawn(extensionUri: vscode.Uri): Port {
+/** Starts an analysis worker of this host (it also indexes notes: core/workspace/remote.ts): `worker_threads` under Node, a Web Worker in the browser. */
+export function spawnWorker(extensionUri: vscode.Uri): Port<unknown> {
   if (isNode()) {
     // process.getBuiltinModule, not require: the one bundle also runs in the web worker host, which must find
     // no require of a Node built-in in it.
@@ -50,13 +49,13 @@ let scriptUrl: Promise<string> | undefined;
  * origin's URL that a worker cannot start from, so the script is read through the workspace file system (as
  * every other extension file is) and started from a same-origin blob URL; until it runs, requests wait.
  */
-function webPort(WebWorkerCtor: new (url: string) => WebWorker, extensionUri: vscode.Uri): Port {
+function webPort(WebWorkerCtor: new (url: string) => WebWorker, extensionUri: vscode.Uri): Port<unknown> {
   scriptUrl ??= Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'dist', 'web', 'extension.js'))).then((bytes) =>
     URL.createObjectURL(new Blob([bytes], { type: 'text/javascript' })),
   );
   let worker: WebWorker | undefined;
   let terminated = false;
-  const queued: WorkerRequest[] = [];
+  const queued: unknown[] = [];
   let onMessage: (data: unknown) => void = () => undefined;
   let onFailure: (error: Error) => void = () => undefined;
   scriptUrl.then(
@@ -90,9 +89,21 @@ function webPort(WebWorkerCtor: new (url: string) => WebWorker, extensionUri: vs
   };
 }
 
+declare const navigator: { hardwareConcurrency?: number } | undefined;
+
+/** Logical cores of this machine (Node's os, the browser's navigator), at least 1. */
+export function hostCores(): number {
+  if (isNode()) {
+    const host = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+    const os = host?.getBuiltinModule?.('os') as typeof import('node:os') | undefined;
+    return Math.max(1, os?.availableParallelism?.() ?? os?.cpus().length ?? 1);
+  }
+  return Math.max(1, typeof navigator !== 'undefined' ? (navigator.hardwareConcurrency ?? 1) : 1);
+}
+
 /** The pool of analysis workers of this host (the pool itself is core/note/workerPool.ts). */
 export class AnalysisWorkers extends WorkerPool implements vscode.Disposable {
   constructor(extensionUri: vscode.Uri, size = 2) {
-    super(() => spawn(extensionUri), size);
+    super(() => spawnWorker(extensionUri), size);
   }
 }

@@ -5,15 +5,14 @@
  */
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import type { WorkerRequest } from '../core/note/transfer';
 import { WorkerPool, type WorkerPort } from '../core/note/workerPool';
 
-export function nodeWorkerPort(script: string): WorkerPort {
+export function nodeWorkerPort(script: string): WorkerPort<unknown> {
   const w = new Worker(script);
   // A worker must never keep the process alive after its client has gone.
   w.unref();
   return {
-    post: (r: WorkerRequest) => w.postMessage(r),
+    post: (r) => w.postMessage(r),
     listen: (onMessage, onFailure) => {
       w.on('message', onMessage);
       w.on('error', (e) => onFailure(e instanceof Error ? e : new Error(String(e))));

@@ -6,6 +6,7 @@ interface IndexInfo {
   state: string;
   notes: number;
   generation: number;
+  byWorkers: number;
 }
 
 interface TreeDump {
@@ -38,10 +39,14 @@ suite('Workspace index: references, workspace symbols, TCP Evidence view', () =>
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  test('the index reads the whole workspace in the background', async () => {
+  test('the index reads the whole workspace in the background, the notes indexed in workers', async () => {
     const info = await ready();
     assert.equal(info.state, 'ready');
     assert.ok(info.notes >= 3, `indexed ${info.notes} notes`);
+    // The extension host only read the files: this host's analysis workers indexed them (core/workspace/remote.ts),
+    // all but the notes open in an editor (an open document is indexed from its text here, as it changes).
+    const open = vscode.workspace.textDocuments.filter((d) => /\.(?:md|markdown)$/.test(d.uri.path)).length;
+    assert.ok(info.byWorkers > 0 && info.byWorkers >= info.notes - open, `${info.byWorkers} of ${info.notes} notes from the workers (${open} open)`);
   });
 
   test('Find All References on a state lists every spelling across the workspace', async () => {

@@ -15,7 +15,7 @@ import { analysisServer, WARM_NOTES } from '../../src/workerMain';
 function server(warm = true) {
   const sent: WorkerResponse[] = [];
   const turns: (() => void)[] = [];
-  const serve = analysisServer((m) => sent.push(structuredClone(m)), (work) => turns.push(work), warm ? warmupNote : undefined);
+  const serve = analysisServer((m) => sent.push(structuredClone(m) as WorkerResponse), (work) => turns.push(work), warm ? warmupNote : undefined);
   /** Runs queued turns (and the turns they queue) until none is left or `max` ran; returns how many ran. */
   const run = (max = 1000): number => {
     let n = 0;

@@ -11,8 +11,8 @@ import type { Piece } from './piece';
 import { fromWire, isWorkerResponse, type AnalyseRequest, type AnalysisParts, type WorkerRequest } from './transfer';
 
 /** The part of a worker the pool uses: each host's worker adapted to one shape. */
-export interface WorkerPort {
-  post(request: WorkerRequest): void;
+export interface WorkerPort<R = WorkerRequest> {
+  post(request: R): void;
   /** Called with each message, or with an Error when the worker failed (could not load, threw, exited). */
   listen(onMessage: (data: unknown) => void, onFailure: (error: Error) => void): void;
   terminate(): void;

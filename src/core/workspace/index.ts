@@ -79,7 +79,8 @@ const SLOTS = 2 ** 22;
 const CAP = 2 ** 30;
 
 export class WorkspaceIndex {
-  private readonly table = new IdTable();
+  /** The codes the entries use (an entry indexed elsewhere, remote.ts, is checked against it). */
+  readonly table = new IdTable();
   private readonly notesByKey = new Map<string, NoteEntry>();
   /** id code → keys of the notes that mention it. */
   private readonly mentionPostings = new Map<number, Set<string>>();
@@ -116,6 +117,11 @@ export class WorkspaceIndex {
     const entry = indexNote(text, this.table);
     this.put(key, entry);
     return entry;
+  }
+
+  /** Adds or replaces a note's entry indexed elsewhere (a worker: remote.ts acceptEntry checked its codes). */
+  setEntry(key: string, entry: NoteEntry): void {
+    this.put(key, entry);
   }
 
   /** Removes a note; false when it was not indexed. */

@@ -5,9 +5,10 @@
  * blind to `-`, `_`, `.`, `/` and spaces, so `finwait1` finds FIN-WAIT-1 and `max_orphans` finds
  * net.ipv4.tcp_max_orphans). Pure: no `vscode`, no Node built-ins.
  */
-import { SPELLING_TABLES } from '../catalogue/spellings';
+import { SPELLING_TABLES, SS_AGGREGATES } from '../catalogue/spellings';
 import { STATE_IDS, type StateId } from '../catalogue/types';
 import { TERMS } from '../catalogue/terms';
+import { CT_MATCH_STATES, CT_TCP_TIMEOUTS } from '../knowledge/conntrack';
 import { ownString } from '../memo';
 import { findMentions, type MentionKind } from '../note/recognize';
 
@@ -18,11 +19,50 @@ import { findMentions, type MentionKind } from '../note/recognize';
 const CONNTRACK_KEY = 'conntrack:';
 const keyOf = (id: string, kind: MentionKind): string => (kind === 'conntrack' ? CONNTRACK_KEY + id : id);
 
-/** Interns canonical ids (`FIN-WAIT-1`, `net.ipv4.tcp_max_orphans`) as small integers (the index stores codes). */
+/**
+ * Every id the recogniser can give, in one fixed order: states, ss aggregates, terms (sysctls, sockstat fields,
+ * counters, messages), conntrack states. A table starts with them, so that two tables built from the same
+ * catalogue give every id the same code (an index built in a worker is read as it is: remote.ts).
+ */
+function catalogueIds(): readonly (readonly [string, MentionKind])[] {
+  return [
+    ...STATE_IDS.map((s) => [s, 'state'] as const),
+    ...[...SS_AGGREGATES.keys()].map((k) => [k, 'aggregate'] as const),
+    ...TERMS.map((t) => [t.id, t.kind] as const),
+    ...[...new Set([...CT_MATCH_STATES, ...Object.keys(CT_TCP_TIMEOUTS)])].map((c) => [c, 'conntrack'] as const),
+  ];
+}
+
+/** A short fingerprint of a list of strings (FNV-1a, 32 bits), to tell two catalogues apart. */
+function fingerprint(parts: readonly string[]): string {
+  let h = 0x811c9dc5;
+  for (const p of parts) {
+    for (let i = 0; i < p.length; i++) h = Math.imul(h ^ p.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ 0x1f, 0x01000193);
+  }
+  return `${parts.length}:${(h >>> 0).toString(16)}`;
+}
+
+/**
+ * Interns canonical ids (`FIN-WAIT-1`, `net.ipv4.tcp_max_orphans`) as small integers (the index stores codes).
+ * The catalogue's ids come first, in a fixed order (`seed` names that order); an id the catalogue does not know
+ * gets the next code when it is first seen.
+ */
 export class IdTable {
   private readonly codes = new Map<string, number>();
   private readonly ids: string[] = [];
   private readonly kinds: MentionKind[] = [];
+  /** The codes below this are the catalogue's, the same in every table built from the same catalogue. */
+  readonly seedSize: number;
+  /** Names the catalogue's order: two tables with the same seed give its ids the same codes. */
+  readonly seed: string;
+
+  constructor() {
+    const ids = catalogueIds();
+    for (const [id, kind] of ids) this.code(id, kind);
+    this.seedSize = this.ids.length;
+    this.seed = fingerprint(ids.map(([id, kind]) => `${kind}\u0000${id}`));
+  }
 
   code(id: string, kind: MentionKind): number {
     const key = keyOf(id, kind);

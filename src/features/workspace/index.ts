@@ -1,10 +1,12 @@
 /** The workspace features (issue #14): the index, references, workspace symbols and the TCP Evidence view. */
 import * as vscode from 'vscode';
+import { hostCores, spawnWorker } from '../analysisWorker';
 import { WorkspaceNotes } from './notes';
 import { registerWorkspaceProviders } from './providers';
 import { registerEvidenceTree } from './tree';
 
 export function registerWorkspace(context: vscode.ExtensionContext): vscode.Disposable {
-  const notes = new WorkspaceNotes();
+  // A build indexes notes in the host's analysis workers, one per core up to four (core/workspace/remote.ts).
+  const notes = new WorkspaceNotes({ spawn: () => spawnWorker(context.extensionUri), size: Math.min(4, hostCores()) });
   return vscode.Disposable.from(notes, registerWorkspaceProviders(notes), registerEvidenceTree(notes, context.extensionMode === vscode.ExtensionMode.Test));
 }

@@ -6,10 +6,17 @@
  * workspaces, and never blocks the extension host), follows a FileSystemWatcher and the edits of open
  * documents (an open document wins over the disk until it is closed) and a second watcher for folders (deleted,
  * created, moved: a watcher reports the folder, not the notes in it), and shows progress in the status bar with
- * a cancel.
+ * a cancel. A build hands the notes to workers (core/workspace/remote.ts: the host's analysis workers, started
+ * for the build and stopped after it), so the extension host only reads files and files the entries; a note a
+ * worker could not index, and every later single change, is indexed here. An entry that comes back after a newer
+ * change to its note (an edit, a delete, a move) is dropped (core/workspace/changeLog.ts).
  */
 import * as vscode from 'vscode';
+import type { WorkerPort } from '../../core/note/workerPool';
+import { ChangeLog } from '../../core/workspace/changeLog';
 import { WorkspaceIndex } from '../../core/workspace/index';
+import type { NoteEntry } from '../../core/workspace/note';
+import { IndexPool } from '../../core/workspace/remote';
 import { excludeMatcher, type ExcludeSetting } from '../../core/workspace/exclude';
 import { NOTE_NAME, walkNotes, type EntryKind } from '../../core/workspace/walk';
 
@@ -17,6 +24,8 @@ const GLOB = '**/*.{md,markdown}';
 /** Notes read per batch, and the longest synchronous stretch of indexing before yielding. */
 const READ_BATCH = 16;
 const SLICE_MS = 12;
+/** Notes handed to each worker and not answered yet, at most (bounds the texts a build holds). */
+const IN_FLIGHT_PER_WORKER = 4;
 /** Notes over this size are not indexed (the editor's own size limit is a setting; the index stays bounded). */
 const MAX_NOTE_BYTES = 8 * 1024 * 1024;
 const EDIT_DELAY_MS = 250;
@@ -30,6 +39,8 @@ export interface WorkspaceIndexInfo {
   readonly state: 'idle' | 'indexing' | 'ready' | 'cancelled';
   readonly notes: number;
   readonly generation: number;
+  /** Notes the last build filed from its workers' entries (the rest it indexed on this thread). */
+  readonly byWorkers: number;
 }
 
 const yieldToHost = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -53,8 +64,12 @@ export class WorkspaceNotes implements vscode.Disposable {
   /** Counts deletions seen (notes and folders), so that a read that overlapped one checks what it read still exists. */
   private deletions = 0;
   private createdTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Changes made outside a build (edits, re-reads, deletes, moves): a worker's late entry must not undo one. */
+  private readonly changes = new ChangeLog();
+  private byWorkers = 0;
 
-  constructor() {
+  /** `workers`: how a build starts index workers, and how many; without it, builds index on this thread. */
+  constructor(private readonly workers?: { readonly spawn: () => WorkerPort<unknown>; readonly size: number }) {
     this.status.name = vscode.l10n.t('TCP notes index');
     this.status.command = CANCEL_COMMAND;
     this.readExcludes();
@@ -80,6 +95,8 @@ export class WorkspaceNotes implements vscode.Disposable {
           // A note moves unread; a folder moves every note under it (the watchers then find nothing to do).
           const from = f.oldUri.toString();
           const to = f.newUri.toString();
+          this.changes.touch(from);
+          this.changes.touch(to);
           if (this.index.rename(from, to) || this.index.renameFolder(from, to) > 0) this.fireSoon();
         }
       }),
@@ -107,7 +124,7 @@ export class WorkspaceNotes implements vscode.Disposable {
   }
 
   info(): WorkspaceIndexInfo {
-    return { state: this.state, notes: this.index.size, generation: this.index.generation };
+    return { state: this.state, notes: this.index.size, generation: this.index.generation, byWorkers: this.byWorkers };
   }
 
   /** Resolves when the current build has finished (or was cancelled). */
@@ -158,9 +175,20 @@ export class WorkspaceNotes implements vscode.Disposable {
   }
 
   private async build(token: vscode.CancellationToken): Promise<void> {
+    // Held from before the index is cleared: a change from then on is newer than what the build reads.
+    const started = this.changes.hold();
+    try {
+      await this.buildFrom(started, token);
+    } finally {
+      this.changes.release(started);
+    }
+  }
+
+  private async buildFrom(started: number, token: vscode.CancellationToken): Promise<void> {
     this.state = 'indexing';
     this.status.command = CANCEL_COMMAND;
     this.index.clear();
+    this.byWorkers = 0;
     let uris: vscode.Uri[] = [];
     try {
       uris = (await this.findNotes(token)).filter((u) => this.isNote(u));
@@ -174,25 +202,58 @@ export class WorkspaceNotes implements vscode.Disposable {
       this.status.show();
     };
     show();
-    for (let i = 0; i < uris.length && !token.isCancellationRequested; i += READ_BATCH) {
-      const batch = uris.slice(i, i + READ_BATCH);
-      const texts = await Promise.all(batch.map((u) => this.read(u)));
-      let t0 = Date.now();
-      for (let k = 0; k < batch.length; k++) {
-        if (token.isCancellationRequested) break;
-        const uri = batch[k] as vscode.Uri;
-        const open = this.isOpen(uri);
-        const text = open ? open.getText() : texts[k];
-        if (text !== undefined) this.index.set(uri.toString(), text);
-        done++;
-        if (Date.now() - t0 > SLICE_MS) {
-          await yieldToHost();
-          t0 = Date.now();
+    const pool = this.workers && uris.length > 1 ? new IndexPool(this.workers.spawn, this.workers.size, this.index.table) : undefined;
+    const inFlight = new Set<Promise<void>>();
+    /**
+     * Files a note's entry (from a worker) or indexes its text here, unless the note changed since the build
+     * started (that change, newer than the text read, is in the index already, or removed the note).
+     */
+    const file = (key: string, entry: NoteEntry | undefined, text: string): void => {
+      if (token.isCancellationRequested || this.changes.changedSince(started, key)) return;
+      if (entry) {
+        this.index.setEntry(key, entry);
+        this.byWorkers++;
+      } else this.index.set(key, text);
+    };
+    try {
+      for (let i = 0; i < uris.length && !token.isCancellationRequested; i += READ_BATCH) {
+        const batch = uris.slice(i, i + READ_BATCH);
+        const texts = await Promise.all(batch.map((u) => this.read(u)));
+        let t0 = Date.now();
+        for (let k = 0; k < batch.length; k++) {
+          if (token.isCancellationRequested) break;
+          const uri = batch[k] as vscode.Uri;
+          const open = this.isOpen(uri);
+          const text = open ? open.getText() : texts[k];
+          const key = uri.toString();
+          if (text === undefined || this.changes.changedSince(started, key)) done++;
+          else if (pool?.usable) {
+            const job: Promise<void> = pool.index(text).then((entry) => {
+              file(key, entry, text);
+              done++;
+              inFlight.delete(job);
+            });
+            inFlight.add(job);
+            // The workers index while this thread reads on; it waits only when they are this far behind.
+            while (inFlight.size >= IN_FLIGHT_PER_WORKER * pool.size) await Promise.race(inFlight);
+          } else {
+            file(key, undefined, text);
+            done++;
+          }
+          if (Date.now() - t0 > SLICE_MS) {
+            await yieldToHost();
+            t0 = Date.now();
+          }
         }
+        show();
+        this.fireSoon();
+        await yieldToHost();
       }
-      show();
-      this.fireSoon();
-      await yieldToHost();
+      // Cancelled: the jobs still out settle at once (as undefined, and file nothing).
+      if (token.isCancellationRequested) pool?.dispose();
+      await Promise.all(inFlight);
+    } finally {
+      pool?.dispose();
     }
     // A newer build (rebuild() cancelled this one) owns the state and the status bar now.
     if (this.run?.token !== token) return;
@@ -280,6 +341,7 @@ export class WorkspaceNotes implements vscode.Disposable {
     if (text !== undefined && deletions !== this.deletions && !(await this.exists(uri))) text = undefined;
     if (text === undefined) this.remove(uri);
     else {
+      this.changes.touch(uri.toString());
       this.index.set(uri.toString(), text);
       this.fireSoon();
     }
@@ -299,6 +361,7 @@ export class WorkspaceNotes implements vscode.Disposable {
     // One getText() (each call joins the document's lines).
     const text = d.getText();
     if (text.length > MAX_NOTE_BYTES) return;
+    this.changes.touch(d.uri.toString());
     this.index.set(d.uri.toString(), text);
     this.fireSoon();
   }
@@ -320,6 +383,7 @@ export class WorkspaceNotes implements vscode.Disposable {
   private remove(uri: vscode.Uri): void {
     this.deletions++;
     const key = uri.toString();
+    this.changes.touch(key);
     if (this.index.delete(key) || this.index.deleteFolder(key) > 0) this.fireSoon();
   }
 
