@@ -28,6 +28,7 @@ import { misconceptionRuleText } from '../core/check/misconceptions';
 import { explainMisconception } from '../core/knowledge/explainMisconception';
 import type { RemoteAnalyser } from '../core/note/documents';
 import { evidenceSymbols } from '../core/note/evidenceNames';
+import type { WorkerPort } from '../core/note/workerPool';
 import { noteHover, waitForHoverEvidence } from '../core/noteHover';
 import { isMarkdownNote } from '../core/workspace/walk';
 import { EXPLAIN_MISCONCEPTION, NoteDiagnosticsPublisher } from './diagnostics';
@@ -56,7 +57,7 @@ export function capabilities(): ServerCapabilities {
 }
 
 /** Wires the handlers onto a connection (the caller calls `connection.listen()`). */
-export function serveNotes(connection: Connection, version: string, remote?: RemoteAnalyser): void {
+export function serveNotes(connection: Connection, version: string, remote?: RemoteAnalyser, indexWorkers?: { readonly spawn: () => WorkerPort<unknown>; readonly size: number }): void {
   let settings: LspSettings = DEFAULT_SETTINGS;
   let locale: string | undefined;
   const lang = (): Lang => langOf(settings, locale);
@@ -70,7 +71,7 @@ export function serveNotes(connection: Connection, version: string, remote?: Rem
   // Work nobody waits for (an opened note's workspace-index entry) runs when no client message came for a
   // while and no note is being analysed.
   const idle = new IdleQueue({ quietMs: IDLE_MS, busy: () => notes.all().some((d) => notes.cache.info(d).state === 'analysing') });
-  const workspace = new LspWorkspace(notes, (work) => idle.run(work));
+  const workspace = new LspWorkspace(notes, (work) => idle.run(work), indexWorkers);
   let watchFiles = false;
   let folderEvents = false;
   // After `shutdown` the protocol wants every request but `exit` refused with InvalidRequest.

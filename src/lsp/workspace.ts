@@ -7,7 +7,9 @@
  * is closed (OpenNotes' events; indexed when the server is idle after it opens, shortly after it changes, or
  * at the next workspace query, whichever comes first);
  * `workspace/didChangeWatchedFiles` keeps the rest current. Answers come from
- * the same core queries and texts the VS Code providers use (core/workspace/present.ts).
+ * the same core queries and texts the VS Code providers use (core/workspace/present.ts). With `workers`, a
+ * folder's notes are indexed in worker threads as they are read (core/workspace/remote.ts, as in VS Code); an
+ * entry that comes back after a newer change to its note is dropped (core/workspace/changeLog.ts).
  */
 import { readFile, stat } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
@@ -15,7 +17,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FileChangeType, SymbolKind, type FileEvent, type InitializeParams, type Location, type Position, type SymbolInformation } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Lang } from '../core/catalogue/types';
+import type { WorkerPort } from '../core/note/workerPool';
+import { ChangeLog } from '../core/workspace/changeLog';
 import { WorkspaceIndex } from '../core/workspace/index';
+import { IndexFeeder, IndexPool } from '../core/workspace/remote';
 import { NOTE_NAME } from '../core/workspace/walk';
 import { mentionAt, referenceLocations, workspaceSymbolDetail, workspaceSymbolName } from '../core/workspace/present';
 import { walkKeeps, walkSteps } from '../cli/inputs';
@@ -70,11 +75,18 @@ export class LspWorkspace {
   private editTimer: ReturnType<typeof setTimeout> | undefined;
   private building: Promise<void> = Promise.resolve();
   private stopped = false;
+  /** Changes made outside a folder walk: a worker's late entry must not undo one. */
+  private readonly changes = new ChangeLog();
 
   /**
    * `whenIdle` runs an opened note's indexing when the server is idle (idle.ts); without it, on the next turn.
+   * `workers`: how a folder walk starts index workers, and how many; without it, notes are indexed on this thread.
    */
-  constructor(notes: OpenNotes, whenIdle: (work: () => void) => void = setImmediate) {
+  constructor(
+    notes: OpenNotes,
+    whenIdle: (work: () => void) => void = setImmediate,
+    private readonly workers?: { readonly spawn: () => WorkerPort<unknown>; readonly size: number },
+  ) {
     notes.onDidChange((uri, document) => {
       const key = noteKey(uri);
       if (document) {
@@ -99,7 +111,9 @@ export class LspWorkspace {
 
   private fromDocument(key: string): void {
     const text = this.open.get(key)?.getText();
-    if (text !== undefined && text.length <= MAX_NOTE_BYTES) this.index.set(key, text);
+    if (text === undefined || text.length > MAX_NOTE_BYTES) return;
+    this.changes.touch(key);
+    this.index.set(key, text);
   }
 
   private flushSoon(): void {
@@ -128,6 +142,7 @@ export class LspWorkspace {
     this.roots = this.roots.filter((r) => !gone.includes(r));
     for (const root of gone) {
       const prefix = pathToFileURL(root).href.replace(/\/?$/, '/');
+      this.changes.touch(prefix);
       this.index.deleteWhere((key) => key.startsWith(prefix) && !this.open.has(key) && !this.inWorkspace(key));
     }
     for (const root of added) {
@@ -153,16 +168,34 @@ export class LspWorkspace {
    * every READ_BATCH notes read, so requests are answered meanwhile; stops when the folder is removed.
    */
   private async walkRoot(root: string): Promise<void> {
+    const started = this.changes.hold();
+    const pool = this.workers ? new IndexPool(this.workers.spawn, this.workers.size, this.index.table) : undefined;
+    try {
+      await this.walkFrom(root, started, pool);
+    } finally {
+      pool?.dispose();
+      this.changes.release(started);
+    }
+  }
+
+  private async walkFrom(root: string, started: number, pool: IndexPool | undefined): Promise<void> {
     const live = () => !this.stopped && this.roots.includes(root);
+    // An open note, or one changed since the walk started (that change is newer than the text read), is not filed.
+    const keeps = (key: string): boolean => live() && !this.open.has(key) && !this.changes.changedSince(started, key);
+    const feeder = new IndexFeeder(pool, (key, entry, text) => {
+      if (!keeps(key)) return;
+      if (entry) this.index.setEntry(key, entry);
+      else this.index.set(key, text);
+    });
     const pending: string[] = [];
     const readPending = async (): Promise<void> => {
       const keys = pending.splice(0).map((rel) => pathToFileURL(`${root}${sep}${rel.split('/').join(sep)}`).href);
       const texts = await Promise.all(keys.map((key) => this.read(key)));
-      if (!live()) return;
-      keys.forEach((key, k) => {
+      for (let k = 0; k < keys.length && live(); k++) {
+        const key = keys[k] as string;
         const text = texts[k];
-        if (!this.open.has(key) && text !== undefined) this.index.set(key, text);
-      });
+        if (text !== undefined && keeps(key)) await feeder.add(key, text);
+      }
       await nextTurn();
     };
     let sliceStart = performance.now();
@@ -181,6 +214,7 @@ export class LspWorkspace {
       }
     }
     if (pending.length && live()) await readPending();
+    await feeder.drain();
   }
 
   private async read(key: string): Promise<string | undefined> {
@@ -209,6 +243,7 @@ export class LspWorkspace {
     if (this.open.has(key)) return;
     const text = this.inWorkspace(key) ? await this.read(key) : undefined;
     if (this.open.has(key)) return;
+    this.changes.touch(key);
     if (text === undefined) this.index.delete(key);
     else this.index.set(key, text);
   }
@@ -218,6 +253,7 @@ export class LspWorkspace {
     for (const change of changes) {
       const key = noteKey(change.uri);
       if (change.type === FileChangeType.Deleted && !this.open.has(key)) {
+        this.changes.touch(key);
         if (!this.index.delete(key)) this.index.deleteFolder(key);
       } else await this.fromDisk(key);
     }

@@ -188,3 +188,49 @@ describe('core/workspace/remote', () => {
     assert.deepEqual(got, texts.map((t) => indexNote(t, new IdTable())));
   });
 });
+
+describe('the language server workspace with index workers', () => {
+  test('a folder walk files the workers\' entries; a note opened during the walk keeps its open text', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { pathToFileURL } = await import('node:url');
+    const { LspWorkspace } = await import('../../src/lsp/workspace');
+    const { OpenNotes } = await import('../../src/lsp/notes');
+    const dir = mkdtempSync(join(tmpdir(), 'tsn-lsp-workers-'));
+    try {
+      mkdirSync(join(dir, 'sub'));
+      const notes: Record<string, string> = {};
+      for (let i = 0; i < 40; i++) {
+        const rel = i % 2 ? `sub/n${i}.md` : `n${i}.md`;
+        notes[rel] = generateNote(3000 + 200 * i, 500 + i);
+        writeFileSync(join(dir, rel), notes[rel] as string);
+      }
+      let spawned = 0;
+      const open = new OpenNotes({ maxLength: () => 1 << 24 });
+      const ws = new LspWorkspace(open, setImmediate, {
+        spawn: () => {
+          spawned++;
+          return nodeWorkerPort(SCRIPT);
+        },
+        size: 2,
+      });
+      ws.start({ rootUri: pathToFileURL(dir).href });
+      // Opened while the walk runs: the open text wins over the file and over a worker's late entry.
+      const edited = 'FIN-WAIT-1 only, as typed in the editor\n';
+      const openedKey = pathToFileURL(join(dir, 'n0.md')).href;
+      open.open(openedKey, 'markdown', 1, edited);
+      await alive(ws.whenBuilt());
+      await alive(new Promise((r) => setTimeout(r, 30)));
+      assert.ok(spawned > 0 && spawned <= 2, `${spawned} workers`);
+      const expected = new WorkspaceIndex();
+      for (const [rel, text] of Object.entries(notes)) expected.set(pathToFileURL(join(dir, rel)).href, rel === 'n0.md' ? edited : text);
+      await ws.symbols('x', 'en'); // flushes the open note's pending indexing
+      assert.equal(ws.index.size, 40);
+      assert.deepEqual(ws.index.entry(openedKey), expected.entry(openedKey), 'the open text, not the file');
+      for (const key of expected.keys()) assert.deepEqual(ws.index.entry(key), expected.entry(key), key);
+      ws.stop();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

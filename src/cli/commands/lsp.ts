@@ -4,9 +4,11 @@
  * stream. Nothing but protocol messages goes to standard output: console output is sent to the client's log.
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { serveNotes } from '../../lsp/server';
-import { nodeWorkerPool } from '../../node/workerThreads';
+import { nodeWorkerPool, nodeWorkerPort } from '../../node/workerThreads';
 import { CliError, EXIT } from '../errors';
 import { USAGE, VERSION } from '../usage';
 
@@ -28,12 +30,15 @@ export function startLanguageServer(version: string): void {
   console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
   // Notes are analysed in the analysis worker beside this bundle (dist/node/analysisWorker.js), with the same
   // time budget as in VS Code: a note built to be slow cannot stall the server.
-  const workers = nodeWorkerPool(join(__dirname, 'node', 'analysisWorker.js'));
+  const script = join(__dirname, 'node', 'analysisWorker.js');
+  const workers = nodeWorkerPool(script);
   // The worker loads on its own thread while the client initializes: clients send their first note right after
   // `initialized`, and a worker started then was still loading its bundle when that note arrived.
   workers?.prestart();
   connection.onExit(() => workers?.dispose());
-  serveNotes(connection, version, workers);
+  // The workspace index is built in workers of the same bundle, one per core up to four (core/workspace/remote.ts).
+  const indexWorkers = existsSync(script) ? { spawn: () => nodeWorkerPort(script), size: Math.min(4, availableParallelism()) } : undefined;
+  serveNotes(connection, version, workers, indexWorkers);
   connection.listen();
 }
 

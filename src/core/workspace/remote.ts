@@ -10,8 +10,9 @@
  * worker) through the same WorkerPort the analysis pool uses (core/note/workerPool.ts): a Node worker thread or
  * a Web Worker running the extension's or the language server's worker bundle (workerMain.ts answers). A job's
  * promise never rejects: it settles with the entry, or with undefined when the worker failed, could not start or
- * answered something unusable; a pool whose workers keep failing stops starting them. Pure: no `vscode`, no
- * Node built-ins.
+ * answered something unusable; a pool whose workers keep failing stops starting them. IndexFeeder is how a
+ * build uses it (the extension's, the language server's, the bench's): it reads on while the workers index, up to
+ * a few notes per worker ahead. Pure: no `vscode`, no Node built-ins.
  */
 import type { WorkerPort } from '../note/workerPool';
 import { IdTable } from './names';
@@ -181,5 +182,53 @@ export class IndexPool {
     this.idle.length = 0;
     this.running.clear();
     for (const job of jobs) job.resolve(undefined);
+  }
+}
+
+/** Notes handed to each worker and not answered yet, at most (bounds the texts a build holds). */
+export const IN_FLIGHT_PER_WORKER = 4;
+
+/** Where a build puts a note: its entry from a worker, or (undefined) its text, to index on the build's thread. */
+export type FileNote = (key: string, entry: NoteEntry | undefined, text: string) => void;
+
+/**
+ * Hands a build's notes to a pool as they are read, at most IN_FLIGHT_PER_WORKER per worker out at once, and
+ * files each as its answer comes (in the order the answers come). Without a usable pool each note is filed at
+ * once with its text. A note whose filing throws is skipped; the build goes on.
+ */
+export class IndexFeeder {
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(
+    private readonly pool: IndexPool | undefined,
+    private readonly file: FileNote,
+  ) {}
+
+  /** Hands one note on; resolves when the build may read the next one. */
+  async add(key: string, text: string): Promise<void> {
+    const pool = this.pool;
+    if (!pool?.usable) {
+      this.fileSafely(key, undefined, text);
+      return;
+    }
+    const job: Promise<void> = pool.index(text).then((entry) => {
+      this.inFlight.delete(job);
+      this.fileSafely(key, entry, text);
+    });
+    this.inFlight.add(job);
+    while (this.inFlight.size >= IN_FLIGHT_PER_WORKER * pool.size) await Promise.race(this.inFlight);
+  }
+
+  /** Resolves when every note handed on has been filed. */
+  async drain(): Promise<void> {
+    await Promise.all(this.inFlight);
+  }
+
+  private fileSafely(key: string, entry: NoteEntry | undefined, text: string): void {
+    try {
+      this.file(key, entry, text);
+    } catch {
+      // One note the build could not file: the others still are.
+    }
   }
 }

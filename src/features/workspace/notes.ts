@@ -16,7 +16,7 @@ import type { WorkerPort } from '../../core/note/workerPool';
 import { ChangeLog } from '../../core/workspace/changeLog';
 import { WorkspaceIndex } from '../../core/workspace/index';
 import type { NoteEntry } from '../../core/workspace/note';
-import { IndexPool } from '../../core/workspace/remote';
+import { IndexFeeder, IndexPool } from '../../core/workspace/remote';
 import { excludeMatcher, type ExcludeSetting } from '../../core/workspace/exclude';
 import { NOTE_NAME, walkNotes, type EntryKind } from '../../core/workspace/walk';
 
@@ -24,8 +24,6 @@ const GLOB = '**/*.{md,markdown}';
 /** Notes read per batch, and the longest synchronous stretch of indexing before yielding. */
 const READ_BATCH = 16;
 const SLICE_MS = 12;
-/** Notes handed to each worker and not answered yet, at most (bounds the texts a build holds). */
-const IN_FLIGHT_PER_WORKER = 4;
 /** Notes over this size are not indexed (the editor's own size limit is a setting; the index stays bounded). */
 const MAX_NOTE_BYTES = 8 * 1024 * 1024;
 const EDIT_DELAY_MS = 250;
@@ -203,18 +201,18 @@ export class WorkspaceNotes implements vscode.Disposable {
     };
     show();
     const pool = this.workers && uris.length > 1 ? new IndexPool(this.workers.spawn, this.workers.size, this.index.table) : undefined;
-    const inFlight = new Set<Promise<void>>();
     /**
      * Files a note's entry (from a worker) or indexes its text here, unless the note changed since the build
      * started (that change, newer than the text read, is in the index already, or removed the note).
      */
-    const file = (key: string, entry: NoteEntry | undefined, text: string): void => {
+    const feeder = new IndexFeeder(pool, (key: string, entry: NoteEntry | undefined, text: string): void => {
+      done++;
       if (token.isCancellationRequested || this.changes.changedSince(started, key)) return;
       if (entry) {
         this.index.setEntry(key, entry);
         this.byWorkers++;
       } else this.index.set(key, text);
-    };
+    });
     try {
       for (let i = 0; i < uris.length && !token.isCancellationRequested; i += READ_BATCH) {
         const batch = uris.slice(i, i + READ_BATCH);
@@ -227,19 +225,8 @@ export class WorkspaceNotes implements vscode.Disposable {
           const text = open ? open.getText() : texts[k];
           const key = uri.toString();
           if (text === undefined || this.changes.changedSince(started, key)) done++;
-          else if (pool?.usable) {
-            const job: Promise<void> = pool.index(text).then((entry) => {
-              file(key, entry, text);
-              done++;
-              inFlight.delete(job);
-            });
-            inFlight.add(job);
-            // The workers index while this thread reads on; it waits only when they are this far behind.
-            while (inFlight.size >= IN_FLIGHT_PER_WORKER * pool.size) await Promise.race(inFlight);
-          } else {
-            file(key, undefined, text);
-            done++;
-          }
+          // The workers index while this thread reads on (it waits only when they are a few notes behind).
+          else await feeder.add(key, text);
           if (Date.now() - t0 > SLICE_MS) {
             await yieldToHost();
             t0 = Date.now();
@@ -251,7 +238,7 @@ export class WorkspaceNotes implements vscode.Disposable {
       }
       // Cancelled: the jobs still out settle at once (as undefined, and file nothing).
       if (token.isCancellationRequested) pool?.dispose();
-      await Promise.all(inFlight);
+      await feeder.drain();
     } finally {
       pool?.dispose();
     }
