@@ -485,7 +485,7 @@ const PARTS = {
   hostile: () => hostileBench(),
   lsp: () => lspBench(generateNote(1024 * 1024, 1), join(ROOT, 'dist', 'cli.js'), QUICK ? 3 : 7, QUICK ? 100 : 400),
   mcp: () => mcpBench(ROOT, generateNote(1024 * 1024, 1), QUICK ? 3 : 7),
-  workspace: () => workspaceBench(gc, QUICK),
+  workspace: () => workspaceBench(gc, QUICK, join(ROOT, 'dist', 'node', 'analysisWorker.js')),
 };
 type Part = keyof typeof PARTS;
 const PART_MARK = '@@tsn-bench-part ';
@@ -553,7 +553,7 @@ async function main(): Promise<void> {
     return;
   }
   if (process.env.TSN_BENCH_ONLY === 'workspace') {
-    const ws = PARTS.workspace();
+    const ws = await PARTS.workspace();
     process.stdout.write(`\n${workspaceLines(ws).join('\n')}\n\n${JSON.stringify(workspaceJson(ws))}\n`);
     return;
   }
@@ -705,6 +705,7 @@ function workspaceLines(ws: WorkspaceBench): string[] {
   const n = ws.notes.toLocaleString('en-US');
   return [
     `| workspace index: ${n} notes, ${f(ws.mb, 1)} MB, ${ws.mentions.toLocaleString('en-US')} mentions, read from disk and indexed | ${f(ws.indexMs, 0)} ms | read + one regex ${f(ws.readMs, 0)} ms | ${f(ws.ratio)} | ≤ 3 |`,
+    `| workspace index in ${ws.workers} worker threads (as the extension's build; ${ws.byWorkers.toLocaleString('en-US')} of ${n} notes from the workers) | ${f(ws.workersMs, 0)} ms | read + one regex ${f(ws.readMs, 0)} ms | ${f(ws.workersRatio)} | ≤ 3 |`,
     `| workspace queries (references / symbols, warm; p50 ${f(ws.queryP50, 3)} ms; first symbols query of an id ${f(ws.coldSymbolsMs, 1)} ms; references right after a change, median ${f(ws.coldReferencesMs, 2)} ms) | p99 ${f(ws.queryP99, 3)} ms | — | — | ≤ 5 ms |`,
     `| workspace update: one changed note re-indexed (median; p99 ${f(ws.updateP99, 2)} ms) | ${f(ws.updateMs, 2)} ms | — | — | ≤ 10 ms |`,
     `| workspace index memory (heap + array buffers after GC) | ${f(ws.indexMb, 1)} MB | notes ${f(ws.mb, 1)} MB | ${f(ws.mbPerMb, 3)} MB/MB | ≤ 1.5 |`,
@@ -715,6 +716,8 @@ function workspaceJson(ws: WorkspaceBench): Record<string, number> {
   return {
     workspace_notes: ws.notes,
     workspace_index_vs_read: round(ws.ratio, 2),
+    workspace_index_workers: ws.workers,
+    workspace_index_workers_vs_read: round(ws.workersRatio, 2),
     workspace_query_p99_ms: round(ws.queryP99, 3),
     workspace_update_ms: round(ws.updateMs, 2),
     workspace_index_mb_per_mb: round(ws.mbPerMb, 3),

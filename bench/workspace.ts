@@ -6,14 +6,19 @@
  * memory the index keeps per MB of notes (heap + array buffers after GC, the texts dropped).
  *
  *   workspace_index_vs_read     (read + index) ÷ (read + one regex)      target ≤ 3
+ *   workspace_index_workers_vs_read  the same with the notes indexed in worker threads, as the extension's
+ *                               build does (core/workspace/remote.ts; min(4, cores) workers, the real worker
+ *                               bundle dist/node/analysisWorker.js; this thread reads and files the entries)
  *   workspace_query_p99_ms      references / workspace symbols, warm    target ≤ 5 ms
  *   workspace_update_ms         one changed note re-indexed (median)    target ≤ 10 ms
  *   workspace_index_mb_per_mb   index memory ÷ note size                target ≤ 1.5
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WorkspaceIndex } from '../src/core/workspace/index';
+import { IndexFeeder, IndexPool } from '../src/core/workspace/remote';
+import { nodeWorkerPort } from '../src/node/workerThreads';
 import { generateNote, rng } from './generate';
 
 export interface WorkspaceBench {
@@ -22,6 +27,12 @@ export interface WorkspaceBench {
   readonly indexMs: number;
   readonly readMs: number;
   readonly ratio: number;
+  /** Index workers (as the extension starts: min(4, cores)), and the build with them. */
+  readonly workers: number;
+  readonly workersMs: number;
+  readonly workersRatio: number;
+  /** Notes the workers' build filed from a worker's entry (all of them, unless a worker failed). */
+  readonly byWorkers: number;
   readonly queryP50: number;
   readonly queryP99: number;
   readonly coldSymbolsMs: number;
@@ -49,7 +60,10 @@ function memoryMb(gc: () => void): number {
   return (m.heapUsed + m.arrayBuffers) / 2 ** 20;
 }
 
-export function workspaceBench(gc: () => void, quick: boolean): WorkspaceBench {
+/** The extension's cap on index workers (features/workspace/index.ts). */
+const MAX_WORKERS = 4;
+
+export async function workspaceBench(gc: () => void, quick: boolean, workerScript: string): Promise<WorkspaceBench> {
   const count = Number(process.env.TSN_BENCH_WS_NOTES ?? (quick ? 2000 : 10_000));
   const dir = mkdtempSync(join(tmpdir(), 'tsn-ws-bench-'));
   try {
@@ -78,12 +92,34 @@ export function workspaceBench(gc: () => void, quick: boolean): WorkspaceBench {
       for (const f of files) index.set(f, readFileSync(f, 'utf8'));
       return index;
     };
+    const workers = Math.min(MAX_WORKERS, availableParallelism());
+    const pool = new IndexPool(() => nodeWorkerPort(workerScript), workers, new WorkspaceIndex().table);
+    let byWorkers = 0;
+    /** As the extension's build: this thread reads, the workers index, this thread files their entries. */
+    const readAndIndexInWorkers = async (): Promise<WorkspaceIndex> => {
+      const index = new WorkspaceIndex();
+      byWorkers = 0;
+      const feeder = new IndexFeeder(pool, (key, entry, text) => {
+        if (entry) {
+          index.setEntry(key, entry);
+          byWorkers++;
+        } else index.set(key, text);
+      });
+      for (const f of files) await feeder.add(f, readFileSync(f, 'utf8'));
+      await feeder.drain();
+      return index;
+    };
+    // The workers are unref'd (as in the language server): a timer keeps this process alive while they work.
+    const alive = setInterval(() => undefined, 1000);
     // Interleaved rounds (the first of each is a warm-up for the page cache and the JIT).
     readAndGrep();
+    await readAndIndexInWorkers();
     const rounds = quick ? 1 : 3;
     const idx: number[] = [];
     const base: number[] = [];
     const ratios: number[] = [];
+    const inWorkers: number[] = [];
+    const workerRatios: number[] = [];
     let t = 0;
     for (let r = 0; r < rounds; r++) {
       gc();
@@ -94,11 +130,19 @@ export function workspaceBench(gc: () => void, quick: boolean): WorkspaceBench {
       t = performance.now();
       readAndGrep();
       const b = performance.now() - t;
+      gc();
+      t = performance.now();
+      await readAndIndexInWorkers();
+      const w = performance.now() - t;
       idx.push(a);
       base.push(b);
       ratios.push(a / b);
-      process.stderr.write(`[bench] workspace round ${r + 1}: index ${a.toFixed(0)} ms, read + regex ${b.toFixed(0)} ms\n`);
+      inWorkers.push(w);
+      workerRatios.push(w / b);
+      process.stderr.write(`[bench] workspace round ${r + 1}: index ${a.toFixed(0)} ms, in ${workers} workers ${w.toFixed(0)} ms, read + regex ${b.toFixed(0)} ms\n`);
     }
+    pool.dispose();
+    clearInterval(alive);
 
     // Memory kept by one index (texts read and dropped).
     const before = memoryMb(gc);
@@ -143,6 +187,10 @@ export function workspaceBench(gc: () => void, quick: boolean): WorkspaceBench {
       indexMs: median(idx),
       readMs: median(base),
       ratio: median(ratios),
+      workers,
+      workersMs: median(inWorkers),
+      workersRatio: median(workerRatios),
+      byWorkers,
       queryP50: q(samples, 0.5),
       queryP99: q(samples, 0.99),
       coldSymbolsMs,
