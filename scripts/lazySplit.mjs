@@ -22,6 +22,7 @@ const SHELL_CORE = [
   'src/core/workspace/index.ts',
   'src/core/workspace/names.ts',
   'src/core/workspace/exclude.ts',
+  'src/core/workspace/changeLog.ts',
   'src/core/catalogue/types.ts',
   'src/core/check/ruleIds.ts',
   'src/core/agents/names.ts',

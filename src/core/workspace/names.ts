@@ -52,19 +52,37 @@ export class IdTable {
   private readonly codes = new Map<string, number>();
   private readonly ids: string[] = [];
   private readonly kinds: MentionKind[] = [];
-  /** The codes below this are the catalogue's, the same in every table built from the same catalogue. */
-  readonly seedSize: number;
-  /** Names the catalogue's order: two tables with the same seed give its ids the same codes. */
-  readonly seed: string;
+  private seeded: { readonly size: number; readonly name: string } | undefined;
 
-  constructor() {
+  /**
+   * The catalogue's ids, interned on first use rather than at construction: the extension constructs its index
+   * when it activates, and reading the catalogue then would load the whole core (scripts/lazySplit.mjs).
+   */
+  private seedNow(): { readonly size: number; readonly name: string } {
+    if (this.seeded) return this.seeded;
     const ids = catalogueIds();
-    for (const [id, kind] of ids) this.code(id, kind);
-    this.seedSize = this.ids.length;
-    this.seed = fingerprint(ids.map(([id, kind]) => `${kind}\u0000${id}`));
+    this.seeded = { size: 0, name: '' };
+    for (const [id, kind] of ids) this.intern(id, kind);
+    this.seeded = { size: this.ids.length, name: fingerprint(ids.map(([id, kind]) => `${kind}\u0000${id}`)) };
+    return this.seeded;
+  }
+
+  /** The codes below this are the catalogue's, the same in every table built from the same catalogue. */
+  get seedSize(): number {
+    return this.seedNow().size;
+  }
+
+  /** Names the catalogue's order: two tables with the same seed give its ids the same codes. */
+  get seed(): string {
+    return this.seedNow().name;
   }
 
   code(id: string, kind: MentionKind): number {
+    if (!this.seeded) this.seedNow();
+    return this.intern(id, kind);
+  }
+
+  private intern(id: string, kind: MentionKind): number {
     const key = keyOf(id, kind);
     let c = this.codes.get(key);
     if (c === undefined) {
@@ -79,11 +97,13 @@ export class IdTable {
 
   /** Number of ids seen: every code is below it. */
   get size(): number {
+    if (!this.seeded) this.seedNow();
     return this.ids.length;
   }
 
   /** The code of an id already seen, or undefined (a conntrack state only when `kind` says so). */
   find(id: string, kind?: MentionKind): number | undefined {
+    if (!this.seeded) this.seedNow();
     return this.codes.get(kind === undefined ? id : keyOf(id, kind));
   }
 
