@@ -10,7 +10,7 @@ import type { CommandContext } from './command';
 import type { EvidenceKind, EvidenceSegment } from './types';
 
 /** Kinds whose segments hold rows, one socket each (a single number after `| wc -l` has one of these kinds too). */
-export const LISTING_KINDS: ReadonlySet<EvidenceKind> = new Set<EvidenceKind>(['ss', 'netstat', 'get-nettcpconnection', 'proc-net-tcp']);
+export const LISTING_KINDS: ReadonlySet<EvidenceKind> = new Set<EvidenceKind>(['ss', 'netstat', 'get-nettcpconnection', 'lsof', 'proc-net-tcp']);
 
 /** Rows of a listing, as opposed to a number per state (`uniq -c`, `| wc -l`, the snapshot block, metrics). */
 export function isListing(seg: EvidenceSegment): boolean {

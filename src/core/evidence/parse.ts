@@ -1,6 +1,6 @@
 /**
  * Reads the numbers ("evidence") out of command output pasted into a note: `ss` listings (with or without
- * the State / Netid columns), `ss -s`, net-tools / BSD / Windows `netstat` listings, PowerShell
+ * the State / Netid columns), `ss -s`, net-tools / BSD / Windows `netstat` listings, `lsof -i` listings, PowerShell
  * `Get-NetTCPConnection` tables, per-state counts (`… | sort | uniq -c`, awk tallies, /proc/net/tcp hex codes,
  * `Group-Object State`), /proc/net/sockstat{,6}, nstat, `netstat -s`,
  * /proc/net/{netstat,snmp}, /proc/net/tcp{,6} rows, sysctl values, Prometheus node_exporter metrics, and the
@@ -41,6 +41,7 @@ import { NetstatListing } from './formats/netstat';
 import { NetTcpTable } from './formats/getNetTcpConnection';
 import { NetTcpList } from './formats/getNetTcpConnectionList';
 import { NodeExporterMetrics } from './formats/nodeExporter';
+import { LsofListing } from './formats/lsof';
 import { ProcTcp } from './formats/procTcp';
 import { Snapshot } from './formats/snapshot';
 import { Sockstat, SsSummary } from './formats/sockstat';
@@ -69,6 +70,7 @@ function startBuilder(line: Line, st: ParseState): Builder | undefined {
   if (Nstat.canStart(line, ctx)) return tryTake(new Nstat(ctx?.nstat === true));
   if (NetstatStats.canStart(line, ctx)) return tryTake(new NetstatStats(ctx?.netstatStats === true));
   if (ProcTcp.canStart(line)) return tryTake(new ProcTcp());
+  if (LsofListing.canStart(line)) return tryTake(new LsofListing());
   if (NetstatListing.canStart(line)) return tryTake(new NetstatListing());
   if (NetTcpTable.canStart(line)) return tryTake(new NetTcpTable(ctx));
   if (NetTcpList.canStart(line)) return tryTake(new NetTcpList(ctx));

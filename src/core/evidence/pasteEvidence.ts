@@ -10,7 +10,7 @@ import { parseEvidence } from './parse';
 import { splitLines } from './text';
 
 /** What the paste edit offers for: socket listings and socket summaries. */
-export const PASTE_KINDS: ReadonlySet<EvidenceKind> = new Set<EvidenceKind>(['ss', 'ss-summary', 'netstat', 'get-nettcpconnection', 'sockstat', 'proc-net-tcp']);
+export const PASTE_KINDS: ReadonlySet<EvidenceKind> = new Set<EvidenceKind>(['ss', 'ss-summary', 'netstat', 'get-nettcpconnection', 'lsof', 'sockstat', 'proc-net-tcp']);
 
 /** Larger pastes are left to plain paste (the edit must be computed while the user waits). */
 export const MAX_PASTE_CHARS = 2 * 1024 * 1024;

@@ -10,6 +10,7 @@ export type EvidenceKind =
   | 'ss-summary' //    `ss -s`
   | 'netstat' //       netstat -tan (Linux net-tools, BSD/macOS, Windows)
   | 'get-nettcpconnection' // PowerShell Get-NetTCPConnection tables (Format-Table)
+  | 'lsof' //          lsof -i listings: sockets some process holds a descriptor of (formats/lsof.ts)
   | 'sockstat' //      /proc/net/sockstat, /proc/net/sockstat6
   | 'state-counts' //  `… | sort | uniq -c`, awk per-state counts, "STATE N" tables
   | 'nstat' //         nstat / netstat -s / /proc/net/netstat counters

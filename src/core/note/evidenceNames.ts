@@ -16,6 +16,7 @@ const KIND: Readonly<Record<EvidenceKind, Localized>> = {
   'ss-summary': { en: 'ss -s output', 'zh-cn': 'ss -s 输出' },
   netstat: { en: 'netstat output', 'zh-cn': 'netstat 输出' },
   'get-nettcpconnection': { en: 'Get-NetTCPConnection output', 'zh-cn': 'Get-NetTCPConnection 输出' },
+  lsof: { en: 'lsof output', 'zh-cn': 'lsof 输出' },
   sockstat: { en: 'sockstat', 'zh-cn': 'sockstat' },
   'state-counts': { en: 'per-state counts', 'zh-cn': '按状态统计' },
   nstat: { en: 'counters', 'zh-cn': '计数器' },

@@ -15,7 +15,7 @@
  * lists the state, its number is the count. Otherwise (it speaks for the state without listing it, or no count
  * speaks for it) a count written in the text, else a listing's rows, from after it can still show the state: the
  * latest of them. Listing rows never replace a count of their state (a pasted listing is often trimmed without a
- * mark); rows of a cut listing (`| head`, an elided row) are marked `atLeast`.
+ * mark); rows of a listing that shows part of the sockets (`| head`, an elided row, a filter, lsof) are marked `atLeast`.
  *
  * Pure: no `vscode`, no Node built-ins. Linear in the note's evidence and state mentions.
  */

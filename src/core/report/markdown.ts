@@ -4,7 +4,7 @@
  * findings. Text from the note (addresses, process names, the file name) is escaped for Markdown.
  * Line numbers are 1-based here (for people); the JSON keeps 0-based lines like `scan`. Pure.
  */
-import { STATE_IDS, type Lang, type Localized } from '../catalogue/types';
+import { STATE_IDS, type Lang, type Localized, type StateId } from '../catalogue/types';
 import { formatPercent } from '../snapshot/pressure';
 import { formatNumber, PUNCT, t } from '../strings';
 import type { Report, ReportJson, ReportSockets } from './build';
@@ -21,8 +21,8 @@ const W = {
   none: { en: 'No per-state evidence in this note.', 'zh-cn': '笔记中没有按状态的证据。' },
   countsFrom: { en: 'Counts: {source}.', 'zh-cn': '计数来源：{source}。' },
   atLeast: {
-    en: '≥: rows of a cut listing (`head`, elided rows): at least that many sockets.',
-    'zh-cn': '≥：截断的列表（`head`、省略的行）中的行数：实际至少有这么多套接字。',
+    en: '≥: rows of a listing that shows part of the sockets (cut by `head`, elided rows, a filter; `lsof` lists open files, so only sockets a process holds a descriptor of: <https://github.com/lsof-org/lsof>): at least that many sockets.',
+    'zh-cn': '≥：只显示部分套接字的列表（`head` 截断、省略的行、过滤；`lsof` 列出的是打开的文件，只含有进程持有描述符的套接字：<https://github.com/lsof-org/lsof>）中的行数：实际至少有这么多套接字。',
   },
   timeline: { en: 'Timeline', 'zh-cn': '时间线' },
   timelineHead: { en: '| Time | Line | orphan | tw | mem (pages) | Per-state counts |', 'zh-cn': '| 时间 | 行 | orphan | tw | mem（页） | 各状态数量 |' },
@@ -137,17 +137,19 @@ export function reportMarkdown(report: Report, lang: Lang): string {
   if (states.length === 0) out.push(t(W.none, lang));
   else {
     out.push(t(W.head, lang), '|---|---:|---:|---|---|---|---|---:|');
+    const e = report.analysis.evidence;
     for (const [id, st] of states) {
       if (!st) continue;
       const s = st.sockets;
       const peers = s.peers.slice(0, 3).map((p) => `${escapeMarkdown(p.address)} (${p.count})`).join(', ') || '—';
       const nets = s.prefixes.slice(0, 2).map((p) => `${escapeMarkdown(p.prefix)} (${p.count})`).join(', ') || '—';
-      // Listeners have no Send-Q of bytes (ss shows their backlog limit there): not counted, shown as —.
-      const sendQ = s.listed && id !== 'LISTEN' ? `${s.sendQ.nonZero} (${formatNumber(s.sendQ.max)})` : '—';
+      // Listeners have no Send-Q of bytes (ss shows their backlog limit there): not counted, shown as —; nor are
+      // rows of listings with no Send-Q column (lsof, Get-NetTCPConnection).
+      const withSendQ = (e.sockets.get(id as StateId)?.sendQ.rows ?? 0) > 0;
+      const sendQ = withSendQ && id !== 'LISTEN' ? `${s.sendQ.nonZero} (${formatNumber(s.sendQ.max)})` : '—';
       const count = st.atLeast && st.count !== null ? `≥ ${n(st.count)}` : n(st.count);
       out.push(`| ${id} | ${count} | ${s.listed || '—'} | ${peers} | ${nets} | ${timers(s)} | ${sendQ} | ${n(s.retransMax)} |`);
     }
-    const e = report.analysis.evidence;
     const source = countsSourceText({ from: e.countsFrom, sources: e.countSources }, lang);
     if (source) out.push('', t(W.countsFrom, lang, { source }));
     if (states.some(([, st]) => st?.atLeast)) out.push('', t(W.atLeast, lang));

@@ -7,6 +7,7 @@ import { parseEvidence } from '../parse';
 import type { EvidenceSegment } from '../types';
 import { MAX_LINE_LENGTH, leadingSpace, splitLines, tokenize, trimEndSpace } from '../text';
 import { readBccOutputs } from './bcc';
+import { readLsofConnections } from './lsof';
 import { readNetTcpConnections } from './netTcp';
 import { applySsItems, readNetstatRow, readProcTcpRow, readSsRow, type ConnectionDraft } from './rows';
 import type { Connection } from './types';
@@ -22,6 +23,7 @@ export { parseEndpoint, parseProcEndpoint, prefixOf } from './address';
  */
 export function connectionsOfSegment(seg: EvidenceSegment, lineText: (n: number) => string): Connection[] {
   if (seg.kind === 'get-nettcpconnection') return readNetTcpConnections(seg.startLine, seg.endLine, lineText);
+  if (seg.kind === 'lsof') return readLsofConnections(seg.startLine, seg.endLine, lineText);
   if (seg.kind !== 'ss' && seg.kind !== 'netstat' && seg.kind !== 'proc-net-tcp') return [];
   const out: ConnectionDraft[] = [];
   let last: ConnectionDraft | undefined;

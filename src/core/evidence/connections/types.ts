@@ -10,7 +10,7 @@ import type { StateId } from '../../catalogue/types';
 export type TimerKind = 'on' | 'persist' | 'keepalive' | 'timewait' | 'none';
 export const TIMER_KINDS: readonly TimerKind[] = ['on', 'persist', 'keepalive', 'timewait', 'none'];
 
-export type ConnectionSource = 'ss' | 'netstat' | 'get-nettcpconnection' | 'proc-net-tcp' | 'tcpstates' | 'tcplife';
+export type ConnectionSource = 'ss' | 'netstat' | 'get-nettcpconnection' | 'lsof' | 'proc-net-tcp' | 'tcpstates' | 'tcplife';
 
 export interface Endpoint {
   /** Address without brackets, zone or port; IPv4-mapped IPv6 (`::ffff:10.0.0.1`) as plain IPv4. */
