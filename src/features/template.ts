@@ -6,7 +6,7 @@ import {
   describeSymptom,
   detectNoteLanguage,
   isTemplateSymptom,
-  preselectSymptom,
+  preselectForNote,
   templateFacts,
   TEMPLATE_SYMPTOMS,
   type TemplateSymptom,
@@ -32,7 +32,7 @@ export function templateLang(document: vscode.TextDocument): Lang {
   return /\p{L}/u.test(text) ? detectNoteLanguage(text) : currentLang();
 }
 
-/** Preselection: the state under the cursor, else the largest count in the note's pasted output, else general. */
+/** Preselection: the state under the cursor, else the largest of the note's current counts, else general. */
 export function preselect(models: NoteModels, editor: vscode.TextEditor, state?: StateId): TemplateSymptom {
   const model = models.get(editor.document);
   let stateAtCursor = state;
@@ -40,11 +40,7 @@ export function preselect(models: NoteModels, editor: vscode.TextEditor, state?:
     const m = mentionAt(model, editor.document.offsetAt(editor.selection.active));
     if (m?.kind === 'state') stateAtCursor = m.id as StateId;
   }
-  const evidenceCounts: Partial<Record<StateId, number>> = {};
-  for (const block of model.evidence) {
-    for (const [s, n] of Object.entries(block.counts) as [StateId, number][]) evidenceCounts[s] = (evidenceCounts[s] ?? 0) + n;
-  }
-  return preselectSymptom({ ...(stateAtCursor ? { stateAtCursor } : {}), evidenceCounts });
+  return preselectForNote(model, stateAtCursor);
 }
 
 async function pickVariant(initial: TemplateSymptom, initialLang: Lang): Promise<{ symptom: TemplateSymptom; lang: Lang } | undefined> {

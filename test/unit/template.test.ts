@@ -25,12 +25,14 @@ import {
   detectNoteLanguage,
   LANGUAGE_SAMPLE,
   isTemplateSymptom,
+  preselectForNote,
   preselectSymptom,
   snippetPrefix,
   snippetToPlainText,
   validateSnippet,
 } from '../../src/core/template';
 import type { TemplateSymptom } from '../../src/core/template';
+import { analyzeNote } from '../../src/core/note/analyze';
 import { piecesToPlain, piecesToSnippet } from '../../src/core/template/snippet';
 import { repoRoot } from '../support/repo';
 
@@ -457,6 +459,36 @@ describe('snippetToPlainText', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
+
+describe('preselectForNote', () => {
+  it('the note\'s current counts choose, not a sum over its blocks', () => {
+    const note = [
+      '# lb-3',
+      '',
+      '## 09:00',
+      '',
+      '```',
+      "$ netstat -tan | awk 'NR>2 {print $6}' | sort | uniq -c",
+      '    900 FIN_WAIT1',
+      '    400 CLOSE_WAIT',
+      '```',
+      '',
+      '## 10:00 after the fix',
+      '',
+      '```',
+      "$ netstat -tan | awk 'NR>2 {print $6}' | sort | uniq -c",
+      '      3 FIN_WAIT1',
+      '    450 CLOSE_WAIT',
+      '```',
+      '',
+    ].join('\n');
+    const model = analyzeNote(note);
+    // Summed, FIN-WAIT-1 (903) would outweigh CLOSE-WAIT (850); the note ends with 3 against 450.
+    assert.equal(preselectForNote(model), 'close-wait');
+    assert.equal(preselectForNote(model, 'FIN-WAIT-1'), 'fin-wait-1', 'the state under the cursor still wins');
+    assert.equal(preselectForNote(analyzeNote('# nothing pasted\n')), 'general');
+  });
+});
 
 describe('preselectSymptom', () => {
   it('uses the state under the cursor first', () => {

@@ -4,6 +4,8 @@
  */
 import { MISTAKEN_FOR_ORPHAN, ORPHAN_PRONE } from '../catalogue/orphan';
 import type { Lang, StateId } from '../catalogue/types';
+import type { NoteModel } from '../note/model';
+import { noteCounts } from '../report/currentCounts';
 import type { TemplateSymptom } from './variants';
 
 /**
@@ -59,6 +61,17 @@ export function preselectSymptom(input: {
     if (fromCounts) return fromCounts;
   }
   return 'general';
+}
+
+/**
+ * preselectSymptom for a note: the state under the cursor, else the note's current counts — the ones the report
+ * and the diagram show (report/currentCounts.ts: per state the latest count that covers it), not a sum over
+ * every block, which let a pile-up fixed earlier in the note outweigh what the note ends with.
+ */
+export function preselectForNote(model: NoteModel, stateAtCursor?: StateId): TemplateSymptom {
+  const evidenceCounts: Partial<Record<StateId, number>> = {};
+  for (const [state, c] of noteCounts(model).counts) evidenceCounts[state] = c.count;
+  return preselectSymptom({ ...(stateAtCursor ? { stateAtCursor } : {}), evidenceCounts });
 }
 
 /** Removes fenced code blocks (``` or ~~~, closed by a fence of the same char and at least the same length). */
