@@ -10,7 +10,8 @@ import { findCauses, timeWaitPeak, type Cause, type CounterReading } from './cau
 import { connectErrorLines } from './connectErrors';
 import { checkNote, type Finding } from '../check/findings';
 import { noteEvidenceSteps, runSteps, type CountSample, type NoteEvidence, type OutputSample } from './noteEvidence';
-import { limitsOf, placeOf, settingsAt, timelineOf, trendOf, type Limits, type TimelinePoint, type Trend } from './timeline';
+import { limitsOf, placeOf, seriesPoints, settingsAt, timelineOf, trendOf, type Limits, type TimelinePoint, type Trend } from './timeline';
+import { hostSeries, type HostSeries } from './hosts';
 import type { InEffect } from './inEffect';
 
 export interface NoteAnalysis {
@@ -31,6 +32,8 @@ export interface NoteAnalysis {
   readonly counterReadings: Readonly<Record<string, readonly CounterReading[]>>;
   /** Lines quoting connect() failing with EADDRNOTAVAIL (report/connectErrors.ts). */
   readonly connectErrorLines: readonly number[];
+  /** When the sockstat samples come from several hosts: the one the trend and the limits read (hosts.ts). */
+  readonly hosts: HostSeries | null;
 }
 
 /**
@@ -58,7 +61,8 @@ export function* analyseEvidenceSteps(whole: NoteModel, range?: OffsetRange): Ge
     evidence,
     points,
     limits,
-    trend: trendOf(points, limits),
+    trend: trendOf(seriesPoints(model, points), limits),
+    hosts: hostSeries(model) ?? null,
     counters,
     sysctls,
     stateSysctls,

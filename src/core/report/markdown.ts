@@ -33,6 +33,12 @@ const W = {
   },
   oneOrphanCount: { en: 'No orphan trend: only one of the {n} timed samples gives an orphan count.', 'zh-cn': '无法得出孤儿趋势：{n} 个带时间的采样中只有一个有孤儿数。' },
   oneOrphanTime: { en: 'No orphan trend: the timed samples with an orphan count share one time.', 'zh-cn': '无法得出孤儿趋势：有孤儿数的带时间采样都在同一时刻。' },
+  hosts: {
+    en: 'Samples from {n} hosts (their prompts): the trend and the limits read {host}, the host under most pressure; not mixed in: {others}.',
+    'zh-cn': '采样来自 {n} 台主机（见提示符）：趋势和上限只看压力最大的 {host}；未混入：{others}。',
+  },
+  hostSamples: { en: '{host} ({n} samples)', 'zh-cn': '{host}（{n} 个采样）' },
+  hostSample: { en: '{host} (1 sample)', 'zh-cn': '{host}（1 个采样）' },
   noSample: { en: 'No timed samples (a snapshot block, `date` output, or a time in the heading above a block).', 'zh-cn': '没有带时间的采样（快照块、`date` 输出，或代码块上方标题中的时间）。' },
   trend: {
     en: 'Orphans change by {rate} a minute; ¼ of tcp_max_orphans: {q}; ½: {h}; the limit: {l}.',
@@ -163,15 +169,24 @@ export function reportMarkdown(report: Report, lang: Lang): string {
     // their line and what each holds.
     const points = report.analysis.points;
     const half = MAX_MARKDOWN_ROWS / 2;
-    const rows = j.timeline.map((p, i) => ({ p, counts: points[i]?.counts ?? {} }));
+    // With samples from several hosts, each row names its host.
+    const named = report.analysis.hosts !== null;
+    const rows = j.timeline.map((p, i) => ({ p, counts: points[i]?.counts ?? {}, host: named ? points[i]?.host : undefined }));
     const shown = rows.length > MAX_MARKDOWN_ROWS ? [...rows.slice(0, half), undefined, ...rows.slice(-half)] : rows;
     for (const row of shown) {
-      if (row) out.push(`| ${row.p.time} | ${row.p.line + 1} | ${n(row.p.orphan)} | ${n(row.p.tw)} | ${n(row.p.mem)} | ${stateCounts(row.counts)} |`);
+      if (row) out.push(`| ${row.p.time}${row.host !== undefined ? ` (${escapeMarkdown(row.host)})` : ''} | ${row.p.line + 1} | ${n(row.p.orphan)} | ${n(row.p.tw)} | ${n(row.p.mem)} | ${stateCounts(row.counts)} |`);
       else out.push(`| ${t(W.moreSamples, lang, { more: j.timeline.length - MAX_MARKDOWN_ROWS })} | | | | | |`);
     }
     out.push('');
     const tr = j.trend;
-    out.push(tr ? t(W.trend, lang, { rate: rate(tr.orphanPerMinute), q: minutes(tr.minutesToQuarter, lang), h: minutes(tr.minutesToHalf, lang), l: minutes(tr.minutesToLimit, lang) }) : noTrend(j.timeline, lang));
+    const hosts = report.analysis.hosts;
+    // With several hosts the trend reads one host's samples (hosts.ts): the reason for no trend is about them.
+    const series = hosts ? j.timeline.filter((_, i) => points[i]?.host === undefined || points[i]?.host === hosts.host) : j.timeline;
+    out.push(tr ? t(W.trend, lang, { rate: rate(tr.orphanPerMinute), q: minutes(tr.minutesToQuarter, lang), h: minutes(tr.minutesToHalf, lang), l: minutes(tr.minutesToLimit, lang) }) : noTrend(series, lang));
+    if (hosts) {
+      const others = hosts.others.map((o) => t(o.samples === 1 ? W.hostSample : W.hostSamples, lang, { host: escapeMarkdown(o.host), n: o.samples })).join(t(W.sep, lang));
+      out.push('', t(W.hosts, lang, { n: hosts.others.length + 1, host: escapeMarkdown(hosts.host), others }));
+    }
   }
   out.push('', `### ${t(W.limits, lang)}`, '');
   const l = j.limits;

@@ -19,6 +19,7 @@ import { orphanPressure, pressureInput, SYSCTL_MAX_ORPHANS, SYSCTL_MAX_TW, SYSCT
 import { dateNear, dateTimeLine, isoOf, minutesOf, onOneAxis, parseDate, parseDateTime, parseTimeMention, type NoteTime } from './time';
 import { valueInEffect, type InEffect, type Place, type SettingValue } from './inEffect';
 import { compareOnAxis, minutesInNoteOrder, type OnAxis } from './sampleOrder';
+import { hostSeries, inSeries, sampleHost } from './hosts';
 
 export interface TimelinePoint {
   readonly time: string;
@@ -30,6 +31,8 @@ export interface TimelinePoint {
   /** Internal: minutes on the note's time axis, and the block's per-state counts. */
   readonly minutes: number;
   readonly counts: Partial<Record<StateId, number>>;
+  /** Internal: the host its sockstat numbers come from, when its prompt names one (hosts.ts). */
+  readonly host?: string;
 }
 
 export interface Trend {
@@ -338,6 +341,7 @@ function noteTimes(model: NoteModel): NoteTimes {
     minutes.set(block, minutesOf(t));
     if (!sample) return;
     const tcp = reading ? reading.tcp : block.sockstat?.tcp;
+    const host = tcp ? sampleHost(block) : undefined;
     points.push({
       time: isoOf(t),
       line: block.startLine,
@@ -346,6 +350,7 @@ function noteTimes(model: NoteModel): NoteTimes {
       mem: tcp?.mem ?? null,
       minutes: minutesOf(t),
       counts: reading ? reading.counts : block.counts,
+      ...(host !== undefined ? { host } : {}),
     });
   });
   const times = { points, minutes, axis: minutesInNoteOrder(model.evidence.map((b) => minutes.get(b))) };
@@ -480,11 +485,11 @@ export function latestSockstat(model: NoteModel, points: readonly TimelinePoint[
   for (const p of points) {
     timedLines.add(p.line);
     const block = blockAt.get(p.line);
-    if (block && (p.orphan !== null || p.tw !== null || p.mem !== null)) consider({ orphan: p.orphan, tw: p.tw, mem: p.mem, block, minutes: p.minutes, line: p.line });
+    if (block && inSeries(model, block) && (p.orphan !== null || p.tw !== null || p.mem !== null)) consider({ orphan: p.orphan, tw: p.tw, mem: p.mem, block, minutes: p.minutes, line: p.line });
   }
   model.evidence.forEach((b) => {
     const tcp = b.sockstat?.tcp;
-    if (tcp && !timedLines.has(b.startLine)) consider({ orphan: tcp.orphan ?? null, tw: tcp.tw ?? null, mem: tcp.mem ?? null, block: b, minutes: axisOf(model, b), line: b.startLine });
+    if (tcp && !timedLines.has(b.startLine) && inSeries(model, b)) consider({ orphan: tcp.orphan ?? null, tw: tcp.tw ?? null, mem: tcp.mem ?? null, block: b, minutes: axisOf(model, b), line: b.startLine });
   });
   if (!latest) return undefined;
   const { orphan, tw, mem, block } = latest;
@@ -528,8 +533,9 @@ export function limitsOf(model: NoteModel, points: readonly TimelinePoint[]): Li
     },
   });
   const after = (key: string): boolean => settings?.[key]?.after === true;
-  const tw = rateOf(points, 'tw');
-  const mem = rateOf(points, 'mem');
+  const series = seriesPoints(model, points);
+  const tw = rateOf(series, 'tw');
+  const mem = rateOf(series, 'mem');
   const maxTw = p.maxTw ?? null;
   const tcpMem = p.tcpMem ?? null;
   return {
@@ -555,6 +561,15 @@ export function limitsOf(model: NoteModel, points: readonly TimelinePoint[]): Li
     readAfterSample: { tcpMaxOrphans: after(SYSCTL_MAX_ORPHANS) && p.maxOrphans !== undefined, tcpMaxTwBuckets: after(SYSCTL_MAX_TW) && maxTw !== null, tcpMem: after(SYSCTL_TCP_MEM) && tcpMem !== null },
     laterInNote: { tcpMaxOrphans: later.maxOrphans ?? null, tcpMaxTwBuckets: later.maxTw ?? null, tcpMem: later.tcpMem ?? null },
   };
+}
+
+/**
+ * The timed samples the trend and the limits read: all of them, or, when the note's samples come from several
+ * hosts, those of one host (hosts.ts hostSeries).
+ */
+export function seriesPoints(model: NoteModel, points: readonly TimelinePoint[]): readonly TimelinePoint[] {
+  const series = hostSeries(model);
+  return series ? points.filter((p) => p.host === undefined || p.host === series.host) : points;
 }
 
 /**

@@ -1,0 +1,101 @@
+/**
+ * Samples from several hosts in one note (report/hosts.ts; audit s10 J1): a healthy host pasted "for comparison"
+ * beside the sick one. The trend and the limits read one host's samples — the host under most pressure — and the
+ * report says which; rows name their host. Through the built CLI and the core (the workspace index's orphan
+ * summary reads the same limits).
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyzeNote } from '../../src/core/note/analyze';
+import { hostSeries } from '../../src/core/report/hosts';
+import { IdTable } from '../../src/core/workspace/names';
+import { indexNote } from '../../src/core/workspace/note';
+import { cliOut } from '../support/cli';
+
+const sample = (host: string, time: string, orphan: number, mem: number): string[] => [
+  '```',
+  `[root@${host} ${time}]# cat /proc/net/sockstat`,
+  `TCP: inuse 900 orphan ${orphan} tw 9000 alloc ${orphan + 1000} mem ${mem}`,
+  '```',
+  '',
+];
+
+const TWO_HOSTS = [
+  '# lb pool: orphans on lb-1',
+  '',
+  '## 14:05 lb-1 (sick)',
+  '',
+  ...sample('lb-1', '14:05:10', 30000, 200000),
+  '```',
+  '[root@lb-1 14:05:12]# sysctl net.ipv4.tcp_max_orphans',
+  'net.ipv4.tcp_max_orphans = 65536',
+  '```',
+  '',
+  '## 14:07 lb-2 (healthy, same pool, for comparison)',
+  '',
+  ...sample('lb-2', '14:07:40', 1200, 21000),
+].join('\n');
+
+/** lb-1 rising by 1,000 a minute; lb-2 flat, its samples between and after lb-1's. */
+const SERIES = [
+  '# two hosts, two series',
+  '',
+  '```',
+  'net.ipv4.tcp_max_orphans = 65536',
+  '```',
+  '',
+  ...sample('lb-1', '14:00:00', 10000, 100000),
+  ...sample('lb-2', '14:05:00', 1000, 20000),
+  ...sample('lb-1', '14:10:00', 20000, 150000),
+  ...sample('lb-2', '14:15:00', 1100, 21000),
+].join('\n');
+
+function noteFile(text: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'tsn-hosts-')), 'note.md');
+  writeFileSync(file, text);
+  return file;
+}
+
+interface ReportJson {
+  trend: { orphanPerMinute: number } | null;
+  limits: { orphan: number | null; orphanRatio: number | null; mem: number | null };
+  causes: { rule: string }[];
+  timeline: { time: string; orphan: number | null }[];
+}
+
+describe('samples from several hosts', () => {
+  it('a healthy host for comparison: no trend between two machines, the sick host\'s limits, its cause', () => {
+    const file = noteFile(TWO_HOSTS);
+    const j = JSON.parse(cliOut(['report', '--json', file])) as ReportJson;
+    assert.equal(j.trend, null, 'one sample of lb-1: no trend (was −11,520 a minute across the two hosts)');
+    assert.equal(j.limits.orphan, 30000, "lb-1's sample, not lb-2's later one");
+    assert.equal(j.limits.orphanRatio, 0.4578);
+    assert.deepEqual(j.causes.map((c) => c.rule), ['orphan-limit-pressure']);
+    assert.equal(j.timeline.length, 2, 'the timeline keeps both samples');
+    const text = cliOut(['report', file]);
+    assert.match(text, /\| 14:05:10 \(lb-1\) \| \d+ \| 30,000 \|/);
+    assert.match(text, /\| 14:07:40 \(lb-2\) \| \d+ \| 1,200 \|/);
+    assert.match(text, /Samples from 2 hosts \(their prompts\): the trend and the limits read lb-1, the host under most pressure; not mixed in: lb-2 \(1 sample\)\./);
+    const zh = cliOut(['report', '--lang', 'zh-cn', file]);
+    assert.match(zh, /采样来自 2 台主机（见提示符）：趋势和上限只看压力最大的 lb-1；未混入：lb-2（1 个采样）。/);
+  });
+
+  it('two series in one note: the trend is the sick host\'s own', () => {
+    const j = JSON.parse(cliOut(['report', '--json', noteFile(SERIES)])) as ReportJson;
+    assert.equal(j.trend?.orphanPerMinute, 1000, 'lb-1: 10,000 → 20,000 in 10 minutes');
+    assert.equal(j.limits.orphan, 20000);
+    assert.equal(j.limits.mem, 150000);
+  });
+
+  it('the core: which host, and the workspace index agrees', () => {
+    assert.deepEqual(hostSeries(analyzeNote(TWO_HOSTS)), { host: 'lb-1', others: [{ host: 'lb-2', samples: 1 }] });
+    assert.deepEqual(hostSeries(analyzeNote(SERIES)), { host: 'lb-1', others: [{ host: 'lb-2', samples: 2 }] });
+    assert.equal(indexNote(TWO_HOSTS, new IdTable()).orphan?.value, 30000);
+    // One host named, or none: one series, as before.
+    assert.equal(hostSeries(analyzeNote(SERIES.replace(/lb-2/g, 'lb-1'))), undefined);
+    assert.equal(hostSeries(analyzeNote(SERIES.replace(/\[root@lb-\d /g, '['))), undefined);
+  });
+});
