@@ -79,6 +79,10 @@ export class LsofListing extends Builder {
 
   static canStart(line: Line): boolean {
     if (isLsofHeader(line)) return true;
+    // Most lines reaching here are no lsof row: told in place (a numeric PID, a `TCP` column, a closing
+    // parenthesis) before the line is tokenised.
+    const text = line.text;
+    if (text.charCodeAt(text.length - 1) !== 41 || !line.headIsDigits(1) || text.indexOf(' TCP ') < 0) return false;
     return readLsofRow(line.tokens)?.state !== undefined;
   }
 
