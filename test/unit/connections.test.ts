@@ -35,7 +35,11 @@ describe('addresses', () => {
     assert.deepEqual(parseEndpoint('*.*'), { address: '*', family: 0 });
     assert.deepEqual(parseEndpoint('0.0.0.0:0'), { address: '*', family: 0 }, 'Windows: a listener has no peer');
     assert.deepEqual(parseEndpoint('[::]:0'), { address: '*', family: 0 });
-    for (const bad of ['10.0.0.5', '300.1.1.1:80', '10.0.0.5:99999', 'abc:def:ghi', '1:2:3:4:5:6:7:8:9:80', '[::1]80', '']) {
+    // Host names, as ss and netstat print them without -n (netstat cuts them to its column: a trailing dot).
+    assert.deepEqual(parseEndpoint('web-3.internal:https'), { address: 'web-3.internal', family: 'name' });
+    assert.deepEqual(parseEndpoint('Client-9.Example.:51250'), { address: 'client-9.example.', family: 'name', port: 51250 });
+    assert.deepEqual(parseEndpoint('localhost:8080'), { address: 'localhost', family: 'name', port: 8080 });
+    for (const bad of ['10.0.0.5', '300.1.1.1:80', '10.0.0.5:99999', 'abc:def:ghi', '1:2:3:4:5:6:7:8:9:80', '[::1]80', '', 'web_3:80', '-web:80', 'a..b:80', '1.2.3:80']) {
       assert.equal(parseEndpoint(bad), undefined, bad);
     }
   });
@@ -53,6 +57,28 @@ describe('addresses', () => {
     assert.equal(prefixOf({ address: '2001:db8:aa:1:211:22ff:fe33:4455', family: 6 }), '2001:db8:aa:1::/64');
     assert.equal(prefixOf({ address: '2001:db8::1', family: 6 }), '2001:db8::/64');
     assert.equal(prefixOf({ address: '*', family: 0 }), undefined);
+    assert.equal(prefixOf({ address: 'web-3.internal', family: 'name' }), undefined, 'a host name is in no network the report can tell');
+  });
+
+  it('rows with host names (ss -tap, netstat -tp without -n) keep their peers, in no network', () => {
+    const text = [
+      '$ ss -tap state established',
+      'Recv-Q Send-Q   Local Address:Port     Peer Address:Port  Process',
+      '0      0        web-3.internal:https   client-9.example.net:51234 users:(("nginx",pid=812,fd=6))',
+      '0      0        web-3.internal:https   client-9.example.net:51240 users:(("nginx",pid=812,fd=7))',
+      '0      0        web-3.internal:https   10.0.0.7:40022     users:(("nginx",pid=813,fd=6))',
+      '$ netstat -tp',
+      'Proto Recv-Q Send-Q Local Address           Foreign Address         State       PID/Program name',
+      'tcp        0   1200 web-3:https             lb-1.internal:40100     FIN_WAIT1   -',
+    ].join('\n');
+    const conns = connectionsOfText(text);
+    assert.equal(conns.length, 4, 'no row dropped');
+    const byState = socketsByState(conns);
+    const estab = byState.get('ESTABLISHED');
+    assert.equal(estab?.listed, 3);
+    assert.deepEqual(estab?.peers, [{ address: 'client-9.example.net', count: 2 }, { address: '10.0.0.7', count: 1 }]);
+    assert.deepEqual(estab?.prefixes, [{ prefix: '10.0.0.0/24', count: 1 }]);
+    assert.deepEqual(byState.get('FIN-WAIT-1')?.peers, [{ address: 'lb-1.internal', count: 1 }]);
   });
 });
 

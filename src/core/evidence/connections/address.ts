@@ -113,7 +113,14 @@ export function normaliseAddress(raw: string): { address: string; family: 4 | 6 
 /** At most 7 characters long (parseEndpoint tests the length before it hashes a host). */
 const WILDCARDS: ReadonlySet<string> = new Set(['*', '0.0.0.0', '::', '[::]', '']);
 
-/** `addr:port` as ss / netstat print it; undefined for anything else. Wildcards give family 0. */
+/**
+ * A host name as ss / netstat print one without -n (`web-3.internal`, `client-9.example.` cut by netstat's column
+ * width): DNS labels of letters, digits and `-`, with at least one letter.
+ */
+const HOST_NAME = /^[A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63})*\.?$/;
+const LETTER = /[A-Za-z]/;
+
+/** `addr:port` as ss / netstat print it; undefined for anything else. Wildcards give family 0, host names 'name'. */
 export function parseEndpoint(token: string | undefined): Endpoint | undefined {
   if (token === undefined || token.length === 0 || token.length > MAX_ADDRESS) return undefined;
   let host: string;
@@ -147,13 +154,14 @@ export function parseEndpoint(token: string | undefined): Endpoint | undefined {
     // A service name (`ss` without -n: `10.0.0.5:https`): keep the address, no port.
     if (!/^[a-z][a-z0-9-]{0,30}$/i.test(portText)) return undefined;
   }
-  let ep: { address: string; family: 4 | 6 | 0; port?: number };
+  let ep: { address: string; family: Endpoint['family']; port?: number };
   if (host.length <= 7 && WILDCARDS.has(host)) ep = { address: '*', family: 0 };
   else if (isIpv4(host)) ep = { address: host, family: 4 };
   else {
     const n = normaliseAddress(host);
-    if (!n) return undefined;
-    ep = { address: n.address, family: n.family };
+    if (n) ep = { address: n.address, family: n.family };
+    else if (HOST_NAME.test(host) && LETTER.test(host)) ep = { address: host.toLowerCase(), family: 'name' };
+    else return undefined;
   }
   // Windows prints a listener's peer as `0.0.0.0:0` / `[::]:0`: no peer, as `*:*` (port 0 is never a connection's).
   if (port !== undefined && !(port === 0 && ep.family === 0)) ep.port = port;

@@ -228,7 +228,8 @@ export class PeerTally {
     const extra = new Map<number, number>();
     const otherPrefixes = new Map<string, number>();
     for (const [address, e] of this.other) {
-      const p = prefixOf({ address, family: address.includes(':') ? 6 : 4 });
+      // Host names (ss / netstat without -n) are ranked as peers but belong to no network.
+      const p = address.includes(':') ? prefixOf({ address, family: 6 }) : /^[\d.]+$/.test(address) ? prefixOf({ address, family: 4 }) : undefined;
       if (!p) continue;
       const k = p.endsWith('.0/24') ? ipv4Key(p.slice(0, -3)) : undefined;
       if (k !== undefined) extra.set(k >>> 8, (extra.get(k >>> 8) ?? 0) + rowsOf(e));

@@ -13,10 +13,14 @@ export const TIMER_KINDS: readonly TimerKind[] = ['on', 'persist', 'keepalive', 
 export type ConnectionSource = 'ss' | 'netstat' | 'get-nettcpconnection' | 'lsof' | 'proc-net-tcp' | 'tcpstates' | 'tcplife';
 
 export interface Endpoint {
-  /** Address without brackets, zone or port; IPv4-mapped IPv6 (`::ffff:10.0.0.1`) as plain IPv4. */
+  /**
+   * Address without brackets, zone or port; IPv4-mapped IPv6 (`::ffff:10.0.0.1`) as plain IPv4; a host name as
+   * printed (lower case), when the tool resolved it (`ss` / `netstat` without -n).
+   */
   readonly address: string;
   readonly port?: number;
-  readonly family: 4 | 6 | 0;
+  /** 0: a wildcard (`*`, `0.0.0.0`, `::`); 'name': a host name, which belongs to no network the report can tell. */
+  readonly family: 4 | 6 | 0 | 'name';
 }
 
 export interface Connection {
