@@ -15,7 +15,7 @@ import { findMentions } from '../../src/core/note/recognize';
 import { WorkspaceIndex } from '../../src/core/workspace/index';
 import { IdTable } from '../../src/core/workspace/names';
 import { indexNote } from '../../src/core/workspace/note';
-import { acceptEntry, answerIndexRequest, IndexPool, isIndexRequest, type IndexAnswer } from '../../src/core/workspace/remote';
+import { acceptEntry, answerIndexRequest, IndexPool, isIndexRequest, type IndexRequest } from '../../src/core/workspace/remote';
 import { nodeWorkerPort } from '../../src/node/workerThreads';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -48,7 +48,7 @@ async function alive<T>(p: Promise<T>): Promise<T> {
 }
 
 /** A worker double: answers each request with `answer(request)` in a later turn, or fails. */
-function fakePort(answer: (data: { indexJob: number; text: string }) => unknown, fail = false): WorkerPort<unknown> & { terminated: boolean } {
+function fakePort(answer: (data: IndexRequest) => unknown, fail = false): WorkerPort<unknown> & { terminated: boolean } {
   let onMessage: (d: unknown) => void = () => undefined;
   let onFailure: (e: Error) => void = () => undefined;
   const port = {
@@ -113,21 +113,25 @@ describe('core/workspace/remote', () => {
   test('an answer from another catalogue, with a code outside the catalogue or a wrong shape is refused', () => {
     const table = new IdTable();
     const text = generateNote(6000, 9);
-    const answer = answerIndexRequest({ indexJob: 1, text });
-    assert.ok(acceptEntry(answer, table), 'a good answer');
-    assert.equal(acceptEntry({ ...answer, seed: 'other' }, table), undefined, 'another catalogue');
-    const entry = answer.entry as NonNullable<IndexAnswer['entry']>;
+    const answer = answerIndexRequest({ indexJob: 1, texts: [text, 'FIN-WAIT-1'] });
+    assert.equal(answer.entries.length, 2, 'one entry per text');
+    const entry = answer.entries[0];
+    assert.ok(entry);
+    assert.ok(acceptEntry(answer, entry, table), 'a good answer');
+    assert.deepEqual(answer.entries[1], indexNote('FIN-WAIT-1', new IdTable()));
+    assert.equal(acceptEntry({ seed: 'other' }, entry, table), undefined, 'another catalogue');
     const outside = new Uint16Array(entry.ids);
     outside[0] = table.seedSize;
-    assert.equal(acceptEntry({ ...answer, entry: { ...entry, ids: outside } }, table), undefined, 'a code outside the catalogue');
+    assert.equal(acceptEntry(answer, { ...entry, ids: outside }, table), undefined, 'a code outside the catalogue');
     const block = entry.blocks[0];
     assert.ok(block);
     const values = new Uint32Array(block.values);
     values[0] = 60000;
-    assert.equal(acceptEntry({ ...answer, entry: { ...entry, blocks: [{ ...block, values }] } }, table), undefined, "a block's code outside the catalogue");
-    assert.equal(acceptEntry({ ...answer, entry: { ...entry, rows: Array.from(entry.rows) as unknown as Uint32Array } }, table), undefined, 'rows of the wrong type');
-    assert.equal(acceptEntry({ ...answer, entry: { ...entry, rows: entry.rows.subarray(3) } }, table), undefined, 'rows of the wrong length');
-    assert.equal(acceptEntry({ ...answer, entry: null }, table), undefined, 'no entry');
+    assert.equal(acceptEntry(answer, { ...entry, blocks: [{ ...block, values }] }, table), undefined, "a block's code outside the catalogue");
+    assert.equal(acceptEntry(answer, { ...entry, rows: Array.from(entry.rows) as unknown as Uint32Array }, table), undefined, 'rows of the wrong type');
+    assert.equal(acceptEntry(answer, { ...entry, rows: entry.rows.subarray(3) }, table), undefined, 'rows of the wrong length');
+    assert.equal(acceptEntry(answer, null, table), undefined, 'no entry');
+    assert.equal(acceptEntry(answer, 'text' as never, table), undefined, 'not an entry');
   });
 
   test('a failing worker, a host without workers and a disposed pool settle every job as undefined', async () => {
@@ -160,10 +164,11 @@ describe('core/workspace/remote', () => {
     assert.equal(await silent.index('c'), undefined, 'a disposed pool takes no jobs');
   });
 
-  test('a good worker answers one note at a time and stays for the next', async () => {
+  test('a good worker answers one batch at a time and stays for the next; notes queued meanwhile go together', async () => {
     const table = new IdTable();
     let spawned = 0;
     let posted = 0;
+    let notes = 0;
     let overlapped = false;
     const pool = new IndexPool(() => {
       spawned++;
@@ -175,16 +180,19 @@ describe('core/workspace/remote', () => {
       const post = port.post;
       port.post = (r) => {
         posted++;
+        notes += (r as IndexRequest).texts.length;
         if (++outstanding > 1) overlapped = true;
         post(r);
       };
       return port;
     }, 2, table);
-    const texts = Array.from({ length: 7 }, (_, i) => `FIN-WAIT-1 ${i}`);
+    const texts = Array.from({ length: 40 }, (_, i) => `FIN-WAIT-1 ${i}`);
     const got = await Promise.all(texts.map((t) => pool.index(t)));
     assert.equal(spawned, 2, 'at most `size` workers, kept between jobs');
-    assert.equal(posted, 7);
-    assert.equal(overlapped, false, 'a worker has one note at a time');
+    assert.equal(notes, 40);
+    // The first note of each worker goes alone (the worker was idle); the rest queued meanwhile, in batches of 16.
+    assert.equal(posted, 5, `${posted} messages for 40 notes`);
+    assert.equal(overlapped, false, 'a worker has one batch at a time');
     assert.deepEqual(got, texts.map((t) => indexNote(t, new IdTable())));
   });
 });

@@ -18,39 +18,43 @@ import type { WorkerPort } from '../note/workerPool';
 import { IdTable } from './names';
 import { indexNote, type NoteEntry } from './note';
 
+/** A batch of notes for one worker (a message per note costs more than indexing a small one). */
 export interface IndexRequest {
   readonly indexJob: number;
-  readonly text: string;
+  readonly texts: readonly string[];
 }
 
 export interface IndexAnswer {
   readonly indexJob: number;
   /** The answering table's seed (names.ts IdTable.seed). */
   readonly seed: string;
-  /** Null when the worker could not index the note. */
-  readonly entry: NoteEntry | null;
+  /** One per text, in order; null where the worker could not index the note. */
+  readonly entries: readonly (NoteEntry | null)[];
 }
 
 export function isIndexRequest(data: unknown): data is IndexRequest {
   const r = data as Partial<IndexRequest> | null;
-  return typeof r === 'object' && r !== null && typeof r.indexJob === 'number' && typeof r.text === 'string';
+  return typeof r === 'object' && r !== null && typeof r.indexJob === 'number' && Array.isArray(r.texts) && r.texts.every((t) => typeof t === 'string');
 }
 
 function isIndexAnswer(data: unknown): data is IndexAnswer {
   const a = data as Partial<IndexAnswer> | null;
-  return typeof a === 'object' && a !== null && typeof a.indexJob === 'number' && typeof a.seed === 'string' && typeof a.entry === 'object';
+  return typeof a === 'object' && a !== null && typeof a.indexJob === 'number' && typeof a.seed === 'string' && Array.isArray(a.entries);
 }
 
 let workerTable: IdTable | undefined;
 
-/** The worker's side: indexes the request's text with this thread's table. Never throws. */
+/** The worker's side: indexes the request's texts with this thread's table. Never throws. */
 export function answerIndexRequest(request: IndexRequest): IndexAnswer {
-  workerTable ??= new IdTable();
-  try {
-    return { indexJob: request.indexJob, seed: workerTable.seed, entry: indexNote(request.text, workerTable) };
-  } catch {
-    return { indexJob: request.indexJob, seed: workerTable.seed, entry: null };
-  }
+  const table = (workerTable ??= new IdTable());
+  const entries = request.texts.map((text) => {
+    try {
+      return indexNote(text, table);
+    } catch {
+      return null;
+    }
+  });
+  return { indexJob: request.indexJob, seed: table.seed, entries };
 }
 
 const below = (codes: ArrayLike<number>, limit: number): boolean => {
@@ -63,12 +67,12 @@ const pairCodesBelow = (values: Uint32Array, limit: number): boolean => {
 };
 
 /**
- * The entry of an answer when `table` can read it as it is: the same catalogue, every code one of the
+ * An entry of an answer when `table` can read it as it is: the same catalogue, every code one of the
  * catalogue's, the packed arrays of the expected types and lengths. Otherwise undefined.
  */
-export function acceptEntry(answer: IndexAnswer, table: IdTable): NoteEntry | undefined {
-  const e = answer.entry;
-  if (!e || answer.seed !== table.seed) return undefined;
+export function acceptEntry(answer: Pick<IndexAnswer, 'seed'>, entry: NoteEntry | null | undefined, table: IdTable): NoteEntry | undefined {
+  const e = entry;
+  if (!e || typeof e !== 'object' || answer.seed !== table.seed) return undefined;
   const limit = table.seedSize;
   if (!(e.rows instanceof Uint32Array) || !(e.ids instanceof Uint16Array) || !(e.idEnds instanceof Uint32Array)) return undefined;
   if (!(e.symbolCodes instanceof Uint16Array) || !(e.symbolMax instanceof Uint32Array) || e.symbolCodes.length !== e.symbolMax.length) return undefined;
@@ -81,19 +85,23 @@ export function acceptEntry(answer: IndexAnswer, table: IdTable): NoteEntry | un
 }
 
 interface Job {
-  readonly request: IndexRequest;
-  resolve(answer: IndexAnswer | undefined): void;
+  readonly text: string;
+  resolve(entry: NoteEntry | undefined): void;
 }
 
 /** Workers that failed before the pool stops starting new ones (its jobs then settle as undefined at once). */
 const MAX_FAILURES = 3;
+/** A batch: at most this many notes, and past the first, at most this many characters. */
+const BATCH_NOTES = 16;
+const BATCH_CHARS = 256 * 1024;
 
 export class IndexPool {
   private nextJob = 1;
   /** Workers started and not stopped (a stopped worker's late `exit` is no failure). */
   private readonly live = new Set<WorkerPort<unknown>>();
   private readonly idle: WorkerPort<unknown>[] = [];
-  private readonly running = new Map<WorkerPort<unknown>, Job>();
+  /** The batch each busy worker is indexing, and its request's number. */
+  private readonly running = new Map<WorkerPort<unknown>, { readonly id: number; readonly jobs: readonly Job[] }>();
   private readonly queue: Job[] = [];
   private failures = 0;
   private disposed = false;
@@ -110,40 +118,42 @@ export class IndexPool {
     return !this.disposed && this.failures < MAX_FAILURES;
   }
 
-  /** Jobs queued or running. */
+  /** Notes queued or being indexed. */
   get pending(): number {
-    return this.queue.length + this.running.size;
+    let n = this.queue.length;
+    for (const batch of this.running.values()) n += batch.jobs.length;
+    return n;
   }
 
   /** The note's entry, indexed by a worker; undefined when no worker could (the caller then indexes it). */
   index(text: string): Promise<NoteEntry | undefined> {
     if (!this.usable) return Promise.resolve(undefined);
-    return new Promise<IndexAnswer | undefined>((resolve) => {
-      this.queue.push({ request: { indexJob: this.nextJob++, text }, resolve });
+    return new Promise<NoteEntry | undefined>((resolve) => {
+      this.queue.push({ text, resolve });
       this.pump();
-    }).then((answer) => (answer ? acceptEntry(answer, this.table) : undefined));
+    });
   }
 
   private open(): WorkerPort<unknown> {
     const port = this.spawn();
     port.listen(
       (data) => {
-        const job = this.running.get(port);
-        if (!job || !isIndexAnswer(data) || data.indexJob !== job.request.indexJob) return;
+        const batch = this.running.get(port);
+        if (!batch || !isIndexAnswer(data) || data.indexJob !== batch.id) return;
         this.running.delete(port);
         this.idle.push(port);
-        job.resolve(data);
+        batch.jobs.forEach((job, i) => job.resolve(acceptEntry(data, data.entries[i], this.table)));
         this.pump();
       },
       () => {
         if (!this.live.delete(port)) return;
         this.failures++;
-        const job = this.running.get(port);
+        const batch = this.running.get(port);
         this.running.delete(port);
         const i = this.idle.indexOf(port);
         if (i >= 0) this.idle.splice(i, 1);
         port.terminate();
-        job?.resolve(undefined);
+        for (const job of batch?.jobs ?? []) job.resolve(undefined);
         this.pump();
       },
     );
@@ -167,16 +177,22 @@ export class IndexPool {
         }
       }
       if (!port) return;
-      const job = this.queue.shift() as Job;
-      this.running.set(port, job);
-      port.post(job.request);
+      // The notes queued meanwhile go together (a busy pool batches; an idle one sends a note at once).
+      let n = 1;
+      let chars = (this.queue[0] as Job).text.length;
+      while (n < this.queue.length && n < BATCH_NOTES && chars + (this.queue[n] as Job).text.length <= BATCH_CHARS) chars += (this.queue[n++] as Job).text.length;
+      const jobs = this.queue.splice(0, n);
+      const id = this.nextJob++;
+      this.running.set(port, { id, jobs });
+      port.post({ indexJob: id, texts: jobs.map((j) => j.text) } satisfies IndexRequest);
     }
   }
 
-  /** Stops the workers; jobs not answered yet settle as undefined. */
+  /** Stops the workers; notes not answered yet settle as undefined. */
   dispose(): void {
     this.disposed = true;
-    const jobs = [...this.queue.splice(0), ...this.running.values()];
+    const jobs = [...this.queue.splice(0)];
+    for (const batch of this.running.values()) jobs.push(...batch.jobs);
     for (const port of this.live) port.terminate();
     this.live.clear();
     this.idle.length = 0;
@@ -185,8 +201,8 @@ export class IndexPool {
   }
 }
 
-/** Notes handed to each worker and not answered yet, at most (bounds the texts a build holds). */
-export const IN_FLIGHT_PER_WORKER = 4;
+/** Notes handed to each worker and not answered yet, at most (bounds the texts a build holds): two batches' worth. */
+export const IN_FLIGHT_PER_WORKER = 2 * BATCH_NOTES;
 
 /** Where a build puts a note: its entry from a worker, or (undefined) its text, to index on the build's thread. */
 export type FileNote = (key: string, entry: NoteEntry | undefined, text: string) => void;
