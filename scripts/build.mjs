@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { WORKER_BANNER, WORKER_FOOTER, WORKER_SHELL_FOOTER } from './workerBanner.mjs';
 import { lazySplitPlugin, webEntryPlugin } from './lazySplit.mjs';
 import { stateGistsPlugin } from './stateGists.mjs';
+import { htmlEntitiesPlugin } from './htmlEntities.mjs';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
@@ -230,6 +231,9 @@ if (withTests && exists(webTestEntry)) {
     plugins: [webSuites],
   });
 }
+
+// Named character references: HTML 4's set in every bundle (scripts/htmlEntities.mjs).
+for (const t of [nodeShell, ...targets]) t.plugins = [...(t.plugins ?? []), htmlEntitiesPlugin()];
 
 const existing = targets.filter((t) => t.entryPoints.every((e) => e.startsWith('tsn:') || exists(e)));
 // The shell first: its build finds the boundary the web bundle must export.

@@ -28,4 +28,15 @@ describe('core/note/markdown', () => {
     ];
     for (const text of texts) assert.deepEqual(parseMarkdown(text), remark.parse(text));
   });
+
+  test("named character references: HTML 4's set decodes, a name outside it stays as written (scripts/htmlEntities.mjs)", () => {
+    const heading = (md: string): string => {
+      const h = parseMarkdown(md).children[0];
+      assert.equal(h?.type, 'heading');
+      return (h as { children: { value?: string }[] }).children.map((c) => c.value ?? '').join('');
+    };
+    assert.equal(heading('# TIME_WAIT &amp; CLOSE_WAIT &mdash; &copy;&nbsp;ops &rarr; &lt;fix&gt; &apos;x&apos; &Omega;'), "TIME_WAIT & CLOSE_WAIT — ©\u00a0ops → <fix> 'x' Ω");
+    assert.equal(heading('# a &NotNestedGreaterGreater; b'), 'a &NotNestedGreaterGreater; b', 'HTML5-only names are left as text');
+    assert.equal(heading('# &#95; &#x41;'), '_ A', 'numeric references are all decoded');
+  });
 });
