@@ -10,16 +10,8 @@ import { join } from 'node:path';
 import { generateNote } from '../../bench/generate';
 import { buildPieces } from '../../src/core/note/pieceStore';
 import { nodeWorkerPool } from '../../src/node/workerThreads';
+import { alive } from '../support/alive';
 
-/** Awaits `p` with a timer keeping the event loop alive (the workers are unref'd, as in the server). */
-async function alive<T>(p: Promise<T>): Promise<T> {
-  const timer = setInterval(() => undefined, 50);
-  try {
-    return await p;
-  } finally {
-    clearInterval(timer);
-  }
-}
 
 const SCRIPT = join(__dirname, '..', '..', '..', 'dist', 'node', 'analysisWorker.js');
 

@@ -17,6 +17,7 @@ import { IdTable } from '../../src/core/workspace/names';
 import { indexNote } from '../../src/core/workspace/note';
 import { acceptEntry, answerIndexRequest, IndexPool, isIndexRequest, type IndexRequest } from '../../src/core/workspace/remote';
 import { nodeWorkerPort } from '../../src/node/workerThreads';
+import { alive } from '../support/alive';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const SCRIPT = join(ROOT, 'dist', 'node', 'analysisWorker.js');
@@ -37,15 +38,6 @@ function fixtureNotes(): { name: string; text: string }[] {
   return out;
 }
 
-/** Awaits `p` with a timer keeping the event loop alive (the workers are unref'd). */
-async function alive<T>(p: Promise<T>): Promise<T> {
-  const timer = setInterval(() => undefined, 50);
-  try {
-    return await p;
-  } finally {
-    clearInterval(timer);
-  }
-}
 
 /** A worker double: answers each request with `answer(request)` in a later turn, or fails. */
 function fakePort(answer: (data: IndexRequest) => unknown, fail = false): WorkerPort<unknown> & { terminated: boolean } {
