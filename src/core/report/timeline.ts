@@ -20,6 +20,7 @@ import { dateNear, dateTimeLine, isoOf, minutesOf, onOneAxis, parseDate, parseDa
 import { valueInEffect, type InEffect, type Place, type SettingValue } from './inEffect';
 import { compareOnAxis, minutesInNoteOrder, type OnAxis } from './sampleOrder';
 import { hostSeries, inSeries, sampleHost } from './hosts';
+import { epochTime } from './epoch';
 
 export interface TimelinePoint {
   readonly time: string;
@@ -183,7 +184,7 @@ const WATCH_HEADER = /^\s{0,8}Every \d{1,5}(?:\.\d{1,3})?s: /;
 /**
  * The date and time a line of the block gives for its sample: a dated prompt (`[2025-03-04 09:12:40] $ ss -s`),
  * a comment (`# pasted 2024-06-18T09:00Z`), `watch`'s header, and `date` output — the line after a `date` command, or a line that is only a date-time as
- * `date` prints it (dateTimeLine; a loop's `date`). Not a log line (`2025-03-04T09:12:40+0100 lb-7 kernel: …`):
+ * `date` prints it (dateTimeLine; a loop's `date`), or only the seconds `date +%s` prints (epoch.ts). Not a log line (`2025-03-04T09:12:40+0100 lb-7 kernel: …`):
  * times in other output are not the time of the sample.
  */
 function dateOutput(model: NoteModel, block: EvidenceBlock, n: number): NoteTime | undefined {
@@ -191,7 +192,7 @@ function dateOutput(model: NoteModel, block: EvidenceBlock, n: number): NoteTime
   const prompt = promptOf(line);
   if (prompt !== undefined) return parseDateTime(prompt);
   if (WATCH_HEADER.test(line) || classifyLine(line)?.type === 'comment') return parseDateTime(line);
-  const only = dateTimeLine(line);
+  const only = dateTimeLine(line) ?? epochTime(model, block, line);
   if (only) return only;
   let above = n - 1;
   while (above >= block.startLine && model.lines.lineText(above).trim() === '') above--;
