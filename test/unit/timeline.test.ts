@@ -24,6 +24,13 @@ describe('times in notes', () => {
     assert.equal(iso('2025/3/4 9:26:05Z'), '2025-03-04T09:26:05Z');
     assert.equal(iso('Fri Mar 14 09:26:53 UTC 2025'), '2025-03-14T09:26:53Z');
     assert.equal(iso('Fri Mar 14 09:26:53 CST 2025'), '2025-03-14T09:26:53', 'CST is ambiguous');
+    // Zone names with one offset, as date(1) prints them (audit s10 J4); ambiguous ones keep the wall clock.
+    assert.equal(iso('Tue Jul  8 11:02:13 CEST 2025'), '2025-07-08T11:02:13+02:00');
+    assert.equal(iso('Tue Jan  7 11:02:13 CET 2025'), '2025-01-07T11:02:13+01:00');
+    assert.equal(iso('Tue Jul  8 02:02:13 PDT 2025'), '2025-07-08T02:02:13-07:00');
+    assert.equal(iso('Tue Jan  7 20:02:13 JST 2025'), '2025-01-07T20:02:13+09:00');
+    assert.equal(iso('Tue Jan  7 22:02:13 AEDT 2025'), '2025-01-07T22:02:13+11:00');
+    for (const z of ['IST', 'BST', 'AST', 'CDT', 'XYZ']) assert.equal(iso(`Tue Jul  8 11:02:13 ${z} 2025`), '2025-07-08T11:02:13', `${z} is read as no zone`);
     assert.equal(iso('Fri Mar 14 09:31:00 +0800 2025'), '2025-03-14T09:31:00+08:00');
     assert.equal(iso('Fri 14 Mar 2025 09:26:53 PM UTC'), '2025-03-14T21:26:53Z');
     assert.equal(iso('2025年 03月 14日 星期五 09:26:53 CST'), '2025-03-14T09:26:53');
@@ -590,5 +597,28 @@ describe('a zone written after a time of day (audit s10, English notes: UTC head
     const points = timelineOf(model);
     assert.deepEqual(points.map((p) => p.time), ['2025-07-08T11:02:13+02:00', '2025-07-08T09:20:00Z']);
     assert.equal(limitsOf(model, points).orphan, 300, 'the latest sample is 09:20Z, after 09:02:13Z');
+  });
+});
+
+describe('date with a zone name', () => {
+  it('a CEST sample and a later `date -u` one are in order, 2 h apart on the clock (audit s10 J4)', () => {
+    const note = [
+      '```',
+      '$ date; cat /proc/net/sockstat',
+      'Tue Jul  8 11:02:13 CEST 2025',
+      'TCP: inuse 10 orphan 1200 tw 5 alloc 10 mem 900',
+      '```',
+      '',
+      '```',
+      '$ date -u; cat /proc/net/sockstat',
+      'Tue Jul  8 09:20:00 UTC 2025',
+      'TCP: inuse 10 orphan 300 tw 5 alloc 10 mem 100',
+      '```',
+      '',
+    ].join('\n');
+    const points = timelineOf(analyzeNote(note));
+    assert.deepEqual(points.map((p) => p.time), ['2025-07-08T11:02:13+02:00', '2025-07-08T09:20:00Z']);
+    // 09:02:13Z then 09:20:00Z: the orphans fell (1,200 → 300); read as 11:02Z they seemed to rise back in time.
+    assert.ok((points[0]?.minutes ?? 0) < (points[1]?.minutes ?? 0));
   });
 });

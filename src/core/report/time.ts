@@ -51,9 +51,46 @@ function validDate(y: number, m: number, d: number): boolean {
 
 const validDay = (m: number, d: number): boolean => m >= 1 && m <= 12 && d >= 1 && d <= 31;
 
+/**
+ * Zone abbreviations `date` prints that name one offset (minutes east of UTC): Europe's, North America's, and
+ * East Asia's and Australasia's. Names shared by zones with different offsets are left out and stay unread —
+ * CST (China, US Central), IST (India, Ireland, Israel), BST (British Summer, Bangladesh), AST, CDT — as are
+ * those a note rarely shows. A summer-time name carries its own offset (CEST is +02:00 whatever the date).
+ */
+const ZONE_NAMES: Readonly<Record<string, number>> = {
+  WET: 0,
+  WEST: 60,
+  CET: 60,
+  CEST: 120,
+  EET: 120,
+  EEST: 180,
+  MSK: 180,
+  EST: -300,
+  EDT: -240,
+  MST: -420,
+  MDT: -360,
+  PST: -480,
+  PDT: -420,
+  AKST: -540,
+  AKDT: -480,
+  HST: -600,
+  HKT: 480,
+  SGT: 480,
+  AWST: 480,
+  JST: 540,
+  KST: 540,
+  ACST: 570,
+  ACDT: 630,
+  AEST: 600,
+  AEDT: 660,
+  NZST: 720,
+  NZDT: 780,
+};
+
 function zoneOffset(z: string | undefined): number | undefined {
   if (z === undefined) return undefined;
   if (z === 'Z' || z === 'UTC' || z === 'GMT') return 0;
+  if (Object.hasOwn(ZONE_NAMES, z)) return ZONE_NAMES[z];
   const m = /^([+-])(\d{2}):?(\d{2})$/.exec(z);
   if (!m) return undefined;
   const v = Number(m[2]) * 60 + Number(m[3]);
