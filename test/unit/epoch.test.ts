@@ -42,7 +42,7 @@ describe('date +%s', () => {
   });
 
   it('one `date -u +%s` before the sample; `+%s.%N` with its fraction', () => {
-    const one = ['```', '$ date -u "+%s.%N"', '1733390400.123456789', '$ cat /proc/net/sockstat', 'TCP: inuse 5 orphan 7 tw 1 alloc 6 mem 1', '```', ''].join('\n');
+    const one = ['```', '$ date  -u   "+%s.%N"', '1733390400.123456789', '$ cat /proc/net/sockstat', 'TCP: inuse 5 orphan 7 tw 1 alloc 6 mem 1', '```', ''].join('\n');
     assert.deepEqual(timelineOf(analyzeNote(one)).map((p) => p.time), ['2024-12-05T09:20:00Z']);
   });
 

@@ -7,8 +7,12 @@
 import type { EvidenceBlock, NoteModel } from '../note/model';
 import type { NoteTime } from './time';
 
-/** A command that prints the epoch seconds (its format is `+%s`, possibly with `.%N`). */
-const PRINTS_EPOCH = /(?:^|[\s;&|(`$])date(?:\s+-u|\s+--utc)?\s+["']?\+%s(?:\.%[0-9]?N)?["']?(?=$|[\s;&|)`])/;
+/**
+ * A command that prints the epoch seconds (its format is `+%s`, possibly with `.%N`), on a line whose runs of
+ * blanks were made one space (one space each in the pattern keeps it provably linear).
+ */
+const PRINTS_EPOCH = /(?:^|[\s;&|(`$])date (?:-u |--utc )?["']?\+%s(?:\.%[0-9]?N)?["']?(?=$|[\s;&|)`])/;
+const BLANKS = /[ \t]+/g;
 /** Ten digits: 2001-09-09 to 2286-11-20, the years a note can speak of. */
 const EPOCH_LINE = /^\s{0,40}(\d{10})(?:\.\d{1,9})?\s{0,40}$/;
 
@@ -21,7 +25,7 @@ function printsEpoch(model: NoteModel, block: EvidenceBlock): boolean {
     known = false;
     for (let n = block.startLine; n < block.endLine && n - block.startLine < 2000 && !known; n++) {
       const line = model.lines.lineText(n);
-      known = line.includes('%s') && PRINTS_EPOCH.test(line);
+      known = line.includes('%s') && PRINTS_EPOCH.test(line.replace(BLANKS, ' '));
     }
     BLOCKS.set(block, known);
   }
