@@ -18,6 +18,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WorkspaceIndex } from '../src/core/workspace/index';
 import { IndexFeeder, IndexPool } from '../src/core/workspace/remote';
+import { indexWorkerCount } from '../src/core/workspace/workers';
 import { nodeWorkerPort } from '../src/node/workerThreads';
 import { generateNote, rng } from './generate';
 
@@ -60,8 +61,6 @@ function memoryMb(gc: () => void): number {
   return (m.heapUsed + m.arrayBuffers) / 2 ** 20;
 }
 
-/** The extension's cap on index workers (features/workspace/index.ts). */
-const MAX_WORKERS = 4;
 
 export async function workspaceBench(gc: () => void, quick: boolean, workerScript: string): Promise<WorkspaceBench> {
   const count = Number(process.env.TSN_BENCH_WS_NOTES ?? (quick ? 2000 : 10_000));
@@ -92,7 +91,7 @@ export async function workspaceBench(gc: () => void, quick: boolean, workerScrip
       for (const f of files) index.set(f, readFileSync(f, 'utf8'));
       return index;
     };
-    const workers = Math.min(MAX_WORKERS, availableParallelism());
+    const workers = indexWorkerCount(availableParallelism());
     const pool = new IndexPool(() => nodeWorkerPort(workerScript), workers, new WorkspaceIndex().table);
     let byWorkers = 0;
     /** As the extension's build: this thread reads, the workers index, this thread files their entries. */

@@ -23,6 +23,7 @@ const SHELL_CORE = [
   'src/core/workspace/names.ts',
   'src/core/workspace/exclude.ts',
   'src/core/workspace/changeLog.ts',
+  'src/core/workspace/workers.ts',
   'src/core/catalogue/types.ts',
   'src/core/check/ruleIds.ts',
   'src/core/agents/names.ts',

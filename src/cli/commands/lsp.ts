@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { serveNotes } from '../../lsp/server';
+import { indexWorkerCount } from '../../core/workspace/workers';
 import { nodeWorkerPool, nodeWorkerPort } from '../../node/workerThreads';
 import { CliError, EXIT } from '../errors';
 import { USAGE, VERSION } from '../usage';
@@ -37,7 +38,7 @@ export function startLanguageServer(version: string): void {
   workers?.prestart();
   connection.onExit(() => workers?.dispose());
   // The workspace index is built in workers of the same bundle, one per core up to four (core/workspace/remote.ts).
-  const indexWorkers = existsSync(script) ? { spawn: () => nodeWorkerPort(script), size: Math.min(4, availableParallelism()) } : undefined;
+  const indexWorkers = existsSync(script) ? { spawn: () => nodeWorkerPort(script), size: indexWorkerCount(availableParallelism()) } : undefined;
   serveNotes(connection, version, workers, indexWorkers);
   connection.listen();
 }

@@ -63,10 +63,13 @@ export function hostSeries(model: NoteModel): HostSeries | undefined {
   return found ?? undefined;
 }
 
+/** Whether a sample from `host` (undefined: its prompt names none) belongs to the series: the one rule. */
+export function ofSeries(series: HostSeries | null | undefined, host: string | undefined): boolean {
+  return !series || host === undefined || host === series.host;
+}
+
 /** Whether a block's sockstat sample belongs to the series the trend and the limits read. */
 export function inSeries(model: NoteModel, block: EvidenceBlock): boolean {
   const series = hostSeries(model);
-  if (!series) return true;
-  const host = sampleHost(block);
-  return host === undefined || host === series.host;
+  return !series || ofSeries(series, sampleHost(block));
 }

@@ -9,6 +9,7 @@ import { formatPercent } from '../snapshot/pressure';
 import { formatNumber, PUNCT, t } from '../strings';
 import type { Report, ReportJson, ReportSockets } from './build';
 import type { Limits, TimelinePoint } from './timeline';
+import { ofSeries } from './hosts';
 import { countsSourceText } from './currentCounts';
 
 const W = {
@@ -181,7 +182,7 @@ export function reportMarkdown(report: Report, lang: Lang): string {
     const tr = j.trend;
     const hosts = report.analysis.hosts;
     // With several hosts the trend reads one host's samples (hosts.ts): the reason for no trend is about them.
-    const series = hosts ? j.timeline.filter((_, i) => points[i]?.host === undefined || points[i]?.host === hosts.host) : j.timeline;
+    const series = hosts ? j.timeline.filter((_, i) => ofSeries(hosts, points[i]?.host)) : j.timeline;
     out.push(tr ? t(W.trend, lang, { rate: rate(tr.orphanPerMinute), q: minutes(tr.minutesToQuarter, lang), h: minutes(tr.minutesToHalf, lang), l: minutes(tr.minutesToLimit, lang) }) : noTrend(series, lang));
     if (hosts) {
       const others = hosts.others.map((o) => t(o.samples === 1 ? W.hostSample : W.hostSamples, lang, { host: escapeMarkdown(o.host), n: o.samples })).join(t(W.sep, lang));

@@ -19,7 +19,7 @@ import { orphanPressure, pressureInput, SYSCTL_MAX_ORPHANS, SYSCTL_MAX_TW, SYSCT
 import { dateNear, dateTimeLine, isoOf, minutesOf, onOneAxis, parseDate, parseDateTime, parseTimeMention, type NoteTime } from './time';
 import { valueInEffect, type InEffect, type Place, type SettingValue } from './inEffect';
 import { compareOnAxis, minutesInNoteOrder, type OnAxis } from './sampleOrder';
-import { hostSeries, inSeries, sampleHost } from './hosts';
+import { hostSeries, inSeries, ofSeries, sampleHost } from './hosts';
 import { epochTime } from './epoch';
 
 export interface TimelinePoint {
@@ -570,7 +570,7 @@ export function limitsOf(model: NoteModel, points: readonly TimelinePoint[]): Li
  */
 export function seriesPoints(model: NoteModel, points: readonly TimelinePoint[]): readonly TimelinePoint[] {
   const series = hostSeries(model);
-  return series ? points.filter((p) => p.host === undefined || p.host === series.host) : points;
+  return series ? points.filter((p) => ofSeries(series, p.host)) : points;
 }
 
 /**
