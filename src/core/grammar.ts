@@ -89,17 +89,24 @@ const TOKEN_END = `(?=_{0,8}(?![${WORD}]|[${JOINER}][${WORD}]|\\\\_[${WORD}]))`;
 /**
  * Inside a URL (recognize.ts insideUrl), bounded like the recogniser: a URL starts at its scheme, at `www.` after a
  * non-word character or at `mailto:`, and runs over printable ASCII except `<`, `>`, `"` and backticks. Text before
- * a URL (link text, Chinese prose glued to it) is outside it.
+ * a URL (link text, Chinese prose glued to it) is outside it. A token is in a URL when the URL covers any of its
+ * characters, so the test is made where the token starts: `https://x.org/LAST＿ACK` ends its URL inside the token
+ * (at `＿`, not ASCII), and the token is still in the URL.
  */
-const URL_RUN = '[!#-;=?-_a-~]{0,512}';
-const NOT_IN_URL = [
-  `(?<![A-Za-z][A-Za-z0-9+.-]{0,64}://${URL_RUN})`,
-  `(?<!(?:^|[^${WORD}])[Ww]{3}\\.${URL_RUN})`,
-  `(?<!(?:^|[^${WORD}])[Mm][Aa][Ii][Ll][Tt][Oo]:${URL_RUN})`,
-  // A scheme that starts inside the token (`LISTEN://…`, `FIN_WAITx.y://`): its first letter is in the token's
-  // trailing run of scheme characters, so the recogniser's URL overlaps the token.
-  `(?!(?<=[A-Za-z][A-Za-z0-9+.-]{0,64})[A-Za-z0-9+.-]{0,61}://)`,
-].join('');
+const URL_CHAR = '[!#-;=?-_a-~]';
+const URL_RUN = `${URL_CHAR}{0,512}`;
+/** At a token's start: a URL running up to here goes on into the token's first character. */
+const NOT_AFTER_URL = `(?!(?:${[
+  `(?<=[A-Za-z][A-Za-z0-9+.-]{0,64}://${URL_RUN})`,
+  `(?<=(?:^|[^${WORD}])[Ww]{3}\\.${URL_RUN})`,
+  `(?<=(?:^|[^${WORD}])[Mm][Aa][Ii][Ll][Tt][Oo]:${URL_RUN})`,
+].join('|')})${URL_CHAR})`;
+/**
+ * At a token's end: a scheme that starts inside the token (`LISTEN://…`, `FIN_WAITx.y://`): its first letter is in
+ * the token's trailing run of scheme characters, so the recogniser's URL overlaps the token.
+ */
+const NO_SCHEME_FROM_TOKEN = `(?!(?<=[A-Za-z][A-Za-z0-9+.-]{0,64})[A-Za-z0-9+.-]{0,61}://)`;
+
 /** One optional separator between the words of a state: `-`, `_`, their full-width `－`, `＿`, or Markdown's escaped `\_`. */
 const SEP = `(?:[_${JOINER}]|\\\\_)?`;
 
@@ -251,8 +258,8 @@ export function stateRegex(alt: StateAlternatives): string {
   const parts: string[] = [];
   if (alt.spaced.length) parts.push(`(?<![${WORD}-])(?:${longestFirst(alt.spaced).join('|')})(?![${WORD}])`);
   if (alt.lowerSpaced.length) parts.push(`(?<![${WORD}-])(?:${longestFirst(alt.lowerSpaced).join('|')})${LOWER_SPACED_CONTEXT}`);
-  parts.push(`${TOKEN_START}${prefixPattern()}(?:${longestFirst(alt.prefixed).join('|')})${TOKEN_END}${NOT_IN_URL}`);
-  parts.push(`${TOKEN_START}(?:${longestFirst(alt.plain).join('|')})${TOKEN_END}${NOT_IN_URL}`);
+  parts.push(`${TOKEN_START}${NOT_AFTER_URL}${prefixPattern()}(?:${longestFirst(alt.prefixed).join('|')})${TOKEN_END}${NO_SCHEME_FROM_TOKEN}`);
+  parts.push(`${TOKEN_START}${NOT_AFTER_URL}(?:${longestFirst(alt.plain).join('|')})${TOKEN_END}${NO_SCHEME_FROM_TOKEN}`);
   return parts.join('|');
 }
 
@@ -261,10 +268,11 @@ export function stateRegex(alt: StateAlternatives): string {
  * line (`ss -tan state established`, `exclude listening`): the keyword, then a bounded look-behind for
  * `ss … state ` (recognize.ts ssFilterContext). Oniguruma and JS both allow this variable-length look-behind.
  */
-function ssFilterRegex(words: readonly string[], urlGuard: string): string {
+function ssFilterRegex(words: readonly string[], urlGuard: boolean): string {
   const before = `(?<=(?:^|[\\s;|&\`$(])(?:sudo\\s{1,8})?ss\\s(?:[^\\n]{0,200}[\\s(])?(?:state|exclude)\\s{1,8}[a-z]{3,12})`;
   // Trailing underscores are stripped from the token (`state all_`); leading ones break the `state ` context.
-  return `(?<![${WORD}]|[${WORD}]-)(?:${longestFirst(words).join('|')})${TOKEN_END}${before}${urlGuard}`;
+  const [start, end] = urlGuard ? [NOT_AFTER_URL, NO_SCHEME_FROM_TOKEN] : ['', ''];
+  return `(?<![${WORD}]|[${WORD}]-)${start}(?:${longestFirst(words).join('|')})${TOKEN_END}${before}${end}`;
 }
 
 function termRegexes(): { sysctl: string; counter: string; counterPhrase: string; message: string } {
@@ -288,7 +296,7 @@ function termRegexes(): { sysctl: string; counter: string; counterPhrase: string
     `(?<![${WORD}])(?:${caseless('TCP: ')})?(?:${longestFirst([...set].map(caseless)).join('|')})(?![${WORD}])`;
   return {
     // recognize.ts SYSCTL_PATTERN, with the known names only.
-    sysctl: `(?<![${WORD}./-])(?:${family('ipv4')}|${family('core')})(?![${WORD}])${NOT_IN_URL}`,
+    sysctl: `(?<![${WORD}./-])${NOT_AFTER_URL}(?:${family('ipv4')}|${family('core')})(?![${WORD}])${NO_SCHEME_FROM_TOKEN}`,
     counter: `(?<![${WORD}])(?:${longestFirst([...counters].map(escapeRegExp)).join('|')})(?![${WORD}])`,
     counterPhrase: phrase(counterPhrases),
     message: phrase(messages),
@@ -408,9 +416,9 @@ export function buildMainGrammar(): TextMateGrammar {
         patterns: [
           ...(['orphan', 'caveat', 'notOrphan'] as const)
             .filter((c) => keywordsByClass[c].length > 0)
-            .map((c) => ({ match: ssFilterRegex(keywordsByClass[c], NOT_IN_URL), name: scopeOf(c) })),
+            .map((c) => ({ match: ssFilterRegex(keywordsByClass[c], true), name: scopeOf(c) })),
           // Aggregates skip the URL check, like the recogniser.
-          { match: ssFilterRegex([...SS_AGGREGATES.keys()], ''), name: SCOPES.aggregate },
+          { match: ssFilterRegex([...SS_AGGREGATES.keys()], false), name: SCOPES.aggregate },
         ],
       },
       'state-orphan': { match: stateRegex(states.orphan), name: SCOPES.orphan },
