@@ -13,6 +13,9 @@ import { mergeSegments, parseEvidence, PAGE_SIZE_KEY } from '../../src/core/evid
 import { formatSnapshot, parseSnapshot, type SnapshotData } from '../../src/core/evidence/snapshotFormat';
 import type { EvidenceKind, EvidenceSegment } from '../../src/core/evidence/types';
 import { parsePromSample, promCount } from '../../src/core/evidence/formats/prometheusSample';
+import { seedProperties } from '../support/propertySeed';
+
+seedProperties(20261206);
 
 const DIR = fixtureDir('evidence');
 const fixture = (name: string): string => readFileSync(join(DIR, name), 'utf8');

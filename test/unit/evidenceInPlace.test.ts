@@ -21,10 +21,10 @@ import { parseEvidence, parseEvidenceAt } from '../../src/core/evidence/parse';
 import { isDigits, isDigitsIn, isSpaceCode, leadingSpace, splitLines, stateFromToken, tokenBounds, tokenize } from '../../src/core/evidence/text';
 import { generateNote, ssOutput } from '../../bench/generate';
 import { fixtureDir } from '../support/repo';
+import { seedProperties } from '../support/propertySeed';
 
 const RUNS = Number(process.env.TSN_PROPERTY_RUNS ?? 300);
-const SEED = process.env.TSN_PROPERTY_SEED === 'random' ? Date.now() : Number(process.env.TSN_PROPERTY_SEED ?? 20261205);
-fc.configureGlobal({ seed: SEED });
+seedProperties(20261205);
 
 /** Pieces of listing rows, with every kind of space the tokeniser knows and a few it does not split on. */
 const PIECES = ['FIN-WAIT-1', 'FIN-WAIT-2', 'ESTAB', 'Estab', 'LISTEN', 'listen', 'TIME_WAIT', 'UNKNOWN', 'UNDEF', 'tcp', 'tcp6', 'TCP', 'udp', 'u_str', '0', '12', '007', '1,234', '10.0.0.1:443', '[::]:22', '*:*', 'a:', ':b', 'users:(("nginx",pid=1,fd=2))', 'sl', 'TcpExt:', 'x'.repeat(14), 'FIN-WAIT-1x', ' ', '  ', '\t', '\u00a0', '\u3000', '\ufeff', '\u2003', '\u0001', 'é', '中'];

@@ -20,10 +20,10 @@ import { generateNote } from '../../bench/generate';
 import { GENERATED } from '../fixtures/hostile/generate';
 import { fixtureDir } from '../support/repo';
 import { note } from './propertyDocs';
+import { seedProperties } from '../support/propertySeed';
 
 const RUNS = Number(process.env.TSN_PROPERTY_RUNS ?? 300);
-const SEED = process.env.TSN_PROPERTY_SEED === 'random' ? Date.now() : Number(process.env.TSN_PROPERTY_SEED ?? 20261204);
-fc.configureGlobal({ seed: SEED });
+seedProperties(20261204);
 
 function same(text: string, label = ''): void {
   assert.deepStrictEqual(findMentions(text), findMentions(text, { prefilter: false }), `${label} ${JSON.stringify(text.length > 400 ? `${text.slice(0, 400)}…` : text)}`);

@@ -17,11 +17,10 @@ import { findMentions } from '../../src/core/note/recognize';
 import { parseEvidence } from '../../src/core/evidence/parse';
 import { LineIndex } from '../../src/core/note/lines';
 import { applyEdit, editSpec, essence, note } from './propertyDocs';
+import { seedProperties } from '../support/propertySeed';
 
 const RUNS = Number(process.env.TSN_PROPERTY_RUNS ?? 200);
-// Deterministic by default (the same cases on every machine); TSN_PROPERTY_SEED=random explores new ones.
-const SEED = process.env.TSN_PROPERTY_SEED === 'random' ? Date.now() : Number(process.env.TSN_PROPERTY_SEED ?? 20261123);
-fc.configureGlobal({ seed: SEED });
+seedProperties(20261123);
 
 describe('analysis properties', () => {
   test('block-by-block analysis equals one remark parse of the whole note', () => {

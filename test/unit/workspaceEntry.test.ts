@@ -26,10 +26,10 @@ import { generateNote, ssOutput } from '../../bench/generate';
 import { GENERATED } from '../fixtures/hostile/generate';
 import { fixtureDir } from '../support/repo';
 import { note } from './propertyDocs';
+import { seedProperties } from '../support/propertySeed';
 
 const RUNS = Number(process.env.TSN_PROPERTY_RUNS ?? 300);
-const SEED = process.env.TSN_PROPERTY_SEED === 'random' ? Date.now() : Number(process.env.TSN_PROPERTY_SEED ?? 20261204);
-fc.configureGlobal({ seed: SEED });
+seedProperties(20261204);
 
 function pairs(map: Map<number, number>): number[] {
   return [...map].sort((a, b) => b[1] - a[1] || a[0] - b[0]).flatMap(([code, v]) => [code, Math.min(v, 0xffffffff)]);
