@@ -53,6 +53,40 @@ const SERIES = [
   ...sample('lb-2', '14:15:00', 1100, 21000),
 ].join('\n');
 
+/** Each host with its counts, a listing and a counter reading; lb-2's come later in the note. */
+const COUNTS = [
+  '# lb pool: counts per host',
+  '',
+  '```',
+  '[root@lb-1 14:05:10]# cat /proc/net/sockstat',
+  'TCP: inuse 900 orphan 30000 tw 9000 alloc 31000 mem 200000',
+  "[root@lb-1 14:05:11]# ss -tan | awk 'NR>1 {print $1}' | sort | uniq -c",
+  '  30000 FIN-WAIT-1',
+  '    812 ESTAB',
+  '     40 CLOSE-WAIT',
+  '[root@lb-1 14:05:12]# ss -tan state close-wait',
+  'Recv-Q Send-Q Local Address:Port Peer Address:Port',
+  '1      0      10.0.0.1:8080      10.0.9.9:51234',
+  '[root@lb-1 14:05:13]# nstat -az TcpExtListenOverflows',
+  'TcpExtListenOverflows           100                0.0',
+  '```',
+  '',
+  '## lb-2, for comparison',
+  '',
+  '```',
+  '[root@lb-2 14:07:40]# cat /proc/net/sockstat',
+  'TCP: inuse 900 orphan 1200 tw 9000 alloc 2100 mem 21000',
+  "[root@lb-2 14:07:41]# ss -tan | awk 'NR>1 {print $1}' | sort | uniq -c",
+  '   1200 FIN-WAIT-1',
+  '    900 ESTAB',
+  '[root@lb-2 14:07:42]# ss -tan state fin-wait-1',
+  'Recv-Q Send-Q Local Address:Port Peer Address:Port',
+  '0      0      10.0.0.2:443       10.0.8.8:40000',
+  '[root@lb-2 14:07:43]# nstat -az TcpExtListenOverflows',
+  'TcpExtListenOverflows           5000               0.0',
+  '```',
+].join('\n');
+
 function noteFile(text: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'tsn-hosts-')), 'note.md');
   writeFileSync(file, text);
@@ -60,6 +94,7 @@ function noteFile(text: string): string {
 }
 
 interface ReportJson {
+  states: Record<string, { count: number; countLine: number; sockets: { listed: number } }>;
   trend: { orphanPerMinute: number } | null;
   limits: { orphan: number | null; orphanRatio: number | null; mem: number | null };
   causes: { rule: string }[];
@@ -78,9 +113,9 @@ describe('samples from several hosts', () => {
     const text = cliOut(['report', file]);
     assert.match(text, /\| 14:05:10 \(lb-1\) \| \d+ \| 30,000 \|/);
     assert.match(text, /\| 14:07:40 \(lb-2\) \| \d+ \| 1,200 \|/);
-    assert.match(text, /Samples from 2 hosts \(their prompts\): the trend and the limits read lb-1, the host under most pressure; not mixed in: lb-2 \(1 sample\)\./);
+    assert.match(text, /Samples from 2 hosts \(their prompts\): the state counts, the trend and the limits read lb-1, the host under most pressure; not mixed in: lb-2 \(1 sample\)\./);
     const zh = cliOut(['report', '--lang', 'zh-cn', file]);
-    assert.match(zh, /采样来自 2 台主机（见提示符）：趋势和上限只看压力最大的 lb-1；未混入：lb-2（1 个采样）。/);
+    assert.match(zh, /采样来自 2 台主机（见提示符）：状态计数、趋势和上限只看压力最大的 lb-1；未混入：lb-2（1 个采样）。/);
   });
 
   it('two series in one note: the trend is the sick host\'s own', () => {
@@ -88,6 +123,22 @@ describe('samples from several hosts', () => {
     assert.equal(j.trend?.orphanPerMinute, 1000, 'lb-1: 10,000 → 20,000 in 10 minutes');
     assert.equal(j.limits.orphan, 20000);
     assert.equal(j.limits.mem, 150000);
+  });
+
+  it("the state counts, the listed sockets and the counters are the sick host's too", () => {
+    const file = noteFile(COUNTS);
+    const j = JSON.parse(cliOut(['report', '--json', file])) as ReportJson;
+    const counts = Object.fromEntries(Object.entries(j.states).map(([k, v]) => [k, v.count]));
+    // Before: lb-2's later count (FIN-WAIT-1 1,200, ESTABLISHED 900) won and made lb-1's CLOSE-WAIT gone.
+    assert.deepEqual(counts, { ESTABLISHED: 812, 'FIN-WAIT-1': 30000, 'CLOSE-WAIT': 40 });
+    assert.equal(j.states['CLOSE-WAIT']?.sockets.listed, 1, "lb-1's listed CLOSE-WAIT row");
+    assert.equal(j.states['FIN-WAIT-1']?.sockets.listed, 0, "lb-2's FIN-WAIT-1 row is another machine's");
+    assert.ok(!j.causes.some((c) => c.rule === 'listen-accept-queue-overflow'), 'ListenOverflows 100 on lb-1, 5,000 on lb-2: no rise');
+    assert.match(cliOut(['report', file]), /the state counts, the trend and the limits read lb-1/);
+    // The same counts on one host: the counter rose, and the later count wins.
+    const one = JSON.parse(cliOut(['report', '--json', noteFile(COUNTS.replace(/lb-2/g, 'lb-1'))])) as ReportJson;
+    assert.equal(one.states['FIN-WAIT-1']?.count, 1200);
+    assert.ok(one.causes.some((c) => c.rule === 'listen-accept-queue-overflow'));
   });
 
   it('the core: which host, and the workspace index agrees', () => {

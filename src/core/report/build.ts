@@ -11,7 +11,7 @@ import { connectErrorLines } from './connectErrors';
 import { checkNote, type Finding } from '../check/findings';
 import { noteEvidenceSteps, runSteps, type CountSample, type NoteEvidence, type OutputSample } from './noteEvidence';
 import { limitsOf, placeOf, seriesPoints, settingsAt, timelineOf, trendOf, type Limits, type TimelinePoint, type Trend } from './timeline';
-import { hostSeries, type HostSeries } from './hosts';
+import { hostSeries, ofSeries, type HostSeries } from './hosts';
 import type { InEffect } from './inEffect';
 
 export interface NoteAnalysis {
@@ -109,10 +109,12 @@ const COMPARED_COUNTERS = ['TcpExtListenOverflows', 'TcpExtListenDrops', 'TcpExt
 
 function counterReadingsOf(model: NoteModel): Record<string, CounterReading[]> {
   const out: Record<string, CounterReading[]> = {};
+  // Readings from several hosts: the host the counts and the trend read (hosts.ts); growth between two machines is none.
+  const series = hostSeries(model);
   for (const b of model.evidence) {
     if (Object.keys(b.counters).length === 0) continue;
     for (const seg of b.segments) {
-      if (!seg.counters) continue;
+      if (!seg.counters || !ofSeries(series, seg.scope?.host)) continue;
       for (const name of COMPARED_COUNTERS) {
         const value = seg.counters[name];
         if (value !== undefined) (out[name] ??= []).push({ value, line: seg.startLine });

@@ -17,6 +17,9 @@
  * latest of them. Listing rows never replace a count of their state (a pasted listing is often trimmed without a
  * mark); rows of a listing that shows part of the sockets (`| head`, an elided row, a filter, lsof) are marked `atLeast`.
  *
+ * When the note's samples come from several hosts (report/hosts.ts), the counts are the host's the trend and the
+ * limits read: an output whose prompt names another host is left out, as it is from the trend.
+ *
  * Pure: no `vscode`, no Node built-ins. Linear in the note's evidence and state mentions.
  */
 import { STATE_IDS, type Lang, type Localized, type StateId } from '../catalogue/types';
@@ -26,6 +29,7 @@ import { proseCounts, type ProseCount } from '../evidence/connections/proseCount
 import { withoutQuoteMarkers } from '../evidence/text';
 import { withinRange, type NoteModel, type OffsetRange } from '../note/model';
 import { EVIDENCE_KIND_LABEL, t } from '../strings';
+import { hostSeries, ofSeries } from './hosts';
 import { compareOnAxis } from './sampleOrder';
 import { axisAtLine, axisOf, timelineOf, type TimelinePoint } from './timeline';
 
@@ -81,13 +85,14 @@ function samplesOf(model: NoteModel, range: OffsetRange | undefined, points: rea
   const timed = new Map<number, TimelinePoint>();
   for (const p of points) timed.set(p.line, p);
   const out: Sample[] = [];
+  const series = hostSeries(model);
   for (const block of model.evidence) {
     if (!withinRange(range, block.start, block.end)) continue;
     const p = timed.get(block.startLine);
     // The note's one order (sampleOrder.ts): a block without a time stands at the latest time above it.
     const minutes = axisOf(model, block);
     for (const seg of block.segments) {
-      if (Object.keys(seg.counts).length === 0) continue;
+      if (Object.keys(seg.counts).length === 0 || !ofSeries(series, seg.scope?.host)) continue;
       const listing = isListing(seg);
       out.push({
         line: seg.startLine,

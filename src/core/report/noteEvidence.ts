@@ -1,10 +1,12 @@
 /**
  * The whole note's per-connection evidence: the rows of every listing in its evidence blocks (the second pass
  * over parse.ts's segments), bcc tcpstates / tcplife output wherever it is, counts written outside code, and
- * the current count of each state (currentCounts.ts). Pure: no `vscode`, no Node built-ins. Linear in the note.
+ * the current count of each state (currentCounts.ts). With samples from several hosts, only the outputs of the host
+ * the counts read (hosts.ts). Pure: no `vscode`, no Node built-ins. Linear in the note.
  */
 import { withinRange, type NoteModel, type OffsetRange } from '../note/model';
 import type { StateId } from '../catalogue/types';
+import { hostSeries, ofSeries } from './hosts';
 import { connectionsOfSegment, readBccOutputs, StateTallies, transitionsByState, type Connection, type StateSockets, type StateTransitions } from '../evidence/connections';
 import type { ProseCount } from '../evidence/connections/proseCounts';
 import { isListing } from '../evidence/coverage';
@@ -99,9 +101,12 @@ export function* noteEvidenceSteps(model: NoteModel, range: OffsetRange | undefi
   const lineText = codeLineText(model);
   const tallies = new StateTallies();
   const samples: OutputSample[] = [];
+  // Samples from several hosts: the outputs of the host the counts read (hosts.ts), as in currentCounts.
+  const series = hostSeries(model);
   for (const block of model.evidence) {
     if (!withinRange(range, block.start, block.end)) continue;
     for (const seg of block.segments) {
+      if (!ofSeries(series, seg.scope?.host)) continue;
       for (const r of connectionsOfSegment(seg, lineText)) tallies.add(r);
       const tw = seg.sockstat?.tcp?.tw;
       if (Object.keys(seg.counts).length > 0 || tw !== undefined) {
