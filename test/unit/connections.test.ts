@@ -210,6 +210,51 @@ describe('netstat rows', () => {
     assert.equal(socketsByState(win).get('ESTABLISHED')?.peers[0]?.address, 'fe80::2');
   });
 
+  it('Windows -o: the PID column is the process holding the socket (PID 0, as for TIME_WAIT, is none)', () => {
+    const r = connectionsOfText([
+      '  Proto  Local Address          Foreign Address        State           PID',
+      '  TCP    10.0.0.5:8080          10.0.0.9:51234         CLOSE_WAIT      4412',
+      '  TCP    10.0.0.5:8080          10.0.0.9:51235         CLOSE_WAIT      4412',
+      '  TCP    10.0.0.5:49712         10.0.0.7:443           TIME_WAIT       0',
+    ].join('\n'));
+    assert.deepEqual(r.map((c) => c.processes), [['PID 4412'], ['PID 4412'], undefined]);
+    assert.deepEqual(socketsByState(r).get('CLOSE-WAIT')?.processes, [{ name: 'PID 4412', count: 2 }]);
+  });
+
+  it('Windows -b: the executable under a row names its process; the owner lines keep the listing whole', () => {
+    const text = [
+      'C:\\> netstat -anob',
+      '',
+      'Active Connections',
+      '',
+      '  Proto  Local Address          Foreign Address        State           PID',
+      '  TCP    0.0.0.0:135            0.0.0.0:0              LISTENING       1108',
+      '  RpcSs',
+      ' [svchost.exe]',
+      '  TCP    10.0.0.5:8080          10.0.0.9:51237         CLOSE_WAIT      4412',
+      ' [java.exe]',
+      '  TCP    10.0.0.5:49713         10.0.0.7:443           ESTABLISHED     980',
+      ' Can not obtain ownership information',
+      '  TCP    10.0.0.5:49714         10.0.0.7:443           TIME_WAIT       0',
+      '  TCP    10.0.0.5:8080          10.0.0.9:51238         CLOSE_WAIT      4412',
+      ' [java.exe]',
+    ].join('\n');
+    const segs = parseEvidence(text);
+    assert.equal(segs.length, 1, 'one listing, not one per row');
+    assert.deepEqual(segs[0]?.counts, { LISTEN: 1, 'CLOSE-WAIT': 2, ESTABLISHED: 1, 'TIME-WAIT': 1 });
+    const r = connectionsOfText(text);
+    assert.deepEqual(r.map((c) => [c.state, c.processes]), [
+      ['LISTEN', ['svchost.exe']],
+      ['CLOSE-WAIT', ['java.exe']],
+      ['ESTABLISHED', ['PID 980']],
+      ['TIME-WAIT', undefined],
+      ['CLOSE-WAIT', ['java.exe']],
+    ]);
+    // A bracketed line under a Linux row is not an owner.
+    const linux = connectionsOfText('tcp        0      0 10.0.0.5:8080     10.0.0.9:51237     CLOSE_WAIT  4412/java\n [other]');
+    assert.deepEqual(linux.map((c) => c.processes), [['java']]);
+  });
+
   it('Windows rows: addresses and state, no queues', () => {
     const r = connectionsOfText('Active Connections\n\n  Proto  Local Address          Foreign Address        State\n  TCP    10.0.0.5:443           192.0.2.9:50123        FIN_WAIT_1\n');
     assert.equal(r.length, 1);

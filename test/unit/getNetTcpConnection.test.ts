@@ -197,18 +197,21 @@ describe('Get-NetTCPConnection tables: counts', () => {
 });
 
 describe('Get-NetTCPConnection tables: connections', () => {
-  it('rows give local and remote endpoints (IPv6 zones dropped, a listener has no peer) and the state', () => {
+  it('rows give local and remote endpoints (IPv6 zones dropped, a listener has no peer), the state and the owning PID', () => {
     const r = connectionsOfText(fixture('powershell-nettcp.txt'));
     assert.equal(r.length, 8);
     assert.ok(r.every((c) => c.source === 'get-nettcpconnection'));
-    assert.deepEqual(r[0], { line: 4, source: 'get-nettcpconnection', state: 'LISTEN', local: { address: '*', family: 0, port: 49669 }, peer: { address: '*', family: 0 } });
+    assert.deepEqual(r[0], { line: 4, source: 'get-nettcpconnection', state: 'LISTEN', local: { address: '*', family: 0, port: 49669 }, peer: { address: '*', family: 0 }, processes: ['PID 3456'] });
     assert.deepEqual(r[1], {
       line: 5,
       source: 'get-nettcpconnection',
       state: 'ESTABLISHED',
       local: { address: 'fe80::1c2d:3e4f:5a6b:7c8d', family: 6, port: 50500 },
       peer: { address: 'fe80::9a8b:7c6d:5e4f:3a2b', family: 6, port: 445 },
+      processes: ['PID 4'],
     });
+    assert.equal(r[3]?.processes, undefined, 'TimeWait, OwningProcess 0: no process holds it');
+    assert.deepEqual(socketsByState(r).get('CLOSE-WAIT')?.processes, [{ name: 'PID 4120', count: 1 }]);
     assert.equal(r[6]?.state, undefined, 'Bound: no Linux state');
     const est = socketsByState(r).get('ESTABLISHED');
     assert.equal(est?.listed, 3);
@@ -294,6 +297,7 @@ describe('Get-NetTCPConnection | Format-List', () => {
         [8, 'CLOSE-WAIT', 8080, '192.0.2.11', 51001],
       ],
     );
+    assert.deepEqual(socketsByState(connectionsOfText(text)).get('CLOSE-WAIT')?.processes, [{ name: 'PID 4120', count: 2 }], 'OwningProcess in a list');
   });
 
   it('records become connections with their endpoints', () => {

@@ -269,6 +269,15 @@ describe('report text', () => {
     assert.equal(escapeMarkdown('[x](javascript:y)'), '\\[x\\]\\(javascript:y\\)');
   });
 
+  it('Windows netstat -ano: the PID column names who holds the CLOSE-WAIT sockets (built CLI, en and zh-cn)', () => {
+    const file = join(fixtureDir('report'), 'windows-close-wait.md');
+    const j = JSON.parse(cli('report', file, '--json').stdout) as { states: Record<string, { count: number }>; causes: { rule: string; message: string }[] };
+    assert.deepEqual(Object.fromEntries(Object.entries(j.states).map(([k, v]) => [k, v.count])), { LISTEN: 1, ESTABLISHED: 30, 'CLOSE-WAIT': 40, 'TIME-WAIT': 1 });
+    const cause = j.causes.find((c) => c.rule === 'close-wait-not-closed');
+    assert.match(cause?.message ?? '', /\(held by PID 4412 ×40\)/, 'TIME_WAIT rows show PID 0: no process');
+    assert.match(cli('report', file, '--lang', 'zh-cn').stdout, /由 PID 4412 ×40 持有/);
+  });
+
   it('the report file itself reads back: pasted into a note, it adds no evidence and no typos', () => {
     const md = reportMarkdown(buildReport(analyzeNote(readFileSync(INCIDENT, 'utf8')), { file: 'incident.md', lang: 'en' }), 'en');
     const again = buildReport(analyzeNote(md), { file: 'r.md', lang: 'en' }).json;

@@ -9,7 +9,7 @@ import { MAX_LINE_LENGTH, leadingSpace, splitLines, tokenize, trimEndSpace } fro
 import { readBccOutputs } from './bcc';
 import { readLsofConnections } from './lsof';
 import { readNetTcpConnections } from './netTcp';
-import { applySsItems, readNetstatRow, readProcTcpRow, readSsRow, type ConnectionDraft } from './rows';
+import { applySsItems, netstatOwner, readNetstatRow, readProcTcpRow, readSsRow, type ConnectionDraft } from './rows';
 import type { Connection } from './types';
 
 export type { Connection, ConnectionSource, Endpoint, StateSockets, TimerKind } from './types';
@@ -43,7 +43,15 @@ export function connectionsOfSegment(seg: EvidenceSegment, lineText: (n: number)
         applySsItems(last, tokens, text);
         continue;
       }
-    } else if (seg.kind === 'netstat') c = readNetstatRow(n, tokens);
+    } else if (seg.kind === 'netstat') {
+      c = readNetstatRow(n, tokens);
+      // `netstat -b`: the executable under a Windows row (no queues; below its service name, if any) names its process.
+      const owner = !c && last && tokens[0] !== 'TCP' && last.recvQ === undefined && n - last.line <= 2 ? netstatOwner(text) : undefined;
+      if (owner !== undefined && last) {
+        last.processes = [owner];
+        continue;
+      }
+    }
     else c = readProcTcpRow(n, tokens);
     if (c) {
       out.push(c);

@@ -1,7 +1,7 @@
 /**
  * The rows of a PowerShell `Get-NetTCPConnection` table or list (formats/getNetTcpConnection.ts and
  * getNetTcpConnectionList.ts find them): local and remote endpoints and the state. The cmdlet shows no queues or
- * timers, and the owning process only as a PID (no name), so a row gives no more.
+ * timers; the owning process is a PID (no name), kept as `PID 4412` (rows.ts windowsPid).
  * Pure: no `vscode`, no Node built-ins. Linear in the lines.
  */
 import type { StateId } from '../../catalogue/types';
@@ -9,7 +9,7 @@ import { MAX_LINE_LENGTH, tokenize, trimEndSpace } from '../text';
 import { dotnetState, isNetTcpHeader, netTcpColumns, readNetTcpRow, type NetTcpColumns } from '../formats/getNetTcpConnection';
 import { isSocketRecord, NetTcpListReader } from '../formats/getNetTcpConnectionList';
 import { parseEndpoint } from './address';
-import type { ConnectionDraft } from './rows';
+import { windowsPid, type ConnectionDraft } from './rows';
 import type { Endpoint } from './types';
 
 /** An address and port from their own columns (`fe80::1%12` and `445`); no port column: no port. */
@@ -28,11 +28,13 @@ function localOf(address: string | undefined, port: string | undefined): Endpoin
   return endpointOf(address ?? (port !== undefined ? '*' : undefined), port);
 }
 
-function connection(line: number, state: StateId | undefined, local: Endpoint | undefined, peer: Endpoint | undefined): ConnectionDraft {
+function connection(line: number, state: StateId | undefined, local: Endpoint | undefined, peer: Endpoint | undefined, owner: string | undefined): ConnectionDraft {
   const c: ConnectionDraft = { line, source: 'get-nettcpconnection' };
   if (state !== undefined) c.state = state;
   if (local) c.local = local;
   if (peer) c.peer = peer;
+  const pid = windowsPid(owner);
+  if (pid !== undefined) c.processes = [pid];
   return c;
 }
 
@@ -43,7 +45,7 @@ export function readNetTcpConnections(start: number, end: number, lineText: (n: 
   let header: string | undefined;
   let cols: NetTcpColumns | undefined;
   const list = new NetTcpListReader((r) => {
-    if (isSocketRecord(r)) out.push(connection(r.line, dotnetState(r.State), localOf(r.LocalAddress, r.LocalPort), endpointOf(r.RemoteAddress, r.RemotePort)));
+    if (isSocketRecord(r)) out.push(connection(r.line, dotnetState(r.State), localOf(r.LocalAddress, r.LocalPort), endpointOf(r.RemoteAddress, r.RemotePort), r.OwningProcess));
   });
   for (let n = start; n < end; n++) {
     const raw = lineText(n);
@@ -65,7 +67,7 @@ export function readNetTcpConnections(start: number, end: number, lineText: (n: 
       continue;
     }
     const row = readNetTcpRow(text, cols);
-    if (row) out.push(connection(n, row.state(), localOf(row.cell(cols.localAddress), row.cell(cols.localPort)), endpointOf(row.cell(cols.remoteAddress), row.cell(cols.remotePort))));
+    if (row) out.push(connection(n, row.state(), localOf(row.cell(cols.localAddress), row.cell(cols.localPort)), endpointOf(row.cell(cols.remoteAddress), row.cell(cols.remotePort)), row.cell(cols.owningProcess)));
   }
   list.finish();
   return out;

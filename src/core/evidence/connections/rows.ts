@@ -152,7 +152,29 @@ export function readSsRow(line: number, tokens: readonly string[], text: string,
 
 const NETSTAT_TCP: ReadonlySet<string> = new Set(['tcp', 'tcp4', 'tcp6', 'tcp46']);
 
-/** net-tools / BSD `tcp Recv-Q Send-Q Local Foreign State [User Inode] [PID/Program] [Timer]`, Windows `TCP Local Foreign State [PID]`. */
+/**
+ * A Windows owning-process id (`netstat -ano`'s PID column, Get-NetTCPConnection's OwningProcess) as the process
+ * that holds the socket, `PID 4412` (`tasklist /fi "pid eq 4412"` names it). PID 0 is no process: Windows shows it
+ * for sockets nobody holds (TIME_WAIT), so it gives none.
+ */
+export function windowsPid(token: string | undefined): string | undefined {
+  if (token === undefined || token.length > 10 || !isDigits(token)) return undefined;
+  const pid = Number(token);
+  return pid > 0 ? `PID ${pid}` : undefined;
+}
+
+/**
+ * The line `netstat -b` prints under a row: the executable in brackets (` [java.exe]`), its name; undefined for any
+ * other line (the service name line above it, `Can not obtain ownership information`).
+ */
+export function netstatOwner(text: string): string | undefined {
+  const s = text.trim();
+  if (s.length < 3 || s.length > 130 || s.charCodeAt(0) !== 0x5b || s.charCodeAt(s.length - 1) !== 0x5d) return undefined;
+  const name = s.slice(1, -1).trim();
+  return name.length > 0 && !name.includes('[') && !name.includes(']') ? name : undefined;
+}
+
+/** net-tools / BSD `tcp Recv-Q Send-Q Local Foreign State [User Inode] [PID/Program] [Timer]`, Windows `TCP Local Foreign State [PID]` (-o). */
 export function readNetstatRow(line: number, tokens: readonly string[]): ConnectionDraft | undefined {
   const p = tokens[0];
   if (p === 'TCP') {
@@ -160,7 +182,8 @@ export function readNetstatRow(line: number, tokens: readonly string[]): Connect
     const peer = parseEndpoint(tokens[2]);
     const state = stateFromToken(tokens[3]);
     if (!local || !peer) return undefined;
-    return { line, source: 'netstat', local, peer, ...(state !== undefined ? { state } : {}) };
+    const pid = windowsPid(tokens[4]);
+    return { line, source: 'netstat', local, peer, ...(state !== undefined ? { state } : {}), ...(pid !== undefined ? { processes: [pid] } : {}) };
   }
   if (p === undefined || !NETSTAT_TCP.has(p) || tokens.length < 5 || !isDigits(tokens[1]) || !isDigits(tokens[2])) return undefined;
   const local = parseEndpoint(tokens[3]);

@@ -43,6 +43,7 @@ export interface NetTcpColumns {
   readonly localPort: number;
   readonly remoteAddress: number;
   readonly remotePort: number;
+  readonly owningProcess: number;
 }
 
 /**
@@ -85,7 +86,7 @@ export function netTcpColumns(header: string, dashes: string): NetTcpColumns | u
     while (r < count && (runs[2 * r + 1] as number) <= i) r++;
     if (r === count || (runs[2 * r] as number) > i) return undefined;
   }
-  const cols = { runs, count, state: -1, localAddress: -1, localPort: -1, remoteAddress: -1, remotePort: -1 };
+  const cols = { runs, count, state: -1, localAddress: -1, localPort: -1, remoteAddress: -1, remotePort: -1, owningProcess: -1 };
   for (let k = 0; k < count; k++) {
     const s = runs[2 * k] as number;
     const e = runs[2 * k + 1] as number;
@@ -98,6 +99,7 @@ export function netTcpColumns(header: string, dashes: string): NetTcpColumns | u
     else if (name === 'LocalPort') cols.localPort = k;
     else if (name === 'RemoteAddress') cols.remoteAddress = k;
     else if (name === 'RemotePort') cols.remotePort = k;
+    else if (name === 'OwningProcess') cols.owningProcess = k;
   }
   if (cols.state < 0 || (cols.localAddress < 0 && cols.localPort < 0 && cols.remoteAddress < 0 && cols.remotePort < 0)) return undefined;
   return cols;

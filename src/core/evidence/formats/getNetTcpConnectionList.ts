@@ -17,8 +17,10 @@ import { isDigits, isSpaceCode } from '../text';
 import { Builder, type Line, makeSegment, StateTally } from './builder';
 import { dotnetState, netTcpStateFilter } from './getNetTcpConnection';
 
-/** The properties read, as PowerShell names them. */
+/** The properties read, as PowerShell names them (a list starts at one of them). */
 const READ: ReadonlySet<string> = new Set(['State', 'LocalAddress', 'LocalPort', 'RemoteAddress', 'RemotePort']);
+/** Read too, once a record has started: the owner's PID (connections/netTcp.ts). */
+const OWNER = 'OwningProcess';
 const MAX_NAME = 64;
 const MAX_VALUE = 64;
 
@@ -30,6 +32,7 @@ export interface NetTcpRecord {
   readonly LocalPort?: string;
   readonly RemoteAddress?: string;
   readonly RemotePort?: string;
+  readonly OwningProcess?: string;
 }
 
 type MutableRecord = { -readonly [K in keyof NetTcpRecord]: NetTcpRecord[K] };
@@ -116,7 +119,7 @@ export class NetTcpListReader {
     }
     this.names.add(name);
     if (this.valueColumn < 0 || p.valueStart < text.length) this.valueColumn = p.valueStart;
-    if (READ.has(name)) {
+    if (READ.has(name) || name === OWNER) {
       const v = text.slice(p.valueStart);
       // An overlong value is kept as one that fits no shape (the record then does not count).
       const value = v.length <= MAX_VALUE ? v : ' ';
@@ -125,7 +128,8 @@ export class NetTcpListReader {
       else if (name === 'LocalAddress') rec.LocalAddress = value;
       else if (name === 'LocalPort') rec.LocalPort = value;
       else if (name === 'RemoteAddress') rec.RemoteAddress = value;
-      else rec.RemotePort = value;
+      else if (name === 'RemotePort') rec.RemotePort = value;
+      else rec.OwningProcess = value;
     }
     return true;
   }

@@ -52,7 +52,7 @@ function netstatHeader(line: Line): NetstatHeader | undefined {
  * A TCP row: the state (undefined if not a known spelling, e.g. localised), or undefined if not a TCP row.
  * Read in place (Line.head*): only the protocol and state tokens are cut out.
  */
-function netstatTcpRow(line: Line): { state: StateId | undefined } | undefined {
+function netstatTcpRow(line: Line): { state: StateId | undefined; windows?: true } | undefined {
   if (line.headIsOneOf(0, NETSTAT_TCP_PROTO_LIST)) {
     // Linux: tcp Recv-Q Send-Q 1.2.3.4:80 5.6.7.8:1234 FIN_WAIT1 [PID/Program] ; BSD: addresses use dots.
     if (line.headCount() < 5 || !line.headIsDigits(1) || !line.headIsDigits(2)) return undefined;
@@ -61,14 +61,30 @@ function netstatTcpRow(line: Line): { state: StateId | undefined } | undefined {
   if (line.headIsOneOf(0, WINDOWS_TCP)) {
     // Windows:   TCP    0.0.0.0:135            0.0.0.0:0              LISTENING       [PID]
     if (line.headCount() < 4 || !line.headIncludes(1, ':') || !line.headIncludes(2, ':')) return undefined;
-    return { state: line.headState(3) };
+    return { state: line.headState(3), windows: true };
   }
   return undefined;
+}
+
+/**
+ * `netstat -b` prints up to two lines under a Windows row: the service's name (`RpcSs`) and the executable in
+ * brackets (`[svchost.exe]`), or `Can not obtain ownership information`. They belong to the listing.
+ */
+function windowsOwnerLine(line: Line, after: number): boolean {
+  const t = line.tokens;
+  if (t.length === 0) return false;
+  const first = t[0] as string;
+  if (first.startsWith('[')) return (t[t.length - 1] as string).endsWith(']');
+  if (after !== 1) return false;
+  if (t.length === 1) return /^[A-Za-z][\w.-]{0,63}$/.test(first);
+  return line.text.trim() === 'Can not obtain ownership information';
 }
 
 export class NetstatListing extends Builder {
   private headerSeen = false;
   private rows = 0;
+  /** Lines since the last Windows row (0: the last row was not one). */
+  private afterWindows = 0;
   private inUnix = false;
   private listed = 0;
   private readonly tally = new StateTally();
@@ -95,6 +111,8 @@ export class NetstatListing extends Builder {
       return false;
     }
     const row = netstatTcpRow(line);
+    this.afterWindows = row ? (row.windows ? 1 : 0) : this.afterWindows > 0 ? this.afterWindows + 1 : 0;
+    if (!row && this.afterWindows > 0 && this.afterWindows <= 3 && windowsOwnerLine(line, this.afterWindows - 1)) return this.mark(line);
     if (row) {
       this.rows++;
       this.listed++;
