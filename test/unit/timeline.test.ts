@@ -480,7 +480,7 @@ describe('Chinese clock forms and dates kept with the time (audit s10 #7)', () =
       ['2024年03月05日 星期二 02时40分07秒 CST', '2024-03-05T02:40:07'],
       ['2024年3月5日 下午 2:10', '2024-03-05T14:10:00'],
       ['2024年3月5日（周二）14:05', '2024-03-05T14:05:00'],
-      ['2024年 3月 5日 火曜日 02:40:07 JST', '2024-03-05T02:40:07'],
+      ['2024年 3月 5日 火曜日 02:40:07 JST', '2024-03-05T02:40:07+09:00'],
       ['2024.03.05 14:05', '2024-03-05T14:05:00'],
       ['2024-03-05 2:10 PM', '2024-03-05T14:10:00'],
       ['2024-03-05 14:05 UTC+8', '2024-03-05T14:05:00+08:00'],
@@ -620,5 +620,33 @@ describe('date with a zone name', () => {
     assert.deepEqual(points.map((p) => p.time), ['2025-07-08T11:02:13+02:00', '2025-07-08T09:20:00Z']);
     // 09:02:13Z then 09:20:00Z: the orphans fell (1,200 → 300); read as 11:02Z they seemed to rise back in time.
     assert.ok((points[0]?.minutes ?? 0) < (points[1]?.minutes ?? 0));
+  });
+
+  it('a zone name after a time in a heading or a line, as date prints it (`## 09:20 CEST`, `(JST)`); ambiguous names are not read', () => {
+    assert.equal(iso('## 2025-03-14 09:20 CEST'), '2025-03-14T09:20:00+02:00');
+    const offset = (s: string): number | undefined => parseTimeMention(s)?.offset;
+    assert.equal(offset('### 09:20 CEST 再看一次'), 120);
+    assert.equal(offset('14:05 (JST) on-call'), 540);
+    assert.equal(offset('2:10 PM PDT'), -420);
+    for (const z of ['CST', 'IST', 'BST', 'XYZ', 'TCP', 'ESTAB', 'Cest']) assert.equal(offset(`## 09:20 ${z}`), undefined, `${z} is no zone`);
+    const note = [
+      '## 2025-03-14 09:20 CEST (Berlin on-call)',
+      '',
+      '```',
+      'TCP: inuse 900 orphan 20000 tw 9000 alloc 21000 mem 150000',
+      '```',
+      '',
+      '```',
+      '$ date -u; cat /proc/net/sockstat',
+      'Fri Mar 14 07:30:00 UTC 2025',
+      'TCP: inuse 900 orphan 30000 tw 9000 alloc 31000 mem 200000',
+      '```',
+      '',
+    ].join('\n');
+    const model = analyzeNote(note);
+    const points = timelineOf(model);
+    assert.deepEqual(points.map((p) => p.time), ['2025-03-14T09:20:00+02:00', '2025-03-14T07:30:00Z']);
+    // 07:20Z then 07:30Z. Read as 09:20 in the note's other zone (UTC), the heading came 110 minutes after the date -u sample.
+    assert.equal((points[1]?.minutes ?? 0) - (points[0]?.minutes ?? 0), 10);
   });
 });

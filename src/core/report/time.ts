@@ -5,7 +5,8 @@
  * (`2024年3月5日 凌晨2点10分`, `Mar 5, 2024 2:10 PM`, `3月5日 14:05` without a year), a time of day in a heading
  * or a line (`### 09:31 再看一次`, `下午 2:10`, `2:10 PM`, `14点05分`, `14：05`), and a date alone (a heading's
  * date for the times under it). A day-period word (上午 下午 凌晨 晚上 …) or AM / PM next to a time sets its half of
- * the day (hourIn); `H点` without minutes is a time only after such a word. Zone names other than UTC/GMT/Z are
+ * the day (hourIn); `H点` without minutes is a time only after such a word. A zone name is read when it names one
+ * offset (ZONE_NAMES: CEST, PDT, JST, …), after a time as in `date` output; names shared by several zones are
  * ambiguous (CST is China and US Central): such times keep their wall clock and no offset (onOneAxis reads them in
  * the zone the note gives elsewhere). Pure: no `vscode`, no Node built-ins. Every regular expression is linear, and
  * runs only on one line (at most MAX_TEXT characters) that has a clock's separator (`:` `：` `点` `时`).
@@ -230,8 +231,11 @@ const CLOCK_HINT = /[:：点时]/;
 /** A count or a duration right after the digits (`1:30个`, `10:30分钟`, `3点50个`, `2:30 min`): not a time. */
 const UNIT_AFTER = /^(?:[个次倍%秒]|分钟|小时|毫秒| ?(?:ms|s|secs?|mins?|minutes|h|hrs?|hours)(?![A-Za-z]))/;
 const AMPM_AFTER = /^ ?([AaPp])\.?[Mm]\.?(?![A-Za-z])/;
-/** A zone after the time: `Z`, `UTC`, `(UTC)`, `GMT`, `UTC+8`, `+08:00`, `+0800` (names such as CST are ambiguous: not read). */
+/** A zone after the time: `Z`, `UTC`, `(UTC)`, `GMT`, `UTC+8`, `+08:00`, `+0800`; zone names: ZONE_NAME_AFTER. */
 const ZONE_AFTER = /^( ?)(?:[(（]?(?:UTC|GMT)(?:([+-])(\d{1,2})(?::?(\d{2}))?)?(?![A-Za-z\d])|Z(?![A-Za-z\d])|([+-])(\d{2}):?(\d{2})(?![A-Za-z\d:]))/;
+
+/** A zone name after the time (`09:20 CEST`, `(JST)`): read when it names one offset (ZONE_NAMES); CST, IST … are not. */
+const ZONE_NAME_AFTER = /^ ?[(（]?([A-Z]{3,4})(?![A-Za-z\d])/;
 
 /** Dates in text: `2024-03-05`, `2024/3/5`, `2024.03.05`; `3月5日` (with `2024年` before it: YEAR_BEFORE); `Mar 5, 2024`, `5 Mar 2024`. */
 const NUM_DATE = /(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/g;
@@ -316,7 +320,10 @@ function periodBefore(text: string, pos: number): { period: Period; start: numbe
  */
 function zoneAfter(text: string, iso: boolean, dated: boolean): number | undefined {
   const z = ZONE_AFTER.exec(text);
-  if (!z) return undefined;
+  if (!z) {
+    const named = ZONE_NAME_AFTER.exec(text);
+    return named ? zoneOffset(named[1]) : undefined;
+  }
   const [, space, utcSign, utcH, utcM, sign, hh, mm] = z;
   if (utcSign === undefined && sign === undefined) return 0; // Z, UTC, GMT
   if (sign !== undefined && ((space && !dated) || (sign === '-' && !iso))) return undefined;
