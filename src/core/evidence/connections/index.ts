@@ -51,8 +51,7 @@ export function connectionsOfSegment(seg: EvidenceSegment, lineText: (n: number)
         last.processes = [owner];
         continue;
       }
-    }
-    else c = readProcTcpRow(n, tokens);
+    } else c = readProcTcpRow(n, tokens);
     if (c) {
       out.push(c);
       last = c;
