@@ -1,8 +1,7 @@
 /**
  * The note's samples in time and the trend they show. Every evidence block with numbers and a time becomes a
- * point — the time from (in this order) a snapshot header, a full date and time inside the block (`date` output,
- * a dated prompt or comment), a time of day in the block's prompt or printed by `date +%T`, the line(s) just above
- * the block, or the heading of its section. From two or more points with an `orphan`
+ * point (its time: blockTime.ts), a block holding several readings one point per reading (readings.ts). From two
+ * or more points with an `orphan`
  * number: the growth per minute (least squares over all points) and the minutes from the latest sample (see
  * latestSockstat: a block without a time pasted after the timed ones is the latest) until orphans pass ¼, ½ and
  * all of `tcp_max_orphans` — ¼ and ½ are real limits because tcp_out_of_resources() shifts the count for idle
@@ -10,17 +9,15 @@
  * `mem` against `tcp_mem`. Each limit is the value in effect at the latest sample (inEffect.ts), not the last
  * one in the note: timed sysctl blocks share the samples' time axis. Pure: no `vscode`, no Node built-ins.
  */
-import type { EvidenceBlock, NoteModel, Section } from '../note/model';
+import type { EvidenceBlock, NoteModel } from '../note/model';
 import type { StateId } from '../catalogue/types';
-import { classifyLine, promptOf } from '../evidence/commandLine';
-import { isSnapshotHeader } from '../evidence/snapshotFormat';
-import { mergeSegments } from '../evidence/parse';
 import { orphanPressure, pressureInput, SYSCTL_MAX_ORPHANS, SYSCTL_MAX_TW, SYSCTL_TCP_MEM, type OrphanPressure } from '../snapshot/pressure';
-import { dateNear, dateTimeLine, isoOf, minutesOf, onOneAxis, parseDate, parseDateTime, parseTimeMention, type NoteTime } from './time';
+import { isoOf, minutesOf, onOneAxis, type NoteTime } from './time';
+import { blockTime, sectionsOfBlocks } from './blockTime';
+import { readingsOf, type Reading } from './readings';
 import { valueInEffect, type InEffect, type Place, type SettingValue } from './inEffect';
 import { compareOnAxis, minutesInNoteOrder, type OnAxis } from './sampleOrder';
 import { hostSeries, inSeries, ofSeries, sampleHost } from './hosts';
-import { epochTime } from './epoch';
 
 export interface TimelinePoint {
   readonly time: string;
@@ -98,206 +95,6 @@ export function minutesUntil(value: number, threshold: number | null, perMinute:
   if (value > threshold) return 0;
   if (!(perMinute > 0)) return null;
   return round((threshold - value) / perMinute, 1);
-}
-
-/**
- * A time on the one line directly above the block (blank lines skipped), not further up: there the lines are
- * often an event list (`- 14:20 traffic back to normal`) that does not date the output. A heading is handled
- * with the section.
- */
-function lineAbove(model: NoteModel, block: EvidenceBlock): NoteTime | undefined {
-  // The fence line is block.startLine - 1 (fenced) or the block itself (indented).
-  const fence = model.lines.lineText(block.startLine - 1).trimStart();
-  const top = fence.startsWith('```') || fence.startsWith('~~~') ? block.startLine - 2 : block.startLine - 1;
-  for (let n = top; n >= 0; n--) {
-    const t = model.lines.lineText(n);
-    if (t.trim() === '') continue;
-    return t.trimStart().startsWith('#') ? undefined : parseTimeMention(t);
-  }
-  return undefined;
-}
-
-/**
- * The innermost section holding each block, by one walk over the sections and the blocks (both in note order):
- * the sections open at a block are a stack (a section ends before the next heading of its level or higher).
- */
-function sectionsOfBlocks(model: NoteModel, blocks: readonly EvidenceBlock[]): (Section | undefined)[] {
-  const open: Section[] = [];
-  const out: (Section | undefined)[] = [];
-  let next = 0;
-  for (const block of blocks) {
-    while (next < model.sections.length && (model.sections[next] as Section).start <= block.start) open.push(model.sections[next++] as Section);
-    while (open.length && (open[open.length - 1] as Section).end <= block.start) open.pop();
-    out.push(open[open.length - 1]);
-  }
-  return out;
-}
-
-/**
- * The date of the block's section heading or of the nearest heading above it that gives one (`# 2024-03-05 lb-9`),
- * and that heading's offset in the note (which samples stand under the same dated heading).
- */
-function headingDate(model: NoteModel, section: Section | undefined): { date: NonNullable<NoteTime['date']>; at: number } | undefined {
-  for (let s = section; s; s = s.parent >= 0 ? model.sections[s.parent] : undefined) {
-    const d = parseDate(s.title);
-    if (d) return { date: d, at: s.start };
-  }
-  return undefined;
-}
-
-/**
- * A `date` command (`date`, `date +%T`, `date; cat /proc/net/sockstat`), and a line that is only a time of day
- * (`09:20:11`; `date +%r`: `01:20:11 PM`, in zh_CN `下午 01时20分11秒`).
- */
-const DATE_COMMAND = /^date(?![^\s;&|])/;
-const CLOCK_LINE = /^\s{0,40}(?:(?:上午|下午) ?)?\d{1,2}(?::\d{2}(?::\d{2})?|时\d{2}分(?:\d{2}秒)?)(?: ?[AaPp][Mm])?\s{0,40}$/;
-
-/**
- * The time of day in the block's first prompt that shows one (`[09:20:11] $ ss -s`, `[root@lb-7 09:20:11]# …`,
- * PS1 with `\t`), or printed by `date` alone on the line after it (`date +%T`). Only prompts (commandLine.promptOf)
- * and `date` output are read: times in other output (`ss -o` timers, uptime's `09:20:11 up 3 days`, log time
- * stamps) are not the time of the sample.
- */
-/**
- * The first answer of `read` for a line of the block outside the tool output the evidence parser read (its
- * segments, in line order), among its first 2,000 lines: prompts, `date` output and dates stand there, and a
- * long listing is not read a second time.
- */
-function outsideSegments<T>(block: EvidenceBlock, read: (n: number) => T | undefined): T | undefined {
-  let seg = 0;
-  for (let n = block.startLine; n < block.endLine && n - block.startLine < 2000; n++) {
-    while (seg < block.segments.length && (block.segments[seg] as EvidenceBlock['segments'][number]).endLine <= n) seg++;
-    const inside = block.segments[seg];
-    if (inside && inside.startLine <= n) {
-      n = inside.endLine - 1;
-      continue;
-    }
-    const found = read(n);
-    if (found !== undefined) return found;
-  }
-  return undefined;
-}
-
-/** The header line `watch` prints above each refresh (`Every 2.0s: ss -s    lb-7: Tue Mar  4 10:00:01 2025`). */
-const WATCH_HEADER = /^\s{0,8}Every \d{1,5}(?:\.\d{1,3})?s: /;
-
-/**
- * The date and time a line of the block gives for its sample: a dated prompt (`[2025-03-04 09:12:40] $ ss -s`),
- * a comment (`# pasted 2024-06-18T09:00Z`), `watch`'s header, and `date` output — the line after a `date` command, or a line that is only a date-time as
- * `date` prints it (dateTimeLine; a loop's `date`), or only the seconds `date +%s` prints (epoch.ts). Not a log line (`2025-03-04T09:12:40+0100 lb-7 kernel: …`):
- * times in other output are not the time of the sample.
- */
-function dateOutput(model: NoteModel, block: EvidenceBlock, n: number): NoteTime | undefined {
-  const line = model.lines.lineText(n);
-  const prompt = promptOf(line);
-  if (prompt !== undefined) return parseDateTime(prompt);
-  if (WATCH_HEADER.test(line) || classifyLine(line)?.type === 'comment') return parseDateTime(line);
-  const only = dateTimeLine(line) ?? epochTime(model, block, line);
-  if (only) return only;
-  let above = n - 1;
-  while (above >= block.startLine && model.lines.lineText(above).trim() === '') above--;
-  return above >= block.startLine && isDateCommand(model.lines.lineText(above)) ? parseDateTime(line) : undefined;
-}
-
-/** A `date` command line, after a prompt or bare (`date` is no command classifyLine knows without a prompt). */
-function isDateCommand(line: string): boolean {
-  const prompt = promptOf(line);
-  return DATE_COMMAND.test(prompt === undefined ? line.trim() : line.slice(prompt.length).trim());
-}
-
-function clockInBlock(model: NoteModel, block: EvidenceBlock): NoteTime | undefined {
-  return outsideSegments(block, (n) => {
-    const line = model.lines.lineText(n);
-    const prompt = promptOf(line);
-    const t = prompt === undefined ? undefined : parseTimeMention(prompt);
-    if (t) return t;
-    // The command: after the prompt, or a bare one (`date` is no command classifyLine knows without a prompt).
-    const command = prompt === undefined ? line.trim() : line.slice(prompt.length).trim();
-    if (!DATE_COMMAND.test(command)) return undefined;
-    let next = n + 1;
-    while (next < block.endLine && model.lines.lineText(next).trim() === '') next++;
-    const printed = next < block.endLine ? model.lines.lineText(next) : '';
-    return CLOCK_LINE.test(printed) ? parseTimeMention(printed) : undefined;
-  });
-}
-
-function blockTime(model: NoteModel, block: EvidenceBlock, section: Section | undefined): NoteTime | undefined {
-  for (const seg of block.segments) {
-    if (seg.kind !== 'snapshot') continue;
-    const header = model.lines.lineText(seg.startLine);
-    if (!isSnapshotHeader(header)) continue;
-    const tok = header.split(/\s+/).find((x) => x.startsWith('time='));
-    const t = tok ? parseDateTime(tok.slice(5)) : undefined;
-    if (t) return t;
-  }
-  const dated = outsideSegments(block, (n) => dateOutput(model, block, n));
-  if (dated) return underHeading(model, section, dated);
-  const outside = lineAbove(model, block) ?? (section ? parseTimeMention(section.title) : undefined);
-  // A time of day in the block's own prompt is closer to the sample than the heading or the line above: it wins
-  // (`# 2024-03-05 14:02` over `[14:02:11] $ ss -s` is 14:02:11), on their date and in their zone.
-  const clock = clockInBlock(model, block);
-  const t = clock
-    ? { ...clock, ...(outside?.date ? { date: outside.date } : outside?.monthDay ? { monthDay: outside.monthDay } : {}), ...(outside?.offset !== undefined ? { offset: outside.offset } : {}) }
-    : outside;
-  return t && underHeading(model, section, t);
-}
-
-/**
- * A block's time with the dated heading it stands under (NoteTime.under). A time of day under a dated heading
- * (`# 2024-03-05 lb-9` … `## 14:02`) is on that heading's day; a month and day without a year (`## 3月6日 00:20`)
- * take the heading's year.
- */
-function underHeading(model: NoteModel, section: Section | undefined, t: NoteTime): NoteTime {
-  const heading = headingDate(model, section);
-  if (!heading) return t;
-  if (t.date) return { ...t, under: heading.at };
-  if (!t.monthDay) return { ...t, date: heading.date, dateInherited: true, under: heading.at };
-  const { monthDay, ...rest } = t;
-  return { ...rest, date: dateNear(monthDay, heading.date), under: heading.at };
-}
-
-type Segment = EvidenceBlock['segments'][number];
-
-/** A segment with sample numbers (sockstat TCP numbers or per-state counts). */
-const isSample = (seg: Segment): boolean => seg.sockstat?.tcp !== undefined || Object.keys(seg.counts).length > 0;
-
-/** One reading of a block that holds several: its time and its numbers. */
-interface Reading {
-  readonly t: NoteTime;
-  readonly tcp: NonNullable<EvidenceBlock['sockstat']>['tcp'];
-  readonly counts: Partial<Record<StateId, number>>;
-}
-
-/**
- * The readings of a block that holds several dated outputs — a loop of `date` and sockstat or `ss -s`
- * (`while true; do date; cat /proc/net/sockstat; sleep 60; done`), dated prompts one after another: each date
- * (dateOutput) with the sample outputs after it up to the next date is one reading. Undefined unless at least two
- * dates have a sample after them (a block with one dated output is one sample, as before); outputs before the
- * first date have no time of their own and are left out. Walked only for blocks with two sample segments or more.
- */
-function readingsOf(model: NoteModel, block: EvidenceBlock, section: Section | undefined): Reading[] | undefined {
-  let samples = 0;
-  for (const seg of block.segments) if (isSample(seg)) samples++;
-  if (samples < 2) return undefined;
-  const groups: { t: NoteTime; segs: Segment[] }[] = [];
-  let seg = 0;
-  for (let n = block.startLine; n < block.endLine && n - block.startLine < 2000; n++) {
-    while (seg < block.segments.length && (block.segments[seg] as Segment).endLine <= n) seg++;
-    const inside = block.segments[seg];
-    if (inside && inside.startLine <= n) {
-      if (isSample(inside)) groups[groups.length - 1]?.segs.push(inside);
-      n = inside.endLine - 1;
-      continue;
-    }
-    const t = dateOutput(model, block, n);
-    if (t) groups.push({ t, segs: [] });
-  }
-  const dated = groups.filter((g) => g.segs.length > 0);
-  if (dated.length < 2) return undefined;
-  return dated.map((g) => {
-    const merged = mergeSegments(g.segs);
-    return { t: underHeading(model, section, g.t), tcp: merged.sockstat?.tcp, counts: merged.counts };
-  });
 }
 
 /** The timed blocks of a note on one axis: its samples (points) and the minutes of every timed block. */
