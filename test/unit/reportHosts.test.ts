@@ -10,7 +10,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeNote } from '../../src/core/note/analyze';
-import { hostSeries } from '../../src/core/report/hosts';
+import { hostSeries, segmentHosts } from '../../src/core/report/hosts';
 import { IdTable } from '../../src/core/workspace/names';
 import { indexNote } from '../../src/core/workspace/note';
 import { cliOut } from '../support/cli';
@@ -139,6 +139,65 @@ describe('samples from several hosts', () => {
     const one = JSON.parse(cliOut(['report', '--json', noteFile(COUNTS.replace(/lb-2/g, 'lb-1'))])) as ReportJson;
     assert.equal(one.states['FIN-WAIT-1']?.count, 1200);
     assert.ok(one.causes.some((c) => c.rule === 'listen-accept-queue-overflow'));
+  });
+
+  it('two hosts in one block: each host\'s outputs are a reading at its prompt\'s time; the sick host is read (audit s12)', () => {
+    const note = [
+      '# lb orphans',
+      '',
+      '```',
+      '[root@lb-1 14:05:00]# cat /proc/net/sockstat',
+      'TCP: inuse 44180 orphan 40000 tw 5120 alloc 44310 mem 120033',
+      '[root@lb-1 14:05:05]# sysctl net.ipv4.tcp_max_orphans',
+      'net.ipv4.tcp_max_orphans = 65536',
+      '```',
+      '',
+      '```',
+      '[root@lb-1 14:15:00]# cat /proc/net/sockstat',
+      'TCP: inuse 57330 orphan 53200 tw 5130 alloc 57500 mem 160912',
+      '[root@lb-2 14:15:20]# cat /proc/net/sockstat',
+      'TCP: inuse 1811 orphan 820 tw 4990 alloc 1940 mem 2230',
+      '```',
+    ].join('\n');
+    const file = noteFile(note);
+    const j = JSON.parse(cliOut(['report', '--json', file])) as ReportJson;
+    // Before: one row 14:15:00 with lb-2's 820, a trend of −3,918 a minute and no cause.
+    assert.deepEqual(j.timeline.map((p) => [p.time, p.orphan]), [['14:05:00', 40000], ['14:15:00', 53200], ['14:15:20', 820]]);
+    assert.equal(j.trend?.orphanPerMinute, 1320);
+    assert.equal(j.limits.orphan, 53200);
+    assert.deepEqual(j.causes.map((c) => c.rule), ['orphan-limit-pressure']);
+    assert.match(cliOut(['report', file]), /\| 14:15:20 \(lb-2\) \| 11 \| 820 \|/);
+    // The same block under a heading's time, no time in the prompts: both readings at the heading's time.
+    const heading = note.replace(/ 14:\d\d:\d\d\]/g, ']').replace('```\n[root@lb-1]# cat /proc/net/sockstat\nTCP: inuse 57330', '## 14:15\n\n```\n[root@lb-1]# cat /proc/net/sockstat\nTCP: inuse 57330').replace('# lb orphans\n', '# lb orphans\n\n## 14:05\n');
+    const h = JSON.parse(cliOut(['report', '--json', noteFile(heading)])) as ReportJson;
+    assert.deepEqual(h.timeline.map((p) => [p.time, p.orphan]), [['14:05:00', 40000], ['14:15:00', 53200], ['14:15:00', 820]]);
+    assert.equal(h.limits.orphan, 53200);
+    // No time anywhere: the limits still read lb-1's numbers, not the block's last output.
+    const untimed = JSON.parse(cliOut(['report', '--json', noteFile(note.replace(/ 14:\d\d:\d\d\]/g, ']'))])) as ReportJson;
+    assert.deepEqual(untimed.timeline, []);
+    assert.equal(untimed.limits.orphan, 53200);
+  });
+
+  it('an output whose prompt names no host is the host\'s of the prompt before it in its block', () => {
+    const note = [
+      '```',
+      '[root@lb-1 ~]# cat /proc/net/sockstat',
+      'TCP: inuse 900 orphan 30000 tw 9000 alloc 31000 mem 200000',
+      '```',
+      '',
+      '```',
+      '[root@lb-2 ~]# cat /proc/net/sockstat',
+      'TCP: inuse 900 orphan 1200 tw 9000 alloc 2100 mem 21000',
+      "$ ss -tan | awk 'NR>1 {print $1}' | sort | uniq -c",
+      '   1200 FIN-WAIT-1',
+      '    900 ESTAB',
+      '```',
+    ].join('\n');
+    const model = analyzeNote(note);
+    assert.deepEqual(segmentHosts(model.evidence[1] as (typeof model.evidence)[number]), ['lb-2', 'lb-2']);
+    const j = JSON.parse(cliOut(['report', '--json', noteFile(note)])) as ReportJson;
+    assert.deepEqual(j.states, {}, "lb-2's count is not lb-1's");
+    assert.equal(j.limits.orphan, 30000);
   });
 
   it('the core: which host, and the workspace index agrees', () => {

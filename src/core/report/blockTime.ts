@@ -117,10 +117,10 @@ function isDateCommand(line: string): boolean {
  */
 function clockInBlock(model: NoteModel, block: EvidenceBlock): NoteTime | undefined {
   return outsideSegments(block, (n) => {
+    const t = promptClock(model, n);
+    if (t) return t;
     const line = model.lines.lineText(n);
     const prompt = promptOf(line);
-    const t = prompt === undefined ? undefined : parseTimeMention(prompt);
-    if (t) return t;
     // The command: after the prompt, or a bare one (`date` is no command classifyLine knows without a prompt).
     const command = prompt === undefined ? line.trim() : line.slice(prompt.length).trim();
     if (!DATE_COMMAND.test(command)) return undefined;
@@ -142,14 +142,28 @@ export function blockTime(model: NoteModel, block: EvidenceBlock, section: Secti
   }
   const dated = outsideSegments(block, (n) => dateOutput(model, block, n));
   if (dated) return underHeading(model, section, dated);
-  const outside = lineAbove(model, block) ?? (section ? parseTimeMention(section.title) : undefined);
+  const outside = timeAbove(model, block, section);
   // A time of day in the block's own prompt is closer to the sample than the heading or the line above: it wins
   // (`# 2024-03-05 14:02` over `[14:02:11] $ ss -s` is 14:02:11), on their date and in their zone.
   const clock = clockInBlock(model, block);
-  const t = clock
-    ? { ...clock, ...(outside?.date ? { date: outside.date } : outside?.monthDay ? { monthDay: outside.monthDay } : {}), ...(outside?.offset !== undefined ? { offset: outside.offset } : {}) }
-    : outside;
+  const t = clock ? clockOn(clock, outside) : outside;
   return t && underHeading(model, section, t);
+}
+
+/** The time the line just above the block or its section's heading gives. */
+export function timeAbove(model: NoteModel, block: EvidenceBlock, section: Section | undefined): NoteTime | undefined {
+  return lineAbove(model, block) ?? (section ? parseTimeMention(section.title) : undefined);
+}
+
+/** The time of day in the prompt of line `n` (`[root@lb-7 09:20:11]# …`), if it shows one. */
+export function promptClock(model: NoteModel, n: number): NoteTime | undefined {
+  const prompt = promptOf(model.lines.lineText(n));
+  return prompt === undefined ? undefined : parseTimeMention(prompt);
+}
+
+/** A time of day from a prompt, on the date and in the zone of the time above the block (timeAbove). */
+export function clockOn(clock: NoteTime, outside: NoteTime | undefined): NoteTime {
+  return { ...clock, ...(outside?.date ? { date: outside.date } : outside?.monthDay ? { monthDay: outside.monthDay } : {}), ...(outside?.offset !== undefined ? { offset: outside.offset } : {}) };
 }
 
 /**

@@ -11,7 +11,7 @@ import { connectErrorLines } from './connectErrors';
 import { checkNote, type Finding } from '../check/findings';
 import { noteEvidenceSteps, runSteps, type CountSample, type NoteEvidence, type OutputSample } from './noteEvidence';
 import { limitsOf, placeOf, seriesPoints, settingsAt, timelineOf, trendOf, type Limits, type TimelinePoint, type Trend } from './timeline';
-import { hostSeries, ofSeries, type HostSeries } from './hosts';
+import { hostSeries, ofSeries, segmentHosts, type HostSeries } from './hosts';
 import type { InEffect } from './inEffect';
 
 export interface NoteAnalysis {
@@ -113,8 +113,9 @@ function counterReadingsOf(model: NoteModel): Record<string, CounterReading[]> {
   const series = hostSeries(model);
   for (const b of model.evidence) {
     if (Object.keys(b.counters).length === 0) continue;
-    for (const seg of b.segments) {
-      if (!seg.counters || !ofSeries(series, seg.scope?.host)) continue;
+    const hosts = segmentHosts(b);
+    for (const [i, seg] of b.segments.entries()) {
+      if (!seg.counters || !ofSeries(series, hosts[i])) continue;
       for (const name of COMPARED_COUNTERS) {
         const value = seg.counters[name];
         if (value !== undefined) (out[name] ??= []).push({ value, line: seg.startLine });

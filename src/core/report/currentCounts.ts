@@ -29,7 +29,7 @@ import { proseCounts, type ProseCount } from '../evidence/connections/proseCount
 import { withoutQuoteMarkers } from '../evidence/text';
 import { withinRange, type NoteModel, type OffsetRange } from '../note/model';
 import { EVIDENCE_KIND_LABEL, t } from '../strings';
-import { hostSeries, ofSeries } from './hosts';
+import { hostSeries, ofSeries, segmentHosts } from './hosts';
 import { compareOnAxis } from './sampleOrder';
 import { axisAtLine, axisOf, timelineOf, type TimelinePoint } from './timeline';
 
@@ -91,8 +91,9 @@ function samplesOf(model: NoteModel, range: OffsetRange | undefined, points: rea
     const p = timed.get(block.startLine);
     // The note's one order (sampleOrder.ts): a block without a time stands at the latest time above it.
     const minutes = axisOf(model, block);
-    for (const seg of block.segments) {
-      if (Object.keys(seg.counts).length === 0 || !ofSeries(series, seg.scope?.host)) continue;
+    const hosts = segmentHosts(block);
+    block.segments.forEach((seg, i) => {
+      if (Object.keys(seg.counts).length === 0 || !ofSeries(series, hosts[i])) return;
       const listing = isListing(seg);
       out.push({
         line: seg.startLine,
@@ -105,7 +106,7 @@ function samplesOf(model: NoteModel, range: OffsetRange | undefined, points: rea
         atLeast: listing && (seg.cut === true || seg.partial === true),
         partial: seg.partial === true,
       });
-    }
+    });
   }
   for (const c of prose) out.push({ line: c.line, kind: 'prose', time: null, minutes: axisAtLine(model, c.line), source: 'prose', counts: { [c.state]: c.count }, atLeast: false, partial: false });
   return out.sort(compareOnAxis);

@@ -1,25 +1,60 @@
 /**
  * Samples from several hosts in one note: a postmortem often pastes a healthy host's numbers beside the sick
- * one's "for comparison". Read as one series they give a trend between two machines and the healthy host's
- * limits. When the prompts of the note's sockstat samples (`[root@lb-1 14:05:10]#`: the segment's scope.host)
- * name two or more hosts, the trend and the limits read one host's samples: the host whose latest sample has the
- * most orphans (then the most TCP memory, then TIME-WAIT; then more samples; then the later) — the one the
- * incident is about. A sample whose prompt names no host is taken as that host's (the note tells no other).
+ * one's "for comparison", in another block or in the same one. Read as one series they give a trend between two
+ * machines and the healthy host's limits. When the prompts of the note's sockstat outputs (`[root@lb-1 14:05:10]#`:
+ * the segment's scope.host) name two or more hosts, the counts, the trend and the limits read one host's outputs:
+ * the host whose latest sample has the most orphans (then the most TCP memory, then TIME-WAIT; then more samples;
+ * then the later) — the one the incident is about.
+ *
+ * An output whose prompt names no host is the host's of the prompt before it in its block (one shell, one paste),
+ * else of the first prompt in the block that names one; in a block whose prompts name none, it is taken as the
+ * series host's (the note tells no other).
  * Pure: no `vscode`, no Node built-ins.
  */
 import type { EvidenceBlock, NoteModel } from '../note/model';
+import type { SockstatNumbers } from '../evidence/types';
+import { mergeSockstat } from '../evidence/lineFormats';
 
-/** The host the block's sockstat numbers come from: the one host its sockstat outputs' prompts name, else undefined. */
-export function sampleHost(block: EvidenceBlock): string | undefined {
-  let host: string | undefined;
+type SockstatTcp = NonNullable<SockstatNumbers['tcp']>;
+
+const HOSTS = new WeakMap<EvidenceBlock, readonly (string | undefined)[]>();
+
+/** The host of each of the block's segments (by index; see the file's comment), undefined where none is named. */
+export function segmentHosts(block: EvidenceBlock): readonly (string | undefined)[] {
+  let hosts = HOSTS.get(block);
+  if (hosts) return hosts;
+  const out: (string | undefined)[] = [];
+  let current: string | undefined;
   for (const seg of block.segments) {
-    if (!seg.sockstat?.tcp) continue;
-    const h = seg.scope?.host;
+    current = seg.scope?.host ?? current;
+    out.push(current);
+  }
+  const first = block.segments.find((s) => s.scope?.host !== undefined)?.scope?.host;
+  for (let i = 0; i < out.length && out[i] === undefined; i++) out[i] = first;
+  HOSTS.set(block, (hosts = out));
+  return hosts;
+}
+
+/** The one host of the block's segments whose indexes are given, or undefined (none named, or several). */
+export function hostOfSegments(block: EvidenceBlock, indexes: Iterable<number>): string | undefined {
+  const hosts = segmentHosts(block);
+  let host: string | undefined;
+  for (const i of indexes) {
+    const h = hosts[i];
     if (h === undefined) continue;
     if (host !== undefined && host !== h) return undefined;
     host = h;
   }
   return host;
+}
+
+/** The host the block's sockstat numbers come from: the one host of its sockstat outputs, else undefined. */
+export function sampleHost(block: EvidenceBlock): string | undefined {
+  const sockstat: number[] = [];
+  block.segments.forEach((s, i) => {
+    if (s.sockstat?.tcp) sockstat.push(i);
+  });
+  return hostOfSegments(block, sockstat);
 }
 
 export interface HostSeries {
@@ -31,7 +66,7 @@ export interface HostSeries {
 
 interface Latest {
   samples: number;
-  /** Note line of the latest sample (the blocks are in note order). */
+  /** Note line of the latest sample (the blocks and their segments are in note order). */
   line: number;
   orphan: number;
   mem: number;
@@ -40,18 +75,21 @@ interface Latest {
 
 const SERIES = new WeakMap<NoteModel, HostSeries | null>();
 
-/** The host series of the note's sockstat samples, or undefined when they name fewer than two hosts. */
+/** The host series of the note's sockstat outputs, or undefined when they name fewer than two hosts. */
 export function hostSeries(model: NoteModel): HostSeries | undefined {
   const known = SERIES.get(model);
   if (known !== undefined) return known ?? undefined;
   const byHost = new Map<string, Latest>();
   for (const block of model.evidence) {
-    const tcp = block.sockstat?.tcp;
-    const host = tcp ? sampleHost(block) : undefined;
-    if (!tcp || host === undefined) continue;
-    const entry = byHost.get(host);
-    const latest: Latest = { samples: (entry?.samples ?? 0) + 1, line: block.startLine, orphan: tcp.orphan ?? -1, mem: tcp.mem ?? -1, tw: tcp.tw ?? -1 };
-    byHost.set(host, latest);
+    if (!block.sockstat?.tcp) continue;
+    const hosts = segmentHosts(block);
+    block.segments.forEach((seg, i) => {
+      const tcp = seg.sockstat?.tcp;
+      const host = hosts[i];
+      if (!tcp || host === undefined) return;
+      const entry = byHost.get(host);
+      byHost.set(host, { samples: (entry?.samples ?? 0) + 1, line: seg.startLine, orphan: tcp.orphan ?? -1, mem: tcp.mem ?? -1, tw: tcp.tw ?? -1 });
+    });
   }
   let found: HostSeries | null = null;
   if (byHost.size >= 2) {
@@ -63,13 +101,34 @@ export function hostSeries(model: NoteModel): HostSeries | undefined {
   return found ?? undefined;
 }
 
-/** Whether a sample from `host` (undefined: its prompt names none) belongs to the series: the one rule. */
+/** Whether a sample from `host` (undefined: no prompt names one) belongs to the series: the one rule. */
 export function ofSeries(series: HostSeries | null | undefined, host: string | undefined): boolean {
   return !series || host === undefined || host === series.host;
 }
 
-/** Whether a block's sockstat sample belongs to the series the trend and the limits read. */
-export function inSeries(model: NoteModel, block: EvidenceBlock): boolean {
+/** Whether the block's output at `index` belongs to the series the counts, the trend and the limits read. */
+export function segmentInSeries(model: NoteModel, block: EvidenceBlock, index: number): boolean {
   const series = hostSeries(model);
-  return !series || ofSeries(series, sampleHost(block));
+  return !series || ofSeries(series, segmentHosts(block)[index]);
+}
+
+/**
+ * The block's sockstat TCP numbers that belong to the series (its outputs of the series host merged, the later
+ * winning, as the block's own are; all of them without a series) and the line of the last of them; undefined when
+ * it has none.
+ */
+export function seriesSockstat(model: NoteModel, block: EvidenceBlock): { tcp: SockstatTcp; line: number } | undefined {
+  const own = block.sockstat?.tcp;
+  if (!own) return undefined;
+  const series = hostSeries(model);
+  const hosts = segmentHosts(block);
+  let merged: SockstatNumbers | undefined;
+  let line = block.startLine;
+  block.segments.forEach((seg, i) => {
+    if (!seg.sockstat?.tcp || !ofSeries(series, hosts[i])) return;
+    merged = mergeSockstat(merged, seg.sockstat);
+    line = seg.startLine;
+  });
+  const tcp = series ? merged?.tcp : own;
+  return tcp ? { tcp, line } : undefined;
 }

@@ -6,7 +6,7 @@
  */
 import { withinRange, type NoteModel, type OffsetRange } from '../note/model';
 import type { StateId } from '../catalogue/types';
-import { hostSeries, ofSeries } from './hosts';
+import { hostSeries, ofSeries, segmentHosts } from './hosts';
 import { connectionsOfSegment, readBccOutputs, StateTallies, transitionsByState, type Connection, type StateSockets, type StateTransitions } from '../evidence/connections';
 import type { ProseCount } from '../evidence/connections/proseCounts';
 import { isListing } from '../evidence/coverage';
@@ -105,8 +105,9 @@ export function* noteEvidenceSteps(model: NoteModel, range: OffsetRange | undefi
   const series = hostSeries(model);
   for (const block of model.evidence) {
     if (!withinRange(range, block.start, block.end)) continue;
-    for (const seg of block.segments) {
-      if (!ofSeries(series, seg.scope?.host)) continue;
+    const hosts = segmentHosts(block);
+    for (const [i, seg] of block.segments.entries()) {
+      if (!ofSeries(series, hosts[i])) continue;
       for (const r of connectionsOfSegment(seg, lineText)) tallies.add(r);
       const tw = seg.sockstat?.tcp?.tw;
       if (Object.keys(seg.counts).length > 0 || tw !== undefined) {

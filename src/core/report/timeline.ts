@@ -17,7 +17,7 @@ import { blockTime, sectionsOfBlocks } from './blockTime';
 import { readingsOf, type Reading } from './readings';
 import { valueInEffect, type InEffect, type Place, type SettingValue } from './inEffect';
 import { compareOnAxis, minutesInNoteOrder, type OnAxis } from './sampleOrder';
-import { hostSeries, inSeries, ofSeries, sampleHost } from './hosts';
+import { hostSeries, ofSeries, sampleHost, seriesSockstat } from './hosts';
 
 export interface TimelinePoint {
   readonly time: string;
@@ -139,7 +139,7 @@ function noteTimes(model: NoteModel): NoteTimes {
     minutes.set(block, minutesOf(t));
     if (!sample) return;
     const tcp = reading ? reading.tcp : block.sockstat?.tcp;
-    const host = tcp ? sampleHost(block) : undefined;
+    const host = reading ? reading.host : tcp ? sampleHost(block) : undefined;
     points.push({
       time: isoOf(t),
       line: block.startLine,
@@ -263,6 +263,8 @@ type Sockstat = Pick<TimelinePoint, 'orphan' | 'tw' | 'mem'>;
 /** The latest sockstat sample, and the block it is in. */
 interface LatestSample extends Sockstat {
   readonly block: EvidenceBlock;
+  /** The line of its sockstat numbers (the last of the series host's in the block). */
+  readonly sockstatLine: number;
 }
 
 /**
@@ -275,6 +277,7 @@ interface LatestSample extends Sockstat {
 export function latestSockstat(model: NoteModel, points: readonly TimelinePoint[]): LatestSample | undefined {
   const blockAt = new Map<number, EvidenceBlock>();
   for (const b of model.evidence) blockAt.set(b.startLine, b);
+  const series = hostSeries(model);
   let latest: (LatestSample & OnAxis) | undefined;
   const consider = (x: LatestSample & OnAxis): void => {
     if (!latest || compareOnAxis(x, latest) >= 0) latest = x;
@@ -283,24 +286,17 @@ export function latestSockstat(model: NoteModel, points: readonly TimelinePoint[
   for (const p of points) {
     timedLines.add(p.line);
     const block = blockAt.get(p.line);
-    if (block && inSeries(model, block) && (p.orphan !== null || p.tw !== null || p.mem !== null)) consider({ orphan: p.orphan, tw: p.tw, mem: p.mem, block, minutes: p.minutes, line: p.line });
+    if (!block || !ofSeries(series, p.host) || (p.orphan === null && p.tw === null && p.mem === null)) continue;
+    const sockstatLine = seriesSockstat(model, block)?.line ?? block.startLine;
+    consider({ orphan: p.orphan, tw: p.tw, mem: p.mem, block, sockstatLine, minutes: p.minutes, line: p.line });
   }
   model.evidence.forEach((b) => {
-    const tcp = b.sockstat?.tcp;
-    if (tcp && !timedLines.has(b.startLine) && inSeries(model, b)) consider({ orphan: tcp.orphan ?? null, tw: tcp.tw ?? null, mem: tcp.mem ?? null, block: b, minutes: axisOf(model, b), line: b.startLine });
+    const own = timedLines.has(b.startLine) ? undefined : seriesSockstat(model, b);
+    if (own) consider({ orphan: own.tcp.orphan ?? null, tw: own.tcp.tw ?? null, mem: own.tcp.mem ?? null, block: b, sockstatLine: own.line, minutes: axisOf(model, b), line: b.startLine });
   });
   if (!latest) return undefined;
-  const { orphan, tw, mem, block } = latest;
-  return { orphan, tw, mem, block };
-}
-
-/** The line of a block's last sockstat numbers (a block's sockstat is merged, the later segment winning). */
-function sockstatLine(block: EvidenceBlock): number {
-  for (let i = block.segments.length - 1; i >= 0; i--) {
-    const seg = block.segments[i] as EvidenceBlock['segments'][number];
-    if (seg.sockstat?.tcp) return seg.startLine;
-  }
-  return block.startLine;
+  const { orphan, tw, mem, block, sockstatLine } = latest;
+  return { orphan, tw, mem, block, sockstatLine };
 }
 
 /**
@@ -310,7 +306,7 @@ function sockstatLine(block: EvidenceBlock): number {
  */
 export function limitsOf(model: NoteModel, points: readonly TimelinePoint[]): Limits {
   const latest = latestSockstat(model, points);
-  const settings = latest ? settingsAt(model, placeOf(model, latest.block, sockstatLine(latest.block))) : undefined;
+  const settings = latest ? settingsAt(model, placeOf(model, latest.block, latest.sockstatLine)) : undefined;
   const last = latest ? undefined : latestSysctls(model);
   const valueOf = (key: string): string => (settings ? settings[key]?.value : last?.[key]) ?? '';
   const tcp: { orphan?: number; tw?: number; mem?: number } = {};
