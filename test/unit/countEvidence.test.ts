@@ -14,6 +14,7 @@ import { blockCounts, mergeSegments, parseEvidence } from '../../src/core/eviden
 import { analyzeNote } from '../../src/core/note/analyze';
 import { analyseEvidence, buildReport } from '../../src/core/report/build';
 import { evidenceLines } from '../../src/core/explain';
+import { timelineSamples } from '../../src/core/diagram/detail';
 import { cliOut } from '../support/cli';
 
 const counts = (text: string): Partial<Record<string, number>> => mergeSegments(parseEvidence(text)).counts;
@@ -163,11 +164,37 @@ describe('one count per state per block: the same sockets counted again are not 
     // A count of an ss filter expression is not one whole state: no count, so it cannot replace the whole one.
     assert.deepEqual(parseEvidence('$ ss -Htan state fin-wait-1 dport = :443 | wc -l\n500\n'), []);
     assert.deepEqual(parseEvidence("$ ss -Htan state fin-wait-1 '( dport = :443 )' | wc -l\n500\n"), []);
+    // Quoted without parentheses, or negated (audit s12 EN 2): the same.
+    assert.deepEqual(parseEvidence("$ ss -Htan state fin-wait-1 'dst 203.0.113.0/24' | wc -l\n41021\n"), []);
+    assert.deepEqual(parseEvidence('$ ss -Htan state fin-wait-1 "sport = :443" | wc -l\n500\n'), []);
+    assert.deepEqual(parseEvidence("$ ss -Htan state fin-wait-1 'not dst 10.0.0.0/8' | wc -l\n500\n"), []);
     assert.deepEqual(parseEvidence('$ ss -Htan state fin-wait-1 | head -100 | wc -l\n100\n'), []);
     assert.deepEqual(counts('$ ss -Htan state fin-wait-1 | wc -l\n61920\n$ ss -Htan state fin-wait-1 dst 10.0.0.2 | wc -l\n500\n'), { 'FIN-WAIT-1': 61920 });
     // The listing of such a filter still lists those rows, as a cut output.
     const filtered = parseEvidence('$ ss -tan state fin-wait-1 dport = :443\nRecv-Q Send-Q Local Address:Port Peer Address:Port\n0 1000 10.0.0.1:443 10.0.0.2:5000\n');
     assert.deepEqual(filtered.map((x) => [x.counts, x.partial]), [[{ 'FIN-WAIT-1': 1 }, true]]);
+  });
+
+  it('the report: a later listing of some of the sockets does not replace a whole one that showed as many (audit s12 EN 2)', () => {
+    const listing = (command: string, ports: readonly number[]): string[] => [
+      '```',
+      `$ ${command}`,
+      'State   Recv-Q  Send-Q   Local Address:Port   Peer Address:Port',
+      ...ports.map((p, i) => `LISTEN  0       511          10.0.0.${i + 1}:${p}        0.0.0.0:*`),
+      '```',
+      '',
+    ];
+    const count = (note: string[]): { count: number | null; atLeast: boolean } | undefined => {
+      const s = buildReport(analyzeNote(note.join('\n')), { file: 'n.md', lang: 'en' }).json.states.LISTEN;
+      return s && { count: s.count, atLeast: s.atLeast };
+    };
+    const whole = listing('ss -lnt', [9000, 443, 80, 443]);
+    assert.deepEqual(count([...whole, ...listing("ss -lnt 'sport = :443'", [443, 443])]), { count: 4, atLeast: false });
+    assert.deepEqual(count([...whole, ...listing('ss -lnt | head -3', [9000, 443])]), { count: 4, atLeast: false });
+    // A cut listing that shows more than the whole one before it: at least that many now.
+    assert.deepEqual(count([...listing('ss -lnt', [443]), ...listing('ss -lnt | head -4', [9000, 443, 80])]), { count: 3, atLeast: true });
+    // The whole one later: it stands.
+    assert.deepEqual(count([...listing("ss -lnt 'sport = :443'", [443, 443]), ...listing('ss -lnt', [443])]), { count: 1, atLeast: false });
   });
 
   it('the report: a whole listing beats a count of some of the sockets in another block', () => {
@@ -202,6 +229,37 @@ describe('one count per state per block: the same sockets counted again are not 
     const lines = evidenceLines('CLOSE-WAIT', analyzeNote(note).evidence, 'en');
     assert.equal(lines.length, 1);
     assert.match(lines[0] as string, /^40 CLOSE-WAIT .* line 7$/);
+  });
+
+  it('a count from rows of a cut listing is `≥ N` everywhere it is shown: states, timeline, diagram, Mermaid, scrubber (audit s12)', () => {
+    const lines = [
+      '## 14:05',
+      '',
+      '```',
+      '$ date; cat /proc/net/sockstat',
+      'Tue May 14 14:05:12 UTC 2024',
+      'TCP: inuse 31044 orphan 30120 tw 1987 alloc 31160 mem 98211',
+      '$ ss -tano state fin-wait-1 | head -3',
+      'Recv-Q Send-Q   Local Address:Port     Peer Address:Port  Process',
+      '0      87600      10.8.3.21:443     203.0.113.44:51522  timer:(persist,1min2s,0)',
+      '0      131072     10.8.3.21:443     203.0.113.44:51530  timer:(persist,48sec,0)',
+      '```',
+      '',
+    ];
+    const f = noteFile('cut.md', lines);
+    assert.match(cli('report', f), /\| FIN-WAIT-1 \| ≥ 2 \|/);
+    assert.match(cli('report', f), /\| 30,120 \| 1,987 \| 98,211 \| FIN-WAIT-1 ≥ 2 \|/);
+    const svg = cli('diagram', f);
+    assert.match(svg, /class="state-count"[^>]*>≥ 2 sockets</);
+    assert.match(svg, /aria-label="FIN-WAIT-1 \(FIN WAIT-1\): mentioned once; ≥ 2 sockets;/);
+    assert.match(cli('diagram', f, '--lang', 'zh-cn'), /class="state-count"[^>]*>≥ 2 个</);
+    assert.match(cli('diagram', f, '--format', 'mermaid'), /FIN_WAIT_1 : ≥ 2 sockets/);
+    const points = analyseEvidence(analyzeNote(lines.join('\n'))).points;
+    assert.deepEqual(points.map((p) => [p.counts['FIN-WAIT-1'], p.atLeast]), [[2, ['FIN-WAIT-1']]]);
+    assert.deepEqual(timelineSamples(points)[0]?.atLeast, ['FIN-WAIT-1']);
+    // A whole count in the same block: exact.
+    const whole = [...lines.slice(0, -2), '$ ss -Htan state fin-wait-1 | wc -l', '29873', '```', ''];
+    assert.deepEqual(analyseEvidence(analyzeNote(whole.join('\n'))).points.map((p) => [p.counts['FIN-WAIT-1'], p.atLeast]), [[29873, undefined]]);
   });
 
   it('report, timeline, cause and scan agree on one count (rep/dbl3)', () => {

@@ -60,6 +60,8 @@ export interface TimelineSample {
   /** 0-based note line of the sample's block. */
   readonly line: number;
   readonly counts: Readonly<Partial<Record<StateId, number>>>;
+  /** The states whose count is a lower bound (`≥ N`). */
+  readonly atLeast?: readonly StateId[];
   readonly orphan: number | null;
 }
 
@@ -78,7 +80,7 @@ export function timelineSamples(points: readonly TimelinePoint[]): TimelineSampl
     .filter(({ p }) => p.orphan !== null || Object.keys(p.counts).length > 0)
     .sort((a, b) => a.p.minutes - b.p.minutes || a.i - b.i)
     .slice(-MAX_SAMPLES)
-    .map(({ p }) => ({ time: p.time, line: p.line, counts: { ...p.counts }, orphan: p.orphan }));
+    .map(({ p }) => ({ time: p.time, line: p.line, counts: { ...p.counts }, ...(p.atLeast ? { atLeast: [...p.atLeast] } : {}), orphan: p.orphan }));
 }
 
 function trendOf(state: StateId, samples: readonly TimelineSample[]): StateDetail['trend'] {

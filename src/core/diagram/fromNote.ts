@@ -35,7 +35,11 @@ export function diagramSource(model: NoteModel, lang: Lang, range?: { start: num
   const mentions = mentionCounts(model.mentions.filter((m) => inRange(m.start, m.end)));
   const current = noteCounts(model, range);
   const counts: Partial<Record<StateId, number>> = {};
-  for (const [state, c] of current.counts) counts[state] = c.count;
+  const atLeast: StateId[] = [];
+  for (const [state, c] of current.counts) {
+    counts[state] = c.count;
+    if (c.atLeast) atLeast.push(state);
+  }
   const countSource = countsSourceText(current, lang)?.replace(/`/g, '');
   const line = current.from?.line ?? current.sources[current.sources.length - 1]?.line;
   const block = line === undefined ? undefined : model.evidence.find((b) => b.startLine <= line && line < b.endLine);
@@ -43,7 +47,7 @@ export function diagramSource(model: NoteModel, lang: Lang, range?: { start: num
     .filter((t) => inRange(t.start, t.end))
     .map((t) => ({ from: t.from, to: t.to }));
   return {
-    input: { mentions, counts, transitions, ...(countSource ? { countSource } : {}), ...(title ? { title } : {}) },
+    input: { mentions, counts, ...(atLeast.length ? { atLeast } : {}), transitions, ...(countSource ? { countSource } : {}), ...(title ? { title } : {}) },
     countBlock: block?.index,
   };
 }

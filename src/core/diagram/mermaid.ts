@@ -18,7 +18,7 @@
  */
 import type { StateId } from '../catalogue/types';
 import type { DiagramModel, DiagramNodeModel } from './model';
-import { formatCount } from './model';
+import { countText, mentionsText } from './model';
 
 /** Letters (any script), digits, spaces and a few punctuation marks Mermaid reads as text in labels. */
 const SAFE = /[\p{L}\p{N} ,./()=+?!'→—✕≤≥·×-]/u;
@@ -63,15 +63,6 @@ function orphanClass(n: DiagramNodeModel): 'orphan' | 'orphanMaybe' | 'notOrphan
   return n.notOrphanMarker ? 'notOrphan' : undefined;
 }
 
-function countLine(n: number, lang: DiagramModel['lang']): string {
-  if (lang === 'zh-cn') return `${formatCount(n)} 个套接字`;
-  return n === 1 ? '1 socket' : `${formatCount(n)} sockets`;
-}
-
-function mentionLine(n: number, lang: DiagramModel['lang']): string {
-  if (lang === 'zh-cn') return `笔记提及 ${n} 次`;
-  return n === 1 ? 'mentioned once' : `mentioned ${n} times`;
-}
 
 export interface MermaidOptions {
   /** Wrap in a ```mermaid fence (for inserting into a note). */
@@ -95,8 +86,8 @@ export function renderMermaid(model: DiagramModel, options: MermaidOptions = {})
   }
   for (const n of nodes) {
     const id = mermaidId(n.id);
-    if (n.count !== undefined) lines.push(`  ${id} : ${mermaidText(countLine(n.count, lang))}`);
-    if (n.mentions > 0) lines.push(`  ${id} : ${mermaidText(mentionLine(n.mentions, lang))}`);
+    if (n.count !== undefined) lines.push(`  ${id} : ${mermaidText(countText(n.count, lang, n.atLeast))}`);
+    if (n.mentions > 0) lines.push(`  ${id} : ${mermaidText(mentionsText(n.mentions, lang))}`);
     if (n.badge !== undefined) lines.push(`  ${id} : ${mermaidText(n.badge)}`);
   }
   const drawn = new Set<string>();

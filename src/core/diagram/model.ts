@@ -29,6 +29,8 @@ export interface DiagramInput {
   mentions: Partial<Record<StateId, number>>;
   /** Sockets per state from command output pasted in the note. */
   counts: Partial<Record<StateId, number>>;
+  /** States whose count is a lower bound (rows of a listing that shows part of the sockets: `| head`, a filter, lsof). */
+  atLeast?: ReadonlyArray<StateId>;
   /** Where the counts come from, e.g. "ss output, line 42" (note text: escaped when rendered). */
   countSource?: string;
   /** Transitions the note describes ("ESTABLISHED → FIN-WAIT-1"). */
@@ -55,6 +57,8 @@ export interface DiagramNodeModel {
   readonly mentioned: boolean;
   /** Sockets counted in pasted output; undefined when the note has no count for this state. */
   readonly count: number | undefined;
+  /** The count is a lower bound (`≥ N`). */
+  readonly atLeast: boolean;
   /** Neither mentioned nor counted. */
   readonly dimmed: boolean;
   /** 0 = no sockets; 1..5 on a log scale relative to the largest count. */
@@ -183,14 +187,16 @@ export function heatLevel(count: number | undefined, maxCount: number): HeatLeve
 
 export { formatCount };
 
-function mentionsText(n: number, lang: Lang): string {
+export function mentionsText(n: number, lang: Lang): string {
   if (lang === 'zh-cn') return `笔记提及 ${n} 次`;
   return n === 1 ? 'mentioned once' : `mentioned ${n} times`;
 }
 
-function countText(n: number, lang: Lang): string {
-  if (lang === 'zh-cn') return `${formatCount(n)} 个套接字`;
-  return n === 1 ? '1 socket' : `${formatCount(n)} sockets`;
+/** `2 sockets`, `≥ 2 sockets`, `2 个套接字`; `short`: the node's second line (`2 个` in Chinese). */
+export function countText(n: number, lang: Lang, atLeast = false, short = false): string {
+  const ge = atLeast ? '≥ ' : '';
+  if (lang === 'zh-cn') return `${ge}${formatCount(n)} ${short ? '个' : '个套接字'}`;
+  return `${ge}${formatCount(n)} ${n === 1 ? 'socket' : 'sockets'}`;
 }
 
 function transitionText(t: { from: StateId; to: StateId }): string {
@@ -215,6 +221,7 @@ export function buildDiagramModel(input: DiagramInput, lang: Lang): DiagramModel
 
   const mentionsOf = (id: StateId): number => Math.floor(cleanNumber(input.mentions?.[id]) ?? 0);
   const countOf = (id: StateId): number | undefined => cleanNumber(input.counts?.[id]);
+  const atLeast = new Set<StateId>((input.atLeast ?? []).filter(isStateId));
   const maxCount = Math.max(0, ...layerNodes.map((n) => countOf(n.id) ?? 0));
 
   // Transitions: known ids only, deduplicated in note order.
@@ -268,7 +275,7 @@ export function buildDiagramModel(input: DiagramInput, lang: Lang): DiagramModel
     const orphanText = orphanShort(n.id, lang);
     const parts = [
       mentions > 0 ? mentionsText(mentions, lang) : lang === 'zh-cn' ? '笔记未提及' : 'not mentioned',
-      ...(count !== undefined ? [countText(count, lang)] : []),
+      ...(count !== undefined ? [countText(count, lang, atLeast.has(n.id))] : []),
       orphanText,
     ];
     const sep = lang === 'zh-cn' ? '；' : '; ';
@@ -285,6 +292,7 @@ export function buildDiagramModel(input: DiagramInput, lang: Lang): DiagramModel
       mentions,
       mentioned: mentions > 0,
       count,
+      atLeast: count !== undefined && atLeast.has(n.id),
       dimmed: mentions === 0 && !(count !== undefined && count > 0),
       heat,
       orphan,
@@ -358,7 +366,7 @@ function buildSummary(m: {
   const stateText = (n: DiagramNodeModel): string => {
     const facts = [
       ...(n.mentions > 0 ? [mentionsText(n.mentions, m.lang)] : []),
-      ...(n.count !== undefined ? [countText(n.count, m.lang)] : []),
+      ...(n.count !== undefined ? [countText(n.count, m.lang, n.atLeast)] : []),
       ...(n.orphan !== 'no' || n.notOrphanMarker ? [n.badge ?? ''] : []),
     ].filter((s) => s !== '');
     return zh ? `${n.id}（${facts.join('，')}）` : `${n.id} (${facts.join(', ')})`;

@@ -26,7 +26,7 @@ import {
   type Point,
 } from './graph';
 import type { DiagramAnnotationModel, DiagramEdgeModel, DiagramModel, DiagramNodeModel } from './model';
-import { formatCount } from '../format';
+import { countText } from './model';
 import { KEY_FONT_SIZE, KEY_LINE_HEIGHT, PILL_FONT_SIZE, PILL_HEIGHT, keyLine, pillWidth } from './narrowLayout';
 
 export interface RenderOptions {
@@ -257,12 +257,7 @@ function nodeClass(n: DiagramNodeModel): string {
 function renderNode(n: DiagramNodeModel, lang: DiagramModel['lang']): string {
   const x0 = n.x - n.width / 2;
   const y0 = n.y - n.height / 2;
-  const second =
-    n.count !== undefined
-      ? lang === 'zh-cn'
-        ? `${formatCount(n.count)} 个`
-        : `${formatCount(n.count)} ${n.count === 1 ? 'socket' : 'sockets'}`
-      : n.caption;
+  const second = n.count !== undefined ? countText(n.count, lang, n.atLeast, true) : n.caption;
   let body =
     el('title', {}, escapeXml(n.ariaLabel)) +
     el('rect', { class: 'focus-ring', x: x0 - 4, y: y0 - 4, width: n.width + 8, height: n.height + 8, rx: 11 }) +

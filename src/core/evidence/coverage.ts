@@ -17,6 +17,25 @@ export function isListing(seg: EvidenceSegment): boolean {
   return LISTING_KINDS.has(seg.kind) && !seg.oneNumber && (seg.listed ?? 0) > 0;
 }
 
+/** Rows of a listing that shows part of the sockets (`| head`, an elided row, a filter, lsof): its counts are lower bounds. */
+export function isLowerBound(seg: EvidenceSegment): boolean {
+  return isListing(seg) && (seg.cut === true || seg.partial === true);
+}
+
+/**
+ * The states whose count in these segments (one block or one reading of it) is a lower bound: every segment that
+ * counts them is a lower-bound listing (isLowerBound).
+ */
+export function lowerBoundStates(segs: Iterable<EvidenceSegment>): StateId[] {
+  const lower = new Set<StateId>();
+  const whole = new Set<StateId>();
+  for (const seg of segs) {
+    const bound = isLowerBound(seg);
+    for (const state of Object.keys(seg.counts) as StateId[]) (bound ? lower : whole).add(state);
+  }
+  return [...lower].filter((s) => !whole.has(s));
+}
+
 /** The snapshot block counts every state of /proc/net/tcp{,6}. */
 const EVERY_STATE: readonly StateId[] = Object.freeze([...(SS_AGGREGATES.get('all') ?? [])]);
 const ONE_STATE = new Map<StateId, readonly StateId[]>();

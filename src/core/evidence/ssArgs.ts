@@ -40,8 +40,11 @@ const SS_SHORT_WITH_ARG = new Set(['f', 'A', 'F', 'D', 'N']);
 const SS_OTHER_PROTOCOL_LETTERS = new Set(['u', 'w', 'x', 'd', 'S', '0', 'M']);
 const SS_LONG_OTHER = new Set(['--udp', '--raw', '--unix', '--dccp', '--sctp', '--packet', '--mptcp', '--vsock', '--tipc', '--xdp']);
 
-/** A word that starts an ss filter expression (ss(8) FILTER: `dst`, `src`, `dport`, `sport`, `dev`, `fwmark`, `cgroup`, `autobound`, `(`). */
-const SS_EXPRESSION = /^(?:\(|(?:dst|src|dport|sport|dev|fwmark|cgroup|autobound)$)/i;
+/**
+ * A word that starts an ss filter expression (ss(8) FILTER: `dst`, `src`, `dport`, `sport`, `dev`, `fwmark`,
+ * `cgroup`, `autobound`, `(`, a negation `!` / `not`), as its own word or first in a quoted one (`'dst 10.0.0.0/8'`).
+ */
+const SS_EXPRESSION = /^(?:\(|!|(?:dst|src|dport|sport|dev|fwmark|cgroup|autobound|not)(?:$|\s))/i;
 
 export function parseSsArgs(args: readonly string[]): SsOptions {
   let tcpSel = false;

@@ -15,7 +15,8 @@
  * lists the state, its number is the count. Otherwise (it speaks for the state without listing it, or no count
  * speaks for it) a count written in the text, else a listing's rows, from after it can still show the state: the
  * latest of them. Listing rows never replace a count of their state (a pasted listing is often trimmed without a
- * mark); rows of a listing that shows part of the sockets (`| head`, an elided row, a filter, lsof) are marked `atLeast`.
+ * mark); rows of a listing that shows part of the sockets (`| head`, an elided row, a filter, lsof) are marked
+ * `atLeast`, and do not replace an earlier whole listing that showed at least as many.
  *
  * When the note's samples come from several hosts (report/hosts.ts), the counts are the host's the trend and the
  * limits read: an output whose prompt names another host is left out, as it is from the trend.
@@ -23,7 +24,7 @@
  * Pure: no `vscode`, no Node built-ins. Linear in the note's evidence and state mentions.
  */
 import { STATE_IDS, type Lang, type Localized, type StateId } from '../catalogue/types';
-import { isListing } from '../evidence/coverage';
+import { isListing, isLowerBound } from '../evidence/coverage';
 import type { EvidenceKind } from '../evidence/types';
 import { proseCounts, type ProseCount } from '../evidence/connections/proseCounts';
 import { withoutQuoteMarkers } from '../evidence/text';
@@ -103,7 +104,7 @@ function samplesOf(model: NoteModel, range: OffsetRange | undefined, points: rea
         source: listing ? 'listing' : 'count-block',
         counts: seg.counts,
         ...(seg.covers && !listing ? { covers: seg.covers } : {}),
-        atLeast: listing && (seg.cut === true || seg.partial === true),
+        atLeast: isLowerBound(seg),
         partial: seg.partial === true,
       });
     });
@@ -126,6 +127,7 @@ function countOf(state: StateId, samples: readonly Sample[]): { count: StateCoun
   // No count lists it at or after the last count that speaks for it: the latest text count, else listing, after it.
   let found: Sample | undefined;
   let partial: Sample | undefined;
+  let whole: Sample | undefined;
   for (let j = samples.length - 1; j > i; j--) {
     const s = samples[j] as Sample;
     if (s.counts[state] === undefined) continue;
@@ -138,7 +140,11 @@ function countOf(state: StateId, samples: readonly Sample[]): { count: StateCoun
       break;
     }
     found ??= s;
+    if (!s.atLeast) whole ??= s;
   }
+  // A listing of some of the sockets (`| head`, a filter, lsof) does not replace a whole listing that showed as many
+  // or more: `≥ 2` after `sport = :443` says less than the 4 listeners listed before it.
+  if (found?.atLeast && whole && (whole.counts[state] as number) >= (found.counts[state] as number)) found = whole;
   // Nothing else counts the state: the latest count of some of its sockets, as a lower bound.
   if (!found && partial) return { count: { count: partial.counts[state] as number, source: 'count-block', line: partial.line, atLeast: true }, sample: partial };
   if (!found) return undefined;

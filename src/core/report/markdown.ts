@@ -95,10 +95,10 @@ function timers(s: ReportSockets): string {
  * A sample's per-state counts in the order of the states (so rows compare column by column), the largest
  * MAX_STATES_SHOWN of them: `ESTABLISHED 839 · CLOSE-WAIT 1,450 · TIME-WAIT 104`.
  */
-function stateCounts(counts: TimelinePoint['counts']): string {
+function stateCounts(counts: TimelinePoint['counts'], atLeast: TimelinePoint['atLeast']): string {
   const all = STATE_IDS.filter((id) => counts[id] !== undefined);
   const kept = new Set([...all].sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0)).slice(0, MAX_STATES_SHOWN));
-  const shown = all.filter((id) => kept.has(id)).map((id) => `${id} ${formatNumber(counts[id] ?? 0)}`);
+  const shown = all.filter((id) => kept.has(id)).map((id) => `${id} ${atLeast?.includes(id) ? '≥ ' : ''}${formatNumber(counts[id] ?? 0)}`);
   if (all.length > MAX_STATES_SHOWN) shown.push('…');
   return shown.length ? shown.join(' · ') : '—';
 }
@@ -172,10 +172,10 @@ export function reportMarkdown(report: Report, lang: Lang): string {
     const half = MAX_MARKDOWN_ROWS / 2;
     // With samples from several hosts, each row names its host.
     const named = report.analysis.hosts !== null;
-    const rows = j.timeline.map((p, i) => ({ p, counts: points[i]?.counts ?? {}, host: named ? points[i]?.host : undefined }));
+    const rows = j.timeline.map((p, i) => ({ p, counts: points[i]?.counts ?? {}, atLeast: points[i]?.atLeast, host: named ? points[i]?.host : undefined }));
     const shown = rows.length > MAX_MARKDOWN_ROWS ? [...rows.slice(0, half), undefined, ...rows.slice(-half)] : rows;
     for (const row of shown) {
-      if (row) out.push(`| ${row.p.time}${row.host !== undefined ? ` (${escapeMarkdown(row.host)})` : ''} | ${row.p.line + 1} | ${n(row.p.orphan)} | ${n(row.p.tw)} | ${n(row.p.mem)} | ${stateCounts(row.counts)} |`);
+      if (row) out.push(`| ${row.p.time}${row.host !== undefined ? ` (${escapeMarkdown(row.host)})` : ''} | ${row.p.line + 1} | ${n(row.p.orphan)} | ${n(row.p.tw)} | ${n(row.p.mem)} | ${stateCounts(row.counts, row.atLeast)} |`);
       else out.push(`| ${t(W.moreSamples, lang, { more: j.timeline.length - MAX_MARKDOWN_ROWS })} | | | | | |`);
     }
     out.push('');

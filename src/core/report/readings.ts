@@ -4,6 +4,7 @@
  */
 import type { EvidenceBlock, NoteModel, Section } from '../note/model';
 import type { StateId } from '../catalogue/types';
+import { lowerBoundStates } from '../evidence/coverage';
 import { mergeSegments } from '../evidence/parse';
 import { blockTime, clockOn, dateOutput, promptClock, timeAbove, underHeading } from './blockTime';
 import { hostOfSegments, segmentHosts } from './hosts';
@@ -20,6 +21,8 @@ export interface Reading {
   readonly tcp: NonNullable<EvidenceBlock['sockstat']>['tcp'];
   readonly counts: Partial<Record<StateId, number>>;
   readonly host?: string;
+  /** The states whose count is a lower bound (evidence/coverage.ts lowerBoundStates). */
+  readonly atLeast: readonly StateId[];
 }
 
 interface Group {
@@ -32,9 +35,10 @@ interface Group {
 
 /** The reading of a group of the block's sample outputs (indexes), at time `t`. */
 function reading(block: EvidenceBlock, segs: readonly number[], t: NoteTime): Reading {
-  const merged = mergeSegments(segs.map((i) => block.segments[i] as Segment));
+  const own = segs.map((i) => block.segments[i] as Segment);
+  const merged = mergeSegments(own);
   const host = hostOfSegments(block, segs);
-  return { t, tcp: merged.sockstat?.tcp, counts: merged.counts, ...(host !== undefined ? { host } : {}) };
+  return { t, tcp: merged.sockstat?.tcp, counts: merged.counts, atLeast: lowerBoundStates(own), ...(host !== undefined ? { host } : {}) };
 }
 
 /**

@@ -13,6 +13,7 @@ import type { EvidenceBlock, NoteModel } from '../note/model';
 import type { StateId } from '../catalogue/types';
 import { orphanPressure, pressureInput, SYSCTL_MAX_ORPHANS, SYSCTL_MAX_TW, SYSCTL_TCP_MEM, type OrphanPressure } from '../snapshot/pressure';
 import { isoOf, minutesOf, onOneAxis, type NoteTime } from './time';
+import { lowerBoundStates } from '../evidence/coverage';
 import { blockTime, sectionsOfBlocks } from './blockTime';
 import { readingsOf, type Reading } from './readings';
 import { valueInEffect, type InEffect, type Place, type SettingValue } from './inEffect';
@@ -31,6 +32,8 @@ export interface TimelinePoint {
   readonly counts: Partial<Record<StateId, number>>;
   /** Internal: the host its sockstat numbers come from, when its prompt names one (hosts.ts). */
   readonly host?: string;
+  /** Internal: the states whose count is a lower bound (only a listing that shows part of the sockets counts them). */
+  readonly atLeast?: readonly StateId[];
 }
 
 export interface Trend {
@@ -140,6 +143,7 @@ function noteTimes(model: NoteModel): NoteTimes {
     if (!sample) return;
     const tcp = reading ? reading.tcp : block.sockstat?.tcp;
     const host = reading ? reading.host : tcp ? sampleHost(block) : undefined;
+    const atLeast = reading ? reading.atLeast : lowerBoundStates(block.segments);
     points.push({
       time: isoOf(t),
       line: block.startLine,
@@ -149,6 +153,7 @@ function noteTimes(model: NoteModel): NoteTimes {
       minutes: minutesOf(t),
       counts: reading ? reading.counts : block.counts,
       ...(host !== undefined ? { host } : {}),
+      ...(atLeast.length ? { atLeast } : {}),
     });
   });
   const times = { points, minutes, axis: minutesInNoteOrder(model.evidence.map((b) => minutes.get(b))) };

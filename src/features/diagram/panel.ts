@@ -265,7 +265,7 @@ export class DiagramPanel implements vscode.Disposable {
     const source = diagramSource(model, lang, range, sectionTitle ?? documentName).input;
     // A sample chosen on the timeline scrubber: its counts instead of the note's current ones (its latest moment).
     const sample = this.detail.chosen(model, this.detailScope(document, model));
-    const sampled = sample ? { ...source, counts: { ...sample.counts }, countSource: vscode.l10n.t('sample at {0}, line {1}', sample.time, sample.line + 1) } : source;
+    const sampled = sample ? { ...source, counts: { ...sample.counts }, atLeast: sample.atLeast ?? [], countSource: vscode.l10n.t('sample at {0}, line {1}', sample.time, sample.line + 1) } : source;
     const input = this.live.diagramInput(sampled);
     const diagram = buildDiagramModel({ ...input, showLinux: this.state.showLinux }, lang);
     const explanations: Partial<Record<StateId, string>> = {};
