@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixtureDir } from '../support/repo';
+import { noteCounts } from '../../src/core/report/currentCounts';
 import { analyzeNote } from '../../src/core/note/analyze';
 import { isoOf, minutesOf, onOneAxis, parseDate, parseDateTime, parseTimeMention, type NoteTime } from '../../src/core/report/time';
 import { limitsOf, minutesUntil, slope, timelineOf, trendOf, type TimelinePoint } from '../../src/core/report/timeline';
@@ -597,6 +598,47 @@ describe('a zone written after a time of day (audit s10, English notes: UTC head
     const points = timelineOf(model);
     assert.deepEqual(points.map((p) => p.time), ['2025-07-08T11:02:13+02:00', '2025-07-08T09:20:00Z']);
     assert.equal(limitsOf(model, points).orphan, 300, 'the latest sample is 09:20Z, after 09:02:13Z');
+  });
+});
+
+describe('a heading\'s time and the blocks under it', () => {
+  it('a block timed only by its heading comes after a block above it under that heading with its own, later time (audit s12 EN 3)', () => {
+    const note = [
+      '# web-3 2024-05-14',
+      '',
+      '## 14:30 after the fix',
+      '',
+      '```',
+      "[root@web-3 ~]# date; ss -tan | awk 'NR>1 {print $1}' | sort | uniq -c",
+      'Tue May 14 14:30:40 UTC 2024',
+      '   3702 FIN-WAIT-1',
+      '    401 ESTAB',
+      '```',
+      '',
+      'Killed the remaining ones with `ss -K`, then:',
+      '',
+      '```',
+      "[root@web-3 ~]# ss -tan | awk 'NR>1 {print $1}' | sort | uniq -c",
+      '     12 FIN-WAIT-1',
+      '    399 ESTAB',
+      '```',
+      '',
+      '## 14:20 (pasted later: before the fix)',
+      '',
+      '```',
+      "$ ss -tan | awk 'NR>1 {print $1}' | sort | uniq -c",
+      '  29000 FIN-WAIT-1',
+      '```',
+      '',
+    ].join('\n');
+    const model = analyzeNote(note);
+    const points = timelineOf(model);
+    assert.deepEqual(points.map((p) => p.time), ['2024-05-14T14:30:40Z', '2024-05-14T14:30:00Z', '2024-05-14T14:20:00Z']);
+    const [first, second, third] = points.map((p) => p.minutes) as [number, number, number];
+    assert.ok(second >= first, 'the second block is placed at 14:30:40, not before the first');
+    assert.ok(third < first, 'another heading keeps its own time');
+    // Before: the 14:30:40 block was the latest and its 3,702 FIN-WAIT-1 the current count.
+    assert.equal(noteCounts(model).counts.get('FIN-WAIT-1')?.count, 12);
   });
 });
 

@@ -132,6 +132,22 @@ function clockInBlock(model: NoteModel, block: EvidenceBlock): NoteTime | undefi
 }
 
 export function blockTime(model: NoteModel, block: EvidenceBlock, section: Section | undefined): NoteTime | undefined {
+  return blockTimeOf(model, block, section)?.t;
+}
+
+/**
+ * The block's time (blockTime) and whether it is its section heading's alone (`## 14:30` over the block, no time in
+ * the block or on the line above it): a time several blocks share, the time their section starts.
+ */
+export function blockTimeOf(model: NoteModel, block: EvidenceBlock, section: Section | undefined): { t: NoteTime; heading: boolean } | undefined {
+  const t = ownTime(model, block, section);
+  if (t) return { t, heading: false };
+  const heading = section ? parseTimeMention(section.title) : undefined;
+  return heading && { t: underHeading(model, section, heading), heading: true };
+}
+
+/** The block's time from anything but its section heading alone (blockTimeOf). */
+function ownTime(model: NoteModel, block: EvidenceBlock, section: Section | undefined): NoteTime | undefined {
   for (const seg of block.segments) {
     if (seg.kind !== 'snapshot') continue;
     const header = model.lines.lineText(seg.startLine);
@@ -142,11 +158,11 @@ export function blockTime(model: NoteModel, block: EvidenceBlock, section: Secti
   }
   const dated = outsideSegments(block, (n) => dateOutput(model, block, n));
   if (dated) return underHeading(model, section, dated);
-  const outside = timeAbove(model, block, section);
+  const above = lineAbove(model, block);
   // A time of day in the block's own prompt is closer to the sample than the heading or the line above: it wins
   // (`# 2024-03-05 14:02` over `[14:02:11] $ ss -s` is 14:02:11), on their date and in their zone.
   const clock = clockInBlock(model, block);
-  const t = clock ? clockOn(clock, outside) : outside;
+  const t = clock ? clockOn(clock, above ?? timeAbove(model, block, section)) : above;
   return t && underHeading(model, section, t);
 }
 

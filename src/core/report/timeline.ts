@@ -14,7 +14,7 @@ import type { StateId } from '../catalogue/types';
 import { orphanPressure, pressureInput, SYSCTL_MAX_ORPHANS, SYSCTL_MAX_TW, SYSCTL_TCP_MEM, type OrphanPressure } from '../snapshot/pressure';
 import { isoOf, minutesOf, onOneAxis, type NoteTime } from './time';
 import { lowerBoundStates } from '../evidence/coverage';
-import { blockTime, sectionsOfBlocks } from './blockTime';
+import { blockTimeOf, sectionsOfBlocks } from './blockTime';
 import { readingsOf, type Reading } from './readings';
 import { valueInEffect, type InEffect, type Place, type SettingValue } from './inEffect';
 import { compareOnAxis, minutesInNoteOrder, type OnAxis } from './sampleOrder';
@@ -120,7 +120,7 @@ const NOTE_TIMES = new WeakMap<NoteModel, NoteTimes>();
 function noteTimes(model: NoteModel): NoteTimes {
   const known = NOTE_TIMES.get(model);
   if (known) return known;
-  const timed: { block: EvidenceBlock; t: NoteTime; sample: boolean; reading?: Reading }[] = [];
+  const timed: { block: EvidenceBlock; t: NoteTime; sample: boolean; reading?: Reading; heading?: true }[] = [];
   const sections = sectionsOfBlocks(model, model.evidence);
   model.evidence.forEach((block, i) => {
     const sample = block.sockstat?.tcp !== undefined || Object.keys(block.counts).length > 0;
@@ -130,16 +130,27 @@ function noteTimes(model: NoteModel): NoteTimes {
       for (const reading of readings) timed.push({ block, t: reading.t, sample, reading });
       return;
     }
-    const t = blockTime(model, block, sections[i]);
-    if (t) timed.push({ block, t, sample });
+    const bt = blockTimeOf(model, block, sections[i]);
+    if (bt) timed.push({ block, t: bt.t, sample, ...(bt.heading ? { heading: true as const } : {}) });
   });
   const axis = onOneAxis(timed.map((x) => x.t));
+  const at = axis.map((t) => minutesOf(t));
+  // A block timed only by its heading (`## 14:30`) comes after the blocks above it under that heading: their own
+  // times (`date` printed 14:30:40) are later than the section's start, and notes are written as the incident goes.
+  const sectionOf = new Map(model.evidence.map((b, i) => [b, sections[i]] as const));
+  let latestInSection: { section: unknown; minutes: number } | undefined;
+  timed.forEach(({ block, heading }, i) => {
+    const section = sectionOf.get(block);
+    if (latestInSection?.section !== section) latestInSection = undefined;
+    if (heading && latestInSection && latestInSection.minutes > (at[i] as number)) at[i] = latestInSection.minutes;
+    latestInSection = { section, minutes: Math.max(latestInSection?.minutes ?? -Infinity, at[i] as number) };
+  });
   const points: TimelinePoint[] = [];
   const minutes = new Map<EvidenceBlock, number>();
   timed.forEach(({ block, sample, reading }, i) => {
     const t = axis[i] as NoteTime;
     // A block with several readings stands at its last one (the later readings set it again).
-    minutes.set(block, minutesOf(t));
+    minutes.set(block, at[i] as number);
     if (!sample) return;
     const tcp = reading ? reading.tcp : block.sockstat?.tcp;
     const host = reading ? reading.host : tcp ? sampleHost(block) : undefined;
@@ -150,7 +161,7 @@ function noteTimes(model: NoteModel): NoteTimes {
       orphan: tcp?.orphan ?? null,
       tw: tcp?.tw ?? null,
       mem: tcp?.mem ?? null,
-      minutes: minutesOf(t),
+      minutes: at[i] as number,
       counts: reading ? reading.counts : block.counts,
       ...(host !== undefined ? { host } : {}),
       ...(atLeast.length ? { atLeast } : {}),
