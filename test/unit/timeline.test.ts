@@ -33,6 +33,13 @@ describe('times in notes', () => {
     assert.equal(iso('Tue Jan  7 22:02:13 AEDT 2025'), '2025-01-07T22:02:13+11:00');
     for (const z of ['IST', 'BST', 'AST', 'CDT', 'XYZ']) assert.equal(iso(`Tue Jul  8 11:02:13 ${z} 2025`), '2025-07-08T11:02:13', `${z} is read as no zone`);
     assert.equal(iso('Fri Mar 14 09:31:00 +0800 2025'), '2025-03-14T09:31:00+08:00');
+    // glibc prints a numeric abbreviation for zones without a name (audit s12 EN 4).
+    assert.equal(iso('Tue May 14 14:05:12 +08 2024'), '2024-05-14T14:05:12+08:00');
+    assert.equal(iso('Tue May 14 03:05:12 -03 2024'), '2024-05-14T03:05:12-03:00');
+    assert.equal(iso('Tue May 14 14:05:12 +0545 2024'), '2024-05-14T14:05:12+05:45');
+    assert.equal(iso('2024年 05月 14日 星期二 14:05:12 +08'), '2024-05-14T14:05:12+08:00');
+    assert.equal(parseTimeMention('14:05 +12')?.offset, undefined, 'a count, not a zone');
+    assert.equal(parseTimeMention('2025-03-14 14:05-14:20')?.offset, undefined, 'a range');
     assert.equal(iso('Fri 14 Mar 2025 09:26:53 PM UTC'), '2025-03-14T21:26:53Z');
     assert.equal(iso('2025年 03月 14日 星期五 09:26:53 CST'), '2025-03-14T09:26:53');
     assert.equal(iso('### 09:41 再看一次'), '09:41:00');

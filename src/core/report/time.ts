@@ -92,9 +92,10 @@ function zoneOffset(z: string | undefined): number | undefined {
   if (z === undefined) return undefined;
   if (z === 'Z' || z === 'UTC' || z === 'GMT') return 0;
   if (Object.hasOwn(ZONE_NAMES, z)) return ZONE_NAMES[z];
-  const m = /^([+-])(\d{2}):?(\d{2})$/.exec(z);
-  if (!m) return undefined;
-  const v = Number(m[2]) * 60 + Number(m[3]);
+  // `+0800`, `+08:00`, and `+08` / `-03` (glibc's name for zones without an abbreviation: Asia/Singapore, America/Sao_Paulo).
+  const m = /^([+-])(\d{2})(?::?(\d{2}))?$/.exec(z);
+  if (!m || Number(m[2]) > 14) return undefined;
+  const v = Number(m[2]) * 60 + Number(m[3] ?? 0);
   return m[1] === '-' ? -v : v;
 }
 
@@ -210,7 +211,7 @@ function cDate(text: string): NoteTime | undefined {
     let period: Period | undefined;
     if (t[j] === 'AM' || t[j] === 'PM') period = t[j++] === 'AM' ? 'am' : 'pm';
     let zone: string | undefined;
-    if (/^(?:[A-Z]{2,5}|[+-]\d{4})$/.test(t[j] ?? '')) zone = t[j++];
+    if (/^(?:[A-Z]{2,5}|[+-]\d{2}(?:\d{2})?)$/.test(t[j] ?? '')) zone = t[j++];
     if (!year && /^\d{4}$/.test(t[j] ?? '')) year = Number(t[j]);
     if (!year) return undefined;
     const offset = zoneOffset(zone);
@@ -231,8 +232,8 @@ const CLOCK_HINT = /[:：点时]/;
 /** A count or a duration right after the digits (`1:30个`, `10:30分钟`, `3点50个`, `2:30 min`): not a time. */
 const UNIT_AFTER = /^(?:[个次倍%秒]|分钟|小时|毫秒| ?(?:ms|s|secs?|mins?|minutes|h|hrs?|hours)(?![A-Za-z]))/;
 const AMPM_AFTER = /^ ?([AaPp])\.?[Mm]\.?(?![A-Za-z])/;
-/** A zone after the time: `Z`, `UTC`, `(UTC)`, `GMT`, `UTC+8`, `+08:00`, `+0800`; zone names: ZONE_NAME_AFTER. */
-const ZONE_AFTER = /^( ?)(?:[(（]?(?:UTC|GMT)(?:([+-])(\d{1,2})(?::?(\d{2}))?)?(?![A-Za-z\d])|Z(?![A-Za-z\d])|([+-])(\d{2}):?(\d{2})(?![A-Za-z\d:]))/;
+/** A zone after the time: `Z`, `UTC`, `(UTC)`, `GMT`, `UTC+8`, `+08:00`, `+0800`, `+08`; zone names: ZONE_NAME_AFTER. */
+const ZONE_AFTER = /^( ?)(?:[(（]?(?:UTC|GMT)(?:([+-])(\d{1,2})(?::?(\d{2}))?)?(?![A-Za-z\d])|Z(?![A-Za-z\d])|([+-])(\d{2})(?::?(\d{2}))?(?![A-Za-z\d:.]))/;
 
 /** A zone name after the time (`09:20 CEST`, `(JST)`): read when it names one offset (ZONE_NAMES); CST, IST … are not. */
 const ZONE_NAME_AFTER = /^ ?[(（]?([A-Z]{3,4})(?![A-Za-z\d])/;
