@@ -46,7 +46,39 @@ describe('local port exhaustion from a note', () => {
     assert.match(c.message, /28,232 sockets in TIME-WAIT \(line 10\) against the 28,232 ports of ip_local_port_range 32768–60999, read later in the note/);
     assert.match(c.message, /3 of 3 listed TIME-WAIT sockets go to 10\.70\.1\.9:6380/);
     assert.match(c.message, /"Cannot assign requested address" \(line 3\)/);
-    assert.doesNotMatch(c.message, /10240/, 'the range set after the sample is the fix, not the limit it met');
+    assert.doesNotMatch(c.message, /against the 54,761 ports/, 'the range set after the sample is the fix, not the limit it met');
+    assert.match(c.message, /; set to 10240 65000 later in the note\./);
+    assert.match(c.message, / Since the change, the latest sample \(line 38\) shows 37 in TIME-WAIT against 54,761 ports, with tcp_tw_reuse = 2: no longer short of ports\.$/);
+  });
+
+  it('after a fix (the range widened, tcp_tw_reuse = 1): the cause says what changed, and that a later sample under it is no longer short (audit s12 EN 5)', () => {
+    const before = [
+      'Log: `connect: cannot assign requested address`',
+      '',
+      '## 11:20',
+      '',
+      fence("$ netstat -ant | awk '{print $6}' | sort | uniq -c", '    214 ESTABLISHED', '  28390 TIME_WAIT', '$ sysctl net.ipv4.ip_local_port_range net.ipv4.tcp_tw_reuse', 'net.ipv4.ip_local_port_range = 32768\t60999', 'net.ipv4.tcp_tw_reuse = 2'),
+      '## 11:32',
+      '',
+      fence('$ sudo sysctl -w net.ipv4.tcp_tw_reuse=1', 'net.ipv4.tcp_tw_reuse = 1', '$ sudo sysctl -w net.ipv4.ip_local_port_range="15000 64999"', 'net.ipv4.ip_local_port_range = 15000 64999'),
+    ];
+    const after = ['## 11:40', '', fence("$ netstat -ant | awk '{print $6}' | sort | uniq -c", '    221 ESTABLISHED', '  25790 TIME_WAIT')];
+    // The cause of the incident stands, and says that the latest sample, under the fix, is no longer short.
+    const fixed = report([...before, ...after].join('\n')).causes.find((x) => x.rule === 'local-port-exhaustion');
+    assert.match(fixed?.message ?? '', / Since the change, the latest sample \(line 27\) shows 25,790 in TIME-WAIT against 50,000 ports, with tcp_tw_reuse = 1: no longer short of ports\.$/);
+    // A later sample under the same settings: still short, nothing added.
+    const again = report([...before.slice(0, 4), ...after].join('\n')).causes.find((x) => x.rule === 'local-port-exhaustion');
+    assert.doesNotMatch(again?.message ?? '', /Since the change/);
+    // Without a sample after the fix: the cause of the incident, saying what changed later.
+    const c = report(before.join('\n')).causes.find((x) => x.rule === 'local-port-exhaustion');
+    assert.ok(c);
+    assert.match(c.message, /28,390 sockets in TIME-WAIT \(line 7\) against the 28,232 ports of ip_local_port_range 32768–60999; set to 15000 64999 later in the note\./);
+    assert.match(c.message, /\(tcp_tw_reuse = 2; set to 1 later in the note\)/);
+    // No tcp_tw_reuse before the sample, one set after it (audit s12 ZH 5): not "not in the note".
+    const unset = report([...before.slice(0, 3), fence("$ netstat -ant | awk '{print $6}' | sort | uniq -c", '  28390 TIME_WAIT'), ...before.slice(5)].join('\n'), 'zh-cn');
+    const z = unset.causes.find((x) => x.rule === 'local-port-exhaustion');
+    assert.match(z?.message ?? '', /笔记在该采样处没有给出 tcp_tw_reuse，其默认值 2 只对回环连接复用；笔记后文设为 1/);
+    assert.doesNotMatch(z?.message ?? '', /笔记中没有 tcp_tw_reuse/);
   });
 
   it('not for TIME-WAIT on our own listening port, nor for a count without destinations or errors', () => {

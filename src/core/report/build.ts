@@ -6,7 +6,8 @@
 import { withinRange, type EvidenceBlock, type NoteModel, type OffsetRange } from '../note/model';
 import { STATE_IDS, type Lang, type StateId } from '../catalogue/types';
 import type { StateSockets, TimerKind } from '../evidence/connections';
-import { findCauses, timeWaitPeak, type Cause, type CounterReading } from './causes';
+import { countsTimeWait, findCauses, PORT_SETTINGS, timeWaitPeak, type Cause, type CounterReading } from './causes';
+import { compareOnAxis } from './sampleOrder';
 import { connectErrorLines } from './connectErrors';
 import { checkNote, type Finding } from '../check/findings';
 import { noteEvidenceSteps, runSteps, type CountSample, type NoteEvidence, type OutputSample } from './noteEvidence';
@@ -89,8 +90,9 @@ function blockAt(model: NoteModel, line: number): EvidenceBlock | undefined {
 }
 
 /**
- * The samples on the note's time axis (a sample in a timed block takes its minutes), and, for the one the port
- * rule compares with ip_local_port_range (causes.ts timeWaitPeak), the sysctls in effect at it.
+ * The samples on the note's time axis (a sample in a timed block takes its minutes), and the sysctls in effect at
+ * the ones the port rule compares with ip_local_port_range: the TIME-WAIT peak (causes.ts timeWaitPeak) and, when
+ * the port settings changed after it (the fix), the latest TIME-WAIT sample (`twLatest`).
  */
 function placedSamples(model: NoteModel, samples: readonly OutputSample[], withSysctls: boolean): OutputSample[] {
   const placed = samples.map((s): OutputSample => {
@@ -98,9 +100,21 @@ function placedSamples(model: NoteModel, samples: readonly OutputSample[], withS
     const minutes = block ? placeOf(model, block, s.line).minutes : undefined;
     return minutes !== undefined ? { ...s, minutes } : s;
   });
-  const peak = withSysctls ? timeWaitPeak(placed) : undefined;
-  const block = peak && blockAt(model, peak.s.line);
-  if (peak && block) placed[placed.indexOf(peak.s)] = { ...peak.s, sysctls: settingsAt(model, placeOf(model, block, peak.s.line)) };
+  if (!withSysctls) return placed;
+  const tw = placed.filter(countsTimeWait);
+  const peak = timeWaitPeak(tw);
+  if (!peak) return placed;
+  const settingsOf = (s: OutputSample): Record<string, InEffect> | undefined => {
+    const block = blockAt(model, s.line);
+    return block && settingsAt(model, placeOf(model, block, s.line));
+  };
+  const atPeak = settingsOf(peak.s);
+  if (atPeak) placed[placed.indexOf(peak.s)] = { ...peak.s, sysctls: atPeak };
+  let latest = peak.s;
+  for (const s of tw) if (compareOnAxis({ minutes: s.minutes ?? -Infinity, line: s.line }, { minutes: latest.minutes ?? -Infinity, line: latest.line }) > 0) latest = s;
+  const atLatest = latest === peak.s ? undefined : settingsOf(latest);
+  const key = (at: Record<string, InEffect> | undefined): string => PORT_SETTINGS.map((k) => at?.[k]?.value ?? '').join('\n');
+  if (atLatest && key(atLatest) !== key(atPeak)) placed[placed.indexOf(latest)] = { ...latest, sysctls: atLatest, twLatest: true };
   return placed;
 }
 

@@ -249,6 +249,15 @@ export const PHRASE = {
     'zh-cn': '笔记没有显示它们发往哪里：端口限制按目的地计算，只有当它们大多发往同一个地址和端口时才会耗尽。',
   },
   reuseUnknown: { en: 'tcp_tw_reuse is not in the note; its default 2 reuses only for loopback connections', 'zh-cn': '笔记中没有 tcp_tw_reuse；其默认值 2 只对回环连接复用' },
+  reuseNotYet: {
+    en: 'the note gives no tcp_tw_reuse at that sample, and its default 2 reuses only for loopback connections',
+    'zh-cn': '笔记在该采样处没有给出 tcp_tw_reuse，其默认值 2 只对回环连接复用',
+  },
+  changedLater: { en: '; set to {v} later in the note', 'zh-cn': '；笔记后文设为 {v}' },
+  portsSince: {
+    en: ' Since the change, the latest sample (line {line}) shows {count} in TIME-WAIT against {ports} ports, with tcp_tw_reuse = {reuse}: no longer short of ports.',
+    'zh-cn': '改动之后，最近的采样（第 {line} 行）有 {count} 个 TIME-WAIT，端口共 {ports} 个，tcp_tw_reuse = {reuse}：端口已不再紧张。',
+  },
   connectError: {
     en: ' The note quotes connect() failing with "Cannot assign requested address" (line {line}).',
     'zh-cn': '笔记中引用了 connect() 失败的报错 "Cannot assign requested address"（第 {line} 行）。',

@@ -129,6 +129,8 @@ function sysctlFor(f: CauseFacts, state: StateId, key: string): { value?: string
 
 /** ", read later in the note" after a value read only after the sample it is compared with. */
 const readLater = (after: boolean, lang: Lang): string => (after ? t(PHRASE.readLater, lang) : '');
+/** A different value of the setting later in the note (the change, often the fix), beside the one the sample met. */
+const changedLater = (s: InEffect, lang: Lang): string => (s.later !== undefined ? t(PHRASE.changedLater, lang, { v: s.later }) : '');
 
 /** The retransmission budget of an orphan: tcp_orphan_retries, where 0 means 8 (while the RTO is not maxed out). */
 export function orphanBudget(sysctls: Readonly<Record<string, string>>): { budget: number; setting: string } {
@@ -368,9 +370,18 @@ function destinationOf(s: StateSockets | undefined): { address: string; port: nu
   return s.listed >= MIN_ROWS_FOR_SPREAD ? 'many' : undefined;
 }
 
+/** The settings the port rule reads at its sample. */
+export const PORT_SETTINGS = ['net.ipv4.ip_local_port_range', 'net.ipv4.tcp_tw_reuse', 'net.ipv4.tcp_timestamps'] as const;
+
+/** A sample the port rule can compare: an output's TIME-WAIT count or sockstat `tw`, above 0. */
+export function countsTimeWait(s: OutputSample): boolean {
+  return !s.prose && ((s.counts['TIME-WAIT'] ?? 0) > 0 || (s.tw ?? 0) > 0);
+}
+
 /**
  * The sample with the most TIME-WAIT sockets an output counts (the first of equals); sockstat `tw` (with the
- * FIN-WAIT-2 minisocks) when no output counts them. The one sample the port rule compares with the range.
+ * FIN-WAIT-2 minisocks) when no output counts them. Among the samples under the settings of the latest one
+ * (build.ts placedSamples), the one the port rule compares with the range.
  */
 export function timeWaitPeak(samples: readonly OutputSample[]): { n: number; s: OutputSample; tw: boolean } | undefined {
   let peak: { n: number; s: OutputSample; tw: boolean } | undefined;
@@ -389,43 +400,63 @@ export function timeWaitPeak(samples: readonly OutputSample[]): { n: number; s: 
  * (__inet_hash_connect, __inet_check_established): a port in TIME-WAIT towards a destination is taken for that
  * destination only — unless tcp_twsk_unique() lets it be reused (tcp_tw_reuse 1, or 2 towards loopback; TCP
  * timestamps needed) — and when none is left connect() fails with EADDRNOTAVAIL. Compared: the most TIME-WAIT
- * sockets any output shows (counts or sockstat `tw`) with the ports of the range in effect there. Not when the
+ * sockets an output shows (counts or sockstat `tw`) with the ports of the range in effect there, among the samples
+ * under the settings of the latest one (a fix that widened the range or set tcp_tw_reuse = 1 ends it). Not when the
  * listing shows them on one local port (our listening port: a server that closes first uses no ephemeral port)
  * or spread over many destinations; otherwise only with one destination shown (PORTS_CLOSE) or the connect()
  * error quoted (PORTS_WITH_ERROR).
  */
 function portExhaustion(f: CauseFacts, lang: Lang): Cause | undefined {
-  const peak = timeWaitPeak(samplesOf(f));
+  const samples = samplesOf(f);
+  const peak = timeWaitPeak(samples.filter((s) => !s.twLatest));
   if (!peak) return undefined;
-  const sample = peak.s;
-  // The sysctls in effect at the sample, else (facts built by hand) the note's last values.
-  const at = (key: string): InEffect => sample.sysctls?.[key] ?? (f.sysctls[key] !== undefined ? { value: f.sysctls[key], after: false } : { after: false });
-  const rangeSetting = at('net.ipv4.ip_local_port_range');
-  const range = portRange(rangeSetting.value);
-  const [lo, hi] = range ?? DEFAULT_PORT_RANGE;
-  const ports = hi - lo + 1;
   const listing = f.sockets.get('TIME-WAIT');
   const top = listing?.localPorts[0];
   if (listing && top && listing.listed >= MIN_ROWS_FOR_DESTINATION && majority(top.count, listing.listed)) return undefined;
   const dest = destinationOf(listing);
   if (dest === 'many') return undefined;
-  const reuse = at('net.ipv4.tcp_tw_reuse').value?.trim();
-  const timestamps = at('net.ipv4.tcp_timestamps').value?.trim();
-  if (timestamps !== '0' && (reuse === '1' || (dest && isLoopback(dest.address) && reuse !== '0'))) return undefined;
   const errors = f.connectErrorLines ?? [];
-  const share = peak.n / ports;
-  if (!((errors.length > 0 && share >= PORTS_WITH_ERROR) || (dest && share >= PORTS_CLOSE))) return undefined;
+  const at = portsAt(f, peak.s, peak.n, dest, errors.length > 0);
+  if (!at.short) return undefined;
+  const sample = peak.s;
+  const { rangeSetting, range, reuseSetting, reuse } = at;
+  const [lo, hi] = range ?? DEFAULT_PORT_RANGE;
   const where = dest ? (dest.address.includes(':') ? `[${dest.address}]:${dest.port}` : `${dest.address}:${dest.port}`) : '';
+  // A later sample under other settings (the fix) that is no longer short: said, with its numbers.
+  const latest = samples.find((s) => s.twLatest);
+  const last = latest && timeWaitPeak([latest]);
+  const now = last ? portsAt(f, last.s, last.n, dest, errors.length > 0) : undefined;
   return make('local-port-exhaustion', 'TIME-WAIT', lang, {
     count: formatNumber(peak.n),
     what: t(peak.tw ? PHRASE.twMinisocks : PHRASE.twSockets, lang),
     line: sample.line + 1,
-    ports: formatNumber(ports),
-    range: range ? t(PHRASE.portRange, lang, { lo, hi, later: readLater(rangeSetting.after, lang) }) : t(PHRASE.portRangeDefault, lang, { lo, hi }),
+    ports: formatNumber(at.ports),
+    range: (range ? t(PHRASE.portRange, lang, { lo, hi, later: readLater(rangeSetting.after, lang) }) : t(PHRASE.portRangeDefault, lang, { lo, hi })) + changedLater(rangeSetting, lang),
     dest: dest ? t(PHRASE.oneDestination, lang, { count: dest.count, listed: dest.listed, where }) : t(PHRASE.noDestination, lang),
-    reuse: reuse !== undefined ? `tcp_tw_reuse = ${reuse}` : t(PHRASE.reuseUnknown, lang),
-    errors: errors.length ? t(PHRASE.connectError, lang, { line: (errors[0] as number) + 1 }) : '',
+    reuse: (reuse !== undefined ? `tcp_tw_reuse = ${reuse}` : t(reuseSetting.later !== undefined ? PHRASE.reuseNotYet : PHRASE.reuseUnknown, lang)) + changedLater(reuseSetting, lang),
+    errors:
+      (errors.length ? t(PHRASE.connectError, lang, { line: (errors[0] as number) + 1 }) : '') +
+      (last && now && !now.short ? t(PHRASE.portsSince, lang, { line: last.s.line + 1, count: formatNumber(last.n), ports: formatNumber(now.ports), reuse: now.reuse ?? '2' }) : ''),
   });
+}
+
+/**
+ * The port rule at one sample: the range and tcp_tw_reuse in effect there (else, facts built by hand, the note's
+ * last values), the ports, and whether `n` TIME-WAIT sockets leave connect() short of ports (`short`).
+ */
+function portsAt(f: CauseFacts, sample: OutputSample, n: number, dest: { address: string } | undefined, errors: boolean) {
+  const at = (key: string): InEffect => sample.sysctls?.[key] ?? (f.sysctls[key] !== undefined ? { value: f.sysctls[key], after: false } : { after: false });
+  const rangeSetting = at('net.ipv4.ip_local_port_range');
+  const range = portRange(rangeSetting.value);
+  const [lo, hi] = range ?? DEFAULT_PORT_RANGE;
+  const ports = hi - lo + 1;
+  const reuseSetting = at('net.ipv4.tcp_tw_reuse');
+  const reuse = reuseSetting.value?.trim();
+  const timestamps = at('net.ipv4.tcp_timestamps').value?.trim();
+  const reused = timestamps !== '0' && (reuse === '1' || (dest !== undefined && isLoopback(dest.address) && reuse !== '0'));
+  const share = n / ports;
+  const short = !reused && ((errors && share >= PORTS_WITH_ERROR) || (dest !== undefined && share >= PORTS_CLOSE));
+  return { rangeSetting, range, ports, reuseSetting, reuse, short };
 }
 
 /**

@@ -36,6 +36,8 @@ export interface OutputSample {
   readonly prose?: true;
   /** The sysctls in effect at the sample (report/inEffect.ts), where a rule compares one with it (TIME-WAIT). */
   readonly sysctls?: Readonly<Record<string, InEffect>>;
+  /** The latest TIME-WAIT sample, under port settings other than the peak's (build.ts placedSamples). */
+  readonly twLatest?: true;
 }
 
 export interface NoteEvidence {
