@@ -40,7 +40,7 @@ export const CAUSE_TEXT: Readonly<Record<CauseRule, CauseText>> = {
   'fin-wait-1-zero-window': {
     message: {
       en: 'Likely cause: the peers advertise a zero window. {persist} of {timed} FIN-WAIT-1 sockets with a timer are on the persist (zero-window probe) timer and {nonZero} of {rows} still hold data in Send-Q (up to {max} bytes): the application closed with data queued, Linux entered FIN-WAIT-1 at once, and the FIN waits behind data the peer does not take. These are orphans; the kernel gives up after tcp_orphan_retries worth of probes.{network}',
-      'zh-cn': '可能原因：对端通告零窗口。带定时器的 FIN-WAIT-1 套接字中有 {persist}/{timed} 个处于 persist（零窗口探测）定时器，{rows} 个中有 {nonZero} 个 Send-Q 仍有数据（最多 {max} 字节）：应用在仍有排队数据时 close()，Linux 立即进入 FIN-WAIT-1，FIN 排在对端不接收的数据之后。这些是孤儿套接字，内核在探测次数达到 tcp_orphan_retries 后放弃。{network}',
+      'zh-cn': '可能原因：对端通告零窗口。{timed} 个带定时器的 FIN-WAIT-1 套接字中有 {persist} 个处于 persist（零窗口探测）定时器，{rows} 个中有 {nonZero} 个 Send-Q 仍有数据（最多 {max} 字节）：应用在仍有排队数据时 close()，Linux 立即进入 FIN-WAIT-1，FIN 排在对端不接收的数据之后。这些是孤儿套接字，内核在探测次数达到 tcp_orphan_retries 后放弃。{network}',
     },
     check: [
       { en: '`ss -tanoi state fin-wait-1`: does `backoff` keep growing? If it stays at `tcp_retries2` (≤ 8) the orphan can stall indefinitely (reported in 2025)', 'zh-cn': '`ss -tanoi state fin-wait-1`：`backoff` 是否持续增长？若停在 `tcp_retries2`（≤ 8），孤儿可能无限期滞留（2025 年报告的问题）' },
@@ -101,7 +101,7 @@ export const CAUSE_TEXT: Readonly<Record<CauseRule, CauseText>> = {
   'fin-wait-2-timewait-minisocks': {
     message: {
       en: 'Harmless: {timewait} of {timed} FIN-WAIT-2 sockets with a timer are on the timewait timer — timewait minisocks in the FIN-WAIT-2 sub-state. The full socket is already gone; they count in sockstat `tw`, not `orphan`, and expire after tcp_fin_timeout. Normal with tcp_fin_timeout ≤ 60.',
-      'zh-cn': '无害：带定时器的 FIN-WAIT-2 套接字中有 {timewait}/{timed} 个处于 timewait 定时器——处于 FIN-WAIT-2 子状态的 timewait 迷你套接字。完整套接字已释放；它们计入 sockstat `tw` 而非 `orphan`，在 tcp_fin_timeout 后过期。tcp_fin_timeout ≤ 60 时属正常。',
+      'zh-cn': '无害：{timed} 个带定时器的 FIN-WAIT-2 套接字中有 {timewait} 个处于 timewait 定时器——处于 FIN-WAIT-2 子状态的 timewait 迷你套接字。完整套接字已释放；它们计入 sockstat `tw` 而非 `orphan`，在 tcp_fin_timeout 后过期。tcp_fin_timeout ≤ 60 时属正常。',
     },
     check: [
       { en: '`tw` against `tcp_max_tw_buckets`', 'zh-cn': '`tw` 与 `tcp_max_tw_buckets` 的比较' },
@@ -113,7 +113,7 @@ export const CAUSE_TEXT: Readonly<Record<CauseRule, CauseText>> = {
   'fin-wait-2-orphans-waiting': {
     message: {
       en: 'FIN-WAIT-2 orphans waiting for the peer\'s FIN: {keepalive} of {timed} FIN-WAIT-2 sockets with a timer are on the keepalive timer — full orphan sockets, which happens when tcp_fin_timeout is above 60 s ({fin}). They wait tcp_fin_timeout − 60 s, then live on as a timewait minisock for as long again: about 2 × (tcp_fin_timeout − 60) s in all.',
-      'zh-cn': 'FIN-WAIT-2 孤儿在等待对端的 FIN：带定时器的 FIN-WAIT-2 套接字中有 {keepalive}/{timed} 个处于 keepalive 定时器——完整的孤儿套接字，仅当 tcp_fin_timeout 大于 60 秒时出现（{fin}）。它们先等待 tcp_fin_timeout − 60 秒，再以 timewait 迷你套接字存在同样长的时间：总计约 2 × (tcp_fin_timeout − 60) 秒。',
+      'zh-cn': 'FIN-WAIT-2 孤儿在等待对端的 FIN：{timed} 个带定时器的 FIN-WAIT-2 套接字中有 {keepalive} 个处于 keepalive 定时器——完整的孤儿套接字，仅当 tcp_fin_timeout 大于 60 秒时出现（{fin}）。它们先等待 tcp_fin_timeout − 60 秒，再以 timewait 迷你套接字存在同样长的时间：总计约 2 × (tcp_fin_timeout − 60) 秒。',
     },
     check: [
       { en: '`sysctl net.ipv4.tcp_fin_timeout`; the peers\' CLOSE-WAIT', 'zh-cn': '`sysctl net.ipv4.tcp_fin_timeout`；对端的 CLOSE-WAIT' },
