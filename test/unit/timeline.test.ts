@@ -33,6 +33,12 @@ describe('times in notes', () => {
     assert.equal(iso('Tue Jan  7 22:02:13 AEDT 2025'), '2025-01-07T22:02:13+11:00');
     for (const z of ['IST', 'BST', 'AST', 'CDT', 'XYZ']) assert.equal(iso(`Tue Jul  8 11:02:13 ${z} 2025`), '2025-07-08T11:02:13', `${z} is read as no zone`);
     assert.equal(iso('Fri Mar 14 09:31:00 +0800 2025'), '2025-03-14T09:31:00+08:00');
+    // Days the calendar does not have are no dates (audit s12 ZH 7); the time of day stays.
+    for (const bad of ['## 2024年2月30日 下午3点', '2023年2月29日 凌晨2点', '2024-04-31 15:00', 'Feb 30, 2024 3:00 PM', '2月30日 15:00']) {
+      assert.equal(parseDate(bad), undefined, bad);
+      assert.equal(iso(bad), '15:00:00'.replace('15', bad.includes('凌晨') ? '02' : '15'), bad);
+    }
+    assert.equal(iso('2024年2月29日 凌晨2点'), '2024-02-29T02:00:00', 'a leap day');
     // glibc prints a numeric abbreviation for zones without a name (audit s12 EN 4).
     assert.equal(iso('Tue May 14 14:05:12 +08 2024'), '2024-05-14T14:05:12+08:00');
     assert.equal(iso('Tue May 14 03:05:12 -03 2024'), '2024-05-14T03:05:12-03:00');

@@ -46,11 +46,15 @@ function validClock(h: number, min: number, s: number): boolean {
   return h <= 23 && min <= 59 && s <= 60;
 }
 
+/** A day of the calendar: 2024-02-29 is one, 2023-02-29 and 2024-02-30 are not. */
 function validDate(y: number, m: number, d: number): boolean {
-  return y >= 1990 && y <= 2100 && validDay(m, d);
+  return y >= 1990 && y <= 2100 && validDay(m, d) && d <= daysIn(y, m);
 }
 
-const validDay = (m: number, d: number): boolean => m >= 1 && m <= 12 && d >= 1 && d <= 31;
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** A month and day without a year: 2月29日 may be one (a leap year's), 2月30日 and 4月31日 are not. */
+const validDay = (m: number, d: number): boolean => m >= 1 && m <= 12 && d >= 1 && d <= (DAYS_IN_MONTH[m - 1] as number);
+const daysIn = (y: number, m: number): number => (m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : (DAYS_IN_MONTH[m - 1] as number));
 
 /**
  * Zone abbreviations `date` prints that name one offset (minutes east of UTC): Europe's, North America's, and
