@@ -131,4 +131,4 @@ export const PUNCT = {
   comma: { en: ', ', 'zh-cn': '、' },
 } as const satisfies Record<string, Localized>;
 
-export { formatCount as formatNumber } from './format';
+export { formatCount as formatNumber, formatDecimal } from './format';

@@ -9,6 +9,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFi
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fixtureDir } from '../support/repo';
+import { formatDecimal } from '../../src/core/format';
 import { analyzeNote } from '../../src/core/note/analyze';
 import { buildReport } from '../../src/core/report/build';
 import { escapeMarkdown, reportMarkdown } from '../../src/core/report/markdown';
@@ -267,6 +268,18 @@ describe('report text', () => {
     assert.doesNotMatch(md, /<img/);
     assert.match(report.json.causes[0]?.message ?? '', /held by \?img src\?x\? ×120/);
     assert.equal(escapeMarkdown('[x](javascript:y)'), '\\[x\\]\\(javascript:y\\)');
+  });
+
+  it('rates and minutes with decimals keep their digit groups: -1,383.95 a minute, 32,348.5 min (audit s12)', () => {
+    assert.equal(formatDecimal(-1383.95), '-1,383.95');
+    assert.equal(formatDecimal(32348.5), '32,348.5');
+    assert.equal(formatDecimal(1320), '1,320');
+    assert.equal(formatDecimal(0.456), '0.46');
+    assert.equal(formatDecimal(-0.004), '0');
+    const note = ['```', 'net.ipv4.tcp_max_orphans = 16777216', '```', '', '## 10:00', '', '```', 'TCP: inuse 5 orphan 30000 tw 1 alloc 5 mem 2', '```', '', '## 10:13', '', '```', 'TCP: inuse 5 orphan 48000 tw 1 alloc 5 mem 2', '```', ''].join('\n');
+    const md = reportMarkdown(buildReport(analyzeNote(note), { file: 'n.md', lang: 'en' }), 'en');
+    assert.match(md, /Orphans change by 1,384\.62 a minute; ¼ of tcp_max_orphans: in 2,994\.6 min; ½: in 6,023\.8 min;/);
+    assert.match(reportMarkdown(buildReport(analyzeNote(note), { file: 'n.md', lang: 'zh-cn' }), 'zh-cn'), /2,994\.6 分钟后/);
   });
 
   it('Windows netstat -ano: the PID column names who holds the CLOSE-WAIT sockets (built CLI, en and zh-cn)', () => {

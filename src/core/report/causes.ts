@@ -9,7 +9,7 @@ import type { Lang } from '../catalogue/types';
 import type { StateId } from '../catalogue/types';
 import type { StateSockets } from '../evidence/connections';
 import { formatPercent } from '../snapshot/pressure';
-import { formatNumber, t } from '../strings';
+import { formatDecimal, formatNumber, t } from '../strings';
 import { parseUint } from '../evidence/text';
 import { CAUSE_TEXT, PHRASE, type CauseRule } from './causeTexts';
 import type { OutputSample, StateCount } from './noteEvidence';
@@ -236,13 +236,13 @@ function trendPhrase(trend: Trend | null, lang: Lang): string {
   const parts: string[] = [];
   const add = (what: string, m: number | null): void => {
     if (m === null) return;
-    parts.push(m === 0 ? t(PHRASE.passed, lang, { what }) : t(PHRASE.inMin, lang, { what, m }));
+    parts.push(m === 0 ? t(PHRASE.passed, lang, { what }) : t(PHRASE.inMin, lang, { what, m: formatDecimal(m) }));
   };
   add('¼', trend.minutesToQuarter);
   add('½', trend.minutesToHalf);
   add(t(PHRASE.limit, lang), trend.minutesToLimit);
   if (!parts.length) return '';
-  return t(PHRASE.trend, lang, { rate: formatNumber(trend.orphanPerMinute), parts: parts.join(t(PHRASE.sep, lang)) });
+  return t(PHRASE.trend, lang, { rate: formatDecimal(trend.orphanPerMinute), parts: parts.join(t(PHRASE.sep, lang)) });
 }
 
 function orphanPressureCause(f: CauseFacts, lang: Lang): Cause | undefined {
@@ -280,7 +280,7 @@ function tcpMemory(f: CauseFacts, lang: Lang): Cause | undefined {
   return make('tcp-memory-limit', null, lang, {
     headline: t(over ? PHRASE.memOverHead : PHRASE.memPressureHead, lang),
     detail: t(over ? PHRASE.memOver : PHRASE.memPressure, lang, values),
-    trend: soon ? t(PHRASE.memTrend, lang, { rate: formatNumber(l.memPerMinute as number), m: l.minutesToMemLimit as number }) : '',
+    trend: soon ? t(PHRASE.memTrend, lang, { rate: formatDecimal(l.memPerMinute as number), m: formatDecimal(l.minutesToMemLimit as number) }) : '',
     log: f.kernelMessages?.includes(MSG_TCP_MEM) ? t(PHRASE.memLog, lang) : '',
   });
 }

@@ -6,7 +6,7 @@
  */
 import { STATE_IDS, type Lang, type Localized, type StateId } from '../catalogue/types';
 import { formatPercent } from '../snapshot/pressure';
-import { formatNumber, PUNCT, t } from '../strings';
+import { formatDecimal, formatNumber, PUNCT, t } from '../strings';
 import type { Report, ReportJson, ReportSockets } from './build';
 import type { Limits, TimelinePoint } from './timeline';
 import { ofSeries } from './hosts';
@@ -84,7 +84,7 @@ export function escapeMarkdown(s: string): string {
 
 const n = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : formatNumber(v));
 /** A rate: thousands separated when whole, as computed otherwise (`12.5`). */
-const rate = (v: number): string => (Number.isInteger(v) ? formatNumber(v) : String(v));
+const rate = (v: number): string => formatDecimal(v);
 
 function timers(s: ReportSockets): string {
   const parts = (Object.entries(s.timers) as [string, number][]).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${v}`);
@@ -119,14 +119,14 @@ function noTrend(timeline: ReportJson['timeline'], lang: Lang): string {
 
 function minutes(m: number | null, lang: Lang): string {
   if (m === null) return t(W.never, lang);
-  return m === 0 ? t(W.passed, lang) : t(W.minutes, lang, { m });
+  return m === 0 ? t(W.passed, lang) : t(W.minutes, lang, { m: formatDecimal(m) });
 }
 
 /** ` (tcp_mem[1] in 3 min, tcp_mem[2] in 12.3 min)`: the memory thresholds still ahead at the current rate (the JSON's minutesToMemPressure / minutesToMemLimit). */
 function memAhead(l: Limits, lang: Lang): string {
   const parts: string[] = [];
-  if (l.minutesToMemPressure !== null && l.minutesToMemPressure > 0) parts.push(t(W.memIn, lang, { what: 'tcp_mem[1]', m: l.minutesToMemPressure }));
-  if (l.minutesToMemLimit !== null && l.minutesToMemLimit > 0) parts.push(t(W.memIn, lang, { what: 'tcp_mem[2]', m: l.minutesToMemLimit }));
+  if (l.minutesToMemPressure !== null && l.minutesToMemPressure > 0) parts.push(t(W.memIn, lang, { what: 'tcp_mem[1]', m: formatDecimal(l.minutesToMemPressure) }));
+  if (l.minutesToMemLimit !== null && l.minutesToMemLimit > 0) parts.push(t(W.memIn, lang, { what: 'tcp_mem[2]', m: formatDecimal(l.minutesToMemLimit) }));
   return parts.length ? t(W.memAhead, lang, { parts: parts.join(t(W.sep, lang)) }) : '';
 }
 
