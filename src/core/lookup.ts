@@ -14,11 +14,35 @@ export type Resolved =
   | { readonly kind: 'term'; readonly term: TermKnowledge; readonly text: string }
   | { readonly kind: 'aggregate'; readonly keyword: string; readonly states: readonly StateId[] };
 
+/**
+ * Names of the orphan socket itself, as people ask for it (`explain 孤儿连接`): the sockstat `orphan` term explains
+ * it. Only here — the recogniser does not mark these words in notes.
+ */
+const ORPHAN_NAMES: ReadonlySet<string> = new Set([
+  'orphan socket', 'orphan sockets', 'orphaned socket', 'orphaned sockets', 'orphans', 'tcp orphan', 'tcp orphans',
+  '孤儿', '孤儿连接', '孤儿套接字', '孤儿socket', '孤儿 socket', '孤儿 tcp', '孤立连接', '孤立套接字',
+]);
+
 export function resolveTerm(input: string): Resolved | undefined {
+  const found = resolveText(input);
+  if (found) return found;
+  // Full-width letters and digits as an IME types them (`FIN-WAIT-２`, `ＴＩＭＥ＿ＷＡＩＴ`): read as their ASCII forms.
+  const ascii = input.normalize('NFKC');
+  return ascii !== input ? resolveText(ascii) : undefined;
+}
+
+function resolveText(input: string): Resolved | undefined {
   const text = input.trim().replace(/^`+|`+$/g, '').trim();
   if (!text || text.length > 200) return undefined;
-  const state = lookupStateSpelling(text) ?? lookupStateSpelling(text.toUpperCase()) ?? pluralStateSpelling(text);
+  if (ORPHAN_NAMES.has(text.toLowerCase().replace(/\s+/g, ' '))) {
+    const orphan = TERMS.find((t) => t.id === 'sockstat.orphan');
+    if (orphan) return { kind: 'term', term: orphan, text };
+  }
+  const state = lookupStateSpelling(text) ?? lookupStateSpelling(text.toUpperCase());
   if (state) return { kind: 'state', id: state.state, text, families: state.families };
+  // A plural (`CLOSE_WAITs`) is the spelling without its `s`: no tool prints the plural.
+  const plural = pluralStateSpelling(text);
+  if (plural) return { kind: 'state', id: plural.state, text: text.slice(0, -1), families: plural.families };
   const hex = /^(?:0x)?([0-9a-f]{2})$/i.exec(text)?.[1]?.toUpperCase();
   if (hex && PROC_NET_TCP_HEX.has(hex)) return { kind: 'state', id: PROC_NET_TCP_HEX.get(hex) as StateId, text, families: ['proc-hex'] };
   const aggregate = SS_AGGREGATES.get(text.toLowerCase());

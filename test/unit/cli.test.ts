@@ -83,6 +83,17 @@ describe('tcp-state-notes explain', () => {
     assert.match(run('explain', 'CLOSE-WAIT', '--lang', 'zh-cn'), /孤儿/);
   });
 
+  test('the orphan socket by its names, full-width input, plurals as their spelling (audit s12 ZH 9)', () => {
+    for (const name of ['孤儿', '孤儿连接', '孤儿套接字', '孤儿 socket', 'orphan sockets', 'Orphaned socket']) {
+      assert.match(run('explain', name, '--lang', 'zh-cn'), /^\*\*sockstat TCP \\`orphan\\`\*\*/, name);
+    }
+    assert.match(run('explain', 'FIN-WAIT-２'), /^\*\*FIN-WAIT-2\*\*/);
+    assert.match(run('explain', 'ＴＩＭＥ＿ＷＡＩＴ'), /^\*\*TIME-WAIT\*\*/);
+    assert.match(run('explain', 'CLOSE_WAITs'), /spelling .* of CLOSE-WAIT: `CLOSE_WAIT`$/m);
+    // Near words are still unknown.
+    assert.throws(() => main(['explain', '孤儿院'], () => {}), (e: unknown) => e instanceof CliError && /unknown term/.test(e.message));
+  });
+
   test('a kernel message pasted as a whole log line, or typed as its start, resolves when only one fits', () => {
     assert.match(run('explain', '[  812.113] TCP: too many orphaned sockets'), /\*\*TCP: too many orphaned sockets\*\*/);
     assert.match(run('explain', 'out of memory -- consider'), /tcp\\_mem/);
