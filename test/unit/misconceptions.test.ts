@@ -111,8 +111,22 @@ const CASES: Record<string, { positive: string[]; negative: string[] }> = {
       'Orphan sockets are just the TIME_WAIT ones.',
       'CLOSE_WAIT 状态的连接就是孤儿连接。',
       '孤儿socket就是处于TIME_WAIT的连接。',
+      // 包括 / 计入 (audit s12 ZH 4).
+      '孤儿连接（orphan socket）包括 FIN_WAIT1、LAST_ACK、CLOSE_WAIT 等状态。',
+      'orphan 里包括 TIME_WAIT 和 CLOSE_WAIT。',
+      'CLOSE_WAIT 状态的 socket 会计入 /proc/net/sockstat 的 orphan。',
+      'TIME_WAIT 的连接会计入 orphan。',
     ],
     negative: [
+      '孤儿连接包括 FIN_WAIT1、LAST_ACK 和 CLOSING，不包括 CLOSE_WAIT。',
+      'CLOSE_WAIT 不会计入 sockstat 的 orphan。',
+      'TIME_WAIT 计入 sockstat 的 tw，不计入 orphan。',
+      'orphan 里没有 TIME_WAIT。',
+      // Attributed, or taken back by the next sentence (audit s12 EN 9, ZH 3).
+      '同事说：CLOSE_WAIT 也是孤儿连接。',
+      '同事说：CLOSE_WAIT 也是孤儿连接。——这是错的。',
+      'Note from the bridge call: "CLOSE_WAIT sockets are orphans". Not true, the process still holds the fd.',
+      'CLOSE_WAIT sockets are orphans. That is wrong.',
       'CLOSE_WAIT sockets are not orphans: the fd is still open.',
       'TIME_WAIT is never an orphan.',
       'TIME_WAIT 不是孤儿。',
@@ -240,6 +254,28 @@ test('code: commands after any prompt and config lines set tcp_tw_recycle; comme
   // A trailing comment that warns takes the line back; one that praises it does not.
   assert.deepEqual(rules('```\nnet.ipv4.tcp_tw_recycle = 1   # 已废弃，不要开\nnet.ipv4.tcp_tw_recycle = 1  # do not use\n```'), []);
   assert.deepEqual(rules('```\nnet.ipv4.tcp_tw_recycle = 1  # 快速回收 TIME_WAIT\n```'), ['tw-recycle']);
+  // A configuration file shown with cat is its settings (audit s12 EN 8); a comment that warns takes back the line under it.
+  assert.deepEqual(found('```\n[root@fe-1 ~]# cat /etc/sysctl.d/99-tuning.conf\nnet.core.somaxconn = 4096\nnet.ipv4.tcp_tw_recycle = 1\n```'), ['net.ipv4.tcp_tw_recycle = 1']);
+  assert.deepEqual(rules('```\n$ sudo sysctl -p /etc/sysctl.d/99-tuning.conf\nnet.ipv4.tcp_tw_recycle = 1\n```'), [], 'sysctl -p prints what it applied');
+  assert.deepEqual(rules('```bash\n# 不要执行下面这一行！\n# echo 1 > /proc/sys/net/ipv4/tcp_tw_recycle\n```'), []);
+  assert.deepEqual(rules("```bash\n# don't run this\nsysctl -w net.ipv4.tcp_tw_recycle=1\n```"), []);
+});
+
+test('a tuning table row is read whole: name, value and what the author says it does (audit s12 ZH 4)', () => {
+  const table = (...rows: string[]) => ['| 参数 | 建议值 | 说明 |', '| --- | --- | --- |', ...rows].join('\n');
+  assert.deepEqual(rules(table('| net.ipv4.tcp_tw_recycle | 1 | 开启 TIME_WAIT 快速回收 |')), ['tw-recycle']);
+  assert.deepEqual(rules(table('| net.ipv4.tcp_fin_timeout | 30 | 缩短 TIME_WAIT 时间 |')), ['fin-timeout-time-wait']);
+  assert.deepEqual(rules(table('| tcp_orphan_retries | 0 | 孤儿连接不重传 |')), ['orphan-retries-zero']);
+  assert.deepEqual(rules('| Param | Value | Note |\n| --- | --- | --- |\n| tcp_tw_recycle | 1 | recycle TIME_WAIT fast |'), ['tw-recycle']);
+  // The range is the row; a claim a cell makes alone is not found twice.
+  const [f] = findMisconceptions(table('| net.ipv4.tcp_tw_recycle | 1 | 开启 TIME_WAIT 快速回收 |'));
+  assert.deepEqual([f?.line, f?.character], [2, 2]);
+  assert.deepEqual(rules(table('| tcp_tw_recycle | 1 | 开启 tcp_tw_recycle 快速回收 |')), ['tw-recycle']);
+  // Not advice: turned off, known to be gone, a before/after pair, a value with no claim, a myths table.
+  for (const row of ['| tcp_tw_recycle | 0 | 保持关闭 |', '| tcp_tw_recycle | 1 | 4.12 已移除，不要开 |', '| tcp_tw_recycle | 1 | 0 |', '| tcp_fin_timeout | 30 | 孤儿 FIN-WAIT-2 的等待时间 |', '| tcp_max_orphans | 65536 | 孤儿上限 |']) {
+    assert.deepEqual(rules(table(row)), [], row);
+  }
+  assert.deepEqual(rules('| 说法 | 事实 |\n| --- | --- |\n| TIME_WAIT 持续 4 分钟 | 错：Linux 上是 60 秒 |'), []);
 });
 
 test('URLs, link destinations and tags are blanked with their length kept', () => {

@@ -3,6 +3,7 @@
  * the sentences that refute, attribute, ask or narrate instead of claiming.
  *
  * - A refutation or attribution frame anywhere in the sentence silences it: 误区, 其实, 并不, 而不是, 网上/博客 …说,
+ *   同事说, runbook 里写着, a ❌ mark,
  *   "myth", "actually", "some claim"; so does a judgement against the claim ("not recommended", 不可取), a denied
  *   effect ("has no effect", 不能解决, 没有变少), or a clause that only denies what came before it ("Lower
  *   tcp_fin_timeout hoping to shorten TIME_WAIT — it does not").
@@ -85,7 +86,7 @@ function opensAlternative(words: readonly Word[], i: number): boolean {
  * 默认为 (defaults to) or 可以为 (can … for).
  */
 const FRAME_ZH =
-  /误区|错误|误解|谣言|谬误|其实|实际上|事实上|而是|并不|并非|并没|而不是|而非|不对|不正确|不准确|不成立|是错的|错了|搞错|纠正|辟谣|有人说|有人认为|据说|传言|传说|号称|声称|(?<!默)认为|(?<![可得足难])以为|听说|网上|网传|博客|文章|教程|帖子|很多人|不少人|有些人|别人|说法|所谓|流传|不推荐|不建议|不可取|不靠谱|不安全|没必要|不必要/;
+  /误区|错误|误解|谣言|谬误|其实|实际上|事实上|而是|并不|并非|并没|而不是|而非|不对|不正确|不准确|不成立|是错的|错了|搞错|纠正|辟谣|有人说|有人认为|据说|传言|传说|号称|声称|(?<!默)认为|(?<![可得足难])以为|听说|网上|网传|博客|文章|教程|帖子|很多人|不少人|有些人|别人|说法|所谓|流传|不推荐|不建议|不可取|不靠谱|不安全|没必要|不必要|(?:同事|领导|老板|客户|同学|前辈|大佬|老师|面试官|他|她)们?(?:说|讲|提到|告诉我)|[里上中]写(?:着|道|的是)|❌|✗|✘|⛔/;
 /** A denied effect: the change the claim promises does not happen (不能解决, 没有变少, 不起作用, 没用). */
 const DENIED_ZH =
   /[不没无未](?:会|能|可能|再|太|怎么|有|法|见|得|大|起)?(?:任何|什么|多少|多大|太大|太多|明显)?(?:变少|变短|减少|降低|缩短|下降|减小|影响|改变|变化|作用|生效|有用|有效|管用|效果|帮助|解决|用处|改善|缓解)|没用|无用|无效|没变|不变(?![多大长高])|无济于事|于事无补/;
@@ -123,6 +124,18 @@ export function refutes(s: string): boolean {
     for (let k = i + 1; k <= i + 3 && k < words.length; k++) if (DENIED_EN.has((words[k] as Word).text)) return true;
   }
   return false;
+}
+
+/**
+ * A short sentence that only says the one before it is wrong ("Not true, the fd is still open.", "——这是错的",
+ * "以上说法不对"): it takes the claim before it back.
+ */
+const REFUTES_BEFORE =
+  /^(?:[—–-]{1,2}\s*)?(?:(?:but\s+)?(?:that|this|which|it)(?:'s|\s+is|\s+was)?\s+)?(?:not\s+(?:true|correct|right|so)|wrong|false|incorrect|untrue|a\s+myth)\b|^(?:[—–-]{1,2}\s*)?(?:这|此|以上|上面|上述|这种|这个)?(?:说法|观点|结论|理解)?(?:是|都是|完全是)?(?:错的|错误的|不对的?|不正确的?|谣言|误区)|^(?:[—–-]{1,2}\s*)?(?:错|不对|并非如此|不是这样的?)(?:[，,。.！!：:]|$)/i;
+export const MAX_REFUTATION = 80;
+
+export function refutesBefore(s: string): boolean {
+  return s.length <= MAX_REFUTATION && REFUTES_BEFORE.test(s);
 }
 
 /** The sentence asks (a question mark ends it, or a question word is in it). */

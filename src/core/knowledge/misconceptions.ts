@@ -15,9 +15,10 @@
  */
 import type { Lang, Localized, StateId } from '../catalogue/types';
 import { resolveSources } from '../catalogue/sources';
-import { noteLines, sentencesOf, wrappedSentences, type NoteLine } from './noteLines';
-import { asks, negatedWithin, refutes } from './claimScope';
-import { classifyLine, type LineClass } from '../evidence/commandLine';
+import { MAX_SENTENCE, noteLines, sentencesOf, tuningRow, wrappedSentences, type NoteLine, type Sentence } from './noteLines';
+import { asks, negatedWithin, refutes, refutesBefore } from './claimScope';
+import { FENCE, RecycleInCode, TW_RECYCLE_WORD } from './recycleInCode';
+import { HARM, REMOVED, TW_RECYCLE_SETTING } from './recycleWords';
 
 const L = (en: string, zh: string): Localized => ({ en, 'zh-cn': zh });
 
@@ -252,18 +253,11 @@ function finTimeoutTimeWait(s: string): boolean {
 
 const TW_RECYCLE = /tcp_tw_recycle/i;
 const TW_RECYCLE_G = /tcp_tw_recycle/gi;
-/** A command or config line that turns it on. */
-export const TW_RECYCLE_SETTING = /tcp_tw_recycle\s*=\s*["']?1\b|\becho\s+["']?1["']?\s*>{1,2}\s*\S*tcp_tw_recycle\b/i;
 const TW_RECYCLE_SETTING_G = new RegExp(TW_RECYCLE_SETTING.source, 'gi');
 /** Turning it on, setting it to 1, or saying what it does for you (可以解决 …, "helps"). */
 const ENABLE =
   /\b(?:enabl\w*|turn\w* (?:it )?on|switch\w* (?:it )?on|activat\w*|set (?:it )?to 1|to 1(?![\d.]))\b|tcp_tw_recycle\s+(?:can\s+|will\s+|would\s+)?(?:help|helps|fix|fixes|solve|solves|reduce|reduces|speed|speeds)\b|开启|打开|启用|[设置改调配](?:为|成|到)?\s*1(?![\d.])|(?:可以|能够|能|可)(?:解决|减少|缩短|加快|加速|快速回收|回收|优化|降低|避免)/i;
 const ENABLE_G = new RegExp(ENABLE.source, 'gi');
-/** Signs that the line knows the key is gone, including the errors sysctl tools print for it. */
-const REMOVED =
-  /\b(?:remov\w*|deprecat\w*|no longer (?:exists?|supported|available|works?|present|there)|obsolete|(?:tcp_tw_recycle|key|setting|option|sysctl|parameter|knob|tunable|file|entry)\s+(?:is\s+|was\s+|has\s+been\s+)?gone|dropped|unknown key|cannot stat|no such file|breaks?|broke|broken|NAT)\b|\b4\.(?:1[2-9]|[2-9]\d)\b|\b(?:kernel|linux)\s*(?:v(?:ersion)?\s*)?[5-9]\.(?:\d+|x)\b|内核\s*[5-9]\.(?:\d+|x)|\b[5-9]\.(?:\d+|x)(?:\.\d+)?\s*(?:kernel\b|内核|及以上|以上|以后|之后|\+)|移除|删除|废弃|去掉|不再(?:存在|支持|可用|有效|生效|提供)|取消|NAT/i;
-/** What it did to someone: a warning, not advice. */
-const HARM = /\b(?:fail\w*|outage|incident|risk\w*|danger\w*|careful|caution|beware|pitfall)\b|连不上|连接失败|握手失败|建连失败|丢包|事故|故障|出问题|出了问题|报错|异常|踩坑|坑|风险|危险|慎用|谨慎|小心/i;
 /** Turning it off, or back to 0. */
 const DISABLE =
   /\b(?:disabl\w*|turn\w* (?:it )?off|switch\w* (?:it )?off|to 0(?![\d.]))\b|关闭[^，,；;]{0,8}?tcp_tw_recycle|tcp_tw_recycle[^，,；;]{0,8}?关闭|关掉|禁用|停用|改回|[设置改调配](?:为|成|到|回)?\s*0(?![\d.])|=\s*0(?![\d.])/i;
@@ -337,7 +331,7 @@ const ZERO = /(?:^|[^\w.])0(?![\w.])|\bzero\b|零/i;
  * orphan going at once (immediately, 直接释放).
  */
 const NO_RETRANSMIT =
-  /(?:\b(?:no|not?|never|without|disabl\w*|stop\w*|turn\w* off|skip\w*|suppress\w*|prevent\w*|avoid\w*)|n't)\s+(?:(?:the|any|all|further|more)\s+)?(?:FIN\s+)?(?:retransmi\w*|retr(?:y|ies|ying|ied)\b|resend\w*)|\bimmediately\b|right away|at once|不重传|不会重传|不再重传|禁止重传|关闭重传|禁用重传|不重试|不会重试|立即|马上|直接(?:关闭|释放|销毁|回收|断开)/i;
+  /(?:\b(?:no|not?|never|without|disabl\w*|stop\w*|turn\w* off|skip\w*|suppress\w*|prevent\w*|avoid\w*)|n't)\s+(?:(?:the|any|all|further|more)\s+)?(?:FIN\s+)?(?:retransmi\w*|retr(?:y|ies|ying|ied)\b|resend\w*)|\bimmediately\b|right away|at once|不(?:做|会|再|进行)?重传|禁止重传|关闭重传|禁用重传|不(?:做|会|再|进行)?重试|不(?:做|会|再)?重发|立即|马上|直接(?:关闭|释放|销毁|回收|断开)/i;
 /** Signs that the sentence already knows better: the 8, or a refutation. */
 const NO_RETRANSMIT_G = new RegExp(NO_RETRANSMIT.source, 'gi');
 const EIGHT = /(?:^|[^\w.])8(?![\w.])|八/;
@@ -401,6 +395,10 @@ const ORPHAN_INCLUDES_STATE_EN =
 /** Chinese copula (也 English nouns: `orphan socket 就是…`); group 1 runs up to the copula, group 2 is the copula. */
 const STATE_IS_ORPHAN_ZH = /((?:close|time)\\?[_ -]?wait[^。，,；;]{0,12}?)(都是|就是|也是|是|属于|算作?|即|称为|叫做?)[^。，,；;]{0,6}?(?:孤儿|orphan)/i;
 const ORPHAN_IS_STATE_ZH = /((?:孤儿|\borphan)[^。，,；;]{0,12}?)(就是|是|即|指)[^。，,；;]{0,20}?(?:close|time)\\?[_ -]?wait/i;
+/** "孤儿连接包括 FIN_WAIT1、LAST_ACK、CLOSE_WAIT", "orphan 里包括 TIME_WAIT": the states listed after 包括 / 包含. */
+const ORPHAN_INCLUDES_STATE_ZH = /((?:孤儿|\borphan)[^。，,；;]{0,16}?)(包括|包含|含有|涵盖|有)[^。，,；;]{0,40}?(?:close|time)\\?[_ -]?wait/i;
+/** "CLOSE_WAIT 的 socket 会计入 sockstat 的 orphan": the state counted in the orphan number. */
+const STATE_COUNTED_ORPHAN_ZH = /((?:close|time)\\?[_ -]?wait[^。，,；;]{0,16}?)(会计入|计入|算进|算入|计到|算在|统计进|统计到|归入)[^。，,；;]{0,30}?(?:孤儿|orphan)/i;
 
 function orphanCloseWaitTimeWait(s: string): boolean {
   if (!(TW.test(s) || CW.test(s))) return false;
@@ -409,7 +407,7 @@ function orphanCloseWaitTimeWait(s: string): boolean {
     const m = re.exec(s);
     if (m && claimed(s, { start: m.index, end: m.index + m[0].length })) return true;
   }
-  for (const re of [STATE_IS_ORPHAN_ZH, ORPHAN_IS_STATE_ZH]) {
+  for (const re of [STATE_IS_ORPHAN_ZH, ORPHAN_IS_STATE_ZH, ORPHAN_INCLUDES_STATE_ZH, STATE_COUNTED_ORPHAN_ZH]) {
     const m = re.exec(s);
     // A negator governs the copula: before it (不是, 不算, 并不属于), not in the object after it.
     if (m && claimed(s, { start: m.index, end: m.index + (m[1] as string).length + (m[2] as string).length })) return true;
@@ -426,38 +424,9 @@ const PROSE_TESTS: ReadonlyArray<readonly [string, (s: string) => boolean]> = [
   ['orphan-close-wait-time-wait', orphanCloseWaitTimeWait],
 ];
 
-/** The setting's name in any case (the needle has no letter whose case mapping leaves ASCII). */
-const TW_RECYCLE_WORD = /tcp_tw_recycle/i;
-/** A fence line (opening or closing): a code block starts or ends. */
-const FENCE = /^ {0,3}(?:`{3}|~{3})/;
-/** A root prompt before `echo` (`# echo 1 > …`): classifyLine reads `# ` + an unknown command as a comment. */
-const ROOT_ECHO = /^\s*#\s+(?:sudo\s+)?echo\s/;
-
-/**
- * A code line that turns tcp_tw_recycle on: a command (`sysctl -w …=1`, `echo 1 > …`, after any prompt) or a line
- * of a config file — not a comment, and not output: a line after a command line in the same block is what the
- * command printed (`sysctl -p` echoing the file, `sysctl -a | grep recycle`), evidence, not a setting. A trailing
- * comment that warns (`= 1  # 已废弃，不要开`) takes it back.
- */
-function setsTwRecycle(raw: string, cls: LineClass | undefined, afterCommand: boolean): boolean {
-  let text: string;
-  if (cls?.type === 'command') text = cls.text;
-  else if (ROOT_ECHO.test(raw)) text = raw.slice(raw.indexOf('#') + 1);
-  else if (cls?.type === 'comment' || afterCommand) return false;
-  else text = raw;
-  const m = TW_RECYCLE_SETTING.exec(text);
-  if (!m) return false;
-  const before = text.slice(0, m.index);
-  if (before.includes('#')) return false; // `#net.ipv4.tcp_tw_recycle = 1`: commented out
-  const hash = text.indexOf('#', m.index);
-  const comment = hash < 0 ? '' : text.slice(hash + 1, hash + 1 + MAX_SENTENCE);
-  return !(comment && (REMOVED.test(comment) || HARM.test(comment) || refutes(comment) || negatedWithin(comment, 0, comment.length)));
-}
-
 /** Lines longer than this are not read (a pasted blob is no sentence; keeps the checks linear and cheap). */
 const MAX_LINE = 4000;
-/** Sentences longer than this are not read. */
-export const MAX_SENTENCE = 400;
+export { MAX_SENTENCE } from './noteLines';
 
 export interface MisconceptionOptions {
   readonly lang?: Lang;
@@ -505,8 +474,7 @@ export function findMisconceptions(text: string, options: MisconceptionOptions =
     return ids && !asks(sentence, mark) && !refutes(sentence) ? ids : NONE;
   };
   const rule = (id: string): MisconceptionRule => MISCONCEPTION_BY_ID.get(id) as MisconceptionRule;
-  /** Whether a command line came before in the current code block (what follows it is its output). */
-  let afterCommand = false;
+  const inCode = new RecycleInCode();
   for (let i = 0; i < lines.length; ) {
     const l = lines[i] as NoteLine;
     if (l.raw.length > MAX_LINE || l.kind === 'heading') {
@@ -516,14 +484,11 @@ export function findMisconceptions(text: string, options: MisconceptionOptions =
     if (l.kind === 'code') {
       i++;
       if (FENCE.test(l.raw)) {
-        afterCommand = false;
+        inCode.fence();
         continue;
       }
       if (!code) continue;
-      const cls = classifyLine(l.raw);
-      // What follows a command is its output — except a here-document (`tee -a /etc/sysctl.conf <<EOF`), its input.
-      if (cls?.type === 'command') afterCommand = !cls.text.includes('<<');
-      if (TW_RECYCLE_WORD.test(l.raw) && setsTwRecycle(l.raw, cls, afterCommand)) {
+      if (inCode.sets(l.raw)) {
         const lineStart = l.raw.length - l.raw.trimStart().length;
         out.push(finding(l, lineStart, l.raw.trimEnd().length, recycle, lang));
       }
@@ -536,18 +501,25 @@ export function findMisconceptions(text: string, options: MisconceptionOptions =
     const byLine = wrapped.length ? new Map<number, Set<string>>() : undefined;
     for (let k = i; k < next; k++) {
       const line = lines[k] as NoteLine;
-      for (const s of sentencesOf(line.prose)) {
+      const sentences = sentencesOf(line.prose);
+      let lineRules: Set<string> | undefined;
+      for (let j = 0; j < sentences.length; j++) {
+        const s = sentences[j] as Sentence;
         // A claim is a short sentence; longer runs are pasted output or lists glued together (and the patterns
         // below, each guarded by a literal test first, stay cheap on bounded input).
         if (s.end - s.start > MAX_SENTENCE) continue;
+        // The next sentence of the paragraph only says this one is wrong ("Not true.", "——这是错的").
+        const after = sentences[j + 1] ?? (k + 1 < next ? sentencesOf((lines[k + 1] as NoteLine).prose)[0] : undefined);
+        if (after && refutesBefore(norm(after.text))) continue;
         for (const id of fires(s.text, s.mark)) {
           out.push(finding(line, s.start, s.end, rule(id), lang));
-          if (!byLine) continue;
-          let set = byLine.get(k);
-          if (!set) byLine.set(k, (set = new Set()));
-          set.add(id);
+          (lineRules ??= new Set()).add(id);
         }
       }
+      // A tuning table's row, read whole (its cells one by one say little): rules none of its cells fired.
+      const row = line.prose.includes('|') ? tuningRow(line.prose) : undefined;
+      if (row) for (const id of fires(row.text, row.mark)) if (!lineRules?.has(id)) out.push(finding(line, row.start, row.end, rule(id), lang));
+      if (byLine && lineRules) byLine.set(k, lineRules);
     }
     // Sentences hard-wrapped over several lines, read whole: a rule none of their lines' own sentences fired
     // (those findings stand as they are), marked on the line where the sentence starts.

@@ -151,6 +151,9 @@ export interface Sentence {
   readonly mark: string;
 }
 
+/** Sentences longer than this are not read: a claim is a short sentence (misconceptions.ts). */
+export const MAX_SENTENCE = 400;
+
 /** Sentence ends: `.`, `!`, `?`, `;` before a space or the end, their full-width forms, and table cell bars. */
 const SENTENCE_END = /[.!?;](?=\s|$)|[。！？；|]/g;
 /**
@@ -255,4 +258,35 @@ export function wrappedSentences(lines: readonly NoteLine[], at: number, maxLine
     sentences.push({ line: at + k, lastLine: at + last, start: x.start - lineStart, end: (lines[at + k] as NoteLine).prose.trimEnd().length, text: x.text, mark: x.mark });
   }
   return { sentences, next };
+}
+
+/** A sysctl's name alone in a table cell (`net.ipv4.tcp_tw_recycle`, `tcp_fin_timeout`). */
+const SYSCTL_CELL = /^(?:net\.ipv4\.)?tcp_[a-z_]{2,40}$/;
+const NUMBER_CELL = /^\d{1,9}$/;
+
+/**
+ * A row of a tuning table read as one sentence: a cell holding a sysctl's name, the next its value, the others
+ * what the author says it does (`| net.ipv4.tcp_tw_recycle | 1 | 开启 TIME_WAIT 快速回收 |` → `net.ipv4.tcp_tw_recycle =
+ * 1 开启 TIME_WAIT 快速回收`), with the row's range. Only a row with one number in it: `| tcp_tw_recycle | 1 | 0 |`
+ * (a before and an after) says nothing about which it recommends.
+ */
+export function tuningRow(prose: string): Sentence | undefined {
+  const first = prose.indexOf('|');
+  if (first < 0 || prose.slice(0, first).trim() !== '' || prose.length > MAX_SENTENCE) return undefined;
+  const cells: { text: string; start: number; end: number }[] = [];
+  let from = first + 1;
+  for (let bar = prose.indexOf('|', from); bar >= 0; bar = prose.indexOf('|', from)) {
+    const raw = prose.slice(from, bar);
+    const lead = raw.length - raw.trimStart().length;
+    const text = raw.trim();
+    if (text) cells.push({ text, start: from + lead, end: from + lead + text.length });
+    from = bar + 1;
+  }
+  const key = cells.findIndex((c) => SYSCTL_CELL.test(c.text));
+  const value = cells[key + 1];
+  if (key < 0 || !value || !NUMBER_CELL.test(value.text) || cells.filter((c) => NUMBER_CELL.test(c.text)).length !== 1) return undefined;
+  const rest = cells.filter((_, i) => i !== key && i !== key + 1).map((c) => c.text);
+  const start = (cells[0] as { start: number }).start;
+  const end = (cells[cells.length - 1] as { end: number }).end;
+  return { start, end, text: [`${(cells[key] as { text: string }).text} = ${value.text}`, ...rest].join(' '), mark: '' };
 }
