@@ -149,7 +149,7 @@ describe('grammar and recogniser agree (real TextMate engine, vendored Markdown 
     // Timers and the English-word states used as English: netstat -o timers, ticket workflow, `Status:`, `LISTEN UP`.
     {
       weight: 2,
-      arbitrary: fc.constantFrom('timewait (38.12/0/0)', ' (1/0/0)', ' (0.00/', 'IN PROGRESS', 'RESOLVED', 'WONTFIX', 'Status:', '**Status:**', 'UP', ' UP', '- '),
+      arbitrary: fc.constantFrom('timewait (38.12/0/0)', ' (1/0/0)', ' (0.00/', 'IN PROGRESS', 'RESOLVED', 'WONTFIX', 'Status:', '**Status:**', '工单状态：', '连接状态：', 'UP', ' UP', '- '),
     },
     // Lower-case spaced spellings and the state nouns that make them states.
     {
@@ -237,6 +237,9 @@ describe('grammar and recogniser agree (real TextMate engine, vendored Markdown 
       'TCP:   8760 (estab 512, closed 30, orphaned 37, synrecv 0, timewait 8120/0), ports 0 LISTEN',
       'TCP: inuse 5 orphan 3 tw 2 alloc 7 mem 1 ESTAB',
       '> **Status:** CLOSED — LISTEN UP: tickets go OPEN → IN PROGRESS → CLOSED; "CLOSING" a ticket',
+      '工单状态：CLOSED LISTEN',
+      '- **Bug 状态：** CLOSED',
+      '连接状态：CLOSED ESTABLISHED',
       'LISTEN 0 128 *:22; LISTEN UPDATE, OPEN → CLOSED, The status: ESTABLISHED, TIME_WAIT RESOLVED',
       'time wait sockets, close wait state, 处于 fin wait 2 状态, last ack状态, syn sent connections; time wait pile, close wait statement',
       '大量TIME＿WAIT，TIME－WAIT，FIN－WAIT－2，CLOSE＿WAITs，FIN_WAIT_1－＞FIN_WAIT_2，＿TIME_WAIT，x＿TIME_WAIT，TIME_WAIT－x，TCP_＿FIN_WAIT1',

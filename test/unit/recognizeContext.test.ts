@@ -150,6 +150,12 @@ test('the old `ss -s` summary line holds field names, never states: orphaned/tim
 test('English-word states in capitals are not states in a ticket workflow, after a Status: label, or in LISTEN UP', () => {
   assert.deepEqual(states('Status: CLOSED (merged into the handbook)'), []);
   assert.deepEqual(states('- **Status:** CLOSED'), []);
+  // A ticket's status in Chinese (audit s12 ZH 8); a bare 状态： is a socket's.
+  assert.deepEqual(states('工单状态：CLOSED'), []);
+  assert.deepEqual(states('- 问题状态: CLOSED'), []);
+  assert.deepEqual(states('**Bug 状态：** CLOSED'), []);
+  assert.deepEqual(states('连接状态：CLOSED'), [['CLOSED', 'CLOSED']]);
+  assert.deepEqual(states('状态：ESTABLISHED'), [['ESTABLISHED', 'ESTABLISHED']]);
   assert.deepEqual(states('> **LISTEN UP:** read this before your first shift.'), []);
   assert.deepEqual(states('- Jira: tickets move OPEN → IN PROGRESS → CLOSED. "CLOSING" a ticket needs a postmortem link.'), []);
   assert.deepEqual(states('RESOLVED / CLOSED / REOPENED / WONTFIX: LISTEN'), []);

@@ -348,8 +348,13 @@ export const TICKET_WORDS = ['IN PROGRESS', 'IN REVIEW', 'RESOLVED', 'REOPENED',
 export const TICKET_BEFORE = new RegExp(`(?:^|[^A-Za-z0-9_])(?:${TICKET_WORDS.join('|')})(?![A-Za-z0-9_])`);
 /** A ticket word after the state on its line. */
 export const TICKET_AFTER = new RegExp(`(?<![A-Za-z0-9_])(?:${TICKET_WORDS.join('|')})(?![A-Za-z0-9_])`);
-/** A `Status:` label (any case, maybe emphasised, after list or quote markers) that starts the line: a document's or a ticket's status. */
-export const STATUS_LABEL_BEFORE = /^[ \t>*+-]{0,12}status[*_]{0,2}:[ \t*_`]{0,8}$/i;
+/**
+ * The labels of a document's or a ticket's status: `Status:`, and in Chinese a ticket's (工单状态, 问题状态) — a bare
+ * 状态： is too often a socket's (连接状态：ESTABLISHED) to be one.
+ */
+export const STATUS_LABELS = ['status', '工单状态', '问题状态', '任务状态', '需求状态', '缺陷状态', '事件状态', 'bug状态', 'bug 状态', 'jira 状态', 'jira状态'] as const;
+/** A status label (any case, maybe emphasised, after list or quote markers; `:` or `：`) that starts the line. */
+export const STATUS_LABEL_BEFORE = new RegExp(`^[ \\t>*+-]{0,12}(?:${STATUS_LABELS.join('|')})[*_]{0,2}[:：][ \\t*_\`]{0,8}$`, 'i');
 
 /**
  * An English-word state in capitals (`CLOSED`, `LISTEN`) used as English, not as a state: on a line about
