@@ -28,7 +28,10 @@ describe('addresses', () => {
     assert.deepEqual(parseEndpoint('*:*'), { address: '*', family: 0 });
     assert.deepEqual(parseEndpoint('[::]:22'), { address: '*', family: 0, port: 22 });
     assert.deepEqual(parseEndpoint('10.0.0.5.443'), { address: '10.0.0.5', family: 4, port: 443 }, 'BSD netstat');
-    assert.deepEqual(parseEndpoint('10.0.0.5:https'), { address: '10.0.0.5', family: 4 });
+    // Service names as ss / netstat print them without -n: well-known ones are their ports (audit s12).
+    assert.deepEqual(parseEndpoint('10.0.0.5:https'), { address: '10.0.0.5', family: 4, port: 443 });
+    assert.deepEqual(parseEndpoint('10.0.0.5:postgresql'), { address: '10.0.0.5', family: 4, port: 5432 });
+    assert.deepEqual(parseEndpoint('10.0.0.5:my-app'), { address: '10.0.0.5', family: 4 }, 'a name we do not know: no port');
     assert.deepEqual(parseEndpoint('::1.49152'), { address: '::1', family: 6, port: 49152 }, 'BSD netstat, IPv6');
     assert.deepEqual(parseEndpoint('fe80::1%lo0.49152'), { address: 'fe80::1', family: 6, port: 49152 }, 'BSD netstat, IPv6 with a zone');
     assert.deepEqual(parseEndpoint('::ffff:10.0.0.1.443'), { address: '10.0.0.1', family: 4, port: 443 }, 'BSD netstat, mapped IPv4');
@@ -36,7 +39,7 @@ describe('addresses', () => {
     assert.deepEqual(parseEndpoint('0.0.0.0:0'), { address: '*', family: 0 }, 'Windows: a listener has no peer');
     assert.deepEqual(parseEndpoint('[::]:0'), { address: '*', family: 0 });
     // Host names, as ss and netstat print them without -n (netstat cuts them to its column: a trailing dot).
-    assert.deepEqual(parseEndpoint('web-3.internal:https'), { address: 'web-3.internal', family: 'name' });
+    assert.deepEqual(parseEndpoint('web-3.internal:https'), { address: 'web-3.internal', family: 'name', port: 443 });
     assert.deepEqual(parseEndpoint('Client-9.Example.:51250'), { address: 'client-9.example.', family: 'name', port: 51250 });
     assert.deepEqual(parseEndpoint('localhost:8080'), { address: 'localhost', family: 'name', port: 8080 });
     for (const bad of ['10.0.0.5', '300.1.1.1:80', '10.0.0.5:99999', 'abc:def:ghi', '1:2:3:4:5:6:7:8:9:80', '[::1]80', '', 'web_3:80', '-web:80', 'a..b:80', '1.2.3:80']) {
@@ -79,6 +82,7 @@ describe('addresses', () => {
     assert.deepEqual(estab?.peers, [{ address: 'client-9.example.net', count: 2 }, { address: '10.0.0.7', count: 1 }]);
     assert.deepEqual(estab?.prefixes, [{ prefix: '10.0.0.0/24', count: 1 }]);
     assert.deepEqual(byState.get('FIN-WAIT-1')?.peers, [{ address: 'lb-1.internal', count: 1 }]);
+    assert.deepEqual(estab?.localPorts, [{ port: 443, count: 3 }]);
   });
 });
 

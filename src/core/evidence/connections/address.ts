@@ -120,6 +120,17 @@ const WILDCARDS: ReadonlySet<string> = new Set(['*', '0.0.0.0', '::', '[::]', ''
 const HOST_NAME = /^[A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63})*\.?$/;
 const LETTER = /[A-Za-z]/;
 
+/**
+ * The service names ss and netstat print without `-n` for well-known TCP ports (IANA's registry, as /etc/services
+ * names them).
+ */
+const SERVICE_PORTS: ReadonlyMap<string, number> = new Map([
+  ['ftp', 21], ['ssh', 22], ['telnet', 23], ['smtp', 25], ['domain', 53], ['http', 80], ['kerberos', 88], ['pop3', 110],
+  ['sunrpc', 111], ['imap', 143], ['imap2', 143], ['bgp', 179], ['ldap', 389], ['https', 443], ['microsoft-ds', 445],
+  ['submission', 587], ['ldaps', 636], ['rsync', 873], ['imaps', 993], ['pop3s', 995], ['ms-sql-s', 1433], ['nfs', 2049],
+  ['mysql', 3306], ['ms-wbt-server', 3389], ['postgresql', 5432], ['amqp', 5672], ['x11', 6000], ['http-alt', 8080],
+]);
+
 /** `addr:port` as ss / netstat print it; undefined for anything else. Wildcards give family 0, host names 'name'. */
 export function parseEndpoint(token: string | undefined): Endpoint | undefined {
   if (token === undefined || token.length === 0 || token.length > MAX_ADDRESS) return undefined;
@@ -149,10 +160,12 @@ export function parseEndpoint(token: string | undefined): Endpoint | undefined {
       portText = token.slice(colon + 1);
     }
   }
-  const port = portText === '*' ? undefined : parseUint(portText);
+  let port = portText === '*' ? undefined : parseUint(portText);
   if (portText !== '*' && (port === undefined || port > 65535)) {
-    // A service name (`ss` without -n: `10.0.0.5:https`): keep the address, no port.
+    // A service name (`ss` without -n: `10.0.0.5:https`): keep the address, and the port when the name is a
+    // well-known one; any other name gives no port.
     if (!/^[a-z][a-z0-9-]{0,30}$/i.test(portText)) return undefined;
+    port = SERVICE_PORTS.get(portText.toLowerCase());
   }
   let ep: { address: string; family: Endpoint['family']; port?: number };
   if (host.length <= 7 && WILDCARDS.has(host)) ep = { address: '*', family: 0 };
