@@ -122,6 +122,19 @@ describe('listener queues from a note', () => {
     assert.equal(m.match(/port 8080/g)?.length, 1, m);
   });
 
+  it('nstat without -a prints increments: a later reading above 0 counted events; with -a the totals are compared (audit s12 EN 7)', () => {
+    const nstat = (cmd: string, v: number) => fence(`[root@fe-1 ~]# ${cmd} TcpExtListenOverflows`, '#kernel', `TcpExtListenOverflows           ${v}                0.0`);
+    const plain = [nstat('nstat', 912), nstat('nstat', 874)].join('\n');
+    assert.deepEqual(rules(plain), ['listen-accept-queue-overflow@LISTEN']);
+    assert.match(report(plain).causes[0]?.message ?? '', /TcpExtListenOverflows counted 874 since the nstat run before the one at line 9 \(nstat without -a prints increments\)\./);
+    assert.match(report(plain, 'zh-cn').causes[0]?.message ?? '', /TcpExtListenOverflows 在第 9 行那次 nstat 与上一次之间计了 874 次/);
+    // Totals (-az) that fell, one reading alone (a first run prints totals), an increment of 0: nothing counted.
+    assert.deepEqual(rules([nstat('nstat -az', 912), nstat('nstat -az', 874)].join('\n')), []);
+    assert.deepEqual(rules(nstat('nstat', 874)), []);
+    assert.deepEqual(rules([nstat('nstat', 912), nstat('nstat', 0)].join('\n')), []);
+    assert.deepEqual(rules([nstat('nstat -az', 3052), nstat('nstat -az', 4810)].join('\n')), ['listen-accept-queue-overflow@LISTEN']);
+  });
+
   it('a count since boot alone (one netstat -s reading) is no cause', () => {
     assert.deepEqual(rules(fence('$ netstat -s | grep -i overflow', '    2210 times the listen queue of a socket overflowed', '    19880132 TCP sockets finished time wait in fast timer')), []);
   });

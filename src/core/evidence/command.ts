@@ -35,6 +35,8 @@ export interface CommandContext {
   /** Any `netstat` that is not `-s`. */
   readonly netstatListing: boolean;
   readonly nstat: boolean;
+  /** `nstat` without `-a` / `-r` (`--ignore`, `--reset`): it prints increments since its previous run. */
+  readonly nstatIncrements?: boolean;
   /** The command mentions /proc/net/tcp or /proc/net/tcp6. */
   readonly procNetTcp: boolean;
   /**
@@ -164,6 +166,7 @@ interface MutableContext {
   netstatStats: boolean;
   netstatListing: boolean;
   nstat: boolean;
+  nstatIncrements?: boolean;
   procNetTcp: boolean;
   conntrack: boolean;
   counting: boolean;
@@ -344,6 +347,8 @@ function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number, show
     else ctx.netstatListing = true;
   } else if (tool === 'nstat') {
     ctx.nstat = true;
+    // nstat(8): increments since the previous run unless -a (absolute values) or -r (reset, absolute).
+    ctx.nstatIncrements = !args.some((a) => a === '--ignore' || a === '--reset' || (/^-[a-z]+$/i.test(a) && /[ar]/.test(a)));
   } else if (tool === 'sysctl') {
     readSysctlArgs(args, ctx);
   } else if (tool === 'cat' && stages.length === 1) {

@@ -82,6 +82,11 @@ export interface EvidenceSegment {
   readonly sockstat?: SockstatNumbers;
   /** Counter values by nstat name (`TcpExtTCPAbortOnMemory`), normalised from other spellings. */
   readonly counters?: Readonly<Record<string, number>>;
+  /**
+   * The counters are increments since the previous `nstat` run (nstat without `-a`), not totals since boot — except
+   * on a host's first run, which prints the totals.
+   */
+  readonly increments?: true;
   /** sysctl values by full key (`net.ipv4.tcp_max_orphans`), raw text value ("4096 87380 6291456"). */
   readonly sysctls?: Readonly<Record<string, string>>;
   /**

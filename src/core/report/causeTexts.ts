@@ -225,6 +225,10 @@ export const PHRASE = {
   growth: { en: ', growing from {from} to {to} between samples', 'zh-cn': '，在各次采样间从 {from} 增长到 {to}' },
   cwShare: { en: ' ({pct} of the ESTABLISHED and CLOSE-WAIT sockets in that output)', 'zh-cn': '（占该输出中 ESTABLISHED 与 CLOSE-WAIT 套接字的 {pct}）' },
   counterRose: { en: ' {name} rose from {from} to {to} between readings.', 'zh-cn': '{name} 在两次读数间从 {from} 增长到 {to}。' },
+  counterCounted: {
+    en: ' {name} counted {n} since the nstat run before the one at line {line} (nstat without -a prints increments).',
+    'zh-cn': '{name} 在第 {line} 行那次 nstat 与上一次之间计了 {n} 次（不带 -a 的 nstat 打印的是增量）。',
+  },
   fullListener: { en: 'port {port} (Recv-Q {recvQ} above Send-Q {sendQ}, line {line})', 'zh-cn': '端口 {port}（Recv-Q {recvQ} 大于 Send-Q {sendQ}，第 {line} 行）' },
   fullListeners: { en: ' Full accept queue on {rows}.', 'zh-cn': '{rows}的全连接队列已满。' },
   listSep: { en: '; ', 'zh-cn': '；' },

@@ -58,6 +58,8 @@ export interface CounterReading {
   readonly value: number;
   /** 0-based note line of the output. */
   readonly line: number;
+  /** Printed by `nstat` without `-a`: the events since its previous run, not a total. */
+  readonly increment?: true;
 }
 
 /**
@@ -291,17 +293,33 @@ function abortOnMemory(f: CauseFacts, lang: Lang): Cause | undefined {
   return make('orphans-reset-by-kernel', null, lang, { n: formatNumber(n) });
 }
 
-/** A counter's first and last reading in the note when the last is higher: it counted events between them. */
-function rose(f: CauseFacts, name: string): { from: CounterReading; to: CounterReading } | undefined {
+/**
+ * The counter counted events between readings: its first and last total in the note, the last higher; or a later
+ * `nstat` reading without `-a` above 0 — an increment since the run before it (the first run on a host prints the
+ * totals, so a reading needs one before it).
+ */
+function rose(f: CauseFacts, name: string): Rise | undefined {
   const r = f.counterReadings?.[name];
   if (!r || r.length < 2) return undefined;
-  const from = r[0] as CounterReading;
-  const to = r[r.length - 1] as CounterReading;
-  return to.value > from.value ? { from, to } : undefined;
+  for (let i = r.length - 1; i >= 1; i--) {
+    const to = r[i] as CounterReading;
+    if (to.increment && to.value > 0) return { from: r[i - 1] as CounterReading, to };
+  }
+  const totals = r.filter((x) => !x.increment);
+  const from = totals[0];
+  const to = totals[totals.length - 1];
+  return from && to && to.value > from.value ? { from, to } : undefined;
 }
 
-const risePhrase = (name: string, r: { from: CounterReading; to: CounterReading }, lang: Lang): string =>
-  t(PHRASE.counterRose, lang, { name, from: formatNumber(r.from.value), to: formatNumber(r.to.value) });
+interface Rise {
+  readonly from: CounterReading;
+  readonly to: CounterReading;
+}
+
+const risePhrase = (name: string, r: Rise, lang: Lang): string =>
+  r.to.increment
+    ? t(PHRASE.counterCounted, lang, { name, n: formatNumber(r.to.value), line: r.to.line + 1 })
+    : t(PHRASE.counterRose, lang, { name, from: formatNumber(r.from.value), to: formatNumber(r.to.value) });
 
 /**
  * The accept queue of a listener overflows: an ss LISTEN row with Recv-Q above Send-Q (ListenerQueues), or

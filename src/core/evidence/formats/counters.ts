@@ -21,7 +21,11 @@ export class Nstat extends Builder {
   private readonly counters: Record<string, number> = {};
   private rows = 0;
 
-  constructor(private readonly anyName: boolean) {
+  constructor(
+    private readonly anyName: boolean,
+    /** Printed by `nstat` without `-a`: increments since its previous run (EvidenceSegment.increments). */
+    private readonly increments = false,
+  ) {
     super();
   }
 
@@ -47,7 +51,7 @@ export class Nstat extends Builder {
 
   finish(): EvidenceSegment | undefined {
     if (Object.keys(this.counters).length === 0) return undefined;
-    return makeSegment('nstat', this.start, this.end, { counters: this.counters });
+    return makeSegment('nstat', this.start, this.end, this.increments ? { counters: this.counters, increments: true } : { counters: this.counters });
   }
 }
 
