@@ -200,6 +200,32 @@ describe('samples from several hosts', () => {
     assert.equal(j.limits.orphan, 30000);
   });
 
+  it('ansible and pssh output name their hosts; each host\'s sysctl is its own limit (audit s12 ZH 1)', () => {
+    const note = [
+      '# 2024年3月7日 下午3点20分 两台 LB 对比',
+      '',
+      '```bash',
+      "$ ansible lb -m shell -a 'cat /proc/net/sockstat; sysctl net.ipv4.tcp_max_orphans'",
+      'lb-1 | CHANGED | rc=0 >>',
+      'TCP: inuse 44000 orphan 36000 tw 5100 alloc 44500 mem 150000',
+      'net.ipv4.tcp_max_orphans = 65536',
+      'lb-2 | CHANGED | rc=0 >>',
+      'TCP: inuse 5210 orphan 210 tw 4790 alloc 5310 mem 9100',
+      'net.ipv4.tcp_max_orphans = 262144',
+      '```',
+    ].join('\n');
+    const segs = analyzeNote(note).evidence[0]?.segments ?? [];
+    assert.deepEqual(segs.map((x) => [x.kind, x.scope?.host]), [['sockstat', 'lb-1'], ['sysctl', 'lb-1'], ['sockstat', 'lb-2'], ['sysctl', 'lb-2']]);
+    const j = JSON.parse(cliOut(['report', '--json', noteFile(note)])) as ReportJson & { limits: { tcpMaxOrphans: number | null } };
+    assert.equal(j.limits.orphan, 36000);
+    assert.equal(j.limits.tcpMaxOrphans, 65536, "lb-1's own limit, not lb-2's 262144 printed after it");
+    assert.equal(j.limits.orphanRatio, 0.5493);
+    const pssh = ['```', '$ pssh -i -h lbs.txt cat /proc/net/sockstat', '[1] 15:20:01 [SUCCESS] lb-2', 'TCP: inuse 5 orphan 210 tw 1 alloc 5 mem 2', '[2] 15:20:01 [SUCCESS] lb-1:22', 'TCP: inuse 5 orphan 36000 tw 1 alloc 5 mem 2', '```'].join('\n');
+    assert.deepEqual(analyzeNote(pssh).evidence[0]?.segments.map((x) => x.scope?.host), ['lb-2', 'lb-1']);
+    // Not a header: a table row, a pipe in output.
+    assert.equal(analyzeNote(['```', 'lb-1 | CHANGED | rc=0', 'TCP: inuse 5 orphan 3 tw 1 alloc 5 mem 2', '```'].join('\n')).evidence[0]?.segments[0]?.scope, undefined);
+  });
+
   it('the core: which host, and the workspace index agrees', () => {
     assert.deepEqual(hostSeries(analyzeNote(TWO_HOSTS)), { host: 'lb-1', others: [{ host: 'lb-2', samples: 1 }] });
     assert.deepEqual(hostSeries(analyzeNote(SERIES)), { host: 'lb-1', others: [{ host: 'lb-2', samples: 2 }] });

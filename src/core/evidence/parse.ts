@@ -99,6 +99,15 @@ function withCommand(seg: EvidenceSegment, scope: SegmentScope | undefined, part
   return { ...seg, ...(scope ? { scope } : {}), ...(cut ? { partial: true as const } : {}) };
 }
 
+/** A host's header in the output of a command run on many hosts: ansible's ad-hoc result, pssh's `-i` line. */
+const ANSIBLE_HOST = /^([A-Za-z0-9_][A-Za-z0-9_.:-]{0,62}) \| (?:CHANGED|SUCCESS|FAILED!?) \| rc=\d{1,3} >>\s*$/;
+const PSSH_HOST = /^\[\d{1,5}\] \d{2}:\d{2}:\d{2} \[(?:SUCCESS|FAILURE)\] ([A-Za-z0-9_][A-Za-z0-9_.-]{0,62})(?::\d{1,5})?(?:\s.*)?$/;
+
+function fanOutHost(text: string): string | undefined {
+  if (text.length > 200 || (!text.includes('|') && !text.startsWith('['))) return undefined;
+  return ANSIBLE_HOST.exec(text)?.[1] ?? PSSH_HOST.exec(text)?.[1];
+}
+
 /** Which sockets the command saw, from its line (family, where it ran) and its prompt's host; undefined when nothing says. */
 function scopeOf(ctx: CommandContext | undefined, host: string | undefined): SegmentScope | undefined {
   const family = ctx?.family;
@@ -152,6 +161,13 @@ function parseLines(text: string, lineBase: number, out: EvidenceSegment[]): num
       continue;
     }
 
+    const fanned = fanOutHost(text);
+    if (fanned !== undefined) {
+      // `lb-1 | CHANGED | rc=0 >>` (ansible), `[1] 14:05:00 [SUCCESS] lb-1` (pssh -i): the next output is that host's.
+      close();
+      scope = scopeOf(st.ctx, fanned);
+      continue;
+    }
     const cls = classifyLine(text);
     if (cls?.type === 'command') {
       close();

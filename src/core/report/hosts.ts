@@ -35,6 +35,14 @@ export function segmentHosts(block: EvidenceBlock): readonly (string | undefined
   return hosts;
 }
 
+/** The host of the block's output at `line` (the last segment starting at or before it), if one is named. */
+export function hostAtLine(block: EvidenceBlock, line: number): string | undefined {
+  const hosts = segmentHosts(block);
+  let host: string | undefined;
+  for (let i = 0; i < block.segments.length && (block.segments[i] as EvidenceBlock['segments'][number]).startLine <= line; i++) host = hosts[i];
+  return host;
+}
+
 /** The one host of the block's segments whose indexes are given, or undefined (none named, or several). */
 export function hostOfSegments(block: EvidenceBlock, indexes: Iterable<number>): string | undefined {
   const hosts = segmentHosts(block);

@@ -12,6 +12,7 @@
  *    change — often the fix — and is never applied backwards.
  * 4. `later`: the latest value placed after the sample, when it differs from the one in effect (a change after
  *    the sample, made or planned) — reported beside it.
+ * 5. A value under another host's prompt than the sample's is not considered (report/hosts.ts).
  *
  * Values are compared with their blanks normalised (`tcp_mem` pastes with tabs or spaces). Pure: no `vscode`, no
  * Node built-ins.
@@ -24,6 +25,8 @@ export interface Place {
   readonly minutes: number | undefined;
   /** The evidence block (its first line): a block is one paste, one moment. */
   readonly block: number;
+  /** The host whose prompt the output is under, when the note's prompts name one (report/hosts.ts). */
+  readonly host?: string;
 }
 
 /** One value of a sysctl in the note. */
@@ -59,6 +62,8 @@ export function valueInEffect(values: readonly SettingValue[], at: Place): InEff
   let firstReadAfter: SettingValue | undefined;
   let lastAfter: SettingValue | undefined;
   for (const v of values) {
+    // Another host's value is not this sample's (two hosts' sysctl output pasted together).
+    if (v.host !== undefined && at.host !== undefined && v.host !== at.host) continue;
     if (comparePlaces(v, at) <= 0 || (v.block === at.block && !v.set)) {
       if (!inEffect || comparePlaces(v, inEffect) >= 0) inEffect = v;
       continue;

@@ -18,7 +18,7 @@ import { blockTimeOf, sectionsOfBlocks } from './blockTime';
 import { readingsOf, type Reading } from './readings';
 import { valueInEffect, type InEffect, type Place, type SettingValue } from './inEffect';
 import { compareOnAxis, minutesInNoteOrder, type OnAxis } from './sampleOrder';
-import { hostSeries, ofSeries, sampleHost, seriesSockstat } from './hosts';
+import { hostAtLine, hostSeries, ofSeries, sampleHost, seriesSockstat } from './hosts';
 
 export interface TimelinePoint {
   readonly time: string;
@@ -233,7 +233,8 @@ export function axisAtLine(model: NoteModel, line: number): number {
  * `inTime` false: in note order only (no minutes), which needs no reading of the note's times.
  */
 export function placeOf(model: NoteModel, block: EvidenceBlock, line: number, inTime = true): Place {
-  return { line, minutes: inTime ? axisOf(model, block) : undefined, block: block.startLine };
+  const host = hostAtLine(block, line);
+  return { line, minutes: inTime ? axisOf(model, block) : undefined, block: block.startLine, ...(host !== undefined ? { host } : {}) };
 }
 
 /** Every value of every sysctl in the note, placed (placeOf), by key; memoised per model, in time and in note order. */
