@@ -614,6 +614,23 @@ describe('a zone written after a time of day (audit s10, English notes: UTC head
   });
 });
 
+describe('a loop of date and outputs', () => {
+  it('another output between a date and its sample (sysctl) leaves the reading its date', () => {
+    const note = [
+      '```',
+      '$ for i in 1 2; do date; sysctl net.ipv4.tcp_max_orphans; cat /proc/net/sockstat; sleep 60; done',
+      'Fri Mar 14 09:00:00 UTC 2025',
+      'net.ipv4.tcp_max_orphans = 65536',
+      'TCP: inuse 5 orphan 1000 tw 1 alloc 5 mem 2',
+      'Fri Mar 14 09:01:00 UTC 2025',
+      'net.ipv4.tcp_max_orphans = 65536',
+      'TCP: inuse 5 orphan 2000 tw 1 alloc 5 mem 2',
+      '```',
+    ].join('\n');
+    assert.deepEqual(timelineOf(analyzeNote(note)).map((p) => [p.time, p.orphan]), [['2025-03-14T09:00:00Z', 1000], ['2025-03-14T09:01:00Z', 2000]]);
+  });
+});
+
 describe('a heading\'s time and the blocks under it', () => {
   it('a block timed only by its heading comes after a block above it under that heading with its own, later time (audit s12 EN 3)', () => {
     const note = [

@@ -61,9 +61,10 @@ function groupsOf(model: NoteModel, block: EvidenceBlock, byHost: boolean): Grou
         const host = hosts[seg];
         if (last && !date && (!byHost || host === last.host)) last.segs.push(seg);
         else if (date || byHost) groups.push({ segs: [seg], ...(date ? { t: date } : {}), ...(clock ? { clock } : {}), ...(host !== undefined ? { host } : {}) });
+        // Read for this output; other outputs between a date and its sample (sysctl values) leave it standing.
+        date = undefined;
+        clock = undefined;
       }
-      date = undefined;
-      clock = undefined;
       n = inside.endLine - 1;
       continue;
     }
