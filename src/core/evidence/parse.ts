@@ -104,8 +104,12 @@ const ANSIBLE_HOST = /^([A-Za-z0-9_][A-Za-z0-9_.:-]{0,62}) \| (?:CHANGED|SUCCESS
 const PSSH_HOST = /^\[\d{1,5}\] \d{2}:\d{2}:\d{2} \[(?:SUCCESS|FAILURE)\] ([A-Za-z0-9_][A-Za-z0-9_.-]{0,62})(?::\d{1,5})?(?:\s.*)?$/;
 
 function fanOutHost(text: string): string | undefined {
-  if (text.length > 200 || (!text.includes('|') && !text.startsWith('['))) return undefined;
-  return ANSIBLE_HOST.exec(text)?.[1] ?? PSSH_HOST.exec(text)?.[1];
+  if (text.length > 200) return undefined;
+  // Cheap exits first (most lines): pssh's header starts with `[`, ansible's ends with `>>`.
+  if (text.charCodeAt(0) === 91) return PSSH_HOST.exec(text)?.[1];
+  let e = text.length;
+  while (e > 0 && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
+  return e > 2 && text.charCodeAt(e - 1) === 62 && text.charCodeAt(e - 2) === 62 ? ANSIBLE_HOST.exec(text)?.[1] : undefined;
 }
 
 /** Which sockets the command saw, from its line (family, where it ran) and its prompt's host; undefined when nothing says. */
