@@ -113,9 +113,9 @@ describe('samples from several hosts', () => {
     const text = cliOut(['report', file]);
     assert.match(text, /\| 14:05:10 \(lb-1\) \| \d+ \| 30,000 \|/);
     assert.match(text, /\| 14:07:40 \(lb-2\) \| \d+ \| 1,200 \|/);
-    assert.match(text, /Samples from 2 hosts \(their prompts\): the state counts, the trend and the limits read lb-1, the host under most pressure; not mixed in: lb-2 \(1 sample\)\./);
+    assert.match(text, /Samples from 2 hosts \(named by prompts or per-host headers\): the state counts, the trend and the limits read lb-1, the host under most pressure; not mixed in: lb-2 \(1 sample\)\./);
     const zh = cliOut(['report', '--lang', 'zh-cn', file]);
-    assert.match(zh, /采样来自 2 台主机（见提示符）：状态计数、趋势和上限只看压力最大的 lb-1；未混入：lb-2（1 个采样）。/);
+    assert.match(zh, /采样来自 2 台主机（见提示符或各主机的输出标题）：状态计数、趋势和上限只看压力最大的 lb-1；未混入：lb-2（1 个采样）。/);
   });
 
   it('two series in one note: the trend is the sick host\'s own', () => {

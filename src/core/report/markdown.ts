@@ -35,8 +35,8 @@ const W = {
   oneOrphanCount: { en: 'No orphan trend: only one of the {n} timed samples gives an orphan count.', 'zh-cn': '无法得出孤儿趋势：{n} 个带时间的采样中只有一个有孤儿数。' },
   oneOrphanTime: { en: 'No orphan trend: the timed samples with an orphan count share one time.', 'zh-cn': '无法得出孤儿趋势：有孤儿数的带时间采样都在同一时刻。' },
   hosts: {
-    en: 'Samples from {n} hosts (their prompts): the state counts, the trend and the limits read {host}, the host under most pressure; not mixed in: {others}.',
-    'zh-cn': '采样来自 {n} 台主机（见提示符）：状态计数、趋势和上限只看压力最大的 {host}；未混入：{others}。',
+    en: 'Samples from {n} hosts (named by prompts or per-host headers): the state counts, the trend and the limits read {host}, the host under most pressure; not mixed in: {others}.',
+    'zh-cn': '采样来自 {n} 台主机（见提示符或各主机的输出标题）：状态计数、趋势和上限只看压力最大的 {host}；未混入：{others}。',
   },
   hostSamples: { en: '{host} ({n} samples)', 'zh-cn': '{host}（{n} 个采样）' },
   hostSample: { en: '{host} (1 sample)', 'zh-cn': '{host}（1 个采样）' },

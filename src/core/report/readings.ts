@@ -82,7 +82,7 @@ function groupsOf(model: NoteModel, block: EvidenceBlock, byHost: boolean): Grou
  * dates have a sample after them (a block with one dated output is one sample, as before); outputs before the
  * first date have no time of their own and are left out.
  *
- * Else, the readings of a block whose outputs come from two hosts or more (their prompts, hosts.ts): each run of
+ * Else, the readings of a block whose outputs come from two hosts or more (prompts or per-host headers, hosts.ts): each run of
  * one host's outputs is a reading, at the date or the time of day its prompt shows (on the date of the time above
  * the block), else at the block's time. Undefined when one of them has no time.
  * Walked only for blocks with two sample segments or more.
