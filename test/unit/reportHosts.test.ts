@@ -226,6 +226,22 @@ describe('samples from several hosts', () => {
     assert.equal(analyzeNote(['```', 'lb-1 | CHANGED | rc=0', 'TCP: inuse 5 orphan 3 tw 1 alloc 5 mem 2', '```'].join('\n')).evidence[0]?.segments[0]?.scope, undefined);
   });
 
+  it('a command run through ssh is that host\'s, quoted or not; the next command is the prompt\'s host again', () => {
+    const note = [
+      '```',
+      '[root@jump ~]# ssh lb-1 cat /proc/net/sockstat',
+      'TCP: inuse 44000 orphan 36000 tw 5100 alloc 44500 mem 150000',
+      "[root@jump ~]# ssh -p 2222 root@lb-2 'cat /proc/net/sockstat'",
+      'TCP: inuse 5210 orphan 210 tw 4790 alloc 5310 mem 9100',
+      '[root@jump ~]# cat /proc/net/sockstat',
+      'TCP: inuse 10 orphan 0 tw 1 alloc 10 mem 1',
+      '```',
+    ].join('\n');
+    const block = analyzeNote(note).evidence[0] as ReturnType<typeof analyzeNote>['evidence'][number];
+    assert.deepEqual(segmentHosts(block), ['lb-1', 'lb-2', 'jump']);
+    assert.deepEqual(hostSeries(analyzeNote(note)), { host: 'lb-1', others: [{ host: 'lb-2', samples: 1 }, { host: 'jump', samples: 1 }] });
+  });
+
   it('the core: which host, and the workspace index agrees', () => {
     assert.deepEqual(hostSeries(analyzeNote(TWO_HOSTS)), { host: 'lb-1', others: [{ host: 'lb-2', samples: 1 }] });
     assert.deepEqual(hostSeries(analyzeNote(SERIES)), { host: 'lb-1', others: [{ host: 'lb-2', samples: 2 }] });

@@ -308,7 +308,18 @@ function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number, show
   const first = stages[0];
   if (!first) return;
   const toolIdx = findTool(first);
-  if (toolIdx < 0) return;
+  if (toolIdx < 0) {
+    // `ssh root@lb-2 'cat /proc/net/sockstat'`: the quoted command runs on that host (the target `ssh root@lb-2`).
+    const at = first.findIndex((w, j) => j > 0 && w.includes(' ') && basename(first[0] as string) === 'ssh');
+    const pipes = at > 0 && depth < 2 ? splitShell(first[at] as string) : [];
+    const head = pipes[0];
+    if (head) {
+      const where = targetOf(first.slice(0, at), outer);
+      readPipeline([...head, ...stages.slice(1)], ctx, depth + 1, showing, where);
+      for (const extra of pipes.slice(1)) readPipeline(extra, ctx, depth + 1, showing, where);
+    }
+    return;
+  }
   const tool = basename(first[toolIdx] as string);
   const args = first.slice(toolIdx + 1);
   const target = targetOf(first.slice(0, toolIdx), outer);

@@ -8,7 +8,7 @@
  *
  * An output whose prompt names no host is the host's of the prompt before it in its block (one shell, one paste),
  * else of the first prompt in the block that names one; in a block whose prompts name none, it is taken as the
- * series host's (the note tells no other).
+ * series host's (the note tells no other). A command run through ssh (`ssh lb-8 ss -s`) is that host's.
  * Pure: no `vscode`, no Node built-ins.
  */
 import type { EvidenceBlock, NoteModel } from '../note/model';
@@ -27,12 +27,23 @@ export function segmentHosts(block: EvidenceBlock): readonly (string | undefined
   let current: string | undefined;
   for (const seg of block.segments) {
     current = seg.scope?.host ?? current;
-    out.push(current);
+    out.push(sshHost(seg.scope?.target) ?? current);
   }
   const first = block.segments.find((s) => s.scope?.host !== undefined)?.scope?.host;
   for (let i = 0; i < out.length && out[i] === undefined; i++) out[i] = first;
   HOSTS.set(block, (hosts = out));
   return hosts;
+}
+
+/**
+ * The host a command ran on through ssh (`ssh lb-8 ss -s`, `ssh root@lb-8 'cat /proc/net/sockstat'`: the target
+ * `ssh lb-8`), for that output only: the next command runs where the prompt is again.
+ */
+function sshHost(target: string | undefined): string | undefined {
+  if (!target?.startsWith('ssh ')) return undefined;
+  const last = target.slice(target.lastIndexOf(' ') + 1);
+  const host = last.slice(last.indexOf('@') + 1);
+  return /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/.test(host) ? host : undefined;
 }
 
 /** The host of the block's output at `line` (the last segment starting at or before it), if one is named. */
