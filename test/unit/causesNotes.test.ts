@@ -79,6 +79,11 @@ describe('local port exhaustion from a note', () => {
     const z = unset.causes.find((x) => x.rule === 'local-port-exhaustion');
     assert.match(z?.message ?? '', /笔记在该采样处没有给出 tcp_tw_reuse，其默认值 2 只对回环连接复用；笔记后文设为 1/);
     assert.doesNotMatch(z?.message ?? '', /笔记中没有 tcp_tw_reuse/);
+    // A value from the note is shown inert (review s12).
+    const hostile = report([...before.slice(0, 5), fence('$ sudo sysctl -w net.ipv4.ip_local_port_range="1024 65535 <img src=x>"', 'net.ipv4.ip_local_port_range = 1024 65535 <img src=x>')].join('\n'));
+    const shown = hostile.causes.find((x) => x.rule === 'local-port-exhaustion')?.message ?? '';
+    assert.match(shown, /; set to 1024 65535 \?img src\?x\? later in the note/);
+    assert.doesNotMatch(shown, /<img/);
   });
 
   it('not for TIME-WAIT on our own listening port, nor for a count without destinations or errors', () => {
@@ -132,6 +137,8 @@ describe('listener queues from a note', () => {
     assert.deepEqual(rules([nstat('nstat -az', 912), nstat('nstat -az', 874)].join('\n')), []);
     assert.deepEqual(rules(nstat('nstat', 874)), []);
     assert.deepEqual(rules([nstat('nstat', 912), nstat('nstat', 0)].join('\n')), []);
+    // netstat -s before it is no nstat run: the nstat reading may be the host's first, its totals (review s12).
+    assert.deepEqual(rules([fence('$ netstat -s | grep -i listen', '    1000 times the listen queue of a socket overflowed'), nstat('nstat', 1000)].join('\n')), []);
     assert.deepEqual(rules([nstat('nstat -az', 3052), nstat('nstat -az', 4810)].join('\n')), ['listen-accept-queue-overflow@LISTEN']);
   });
 

@@ -122,6 +122,8 @@ const CASES: Record<string, { positive: string[]; negative: string[] }> = {
       'CLOSE_WAIT 不会计入 sockstat 的 orphan。',
       'TIME_WAIT 计入 sockstat 的 tw，不计入 orphan。',
       'orphan 里没有 TIME_WAIT。',
+      '孤儿连接数有时比 TIME_WAIT 还多。',
+      'orphan 计数有别于 TIME_WAIT 计数。',
       // Attributed, or taken back by the next sentence (audit s12 EN 9, ZH 3).
       '同事说：CLOSE_WAIT 也是孤儿连接。',
       '同事说：CLOSE_WAIT 也是孤儿连接。——这是错的。',
@@ -259,6 +261,14 @@ test('code: commands after any prompt and config lines set tcp_tw_recycle; comme
   assert.deepEqual(rules('```\n$ sudo sysctl -p /etc/sysctl.d/99-tuning.conf\nnet.ipv4.tcp_tw_recycle = 1\n```'), [], 'sysctl -p prints what it applied');
   assert.deepEqual(rules('```bash\n# 不要执行下面这一行！\n# echo 1 > /proc/sys/net/ipv4/tcp_tw_recycle\n```'), []);
   assert.deepEqual(rules("```bash\n# don't run this\nsysctl -w net.ipv4.tcp_tw_recycle=1\n```"), []);
+  // Comments that do not warn against the line (review s12).
+  for (const comment of ['# Managed by Puppet - DO NOT EDIT', '# avoid TIME_WAIT piling up', '# Never run out of ports again:', '# 针对高并发场景，分别调整以下参数']) {
+    assert.deepEqual(rules(`\`\`\`conf\n${comment}\nnet.ipv4.tcp_tw_recycle = 1\n\`\`\``), ['tw-recycle'], comment);
+  }
+  // A command that names the file without showing its settings: diff, git log -p.
+  assert.deepEqual(rules('```\n$ diff /etc/sysctl.conf.bak /etc/sysctl.conf\n< net.ipv4.tcp_tw_recycle = 1\n```'), []);
+  assert.deepEqual(rules('```\n$ git log -p /etc/sysctl.conf | grep recycle\n-net.ipv4.tcp_tw_recycle = 1\n```'), []);
+  assert.deepEqual(rules('```\n$ sudo grep recycle /etc/sysctl.d/*.conf\nnet.ipv4.tcp_tw_recycle = 1\n```'), ['tw-recycle']);
 });
 
 test('a tuning table row is read whole: name, value and what the author says it does (audit s12 ZH 4)', () => {
@@ -272,6 +282,7 @@ test('a tuning table row is read whole: name, value and what the author says it 
   assert.deepEqual([f?.line, f?.character], [2, 2]);
   assert.deepEqual(rules(table('| tcp_tw_recycle | 1 | 开启 tcp_tw_recycle 快速回收 |')), ['tw-recycle']);
   // Not advice: turned off, known to be gone, a before/after pair, a value with no claim, a myths table.
+  assert.deepEqual(rules('| 主机 | 参数 | 当前值 |\n| --- | --- | --- |\n| lb-3 | net.ipv4.tcp_tw_recycle | 1 |'), [], 'an inventory, not advice (review s12)');
   for (const row of ['| tcp_tw_recycle | 0 | 保持关闭 |', '| tcp_tw_recycle | 1 | 4.12 已移除，不要开 |', '| tcp_tw_recycle | 1 | 0 |', '| tcp_fin_timeout | 30 | 孤儿 FIN-WAIT-2 的等待时间 |', '| tcp_max_orphans | 65536 | 孤儿上限 |']) {
     assert.deepEqual(rules(table(row)), [], row);
   }

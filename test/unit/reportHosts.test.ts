@@ -242,6 +242,31 @@ describe('samples from several hosts', () => {
     assert.deepEqual(hostSeries(analyzeNote(note)), { host: 'lb-1', others: [{ host: 'lb-2', samples: 1 }, { host: 'jump', samples: 1 }] });
   });
 
+  it('the host under most pressure: by its peak, by its share of its own limit when every host gives one (review s12)', () => {
+    const sock = (host: string, time: string, orphan: number) => ['```', `[root@${host} ${time}]# cat /proc/net/sockstat`, `TCP: inuse 9 orphan ${orphan} tw 9 alloc 9 mem 9`, '```', ''];
+    const max = (host: string, v: number) => ['```', `[root@${host} ~]# sysctl net.ipv4.tcp_max_orphans`, `net.ipv4.tcp_max_orphans = ${v}`, '```', ''];
+    // lb-1 fixed later in the note is still the host the incident is about.
+    assert.equal(hostSeries(analyzeNote([...sock('lb-1', '14:00:00', 60000), ...sock('lb-1', '14:30:00', 100), ...sock('lb-2', '14:35:00', 1200)].join('\n')))?.host, 'lb-1');
+    // 4,000 of 4,096 is more pressure than 5,000 of 262,144.
+    const rk = [...max('lb-1', 4096), ...max('big-2', 262144), ...sock('lb-1', '14:00:00', 4000), ...sock('big-2', '14:00:00', 5000)].join('\n');
+    assert.equal(hostSeries(analyzeNote(rk))?.host, 'lb-1');
+    // Without a note-wide timeline the report still says which host it read.
+    const untimed = [...sock('lb-1', '~', 30000), ...sock('lb-2', '~', 100)].join('\n').replace(/ ~\]/g, ' ~]');
+    assert.match(cliOut(['report', noteFile(untimed)]), /Samples from 2 hosts .* read lb-1, the host under most pressure; not mixed in: lb-2 \(1 sample\)\./);
+    // One host spelled two ways is one host: its sysctl is the sample's limit.
+    const spelled = [...sock('lb-1', '~', 30000), '```', 'root@LB-1.prod.example.com:~# sysctl net.ipv4.tcp_max_orphans', 'net.ipv4.tcp_max_orphans = 32768', '```'].join('\n');
+    assert.equal(hostSeries(analyzeNote(spelled)), undefined);
+    const j = JSON.parse(cliOut(['report', '--json', noteFile(spelled)])) as ReportJson & { limits: { tcpMaxOrphans: number | null } };
+    assert.equal(j.limits.tcpMaxOrphans, 32768);
+  });
+
+  it('one host\'s outputs in one block at prompt times a minute or more apart are two readings (review s12)', () => {
+    const note = ['```', '[root@lb-1 14:05:00]# cat /proc/net/sockstat', 'TCP: inuse 9 orphan 10000 tw 9 alloc 9 mem 9', '[root@lb-1 14:20:00]# cat /proc/net/sockstat', 'TCP: inuse 9 orphan 40000 tw 9 alloc 9 mem 9', '[root@lb-2 14:21:00]# cat /proc/net/sockstat', 'TCP: inuse 9 orphan 800 tw 9 alloc 9 mem 9', '```'].join('\n');
+    const j = JSON.parse(cliOut(['report', '--json', noteFile(note)])) as ReportJson;
+    assert.deepEqual(j.timeline.map((p) => [p.time, p.orphan]), [['14:05:00', 10000], ['14:20:00', 40000], ['14:21:00', 800]]);
+    assert.equal(j.trend?.orphanPerMinute, 2000);
+  });
+
   it('the core: which host, and the workspace index agrees', () => {
     assert.deepEqual(hostSeries(analyzeNote(TWO_HOSTS)), { host: 'lb-1', others: [{ host: 'lb-2', samples: 1 }] });
     assert.deepEqual(hostSeries(analyzeNote(SERIES)), { host: 'lb-1', others: [{ host: 'lb-2', samples: 2 }] });

@@ -39,12 +39,17 @@ describe('times in notes', () => {
       assert.equal(iso(bad), '15:00:00'.replace('15', bad.includes('凌晨') ? '02' : '15'), bad);
     }
     assert.equal(iso('2024年2月29日 凌晨2点'), '2024-02-29T02:00:00', 'a leap day');
+    // A month and day without a year, under a heading of a year that does not have it (review s12).
+    const feb29 = analyzeNote(['# 2023-02-28 lb-9', '', '## 2月29日 00:20', '', '```', 'TCP: inuse 5 orphan 3 tw 1 alloc 5 mem 2', '```', ''].join('\n'));
+    assert.equal(timelineOf(feb29)[0]?.time, '2023-02-28T00:20:00');
     // glibc prints a numeric abbreviation for zones without a name (audit s12 EN 4).
     assert.equal(iso('Tue May 14 14:05:12 +08 2024'), '2024-05-14T14:05:12+08:00');
     assert.equal(iso('Tue May 14 03:05:12 -03 2024'), '2024-05-14T03:05:12-03:00');
     assert.equal(iso('Tue May 14 14:05:12 +0545 2024'), '2024-05-14T14:05:12+05:45');
     assert.equal(iso('2024年 05月 14日 星期二 14:05:12 +08'), '2024-05-14T14:05:12+08:00');
     assert.equal(parseTimeMention('14:05 +12')?.offset, undefined, 'a count, not a zone');
+    assert.equal(parseTimeMention('## 2024-03-05 14:15 +10 min, still climbing')?.offset, undefined, 'a duration (review s12)');
+    assert.equal(parseTimeMention('2024-03-05 14:15:00 +12% since the last sample')?.offset, undefined);
     assert.equal(parseTimeMention('2025-03-14 14:05-14:20')?.offset, undefined, 'a range');
     assert.equal(iso('Fri 14 Mar 2025 09:26:53 PM UTC'), '2025-03-14T21:26:53Z');
     assert.equal(iso('2025年 03月 14日 星期五 09:26:53 CST'), '2025-03-14T09:26:53');

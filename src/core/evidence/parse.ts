@@ -67,7 +67,7 @@ function startBuilder(line: Line, st: ParseState): Builder | undefined {
   if (Sockstat.canStart(line)) return tryTake(new Sockstat());
   if (NodeExporterMetrics.canStart(line)) return tryTake(new NodeExporterMetrics());
   if (ProcNetstat.canStart(line)) return tryTake(new ProcNetstat());
-  if (Nstat.canStart(line, ctx)) return tryTake(new Nstat(ctx?.nstat === true, ctx?.nstatIncrements === true));
+  if (Nstat.canStart(line, ctx)) return tryTake(new Nstat(ctx?.nstat === true, ctx?.nstat === true ? (ctx.nstatIncrements === true ? 'increments' : 'totals') : undefined));
   if (NetstatStats.canStart(line, ctx)) return tryTake(new NetstatStats(ctx?.netstatStats === true));
   if (ProcTcp.canStart(line)) return tryTake(new ProcTcp());
   if (LsofListing.canStart(line)) return tryTake(new LsofListing());

@@ -83,10 +83,10 @@ export interface EvidenceSegment {
   /** Counter values by nstat name (`TcpExtTCPAbortOnMemory`), normalised from other spellings. */
   readonly counters?: Readonly<Record<string, number>>;
   /**
-   * The counters are increments since the previous `nstat` run (nstat without `-a`), not totals since boot — except
-   * on a host's first run, which prints the totals.
+   * The counters come from an `nstat` run: `increments` since its previous run (nstat without `-a`; a host's first
+   * run prints the totals all the same), or `totals` since boot (`-a`). Absent for other counter outputs.
    */
-  readonly increments?: true;
+  readonly nstat?: 'increments' | 'totals';
   /** sysctl values by full key (`net.ipv4.tcp_max_orphans`), raw text value ("4096 87380 6291456"). */
   readonly sysctls?: Readonly<Record<string, string>>;
   /**

@@ -396,7 +396,7 @@ const ORPHAN_INCLUDES_STATE_EN =
 const STATE_IS_ORPHAN_ZH = /((?:close|time)\\?[_ -]?wait[^。，,；;]{0,12}?)(都是|就是|也是|是|属于|算作?|即|称为|叫做?)[^。，,；;]{0,6}?(?:孤儿|orphan)/i;
 const ORPHAN_IS_STATE_ZH = /((?:孤儿|\borphan)[^。，,；;]{0,12}?)(就是|是|即|指)[^。，,；;]{0,20}?(?:close|time)\\?[_ -]?wait/i;
 /** "孤儿连接包括 FIN_WAIT1、LAST_ACK、CLOSE_WAIT", "orphan 里包括 TIME_WAIT": the states listed after 包括 / 包含. */
-const ORPHAN_INCLUDES_STATE_ZH = /((?:孤儿|\borphan)[^。，,；;]{0,16}?)(包括|包含|含有|涵盖|有)[^。，,；;]{0,40}?(?:close|time)\\?[_ -]?wait/i;
+const ORPHAN_INCLUDES_STATE_ZH = /((?:孤儿|\borphan)[^。，,；;]{0,16}?)(包括|包含|含有|涵盖)[^。，,；;]{0,40}?(?:close|time)\\?[_ -]?wait/i;
 /** "CLOSE_WAIT 的 socket 会计入 sockstat 的 orphan": the state counted in the orphan number. */
 const STATE_COUNTED_ORPHAN_ZH = /((?:close|time)\\?[_ -]?wait[^。，,；;]{0,16}?)(会计入|计入|算进|算入|计到|算在|统计进|统计到|归入)[^。，,；;]{0,30}?(?:孤儿|orphan)/i;
 

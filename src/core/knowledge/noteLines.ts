@@ -282,7 +282,8 @@ export function tuningRow(prose: string): Sentence | undefined {
     if (text) cells.push({ text, start: from + lead, end: from + lead + text.length });
     from = bar + 1;
   }
-  const key = cells.findIndex((c) => SYSCTL_CELL.test(c.text));
+  // The name in the first cell, as tuning tables put it (an inventory puts the host first: `| lb-3 | tcp_tw_recycle | 1 |`).
+  const key = SYSCTL_CELL.test(cells[0]?.text ?? '') ? 0 : -1;
   const value = cells[key + 1];
   if (key < 0 || !value || !NUMBER_CELL.test(value.text) || cells.filter((c) => NUMBER_CELL.test(c.text)).length !== 1) return undefined;
   const rest = cells.filter((_, i) => i !== key && i !== key + 1).map((c) => c.text);

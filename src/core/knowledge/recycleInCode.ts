@@ -14,10 +14,11 @@ export const TW_RECYCLE_WORD = /tcp_tw_recycle/i;
 export const FENCE = /^ {0,3}(?:`{3}|~{3})/;
 /** A sysctl configuration file's path in a command (`cat /etc/sysctl.d/99-tuning.conf`, `grep tw /etc/sysctl.conf`). */
 const SYSCTL_CONFIG_PATH = /(?:^|[\s'"=<])\/(?:etc|usr\/lib|run)\/sysctl(?:\.conf|\.d\/)/;
-/** `sysctl` itself (`sysctl -p /etc/sysctl.conf`): what it prints is what it applied, output. */
-const SYSCTL_TOOL = /(?:^|[\s;&|/])sysctl(?:\s|$)/;
+/** A command that shows a file's lines as they are (not `diff`, `git log -p`, `sysctl -p`): cat, grep, a pager, an editor. */
+const VIEWER = /^(?:sudo\s+)?(?:cat|tac|less|more|bat|head|tail|grep|egrep|fgrep|rg|vi|vim|view|nano)\s/;
 /** A comment that warns against the line under it. */
-const WARNS = /不要|别(?!人)|勿|禁止|切勿|千万|危险|\bdon'?t\b|\bdo not\b|\bnever\b|\bavoid\b|\bwarning\b|\bdanger/i;
+const WARNS_ZH = /(?:不要|(?<![区分特级类性告差识派个])别|切勿|千万别|千万不要|禁止)(?:再)?(?:执行|运行|跑|开启|打开|启用|使用|用|设置|改|照抄|复制)|危险/;
+const WARNS_EN = /\b(?:don'?t|do not|never) (?:run(?! out)|use|enable|set|copy|apply|paste|turn on)\b|\bdangerous\b/i;
 /** A root prompt before `echo` (`# echo 1 > …`): classifyLine reads `# ` + an unknown command as a comment. */
 const ROOT_ECHO = /^\s*#\s+(?:sudo\s+)?echo\s/;
 
@@ -60,10 +61,10 @@ export class RecycleInCode {
     const cls = classifyLine(raw);
     const warning = this.warned;
     // A comment line that warns (`# 不要执行下面这一行！`, `# don't run this`) takes back the line under it.
-    this.warned = cls?.type === 'comment' && WARNS.test(raw);
+    this.warned = cls?.type === 'comment' && (WARNS_ZH.test(raw) || WARNS_EN.test(raw));
     // What follows a command is its output — except a here-document (`tee -a /etc/sysctl.conf <<EOF`), its input,
     // and a configuration file shown (`cat /etc/sysctl.d/99-tuning.conf`): its lines are the settings it makes.
-    if (cls?.type === 'command') this.afterCommand = !cls.text.includes('<<') && !(SYSCTL_CONFIG_PATH.test(cls.text) && !SYSCTL_TOOL.test(cls.text));
+    if (cls?.type === 'command') this.afterCommand = !cls.text.includes('<<') && !(SYSCTL_CONFIG_PATH.test(cls.text) && VIEWER.test(cls.text.trim()) && !cls.text.includes('|'));
     return TW_RECYCLE_WORD.test(raw) && !warning && setsTwRecycle(raw, cls, this.afterCommand);
   }
 }

@@ -7,7 +7,7 @@
 import type { EvidenceBlock, NoteModel, Section } from '../note/model';
 import { classifyLine, promptOf } from '../evidence/commandLine';
 import { isSnapshotHeader } from '../evidence/snapshotFormat';
-import { dateNear, dateTimeLine, parseDate, parseDateTime, parseTimeMention, type NoteTime } from './time';
+import { dateNear, dateTimeLine, parseDate, parseDateTime, parseTimeMention, validDate, type NoteTime } from './time';
 import { epochTime } from './epoch';
 
 /**
@@ -193,5 +193,8 @@ export function underHeading(model: NoteModel, section: Section | undefined, t: 
   if (t.date) return { ...t, under: heading.at };
   if (!t.monthDay) return { ...t, date: heading.date, dateInherited: true, under: heading.at };
   const { monthDay, ...rest } = t;
-  return { ...rest, date: dateNear(monthDay, heading.date), under: heading.at };
+  const date = dateNear(monthDay, heading.date);
+  // 2月29日 under a 2023 heading is no day: the time of day takes the heading's date, as a plain time would.
+  if (!validDate(date.y, date.m, date.d)) return { ...rest, date: heading.date, dateInherited: true, under: heading.at };
+  return { ...rest, date, under: heading.at };
 }

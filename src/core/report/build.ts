@@ -132,7 +132,9 @@ function counterReadingsOf(model: NoteModel): Record<string, CounterReading[]> {
       if (!seg.counters || !ofSeries(series, hosts[i])) continue;
       for (const name of COMPARED_COUNTERS) {
         const value = seg.counters[name];
-        if (value !== undefined) (out[name] ??= []).push(seg.increments ? { value, line: seg.startLine, increment: true } : { value, line: seg.startLine });
+        if (value === undefined) continue;
+        const reading: CounterReading = seg.nstat === 'increments' ? { value, line: seg.startLine, increment: true, nstat: true } : seg.nstat === 'totals' ? { value, line: seg.startLine, nstat: true } : { value, line: seg.startLine };
+        (out[name] ??= []).push(reading);
       }
     }
   }

@@ -60,6 +60,8 @@ export interface CounterReading {
   readonly line: number;
   /** Printed by `nstat` without `-a`: the events since its previous run, not a total. */
   readonly increment?: true;
+  /** Printed by `nstat` (with or without `-a`): a run that makes the next one without `-a` print increments. */
+  readonly nstat?: true;
 }
 
 /**
@@ -132,7 +134,7 @@ function sysctlFor(f: CauseFacts, state: StateId, key: string): { value?: string
 /** ", read later in the note" after a value read only after the sample it is compared with. */
 const readLater = (after: boolean, lang: Lang): string => (after ? t(PHRASE.readLater, lang) : '');
 /** A different value of the setting later in the note (the change, often the fix), beside the one the sample met. */
-const changedLater = (s: InEffect, lang: Lang): string => (s.later !== undefined ? t(PHRASE.changedLater, lang, { v: s.later }) : '');
+const changedLater = (s: InEffect, lang: Lang): string => (s.later !== undefined ? t(PHRASE.changedLater, lang, { v: safeName(s.later) }) : '');
 
 /** The retransmission budget of an orphan: tcp_orphan_retries, where 0 means 8 (while the RTO is not maxed out). */
 export function orphanBudget(sysctls: Readonly<Record<string, string>>): { budget: number; setting: string } {
@@ -160,7 +162,7 @@ function lastAck(f: CauseFacts, lang: Lang): Cause | undefined {
   return make('last-ack-fin-unacknowledged', 'LAST-ACK', lang, { on: s.timers.on, retrans: s.retransMax });
 }
 
-/** A process name from the note, reduced to characters that are inert in Markdown, HTML and terminals. */
+/** Note text in a cause's message (a process name, a sysctl value), reduced to characters that are inert in Markdown, HTML and terminals. */
 export function safeName(name: string): string {
   return name.slice(0, 32).replace(/[^A-Za-z0-9.\-/:@ ]/g, '?');
 }
@@ -227,7 +229,7 @@ function finWait2(f: CauseFacts, lang: Lang): Cause | undefined {
     return make('fin-wait-2-orphans-waiting', 'FIN-WAIT-2', lang, {
       keepalive: s.timers.keepalive,
       timed: n,
-      fin: fin.value !== undefined ? `tcp_fin_timeout = ${fin.value}${readLater(fin.after, lang)}` : t(PHRASE.finUnknown, lang),
+      fin: fin.value !== undefined ? `tcp_fin_timeout = ${safeName(fin.value)}${readLater(fin.after, lang)}` : t(PHRASE.finUnknown, lang),
     });
   }
   return undefined;
@@ -295,15 +297,17 @@ function abortOnMemory(f: CauseFacts, lang: Lang): Cause | undefined {
 
 /**
  * The counter counted events between readings: its first and last total in the note, the last higher; or a later
- * `nstat` reading without `-a` above 0 — an increment since the run before it (the first run on a host prints the
- * totals, so a reading needs one before it).
+ * `nstat` reading without `-a` above 0 — an increment since the nstat run before it (the first run on a host prints
+ * the totals, so a reading needs an nstat run before it in the note).
  */
 function rose(f: CauseFacts, name: string): Rise | undefined {
   const r = f.counterReadings?.[name];
   if (!r || r.length < 2) return undefined;
   for (let i = r.length - 1; i >= 1; i--) {
     const to = r[i] as CounterReading;
-    if (to.increment && to.value > 0) return { from: r[i - 1] as CounterReading, to };
+    // An nstat run before it in the note (not `netstat -s`): otherwise it may be the host's first, printing totals.
+    const before = r.slice(0, i).findLast((x) => x.nstat);
+    if (to.increment && to.value > 0 && before) return { from: before, to };
   }
   const totals = r.filter((x) => !x.increment);
   const from = totals[0];
@@ -451,10 +455,10 @@ function portExhaustion(f: CauseFacts, lang: Lang): Cause | undefined {
     ports: formatNumber(at.ports),
     range: (range ? t(PHRASE.portRange, lang, { lo, hi, later: readLater(rangeSetting.after, lang) }) : t(PHRASE.portRangeDefault, lang, { lo, hi })) + changedLater(rangeSetting, lang),
     dest: dest ? t(PHRASE.oneDestination, lang, { count: dest.count, listed: dest.listed, where }) : t(PHRASE.noDestination, lang),
-    reuse: (reuse !== undefined ? `tcp_tw_reuse = ${reuse}` : t(reuseSetting.later !== undefined ? PHRASE.reuseNotYet : PHRASE.reuseUnknown, lang)) + changedLater(reuseSetting, lang),
+    reuse: (reuse !== undefined ? `tcp_tw_reuse = ${safeName(reuse)}` : t(reuseSetting.later !== undefined ? PHRASE.reuseNotYet : PHRASE.reuseUnknown, lang)) + changedLater(reuseSetting, lang),
     errors:
       (errors.length ? t(PHRASE.connectError, lang, { line: (errors[0] as number) + 1 }) : '') +
-      (last && now && !now.short ? t(PHRASE.portsSince, lang, { line: last.s.line + 1, count: formatNumber(last.n), ports: formatNumber(now.ports), reuse: now.reuse ?? '2' }) : ''),
+      (last && now && !now.short ? t(PHRASE.portsSince, lang, { line: last.s.line + 1, count: formatNumber(last.n), ports: formatNumber(now.ports), reuse: safeName(now.reuse ?? '2') }) : ''),
   });
 }
 

@@ -3,8 +3,7 @@
  * one's "for comparison", in another block or in the same one. Read as one series they give a trend between two
  * machines and the healthy host's limits. When the prompts of the note's sockstat outputs (`[root@lb-1 14:05:10]#`:
  * the segment's scope.host) name two or more hosts, the counts, the trend and the limits read one host's outputs:
- * the host whose latest sample has the most orphans (then the most TCP memory, then TIME-WAIT; then more samples;
- * then the later) — the one the incident is about.
+ * the host under most pressure (hostSeries) — the one the incident is about.
  *
  * An output whose prompt names no host is the host's of the prompt before it in its block (one shell, one paste),
  * else of the first prompt in the block that names one; in a block whose prompts name none, it is taken as the
@@ -14,6 +13,7 @@
 import type { EvidenceBlock, NoteModel } from '../note/model';
 import type { SockstatNumbers } from '../evidence/types';
 import { mergeSockstat } from '../evidence/lineFormats';
+import { parseUint } from '../evidence/text';
 
 type SockstatTcp = NonNullable<SockstatNumbers['tcp']>;
 
@@ -26,13 +26,24 @@ export function segmentHosts(block: EvidenceBlock): readonly (string | undefined
   const out: (string | undefined)[] = [];
   let current: string | undefined;
   for (const seg of block.segments) {
-    current = seg.scope?.host ?? current;
-    out.push(sshHost(seg.scope?.target) ?? current);
+    current = hostName(seg.scope?.host) ?? current;
+    out.push(hostName(sshHost(seg.scope?.target)) ?? current);
   }
-  const first = block.segments.find((s) => s.scope?.host !== undefined)?.scope?.host;
+  const first = hostName(block.segments.find((s) => s.scope?.host !== undefined)?.scope?.host);
   for (let i = 0; i < out.length && out[i] === undefined; i++) out[i] = first;
   HOSTS.set(block, (hosts = out));
   return hosts;
+}
+
+/**
+ * One host however the prompts spell it: `LB-1`, `lb-1` and `lb-1.prod.example.com` are `lb-1` (its first label, in
+ * lower case); an address stays whole.
+ */
+function hostName(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  const h = raw.toLowerCase();
+  const dot = h.indexOf('.');
+  return dot > 0 && /[a-z]/.test(h.slice(0, dot)) ? h.slice(0, dot) : h;
 }
 
 /**
@@ -83,37 +94,57 @@ export interface HostSeries {
   readonly others: readonly { readonly host: string; readonly samples: number }[];
 }
 
-interface Latest {
+/** One host's sockstat samples: how many, the latest line, the peaks, and its own tcp_max_orphans when read. */
+interface HostStats {
   samples: number;
-  /** Note line of the latest sample (the blocks and their segments are in note order). */
   line: number;
   orphan: number;
   mem: number;
   tw: number;
+  maxOrphans?: number;
 }
 
 const SERIES = new WeakMap<NoteModel, HostSeries | null>();
 
-/** The host series of the note's sockstat outputs, or undefined when they name fewer than two hosts. */
+/**
+ * The host series of the note's sockstat outputs, or undefined when they name fewer than two hosts. The host under
+ * most pressure: the highest share of its own tcp_max_orphans at its peak, when every host's limit is in the note
+ * (4,000 of 4,096 is worse than 5,000 of 262,144); else the most orphans at its peak (a host fixed later in the note
+ * is still the one the incident was about), then TCP memory, TIME-WAIT, more samples, the later.
+ */
 export function hostSeries(model: NoteModel): HostSeries | undefined {
   const known = SERIES.get(model);
   if (known !== undefined) return known ?? undefined;
-  const byHost = new Map<string, Latest>();
+  const byHost = new Map<string, HostStats>();
+  const limits = new Map<string, number>();
   for (const block of model.evidence) {
-    if (!block.sockstat?.tcp) continue;
     const hosts = segmentHosts(block);
     block.segments.forEach((seg, i) => {
-      const tcp = seg.sockstat?.tcp;
       const host = hosts[i];
-      if (!tcp || host === undefined) return;
-      const entry = byHost.get(host);
-      byHost.set(host, { samples: (entry?.samples ?? 0) + 1, line: seg.startLine, orphan: tcp.orphan ?? -1, mem: tcp.mem ?? -1, tw: tcp.tw ?? -1 });
+      if (host === undefined) return;
+      const max = parseUint(seg.sysctls?.['net.ipv4.tcp_max_orphans']?.trim());
+      if (max !== undefined && max > 0) limits.set(host, max);
+      const tcp = seg.sockstat?.tcp;
+      if (!tcp) return;
+      const h = byHost.get(host) ?? { samples: 0, line: 0, orphan: -1, mem: -1, tw: -1 };
+      h.samples++;
+      h.line = seg.startLine;
+      h.orphan = Math.max(h.orphan, tcp.orphan ?? -1);
+      h.mem = Math.max(h.mem, tcp.mem ?? -1);
+      h.tw = Math.max(h.tw, tcp.tw ?? -1);
+      byHost.set(host, h);
     });
   }
   let found: HostSeries | null = null;
   if (byHost.size >= 2) {
-    const ranked = [...byHost].sort(([, a], [, b]) => b.orphan - a.orphan || b.mem - a.mem || b.tw - a.tw || b.samples - a.samples || b.line - a.line);
-    const [host] = ranked[0] as [string, Latest];
+    for (const [host, h] of byHost) {
+      const max = limits.get(host);
+      if (max !== undefined) h.maxOrphans = max;
+    }
+    const all = [...byHost.values()].every((h) => h.maxOrphans !== undefined && h.orphan >= 0);
+    const share = (h: HostStats): number => (all ? h.orphan / (h.maxOrphans as number) : 0);
+    const ranked = [...byHost].sort(([, a], [, b]) => share(b) - share(a) || b.orphan - a.orphan || b.mem - a.mem || b.tw - a.tw || b.samples - a.samples || b.line - a.line);
+    const [host] = ranked[0] as [string, HostStats];
     found = { host, others: ranked.slice(1).map(([h, l]) => ({ host: h, samples: l.samples })) };
   }
   SERIES.set(model, found);

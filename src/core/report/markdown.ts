@@ -180,14 +180,16 @@ export function reportMarkdown(report: Report, lang: Lang): string {
     }
     out.push('');
     const tr = j.trend;
-    const hosts = report.analysis.hosts;
+    const of = report.analysis.hosts;
     // With several hosts the trend reads one host's samples (hosts.ts): the reason for no trend is about them.
-    const series = hosts ? j.timeline.filter((_, i) => ofSeries(hosts, points[i]?.host)) : j.timeline;
+    const series = of ? j.timeline.filter((_, i) => ofSeries(of, points[i]?.host)) : j.timeline;
     out.push(tr ? t(W.trend, lang, { rate: rate(tr.orphanPerMinute), q: minutes(tr.minutesToQuarter, lang), h: minutes(tr.minutesToHalf, lang), l: minutes(tr.minutesToLimit, lang) }) : noTrend(series, lang));
-    if (hosts) {
-      const others = hosts.others.map((o) => t(o.samples === 1 ? W.hostSample : W.hostSamples, lang, { host: escapeMarkdown(o.host), n: o.samples })).join(t(W.sep, lang));
-      out.push('', t(W.hosts, lang, { n: hosts.others.length + 1, host: escapeMarkdown(hosts.host), others }));
-    }
+  }
+  // Which host the counts, the trend and the limits read, with or without a timeline.
+  const hosts = report.analysis.hosts;
+  if (hosts) {
+    const others = hosts.others.map((o) => t(o.samples === 1 ? W.hostSample : W.hostSamples, lang, { host: escapeMarkdown(o.host), n: o.samples })).join(t(W.sep, lang));
+    out.push('', t(W.hosts, lang, { n: hosts.others.length + 1, host: escapeMarkdown(hosts.host), others }));
   }
   out.push('', `### ${t(W.limits, lang)}`, '');
   const l = j.limits;

@@ -8,7 +8,7 @@ import { lowerBoundStates } from '../evidence/coverage';
 import { mergeSegments } from '../evidence/parse';
 import { blockTime, clockOn, dateOutput, promptClock, timeAbove, underHeading } from './blockTime';
 import { hostOfSegments, segmentHosts } from './hosts';
-import type { NoteTime } from './time';
+import { minutesOf, type NoteTime } from './time';
 
 type Segment = EvidenceBlock['segments'][number];
 
@@ -59,7 +59,9 @@ function groupsOf(model: NoteModel, block: EvidenceBlock, byHost: boolean): Grou
       if (isSample(inside)) {
         const last = groups[groups.length - 1];
         const host = hosts[seg];
-        if (last && !date && (!byHost || host === last.host)) last.segs.push(seg);
+        // By host: a new reading also where the prompt's clock moved a minute or more (lb-1 at 14:05, then at 14:20).
+        const moved = byHost && clock !== undefined && last?.clock !== undefined && Math.abs(minutesOf(clock) - minutesOf(last.clock)) >= 1;
+        if (last && !date && !moved && (!byHost || host === last.host)) last.segs.push(seg);
         else if (date || byHost) groups.push({ segs: [seg], ...(date ? { t: date } : {}), ...(clock ? { clock } : {}), ...(host !== undefined ? { host } : {}) });
         // Read for this output; other outputs between a date and its sample (sysctl values) leave it standing.
         date = undefined;

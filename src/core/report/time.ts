@@ -47,7 +47,7 @@ function validClock(h: number, min: number, s: number): boolean {
 }
 
 /** A day of the calendar: 2024-02-29 is one, 2023-02-29 and 2024-02-30 are not. */
-function validDate(y: number, m: number, d: number): boolean {
+export function validDate(y: number, m: number, d: number): boolean {
   return y >= 1990 && y <= 2100 && validDay(m, d) && d <= daysIn(y, m);
 }
 
@@ -332,6 +332,9 @@ function zoneAfter(text: string, iso: boolean, dated: boolean): number | undefin
   const [, space, utcSign, utcH, utcM, sign, hh, mm] = z;
   if (utcSign === undefined && sign === undefined) return 0; // Z, UTC, GMT
   if (sign !== undefined && ((space && !dated) || (sign === '-' && !iso))) return undefined;
+  // `+08` alone (glibc's name for a zone without one) only ends a time with seconds, as `date` prints it:
+  // `14:15 +10 min` is no zone.
+  if (sign !== undefined && mm === undefined && (!iso || text.slice(z[0].length).trim() !== '')) return undefined;
   const h = Number(utcH ?? hh);
   const m = Number(utcM ?? mm ?? 0);
   if (h > 14 || m > 59) return undefined;
@@ -501,7 +504,9 @@ function withYears(times: readonly NoteTime[]): readonly NoteTime[] {
     const ref = near ?? after[i];
     if (t.monthDay && !t.date && ref) {
       const { monthDay, ...rest } = t;
-      out[i] = { ...rest, date: dateNear(monthDay, ref) };
+      const date = dateNear(monthDay, ref);
+      // A month and day that year does not have (2月29日 in 2023) is no date: the time of day keeps none of its own.
+      out[i] = validDate(date.y, date.m, date.d) ? { ...rest, date } : rest;
     }
     near = (out[i] as NoteTime).date ?? near;
   });

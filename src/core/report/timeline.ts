@@ -233,7 +233,8 @@ export function axisAtLine(model: NoteModel, line: number): number {
  * `inTime` false: in note order only (no minutes), which needs no reading of the note's times.
  */
 export function placeOf(model: NoteModel, block: EvidenceBlock, line: number, inTime = true): Place {
-  const host = hostAtLine(block, line);
+  // With samples from several hosts only (hosts.ts): a value under another host's prompt is not this place's.
+  const host = hostSeries(model) ? hostAtLine(block, line) : undefined;
   return { line, minutes: inTime ? axisOf(model, block) : undefined, block: block.startLine, ...(host !== undefined ? { host } : {}) };
 }
 

@@ -216,7 +216,7 @@ interface SegmentFields {
   oneNumber?: true;
   sockstat?: SockstatNumbers;
   counters?: Record<string, number>;
-  increments?: true;
+  nstat?: 'increments' | 'totals';
   sysctls?: Record<string, string>;
   set?: true;
 }
@@ -229,7 +229,7 @@ export function makeSegment(kind: EvidenceKind, startLine: number, endLine: numb
   if (f.oneNumber) seg.oneNumber = true;
   if (f.sockstat !== undefined) seg.sockstat = f.sockstat;
   if (f.counters !== undefined) seg.counters = f.counters;
-  if (f.increments) seg.increments = true;
+  if (f.nstat !== undefined) seg.nstat = f.nstat;
   if (f.sysctls !== undefined) seg.sysctls = f.sysctls;
   if (f.set !== undefined) seg.set = f.set;
   return seg;

@@ -23,8 +23,8 @@ export class Nstat extends Builder {
 
   constructor(
     private readonly anyName: boolean,
-    /** Printed by `nstat` without `-a`: increments since its previous run (EvidenceSegment.increments). */
-    private readonly increments = false,
+    /** The command is `nstat` (EvidenceSegment.nstat): with `increments`, without `-a`. */
+    private readonly run: 'increments' | 'totals' | undefined = undefined,
   ) {
     super();
   }
@@ -51,7 +51,7 @@ export class Nstat extends Builder {
 
   finish(): EvidenceSegment | undefined {
     if (Object.keys(this.counters).length === 0) return undefined;
-    return makeSegment('nstat', this.start, this.end, this.increments ? { counters: this.counters, increments: true } : { counters: this.counters });
+    return makeSegment('nstat', this.start, this.end, this.run ? { counters: this.counters, nstat: this.run } : { counters: this.counters });
   }
 }
 
