@@ -11,6 +11,8 @@ import { fixtureDir } from '../support/repo';
 import { connectionsOfText, parseEndpoint, parseProcEndpoint, prefixOf, socketsByState, transitionsByState, type Connection } from '../../src/core/evidence/connections';
 import { proseCountOf } from '../../src/core/evidence/connections/proseCounts';
 import { parseEvidence } from '../../src/core/evidence/parse';
+import { analyzeNote } from '../../src/core/note/analyze';
+import { buildReport } from '../../src/core/report/build';
 
 const DIR = fixtureDir('evidence');
 const fixture = (name: string): string => readFileSync(join(DIR, name), 'utf8');
@@ -264,6 +266,18 @@ describe('netstat rows', () => {
     assert.equal(r.length, 1);
     assert.equal(r[0]?.state, 'FIN-WAIT-1');
     assert.equal(r[0]?.sendQ, undefined);
+  });
+});
+
+describe('a socket listed twice', () => {
+  it('the later listing\'s look at it counts (`ss -tan`, then `ss -tano` for the timers; audit s12 tools 2)', () => {
+    const first = ['```', '$ ss -tan state fin-wait-1', 'Recv-Q Send-Q Local Address:Port  Peer Address:Port', ...[61, 62, 63].map((h) => `0      0      10.0.0.1:443       198.51.100.${h}:50${h}`), '```', ''];
+    const second = ['```', '$ ss -tano state fin-wait-1', 'Recv-Q Send-Q Local Address:Port  Peer Address:Port', ...[61, 62, 63].map((h) => `0      1      10.0.0.1:443       198.51.100.${h}:50${h} timer:(on,12sec,7)`), '```', ''];
+    const s = buildReport(analyzeNote([...first, ...second].join('\n')), { file: 'n.md', lang: 'en' }).json.states['FIN-WAIT-1']?.sockets;
+    assert.equal(s?.listed, 3, 'each socket once');
+    assert.equal(s?.timers.on, 3);
+    assert.equal(s?.retransMax, 7);
+    assert.deepEqual(s?.sendQ, { nonZero: 3, max: 1 });
   });
 });
 

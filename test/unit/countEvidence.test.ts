@@ -164,6 +164,11 @@ describe('one count per state per block: the same sockets counted again are not 
     // A count of an ss filter expression is not one whole state: no count, so it cannot replace the whole one.
     assert.deepEqual(parseEvidence('$ ss -Htan state fin-wait-1 dport = :443 | wc -l\n500\n'), []);
     assert.deepEqual(parseEvidence("$ ss -Htan state fin-wait-1 '( dport = :443 )' | wc -l\n500\n"), []);
+    // A stage that only drops the header keeps every socket (audit s12 tools 8).
+    for (const skip of ['tail -n +2', 'tail -n+2', 'awk \'NR>1\'', 'awk \'NR > 1\'', 'sed 1d', 'grep -v State', "grep -v '^State'"]) {
+      assert.deepEqual(counts(`$ ss -tan state time-wait | ${skip} | wc -l\n1840\n`), { 'TIME-WAIT': 1840 }, skip);
+    }
+    assert.deepEqual(parseEvidence('$ ss -tan state time-wait | tail -n 5 | wc -l\n5\n'), [], 'tail -n 5 is a cut');
     // Quoted without parentheses, or negated (audit s12 EN 2): the same.
     assert.deepEqual(parseEvidence("$ ss -Htan state fin-wait-1 'dst 203.0.113.0/24' | wc -l\n41021\n"), []);
     assert.deepEqual(parseEvidence('$ ss -Htan state fin-wait-1 "sport = :443" | wc -l\n500\n'), []);

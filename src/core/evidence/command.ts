@@ -380,6 +380,7 @@ function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number, show
   let cut = subset; // a stage keeps only some rows (ctx.partial); awk programs are not read, so not among them
   let grepCount = false;
   let counted = false; // a stage of this pipeline counts per state
+  let headerSkipped = false;
   for (let si = 0; si < all.length; si++) {
     const stage = all[si] as string[];
     const name = basename(stage[0] ?? '');
@@ -388,6 +389,11 @@ function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number, show
     // still a whole count (`| sort -rn | head -1`, `| grep TIME_WAIT`): which states they show is coverage.ts's.
     if (counted) continue;
     if (name === 'uniq' && rest.some((w) => isFlag(w, 'c') || w === '--count')) ctx.counting = counted = true;
+    // A stage that only drops the header line keeps every socket (`tail -n +2`, `awk 'NR>1'`, `grep -v State`).
+    if (si > 0 && skipsHeader(name, rest)) {
+      headerSkipped = true;
+      continue;
+    }
     if ((name === 'head' || name === 'tail') && si > 0) subset = cut = true;
     if (name === 'awk' || name === 'gawk' || name === 'mawk') {
       if (rest.some((w) => /\bEND\b/.test(w))) ctx.counting = counted = true;
@@ -423,9 +429,25 @@ function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number, show
   const lastIsGrepCount = ['grep', 'egrep', 'findstr', 'find'].includes(lastName) && grepCount;
   if ((wcLines || lastIsGrepCount) && !ctx.counting) {
     const state = subset ? undefined : (grepState ?? ss?.singleState);
-    const headerLines = wcLines && tool === 'ss' && all.length === 2 && ss && !ss.noHeader && !ss.summary ? 1 : 0;
+    const headerLines = wcLines && tool === 'ss' && all.length === 2 && ss && !ss.noHeader && !ss.summary && !headerSkipped ? 1 : 0;
     ctx.singleNumber ??= state === undefined ? { headerLines, tool } : { state, headerLines, tool };
   }
+}
+
+/** Words of a listing's header line, as a `grep -v` drops it. */
+const HEADER_WORDS: ReadonlySet<string> = new Set(['State', 'Recv-Q', 'Netid', 'Proto', '^State', '^Recv-Q', '^Netid', '^Proto', 'Active', '^Active']);
+
+/** A stage that drops only the header line: `tail -n +2` (`-n+2`, `+2`), `awk 'NR>1'` (`NR > 1`, `NR>=2`), `sed 1d`, `grep -v State`. */
+function skipsHeader(name: string, rest: readonly string[]): boolean {
+  const args = rest.join(' ').replace(/\s+/g, ' ').trim();
+  if (name === 'tail') return /^(?:-n ?\+2|--lines=\+2|\+2)$/.test(args);
+  if (name === 'awk' || name === 'gawk' || name === 'mawk') return /^NR ?(?:> ?1|>= ?2)$/.test(args);
+  if (name === 'sed') return args === '1d' || args === '-e 1d';
+  if (name === 'grep' || name === 'egrep') {
+    const words = rest.filter((w) => !w.startsWith('-'));
+    return rest.includes('-v') && words.length === 1 && HEADER_WORDS.has(words[0] as string);
+  }
+  return false;
 }
 
 function isNetstatStatsFlag(w: string): boolean {

@@ -105,12 +105,14 @@ export function* noteEvidenceSteps(model: NoteModel, range: OffsetRange | undefi
   const samples: OutputSample[] = [];
   // Samples from several hosts: the outputs of the host the counts read (hosts.ts), as in currentCounts.
   const series = hostSeries(model);
+  const listings: Connection[][] = [];
   for (const block of model.evidence) {
     if (!withinRange(range, block.start, block.end)) continue;
     const hosts = segmentHosts(block);
     for (const [i, seg] of block.segments.entries()) {
       if (!ofSeries(series, hosts[i])) continue;
-      for (const r of connectionsOfSegment(seg, lineText)) tallies.add(r);
+      const rows = connectionsOfSegment(seg, lineText);
+      if (rows.length) listings.push(rows);
       const tw = seg.sockstat?.tcp?.tw;
       if (Object.keys(seg.counts).length > 0 || tw !== undefined) {
         samples.push({ line: seg.startLine, counts: seg.counts, ...(tw !== undefined ? { tw } : {}), ...(isListing(seg) ? { listing: true as const } : {}) });
@@ -118,6 +120,9 @@ export function* noteEvidenceSteps(model: NoteModel, range: OffsetRange | undefi
     }
     yield;
   }
+  // The latest listing first: a socket listed again (`ss -tan`, then `ss -tano` for its timers) counts once, with
+  // what the later, usually closer, look shows of it.
+  for (let i = listings.length - 1; i >= 0; i--) for (const r of listings[i] as Connection[]) tallies.add(r);
   const connections = bccRows(model, range);
   const current = currentCounts(model, range, points);
   for (const p of current.prose) samples.push({ line: p.line, counts: { [p.state]: p.count }, prose: true });
