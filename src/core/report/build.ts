@@ -23,7 +23,7 @@ export interface NoteAnalysis {
   readonly counters: Readonly<Record<string, number>>;
   /** The last value of each sysctl in the note (the template's prefill). */
   readonly sysctls: Readonly<Record<string, string>>;
-  /** The sysctls in effect at each state's first listed row (inEffect.ts): what the cause rules compare. */
+  /** The sysctls in effect at each state's listing, the latest that shows it (inEffect.ts): what the cause rules compare. */
   readonly stateSysctls: Readonly<Partial<Record<StateId, Readonly<Record<string, InEffect>>>>>;
   /** The kernel log messages (catalogue ids, `msg.…`) the note shows in its code blocks. */
   readonly kernelMessages: readonly string[];
@@ -141,7 +141,7 @@ function counterReadingsOf(model: NoteModel): Record<string, CounterReading[]> {
   return out;
 }
 
-/** The sysctls in effect at each state's first listed row (the block holding it, placed as the limits place a sample). */
+/** The sysctls in effect at each state's listing, the latest that shows it (the block holding its first row, placed as the limits place a sample). */
 function sysctlsAtListings(model: NoteModel, evidence: NoteEvidence): Partial<Record<StateId, Record<string, InEffect>>> {
   const out: Partial<Record<StateId, Record<string, InEffect>>> = {};
   for (const [state, line] of evidence.listingLines) {

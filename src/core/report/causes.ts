@@ -39,7 +39,7 @@ export interface CauseFacts {
   readonly counters: Readonly<Record<string, number>>;
   /** The last value of each sysctl in the note: read when a state has no `stateSysctls` (facts built by hand). */
   readonly sysctls: Readonly<Record<string, string>>;
-  /** The sysctls in effect at each state's first listed row (report/inEffect.ts). */
+  /** The sysctls in effect at each state's listing, the latest that shows it (report/inEffect.ts). */
   readonly stateSysctls?: Readonly<Partial<Record<StateId, Readonly<Record<string, InEffect>>>>>;
   /** Kernel log messages the note shows in code (catalogue ids). */
   readonly kernelMessages?: readonly string[];

@@ -48,7 +48,7 @@ export interface NoteEvidence {
   readonly prose: readonly ProseCount[];
   /** The current count of each state (report/currentCounts.ts: the latest count that speaks for it). */
   readonly counts: ReadonlyMap<StateId, StateCount>;
-  /** The note line of each state's first listed row (where the causes read the sysctls in effect: build.ts). */
+  /** The note line of each state's listing: the first row of the latest listing that shows it (where the causes read the sysctls in effect: build.ts). */
   readonly listingLines: ReadonlyMap<StateId, number>;
   /** The latest whole per-state count the counts start from, or null. */
   readonly countsFrom: CountSample | null;
