@@ -202,6 +202,17 @@ describe('one count per state per block: the same sockets counted again are not 
     assert.deepEqual(count([...listing("ss -lnt 'sport = :443'", [443, 443]), ...listing('ss -lnt', [443])]), { count: 1, atLeast: false });
   });
 
+  it('the report adds up counts its commands tell apart within one block: pods, address families (audit s12 tools 1)', () => {
+    const state = (note: string[], id: string): number | null | undefined => buildReport(analyzeNote(note.join('\n')), { file: 'n.md', lang: 'en' }).json.states[id]?.count;
+    const pods = ['```', "$ kubectl exec api-7d9f-a -- sh -c \"ss -tan | awk 'NR>1 {print $1}' | sort | uniq -c\"", '   3100 FIN-WAIT-1', '    900 ESTAB', "$ kubectl exec api-7d9f-b -- sh -c \"ss -tan | awk 'NR>1 {print $1}' | sort | uniq -c\"", '   2900 FIN-WAIT-1', '   1400 ESTAB', '```'];
+    assert.equal(state(pods, 'FIN-WAIT-1'), 6000);
+    assert.equal(state(pods, 'ESTABLISHED'), 2300);
+    // The same pod counted twice: the later count.
+    assert.equal(state(pods.map((l) => l.replace('api-7d9f-b', 'api-7d9f-a')), 'FIN-WAIT-1'), 2900);
+    const families = ['```', '$ ss -4tan', 'State Recv-Q Send-Q Local Address:Port Peer Address:Port', 'FIN-WAIT-1 0 1 10.9.0.7:8080 192.168.113.41:50130', 'FIN-WAIT-1 0 1 10.9.0.7:8080 192.168.113.42:50140', '$ ss -6tan', 'State Recv-Q Send-Q Local Address:Port Peer Address:Port', 'FIN-WAIT-1 0 1 [2001:db8::7]:8080 [2001:db8::44]:50160', '```'];
+    assert.equal(state(families, 'FIN-WAIT-1'), 3);
+  });
+
   it('the report: a whole listing beats a count of some of the sockets in another block', () => {
     const note = [
       '```',

@@ -25,6 +25,8 @@
  */
 import { STATE_IDS, type Lang, type Localized, type StateId } from '../catalogue/types';
 import { isListing, isLowerBound } from '../evidence/coverage';
+import { scopesOverlap } from '../evidence/blockCounts';
+import type { SegmentScope } from '../evidence/types';
 import type { EvidenceKind } from '../evidence/types';
 import { proseCounts, type ProseCount } from '../evidence/connections/proseCounts';
 import { withoutQuoteMarkers } from '../evidence/text';
@@ -79,6 +81,28 @@ interface Sample extends CountSample {
   readonly atLeast: boolean;
   /** A count of some of the states' sockets (`| grep :443`, `dport = :443`, `| head`: EvidenceSegment.partial). */
   readonly partial: boolean;
+  /** Its block (first line) and which sockets its command saw (EvidenceSegment.scope). */
+  readonly block?: number;
+  readonly scope?: SegmentScope;
+}
+
+/**
+ * The count of `state` in `s` and in the other samples of its block (one paste, one moment) of the same source that
+ * saw other sockets (scopes that do not overlap: `kubectl exec pod-a` and `pod-b`, `ss -4` and `ss -6`), added up as
+ * evidence/blockCounts.ts adds them within a block.
+ */
+function withScopes(state: StateId, s: Sample, samples: readonly Sample[]): number {
+  let n = s.counts[state] as number;
+  if (!s.scope || s.block === undefined) return n;
+  const seen: SegmentScope[] = [s.scope];
+  for (const o of samples) {
+    const m = o.counts[state];
+    if (o === s || m === undefined || o.block !== s.block || o.source !== s.source || o.partial || !o.scope) continue;
+    if (seen.some((x) => scopesOverlap(x, o.scope))) continue;
+    seen.push(o.scope);
+    n += m;
+  }
+  return n;
 }
 
 /** The samples of the note (of `range`), in time order. `points`: the timeline of the same evidence. */
@@ -106,6 +130,8 @@ function samplesOf(model: NoteModel, range: OffsetRange | undefined, points: rea
         ...(seg.covers && !listing ? { covers: seg.covers } : {}),
         atLeast: isLowerBound(seg),
         partial: seg.partial === true,
+        block: block.startLine,
+        ...(seg.scope ? { scope: seg.scope } : {}),
       });
     });
   }
@@ -121,7 +147,7 @@ function countOf(state: StateId, samples: readonly Sample[]): { count: StateCoun
     // A count of some of the sockets never decides while anything counts them all (evidence/blockCounts.ts).
     if (s.source !== 'count-block' || s.partial) continue;
     const n = s.counts[state];
-    if (n !== undefined) return { count: { count: n, source: 'count-block', line: s.line }, sample: s };
+    if (n !== undefined) return { count: { count: withScopes(state, s, samples), source: 'count-block', line: s.line }, sample: s };
     if (s.covers?.includes(state)) break;
   }
   // No count lists it at or after the last count that speaks for it: the latest text count, else listing, after it.
@@ -148,7 +174,7 @@ function countOf(state: StateId, samples: readonly Sample[]): { count: StateCoun
   // Nothing else counts the state: the latest count of some of its sockets, as a lower bound.
   if (!found && partial) return { count: { count: partial.counts[state] as number, source: 'count-block', line: partial.line, atLeast: true }, sample: partial };
   if (!found) return undefined;
-  const n = found.counts[state] as number;
+  const n = found.source === 'listing' ? withScopes(state, found, samples) : (found.counts[state] as number);
   return { count: found.atLeast ? { count: n, source: found.source, line: found.line, atLeast: true } : { count: n, source: found.source, line: found.line }, sample: found };
 }
 
