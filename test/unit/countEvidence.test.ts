@@ -203,7 +203,7 @@ describe('one count per state per block: the same sockets counted again are not 
   });
 
   it('the report adds up counts its commands tell apart within one block: pods, address families (audit s12 tools 1)', () => {
-    const state = (note: string[], id: string): number | null | undefined => buildReport(analyzeNote(note.join('\n')), { file: 'n.md', lang: 'en' }).json.states[id]?.count;
+    const state = (note: string[], id: 'FIN-WAIT-1' | 'ESTABLISHED'): number | null | undefined => buildReport(analyzeNote(note.join('\n')), { file: 'n.md', lang: 'en' }).json.states[id]?.count;
     const pods = ['```', "$ kubectl exec api-7d9f-a -- sh -c \"ss -tan | awk 'NR>1 {print $1}' | sort | uniq -c\"", '   3100 FIN-WAIT-1', '    900 ESTAB', "$ kubectl exec api-7d9f-b -- sh -c \"ss -tan | awk 'NR>1 {print $1}' | sort | uniq -c\"", '   2900 FIN-WAIT-1', '   1400 ESTAB', '```'];
     assert.equal(state(pods, 'FIN-WAIT-1'), 6000);
     assert.equal(state(pods, 'ESTABLISHED'), 2300);

@@ -11,6 +11,7 @@ import { basename, isSpaceCode } from './text';
 import { isSysctlKey, sysctlKeyFromPath } from './lineFormats';
 import { BoundedMemo } from '../memo';
 import { familyOf, ssNamespace, targetOf } from './commandScope';
+import { readGrep, skipsHeader } from './pipeStages';
 import { ALL_STATES, isFlag, ONLY_LISTENERS, parseSsArgs, WITHOUT_LISTENERS, type SsOptions } from './ssArgs';
 
 export { parseSsArgs, type SsOptions } from './ssArgs';
@@ -434,59 +435,10 @@ function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number, show
   }
 }
 
-/** Words of a listing's header line, as a `grep -v` drops it. */
-const HEADER_WORDS: ReadonlySet<string> = new Set(['State', 'Recv-Q', 'Netid', 'Proto', '^State', '^Recv-Q', '^Netid', '^Proto', 'Active', '^Active']);
-
-/** A stage that drops only the header line: `tail -n +2` (`-n+2`, `+2`), `awk 'NR>1'` (`NR > 1`, `NR>=2`), `sed 1d`, `grep -v State`. */
-function skipsHeader(name: string, rest: readonly string[]): boolean {
-  const args = rest.join(' ').replace(/\s+/g, ' ').trim();
-  if (name === 'tail') return /^(?:-n ?\+2|--lines=\+2|\+2)$/.test(args);
-  if (name === 'awk' || name === 'gawk' || name === 'mawk') return /^NR ?(?:> ?1|>= ?2)$/.test(args);
-  if (name === 'sed') return args === '1d' || args === '-e 1d';
-  if (name === 'grep' || name === 'egrep') {
-    const words = rest.filter((w) => !w.startsWith('-'));
-    return rest.includes('-v') && words.length === 1 && HEADER_WORDS.has(words[0] as string);
-  }
-  return false;
-}
-
 function isNetstatStatsFlag(w: string): boolean {
   return w === '--statistics' || (w.length >= 2 && w[0] === '-' && w[1] !== '-' && w.includes('s'));
 }
 
-function readGrep(args: readonly string[]): { count: boolean; invert: boolean; state?: StateId; hasPattern: boolean; pattern?: string } {
-  let count = false;
-  let invert = false;
-  let pattern: string | undefined;
-  for (let j = 0; j < args.length; j++) {
-    const a = args[j] as string;
-    if (a === '-e' || a === '--regexp') {
-      pattern ??= args[j + 1];
-      j++;
-      continue;
-    }
-    if (a.startsWith('--')) {
-      if (a === '--count') count = true;
-      if (a === '--invert-match') invert = true;
-      continue;
-    }
-    if (a.startsWith('-') && a.length > 1) {
-      if (a.includes('c')) count = true;
-      if (a.includes('v')) invert = true;
-      continue;
-    }
-    if (a.startsWith('/') && a.length >= 2 && /^\/[A-Za-z]/.test(a) && !a.startsWith('/proc')) {
-      // findstr options: /C:"TIME_WAIT" (literal), /c is not a count in findstr but `find /c` is.
-      const colon = a.indexOf(':');
-      if (colon > 0) pattern ??= a.slice(colon + 1);
-      continue;
-    }
-    if (pattern === undefined) pattern = a;
-  }
-  if (pattern === undefined) return { count, invert, hasPattern: false };
-  const m = /[|()[\]*+?\\]/.test(pattern) ? undefined : lookupStateSpelling(pattern.trim());
-  return m ? { count, invert, hasPattern: true, state: m.state, pattern } : { count, invert, hasPattern: true, pattern };
-}
 
 // ---------------------------------------------------------------------------------------------------
 // What the output can show (CommandContext.shows, .cut)
