@@ -213,6 +213,23 @@ describe('one count per state per block: the same sockets counted again are not 
     assert.equal(state(families, 'FIN-WAIT-1'), 3);
   });
 
+  it('a process list the terminal wrapped onto the next line leaves the listing whole (audit s12 tools 6)', () => {
+    const text = [
+      '$ ss -tanp',
+      'State    Recv-Q Send-Q Local Address:Port  Peer Address:Port Process',
+      'LISTEN   0      511          0.0.0.0:80         0.0.0.0:*     users:(("nginx",pid=2006,fd=6),("nginx",pid=200',
+      '3,fd=6),("nginx",pid=2002,fd=6))',
+      'ESTAB    0      0           10.0.0.9:80       10.0.0.90:51100 users:(("nginx",pid=2004,fd=12))',
+      'FIN-WAIT-1 0    8800        10.0.0.9:80       203.0.113.5:40000',
+    ].join('\n');
+    const [seg, ...rest] = parseEvidence(text);
+    assert.equal(rest.length, 0);
+    assert.deepEqual(seg?.counts, { LISTEN: 1, ESTABLISHED: 1, 'FIN-WAIT-1': 1 });
+    assert.equal(seg?.cut, undefined, 'not cut');
+    // A line of other text inside the listing still marks rows left out.
+    assert.equal(parseEvidence(text.replace('3,fd=6),("nginx",pid=2002,fd=6))', '... 20 more rows')).some((x) => x.cut === true), true);
+  });
+
   it('the report: a whole listing beats a count of some of the sockets in another block', () => {
     const note = [
       '```',

@@ -237,6 +237,12 @@ export function makeSegment(kind: EvidenceKind, startLine: number, endLine: numb
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+/** The wrapped end of an `ss -p` process list: one word holding `pid=` or `fd=` and a closing parenthesis. */
+function wrappedProcessList(text: string): boolean {
+  const t = text.trim();
+  return t.length > 0 && t.length <= 2000 && !/\s/.test(t) && t.includes(')') && (t.includes('fd=') || t.includes('pid='));
+}
+
 /** A line that marks rows left out: `...`, `…`, `⋮`, `(省略 6 万行)`, `[snip]`, `<truncated>`. */
 const ELISION = /^[\s([（<]*(?:\.\.\.|…|⋮|省略|omitted|snip|truncated)/i;
 
@@ -259,6 +265,8 @@ export abstract class Builder {
   }
   /** The driver read a line while this output was open that neither it nor any other reader took. */
   skip(text: string): void {
+    // The rest of a row's process list that the terminal wrapped (`3,fd=6),("nginx",pid=2002,fd=6))`): no row left out.
+    if (wrappedProcessList(text)) return;
     this.skipping = true;
     if (ELISION.test(text)) this.cut = true;
   }
