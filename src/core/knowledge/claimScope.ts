@@ -132,7 +132,7 @@ export function refutes(s: string): boolean {
  */
 const REFUTES_BEFORE =
   /^(?:[—–-]{1,2}\s*)?(?:(?:but\s+)?(?:that|this|which|it)(?:'s|\s+is|\s+was)\s+)?(?:not\s+true|not\s+correct|wrong|false|incorrect|untrue|a\s+myth)(?:\s*[,.;:!—–-]|\s*$)|^(?:[—–-]{1,2}\s*)?(?:这|此|以上|上面|上述|这种|这个)?(?:说法|观点|结论|理解)?(?:是|都是|完全是)?(?:错的|错误的|不对的?|不正确的?|谣言|误区|错|不对|并非如此|不是这样的?)(?=[，,。.！!；;：:—]|$)/i;
-export const MAX_REFUTATION = 80;
+const MAX_REFUTATION = 80;
 
 export function refutesBefore(s: string): boolean {
   return s.length <= MAX_REFUTATION && REFUTES_BEFORE.test(s);

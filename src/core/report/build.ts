@@ -12,7 +12,7 @@ import { connectErrorLines } from './connectErrors';
 import { checkNote, type Finding } from '../check/findings';
 import { noteEvidenceSteps, runSteps, type CountSample, type NoteEvidence, type OutputSample } from './noteEvidence';
 import { limitsOf, placeOf, seriesPoints, settingsAt, timelineOf, trendOf, type Limits, type TimelinePoint, type Trend } from './timeline';
-import { hostSeries, ofSeries, segmentHosts, type HostSeries } from './hosts';
+import { hostSeries, segmentInSeries, type HostSeries } from './hosts';
 import type { InEffect } from './inEffect';
 
 export interface NoteAnalysis {
@@ -123,13 +123,11 @@ const COMPARED_COUNTERS = ['TcpExtListenOverflows', 'TcpExtListenDrops', 'TcpExt
 
 function counterReadingsOf(model: NoteModel): Record<string, CounterReading[]> {
   const out: Record<string, CounterReading[]> = {};
-  // Readings from several hosts: the host the counts and the trend read (hosts.ts); growth between two machines is none.
-  const series = hostSeries(model);
   for (const b of model.evidence) {
     if (Object.keys(b.counters).length === 0) continue;
-    const hosts = segmentHosts(b);
     for (const [i, seg] of b.segments.entries()) {
-      if (!seg.counters || !ofSeries(series, hosts[i])) continue;
+      // Readings from several hosts: the host the counts and the trend read (hosts.ts); growth between two machines is none.
+      if (!seg.counters || !segmentInSeries(model, b, i)) continue;
       for (const name of COMPARED_COUNTERS) {
         const value = seg.counters[name];
         if (value === undefined) continue;

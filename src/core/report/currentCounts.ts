@@ -32,7 +32,7 @@ import { proseCounts, type ProseCount } from '../evidence/connections/proseCount
 import { withoutQuoteMarkers } from '../evidence/text';
 import { withinRange, type NoteModel, type OffsetRange } from '../note/model';
 import { EVIDENCE_KIND_LABEL, t } from '../strings';
-import { hostSeries, ofSeries, segmentHosts } from './hosts';
+import { segmentInSeries } from './hosts';
 import { compareOnAxis } from './sampleOrder';
 import { axisAtLine, axisOf, timelineOf, type TimelinePoint } from './timeline';
 
@@ -110,15 +110,13 @@ function samplesOf(model: NoteModel, range: OffsetRange | undefined, points: rea
   const timed = new Map<number, TimelinePoint>();
   for (const p of points) timed.set(p.line, p);
   const out: Sample[] = [];
-  const series = hostSeries(model);
   for (const block of model.evidence) {
     if (!withinRange(range, block.start, block.end)) continue;
     const p = timed.get(block.startLine);
     // The note's one order (sampleOrder.ts): a block without a time stands at the latest time above it.
     const minutes = axisOf(model, block);
-    const hosts = segmentHosts(block);
     block.segments.forEach((seg, i) => {
-      if (Object.keys(seg.counts).length === 0 || !ofSeries(series, hosts[i])) return;
+      if (Object.keys(seg.counts).length === 0 || !segmentInSeries(model, block, i)) return;
       const listing = isListing(seg);
       out.push({
         line: seg.startLine,

@@ -6,7 +6,7 @@
  */
 import { withinRange, type NoteModel, type OffsetRange } from '../note/model';
 import type { StateId } from '../catalogue/types';
-import { hostSeries, ofSeries, segmentHosts } from './hosts';
+import { segmentInSeries } from './hosts';
 import { connectionsOfSegment, readBccOutputs, StateTallies, transitionsByState, type Connection, type StateSockets, type StateTransitions } from '../evidence/connections';
 import type { ProseCount } from '../evidence/connections/proseCounts';
 import { isListing } from '../evidence/coverage';
@@ -103,14 +103,12 @@ export function* noteEvidenceSteps(model: NoteModel, range: OffsetRange | undefi
   const lineText = codeLineText(model);
   const tallies = new StateTallies();
   const samples: OutputSample[] = [];
-  // Samples from several hosts: the outputs of the host the counts read (hosts.ts), as in currentCounts.
-  const series = hostSeries(model);
   const listings: Connection[][] = [];
   for (const block of model.evidence) {
     if (!withinRange(range, block.start, block.end)) continue;
-    const hosts = segmentHosts(block);
     for (const [i, seg] of block.segments.entries()) {
-      if (!ofSeries(series, hosts[i])) continue;
+      // Samples from several hosts: the outputs of the host the counts read (hosts.ts), as in currentCounts.
+      if (!segmentInSeries(model, block, i)) continue;
       const rows = connectionsOfSegment(seg, lineText);
       if (rows.length) listings.push(rows);
       const tw = seg.sockstat?.tcp?.tw;
