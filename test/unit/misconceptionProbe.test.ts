@@ -5,8 +5,9 @@
  * English one, #14: three missed phrasings, a claim cut short at "i.e." and a narrated change); `probe` rows were
  * written with them, each for one way of saying (or not saying) the claim; `later` rows while the rules were
  * changed; `held-out` rows after, as a check; `held-out-en` rows, 29 English runbook and postmortem sentences (30
- * less one known miss), before the English fixes, as a check of them. Every row is one sentence and names the rule it must fire, or `null`
- * for none. The recall and false-alarm figures are reported as test diagnostics (README's "misconception recall").
+ * less one known miss), before the English fixes, as a check of them; `audit-s13` rows, the misses and false alarms of
+ * an s13 audit's held-out set (130 cases) with guards written alongside the fixes. Every row is one sentence and
+ * names the rule it must fire, or `null` for none. The recall and false-alarm figures are reported as test diagnostics (README's "misconception recall").
  * Known misses, left out: a measured "4 分钟都降不下来" is taken for the claim; "Expect TIME_WAIT entries to linger for
  * about four minutes after a deploy" (held out, s10) is read as a time after an event, as "TIME_WAIT stayed high for
  * 4 minutes after the restart" must be.
@@ -18,7 +19,7 @@ import { findMisconceptions } from '../../src/core/knowledge/misconceptions';
 type Rule = 'tw-four-minutes' | 'fin-timeout-time-wait' | 'tw-recycle' | 'orphan-retries-zero' | 'tw-buckets-reset-all' | 'orphan-close-wait-time-wait';
 
 /** [sentence, the rule it must fire or null, where it comes from]. */
-const PROBE: ReadonlyArray<readonly [string, Rule | null, 'audit' | 'probe' | 'later' | 'held-out' | 'held-out-en']> = [
+const PROBE: ReadonlyArray<readonly [string, Rule | null, 'audit' | 'probe' | 'later' | 'held-out' | 'held-out-en' | 'audit-s13']> = [
   // ---- wrong claims (Chinese) ----
   ['tcp_tw_recycle 可以解决 TIME_WAIT 过多的问题。', 'tw-recycle', 'audit'],
   ['开启tcp_tw_recycle后，time_wait就不会那么多了。', 'tw-recycle', 'audit'],
@@ -296,6 +297,44 @@ const PROBE: ReadonlyArray<readonly [string, Rule | null, 'audit' | 'probe' | 'l
   ['Our dashboards alert when TIME_WAIT stays above 20k for 4 minutes.', null, 'held-out-en'],
   ['TIME_WAIT on Linux vs. Windows: 60 s vs. 4 minutes (TcpTimedWaitDelay).', null, 'held-out-en'],
   ['The 14:02 deploy set tcp_fin_timeout to 15, and TIME_WAIT stayed flat at 9k.', null, 'held-out-en'],
+  // ---- audit s13 (a held-out check set's misses and false alarms, and guards written with their fixes) ----
+  ['Enable tw_recycle on the load balancers.', 'tw-recycle', 'audit-s13'],
+  ['TIME_WAIT 过多：打开 tw_recycle 即可。', 'tw-recycle', 'audit-s13'],
+  ['TIME_WAIT 太多的话把 fin_timeout 改小一点就行。', 'fin-timeout-time-wait', 'audit-s13'],
+  ['Once TIME_WAIT reaches max_tw_buckets the kernel drops all TIME_WAIT entries.', 'tw-buckets-reset-all', 'audit-s13'],
+  ['With orphan_retries at zero the kernel gives up on the FIN right away.', 'orphan-retries-zero', 'audit-s13'],
+  ['With orphan retries at zero the kernel gives up on the FIN right away.', 'orphan-retries-zero', 'audit-s13'],
+  ['tw sockets hang around for 4 minutes on Linux.', 'tw-four-minutes', 'audit-s13'],
+  ['The orphaned sockets in sockstat are the TIME_WAIT ones.', 'orphan-close-wait-time-wait', 'audit-s13'],
+  ['Too many orphaned sockets means too many TIME_WAIT connections.', 'orphan-close-wait-time-wait', 'audit-s13'],
+  ['An orphan is a socket in CLOSE_WAIT.', 'orphan-close-wait-time-wait', 'audit-s13'],
+  ['An orphan socket is basically a connection stuck in CLOSE_WAIT.', 'orphan-close-wait-time-wait', 'audit-s13'],
+  ['TIME_WAIT sockets count against tcp_max_orphans.', 'orphan-close-wait-time-wait', 'audit-s13'],
+  ['CLOSE_WAIT means the socket is orphaned.', 'orphan-close-wait-time-wait', 'audit-s13'],
+  ['Kill the orphaned CLOSE_WAIT connections with ss -K.', 'orphan-close-wait-time-wait', 'audit-s13'],
+  ['We have 30k orphaned CLOSE_WAIT sockets.', 'orphan-close-wait-time-wait', 'audit-s13'],
+  ['The orphan count went up because of the CLOSE_WAIT sockets.', 'orphan-close-wait-time-wait', 'audit-s13'],
+  ['直接开 tcp_tw_recycle 就完事了', 'tw-recycle', 'audit-s13'],
+  ['tcp_tw_recycle 开一下，TIME_WAIT 立马降下来。', 'tw-recycle', 'audit-s13'],
+  ['Flip tcp_tw_recycle on and the TIME_WAIT count drops.', 'tw-recycle', 'audit-s13'],
+  ['把 tcp_orphan_retries 调成 0 就能让 FIN_WAIT1 立刻消失。', 'orphan-retries-zero', 'audit-s13'],
+  ['Linux 上 TIME_WAIT 为 2MSL，MSL 是 2 分钟。', 'tw-four-minutes', 'audit-s13'],
+  ['Suggested fix: enable tcp_tw_recycle.', 'tw-recycle', 'audit-s13'],
+  ['Highly recommended: enable tcp_tw_recycle.', 'tw-recycle', 'audit-s13'],
+  ['If TIME_WAIT piles up, enable tcp_tw_recycle.', 'tw-recycle', 'audit-s13'],
+  ['Bob suggested: just enable tcp_tw_recycle.', null, 'audit-s13'],
+  ['He told us to enable tcp_tw_recycle, which we did not do.', null, 'audit-s13'],
+  ['If TIME_WAIT lasted 4 minutes on Linux, we would have run out of ports long ago.', null, 'audit-s13'],
+  ['如果 TIME_WAIT 真的要 4 分钟，端口早就耗尽了。', null, 'audit-s13'],
+  ['把 sysctl.conf 里的 tcp_tw_recycle = 1 删掉。', null, 'audit-s13'],
+  ['If tcp_orphan_retries is 0 and the RTO has hit 120 s, the orphan is not retransmitted again.', null, 'audit-s13'],
+  ['tcp_orphan_retries = 0 and a soft ICMP error: the orphan gets no more retries once the RTO is at its maximum.', null, 'audit-s13'],
+  ['TODO: confirm TIME_WAIT lasts 4 minutes on our kernel', null, 'audit-s13'],
+  ['When the app crashes its CLOSE_WAIT sockets become orphans.', null, 'audit-s13'],
+  ['Non-orphaned CLOSE_WAIT sockets keep their fd.', null, 'audit-s13'],
+  ['开发环境里 tcp_tw_recycle 是关的。', null, 'audit-s13'],
+  ['别开 tcp_tw_recycle，NAT 后面的客户端会出问题。', null, 'audit-s13'],
+  ['MSL is 2 minutes in RFC 793, so TIME_WAIT there is 4 minutes.', null, 'audit-s13'],
 ];
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -336,6 +375,7 @@ test('recall and false alarms on the probe (reported; every row is checked below
     ['audit rows', PROBE.filter(([, , from]) => from === 'audit')],
     ['held-out rows', PROBE.filter(([, , from]) => from === 'held-out')],
     ['held-out-en rows', PROBE.filter(([, , from]) => from === 'held-out-en')],
+    ['audit s13 rows', PROBE.filter(([, , from]) => from === 'audit-s13')],
   ] as const) {
     const m = measure(rows);
     t.diagnostic(`${label}: claims found ${m.found}/${m.claims} (${((m.found / m.claims) * 100).toFixed(1)} %), false alarms ${m.falseAlarms}/${m.silent}`);

@@ -321,3 +321,44 @@ test('noteLines without code content keeps every other line as it is (CRLF, uncl
   }
   assert.deepEqual(noteLines('a\n```\nb\nc\n```\n# h', { code: false }).map((l) => [l.line, l.kind]), [[0, 'prose'], [1, 'code'], [4, 'code'], [5, 'heading']]);
 });
+
+test('code comments are read as prose by the rules other than the setting rule (audit s13)', () => {
+  const block = (lang: string, ...lines: string[]) => ['```' + lang, ...lines, '```'].join('\n');
+  assert.deepEqual(rules(block('conf', '# /etc/sysctl.d/99-web.conf', 'net.ipv4.tcp_fin_timeout = 15    # 缩短 TIME_WAIT 时间')), ['fin-timeout-time-wait']);
+  assert.deepEqual(rules(block('conf', 'net.ipv4.tcp_orphan_retries = 0   # no retries, orphans are freed at once')), ['orphan-retries-zero']);
+  assert.deepEqual(rules(block('bash', '# TIME_WAIT lasts 4 minutes on Linux, so reuse it')), ['tw-four-minutes']);
+  // The finding is the comment's line, from the setting to the end of the comment.
+  const f = findMisconceptions(block('conf', 'net.ipv4.tcp_fin_timeout = 15    # 缩短 TIME_WAIT 时间'))[0];
+  assert.equal(f?.line, 1);
+  assert.equal(f?.character, 0);
+  // Comments that claim nothing, a root prompt's command, and lines with no comment stay silent.
+  assert.deepEqual(rules(block('', '$ ss -tan | grep TIME-WAIT | wc -l  # count time wait sockets')), []);
+  assert.deepEqual(rules(block('', 'net.ipv4.tcp_fin_timeout = 30  # FIN-WAIT-2 timeout for orphans')), []);
+  assert.deepEqual(rules(block('', '# ss -tan state time-wait', 'TIME-WAIT 0 0 10.0.0.1:443 10.0.0.2:5000')), []);
+  // tcp_tw_recycle in code stays the setting rule's: one finding, none for the comment's words.
+  assert.deepEqual(rules(block('', '# sysctl -w net.ipv4.tcp_tw_recycle=1  # enable recycle')), ['tw-recycle']);
+  assert.deepEqual(rules(block('', 'net.ipv4.tcp_tw_recycle = 1  # do not use')), []);
+});
+
+test('a table of states is read row by row (audit s13)', () => {
+  const table = (row: string) => ['| State | Lifetime on Linux |', '|---|---|', row].join('\n');
+  assert.deepEqual(rules(table('| TIME_WAIT | 4 minutes (2MSL) |')), ['tw-four-minutes']);
+  assert.deepEqual(rules(table('| TIME_WAIT | 240 s | 2MSL |')), ['tw-four-minutes']);
+  assert.deepEqual(rules(table('| **TIME_WAIT** | 4 分钟 |')), ['tw-four-minutes']);
+  assert.deepEqual(rules(table('| TIME_WAIT | 4 min (RFC) | 60 s (Linux) |')), []);
+  assert.deepEqual(rules(table('| TIME_WAIT | 1203 |')), []);
+});
+
+test('chat lines and quotes with their speaker are someone else\'s words; a quote answered "Not true." is taken back (audit s13)', () => {
+  assert.deepEqual(rules('> Bob: just enable tcp_tw_recycle\n\nThat would break NAT clients, and the knob no longer exists.'), []);
+  assert.deepEqual(rules('[10:42] bob: just enable tcp_tw_recycle\n[10:43] alice: no, it was removed in Linux 4.12 and breaks NAT'), []);
+  assert.deepEqual(rules('> 老王：直接开 tcp_tw_recycle 就行'), []);
+  assert.deepEqual(rules('10:42 <bob> TIME_WAIT lasts 4 minutes on Linux'), []);
+  assert.deepEqual(rules('> just enable tcp_tw_recycle\n\nNot true.'), []);
+  assert.deepEqual(rules('> just enable tcp_tw_recycle\n>\n\n这是错的。'), []);
+  // The note's own labels are no speakers; a quote not answered stands.
+  assert.deepEqual(rules('> **Fix:** enable tcp_tw_recycle to clear TIME_WAIT'), ['tw-recycle']);
+  assert.deepEqual(rules('> Note: TIME_WAIT lasts 4 minutes on Linux.'), ['tw-four-minutes']);
+  assert.deepEqual(rules('> 结论：开启 tcp_tw_recycle 可以解决 TIME_WAIT 过多'), ['tw-recycle']);
+  assert.deepEqual(rules('> just enable tcp_tw_recycle\n\nWe did, and it helped.'), ['tw-recycle']);
+});

@@ -89,7 +89,7 @@ describe('zh-cn through the built CLI', () => {
     assert.match(r.out, /- 改动：/);
     assert.match(r.out, /- 来源：</);
     assert.match(r.out, /- 第 \d+ 行：/);
-    assert.match(r.out, /recycle 会让 NAT 后面的客户端连不上，已在 Linux 4\.12 中移除/);
+    assert.match(r.out, /recycle 会让 NAT 后面的客户端时常连不上（SYN 被丢弃），已在 Linux 4\.12 中移除/);
     assert.doesNotMatch(r.out, /移除（会导致 NAT/);
   });
 
@@ -103,7 +103,7 @@ describe('zh-cn through the built CLI', () => {
   test('check --lang zh-cn: the messages read as Chinese', () => {
     const r = run('check', note, '--lang', 'zh-cn');
     assert.equal(r.code, 1, r.err);
-    assert.match(r.out, /tcp_tw_recycle 会让 NAT 后面的客户端连不上/);
+    assert.match(r.out, /tcp_tw_recycle 会让 NAT 后面的客户端时常连不上/);
     for (const line of r.out.split('\n')) {
       const message = line.replace(/^[^\n]*?: (?:misconception|typo) [\w-]+: /, '').replace(/ \(https?:[^)]*\)$/, '');
       assertChinese(message);

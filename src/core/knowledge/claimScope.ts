@@ -16,7 +16,9 @@
  *   after them in their clause ("use long-lived connections instead of enabling tcp_tw_recycle"), and leave a claim
  *   before them standing ("enable tcp_tw_recycle instead of lowering tcp_fin_timeout"). Alone, "instead" and
  *   "rather" tell a correction ("Linux instead uses 60 s"), a frame.
- * - A question (?, ？, 吗, 是否, whether, "check if") asks; it claims nothing.
+ * - A question (?, ？, 吗, 是否, whether, "check if") asks; so does a to-do that puts the claim up for checking
+ *   (TODO: confirm …, 待确认). A supposition against the facts ("if … we would have …", 如果…早就…) and advice told
+ *   with its speaker ("Bob suggested …") claim nothing either.
  *
  * Every pattern runs on one sentence of at most MAX_SENTENCE characters (misconceptions.ts).
  * Pure: no `vscode`, no Node built-ins.
@@ -107,6 +109,19 @@ const CLAUSE_END = /[，,；;：:]/g;
  */
 const QUESTION =
   /是否|是不是|有没有|会不会|能不能|要不要|可不可以|对不对|为什么|为何|为啥|[吗呢][\s"'”」）)]*$|\bwhether\b|\b(?:check|checks|checked|checking|see|verify|confirm|find out|ask|asked|wonder)\s+if\b|^(?:is|are|does|do|did|can|could|should|would|will|why|how)\s/i;
+/**
+ * A to-do that puts the claim up for checking ("TODO: confirm TIME_WAIT lasts 4 minutes", 待确认): open, not said.
+ * An imperative "verify"/"confirm" opening the sentence asks the same.
+ */
+const TO_CHECK = /^(?:TODO|FIXME|TBD|XXX)\b|^(?:confirm|verify|double-check|check|find out|investigate)\b|待确认|待验证|待核实|待查|需要确认|需确认|要确认/i;
+/** A supposition against the facts ("If TIME_WAIT lasted 4 minutes, we would …", 如果…早就…): it claims the opposite. */
+const COUNTERFACTUAL = /^(?:even\s+)?if\b[^.;]*\b(?:would|wouldn't|would've|could've)\b|^(?:如果|假如|要是|倘若|假设)[^。；;]*(?:早就|早该|早已|岂不|那还)/i;
+/**
+ * Someone else's advice told with its speaker: "Bob suggested", "he told us to", "the vendor recommended" — not the
+ * note's own "Suggested fix:" (no speaker) nor "we suggested" (the author).
+ */
+const ATTRIBUTED_EN =
+  /\b(?!(?:We|It|This|That|Which|What|Also|Not|Is|Are|Was|Were|Be|Been|Being|Commonly|Often)\b)(?![A-Za-z]+ly\b)(?:he|she|they|someone|somebody|colleagues?|vendors?|support|consultants?|[A-Z][a-z]{1,19})\s+(?:(?:had|has|once)\s+)?(?:suggested|suggests|told\s+(?:us|me|them|him|her)|proposed|proposes|advised|advises|insisted|recommended|recommends)\b/;
 
 // ---- the tests -----------------------------------------------------------------------------------------
 
@@ -115,7 +130,7 @@ const QUESTION =
  * no claim of its own.
  */
 export function refutes(s: string): boolean {
-  if (FRAME_ZH.test(s) || DENIED_ZH.test(s) || DENIAL_EN.test(s)) return true;
+  if (FRAME_ZH.test(s) || DENIED_ZH.test(s) || DENIAL_EN.test(s) || COUNTERFACTUAL.test(s) || ATTRIBUTED_EN.test(s)) return true;
   const words = wordsOf(s);
   for (let i = 0; i < words.length; i++) {
     const w = (words[i] as Word).text;
@@ -140,7 +155,7 @@ export function refutesBefore(s: string): boolean {
 
 /** The sentence asks (a question mark ends it, or a question word is in it). */
 export function asks(s: string, mark: string): boolean {
-  return mark === '?' || mark === '？' || QUESTION.test(s);
+  return mark === '?' || mark === '？' || QUESTION.test(s) || TO_CHECK.test(s);
 }
 
 /** Where the clause that holds `at` starts. */

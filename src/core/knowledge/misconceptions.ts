@@ -8,16 +8,21 @@
  * tells the claimed effect — 开启 tcp_tw_recycle 后 TIME_WAIT 就不会那么多了 — and does not count) and on any
  * refutation, attribution or denied effect anywhere in the sentence.
  *
- * Prose rules read prose lines only (not headings, not fenced code); the `tcp_tw_recycle=1` setting rule also
- * reads fenced code, where such a command fails on Linux 4.12+ (commands and config lines; not comments, and not
- * the output a command printed).
+ * Prose rules read prose lines (not headings) and the comments of fenced code (codeComments.ts); the
+ * `tcp_tw_recycle=1` setting rule reads fenced code, where such a command fails on Linux 4.12+ (commands and config
+ * lines; not comments, and not the output a command printed). Chat lines and quotes with their speaker (spoken.ts)
+ * are someone else's words.
  * Pure: no `vscode`, no Node built-ins.
  */
 import type { Lang, Localized, StateId } from '../catalogue/types';
 import { resolveSources } from '../catalogue/sources';
-import { MAX_SENTENCE, noteLines, sentencesOf, tuningRow, wrappedSentences, type NoteLine, type Sentence } from './noteLines';
+import { MAX_SENTENCE, noteLines, sentencesOf, stateRow, tuningRow, wrappedSentences, type NoteLine, type Sentence } from './noteLines';
+import { codeComment } from './codeComments';
+import { spokenBy } from './spoken';
 import { asks, negatedWithin, refutes, refutesBefore } from './claimScope';
 import { FENCE, RecycleInCode, TW_RECYCLE_WORD } from './recycleInCode';
+import { CLAUSE, CLAUSE_END, claimed, nearest, shortName, spans, TW, TW_G, type Span } from './claimParts';
+import { orphanCloseWaitTimeWait } from './orphanClaim';
 import { HARM, REMOVED, TW_RECYCLE_SETTING } from './recycleWords';
 
 const L = (en: string, zh: string): Localized => ({ en, 'zh-cn': zh });
@@ -89,12 +94,12 @@ export const MISCONCEPTION_RULES: readonly MisconceptionRule[] = [
     id: 'tw-recycle',
     claim: L('enable tcp_tw_recycle', '开启 tcp_tw_recycle'),
     fact: L(
-      'tcp_tw_recycle broke clients behind NAT and was removed in Linux 4.12; on 4.12 and later /proc/sys/net/ipv4/tcp_tw_recycle does not exist, so setting it fails (the error text depends on the sysctl tool). For outgoing connections tcp_tw_reuse is the safe option.',
-      'tcp_tw_recycle 会让 NAT 后面的客户端连不上，已在 Linux 4.12 中移除；在 4.12 及以后 /proc/sys/net/ipv4/tcp_tw_recycle 不存在，设置它会失败（报错文字取决于所用的 sysctl 工具）。对主动发起的连接，可以改用 tcp_tw_reuse。',
+      'tcp_tw_recycle made servers drop some SYNs from clients behind NAT and was removed in Linux 4.12; on 4.12 and later /proc/sys/net/ipv4/tcp_tw_recycle does not exist, so setting it fails (the error text depends on the sysctl tool). For outgoing connections tcp_tw_reuse is the safe option.',
+      'tcp_tw_recycle 会让 NAT 后面的客户端时常连不上（它们的 SYN 被丢弃），已在 Linux 4.12 中移除；在 4.12 及以后 /proc/sys/net/ipv4/tcp_tw_recycle 不存在，设置它会失败（报错文字取决于所用的 sysctl 工具）。对主动发起的连接，可以改用 tcp_tw_reuse。',
     ),
     message: L(
-      'tcp_tw_recycle broke clients behind NAT and was removed in Linux 4.12; setting it fails there.',
-      'tcp_tw_recycle 会让 NAT 后面的客户端连不上，已在 Linux 4.12 中移除；在新内核上设置会失败。',
+      'tcp_tw_recycle broke clients behind NAT and was removed in Linux 4.12; on 4.12 and later setting it fails.',
+      'tcp_tw_recycle 会让 NAT 后面的客户端时常连不上（SYN 被丢弃），已在 Linux 4.12 中移除；在 4.12 及以后设置会失败。',
     ),
     source: 'C-RECYCLE; K-doc-sysctl tcp_tw_reuse',
     explain: 'net.ipv4.tcp_tw_recycle',
@@ -121,7 +126,7 @@ export const MISCONCEPTION_RULES: readonly MisconceptionRule[] = [
       '达到 tcp_max_tw_buckets 上限时，内核只是不再创建新的 TIME-WAIT socket：正在关闭的连接被直接销毁，TcpExtTCPTimeWaitOverflow 加一。已有的 TIME-WAIT socket 不受影响。',
     ),
     message: L(
-      'Past tcp_max_tw_buckets only new TIME_WAIT entries are skipped (TCPTimeWaitOverflow); existing ones stay.',
+      'At tcp_max_tw_buckets a closing connection gets no TIME_WAIT entry (TCPTimeWaitOverflow); existing ones stay.',
       '超过 tcp_max_tw_buckets 时只是不再创建新的 TIME_WAIT（TCPTimeWaitOverflow），已有的不受影响。',
     ),
     source: 'K-mini tcp_time_wait; K-tw inet_twsk_alloc; K-doc-sysctl tcp_max_tw_buckets',
@@ -154,51 +159,6 @@ function norm(s: string): string {
   return s.replace(/\\_/g, '_');
 }
 
-const TW = /time\\?[_ -]?wait/i;
-const TW_G = /time\\?[_ -]?wait/gi;
-const CW = /close\\?[_ -]?wait/i;
-
-/** Clauses of a sentence, and what ends one. */
-const CLAUSE = /[^，,；;：:]+/g;
-const CLAUSE_END = /[，,；;：:]/;
-
-/** A stretch of the sentence: start and end (exclusive). */
-interface Span {
-  readonly start: number;
-  readonly end: number;
-}
-
-/** Every match of a global pattern, as spans. */
-function spans(re: RegExp, s: string): Span[] {
-  const out: Span[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(s); m; m = re.exec(s)) {
-    out.push({ start: m.index, end: m.index + m[0].length });
-    if (m[0].length === 0) re.lastIndex++;
-  }
-  return out;
-}
-
-/** The shortest stretch that holds one span of `a` and one of `b` (the two parts of the claim nearest each other). */
-function nearest(a: readonly Span[], b: readonly Span[]): Span | undefined {
-  let best: Span | undefined;
-  for (const x of a) {
-    for (const y of b) {
-      const span = { start: Math.min(x.start, y.start), end: Math.max(x.end, y.end) };
-      if (!best || span.end - span.start < best.end - best.start) best = span;
-    }
-  }
-  return best;
-}
-
-/**
- * Whether the claim's words, `span`, are asserted: no negator governs them (refutation, attribution and questions
- * are tested once per sentence, in findMisconceptions).
- */
-function claimed(s: string, span: Span | undefined): boolean {
-  return span !== undefined && !negatedWithin(s, span.start, span.end);
-}
-
 const FOUR_MINUTES = /\b(?:4|four)[\s-]*min(?:ute)?s?\b|\b240\s*(?:s|sec|secs|seconds?)\b|[4四]\s*分钟|240\s*秒/i;
 const FOUR_MINUTES_G = new RegExp(FOUR_MINUTES.source, 'gi');
 /** Another system, the standard, or a value the note quotes from it ("the suggested MSL", 建议值) — not "建议调小". */
@@ -223,16 +183,25 @@ function timeFrame(s: string, m: Span): boolean {
   return FRAME_BEFORE.test(s.slice(Math.max(0, m.start - 24), m.start)) || FRAME_AFTER.test(s.slice(m.end, m.end + 8));
 }
 
+/**
+ * The four minutes said through the MSL: "TIME_WAIT is 2MSL, and MSL is 2 minutes on Linux" (Linux has no MSL
+ * setting; its TIME_WAIT is TCP_TIMEWAIT_LEN). Only with Linux named: the RFC's MSL is 2 minutes.
+ */
+const MSL_TWO_MINUTES = /\bMSL\b[^.;。；，,]{0,16}?(?:\b(?:is|=|of)\s*|是|为|=|：|:)\s*(?:2|two|两|二)\s*(?:min(?:ute)?s?\b|个?分钟)|\bMSL\b[^.;。；，,]{0,16}?\b120\s*(?:s|secs?|seconds|秒)/i;
+const MSL_TWO_MINUTES_G = new RegExp(MSL_TWO_MINUTES.source, 'gi');
+const LINUX = /linux/i;
+
 function twFourMinutes(s: string): boolean {
-  if (!(TW.test(s) && FOUR_MINUTES.test(s)) || OTHER_SYSTEM.test(s) || SIXTY.test(s)) return false;
+  if (!TW.test(s) || OTHER_SYSTEM.test(s) || SIXTY.test(s)) return false;
+  if (!FOUR_MINUTES.test(s)) return LINUX.test(s) && MSL_TWO_MINUTES.test(s) && claimed(s, nearest(spans(TW_G, s), spans(MSL_TWO_MINUTES_G, s)));
   const release = RELEASE.test(s);
   const counted = COUNTED.test(s);
   const four = spans(FOUR_MINUTES_G, s).filter((m) => release || (!counted && !timeFrame(s, m)));
   return claimed(s, nearest(spans(TW_G, s), four));
 }
 
-const FIN_TIMEOUT = /tcp_fin_timeout/i;
-const FIN_TIMEOUT_G = /tcp_fin_timeout/gi;
+const FIN_TIMEOUT = new RegExp(shortName('fin_timeout'), 'i');
+const FIN_TIMEOUT_G = new RegExp(shortName('fin_timeout'), 'gi');
 const FIN_TIMEOUT_VERB =
   /\b(?:control\w*|set|sets|setting|determin\w*|govern\w*|shorten\w*|reduc\w*|lower\w*|decreas\w*|chang\w*|adjust\w*|tun\w*|configur\w*|limit\w*|affect\w*|speed\w*|faster|quicker|length|duration|timeout|lifetime|low|sooner|shorter|smaller|to fix|fix)\b|控制|缩短|减少|降低|调整|决定|设置|调小|调低|改小|减小|调短|改短|设小|改到|调到|降到|修改|影响|加快|加速|更快|时长|时间|优化|解决/i;
 const FIN_TIMEOUT_VERB_G = new RegExp(FIN_TIMEOUT_VERB.source, 'gi');
@@ -251,16 +220,16 @@ function finTimeoutTimeWait(s: string): boolean {
   return withVerb !== undefined && claimed(s, nearest([withVerb], spans(TW_G, s)));
 }
 
-const TW_RECYCLE = /tcp_tw_recycle/i;
-const TW_RECYCLE_G = /tcp_tw_recycle/gi;
+const TW_RECYCLE = new RegExp(shortName('tw_recycle'), 'i');
+const TW_RECYCLE_G = new RegExp(shortName('tw_recycle'), 'gi');
 const TW_RECYCLE_SETTING_G = new RegExp(TW_RECYCLE_SETTING.source, 'gi');
-/** Turning it on, setting it to 1, or saying what it does for you (可以解决 …, "helps"). */
+/** Turning it on (开, "flip it on"), setting it to 1, or saying what it does for you (可以解决 …, "helps"). */
 const ENABLE =
-  /\b(?:enabl\w*|turn\w* (?:it )?on|switch\w* (?:it )?on|activat\w*|set (?:it )?to 1|to 1(?![\d.]))\b|tcp_tw_recycle\s+(?:can\s+|will\s+|would\s+)?(?:help|helps|fix|fixes|solve|solves|reduce|reduces|speed|speeds)\b|开启|打开|启用|[设置改调配](?:为|成|到)?\s*1(?![\d.])|(?:可以|能够|能|可)(?:解决|减少|缩短|加快|加速|快速回收|回收|优化|降低|避免)/i;
+  /\b(?:enabl\w*|turn\w* (?:it )?on|switch\w* (?:it )?on|activat\w*|set (?:it )?to 1|to 1(?![\d.]))\b|tw_recycle\s+(?:can\s+|will\s+|would\s+)?(?:help|helps|fix|fixes|solve|solves|reduce|reduces|speed|speeds)\b|\b(?:flip\w*|turn\w*|switch\w*)\s+(?:net\.ipv4\.)?(?:tcp_)?tw_recycle\s+on\b|(?<![打关公展离避])开(?:一下|上|起来)?\s*(?:net\.ipv4\.)?(?:tcp_)?tw_recycle|tw_recycle\s*(?:也|就|都)?开(?:一下|上|起来)?(?![发始销会放关])|开启|打开|启用|[设置改调配](?:为|成|到)?\s*1(?![\d.])|(?:可以|能够|能|可)(?:解决|减少|缩短|加快|加速|快速回收|回收|优化|降低|避免)/i;
 const ENABLE_G = new RegExp(ENABLE.source, 'gi');
-/** Turning it off, or back to 0. */
+/** Turning it off, back to 0, or taking the line out (删掉, 注释掉). */
 const DISABLE =
-  /\b(?:disabl\w*|turn\w* (?:it )?off|switch\w* (?:it )?off|to 0(?![\d.]))\b|关闭[^，,；;]{0,8}?tcp_tw_recycle|tcp_tw_recycle[^，,；;]{0,8}?关闭|关掉|禁用|停用|改回|[设置改调配](?:为|成|到|回)?\s*0(?![\d.])|=\s*0(?![\d.])/i;
+  /\b(?:disabl\w*|turn\w* (?:it )?off|switch\w* (?:it )?off|to 0(?![\d.]))\b|关闭[^，,；;]{0,8}?tw_recycle|tw_recycle[^，,；;]{0,8}?关闭|关掉|删掉|注释掉|拿掉|禁用|停用|改回|[设置改调配](?:为|成|到|回)?\s*0(?![\d.])|=\s*0(?![\d.])/i;
 /** A past event told (当年我们开启过…, "back then we enabled"), not advice. */
 const PAST =
   /(?:开启|打开|启用|开|设置|设|改|用)过|当年|曾经|以前|之前|当时|那时|早年|去年|前年|上次|那次|\b(?:we|I|they|someone|somebody|he|she)\s+(?:had\s+|once\s+|previously\s+|already\s+)?(?:enabled|turned on|switched on|activated)\b|\bused to\b|\bback then\b|\bpreviously\b|\byears ago\b|\bin the past\b|\blast (?:year|month|week|time)\b|\bhad (?:been )?enabled\b|\b(?:was|were) enabled\b/i;
@@ -323,7 +292,8 @@ function twRecycleProse(s: string): boolean {
   return it !== undefined && claimed(s, it);
 }
 
-const ORPHAN_RETRIES = /tcp_orphan_retries/i;
+/** With or without `tcp_`, and in prose as two words ("orphan retries at zero"). */
+const ORPHAN_RETRIES = new RegExp(shortName('orphan[_ ]retries'), 'i');
 const ZERO = /(?:^|[^\w.])0(?![\w.])|\bzero\b|零/i;
 /**
  * No retransmission said outright: a negator or a verb that stops it before the retransmission, the retry or the
@@ -331,7 +301,7 @@ const ZERO = /(?:^|[^\w.])0(?![\w.])|\bzero\b|零/i;
  * orphan going at once (immediately, 直接释放).
  */
 const NO_RETRANSMIT =
-  /(?:\b(?:no|not?|never|without|disabl\w*|stop\w*|turn\w* off|skip\w*|suppress\w*|prevent\w*|avoid\w*)|n't)\s+(?:(?:the|any|all|further|more)\s+)?(?:FIN\s+)?(?:retransmi\w*|retr(?:y|ies|ying|ied)\b|resend\w*)|\bimmediately\b|right away|at once|不(?:做|会|再|进行)?重传|禁止重传|关闭重传|禁用重传|不(?:做|会|再|进行)?重试|不(?:做|会|再)?重发|立即|马上|直接(?:关闭|释放|销毁|回收|断开)/i;
+  /(?:\b(?:no|not?|never|without|disabl\w*|stop\w*|turn\w* off|skip\w*|suppress\w*|prevent\w*|avoid\w*)|n't)\s+(?:(?:the|any|all|further|more)\s+)?(?:FIN\s+)?(?:retransmi\w*|retr(?:y|ies|ying|ied)\b|resend\w*)|\bimmediately\b|right away|at once|不(?:做|会|再|进行)?重传|禁止重传|关闭重传|禁用重传|不(?:做|会|再|进行)?重试|不(?:做|会|再)?重发|立即|立刻|立马|马上|直接(?:关闭|释放|销毁|回收|断开)/i;
 /** Signs that the sentence already knows better: the 8, or a refutation. */
 const NO_RETRANSMIT_G = new RegExp(NO_RETRANSMIT.source, 'gi');
 const EIGHT = /(?:^|[^\w.])8(?![\w.])|八/;
@@ -339,6 +309,11 @@ const ORPHAN_RETRIES_OK_EN: ReadonlySet<string> = new Set(
   "eight doesn't myth wrong false actually fact misconception".split(' '),
 );
 const ORPHAN_RETRIES_OK_ZH = /并不|不是|并非|而是|其实|实际上|误区|错误|误解/;
+/**
+ * The exception the fact itself makes: once the RTO has backed off to its maximum (120 s), a 0 does mean no more
+ * retries. A sentence that names that maximum knows the rule ("once the RTO has hit 120 s", RTO 已到上限).
+ */
+const RTO_AT_MAX = /\b(?:RTO|retransmission timeout|TCP_RTO_MAX|rto_max)\b[^.;。；]{0,60}?(?:\b120\s*(?:s|sec|secs|seconds)\b|\bmax(?:imum)?\b|\bcap(?:ped)?\b|\blimit\b|120\s*秒|上限|最大)/i;
 const WORDS = /[a-z]+(?:'[a-z]+)?/gi;
 
 function hasWord(s: string, words: ReadonlySet<string>): boolean {
@@ -354,11 +329,11 @@ function hasWord(s: string, words: ReadonlySet<string>): boolean {
  */
 function orphanRetriesZero(s: string): boolean {
   if (!(ORPHAN_RETRIES.test(s) && ZERO.test(s) && NO_RETRANSMIT.test(s))) return false;
-  if (EIGHT.test(s) || hasWord(s, ORPHAN_RETRIES_OK_EN) || ORPHAN_RETRIES_OK_ZH.test(s)) return false;
+  if (EIGHT.test(s) || hasWord(s, ORPHAN_RETRIES_OK_EN) || ORPHAN_RETRIES_OK_ZH.test(s) || RTO_AT_MAX.test(s)) return false;
   return spans(NO_RETRANSMIT_G, s).some((m) => !negatedWithin(s, m.start, m.start));
 }
 
-const MAX_TW = /tcp_max_tw_buckets/i;
+const MAX_TW = new RegExp(shortName('max_tw_buckets'), 'i');
 const ALL = /\b(?:all|every|each|whole|entire)\b|所有|全部|全都|一律|统统|整个/i;
 const KILL = /\b(?:reset\w*|RST|kill\w*|destroy\w*|drop\w*|clear\w*|flush\w*|clean\w*|purg\w*|clos\w*|abort\w*|wip\w*)\b|清除|清空|清掉|清理|重置|销毁|丢弃|断开|回收|释放|杀|关闭/i;
 const KILL_G = new RegExp(KILL.source, 'gi');
@@ -381,40 +356,6 @@ function twBucketsResetAll(s: string): boolean {
   return false;
 }
 
-const ORPHAN_EN = /orphan/i;
-const STATE_IS_ORPHAN_EN =
-  /(?:close|time)\\?[_ -]?wait\w*(?:\s+(?:sockets?|connections?|state|states))?\s+(?:are|is|become|becomes|count(?:ed)?\s+as|=)\s+(?:also\s+|all\s+|just\s+|simply\s+|basically\s+|essentially\s+|effectively\s+|really\s+|considered\s+|treated\s+as\s+)?(?:an?\s+|the\s+)?orphan/i;
-const ORPHAN_IS_STATE_EN =
-  /\borphan(?:ed|s)?(?:\s+(?:sockets?|connections?))?\s+(?:are|is|=|means?|refers?\s+to)\s+(?:just\s+|simply\s+|all\s+|the\s+|those\s+|ones\s+|stuck\s+|sitting\s+|sockets\s+|connections\s+)*(?:in\s+)?(?:the\s+)?(?:close|time)\\?[_ -]?wait/i;
-/**
- * "Orphans include …", "orphaned sockets, such as …": the states named after it, in a list of state names that may
- * open with the true orphan states (FIN_WAIT1, LAST_ACK …) — not a clause that runs on to other words.
- */
-const ORPHAN_INCLUDES_STATE_EN =
-  /\borphan(?:ed|s)?(?:\s+(?:sockets?|connections?))?,?\s+(?:includ(?:e|es|ed|ing)|compris(?:e|es|ing)|such\s+as)\s+(?:(?:fin|last|closing|syn)[\w-]*\s*(?:,|\/|\band\b|\bor\b)\s*){0,4}(?:(?:those|sockets?|connections?|ones)\s+in\s+)?(?:the\s+)?(?:close|time)\\?[_ -]?wait/i;
-/** Chinese copula (也 English nouns: `orphan socket 就是…`); group 1 runs up to the copula, group 2 is the copula. */
-const STATE_IS_ORPHAN_ZH = /((?:close|time)\\?[_ -]?wait[^。，,；;]{0,12}?)(都是|就是|也是|是|属于|算作?|即|称为|叫做?)[^。，,；;]{0,6}?(?:孤儿|orphan)/i;
-const ORPHAN_IS_STATE_ZH = /((?:孤儿|\borphan)[^。，,；;]{0,12}?)(就是|是|即|指)[^。，,；;]{0,20}?(?:close|time)\\?[_ -]?wait/i;
-/** "孤儿连接包括 FIN_WAIT1、LAST_ACK、CLOSE_WAIT", "orphan 里包括 TIME_WAIT": the states listed after 包括 / 包含. */
-const ORPHAN_INCLUDES_STATE_ZH = /((?:孤儿|\borphan)[^。，,；;]{0,16}?)(包括|包含|含有|涵盖)[^。，,；;]{0,40}?(?:close|time)\\?[_ -]?wait/i;
-/** "CLOSE_WAIT 的 socket 会计入 sockstat 的 orphan": the state counted in the orphan number. */
-const STATE_COUNTED_ORPHAN_ZH = /((?:close|time)\\?[_ -]?wait[^。，,；;]{0,16}?)(会计入|计入|算进|算入|计到|算在|统计进|统计到|归入)[^。，,；;]{0,30}?(?:孤儿|orphan)/i;
-
-function orphanCloseWaitTimeWait(s: string): boolean {
-  if (!(TW.test(s) || CW.test(s))) return false;
-  if (!ORPHAN_EN.test(s) && !s.includes('孤儿')) return false;
-  for (const re of [STATE_IS_ORPHAN_EN, ORPHAN_IS_STATE_EN, ORPHAN_INCLUDES_STATE_EN]) {
-    const m = re.exec(s);
-    if (m && claimed(s, { start: m.index, end: m.index + m[0].length })) return true;
-  }
-  for (const re of [STATE_IS_ORPHAN_ZH, ORPHAN_IS_STATE_ZH, ORPHAN_INCLUDES_STATE_ZH, STATE_COUNTED_ORPHAN_ZH]) {
-    const m = re.exec(s);
-    // A negator governs the copula: before it (不是, 不算, 并不属于), not in the object after it.
-    if (m && claimed(s, { start: m.index, end: m.index + (m[1] as string).length + (m[2] as string).length })) return true;
-  }
-  return false;
-}
-
 const PROSE_TESTS: ReadonlyArray<readonly [string, (s: string) => boolean]> = [
   ['tw-four-minutes', twFourMinutes],
   ['fin-timeout-time-wait', finTimeoutTimeWait],
@@ -423,6 +364,25 @@ const PROSE_TESTS: ReadonlyArray<readonly [string, (s: string) => boolean]> = [
   ['tw-buckets-reset-all', twBucketsResetAll],
   ['orphan-close-wait-time-wait', orphanCloseWaitTimeWait],
 ];
+
+/** Words without which no code comment can make a claim (the gate before code lines are split at all). */
+const CODE_CLAIM_WORDS = /wait|tw_|fin_timeout|orphan|孤儿/i;
+/** A quote's marker (`> `) opening a line. */
+const QUOTE = /^ {0,3}>/;
+/** A line with nothing to read: blank, or a quote marker alone. */
+const EMPTY = /^[ \t>]*$/;
+
+/**
+ * The first sentence after a quote that ends on line `k` (the last line of its paragraph, `next` the line after):
+ * the note's answer to what it quoted ("> just enable tcp_tw_recycle" then "Not true."). Undefined for other lines.
+ */
+function quoteAnswer(lines: readonly NoteLine[], k: number, next: number): Sentence | undefined {
+  if (k + 1 !== next || !QUOTE.test((lines[k] as NoteLine).raw)) return undefined;
+  let n = next;
+  while (n < lines.length && n < next + 3 && (lines[n] as NoteLine).kind === 'prose' && EMPTY.test((lines[n] as NoteLine).raw)) n++;
+  const answer = lines[n];
+  return answer && answer.kind === 'prose' && !QUOTE.test(answer.raw) ? sentencesOf(answer.prose)[0] : undefined;
+}
 
 /** Lines longer than this are not read (a pasted blob is no sentence; keeps the checks linear and cheap). */
 const MAX_LINE = 4000;
@@ -459,18 +419,20 @@ export function findMisconceptions(text: string, options: MisconceptionOptions =
   const disabled = new Set(options.disabled ?? []);
   const out: MisconceptionFinding[] = [];
   const recycle = MISCONCEPTION_BY_ID.get('tw-recycle') as MisconceptionRule;
-  // Code lines matter only to the tcp_tw_recycle setting rule: without the word, their content is skipped.
-  const code = !disabled.has('tw-recycle') && TW_RECYCLE_WORD.test(text);
+  // Code lines matter to the tcp_tw_recycle setting rule and to the prose rules in comments: without any of their
+  // words in the note, their content is skipped.
+  const recycleInCode = !disabled.has('tw-recycle') && TW_RECYCLE_WORD.test(text);
+  const code = recycleInCode || CODE_CLAIM_WORDS.test(text);
   const lines = noteLines(text, { code });
   const NONE: readonly string[] = [];
   /**
    * The rules a sentence's text fires, in PROSE_TESTS order (no array when none does, as for most); `mark` is the
    * character that ends it. A question, a refutation or an attribution fires none (tested only when a rule fires).
    */
-  const fires = (text: string, mark: string): readonly string[] => {
+  const fires = (text: string, mark: string, except?: string): readonly string[] => {
     const sentence = norm(text);
     let ids: string[] | undefined;
-    for (const [id, test] of PROSE_TESTS) if (!disabled.has(id) && test(sentence)) (ids ??= []).push(id);
+    for (const [id, test] of PROSE_TESTS) if (!disabled.has(id) && id !== except && test(sentence)) (ids ??= []).push(id);
     return ids && !asks(sentence, mark) && !refutes(sentence) ? ids : NONE;
   };
   const rule = (id: string): MisconceptionRule => MISCONCEPTION_BY_ID.get(id) as MisconceptionRule;
@@ -487,11 +449,16 @@ export function findMisconceptions(text: string, options: MisconceptionOptions =
         inCode.fence();
         continue;
       }
-      if (!code) continue;
-      if (inCode.sets(l.raw)) {
+      if (!code || l.raw.length > MAX_LINE) continue;
+      if (recycleInCode && inCode.sets(l.raw)) {
         const lineStart = l.raw.length - l.raw.trimStart().length;
         out.push(finding(l, lineStart, l.raw.trimEnd().length, recycle, lang));
+        continue;
       }
+      // A comment (`# TIME_WAIT lasts 4 minutes`), or a setting with its trailing comment, read as prose by the
+      // other rules (tcp_tw_recycle in code is the setting rule's, with its warnings and commented-out lines).
+      const comment = codeComment(l.raw);
+      if (comment && comment.end - comment.start <= MAX_SENTENCE) for (const id of fires(comment.text, '', 'tw-recycle')) out.push(finding(l, comment.start, comment.end, rule(id), lang));
       continue;
     }
     // A paragraph: this prose line and the lines a hard wrap carries it on to (one line, mostly).
@@ -499,8 +466,14 @@ export function findMisconceptions(text: string, options: MisconceptionOptions =
     const first = out.length;
     /** Rules each line's own sentences fired (line index → rule ids), when the paragraph has wrapped sentences. */
     const byLine = wrapped.length ? new Map<number, Set<string>>() : undefined;
+    let spoken: Set<number> | undefined;
     for (let k = i; k < next; k++) {
       const line = lines[k] as NoteLine;
+      // A chat line or a quote with its speaker (`[10:42] bob: …`, `> 老王：…`): someone else's words.
+      if (spokenBy(line.raw)) {
+        (spoken ??= new Set()).add(k);
+        continue;
+      }
       const sentences = sentencesOf(line.prose);
       let lineRules: Set<string> | undefined;
       for (let j = 0; j < sentences.length; j++) {
@@ -509,7 +482,7 @@ export function findMisconceptions(text: string, options: MisconceptionOptions =
         // below, each guarded by a literal test first, stay cheap on bounded input).
         if (s.end - s.start > MAX_SENTENCE) continue;
         // The next sentence of the paragraph only says this one is wrong ("Not true.", "——这是错的").
-        const after = sentences[j + 1] ?? (k + 1 < next ? sentencesOf((lines[k + 1] as NoteLine).prose)[0] : undefined);
+        const after = sentences[j + 1] ?? (k + 1 < next ? sentencesOf((lines[k + 1] as NoteLine).prose)[0] : quoteAnswer(lines, k, next));
         if (after && refutesBefore(norm(after.text))) continue;
         for (const id of fires(s.text, s.mark)) {
           out.push(finding(line, s.start, s.end, rule(id), lang));
@@ -517,7 +490,7 @@ export function findMisconceptions(text: string, options: MisconceptionOptions =
         }
       }
       // A tuning table's row, read whole (its cells one by one say little): rules none of its cells fired.
-      const row = line.prose.includes('|') ? tuningRow(line.prose) : undefined;
+      const row = line.prose.includes('|') ? (tuningRow(line.prose) ?? stateRow(line.prose)) : undefined;
       if (row) for (const id of fires(row.text, row.mark)) if (!lineRules?.has(id)) out.push(finding(line, row.start, row.end, rule(id), lang));
       if (byLine && lineRules) byLine.set(k, lineRules);
     }
@@ -525,6 +498,7 @@ export function findMisconceptions(text: string, options: MisconceptionOptions =
     // (those findings stand as they are), marked on the line where the sentence starts.
     const own = out.length;
     for (const s of wrapped) {
+      if (spoken?.has(s.line)) continue;
       for (const id of fires(s.text, s.mark)) {
         let seen = false;
         for (let k = s.line; k <= s.lastLine && !seen; k++) seen = byLine?.get(k)?.has(id) === true;

@@ -291,3 +291,21 @@ export function tuningRow(prose: string): Sentence | undefined {
   const end = (cells[cells.length - 1] as { end: number }).end;
   return { start, end, text: [`${(cells[key] as { text: string }).text} = ${value.text}`, ...rest].join(' '), mark: '' };
 }
+
+/** A TIME_WAIT or CLOSE_WAIT state's name alone in a table cell (`TIME_WAIT`, `time-wait`). */
+const STATE_CELL = /^\*{0,2}`?(?:time|close)[-_ ]?wait`?\*{0,2}$/i;
+
+/**
+ * A row of a table of states read as one sentence: the state's name in the first cell, what the author says of it
+ * in the others (`| TIME_WAIT | 4 minutes (2MSL) |` → `TIME_WAIT 4 minutes (2MSL)`), with the row's range.
+ */
+export function stateRow(prose: string): Sentence | undefined {
+  const first = prose.indexOf('|');
+  if (first < 0 || prose.slice(0, first).trim() !== '' || prose.length > MAX_SENTENCE) return undefined;
+  const cells = prose.slice(first + 1).split('|').map((c) => c.trim());
+  if (cells.length && cells[cells.length - 1] === '') cells.pop();
+  if (cells.length < 2 || !STATE_CELL.test(cells[0] as string)) return undefined;
+  const start = prose.indexOf(cells[0] as string, first);
+  const end = prose.trimEnd().replace(/\|$/, '').trimEnd().length;
+  return { start, end, text: cells.filter(Boolean).join(' '), mark: '' };
+}
