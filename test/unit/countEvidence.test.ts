@@ -213,6 +213,29 @@ describe('one count per state per block: the same sockets counted again are not 
     assert.equal(state(families, 'FIN-WAIT-1'), 3);
   });
 
+  it('a node\'s own command and a pod\'s (nsenter, kubectl exec) saw different sockets: each one\'s latest count stands and they add up, in one block or in two (audit s13 1, 2)', () => {
+    type Id = 'FIN-WAIT-1' | 'TIME-WAIT' | 'LAST-ACK' | 'CLOSE-WAIT';
+    const state = (note: string[], id: Id): number | null | undefined => buildReport(analyzeNote(note.join('\n')), { file: 'n.md', lang: 'en' }).json.states[id]?.count;
+    const pod = ['# nsenter -t 4821 -n ss -tan state last-ack | wc -l', '1841'];
+    const node = ['# ss -tan state last-ack | wc -l', '1'];
+    assert.equal(state(['```', ...pod, ...node, '```'], 'LAST-ACK'), 1840);
+    assert.equal(state(['```', ...pod, '```', '', '```', ...node, '```'], 'LAST-ACK'), 1840);
+    // The same pod looked at again later: its later count (a pod that recovered).
+    assert.equal(state(['```', ...pod, '```', '', '```', pod[0] as string, '3', '```'], 'LAST-ACK'), 2);
+    // An output whose command is not shown may have seen any of them: the latest count stands, as before.
+    assert.equal(state(['```', ...pod, '```', '', '```', '1', '```'], 'LAST-ACK'), 1840);
+    // Two pods in separate blocks add up.
+    const uniq = (podName: string, rows: string[]) => ['```', `$ kubectl exec ${podName} -- ss -tan | awk 'NR>1{print $1}' | sort | uniq -c`, ...rows, '```', ''];
+    assert.equal(state([...uniq('api-a', ['    412 CLOSE-WAIT', '    188 ESTAB']), ...uniq('api-b', ['      3 CLOSE-WAIT', '    201 ESTAB'])], 'CLOSE-WAIT'), 415);
+    // A state only the first of two families shows is not dropped by the second's count (order does not matter).
+    const v6 = ["$ ss -tan -6 | awk 'NR>1 {print $1}' | sort | uniq -c", '    806 FIN-WAIT-1', '     80 TIME-WAIT'];
+    const v4 = ["$ ss -tan -4 | awk 'NR>1 {print $1}' | sort | uniq -c", '      6 FIN-WAIT-1'];
+    for (const block of [['```', ...v6, ...v4, '```'], ['```', ...v4, ...v6, '```']]) {
+      assert.equal(state(block, 'FIN-WAIT-1'), 812);
+      assert.equal(state(block, 'TIME-WAIT'), 80);
+    }
+  });
+
   it('a process list the terminal wrapped onto the next line leaves the listing whole (audit s12 tools 6)', () => {
     const text = [
       '$ ss -tanp',

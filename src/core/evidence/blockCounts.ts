@@ -55,11 +55,19 @@ export function segmentCountSource(seg: EvidenceSegment): 'count-block' | 'listi
   return 'count-block';
 }
 
-/** Could two segments have seen the same sockets? Yes unless a part of their scopes is known for both and differs. */
+/**
+ * Could two segments have seen the same sockets? Yes unless a part of their scopes is known for both and differs.
+ * Where a command ran is known when its line was read: a target, or the shell's own namespace (`here`).
+ */
 export function scopesOverlap(a: SegmentScope | undefined, b: SegmentScope | undefined): boolean {
   if (!a || !b) return true;
   const differ = (x: string | undefined, y: string | undefined): boolean => x !== undefined && y !== undefined && x !== y;
-  return !(differ(a.family, b.family) || differ(a.host, b.host) || differ(a.target, b.target));
+  return !(differ(a.family, b.family) || differ(a.host, b.host) || differ(where(a), where(b)));
+}
+
+/** Where a command ran: its target, '' for the shell's own namespace, undefined when unknown. */
+function where(s: SegmentScope): string | undefined {
+  return s.target ?? (s.here ? '' : undefined);
 }
 
 export interface BlockCount {

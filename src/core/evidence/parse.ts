@@ -112,15 +112,16 @@ function fanOutHost(text: string): string | undefined {
   return e > 2 && text.charCodeAt(e - 1) === 62 && text.charCodeAt(e - 2) === 62 ? ANSIBLE_HOST.exec(text)?.[1] : undefined;
 }
 
-/** Which sockets the command saw, from its line (family, where it ran) and its prompt's host; undefined when nothing says. */
+/** Which sockets the command saw, from its line (family, where it ran, or here) and its prompt's host; undefined when nothing says. */
 function scopeOf(ctx: CommandContext | undefined, host: string | undefined): SegmentScope | undefined {
   const family = ctx?.family;
   const target = ctx?.target;
-  if (family === undefined && target === undefined && host === undefined) return undefined;
-  const scope: { family?: '4' | '6'; host?: string; target?: string } = {};
+  if (ctx === undefined && host === undefined) return undefined;
+  const scope: { family?: '4' | '6'; host?: string; target?: string; here?: true } = {};
   if (family !== undefined) scope.family = family;
   if (host !== undefined) scope.host = host;
   if (target !== undefined) scope.target = target;
+  else if (ctx !== undefined) scope.here = true;
   return scope;
 }
 

@@ -36,6 +36,11 @@ export interface SegmentScope {
   readonly host?: string;
   /** Where the command ran: `ip netns exec blue`, `nsenter -t 1234 -n`, `ssh lb-8`, `kubectl exec pod`, `ss -N blue`. */
   readonly target?: string;
+  /**
+   * The command line was read and names no such place: it ran in the shell's own network namespace, so it saw
+   * other sockets than a command with a target (a node's `ss` and a pod's `nsenter … ss`).
+   */
+  readonly here?: true;
 }
 
 /** One recognised piece of output inside a code block (a block may hold several, e.g. sockstat then ss -s). */

@@ -31,6 +31,7 @@ import type { EvidenceKind } from '../evidence/types';
 import { proseCounts, type ProseCount } from '../evidence/connections/proseCounts';
 import { withoutQuoteMarkers } from '../evidence/text';
 import { withinRange, type NoteModel, type OffsetRange } from '../note/model';
+import { addClamped } from '../evidence/text';
 import { EVIDENCE_KIND_LABEL, t } from '../strings';
 import { segmentInSeries } from './hosts';
 import { compareOnAxis } from './sampleOrder';
@@ -92,7 +93,7 @@ interface Sample extends CountSample {
  * evidence/blockCounts.ts adds them within a block.
  */
 function withScopes(state: StateId, s: Sample, samples: readonly Sample[]): number {
-  let n = s.counts[state] as number;
+  let n = s.counts[state] ?? 0;
   if (!s.scope || s.block === undefined) return n;
   const seen: SegmentScope[] = [s.scope];
   for (const o of samples) {
@@ -137,8 +138,58 @@ function samplesOf(model: NoteModel, range: OffsetRange | undefined, points: rea
   return out.sort(compareOnAxis);
 }
 
-/** The count of `state` from the samples in time order, and the sample it comes from (see the file's comment). */
-function countOf(state: StateId, samples: readonly Sample[]): { count: StateCount; sample: Sample } | undefined {
+/** More scopes than this in one note are read as one (the work per state stays bounded on any note). */
+const MAX_SCOPE_GROUPS = 16;
+
+/**
+ * The note's samples split by the sockets their commands saw, when the commands tell them apart: a pod's
+ * `nsenter … ss` and the node's own `ss`, `kubectl exec api-a` and `api-b`, `ss -4` and `ss -6` — each group's
+ * latest count stands for its sockets, and the groups add up. One group (all the samples) when a sample's scope is
+ * unknown (output without its command), a count is written in the text, or two groups could overlap.
+ */
+function scopeGroups(samples: readonly Sample[]): (readonly Sample[])[] {
+  const groups = new Map<string, Sample[]>();
+  for (const s of samples) {
+    if (!s.scope || s.source === 'prose') return [samples];
+    const key = `${s.scope.family ?? ''}|${s.scope.host ?? ''}|${s.scope.target ?? ''}|${s.scope.here ? 1 : 0}`;
+    const g = groups.get(key);
+    if (g) g.push(s);
+    else groups.set(key, [s]);
+  }
+  if (groups.size < 2 || groups.size > MAX_SCOPE_GROUPS) return [samples];
+  const list = [...groups.values()];
+  for (let a = 0; a < list.length; a++) {
+    for (let b = a + 1; b < list.length; b++) if (scopesOverlap((list[a] as Sample[])[0]?.scope, (list[b] as Sample[])[0]?.scope)) return [samples];
+  }
+  return list;
+}
+
+/** The count of `state` from the samples in time order, and the samples it comes from (see the file's comment). */
+function countOf(state: StateId, samples: readonly Sample[]): { count: StateCount; samples: Sample[] } | undefined {
+  const groups = scopeGroups(samples);
+  if (groups.length === 1) {
+    const c = countIn(state, samples);
+    return c && { count: c.count, samples: [c.sample] };
+  }
+  let total = 0;
+  let atLeast = false;
+  let latest: { count: StateCount; sample: Sample } | undefined;
+  const from: Sample[] = [];
+  for (const g of groups) {
+    const c = countIn(state, g);
+    if (!c) continue;
+    total = addClamped(total, c.count.count);
+    if (c.count.atLeast) atLeast = true;
+    from.push(c.sample);
+    if (!latest || compareOnAxis(latest.sample, c.sample) <= 0) latest = c;
+  }
+  if (!latest) return undefined;
+  const { source, line } = latest.count;
+  return { count: atLeast ? { count: total, source, line, atLeast: true } : { count: total, source, line }, samples: from.sort(compareOnAxis) };
+}
+
+/** The count of `state` from samples of overlapping sockets, in time order, and the sample it comes from. */
+function countIn(state: StateId, samples: readonly Sample[]): { count: StateCount; sample: Sample } | undefined {
   let i = samples.length - 1;
   for (; i >= 0; i--) {
     const s = samples[i] as Sample;
@@ -146,7 +197,12 @@ function countOf(state: StateId, samples: readonly Sample[]): { count: StateCoun
     if (s.source !== 'count-block' || s.partial) continue;
     const n = s.counts[state];
     if (n !== undefined) return { count: { count: withScopes(state, s, samples), source: 'count-block', line: s.line }, sample: s };
-    if (s.covers?.includes(state)) break;
+    if (s.covers?.includes(state)) {
+      // It had none of its sockets; the same paste's counts of other sockets (`ss -6` beside `ss -4`) still do.
+      const others = withScopes(state, s, samples);
+      if (others > 0) return { count: { count: others, source: 'count-block', line: s.line }, sample: s };
+      break;
+    }
   }
   // No count lists it at or after the last count that speaks for it: the latest text count, else listing, after it.
   let found: Sample | undefined;
@@ -199,7 +255,7 @@ export function currentCounts(model: NoteModel, range: OffsetRange | undefined, 
     const c = countOf(state, samples);
     if (c) {
       counts.set(state, c.count);
-      used.add(c.sample);
+      for (const s of c.samples) used.add(s);
     }
     if ((!c || c.count.count === 0) && samples.some((s) => (s.counts[state] ?? 0) > 0)) gone.add(state);
   }
