@@ -283,6 +283,12 @@ describe('cause rules', () => {
     assert.match(k?.message ?? '', /tcp_fin_timeout = 180/);
     assert.deepEqual(rules(facts({ sockets: [['FIN-WAIT-2', sockets({ timers: { timewait: 2, keepalive: 2, none: 2 } })]] })), []);
     assert.deepEqual(rules(facts({ sockets: [['FIN-WAIT-2', sockets()]] })), [], 'no timers shown');
+    // At tcp_fin_timeout ≤ 60 an orphan is a minisock at once: keepalive timers are sockets the application holds (audit s13).
+    const held = findCauses(facts({ sockets: [['FIN-WAIT-2', sockets({ timers: { keepalive: 5 } })]], sysctls: { 'net.ipv4.tcp_fin_timeout': '60' } }), 'en')[0];
+    assert.equal(held?.rule, 'fin-wait-2-held-open');
+    assert.match(held?.message ?? '', /tcp_fin_timeout = 60 \(60 s or less\)/);
+    assert.doesNotMatch(held?.message ?? '', /orphans waiting/);
+    assert.match(findCauses(facts({ sockets: [['FIN-WAIT-2', sockets({ timers: { keepalive: 5 } })]], sysctls: { 'net.ipv4.tcp_fin_timeout': '30' } }), 'zh-cn')[0]?.message ?? '', /应用仍持有的 FIN-WAIT-2/);
   });
 
   it('orphans above ¼ of tcp_max_orphans, or about to be: the penalty; with the trend in minutes', () => {

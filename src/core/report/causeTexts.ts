@@ -18,6 +18,7 @@ export type CauseRule =
   | 'close-wait-not-closed'
   | 'fin-wait-2-timewait-minisocks'
   | 'fin-wait-2-orphans-waiting'
+  | 'fin-wait-2-held-open'
   | 'orphan-limit-pressure'
   | 'tcp-memory-limit'
   | 'orphans-reset-by-kernel'
@@ -35,6 +36,7 @@ export interface CauseText {
 
 const TIMER_C = 'https://elixir.bootlin.com/linux/v6.12/source/net/ipv4/tcp_timer.c';
 const INPUT_C = 'https://elixir.bootlin.com/linux/v6.12/source/net/ipv4/tcp_input.c';
+const TCP_C = 'https://elixir.bootlin.com/linux/v6.12/source/net/ipv4/tcp.c';
 
 export const CAUSE_TEXT: Readonly<Record<CauseRule, CauseText>> = {
   'fin-wait-1-zero-window': {
@@ -109,6 +111,19 @@ export const CAUSE_TEXT: Readonly<Record<CauseRule, CauseText>> = {
     ],
     change: [{ en: 'nothing on this host', 'zh-cn': '本机无需改动' }],
     source: 'https://elixir.bootlin.com/linux/v6.12/source/net/ipv4/tcp_minisocks.c',
+  },
+  'fin-wait-2-held-open': {
+    message: {
+      en: 'FIN-WAIT-2 sockets the application still holds: {keepalive} of {timed} FIN-WAIT-2 sockets with a timer are on the keepalive timer, and with {fin} (60 s or less) an orphan would already be a timewait minisock. These were shut down for writing but not closed; they wait for the peer\'s FIN, and only close() or a failed keepalive ends them.',
+      'zh-cn': '应用仍持有的 FIN-WAIT-2 套接字：{timed} 个带定时器的 FIN-WAIT-2 套接字中有 {keepalive} 个处于 keepalive 定时器，而在 {fin}（不超过 60 秒）时孤儿早已变为 timewait 迷你套接字。它们只是关闭了写方向（shutdown），并没有 close()；它们在等待对端的 FIN，只有 close() 或 keepalive 探测失败才会结束它们。',
+    },
+    check: [
+      { en: '`ss -tanpo state fin-wait-2`: the process that holds them; the peers\' CLOSE-WAIT', 'zh-cn': '`ss -tanpo state fin-wait-2`：持有它们的进程；对端的 CLOSE-WAIT' },
+    ],
+    change: [
+      { en: 'the application: close() after shutdown(), with a read timeout for the peer\'s FIN', 'zh-cn': '应用：shutdown() 之后要 close()，并为等待对端 FIN 设置读超时' },
+    ],
+    source: TCP_C,
   },
   'fin-wait-2-orphans-waiting': {
     message: {

@@ -226,6 +226,12 @@ function finWait2(f: CauseFacts, lang: Lang): Cause | undefined {
   if (majority(s.timers.timewait, n)) return make('fin-wait-2-timewait-minisocks', 'FIN-WAIT-2', lang, { timewait: s.timers.timewait, timed: n });
   if (majority(s.timers.keepalive, n)) {
     const fin = sysctlFor(f, 'FIN-WAIT-2', 'net.ipv4.tcp_fin_timeout');
+    // At 60 s or less an orphan reaching FIN-WAIT-2 becomes a timewait minisock at once (tcp.c __tcp_close): a full
+    // socket on the keepalive timer then is one the application holds (shut down, not closed), with SO_KEEPALIVE.
+    const seconds = fin.value !== undefined && /^\s*\d{1,9}\s*$/.test(fin.value) ? Number(fin.value) : undefined;
+    if (seconds !== undefined && seconds <= 60) {
+      return make('fin-wait-2-held-open', 'FIN-WAIT-2', lang, { keepalive: s.timers.keepalive, timed: n, fin: `tcp_fin_timeout = ${seconds}${readLater(fin.after, lang)}` });
+    }
     return make('fin-wait-2-orphans-waiting', 'FIN-WAIT-2', lang, {
       keepalive: s.timers.keepalive,
       timed: n,
