@@ -1,6 +1,6 @@
 /**
  * Resolves a term typed by a user (CLI `explain`, the explain command) in any spelling: a state in any family,
- * a sysctl with or without `net.ipv4.` / `/proc/sys/net/ipv4/`, a counter with or without `TcpExt`, a sockstat
+ * a sysctl with or without `net.ipv4.` / `net.core.` / `/proc/sys/net/…/`, a counter with or without `TcpExt`, a sockstat
  * field, a kernel message, an ss aggregate. Unlike the note recogniser it applies no context rules: the user
  * asked explicitly.
  */
@@ -48,10 +48,10 @@ function resolveText(input: string): Resolved | undefined {
   const aggregate = SS_AGGREGATES.get(text.toLowerCase());
   if (aggregate) return { kind: 'aggregate', keyword: text.toLowerCase(), states: aggregate };
   const lower = text.toLowerCase();
-  const sysctl = lower.replace(/^\/proc\/sys\/net\/ipv4\//, '').replace(/^net[./]ipv4[./]/, '').replace(/\[\d\]$/, '');
+  const sysctl = lower.replace(/^\/proc\/sys\/net\/(?:ipv4|core)\//, '').replace(/^net[./](?:ipv4|core)[./]/, '').replace(/\[\d\]$/, '');
   for (const term of TERMS) {
     const id = term.id.toLowerCase();
-    if (term.kind === 'sysctl' && id === `net.ipv4.${sysctl}`) return { kind: 'term', term, text };
+    if (term.kind === 'sysctl' && (id === `net.ipv4.${sysctl}` || id === `net.core.${sysctl}`)) return { kind: 'term', term, text };
     if (term.kind === 'counter' && (id === lower || id === `tcpext${lower}`)) return { kind: 'term', term, text };
     if (term.kind === 'sockstat' && (id === lower || id === `sockstat.${lower}`)) return { kind: 'term', term, text };
     if (id === lower) return { kind: 'term', term, text };

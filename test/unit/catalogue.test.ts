@@ -34,6 +34,8 @@ const VALID_SOURCE_KEYS: ReadonlySet<string> = new Set([
   // keys added with the SYN-flood message (s9): inet_csk_reqsk_queue_is_full() and the commit that put the
   // listening address into the line; each checked in the kernel source / the netdev patch
   'K-csk-h', 'C-SYNFLOOD',
+  // keys added with the s13 facts audit: Linux 2.6.24's tcp_close() and tcp_too_many_orphans(), read in that tree
+  'K-old-tcp.c', 'K-old-h',
 ]);
 
 const EXPECTED_VERDICT: Readonly<Record<StateId, OrphanVerdict>> = {

@@ -105,3 +105,12 @@ describe('Possible SYN flooding: explain and hover', () => {
     }
   });
 });
+
+test('net.core tunables resolve by their short name and /proc path too (audit s13)', () => {
+  for (const input of ['somaxconn', 'net.core.somaxconn', '/proc/sys/net/core/somaxconn', 'SOMAXCONN']) {
+    const r = resolveTerm(input);
+    assert.equal(r?.kind === 'term' ? r.term.id : undefined, 'net.core.somaxconn', input);
+  }
+  const r = resolveTerm('netdev_max_backlog');
+  assert.equal(r?.kind === 'term' ? r.term.id : undefined, 'net.core.netdev_max_backlog');
+});

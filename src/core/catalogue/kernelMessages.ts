@@ -97,9 +97,9 @@ export const KERNEL_MESSAGES: readonly TermKnowledge[] = [
     ),
     details: [
       F(
-        'Same meaning as today\'s "too many orphaned sockets": the orphan limit was hit and the socket was reset.',
-        '含义与现在的 "too many orphaned sockets" 相同：触及孤儿上限，该 socket 被重置。',
-        'ML-2001; PG-pagefault',
+        'It was printed for either of two limits, and the socket closed was reset: more orphans than tcp_max_orphans, or TCP memory above tcp_mem[2] while the socket still had data queued. So check both; current kernels print "too many orphaned sockets" and "out of memory -- consider tuning tcp_mem" apart.',
+        '两个上限之一触发时都会打印这一行，被关闭的 socket 会被重置：孤儿数超过 tcp_max_orphans，或者在该 socket 仍有待发数据时 TCP 内存超过 tcp_mem[2]。所以两者都要查；当前内核会分别打印 "too many orphaned sockets" 和 "out of memory -- consider tuning tcp_mem"。',
+        'K-old-tcp.c; K-old-h; K-tcp.c tcp_check_oom; ML-2001',
       ),
     ],
     commands: [DMESG, 'cat /proc/net/sockstat'],
@@ -196,7 +196,7 @@ export const KERNEL_MESSAGES: readonly TermKnowledge[] = [
       F(
         'Printed by tcp_syn_flood_action(), which tcp_conn_request() calls when a SYN finds the listener\'s request queue full. On current kernels the queue is full once its pending requests reach the listener\'s backlog: the value the application passed to listen(), capped by net.core.somaxconn. A legitimate burst of connections can cause it as well as an attack.',
         '由 tcp_syn_flood_action() 打印：SYN 到达时若监听 socket 的请求队列已满，tcp_conn_request() 就会调用它。在当前内核中，待完成的请求数达到该监听 socket 的 backlog（应用传给 listen() 的值，上限为 net.core.somaxconn）即视为队列已满。正常的突发连接和攻击都可能触发它。',
-        'K-input tcp_conn_request, tcp_syn_flood_action; K-csk-h inet_csk_reqsk_queue_is_full; K-af-inet inet_listen; K-doc-net somaxconn; K-doc-sysctl tcp_syncookies',
+        'K-input tcp_conn_request, tcp_syn_flood_action; K-csk-h inet_csk_reqsk_queue_is_full; K-af-inet inet_listen; K-doc-sysctl somaxconn; K-doc-sysctl tcp_syncookies',
       ),
       F(
         '"Sending cookies" (tcp_syncookies = 1, the default): the SYN is answered with a cookie and nothing is queued; TcpExtTCPReqQFullDoCookies and TcpExtSyncookiesSent go up. "Dropping request" (tcp_syncookies = 0): the SYN is dropped; TcpExtTCPReqQFullDrop and TcpExtListenDrops go up. Even with cookies the SYN is dropped when the accept queue is full too (TcpExtListenOverflows).',
@@ -226,7 +226,7 @@ export const KERNEL_MESSAGES: readonly TermKnowledge[] = [
       F(
         'A connection set up from a cookie keeps window scaling and SACK only if its SYN carried a timestamp. The kernel docs call cookies a fallback: if the SYNs are legitimate, raise the application\'s listen() backlog together with somaxconn.',
         '通过 cookie 建立的连接，只有在其 SYN 带有时间戳时才保留窗口缩放和 SACK。内核文档把 cookie 称为后备手段：如果这些 SYN 是正常请求，应同时调大应用的 listen() backlog 和 somaxconn。',
-        'K-input tcp_conn_request; K-h tcp_clear_options; K-doc-sysctl tcp_syncookies; K-doc-net somaxconn',
+        'K-input tcp_conn_request; K-h tcp_clear_options; K-doc-sysctl tcp_syncookies; K-doc-sysctl somaxconn',
       ),
       F(
         'It concerns opening connections: nothing to do with orphans, TIME-WAIT or closing sockets.',

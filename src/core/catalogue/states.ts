@@ -49,8 +49,8 @@ const PITFALL_ORPHANS_RETRANSMIT = F(
   'K-timer tcp_write_timeout, tcp_orphan_retries; PG-bkmy88',
 );
 const PITFALL_LIMIT_REJECTS_NEW = F(
-  '"Exceeding tcp_max_orphans rejects new connections": it does not. Existing orphans are reset (RST) and TcpExtTCPAbortOnMemory goes up.',
-  '“超过 tcp_max_orphans 会拒绝新连接”：错。被重置（RST）的是已有的孤儿，同时 TcpExtTCPAbortOnMemory 增加。',
+  '"Exceeding tcp_max_orphans rejects new connections": it does not. Existing orphans are killed (usually with a RST) and TcpExtTCPAbortOnMemory goes up.',
+  '“超过 tcp_max_orphans 会拒绝新连接”：错。被释放（通常发 RST）的是已有的孤儿，同时 TcpExtTCPAbortOnMemory 增加。',
   'K-tcp.c tcp_check_oom, __tcp_close; K-timer tcp_out_of_resources; PG-bkmy88',
 );
 const PITFALL_ORPHAN_IS_TIMEWAIT = F(
@@ -342,8 +342,8 @@ export const STATE_KNOWLEDGE: Readonly<Record<StateId, StateKnowledge>> = {
         'K-tcp.c __tcp_close; ss.c tcp_timer_print',
       ),
       F(
-        '"An orphan disappears 102 s after close()": 102.2 s is a retry budget from the first retransmission and only a lower bound (typically 102–205 s). Zero-window orphans fall under the same limit, but a 2025 netdev RFC patch reports that they can stall forever when tcp_retries2 is 8 or less, because the probe backoff stops growing at tcp_retries2; its merge status is unknown.',
-        '“孤儿在 close() 后 102 秒就会消失”：102.2 秒是从第一次重传算起的预算，只是下限（通常 102–205 秒）。零窗口孤儿受同一上限约束，但 2025 年 netdev 上的一个 RFC 补丁指出，由于探测退避次数停在 tcp_retries2，tcp_retries2 不大于 8 时它们可能永远卡住；该补丁是否合入未知。',
+        '"An orphan disappears 102 s after close()": 102.2 s is a retry budget from the first retransmission and only a lower bound (typically 102–205 s). Zero-window orphans (`timer:(persist)`) follow the window-probe timer instead: every ACK the peer sends back resets their probe count, and they end once the backed-off probe interval reaches the RTO maximum (120 s), where tcp_orphan_retries 0 allows no more. The backoff stops growing at tcp_retries2, so with a low tcp_retries2 and a short RTO that point may never come and they stay as long as the peer answers (a 2025 netdev RFC patch reports this for tcp_retries2 ≤ 8; its merge status is unknown).',
+        '“孤儿在 close() 后 102 秒就会消失”：102.2 秒是从第一次重传算起的预算，只是下限（通常 102–205 秒）。零窗口孤儿（`timer:(persist)`）走的是窗口探测定时器：对端每回一个 ACK 都会把探测计数清零，只有当退避后的探测间隔达到 RTO 上限（120 秒）时，tcp_orphan_retries 为 0 才不再允许探测，它们随之结束。退避次数停在 tcp_retries2，所以 tcp_retries2 较小且 RTO 较短时可能永远到不了这一步，只要对端还在应答它们就一直存在（2025 年 netdev 上的一个 RFC 补丁报告了 tcp_retries2 ≤ 8 时的这种情况；是否合入未知）。',
         'K-timer tcp_model_timeout, tcp_probe_timer; K-output tcp_send_probe0; ML-2025',
       ),
       F(
@@ -635,8 +635,8 @@ export const STATE_KNOWLEDGE: Readonly<Record<StateId, StateKnowledge>> = {
       '被动打开方收到 SYN 并回复 SYN+ACK 之后；监听 socket 本身仍处于 LISTEN。启用 SYN cookie 时不保留 request sock。',
     ),
     leavesOn: L(
-      'The final ACK creates a full child that goes straight to ESTABLISHED and waits for accept(). Exhausted SYN+ACK retries, a RST, or a full accept queue at the final ACK (ACK dropped; RST only with tcp_abort_on_overflow = 1) free it.',
-      '最后一个 ACK 到达时创建完整的子 socket，直接进入 ESTABLISHED 等待 accept()。SYN+ACK 重传用尽、收到 RST，或最后 ACK 到达时 accept 队列已满（丢弃该 ACK；只有 tcp_abort_on_overflow = 1 时才回 RST），都会释放它。',
+      'The final ACK creates a full child that goes straight to ESTABLISHED and waits for accept(). Exhausted SYN+ACK retries or a RST free it. If the accept queue is full when the final ACK comes, that ACK is dropped and the request sock kept, marked as acked: its SYN+ACK is sent again and a later ACK completes it once there is room; only with tcp_abort_on_overflow = 1 is it reset and freed at once.',
+      '最后一个 ACK 到达时创建完整的子 socket，直接进入 ESTABLISHED 等待 accept()。SYN+ACK 重传用尽或收到 RST 会释放它。若最后的 ACK 到达时 accept 队列已满，该 ACK 被丢弃，request sock 保留并记为已确认：SYN+ACK 会重发，队列有空位后再来的 ACK 即可完成建连；只有 tcp_abort_on_overflow = 1 时才立即回 RST 并释放它。',
     ),
     lifetime: F(
       'tcp_synack_retries (default 5, final timeout after about 63 s); how many may be pending is limited by the listener\'s listen() backlog, capped by somaxconn.',

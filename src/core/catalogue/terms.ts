@@ -26,14 +26,14 @@ const SYSCTLS: readonly TermKnowledge[] = [
     ),
     details: [
       F(
-        'When the limit is exceeded, orphans are reset (RST) and TcpExtTCPAbortOnMemory goes up, with a rate-limited "too many orphaned sockets" log line. New connections are not refused.',
-        '超过上限时，内核对孤儿发送 RST 并将其释放，TcpExtTCPAbortOnMemory 随之增加，同时限速打印 "too many orphaned sockets"。新连接并不会被拒绝。',
+        'When the limit is exceeded, orphans are killed, usually with a RST (one killed from its timer that has sent nothing for over 60 s gets none, unless the peer\'s window is closed), and TcpExtTCPAbortOnMemory goes up, with a rate-limited "too many orphaned sockets" log line. New connections are not refused.',
+        '超过上限时，内核会释放孤儿，通常发送 RST（由定时器释放、且超过 60 秒没发过数据的孤儿不发，除非对端窗口为 0），TcpExtTCPAbortOnMemory 随之增加，同时限速打印 "too many orphaned sockets"。新连接并不会被拒绝。',
         'K-doc-sysctl tcp_max_orphans; K-tcp.c tcp_check_oom; K-timer tcp_out_of_resources',
       ),
       F(
-        'The check is penalised: the count is doubled for an orphan that has sent nothing for more than 2 × TCP_RTO_MAX (240 s), or whose retransmission timer already ran at its maximum and used up its retries (the caller passes do_reset false); a soft ICMP error doubles it again. Such orphans are killed once the count passes 1/2 or 1/4 of the limit. "Idle" means time since data was last sent.',
-        '检查带有“惩罚”：如果孤儿超过 2 × TCP_RTO_MAX（240 秒）没有发送任何数据，或者它的重传定时器已退避到上限且重试用尽（调用方传入 do_reset 为 false），计数按 2 倍算；再带有软 ICMP 错误则再翻一倍。所以这类孤儿在数量超过上限的 1/2 或 1/4 时就会被杀掉。这里的“空闲”指距上次发送数据的时间。',
-        'K-timer tcp_out_of_resources, tcp_write_timeout; PG-zoukankan',
+        'The check is penalised: the count is doubled for an orphan that has sent nothing for more than twice the maximum RTO (240 s by default; since Linux 6.15 twice the socket\'s own maximum, which tcp_rto_max_ms can lower), or whose retransmission timer already ran at its maximum and used up its retries (the caller passes do_reset false); a soft ICMP error doubles it again. Such orphans are killed once the count passes 1/2 or 1/4 of the limit. "Idle" means time since data was last sent.',
+        '检查带有“惩罚”：如果孤儿超过两倍最大 RTO（默认 240 秒；Linux 6.15 起为该 socket 自身上限的两倍，tcp_rto_max_ms 可调低）没有发送任何数据，或者它的重传定时器已退避到上限且重试用尽（调用方传入 do_reset 为 false），计数按 2 倍算；再带有软 ICMP 错误则再翻一倍。所以这类孤儿在数量超过上限的 1/2 或 1/4 时就会被杀掉。这里的“空闲”指距上次发送数据的时间。',
+        'K-timer tcp_out_of_resources, tcp_write_timeout; K-timer-6.15 tcp_out_of_resources; PG-zoukankan',
       ),
       F(
         'Global, not per network namespace: orphans of every container count against one host-wide limit, and sockstat `orphan` shows the host total.',
