@@ -213,6 +213,19 @@ describe('one count per state per block: the same sockets counted again are not 
     assert.equal(state(families, 'FIN-WAIT-1'), 3);
   });
 
+  it('ss -K prints the sockets it has just closed: no count; the same listener in two listings is one socket (audit s13 6, 9)', () => {
+    const report = (note: string[]) => buildReport(analyzeNote(note.join('\n')), { file: 'n.md', lang: 'en' }).json.states;
+    const killed = report(['```', "# ss -K -tan state fin-wait-1 '( sport = :443 )'", 'Recv-Q Send-Q Local Address:Port Peer Address:Port', '0 87600 10.0.0.9:443 203.0.113.5:40000', '0 87600 10.0.0.9:443 203.0.113.6:40001', '```']);
+    assert.equal(killed['FIN-WAIT-1'], undefined);
+    const listing = ['```', '$ ss -ltn', 'State    Recv-Q   Send-Q   Local Address:Port   Peer Address:Port', 'LISTEN   0        1024           0.0.0.0:443         0.0.0.0:*', 'LISTEN   0        4096           0.0.0.0:9901        0.0.0.0:*', '```', ''];
+    const twice = report([...listing, ...listing]);
+    assert.equal(twice.LISTEN?.count, 2);
+    assert.equal(twice.LISTEN?.sockets.listed, 2);
+    // SO_REUSEPORT workers: one listing with the same listener four times is four sockets, and listed again still four.
+    const workers = ['```', '$ ss -ltn', 'State Recv-Q Send-Q Local Address:Port Peer Address:Port', ...Array.from({ length: 4 }, () => 'LISTEN 0 511 0.0.0.0:80 0.0.0.0:*'), '```', ''];
+    assert.equal(report([...workers, ...workers]).LISTEN?.sockets.listed, 4);
+  });
+
   it('a node\'s own command and a pod\'s (nsenter, kubectl exec) saw different sockets: each one\'s latest count stands and they add up, in one block or in two (audit s13 1, 2)', () => {
     type Id = 'FIN-WAIT-1' | 'TIME-WAIT' | 'LAST-ACK' | 'CLOSE-WAIT';
     const state = (note: string[], id: Id): number | null | undefined => buildReport(analyzeNote(note.join('\n')), { file: 'n.md', lang: 'en' }).json.states[id]?.count;

@@ -23,6 +23,8 @@ export interface SsOptions {
   readonly shows?: readonly StateId[];
   /** A filter expression besides the state (`dport = :443`, `dst 10.0.0.2`): the rows are some of those sockets. */
   readonly expression?: true;
+  /** `-K` / `--kill`: ss closes the sockets it selects and prints them — the rows are sockets that are gone. */
+  readonly kill?: true;
 }
 
 export const ALL_STATES: readonly StateId[] = Object.freeze([...(SS_AGGREGATES.get('all') ?? [])]);
@@ -55,6 +57,7 @@ export function parseSsArgs(args: readonly string[]): SsOptions {
   let allStates = false;
   let exclude = false;
   let expression = false;
+  let kill = false;
   const states: string[] = [];
   const query = (list: string): void => {
     for (const q of list.split(',')) {
@@ -87,6 +90,7 @@ export function parseSsArgs(args: readonly string[]): SsOptions {
       else if (name === '--no-header') noHeader = true;
       else if (name === '--listening') listening = true;
       else if (name === '--all') allStates = true;
+      else if (name === '--kill') kill = true;
       else if (name === '--query' || name === '--socket') {
         const v = value ?? args[++j];
         if (v !== undefined) query(v);
@@ -104,6 +108,7 @@ export function parseSsArgs(args: readonly string[]): SsOptions {
         else if (ch === 'H') noHeader = true;
         else if (ch === 'l') listening = true;
         else if (ch === 'a') allStates = true;
+        else if (ch === 'K') kill = true;
         else if (SS_SHORT_WITH_ARG.has(ch)) {
           const rest = a.slice(k + 1);
           const v = rest.length > 0 ? rest : args[++j];
@@ -123,10 +128,11 @@ export function parseSsArgs(args: readonly string[]): SsOptions {
     if (!SS_AGGREGATES.has(kw)) singleState = lookupStateSpelling(kw)?.state;
   }
   const shows = summary || exclude ? undefined : states.length > 0 ? filterStates(states) : allStates ? ALL_STATES : listening ? ONLY_LISTENERS : SS_CONN;
-  const out: { summary: boolean; noHeader: boolean; tcp: SsOptions['tcp']; singleState?: StateId; shows?: readonly StateId[]; expression?: true } = { summary, noHeader, tcp };
+  const out: { summary: boolean; noHeader: boolean; tcp: SsOptions['tcp']; singleState?: StateId; shows?: readonly StateId[]; expression?: true; kill?: true } = { summary, noHeader, tcp };
   if (singleState !== undefined) out.singleState = singleState;
   if (shows !== undefined) out.shows = shows;
   if (expression) out.expression = true;
+  if (kill) out.kill = true;
   return out;
 }
 

@@ -339,11 +339,13 @@ function tokenMention(text: string, token0: string, at: number, out: RawMention[
 export const NETSTAT_TIMER_AFTER = /^ \(\d{1,12}(?:\.\d{1,12})?\//;
 
 /**
- * Upper-case ticket-workflow words (Jira, GitHub projects): a line that has one is about tickets, and the
- * English-word states on it (`OPEN → IN PROGRESS → CLOSED`) are ticket states. OPEN, TODO and DONE are left out:
- * OPEN is also the RFC 793 user call (`passive OPEN`), and TODO/DONE mark notes about sockets too.
+ * Upper-case words of other state machines and of application logs: a line that has one is about those, and the
+ * English-word states on it are their words — ticket workflows (Jira, GitHub projects: `OPEN → IN PROGRESS →
+ * CLOSED`), circuit breakers (`CLOSED -> OPEN`, HALF_OPEN), and an application's log line with its level
+ * (`11:25:02 INFO … session 9f1c CLOSING`). OPEN alone, TODO and DONE are left out: OPEN is also the RFC 793 user
+ * call (`passive OPEN`), and TODO/DONE mark notes about sockets too.
  */
-export const TICKET_WORDS = ['IN PROGRESS', 'IN REVIEW', 'RESOLVED', 'REOPENED', 'WONTFIX'] as const;
+export const TICKET_WORDS = ['IN PROGRESS', 'IN REVIEW', 'RESOLVED', 'REOPENED', 'WONTFIX', 'HALF_OPEN', 'HALF-OPEN', '-> OPEN', '→ OPEN', 'INFO', 'WARN', 'WARNING', 'DEBUG', 'TRACE', 'ERROR'] as const;
 /** A ticket word before the state on its line (a whole word: no word character either side). */
 export const TICKET_BEFORE = new RegExp(`(?:^|[^A-Za-z0-9_])(?:${TICKET_WORDS.join('|')})(?![A-Za-z0-9_])`);
 /** A ticket word after the state on its line. */

@@ -120,7 +120,7 @@ export function* noteEvidenceSteps(model: NoteModel, range: OffsetRange | undefi
   }
   // The latest listing first: a socket listed again (`ss -tan`, then `ss -tano` for its timers) counts once, with
   // what the later, usually closer, look shows of it.
-  for (let i = listings.length - 1; i >= 0; i--) for (const r of listings[i] as Connection[]) tallies.add(r);
+  for (let i = listings.length - 1; i >= 0; i--) for (const r of listings[i] as Connection[]) tallies.add(r, i);
   const connections = bccRows(model, range);
   const current = currentCounts(model, range, points);
   for (const p of current.prose) samples.push({ line: p.line, counts: { [p.state]: p.count }, prose: true });

@@ -184,7 +184,7 @@ export function blockConnectionSummary(model: NoteModel, block: EvidenceBlock, l
   if (hit !== undefined) return hit ?? undefined;
   const tallies = new StateTallies();
   const lineText = codeLineText(model);
-  for (const seg of block.segments) for (const c of connectionsOfSegment(seg, lineText)) tallies.add(c);
+  for (const [i, seg] of block.segments.entries()) for (const c of connectionsOfSegment(seg, lineText)) tallies.add(c, i);
   let best: [StateId, StateSockets] | undefined;
   for (const e of tallies.result().sockets) if (!best || e[1].listed > best[1].listed) best = e;
   let out: { state: StateId; title: string } | null = null;

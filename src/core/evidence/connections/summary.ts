@@ -51,10 +51,11 @@ class SocketTally {
 
   /**
    * Rows with a wildcard peer port (listeners: `0.0.0.0:*`) by local address, local port and peer address, and
-   * how many each listing tool showed: one listing can hold several such sockets (SO_REUSEPORT workers), and the
-   * same sockets in another tool's listing are not counted again (the most any one tool showed counts).
+   * how many each listing showed: one listing can hold several such sockets (SO_REUSEPORT workers), and the same
+   * sockets in another listing (another tool's, or the same command run again) are not counted again (the most any
+   * one listing showed counts). Without a listing's number, rows of one tool are taken for one listing.
    */
-  private readonly unconnected = new Map<string, Map<string, number>>();
+  private readonly unconnected = new Map<string, Map<string | number, number>>();
 
   /**
    * `dedupe`: a socket listed twice counts once — the same peer address, local port and peer port; or, for a
@@ -65,15 +66,16 @@ class SocketTally {
     this.peers = new PeerTally(dedupe);
   }
 
-  /** Adds a row; false when it repeats a socket already counted. */
-  add(c: Connection): boolean {
+  /** Adds a row (of listing number `listing`, when the caller tells listings apart); false when it repeats a socket already counted. */
+  add(c: Connection, listing?: number): boolean {
     if (this.dedupe && c.peer && c.peer.port === undefined && c.local?.port !== undefined) {
       const key = `${c.local.address}\u0000${c.local.port}\u0000${c.peer.address}`;
+      const from = listing ?? c.source;
       let bySource = this.unconnected.get(key);
       if (!bySource) this.unconnected.set(key, (bySource = new Map()));
-      const n = (bySource.get(c.source) ?? 0) + 1;
-      bySource.set(c.source, n);
-      for (const [source, m] of bySource) if (source !== c.source && m >= n) return false;
+      const n = (bySource.get(from) ?? 0) + 1;
+      bySource.set(from, n);
+      for (const [source, m] of bySource) if (source !== from && m >= n) return false;
     }
     if (c.peer && !this.peers.add(c.peer, c.local?.port)) return false;
     if (this.firstLine < 0) this.firstLine = c.line;
@@ -143,11 +145,12 @@ export function summariseSockets(rows: readonly Connection[]): StateSockets {
 export class StateTallies {
   private readonly tallies = new Map<StateId, SocketTally>();
 
-  add(c: Connection): void {
+  /** Adds a row; `listing` numbers the listing it comes from (rows of one tool are one listing without it). */
+  add(c: Connection, listing?: number): void {
     if (!isListing(c) || c.state === undefined) return;
     let t = this.tallies.get(c.state);
     if (!t) this.tallies.set(c.state, (t = new SocketTally(true)));
-    t.add(c);
+    t.add(c, listing);
   }
 
   /** The summaries, and the line of each state's first row. */
