@@ -43,7 +43,7 @@ test('7.1: entering TIME-WAIT frees the full socket only for an orphan', () => {
 
 test('7.1: the orphan penalty has two triggers for the first doubling (idle 240 s, or out of retries)', () => {
   const t = allText('net.ipv4.tcp_max_orphans');
-  assert.match(t, /more than 2 × TCP_RTO_MAX \(240 s\), or whose retransmission timer already ran at its maximum and used up its retries/);
+  assert.match(t, /more than twice the maximum RTO \(240 s by default; since Linux 6\.15 twice the socket's own maximum, which tcp_rto_max_ms can lower\), or whose retransmission timer already ran at its maximum and used up its retries/);
   assert.match(t, /time since data was last sent/);
 });
 

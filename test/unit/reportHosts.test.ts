@@ -118,6 +118,24 @@ describe('samples from several hosts', () => {
     assert.match(zh, /采样来自 2 台主机（见提示符或各主机的输出标题）：状态计数、趋势和上限只看压力最大的 lb-1；未混入：lb-2（1 个采样）。/);
   });
 
+  it('a for loop over hosts with ssh: the lines it echoes (== lb-2) name the host of the output under them (audit s13 3)', () => {
+    const note = [
+      '## 14:05', '', '```',
+      '$ for h in lb-2 lb-3; do echo "== $h"; ssh $h cat /proc/net/sockstat | grep TCP; done',
+      '== lb-2', 'TCP: inuse 2230 orphan 40112 tw 4980 alloc 42400 mem 80120',
+      '== lb-3', 'TCP: inuse 2080 orphan 98 tw 5100 alloc 2250 mem 1380',
+      '```', '', '## 14:20', '', '```',
+      '[root@lb-2 ~]# cat /proc/net/sockstat', 'TCP: inuse 2240 orphan 44980 tw 5020 alloc 47200 mem 90210',
+      '[root@lb-2 ~]# sysctl net.ipv4.tcp_max_orphans', 'net.ipv4.tcp_max_orphans = 65536', '```',
+    ].join('\n');
+    const j = JSON.parse(cliOut(['report', '--json', noteFile(note)])) as ReportJson;
+    assert.deepEqual(j.timeline.map((p) => p.orphan), [40112, 98, 44980]);
+    assert.equal(Math.round((j.trend?.orphanPerMinute ?? 0) * 100) / 100, 324.53, "lb-2's own trend: 40,112 → 44,980 in 15 minutes (was 2,992 a minute from lb-3's 98)");
+    // Markers of words the loop does not go over, and loops whose hosts are not in the line, name no host.
+    const other = note.replace('== lb-3', '== total').replace('for h in lb-2 lb-3', 'for h in $(cat hosts)');
+    assert.equal((JSON.parse(cliOut(['report', '--json', noteFile(other)])) as ReportJson).timeline.length, 2);
+  });
+
   it('two series in one note: the trend is the sick host\'s own', () => {
     const j = JSON.parse(cliOut(['report', '--json', noteFile(SERIES)])) as ReportJson;
     assert.equal(j.trend?.orphanPerMinute, 1000, 'lb-1: 10,000 → 20,000 in 10 minutes');

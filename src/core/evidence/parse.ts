@@ -29,6 +29,7 @@ import type { StateId } from '../catalogue/types';
 import type { EvidenceKind, EvidenceSegment, SegmentScope, SockstatNumbers } from './types';
 import { parseCommand, type CommandContext } from './command';
 import { classifyLine, embeddedSsCommand, promptHost } from './commandLine';
+import { loopHostMarker, loopHosts } from './loopHosts';
 import { withCoverage } from './coverage';
 import { mergeSockstat } from './lineFormats';
 import { isSnapshotHeader } from './snapshotFormat';
@@ -133,6 +134,7 @@ function parseLines(text: string, lineBase: number, out: EvidenceSegment[]): num
   const st: ParseState = { ctx: undefined, singleNumberUsed: false, valueKeyIndex: 0 };
   let cur: Builder | undefined;
   let scope: SegmentScope | undefined; // of the current command's output
+  let hosts: readonly string[] | undefined; // of a `for h in …; do ssh $h …` loop: its output is each host's in turn
   const line = new Line(lineBase, ''); // moved along the lines (see Line)
   const close = (): void => {
     if (!cur) return;
@@ -168,7 +170,7 @@ function parseLines(text: string, lineBase: number, out: EvidenceSegment[]): num
       continue;
     }
 
-    const fanned = fanOutHost(text);
+    const fanned = fanOutHost(text) ?? (hosts !== undefined ? loopHostMarker(text, hosts) : undefined);
     if (fanned !== undefined) {
       // `lb-1 | CHANGED | rc=0 >>` (ansible), `[1] 14:05:00 [SUCCESS] lb-1` (pssh -i): the next output is that host's.
       close();
@@ -189,6 +191,7 @@ function parseLines(text: string, lineBase: number, out: EvidenceSegment[]): num
       }
       setContext(st, cmd);
       scope = scopeOf(st.ctx, promptHost(text.slice(0, text.length - cls.text.length)));
+      hosts = loopHosts(cmd);
       continue;
     }
     if (cls?.type === 'comment') continue;
