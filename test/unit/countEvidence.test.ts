@@ -213,6 +213,20 @@ describe('one count per state per block: the same sockets counted again are not 
     assert.equal(state(families, 'FIN-WAIT-1'), 3);
   });
 
+  it('a later count of some sockets (| grep java | uniq -c) beats an earlier listing cut by head: the larger lower bound (audit s13 4)', () => {
+    const state = (note: string[]) => buildReport(analyzeNote(note.join('\n')), { file: 'n.md', lang: 'en' }).json.states['CLOSE-WAIT'];
+    const cut = ['```', '[app@svc-01 02:20:40]$ ss -tanp state close-wait | head -3', 'Recv-Q Send-Q  Local Address:Port   Peer Address:Port  Process', '1      0       10.7.3.5:51220       10.7.1.20:9200     users:(("java",pid=1,fd=211))', '1      0       10.7.3.5:51224       10.7.1.20:9200     users:(("java",pid=1,fd=214))', '```', ''];
+    const grepped = ['```', "[app@svc-01 02:35:02]$ ss -tanp | grep java | awk '{print $1}' | sort | uniq -c", '    655 CLOSE-WAIT', '     92 ESTAB', '```'];
+    const s = state([...cut, ...grepped]);
+    assert.equal(s?.count, 655);
+    assert.equal(s?.atLeast, true);
+    // After a whole listing of 2 too (the state grew); before it, the listing is the later, whole look.
+    const whole = ['```', '[app@svc-01 02:20:40]$ ss -tanp state close-wait', ...cut.slice(2, 5), '```', ''];
+    assert.deepEqual([state([...whole, ...grepped])?.count, state([...whole, ...grepped])?.atLeast], [655, true]);
+    const after = ['```', '[app@svc-01 02:50:00]$ ss -tanp state close-wait', ...cut.slice(2, 5), '```', ''];
+    assert.deepEqual([state([...grepped, '', ...after])?.count, state([...grepped, '', ...after])?.atLeast], [2, false]);
+  });
+
   it('ss -K prints the sockets it has just closed: no count; the same listener in two listings is one socket (audit s13 6, 9)', () => {
     const report = (note: string[]) => buildReport(analyzeNote(note.join('\n')), { file: 'n.md', lang: 'en' }).json.states;
     const killed = report(['```', "# ss -K -tan state fin-wait-1 '( sport = :443 )'", 'Recv-Q Send-Q Local Address:Port Peer Address:Port', '0 87600 10.0.0.9:443 203.0.113.5:40000', '0 87600 10.0.0.9:443 203.0.113.6:40001', '```']);

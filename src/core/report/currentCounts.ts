@@ -225,8 +225,14 @@ function countIn(state: StateId, samples: readonly Sample[]): { count: StateCoun
   // A listing of some of the sockets (`| head`, a filter, lsof) does not replace a whole listing that showed as many
   // or more: `≥ 2` after `sport = :443` says less than the 4 listeners listed before it.
   if (found?.atLeast && whole && (whole.counts[state] as number) >= (found.counts[state] as number)) found = whole;
-  // Nothing else counts the state: the latest count of some of its sockets, as a lower bound.
-  if (!found && partial) return { count: { count: partial.counts[state] as number, source: 'count-block', line: partial.line, atLeast: true }, sample: partial };
+  // Nothing else counts the state, or only listing rows before a later count of some of its sockets that is larger
+  // (`| head -3` showed 2, or a whole listing 2 at 02:20; `| grep java | uniq -c` counts 655 at 02:35): that count, as
+  // a lower bound — the state has at least that many now.
+  const partialCount = partial ? (partial.counts[state] as number) : 0;
+  const later = partial !== undefined && found !== undefined && samples.indexOf(partial) > samples.indexOf(found);
+  if (partial && (!found || (later && found.source === 'listing' && partialCount > (found.counts[state] as number)))) {
+    return { count: { count: partialCount, source: 'count-block', line: partial.line, atLeast: true }, sample: partial };
+  }
   if (!found) return undefined;
   const n = found.source === 'listing' ? withScopes(state, found, samples) : (found.counts[state] as number);
   return { count: found.atLeast ? { count: n, source: found.source, line: found.line, atLeast: true } : { count: n, source: found.source, line: found.line }, sample: found };
