@@ -308,6 +308,10 @@ describe('cause rules', () => {
   it('TcpExtTCPAbortOnMemory > 0: the kernel resets orphans; 0 → nothing', () => {
     assert.deepEqual(rules(facts({ counters: { TcpExtTCPAbortOnMemory: 12 } })), ['orphans-reset-by-kernel@-']);
     assert.deepEqual(rules(facts({ counters: { TcpExtTCPAbortOnMemory: 0 } })), []);
+    // Read twice without a rise: history since boot, not now (audit s13 7); a rise between readings still fires.
+    const twice = (a: number, b: number) => facts({ counters: { TcpExtTCPAbortOnMemory: b }, counterReadings: { TcpExtTCPAbortOnMemory: [a, b] } });
+    assert.deepEqual(rules(twice(12, 12)), []);
+    assert.deepEqual(rules(twice(12, 40)), ['orphans-reset-by-kernel@-']);
   });
 
   it('every rule has a public https source and both languages for every text', () => {

@@ -298,6 +298,8 @@ function tcpMemory(f: CauseFacts, lang: Lang): Cause | undefined {
 function abortOnMemory(f: CauseFacts, lang: Lang): Cause | undefined {
   const n = f.counters.TcpExtTCPAbortOnMemory;
   if (n === undefined || !(n > 0)) return undefined;
+  // Read twice or more without a rise (12 at 09:50, 12 at 10:20): those resets are history since boot, not now.
+  if ((f.counterReadings?.TcpExtTCPAbortOnMemory?.length ?? 0) >= 2 && !rose(f, 'TcpExtTCPAbortOnMemory')) return undefined;
   return make('orphans-reset-by-kernel', null, lang, { n: formatNumber(n) });
 }
 
