@@ -314,6 +314,17 @@ describe('cause rules', () => {
     assert.deepEqual(rules(twice(12, 40)), ['orphans-reset-by-kernel@-']);
   });
 
+  it('the TIME-WAIT table full: tw at tcp_max_tw_buckets, the overflow log line or TCPTimeWaitOverflow rising (audit s13 10)', () => {
+    const at = findCauses(facts({ limits: { tw: 5000, tcpMaxTwBuckets: 5000 } }), 'en')[0];
+    assert.equal(at?.rule, 'time-wait-table-full');
+    assert.match(at?.message ?? '', /the TIME-WAIT table is full \(tw 5,000 of tcp_max_tw_buckets 5,000\)/);
+    assert.deepEqual(rules(facts({ limits: { tw: 4200, tcpMaxTwBuckets: 5000 } })), []);
+    assert.deepEqual(rules(facts({ counterReadings: { TcpExtTCPTimeWaitOverflow: [100, 900] } })), ['time-wait-table-full@TIME-WAIT']);
+    assert.deepEqual(rules(facts({ counterReadings: { TcpExtTCPTimeWaitOverflow: [900, 900] } })), []);
+    assert.deepEqual(rules(facts({ kernelMessages: ['msg.time-wait-bucket-table-overflow'] })), ['time-wait-table-full@TIME-WAIT']);
+    assert.match(findCauses(facts({ limits: { tw: 5000, tcpMaxTwBuckets: 5000 } }), 'zh-cn')[0]?.message ?? '', /TIME-WAIT 表已满（tw 5,000，tcp_max_tw_buckets 为 5,000）/);
+  });
+
   it('every rule has a public https source and both languages for every text', () => {
     for (const [rule, text] of Object.entries(CAUSE_TEXT)) {
       assert.match(text.source, /^https:\/\//, rule);

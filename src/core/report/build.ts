@@ -119,7 +119,7 @@ function placedSamples(model: NoteModel, samples: readonly OutputSample[], withS
 }
 
 /** Counters whose readings the rules compare (a count since boot says little; its growth between readings does). */
-const COMPARED_COUNTERS = ['TcpExtListenOverflows', 'TcpExtListenDrops', 'TcpExtSyncookiesSent', 'TcpExtTCPReqQFullDoCookies', 'TcpExtTCPReqQFullDrop', 'TcpExtTCPAbortOnMemory'] as const;
+const COMPARED_COUNTERS = ['TcpExtListenOverflows', 'TcpExtListenDrops', 'TcpExtSyncookiesSent', 'TcpExtTCPReqQFullDoCookies', 'TcpExtTCPReqQFullDrop', 'TcpExtTCPAbortOnMemory', 'TcpExtTCPTimeWaitOverflow'] as const;
 
 function counterReadingsOf(model: NoteModel): Record<string, CounterReading[]> {
   const out: Record<string, CounterReading[]> = {};

@@ -19,6 +19,7 @@ export type CauseRule =
   | 'fin-wait-2-timewait-minisocks'
   | 'fin-wait-2-orphans-waiting'
   | 'fin-wait-2-held-open'
+  | 'time-wait-table-full'
   | 'orphan-limit-pressure'
   | 'tcp-memory-limit'
   | 'orphans-reset-by-kernel'
@@ -167,6 +168,19 @@ export const CAUSE_TEXT: Readonly<Record<CauseRule, CauseText>> = {
     ],
     source: 'https://elixir.bootlin.com/linux/v6.12/source/net/core/sock.c',
   },
+  'time-wait-table-full': {
+    message: {
+      en: 'Likely cause: the TIME-WAIT table is full ({evidence}). At tcp_max_tw_buckets a closing connection gets no TIME-WAIT entry: it is destroyed at once and TcpExtTCPTimeWaitOverflow counts it (older kernels also log "time wait bucket table overflow"). Existing entries stay; the connections closed meanwhile lose what TIME-WAIT guards against, old duplicate segments reaching a new connection on the same ports.',
+      'zh-cn': '可能原因：TIME-WAIT 表已满（{evidence}）。达到 tcp_max_tw_buckets 后，正在关闭的连接不再得到 TIME-WAIT 条目：它被立即销毁，并计入 TcpExtTCPTimeWaitOverflow（老内核还会打印 "time wait bucket table overflow"）。已有条目不受影响；这期间关闭的连接失去了 TIME-WAIT 的保护，旧的重复报文可能落到使用相同端口的新连接上。',
+    },
+    check: [
+      { en: '`nstat -az TcpExtTCPTimeWaitOverflow` rising; `ss -tan state time-wait | awk \'{print $4}\' | sort | uniq -c | sort -rn | head`: the peers that churn', 'zh-cn': '`nstat -az TcpExtTCPTimeWaitOverflow` 是否在增长；`ss -tan state time-wait | awk \'{print $4}\' | sort | uniq -c | sort -rn | head`：哪些对端在频繁建连断连' },
+    ],
+    change: [
+      { en: 'fewer short-lived connections (keep-alive, connection pools); raise `net.ipv4.tcp_max_tw_buckets` if memory allows (each entry is a small timewait minisock); `tcp_tw_reuse` helps outgoing connect() only', 'zh-cn': '减少短连接（keep-alive、连接池）；内存允许时调高 `net.ipv4.tcp_max_tw_buckets`（每个条目只是一个小的 timewait 迷你套接字）；`tcp_tw_reuse` 只对主动 connect() 有帮助' },
+    ],
+    source: 'https://elixir.bootlin.com/linux/v6.12/source/net/ipv4/inet_timewait_sock.c',
+  },
   'orphans-reset-by-kernel': {
     message: {
       en: 'The kernel is resetting orphans: TcpExtTCPAbortOnMemory = {n}. Each is an orphan killed because the orphan count (with the idle / soft-error penalty) or TCP memory (tcp_mem[2]) was over its limit, usually with a RST — peers see resets on connections this host had already closed.',
@@ -298,6 +312,8 @@ export const PHRASE = {
   headAt: { en: 'Orphans at the kernel limit', 'zh-cn': '孤儿已达到内核上限' },
   headOver: { en: 'Orphans over the kernel limit', 'zh-cn': '孤儿已超过内核上限' },
   memOverHead: { en: 'TCP is out of memory', 'zh-cn': 'TCP 内存耗尽' },
+  twFull: { en: 'tw {tw} of tcp_max_tw_buckets {max}', 'zh-cn': 'tw {tw}，tcp_max_tw_buckets 为 {max}' },
+  twFullLog: { en: 'the kernel log has "time wait bucket table overflow"', 'zh-cn': '内核日志中有 "time wait bucket table overflow"' },
   memOver: {
     en: 'mem {mem} pages is over the hard limit tcp_mem[2] {max} ({pct}). Above it the kernel refuses TCP new buffer memory: incoming data is dropped unless the socket has nothing queued yet (the peers must retransmit it; TcpExtTCPRcvQDrop), writes wait for memory, and orphans still holding unsent data are reset at close() or when their timer fires ("TCP: out of memory -- consider tuning tcp_mem", TcpExtTCPAbortOnMemory).',
     'zh-cn': 'mem {mem} 页，已超过硬上限 tcp_mem[2] {max}（{pct}）。超过它后内核不再给 TCP 分配新的缓冲区内存：收到的数据除非该套接字接收队列为空，否则被丢弃（对端只能重传；TcpExtTCPRcvQDrop），写操作要等待内存，仍有未发送数据的孤儿会在 close() 时或其定时器触发时被重置（"TCP: out of memory -- consider tuning tcp_mem"，TcpExtTCPAbortOnMemory）。',

@@ -273,6 +273,24 @@ function orphanPressureCause(f: CauseFacts, lang: Lang): Cause | undefined {
   });
 }
 
+/** The catalogue id of "TCP: time wait bucket table overflow" (older kernels). */
+const MSG_TW_OVERFLOW = 'msg.time-wait-bucket-table-overflow';
+
+/**
+ * The TIME-WAIT table is full: sockstat `tw` at tcp_max_tw_buckets in effect (inet_twsk_alloc refuses at
+ * tw_refcount − 1 ≥ the limit), the older kernels' log line, or TcpExtTCPTimeWaitOverflow rising between readings.
+ */
+function timeWaitTableFull(f: CauseFacts, lang: Lang): Cause | undefined {
+  const l = f.limits;
+  const parts: string[] = [];
+  if (l.tw !== null && l.tcpMaxTwBuckets !== null && l.tcpMaxTwBuckets > 0 && l.tw >= l.tcpMaxTwBuckets) parts.push(t(PHRASE.twFull, lang, { tw: formatNumber(l.tw), max: formatNumber(l.tcpMaxTwBuckets) }));
+  const overflow = rose(f, 'TcpExtTCPTimeWaitOverflow');
+  if (overflow) parts.push(risePhrase('TcpExtTCPTimeWaitOverflow', overflow, lang).trim().replace(/[.。]$/, ''));
+  if (f.kernelMessages?.includes(MSG_TW_OVERFLOW)) parts.push(t(PHRASE.twFullLog, lang));
+  if (parts.length === 0) return undefined;
+  return make('time-wait-table-full', 'TIME-WAIT', lang, { evidence: parts.join(t(PHRASE.listSep, lang)) });
+}
+
 /** The catalogue id of "TCP: out of memory -- consider tuning tcp_mem". */
 const MSG_TCP_MEM = 'msg.out-of-memory-consider-tuning-tcp-mem';
 
@@ -507,6 +525,7 @@ export function findCauses(f: CauseFacts, lang: Lang): Cause[] {
   push(closeWait(f, lang));
   push(finWait2(f, lang));
   push(portExhaustion(f, lang));
+  push(timeWaitTableFull(f, lang));
   push(orphanPressureCause(f, lang));
   push(tcpMemory(f, lang));
   push(abortOnMemory(f, lang));

@@ -135,6 +135,7 @@ const SHORT: Readonly<Record<CauseRule, Localized>> = {
   'fin-wait-2-timewait-minisocks': { en: 'timewait minisocks, harmless', 'zh-cn': 'timewait 迷你套接字，无害' },
   'fin-wait-2-orphans-waiting': { en: 'orphans waiting out tcp_fin_timeout', 'zh-cn': '孤儿在等待 tcp_fin_timeout' },
   'fin-wait-2-held-open': { en: 'held open by the application after shutdown()', 'zh-cn': '应用 shutdown() 后仍持有' },
+  'time-wait-table-full': { en: 'the TIME-WAIT table is full', 'zh-cn': 'TIME-WAIT 表已满' },
   'orphan-limit-pressure': { en: 'orphans near the limit', 'zh-cn': '孤儿接近上限' },
   'tcp-memory-limit': { en: 'TCP memory above tcp_mem[1]', 'zh-cn': 'TCP 内存超过 tcp_mem[1]' },
   'orphans-reset-by-kernel': { en: 'the kernel resets orphans', 'zh-cn': '内核在重置孤儿' },
