@@ -16,7 +16,8 @@ import { ENGLISH_WORD_STATES, PROC_NET_TCP_HEX, SPELLING_TABLES, SS_AGGREGATES }
 import { TERMS } from './catalogue/terms';
 import { CT_MATCH_STATES, CT_TCP_TIMEOUTS } from './knowledge/conntrack';
 import type { OrphanVerdict, StateId } from './catalogue/types';
-import { LOWER_SPACED_CONTEXT, LOWER_SPACED_PATTERN, NOT_TCP_LINE_WORDS, SPACED_PATTERN, STATUS_LABELS } from './note/recognize';
+import { LOWER_SPACED_CONTEXT, LOWER_SPACED_PATTERN, SPACED_PATTERN } from './note/recognize';
+import { NOT_TCP_LINE_WORDS, STATUS_LABELS } from './note/notTcpWords';
 
 /** Scope names. Base scopes are ones every common theme colours, and differently for orphan and not. */
 export const SCOPES = {
@@ -238,9 +239,9 @@ function stateAlternatives(): Record<VerdictClass, StateAlternatives> {
 
 /** net-tools' `netstat -o` timer (recognize.ts NETSTAT_TIMER_AFTER): the lower-case name, then ` (38.12/`. */
 const NETSTAT_TIMER = 'timewait \\([0-9]{1,12}(?:\\.[0-9]{1,12})?/';
-/** recognize.ts STATUS_LABEL_BEFORE: a status label (`Status:`, 工单状态：) that starts the line. */
+/** notTcpWords.ts STATUS_LABEL_BEFORE: a status label (`Status:`, 工单状态：) that starts the line. */
 const NOT_STATUS_VALUE = `(?<!^[ \\t>*+-]{0,12}(?:${STATUS_LABELS.map(caseless).join('|')})[*_]{0,2}[:：][ \\t*_\`]{0,8})`;
-/** recognize.ts TICKET_* / LOG_LEVEL_*: an upper-case word of another state machine or a log level on the line, 400 characters at most away. */
+/** notTcpWords.ts TICKET_* / BREAKER_* / LOG_LEVEL_*: an upper-case word of another state machine or a log level on the line, 400 characters at most away. */
 const TICKET = `(?:${NOT_TCP_LINE_WORDS.map(escapeRegExp).join('|')})`;
 const NOT_AFTER_TICKET_WORD = `(?<!(?:^|[^${WORD}])${TICKET}[^${WORD}\\n\\r][^\\n\\r]{0,399})`;
 const NOT_BEFORE_TICKET_WORD = `(?!(?:[^\\n\\r]{0,399}[^${WORD}])?${TICKET}(?![${WORD}]))`;

@@ -15,6 +15,7 @@ import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { isSafePattern } from 'redos-detector';
 import * as recognize from '../../src/core/note/recognize';
+import * as notTcpWords from '../../src/core/note/notTcpWords';
 import { STATE_CANDIDATE_PATTERN } from '../../src/core/note/prefilter';
 import { looseFenceClose, loosePrefix } from '../../src/core/note/plain';
 import { repoPath, repoRoot } from '../support/repo';
@@ -129,13 +130,14 @@ describe('ReDoS: every regular expression in src/core', () => {
     assert.deepEqual(unsafe, []);
   });
 
-  test('every RegExp recognize.ts exports (including those built from the catalogue) is safe', () => {
+  test('every RegExp recognize.ts and notTcpWords.ts export (including those built from the catalogue) is safe', () => {
     const exported: [string, RegExp][] = [];
-    for (const [name, value] of Object.entries(recognize)) {
+    for (const [name, value] of [...Object.entries(recognize), ...Object.entries(notTcpWords)]) {
       if (value instanceof RegExp) exported.push([name, value]);
       if (Array.isArray(value)) value.forEach((v, i) => v instanceof RegExp && exported.push([`${name}[${i}]`, v]));
     }
     assert.ok(exported.some(([n]) => n === 'COUNTER_PATTERN') && exported.some(([n]) => n.startsWith('PHRASE_PATTERNS[')), 'the generated patterns are exported');
+    assert.ok(exported.some(([n]) => n === 'LOG_LEVEL_BEFORE') && exported.some(([n]) => n === 'STATUS_LABEL_BEFORE'), "notTcpWords.ts's patterns are checked");
     const unsafe = exported.filter(([n]) => !PREFILTER_PATTERNS[n]).map(([n, re]) => [n, check(re)] as const).filter(([, r]) => !r.safe).map(([n, r]) => `${n}: ${r.why}`);
     assert.deepEqual(unsafe, []);
   });

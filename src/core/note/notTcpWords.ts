@@ -1,0 +1,49 @@
+/**
+ * Words that make the English-word states on their line another state machine's words, or an application's: ticket
+ * workflows, circuit breakers, log levels, and a document's or a ticket's `Status:` label. The recogniser
+ * (recognize.ts) asks otherMachineLine; the grammar (grammar.ts) builds the same look-arounds from these lists.
+ * Pure: no `vscode`, no Node built-ins.
+ */
+
+/**
+ * Upper-case words of other state machines and of application logs: a line that has one is about those, and the
+ * English-word states on it are their words — ticket workflows (Jira, GitHub projects: `OPEN → IN PROGRESS →
+ * CLOSED`), circuit breakers (`CLOSED -> OPEN`, HALF_OPEN), and an application's log line with its level
+ * (`11:25:02 INFO … session 9f1c CLOSING`). OPEN alone, TODO and DONE are left out: OPEN is also the RFC 793 user
+ * call (`passive OPEN`), and TODO/DONE mark notes about sockets too.
+ */
+export const TICKET_WORDS = ['IN PROGRESS', 'IN REVIEW', 'RESOLVED', 'REOPENED', 'WONTFIX'] as const;
+/** A circuit breaker's words (each list has a pattern of its own: small alternations keep the ReDoS check fast). */
+export const BREAKER_WORDS = ['HALF_OPEN', 'HALF-OPEN', '-> OPEN', '→ OPEN'] as const;
+/** Log levels in capitals: the application log line's. */
+export const LOG_LEVELS = ['INFO', 'WARN', 'WARNING', 'DEBUG', 'TRACE', 'ERROR'] as const;
+/** Every word that makes the English-word states on its line another machine's words (the grammar reads the same). */
+export const NOT_TCP_LINE_WORDS: readonly string[] = [...TICKET_WORDS, ...BREAKER_WORDS, ...LOG_LEVELS];
+/** A ticket word before the state on its line (a whole word: no word character either side). */
+export const TICKET_BEFORE = new RegExp(`(?:^|[^A-Za-z0-9_])(?:${TICKET_WORDS.join('|')})(?![A-Za-z0-9_])`);
+/** A circuit breaker's word before the state on its line. */
+export const BREAKER_BEFORE = new RegExp(`(?:^|[^A-Za-z0-9_])(?:${BREAKER_WORDS.join('|')})(?![A-Za-z0-9_])`);
+/** A log level before the state on its line. */
+export const LOG_LEVEL_BEFORE = new RegExp(`(?:^|[^A-Za-z0-9_])(?:${LOG_LEVELS.join('|')})(?![A-Za-z0-9_])`);
+/** A ticket word after the state on its line. */
+export const TICKET_AFTER = new RegExp(`(?<![A-Za-z0-9_])(?:${TICKET_WORDS.join('|')})(?![A-Za-z0-9_])`);
+/** A circuit breaker's word after the state on its line. */
+export const BREAKER_AFTER = new RegExp(`(?<![A-Za-z0-9_])(?:${BREAKER_WORDS.join('|')})(?![A-Za-z0-9_])`);
+/** A log level after the state on its line. */
+export const LOG_LEVEL_AFTER = new RegExp(`(?<![A-Za-z0-9_])(?:${LOG_LEVELS.join('|')})(?![A-Za-z0-9_])`);
+/**
+ * The labels of a document's or a ticket's status: `Status:`, and in Chinese a ticket's (工单状态, 问题状态) — a bare
+ * 状态： is too often a socket's (连接状态：ESTABLISHED) to be one.
+ */
+export const STATUS_LABELS = ['status', '工单状态', '问题状态', '任务状态', '需求状态', '缺陷状态', '事件状态', 'bug状态', 'bug 状态', 'jira 状态', 'jira状态'] as const;
+/** A status label (any case, maybe emphasised, after list or quote markers; `:` or `：`) that starts the line. */
+export const STATUS_LABEL_BEFORE = new RegExp(`^[ \\t>*+-]{0,12}(?:${STATUS_LABELS.join('|')})[*_]{0,2}[:：][ \\t*_\`]{0,8}$`, 'i');
+
+/**
+ * Whether the text before an English-word state on its line (`before`, up to a status label's colon) or after it
+ * (`after`) makes it another machine's word. Each is at most 400 characters of one line.
+ */
+export function otherMachineLine(before: string, after: string): boolean {
+  if (STATUS_LABEL_BEFORE.test(before) || TICKET_BEFORE.test(before) || BREAKER_BEFORE.test(before) || LOG_LEVEL_BEFORE.test(before)) return true;
+  return TICKET_AFTER.test(after) || BREAKER_AFTER.test(after) || LOG_LEVEL_AFTER.test(after);
+}
