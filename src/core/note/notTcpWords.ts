@@ -44,6 +44,18 @@ export const STATUS_LABEL_BEFORE = new RegExp(`^[ \\t>*+-]{0,12}(?:${STATUS_LABE
  * (`after`) makes it another machine's word. Each is at most 400 characters of one line.
  */
 export function otherMachineLine(before: string, after: string): boolean {
-  if (STATUS_LABEL_BEFORE.test(before) || TICKET_BEFORE.test(before) || BREAKER_BEFORE.test(before) || LOG_LEVEL_BEFORE.test(before)) return true;
-  return TICKET_AFTER.test(after) || BREAKER_AFTER.test(after) || LOG_LEVEL_AFTER.test(after);
+  // Every word of the lists has a capital letter, and a status label ends with a colon: a listing row (`ESTAB 0 0
+  // 10.0.0.1:443 …`) has neither around its state, and needs no pattern at all.
+  const upperBefore = hasCapital(before);
+  if ((upperBefore || before.includes(':') || before.includes('：')) && STATUS_LABEL_BEFORE.test(before)) return true;
+  if (upperBefore && (TICKET_BEFORE.test(before) || BREAKER_BEFORE.test(before) || LOG_LEVEL_BEFORE.test(before))) return true;
+  return hasCapital(after) && (TICKET_AFTER.test(after) || BREAKER_AFTER.test(after) || LOG_LEVEL_AFTER.test(after));
+}
+
+function hasCapital(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) return true;
+  }
+  return false;
 }
