@@ -231,6 +231,9 @@ describe('one count per state per block: the same sockets counted again are not 
     const report = (note: string[]) => buildReport(analyzeNote(note.join('\n')), { file: 'n.md', lang: 'en' }).json.states;
     const killed = report(['```', "# ss -K -tan state fin-wait-1 '( sport = :443 )'", 'Recv-Q Send-Q Local Address:Port Peer Address:Port', '0 87600 10.0.0.9:443 203.0.113.5:40000', '0 87600 10.0.0.9:443 203.0.113.6:40001', '```']);
     assert.equal(killed['FIN-WAIT-1'], undefined);
+    // A kill chained before a count: the count is of the sockets left (review s13).
+    const chained = report(['```', "# ss -K -tan state fin-wait-1 dst 203.0.113.5 >/dev/null; ss -tan state fin-wait-1 | wc -l", '4001', '```']);
+    assert.equal(chained['FIN-WAIT-1']?.count, 4000);
     const listing = ['```', '$ ss -ltn', 'State    Recv-Q   Send-Q   Local Address:Port   Peer Address:Port', 'LISTEN   0        1024           0.0.0.0:443         0.0.0.0:*', 'LISTEN   0        4096           0.0.0.0:9901        0.0.0.0:*', '```', ''];
     const twice = report([...listing, ...listing]);
     assert.equal(twice.LISTEN?.count, 2);
@@ -251,6 +254,18 @@ describe('one count per state per block: the same sockets counted again are not 
     assert.equal(state(['```', ...pod, '```', '', '```', pod[0] as string, '3', '```'], 'LAST-ACK'), 2);
     // An output whose command is not shown may have seen any of them: the latest count stands, as before.
     assert.equal(state(['```', ...pod, '```', '', '```', '1', '```'], 'LAST-ACK'), 1840);
+    // The same place written two ways is one place (review s13): ssh user@ and the host's prompt, kubectl's options
+    // in any order and a container of the pod, ip netns exec and ss -N, nsenter into PID 1 (the host's namespace),
+    // and a pod's PIDs across blocks (a restart).
+    const twice = (a: string, b: string) => state(['```', `${a} | wc -l`, '1841', '```', '', '```', `${b} | wc -l`, '3', '```'], 'LAST-ACK');
+    assert.equal(twice("$ ssh lb-3 'ss -tan state last-ack'", '[root@lb-3 ~]# ss -tan state last-ack'), 2);
+    assert.equal(twice('$ ssh lb-3 ss -tan state last-ack', '$ ssh root@lb-3 ss -tan state last-ack'), 2);
+    assert.equal(twice('$ kubectl -n prod exec api-a -- ss -tan state last-ack', '$ kubectl exec -n prod api-a -c envoy -- ss -tan state last-ack'), 2);
+    assert.equal(twice('# ip netns exec blue ss -tan state last-ack', '# ss -N blue -tan state last-ack'), 2);
+    assert.equal(twice('# sudo nsenter -t 1 -n ss -tan state last-ack', '# ss -tan state last-ack'), 2);
+    assert.equal(twice('# nsenter -t 4821 -n ss -tan state last-ack', '# nsenter -t 5120 -n ss -tan state last-ack'), 2);
+    // Two pods of other namespaces are two places.
+    assert.equal(twice('$ kubectl -n prod exec api-a -- ss -tan state last-ack', '$ kubectl -n staging exec api-a -- ss -tan state last-ack'), 1842);
     // Two pods in separate blocks add up.
     const uniq = (podName: string, rows: string[]) => ['```', `$ kubectl exec ${podName} -- ss -tan | awk 'NR>1{print $1}' | sort | uniq -c`, ...rows, '```', ''];
     assert.equal(state([...uniq('api-a', ['    412 CLOSE-WAIT', '    188 ESTAB']), ...uniq('api-b', ['      3 CLOSE-WAIT', '    201 ESTAB'])], 'CLOSE-WAIT'), 415);

@@ -62,12 +62,24 @@ export function segmentCountSource(seg: EvidenceSegment): 'count-block' | 'listi
 export function scopesOverlap(a: SegmentScope | undefined, b: SegmentScope | undefined): boolean {
   if (!a || !b) return true;
   const differ = (x: string | undefined, y: string | undefined): boolean => x !== undefined && y !== undefined && x !== y;
-  return !(differ(a.family, b.family) || differ(a.host, b.host) || differ(where(a), where(b)));
+  const pa = placeOf(a);
+  const pb = placeOf(b);
+  return !(differ(a.family, b.family) || differ(pa.host, pb.host) || differ(pa.where, pb.where));
 }
 
-/** Where a command ran: its target, '' for the shell's own namespace, undefined when unknown. */
-function where(s: SegmentScope): string | undefined {
-  return s.target ?? (s.here ? '' : undefined);
+/**
+ * The host and the place on it where a command ran: `ssh lb-3 …` ran on lb-3 in its own namespace (as a command at
+ * lb-3's prompt), its further wrapper (`ssh lb-3 ip netns exec blue …`) the place; otherwise the prompt's host and the
+ * target, '' for the shell's own namespace, undefined when unknown.
+ */
+export function placeOf(s: SegmentScope): { readonly host?: string; readonly where?: string } {
+  const t = s.target;
+  if (t?.startsWith('ssh ')) {
+    const space = t.indexOf(' ', 4);
+    return space < 0 ? { host: t.slice(4), where: '' } : { host: t.slice(4, space), where: t.slice(space + 1) };
+  }
+  const where = t ?? (s.here ? '' : undefined);
+  return { ...(s.host !== undefined ? { host: s.host } : {}), ...(where !== undefined ? { where } : {}) };
 }
 
 export interface BlockCount {

@@ -31,6 +31,8 @@ export interface CommandContext {
   readonly tool?: string;
   /** Options of the first `ss` invocation. */
   readonly ss?: SsOptions;
+  /** Every `ss` of the line is `ss -K`: what it prints are sockets it has just closed. */
+  readonly killOnly?: boolean;
   /** `netstat -s`. */
   readonly netstatStats: boolean;
   /** Any `netstat` that is not `-s`. */
@@ -164,6 +166,7 @@ export function splitShell(text: string): Pipeline[] {
 interface MutableContext {
   tool?: string;
   ss?: SsOptions;
+  killOnly?: boolean;
   netstatStats: boolean;
   netstatListing: boolean;
   nstat: boolean;
@@ -354,6 +357,7 @@ function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number, show
   if (tool === 'ss') {
     ss = parseSsArgs(args);
     ctx.ss ??= ss;
+    ctx.killOnly = (ctx.killOnly ?? true) && ss.kill === true;
   } else if (tool === 'netstat') {
     if (args.some(isNetstatStatsFlag)) ctx.netstatStats = true;
     else ctx.netstatListing = true;

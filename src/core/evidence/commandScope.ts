@@ -17,9 +17,65 @@ const ELSEWHERE: ReadonlySet<string> = new Set(['ip', 'nsenter', 'ssh', 'kubectl
 export function targetOf(prefix: readonly string[], outer: string | undefined): string | undefined {
   const at = prefix.findIndex((w) => ELSEWHERE.has(basename(w)));
   if (at < 0) return outer;
-  const words = prefix.slice(at).filter((w) => !w.startsWith('-') && w !== '--');
-  const own = words.map((w, i) => (i === 0 ? basename(w) : w)).join(' ');
+  const own = placeWords(basename(prefix[at] as string), prefix.slice(at + 1));
+  if (own === '') return outer; // `nsenter -t 1 -n`: the host's own namespace
   return outer === undefined ? own : `${outer} ${own}`;
+}
+
+/** Options of the wrappers that take a value (the value is not the place). */
+const VALUE_OPTIONS: Readonly<Record<string, ReadonlySet<string>>> = {
+  ssh: new Set(['-p', '-i', '-l', '-o', '-F', '-J', '-b', '-c', '-D', '-E', '-e', '-I', '-L', '-m', '-O', '-Q', '-R', '-S', '-W', '-w']),
+  kubectl: new Set(['-n', '--namespace', '-c', '--container', '--context', '--kubeconfig', '--cluster', '--user', '-s', '--server']),
+  docker: new Set(['-u', '--user', '-e', '--env', '-w', '--workdir', '--env-file']),
+  nsenter: new Set(['-t', '--target']),
+};
+const CONTAINER_TOOLS: ReadonlySet<string> = new Set(['docker', 'podman', 'nerdctl', 'crictl']);
+
+/**
+ * One canonical name for where a wrapper runs its command, so that two ways of writing the same place are one:
+ * `ssh root@lb-3` and `ssh -p 22 lb-3` → `ssh lb-3`; `kubectl -n prod exec api-a` and `kubectl exec -n prod api-a -c
+ * envoy` → `kubectl prod/api-a` (a pod's containers share its network namespace); `docker exec -u root web` →
+ * `docker web`; `ip netns exec blue` → `netns blue` (as `ss -N blue`); `nsenter -t 4821 -n` → `nsenter 4821`, and
+ * `nsenter -t 1` → '' (PID 1's namespace is the host's). Other wrappers: their words without options.
+ */
+function placeWords(tool: string, args: readonly string[]): string {
+  const family = tool === 'oc' ? 'kubectl' : CONTAINER_TOOLS.has(tool) ? 'docker' : tool;
+  const valued = VALUE_OPTIONS[family];
+  const values = new Map<string, string>();
+  const plain: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i] as string;
+    if (w === '--') break;
+    const eq = w.indexOf('=');
+    if (w.startsWith('--') && eq > 0) {
+      values.set(w.slice(0, eq), w.slice(eq + 1));
+      continue;
+    }
+    if (valued?.has(w)) {
+      values.set(w, args[++i] ?? '');
+      continue;
+    }
+    if (!w.startsWith('-')) plain.push(w);
+  }
+  if (family === 'ssh') {
+    const host = plain[0];
+    return host === undefined ? 'ssh' : `ssh ${host.slice(host.indexOf('@') + 1)}`;
+  }
+  if (family === 'kubectl' || family === 'docker') {
+    const exec = plain.indexOf('exec');
+    const name = (exec >= 0 ? plain[exec + 1] : plain[0])?.replace(/^pods?\//, '');
+    if (name === undefined) return tool;
+    const ns = values.get('-n') ?? values.get('--namespace');
+    return family === 'kubectl' ? `kubectl ${ns ?? ''}/${name}` : `docker ${name}`;
+  }
+  if (family === 'nsenter') {
+    const pid = values.get('-t') ?? values.get('--target');
+    const net = values.get('--net') ?? values.get('--net-ns');
+    if (net !== undefined && net !== '') return `netns ${net.slice(net.lastIndexOf('/') + 1)}`;
+    return pid === '1' ? '' : pid === undefined ? 'nsenter' : `nsenter ${pid}`;
+  }
+  if (family === 'ip' && plain[0] === 'netns' && plain[1] === 'exec' && plain[2] !== undefined) return `netns ${plain[2]}`;
+  return [tool, ...plain].join(' ');
 }
 
 /** `ss -N blue` / `ss --net=blue`: ss switches to that network namespace itself. */

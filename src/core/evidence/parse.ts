@@ -56,7 +56,7 @@ function startBuilder(line: Line, st: ParseState): Builder | undefined {
   // The connection-tracking table's output (`conntrack -L | … | uniq -c`): netfilter entries, not sockets.
   if (ctx?.conntrack === true) return undefined;
   // `ss -K` prints the sockets it has just closed: none of them is there any more.
-  if (ctx?.ss?.kill === true) return undefined;
+  if (ctx?.killOnly === true) return undefined;
   const tryTake = (b: Builder): Builder | undefined => (b.take(line) ? b : undefined);
 
   if (SingleNumber.canStart(line, st) && ctx?.singleNumber?.state !== undefined) {

@@ -1,36 +1,33 @@
 /**
- * Words that make the English-word states on their line another state machine's words, or an application's: ticket
- * workflows, circuit breakers, log levels, and a document's or a ticket's `Status:` label. The recogniser
+ * Words that make the English-word states on their line another state machine's words: ticket workflows, a circuit
+ * breaker's move to OPEN, and a document's or a ticket's `Status:` label. The recogniser
  * (recognize.ts) asks otherMachineLine; the grammar (grammar.ts) builds the same look-arounds from these lists.
  * Pure: no `vscode`, no Node built-ins.
  */
 
 /**
- * Upper-case words of other state machines and of application logs: a line that has one is about those, and the
- * English-word states on it are their words — ticket workflows (Jira, GitHub projects: `OPEN → IN PROGRESS →
- * CLOSED`), circuit breakers (`CLOSED -> OPEN`, HALF_OPEN), and an application's log line with its level
- * (`11:25:02 INFO … session 9f1c CLOSING`). OPEN alone, TODO and DONE are left out: OPEN is also the RFC 793 user
- * call (`passive OPEN`), and TODO/DONE mark notes about sockets too.
+ * Upper-case words of other state machines: a line that has one is about those, and the English-word states on it
+ * are their words — ticket workflows (Jira, GitHub projects: `OPEN → IN PROGRESS → CLOSED`). OPEN alone, TODO and
+ * DONE are left out: OPEN is also the RFC 793 user call (`passive OPEN`), and TODO/DONE mark notes about sockets too.
+ * Log levels are left out as well: a monitoring line (`INFO tcpstat: ESTABLISHED=5231`, `TCP WARNING - ESTABLISHED:
+ * 5231`) counts real sockets.
  */
 export const TICKET_WORDS = ['IN PROGRESS', 'IN REVIEW', 'RESOLVED', 'REOPENED', 'WONTFIX'] as const;
-/** A circuit breaker's words (each list has a pattern of its own: small alternations keep the ReDoS check fast). */
-export const BREAKER_WORDS = ['HALF_OPEN', 'HALF-OPEN', '-> OPEN', '→ OPEN'] as const;
-/** Log levels in capitals: the application log line's. */
-export const LOG_LEVELS = ['INFO', 'WARN', 'WARNING', 'DEBUG', 'TRACE', 'ERROR'] as const;
+/**
+ * A circuit breaker's move to OPEN (`CLOSED -> OPEN`): TCP has no OPEN state (each list has a pattern of its own:
+ * small alternations keep the ReDoS check fast). HALF-OPEN is left out: a half-open connection is TCP's too.
+ */
+export const BREAKER_WORDS = ['-> OPEN', '→ OPEN'] as const;
 /** Every word that makes the English-word states on its line another machine's words (the grammar reads the same). */
-export const NOT_TCP_LINE_WORDS: readonly string[] = [...TICKET_WORDS, ...BREAKER_WORDS, ...LOG_LEVELS];
+export const NOT_TCP_LINE_WORDS: readonly string[] = [...TICKET_WORDS, ...BREAKER_WORDS];
 /** A ticket word before the state on its line (a whole word: no word character either side). */
 export const TICKET_BEFORE = new RegExp(`(?:^|[^A-Za-z0-9_])(?:${TICKET_WORDS.join('|')})(?![A-Za-z0-9_])`);
 /** A circuit breaker's word before the state on its line. */
 export const BREAKER_BEFORE = new RegExp(`(?:^|[^A-Za-z0-9_])(?:${BREAKER_WORDS.join('|')})(?![A-Za-z0-9_])`);
-/** A log level before the state on its line. */
-export const LOG_LEVEL_BEFORE = new RegExp(`(?:^|[^A-Za-z0-9_])(?:${LOG_LEVELS.join('|')})(?![A-Za-z0-9_])`);
 /** A ticket word after the state on its line. */
 export const TICKET_AFTER = new RegExp(`(?<![A-Za-z0-9_])(?:${TICKET_WORDS.join('|')})(?![A-Za-z0-9_])`);
 /** A circuit breaker's word after the state on its line. */
 export const BREAKER_AFTER = new RegExp(`(?<![A-Za-z0-9_])(?:${BREAKER_WORDS.join('|')})(?![A-Za-z0-9_])`);
-/** A log level after the state on its line. */
-export const LOG_LEVEL_AFTER = new RegExp(`(?<![A-Za-z0-9_])(?:${LOG_LEVELS.join('|')})(?![A-Za-z0-9_])`);
 /**
  * The labels of a document's or a ticket's status: `Status:`, and in Chinese a ticket's (工单状态, 问题状态) — a bare
  * 状态： is too often a socket's (连接状态：ESTABLISHED) to be one.
@@ -48,8 +45,8 @@ export function otherMachineLine(before: string, after: string): boolean {
   // 10.0.0.1:443 …`) has neither around its state, and needs no pattern at all.
   const upperBefore = hasCapital(before);
   if ((upperBefore || before.includes(':') || before.includes('：')) && STATUS_LABEL_BEFORE.test(before)) return true;
-  if (upperBefore && (TICKET_BEFORE.test(before) || BREAKER_BEFORE.test(before) || LOG_LEVEL_BEFORE.test(before))) return true;
-  return hasCapital(after) && (TICKET_AFTER.test(after) || BREAKER_AFTER.test(after) || LOG_LEVEL_AFTER.test(after));
+  if (upperBefore && (TICKET_BEFORE.test(before) || BREAKER_BEFORE.test(before))) return true;
+  return hasCapital(after) && (TICKET_AFTER.test(after) || BREAKER_AFTER.test(after));
 }
 
 function hasCapital(s: string): boolean {

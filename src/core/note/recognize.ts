@@ -341,7 +341,7 @@ export const NETSTAT_TIMER_AFTER = /^ \(\d{1,12}(?:\.\d{1,12})?\//;
 
 /**
  * An English-word state in capitals (`CLOSED`, `LISTEN`) used as English, not as a state: on a line about another
- * state machine or an application's log line (notTcpWords.ts), as a `Status:` label's value, or in the idiom `LISTEN UP`. Never asked of unambiguous
+ * state machine's (notTcpWords.ts), as a `Status:` label's value, or in the idiom `LISTEN UP`. Never asked of unambiguous
  * spellings (`TIME_WAIT`). Each look stays on the line and within 400 characters (as the grammar's do).
  */
 function notAStateWord(text: string, start: number, end: number): boolean {

@@ -25,7 +25,7 @@
  */
 import { STATE_IDS, type Lang, type Localized, type StateId } from '../catalogue/types';
 import { isListing, isLowerBound } from '../evidence/coverage';
-import { scopesOverlap } from '../evidence/blockCounts';
+import { placeOf, scopesOverlap } from '../evidence/blockCounts';
 import type { SegmentScope } from '../evidence/types';
 import type { EvidenceKind } from '../evidence/types';
 import { proseCounts, type ProseCount } from '../evidence/connections/proseCounts';
@@ -151,7 +151,11 @@ function scopeGroups(samples: readonly Sample[]): (readonly Sample[])[] {
   const groups = new Map<string, Sample[]>();
   for (const s of samples) {
     if (!s.scope || s.source === 'prose') return [samples];
-    const key = `${s.scope.family ?? ''}|${s.scope.host ?? ''}|${s.scope.target ?? ''}|${s.scope.here ? 1 : 0}`;
+    const place = placeOf(s.scope);
+    // A process's namespace is one place only at one time: `nsenter -t 4821` and, after a restart, `nsenter -t 5120`
+    // may be the same pod, so across blocks all PIDs are one group (within a block, withScopes tells them apart).
+    const where = place.where?.startsWith('nsenter') ? 'nsenter' : place.where;
+    const key = `${s.scope.family ?? ''}|${place.host ?? ''}|${where ?? '\u0000'}`;
     const g = groups.get(key);
     if (g) g.push(s);
     else groups.set(key, [s]);
