@@ -289,6 +289,13 @@ describe('cause rules', () => {
     assert.match(held?.message ?? '', /tcp_fin_timeout = 60 \(60 s or less\)/);
     assert.doesNotMatch(held?.message ?? '', /orphans waiting/);
     assert.match(findCauses(facts({ sockets: [['FIN-WAIT-2', sockets({ timers: { keepalive: 5 } })]], sysctls: { 'net.ipv4.tcp_fin_timeout': '30' } }), 'zh-cn')[0]?.message ?? '', /应用仍持有的 FIN-WAIT-2/);
+    // Review s13: a value read after the sample (the fix) does not decide it.
+    const fw2 = facts({ sockets: [['FIN-WAIT-2', sockets({ timers: { keepalive: 5 } })]] });
+    const later: CauseFacts = { ...fw2, stateSysctls: { 'FIN-WAIT-2': { 'net.ipv4.tcp_fin_timeout': { value: '30', after: true } } } };
+    assert.deepEqual(rules(later), ['fin-wait-2-orphans-waiting@FIN-WAIT-2']);
+    assert.match(findCauses(later, 'en')[0]?.message ?? '', /tcp_fin_timeout = 30, read later in the note/);
+    const inEffect: CauseFacts = { ...fw2, stateSysctls: { 'FIN-WAIT-2': { 'net.ipv4.tcp_fin_timeout': { value: '30', after: false } } } };
+    assert.deepEqual(rules(inEffect), ['fin-wait-2-held-open@FIN-WAIT-2']);
   });
 
   it('orphans above ¼ of tcp_max_orphans, or about to be: the penalty; with the trend in minutes', () => {
@@ -312,6 +319,11 @@ describe('cause rules', () => {
     const twice = (a: number, b: number) => facts({ counters: { TcpExtTCPAbortOnMemory: b }, counterReadings: { TcpExtTCPAbortOnMemory: [a, b] } });
     assert.deepEqual(rules(twice(12, 12)), []);
     assert.deepEqual(rules(twice(12, 40)), ['orphans-reset-by-kernel@-']);
+    // Review s13: two readings of one moment (one block) are one reading; a note written newest first still rose.
+    const oneBlock = facts({ counters: { TcpExtTCPAbortOnMemory: 5012 } });
+    const same = { ...oneBlock, counterReadings: { TcpExtTCPAbortOnMemory: [{ value: 5012, line: 3, block: 2 }, { value: 5012, line: 6, block: 2 }] } };
+    assert.deepEqual(rules(same), ['orphans-reset-by-kernel@-']);
+    assert.deepEqual(rules(twice(5012, 12)), ['orphans-reset-by-kernel@-']);
   });
 
   it('the TIME-WAIT table full: tw at tcp_max_tw_buckets, the overflow log line or TCPTimeWaitOverflow rising (audit s13 10)', () => {
@@ -322,6 +334,9 @@ describe('cause rules', () => {
     assert.deepEqual(rules(facts({ counterReadings: { TcpExtTCPTimeWaitOverflow: [100, 900] } })), ['time-wait-table-full@TIME-WAIT']);
     assert.deepEqual(rules(facts({ counterReadings: { TcpExtTCPTimeWaitOverflow: [900, 900] } })), []);
     assert.deepEqual(rules(facts({ kernelMessages: ['msg.time-wait-bucket-table-overflow'] })), ['time-wait-table-full@TIME-WAIT']);
+    // Review s13: an old log line while the latest sample has room is history; a counter rise in a newest-first note counts.
+    assert.deepEqual(rules(facts({ kernelMessages: ['msg.time-wait-bucket-table-overflow'], limits: { tw: 4000, tcpMaxTwBuckets: 262144 } })), []);
+    assert.deepEqual(rules(facts({ counterReadings: { TcpExtTCPTimeWaitOverflow: [900, 100] } })), ['time-wait-table-full@TIME-WAIT']);
     assert.match(findCauses(facts({ limits: { tw: 5000, tcpMaxTwBuckets: 5000 } }), 'zh-cn')[0]?.message ?? '', /TIME-WAIT 表已满（tw 5,000，tcp_max_tw_buckets 为 5,000）/);
   });
 

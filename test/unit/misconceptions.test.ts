@@ -362,3 +362,44 @@ test('chat lines and quotes with their speaker are someone else\'s words; a quot
   assert.deepEqual(rules('> 结论：开启 tcp_tw_recycle 可以解决 TIME_WAIT 过多'), ['tw-recycle']);
   assert.deepEqual(rules('> just enable tcp_tw_recycle\n\nWe did, and it helped.'), ['tw-recycle']);
 });
+
+test('review s13: attribution, suppositions, to-dos and speakers are read narrowly; code comments and table rows in their context', () => {
+  // Still claims: the note's own recommendation, a plain condition, a plan, an imperative before a claim, a labelled timeline entry.
+  for (const claim of [
+    'The recommended fix is to enable tcp_tw_recycle on the load balancers.',
+    'Our recommended setting: lower tcp_fin_timeout to 15 to shorten TIME_WAIT.',
+    'If TIME_WAIT piles up again, enabling tcp_tw_recycle would clear it quickly.',
+    'TODO: set tcp_tw_recycle = 1 on all web nodes.',
+    'Check sockstat first: TIME_WAIT sockets are orphans and count against the limit.',
+    'Verify the LB config, then enable tcp_tw_recycle.',
+    '调小 tcp_fin_timeout 可以缩短 TIME_WAIT，改完之后要确认监控曲线。',
+    'TIME_WAIT 在 Linux 上持续 4 分钟，具体原因待查。',
+    '- 10:50 Fix: lower tcp_fin_timeout to 15 to shorten TIME_WAIT.',
+    '- 11:30 结论：TIME_WAIT 持续 4 分钟，要调小。',
+    '> Recommendation: enable tcp_tw_recycle.',
+    '> Takeaway: TIME_WAIT lasts 4 minutes on Linux.',
+    '> 经验：开启 tcp_tw_recycle 可以解决 TIME_WAIT 过多。',
+    'As Bob suggested, we lowered tcp_fin_timeout to 15 to shorten TIME_WAIT.',
+  ]) assert.equal(rules(claim).length, 1, claim);
+  // Still silent: a counterfactual in the past, an open check, a chat line, a quote with its speaker.
+  for (const silent of [
+    'If TIME_WAIT had lasted 4 minutes on Linux, we would have run out of ports long ago.',
+    'TODO: confirm TIME_WAIT lasts 4 minutes on our kernel',
+    'TIME_WAIT 持续 4 分钟（待确认）',
+    '[10:42] bob: just enable tcp_tw_recycle',
+    '> Bob: just enable tcp_tw_recycle',
+  ]) assert.deepEqual(rules(silent), [], silent);
+  // Code comments framed by the comment above them, answered by the one below, or on a line a diff removed.
+  const block = (...lines: string[]) => ['```', ...lines, '```'].join('\n');
+  assert.deepEqual(rules(block('# Many blog posts claim:', '#   TIME_WAIT lasts 4 minutes (2*MSL)', '# That is wrong on Linux')), []);
+  assert.deepEqual(rules(block('#   TIME_WAIT lasts 4 minutes (2*MSL)', '# That is wrong on Linux: it is 60 s')), []);
+  assert.deepEqual(rules(block('# BAD - do not copy:', '# orphans are the CLOSE_WAIT sockets', 'net.ipv4.tcp_fin_timeout = 10   # shorten TIME_WAIT')), []);
+  assert.deepEqual(rules(block('-net.ipv4.tcp_fin_timeout = 10   # shorten TIME_WAIT', '+net.ipv4.tcp_fin_timeout = 30')), []);
+  assert.deepEqual(rules(block('- net.ipv4.tcp_fin_timeout=10  # shorten TIME_WAIT')), ['fin-timeout-time-wait'], 'a YAML list item');
+  // State-table rows under a header of myths, other systems or measurements, and a row that asks.
+  const table = (head: string, row: string) => [head, '|---|---|---|', row].join('\n');
+  assert.deepEqual(rules(table('| State | Myth | Linux |', '| TIME_WAIT | lasts 4 minutes | fixed, not tunable |')), []);
+  assert.deepEqual(rules(table('| State | Time to drain | Note |', '| TIME_WAIT | 4 minutes | after the deploy |')), []);
+  assert.deepEqual(rules(['| 状态 | 说明 |', '|---|---|', '| TIME_WAIT | 是 orphan 吗？不是 |'].join('\n')), []);
+  assert.deepEqual(rules(table('| State | Lifetime | Source |', '| TIME_WAIT | 4 minutes | our wiki |')), ['tw-four-minutes']);
+});

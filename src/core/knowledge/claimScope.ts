@@ -113,15 +113,20 @@ const QUESTION =
  * A to-do that puts the claim up for checking ("TODO: confirm TIME_WAIT lasts 4 minutes", 待确认): open, not said.
  * An imperative "verify"/"confirm" opening the sentence asks the same.
  */
-const TO_CHECK = /^(?:TODO|FIXME|TBD|XXX)\b|^(?:confirm|verify|double-check|check|find out|investigate)\b|待确认|待验证|待核实|待查|需要确认|需确认|要确认/i;
-/** A supposition against the facts ("If TIME_WAIT lasted 4 minutes, we would …", 如果…早就…): it claims the opposite. */
-const COUNTERFACTUAL = /^(?:even\s+)?if\b[^.;]*\b(?:would|wouldn't|would've|could've)\b|^(?:如果|假如|要是|倘若|假设)[^。；;]*(?:早就|早该|早已|岂不|那还)/i;
+const TO_CHECK =
+  /^(?:TODO|FIXME|TBD|XXX)\b[\s:：-]*(?:confirm|verify|double-check|check|find out|investigate|test|measure)\b|^(?:confirm|verify|double-check|check|find out)\s+(?:that|whether|if)\b|^(?:待确认|待验证|待核实|需要确认|需确认|要确认)|[（(]待(?:确认|验证|核实|查)[)）]/i;
+/**
+ * A supposition against the facts ("If TIME_WAIT lasted 4 minutes, we would have …", "if it were …, … would", 如果…早就…):
+ * it claims the opposite. A plain condition ("If TIME_WAIT piles up again, enabling it would clear it") is advice.
+ */
+const COUNTERFACTUAL =
+  /^(?:even\s+)?if\b[^.;]*\b(?:would|could|might)(?:n't)?\s+have\b|^(?:even\s+)?if\b[^.;,]*\b(?:were|had)\b[^.;]*\b(?:would|could)\b|\b(?:would|could)(?:n't)?\s+have\b[^.;]*\bif\b[^.;]*\b(?:were|had)\b|^(?:如果|假如|要是|倘若|假设)[^。；;]*(?:早就|早该|早已|岂不|那还)/i;
 /**
  * Someone else's advice told with its speaker: "Bob suggested", "he told us to", "the vendor recommended" — not the
  * note's own "Suggested fix:" (no speaker) nor "we suggested" (the author).
  */
 const ATTRIBUTED_EN =
-  /\b(?!(?:We|It|This|That|Which|What|Also|Not|Is|Are|Was|Were|Be|Been|Being|Commonly|Often)\b)(?![A-Za-z]+ly\b)(?:he|she|they|someone|somebody|colleagues?|vendors?|support|consultants?|[A-Z][a-z]{1,19})\s+(?:(?:had|has|once)\s+)?(?:suggested|suggests|told\s+(?:us|me|them|him|her)|proposed|proposes|advised|advises|insisted|recommended|recommends)\b/;
+  /(?<!\b[Aa]s\s)\b(?!(?:We|It|This|That|Which|What|Also|Not|Is|Are|Was|Were|Be|Been|Being|Commonly|Often|The|Our|My|Your|Their|His|Her|Its|A|An|Any|Every|Each|Some|No|These|Those|Most|Many|One|Both|All)\b)(?![A-Za-z]+ly\b)(?:he|she|they|someone|somebody|colleagues?|vendors?|support|consultants?|[A-Z][a-z]{1,19})\s+(?:(?:had|has|once)\s+)?(?:suggested|suggests|told\s+(?:us|me|them|him|her)|proposed|proposes|advised|advises|insisted|recommended|recommends)\b/;
 
 // ---- the tests -----------------------------------------------------------------------------------------
 

@@ -7,7 +7,8 @@
  * Pure: no `vscode`, no Node built-ins.
  */
 import { classifyLine } from '../evidence/commandLine';
-import { proseOf } from './noteLines';
+import { refutes, refutesBefore } from './claimScope';
+import { MAX_SENTENCE, proseOf } from './noteLines';
 
 /** A trailing comment: `#` between whitespace (not `a#b`, not the `#` ending a prompt such as `root@h:~# `). */
 const TRAILING = /[ \t]#[ \t]/;
@@ -20,24 +21,63 @@ export interface CodeComment {
   readonly end: number;
   /** The text read: the comment, or the setting and its comment, blanked as prose is (same length as the range). */
   readonly text: string;
+  /** A comment line (no setting before the comment). */
+  readonly only: boolean;
 }
 
 /** The prose of one code line's comment, or undefined when the line has none (or one with no words). */
 export function codeComment(raw: string): CodeComment | undefined {
   const lead = raw.length - raw.trimStart().length;
   const first = raw.charCodeAt(lead);
-  let start: number;
+  const start = lead;
+  let only = true;
   if ((first === 35 || first === 59) && classifyLine(raw)?.type !== 'command') {
     // A comment line: `# …`, `; …` (ini), `// …`.
-    start = lead;
   } else if (first === 47 && raw.charCodeAt(lead + 1) === 47) {
-    start = lead;
+    // `// …`
   } else if (TRAILING.test(raw)) {
     // The setting and its comment, read as one sentence.
-    start = lead;
+    only = false;
   } else return undefined;
   let end = raw.length;
   while (end > start && (raw.charCodeAt(end - 1) === 32 || raw.charCodeAt(end - 1) === 9)) end--;
   const text = proseOf(raw.slice(start, end)).replace(/(^|[ \t])(?:#+|;+|\/\/)(?=[ \t]|$)/g, (m) => ' '.repeat(m.length));
-  return WORDS.test(text) ? { start, end, text } : undefined;
+  return WORDS.test(text) ? { start, end, text, only } : undefined;
+}
+
+/** A comment line that frames the lines under it as what not to believe or do (`# Many blog posts claim:`, `# BAD:`). */
+const FRAMES_BELOW = /\b(?:claims?|myths?|wrong|bad|incorrect|false|misconceptions?|do not copy|don'?t copy|anti-?patterns?)\b|错误|误区|反例|不要照抄|别抄|谣言|网上说|有人说|据说/i;
+/** A line a diff removed (`-net.ipv4.tcp_fin_timeout = 10`): not `---` and not a list's `- `. */
+const REMOVED_LINE = /^-(?![-\s])/;
+
+/**
+ * Reads a code block's comments in order: a comment line that frames what follows (`# Many blog posts claim:`)
+ * takes back the comments and settings under it, up to the first line without a comment; a comment line that the
+ * next one answers (`# That is wrong on Linux`) is taken back; lines a diff removed are not read.
+ */
+export class CodeComments {
+  private framed = false;
+
+  /** A fence line: a code block starts or ends. */
+  fence(): void {
+    this.framed = false;
+  }
+
+  /** The comment of `raw` to read as prose, or undefined; `next` is the block's line after it, if any. */
+  read(raw: string, next: string | undefined): CodeComment | undefined {
+    if (REMOVED_LINE.test(raw)) return undefined;
+    const c = codeComment(raw);
+    if (!c) {
+      this.framed = false;
+      return undefined;
+    }
+    if (c.only && FRAMES_BELOW.test(c.text) && (refutes(c.text) || /[:：]\s*$/.test(c.text) || /\b(?:bad|wrong)\b|错误|反例/i.test(c.text))) {
+      this.framed = true;
+      return undefined;
+    }
+    if (this.framed) return undefined;
+    const after = next === undefined ? undefined : codeComment(next);
+    if (after?.only && after.text.length <= MAX_SENTENCE && (refutesBefore(after.text.trim()) || refutes(after.text))) return undefined;
+    return c;
+  }
 }

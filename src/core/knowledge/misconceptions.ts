@@ -17,7 +17,7 @@
 import type { Lang, Localized, StateId } from '../catalogue/types';
 import { resolveSources } from '../catalogue/sources';
 import { MAX_SENTENCE, noteLines, sentencesOf, stateRow, tuningRow, wrappedSentences, type NoteLine, type Sentence } from './noteLines';
-import { codeComment } from './codeComments';
+import { CodeComments } from './codeComments';
 import { spokenBy } from './spoken';
 import { asks, negatedWithin, refutes, refutesBefore } from './claimScope';
 import { FENCE, RecycleInCode, TW_RECYCLE_WORD } from './recycleInCode';
@@ -367,6 +367,11 @@ const PROSE_TESTS: ReadonlyArray<readonly [string, (s: string) => boolean]> = [
 
 /** Words without which no code comment can make a claim (the gate before code lines are split at all). */
 const CODE_CLAIM_WORDS = /wait|tw_|fin_timeout|orphan|孤儿/i;
+/**
+ * A table whose header says its rows are not Linux's facts (`| State | Myth | Linux |`, RFC, Windows) or are
+ * measurements (`Time to drain`, 实测): its state rows are not read as claims.
+ */
+const OTHER_TABLE = /\b(?:myths?|wrong|false|misconceptions?|claims?|rfc|windows|bsd|freebsd|macos|spec|theory|drain\w*|observed|measured|took)\b|误区|错误|说法|谣言|规范|理论|观察|实测|耗时|排空/i;
 /** A quote's marker (`> `) opening a line. */
 const QUOTE = /^ {0,3}>/;
 /** A line with nothing to read: blank, or a quote marker alone. */
@@ -437,6 +442,10 @@ export function findMisconceptions(text: string, options: MisconceptionOptions =
   };
   const rule = (id: string): MisconceptionRule => MISCONCEPTION_BY_ID.get(id) as MisconceptionRule;
   const inCode = new RecycleInCode();
+  const comments = new CodeComments();
+  /** The header row of the table the current row is in (its first row), and the last table row's line. */
+  let tableHeader: string | undefined;
+  let lastTableLine = -2;
   for (let i = 0; i < lines.length; ) {
     const l = lines[i] as NoteLine;
     if (l.raw.length > MAX_LINE || l.kind === 'heading') {
@@ -447,6 +456,7 @@ export function findMisconceptions(text: string, options: MisconceptionOptions =
       i++;
       if (FENCE.test(l.raw)) {
         inCode.fence();
+        comments.fence();
         continue;
       }
       if (!code || l.raw.length > MAX_LINE) continue;
@@ -457,7 +467,8 @@ export function findMisconceptions(text: string, options: MisconceptionOptions =
       }
       // A comment (`# TIME_WAIT lasts 4 minutes`), or a setting with its trailing comment, read as prose by the
       // other rules (tcp_tw_recycle in code is the setting rule's, with its warnings and commented-out lines).
-      const comment = codeComment(l.raw);
+      const next = lines[i];
+      const comment = comments.read(l.raw, next?.kind === 'code' && !FENCE.test(next.raw) ? next.raw : undefined);
       if (comment && comment.end - comment.start <= MAX_SENTENCE) for (const id of fires(comment.text, '', 'tw-recycle')) out.push(finding(l, comment.start, comment.end, rule(id), lang));
       continue;
     }
@@ -490,7 +501,10 @@ export function findMisconceptions(text: string, options: MisconceptionOptions =
         }
       }
       // A tuning table's row, read whole (its cells one by one say little): rules none of its cells fired.
-      const row = line.prose.includes('|') ? (tuningRow(line.prose) ?? stateRow(line.prose)) : undefined;
+      const tableRow = line.prose.trimStart().startsWith('|');
+      if (tableRow && k !== lastTableLine + 1) tableHeader = line.prose;
+      if (tableRow) lastTableLine = k;
+      const row = line.prose.includes('|') ? (tuningRow(line.prose) ?? (tableRow && OTHER_TABLE.test(tableHeader ?? '') ? undefined : stateRow(line.prose))) : undefined;
       if (row) for (const id of fires(row.text, row.mark)) if (!lineRules?.has(id)) out.push(finding(line, row.start, row.end, rule(id), lang));
       if (byLine && lineRules) byLine.set(k, lineRules);
     }

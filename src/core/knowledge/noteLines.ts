@@ -307,5 +307,7 @@ export function stateRow(prose: string): Sentence | undefined {
   if (cells.length < 2 || !STATE_CELL.test(cells[0] as string)) return undefined;
   const start = prose.indexOf(cells[0] as string, first);
   const end = prose.trimEnd().replace(/\|$/, '').trimEnd().length;
-  return { start, end, text: cells.filter(Boolean).join(' '), mark: '' };
+  const text = cells.filter(Boolean).join(' ');
+  // A row that asks (`| TIME_WAIT | 是 orphan 吗？不是 |`) claims nothing.
+  return { start, end, text, mark: /[?？吗]/.test(text) ? '?' : '' };
 }

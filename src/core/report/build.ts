@@ -131,7 +131,8 @@ function counterReadingsOf(model: NoteModel): Record<string, CounterReading[]> {
       for (const name of COMPARED_COUNTERS) {
         const value = seg.counters[name];
         if (value === undefined) continue;
-        const reading: CounterReading = seg.nstat === 'increments' ? { value, line: seg.startLine, increment: true, nstat: true } : seg.nstat === 'totals' ? { value, line: seg.startLine, nstat: true } : { value, line: seg.startLine };
+        const at = { value, line: seg.startLine, block: b.startLine };
+        const reading: CounterReading = seg.nstat === 'increments' ? { ...at, increment: true, nstat: true } : seg.nstat === 'totals' ? { ...at, nstat: true } : at;
         (out[name] ??= []).push(reading);
       }
     }

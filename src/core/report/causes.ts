@@ -62,6 +62,8 @@ export interface CounterReading {
   readonly increment?: true;
   /** Printed by `nstat` (with or without `-a`): a run that makes the next one without `-a` print increments. */
   readonly nstat?: true;
+  /** 0-based note line of its code block (readings of one block are one moment). */
+  readonly block?: number;
 }
 
 /**
@@ -229,7 +231,8 @@ function finWait2(f: CauseFacts, lang: Lang): Cause | undefined {
     // At 60 s or less an orphan reaching FIN-WAIT-2 becomes a timewait minisock at once (tcp.c __tcp_close): a full
     // socket on the keepalive timer then is one the application holds (shut down, not closed), with SO_KEEPALIVE.
     const seconds = fin.value !== undefined && /^\s*\d{1,9}\s*$/.test(fin.value) ? Number(fin.value) : undefined;
-    if (seconds !== undefined && seconds <= 60) {
+    // Only a value in effect at the sample decides it (one read after may be the fix: the timers were the orphans').
+    if (seconds !== undefined && seconds <= 60 && !fin.after) {
       return make('fin-wait-2-held-open', 'FIN-WAIT-2', lang, { keepalive: s.timers.keepalive, timed: n, fin: `tcp_fin_timeout = ${seconds}${readLater(fin.after, lang)}` });
     }
     return make('fin-wait-2-orphans-waiting', 'FIN-WAIT-2', lang, {
@@ -282,9 +285,12 @@ const MSG_TW_OVERFLOW = 'msg.time-wait-bucket-table-overflow';
  */
 function timeWaitTableFull(f: CauseFacts, lang: Lang): Cause | undefined {
   const l = f.limits;
+  const known = l.tw !== null && l.tcpMaxTwBuckets !== null && l.tcpMaxTwBuckets > 0;
+  // The latest sample has room (under 90 % of the limit): a log line or a count from before is history.
+  if (known && (l.tw as number) < 0.9 * (l.tcpMaxTwBuckets as number)) return undefined;
   const parts: string[] = [];
-  if (l.tw !== null && l.tcpMaxTwBuckets !== null && l.tcpMaxTwBuckets > 0 && l.tw >= l.tcpMaxTwBuckets) parts.push(t(PHRASE.twFull, lang, { tw: formatNumber(l.tw), max: formatNumber(l.tcpMaxTwBuckets) }));
-  const overflow = rose(f, 'TcpExtTCPTimeWaitOverflow');
+  if (known && (l.tw as number) >= (l.tcpMaxTwBuckets as number)) parts.push(t(PHRASE.twFull, lang, { tw: formatNumber(l.tw as number), max: formatNumber(l.tcpMaxTwBuckets as number) }));
+  const overflow = grew(f, 'TcpExtTCPTimeWaitOverflow');
   if (overflow) parts.push(risePhrase('TcpExtTCPTimeWaitOverflow', overflow, lang).trim().replace(/[.。]$/, ''));
   if (f.kernelMessages?.includes(MSG_TW_OVERFLOW)) parts.push(t(PHRASE.twFullLog, lang));
   if (parts.length === 0) return undefined;
@@ -316,8 +322,8 @@ function tcpMemory(f: CauseFacts, lang: Lang): Cause | undefined {
 function abortOnMemory(f: CauseFacts, lang: Lang): Cause | undefined {
   const n = f.counters.TcpExtTCPAbortOnMemory;
   if (n === undefined || !(n > 0)) return undefined;
-  // Read twice or more without a rise (12 at 09:50, 12 at 10:20): those resets are history since boot, not now.
-  if ((f.counterReadings?.TcpExtTCPAbortOnMemory?.length ?? 0) >= 2 && !rose(f, 'TcpExtTCPAbortOnMemory')) return undefined;
+  // The same total in two blocks or more (12 at 09:50, 12 at 10:20): those resets are history since boot, not now.
+  if (unchanged(f, 'TcpExtTCPAbortOnMemory')) return undefined;
   return make('orphans-reset-by-kernel', null, lang, { n: formatNumber(n) });
 }
 
@@ -344,6 +350,31 @@ function rose(f: CauseFacts, name: string): Rise | undefined {
 interface Rise {
   readonly from: CounterReading;
   readonly to: CounterReading;
+}
+
+/** Totals of the counter read in two blocks or more, all the same: it did not count anything between them. */
+function unchanged(f: CauseFacts, name: string): boolean {
+  const totals = (f.counterReadings?.[name] ?? []).filter((r) => !r.increment);
+  if (new Set(totals.map((r) => r.block ?? r.line)).size < 2) return false;
+  return totals.every((r) => r.value === (totals[0] as CounterReading).value);
+}
+
+/**
+ * The counter counted something between readings in whatever order the note gives them (a counter since boot only
+ * grows, so two totals that differ tell a rise; a note written newest first is read right): rose(), else the
+ * smallest and the largest total.
+ */
+function grew(f: CauseFacts, name: string): Rise | undefined {
+  const r = rose(f, name);
+  if (r) return r;
+  const totals = (f.counterReadings?.[name] ?? []).filter((x) => !x.increment);
+  let lo: CounterReading | undefined;
+  let hi: CounterReading | undefined;
+  for (const x of totals) {
+    if (!lo || x.value < lo.value) lo = x;
+    if (!hi || x.value > hi.value) hi = x;
+  }
+  return lo && hi && hi.value > lo.value ? { from: lo, to: hi } : undefined;
 }
 
 const risePhrase = (name: string, r: Rise, lang: Lang): string =>
