@@ -402,4 +402,12 @@ test('review s13: attribution, suppositions, to-dos and speakers are read narrow
   assert.deepEqual(rules(table('| State | Time to drain | Note |', '| TIME_WAIT | 4 minutes | after the deploy |')), []);
   assert.deepEqual(rules(['| 状态 | 说明 |', '|---|---|', '| TIME_WAIT | 是 orphan 吗？不是 |'].join('\n')), []);
   assert.deepEqual(rules(table('| State | Lifetime | Source |', '| TIME_WAIT | 4 minutes | our wiki |')), ['tw-four-minutes']);
+  assert.deepEqual(rules(['| 状态 | 清空用时 |', '|---|---|', '| TIME_WAIT | 4 分钟 |'].join('\n')), []);
+  // A block the prose line above it frames as wrong; the same block without it.
+  const old = ['```ini', 'net.ipv4.tcp_max_tw_buckets = 5000   # old comment: kernel resets all TIME_WAIT past this', '```'];
+  assert.deepEqual(rules(['Old sysctl.conf we found on lb-3 (wrong, fixed in CHG-1234):', '', ...old].join('\n')), []);
+  assert.deepEqual(rules(old.join('\n')), ['tw-buckets-reset-all']);
+  // 如果…早就 doubts the premise only with 真的; "Linux recommends" is no speaker.
+  assert.deepEqual(rules('如果 TIME_WAIT 太多，开启 tcp_tw_recycle 早就能解决问题。'), ['tw-recycle']);
+  assert.deepEqual(rules('Linux recommends keeping TIME_WAIT at 4 minutes.'), ['tw-four-minutes']);
 });

@@ -120,13 +120,13 @@ const TO_CHECK =
  * it claims the opposite. A plain condition ("If TIME_WAIT piles up again, enabling it would clear it") is advice.
  */
 const COUNTERFACTUAL =
-  /^(?:even\s+)?if\b[^.;]*\b(?:would|could|might)(?:n't)?\s+have\b|^(?:even\s+)?if\b[^.;,]*\b(?:were|had)\b[^.;]*\b(?:would|could)\b|\b(?:would|could)(?:n't)?\s+have\b[^.;]*\bif\b[^.;]*\b(?:were|had)\b|^(?:如果|假如|要是|倘若|假设)[^。；;]*(?:早就|早该|早已|岂不|那还)/i;
+  /^(?:even\s+)?if\b[^.;]*\b(?:would|could|might)(?:n't)?\s+have\b|^(?:even\s+)?if\b[^.;,]*\b(?:were|had)\b[^.;]*\b(?:would|could)\b|\b(?:would|could)(?:n't)?\s+have\b[^.;]*\bif\b[^.;]*\b(?:were|had)\b|^(?:如果|假如|要是|倘若|假设)[^。；;，,]*(?:真的|真是|真要|真会)[^。；;]*(?:早就|早该|早已|岂不|那还)/i;
 /**
  * Someone else's advice told with its speaker: "Bob suggested", "he told us to", "the vendor recommended" — not the
  * note's own "Suggested fix:" (no speaker) nor "we suggested" (the author).
  */
 const ATTRIBUTED_EN =
-  /(?<!\b[Aa]s\s)\b(?!(?:We|It|This|That|Which|What|Also|Not|Is|Are|Was|Were|Be|Been|Being|Commonly|Often|The|Our|My|Your|Their|His|Her|Its|A|An|Any|Every|Each|Some|No|These|Those|Most|Many|One|Both|All)\b)(?![A-Za-z]+ly\b)(?:he|she|they|someone|somebody|colleagues?|vendors?|support|consultants?|[A-Z][a-z]{1,19})\s+(?:(?:had|has|once)\s+)?(?:suggested|suggests|told\s+(?:us|me|them|him|her)|proposed|proposes|advised|advises|insisted|recommended|recommends)\b/;
+  /(?<!\b[Aa]s\s)\b(?!(?:We|It|This|That|Which|What|Also|Not|Is|Are|Was|Were|Be|Been|Being|Commonly|Often|Linux|Kernel|The|Our|My|Your|Their|His|Her|Its|A|An|Any|Every|Each|Some|No|These|Those|Most|Many|One|Both|All)\b)(?![A-Za-z]+ly\b)(?:he|she|they|someone|somebody|colleagues?|vendors?|support|consultants?|[A-Z][a-z]{1,19})\s+(?:(?:had|has|once)\s+)?(?:suggested|suggests|told\s+(?:us|me|them|him|her)|proposed|proposes|advised|advises|insisted|recommended|recommends)\b/;
 
 // ---- the tests -----------------------------------------------------------------------------------------
 

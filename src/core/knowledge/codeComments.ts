@@ -45,8 +45,26 @@ export function codeComment(raw: string): CodeComment | undefined {
   return WORDS.test(text) ? { start, end, text, only } : undefined;
 }
 
-/** A comment line that frames the lines under it as what not to believe or do (`# Many blog posts claim:`, `# BAD:`). */
-const FRAMES_BELOW = /\b(?:claims?|myths?|wrong|bad|incorrect|false|misconceptions?|do not copy|don'?t copy|anti-?patterns?)\b|错误|误区|反例|不要照抄|别抄|谣言|网上说|有人说|据说/i;
+/** Words of a line that frames the lines under it as what not to believe or do (`# Many blog posts claim:`, `# BAD:`). */
+const FRAME_WORDS: ReadonlySet<string> = new Set('claim claims myth myths wrong bad incorrect false misconception misconceptions antipattern antipatterns'.split(' '));
+const FRAME_ZH = /错误|误区|反例|不要照抄|别抄|谣言|网上说|有人说|据说/;
+const WORD = /[a-z]+/g;
+/** A line that frames what follows as what not to believe or do: a framing word, and a colon or a refutation. */
+function frames(text: string): boolean {
+  if (text.length > MAX_SENTENCE) return false;
+  const lower = text.toLowerCase();
+  let strong = FRAME_ZH.test(text) || lower.includes('do not copy') || lower.includes("don't copy");
+  let framing = strong;
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(lower); m; m = WORD.exec(lower)) {
+    if (!FRAME_WORDS.has(m[0])) continue;
+    framing = true;
+    if (m[0] === 'bad' || m[0] === 'wrong') strong = true;
+  }
+  const end = text.trimEnd();
+  return framing && (strong || refutes(text) || end.endsWith(':') || end.endsWith('：'));
+}
+
 /** A line a diff removed (`-net.ipv4.tcp_fin_timeout = 10`): not `---` and not a list's `- `. */
 const REMOVED_LINE = /^-(?![-\s])/;
 
@@ -57,10 +75,15 @@ const REMOVED_LINE = /^-(?![-\s])/;
  */
 export class CodeComments {
   private framed = false;
+  private blockFramed = false;
 
-  /** A fence line: a code block starts or ends. */
-  fence(): void {
+  /**
+   * A fence line: a code block starts or ends. `above` is the prose line just above an opening fence: one that frames
+   * the block (`Old sysctl.conf we found (wrong, fixed in CHG-1234):`, 错误示范：) takes back every comment in it.
+   */
+  fence(above?: string): void {
     this.framed = false;
+    this.blockFramed = above !== undefined && frames(above);
   }
 
   /** The comment of `raw` to read as prose, or undefined; `next` is the block's line after it, if any. */
@@ -71,11 +94,11 @@ export class CodeComments {
       this.framed = false;
       return undefined;
     }
-    if (c.only && FRAMES_BELOW.test(c.text) && (refutes(c.text) || /[:：]\s*$/.test(c.text) || /\b(?:bad|wrong)\b|错误|反例/i.test(c.text))) {
+    if (c.only && frames(c.text)) {
       this.framed = true;
       return undefined;
     }
-    if (this.framed) return undefined;
+    if (this.framed || this.blockFramed) return undefined;
     const after = next === undefined ? undefined : codeComment(next);
     if (after?.only && after.text.length <= MAX_SENTENCE && (refutesBefore(after.text.trim()) || refutes(after.text))) return undefined;
     return c;

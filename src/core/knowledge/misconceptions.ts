@@ -371,7 +371,7 @@ const CODE_CLAIM_WORDS = /wait|tw_|fin_timeout|orphan|孤儿/i;
  * A table whose header says its rows are not Linux's facts (`| State | Myth | Linux |`, RFC, Windows) or are
  * measurements (`Time to drain`, 实测): its state rows are not read as claims.
  */
-const OTHER_TABLE = /\b(?:myths?|wrong|false|misconceptions?|claims?|rfc|windows|bsd|freebsd|macos|spec|theory|drain\w*|observed|measured|took)\b|误区|错误|说法|谣言|规范|理论|观察|实测|耗时|排空/i;
+const OTHER_TABLE = /\b(?:myths?|wrong|false|misconceptions?|claims?|rfc|windows|bsd|freebsd|macos|spec|theory|drain\w*|observed|measured|took)\b|误区|错误|说法|谣言|规范|理论|观察|实测|耗时|用时|清空|排空/i;
 /** A quote's marker (`> `) opening a line. */
 const QUOTE = /^ {0,3}>/;
 /** A line with nothing to read: blank, or a quote marker alone. */
@@ -456,7 +456,9 @@ export function findMisconceptions(text: string, options: MisconceptionOptions =
       i++;
       if (FENCE.test(l.raw)) {
         inCode.fence();
-        comments.fence();
+        // The prose line just above the fence (a blank line between them at most).
+        const above = [lines[i - 2], lines[i - 3]].find((x) => x !== undefined && x.raw.trim() !== '');
+        comments.fence(above?.kind === 'prose' ? above.prose : undefined);
         continue;
       }
       if (!code || l.raw.length > MAX_LINE) continue;
