@@ -19,7 +19,9 @@
  * `atLeast`, and do not replace an earlier whole listing that showed at least as many.
  *
  * When the note's samples come from several hosts (report/hosts.ts), the counts are the host's the trend and the
- * limits read: an output whose prompt names another host is left out, as it is from the trend.
+ * limits read: an output whose prompt names another host is left out, as it is from the trend. On that host, outputs
+ * of places the commands tell apart (a pod's namespace and the node's own, two pods, `-4` and `-6`) are read apart,
+ * each place's latest count standing for its sockets, and added up (scopeGroups).
  *
  * Pure: no `vscode`, no Node built-ins. Linear in the note's evidence and state mentions.
  */
@@ -29,9 +31,8 @@ import { placeOf, scopesOverlap } from '../evidence/blockCounts';
 import type { SegmentScope } from '../evidence/types';
 import type { EvidenceKind } from '../evidence/types';
 import { proseCounts, type ProseCount } from '../evidence/connections/proseCounts';
-import { withoutQuoteMarkers } from '../evidence/text';
+import { addClamped, withoutQuoteMarkers } from '../evidence/text';
 import { withinRange, type NoteModel, type OffsetRange } from '../note/model';
-import { addClamped } from '../evidence/text';
 import { EVIDENCE_KIND_LABEL, t } from '../strings';
 import { segmentInSeries } from './hosts';
 import { compareOnAxis } from './sampleOrder';
