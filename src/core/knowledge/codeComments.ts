@@ -27,6 +27,8 @@ export interface CodeComment {
 
 /** The prose of one code line's comment, or undefined when the line has none (or one with no words). */
 export function codeComment(raw: string): CodeComment | undefined {
+  // Most code lines are output with no comment marker at all: two scans for `#` and `//`, no pattern.
+  if (!raw.includes('#') && !raw.includes('//') && !raw.trimStart().startsWith(';')) return undefined;
   const lead = raw.length - raw.trimStart().length;
   const first = raw.charCodeAt(lead);
   const start = lead;
