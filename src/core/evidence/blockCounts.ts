@@ -74,12 +74,37 @@ export function scopesOverlap(a: SegmentScope | undefined, b: SegmentScope | und
  */
 export function placeOf(s: SegmentScope): { readonly host?: string; readonly where?: string } {
   const t = s.target;
-  if (t?.startsWith('ssh ')) {
+  const ssh = sshHostOf(s);
+  if (t !== undefined && ssh !== undefined) {
     const space = t.indexOf(' ', 4);
-    return space < 0 ? { host: t.slice(4), where: '' } : { host: t.slice(4, space), where: t.slice(space + 1) };
+    return { host: ssh, where: space < 0 ? '' : t.slice(space + 1) };
   }
+  const host = hostName(s.host);
   const where = t ?? (s.here ? '' : undefined);
-  return { ...(s.host !== undefined ? { host: s.host } : {}), ...(where !== undefined ? { where } : {}) };
+  return { ...(host !== undefined ? { host } : {}), ...(where !== undefined ? { where } : {}) };
+}
+
+/**
+ * The host a command ran on through ssh: the target `ssh lb-8` (commandScope.ts writes it so, without the user or
+ * options), then maybe a wrapper run there (`ssh lb-8 netns blue`). Undefined for no ssh or no valid host name.
+ */
+export function sshHostOf(s: SegmentScope): string | undefined {
+  const t = s.target;
+  if (!t?.startsWith('ssh ')) return undefined;
+  const space = t.indexOf(' ', 4);
+  const host = space < 0 ? t.slice(4) : t.slice(4, space);
+  return /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/.test(host) ? hostName(host) : undefined;
+}
+
+/**
+ * One host however the prompts spell it: `LB-1`, `lb-1` and `lb-1.prod.example.com` are `lb-1` (its first label, in
+ * lower case); an address stays whole.
+ */
+export function hostName(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  const h = raw.toLowerCase();
+  const dot = h.indexOf('.');
+  return dot > 0 && /[a-z]/.test(h.slice(0, dot)) ? h.slice(0, dot) : h;
 }
 
 export interface BlockCount {

@@ -260,6 +260,31 @@ export function wrappedSentences(lines: readonly NoteLine[], at: number, maxLine
   return { sentences, next };
 }
 
+/** A table cell's text (trimmed) and its range; `closed` when a bar ends it (the text after the last bar is not). */
+interface Cell {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  readonly closed: boolean;
+}
+
+/** The cells of a table row (a line whose first non-space character is `|`), or undefined for other lines and long ones. */
+function rowCells(prose: string): Cell[] | undefined {
+  const first = prose.indexOf('|');
+  if (first < 0 || prose.slice(0, first).trim() !== '' || prose.length > MAX_SENTENCE) return undefined;
+  const cells: Cell[] = [];
+  let from = first + 1;
+  for (let bar = prose.indexOf('|', from); ; bar = prose.indexOf('|', from)) {
+    const to = bar < 0 ? prose.length : bar;
+    const raw = prose.slice(from, to);
+    const lead = raw.length - raw.trimStart().length;
+    const text = raw.trim();
+    cells.push({ text, start: from + lead, end: from + lead + text.length, closed: bar >= 0 });
+    if (bar < 0) return cells;
+    from = bar + 1;
+  }
+}
+
 /** A sysctl's name alone in a table cell (`net.ipv4.tcp_tw_recycle`, `tcp_fin_timeout`). */
 const SYSCTL_CELL = /^(?:net\.ipv4\.)?tcp_[a-z_]{2,40}$/;
 const NUMBER_CELL = /^\d{1,9}$/;
@@ -271,17 +296,9 @@ const NUMBER_CELL = /^\d{1,9}$/;
  * (a before and an after) says nothing about which it recommends.
  */
 export function tuningRow(prose: string): Sentence | undefined {
-  const first = prose.indexOf('|');
-  if (first < 0 || prose.slice(0, first).trim() !== '' || prose.length > MAX_SENTENCE) return undefined;
-  const cells: { text: string; start: number; end: number }[] = [];
-  let from = first + 1;
-  for (let bar = prose.indexOf('|', from); bar >= 0; bar = prose.indexOf('|', from)) {
-    const raw = prose.slice(from, bar);
-    const lead = raw.length - raw.trimStart().length;
-    const text = raw.trim();
-    if (text) cells.push({ text, start: from + lead, end: from + lead + text.length });
-    from = bar + 1;
-  }
+  const row = rowCells(prose);
+  if (!row) return undefined;
+  const cells = row.filter((c) => c.closed && c.text);
   // The name in the first cell, as tuning tables put it (an inventory puts the host first: `| lb-3 | tcp_tw_recycle | 1 |`).
   const key = SYSCTL_CELL.test(cells[0]?.text ?? '') ? 0 : -1;
   const value = cells[key + 1];
@@ -300,14 +317,12 @@ const STATE_CELL = /^\*{0,2}`?(?:time|close)[-_ ]?wait`?\*{0,2}$/i;
  * in the others (`| TIME_WAIT | 4 minutes (2MSL) |` → `TIME_WAIT 4 minutes (2MSL)`), with the row's range.
  */
 export function stateRow(prose: string): Sentence | undefined {
-  const first = prose.indexOf('|');
-  if (first < 0 || prose.slice(0, first).trim() !== '' || prose.length > MAX_SENTENCE) return undefined;
-  const cells = prose.slice(first + 1).split('|').map((c) => c.trim());
-  if (cells.length && cells[cells.length - 1] === '') cells.pop();
-  if (cells.length < 2 || !STATE_CELL.test(cells[0] as string)) return undefined;
-  const start = prose.indexOf(cells[0] as string, first);
+  const cells = rowCells(prose);
+  if (cells && cells.length && (cells[cells.length - 1] as Cell).text === '') cells.pop();
+  if (!cells || cells.length < 2 || !STATE_CELL.test((cells[0] as Cell).text)) return undefined;
+  const start = (cells[0] as Cell).start;
   const end = prose.trimEnd().replace(/\|$/, '').trimEnd().length;
-  const text = cells.filter(Boolean).join(' ');
+  const text = cells.map((c) => c.text).filter(Boolean).join(' ');
   // A row that asks (`| TIME_WAIT | 是 orphan 吗？不是 |`) claims nothing.
   return { start, end, text, mark: /[?？吗]/.test(text) ? '?' : '' };
 }

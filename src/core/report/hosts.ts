@@ -14,6 +14,7 @@ import type { EvidenceBlock, NoteModel } from '../note/model';
 import type { SockstatNumbers } from '../evidence/types';
 import { mergeSockstat } from '../evidence/lineFormats';
 import { parseUint } from '../evidence/text';
+import { hostName, sshHostOf } from '../evidence/blockCounts';
 
 type SockstatTcp = NonNullable<SockstatNumbers['tcp']>;
 
@@ -27,7 +28,8 @@ export function segmentHosts(block: EvidenceBlock): readonly (string | undefined
   let current: string | undefined;
   for (const seg of block.segments) {
     current = hostName(seg.scope?.host) ?? current;
-    out.push(hostName(sshHost(seg.scope?.target)) ?? current);
+    // A command run through ssh (`ssh lb-8 ss -s`) is that host's, for that output only.
+    out.push((seg.scope && sshHostOf(seg.scope)) ?? current);
   }
   const first = hostName(block.segments.find((s) => s.scope?.host !== undefined)?.scope?.host);
   for (let i = 0; i < out.length && out[i] === undefined; i++) out[i] = first;
@@ -35,27 +37,6 @@ export function segmentHosts(block: EvidenceBlock): readonly (string | undefined
   return hosts;
 }
 
-/**
- * One host however the prompts spell it: `LB-1`, `lb-1` and `lb-1.prod.example.com` are `lb-1` (its first label, in
- * lower case); an address stays whole.
- */
-function hostName(raw: string | undefined): string | undefined {
-  if (raw === undefined) return undefined;
-  const h = raw.toLowerCase();
-  const dot = h.indexOf('.');
-  return dot > 0 && /[a-z]/.test(h.slice(0, dot)) ? h.slice(0, dot) : h;
-}
-
-/**
- * The host a command ran on through ssh (`ssh lb-8 ss -s`, `ssh root@lb-8 'cat /proc/net/sockstat'`: the target
- * `ssh lb-8`), for that output only: the next command runs where the prompt is again.
- */
-function sshHost(target: string | undefined): string | undefined {
-  if (!target?.startsWith('ssh ')) return undefined;
-  const last = target.slice(target.lastIndexOf(' ') + 1);
-  const host = last.slice(last.indexOf('@') + 1);
-  return /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/.test(host) ? host : undefined;
-}
 
 /** The host of the block's output at `line` (the last segment starting at or before it), if one is named. */
 export function hostAtLine(block: EvidenceBlock, line: number): string | undefined {
