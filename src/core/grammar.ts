@@ -16,7 +16,7 @@ import { ENGLISH_WORD_STATES, PROC_NET_TCP_HEX, SPELLING_TABLES, SS_AGGREGATES }
 import { TERMS } from './catalogue/terms';
 import { CT_MATCH_STATES, CT_TCP_TIMEOUTS } from './knowledge/conntrack';
 import type { OrphanVerdict, StateId } from './catalogue/types';
-import { LOWER_SPACED_CONTEXT, LOWER_SPACED_PATTERN, SPACED_PATTERN } from './note/recognize';
+import { ARROWS, LOWER_SPACED_CONTEXT, LOWER_SPACED_PATTERN, SPACED_PATTERN } from './note/recognize';
 import { NOT_TCP_LINE_WORDS, STATUS_LABELS } from './note/notTcpWords';
 
 /** Scope names. Base scopes are ones every common theme colours, and differently for orphan and not. */
@@ -217,8 +217,9 @@ function stateAlternatives(): Record<VerdictClass, StateAlternatives> {
     }
     if (ENGLISH_WORD_STATES.has(key)) {
       // Ordinary English words count only in capitals ("the socket was closed" never matches), and not used as
-      // English there (recognize.ts notAStateWord).
-      alt.plain.push(`${NOT_STATUS_VALUE}${NOT_AFTER_TICKET_WORD}${escapeRegExp(key)}(?! UP(?![${WORD}]))${NOT_BEFORE_TICKET_WORD}`);
+      // English there (recognize.ts notAStateWord); `CLOSE` only beside a transition arrow.
+      const word = key === 'CLOSE' ? BESIDE_ARROW(escapeRegExp(key)) : escapeRegExp(key);
+      alt.plain.push(`${NOT_STATUS_VALUE}${NOT_AFTER_TICKET_WORD}${word}(?! UP(?![${WORD}]))${NOT_BEFORE_TICKET_WORD}`);
     } else {
       if (key === 'TIMEWAIT') {
         // ss -o prints `timer:(timewait,…)`, netstat -o `timewait (38.12/0/0)`: a timer name, not a state.
@@ -237,13 +238,22 @@ function stateAlternatives(): Record<VerdictClass, StateAlternatives> {
   return out;
 }
 
+/** recognize.ts besideArrow: `word` right after an arrow or right before one, maybe with one space or tab between. */
+function BESIDE_ARROW(word: string): string {
+  const arrows = ARROWS.map(escapeRegExp);
+  // Oniguruma's look-behind takes alternatives of different fixed lengths, not a quantifier.
+  const after = arrows.flatMap((a) => [a, `${a} `, `${a}\\t`]).join('|');
+  return `(?:(?<=${after})${word}|${word}(?=[ \\t]?(?:${arrows.join('|')})))`;
+}
+
 /** net-tools' `netstat -o` timer (recognize.ts NETSTAT_TIMER_AFTER): the lower-case name, then ` (38.12/`. */
 const NETSTAT_TIMER = 'timewait \\([0-9]{1,12}(?:\\.[0-9]{1,12})?/';
-/** notTcpWords.ts STATUS_LABEL_BEFORE: a status label (`Status:`, 工单状态：) that starts the line. */
-const NOT_STATUS_VALUE = `(?<!^[ \\t>*+-]{0,12}(?:${STATUS_LABELS.map(caseless).join('|')})[*_]{0,2}[:：][ \\t*_\`]{0,8})`;
-/** notTcpWords.ts TICKET_* / BREAKER_* / LOG_LEVEL_*: an upper-case word of another state machine or a log level on the line, 400 characters at most away. */
+/** notTcpWords.ts STATUS_LABEL_BEFORE and STATUS_KEY_BEFORE: a status label (`Status:`, 工单状态：) that starts the line, a `"status": "` key. */
+const NOT_STATUS_VALUE = `(?<!^[ \\t>*+-]{0,12}(?:${STATUS_LABELS.map(caseless).join('|')})[*_]{0,2}[:：][ \\t*_\`]{0,8})(?<!"${caseless('status')}"[ \\t]{0,3}:[ \\t]{0,3}")`;
+/** notTcpWords.ts TICKET_* / BREAKER_* / PROTOCOL_*: a word of another state machine or protocol on the line, 400 characters at most away. */
 const TICKET = `(?:${NOT_TCP_LINE_WORDS.map(escapeRegExp).join('|')})`;
-const NOT_AFTER_TICKET_WORD = `(?<!(?:^|[^${WORD}])${TICKET}[^${WORD}\\n\\r][^\\n\\r]{0,399})`;
+// A word of the lists may touch the state when it ends in a CJK character (`熔断CLOSED`).
+const NOT_AFTER_TICKET_WORD = `(?<!(?:^|[^${WORD}])${TICKET}(?:[^${WORD}\\n\\r][^\\n\\r]{0,399})?)`;
 const NOT_BEFORE_TICKET_WORD = `(?!(?:[^\\n\\r]{0,399}[^${WORD}])?${TICKET}(?![${WORD}]))`;
 
 function prefixPattern(): string {

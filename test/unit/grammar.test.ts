@@ -242,6 +242,10 @@ describe('grammar and recogniser agree (real TextMate engine, vendored Markdown 
       '连接状态：CLOSED ESTABLISHED',
       'LISTEN 0 128 *:22; LISTEN UPDATE, OPEN → CLOSED, The status: ESTABLISHED, TIME_WAIT RESOLVED',
       'time wait sockets, close wait state, 处于 fin wait 2 状态, last ack状态, syn sent connections; time wait pile, close wait statement',
+      'LAST_ACK -> CLOSE, CLOSE->LISTEN, FIN_WAIT1 → CLOSE, TIME_WAIT=>CLOSE, 调用 CLOSE 后, CLOSE / snd FIN, CLOSE\t-> x',
+      "CircuitBreaker 'p' from HALF_OPEN to CLOSED; 熔断CLOSED; PR CLOSED MERGED",
+      '{"id": 7, "status": "CLOSED"} BGP Established ESTABLISHED; WebSocket CLOSING',
+      'close wait 连接数，time wait 很多，大量 last ack。time wait 3 minutes',
       '大量TIME＿WAIT，TIME－WAIT，FIN－WAIT－2，CLOSE＿WAITs，FIN_WAIT_1－＞FIN_WAIT_2，＿TIME_WAIT，x＿TIME_WAIT，TIME_WAIT－x，TCP_＿FIN_WAIT1',
     ];
     for (const l of cases) assert.deepEqual(coloured(grammar, `\`\`\`\n${l}\n\`\`\``, 1), recognised(l), l);

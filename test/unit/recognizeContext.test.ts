@@ -215,3 +215,47 @@ test('English-word states in capitals are a circuit breaker\'s words before -> O
   assert.deepEqual(states('HALF-OPEN connections filled the queue of the LISTEN socket'), [['LISTEN', 'LISTEN']]);
   assert.deepEqual(states('CLOSED --> LISTEN on a passive OPEN'), [['CLOSED', 'CLOSED'], ['LISTEN', 'LISTEN']]);
 });
+
+test('a bare CLOSE is a state only in a transition or a Chinese frame: the user call, a frame type, a log verb are not (audit s14 1)', () => {
+  assert.deepEqual(states('四次挥手：应用调用 CLOSE 后发送 FIN，进入 FIN_WAIT1；直到它也调用 CLOSE。'), [['FIN-WAIT-1', 'FIN_WAIT1']]);
+  assert.deepEqual(states('CLOSE / snd FIN'), []);
+  assert.deepEqual(states('> CLOSE 1000 (OK)'), []);
+  assert.deepEqual(states('WebSocket CLOSE 帧; 连接不 CLOSE'), []);
+  assert.deepEqual(states('LAST_ACK -> CLOSE, CLOSE->LISTEN, FIN_WAIT1 → CLOSE, TIME_WAIT=>CLOSE'), [
+    ['LAST-ACK', 'LAST_ACK'],
+    ['CLOSED', 'CLOSE'],
+    ['CLOSED', 'CLOSE'],
+    ['LISTEN', 'LISTEN'],
+    ['FIN-WAIT-1', 'FIN_WAIT1'],
+    ['CLOSED', 'CLOSE'],
+    ['TIME-WAIT', 'TIME_WAIT'],
+    ['CLOSED', 'CLOSE'],
+  ]);
+  assert.deepEqual(states('ffff9 22384 curl 100.66.100.185 0 52.33.159.26 80 LAST_ACK -> CLOSE 0.123'), [['LAST-ACK', 'LAST_ACK'], ['CLOSED', 'CLOSE']]);
+  assert.deepEqual(states('连接处于CLOSE状态'), [['CLOSED', 'CLOSE']]);
+  // The prefixed enum name is always the state.
+  assert.deepEqual(states('TCP_CLOSE'), [['CLOSED', 'TCP_CLOSE']]);
+});
+
+test('circuit breakers, pull requests, JSON status keys and other protocols keep their English-word states (audit s14 2, 3, 8, 9)', () => {
+  assert.deepEqual(states("CircuitBreaker 'payment' changed state from HALF_OPEN to CLOSED"), []);
+  assert.deepEqual(states('Sentinel: HALF_OPEN -> CLOSED; circuit breaker CLOSED; state CLOSED to OPEN'), []);
+  assert.deepEqual(states('熔断器状态：CLOSED'), []);
+  assert.deepEqual(states('熔断CLOSED'), []);
+  assert.deepEqual(states('旧方案 PR #4490 CLOSED，新方案 MERGED'), []);
+  assert.deepEqual(states('  {"id": 7, "status": "CLOSED", "updated": "2024-05-01"}'), []);
+  assert.deepEqual(states('BGP 邻居处于 Established 状态; strongSwan #12, ESTABLISHED, IKEv2'), []);
+  assert.deepEqual(states('ws.readyState 在 CLOSING 卡了很久才变成 CLOSED'), []);
+  assert.deepEqual(states('WebSocket is already in CLOSING or CLOSED state.'), []);
+  assert.deepEqual(states('PostgreSQL 的 LISTEN/NOTIFY'), []);
+  // TCP's own lines keep them: a socket's state key, a half-open connection.
+  assert.deepEqual(states('{"state": "LISTEN", "port": 8080}'), [['LISTEN', 'LISTEN']]);
+  assert.deepEqual(states('连接处于 Established 状态'), [['ESTABLISHED', 'Established']]);
+});
+
+test('lower-case spaced states beside Chinese are states: no English reading to protect (audit s14 7)', () => {
+  assert.deepEqual(states('close wait 连接数降下来了，time wait 连接还有 3 万'), [['CLOSE-WAIT', 'close wait'], ['TIME-WAIT', 'time wait']]);
+  assert.deepEqual(states('客户端 time wait 很多'), [['TIME-WAIT', 'time wait']]);
+  assert.deepEqual(states('大量 last ack。'), [['LAST-ACK', 'last ack']]);
+  assert.deepEqual(states('at close wait for it, time wait 3 minutes'), []);
+});

@@ -49,10 +49,11 @@ export const SPACED_PATTERN =
   /(?<![A-Za-z0-9_-])(?:SYN (?:SENT|SEND|RCVD|RECV|RECEIVED)|FIN WAIT[ _-]?[12]|FINWAIT [12]|CLOSE WAIT|LAST ACK|TIMED? WAIT|NEW SYN RECV|BOUND INACTIVE)(?![A-Za-z0-9_])/g;
 
 /**
- * What must follow a lower-case spaced spelling (`time wait`, `close wait`): a state noun or `状态`. Alone,
- * `time wait` and `close wait` are ordinary English ("at close wait for it").
+ * What must follow a lower-case spaced spelling (`time wait`, `close wait`): a state noun, or Chinese (`状态`,
+ * `time wait 很多`, `close wait 连接数`, `大量 last ack。`: beside Chinese there is no English reading to protect).
+ * Alone, `time wait` and `close wait` are ordinary English ("at close wait for it").
  */
-export const LOWER_SPACED_CONTEXT = '(?= (?:states?|sockets?|connections?)(?![A-Za-z0-9_])| ?状态)';
+export const LOWER_SPACED_CONTEXT = '(?= (?:states?|sockets?|connections?)(?![A-Za-z0-9_])| ?[\u3001-\u303f\u3400-\u9fff\uff01-\uff0f\uff1a-\uff1f])';
 /** Lower-case prose with spaces, before a state noun: `time wait sockets`, `close wait state`, `处于 fin wait 2 状态`. */
 export const LOWER_SPACED_PATTERN = new RegExp(
   `(?<![A-Za-z0-9_-])(?:syn (?:sent|rcvd|recv|received)|fin wait [12]|close wait|last ack|time wait)${LOWER_SPACED_CONTEXT}`,
@@ -323,7 +324,10 @@ function tokenMention(text: string, token0: string, at: number, out: RawMention[
     // context names as a state (`处于Established状态`, a list of states copied from ss(8)).
     if (isUpper(token)) {
       if (notAStateWord(text, start, end)) return;
-    } else if (!(token === token.toLowerCase() && ssFilterContext(text, start)) && !wordStateContext(text, start, end)) return;
+      // `CLOSE` alone is the user call, a frame type or a log verb far more often than net-tools' and bcc
+      // tcpstates' name of the state: a state only in a transition (`LAST_ACK -> CLOSE`) or a Chinese frame.
+      if (hit.normalised === 'CLOSE' && !besideArrow(text, start, end) && !wordStateContext(text, start, end)) return;
+    } else if (!(token === token.toLowerCase() && ssFilterContext(text, start)) && (!wordStateContext(text, start, end) || notAStateWord(text, start, end))) return;
   }
   // `lastack:2000` in an `ss -i` line is a tcp_info field (ms since the last ACK), not a state. It is the one
   // field ss prints that spells a state; `time_wait:8120` in a script's output is still the state.
@@ -334,6 +338,16 @@ function tokenMention(text: string, token0: string, at: number, out: RawMention[
   if (token === 'timewait' && NETSTAT_TIMER_AFTER.test(text.slice(end, end + 30))) return;
   if (insideUrl(text, start, end)) return;
   out.push({ start, end, text: raw, kind: 'state', id: hit.state, families: hit.families });
+}
+
+/** Transition arrows (the grammar's CLOSE rule reads the same list). */
+export const ARROWS = ['->', '=>', '→', '⟶'] as const;
+
+/** An arrow right before `start` or right after `end`, maybe with one space or tab between. */
+function besideArrow(text: string, start: number, end: number): boolean {
+  const b = text.charCodeAt(start - 1) === 32 || text.charCodeAt(start - 1) === 9 ? start - 1 : start;
+  const a = text.charCodeAt(end) === 32 || text.charCodeAt(end) === 9 ? end + 1 : end;
+  return ARROWS.some((arrow) => text.startsWith(arrow, b - arrow.length) || text.startsWith(arrow, a));
 }
 
 /** What follows a net-tools timer name: ` (38.12/0/0)` (netstat.c prints `%s (%2.2f/%ld/%d)`). */
