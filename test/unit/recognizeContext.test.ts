@@ -259,3 +259,21 @@ test('lower-case spaced states beside Chinese are states: no English reading to 
   assert.deepEqual(states('大量 last ack。'), [['LAST-ACK', 'last ack']]);
   assert.deepEqual(states('at close wait for it, time wait 3 minutes'), []);
 });
+
+test("a capital state alone in a task table's status column is the task's status (audit s14 2)", () => {
+  const actions = [
+    '| # | Action | Owner | Status |',
+    '|---|---|---|---|',
+    '| 1 | 调大 tcp_max_orphans 到 262144 | @bob | CLOSED |',
+    '| 2 | 应用侧修复 CLOSE_WAIT 泄漏 | @alice | OPEN |',
+  ].join('\n');
+  assert.deepEqual(states(actions), [['CLOSE-WAIT', 'CLOSE_WAIT']]);
+  // Every task closed: the heading (a status beside an owner) tells it.
+  const allDone = ['| 事项 | 负责人 | 状态 |', '| --- | --- | --- |', '| 调大 backlog | 张三 | **CLOSED** |', '| 加监控 | 李四 | CLOSED |'].join('\n');
+  assert.deepEqual(states(allDone), []);
+  // A table of socket states keeps them.
+  const sockets = ['| State | Count |', '|---|---|', '| LISTEN | 12 |', '| CLOSED | 3 |', '| CLOSING | 0 |'].join('\n');
+  assert.deepEqual(states(sockets), [['LISTEN', 'LISTEN'], ['CLOSED', 'CLOSED'], ['CLOSING', 'CLOSING']]);
+  const perHost = ['| Host | State | Owner |', '|---|---|---|', '| lb-1 | FIN_WAIT1 | ops |'].join('\n');
+  assert.deepEqual(states(perHost), [['FIN-WAIT-1', 'FIN_WAIT1']]);
+});

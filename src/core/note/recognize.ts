@@ -15,6 +15,7 @@ import { CT_MATCH_STATES, CT_TCP_TIMEOUTS } from '../knowledge/conntrack';
 import { addLine, lineAnchorPattern, lineRuns, STATE_CANDIDATE_PATTERN, type LinePass, type LineRuns } from './prefilter';
 import { escapeRegExp, trieSource } from './trie';
 import { otherMachineLine } from './notTcpWords';
+import { taskTableStatus } from './taskTable';
 import { wordStateContext } from './wordContext';
 
 export { trieSource } from './trie';
@@ -355,12 +356,13 @@ export const NETSTAT_TIMER_AFTER = /^ \(\d{1,12}(?:\.\d{1,12})?\//;
 
 /**
  * An English-word state in capitals (`CLOSED`, `LISTEN`) used as English, not as a state: on a line about another
- * state machine's (notTcpWords.ts), as a `Status:` label's value, or in the idiom `LISTEN UP`. Never asked of unambiguous
+ * state machine's (notTcpWords.ts), as a `Status:` label's value, a task's status in a task table (taskTable.ts),
+ * or in the idiom `LISTEN UP`. Never asked of unambiguous
  * spellings (`TIME_WAIT`). Each look stays on the line and within 400 characters (as the grammar's do).
  */
 function notAStateWord(text: string, start: number, end: number): boolean {
   if (text.startsWith(' UP', end) && !isWordChar(text.charCodeAt(end + 3))) return true;
-  return otherMachineLine(lineBefore(text, start), lineAfter(text, end));
+  return otherMachineLine(lineBefore(text, start), lineAfter(text, end)) || taskTableStatus(text, start, end);
 }
 
 /** Up to 400 characters after `pos` on its line. */
