@@ -295,6 +295,33 @@ describe('one count per state per block: the same sockets counted again are not 
     assert.equal(parseEvidence(text.replace('3,fd=6),("nginx",pid=2002,fd=6))', '... 20 more rows')).some((x) => x.cut === true), true);
   });
 
+  it('a row a narrow terminal wrapped (peer on the next, indented line) is one socket; a filtered listing of them is no zero (audit s14 5)', () => {
+    const filtered = [
+      '$ ss -tan state close-wait',
+      'Recv-Q   Send-Q         Local Address:Port           Peer Address:Port',
+      '1        0       [::ffff:10.0.0.5]:8080',
+      '                                       [::ffff:10.0.1.9]:53124',
+      '1        0       [::ffff:10.0.0.5]:8080',
+      '                                       [::ffff:10.0.1.9]:53130',
+    ].join('\n');
+    assert.deepEqual(counts(filtered), { 'CLOSE-WAIT': 2 });
+    const withState = [
+      '$ ss -tanp',
+      'ESTAB      0      0      [::ffff:10.0.0.5]:8080',
+      '                                 [::ffff:10.0.1.9]:53122                users:(("java",pid=1234,fd=101))',
+      'CLOSE-WAIT 1      0      [::ffff:10.0.0.5]:8080',
+      '                                 [::ffff:10.0.1.9]:53124                users:(("java",pid=1234,fd=102))',
+      'CLOSE-WAIT 1      0      10.0.0.5:8080  10.0.1.9:53130  users:(("java",pid=1234,fd=103))',
+    ].join('\n');
+    assert.deepEqual(counts(withState), { ESTABLISHED: 1, 'CLOSE-WAIT': 2 });
+    // Each wrapped row is read whole for the report's detail: its peer and its process.
+    const cw = buildReport(analyzeNote(['# x', '', '```', withState, '```', ''].join('\n')), { file: 'n.md', lang: 'en' }).json.states['CLOSE-WAIT'];
+    assert.equal(cw?.sockets?.listed, 2);
+    assert.deepEqual(cw?.sockets?.peers, [{ address: '10.0.1.9', count: 2 }]);
+    // A half row with no peer line after it is not counted.
+    assert.deepEqual(counts(['$ ss -tan state close-wait', '1        0       [::ffff:10.0.0.5]:8080', 'done'].join('\n')), {});
+  });
+
   it('the report: a whole listing beats a count of some of the sockets in another block', () => {
     const note = [
       '```',

@@ -38,6 +38,15 @@ export function connectionsOfSegment(seg: EvidenceSegment, lineText: (n: number)
     let c: ConnectionDraft | undefined;
     if (seg.kind === 'ss') {
       c = readSsRow(n, tokens, text, seg.filteredState);
+      if (!c && n + 1 < seg.endLine) {
+        // A row a narrow terminal wrapped (formats/ss.ts): its peer and process on the next, indented line.
+        const next = trimEndSpace(lineText(n + 1));
+        if (leadingSpace(next) > indent && next.length <= MAX_LINE_LENGTH) {
+          const joined = `${text} ${next.trim()}`;
+          c = readSsRow(n, tokenize(joined), joined, seg.filteredState);
+          if (c) n++;
+        }
+      }
       if (!c && last && indent > lastIndent) {
         // The `-i` / `-m` line under a row: `\t cubic wscale:7,7 rto:3264 backoff:4 … skmem:(…)`.
         applySsItems(last, tokens, text);

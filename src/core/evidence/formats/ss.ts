@@ -46,10 +46,12 @@ const ROW: SsRow = { netid: undefined, hasStateToken: false, state: undefined };
  * `[Netid] [State] Recv-Q Send-Q Local Peer [Process…]`, columns inferred from the row itself. Read in place
  * (Line.head*): only the Netid / State token is cut out.
  */
-function parseSsRow(line: Line): SsRow | undefined {
+function parseSsRow(line: Line, wrapped = false): SsRow | undefined {
   const count = line.headCount(); // up to HEAD_TOKENS (8): enough for every test below (at most 6 tokens)
   for (let p = 0; p <= 2; p++) {
-    if (count < p + 4) return undefined;
+    if (wrapped ? count < p + 3 : count < p + 4) return undefined;
+    // A row a narrow terminal wrapped ends with its local address; the peer is on the next line.
+    if (wrapped && count !== p + 3) continue;
     if (!line.headIsDigits(p) || !line.headIsDigits(p + 1)) continue;
     let netid: string | undefined;
     let stateAt = -1; // the State token's index, when the row has one
@@ -68,7 +70,7 @@ function parseSsRow(line: Line): SsRow | undefined {
     }
     if (netid === undefined || netid === 'tcp') {
       // A TCP row prints addr:port on both sides (`*:*`, `[::]:22`, `10.0.0.1%eth0:443`).
-      if (!line.headIncludes(p + 2, ':') || !line.headIncludes(p + 3, ':')) return undefined;
+      if (!line.headIncludes(p + 2, ':') || (!wrapped && !line.headIncludes(p + 3, ':'))) return undefined;
     }
     ROW.netid = netid;
     ROW.hasStateToken = stateAt >= 0;
@@ -76,6 +78,22 @@ function parseSsRow(line: Line): SsRow | undefined {
     return ROW;
   }
   return undefined;
+}
+
+/**
+ * The first half of a row a narrow terminal wrapped: `[State] Recv-Q Send-Q Local` and nothing more (ss puts the
+ * peer, and the process, on the next line, indented). Undefined for anything else.
+ */
+function parseWrappedSsRow(line: Line): SsRow | undefined {
+  return parseSsRow(line, true);
+}
+
+/** The second half of a wrapped row: an indented line that starts with the peer's `addr:port`. */
+function isPeerLine(line: Line, rowIndent: number): boolean {
+  if (line.indent <= rowIndent || line.headCount() === 0) return false;
+  const peer = line.head(0) as string;
+  const colon = peer.lastIndexOf(':');
+  return colon > 0 && colon < peer.length - 1 && !peer.startsWith('users:');
 }
 
 /** An `ss -i` / `-m` continuation line: tab-indented, or carrying `key:value` items. */
@@ -106,6 +124,8 @@ export class SsListing extends Builder {
   private listed = 0;
   private rowsWithoutState = 0;
   private readonly tally = new StateTally();
+  /** The first half of a wrapped row, waiting for its peer line. */
+  private wrapped: SsRow | undefined;
 
   constructor(private readonly ctx: CommandContext | undefined) {
     super();
@@ -113,7 +133,7 @@ export class SsListing extends Builder {
 
   static canStart(line: Line, ctx: CommandContext | undefined): boolean {
     if (isSsHeader(line)) return true;
-    const row = parseSsRow(line);
+    const row = parseSsRow(line) ?? parseWrappedSsRow(line);
     if (!row) return false;
     if (row.hasStateToken) return true;
     // A row without State (filtered listing, `ss -H`) only after an ss command.
@@ -129,13 +149,32 @@ export class SsListing extends Builder {
       this.rowIndent = line.indent;
       return this.mark(line);
     }
+    if (this.wrapped !== undefined) {
+      // The peer half of a wrapped row completes it; anything else leaves the half row uncounted.
+      const half = this.wrapped;
+      this.wrapped = undefined;
+      if (isPeerLine(line, this.rowIndent)) {
+        this.mark(line);
+        return this.count(half);
+      }
+    }
     // ss -i prints an extra line (`\t cubic wscale:7,7 rto:204 …`) indented under its row.
     if (this.anyRow && line.indent > this.rowIndent && isSsInfoLine(line)) return this.mark(line);
-    const row = parseSsRow(line);
+    const full = parseSsRow(line);
+    const row = full ?? parseWrappedSsRow(line);
     if (!row) return false;
     if (!this.anyRow && !this.headerSeen) this.rowIndent = line.indent;
     this.anyRow = true;
     this.mark(line);
+    if (full === undefined) {
+      this.wrapped = { ...row };
+      return true;
+    }
+    return this.count(row);
+  }
+
+  /** Counts one row (whole, or a wrapped row with its peer line). */
+  private count(row: SsRow): boolean {
     if (row.netid !== undefined) {
       this.sawNetid = true;
       if (row.netid !== 'tcp') return true; // only TCP rows count when there is a Netid column
