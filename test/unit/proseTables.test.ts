@@ -83,6 +83,31 @@ describe('lines and list items: the count after the state', () => {
     assert.deepEqual(proseCountOf('> CLOSE_WAIT 812 # 泄漏'), { state: 'CLOSE-WAIT', count: 812 });
   });
 
+  it('`STATE=N`, `STATE（N）`, `STATE 有 N 个` count too; more numbers or words after them do not (audit s14 10)', () => {
+    assert.deepEqual(proseCountOf('- CLOSE_WAIT=57'), { state: 'CLOSE-WAIT', count: 57 });
+    assert.deepEqual(proseCountOf('- TIME_WAIT（30122）'), { state: 'TIME-WAIT', count: 30122 });
+    assert.deepEqual(proseCountOf('TIME_WAIT (30,122)'), { state: 'TIME-WAIT', count: 30122 });
+    assert.deepEqual(proseCountOf('FIN_WAIT1 有 2981 个'), { state: 'FIN-WAIT-1', count: 2981 });
+    for (const s of ['FIN_WAIT1 有 2981 of 3000', 'TIME_WAIT (60 s) then gone', 'CLOSE_WAIT=57 LAST_ACK=3', 'FIN_WAIT1 有 很多']) {
+      assert.equal(proseCountOf(s), undefined, s);
+    }
+  });
+
+  it('lines under a heading or lead-in naming timeouts or defaults are no counts (audit s14 10)', () => {
+    assert.deepEqual(countsOf(['## Linux TCP 相关超时速查', '', '- TIME_WAIT 60', '- FIN_WAIT2 60', '- SYN_RECV 5']), {});
+    assert.deepEqual(countsOf(['Default timeouts (seconds):', '- TIME_WAIT 60', '- FIN_WAIT2 60']), {});
+    assert.deepEqual(countsOf(['各状态默认时长：', '', '', 'TIME_WAIT 60']), {});
+    // Counts under an ordinary heading, or under a timeout heading further up than the run's lead-in, stay.
+    assert.deepEqual(countsOf(['## 14:05 现场', '', '- TIME_WAIT 30122', '- CLOSE_WAIT=57']), { 'TIME-WAIT': 30122, 'CLOSE-WAIT': 57 });
+    assert.deepEqual(countsOf(['## 超时排查', '', '故障时各状态连接数：', '- TIME_WAIT 30122']), { 'TIME-WAIT': 30122 });
+  });
+
+  it('`LISTEN N` alone is a port; beside other states\' counts it is a count (audit s14 10)', () => {
+    assert.deepEqual(countsOf(['nginx 配置检查：', '', 'LISTEN 443', 'LISTEN 8080']), {});
+    assert.deepEqual(countsOf(['- ESTABLISHED 5000', '- LISTEN 12', '- TIME_WAIT 300']), { ESTABLISHED: 5000, LISTEN: 12, 'TIME-WAIT': 300 });
+    assert.deepEqual(countsOf(['| State | Count |', '|---|---|', '| LISTEN | 12 |']), { LISTEN: 12 });
+  });
+
   it('a number before the state is an ordinal, a step or a code: no count', () => {
     for (const s of ['- 06 TIME_WAIT', '- 0A LISTEN', '1 ESTABLISHED', '2 FIN_WAIT1', '> 61920 FIN-WAIT-1 # 孤儿', '61920 FIN-WAIT-1', '* 3 CLOSE_WAIT']) {
       assert.equal(proseCountOf(s), undefined, s);

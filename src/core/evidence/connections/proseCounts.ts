@@ -2,7 +2,7 @@
  * Per-state counts written outside code blocks.
  *
  * A line (or list item, or block-quote line) counts when it says only `STATE N`: `FIN_WAIT1 61920`,
- * `- LAST_ACK: 2,103（大部分是孤儿）`. A line with other words or numbers around the pair ("3 of 61920 FIN_WAIT1
+ * `- LAST_ACK: 2,103（大部分是孤儿）`, `CLOSE_WAIT=57`, `TIME_WAIT（30122）`, `FIN_WAIT1 有 2981 个`. A line with other words or numbers around the pair ("3 of 61920 FIN_WAIT1
  * sockets") is ambiguous and skipped. A number *before* the state (`1 ESTABLISHED`, `- 06 TIME_WAIT`) reads as a
  * step, an ordinal or a code far more often than as a count, so it is not one; nor is a number written with a
  * leading zero (`TIME_WAIT 06`: a /proc/net/tcp code).
@@ -159,16 +159,21 @@ export function proseCountOf(text: string, header?: readonly string[]): { state:
   if (cells) return cells.length < 2 ? undefined : rowCount(cells, header);
   let s = withoutQuoteMarkers(text.trimStart()).trim();
   s = s.replace(/^(?:[-*+]|\d{1,3}[.)])\s+/, '');
-  // `FIN_WAIT1：61920` with a full-width colon and no space.
-  s = s.replace(/([A-Za-z0-9_*`-])[:：](\d)/, '$1 $2');
+  // `FIN_WAIT1：61920` with a full-width colon and no space; `CLOSE_WAIT=57`.
+  s = s.replace(/([A-Za-z0-9_*`-])[ \t]{0,2}[:：=＝][ \t]{0,2}(\d)/, '$1 $2');
+  // `TIME_WAIT（30122）`, `TIME_WAIT (30122)`: the number in brackets right after the state.
+  s = s.replace(/^([A-Za-z0-9_*`-]{3,40})[ \t]{0,2}[（(](\d[\d,]{0,14})[）)]/, '$1 $2');
   // `2,103（大部分是孤儿）`: an annotation glued to the number.
   s = s.replace(/(\d)([（(#])/, '$1 $2');
   const t = tokenize(s, 16);
   if (t.length < 2) return undefined;
   const state = stateOf(t[0]);
-  const count = state === undefined ? undefined : countOf(t[1]);
-  if (state === undefined || count === undefined) return undefined;
-  if (t.length > 2 && !isTrailingNote(t[2] as string)) return undefined;
+  if (state === undefined) return undefined;
+  // `FIN_WAIT1 有 2981 个`: 有 between the state and its number.
+  const at = t[1] === '有' ? 2 : 1;
+  const count = countOf(t[at]);
+  if (count === undefined) return undefined;
+  if (t.length > at + 1 && !isTrailingNote(t[at + 1] as string)) return undefined;
   return { state, count };
 }
 
@@ -203,20 +208,81 @@ class TableHeaders {
   }
 }
 
+/** Words of a heading or lead-in line that make the `STATE N` lines under it timeouts or defaults, not counts. */
+const NOT_COUNTS_ZH = ['超时', '时长', '默认', '定时器', '持续时间', '等待时间'];
+const NOT_COUNTS_EN: ReadonlySet<string> = new Set(['timeout', 'timeouts', 'timer', 'timers', 'default', 'defaults', 'ttl', 'lifetime', 'lifetimes', 'duration', 'durations']);
+
+/** Lines looked at above a run of `STATE N` lines for its heading or lead-in. */
+const LEAD_IN_LOOKBACK = 40;
+
+/**
+ * The heading or lead-in line of the run of lines holding line `n`: up through the run's non-blank lines, then at
+ * most two blank lines, the first other line (`## Linux TCP 超时速查`, `各状态的默认超时：`). Undefined at the start.
+ */
+function leadIn(n: number, lineText: (n: number) => string): string | undefined {
+  let k = n - 1;
+  const floor = Math.max(0, n - LEAD_IN_LOOKBACK);
+  for (; k >= floor; k--) {
+    const t = lineText(k).trim();
+    if (t.length === 0) break;
+    if (t.startsWith('#')) return t;
+    if (proseCountOf(t) === undefined) return t;
+  }
+  for (let blanks = 0; k >= floor && blanks <= 2; k--) {
+    const t = lineText(k).trim();
+    if (t.length > 0) return t;
+    blanks++;
+  }
+  return undefined;
+}
+
+/** Does a lead-in say the numbers under it are timeouts or defaults (`超时`, `Timeouts`, `默认值`)? */
+function leadInSaysNotCounts(text: string): boolean {
+  const lower = text.toLowerCase();
+  return NOT_COUNTS_ZH.some((w) => lower.includes(w)) || lower.split(/[^a-z]+/).some((w) => NOT_COUNTS_EN.has(w));
+}
+
 /**
  * Counts from the lines holding state mentions outside code (`mentionLines`: 0-based note lines, any order,
- * duplicates allowed). `lineText(n)` returns a note line.
+ * duplicates allowed). `lineText(n)` returns a note line. Lines under a heading or lead-in that names timeouts or
+ * defaults give none (`- TIME_WAIT 60` under `## 超时速查`), and `LISTEN N` counts only beside other states' counts
+ * in its run of lines: alone (`LISTEN 443`, `LISTEN 8080`) its number is a port.
  */
 export function proseCounts(mentionLines: Iterable<number>, lineText: (n: number) => string): ProseCount[] {
   const lines = [...new Set(mentionLines)].sort((a, b) => a - b);
   const headers = new TableHeaders(lineText);
   const out: ProseCount[] = [];
+  const leads = new Map<string | undefined, boolean>();
   for (const n of lines) {
     const text = lineText(n);
     const cells = rowCells(text);
     if (cells && isDelimiterRow(cells)) continue; // no count, and its walk would stand for the rows below it
     const c = proseCountOf(text, cells ? headers.of(n) : undefined);
-    if (c) out.push({ ...c, line: n });
+    if (!c) continue;
+    if (!cells) {
+      const lead = leadIn(n, lineText);
+      let not = leads.get(lead);
+      if (not === undefined) leads.set(lead, (not = lead !== undefined && leadInSaysNotCounts(lead)));
+      if (not) continue;
+    }
+    out.push({ ...c, line: n });
   }
-  return out;
+  return listenBesideOthers(out, lineText);
+}
+
+/** Drops prose `LISTEN N` counts whose run of adjacent count lines holds no other state (table rows keep theirs). */
+function listenBesideOthers(counts: ProseCount[], lineText: (n: number) => string): ProseCount[] {
+  if (!counts.some((c) => c.state === 'LISTEN')) return counts;
+  // Runs: counts on consecutive lines (blank lines end a run).
+  const runOf = new Map<number, number>();
+  let run = 0;
+  for (let i = 0; i < counts.length; i++) {
+    const c = counts[i] as ProseCount;
+    const prev = counts[i - 1];
+    if (!prev || c.line !== prev.line + 1) run++;
+    runOf.set(c.line, run);
+  }
+  const mixed = new Set<number>();
+  for (const c of counts) if (c.state !== 'LISTEN') mixed.add(runOf.get(c.line) as number);
+  return counts.filter((c) => c.state !== 'LISTEN' || rowCells(lineText(c.line)) !== undefined || mixed.has(runOf.get(c.line) as number));
 }
