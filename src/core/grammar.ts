@@ -16,7 +16,7 @@ import { ENGLISH_WORD_STATES, PROC_NET_TCP_HEX, SPELLING_TABLES, SS_AGGREGATES }
 import { TERMS } from './catalogue/terms';
 import { CT_MATCH_STATES, CT_TCP_TIMEOUTS } from './knowledge/conntrack';
 import type { OrphanVerdict, StateId } from './catalogue/types';
-import { ARROWS, LOWER_SPACED_CONTEXT, LOWER_SPACED_PATTERN, SPACED_PATTERN } from './note/recognize';
+import { ARROWS, LOWER_SPACED_CONTEXT, LOWER_SPACED_PATTERN, SHORT_SYSCTL_NAMES, SPACED_PATTERN } from './note/recognize';
 import { NOT_TCP_LINE_WORDS, STATUS_LABELS } from './note/notTcpWords';
 
 /** Scope names. Base scopes are ones every common theme colours, and differently for orphan and not. */
@@ -307,7 +307,8 @@ function termRegexes(): { sysctl: string; counter: string; counterPhrase: string
     `(?<![${WORD}])(?:${caseless('TCP: ')})?(?:${longestFirst([...set].map(caseless)).join('|')})(?![${WORD}])`;
   return {
     // recognize.ts SYSCTL_PATTERN, with the known names only.
-    sysctl: `(?<![${WORD}./-])${NOT_AFTER_URL}(?:${family('ipv4')}|${family('core')})(?![${WORD}])${NO_SCHEME_FROM_TOKEN}`,
+    // …and the short names notes write without `tcp_` (recognize.ts SHORT_SYSCTL_PATTERN).
+    sysctl: `(?<![${WORD}./-])${NOT_AFTER_URL}(?:${family('ipv4')}|${family('core')}|${longestFirst(SHORT_SYSCTL_NAMES.map(escapeRegExp)).join('|')})(?![${WORD}])${NO_SCHEME_FROM_TOKEN}`,
     counter: `(?<![${WORD}])(?:${longestFirst([...counters].map(escapeRegExp)).join('|')})(?![${WORD}])`,
     counterPhrase: phrase(counterPhrases),
     message: phrase(messages),

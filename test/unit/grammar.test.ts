@@ -161,6 +161,7 @@ describe('grammar and recogniser agree (real TextMate engine, vendored Markdown 
       arbitrary: fc.constantFrom(
         'net.ipv4.tcp_max_orphans', 'tcp_fin_timeout', '/proc/sys/net/ipv4/tcp_mem', 'net/ipv4/tcp_orphan_retries', 'TcpExtTCPAbortOnMemory',
         'TCPAbortOnTimeout', ' TCP: too many orphaned sockets', ' Out of socket memory', 'connections aborted due to timeout', 'tcp_memx',
+        'fin_timeout', 'max_orphans', 'tw_reuse_delay',
       ),
     },
     { weight: 2, arbitrary: fc.constantFrom('状态', '处于', '，', '。', '连接', 'x', '1', '42', 'and', 'the socket was') },
@@ -246,6 +247,7 @@ describe('grammar and recogniser agree (real TextMate engine, vendored Markdown 
       "CircuitBreaker 'p' from HALF_OPEN to CLOSED; 熔断CLOSED; PR CLOSED MERGED",
       '{"id": 7, "status": "CLOSED"} BGP Established ESTABLISHED; WebSocket CLOSING',
       'close wait 连接数，time wait 很多，大量 last ack。time wait 3 minutes',
+      '把 fin_timeout 调到 30，打开 tw_reuse，max_orphans 翻倍; my_fin_timeout net.ipv4.max_orphans tcp_max_orphans',
       '大量TIME＿WAIT，TIME－WAIT，FIN－WAIT－2，CLOSE＿WAITs，FIN_WAIT_1－＞FIN_WAIT_2，＿TIME_WAIT，x＿TIME_WAIT，TIME_WAIT－x，TCP_＿FIN_WAIT1',
     ];
     for (const l of cases) assert.deepEqual(coloured(grammar, `\`\`\`\n${l}\n\`\`\``, 1), recognised(l), l);

@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findMentions } from '../../src/core/note/recognize';
+import { findMentions, SHORT_SYSCTL_NAMES } from '../../src/core/note/recognize';
 import { analyzeNote } from '../../src/core/note/analyze';
 import { mentionAt } from '../../src/core/note/model';
 import { explainMention } from '../../src/core/explain';
@@ -276,4 +276,20 @@ test("a capital state alone in a task table's status column is the task's status
   assert.deepEqual(states(sockets), [['LISTEN', 'LISTEN'], ['CLOSED', 'CLOSED'], ['CLOSING', 'CLOSING']]);
   const perHost = ['| Host | State | Owner |', '|---|---|---|', '| lb-1 | FIN_WAIT1 | ops |'].join('\n');
   assert.deepEqual(states(perHost), [['FIN-WAIT-1', 'FIN_WAIT1']]);
+});
+
+test('orphan and TIME-WAIT tunables shortened without tcp_ are the tunables; never inside a longer name (audit s14 11)', () => {
+  const sysctls = (text: string) => findMentions(text).filter((m) => m.kind === 'sysctl').map((m) => [m.id, m.text]);
+  assert.deepEqual(sysctls('把 fin_timeout 调到 30，打开 tw_reuse，max_orphans 翻倍'), [
+    ['net.ipv4.tcp_fin_timeout', 'fin_timeout'],
+    ['net.ipv4.tcp_tw_reuse', 'tw_reuse'],
+    ['net.ipv4.tcp_max_orphans', 'max_orphans'],
+  ]);
+  assert.deepEqual(sysctls('net.ipv4.tcp_max_orphans = 65536; tcp_tw_reuse_delay'), [
+    ['net.ipv4.tcp_max_orphans', 'net.ipv4.tcp_max_orphans'],
+    ['net.ipv4.tcp_tw_reuse_delay', 'tcp_tw_reuse_delay'],
+  ]);
+  assert.deepEqual(sysctls('my_fin_timeout max_orphans_x keepalive_time 60s; https://example.com/tw_reuse'), []);
+  // Every short name is a tunable of the catalogue.
+  for (const n of SHORT_SYSCTL_NAMES) assert.equal(sysctls(`tcp_${n}`).length, 1, n);
 });

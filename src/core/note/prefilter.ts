@@ -47,7 +47,7 @@ export type LineRuns = number[];
  * position at most one group can match (after `tcp` they differ in the next character), and the scan resumes
  * one character after each match, so no anchor hides another.
  */
-export function lineAnchorPattern(counters: readonly string[], phrases: readonly string[]): RegExp {
+export function lineAnchorPattern(counters: readonly string[], phrases: readonly string[], shortSysctls: readonly string[] = []): RegExp {
   const lit = (words: readonly string[]): string => prefixTrieSource(words.map((w) => w.toLowerCase()), '');
   const groups: Record<LinePass, string> = {
     // PROC_ROW_PATTERN: `\d+:[ \t]+` before the local address. The digit is left out: a pattern that can start
@@ -55,8 +55,8 @@ export function lineAnchorPattern(counters: readonly string[], phrases: readonly
     proc: String.raw`:[ \t]`,
     // SOCKSTAT_LINE_PATTERN, SS_SUMMARY_LINE_PATTERN, SOCKETS_USED_PATTERN.
     sockstat: lit(['tcp:', 'tcp6:', 'sockets:']),
-    // SYSCTL_PATTERN and CORE_SYSCTL_PATTERN: the key itself is required.
-    sysctl: lit(['tcp_', 'ip_local_port_range', 'somaxconn', 'netdev_max_backlog']),
+    // SYSCTL_PATTERN, CORE_SYSCTL_PATTERN and SHORT_SYSCTL_PATTERN: the key itself is required.
+    sysctl: lit(['tcp_', 'ip_local_port_range', 'somaxconn', 'netdev_max_backlog', ...shortSysctls]),
     counter: lit(counters),
     phrase: lit(phrases),
     // CONNTRACK_MATCH_PATTERN; CONNTRACK_ROW_PATTERN's look-ahead (every row ends with ` src=…`).

@@ -85,6 +85,17 @@ const SYSCTL_NAMES: ReadonlyMap<string, string> = new Map(
   TERMS.filter((t) => t.kind === 'sysctl').map((t) => [t.id.replace(/^net\.(?:ipv4|core)\./, ''), t.id] as const),
 );
 
+/**
+ * Orphan and TIME-WAIT tunables as notes shorten them, without `tcp_` (`把 fin_timeout 调到 30，打开 tw_reuse`):
+ * names of two words or more that no other common software uses as a setting (not `keepalive_time`: nginx has
+ * one). Each is `tcp_` + the name in the catalogue (test/unit/recognizeContext.test.ts checks it).
+ */
+export const SHORT_SYSCTL_NAMES: readonly string[] = [
+  'max_orphans', 'orphan_retries', 'fin_timeout', 'tw_reuse', 'tw_reuse_delay', 'tw_recycle', 'max_tw_buckets', 'abort_on_overflow', 'max_syn_backlog', 'synack_retries',
+];
+/** SHORT_SYSCTL_NAMES as words (never inside `tcp_max_orphans` or `net.ipv4.…`: those are SYSCTL_PATTERN's). */
+export const SHORT_SYSCTL_PATTERN = new RegExp(`(?<![\\w./-])(${SHORT_SYSCTL_NAMES.join('|')})(?![\\w])`, 'g');
+
 
 /** Counter names: `TcpExtTCPAbortOnMemory` or `TCPAbortOnMemory` (as in /proc/net/netstat). Case-sensitive. */
 const COUNTER_IDS: ReadonlyMap<string, string> = (() => {
@@ -481,6 +492,13 @@ function termMentions(text: string, out: RawMention[], runs: Runs | undefined, s
   };
   eachMatch(SYSCTL_PATTERN, text, sysctl, runs?.lines.sysctl);
   eachMatch(CORE_SYSCTL_PATTERN, text, sysctl, runs?.lines.sysctl);
+  eachMatch(SHORT_SYSCTL_PATTERN, text, (m, at) => {
+    const id = SYSCTL_NAMES.get(`tcp_${m[1] ?? ''}`);
+    if (!id) return;
+    const end = at + m[0].length;
+    if (insideUrl(text, at, end)) return;
+    out.push({ start: at, end, text: m[0], kind: 'sysctl', id });
+  }, runs?.lines.sysctl);
   eachMatch(COUNTER_PATTERN, text, (m, at) => {
     const id = COUNTER_IDS.get(m[0]);
     if (!id) return;
@@ -566,7 +584,7 @@ function resolveOverlaps(mentions: RawMention[]): RawMention[] {
 }
 
 /** LINE_ANCHOR_PATTERN's anchors: the counter names and kernel messages of the catalogue, as the passes read them. */
-export const LINE_ANCHOR_PATTERN = lineAnchorPattern([...COUNTER_IDS.keys()], [...PHRASES.keys()]);
+export const LINE_ANCHOR_PATTERN = lineAnchorPattern([...COUNTER_IDS.keys()], [...PHRASES.keys()], SHORT_SYSCTL_NAMES);
 
 export interface FindOptions {
   /**
