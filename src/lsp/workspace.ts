@@ -268,7 +268,7 @@ export class LspWorkspace {
     if (!at) return null;
     await this.building;
     this.flush();
-    return referenceLocations(this.index.references(at.id, at.kind)).map((r) => ({
+    return referenceLocations(this.index.references(at.id, at.kind), noteKey(uri)).map((r) => ({
       uri: r.key,
       range: { start: { line: r.line, character: r.character }, end: { line: r.line, character: r.character + r.length } },
     }));

@@ -51,9 +51,10 @@ export interface ReadableNote {
  * `roots` are real paths (see rootFolders); `maxMB` the size cap.
  */
 export function readNoteInRoots(path: string, roots: readonly string[], maxMB: number): ReadableNote {
-  const list = roots.join(', ') || '(none)';
-  if (roots.length === 0) throw new ToolError(`No readable root folder: the client's roots (${list}) name no existing local folder. Send the note's Markdown in \`text\` instead.`);
-  if (!path.trim() || path.includes('\0')) throw new ToolError('`path` is empty: give the path of a Markdown note (.md) inside the client\'s roots, or send the note in `text`.');
+  const list = roots.join(', ');
+  if (roots.length === 0) throw new ToolError("No readable root folder: the client's roots name no existing local folder (or it shares none). Send the note's Markdown in `text` instead.");
+  if (!path.trim()) throw new ToolError('`path` is empty: give the path of a Markdown note (.md) inside the client\'s roots, or send the note in `text`.');
+  if (path.includes('\0')) throw new ToolError('`path` holds a NUL character, which no file name can: give the path of a Markdown note (.md) inside the client\'s roots, or send the note in `text`.');
   // A `file:` URI (agents often send one) names the same path; other schemes are not on this disk.
   let local = path;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) {

@@ -85,7 +85,8 @@ export function createMcpServer(options: McpOptions, parts: McpParts): McpServer
           `The client declares roots but its roots/list request failed (${why}), so no file can be read. Send the note's Markdown in \`text\` instead, or ask the user to check the client's roots (file:// folders).`,
         );
       }
-      return listed.roots.length ? rootFolders(listed.roots.map((r) => r.uri)) : rootFolders([pathToFileURL(options.cwd).href]);
+      // An empty list shares no folder: nothing is read (never the working directory instead).
+      return rootFolders(listed.roots.map((r) => r.uri));
     })();
     return roots;
   };

@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { analyzeNote } from '../../src/core/note/analyze';
 import { noteHover } from '../../src/core/noteHover';
-import { noteDiagnostics, noteTypos, quickFixes } from '../../src/core/check/noteDiagnostics';
+import { MAX_NOTE_DIAGNOSTICS, noteDiagnostics, noteTypos, quickFixes } from '../../src/core/check/noteDiagnostics';
 import { checkNote } from '../../src/core/check/findings';
 import { describeEvidence, evidenceSymbols } from '../../src/core/note/evidenceNames';
 import { summarizeEvidence } from '../../src/core/note/navigation';
@@ -64,6 +64,15 @@ describe('core/check/noteDiagnostics', () => {
         ['TIME_WAIT lasts 4 minutes', 'misconception:tw-four-minutes'],
       ],
     );
+  });
+
+  test('an editor gets at most MAX_NOTE_DIAGNOSTICS: the claims kept, the typos cut in note order (audit s14 D3)', () => {
+    const junk = `${'LAST_LOCK '.repeat(MAX_NOTE_DIAGNOSTICS + 200)}\n\nTIME_WAIT lasts 4 minutes.\n`;
+    const diagnostics = noteDiagnostics(junk, noteTypos(junk), 'en');
+    assert.equal(diagnostics.length, MAX_NOTE_DIAGNOSTICS);
+    assert.equal(diagnostics.filter((d) => d.code === 'misconception:tw-four-minutes').length, 1);
+    assert.equal(diagnostics[0]?.start, 0);
+    assert.equal(checkNote(junk, { lang: 'en' }).length, MAX_NOTE_DIAGNOSTICS + 201, '`check` lists every finding');
   });
 
   test('quick fixes: one preferred replacement, two unpreferred for an ambiguous digit, none for a stale range', () => {

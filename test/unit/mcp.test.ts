@@ -255,6 +255,26 @@ describe('tcp-state-notes mcp without client roots', () => {
     });
   });
 
+  it('a client that declares roots and lists none: no file is read, not even in the working directory (audit s14 D5)', async () => {
+    await inTempDir('tsn-mcp-noroots-', async (dir) => {
+      writeFileSync(join(dir, 'n.md'), 'LAST_ACK 2103\n');
+      const { client } = await connect({ roots: [], cwd: dir });
+      await closing(client, async () => {
+        const r = await client.callTool({ name: 'summarize_socket_evidence', arguments: { path: 'n.md' } });
+        assert.equal(r.isError, true);
+        assert.match(text(r), /No readable root folder: .*shares none.*Send the note's Markdown in `text`/);
+        assert.doesNotMatch(text(r), /LAST-ACK/);
+        assert.match(text(await client.callTool({ name: 'summarize_socket_evidence', arguments: { text: 'LAST_ACK 2103\n' } })), /\| LAST-ACK \| 2,103 \|/);
+      });
+      const plain = await connect({ cwd: dir });
+      await closing(plain.client, async () => {
+        const nul = await plain.client.callTool({ name: 'summarize_socket_evidence', arguments: { path: 'n\u0000.md' } });
+        assert.equal(nul.isError, true);
+        assert.match(text(nul), /NUL character/);
+      });
+    });
+  });
+
   it('--max-note-size-mb caps every note analysed, a `text` as well as a file', async () => {
     await inTempDir('tsn-mcp-cap-', async (dir) => {
       const big = `${'FIN_WAIT1 3\n'.repeat(140_000)}`; // 1.5 MB

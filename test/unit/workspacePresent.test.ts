@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { walk, walkKeeps, walkSteps } from '../../src/cli/inputs';
 import { WorkspaceIndex } from '../../src/core/workspace/index';
-import { mentionAt, referenceLocations, workspaceSymbolDetail, workspaceSymbolName } from '../../src/core/workspace/present';
+import { MAX_REFERENCES, mentionAt, referenceLocations, workspaceSymbolDetail, workspaceSymbolName } from '../../src/core/workspace/present';
 
 describe('core/workspace/present', () => {
   test('mentionAt: the canonical id under the cursor, by UTF-16 character, at either end of the mention', () => {
@@ -36,6 +36,21 @@ describe('core/workspace/present', () => {
       { key: 'k1', line: 2, character: 2, length: 10 },
     ]);
     assert.deepEqual(referenceLocations([]), []);
+  });
+
+  test('referenceLocations: at most the limit, the asking note first (audit s14 D1: millions of mentions stalled the server)', () => {
+    const index = new WorkspaceIndex();
+    for (let i = 0; i < 30; i++) index.set(`k${i}`, 'FIN_WAIT1 '.repeat(10));
+    assert.equal(referenceLocations(index.references('FIN-WAIT-1')).length, 300);
+    const cut = referenceLocations(index.references('FIN-WAIT-1'), 'k17', 25);
+    assert.equal(cut.length, 25);
+    assert.deepEqual(cut.slice(0, 10).map((r) => r.key), Array(10).fill('k17'));
+    assert.ok(cut.slice(10).every((r) => r.key !== 'k17'));
+    assert.equal(MAX_REFERENCES, 10_000);
+    // Over the default limit.
+    const big = new WorkspaceIndex();
+    for (let i = 0; i < 6; i++) big.set(`b${i}`, 'TIME_WAIT\n'.repeat(2000));
+    assert.equal(referenceLocations(big.references('TIME-WAIT')).length, MAX_REFERENCES);
   });
 
   test('symbol names and details in both languages, counts formatted once', () => {

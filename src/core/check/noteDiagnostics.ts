@@ -47,11 +47,22 @@ export function noteTypos(text: string, model?: NoteModel): readonly Typo[] {
   return findStateTypos(text, model);
 }
 
-/** Every diagnostic of a note: the typos given (see noteTypos; adapters cache them for the quick fixes), then the claims. */
+/**
+ * Diagnostics an editor gets for one note, at most: a note of pasted junk can hold a hundred thousand look-alikes
+ * (one 3 MB line gave 120,000, 40 MB of JSON that froze Neovim). `tcp-state-notes check` still lists them all.
+ */
+export const MAX_NOTE_DIAGNOSTICS = 1000;
+
+/**
+ * Every diagnostic of a note, at most MAX_NOTE_DIAGNOSTICS: the typos given (see noteTypos; adapters cache them for
+ * the quick fixes), then the claims. Over the limit the claims are kept and the typos cut, in note order.
+ */
 export function noteDiagnostics(text: string, typos: readonly Typo[], lang: Lang): NoteDiagnostic[] {
+  const claims = findMisconceptions(text, { lang }).slice(0, MAX_NOTE_DIAGNOSTICS);
+  const room = MAX_NOTE_DIAGNOSTICS - claims.length;
   return [
-    ...typos.map((typo) => ({ start: typo.start, end: typo.end, message: typoMessage(typo, lang), code: TYPO_RULE, href: stateSource(typo.suggestionId) })),
-    ...findMisconceptions(text, { lang }).map((c) => ({ start: c.start, end: c.end, message: c.message, code: `${MISCONCEPTION_PREFIX}${c.rule}`, href: c.source })),
+    ...typos.slice(0, room).map((typo) => ({ start: typo.start, end: typo.end, message: typoMessage(typo, lang), code: TYPO_RULE, href: stateSource(typo.suggestionId) })),
+    ...claims.map((c) => ({ start: c.start, end: c.end, message: c.message, code: `${MISCONCEPTION_PREFIX}${c.rule}`, href: c.source })),
   ];
 }
 

@@ -35,11 +35,23 @@ export interface ReferenceLocation {
   readonly length: number;
 }
 
-/** The index's packed reference rows as one location per mention. */
-export function referenceLocations(references: readonly NoteReferences[]): ReferenceLocation[] {
+/**
+ * References an editor gets for one query, at most: a state pasted in every row of thousands of listings has
+ * millions of mentions, and one answer of them all (an LSP reply of hundreds of MB) stalls the server and the
+ * client. Go to Symbol in Workspace and the evidence view find the blocks that hold them.
+ */
+export const MAX_REFERENCES = 10_000;
+
+/** The index's packed reference rows as one location per mention: at most `limit`, the mentions of the note `first` first. */
+export function referenceLocations(references: readonly NoteReferences[], first?: string, limit = MAX_REFERENCES): ReferenceLocation[] {
   const out: ReferenceLocation[] = [];
-  for (const r of references) {
-    for (let i = 0; i + 2 < r.rows.length; i += 3) out.push({ key: r.key, line: r.rows[i] as number, character: r.rows[i + 1] as number, length: r.rows[i + 2] as number });
+  // The note asked from first: its own mentions are never the ones cut.
+  const ordered = first === undefined ? references : [...references.filter((r) => r.key === first), ...references.filter((r) => r.key !== first)];
+  for (const r of ordered) {
+    for (let i = 0; i + 2 < r.rows.length; i += 3) {
+      if (out.length >= limit) return out;
+      out.push({ key: r.key, line: r.rows[i] as number, character: r.rows[i + 1] as number, length: r.rows[i + 2] as number });
+    }
   }
   return out;
 }

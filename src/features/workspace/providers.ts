@@ -25,7 +25,7 @@ class References implements vscode.ReferenceProvider {
     if (!at) return undefined;
     await this.notes.whenBuilt();
     if (token.isCancellationRequested) return undefined;
-    return referenceLocations(this.notes.index.references(at.id, at.kind)).map((r) => new vscode.Location(vscode.Uri.parse(r.key), new vscode.Range(r.line, r.character, r.line, r.character + r.length)));
+    return referenceLocations(this.notes.index.references(at.id, at.kind), document.uri.toString()).map((r) => new vscode.Location(vscode.Uri.parse(r.key), new vscode.Range(r.line, r.character, r.line, r.character + r.length)));
   }
 }
 
