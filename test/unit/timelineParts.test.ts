@@ -114,7 +114,7 @@ describe('one block, several timed prompts: one sample per prompt (audit c H1)',
     assert.deepEqual(points.map((p) => [p.time, p.counts['CLOSE-WAIT']]), [['10:00:00', 1200], ['10:30:00', 2600]]);
     const c = noteCounts(model);
     assert.equal(c.counts.get('CLOSE-WAIT')?.count, 2600);
-    assert.deepEqual(c.from && [c.from.line, c.from.time], [4, '10:30:00'], 'the latest part, at its own time');
+    assert.deepEqual(c.from && [c.from.line, c.from.time], [5, '10:30:00'], 'the latest part, at its own time');
   });
 
   it('outputs under prompts showing one time (or none after a timed one) stay one sample', () => {
@@ -178,6 +178,43 @@ describe('`date +%T` output inside a loop dates the output after it (audit c L2)
   });
 });
 
+/** After n03-client-timewait-ports.md: `date` printed 16:21:09 under `## 16:21`, then a block timed by the heading alone. */
+const HEADING = [
+  '# php-web-03',
+  '',
+  '## 16:21 现场',
+  '',
+  block('[root@php-web-03 ~]# date', 'Wed May  6 16:21:09 CST 2026', '[root@php-web-03 ~]# ss -Htan state time-wait | wc -l', '28410'),
+  '抽几条看下：',
+  '',
+  block('[root@php-web-03 ~]# ss -tan state time-wait dst 10.40.2.15 | head -n 3', 'Recv-Q Send-Q   Local Address:Port    Peer Address:Port  Process', '0      0          10.40.1.33:60412    10.40.2.15:3306', '0      0          10.40.1.33:33170    10.40.2.15:3306'),
+].join('\n');
+
+describe('a row timed only by its section heading says so (audit c L1)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tsn-timeline-heading-'));
+  const file = join(dir, 'heading.md');
+  writeFileSync(file, HEADING);
+
+  it('the core marks it; it stays after the row above in the note\'s order', () => {
+    const points = timelineOf(analyzeNote(HEADING));
+    assert.deepEqual(points.map((p) => [p.time, p.heading ?? false]), [['2026-05-06T16:21:09', false], ['2026-05-06T16:21:00', 'after']]);
+    assert.ok((points[1]?.minutes as number) >= (points[0]?.minutes as number));
+  });
+
+  it('--json has fromHeading on it alone; Markdown shows the heading\'s time marked as the heading\'s, in both languages', () => {
+    const j = JSON.parse(cliOut(['report', '--json', file])) as { timeline: { time: string; fromHeading?: string }[] };
+    assert.deepEqual(j.timeline.map((p) => [p.time, p.fromHeading ?? false]), [['2026-05-06T16:21:09', false], ['2026-05-06T16:21:00', 'after']]);
+    assert.match(cliOut(['report', file]), /\| 2026-05-06T16:21:00 \(heading\) \| 15 \|/);
+    assert.match(cliOut(['report', '--lang', 'zh-cn', file]), /\| 2026-05-06T16:21:00（标题时间） \| 15 \|/);
+    // A heading's time with no later row above it reads in order: JSON says where it comes from, the row is plain.
+    const alone = join(dir, 'alone.md');
+    writeFileSync(alone, HEADING.replace('Wed May  6 16:21:09 CST 2026', 'Wed May  6 16:20:50 CST 2026').replace('## 16:21 现场', '## 16:21 现场\n\n## 16:22'));
+    const a = JSON.parse(cliOut(['report', '--json', alone])) as { timeline: { time: string; fromHeading?: string }[] };
+    assert.deepEqual(a.timeline.map((p) => p.fromHeading ?? false), [false, 'start']);
+    assert.match(cliOut(['report', alone]), /\| 2026-05-06T16:22:00 \| 17 \|/);
+  });
+});
+
 describe('the workspace index and the built CLI', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tsn-timeline-parts-'));
   const repro = join(dir, 'repro.md');
@@ -194,6 +231,6 @@ describe('the workspace index and the built CLI', () => {
     assert.deepEqual(j.timeline.map((p) => [p.time, p.orphan]), [['00:05:01', 20712], ['00:10:01', 9533], ['00:20:02', 1904]]);
     assert.equal(j.limits.orphan, 1904);
     const md = cliOut(['report', repro]);
-    assert.match(md, /\| 00:10:01 \| 3 \| 9,533 \|/);
+    assert.match(md, /\| 00:10:01 \| 4 \| 9,533 \|/, 'the Line column names the block');
   });
 });
