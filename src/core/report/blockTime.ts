@@ -2,13 +2,16 @@
  * When a block's sample was taken: the time from (in this order) a snapshot header, a full date and time inside
  * the block (`date` output, a dated prompt or comment, `watch`'s header), a time of day in the block's prompt or
  * printed by `date +%T`, the line just above the block, or the heading of its section; a time of day takes the
- * date of a dated heading above it. Read by timeline.ts. Pure: no `vscode`, no Node built-ins.
+ * date of a dated heading above it. Inside the block, the sample's time is the one read last before its first
+ * output (the prompt of its command), not an earlier command's (beforeSample). A block holding several timed
+ * samples is read by readings.ts. Read by timeline.ts. Pure: no `vscode`, no Node built-ins.
  */
 import type { EvidenceBlock, NoteModel, Section } from '../note/model';
 import { classifyLine, promptOf } from '../evidence/commandLine';
 import { isSnapshotHeader } from '../evidence/snapshotFormat';
 import { dateNear, dateTimeLine, parseDate, parseDateTime, parseTimeMention, validDate, type NoteTime } from './time';
 import { epochTime } from './epoch';
+import { clockOutput, isDateCommand } from './clockOutput';
 
 /**
  * A time on the one line directly above the block (blank lines skipped), not further up: there the lines are
@@ -55,31 +58,38 @@ function headingDate(model: NoteModel, section: Section | undefined): { date: No
   return undefined;
 }
 
-/**
- * A `date` command (`date`, `date +%T`, `date; cat /proc/net/sockstat`), and a line that is only a time of day
- * (`09:20:11`; `date +%r`: `01:20:11 PM`, in zh_CN `下午 01时20分11秒`).
- */
-const DATE_COMMAND = /^date(?![^\s;&|])/;
-const CLOCK_LINE = /^\s{0,40}(?:(?:上午|下午) ?)?\d{1,2}(?::\d{2}(?::\d{2})?|时\d{2}分(?:\d{2}秒)?)(?: ?[AaPp][Mm])?\s{0,40}$/;
+/** A segment with sample numbers (sockstat TCP numbers or per-state counts). */
+export const isSampleSegment = (seg: EvidenceBlock['segments'][number]): boolean => seg.sockstat?.tcp !== undefined || Object.keys(seg.counts).length > 0;
 
 /**
- * The first answer of `read` for a line of the block outside the tool output the evidence parser read (its
- * segments, in line order), among its first 2,000 lines: prompts, `date` output and dates stand there, and a
- * long listing is not read a second time.
+ * What `read` answers for the block's sample, from the lines of the block outside the tool output the evidence
+ * parser read (its segments), among its first 2,000 lines: prompts, `date` output and dates stand there, and a long
+ * listing is not read a second time. The sample's is the last answer before its first sample output (the prompt of
+ * its command, the `date` printed last: a timed `sed` or `sysctl -p` before it is not its time), else, with none
+ * before, the first answer after it; in a block without a sample output, the first answer.
  */
-function outsideSegments<T>(block: EvidenceBlock, read: (n: number) => T | undefined): T | undefined {
+function beforeSample<T>(block: EvidenceBlock, read: (n: number) => T | undefined): T | undefined {
+  const hasSample = block.segments.some(isSampleSegment);
   let seg = 0;
+  let found: T | undefined;
+  let passed = false;
   for (let n = block.startLine; n < block.endLine && n - block.startLine < 2000; n++) {
     while (seg < block.segments.length && (block.segments[seg] as EvidenceBlock['segments'][number]).endLine <= n) seg++;
     const inside = block.segments[seg];
     if (inside && inside.startLine <= n) {
+      if (isSampleSegment(inside)) {
+        if (found !== undefined) return found;
+        passed = true;
+      }
       n = inside.endLine - 1;
       continue;
     }
-    const found = read(n);
-    if (found !== undefined) return found;
+    const here = read(n);
+    if (here === undefined) continue;
+    if (!hasSample || passed) return here;
+    found = here;
   }
-  return undefined;
+  return found;
 }
 
 /** The header line `watch` prints above each refresh (`Every 2.0s: ss -s    lb-7: Tue Mar  4 10:00:01 2025`). */
@@ -103,32 +113,19 @@ export function dateOutput(model: NoteModel, block: EvidenceBlock, n: number): N
   return above >= block.startLine && isDateCommand(model.lines.lineText(above)) ? parseDateTime(line) : undefined;
 }
 
-/** A `date` command line, after a prompt or bare (`date` is no command classifyLine knows without a prompt). */
-function isDateCommand(line: string): boolean {
-  const prompt = promptOf(line);
-  return DATE_COMMAND.test(prompt === undefined ? line.trim() : line.slice(prompt.length).trim());
-}
-
 /**
- * The time of day in the block's first prompt that shows one (`[09:20:11] $ ss -s`, `[root@lb-7 09:20:11]# …`,
- * PS1 with `\t`), or printed by `date` alone on the line after it (`date +%T`). Only prompts (commandLine.promptOf)
- * and `date` output are read: times in other output (`ss -o` timers, uptime's `09:20:11 up 3 days`, log time
- * stamps) are not the time of the sample.
+ * The time of day of the block's sample (beforeSample): in a prompt (`[09:20:11] $ ss -s`, `[root@lb-7 09:20:11]# …`,
+ * PS1 with `\t`) or printed by `date` (`date +%T`: clockOutput.ts). Only prompts (commandLine.promptOf) and `date`
+ * output are read: times in other output (`ss -o` timers, uptime's `09:20:11 up 3 days`, log time stamps) are not
+ * the time of the sample.
  */
 function clockInBlock(model: NoteModel, block: EvidenceBlock): NoteTime | undefined {
-  return outsideSegments(block, (n) => {
-    const t = promptClock(model, n);
-    if (t) return t;
-    const line = model.lines.lineText(n);
-    const prompt = promptOf(line);
-    // The command: after the prompt, or a bare one (`date` is no command classifyLine knows without a prompt).
-    const command = prompt === undefined ? line.trim() : line.slice(prompt.length).trim();
-    if (!DATE_COMMAND.test(command)) return undefined;
-    let next = n + 1;
-    while (next < block.endLine && model.lines.lineText(next).trim() === '') next++;
-    const printed = next < block.endLine ? model.lines.lineText(next) : '';
-    return CLOCK_LINE.test(printed) ? parseTimeMention(printed) : undefined;
-  });
+  return beforeSample(block, (n) => clockAt(model, block, n));
+}
+
+/** The time of day line `n` of the block shows: its prompt's, or printed by `date` (clockOutput.ts). */
+export function clockAt(model: NoteModel, block: EvidenceBlock, n: number): NoteTime | undefined {
+  return promptClock(model, n) ?? clockOutput(model, block, n);
 }
 
 export function blockTime(model: NoteModel, block: EvidenceBlock, section: Section | undefined): NoteTime | undefined {
@@ -156,7 +153,7 @@ function ownTime(model: NoteModel, block: EvidenceBlock, section: Section | unde
     const t = tok ? parseDateTime(tok.slice(5)) : undefined;
     if (t) return t;
   }
-  const dated = outsideSegments(block, (n) => dateOutput(model, block, n));
+  const dated = beforeSample(block, (n) => dateOutput(model, block, n));
   if (dated) return underHeading(model, section, dated);
   const above = lineAbove(model, block);
   // A time of day in the block's own prompt is closer to the sample than the heading or the line above: it wins

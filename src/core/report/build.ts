@@ -201,7 +201,18 @@ export interface ReportState {
 export interface ReportJson {
   readonly file: string;
   readonly states: Readonly<Partial<Record<StateId, ReportState>>>;
-  readonly timeline: readonly { readonly time: string; readonly line: number; readonly orphan: number | null; readonly tw: number | null; readonly mem: number | null }[];
+  readonly timeline: readonly {
+    readonly time: string;
+    readonly line: number;
+    readonly orphan: number | null;
+    readonly tw: number | null;
+    readonly mem: number | null;
+    /**
+     * The time is the section heading's (`## 16:21`): when the section starts; the sample was taken then or later
+     * (`after`: after a later sample above it under that heading, though its time reads earlier).
+     */
+    readonly fromHeading?: 'start' | 'after';
+  }[];
   readonly trend: Trend | null;
   readonly limits: Limits;
   readonly causes: readonly { readonly state: StateId | null; readonly rule: string; readonly message: string; readonly source: string }[];
@@ -255,7 +266,7 @@ export function buildReport(model: NoteModel, options: ReportOptions): Report {
     json: {
       file: options.file,
       states,
-      timeline: analysis.points.map((p) => ({ time: p.time, line: p.line, orphan: p.orphan, tw: p.tw, mem: p.mem })),
+      timeline: analysis.points.map((p) => ({ time: p.time, line: p.line, orphan: p.orphan, tw: p.tw, mem: p.mem, ...(p.heading ? { fromHeading: p.heading } : {}) })),
       trend: analysis.trend,
       limits: analysis.limits,
       causes: causes.map((c) => ({ state: c.state, rule: c.rule, message: c.message, source: c.source })),

@@ -36,7 +36,7 @@ import { withinRange, type NoteModel, type OffsetRange } from '../note/model';
 import { EVIDENCE_KIND_LABEL, t } from '../strings';
 import { segmentInSeries } from './hosts';
 import { compareOnAxis } from './sampleOrder';
-import { axisAtLine, axisOf, timelineOf, type TimelinePoint } from './timeline';
+import { axisAtLine, axisOf, sampleAt, timelineOf, type TimelinePoint } from './timeline';
 
 import type { CountSource } from '../evidence/blockCounts';
 
@@ -115,16 +115,17 @@ function samplesOf(model: NoteModel, range: OffsetRange | undefined, points: rea
   for (const block of model.evidence) {
     if (!withinRange(range, block.start, block.end)) continue;
     const p = timed.get(block.startLine);
-    // The note's one order (sampleOrder.ts): a block without a time stands at the latest time above it.
-    const minutes = axisOf(model, block);
     block.segments.forEach((seg, i) => {
       if (Object.keys(seg.counts).length === 0 || !segmentInSeries(model, block, i)) return;
       const listing = isListing(seg);
+      // The note's one order (sampleOrder.ts): a block without a time stands at the latest time above it; an output
+      // of a block holding several samples at its own sample's time.
+      const at = p ? sampleAt(model, block, seg.startLine) : { minutes: axisOf(model, block), time: null };
       out.push({
         line: seg.startLine,
         kind: seg.kind,
-        time: p?.time ?? null,
-        minutes,
+        time: at.time,
+        minutes: at.minutes,
         source: listing ? 'listing' : 'count-block',
         counts: seg.counts,
         ...(seg.covers && !listing ? { covers: seg.covers } : {}),

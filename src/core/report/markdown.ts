@@ -74,6 +74,7 @@ const W = {
   findings: { en: 'Findings', 'zh-cn': '发现的问题' },
   moreFindings: { en: '…and {more} more, not listed here (the JSON report has them all)', 'zh-cn': '……另有 {more} 个未列出（JSON 报告包含全部）' },
   moreSamples: { en: '… {more} samples between these …', 'zh-cn': '……中间另有 {more} 个采样……' },
+  fromHeading: { en: '{time} (heading)', 'zh-cn': '{time}（标题时间）' },
   line: { en: 'line {n}', 'zh-cn': '第 {n} 行' },
 } as const satisfies Record<string, Localized>;
 
@@ -175,7 +176,10 @@ export function reportMarkdown(report: Report, lang: Lang): string {
     const rows = j.timeline.map((p, i) => ({ p, counts: points[i]?.counts ?? {}, atLeast: points[i]?.atLeast, host: named ? points[i]?.host : undefined }));
     const shown = rows.length > MAX_MARKDOWN_ROWS ? [...rows.slice(0, half), undefined, ...rows.slice(-half)] : rows;
     for (const row of shown) {
-      if (row) out.push(`| ${row.p.time}${row.host !== undefined ? ` (${escapeMarkdown(row.host)})` : ''} | ${row.p.line + 1} | ${n(row.p.orphan)} | ${n(row.p.tw)} | ${n(row.p.mem)} | ${stateCounts(row.counts, row.atLeast)} |`);
+      // A time that is only the section heading's, below a later row under that heading: when the section started,
+      // said so, so that the row does not read as taken before the one above it.
+      const time = row?.p.fromHeading === 'after' ? t(W.fromHeading, lang, { time: row.p.time }) : row?.p.time;
+      if (row) out.push(`| ${time}${row.host !== undefined ? ` (${escapeMarkdown(row.host)})` : ''} | ${row.p.line + 1} | ${n(row.p.orphan)} | ${n(row.p.tw)} | ${n(row.p.mem)} | ${stateCounts(row.counts, row.atLeast)} |`);
       else out.push(`| ${t(W.moreSamples, lang, { more: j.timeline.length - MAX_MARKDOWN_ROWS })} | | | | | |`);
     }
     out.push('');

@@ -6,14 +6,11 @@ import type { EvidenceBlock, NoteModel, Section } from '../note/model';
 import type { StateId } from '../catalogue/types';
 import { lowerBoundStates } from '../evidence/coverage';
 import { mergeSegments } from '../evidence/parse';
-import { blockTime, clockOn, dateOutput, promptClock, timeAbove, underHeading } from './blockTime';
+import { blockTime, clockAt, clockOn, dateOutput, isSampleSegment, timeAbove, underHeading } from './blockTime';
 import { hostOfSegments, segmentHosts } from './hosts';
-import { minutesOf, type NoteTime } from './time';
+import { isoOf, type NoteTime } from './time';
 
 type Segment = EvidenceBlock['segments'][number];
-
-/** A segment with sample numbers (sockstat TCP numbers or per-state counts). */
-const isSample = (seg: Segment): boolean => seg.sockstat?.tcp !== undefined || Object.keys(seg.counts).length > 0;
 
 /** One reading of a block that holds several: its time and its numbers, and the host its prompts name. */
 export interface Reading {
@@ -23,89 +20,113 @@ export interface Reading {
   readonly host?: string;
   /** The states whose count is a lower bound (evidence/coverage.ts lowerBoundStates). */
   readonly atLeast: readonly StateId[];
+  /** 0-based note line where it starts: the line its time was read on, else its first output's. */
+  readonly from: number;
+  /** The line of its last sockstat output, if it has one. */
+  readonly sockstatLine?: number;
+}
+
+/** A time read in the block: a date (dateOutput) or a time of day (a prompt's, or printed by `date +%T`), and its line. */
+interface Mark {
+  readonly t: NoteTime;
+  readonly dated: boolean;
+  readonly line: number;
 }
 
 interface Group {
-  /** The date or time of day read for it, if any. */
-  t?: NoteTime;
-  clock?: NoteTime;
+  /** The time read last before its first output, if any. */
+  readonly mark?: Mark;
   readonly segs: number[];
   readonly host?: string;
+  readonly from: number;
 }
 
 /** The reading of a group of the block's sample outputs (indexes), at time `t`. */
-function reading(block: EvidenceBlock, segs: readonly number[], t: NoteTime): Reading {
-  const own = segs.map((i) => block.segments[i] as Segment);
+function reading(block: EvidenceBlock, g: Group, t: NoteTime): Reading {
+  const own = g.segs.map((i) => block.segments[i] as Segment);
   const merged = mergeSegments(own);
-  const host = hostOfSegments(block, segs);
-  return { t, tcp: merged.sockstat?.tcp, counts: merged.counts, atLeast: lowerBoundStates(own), ...(host !== undefined ? { host } : {}) };
+  const host = hostOfSegments(block, g.segs);
+  const sockstat = own.filter((s) => s.sockstat?.tcp !== undefined).pop();
+  return {
+    t,
+    tcp: merged.sockstat?.tcp,
+    counts: merged.counts,
+    atLeast: lowerBoundStates(own),
+    from: g.from,
+    ...(sockstat ? { sockstatLine: sockstat.startLine } : {}),
+    ...(host !== undefined ? { host } : {}),
+  };
 }
 
+/** The same time: a sample's outputs under prompts that show one time are one sample. */
+const sameTime = (a: Mark | undefined, b: Mark | undefined): boolean => a !== undefined && b !== undefined && a.dated === b.dated && isoOf(a.t) === isoOf(b.t);
+
 /**
- * The groups of the block's sample outputs: a new group at each date (dateOutput) or, with `byHost`, at each output
- * whose host (hosts.ts segmentHosts) differs from the group's; each group with the date, or the time of day of a
- * prompt (promptClock), the latest read between the output before and its first output.
+ * The groups of the block's sample outputs: a new group at each output under a time (a date, dateOutput; a time of
+ * day, clockAt) read since the output before that differs from its group's, or, with `byHost`, whose host
+ * (hosts.ts segmentHosts) differs from the group's. Each group has the time read last before its first output.
+ * Outputs before the first time read (not `byHost`) are in no group.
  */
 function groupsOf(model: NoteModel, block: EvidenceBlock, byHost: boolean): Group[] {
   const hosts = segmentHosts(block);
   const groups: Group[] = [];
-  let date: NoteTime | undefined;
-  let clock: NoteTime | undefined;
+  let mark: Mark | undefined;
   let seg = 0;
   for (let n = block.startLine; n < block.endLine && n - block.startLine < 2000; n++) {
     while (seg < block.segments.length && (block.segments[seg] as Segment).endLine <= n) seg++;
     const inside = block.segments[seg];
     if (inside && inside.startLine <= n) {
-      if (isSample(inside)) {
+      if (isSampleSegment(inside)) {
         const last = groups[groups.length - 1];
         const host = hosts[seg];
-        // By host: a new reading also where the prompt's clock moved a minute or more (lb-1 at 14:05, then at 14:20).
-        const moved = byHost && clock !== undefined && last?.clock !== undefined && Math.abs(minutesOf(clock) - minutesOf(last.clock)) >= 1;
-        if (last && !date && !moved && (!byHost || host === last.host)) last.segs.push(seg);
-        else if (date || byHost) groups.push({ segs: [seg], ...(date ? { t: date } : {}), ...(clock ? { clock } : {}), ...(host !== undefined ? { host } : {}) });
-        // Read for this output; other outputs between a date and its sample (sysctl values) leave it standing.
-        date = undefined;
-        clock = undefined;
+        const moved = mark !== undefined && !sameTime(mark, last?.mark);
+        if (last && !moved && (!byHost || host === last.host)) last.segs.push(seg);
+        else if (mark || byHost) groups.push({ segs: [seg], from: mark?.line ?? inside.startLine, ...(mark ? { mark } : {}), ...(host !== undefined ? { host } : {}) });
+        // Read for this output; other outputs between a time and its sample (sysctl values) leave it standing.
+        mark = undefined;
       }
       n = inside.endLine - 1;
       continue;
     }
-    // The latest before the output: the prompt of its command, the `date` printed last.
-    date = dateOutput(model, block, n) ?? date;
-    if (byHost) clock = promptClock(model, n) ?? clock;
+    // The latest before the output: the prompt of its command, the time `date` printed last.
+    const date = dateOutput(model, block, n);
+    const clock = date ? undefined : clockAt(model, block, n);
+    if (date || clock) mark = { t: (date ?? clock) as NoteTime, dated: date !== undefined, line: n };
   }
   return groups;
 }
 
 /**
- * The readings of a block that holds several dated outputs — a loop of `date` and sockstat or `ss -s`
- * (`while true; do date; cat /proc/net/sockstat; sleep 60; done`), dated prompts one after another: each date
- * (dateOutput) with the sample outputs after it up to the next date is one reading. Undefined unless at least two
- * dates have a sample after them (a block with one dated output is one sample, as before); outputs before the
- * first date have no time of their own and are left out.
+ * The readings of a block that holds several timed samples — a session pasted whole (`[root@lb-9 00:05:01]# grep
+ * TCP: /proc/net/sockstat`, then at 00:10:01, …), a loop of `date` (or `date +%T`) and sockstat or `ss -s`
+ * (`while true; do date; cat /proc/net/sockstat; sleep 60; done`), dated prompts one after another: each output
+ * under its own time (groupsOf) is one reading, at that time — a date as given, a time of day on the date of the
+ * time above the block. Undefined unless at least two times have a sample after them (a block with one timed
+ * sample is one sample, blockTime.ts); outputs before the first time have no time of their own and are left out.
  *
  * Else, the readings of a block whose outputs come from two hosts or more (prompts or per-host headers, hosts.ts): each run of
- * one host's outputs is a reading, at the date or the time of day its prompt shows (on the date of the time above
- * the block), else at the block's time. Undefined when one of them has no time.
- * Walked only for blocks with two sample segments or more.
+ * one host's outputs under one time is a reading, at that time, else at the block's time. Undefined when one of
+ * them has no time. Walked only for blocks with two sample segments or more.
  */
 export function readingsOf(model: NoteModel, block: EvidenceBlock, section: Section | undefined): Reading[] | undefined {
   const samples: number[] = [];
   block.segments.forEach((s, i) => {
-    if (isSample(s)) samples.push(i);
+    if (isSampleSegment(s)) samples.push(i);
   });
   if (samples.length < 2) return undefined;
-  const dated = groupsOf(model, block, false).filter((g) => g.t);
-  if (dated.length >= 2) return dated.map((g) => reading(block, g.segs, underHeading(model, section, g.t as NoteTime)));
-  const hosts = segmentHosts(block);
-  if (new Set(samples.map((i) => hosts[i]).filter((h) => h !== undefined)).size < 2) return undefined;
   const above = timeAbove(model, block, section);
+  const timeOf = (m: Mark): NoteTime => underHeading(model, section, m.dated ? m.t : clockOn(m.t, above));
+  const hosts = segmentHosts(block);
+  if (new Set(samples.map((i) => hosts[i]).filter((h) => h !== undefined)).size < 2) {
+    const timed = groupsOf(model, block, false);
+    return timed.length >= 2 ? timed.map((g) => reading(block, g, timeOf(g.mark as Mark))) : undefined;
+  }
   const base = blockTime(model, block, section);
   const out: Reading[] = [];
   for (const g of groupsOf(model, block, true)) {
-    const t = g.t ? underHeading(model, section, g.t) : g.clock ? underHeading(model, section, clockOn(g.clock, above)) : base;
+    const t = g.mark ? timeOf(g.mark) : base;
     if (!t) return undefined;
-    out.push(reading(block, g.segs, t));
+    out.push(reading(block, g, t));
   }
   return out;
 }

@@ -34,6 +34,13 @@ export interface TimelinePoint {
   readonly host?: string;
   /** Internal: the states whose count is a lower bound (only a listing that shows part of the sockets counts them). */
   readonly atLeast?: readonly StateId[];
+  /** Internal: the line of its last sockstat output, for a sample that is one of several in its block (readings.ts). */
+  readonly sockstatLine?: number;
+  /**
+   * Its time is its section heading's alone (`## 16:21`): when the section starts, the sample is at or after it —
+   * `after` when a sample above it under that heading is later (it is placed after that one, its time reads earlier).
+   */
+  readonly heading?: 'start' | 'after';
 }
 
 export interface Trend {
@@ -107,6 +114,17 @@ interface NoteTimes {
   readonly minutes: ReadonlyMap<EvidenceBlock, number>;
   /** Every block's minutes in the note's one order (sampleOrder.ts), by its index in model.evidence. */
   readonly axis: readonly number[];
+  /** The samples of a block holding several (readings.ts), in note order: where each starts, its minutes and time. */
+  readonly parts: ReadonlyMap<EvidenceBlock, readonly Part[]>;
+  /** The time shown for each block with a sample (its last sample's). */
+  readonly shown: ReadonlyMap<EvidenceBlock, string>;
+}
+
+/** One of several samples in a block: its first line (where its time was read), its minutes and its time shown. */
+interface Part {
+  readonly from: number;
+  readonly minutes: number;
+  readonly time: string;
 }
 
 const NOTE_TIMES = new WeakMap<NoteModel, NoteTimes>();
@@ -139,19 +157,31 @@ function noteTimes(model: NoteModel): NoteTimes {
   // times (`date` printed 14:30:40) are later than the section's start, and notes are written as the incident goes.
   const sectionOf = new Map(model.evidence.map((b, i) => [b, sections[i]] as const));
   let latestInSection: { section: unknown; minutes: number } | undefined;
+  const after = new Set<number>();
   timed.forEach(({ block, heading }, i) => {
     const section = sectionOf.get(block);
     if (latestInSection?.section !== section) latestInSection = undefined;
-    if (heading && latestInSection && latestInSection.minutes > (at[i] as number)) at[i] = latestInSection.minutes;
+    if (heading && latestInSection && latestInSection.minutes > (at[i] as number)) {
+      at[i] = latestInSection.minutes;
+      after.add(i);
+    }
     latestInSection = { section, minutes: Math.max(latestInSection?.minutes ?? -Infinity, at[i] as number) };
   });
   const points: TimelinePoint[] = [];
   const minutes = new Map<EvidenceBlock, number>();
-  timed.forEach(({ block, sample, reading }, i) => {
+  const parts = new Map<EvidenceBlock, Part[]>();
+  const shown = new Map<EvidenceBlock, string>();
+  timed.forEach(({ block, sample, reading, heading }, i) => {
     const t = axis[i] as NoteTime;
     // A block with several readings stands at its last one (the later readings set it again).
     minutes.set(block, at[i] as number);
+    if (reading) {
+      let list = parts.get(block);
+      if (!list) parts.set(block, (list = []));
+      list.push({ from: reading.from, minutes: at[i] as number, time: isoOf(t) });
+    }
     if (!sample) return;
+    shown.set(block, isoOf(t));
     const tcp = reading ? reading.tcp : block.sockstat?.tcp;
     const host = reading ? reading.host : tcp ? sampleHost(block) : undefined;
     const atLeast = reading ? reading.atLeast : lowerBoundStates(block.segments);
@@ -165,9 +195,11 @@ function noteTimes(model: NoteModel): NoteTimes {
       counts: reading ? reading.counts : block.counts,
       ...(host !== undefined ? { host } : {}),
       ...(atLeast.length ? { atLeast } : {}),
+      ...(reading?.sockstatLine !== undefined ? { sockstatLine: reading.sockstatLine } : {}),
+      ...(heading ? { heading: after.has(i) ? ('after' as const) : ('start' as const) } : {}),
     });
   });
-  const times = { points, minutes, axis: minutesInNoteOrder(model.evidence.map((b) => minutes.get(b))) };
+  const times = { points, minutes, parts, shown, axis: minutesInNoteOrder(model.evidence.map((b) => minutes.get(b))) };
   NOTE_TIMES.set(model, times);
   return times;
 }
@@ -214,6 +246,21 @@ export function axisOf(model: NoteModel, block: EvidenceBlock): number {
   return i < 0 ? axisAtLine(model, block.startLine) : (noteTimes(model).axis[i] as number);
 }
 
+/**
+ * Where a line of a block stands in the note's one order, and the time shown for it: in a block holding several
+ * samples (readings.ts), the sample whose part holds the line (it starts where its time was read; a line above the
+ * first sample's time, with it: a setting read before it is in effect at it); else the block's (axisOf), with the
+ * time of its sample if it has one.
+ */
+export function sampleAt(model: NoteModel, block: EvidenceBlock, line: number): { minutes: number; time: string | null } {
+  const { parts, shown } = noteTimes(model);
+  const list = parts.get(block);
+  if (!list?.length) return { minutes: axisOf(model, block), time: shown.get(block) ?? null };
+  let part = list[0] as Part;
+  for (const x of list) if (x.from <= line) part = x;
+  return { minutes: part.minutes, time: part.time };
+}
+
 /** The minutes in the note's one order of a line outside the blocks (a count in the text): the latest time of a timed block above it. */
 export function axisAtLine(model: NoteModel, line: number): number {
   const { axis } = noteTimes(model);
@@ -235,7 +282,7 @@ export function axisAtLine(model: NoteModel, line: number): number {
 export function placeOf(model: NoteModel, block: EvidenceBlock, line: number, inTime = true): Place {
   // With samples from several hosts only (hosts.ts): a value under another host's prompt is not this place's.
   const host = hostSeries(model) ? hostAtLine(block, line) : undefined;
-  return { line, minutes: inTime ? axisOf(model, block) : undefined, block: block.startLine, ...(host !== undefined ? { host } : {}) };
+  return { line, minutes: inTime ? sampleAt(model, block, line).minutes : undefined, block: block.startLine, ...(host !== undefined ? { host } : {}) };
 }
 
 /** Every value of every sysctl in the note, placed (placeOf), by key; memoised per model, in time and in note order. */
@@ -305,7 +352,7 @@ export function latestSockstat(model: NoteModel, points: readonly TimelinePoint[
     timedLines.add(p.line);
     const block = blockAt.get(p.line);
     if (!block || !ofSeries(series, p.host) || (p.orphan === null && p.tw === null && p.mem === null)) continue;
-    const sockstatLine = seriesSockstat(model, block)?.line ?? block.startLine;
+    const sockstatLine = p.sockstatLine ?? seriesSockstat(model, block)?.line ?? block.startLine;
     consider({ orphan: p.orphan, tw: p.tw, mem: p.mem, block, sockstatLine, minutes: p.minutes, line: p.line });
   }
   model.evidence.forEach((b) => {
