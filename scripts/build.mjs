@@ -118,6 +118,14 @@ const targets = [
     platform: 'node',
     format: 'cjs',
   },
+  {
+    // One MCP tool call on a large note, in a worker thread (src/mcp/offThread.ts).
+    ...common,
+    entryPoints: ['src/mcp/toolWorker.ts'],
+    outfile: 'dist/mcpToolWorker.js',
+    platform: 'node',
+    format: 'cjs',
+  },
 ];
 
 const webviewEntry = 'src/webview/main.ts';

@@ -9,6 +9,9 @@ import { CliError, EXIT } from '../cli/errors';
 import { writeStream } from '../cli/output';
 import { maxNoteSizeMB } from '../cli/readNote';
 import { USAGE, VERSION } from '../cli/usage';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { workerRunner } from './offThread';
 import { createMcpServer, type McpParts } from './server';
 
 /** A JSON-RPC message may carry a whole note as `text`: room for the size cap, escaped. */
@@ -33,7 +36,10 @@ export async function runMcpCommand(argv: readonly string[], stdout: NodeJS.Writ
 }
 
 export async function runMcpServer(options: { version: string; maxNoteSizeMB: number }, parts: McpParts): Promise<number> {
-  const server = createMcpServer({ version: options.version, cwd: process.cwd(), maxNoteSizeMB: options.maxNoteSizeMB }, parts);
+  // The worker bundle beside this one (dist/mcpToolWorker.js); without it calls run in this thread.
+  const script = join(__dirname, 'mcpToolWorker.js');
+  const offThread = existsSync(script) ? workerRunner(script) : undefined;
+  const server = createMcpServer({ version: options.version, cwd: process.cwd(), maxNoteSizeMB: options.maxNoteSizeMB, offThread }, parts);
   const transport = new StdioServerTransport(process.stdin, process.stdout, { maxBufferSize: MAX_MESSAGE_BYTES });
   const closed = new Promise<void>((resolve) => {
     transport.onclose = () => resolve();

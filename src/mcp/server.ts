@@ -13,6 +13,7 @@ import * as z from 'zod/v4';
 import type { TOOL_NAMES as TOOL_NAME_TYPE } from '../core/agents/names';
 import type { ToolNote } from '../core/agents/tools';
 import type { McpCore } from './core';
+import { OFF_THREAD_CHARS, offThreadNote, type OffThreadRunner } from './offThread';
 
 /** The error code the MCP specification gives an unknown resource (the SDK has no name for it). */
 const RESOURCE_NOT_FOUND = -32002;
@@ -22,6 +23,8 @@ export interface McpOptions {
   /** Where relative paths and a client without roots lead (the process's working directory). */
   readonly cwd: string;
   readonly maxNoteSizeMB?: number;
+  /** Runs a call on a large note in a worker thread (./offThread.ts); without it every call runs in the thread. */
+  readonly offThread?: OffThreadRunner;
 }
 
 /** What the server needs from the knowledge core: the names and instructions at once, the rest on first use. */
@@ -99,6 +102,10 @@ export function createMcpServer(options: McpOptions, parts: McpParts): McpServer
     if (input.text !== undefined) return { text: input.text, name: 'text' };
     return core.readNoteInRoots(input.path as string, await currentRoots(core), maxMB(core));
   };
+  /** A note analysed off the server's thread (when a runner is given). */
+  const large = (n: ToolNote): boolean => options.offThread !== undefined && n.text.length >= OFF_THREAD_CHARS;
+  const offThread = (core: McpCore, call: Parameters<OffThreadRunner>[0], signal: AbortSignal): Promise<string> =>
+    (options.offThread as OffThreadRunner)(call, signal, (message) => new core.ToolError(message));
   /** `--max-note-size-mb`: the cap on a file read and on any note analysed, a path's or a `text`. */
   const maxMB = (core: McpCore): number => options.maxNoteSizeMB ?? core.MAX_TOOL_NOTE_MB;
 
@@ -123,10 +130,12 @@ export function createMcpServer(options: McpOptions, parts: McpParts): McpServer
       inputSchema: NOTE_INPUT,
       annotations: READ_ONLY,
     },
-    (args) =>
+    (args, extra) =>
       guard(async (core) => {
         const options = core.noteOptions(core.objectInput(args, NOTE_KEYS, core.messageLang(args)), 'en');
-        return core.summarizeSocketEvidence(await note(core, args, options.lang), { ...options, maxMB: maxMB(core) });
+        const input = { ...options, maxMB: maxMB(core) };
+        const n = await note(core, args, options.lang);
+        return large(n) ? offThread(core, { tool: 'summarize', note: offThreadNote(n), input }, extra.signal) : core.summarizeSocketEvidence(n, input);
       }),
   );
 
@@ -139,10 +148,12 @@ export function createMcpServer(options: McpOptions, parts: McpParts): McpServer
       inputSchema: NOTE_INPUT,
       annotations: READ_ONLY,
     },
-    (args) =>
+    (args, extra) =>
       guard(async (core) => {
         const options = core.noteOptions(core.objectInput(args, NOTE_KEYS, core.messageLang(args)), 'en');
-        return core.checkTcpNote(await note(core, args, options.lang), { ...options, maxMB: maxMB(core) }).text;
+        const input = { ...options, maxMB: maxMB(core) };
+        const n = await note(core, args, options.lang);
+        return large(n) ? offThread(core, { tool: 'check', note: offThreadNote(n), input }, extra.signal) : core.checkTcpNote(n, input).text;
       }),
   );
 

@@ -275,6 +275,45 @@ describe('tcp-state-notes mcp without client roots', () => {
     });
   });
 
+  it('a large note is analysed off the server\'s thread: pings answer meanwhile, and a cancelled call stops with no reply (audit s14 D2)', async () => {
+    await inTempDir('tsn-mcp-large-', async (dir) => {
+      const rows = Array.from({ length: 120_000 }, (_, i) => `FIN-WAIT-1 0 ${1000 + (i % 9000)} 10.0.${i % 250}.${i % 200}:443 10.1.${i % 240}.${i % 190}:${20000 + (i % 40000)}`);
+      const big = `# big\n\nTIME_WAIT lasts 4 minutes.\n\n\`\`\`\n$ ss -tan\n${rows.join('\n')}\n\`\`\`\n`;
+      assert.ok(big.length > 5 * 2 ** 20);
+      const { client } = await connect({ cwd: dir });
+      const errors: string[] = [];
+      client.onerror = (e) => errors.push(String(e));
+      await closing(client, async () => {
+        // The core loaded first (a call's first use awaits it, which would let a ping through anyway).
+        await client.callTool({ name: 'check_tcp_note', arguments: { text: 'FIN_WAIT1 3\n' } });
+        // Pings sent one after another while the note is analysed are answered meanwhile: in the server's
+        // thread, each would wait for the analysis to end.
+        let done = false;
+        const call = client.callTool({ name: 'summarize_socket_evidence', arguments: { text: big } }).finally(() => {
+          done = true;
+        });
+        let pings = 0;
+        while (!done) {
+          await client.ping();
+          if (!done) pings++;
+        }
+        const r = await call;
+        assert.ok(pings >= 10, `${pings} pings answered during the analysis`);
+        assert.match(text(r), /\| FIN-WAIT-1 \| 120,000 \|/);
+        // The same results as in the thread: check's findings.
+        assert.match(text(await client.callTool({ name: 'check_tcp_note', arguments: { text: big } })), /\[tw-four-minutes\]/);
+        // Cancelled: the call's promise rejects, the server sends nothing for it, the next call is answered.
+        const abort = new AbortController();
+        const cancelled = client.callTool({ name: 'summarize_socket_evidence', arguments: { text: big } }, undefined, { signal: abort.signal });
+        setTimeout(() => abort.abort(), 50);
+        await assert.rejects(cancelled);
+        assert.match(text(await client.callTool({ name: 'explain_tcp_state', arguments: { term: 'FIN_WAIT1' } })), /FIN-WAIT-1/);
+        assert.match(text(await client.callTool({ name: 'check_tcp_note', arguments: { text: 'FIN_WAIT3 here\n' } })), /FIN_WAIT3/);
+      });
+      assert.deepEqual(errors.filter((e) => /unknown message ID/i.test(e)), [], 'no reply to the cancelled call');
+    });
+  });
+
   it('--max-note-size-mb caps every note analysed, a `text` as well as a file', async () => {
     await inTempDir('tsn-mcp-cap-', async (dir) => {
       const big = `${'FIN_WAIT1 3\n'.repeat(140_000)}`; // 1.5 MB
