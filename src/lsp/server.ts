@@ -76,13 +76,15 @@ export function serveNotes(connection: Connection, version: string, remote?: Rem
   let folderEvents = false;
   // After `shutdown` the protocol wants every request but `exit` refused with InvalidRequest.
   let shutDown = false;
+  // `initialize` comes once: a second one would start the workspace index again over the first.
+  let initialized = false;
+  /** Every request but initialize and shutdown: LSP's ServerNotInitialized before initialize, InvalidRequest after shutdown. */
   const unlessShutDown = <T>(answer: () => T): T => {
+    if (!initialized) throw new ResponseError(ErrorCodes.ServerNotInitialized, 'the server is not initialized: send initialize first');
     if (shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, 'the server is shut down: only exit is accepted');
     return answer();
   };
 
-  // `initialize` comes once: a second one would start the workspace index again over the first.
-  let initialized = false;
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     if (initialized) throw new ResponseError(ErrorCodes.InvalidRequest, 'initialize was already received');
     initialized = true;

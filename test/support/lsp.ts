@@ -50,6 +50,8 @@ export interface LspOptions {
   /** The workspace folders (file: URIs) the server indexes; none by default. */
   readonly workspaceFolders?: readonly string[];
   readonly capabilities?: ClientCapabilities;
+  /** Run on the connection before `initialize` is sent (what a client that skips it would do). */
+  readonly beforeInitialize?: (connection: ProtocolConnection) => Promise<void>;
 }
 
 export async function startLsp(options: LspOptions = {}): Promise<LspSession> {
@@ -71,6 +73,7 @@ export async function startLsp(options: LspOptions = {}): Promise<LspSession> {
   connection.onNotification(LogMessageNotification.type, (p) => void logs.push(p));
   connection.onError(() => {});
   connection.listen();
+  await options.beforeInitialize?.(connection);
   const initialized = await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri: options.workspaceFolders?.[0] ?? null,

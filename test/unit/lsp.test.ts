@@ -356,6 +356,22 @@ describe('tcp-state-notes lsp --stdio (protocol)', () => {
     }
   });
 
+  test('before initialize, a request is refused with ServerNotInitialized (LSP 3.17; audit s14 D8)', async () => {
+    const lsp = await startLsp({
+      beforeInitialize: async (c) => {
+        const notInitialized = (e: { code?: number }) => e.code === ErrorCodes.ServerNotInitialized;
+        await assert.rejects(c.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position: { line: 0, character: 0 } }), notInitialized);
+        await assert.rejects(c.sendRequest('workspace/symbol', { query: 'fin' }), notInitialized);
+      },
+    });
+    try {
+      await lsp.open(URI, NOTE);
+      assert.ok(await lsp.connection.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position: at('CLOSE_WAIT', 1) }), 'answered once initialized');
+    } finally {
+      assert.equal(await lsp.close(), 0);
+    }
+  });
+
   test('after shutdown, requests are refused with InvalidRequest; exit then ends with status 0', async () => {
     const lsp = await startLsp();
     await lsp.open(URI, NOTE);
