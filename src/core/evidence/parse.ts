@@ -33,7 +33,7 @@ import { loopHostMarker, loopHosts } from './loopHosts';
 import { withCoverage } from './coverage';
 import { mergeSockstat } from './lineFormats';
 import { isSnapshotHeader } from './snapshotFormat';
-import { MAX_LINE_LENGTH, addClamped, splitLines, trimEndSpace } from './text';
+import { MAX_LINE_LENGTH, addClamped, isBareNumberLine, splitLines, trimEndSpace } from './text';
 import { Builder, Line, type ParseState } from './formats/builder';
 import { blockCounts } from './blockCounts';
 import { NetstatStats, Nstat, ProcNetstat } from './formats/counters';
@@ -59,13 +59,19 @@ function startBuilder(line: Line, st: ParseState): Builder | undefined {
   if (ctx?.killOnly === true) return undefined;
   const tryTake = (b: Builder): Builder | undefined => (b.take(line) ? b : undefined);
 
-  if (SingleNumber.canStart(line, st) && ctx?.singleNumber?.state !== undefined) {
-    st.singleNumberUsed = true;
-    const tool = ctx.singleNumber.tool;
-    const kind: EvidenceKind = tool === 'ss' ? 'ss' : tool === 'netstat' ? 'netstat' : 'state-counts';
-    return tryTake(new SingleNumber(kind, ctx.singleNumber.state, ctx.singleNumber.headerLines));
+  const numbers = ctx?.bareNumbers;
+  if (numbers !== undefined) {
+    // A line of several commands: a bare-number line is the next one they print (command.ts), in order.
+    if (st.valueKeyIndex < numbers.length && isBareNumberLine(line.text)) {
+      const slot = numbers[st.valueKeyIndex];
+      if (slot !== null && slot !== '') return tryTake(new Sysctl(st));
+      st.valueKeyIndex++;
+      return slot === null && SingleNumber.canStart(line, st) ? singleNumber(line, st) : undefined;
+    }
+  } else {
+    if (SingleNumber.canStart(line, st)) return singleNumber(line, st);
+    if (Sysctl.pendingKey(st) !== undefined) return tryTake(new Sysctl(st));
   }
-  if (Sysctl.pendingKey(st) !== undefined) return tryTake(new Sysctl(st));
   if (SsSummary.canStart(line)) return tryTake(new SsSummary());
   if (Sockstat.canStart(line)) return tryTake(new Sockstat());
   if (NodeExporterMetrics.canStart(line)) return tryTake(new NodeExporterMetrics());
@@ -83,6 +89,16 @@ function startBuilder(line: Line, st: ParseState): Builder | undefined {
   if (StateCounts.canStart(line, hex, st.words)) return tryTake(new StateCounts(hex, ctx?.counting === true, st.words));
   if (Sysctl.canStart(line, st)) return tryTake(new Sysctl(st));
   return undefined;
+}
+
+/** The one number of a count (`| wc -l`, `grep -c`) of one state (CommandContext.singleNumber). */
+function singleNumber(line: Line, st: ParseState): Builder | undefined {
+  const sn = st.ctx?.singleNumber;
+  if (sn?.state === undefined) return undefined;
+  st.singleNumberUsed = true;
+  const kind: EvidenceKind = sn.tool === 'ss' ? 'ss' : sn.tool === 'netstat' ? 'netstat' : 'state-counts';
+  const b = new SingleNumber(kind, sn.state, sn.headerLines);
+  return b.take(line) ? b : undefined;
 }
 
 const MAX_CONTINUATION_LINES = 20;
@@ -175,6 +191,9 @@ function parseLines(text: string, lineBase: number, out: EvidenceSegment[]): num
       // `lb-1 | CHANGED | rc=0 >>` (ansible), `[1] 14:05:00 [SUCCESS] lb-1` (pssh -i): the next output is that host's.
       close();
       scope = scopeOf(st.ctx, fanned);
+      // Each host runs the whole command: its output starts again (its values, its count).
+      st.valueKeyIndex = 0;
+      st.singleNumberUsed = false;
       continue;
     }
     const cls = classifyLine(text);
