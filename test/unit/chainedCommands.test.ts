@@ -51,6 +51,27 @@ describe('a grep on another command of the line does not cut a count (audit H2)'
     assert.equal(parseCommand(`date; grep TCP /proc/net/sockstat; ${AWK_TABLE}`).partial, false);
   });
 
+  it('two socket pipelines on one line: each output is cut by its own filters only', () => {
+    const header = 'State Recv-Q Send-Q Local Address:Port Peer Address:Port';
+    const row = 'FIN-WAIT-1 0 1000 10.0.0.1:443 10.0.0.2:5000';
+    // A filtered count, then a whole table: the table is whole.
+    const table = parseEvidence([`$ ss -tan | grep :443 | wc -l; ${AWK_TABLE}`, '812', ...TABLE].join('\n')).find((s) => s.kind === 'state-counts');
+    assert.equal(table?.partial, undefined);
+    assert.equal(table?.counts['FIN-WAIT-1'], 20611);
+    // A cut listing, then one whole count: the count is whole, the rows are not.
+    const segs = parseEvidence(['$ ss -tan | head -2; ss -Htan state fin-wait-1 | wc -l', header, row, '20611'].join('\n'));
+    assert.deepEqual(
+      segs.map((s) => [s.oneNumber === true, s.partial === true || s.cut === true]),
+      [
+        [false, true],
+        [true, false],
+      ],
+    );
+    // A filter before the count cuts the count.
+    const cut = parseEvidence([`$ date; ss -tan | grep 10.0.0.2 | awk 'NR>1 {c[$1]++} END {for (s in c) print s, c[s]}'`, 'Thu Mar 12 14:09:47 CST 2026', 'FIN-WAIT-1 1'].join('\n'));
+    assert.equal(cut.find((s) => s.kind === 'state-counts')?.partial, true);
+  });
+
   it('report: the later whole count wins; no state is "≥" (repro-chained-grep, built CLI)', () => {
     const note = noteFile('chained-grep.md', [
       '# t',

@@ -51,10 +51,14 @@ export interface CommandContext {
   /** The pipeline counts per value (`uniq -c`, awk with an END block). */
   readonly counting: boolean;
   /**
-   * The output shows only some of the sockets of the states it holds: `| head`, `| tail`, `| grep 10.0.1.23`
-   * (a pattern that is not one state, or an inverted one), an ss filter expression (`dport = :443`).
+   * The rows the line prints show only some of the sockets of the states they hold: `| head`, `| tail`, `| grep
+   * 10.0.1.23` (a pattern that is not one state, or an inverted one), an ss filter expression (`dport = :443`) —
+   * in a pipeline that can print sockets and does not count per state (a filter on another command of the line,
+   * `grep TCP /proc/net/sockstat`, cuts none of them).
    */
   readonly partial: boolean;
+  /** The same for the per-state counts a pipeline that counts prints: a filter before its count (`| grep :443 | awk … END …`). */
+  readonly countsPartial: boolean;
   /** The output is one number (`| wc -l`, `grep -c`): which state it counts and how many header lines to drop. */
   readonly singleNumber?: { readonly state?: StateId; readonly headerLines: number; readonly tool?: string };
   /** Keys for bare value lines in order (`cat /proc/sys/…`, `sysctl -n …`, `getconf PAGESIZE`). */
@@ -85,8 +89,13 @@ export interface CommandContext {
    * that names a state (`sed '/LISTEN/d'`). A filter on something else (`grep :80`) keeps every state.
    */
   readonly shows?: readonly StateId[];
-  /** A `head` or `tail` stage cuts the output to part of it (`tail -n +2` only drops the header line). */
+  /**
+   * A `head` or `tail` stage cuts the output to part of it (`tail -n +2` only drops the header line), in a pipeline
+   * that can print sockets and does not count per state.
+   */
   readonly cut: boolean;
+  /** The same in a pipeline that counts per state (`… END …' | sort -rn | head -3`: some of the states). */
+  readonly countsCut: boolean;
   /** The address family the first `ss` / `netstat` selects (`-4`, `-6`, `-f inet6`, `-A inet`, `--ipv6`), if one. */
   readonly family?: '4' | '6';
   /** Where the first parsed tool runs, when a wrapper says (`ip netns exec blue`, `ssh lb-8`, `ss -N blue`). */
@@ -187,6 +196,7 @@ interface MutableContext {
   conntrack: boolean;
   counting: boolean;
   partial: boolean;
+  countsPartial: boolean;
   singleNumber?: { state?: StateId; headerLines: number; tool?: string };
   valueKeys: string[];
   family?: '4' | '6';
@@ -220,6 +230,7 @@ interface Showing {
   listing: number;
   shows: readonly StateId[] | null;
   cut: boolean;
+  countsCut: boolean;
   /** CommandContext.bareNumbers so far; `open` until a command prints bare numbers in a way not known. */
   numbers: (string | null)[];
   open: boolean;
@@ -254,10 +265,11 @@ function parseUncached(text: string): CommandContext {
     conntrack: readsConntrack(text),
     counting: false,
     partial: false,
+    countsPartial: false,
     valueKeys: [],
   };
   const pipelines = splitShell(text);
-  const showing: Showing = { listing: 0, shows: null, cut: false, numbers: [], open: true, printing: 0, tied: false, other: false };
+  const showing: Showing = { listing: 0, shows: null, cut: false, countsCut: false, numbers: [], open: true, printing: 0, tied: false, other: false };
   for (const p of pipelines) readPipeline(p, ctx, 0, showing);
   const shows = showing.listing === 1 && showing.shows !== null ? showing.shows : undefined;
   const sets = pipelines.some(setsSysctls);
@@ -265,7 +277,8 @@ function parseUncached(text: string): CommandContext {
     const state = netTcpConnectionCount(text);
     if (state !== undefined) ctx.singleNumber = { state, headerLines: 0, tool: 'Get-NetTCPConnection' };
   }
-  const out: CommandContext = shows === undefined ? { text, ...ctx, setsSysctls: sets, cut: showing.cut } : { text, ...ctx, setsSysctls: sets, shows, cut: showing.cut };
+  const cuts = { cut: showing.cut, countsCut: showing.countsCut };
+  const out: CommandContext = shows === undefined ? { text, ...ctx, setsSysctls: sets, ...cuts } : { text, ...ctx, setsSysctls: sets, shows, ...cuts };
   // Values or a count among other output: the bare numbers are told apart by their order.
   return showing.printing > 1 && showing.tied && showing.other ? { ...out, bareNumbers: showing.numbers } : out;
 }
@@ -430,7 +443,7 @@ function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number, show
   // A pipeline that prints no sockets (`grep TCP /proc/net/sockstat`, `date`) cuts none: its filters cut its own lines only.
   const kind = outputKind(all);
   const sockets = kind === 'listing' || kind === 'any';
-  readShowing(tool, args, all, ss, showing, sockets);
+  const headed = readShowing(tool, args, all, ss, showing) && sockets;
 
   // Counting and single-number pipelines.
   let grepState: StateId | undefined;
@@ -480,7 +493,15 @@ function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number, show
       }
     }
   }
-  if (cut && sockets) ctx.partial = true;
+  // Each output is cut by its own pipeline: a per-state count by the one that counts, rows by the others.
+  if (cut && sockets) {
+    if (counted) ctx.countsPartial = true;
+    else ctx.partial = true;
+  }
+  if (headed) {
+    if (counted) showing.countsCut = true;
+    else showing.cut = true;
+  }
   const last = all[all.length - 1] ?? [];
   const lastName = basename(last[0] ?? '');
   const wcLines = lastName === 'wc' && last.slice(1).some((w) => isFlag(w, 'l') || w === '--lines');
@@ -593,12 +614,14 @@ function cutsOutput(stage: readonly string[]): boolean {
   return !fromLine;
 }
 
-function readShowing(tool: string, args: readonly string[], stages: readonly (readonly string[])[], ss: SsOptions | undefined, showing: Showing, sockets: boolean): void {
-  if (sockets && stages.some(cutsOutput)) showing.cut = true;
+/** Reads what the pipeline's listing shows into `showing`; whether a stage cuts its output (`head`, cutsOutput). */
+function readShowing(tool: string, args: readonly string[], stages: readonly (readonly string[])[], ss: SsOptions | undefined, showing: Showing): boolean {
   const listed = listedStates(tool, args, stages, ss);
-  if (listed === undefined) return;
-  showing.listing++;
-  showing.shows = listed === null ? null : narrowByFilters(listed, stages);
+  if (listed !== undefined) {
+    showing.listing++;
+    showing.shows = listed === null ? null : narrowByFilters(listed, stages);
+  }
+  return stages.some(cutsOutput);
 }
 
 /** Reads `sysctl -n KEY…` into ctx.valueKeys; whether it prints only those keys' values, one a line (no other argument). */

@@ -118,6 +118,16 @@ function withCommand(seg: EvidenceSegment, scope: SegmentScope | undefined, part
   return { ...seg, ...(scope ? { scope } : {}), ...(cut ? { partial: true as const } : {}) };
 }
 
+/**
+ * Does the command that printed the segment show only some of the sockets? Each output by its own pipeline: one
+ * number of a state by the count (whole, or there is none: CommandContext.singleNumber), a per-state count by the
+ * pipeline that counts, rows by the others.
+ */
+function partialOf(seg: EvidenceSegment, ctx: CommandContext | undefined): boolean {
+  if (ctx === undefined || seg.oneNumber === true) return false;
+  return seg.kind === 'state-counts' && ctx.counting ? ctx.countsPartial : ctx.partial;
+}
+
 /** A host's header in the output of a command run on many hosts: ansible's ad-hoc result, pssh's `-i` line. */
 const ANSIBLE_HOST = /^([A-Za-z0-9_][A-Za-z0-9_.:-]{0,62}) \| (?:CHANGED|SUCCESS|FAILED!?) \| rc=\d{1,3} >>\s*$/;
 const PSSH_HOST = /^\[\d{1,5}\] \d{2}:\d{2}:\d{2} \[(?:SUCCESS|FAILURE)\] ([A-Za-z0-9_][A-Za-z0-9_.-]{0,62})(?::\d{1,5})?(?:\s.*)?$/;
@@ -156,7 +166,7 @@ function parseLines(text: string, lineBase: number, out: EvidenceSegment[]): num
     if (!cur) return;
     const seg = cur.finish();
     // The context is still the one the output started in: a command line closes the output before it sets its own.
-    if (seg) out.push(withCoverage(cur instanceof Snapshot ? seg : withCommand(seg, scope, st.ctx?.partial === true), st.ctx, cur.cut));
+    if (seg) out.push(withCoverage(cur instanceof Snapshot ? seg : withCommand(seg, scope, partialOf(seg, st.ctx)), st.ctx, cur.cut));
     cur = undefined;
   };
 
