@@ -128,6 +128,8 @@ describe('sysctl -n among other commands of the line (audit H5)', () => {
     // Another command that may print bare numbers, in a number of lines not known, before the value.
     assert.deepEqual(sysctls(`$ echo $N; sysctl -n ${k}\n12\n65536\n`), {});
     assert.deepEqual(sysctls(`$ ss -tan | awk '{print $2}'; sysctl -n ${k}\n0\n0\n65536\n`), {});
+    // A value in words (`cubic`) is no bare number: the numbers after it are not tied to the keys after it.
+    assert.deepEqual(sysctls(`$ date; sysctl -n net.ipv4.tcp_congestion_control ${k}\nThu Mar 12 14:09:47 CST 2026\ncubic\n65536\n`), {});
     // Values before it still stand in their order.
     assert.deepEqual(sysctls(`$ date; sysctl -n ${k}; echo $N\nThu Mar 12 14:09:47 CST 2026\n65536\n12\n`), { [k]: '65536' });
   });

@@ -238,7 +238,10 @@ function parseLines(text: string, lineBase: number, out: EvidenceSegment[]): num
     if (next) {
       close();
       cur = next;
-    } else cur?.skip(text);
+    } else {
+      cur?.skip(text);
+      Sysctl.unclaimed(line, st);
+    }
   }
   close();
   return lines.length;

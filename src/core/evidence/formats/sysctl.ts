@@ -43,6 +43,23 @@ export class Sysctl extends Builder {
     return ERROR_PREFIXES.some((p) => s.startsWith(p)) && (s.includes(key) || s.includes('/proc/sys/' + key.split('.').join('/')));
   }
 
+  /**
+   * After a line of several commands, a line no reader took while a value is pending: a word (`cubic`) may be that
+   * value, so the bare numbers after it can no longer be tied to the keys (CommandContext.bareNumbers): none is read.
+   */
+  static unclaimed(line: Line, st: ParseState): void {
+    const numbers = st.ctx?.bareNumbers;
+    if (numbers === undefined || Sysctl.pendingKey(st) === undefined) return;
+    const s = line.text.trim();
+    let letter = false;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 32 || c === 9) return; // several words: some other command's line
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) letter = true;
+    }
+    if (letter) st.valueKeyIndex = numbers.length;
+  }
+
   static canStart(line: Line, st: ParseState): boolean {
     return Sysctl.valueLine(line, st, Sysctl.pendingKey(st)) || parseSysctlLine(line.text) !== undefined;
   }
