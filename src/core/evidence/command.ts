@@ -12,6 +12,7 @@ import { isSysctlKey, sysctlKeyFromPath } from './lineFormats';
 import { BoundedMemo } from '../memo';
 import { familyOf, ssNamespace, targetOf } from './commandScope';
 import { readGrep, skipsHeader } from './pipeStages';
+import { outputKind, SHELL_LEAD, type OutputKind } from './outputKind';
 import { ALL_STATES, isFlag, ONLY_LISTENERS, parseSsArgs, WITHOUT_LISTENERS, type SsOptions } from './ssArgs';
 
 export { parseSsArgs, type SsOptions } from './ssArgs';
@@ -50,14 +51,29 @@ export interface CommandContext {
   /** The pipeline counts per value (`uniq -c`, awk with an END block). */
   readonly counting: boolean;
   /**
-   * The output shows only some of the sockets of the states it holds: `| head`, `| tail`, `| grep 10.0.1.23`
-   * (a pattern that is not one state, or an inverted one), an ss filter expression (`dport = :443`).
+   * The rows the line prints show only some of the sockets of the states they hold: `| head`, `| tail`, `| grep
+   * 10.0.1.23` (a pattern that is not one state, or an inverted one), an ss filter expression (`dport = :443`) —
+   * in a pipeline that can print sockets and does not count per state (a filter on another command of the line,
+   * `grep TCP /proc/net/sockstat`, cuts none of them).
    */
   readonly partial: boolean;
+  /** The same for the per-state counts a pipeline that counts prints: a filter before its count (`| grep :443 | awk … END …`). */
+  readonly countsPartial: boolean;
   /** The output is one number (`| wc -l`, `grep -c`): which state it counts and how many header lines to drop. */
   readonly singleNumber?: { readonly state?: StateId; readonly headerLines: number; readonly tool?: string };
   /** Keys for bare value lines in order (`cat /proc/sys/…`, `sysctl -n …`, `getconf PAGESIZE`). */
   readonly valueKeys: readonly string[];
+  /**
+   * When values or a count share the line with other output (`date; grep TCP: /proc/net/sockstat; sysctl -n KEY`), what
+   * its bare-number lines (digits, or digits and spaces: tcp_mem's three) are, in the order the commands print
+   * them (outputKind.ts tells which commands print them): a key's value (`sysctl -n KEY`, `cat /proc/sys/…`,
+   * `getconf PAGESIZE`), null for a count (`| wc -l`, `grep -c`: singleNumber), '' for a number of neither
+   * (`date +%s`). It ends before the first command that may print bare numbers in a way not known (`echo $N`,
+   * `awk '{print $2}'`): the numbers from there on cannot be told apart and are not read. Other lines are the
+   * other commands' output. Undefined when the line prints values only (each line after it is the next key's
+   * value, whatever its shape: `cubic`, an error line) or one command's output alone.
+   */
+  readonly bareNumbers?: readonly (string | null)[];
   /**
    * The command sets sysctls or shows a sysctl configuration file (`sysctl -w`, `sysctl -p`, `sysctl --system`,
    * `sysctl key=value`, `echo … > /proc/sys/…`, `tee /proc/sys/…`, `cat /etc/sysctl.conf`): the values printed
@@ -73,8 +89,13 @@ export interface CommandContext {
    * that names a state (`sed '/LISTEN/d'`). A filter on something else (`grep :80`) keeps every state.
    */
   readonly shows?: readonly StateId[];
-  /** A `head` or `tail` stage cuts the output to part of it (`tail -n +2` only drops the header line). */
+  /**
+   * A `head` or `tail` stage cuts the output to part of it (`tail -n +2` only drops the header line), in a pipeline
+   * that can print sockets and does not count per state.
+   */
   readonly cut: boolean;
+  /** The same in a pipeline that counts per state (`… END …' | sort -rn | head -3`: some of the states). */
+  readonly countsCut: boolean;
   /** The address family the first `ss` / `netstat` selects (`-4`, `-6`, `-f inet6`, `-A inet`, `--ipv6`), if one. */
   readonly family?: '4' | '6';
   /** Where the first parsed tool runs, when a wrapper says (`ip netns exec blue`, `ssh lb-8`, `ss -N blue`). */
@@ -175,6 +196,7 @@ interface MutableContext {
   conntrack: boolean;
   counting: boolean;
   partial: boolean;
+  countsPartial: boolean;
   singleNumber?: { state?: StateId; headerLines: number; tool?: string };
   valueKeys: string[];
   family?: '4' | '6';
@@ -202,12 +224,36 @@ function deepFreeze<T>(value: T): T {
 const COMMAND_CACHE = new BoundedMemo<CommandContext>(1024);
 const COMMAND_CACHE_TEXT_MAX = 1024;
 
-/** What the pipelines of one command line show (CommandContext.shows, .cut), gathered while they are read. */
+/** What the pipelines of one command line show (CommandContext.shows, .cut, .bareNumbers), gathered while they are read. */
 interface Showing {
   /** Pipelines that list sockets, and what the last of them shows (`null`: not known). */
   listing: number;
   shows: readonly StateId[] | null;
   cut: boolean;
+  countsCut: boolean;
+  /** CommandContext.bareNumbers so far; `open` until a command prints bare numbers in a way not known. */
+  numbers: (string | null)[];
+  open: boolean;
+  /** Pipelines that print something; whether one prints values or one count, and one something else. */
+  printing: number;
+  tied: boolean;
+  other: boolean;
+}
+
+/** What one pipeline prints: outputKind's, or a sysctl's values (keys in order), or one count (`| wc -l`). */
+type Printed = OutputKind | 'values' | 'count';
+
+/** Adds what one pipeline prints to the line's bare numbers (CommandContext.bareNumbers). */
+function notePrinted(showing: Showing, kind: Printed, keys: readonly string[] = []): void {
+  if (kind === 'none') return;
+  showing.printing++;
+  if (kind === 'values' || kind === 'count') showing.tied = true;
+  if (kind !== 'values') showing.other = true;
+  if (!showing.open) return;
+  if (kind === 'values') showing.numbers.push(...keys);
+  else if (kind === 'count') showing.numbers.push(null);
+  else if (kind === 'number') showing.numbers.push('');
+  else if (kind === 'any') showing.open = false;
 }
 
 function parseUncached(text: string): CommandContext {
@@ -219,10 +265,11 @@ function parseUncached(text: string): CommandContext {
     conntrack: readsConntrack(text),
     counting: false,
     partial: false,
+    countsPartial: false,
     valueKeys: [],
   };
   const pipelines = splitShell(text);
-  const showing: Showing = { listing: 0, shows: null, cut: false };
+  const showing: Showing = { listing: 0, shows: null, cut: false, countsCut: false, numbers: [], open: true, printing: 0, tied: false, other: false };
   for (const p of pipelines) readPipeline(p, ctx, 0, showing);
   const shows = showing.listing === 1 && showing.shows !== null ? showing.shows : undefined;
   const sets = pipelines.some(setsSysctls);
@@ -230,7 +277,10 @@ function parseUncached(text: string): CommandContext {
     const state = netTcpConnectionCount(text);
     if (state !== undefined) ctx.singleNumber = { state, headerLines: 0, tool: 'Get-NetTCPConnection' };
   }
-  return shows === undefined ? { text, ...ctx, setsSysctls: sets, cut: showing.cut } : { text, ...ctx, setsSysctls: sets, shows, cut: showing.cut };
+  const cuts = { cut: showing.cut, countsCut: showing.countsCut };
+  const out: CommandContext = shows === undefined ? { text, ...ctx, setsSysctls: sets, ...cuts } : { text, ...ctx, setsSysctls: sets, shows, ...cuts };
+  // Values or a count among other output: the bare numbers are told apart by their order.
+  return showing.printing > 1 && showing.tied && showing.other ? { ...out, bareNumbers: showing.numbers } : out;
 }
 
 /** A sysctl configuration file (`/etc/sysctl.conf`, `/etc/sysctl.d/90-tcp.conf`, `/usr/lib/sysctl.d/…`). */
@@ -309,8 +359,12 @@ function findTool(words: readonly string[]): number {
 }
 
 function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number, showing: Showing, outer?: string): void {
-  const first = stages[0];
-  if (!first) return;
+  const first0 = stages[0];
+  if (!first0) return;
+  // Shell words before the command (`do ssh $h '…'`, `then ss -s`) are not part of it.
+  let lead = 0;
+  while (lead < first0.length - 1 && SHELL_LEAD.has(first0[lead] as string)) lead++;
+  const first = lead > 0 ? first0.slice(lead) : first0;
   const toolIdx = findTool(first);
   if (toolIdx < 0) {
     // `ssh root@lb-2 'cat /proc/net/sockstat'`: the quoted command runs on that host (the target `ssh root@lb-2`).
@@ -321,7 +375,7 @@ function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number, show
       const where = targetOf(first.slice(0, at), outer);
       readPipeline([...head, ...stages.slice(1)], ctx, depth + 1, showing, where);
       for (const extra of pipes.slice(1)) readPipeline(extra, ctx, depth + 1, showing, where);
-    }
+    } else notePrinted(showing, outputKind(stages)); // `date`, `for h in …`, `sleep 5`, a command not read here
     return;
   }
   const tool = basename(first[toolIdx] as string);
@@ -341,7 +395,8 @@ function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number, show
     } else if (inner === undefined) {
       const j = findTool(args);
       if (j >= 0) readPipeline([args.slice(j), ...stages.slice(1)], ctx, depth + 1, showing, targetOf(args.slice(0, j), target));
-    }
+      else notePrinted(showing, 'any');
+    } else notePrinted(showing, 'any');
     return;
   }
   if (ctx.tool === undefined) {
@@ -354,6 +409,8 @@ function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number, show
   }
 
   let ss: SsOptions | undefined;
+  const keysBefore = ctx.valueKeys.length;
+  let valuesRead = false; // the pipeline prints the values of the keys it added, one a line
   if (tool === 'ss') {
     ss = parseSsArgs(args);
     ctx.ss ??= ss;
@@ -366,18 +423,27 @@ function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number, show
     // nstat(8): increments since the previous run unless -a (absolute values) or -r (reset, absolute).
     ctx.nstatIncrements = !args.some((a) => a === '--ignore' || a === '--reset' || (/^-[a-z]+$/i.test(a) && /[ar]/.test(a)));
   } else if (tool === 'sysctl') {
-    readSysctlArgs(args, ctx);
+    valuesRead = readSysctlArgs(args, ctx) && stages.length === 1;
   } else if (tool === 'cat' && stages.length === 1) {
     const files = args.filter((a) => !a.startsWith('-'));
     const keys = files.map((f) => (/[*?[]/.test(f) ? undefined : sysctlKeyFromPath(f)));
-    if (files.length > 0 && keys.every((k): k is string => k !== undefined)) ctx.valueKeys.push(...keys);
+    if (files.length > 0 && keys.every((k): k is string => k !== undefined)) {
+      ctx.valueKeys.push(...keys);
+      valuesRead = true;
+    }
   } else if (tool === 'getconf' && stages.length === 1) {
     const what = args[0];
-    if (what === 'PAGESIZE' || what === 'PAGE_SIZE') ctx.valueKeys.push('pagesize');
+    if (what === 'PAGESIZE' || what === 'PAGE_SIZE') {
+      ctx.valueKeys.push('pagesize');
+      valuesRead = args.length === 1;
+    }
   }
 
   const all: string[][] = [first.slice(toolIdx), ...stages.slice(1)];
-  readShowing(tool, args, all, ss, showing);
+  // A pipeline that prints no sockets (`grep TCP /proc/net/sockstat`, `date`) cuts none: its filters cut its own lines only.
+  const kind = outputKind(all);
+  const sockets = kind === 'listing' || kind === 'any';
+  const headed = readShowing(tool, args, all, ss, showing) && sockets;
 
   // Counting and single-number pipelines.
   let grepState: StateId | undefined;
@@ -427,7 +493,15 @@ function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number, show
       }
     }
   }
-  if (cut) ctx.partial = true;
+  // Each output is cut by its own pipeline: a per-state count by the one that counts, rows by the others.
+  if (cut && sockets) {
+    if (counted) ctx.countsPartial = true;
+    else ctx.partial = true;
+  }
+  if (headed) {
+    if (counted) showing.countsCut = true;
+    else showing.cut = true;
+  }
   const last = all[all.length - 1] ?? [];
   const lastName = basename(last[0] ?? '');
   const wcLines = lastName === 'wc' && last.slice(1).some((w) => isFlag(w, 'l') || w === '--lines');
@@ -437,6 +511,10 @@ function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number, show
     const headerLines = wcLines && tool === 'ss' && all.length === 2 && ss && !ss.noHeader && !ss.summary && !headerSkipped ? 1 : 0;
     ctx.singleNumber ??= state === undefined ? { headerLines, tool } : { state, headerLines, tool };
   }
+  // `wc -l` of its input prints one number (of files, `N file` lines); `grep -c` of one input, one number.
+  const oneCount = (wcLines && !last.slice(1).some((w) => !w.startsWith('-'))) || lastIsGrepCount;
+  if (valuesRead) notePrinted(showing, 'values', ctx.valueKeys.slice(keysBefore));
+  else notePrinted(showing, oneCount ? 'count' : kind);
 }
 
 function isNetstatStatsFlag(w: string): boolean {
@@ -536,25 +614,32 @@ function cutsOutput(stage: readonly string[]): boolean {
   return !fromLine;
 }
 
-function readShowing(tool: string, args: readonly string[], stages: readonly (readonly string[])[], ss: SsOptions | undefined, showing: Showing): void {
-  if (stages.some(cutsOutput)) showing.cut = true;
+/** Reads what the pipeline's listing shows into `showing`; whether a stage cuts its output (`head`, cutsOutput). */
+function readShowing(tool: string, args: readonly string[], stages: readonly (readonly string[])[], ss: SsOptions | undefined, showing: Showing): boolean {
   const listed = listedStates(tool, args, stages, ss);
-  if (listed === undefined) return;
-  showing.listing++;
-  showing.shows = listed === null ? null : narrowByFilters(listed, stages);
+  if (listed !== undefined) {
+    showing.listing++;
+    showing.shows = listed === null ? null : narrowByFilters(listed, stages);
+  }
+  return stages.some(cutsOutput);
 }
 
-function readSysctlArgs(args: readonly string[], ctx: MutableContext): void {
+/** Reads `sysctl -n KEY…` into ctx.valueKeys; whether it prints only those keys' values, one a line (no other argument). */
+function readSysctlArgs(args: readonly string[], ctx: MutableContext): boolean {
   let valuesOnly = false;
+  let others = false;
   const keys: string[] = [];
   for (const a of args) {
     if (a === '--values') valuesOnly = true;
     else if (a.startsWith('-') && a.length > 1 && a[1] !== '-') {
       if (a.includes('n')) valuesOnly = true;
+      if (a !== '-n' && a !== '-e' && a !== '-ne' && a !== '-en') others = true; // -a, -r PATTERN, -w: not one value per key
     } else if (!a.startsWith('-')) {
       const k = a.includes('=') ? undefined : a.replace(/\//g, '.');
       if (k !== undefined && isSysctlKey(k)) keys.push(k);
-    }
+      else others = true;
+    } else if (a !== '--values' && a !== '--ignore') others = true;
   }
   if (valuesOnly) ctx.valueKeys.push(...keys);
+  return valuesOnly && !others && keys.length > 0;
 }

@@ -51,10 +51,19 @@ const only = (state: StateId): readonly StateId[] => {
  */
 export function withCoverage(seg: EvidenceSegment, ctx: CommandContext | undefined, skipped: boolean): EvidenceSegment {
   if (Object.keys(seg.counts).length === 0) return seg;
-  const cut = skipped || ctx?.cut === true;
+  const cut = skipped || cutBy(seg, ctx);
   const covers = coverOf(seg, ctx, cut);
   if (!cut && covers === undefined) return seg;
   return { ...seg, ...(covers ? { covers } : {}), ...(cut ? { cut: true as const } : {}) };
+}
+
+/**
+ * Did the command that printed the segment cut it (`head`)? Each output by its own pipeline: one number of a state
+ * never (CommandContext.singleNumber), a per-state count by the pipeline that counts, rows by the others.
+ */
+function cutBy(seg: EvidenceSegment, ctx: CommandContext | undefined): boolean {
+  if (ctx === undefined || seg.oneNumber === true) return false;
+  return seg.kind === 'state-counts' && ctx.counting ? ctx.countsCut : ctx.cut;
 }
 
 function coverOf(seg: EvidenceSegment, ctx: CommandContext | undefined, cut: boolean): readonly StateId[] | undefined {

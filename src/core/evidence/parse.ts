@@ -33,7 +33,7 @@ import { loopHostMarker, loopHosts } from './loopHosts';
 import { withCoverage } from './coverage';
 import { mergeSockstat } from './lineFormats';
 import { isSnapshotHeader } from './snapshotFormat';
-import { MAX_LINE_LENGTH, addClamped, splitLines, trimEndSpace } from './text';
+import { MAX_LINE_LENGTH, addClamped, isBareNumberLine, splitLines, trimEndSpace } from './text';
 import { Builder, Line, type ParseState } from './formats/builder';
 import { blockCounts } from './blockCounts';
 import { NetstatStats, Nstat, ProcNetstat } from './formats/counters';
@@ -59,13 +59,19 @@ function startBuilder(line: Line, st: ParseState): Builder | undefined {
   if (ctx?.killOnly === true) return undefined;
   const tryTake = (b: Builder): Builder | undefined => (b.take(line) ? b : undefined);
 
-  if (SingleNumber.canStart(line, st) && ctx?.singleNumber?.state !== undefined) {
-    st.singleNumberUsed = true;
-    const tool = ctx.singleNumber.tool;
-    const kind: EvidenceKind = tool === 'ss' ? 'ss' : tool === 'netstat' ? 'netstat' : 'state-counts';
-    return tryTake(new SingleNumber(kind, ctx.singleNumber.state, ctx.singleNumber.headerLines));
+  const numbers = ctx?.bareNumbers;
+  if (numbers !== undefined) {
+    // A line of several commands: a bare-number line is the next one they print (command.ts), in order.
+    if (st.valueKeyIndex < numbers.length && isBareNumberLine(line.text)) {
+      const slot = numbers[st.valueKeyIndex];
+      if (slot !== null && slot !== '') return tryTake(new Sysctl(st));
+      st.valueKeyIndex++;
+      return slot === null && SingleNumber.canStart(line, st) ? singleNumber(line, st) : undefined;
+    }
+  } else {
+    if (SingleNumber.canStart(line, st)) return singleNumber(line, st);
+    if (Sysctl.pendingKey(st) !== undefined) return tryTake(new Sysctl(st));
   }
-  if (Sysctl.pendingKey(st) !== undefined) return tryTake(new Sysctl(st));
   if (SsSummary.canStart(line)) return tryTake(new SsSummary());
   if (Sockstat.canStart(line)) return tryTake(new Sockstat());
   if (NodeExporterMetrics.canStart(line)) return tryTake(new NodeExporterMetrics());
@@ -85,6 +91,16 @@ function startBuilder(line: Line, st: ParseState): Builder | undefined {
   return undefined;
 }
 
+/** The one number of a count (`| wc -l`, `grep -c`) of one state (CommandContext.singleNumber). */
+function singleNumber(line: Line, st: ParseState): Builder | undefined {
+  const sn = st.ctx?.singleNumber;
+  if (sn?.state === undefined) return undefined;
+  st.singleNumberUsed = true;
+  const kind: EvidenceKind = sn.tool === 'ss' ? 'ss' : sn.tool === 'netstat' ? 'netstat' : 'state-counts';
+  const b = new SingleNumber(kind, sn.state, sn.headerLines);
+  return b.take(line) ? b : undefined;
+}
+
 const MAX_CONTINUATION_LINES = 20;
 
 /** A command line: what follows is read in its light until the next command. */
@@ -100,6 +116,16 @@ function withCommand(seg: EvidenceSegment, scope: SegmentScope | undefined, part
   const cut = partial && seg.listed !== undefined;
   if (!scope && !cut) return seg;
   return { ...seg, ...(scope ? { scope } : {}), ...(cut ? { partial: true as const } : {}) };
+}
+
+/**
+ * Does the command that printed the segment show only some of the sockets? Each output by its own pipeline: one
+ * number of a state by the count (whole, or there is none: CommandContext.singleNumber), a per-state count by the
+ * pipeline that counts, rows by the others.
+ */
+function partialOf(seg: EvidenceSegment, ctx: CommandContext | undefined): boolean {
+  if (ctx === undefined || seg.oneNumber === true) return false;
+  return seg.kind === 'state-counts' && ctx.counting ? ctx.countsPartial : ctx.partial;
 }
 
 /** A host's header in the output of a command run on many hosts: ansible's ad-hoc result, pssh's `-i` line. */
@@ -140,7 +166,7 @@ function parseLines(text: string, lineBase: number, out: EvidenceSegment[]): num
     if (!cur) return;
     const seg = cur.finish();
     // The context is still the one the output started in: a command line closes the output before it sets its own.
-    if (seg) out.push(withCoverage(cur instanceof Snapshot ? seg : withCommand(seg, scope, st.ctx?.partial === true), st.ctx, cur.cut));
+    if (seg) out.push(withCoverage(cur instanceof Snapshot ? seg : withCommand(seg, scope, partialOf(seg, st.ctx)), st.ctx, cur.cut));
     cur = undefined;
   };
 
@@ -175,6 +201,9 @@ function parseLines(text: string, lineBase: number, out: EvidenceSegment[]): num
       // `lb-1 | CHANGED | rc=0 >>` (ansible), `[1] 14:05:00 [SUCCESS] lb-1` (pssh -i): the next output is that host's.
       close();
       scope = scopeOf(st.ctx, fanned);
+      // Each host runs the whole command: its output starts again (its values, its count).
+      st.valueKeyIndex = 0;
+      st.singleNumberUsed = false;
       continue;
     }
     const cls = classifyLine(text);
@@ -209,7 +238,10 @@ function parseLines(text: string, lineBase: number, out: EvidenceSegment[]): num
     if (next) {
       close();
       cur = next;
-    } else cur?.skip(text);
+    } else {
+      cur?.skip(text);
+      Sysctl.unclaimed(line, st);
+    }
   }
   close();
   return lines.length;

@@ -95,6 +95,22 @@ export function isDigits(s: string | undefined): s is string {
   return s !== undefined && isDigitsIn(s, 0, s.length);
 }
 
+/**
+ * A line of digits only, or digit groups between spaces or tabs (`65536`, tcp_mem's `188319\t251092\t376638`),
+ * leading spaces allowed: what `sysctl -n`, `cat /proc/sys/…` and `wc -l` print. At most 200 characters.
+ */
+export function isBareNumberLine(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || n > 200) return false;
+  let digits = false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits = true;
+    else if (c !== 32 && c !== 9) return false;
+  }
+  return digits;
+}
+
 export function isHexDigits(s: string | undefined): s is string {
   if (s === undefined || s.length === 0) return false;
   for (let i = 0; i < s.length; i++) {
