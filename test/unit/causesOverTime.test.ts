@@ -14,6 +14,7 @@ import { fixtureDir } from '../support/repo';
 import { analyzeNote } from '../../src/core/note/analyze';
 import { buildReport } from '../../src/core/report/build';
 import { cliOut } from '../support/cli';
+import { blockConnectionSummary } from '../../src/core/report/summaries';
 
 const file = (name: string): string => join(fixtureDir('report'), name);
 const text = (name: string): string => readFileSync(file(name), 'utf8');
@@ -151,5 +152,42 @@ describe('"TCP: too many orphaned sockets" with the sample below ¼ (audit c M2)
     assert.doesNotMatch(c.message, /is resetting/);
     const z = cause(note, 'orphans-reset-by-kernel', 'zh-cn');
     assert.match(z?.message ?? '', /打印它时孤儿数比这次采样时多，或当时的上限更低/);
+  });
+});
+
+describe('TCP memory over tcp_mem[2] at an earlier sample (the rule H3 states, for tcp-memory-limit)', () => {
+  const before = [
+    '## 10:00',
+    fence('$ dmesg | tail -1', '[3302211.120034] TCP: out of memory -- consider tuning tcp_mem', '$ sysctl net.ipv4.tcp_mem', 'net.ipv4.tcp_mem = 188319\t251092\t376638', '$ cat /proc/net/sockstat', 'TCP: inuse 66171 orphan 1920 tw 1840 alloc 66900 mem 380112'),
+    '## 10:10',
+    fence('$ sudo sysctl -w net.ipv4.tcp_mem="376638 502184 753276"', 'net.ipv4.tcp_mem = 376638 502184 753276'),
+  ];
+  const after = ['## 10:15', fence('$ cat /proc/net/sockstat', 'TCP: inuse 66171 orphan 1920 tw 1840 alloc 66900 mem 390000')];
+
+  it('fires in the past with the change and the latest sample; the log line is said once, by this cause', () => {
+    const j = report([...before, ...after].join('\n'));
+    assert.deepEqual(j.causes.map((c) => c.rule), ['tcp-memory-limit']);
+    const m = j.causes[0]?.message ?? '';
+    assert.match(m, /^Likely cause: TCP was out of memory \(over tcp_mem\[2\]\) at 10:00:00 \(line 8\): mem 380,112 pages, tcp_mem\[1\] 251,092, tcp_mem\[2\] 376,638 \(101 % of tcp_mem\[2\]\)\./);
+    assert.match(m, /Since then: tcp_mem set to 376,638 502,184 753,276 at 10:10:00 \(line 14\); the latest sample, 10:15:00 \(line 20\), shows mem 390,000 pages of tcp_mem\[2\] 753,276 \(52 %\)\./);
+    assert.match(m, /"TCP: out of memory -- consider tuning tcp_mem"/);
+    const z = report([...before, ...after].join('\n'), 'zh-cn').causes[0]?.message ?? '';
+    assert.match(z, /^可能原因：10:00:00（第 8 行）时 TCP 内存耗尽（超过 tcp_mem\[2\]）：mem 380,112 页/);
+    assert.equal(report(before.join('\n')).causes[0]?.message.startsWith('Likely cause: TCP is out of memory.'), true, 'no later sample: as before');
+  });
+});
+
+describe('the code lens names a cause judged at an earlier sample in the past', () => {
+  it('TIME-WAIT listing in the n13 note: "the TIME-WAIT table was full"', () => {
+    const note = [
+      text('before-after-tw-table.md'),
+      fence('[root@pay-gw-02 11:25:40]# ss -tano state time-wait | head -3', 'Recv-Q Send-Q Local Address:Port Peer Address:Port Process', '0 0 10.0.0.1:443 198.51.100.7:50110 timer:(timewait,42sec,0)', '0 0 10.0.0.1:443 198.51.100.8:41002 timer:(timewait,13sec,0)'),
+    ].join('\n');
+    const model = analyzeNote(note);
+    const block = model.evidence[model.evidence.length - 1];
+    assert.ok(block);
+    const en = blockConnectionSummary(model, block, 'en');
+    assert.match(en?.title ?? '', /the TIME-WAIT table was full$/);
+    assert.match(blockConnectionSummary(model, block, 'zh-cn')?.title ?? '', /TIME-WAIT 表曾经满过$/);
   });
 });

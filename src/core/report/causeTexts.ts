@@ -168,6 +168,10 @@ export const CAUSE_TEXT: Readonly<Record<CauseRule, CauseText>> = {
       en: 'Likely cause: {headline}. {detail}{trend}{log}',
       'zh-cn': '可能原因：{headline}。{detail}{trend}{log}',
     },
+    past: {
+      en: 'Likely cause: TCP was {state} at {when}: mem {mem} pages, tcp_mem[1] {pressure}, tcp_mem[2] {max} ({pct} of tcp_mem[2]).{since} Under pressure (above tcp_mem[1]) socket buffers stop growing until TCP memory is back below tcp_mem[0]; above tcp_mem[2] new buffer memory is refused, incoming data is dropped and orphans with unsent data are reset.{log}',
+      'zh-cn': '可能原因：{when}时 TCP {state}：mem {mem} 页，tcp_mem[1] {pressure}，tcp_mem[2] {max}（为 tcp_mem[2] 的 {pct}）。{since}内存压力下（超过 tcp_mem[1]）套接字缓冲区不再增长，直到 TCP 内存回落到 tcp_mem[0] 以下；超过 tcp_mem[2] 后新的缓冲区内存会被拒绝，收到的数据被丢弃，有未发送数据的孤儿会被重置。{log}',
+    },
     check: [
       { en: '`cat /proc/net/sockstat` `mem` against `sysctl net.ipv4.tcp_mem` (both in pages; × `getconf PAGESIZE` for bytes)', 'zh-cn': '`cat /proc/net/sockstat` 的 `mem` 与 `sysctl net.ipv4.tcp_mem` 比较（单位都是页，乘以 `getconf PAGESIZE` 得到字节数）' },
       { en: '`nstat -az TcpExtTCPMemoryPressures TcpExtTCPAbortOnMemory TcpExtTCPRcvQDrop` rising; `dmesg | grep tcp_mem`', 'zh-cn': '`nstat -az TcpExtTCPMemoryPressures TcpExtTCPAbortOnMemory TcpExtTCPRcvQDrop` 是否在增长；`dmesg | grep tcp_mem`' },
@@ -364,6 +368,9 @@ export const PHRASE = {
   setAt: { en: '{name} set to {value} at {when}; ', 'zh-cn': '{name} 于 {when}设为 {value}；' },
   nowOrphan: { en: 'orphan {o} of {max} ({pct})', 'zh-cn': 'orphan {o}，上限 {max}（{pct}）' },
   nowTw: { en: 'tw {tw} of {max} ({pct})', 'zh-cn': 'tw {tw}，上限 {max}（{pct}）' },
+  memOverState: { en: 'out of memory (over tcp_mem[2])', 'zh-cn': '内存耗尽（超过 tcp_mem[2]）' },
+  memPressureState: { en: 'under memory pressure (above tcp_mem[1])', 'zh-cn': '处于内存压力（超过 tcp_mem[1]）' },
+  nowMem: { en: 'mem {mem} pages of tcp_mem[2] {max} ({pct})', 'zh-cn': 'mem {mem} 页，tcp_mem[2] {max}（{pct}）' },
   headOverPast: { en: 'Orphans were over the kernel limit', 'zh-cn': '孤儿曾超过内核上限' },
   headAtPast: { en: 'Orphans were at the kernel limit', 'zh-cn': '孤儿曾达到内核上限' },
   headNearPast: { en: 'Orphans were near a kernel limit', 'zh-cn': '孤儿曾接近内核上限' },

@@ -8,7 +8,7 @@
 import type { Lang, Localized } from '../catalogue/types';
 import type { StateId } from '../catalogue/types';
 import type { StateSockets } from '../evidence/connections';
-import { formatPercent, SYSCTL_MAX_ORPHANS, SYSCTL_MAX_TW, type OrphanPressure } from '../snapshot/pressure';
+import { formatPercent, SYSCTL_MAX_ORPHANS, SYSCTL_MAX_TW, SYSCTL_TCP_MEM, type OrphanPressure } from '../snapshot/pressure';
 import { formatDecimal, formatNumber, t } from '../strings';
 import { parseUint } from '../evidence/text';
 import { CAUSE_TEXT, PHRASE, type CauseRule } from './causeTexts';
@@ -326,7 +326,7 @@ function orphanPressureCause(f: CauseFacts, lang: Lang): Cause | undefined {
  * not (a before/after note: the limit raised, the orphans cleared): said in the past, with what changed since.
  */
 function orphanPressureBefore(f: CauseFacts, lang: Lang): Cause | undefined {
-  const at = heldAt(f, (p) => atQuarter(p.level), (p) => p.ratio ?? 0);
+  const at = orphansBefore(f);
   if (!at) return undefined;
   const p = at.pressure;
   const orphan = p.orphan as number;
@@ -394,7 +394,7 @@ const MSG_TCP_MEM = 'msg.out-of-memory-consider-tuning-tcp-mem';
  */
 function tcpMemory(f: CauseFacts, lang: Lang): Cause | undefined {
   const l = f.limits;
-  if (l.mem === null || l.tcpMem === null || (l.memLevel !== 'pressure' && l.memLevel !== 'over')) return undefined;
+  if (l.mem === null || l.tcpMem === null || (l.memLevel !== 'pressure' && l.memLevel !== 'over')) return tcpMemoryBefore(f, lang);
   const over = l.memLevel === 'over';
   const values = { mem: formatNumber(l.mem), pressure: formatNumber(l.tcpMem[1]), max: formatNumber(l.tcpMem[2]), pct: l.memRatio !== null ? formatPercent(l.memRatio) : '?' };
   const soon = !over && l.memPerMinute !== null && l.memPerMinute > 0 && l.minutesToMemLimit !== null && l.minutesToMemLimit > 0;
@@ -422,6 +422,37 @@ const RESET_MESSAGES = [
  * count was higher then). A total read once, with none of these, is history since boot (`orphan-resets-since-boot`);
  * totals that stay the same between readings are none at all.
  */
+const memHeld = (p: OrphanPressure): boolean => p.memLevel === 'pressure' || p.memLevel === 'over';
+/** The earlier sample TCP memory was above tcp_mem[1] at, the latest not (tcpMemoryBefore). */
+const memBefore = (f: CauseFacts): SampleLimits | undefined => heldAt(f, memHeld, (p) => p.memRatio ?? 0);
+/** The earlier sample orphans were at ¼ of the limit or more at, the latest not (orphanPressureBefore). */
+const orphansBefore = (f: CauseFacts): SampleLimits | undefined => heldAt(f, (p) => atQuarter(p.level), (p) => p.ratio ?? 0);
+
+/** TCP memory above tcp_mem[1] at an earlier sample, with the tcp_mem in effect then, while the latest is not: said in the past. */
+function tcpMemoryBefore(f: CauseFacts, lang: Lang): Cause | undefined {
+  const at = memBefore(f);
+  if (!at) return undefined;
+  const p = at.pressure;
+  const tcpMem = p.tcpMem as readonly [number, number, number];
+  const now = (q: OrphanPressure): string => (q.mem !== undefined && q.tcpMem ? t(PHRASE.nowMem, lang, { mem: formatNumber(q.mem), max: formatNumber(q.tcpMem[2]), pct: pctOf(q.memRatio) }) : '');
+  return make(
+    'tcp-memory-limit',
+    null,
+    lang,
+    {
+      state: t(p.memLevel === 'over' ? PHRASE.memOverState : PHRASE.memPressureState, lang),
+      when: whenOf(at.time, at.line, lang),
+      mem: formatNumber(p.mem as number),
+      pressure: formatNumber(tcpMem[1]),
+      max: formatNumber(tcpMem[2]),
+      pct: pctOf(p.memRatio),
+      since: sinceText(f, at, [SYSCTL_TCP_MEM], now, lang),
+      log: f.kernelMessages?.includes(MSG_TCP_MEM) ? t(PHRASE.memLog, lang) : '',
+    },
+    true,
+  );
+}
+
 function abortOnMemory(f: CauseFacts, lang: Lang): Cause | undefined {
   const name = 'TcpExtTCPAbortOnMemory';
   const n = f.counters[name];
@@ -441,8 +472,8 @@ function abortOnMemory(f: CauseFacts, lang: Lang): Cause | undefined {
     return make('orphans-reset-by-kernel', null, lang, { evidence: t(PHRASE.abortWithMem, lang, { n: formatNumber(total), mem: formatNumber(l.mem), max: formatNumber(l.tcpMem[2]) }) });
   }
   // A line the latest sample's pressure explains is said by that cause (orphan-limit-pressure, tcp-memory-limit).
-  const orphansNow = atQuarter(l.orphanLevel);
-  const memNow = l.memLevel === 'pressure' || l.memLevel === 'over';
+  const orphansNow = atQuarter(l.orphanLevel) || orphansBefore(f) !== undefined;
+  const memNow = l.memLevel === 'pressure' || l.memLevel === 'over' || memBefore(f) !== undefined;
   const explained = (meaning: Localized): boolean => (meaning === PHRASE.logOrphans ? orphansNow : meaning === PHRASE.logMem ? memNow : orphansNow || memNow);
   const logged = RESET_MESSAGES.find(([id, , meaning]) => f.kernelMessages?.includes(id) && !explained(meaning));
   if (logged) {
