@@ -291,13 +291,13 @@ function heldAt(f: CauseFacts, held: (p: OrphanPressure) => boolean, rank: (p: O
  */
 function sinceText(f: CauseFacts, at: SampleLimits, keys: readonly (keyof SampleLimits['changes'])[], now: (p: OrphanPressure) => string, lang: Lang): string {
   const latest = f.sockstatSamples?.[f.sockstatSamples.length - 1];
-  const changes = keys.flatMap((key) => {
+  const parts = keys.flatMap((key) => {
     const c: LimitChange | undefined = at.changes[key];
     return c ? [t(PHRASE.setAt, lang, { name: key.replace(/^net\.ipv4\./, ''), value: limitValue(c.value), when: whenOf(c.time, c.line, lang) })] : [];
   });
   const shown = latest && latest !== at ? now(latest.pressure) : '';
-  if (!shown) return '';
-  return t(PHRASE.since, lang, { changes: changes.join(''), when: whenOf(latest?.time ?? null, latest?.line ?? 0, lang), now: shown });
+  if (shown && latest) parts.push(t(PHRASE.latestShows, lang, { when: whenOf(latest.time, latest.line, lang), now: shown }));
+  return parts.length ? t(PHRASE.since, lang, { parts: parts.join(t(PHRASE.listSep, lang)) }) : '';
 }
 
 const pctOf = (r: number | undefined): string => (r !== undefined ? formatPercent(r) : '?');
