@@ -389,7 +389,7 @@ export const PHRASE = {
   abortTotal: { en: ' TcpExtTCPAbortOnMemory = {n} since boot.', 'zh-cn': 'TcpExtTCPAbortOnMemory 开机以来为 {n}。' },
   logOrphans: {
     en: 'the orphan count — doubled for an orphan that had sent nothing for over 240 s, doubled again after a soft ICMP error — was over tcp_max_orphans, so more than ¼ of the limit was orphaned then.',
-    'zh-cn': '孤儿数（超过 240 秒未发送数据的孤儿按两倍计，再收到软 ICMP 错误的按四倍计）超过了 tcp_max_orphans，所以当时的孤儿数超过上限的 ¼。',
+    'zh-cn': '孤儿数（对超过 240 秒未发送数据的孤儿按两倍计，收到过软 ICMP 错误的再翻一倍）超过了 tcp_max_orphans，所以当时的孤儿数超过上限的 ¼。',
   },
   logMem: { en: 'TCP memory was over tcp_mem[2] and the orphan still had data queued.', 'zh-cn': 'TCP 内存超过了 tcp_mem[2]，而该孤儿仍有排队数据。' },
   logEither: {
