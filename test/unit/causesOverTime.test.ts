@@ -68,6 +68,16 @@ describe('the TIME-WAIT table full at an earlier sample (audit c H3, n13)', () =
     assert.match(z?.message ?? '', /tcp_max_tw_buckets 于 11:20:02（第 46 行）设为 65,536/);
   });
 
+  it('the latest sample near the raised limit (95 %), not at it: the earlier full table, in the past', () => {
+    const note = [
+      '## 11:05',
+      fence('$ cat /proc/net/sockstat', 'TCP: inuse 2980 orphan 12 tw 5000 alloc 2991 mem 410', '$ sysctl net.ipv4.tcp_max_tw_buckets', 'net.ipv4.tcp_max_tw_buckets = 5000'),
+      '## 11:20',
+      fence('$ sysctl -w net.ipv4.tcp_max_tw_buckets=10000', 'net.ipv4.tcp_max_tw_buckets = 10000', '$ cat /proc/net/sockstat', 'TCP: inuse 2980 orphan 12 tw 9500 alloc 2991 mem 410'),
+    ].join('\n');
+    assert.match(cause(note, 'time-wait-table-full')?.message ?? '', /was full at 11:05:00 \(line 4\): tw 5,000 of tcp_max_tw_buckets 5,000\. Since then: tcp_max_tw_buckets set to 10,000 at 11:20:00 \(line 12\); the latest sample, 11:20:00 \(line 14\), shows tw 9,500 of 10,000 \(95 %\)\./);
+  });
+
   it('the log line alone while every sample has room stays history (no cause), as before', () => {
     const roomy = [
       fence('$ dmesg | tail -n 1', '[8812331.203311] TCP: time wait bucket table overflow'),

@@ -367,18 +367,20 @@ function timeWaitTableFull(f: CauseFacts, lang: Lang): Cause | undefined {
     if (f.kernelMessages?.includes(MSG_TW_OVERFLOW)) parts.push(t(PHRASE.twFullLog, lang));
     return parts;
   };
-  // The latest sample has room (under 90 % of the limit): a log line or a counter from before is history, unless a
-  // sample before it met the limit in effect then — the incident, said in the past with what changed since.
-  if (known && (l.tw as number) < 0.9 * (l.tcpMaxTwBuckets as number)) {
-    const at = heldAt(f, (p) => p.twLevel === 'full', (p) => p.twRatio ?? 0);
-    if (!at) return undefined;
+  const fullNow = known && (l.tw as number) >= (l.tcpMaxTwBuckets as number);
+  // Not full at the latest sample: a sample before it that met the limit in effect then is the incident, said in
+  // the past with what changed since. With room at the latest (under 90 % of the limit) and no such sample, a log
+  // line or a counter from before is history.
+  const at = fullNow ? undefined : heldAt(f, (p) => p.twLevel === 'full', (p) => p.twRatio ?? 0);
+  if (!at && known && (l.tw as number) < 0.9 * (l.tcpMaxTwBuckets as number)) return undefined;
+  if (at) {
     const p = at.pressure;
     const now = (q: OrphanPressure): string => (q.tw !== undefined && q.maxTw !== undefined ? t(PHRASE.nowTw, lang, { tw: formatNumber(q.tw), max: formatNumber(q.maxTw), pct: pctOf(q.twRatio) }) : '');
     const parts = [t(PHRASE.twFull, lang, { tw: formatNumber(p.tw as number), max: formatNumber(p.maxTw as number) }), ...counters()];
     return make('time-wait-table-full', 'TIME-WAIT', lang, { when: whenOf(at.time, at.line, lang), evidence: parts.join(t(PHRASE.listSep, lang)), since: sinceText(f, at, [SYSCTL_MAX_TW], now, lang) }, true);
   }
   const parts: string[] = [];
-  if (known && (l.tw as number) >= (l.tcpMaxTwBuckets as number)) parts.push(t(PHRASE.twFull, lang, { tw: formatNumber(l.tw as number), max: formatNumber(l.tcpMaxTwBuckets as number) }));
+  if (fullNow) parts.push(t(PHRASE.twFull, lang, { tw: formatNumber(l.tw as number), max: formatNumber(l.tcpMaxTwBuckets as number) }));
   parts.push(...counters());
   if (parts.length === 0) return undefined;
   return make('time-wait-table-full', 'TIME-WAIT', lang, { evidence: parts.join(t(PHRASE.listSep, lang)) });
