@@ -54,6 +54,7 @@ const NO_LIMITS: Limits = {
   minutesToMemLimit: null,
   readAfterSample: { tcpMaxOrphans: false, tcpMaxTwBuckets: false, tcpMem: false },
   laterInNote: { tcpMaxOrphans: null, tcpMaxTwBuckets: null, tcpMem: null },
+  earlier: { tcpMaxOrphans: null, tcpMaxTwBuckets: null, tcpMem: null },
 };
 
 function facts(p: {
@@ -313,7 +314,10 @@ describe('cause rules', () => {
   });
 
   it('TcpExtTCPAbortOnMemory > 0: the kernel resets orphans; 0 → nothing', () => {
-    assert.deepEqual(rules(facts({ counters: { TcpExtTCPAbortOnMemory: 12 } })), ['orphans-reset-by-kernel@-']);
+    // Read once, with nothing else showing it now: history since boot (audit c M1).
+    assert.deepEqual(rules(facts({ counters: { TcpExtTCPAbortOnMemory: 12 } })), ['orphan-resets-since-boot@-']);
+    assert.deepEqual(rules(facts({ counters: { TcpExtTCPAbortOnMemory: 12 }, limits: { orphan: 20000, tcpMaxOrphans: 65536, orphanLevel: 'quarter', orphanRatio: 0.3052 } })), ['orphan-limit-pressure@-', 'orphans-reset-by-kernel@-']);
+    assert.deepEqual(rules(facts({ counters: { TcpExtTCPAbortOnMemory: 12 }, kernelMessages: ['msg.too-many-orphaned-sockets'] })), ['orphans-reset-by-kernel@-']);
     assert.deepEqual(rules(facts({ counters: { TcpExtTCPAbortOnMemory: 0 } })), []);
     // Read twice without a rise: history since boot, not now (audit s13 7); a rise between readings still fires.
     const twice = (a: number, b: number) => facts({ counters: { TcpExtTCPAbortOnMemory: b }, counterReadings: { TcpExtTCPAbortOnMemory: [a, b] } });
@@ -322,7 +326,7 @@ describe('cause rules', () => {
     // Review s13: two readings of one moment (one block) are one reading; a note written newest first still rose.
     const oneBlock = facts({ counters: { TcpExtTCPAbortOnMemory: 5012 } });
     const same = { ...oneBlock, counterReadings: { TcpExtTCPAbortOnMemory: [{ value: 5012, line: 3, block: 2 }, { value: 5012, line: 6, block: 2 }] } };
-    assert.deepEqual(rules(same), ['orphans-reset-by-kernel@-']);
+    assert.deepEqual(rules(same), ['orphan-resets-since-boot@-']);
     assert.deepEqual(rules(twice(5012, 12)), ['orphans-reset-by-kernel@-']);
   });
 
@@ -343,7 +347,7 @@ describe('cause rules', () => {
   it('every rule has a public https source and both languages for every text', () => {
     for (const [rule, text] of Object.entries(CAUSE_TEXT)) {
       assert.match(text.source, /^https:\/\//, rule);
-      for (const l of [text.message, ...text.check, ...text.change]) {
+      for (const l of [text.message, ...(text.past ? [text.past] : []), ...text.check, ...text.change]) {
         assert.ok(l.en.length > 0 && l['zh-cn'].length > 0, rule);
         assert.deepEqual(l.en.match(/\{\w+\}/g)?.sort() ?? [], l['zh-cn'].match(/\{\w+\}/g)?.sort() ?? [], `${rule}: same placeholders`);
       }

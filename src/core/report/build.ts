@@ -6,12 +6,12 @@
 import { withinRange, type EvidenceBlock, type NoteModel, type OffsetRange } from '../note/model';
 import { STATE_IDS, type Lang, type StateId } from '../catalogue/types';
 import type { StateSockets, TimerKind } from '../evidence/connections';
-import { countsTimeWait, findCauses, PORT_SETTINGS, timeWaitPeak, type Cause, type CounterReading } from './causes';
+import { countsTimeWait, findCauses, type Cause, type CounterReading } from './causes';
 import { compareOnAxis } from './sampleOrder';
 import { connectErrorLines } from './connectErrors';
 import { checkNote, type Finding } from '../check/findings';
 import { noteEvidenceSteps, runSteps, type CountSample, type NoteEvidence, type OutputSample } from './noteEvidence';
-import { limitsOf, placeOf, seriesPoints, settingsAt, timelineOf, trendOf, type Limits, type TimelinePoint, type Trend } from './timeline';
+import { limitsAtSamples, limitsOf, placeOf, seriesPoints, settingsAt, timelineOf, trendOf, type Limits, type SampleLimits, type TimelinePoint, type Trend } from './timeline';
 import { hostSeries, segmentInSeries, type HostSeries } from './hosts';
 import type { InEffect } from './inEffect';
 
@@ -19,6 +19,8 @@ export interface NoteAnalysis {
   readonly evidence: NoteEvidence;
   readonly points: readonly TimelinePoint[];
   readonly limits: Limits;
+  /** Every sockstat sample against the limits in effect at it, the latest last (timeline.ts limitsAtSamples). */
+  readonly sockstatSamples: readonly SampleLimits[];
   readonly trend: Trend | null;
   readonly counters: Readonly<Record<string, number>>;
   /** The last value of each sysctl in the note (the template's prefill). */
@@ -27,6 +29,8 @@ export interface NoteAnalysis {
   readonly stateSysctls: Readonly<Partial<Record<StateId, Readonly<Record<string, InEffect>>>>>;
   /** The kernel log messages (catalogue ids, `msg.…`) the note shows in its code blocks. */
   readonly kernelMessages: readonly string[];
+  /** The first 0-based note line of each of them. */
+  readonly kernelMessageLines: Readonly<Record<string, number>>;
   /** The per-state count outputs (evidence.samples) placed in time, with the sysctls in effect at TIME-WAIT ones. */
   readonly samples: readonly OutputSample[];
   /** Each counter's readings in note order (one per output that shows it): the rules compare the first and last. */
@@ -50,7 +54,8 @@ export function* analyseEvidenceSteps(whole: NoteModel, range?: OffsetRange): Ge
   const model: NoteModel = range ? { ...whole, evidence: whole.evidence.filter((b) => withinRange(range, b.start, b.end)) } : whole;
   const points = timelineOf(model);
   const evidence = yield* noteEvidenceSteps(whole, range, points);
-  const limits = limitsOf(model, points);
+  const sockstatSamples = limitsAtSamples(model, points);
+  const limits = limitsOf(model, points, sockstatSamples);
   const counters: Record<string, number> = {};
   const sysctls: Record<string, string> = {};
   for (const b of model.evidence) {
@@ -62,17 +67,20 @@ export function* analyseEvidenceSteps(whole: NoteModel, range?: OffsetRange): Ge
     evidence,
     points,
     limits,
+    sockstatSamples,
     trend: trendOf(seriesPoints(model, points), limits),
     hosts: hostSeries(model) ?? null,
     counters,
     sysctls,
     stateSysctls,
-    kernelMessages: kernelMessagesOf(whole, range),
+    ...messages(kernelMessagesOf(whole, range)),
     samples: placedSamples(model, evidence.samples, Object.keys(sysctls).length > 0),
     counterReadings: counterReadingsOf(model),
     connectErrorLines: connectErrorLines(whole, range),
   };
 }
+
+const messages = (m: Map<string, number>) => ({ kernelMessages: [...m.keys()], kernelMessageLines: Object.fromEntries(m) });
 
 /** The block holding note line `line` (blocks in note order, non-overlapping), by binary search. */
 function blockAt(model: NoteModel, line: number): EvidenceBlock | undefined {
@@ -91,8 +99,8 @@ function blockAt(model: NoteModel, line: number): EvidenceBlock | undefined {
 
 /**
  * The samples on the note's time axis (a sample in a timed block takes its minutes), and the sysctls in effect at
- * the ones the port rule compares with ip_local_port_range: the TIME-WAIT peak (causes.ts timeWaitPeak) and, when
- * the port settings changed after it (the fix), the latest TIME-WAIT sample (`twLatest`).
+ * the ones the port rule compares with ip_local_port_range: every TIME-WAIT sample (causes.ts judges the rule at the
+ * one where it held, with the settings then), the latest in time marked `twLatest`.
  */
 function placedSamples(model: NoteModel, samples: readonly OutputSample[], withSysctls: boolean): OutputSample[] {
   const placed = samples.map((s): OutputSample => {
@@ -101,20 +109,15 @@ function placedSamples(model: NoteModel, samples: readonly OutputSample[], withS
     return minutes !== undefined ? { ...s, minutes } : s;
   });
   if (!withSysctls) return placed;
-  const tw = placed.filter(countsTimeWait);
-  const peak = timeWaitPeak(tw);
-  if (!peak) return placed;
-  const settingsOf = (s: OutputSample): Record<string, InEffect> | undefined => {
+  let latest: number | undefined;
+  placed.forEach((s, i) => {
+    if (!countsTimeWait(s)) return;
     const block = blockAt(model, s.line);
-    return block && settingsAt(model, placeOf(model, block, s.line));
-  };
-  const atPeak = settingsOf(peak.s);
-  if (atPeak) placed[placed.indexOf(peak.s)] = { ...peak.s, sysctls: atPeak };
-  let latest = peak.s;
-  for (const s of tw) if (compareOnAxis({ minutes: s.minutes ?? -Infinity, line: s.line }, { minutes: latest.minutes ?? -Infinity, line: latest.line }) > 0) latest = s;
-  const atLatest = latest === peak.s ? undefined : settingsOf(latest);
-  const key = (at: Record<string, InEffect> | undefined): string => PORT_SETTINGS.map((k) => at?.[k]?.value ?? '').join('\n');
-  if (atLatest && key(atLatest) !== key(atPeak)) placed[placed.indexOf(latest)] = { ...latest, sysctls: atLatest, twLatest: true };
+    if (block) placed[i] = { ...s, sysctls: settingsAt(model, placeOf(model, block, s.line)) };
+    const l = latest === undefined ? undefined : (placed[latest] as OutputSample);
+    if (!l || compareOnAxis({ minutes: s.minutes ?? -Infinity, line: s.line }, { minutes: l.minutes ?? -Infinity, line: l.line }) > 0) latest = i;
+  });
+  if (latest !== undefined) placed[latest] = { ...(placed[latest] as OutputSample), twLatest: true };
   return placed;
 }
 
@@ -150,11 +153,11 @@ function sysctlsAtListings(model: NoteModel, evidence: NoteEvidence): Partial<Re
   return out;
 }
 
-/** Kernel log messages shown in code blocks (a dmesg paste), not ones a sentence talks about. */
-function kernelMessagesOf(model: NoteModel, range: OffsetRange | undefined): string[] {
-  const ids = new Set<string>();
-  for (const m of model.mentions) if (m.kind === 'message' && m.context === 'code-block' && withinRange(range, m.start, m.end)) ids.add(m.id);
-  return [...ids];
+/** Kernel log messages shown in code blocks (a dmesg paste), not ones a sentence talks about: each id and its first 0-based line. */
+function kernelMessagesOf(model: NoteModel, range: OffsetRange | undefined): Map<string, number> {
+  const ids = new Map<string, number>();
+  for (const m of model.mentions) if (m.kind === 'message' && m.context === 'code-block' && withinRange(range, m.start, m.end) && !ids.has(m.id)) ids.set(m.id, model.lines.lineAt(m.start));
+  return ids;
 }
 
 export function causesOf(a: NoteAnalysis, lang: Lang): Cause[] {
@@ -165,11 +168,13 @@ export function causesOf(a: NoteAnalysis, lang: Lang): Cause[] {
       gone: a.evidence.gone,
       points: a.points,
       limits: a.limits,
+      sockstatSamples: a.sockstatSamples,
       trend: a.trend,
       counters: a.counters,
       sysctls: a.sysctls,
       stateSysctls: a.stateSysctls,
       kernelMessages: a.kernelMessages,
+      kernelMessageLines: a.kernelMessageLines,
       samples: a.samples,
       counterReadings: a.counterReadings,
       connectErrorLines: a.connectErrorLines,

@@ -23,12 +23,18 @@ export type CauseRule =
   | 'orphan-limit-pressure'
   | 'tcp-memory-limit'
   | 'orphans-reset-by-kernel'
+  | 'orphan-resets-since-boot'
   | 'listen-accept-queue-overflow'
   | 'syn-queue-overflow'
   | 'local-port-exhaustion';
 
 export interface CauseText {
   readonly message: Localized;
+  /**
+   * The message when the rule's condition held at an earlier sample, not the latest (a before/after note: the
+   * incident, then the fix): said in the past, with the sample, what changed since and the latest sample.
+   */
+  readonly past?: Localized;
   readonly check: readonly Localized[];
   readonly change: readonly Localized[];
   /** A public page a reader can open. */
@@ -144,6 +150,10 @@ export const CAUSE_TEXT: Readonly<Record<CauseRule, CauseText>> = {
       en: '{head}: orphan {orphan} of tcp_max_orphans {max} ({pct}){level}.{trend} An orphan that has sent nothing for more than 240 s, or got a soft ICMP error, is checked against ½ of the limit, both together against ¼ — so resets ("too many orphaned sockets", TcpExtTCPAbortOnMemory) start before the limit itself.',
       'zh-cn': '{head}：orphan {orphan}，tcp_max_orphans {max}（{pct}）{level}。{trend}超过 240 秒未发送数据或收到软 ICMP 错误的孤儿，按上限的 ½ 判断，两者兼有则按 ¼ 判断——所以重置（"too many orphaned sockets"、TcpExtTCPAbortOnMemory）在到达上限之前就会开始。',
     },
+    past: {
+      en: '{head} at {when}: orphan {orphan} of tcp_max_orphans {max} ({pct}){level}.{since} An orphan that has sent nothing for more than 240 s, or got a soft ICMP error, is checked against ½ of the limit, both together against ¼ — so resets ("too many orphaned sockets", TcpExtTCPAbortOnMemory) start before the limit itself.',
+      'zh-cn': '{head}：{when}时 orphan {orphan}，tcp_max_orphans {max}（{pct}）{level}。{since}超过 240 秒未发送数据或收到软 ICMP 错误的孤儿，按上限的 ½ 判断，两者兼有则按 ¼ 判断——所以重置（"too many orphaned sockets"、TcpExtTCPAbortOnMemory）在到达上限之前就会开始。',
+    },
     check: [
       { en: '`nstat -az TcpExtTCPAbortOnMemory`, `dmesg | grep -i orphan`', 'zh-cn': '`nstat -az TcpExtTCPAbortOnMemory`、`dmesg | grep -i orphan`' },
       { en: 'which state holds the orphans (FIN-WAIT-1, LAST-ACK, CLOSING) and why (the causes above)', 'zh-cn': '孤儿处于哪个状态（FIN-WAIT-1、LAST-ACK、CLOSING）以及原因（见上面的原因）' },
@@ -157,6 +167,10 @@ export const CAUSE_TEXT: Readonly<Record<CauseRule, CauseText>> = {
     message: {
       en: 'Likely cause: {headline}. {detail}{trend}{log}',
       'zh-cn': '可能原因：{headline}。{detail}{trend}{log}',
+    },
+    past: {
+      en: 'Likely cause: TCP was {state} at {when}: mem {mem} pages, tcp_mem[1] {pressure}, tcp_mem[2] {max} ({pct} of tcp_mem[2]).{since} Under pressure (above tcp_mem[1]) socket buffers stop growing until TCP memory is back below tcp_mem[0]; above tcp_mem[2] new buffer memory is refused, incoming data is dropped and orphans with unsent data are reset.{log}',
+      'zh-cn': '可能原因：{when}时 TCP {state}：mem {mem} 页，tcp_mem[1] {pressure}，tcp_mem[2] {max}（为 tcp_mem[2] 的 {pct}）。{since}内存压力下（超过 tcp_mem[1]）套接字缓冲区不再增长，直到 TCP 内存回落到 tcp_mem[0] 以下；超过 tcp_mem[2] 后新的缓冲区内存会被拒绝，收到的数据被丢弃，有未发送数据的孤儿会被重置。{log}',
     },
     check: [
       { en: '`cat /proc/net/sockstat` `mem` against `sysctl net.ipv4.tcp_mem` (both in pages; × `getconf PAGESIZE` for bytes)', 'zh-cn': '`cat /proc/net/sockstat` 的 `mem` 与 `sysctl net.ipv4.tcp_mem` 比较（单位都是页，乘以 `getconf PAGESIZE` 得到字节数）' },
@@ -173,6 +187,10 @@ export const CAUSE_TEXT: Readonly<Record<CauseRule, CauseText>> = {
       en: 'Likely cause: the TIME-WAIT table is full ({evidence}). At tcp_max_tw_buckets a closing connection gets no TIME-WAIT entry: it is destroyed at once and TcpExtTCPTimeWaitOverflow counts it (older kernels also log "time wait bucket table overflow"). Existing entries stay; the connections closed meanwhile lose what TIME-WAIT guards against, old duplicate segments reaching a new connection on the same ports.',
       'zh-cn': '可能原因：TIME-WAIT 表已满（{evidence}）。达到 tcp_max_tw_buckets 后，正在关闭的连接不再得到 TIME-WAIT 条目：它被立即销毁，并计入 TcpExtTCPTimeWaitOverflow（老内核还会打印 "time wait bucket table overflow"）。已有条目不受影响；这期间关闭的连接失去了 TIME-WAIT 的保护，旧的重复报文可能落到使用相同端口的新连接上。',
     },
+    past: {
+      en: 'Likely cause: the TIME-WAIT table was full at {when}: {evidence}.{since} At tcp_max_tw_buckets a closing connection gets no TIME-WAIT entry: it is destroyed at once and TcpExtTCPTimeWaitOverflow counts it (older kernels also log "time wait bucket table overflow"). Existing entries stay; the connections closed meanwhile lose what TIME-WAIT guards against, old duplicate segments reaching a new connection on the same ports.',
+      'zh-cn': '可能原因：TIME-WAIT 表曾经满过：{when}时 {evidence}。{since}达到 tcp_max_tw_buckets 后，正在关闭的连接不再得到 TIME-WAIT 条目：它被立即销毁，并计入 TcpExtTCPTimeWaitOverflow（老内核还会打印 "time wait bucket table overflow"）。已有条目不受影响；这期间关闭的连接失去了 TIME-WAIT 的保护，旧的重复报文可能落到使用相同端口的新连接上。',
+    },
     check: [
       { en: '`nstat -az TcpExtTCPTimeWaitOverflow` rising; `ss -tan state time-wait | awk \'{print $4}\' | sort | uniq -c | sort -rn | head`: the peers that churn', 'zh-cn': '`nstat -az TcpExtTCPTimeWaitOverflow` 是否在增长；`ss -tan state time-wait | awk \'{print $4}\' | sort | uniq -c | sort -rn | head`：哪些对端在频繁建连断连' },
     ],
@@ -183,8 +201,12 @@ export const CAUSE_TEXT: Readonly<Record<CauseRule, CauseText>> = {
   },
   'orphans-reset-by-kernel': {
     message: {
-      en: 'The kernel is resetting orphans: TcpExtTCPAbortOnMemory = {n}. Each is an orphan killed because the orphan count (with the idle / soft-error penalty) or TCP memory (tcp_mem[2]) was over its limit, usually with a RST — peers see resets on connections this host had already closed.',
-      'zh-cn': '内核正在重置孤儿：TcpExtTCPAbortOnMemory = {n}。每一次都是因为孤儿数量（含空闲/软错误惩罚）或 TCP 内存（tcp_mem[2]）超限而被杀掉的孤儿，通常伴随 RST——对端会在本机早已关闭的连接上收到重置。',
+      en: 'The kernel is resetting orphans: {evidence}. Each is an orphan killed because the orphan count (with the idle / soft-error penalty) or TCP memory (tcp_mem[2]) was over its limit, usually with a RST — peers see resets on connections this host had already closed.',
+      'zh-cn': '内核正在重置孤儿：{evidence}。每一次都是因为孤儿数量（含空闲/软错误惩罚）或 TCP 内存（tcp_mem[2]）超限而被杀掉的孤儿，通常伴随 RST——对端会在本机早已关闭的连接上收到重置。',
+    },
+    past: {
+      en: 'The kernel reset orphans when it logged "{msg}" (line {line}): {meaning} The orphan it was checking was reset, usually with a RST, and counted in TcpExtTCPAbortOnMemory; the line is rate-limited, so one line can stand for many.{total}{sample}',
+      'zh-cn': '内核打印 "{msg}"（第 {line} 行）时重置了孤儿：{meaning}它当时检查的那个孤儿被重置（通常发 RST），并计入 TcpExtTCPAbortOnMemory；这条日志是限速打印的，一行可能代表很多次。{total}{sample}',
     },
     check: [
       { en: 'orphan against ¼ / ½ of tcp_max_orphans, `mem` against tcp_mem[2]', 'zh-cn': 'orphan 与 tcp_max_orphans 的 ¼ / ½ 比较，`mem` 与 tcp_mem[2] 比较' },
@@ -192,6 +214,18 @@ export const CAUSE_TEXT: Readonly<Record<CauseRule, CauseText>> = {
     change: [
       { en: 'remove the reason orphans accumulate; then, if memory allows, raise `net.ipv4.tcp_max_orphans` or `tcp_mem`', 'zh-cn': '消除孤儿堆积的原因；之后若内存允许，再调高 `net.ipv4.tcp_max_orphans` 或 `tcp_mem`' },
     ],
+    source: 'https://docs.kernel.org/networking/snmp_counter.html',
+  },
+  'orphan-resets-since-boot': {
+    message: {
+      en: 'TcpExtTCPAbortOnMemory = {n} since boot, in one reading: the kernel reset that many orphans (the orphan count with its penalty over tcp_max_orphans, or TCP memory over tcp_mem[2]) at some time since the host started. Nothing in the note shows it happening now{now}: a total since boot is history until a second reading shows it rising.',
+      'zh-cn': 'TcpExtTCPAbortOnMemory = {n} 是开机以来的累计（只读了一次）：自主机启动以来的某个时候，内核重置过这么多孤儿（孤儿数含惩罚超过 tcp_max_orphans，或 TCP 内存超过 tcp_mem[2]）。笔记中没有迹象表明现在仍在发生{now}：开机以来的累计只是历史，除非再读一次看到它在增长。',
+    },
+    check: [
+      { en: '`nstat -az TcpExtTCPAbortOnMemory`, twice a minute apart: the difference is what happens now', 'zh-cn': '间隔一分钟执行两次 `nstat -az TcpExtTCPAbortOnMemory`：差值才是当前发生的' },
+      { en: '`dmesg -T | grep -i -E \'orphan|tcp_mem\'`: when the resets were logged', 'zh-cn': '`dmesg -T | grep -i -E \'orphan|tcp_mem\'`：重置是什么时候记录的' },
+    ],
+    change: [{ en: 'nothing while it does not rise', 'zh-cn': '只要它不再增长，就无需改动' }],
     source: 'https://docs.kernel.org/networking/snmp_counter.html',
   },
   'listen-accept-queue-overflow': {
@@ -327,5 +361,43 @@ export const PHRASE = {
   memLog: {
     en: ' The kernel log in the note has "TCP: out of memory -- consider tuning tcp_mem": TCP memory was over tcp_mem[2] when it was printed.',
     'zh-cn': '笔记中的内核日志有 "TCP: out of memory -- consider tuning tcp_mem"：打印它时 TCP 内存已超过 tcp_mem[2]。',
+  },
+  when: { en: '{time} (line {line})', 'zh-cn': '{time}（第 {line} 行）' },
+  whenLine: { en: 'line {line}', 'zh-cn': '第 {line} 行' },
+  since: { en: ' Since then: {parts}.', 'zh-cn': '此后：{parts}。' },
+  latestShows: { en: 'the latest sample, {when}, shows {now}', 'zh-cn': '{when}的最近一次采样为 {now}' },
+  setAt: { en: '{name} set to {value} at {when}', 'zh-cn': '{name} 于 {when}设为 {value}' },
+  nowOrphan: { en: 'orphan {o} of {max} ({pct})', 'zh-cn': 'orphan {o}，上限 {max}（{pct}）' },
+  nowTw: { en: 'tw {tw} of {max} ({pct})', 'zh-cn': 'tw {tw}，上限 {max}（{pct}）' },
+  memOverState: { en: 'out of memory (over tcp_mem[2])', 'zh-cn': '内存耗尽（超过 tcp_mem[2]）' },
+  memPressureState: { en: 'under memory pressure (above tcp_mem[1])', 'zh-cn': '处于内存压力（超过 tcp_mem[1]）' },
+  nowMem: { en: 'mem {mem} pages of tcp_mem[2] {max} ({pct})', 'zh-cn': 'mem {mem} 页，tcp_mem[2] {max}（{pct}）' },
+  headOverPast: { en: 'Orphans were over the kernel limit', 'zh-cn': '孤儿曾超过内核上限' },
+  headAtPast: { en: 'Orphans were at the kernel limit', 'zh-cn': '孤儿曾达到内核上限' },
+  headNearPast: { en: 'Orphans were near a kernel limit', 'zh-cn': '孤儿曾接近内核上限' },
+  abortRose: { en: 'TcpExtTCPAbortOnMemory rose from {from} to {to} between readings', 'zh-cn': 'TcpExtTCPAbortOnMemory 在两次读数间从 {from} 增长到 {to}' },
+  abortCounted: { en: 'TcpExtTCPAbortOnMemory counted {n} since the nstat run before the one at line {line}', 'zh-cn': 'TcpExtTCPAbortOnMemory 在第 {line} 行那次 nstat 与上一次之间计了 {n} 次' },
+  abortWithOrphans: {
+    en: 'TcpExtTCPAbortOnMemory = {n} since boot, with orphan {o} above ¼ of tcp_max_orphans {max} ({pct}) now',
+    'zh-cn': 'TcpExtTCPAbortOnMemory 开机以来为 {n}，而当前 orphan {o} 已超过 tcp_max_orphans {max} 的 ¼（{pct}）',
+  },
+  abortWithMem: {
+    en: 'TcpExtTCPAbortOnMemory = {n} since boot, with TCP memory over tcp_mem[2] now (mem {mem} pages of {max})',
+    'zh-cn': 'TcpExtTCPAbortOnMemory 开机以来为 {n}，而当前 TCP 内存已超过 tcp_mem[2]（mem {mem} 页，上限 {max}）',
+  },
+  abortNow: { en: ' (orphan {o} of tcp_max_orphans {max}, {pct}, below ¼)', 'zh-cn': '（orphan {o}，tcp_max_orphans {max}，{pct}，低于 ¼）' },
+  abortTotal: { en: ' TcpExtTCPAbortOnMemory = {n} since boot.', 'zh-cn': 'TcpExtTCPAbortOnMemory 开机以来为 {n}。' },
+  logOrphans: {
+    en: 'the orphan count — doubled for an orphan that had sent nothing for over 240 s, doubled again after a soft ICMP error — was over tcp_max_orphans, so more than ¼ of the limit was orphaned then.',
+    'zh-cn': '孤儿数（对超过 240 秒未发送数据的孤儿按两倍计，收到过软 ICMP 错误的再翻一倍）超过了 tcp_max_orphans，所以当时的孤儿数超过上限的 ¼。',
+  },
+  logMem: { en: 'TCP memory was over tcp_mem[2] and the orphan still had data queued.', 'zh-cn': 'TCP 内存超过了 tcp_mem[2]，而该孤儿仍有排队数据。' },
+  logEither: {
+    en: 'an old kernel\'s single message for either limit: the orphan count (with its penalty) over tcp_max_orphans, or TCP memory over tcp_mem[2].',
+    'zh-cn': '老内核对两种上限共用的报错：孤儿数（含惩罚）超过 tcp_max_orphans，或 TCP 内存超过 tcp_mem[2]。',
+  },
+  logHigher: {
+    en: ' The sample at {when} shows orphan {o} of tcp_max_orphans {max} ({pct}), below ¼: the orphan count was higher when it was printed, or the limit lower.',
+    'zh-cn': '{when}的采样为 orphan {o}，tcp_max_orphans {max}（{pct}），低于 ¼：打印它时孤儿数比这次采样时多，或当时的上限更低。',
   },
 } as const satisfies Record<string, Localized>;

@@ -5,15 +5,15 @@
  * what a healthy host shows; a counter that rises between readings, not one reading since boot — and says nothing
  * otherwise. Pure: no `vscode`, no Node built-ins.
  */
-import type { Lang } from '../catalogue/types';
+import type { Lang, Localized } from '../catalogue/types';
 import type { StateId } from '../catalogue/types';
 import type { StateSockets } from '../evidence/connections';
-import { formatPercent } from '../snapshot/pressure';
+import { formatPercent, SYSCTL_MAX_ORPHANS, SYSCTL_MAX_TW, SYSCTL_TCP_MEM, type OrphanPressure } from '../snapshot/pressure';
 import { formatDecimal, formatNumber, t } from '../strings';
 import { parseUint } from '../evidence/text';
 import { CAUSE_TEXT, PHRASE, type CauseRule } from './causeTexts';
 import type { OutputSample, StateCount } from './noteEvidence';
-import type { Limits, TimelinePoint, Trend } from './timeline';
+import type { LimitChange, Limits, SampleLimits, TimelinePoint, Trend } from './timeline';
 import type { InEffect } from './inEffect';
 
 export type { CauseRule } from './causeTexts';
@@ -26,6 +26,8 @@ export interface Cause {
   readonly check: readonly string[];
   readonly change: readonly string[];
   readonly source: string;
+  /** Judged at an earlier sample than the latest, and said in the past (CauseText `past`). */
+  readonly past?: true;
 }
 
 export interface CauseFacts {
@@ -35,6 +37,12 @@ export interface CauseFacts {
   readonly gone?: ReadonlySet<StateId>;
   readonly points: readonly TimelinePoint[];
   readonly limits: Limits;
+  /**
+   * Every sockstat sample against the limits in effect at it, the latest last (timeline.ts limitsAtSamples): a rule
+   * the latest sample does not meet is judged at the sample where it held, and said in the past. Without them
+   * (facts built by hand): the latest sample only (`limits`).
+   */
+  readonly sockstatSamples?: readonly SampleLimits[];
   readonly trend: Trend | null;
   readonly counters: Readonly<Record<string, number>>;
   /** The last value of each sysctl in the note: read when a state has no `stateSysctls` (facts built by hand). */
@@ -43,6 +51,8 @@ export interface CauseFacts {
   readonly stateSysctls?: Readonly<Partial<Record<StateId, Readonly<Record<string, InEffect>>>>>;
   /** Kernel log messages the note shows in code (catalogue ids). */
   readonly kernelMessages?: readonly string[];
+  /** The first 0-based note line of each of them. */
+  readonly kernelMessageLines?: Readonly<Record<string, number>>;
   /**
    * The per-state count outputs, placed in time (build.ts). Without them (facts built by hand): the timed points
    * and the best counts as one more sample.
@@ -100,15 +110,16 @@ const MIN_ROWS_FOR_SPREAD = 5;
 const timed = (s: StateSockets): number => s.timers.on + s.timers.persist + s.timers.keepalive + s.timers.timewait + s.timers.none;
 const majority = (part: number, whole: number): boolean => whole > 0 && part * 2 > whole;
 
-function make(rule: CauseRule, state: StateId | null, lang: Lang, values: Record<string, string | number>): Cause {
+function make(rule: CauseRule, state: StateId | null, lang: Lang, values: Record<string, string | number>, past = false): Cause {
   const text = CAUSE_TEXT[rule];
   return {
     rule,
     state,
-    message: t(text.message, lang, values),
+    message: t(past && text.past ? text.past : text.message, lang, values),
     check: text.check.map((c) => t(c, lang)),
     change: text.change.map((c) => t(c, lang)),
     source: text.source,
+    ...(past && text.past ? { past: true as const } : {}),
   };
 }
 
@@ -258,12 +269,46 @@ function trendPhrase(trend: Trend | null, lang: Lang): string {
   return t(PHRASE.trend, lang, { rate: formatDecimal(trend.orphanPerMinute), parts: parts.join(t(PHRASE.sep, lang)) });
 }
 
+/** Where a sample stands, for a message: "10:31:02 (line 24)", or "line 24" without a time. */
+const whenOf = (time: string | null, line: number, lang: Lang): string => (time !== null ? t(PHRASE.when, lang, { time, line: line + 1 }) : t(PHRASE.whenLine, lang, { line: line + 1 }));
+
+const limitValue = (v: string): string => v.split(' ').map((x) => (/^\d{1,15}$/.test(x) ? formatNumber(Number(x)) : safeName(x))).join(' ');
+
+/**
+ * The sample of `samples` before the latest where `held` is true, the highest by `rank` (the first of equals): the
+ * sample a rule the latest one does not meet is judged at.
+ */
+function heldAt(f: CauseFacts, held: (p: OrphanPressure) => boolean, rank: (p: OrphanPressure) => number): SampleLimits | undefined {
+  const samples = f.sockstatSamples ?? [];
+  let best: SampleLimits | undefined;
+  for (const s of samples.slice(0, -1)) if (held(s.pressure) && (!best || rank(s.pressure) > rank(best.pressure))) best = s;
+  return best;
+}
+
+/**
+ * " Since then: tcp_max_orphans set to 65,536 at 10:40 (line 81); the latest sample, 10:45 (line 85), shows …": what
+ * changed after the sample a rule held at, and the latest sample (`now` its numbers, empty: not said).
+ */
+function sinceText(f: CauseFacts, at: SampleLimits, keys: readonly (keyof SampleLimits['changes'])[], now: (p: OrphanPressure) => string, lang: Lang): string {
+  const latest = f.sockstatSamples?.[f.sockstatSamples.length - 1];
+  const parts = keys.flatMap((key) => {
+    const c: LimitChange | undefined = at.changes[key];
+    return c ? [t(PHRASE.setAt, lang, { name: key.replace(/^net\.ipv4\./, ''), value: limitValue(c.value), when: whenOf(c.time, c.line, lang) })] : [];
+  });
+  const shown = latest && latest !== at ? now(latest.pressure) : '';
+  if (shown && latest) parts.push(t(PHRASE.latestShows, lang, { when: whenOf(latest.time, latest.line, lang), now: shown }));
+  return parts.length ? t(PHRASE.since, lang, { parts: parts.join(t(PHRASE.listSep, lang)) }) : '';
+}
+
+const pctOf = (r: number | undefined): string => (r !== undefined ? formatPercent(r) : '?');
+const atQuarter = (level: OrphanPressure['level']): boolean => level === 'quarter' || level === 'half' || level === 'over';
+const levelPhrase = (level: OrphanPressure['level']) => (level === 'over' ? PHRASE.levelOver : level === 'half' ? PHRASE.levelHalf : level === 'quarter' ? PHRASE.levelQuarter : PHRASE.levelLow);
+
 function orphanPressureCause(f: CauseFacts, lang: Lang): Cause | undefined {
   const l = f.limits;
-  if (l.orphan === null || l.tcpMaxOrphans === null) return undefined;
   const soon = f.trend !== null && f.trend.orphanPerMinute > 0 && f.trend.minutesToQuarter !== null && f.trend.minutesToQuarter <= 60;
-  if (l.orphanLevel !== 'quarter' && l.orphanLevel !== 'half' && l.orphanLevel !== 'over' && !soon) return undefined;
-  const level = l.orphanLevel === 'over' ? PHRASE.levelOver : l.orphanLevel === 'half' ? PHRASE.levelHalf : l.orphanLevel === 'quarter' ? PHRASE.levelQuarter : PHRASE.levelLow;
+  if (l.orphan === null || l.tcpMaxOrphans === null || (!atQuarter(l.orphanLevel) && !soon)) return orphanPressureBefore(f, lang);
+  const level = levelPhrase(l.orphanLevel);
   // The heading says what the numbers say: over (the kernel's `orphan > max`), at (equal), else near.
   const head = l.orphanLevel === 'over' ? PHRASE.headOver : l.orphan === l.tcpMaxOrphans ? PHRASE.headAt : PHRASE.headNear;
   return make('orphan-limit-pressure', null, lang, {
@@ -276,6 +321,35 @@ function orphanPressureCause(f: CauseFacts, lang: Lang): Cause | undefined {
   });
 }
 
+/**
+ * Orphans at ¼ of the limit or more at an earlier sample, with the limit in effect then, while the latest sample is
+ * not (a before/after note: the limit raised, the orphans cleared): said in the past, with what changed since.
+ */
+function orphanPressureBefore(f: CauseFacts, lang: Lang): Cause | undefined {
+  const at = orphansBefore(f);
+  if (!at) return undefined;
+  const p = at.pressure;
+  const orphan = p.orphan as number;
+  const max = p.maxOrphans as number;
+  const head = p.level === 'over' ? PHRASE.headOverPast : orphan === max ? PHRASE.headAtPast : PHRASE.headNearPast;
+  const now = (q: OrphanPressure): string => (q.orphan !== undefined && q.maxOrphans !== undefined ? t(PHRASE.nowOrphan, lang, { o: formatNumber(q.orphan), max: formatNumber(q.maxOrphans), pct: pctOf(q.ratio) }) : '');
+  return make(
+    'orphan-limit-pressure',
+    null,
+    lang,
+    {
+      head: t(head, lang),
+      when: whenOf(at.time, at.line, lang),
+      orphan: formatNumber(orphan),
+      max: formatNumber(max),
+      pct: pctOf(p.ratio),
+      level: t(levelPhrase(p.level), lang),
+      since: sinceText(f, at, [SYSCTL_MAX_ORPHANS], now, lang),
+    },
+    true,
+  );
+}
+
 /** The catalogue id of "TCP: time wait bucket table overflow" (older kernels). */
 const MSG_TW_OVERFLOW = 'msg.time-wait-bucket-table-overflow';
 
@@ -286,13 +360,28 @@ const MSG_TW_OVERFLOW = 'msg.time-wait-bucket-table-overflow';
 function timeWaitTableFull(f: CauseFacts, lang: Lang): Cause | undefined {
   const l = f.limits;
   const known = l.tw !== null && l.tcpMaxTwBuckets !== null && l.tcpMaxTwBuckets > 0;
-  // The latest sample has room (under 90 % of the limit): a log line or a count from before is history.
-  if (known && (l.tw as number) < 0.9 * (l.tcpMaxTwBuckets as number)) return undefined;
+  const counters = (): string[] => {
+    const parts: string[] = [];
+    const overflow = grew(f, 'TcpExtTCPTimeWaitOverflow');
+    if (overflow) parts.push(risePhrase('TcpExtTCPTimeWaitOverflow', overflow, lang).trim().replace(/[.。]$/, ''));
+    if (f.kernelMessages?.includes(MSG_TW_OVERFLOW)) parts.push(t(PHRASE.twFullLog, lang));
+    return parts;
+  };
+  const fullNow = known && (l.tw as number) >= (l.tcpMaxTwBuckets as number);
+  // Not full at the latest sample: a sample before it that met the limit in effect then is the incident, said in
+  // the past with what changed since. With room at the latest (under 90 % of the limit) and no such sample, a log
+  // line or a counter from before is history.
+  const at = fullNow ? undefined : heldAt(f, (p) => p.twLevel === 'full', (p) => p.twRatio ?? 0);
+  if (!at && known && (l.tw as number) < 0.9 * (l.tcpMaxTwBuckets as number)) return undefined;
+  if (at) {
+    const p = at.pressure;
+    const now = (q: OrphanPressure): string => (q.tw !== undefined && q.maxTw !== undefined ? t(PHRASE.nowTw, lang, { tw: formatNumber(q.tw), max: formatNumber(q.maxTw), pct: pctOf(q.twRatio) }) : '');
+    const parts = [t(PHRASE.twFull, lang, { tw: formatNumber(p.tw as number), max: formatNumber(p.maxTw as number) }), ...counters()];
+    return make('time-wait-table-full', 'TIME-WAIT', lang, { when: whenOf(at.time, at.line, lang), evidence: parts.join(t(PHRASE.listSep, lang)), since: sinceText(f, at, [SYSCTL_MAX_TW], now, lang) }, true);
+  }
   const parts: string[] = [];
-  if (known && (l.tw as number) >= (l.tcpMaxTwBuckets as number)) parts.push(t(PHRASE.twFull, lang, { tw: formatNumber(l.tw as number), max: formatNumber(l.tcpMaxTwBuckets as number) }));
-  const overflow = grew(f, 'TcpExtTCPTimeWaitOverflow');
-  if (overflow) parts.push(risePhrase('TcpExtTCPTimeWaitOverflow', overflow, lang).trim().replace(/[.。]$/, ''));
-  if (f.kernelMessages?.includes(MSG_TW_OVERFLOW)) parts.push(t(PHRASE.twFullLog, lang));
+  if (fullNow) parts.push(t(PHRASE.twFull, lang, { tw: formatNumber(l.tw as number), max: formatNumber(l.tcpMaxTwBuckets as number) }));
+  parts.push(...counters());
   if (parts.length === 0) return undefined;
   return make('time-wait-table-full', 'TIME-WAIT', lang, { evidence: parts.join(t(PHRASE.listSep, lang)) });
 }
@@ -307,7 +396,7 @@ const MSG_TCP_MEM = 'msg.out-of-memory-consider-tuning-tcp-mem';
  */
 function tcpMemory(f: CauseFacts, lang: Lang): Cause | undefined {
   const l = f.limits;
-  if (l.mem === null || l.tcpMem === null || (l.memLevel !== 'pressure' && l.memLevel !== 'over')) return undefined;
+  if (l.mem === null || l.tcpMem === null || (l.memLevel !== 'pressure' && l.memLevel !== 'over')) return tcpMemoryBefore(f, lang);
   const over = l.memLevel === 'over';
   const values = { mem: formatNumber(l.mem), pressure: formatNumber(l.tcpMem[1]), max: formatNumber(l.tcpMem[2]), pct: l.memRatio !== null ? formatPercent(l.memRatio) : '?' };
   const soon = !over && l.memPerMinute !== null && l.memPerMinute > 0 && l.minutesToMemLimit !== null && l.minutesToMemLimit > 0;
@@ -319,12 +408,99 @@ function tcpMemory(f: CauseFacts, lang: Lang): Cause | undefined {
   });
 }
 
+/** The kernel log messages of an orphan reset (tcp_check_oom, older kernels' wordings), and what each says held when it was printed. */
+const RESET_MESSAGES = [
+  ['msg.too-many-orphaned-sockets', 'TCP: too many orphaned sockets', PHRASE.logOrphans],
+  ['msg.too-many-of-orphaned-sockets', 'TCP: too many of orphaned sockets', PHRASE.logOrphans],
+  [MSG_TCP_MEM, 'TCP: out of memory -- consider tuning tcp_mem', PHRASE.logMem],
+  ['msg.out-of-socket-memory', 'Out of socket memory', PHRASE.logEither],
+] as const;
+
+/**
+ * Orphans reset by the kernel (tcp_check_oom: at close() or from an orphan's timer, tcp_out_of_resources). Said in
+ * the present only on evidence of now: TcpExtTCPAbortOnMemory rising between readings, or a total with the pressure
+ * that resets them at the latest sample (orphans above ¼ of tcp_max_orphans, TCP memory over tcp_mem[2]). A kernel
+ * log line of a reset says it happened when the line was printed (and, with the latest sample below ¼, that the
+ * count was higher then). A total read once, with none of these, is history since boot (`orphan-resets-since-boot`);
+ * totals that stay the same between readings are none at all.
+ */
+const memHeld = (p: OrphanPressure): boolean => p.memLevel === 'pressure' || p.memLevel === 'over';
+/** The earlier sample TCP memory was above tcp_mem[1] at, the latest not (tcpMemoryBefore). */
+const memBefore = (f: CauseFacts): SampleLimits | undefined => heldAt(f, memHeld, (p) => p.memRatio ?? 0);
+/** The earlier sample orphans were at ¼ of the limit or more at, the latest not (orphanPressureBefore). */
+const orphansBefore = (f: CauseFacts): SampleLimits | undefined => heldAt(f, (p) => atQuarter(p.level), (p) => p.ratio ?? 0);
+
+/** TCP memory above tcp_mem[1] at an earlier sample, with the tcp_mem in effect then, while the latest is not: said in the past. */
+function tcpMemoryBefore(f: CauseFacts, lang: Lang): Cause | undefined {
+  const at = memBefore(f);
+  if (!at) return undefined;
+  const p = at.pressure;
+  const tcpMem = p.tcpMem as readonly [number, number, number];
+  const now = (q: OrphanPressure): string => (q.mem !== undefined && q.tcpMem ? t(PHRASE.nowMem, lang, { mem: formatNumber(q.mem), max: formatNumber(q.tcpMem[2]), pct: pctOf(q.memRatio) }) : '');
+  return make(
+    'tcp-memory-limit',
+    null,
+    lang,
+    {
+      state: t(p.memLevel === 'over' ? PHRASE.memOverState : PHRASE.memPressureState, lang),
+      when: whenOf(at.time, at.line, lang),
+      mem: formatNumber(p.mem as number),
+      pressure: formatNumber(tcpMem[1]),
+      max: formatNumber(tcpMem[2]),
+      pct: pctOf(p.memRatio),
+      since: sinceText(f, at, [SYSCTL_TCP_MEM], now, lang),
+      log: f.kernelMessages?.includes(MSG_TCP_MEM) ? t(PHRASE.memLog, lang) : '',
+    },
+    true,
+  );
+}
+
 function abortOnMemory(f: CauseFacts, lang: Lang): Cause | undefined {
-  const n = f.counters.TcpExtTCPAbortOnMemory;
-  if (n === undefined || !(n > 0)) return undefined;
-  // The same total in two blocks or more (12 at 09:50, 12 at 10:20): those resets are history since boot, not now.
-  if (unchanged(f, 'TcpExtTCPAbortOnMemory')) return undefined;
-  return make('orphans-reset-by-kernel', null, lang, { n: formatNumber(n) });
+  const name = 'TcpExtTCPAbortOnMemory';
+  const n = f.counters[name];
+  const l = f.limits;
+  const rise = grew(f, name);
+  if (rise) {
+    const evidence = rise.to.increment
+      ? t(PHRASE.abortCounted, lang, { n: formatNumber(rise.to.value), line: rise.to.line + 1 })
+      : t(PHRASE.abortRose, lang, { from: formatNumber(rise.from.value), to: formatNumber(rise.to.value) });
+    return make('orphans-reset-by-kernel', null, lang, { evidence });
+  }
+  const total = n !== undefined && n > 0 && !unchanged(f, name) ? n : undefined;
+  if (total !== undefined && atQuarter(l.orphanLevel) && l.orphan !== null && l.tcpMaxOrphans !== null) {
+    return make('orphans-reset-by-kernel', null, lang, { evidence: t(PHRASE.abortWithOrphans, lang, { n: formatNumber(total), o: formatNumber(l.orphan), max: formatNumber(l.tcpMaxOrphans), pct: l.orphanRatio !== null ? formatPercent(l.orphanRatio) : '?' }) });
+  }
+  if (total !== undefined && l.memLevel === 'over' && l.mem !== null && l.tcpMem !== null) {
+    return make('orphans-reset-by-kernel', null, lang, { evidence: t(PHRASE.abortWithMem, lang, { n: formatNumber(total), mem: formatNumber(l.mem), max: formatNumber(l.tcpMem[2]) }) });
+  }
+  // A line the latest sample's pressure explains is said by that cause (orphan-limit-pressure, tcp-memory-limit).
+  const orphansNow = atQuarter(l.orphanLevel) || orphansBefore(f) !== undefined;
+  const memNow = l.memLevel === 'pressure' || l.memLevel === 'over' || memBefore(f) !== undefined;
+  const explained = (meaning: Localized): boolean => (meaning === PHRASE.logOrphans ? orphansNow : meaning === PHRASE.logMem ? memNow : orphansNow || memNow);
+  const logged = RESET_MESSAGES.find(([id, , meaning]) => f.kernelMessages?.includes(id) && !explained(meaning));
+  if (logged) {
+    const [id, msg, meaning] = logged;
+    const latest = f.sockstatSamples?.[f.sockstatSamples.length - 1];
+    const below = meaning !== PHRASE.logMem && l.orphanLevel === 'low' && l.orphan !== null && l.tcpMaxOrphans !== null;
+    return make(
+      'orphans-reset-by-kernel',
+      null,
+      lang,
+      {
+        msg,
+        line: (f.kernelMessageLines?.[id] ?? 0) + 1,
+        meaning: t(meaning, lang),
+        total: n !== undefined && n > 0 ? t(PHRASE.abortTotal, lang, { n: formatNumber(n) }) : '',
+        sample: below
+          ? t(PHRASE.logHigher, lang, { when: latest ? whenOf(latest.time, latest.line, lang) : '?', o: formatNumber(l.orphan as number), max: formatNumber(l.tcpMaxOrphans as number), pct: l.orphanRatio !== null ? formatPercent(l.orphanRatio) : '?' })
+          : '',
+      },
+      true,
+    );
+  }
+  if (total === undefined) return undefined;
+  const now = l.orphan !== null && l.tcpMaxOrphans !== null && l.orphanLevel === 'low' ? t(PHRASE.abortNow, lang, { o: formatNumber(l.orphan), max: formatNumber(l.tcpMaxOrphans), pct: l.orphanRatio !== null ? formatPercent(l.orphanRatio) : '?' }) : '';
+  return make('orphan-resets-since-boot', null, lang, { n: formatNumber(total), now });
 }
 
 /**
@@ -459,17 +635,18 @@ export function countsTimeWait(s: OutputSample): boolean {
 
 /**
  * The sample with the most TIME-WAIT sockets an output counts (the first of equals); sockstat `tw` (with the
- * FIN-WAIT-2 minisocks) when no output counts them. Among the samples under the settings of the latest one
- * (build.ts placedSamples), the one the port rule compares with the range.
+ * FIN-WAIT-2 minisocks) when no output counts them. `short`: among those where it is true only.
  */
-export function timeWaitPeak(samples: readonly OutputSample[]): { n: number; s: OutputSample; tw: boolean } | undefined {
-  let peak: { n: number; s: OutputSample; tw: boolean } | undefined;
+export function timeWaitPeak(samples: readonly OutputSample[], short: (s: OutputSample, n: number) => boolean = () => true): { n: number; s: OutputSample; tw: boolean } | undefined {
   for (const tw of [false, true]) {
-    for (const s of samples) {
-      const n = tw ? s.tw : s.counts['TIME-WAIT'];
-      if (!s.prose && n !== undefined && n > 0 && (!peak || n > peak.n)) peak = { n, s, tw };
+    const counted = samples.filter((s) => !s.prose && ((tw ? s.tw : s.counts['TIME-WAIT']) ?? 0) > 0);
+    if (!counted.length) continue;
+    let peak: { n: number; s: OutputSample; tw: boolean } | undefined;
+    for (const s of counted) {
+      const n = (tw ? s.tw : s.counts['TIME-WAIT']) as number;
+      if ((!peak || n > peak.n) && short(s, n)) peak = { n, s, tw };
     }
-    if (peak) return peak;
+    return peak;
   }
   return undefined;
 }
@@ -478,33 +655,35 @@ export function timeWaitPeak(samples: readonly OutputSample[]): { n: number; s: 
  * Local port exhaustion. connect() takes a local port from ip_local_port_range and needs the 4-tuple to be unused
  * (__inet_hash_connect, __inet_check_established): a port in TIME-WAIT towards a destination is taken for that
  * destination only — unless tcp_twsk_unique() lets it be reused (tcp_tw_reuse 1, or 2 towards loopback; TCP
- * timestamps needed) — and when none is left connect() fails with EADDRNOTAVAIL. Compared: the most TIME-WAIT
- * sockets an output shows (counts or sockstat `tw`) with the ports of the range in effect there, among the samples
- * under the settings of the latest one (a fix that widened the range or set tcp_tw_reuse = 1 ends it). Not when the
- * listing shows them on one local port (our listening port: a server that closes first uses no ephemeral port)
- * or spread over many destinations; otherwise only with one destination shown (PORTS_CLOSE) or the connect()
- * error quoted (PORTS_WITH_ERROR).
+ * timestamps needed) — and when none is left connect() fails with EADDRNOTAVAIL. Judged at each TIME-WAIT sample
+ * (counts, else sockstat `tw`) with the range and tcp_tw_reuse in effect there: the most TIME-WAIT sockets of a
+ * sample that is short of ports, so a fix that widened the range or set tcp_tw_reuse = 1 neither hides the incident
+ * before it nor is the incident itself; a latest sample under other settings that is no longer short is said with
+ * its numbers. Not when the listing shows them on one local port (our listening port: a server that closes first
+ * uses no ephemeral port) or spread over many destinations; otherwise only with one destination shown (PORTS_CLOSE)
+ * or the connect() error quoted (PORTS_WITH_ERROR).
  */
 function portExhaustion(f: CauseFacts, lang: Lang): Cause | undefined {
   const samples = samplesOf(f);
-  const peak = timeWaitPeak(samples.filter((s) => !s.twLatest));
-  if (!peak) return undefined;
   const listing = f.sockets.get('TIME-WAIT');
   const top = listing?.localPorts[0];
   if (listing && top && listing.listed >= MIN_ROWS_FOR_DESTINATION && majority(top.count, listing.listed)) return undefined;
   const dest = destinationOf(listing);
   if (dest === 'many') return undefined;
   const errors = f.connectErrorLines ?? [];
+  const peak = timeWaitPeak(samples, (s, n) => portsAt(f, s, n, dest, errors.length > 0).short);
+  if (!peak) return undefined;
   const at = portsAt(f, peak.s, peak.n, dest, errors.length > 0);
-  if (!at.short) return undefined;
   const sample = peak.s;
   const { rangeSetting, range, reuseSetting, reuse } = at;
   const [lo, hi] = range ?? DEFAULT_PORT_RANGE;
   const where = dest ? (dest.address.includes(':') ? `[${dest.address}]:${dest.port}` : `${dest.address}:${dest.port}`) : '';
   // A later sample under other settings (the fix) that is no longer short: said, with its numbers.
   const latest = samples.find((s) => s.twLatest);
-  const last = latest && timeWaitPeak([latest]);
+  const last = latest && latest !== sample ? timeWaitPeak([latest]) : undefined;
   const now = last ? portsAt(f, last.s, last.n, dest, errors.length > 0) : undefined;
+  const settingsKey = (s: OutputSample): string => PORT_SETTINGS.map((k) => s.sysctls?.[k]?.value ?? '').join('\n');
+  const fixed = last && now && !now.short && settingsKey(last.s) !== settingsKey(sample);
   return make('local-port-exhaustion', 'TIME-WAIT', lang, {
     count: formatNumber(peak.n),
     what: t(peak.tw ? PHRASE.twMinisocks : PHRASE.twSockets, lang),
@@ -515,7 +694,7 @@ function portExhaustion(f: CauseFacts, lang: Lang): Cause | undefined {
     reuse: (reuse !== undefined ? `tcp_tw_reuse = ${safeName(reuse)}` : t(reuseSetting.later !== undefined ? PHRASE.reuseNotYet : PHRASE.reuseUnknown, lang)) + changedLater(reuseSetting, lang),
     errors:
       (errors.length ? t(PHRASE.connectError, lang, { line: (errors[0] as number) + 1 }) : '') +
-      (last && now && !now.short ? t(PHRASE.portsSince, lang, { line: last.s.line + 1, count: formatNumber(last.n), ports: formatNumber(now.ports), reuse: safeName(now.reuse ?? '2') }) : ''),
+      (fixed && last && now ? t(PHRASE.portsSince, lang, { line: last.s.line + 1, count: formatNumber(last.n), ports: formatNumber(now.ports), reuse: safeName(now.reuse ?? '2') }) : ''),
   });
 }
 

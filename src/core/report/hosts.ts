@@ -148,6 +148,15 @@ export function segmentInSeries(model: NoteModel, block: EvidenceBlock, index: n
  * winning, as the block's own are; all of them without a series) and the line of the last of them; undefined when
  * it has none.
  */
+/** The line of a sockstat output's `TCP:` row (the numbers a report cites), else its first line. */
+function tcpRowLine(model: NoteModel, start: number, end: number): number {
+  for (let line = start; line < end && line < start + 16; line++) {
+    const from = model.lines.offsetAt({ line, character: 0 });
+    if (/^\s*TCP:/.test(model.text.slice(from, Math.min(model.lines.lineEnd(line), from + 64)))) return line;
+  }
+  return start;
+}
+
 export function seriesSockstat(model: NoteModel, block: EvidenceBlock): { tcp: SockstatTcp; line: number } | undefined {
   const own = block.sockstat?.tcp;
   if (!own) return undefined;
@@ -158,7 +167,7 @@ export function seriesSockstat(model: NoteModel, block: EvidenceBlock): { tcp: S
   block.segments.forEach((seg, i) => {
     if (!seg.sockstat?.tcp || !ofSeries(series, hosts[i])) return;
     merged = mergeSockstat(merged, seg.sockstat);
-    line = seg.startLine;
+    line = tcpRowLine(model, seg.startLine, seg.endLine);
   });
   const tcp = series ? merged?.tcp : own;
   return tcp ? { tcp, line } : undefined;

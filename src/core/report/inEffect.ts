@@ -11,7 +11,8 @@
  * 3. A value *set* after the sample (`sysctl -w`, `sysctl -p`, a configuration file: EvidenceSegment `set`) is the
  *    change — often the fix — and is never applied backwards.
  * 4. `later`: the latest value placed after the sample, when it differs from the one in effect (a change after
- *    the sample, made or planned) — reported beside it.
+ *    the sample, made or planned) — reported beside it; firstChange: the first such value and where it stands
+ *    (when the limit changed: "set to 65,536 at 10:40").
  * 5. A value under another host's prompt than the sample's is not considered (report/hosts.ts).
  *
  * Values are compared with their blanks normalised (`tcp_mem` pastes with tabs or spaces). Pure: no `vscode`, no
@@ -80,4 +81,15 @@ export function valueInEffect(values: readonly SettingValue[], at: Place): InEff
     after: inEffect === undefined && chosen !== undefined,
     ...(later !== undefined && later !== value ? { later } : {}),
   };
+}
+
+/** The first value after `at` (in the order above, of `at`'s host) that differs from `value`, the one in effect there. */
+export function firstChange(values: readonly SettingValue[], at: Place, value: string | undefined): SettingValue | undefined {
+  let change: SettingValue | undefined;
+  for (const v of values) {
+    if (v.host !== undefined && at.host !== undefined && v.host !== at.host) continue;
+    if (comparePlaces(v, at) <= 0 || (v.block === at.block && !v.set)) continue;
+    if (normalisedValue(v.value) !== value && (!change || comparePlaces(v, change) < 0)) change = v;
+  }
+  return change;
 }

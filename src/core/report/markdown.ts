@@ -8,7 +8,7 @@ import { STATE_IDS, type Lang, type Localized, type StateId } from '../catalogue
 import { formatPercent } from '../snapshot/pressure';
 import { formatDecimal, formatNumber, PUNCT, t } from '../strings';
 import type { Report, ReportJson, ReportSockets } from './build';
-import type { Limits, TimelinePoint } from './timeline';
+import type { EarlierLimit, Limits, TimelinePoint } from './timeline';
 import { ofSeries } from './hosts';
 import { countsSourceText } from './currentCounts';
 
@@ -64,6 +64,9 @@ const W = {
   sep: { en: ', ', 'zh-cn': '，' },
   readLater: { en: '; {name} read later in the note', 'zh-cn': '；{name} 取自笔记后文' },
   laterValue: { en: '; {name} is {value} later in the note', 'zh-cn': '；笔记后文中 {name} 为 {value}' },
+  earlier: { en: '; earlier {name} {value}: {what} {count} ({pct}) at {when}', 'zh-cn': '；此前 {name} 为 {value}：{what} {count}（{pct}），{when}' },
+  when: { en: '{time} (line {line})', 'zh-cn': '{time}（第 {line} 行）' },
+  whenLine: { en: 'line {line}', 'zh-cn': '第 {line} 行' },
   noLimits: { en: 'No sockstat numbers or orphan tunables in this note.', 'zh-cn': '笔记中没有 sockstat 数字或孤儿相关参数。' },
   causes: { en: 'Likely causes', 'zh-cn': '可能原因' },
   noCauses: { en: 'No cause rule matches the evidence in this note.', 'zh-cn': '笔记中的证据没有匹配任何原因规则。' },
@@ -204,8 +207,20 @@ export function reportMarkdown(report: Report, lang: Lang): string {
     value === null ? '' : t(W.laterValue, lang, { name, value: typeof value === 'number' ? n(value) : value.map(n).join(' ') });
   const readAfter = l.readAfterSample;
   const laterIn = l.laterInNote;
+  // An earlier limit than the latest sample's (a before/after note), with the sample that met it (timeline.ts).
+  const earlier = (e: EarlierLimit | null, name: string, what: string): string =>
+    e === null
+      ? ''
+      : t(W.earlier, lang, {
+          name,
+          value: typeof e.value === 'number' ? n(e.value) : e.value.map(n).join(' '),
+          what,
+          count: n(e.count),
+          pct: e.ratio !== null ? formatPercent(e.ratio) : '?',
+          when: e.time !== null ? t(W.when, lang, { time: e.time, line: e.line + 1 }) : t(W.whenLine, lang, { line: e.line + 1 }),
+        });
   if (l.orphan !== null) {
-    const laterMax = later(laterIn.tcpMaxOrphans, 'tcp_max_orphans');
+    const laterMax = later(laterIn.tcpMaxOrphans, 'tcp_max_orphans') + earlier(l.earlier.tcpMaxOrphans, 'tcp_max_orphans', 'orphan');
     lines.push(
       l.tcpMaxOrphans !== null && l.orphanRatio !== null
         ? t(W.orphan, lang, { o: n(l.orphan), max: n(l.tcpMaxOrphans), pct: formatPercent(l.orphanRatio), q: n(l.quarter), h: n(l.half), after: after(readAfter.tcpMaxOrphans, 'tcp_max_orphans'), later: laterMax })
@@ -222,7 +237,7 @@ export function reportMarkdown(report: Report, lang: Lang): string {
         pct: formatPercent(l.twRatio),
         after: after(readAfter.tcpMaxTwBuckets, 'tcp_max_tw_buckets'),
         rate: l.twPerMinute !== null ? t(W.perMinute, lang, { rate: rate(l.twPerMinute) }) : '',
-        later: later(laterIn.tcpMaxTwBuckets, 'tcp_max_tw_buckets'),
+        later: later(laterIn.tcpMaxTwBuckets, 'tcp_max_tw_buckets') + earlier(l.earlier.tcpMaxTwBuckets, 'tcp_max_tw_buckets', 'tw'),
       }),
     );
   }
@@ -237,7 +252,7 @@ export function reportMarkdown(report: Report, lang: Lang): string {
         after: after(readAfter.tcpMem, 'tcp_mem'),
         level: t(level, lang, { p: n(l.tcpMem[1]) }),
         rate: memRate,
-        later: later(laterIn.tcpMem, 'tcp_mem'),
+        later: later(laterIn.tcpMem, 'tcp_mem') + earlier(l.earlier.tcpMem, 'tcp_mem', 'mem'),
       }),
     );
   }

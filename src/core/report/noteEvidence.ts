@@ -36,7 +36,7 @@ export interface OutputSample {
   readonly prose?: true;
   /** The sysctls in effect at the sample (report/inEffect.ts), where a rule compares one with it (TIME-WAIT). */
   readonly sysctls?: Readonly<Record<string, InEffect>>;
-  /** The latest TIME-WAIT sample, under port settings other than the peak's (build.ts placedSamples). */
+  /** The latest TIME-WAIT sample in time (build.ts placedSamples). */
   readonly twLatest?: true;
 }
 

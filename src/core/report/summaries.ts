@@ -139,9 +139,17 @@ const SHORT: Readonly<Record<CauseRule, Localized>> = {
   'orphan-limit-pressure': { en: 'orphans near the limit', 'zh-cn': '孤儿接近上限' },
   'tcp-memory-limit': { en: 'TCP memory above tcp_mem[1]', 'zh-cn': 'TCP 内存超过 tcp_mem[1]' },
   'orphans-reset-by-kernel': { en: 'the kernel resets orphans', 'zh-cn': '内核在重置孤儿' },
+  'orphan-resets-since-boot': { en: 'orphans reset since boot (history)', 'zh-cn': '开机以来重置过孤儿（历史）' },
   'listen-accept-queue-overflow': { en: 'likely: the accept queue overflows', 'zh-cn': '可能：全连接队列溢出' },
   'syn-queue-overflow': { en: 'likely: the SYN queue overflows', 'zh-cn': '可能：半连接队列溢出' },
   'local-port-exhaustion': { en: 'likely: local ports run out for one destination', 'zh-cn': '可能：同一目的地的本地端口耗尽' },
+};
+
+/** The short label of a cause judged at an earlier sample (causes.ts `past`). */
+const SHORT_PAST: Readonly<Partial<Record<CauseRule, Localized>>> = {
+  'time-wait-table-full': { en: 'the TIME-WAIT table was full', 'zh-cn': 'TIME-WAIT 表曾经满过' },
+  'orphan-limit-pressure': { en: 'orphans were near the limit', 'zh-cn': '孤儿曾接近上限' },
+  'orphans-reset-by-kernel': { en: 'the kernel reset orphans', 'zh-cn': '内核曾重置孤儿' },
 };
 
 function detailParts(s: StateSockets, lang: Lang, escape: (x: string) => string): string[] {
@@ -196,7 +204,7 @@ export function blockConnectionSummary(model: NoteModel, block: EvidenceBlock, l
       // Lens titles render `$(icon)` syntax: note text is reduced to inert characters.
       const parts = [`${s.listed} ${state}`, ...detailParts(s, lang, safeName)];
       const cause = cachedCauses(a, lang).find((c) => c.state === state);
-      if (cause) parts.push(t(SHORT[cause.rule], lang));
+      if (cause) parts.push(t((cause.past && SHORT_PAST[cause.rule]) || SHORT[cause.rule], lang));
       out = { state, title: parts.join(' · ') };
     }
   }

@@ -16,7 +16,7 @@ import { isoOf, minutesOf, onOneAxis, type NoteTime } from './time';
 import { lowerBoundStates } from '../evidence/coverage';
 import { blockTimeOf, sectionsOfBlocks } from './blockTime';
 import { readingsOf, type Reading } from './readings';
-import { valueInEffect, type InEffect, type Place, type SettingValue } from './inEffect';
+import { firstChange, normalisedValue, valueInEffect, type InEffect, type Place, type SettingValue } from './inEffect';
 import { compareOnAxis, minutesInNoteOrder, type OnAxis } from './sampleOrder';
 import { hostAtLine, hostSeries, ofSeries, sampleHost, seriesSockstat } from './hosts';
 
@@ -75,6 +75,11 @@ export interface Limits {
   readonly readAfterSample: { readonly tcpMaxOrphans: boolean; readonly tcpMaxTwBuckets: boolean; readonly tcpMem: boolean };
   /** A different value of each limit later in the note than the one in effect at the sample (a change: the fix, or a planned one), else null. */
   readonly laterInNote: { readonly tcpMaxOrphans: number | null; readonly tcpMaxTwBuckets: number | null; readonly tcpMem: readonly [number, number, number] | null };
+  /**
+   * A different value of each limit in effect at an earlier sample than the one at the latest (the limit before a
+   * change), with the sample that met it — the highest share among them —, else null (limitsAtSamples).
+   */
+  readonly earlier: { readonly tcpMaxOrphans: EarlierLimit | null; readonly tcpMaxTwBuckets: EarlierLimit | null; readonly tcpMem: EarlierLimit | null };
 }
 
 const round = (x: number, d: number): number => Math.round(x * 10 ** d) / 10 ** d;
@@ -116,7 +121,7 @@ interface NoteTimes {
   readonly axis: readonly number[];
   /** The samples of a block holding several (readings.ts), in note order: where each starts, its minutes and time. */
   readonly parts: ReadonlyMap<EvidenceBlock, readonly Part[]>;
-  /** The time shown for each block with a sample (its last sample's). */
+  /** The time shown for each timed block, settings too (a block with several samples: its last sample's). */
   readonly shown: ReadonlyMap<EvidenceBlock, string>;
 }
 
@@ -180,8 +185,9 @@ function noteTimes(model: NoteModel): NoteTimes {
       if (!list) parts.set(block, (list = []));
       list.push({ from: reading.from, minutes: at[i] as number, time: isoOf(t) });
     }
-    if (!sample) return;
+    // Every timed block's time, settings too (a cause names when a limit changed).
     shown.set(block, isoOf(t));
+    if (!sample) return;
     const tcp = reading ? reading.tcp : block.sockstat?.tcp;
     const host = reading ? reading.host : tcp ? sampleHost(block) : undefined;
     const atLeast = reading ? reading.atLeast : lowerBoundStates(block.segments);
@@ -325,43 +331,125 @@ export function settingsAt(model: NoteModel, at: Place, inTime = true): Record<s
 /** The numbers of one sockstat sample. */
 type Sockstat = Pick<TimelinePoint, 'orphan' | 'tw' | 'mem'>;
 
-/** The latest sockstat sample, and the block it is in. */
-interface LatestSample extends Sockstat {
+/** A sockstat sample, and the block it is in. */
+interface SockstatSample extends Sockstat {
   readonly block: EvidenceBlock;
   /** The line of its sockstat numbers (the last of the series host's in the block). */
   readonly sockstatLine: number;
+  /** Its time as the timeline shows it, or null (a block without a time). */
+  readonly time: string | null;
 }
 
 /**
- * The latest sockstat sample of the note — what the limits compare and the trend counts its minutes from: the
- * last in the note's one order (sampleOrder.ts). A timed sample by its time (of equal times, the later in the note);
- * a block without a time at the latest time above it, because notes are written as the incident goes (a later
- * paste is later evidence), while a timed sample pasted out of order keeps its time. With no timed sample: the
- * last block in the note.
+ * The note's sockstat samples (of the host the limits read, hosts.ts) in the note's one order (sampleOrder.ts): a
+ * timed sample by its time (of equal times, the later in the note); a block without a time at the latest time above
+ * it, because notes are written as the incident goes (a later paste is later evidence), while a timed sample pasted
+ * out of order keeps its time. With no timed sample: note order.
  */
-export function latestSockstat(model: NoteModel, points: readonly TimelinePoint[]): LatestSample | undefined {
+function sockstatSamples(model: NoteModel, points: readonly TimelinePoint[]): (SockstatSample & OnAxis)[] {
   const blockAt = new Map<number, EvidenceBlock>();
   for (const b of model.evidence) blockAt.set(b.startLine, b);
   const series = hostSeries(model);
-  let latest: (LatestSample & OnAxis) | undefined;
-  const consider = (x: LatestSample & OnAxis): void => {
-    if (!latest || compareOnAxis(x, latest) >= 0) latest = x;
-  };
+  const out: (SockstatSample & OnAxis)[] = [];
   const timedLines = new Set<number>();
   for (const p of points) {
     timedLines.add(p.line);
     const block = blockAt.get(p.line);
     if (!block || !ofSeries(series, p.host) || (p.orphan === null && p.tw === null && p.mem === null)) continue;
     const sockstatLine = p.sockstatLine ?? seriesSockstat(model, block)?.line ?? block.startLine;
-    consider({ orphan: p.orphan, tw: p.tw, mem: p.mem, block, sockstatLine, minutes: p.minutes, line: p.line });
+    out.push({ orphan: p.orphan, tw: p.tw, mem: p.mem, block, sockstatLine, time: p.time, minutes: p.minutes, line: p.line });
   }
   model.evidence.forEach((b) => {
     const own = timedLines.has(b.startLine) ? undefined : seriesSockstat(model, b);
-    if (own) consider({ orphan: own.tcp.orphan ?? null, tw: own.tcp.tw ?? null, mem: own.tcp.mem ?? null, block: b, sockstatLine: own.line, minutes: axisOf(model, b), line: b.startLine });
+    if (own) out.push({ orphan: own.tcp.orphan ?? null, tw: own.tcp.tw ?? null, mem: own.tcp.mem ?? null, block: b, sockstatLine: own.line, time: null, minutes: axisOf(model, b), line: b.startLine });
   });
-  if (!latest) return undefined;
-  const { orphan, tw, mem, block, sockstatLine } = latest;
-  return { orphan, tw, mem, block, sockstatLine };
+  // Stable: equal places keep the order above (points in note order, then the untimed blocks).
+  return out.map((x, i) => ({ x, i })).sort((a, b) => compareOnAxis(a.x, b.x) || a.i - b.i).map(({ x }) => x);
+}
+
+/** The latest sockstat sample of the note (sockstatSamples): what the limits compare and the trend counts its minutes from. */
+export function latestSockstat(model: NoteModel, points: readonly TimelinePoint[]): SockstatSample | undefined {
+  const all = sockstatSamples(model, points);
+  return all[all.length - 1];
+}
+
+/** The three limits a sockstat sample is compared with. */
+const LIMIT_KEYS = [SYSCTL_MAX_ORPHANS, SYSCTL_MAX_TW, SYSCTL_TCP_MEM] as const;
+
+/** A change of a limit after a sample: the new value, its 0-based line, and the time of its block (null: none). */
+export interface LimitChange {
+  readonly value: string;
+  readonly line: number;
+  readonly time: string | null;
+}
+
+/** One sockstat sample against the limits in effect at it (inEffect.ts). */
+export interface SampleLimits {
+  /** 0-based line of its sockstat numbers. */
+  readonly line: number;
+  /** Its time as the timeline shows it, or null. */
+  readonly time: string | null;
+  readonly pressure: OrphanPressure;
+  /** For each limit, its first change after the sample (firstChange), when there is one. */
+  readonly changes: Readonly<Partial<Record<(typeof LIMIT_KEYS)[number], LimitChange>>>;
+}
+
+/**
+ * Every sockstat sample (sockstatSamples: in the note's one order, the latest last) against the limits in effect at
+ * it — what the cause rules judge at the sample where their condition held (causes.ts), and where the Limits find
+ * an earlier limit.
+ */
+export function limitsAtSamples(model: NoteModel, points: readonly TimelinePoint[]): SampleLimits[] {
+  const values = settingValues(model, true);
+  const { shown } = noteTimes(model);
+  const blockAt = new Map<number, EvidenceBlock>();
+  for (const b of model.evidence) blockAt.set(b.startLine, b);
+  return sockstatSamples(model, points).map((s) => {
+    const at = placeOf(model, s.block, s.sockstatLine);
+    const settings = settingsAt(model, at);
+    const tcp: { orphan?: number; tw?: number; mem?: number } = {};
+    if (s.orphan !== null) tcp.orphan = s.orphan;
+    if (s.tw !== null) tcp.tw = s.tw;
+    if (s.mem !== null) tcp.mem = s.mem;
+    const sysctls: Record<string, string> = {};
+    for (const key of LIMIT_KEYS) sysctls[key] = settings[key]?.value ?? '';
+    const changes: Partial<Record<(typeof LIMIT_KEYS)[number], LimitChange>> = {};
+    for (const key of LIMIT_KEYS) {
+      const c = firstChange(values.get(key) ?? [], at, settings[key]?.value);
+      if (c) {
+        const block = blockAt.get(c.block);
+        changes[key] = { value: normalisedValue(c.value), line: c.line, time: (block && shown.get(block)) ?? null };
+      }
+    }
+    return { line: s.sockstatLine, time: s.time, pressure: orphanPressure(pressureInput({ sockstat: { tcp }, sysctls })), changes };
+  });
+}
+
+/** An earlier limit than the one in effect at the latest sample, and the sample that met it (the highest share). */
+export interface EarlierLimit {
+  /** 0-based line of the sample's sockstat numbers, and its time (null: none). */
+  readonly line: number;
+  readonly time: string | null;
+  readonly value: number | readonly [number, number, number];
+  /** The sample's orphan, tw or mem. */
+  readonly count: number;
+  /** count / the limit (tcp_mem[2] for mem), or null with a limit of 0. */
+  readonly ratio: number | null;
+}
+
+/** Of the samples before the latest, the one with the highest share of a limit other than the latest's (first of equals). */
+function earlierLimit(samples: readonly SampleLimits[], of: (p: OrphanPressure) => { value?: number | readonly [number, number, number]; count?: number; ratio?: number }): EarlierLimit | null {
+  const latest = samples[samples.length - 1];
+  if (!latest) return null;
+  const now = JSON.stringify(of(latest.pressure).value ?? null);
+  let best: EarlierLimit | null = null;
+  for (const s of samples.slice(0, -1)) {
+    const { value, count, ratio } = of(s.pressure);
+    if (value === undefined || count === undefined || JSON.stringify(value) === now) continue;
+    const r = ratio === undefined ? null : round(ratio, 4);
+    if (!best || (r ?? -1) > (best.ratio ?? -1)) best = { line: s.line, time: s.time, value, count, ratio: r };
+  }
+  return best;
 }
 
 /**
@@ -369,7 +457,7 @@ export function latestSockstat(model: NoteModel, points: readonly TimelinePoint[
  * sample, else one read after it — `readAfterSample` —, never a value set after it; a different later value is
  * `laterInNote`). With no sample, the last value of each limit in the note.
  */
-export function limitsOf(model: NoteModel, points: readonly TimelinePoint[]): Limits {
+export function limitsOf(model: NoteModel, points: readonly TimelinePoint[], samples: readonly SampleLimits[] = limitsAtSamples(model, points)): Limits {
   const latest = latestSockstat(model, points);
   const settings = latest ? settingsAt(model, placeOf(model, latest.block, latest.sockstatLine)) : undefined;
   const last = latest ? undefined : latestSysctls(model);
@@ -419,6 +507,11 @@ export function limitsOf(model: NoteModel, points: readonly TimelinePoint[]): Li
     minutesToMemLimit: mem && tcpMem ? minutesUntil(p.mem ?? mem.last, tcpMem[2], mem.perMinute) : null,
     readAfterSample: { tcpMaxOrphans: after(SYSCTL_MAX_ORPHANS) && p.maxOrphans !== undefined, tcpMaxTwBuckets: after(SYSCTL_MAX_TW) && maxTw !== null, tcpMem: after(SYSCTL_TCP_MEM) && tcpMem !== null },
     laterInNote: { tcpMaxOrphans: later.maxOrphans ?? null, tcpMaxTwBuckets: later.maxTw ?? null, tcpMem: later.tcpMem ?? null },
+    earlier: {
+      tcpMaxOrphans: earlierLimit(samples, (x) => ({ value: x.maxOrphans, count: x.orphan, ratio: x.ratio })),
+      tcpMaxTwBuckets: earlierLimit(samples, (x) => ({ value: x.maxTw, count: x.tw, ratio: x.twRatio })),
+      tcpMem: earlierLimit(samples, (x) => ({ value: x.tcpMem, count: x.mem, ratio: x.memRatio })),
+    },
   };
 }
 
