@@ -135,7 +135,7 @@ describe('cause rules', () => {
   it('CLOSE-WAIT: many or growing → the application does not close (not orphans); few and flat → nothing', () => {
     const many = findCauses(facts({ counts: [['CLOSE-WAIT', 812]], sockets: [['CLOSE-WAIT', sockets({ processes: [{ name: 'java', count: 3 }] })]] }), 'en')[0];
     assert.equal(many?.rule, 'close-wait-not-closed');
-    assert.match(many?.message ?? '', /812 CLOSE-WAIT sockets \(held by java ×3\)/);
+    assert.match(many?.message ?? '', /812 CLOSE-WAIT sockets \(java holds 3\)/);
     assert.match(many?.message ?? '', /Not orphans/);
     const pt = (minutes: number, n: number): TimelinePoint => ({ time: '', line: 0, orphan: null, tw: null, mem: null, minutes, counts: { 'CLOSE-WAIT': n } });
     // 5 → 12 was the example of growth; two counts of a steady state differ that much (see below): 5 → 40 is growth.
@@ -308,6 +308,12 @@ describe('cause rules', () => {
     const soon = facts({ limits: { orphan: 10000, tcpMaxOrphans: 65536, orphanLevel: 'low', orphanRatio: 0.15 }, trend: { orphanPerMinute: 500, minutesToQuarter: 12.8, minutesToHalf: 45.5, minutesToLimit: 111 } });
     assert.deepEqual(rules(soon), ['orphan-limit-pressure@-']);
     assert.match(findCauses(soon, 'zh-cn')[0]?.message ?? '', /12\.8 分钟后到 ¼/);
+    // The state that holds most of the sockets in orphan states is named, with its share (audit s14 M4).
+    const held = facts({ counts: [['FIN-WAIT-1', 29870], ['LAST-ACK', 392], ['ESTABLISHED', 90000], ['TIME-WAIT', 5000]], limits: { orphan: 30262, tcpMaxOrphans: 65536, orphanLevel: 'quarter', orphanRatio: 0.4618 } });
+    assert.match(findCauses(held, 'en')[0]?.message ?? '', / Of the 30,262 sockets counted in states that can be orphans, FIN-WAIT-1 holds 29,870 \(99 %\): look there first\./);
+    assert.match(findCauses(held, 'zh-cn')[0]?.message ?? '', /在可能成为孤儿的状态中共计数到 30,262 个套接字，其中 FIN-WAIT-1 有 29,870 个（99 %）/);
+    assert.doesNotMatch(findCauses(held, 'en')[0]?.check.join(' ') ?? '', /causes above/);
+    assert.doesNotMatch(findCauses(facts({ limits: { orphan: 20000, tcpMaxOrphans: 65536, orphanLevel: 'quarter', orphanRatio: 0.3 } }), 'en')[0]?.message ?? '', /states that can be orphans/, 'no counts: nothing said');
     assert.deepEqual(rules(facts({ limits: { orphan: 1000, tcpMaxOrphans: 65536, orphanLevel: 'low' } })), []);
     assert.deepEqual(rules(facts({ limits: { orphan: 1000, tcpMaxOrphans: 65536, orphanLevel: 'low' }, trend: { orphanPerMinute: 1, minutesToQuarter: 15384, minutesToHalf: null, minutesToLimit: null } })), []);
     assert.deepEqual(rules(facts({ limits: { orphan: 60000, orphanLevel: 'unknown' } })), [], 'no limit in the note');

@@ -61,7 +61,7 @@ describe('the TIME-WAIT table full at an earlier sample (audit c H3, n13)', () =
     assert.match(c.message, /the TIME-WAIT table was full at 11:05:20 \(line 19\): tw 5,000 of tcp_max_tw_buckets 5,000; /);
     assert.match(c.message, /TcpExtTCPTimeWaitOverflow rose from 91,022,830 to 91,071,205 between readings/);
     assert.match(c.message, /tcp_max_tw_buckets set to 65,536 at 11:20:02 \(line 46\)/);
-    assert.match(c.message, /the latest sample, 11:20:02 \(line 48\), shows tw 48,210 of 65,536 \(74 %\)/);
+    assert.match(c.message, /the latest sample, 11:25:10 \(line 48\), shows tw 48,210 of 65,536 \(74 %\)/);
     assert.doesNotMatch(c.message, /table is full/);
     const z = cause(note, 'time-wait-table-full', 'zh-cn');
     assert.match(z?.message ?? '', /TIME-WAIT 表曾经满过/);
@@ -95,12 +95,12 @@ describe('the orphan limit over at an earlier sample, and the earlier limit show
     const c = cause(note, 'orphan-limit-pressure');
     assert.ok(c, JSON.stringify(report(note).causes));
     assert.match(c.message, /^Orphans were over the kernel limit at 10:31:02 \(line 24\): orphan 8,530 of tcp_max_orphans 8,192 \(104 %\), over the limit\./);
-    assert.match(c.message, /tcp_max_orphans set to 65,536 at 10:40:12 \(line 81\)/);
-    assert.match(c.message, /the latest sample, 10:40:12 \(line 85\), shows orphan 8,902 of 65,536 \(14 %\)/);
+    assert.match(c.message, /tcp_max_orphans set to 65,536 at 10:40:20 \(line 81\)/);
+    assert.match(c.message, /the latest sample, 10:45:03 \(line 85\), shows orphan 8,902 of 65,536 \(14 %\)/);
     const z = cause(note, 'orphan-limit-pressure', 'zh-cn');
-    assert.match(z?.message ?? '', /^孤儿曾超过内核上限：10:31:02（第 24 行）时 orphan 8,530，tcp_max_orphans 8,192（104 %），超过上限。/);
-    assert.match(z?.message ?? '', /10:40:12（第 85 行）的最近一次采样为 orphan 8,902，上限 65,536（14 %）。/);
-    assert.match(z?.message ?? '', /tcp_max_orphans 于 10:40:12（第 81 行）设为 65,536/);
+    assert.match(z?.message ?? '', /^孤儿曾超过内核上限：10:31:02（第 24 行）时 orphan 8,530，占 tcp_max_orphans 8,192 的 104 %，超过上限。/);
+    assert.match(z?.message ?? '', /10:45:03（第 85 行）的最近一次采样为 orphan 8,902，上限 65,536（14 %）。/);
+    assert.match(z?.message ?? '', /tcp_max_orphans 于 10:40:20（第 81 行）设为 65,536/);
   });
 
   it('the Limits: the earlier limit and the sample that met it, beside the latest', () => {

@@ -11,6 +11,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { blockCounts, mergeSegments, parseEvidence } from '../../src/core/evidence/parse';
+import { readsConntrack } from '../../src/core/evidence/command';
 import { analyzeNote } from '../../src/core/note/analyze';
 import { analyseEvidence, buildReport } from '../../src/core/report/build';
 import { evidenceLines } from '../../src/core/explain';
@@ -41,6 +42,11 @@ describe('conntrack output is not socket counts', () => {
     "$ cat /proc/net/ip_conntrack | awk '{print $4}' | sort | uniq -c",
     "$ awk '{a[$6]++} END {for (s in a) print a[s], s}' /proc/net/nf_conntrack",
     "$ ip netns exec blue conntrack -L | awk '{print $4}' | sort | uniq -c",
+    // The IPVS connection table (audit s14 6): a director's entries for the connections it forwards.
+    "$ ipvsadm -lnc | awk '{print $3}' | sort | uniq -c",
+    "$ sudo ipvsadm -L -n -c | awk 'NR>2 {print $3}' | sort | uniq -c",
+    "$ ipvsadm --list --numeric --connection | awk '{print $3}' | sort | uniq -c",
+    "$ awk '{print $8}' /proc/net/ip_vs_conn | sort | uniq -c",
   ]) {
     it(`per-state tallies after: ${cmd}`, () => {
       assert.deepEqual(parseEvidence(`${cmd}\n${tallies}`), []);
@@ -57,6 +63,13 @@ describe('conntrack output is not socket counts', () => {
       assert.deepEqual(parseEvidence(`${cmd}\n182034\n`), []);
     });
   }
+
+  it('ipvsadm without -c (the virtual services, or their stats) is no connection table', () => {
+    assert.equal(readsConntrack('ipvsadm -Ln --stats'), false);
+    assert.equal(readsConntrack('ipvsadm -Ln'), false);
+    assert.equal(readsConntrack('ipvsadm -lnc'), true);
+    assert.equal(readsConntrack('ss -tan | grep -c ESTAB'), false);
+  });
 
   it('the socket count after it in the same block still counts; conntrack sysctls are still values', () => {
     const text = [

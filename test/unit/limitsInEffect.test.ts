@@ -262,7 +262,7 @@ describe('through the built CLI', () => {
     assert.match(en, /\n- orphan 16,402 of tcp_max_orphans 16,384 \(100 %; ¼ = 4,096, ½ = 8,192\); tcp_max_orphans is 262,144 later in the note\n/);
     assert.match(en, /\n1\. \*\*host-wide\*\* — Orphans over the kernel limit: /);
     const zh = cli('report', RAISED, '--lang', 'zh-cn');
-    assert.match(zh, /\n- orphan 16,402，tcp_max_orphans 16,384（100 %；¼ = 4,096，½ = 8,192）；笔记后文中 tcp_max_orphans 为 262,144\n/);
+    assert.match(zh, /\n- orphan 16,402，占 tcp_max_orphans 16,384 的 100 %（¼ = 4,096，½ = 8,192）；笔记后文中 tcp_max_orphans 为 262,144\n/);
     assert.match(zh, /孤儿已超过内核上限：/);
     const mem = cli('report', MEM);
     assert.match(mem, /\n- mem 380,112 pages of tcp_mem\[2\] 376,638 \(101 %\): over the hard limit tcp_mem\[2\]; tcp_mem is 376,638 502,184 753,276 later in the note\n/);
@@ -278,7 +278,7 @@ describe('through the built CLI', () => {
     const md = reportMarkdown(report([fence('$ cat /proc/net/sockstat', SOCKSTAT), fence('$ sysctl net.ipv4.tcp_max_orphans', 'net.ipv4.tcp_max_orphans = 16384')].join('\n')), 'en');
     assert.match(md, /\n- orphan 16,402 of tcp_max_orphans 16,384 \(100 %; ¼ = 4,096, ½ = 8,192; tcp_max_orphans read later in the note\)\n/);
     const zh = reportMarkdown(report([fence('$ cat /proc/net/sockstat', SOCKSTAT), fence('$ sysctl net.ipv4.tcp_max_orphans', 'net.ipv4.tcp_max_orphans = 16384')].join('\n'), 'zh-cn'), 'zh-cn');
-    assert.match(zh, /（100 %；¼ = 4,096，½ = 8,192；tcp_max_orphans 取自笔记后文）\n/);
+    assert.match(zh, /占 tcp_max_orphans 16,384 的 100 %（¼ = 4,096，½ = 8,192；tcp_max_orphans 取自笔记后文）\n/);
     const none = reportMarkdown(report([fence('$ cat /proc/net/sockstat', SOCKSTAT), fence('$ sysctl -w net.ipv4.tcp_max_orphans=262144', 'net.ipv4.tcp_max_orphans = 262144')].join('\n')), 'en');
     assert.match(none, /\n- orphan 16,402; tcp_max_orphans not known at this sample; tcp_max_orphans is 262,144 later in the note\n/);
   });

@@ -45,7 +45,8 @@ export interface CommandContext {
   readonly procNetTcp: boolean;
   /**
    * The command reads the netfilter connection-tracking table (the `conntrack` tool, /proc/net/nf_conntrack,
-   * /proc/net/ip_conntrack): its states are table entries, not sockets, so its output gives no socket counts.
+   * /proc/net/ip_conntrack) or the IPVS connection table (`ipvsadm -lnc`, /proc/net/ip_vs_conn): its states are
+   * table entries, not sockets, so its output gives no socket counts.
    */
   readonly conntrack: boolean;
   /** The pipeline counts per value (`uniq -c`, awk with an END block). */
@@ -318,9 +319,16 @@ const CONNTRACK_TOOL = /(?:^|[\s/|;&('"`])conntrack(?=$|[\s|;&)'"`])/;
 /** The conntrack table's files: /proc/net/nf_conntrack, /proc/net/ip_conntrack, /proc/net/stat/nf_conntrack. */
 const CONNTRACK_FILE = /\/proc\/net\/(?:stat\/)?(?:nf|ip)_conntrack/;
 
-/** Does the command read the connection-tracking table (CommandContext.conntrack)? */
+/** `ipvsadm -lnc` / `ipvsadm -L -c` / `--connection`, and /proc/net/ip_vs_conn: the IPVS connection table. */
+const IPVS_CONNECTIONS = /(?:^|[\s/|;&('"`])ipvsadm(?=[\s'"`])[^|;&\n]{0,200}?(?:\s-[A-Za-z]{0,8}c|\s--connection)|\/proc\/net\/ip_vs_conn/;
+
+/**
+ * Does the command read the connection-tracking table (CommandContext.conntrack), or the IPVS connection table
+ * (a load balancer's entries for the connections it forwards, with TCP-like state names, not its sockets)?
+ */
 export function readsConntrack(text: string): boolean {
-  return text.includes('conntrack') && (CONNTRACK_TOOL.test(text) || CONNTRACK_FILE.test(text));
+  if (text.includes('conntrack') && (CONNTRACK_TOOL.test(text) || CONNTRACK_FILE.test(text))) return true;
+  return (text.includes('ipvsadm') || text.includes('ip_vs_conn')) && IPVS_CONNECTIONS.test(text);
 }
 
 /** PowerShell `(Get-NetTCPConnection …).Count`, `@(…).Count`: the inner pipeline (no parentheses inside). */

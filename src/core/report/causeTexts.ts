@@ -49,7 +49,7 @@ export const CAUSE_TEXT: Readonly<Record<CauseRule, CauseText>> = {
   'fin-wait-1-zero-window': {
     message: {
       en: 'Likely cause: the peers advertise a zero window. {persist} of {timed} FIN-WAIT-1 sockets with a timer are on the persist (zero-window probe) timer and {nonZero} of {rows} still hold data in Send-Q (up to {max} bytes): the application closed with data queued, Linux entered FIN-WAIT-1 at once, and the FIN waits behind data the peer does not take. These are orphans; the kernel gives up after tcp_orphan_retries worth of probes.{network}',
-      'zh-cn': '可能原因：对端通告零窗口。{timed} 个带定时器的 FIN-WAIT-1 套接字中有 {persist} 个处于 persist（零窗口探测）定时器，{rows} 个中有 {nonZero} 个 Send-Q 仍有数据（最多 {max} 字节）：应用在仍有排队数据时 close()，Linux 立即进入 FIN-WAIT-1，FIN 排在对端不接收的数据之后。这些是孤儿套接字，内核在探测次数达到 tcp_orphan_retries 后放弃。{network}',
+      'zh-cn': '可能原因：对端通告零窗口。{timed} 个带定时器的 FIN-WAIT-1 套接字中有 {persist} 个挂在 persist（零窗口探测）定时器上，{rows} 个中有 {nonZero} 个 Send-Q 仍有数据（最多 {max} 字节）：应用在仍有排队数据时 close()，Linux 立即进入 FIN-WAIT-1，FIN 排在对端不接收的数据之后。这些是孤儿套接字，内核在探测次数达到 tcp_orphan_retries 后放弃。{network}',
     },
     check: [
       { en: '`ss -tanoi state fin-wait-1`: does `backoff` keep growing? If it stays at `tcp_retries2` (≤ 8) the orphan can stall indefinitely (reported in 2025)', 'zh-cn': '`ss -tanoi state fin-wait-1`：`backoff` 是否持续增长？若停在 `tcp_retries2`（≤ 8），孤儿可能无限期滞留（2025 年报告的问题）' },
@@ -66,7 +66,7 @@ export const CAUSE_TEXT: Readonly<Record<CauseRule, CauseText>> = {
   'orphan-retransmits-unanswered': {
     message: {
       en: 'Likely cause: our FIN or data is never acknowledged — the peers are unreachable, or packets are dropped on the way (firewall, conntrack or NAT timeout). {on} {state} sockets are on the retransmission timer with up to {retrans} retransmissions, against a budget of {budget} for orphans (tcp_orphan_retries {setting}). At the budget the kernel drops the socket without sending RST (TcpExtTCPAbortOnTimeout).',
-      'zh-cn': '可能原因：我方的 FIN 或数据始终得不到确认——对端不可达，或报文在途中被丢弃（防火墙、conntrack 或 NAT 超时）。{on} 个 {state} 套接字处于重传定时器，重传最多 {retrans} 次，孤儿的重传预算为 {budget}（tcp_orphan_retries {setting}）。达到预算后内核直接丢弃套接字、不发送 RST（TcpExtTCPAbortOnTimeout）。',
+      'zh-cn': '可能原因：我方的 FIN 或数据始终得不到确认——对端不可达，或报文在途中被丢弃（防火墙、conntrack 或 NAT 超时）。{on} 个 {state} 套接字挂在重传定时器上，重传最多 {retrans} 次，孤儿的重传预算为 {budget}（tcp_orphan_retries {setting}）。达到预算后内核直接丢弃套接字、不发送 RST（TcpExtTCPAbortOnTimeout）。',
     },
     check: [
       { en: '`tcpdump -nn host <peer>`: FINs retransmitted with no answer', 'zh-cn': '`tcpdump -nn host <对端>`：FIN 被重传却无应答' },
@@ -110,7 +110,7 @@ export const CAUSE_TEXT: Readonly<Record<CauseRule, CauseText>> = {
   'fin-wait-2-timewait-minisocks': {
     message: {
       en: 'Harmless: {timewait} of {timed} FIN-WAIT-2 sockets with a timer are on the timewait timer — timewait minisocks in the FIN-WAIT-2 sub-state. The full socket is already gone; they count in sockstat `tw`, not `orphan`, and expire after tcp_fin_timeout. Normal with tcp_fin_timeout ≤ 60.',
-      'zh-cn': '无害：{timed} 个带定时器的 FIN-WAIT-2 套接字中有 {timewait} 个处于 timewait 定时器——处于 FIN-WAIT-2 子状态的 timewait 迷你套接字。完整套接字已释放；它们计入 sockstat `tw` 而非 `orphan`，在 tcp_fin_timeout 后过期。tcp_fin_timeout ≤ 60 时属正常。',
+      'zh-cn': '无害：{timed} 个带定时器的 FIN-WAIT-2 套接字中有 {timewait} 个挂在 timewait 定时器上——处于 FIN-WAIT-2 子状态的 timewait minisock。完整套接字已释放；它们计入 sockstat `tw` 而非 `orphan`，在 tcp_fin_timeout 后过期。tcp_fin_timeout ≤ 60 时属正常。',
     },
     check: [
       { en: '`tw` against `tcp_max_tw_buckets`', 'zh-cn': '`tw` 与 `tcp_max_tw_buckets` 的比较' },
@@ -122,7 +122,7 @@ export const CAUSE_TEXT: Readonly<Record<CauseRule, CauseText>> = {
   'fin-wait-2-held-open': {
     message: {
       en: 'FIN-WAIT-2 sockets the application still holds: {keepalive} of {timed} FIN-WAIT-2 sockets with a timer are on the keepalive timer, and with {fin} (60 s or less) an orphan would already be a timewait minisock. These were shut down for writing but not closed; they wait for the peer\'s FIN, and only close() or a failed keepalive ends them.',
-      'zh-cn': '应用仍持有的 FIN-WAIT-2 套接字：{timed} 个带定时器的 FIN-WAIT-2 套接字中有 {keepalive} 个处于 keepalive 定时器，而在 {fin}（不超过 60 秒）时孤儿早已变为 timewait 迷你套接字。它们只是关闭了写方向（shutdown），并没有 close()；它们在等待对端的 FIN，只有 close() 或 keepalive 探测失败才会结束它们。',
+      'zh-cn': '应用仍持有的 FIN-WAIT-2 套接字：{timed} 个带定时器的 FIN-WAIT-2 套接字中有 {keepalive} 个挂在 keepalive 定时器上，而在 {fin}（不超过 60 秒）时孤儿早已变为 timewait minisock。它们只是关闭了写方向（shutdown），并没有 close()；它们在等待对端的 FIN，只有 close() 或 keepalive 探测失败才会结束它们。',
     },
     check: [
       { en: '`ss -tanpo state fin-wait-2`: the process that holds them; the peers\' CLOSE-WAIT', 'zh-cn': '`ss -tanpo state fin-wait-2`：持有它们的进程；对端的 CLOSE-WAIT' },
@@ -135,28 +135,28 @@ export const CAUSE_TEXT: Readonly<Record<CauseRule, CauseText>> = {
   'fin-wait-2-orphans-waiting': {
     message: {
       en: 'FIN-WAIT-2 orphans waiting for the peer\'s FIN: {keepalive} of {timed} FIN-WAIT-2 sockets with a timer are on the keepalive timer — full orphan sockets, which happens when tcp_fin_timeout is above 60 s ({fin}). They wait tcp_fin_timeout − 60 s, then live on as a timewait minisock for as long again: about 2 × (tcp_fin_timeout − 60) s in all.',
-      'zh-cn': 'FIN-WAIT-2 孤儿在等待对端的 FIN：{timed} 个带定时器的 FIN-WAIT-2 套接字中有 {keepalive} 个处于 keepalive 定时器——完整的孤儿套接字，仅当 tcp_fin_timeout 大于 60 秒时出现（{fin}）。它们先等待 tcp_fin_timeout − 60 秒，再以 timewait 迷你套接字存在同样长的时间：总计约 2 × (tcp_fin_timeout − 60) 秒。',
+      'zh-cn': 'FIN-WAIT-2 孤儿在等待对端的 FIN：{timed} 个带定时器的 FIN-WAIT-2 套接字中有 {keepalive} 个挂在 keepalive 定时器上——完整的孤儿套接字，仅当 tcp_fin_timeout 大于 60 秒时出现（{fin}）。它们先等待 tcp_fin_timeout − 60 秒，再以 timewait minisock 存在同样长的时间：总计约 2 × (tcp_fin_timeout − 60) 秒。',
     },
     check: [
       { en: '`sysctl net.ipv4.tcp_fin_timeout`; the peers\' CLOSE-WAIT', 'zh-cn': '`sysctl net.ipv4.tcp_fin_timeout`；对端的 CLOSE-WAIT' },
     ],
     change: [
-      { en: '`net.ipv4.tcp_fin_timeout` ≤ 60 turns them into minisocks at once (counted in `tw`, not `orphan`)', 'zh-cn': '`net.ipv4.tcp_fin_timeout` ≤ 60 会让它们立即变为迷你套接字（计入 `tw` 而非 `orphan`）' },
+      { en: '`net.ipv4.tcp_fin_timeout` ≤ 60 turns them into minisocks at once (counted in `tw`, not `orphan`)', 'zh-cn': '`net.ipv4.tcp_fin_timeout` ≤ 60 会让它们立即变为 timewait minisock（计入 `tw` 而非 `orphan`）' },
     ],
     source: TIMER_C,
   },
   'orphan-limit-pressure': {
     message: {
       en: '{head}: orphan {orphan} of tcp_max_orphans {max} ({pct}){level}.{trend} An orphan that has sent nothing for more than 240 s, or got a soft ICMP error, is checked against ½ of the limit, both together against ¼ — so resets ("too many orphaned sockets", TcpExtTCPAbortOnMemory) start before the limit itself.',
-      'zh-cn': '{head}：orphan {orphan}，tcp_max_orphans {max}（{pct}）{level}。{trend}超过 240 秒未发送数据或收到软 ICMP 错误的孤儿，按上限的 ½ 判断，两者兼有则按 ¼ 判断——所以重置（"too many orphaned sockets"、TcpExtTCPAbortOnMemory）在到达上限之前就会开始。',
+      'zh-cn': '{head}：orphan {orphan}，占 tcp_max_orphans {max} 的 {pct}{level}。{trend}超过 240 秒未发送数据或收到软 ICMP 错误的孤儿，按上限的 ½ 判断，两者兼有则按 ¼ 判断——所以重置（"too many orphaned sockets"、TcpExtTCPAbortOnMemory）在到达上限之前就会开始。',
     },
     past: {
       en: '{head} at {when}: orphan {orphan} of tcp_max_orphans {max} ({pct}){level}.{since} An orphan that has sent nothing for more than 240 s, or got a soft ICMP error, is checked against ½ of the limit, both together against ¼ — so resets ("too many orphaned sockets", TcpExtTCPAbortOnMemory) start before the limit itself.',
-      'zh-cn': '{head}：{when}时 orphan {orphan}，tcp_max_orphans {max}（{pct}）{level}。{since}超过 240 秒未发送数据或收到软 ICMP 错误的孤儿，按上限的 ½ 判断，两者兼有则按 ¼ 判断——所以重置（"too many orphaned sockets"、TcpExtTCPAbortOnMemory）在到达上限之前就会开始。',
+      'zh-cn': '{head}：{when}时 orphan {orphan}，占 tcp_max_orphans {max} 的 {pct}{level}。{since}超过 240 秒未发送数据或收到软 ICMP 错误的孤儿，按上限的 ½ 判断，两者兼有则按 ¼ 判断——所以重置（"too many orphaned sockets"、TcpExtTCPAbortOnMemory）在到达上限之前就会开始。',
     },
     check: [
       { en: '`nstat -az TcpExtTCPAbortOnMemory`, `dmesg | grep -i orphan`', 'zh-cn': '`nstat -az TcpExtTCPAbortOnMemory`、`dmesg | grep -i orphan`' },
-      { en: 'which state holds the orphans (FIN-WAIT-1, LAST-ACK, CLOSING) and why (the causes above)', 'zh-cn': '孤儿处于哪个状态（FIN-WAIT-1、LAST-ACK、CLOSING）以及原因（见上面的原因）' },
+      { en: 'which state holds the orphans (FIN-WAIT-1, LAST-ACK, CLOSING) and why (that state\'s own cause, when this report lists one)', 'zh-cn': '孤儿处于哪个状态（FIN-WAIT-1、LAST-ACK、CLOSING）以及原因（本报告列出该状态的原因时，见那一条）' },
     ],
     change: [
       { en: 'remove the reason orphans accumulate; raise `net.ipv4.tcp_max_orphans` only if memory allows (each orphan can hold up to about 64 KB)', 'zh-cn': '消除孤儿堆积的原因；仅在内存允许时调高 `net.ipv4.tcp_max_orphans`（每个孤儿最多可占约 64 KB）' },
@@ -178,7 +178,7 @@ export const CAUSE_TEXT: Readonly<Record<CauseRule, CauseText>> = {
       { en: '`ss -tnm`: which sockets hold the memory (`skmem`) — a large Recv-Q is an application that does not read, a large Send-Q a peer that does not', 'zh-cn': '`ss -tnm`：哪些套接字占着内存（`skmem`）——Recv-Q 大是本机应用不读，Send-Q 大是对端不读' },
     ],
     change: [
-      { en: 'remove what holds the memory (a reader that stopped, a flood of connections, orphans piling up: the causes above); raise `net.ipv4.tcp_mem` only if the host has RAM to spare — its values are pages, not bytes', 'zh-cn': '消除占用内存的原因（停止读取的应用、连接洪峰、堆积的孤儿：见上面的原因）；只有主机确有空闲内存时才调高 `net.ipv4.tcp_mem`——它的单位是页，不是字节' },
+      { en: 'remove what holds the memory (a reader that stopped, a flood of connections, orphans piling up: the other causes this report lists); raise `net.ipv4.tcp_mem` only if the host has RAM to spare — its values are pages, not bytes', 'zh-cn': '消除占用内存的原因（停止读取的应用、连接洪峰、堆积的孤儿：见本报告列出的其他原因）；只有主机确有空闲内存时才调高 `net.ipv4.tcp_mem`——它的单位是页，不是字节' },
     ],
     source: 'https://elixir.bootlin.com/linux/v6.12/source/net/core/sock.c',
   },
@@ -195,7 +195,7 @@ export const CAUSE_TEXT: Readonly<Record<CauseRule, CauseText>> = {
       { en: '`nstat -az TcpExtTCPTimeWaitOverflow` rising; `ss -tan state time-wait | awk \'{print $4}\' | sort | uniq -c | sort -rn | head`: the peers that churn', 'zh-cn': '`nstat -az TcpExtTCPTimeWaitOverflow` 是否在增长；`ss -tan state time-wait | awk \'{print $4}\' | sort | uniq -c | sort -rn | head`：哪些对端在频繁建连断连' },
     ],
     change: [
-      { en: 'fewer short-lived connections (keep-alive, connection pools); raise `net.ipv4.tcp_max_tw_buckets` if memory allows (each entry is a small timewait minisock); `tcp_tw_reuse` helps outgoing connect() only', 'zh-cn': '减少短连接（keep-alive、连接池）；内存允许时调高 `net.ipv4.tcp_max_tw_buckets`（每个条目只是一个小的 timewait 迷你套接字）；`tcp_tw_reuse` 只对主动 connect() 有帮助' },
+      { en: 'fewer short-lived connections (keep-alive, connection pools); raise `net.ipv4.tcp_max_tw_buckets` if memory allows (each entry is a small timewait minisock); `tcp_tw_reuse` helps outgoing connect() only', 'zh-cn': '减少短连接（keep-alive、连接池）；内存允许时调高 `net.ipv4.tcp_max_tw_buckets`（每个条目只是一个小的 timewait minisock）；`tcp_tw_reuse` 只对主动 connect() 有帮助' },
     ],
     source: 'https://elixir.bootlin.com/linux/v6.12/source/net/ipv4/inet_timewait_sock.c',
   },
@@ -263,7 +263,7 @@ export const CAUSE_TEXT: Readonly<Record<CauseRule, CauseText>> = {
   'local-port-exhaustion': {
     message: {
       en: 'Likely cause: local ports run out for connections to one destination. {count} {what} (line {line}) against the {ports} ports of {range}.{dest} connect() takes its local port from this range and needs the whole 4-tuple (source address and port, destination address and port) to be unused: a port whose socket to a destination is in TIME-WAIT stays taken for that destination for 60 s, unless tcp_tw_reuse lets connect() reuse it ({reuse}), and stays free for every other destination. When no port is left for a destination, connect() to it fails with EADDRNOTAVAIL ("Cannot assign requested address").{errors}',
-      'zh-cn': '可能原因：发往同一目的地的连接用尽了本地端口。{count} {what}（第 {line} 行），端口范围为{range}，共 {ports} 个端口。{dest}connect() 从这个范围中取本地端口，并要求整个四元组（源地址和端口、目的地址和端口）未被占用：某个端口上发往某目的地的套接字处于 TIME-WAIT 时，该端口对这个目的地在 60 秒内都不可用，除非 tcp_tw_reuse 允许 connect() 复用它（{reuse}）；对其他目的地它仍然可用。某个目的地已没有可用端口时，connect() 连接它会返回 EADDRNOTAVAIL（"Cannot assign requested address"）。{errors}',
+      'zh-cn': '可能原因：发往同一目的地的连接用尽了本地端口。{count} {what}（第 {line} 行），对照 {ports} 个端口的范围{range}。{dest}connect() 从这个范围中取本地端口，并要求整个四元组（源地址和端口、目的地址和端口）未被占用：某个端口上发往某目的地的套接字处于 TIME-WAIT 时，该端口对这个目的地在 60 秒内都不可用，除非 tcp_tw_reuse 允许 connect() 复用它（{reuse}）；对其他目的地它仍然可用。某个目的地已没有可用端口时，connect() 连接它会返回 EADDRNOTAVAIL（"Cannot assign requested address"）。{errors}',
     },
     check: [
       { en: "`ss -tan state time-wait | awk 'NR>1 {print $4}' | sort | uniq -c | sort -rn | head`: TIME-WAIT per destination (address:port); only one close to the range runs out", 'zh-cn': "`ss -tan state time-wait | awk 'NR>1 {print $4}' | sort | uniq -c | sort -rn | head`：按目的地（地址:端口）统计 TIME-WAIT；只有接近端口范围大小的那个目的地会耗尽" },
@@ -301,10 +301,10 @@ export const PHRASE = {
   },
   synFromAccept: {
     en: ' The accept queue overflows too (see the LISTEN cause): a handshake whose last ACK is dropped for that reason keeps its entry in the SYN queue, so a full accept queue can fill the SYN queue by itself, flood or not — the peers of the SYN-RECV sockets tell which.',
-    'zh-cn': '全连接队列也在溢出（见 LISTEN 的原因）：因此被丢弃了最后一个 ACK 的握手仍占着半连接队列中的位置，所以全连接队列满了本身就能填满半连接队列，不论有没有 flood——SYN-RECV 套接字的对端能说明是哪一种。',
+    'zh-cn': '全连接队列也在溢出（见 LISTEN 的原因）：最后一个 ACK 被丢弃的握手仍占着半连接队列中的位置，所以全连接队列满了本身就能填满半连接队列，不论有没有 flood——SYN-RECV 套接字的对端能说明是哪一种。',
   },
   twSockets: { en: 'sockets in TIME-WAIT', 'zh-cn': '个 TIME-WAIT 套接字' },
-  twMinisocks: { en: 'timewait sockets (sockstat tw: TIME-WAIT and FIN-WAIT-2 minisocks)', 'zh-cn': '个 timewait 套接字（sockstat tw：TIME-WAIT 与 FIN-WAIT-2 迷你套接字）' },
+  twMinisocks: { en: 'timewait sockets (sockstat tw: TIME-WAIT and FIN-WAIT-2 minisocks)', 'zh-cn': '个 timewait 套接字（sockstat tw：TIME-WAIT 与 FIN-WAIT-2 的 minisock）' },
   portRange: { en: 'ip_local_port_range {lo}–{hi}{later}', 'zh-cn': ' ip_local_port_range {lo}–{hi}{later}' },
   portRangeDefault: {
     en: 'the default {lo}–{hi}: the note shows no ip_local_port_range reading at that sample',
@@ -329,7 +329,9 @@ export const PHRASE = {
     en: ' The note quotes connect() failing with "Cannot assign requested address" (line {line}).',
     'zh-cn': '笔记中引用了 connect() 失败的报错 "Cannot assign requested address"（第 {line} 行）。',
   },
-  procs: { en: ' (held by {names})', 'zh-cn': '（由 {names} 持有）' },
+  procs: { en: ' ({names})', 'zh-cn': '（{names}）' },
+  /** One process and how many of the listed sockets it holds (`java ×5` read as five processes). */
+  procHolds: { en: '{name} holds {n}', 'zh-cn': '{name} 持有 {n} 个' },
   default: { en: '0 = 8 while the RTO is not maxed out', 'zh-cn': '0 = RTO 未到上限时取 8' },
   levelQuarter: { en: ', above ¼', 'zh-cn': '，超过 ¼' },
   levelHalf: { en: ', above ½', 'zh-cn': '，超过 ½' },
@@ -343,6 +345,10 @@ export const PHRASE = {
   finUnknown: { en: 'tcp_fin_timeout not in the note', 'zh-cn': '笔记中没有 tcp_fin_timeout' },
   readLater: { en: ', read later in the note', 'zh-cn': '，取自笔记后文' },
   headNear: { en: 'Orphans near a kernel limit', 'zh-cn': '孤儿接近内核上限' },
+  mainOrphanState: {
+    en: ' Of the {total} sockets counted in states that can be orphans, {state} holds {n} ({pct}): look there first.',
+    'zh-cn': '在可能成为孤儿的状态中共计数到 {total} 个套接字，其中 {state} 有 {n} 个（{pct}）：先从它查起。',
+  },
   headAt: { en: 'Orphans at the kernel limit', 'zh-cn': '孤儿已达到内核上限' },
   headOver: { en: 'Orphans over the kernel limit', 'zh-cn': '孤儿已超过内核上限' },
   memOverHead: { en: 'TCP is out of memory', 'zh-cn': 'TCP 内存耗尽' },
@@ -385,7 +391,7 @@ export const PHRASE = {
     en: 'TcpExtTCPAbortOnMemory = {n} since boot, with TCP memory over tcp_mem[2] now (mem {mem} pages of {max})',
     'zh-cn': 'TcpExtTCPAbortOnMemory 开机以来为 {n}，而当前 TCP 内存已超过 tcp_mem[2]（mem {mem} 页，上限 {max}）',
   },
-  abortNow: { en: ' (orphan {o} of tcp_max_orphans {max}, {pct}, below ¼)', 'zh-cn': '（orphan {o}，tcp_max_orphans {max}，{pct}，低于 ¼）' },
+  abortNow: { en: ' (orphan {o} of tcp_max_orphans {max}, {pct}, below ¼)', 'zh-cn': '（orphan {o}，占 tcp_max_orphans {max} 的 {pct}，低于 ¼）' },
   abortTotal: { en: ' TcpExtTCPAbortOnMemory = {n} since boot.', 'zh-cn': 'TcpExtTCPAbortOnMemory 开机以来为 {n}。' },
   logOrphans: {
     en: 'the orphan count — doubled for an orphan that had sent nothing for over 240 s, doubled again after a soft ICMP error — was over tcp_max_orphans, so more than ¼ of the limit was orphaned then.',
@@ -398,6 +404,6 @@ export const PHRASE = {
   },
   logHigher: {
     en: ' The sample at {when} shows orphan {o} of tcp_max_orphans {max} ({pct}), below ¼: the orphan count was higher when it was printed, or the limit lower.',
-    'zh-cn': '{when}的采样为 orphan {o}，tcp_max_orphans {max}（{pct}），低于 ¼：打印它时孤儿数比这次采样时多，或当时的上限更低。',
+    'zh-cn': '{when}的采样为 orphan {o}，占 tcp_max_orphans {max} 的 {pct}，低于 ¼：打印它时孤儿数比这次采样时多，或当时的上限更低。',
   },
 } as const satisfies Record<string, Localized>;

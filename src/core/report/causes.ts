@@ -10,6 +10,7 @@ import type { StateId } from '../catalogue/types';
 import type { StateSockets } from '../evidence/connections';
 import { formatPercent, SYSCTL_MAX_ORPHANS, SYSCTL_MAX_TW, SYSCTL_TCP_MEM, type OrphanPressure } from '../snapshot/pressure';
 import { formatDecimal, formatNumber, t } from '../strings';
+import { ORPHAN_PRONE } from '../catalogue/orphan';
 import { parseUint } from '../evidence/text';
 import { CAUSE_TEXT, PHRASE, type CauseRule } from './causeTexts';
 import type { OutputSample, StateCount } from './noteEvidence';
@@ -228,7 +229,7 @@ function closeWait(f: CauseFacts, lang: Lang): Cause | undefined {
     count: formatNumber(growth ? growth.to : (high as { count: number }).count),
     growth: growth ? t(PHRASE.growth, lang, { from: formatNumber(growth.from), to: formatNumber(growth.to) }) : '',
     share: !growth && high?.share !== undefined ? t(PHRASE.cwShare, lang, { pct: formatPercent(high.share) }) : '',
-    procs: procs.length ? t(PHRASE.procs, lang, { names: procs.map((p) => `${safeName(p.name)} ×${p.count}`).join(', ') }) : '',
+    procs: procs.length ? t(PHRASE.procs, lang, { names: procs.map((p) => t(PHRASE.procHolds, lang, { name: safeName(p.name), n: formatNumber(p.count) })).join(lang === 'zh-cn' ? '，' : ', ') }) : '',
   });
 }
 
@@ -317,8 +318,25 @@ function orphanPressureCause(f: CauseFacts, lang: Lang): Cause | undefined {
     max: formatNumber(l.tcpMaxOrphans),
     pct: l.orphanRatio !== null ? formatPercent(l.orphanRatio) : '?',
     level: t(level, lang),
-    trend: trendPhrase(f.trend, lang),
+    trend: trendPhrase(f.trend, lang) + mainOrphanState(f, lang),
   });
+}
+
+/**
+ * The state with the most sockets among the states that can hold orphans (ORPHAN_PRONE), in the note's current
+ * counts, and its share of them: where to look first. Empty without such counts.
+ */
+function mainOrphanState(f: CauseFacts, lang: Lang): string {
+  let total = 0;
+  let best: { state: StateId; count: number; atLeast: boolean } | undefined;
+  for (const state of ORPHAN_PRONE) {
+    const c = f.counts.get(state);
+    if (!c || c.count === 0 || f.gone?.has(state)) continue;
+    total += c.count;
+    if (!best || c.count > best.count) best = { state, count: c.count, atLeast: c.atLeast === true };
+  }
+  if (!best) return '';
+  return t(PHRASE.mainOrphanState, lang, { state: best.state, n: `${best.atLeast ? '≥ ' : ''}${formatNumber(best.count)}`, pct: formatPercent(best.count / total), total: formatNumber(total) });
 }
 
 /**

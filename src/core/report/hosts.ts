@@ -143,13 +143,8 @@ export function segmentInSeries(model: NoteModel, block: EvidenceBlock, index: n
   return !series || ofSeries(series, segmentHosts(block)[index]);
 }
 
-/**
- * The block's sockstat TCP numbers that belong to the series (its outputs of the series host merged, the later
- * winning, as the block's own are; all of them without a series) and the line of the last of them; undefined when
- * it has none.
- */
 /** The line of a sockstat output's `TCP:` row (the numbers a report cites), else its first line. */
-function tcpRowLine(model: NoteModel, start: number, end: number): number {
+export function tcpRowLine(model: NoteModel, start: number, end: number): number {
   for (let line = start; line < end && line < start + 16; line++) {
     const from = model.lines.offsetAt({ line, character: 0 });
     if (/^\s*TCP:/.test(model.text.slice(from, Math.min(model.lines.lineEnd(line), from + 64)))) return line;
@@ -157,6 +152,11 @@ function tcpRowLine(model: NoteModel, start: number, end: number): number {
   return start;
 }
 
+/**
+ * The block's sockstat TCP numbers that belong to the series (its outputs of the series host merged, the later
+ * winning, as the block's own are; all of them without a series) and the line of the last of them; undefined when
+ * it has none.
+ */
 export function seriesSockstat(model: NoteModel, block: EvidenceBlock): { tcp: SockstatTcp; line: number } | undefined {
   const own = block.sockstat?.tcp;
   if (!own) return undefined;

@@ -49,7 +49,7 @@ const W = {
   passed: { en: 'passed', 'zh-cn': '已超过' },
   never: { en: '—', 'zh-cn': '—' },
   limits: { en: 'Limits', 'zh-cn': '上限' },
-  orphan: { en: 'orphan {o} of tcp_max_orphans {max} ({pct}; ¼ = {q}, ½ = {h}{after}){later}', 'zh-cn': 'orphan {o}，tcp_max_orphans {max}（{pct}；¼ = {q}，½ = {h}{after}）{later}' },
+  orphan: { en: 'orphan {o} of tcp_max_orphans {max} ({pct}; ¼ = {q}, ½ = {h}{after}){later}', 'zh-cn': 'orphan {o}，占 tcp_max_orphans {max} 的 {pct}（¼ = {q}，½ = {h}{after}）{later}' },
   orphanNoMax: { en: 'orphan {o}; tcp_max_orphans not in the note', 'zh-cn': 'orphan {o}；笔记中没有 tcp_max_orphans' },
   orphanNotYet: { en: 'orphan {o}; tcp_max_orphans not known at this sample{later}', 'zh-cn': 'orphan {o}；此采样时的 tcp_max_orphans 未知{later}' },
   tw: { en: 'tw {tw} of tcp_max_tw_buckets {max} ({pct}{after}){rate}{later}', 'zh-cn': 'tw {tw}，tcp_max_tw_buckets {max}（{pct}{after}）{rate}{later}' },

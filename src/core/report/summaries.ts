@@ -132,7 +132,7 @@ const SHORT: Readonly<Record<CauseRule, Localized>> = {
   'orphan-retransmits-unanswered': { en: 'likely: FINs unanswered (unreachable peers)', 'zh-cn': '可能：FIN 无应答（对端不可达）' },
   'last-ack-fin-unacknowledged': { en: 'likely: the peer never ACKs our FIN', 'zh-cn': '可能：对端不确认我方 FIN' },
   'close-wait-not-closed': { en: 'likely: the application does not close', 'zh-cn': '可能：应用没有关闭连接' },
-  'fin-wait-2-timewait-minisocks': { en: 'timewait minisocks, harmless', 'zh-cn': 'timewait 迷你套接字，无害' },
+  'fin-wait-2-timewait-minisocks': { en: 'timewait minisocks, harmless', 'zh-cn': 'timewait minisock，无害' },
   'fin-wait-2-orphans-waiting': { en: 'orphans waiting out tcp_fin_timeout', 'zh-cn': '孤儿在等待 tcp_fin_timeout' },
   'fin-wait-2-held-open': { en: 'held open by the application after shutdown()', 'zh-cn': '应用 shutdown() 后仍持有' },
   'time-wait-table-full': { en: 'the TIME-WAIT table is full', 'zh-cn': 'TIME-WAIT 表已满' },

@@ -14,11 +14,11 @@ import type { StateId } from '../catalogue/types';
 import { orphanPressure, pressureInput, SYSCTL_MAX_ORPHANS, SYSCTL_MAX_TW, SYSCTL_TCP_MEM, type OrphanPressure } from '../snapshot/pressure';
 import { isoOf, minutesOf, onOneAxis, type NoteTime } from './time';
 import { lowerBoundStates } from '../evidence/coverage';
-import { blockTimeOf, sectionsOfBlocks } from './blockTime';
+import { blockTimeOf, clockAt, sectionsOfBlocks } from './blockTime';
 import { readingsOf, type Reading } from './readings';
 import { firstChange, normalisedValue, valueInEffect, type InEffect, type Place, type SettingValue } from './inEffect';
 import { compareOnAxis, minutesInNoteOrder, type OnAxis } from './sampleOrder';
-import { hostAtLine, hostSeries, ofSeries, sampleHost, seriesSockstat } from './hosts';
+import { hostAtLine, hostSeries, ofSeries, sampleHost, seriesSockstat, tcpRowLine } from './hosts';
 
 export interface TimelinePoint {
   readonly time: string;
@@ -267,6 +267,22 @@ export function sampleAt(model: NoteModel, block: EvidenceBlock, line: number): 
   return { minutes: part.minutes, time: part.time };
 }
 
+/**
+ * The time a line of a block was run at, as shown: the prompt or `date` time read last at or above it in the block
+ * (`[11:20:02]# sysctl -w …` above a `[11:25:10]#` sample: 11:20:02), on the date of `shown` (the block's time),
+ * else `shown`. A clock later in the day than `shown` (past midnight, or not before it) is not used.
+ */
+function lineTime(model: NoteModel, block: EvidenceBlock, line: number, shown: string | null): string | null {
+  let clock: NoteTime | undefined;
+  for (let n = block.startLine; n <= line && n < block.endLine; n++) clock = clockAt(model, block, n) ?? clock;
+  if (!clock || shown === null) return shown;
+  const own = isoOf({ h: clock.h, min: clock.min, s: clock.s });
+  const at = shown.indexOf('T');
+  const shownClock = shown.slice(at + 1, at + 9);
+  if (own > shownClock) return shown;
+  return at < 0 ? own : `${shown.slice(0, at + 1)}${own}${shown.slice(at + 9)}`;
+}
+
 /** The minutes in the note's one order of a line outside the blocks (a count in the text): the latest time of a timed block above it. */
 export function axisAtLine(model: NoteModel, line: number): number {
   const { axis } = noteTimes(model);
@@ -356,7 +372,7 @@ function sockstatSamples(model: NoteModel, points: readonly TimelinePoint[]): (S
     timedLines.add(p.line);
     const block = blockAt.get(p.line);
     if (!block || !ofSeries(series, p.host) || (p.orphan === null && p.tw === null && p.mem === null)) continue;
-    const sockstatLine = p.sockstatLine ?? seriesSockstat(model, block)?.line ?? block.startLine;
+    const sockstatLine = p.sockstatLine !== undefined ? tcpRowLine(model, p.sockstatLine, block.endLine) : (seriesSockstat(model, block)?.line ?? block.startLine);
     out.push({ orphan: p.orphan, tw: p.tw, mem: p.mem, block, sockstatLine, time: p.time, minutes: p.minutes, line: p.line });
   }
   model.evidence.forEach((b) => {
@@ -418,7 +434,7 @@ export function limitsAtSamples(model: NoteModel, points: readonly TimelinePoint
       const c = firstChange(values.get(key) ?? [], at, settings[key]?.value);
       if (c) {
         const block = blockAt.get(c.block);
-        changes[key] = { value: normalisedValue(c.value), line: c.line, time: (block && shown.get(block)) ?? null };
+        changes[key] = { value: normalisedValue(c.value), line: c.line, time: block ? lineTime(model, block, c.line, shown.get(block) ?? null) : null };
       }
     }
     return { line: s.sockstatLine, time: s.time, pressure: orphanPressure(pressureInput({ sockstat: { tcp }, sysctls })), changes };
