@@ -31,6 +31,23 @@ function noteFile(name: string, lines: readonly string[]): string {
 
 const CW_ROWS = Array.from({ length: 40 }, (_, i) => `1      0      10.1.2.7:${43122 + i}      10.20.30.40:8080`);
 
+describe('counts of other socket families are not TCP counts (audit s14 4)', () => {
+  const tallies = '     40 UNCONN\n  18234 ESTAB\n     12 LISTEN\n';
+  it('ss -tuan: the UNCONN tally is UDP\'s, not TCP CLOSED; the others stand', () => {
+    assert.deepEqual(counts(`$ ss -tuan | awk '{print $2}' | sort | uniq -c\n${tallies}`), { ESTABLISHED: 18234, LISTEN: 12 });
+    assert.deepEqual(counts(`$ ss -a | awk '{print $2}' | sort | uniq -c\n${tallies}`), { ESTABLISHED: 18234, LISTEN: 12 });
+  });
+  it('ss -uan or -xa: no TCP counts at all', () => {
+    assert.deepEqual(parseEvidence(`$ ss -uan | awk '{print $1}' | sort | uniq -c\n${tallies}`), []);
+    assert.deepEqual(parseEvidence('$ ss -xa state established | wc -l\n812\n'), []);
+    assert.deepEqual(parseEvidence('$ ss -tuan state unconnected | wc -l\n40\n'), []);
+  });
+  it('a stage that keeps the TCP rows, or -t alone, keeps every tally', () => {
+    assert.deepEqual(counts(`$ ss -a | grep tcp | awk '{print $2}' | sort | uniq -c\n${tallies}`), { CLOSED: 40, ESTABLISHED: 18234, LISTEN: 12 });
+    assert.deepEqual(counts(`$ ss -tan | awk '{print $1}' | sort | uniq -c\n${tallies}`), { CLOSED: 40, ESTABLISHED: 18234, LISTEN: 12 });
+  });
+});
+
 describe('conntrack output is not socket counts', () => {
   const tallies = ' 182034 TIME_WAIT\n  40112 ESTABLISHED\n   4530 LAST_ACK\n';
   for (const cmd of [

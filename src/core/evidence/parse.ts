@@ -86,7 +86,10 @@ function startBuilder(line: Line, st: ParseState): Builder | undefined {
   if (SsListing.canStart(line, ctx)) return tryTake(new SsListing(ctx));
   const hex = ctx !== undefined && ctx.procNetTcp && ctx.counting;
   st.words ??= commandWords(ctx);
-  if (StateCounts.canStart(line, hex, st.words)) return tryTake(new StateCounts(hex, ctx?.counting === true, st.words));
+  if (StateCounts.canStart(line, hex, st.words)) {
+    const families = ssFamilies(ctx);
+    return families === 'other' ? undefined : tryTake(new StateCounts(hex, ctx?.counting === true, st.words, families === 'mixed'));
+  }
   if (Sysctl.canStart(line, st)) return tryTake(new Sysctl(st));
   return undefined;
 }
@@ -95,10 +98,27 @@ function startBuilder(line: Line, st: ParseState): Builder | undefined {
 function singleNumber(line: Line, st: ParseState): Builder | undefined {
   const sn = st.ctx?.singleNumber;
   if (sn?.state === undefined) return undefined;
+  // `ss -uan state established | wc -l`, `ss -tuan state unconnected | wc -l`: not TCP sockets.
+  const families = ssFamilies(st.ctx);
+  if (families === 'other' || (families === 'mixed' && sn.state === 'CLOSED')) return undefined;
   st.singleNumberUsed = true;
   const kind: EvidenceKind = sn.tool === 'ss' ? 'ss' : sn.tool === 'netstat' ? 'netstat' : 'state-counts';
   const b = new SingleNumber(kind, sn.state, sn.headerLines);
   return b.take(line) ? b : undefined;
+}
+
+/** A later stage keeps only TCP rows (`| grep tcp`, `| awk '/^tcp/ …'`, `$1 == "tcp"`). */
+const TCP_ROWS_ONLY = /\|[^|]{0,200}\btcp\b/;
+
+/**
+ * The socket families a count after an `ss` command holds: 'other' when it selects none of TCP (`ss -uan`, `ss -xa`),
+ * 'mixed' when TCP and others (`ss -tuan`, or no family option: every kind), unless a later stage keeps the TCP rows
+ * only; undefined for TCP alone or no `ss`. UNCONN (CLOSED) is then UDP's, raw's or a unix socket's, not TCP's.
+ */
+function ssFamilies(ctx: CommandContext | undefined): 'mixed' | 'other' | undefined {
+  const tcp = ctx?.ss?.tcp;
+  if (tcp === undefined || tcp === 'only' || TCP_ROWS_ONLY.test((ctx as CommandContext).text)) return undefined;
+  return tcp === 'none' ? 'other' : 'mixed';
 }
 
 const MAX_CONTINUATION_LINES = 20;

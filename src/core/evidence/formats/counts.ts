@@ -110,6 +110,8 @@ export class StateCounts extends Builder {
     /** A counting command precedes: one line is enough. */
     private readonly expected: boolean,
     private readonly words: KeywordSet,
+    /** The command lists other socket families too (`ss -tuan`): their UNCONN is no TCP CLOSED, and is dropped. */
+    private readonly mixedFamilies = false,
   ) {
     super();
   }
@@ -125,7 +127,7 @@ export class StateCounts extends Builder {
     const r = parseCountLine(line.tokens, this.hex, this.words);
     if (r) {
       this.lines++;
-      this.counts.add(r.state, r.n);
+      if (!(this.mixedFamilies && r.state === 'CLOSED')) this.counts.add(r.state, r.n);
       return this.mark(line);
     }
     // Tallies of header words (`1 State`, `1 st`, `State 1`, `1 Foreign`) belong to the same output.
