@@ -421,3 +421,17 @@ describe('report: 12-hour and Chinese clock times, samples without orphan counts
     }
   });
 });
+
+describe('the trend line says why a threshold is not ahead (audit s14 L5)', () => {
+  const note = (a: number, b: number) =>
+    ['# n', '', '```', '$ date', 'Thu Mar 14 10:00:00 CST 2025', '$ cat /proc/net/sockstat', `TCP: inuse 10 orphan ${a} tw 5 alloc 10 mem 10`, '```', '', '```', '$ date', 'Thu Mar 14 10:10:00 CST 2025', '$ cat /proc/net/sockstat', `TCP: inuse 10 orphan ${b} tw 5 alloc 10 mem 10`, '```', '', '```', '$ sysctl net.ipv4.tcp_max_orphans', 'net.ipv4.tcp_max_orphans = 65536', '```', ''].join('\n');
+  it('falling: "not while it falls", not a bare dash; zh-CN too', () => {
+    const report = buildReport(analyzeNote(note(9000, 4000)), { file: 'f.md', lang: 'en' });
+    assert.match(reportMarkdown(report, 'en'), /¼ of tcp_max_orphans: not while it falls; ½: not while it falls; the limit: not while it falls\./);
+    assert.match(reportMarkdown(buildReport(analyzeNote(note(9000, 4000)), { file: 'f.md', lang: 'zh-cn' }), 'zh-cn'), /½：下降中，不会到达/);
+  });
+  it('holding: "not while it holds"; growing: minutes', () => {
+    assert.match(reportMarkdown(buildReport(analyzeNote(note(4000, 4000)), { file: 'f.md', lang: 'en' }), 'en'), /½: not while it holds/);
+    assert.match(reportMarkdown(buildReport(analyzeNote(note(4000, 9000)), { file: 'f.md', lang: 'en' }), 'en'), /½: in [\d.]+ min/);
+  });
+});

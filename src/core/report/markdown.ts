@@ -48,6 +48,8 @@ const W = {
   minutes: { en: 'in {m} min', 'zh-cn': '{m} 分钟后' },
   passed: { en: 'passed', 'zh-cn': '已超过' },
   never: { en: '—', 'zh-cn': '—' },
+  notGrowing: { en: 'not while it falls', 'zh-cn': '下降中，不会到达' },
+  steady: { en: 'not while it holds', 'zh-cn': '持平，不会到达' },
   limits: { en: 'Limits', 'zh-cn': '上限' },
   orphan: { en: 'orphan {o} of tcp_max_orphans {max} ({pct}; ¼ = {q}, ½ = {h}{after}){later}', 'zh-cn': 'orphan {o}，占 tcp_max_orphans {max} 的 {pct}（¼ = {q}，½ = {h}{after}）{later}' },
   orphanNoMax: { en: 'orphan {o}; tcp_max_orphans not in the note', 'zh-cn': 'orphan {o}；笔记中没有 tcp_max_orphans' },
@@ -121,8 +123,9 @@ function noTrend(timeline: ReportJson['timeline'], lang: Lang): string {
   return t(W.oneOrphanTime, lang);
 }
 
-function minutes(m: number | null, lang: Lang): string {
-  if (m === null) return t(W.never, lang);
+/** Minutes to a threshold: passed, in N min, or — with `perMinute` — why it is not reached (falling or holding). */
+function minutes(m: number | null, lang: Lang, perMinute?: number): string {
+  if (m === null) return perMinute === undefined ? t(W.never, lang) : t(perMinute < 0 ? W.notGrowing : W.steady, lang);
   return m === 0 ? t(W.passed, lang) : t(W.minutes, lang, { m: formatDecimal(m) });
 }
 
@@ -190,7 +193,8 @@ export function reportMarkdown(report: Report, lang: Lang): string {
     const of = report.analysis.hosts;
     // With several hosts the trend reads one host's samples (hosts.ts): the reason for no trend is about them.
     const series = of ? j.timeline.filter((_, i) => ofSeries(of, points[i]?.host)) : j.timeline;
-    out.push(tr ? t(W.trend, lang, { rate: rate(tr.orphanPerMinute), q: minutes(tr.minutesToQuarter, lang), h: minutes(tr.minutesToHalf, lang), l: minutes(tr.minutesToLimit, lang) }) : noTrend(series, lang));
+    const ahead = (m: number | null): string => minutes(m, lang, tr && tr.orphanPerMinute <= 0 && j.limits.tcpMaxOrphans !== null ? tr.orphanPerMinute : undefined);
+    out.push(tr ? t(W.trend, lang, { rate: rate(tr.orphanPerMinute), q: ahead(tr.minutesToQuarter), h: ahead(tr.minutesToHalf), l: ahead(tr.minutesToLimit) }) : noTrend(series, lang));
   }
   // Which host the counts, the trend and the limits read, with or without a timeline.
   const hosts = report.analysis.hosts;
