@@ -362,6 +362,7 @@ export function buildMainGrammar(): TextMateGrammar {
     patterns: [
       { include: '#conntrack-match' },
       { include: '#conntrack-row' },
+      { include: '#conntrack-prose' },
       { include: '#sockstat-line' },
       { include: '#ss-summary-line' },
       { include: '#sockets-used' },
@@ -386,6 +387,11 @@ export function buildMainGrammar(): TextMateGrammar {
       'conntrack-row': {
         comment: '`conntrack -L` / nf_conntrack rows: `tcp      6 431999 ESTABLISHED src=…`',
         match: `^[ \\t]*(?:ipv[46][ \\t]+\\d{1,2}[ \\t]+)?tcp[ \\t]+6[ \\t]+\\d{1,10}[ \\t]+(${longestFirst(Object.keys(CT_TCP_TIMEOUTS)).join('|')})(?=[ \\t]+src=)`,
+        captures: { '1': { name: SCOPES.conntrack } },
+      },
+      'conntrack-prose': {
+        comment: 'recognize.ts CONNTRACK_PROSE_PATTERN: `the conntrack TIME_WAIT entry`',
+        match: `(?<![A-Za-z0-9_])[Cc]onntrack[ \\t](${longestFirst(Object.keys(CT_TCP_TIMEOUTS)).join('|')})(?![A-Za-z0-9_])`,
         captures: { '1': { name: SCOPES.conntrack } },
       },
       'sockstat-line': {

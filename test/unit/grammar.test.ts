@@ -248,6 +248,7 @@ describe('grammar and recogniser agree (real TextMate engine, vendored Markdown 
       '{"id": 7, "status": "CLOSED"} BGP Established ESTABLISHED; WebSocket CLOSING',
       'close wait 连接数，time wait 很多，大量 last ack。time wait 3 minutes',
       '把 fin_timeout 调到 30，打开 tw_reuse，max_orphans 翻倍; my_fin_timeout net.ipv4.max_orphans tcp_max_orphans',
+      'The conntrack TIME_WAIT entry, Conntrack ESTABLISHED, conntrack FIN_WAIT1, nf_conntrack TIME_WAIT',
       '大量TIME＿WAIT，TIME－WAIT，FIN－WAIT－2，CLOSE＿WAITs，FIN_WAIT_1－＞FIN_WAIT_2，＿TIME_WAIT，x＿TIME_WAIT，TIME_WAIT－x，TCP_＿FIN_WAIT1',
     ];
     for (const l of cases) assert.deepEqual(coloured(grammar, `\`\`\`\n${l}\n\`\`\``, 1), recognised(l), l);

@@ -293,3 +293,15 @@ test('orphan and TIME-WAIT tunables shortened without tcp_ are the tunables; nev
   // Every short name is a tunable of the catalogue.
   for (const n of SHORT_SYSCTL_NAMES) assert.equal(sysctls(`tcp_${n}`).length, 1, n);
 });
+
+test('a conntrack state right after the word conntrack is the table entry; elsewhere in prose a socket state', () => {
+  assert.deepEqual(found('The conntrack TIME_WAIT entry lasts 120 s; Conntrack ESTABLISHED entries'), [
+    ['conntrack', 'TIME_WAIT', 'TIME_WAIT'],
+    ['conntrack', 'ESTABLISHED', 'ESTABLISHED'],
+  ]);
+  assert.deepEqual(found('conntrack FIN_WAIT1 here, and the socket TIME_WAIT'), [
+    ['state', 'FIN-WAIT-1', 'FIN_WAIT1'],
+    ['state', 'TIME-WAIT', 'TIME_WAIT'],
+  ]);
+  assert.deepEqual(found('nf_conntrack TIME_WAIT'), [['state', 'TIME-WAIT', 'TIME_WAIT']]);
+});

@@ -319,8 +319,24 @@ const CONNTRACK_TOOL = /(?:^|[\s/|;&('"`])conntrack(?=$|[\s|;&)'"`])/;
 /** The conntrack table's files: /proc/net/nf_conntrack, /proc/net/ip_conntrack, /proc/net/stat/nf_conntrack. */
 const CONNTRACK_FILE = /\/proc\/net\/(?:stat\/)?(?:nf|ip)_conntrack/;
 
-/** `ipvsadm -lnc` / `ipvsadm -L -c` / `--connection`, and /proc/net/ip_vs_conn: the IPVS connection table. */
-const IPVS_CONNECTIONS = /(?:^|[\s/|;&('"`])ipvsadm(?=[\s'"`])[^|;&\n]{0,200}?(?:\s-[A-Za-z]{0,8}c|\s--connection)|\/proc\/net\/ip_vs_conn/;
+/**
+ * `ipvsadm -lnc` / `ipvsadm -L -n -c` / `--connection`, and /proc/net/ip_vs_conn: the IPVS connection table. Read
+ * word by word: an `ipvsadm` word, then, before the next `|`, `;` or `&`, a short option cluster with `c` or
+ * `--connection`.
+ */
+function readsIpvsConnections(text: string): boolean {
+  if (text.includes('/proc/net/ip_vs_conn')) return true;
+  const words = text.split(/\s+/);
+  for (let i = 0; i < words.length && i < 256; i++) {
+    if (basename(words[i] as string).replace(/^['"`(]+/, '') !== 'ipvsadm') continue;
+    for (let j = i + 1; j < words.length && j < i + 32; j++) {
+      const w = words[j] as string;
+      if (w.startsWith('|') || w.startsWith(';') || w.startsWith('&')) break;
+      if (w === '--connection' || (w.length > 1 && w[0] === '-' && w[1] !== '-' && w.includes('c'))) return true;
+    }
+  }
+  return false;
+}
 
 /**
  * Does the command read the connection-tracking table (CommandContext.conntrack), or the IPVS connection table
@@ -328,7 +344,7 @@ const IPVS_CONNECTIONS = /(?:^|[\s/|;&('"`])ipvsadm(?=[\s'"`])[^|;&\n]{0,200}?(?
  */
 export function readsConntrack(text: string): boolean {
   if (text.includes('conntrack') && (CONNTRACK_TOOL.test(text) || CONNTRACK_FILE.test(text))) return true;
-  return (text.includes('ipvsadm') || text.includes('ip_vs_conn')) && IPVS_CONNECTIONS.test(text);
+  return (text.includes('ipvsadm') || text.includes('ip_vs_conn')) && readsIpvsConnections(text);
 }
 
 /** PowerShell `(Get-NetTCPConnection …).Count`, `@(…).Count`: the inner pipeline (no parentheses inside). */

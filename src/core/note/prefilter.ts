@@ -59,8 +59,8 @@ export function lineAnchorPattern(counters: readonly string[], phrases: readonly
     sysctl: lit(['tcp_', 'ip_local_port_range', 'somaxconn', 'netdev_max_backlog', ...shortSysctls]),
     counter: lit(counters),
     phrase: lit(phrases),
-    // CONNTRACK_MATCH_PATTERN; CONNTRACK_ROW_PATTERN's look-ahead (every row ends with ` src=…`).
-    conntrackMatch: lit(['--state', '--ctstate']),
+    // CONNTRACK_MATCH_PATTERN and CONNTRACK_PROSE_PATTERN; CONNTRACK_ROW_PATTERN's look-ahead (every row ends with ` src=…`).
+    conntrackMatch: lit(['--state', '--ctstate', 'conntrack ', 'conntrack\t']),
     conntrackRow: lit(['src=']),
   };
   return new RegExp(LINE_PASSES.map((p) => `(${groups[p]})`).join('|'), 'gi');

@@ -460,7 +460,18 @@ export const CONNTRACK_MATCH_PATTERN = /--(?:ct)?state[ \t]{1,8}([A-Za-z_,]{3,12
 /** `conntrack -L` and /proc/net/nf_conntrack rows: `tcp      6 431999 ESTABLISHED src=…`. */
 export const CONNTRACK_ROW_PATTERN = /^[ \t]*(?:ipv[46][ \t]+\d{1,2}[ \t]+)?tcp[ \t]+6[ \t]+\d{1,10}[ \t]+([A-Z_2]{3,12})(?=[ \t]+src=)/gm;
 
+/**
+ * A conntrack state named right after the word (`the conntrack TIME_WAIT entry`): the table's entry, not a socket.
+ * The names as the table spells them (CT_TCP_TIMEOUTS); `conntrack FIN_WAIT1` is no such name and stays a state.
+ */
+export const CONNTRACK_PROSE_PATTERN = new RegExp(`(?<![A-Za-z0-9_])[Cc]onntrack[ \\t](${Object.keys(CT_TCP_TIMEOUTS).sort((a, b) => b.length - a.length).join('|')})(?![A-Za-z0-9_])`, 'g');
+
 function conntrackMentions(text: string, out: RawMention[], runs: Runs | undefined): void {
+  eachMatch(CONNTRACK_PROSE_PATTERN, text, (m, at) => {
+    const state = m[1] ?? '';
+    const end = at + m[0].length;
+    out.push({ start: end - state.length, end, text: state, kind: 'conntrack', id: state });
+  }, runs?.lines.conntrackMatch);
   eachMatch(CONNTRACK_MATCH_PATTERN, text, (m, from) => {
     const list = m[1] ?? '';
     let at = from + m[0].length - list.length;
