@@ -238,12 +238,14 @@ function stateAlternatives(): Record<VerdictClass, StateAlternatives> {
   return out;
 }
 
-/** recognize.ts besideArrow: `word` right after an arrow or right before one, maybe with one space or tab between. */
+/** recognize.ts besideArrow and afterPort: `word` beside an arrow (maybe one space or tab between), or after a port. */
 function BESIDE_ARROW(word: string): string {
   const arrows = ARROWS.map(escapeRegExp);
   // Oniguruma's look-behind takes alternatives of different fixed lengths, not a quantifier.
   const after = arrows.flatMap((a) => [a, `${a} `, `${a}\\t`]).join('|');
-  return `(?:(?<=${after})${word}|${word}(?=[ \\t]?(?:${arrows.join('|')})))`;
+  // recognize.ts afterPort: a listing row's State column, after `:50352` or `:*` and blanks.
+  const port = '(?<=:[0-9*]{1,5}[ \\t]{1,60})';
+  return `(?:(?<=${after})${word}|${port}${word}|${word}(?=[ \\t]?(?:${arrows.join('|')})))`;
 }
 
 /** net-tools' `netstat -o` timer (recognize.ts NETSTAT_TIMER_AFTER): the lower-case name, then ` (38.12/`. */

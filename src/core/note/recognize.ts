@@ -337,8 +337,9 @@ function tokenMention(text: string, token0: string, at: number, out: RawMention[
     if (isUpper(token)) {
       if (notAStateWord(text, start, end)) return;
       // `CLOSE` alone is the user call, a frame type or a log verb far more often than net-tools' and bcc
-      // tcpstates' name of the state: a state only in a transition (`LAST_ACK -> CLOSE`) or a Chinese frame.
-      if (hit.normalised === 'CLOSE' && !besideArrow(text, start, end) && !wordStateContext(text, start, end)) return;
+      // tcpstates' name of the state: a state only in a transition (`LAST_ACK -> CLOSE`), a listing row's State
+      // column (after a port) or a Chinese frame.
+      if (hit.normalised === 'CLOSE' && !besideArrow(text, start, end) && !afterPort(text, start) && !wordStateContext(text, start, end)) return;
     } else if (!(token === token.toLowerCase() && ssFilterContext(text, start)) && (!wordStateContext(text, start, end) || notAStateWord(text, start, end))) return;
   }
   // `lastack:2000` in an `ss -i` line is a tcp_info field (ms since the last ACK), not a state. It is the one
@@ -354,6 +355,19 @@ function tokenMention(text: string, token0: string, at: number, out: RawMention[
 
 /** Transition arrows (the grammar's CLOSE rule reads the same list). */
 export const ARROWS = ['->', '=>', '→', '⟶'] as const;
+
+/**
+ * A listing row's State column: `start` follows a port (`192.0.2.17:50352   CLOSE`, `*:*  CLOSE`), with spaces or
+ * tabs (at least one, at most 60) between, as net-tools' netstat prints a socket in CLOSE.
+ */
+function afterPort(text: string, start: number): boolean {
+  let i = start;
+  while (i > 0 && start - i < 60 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+  if (i === start) return false;
+  let d = i;
+  while (d > 0 && i - d < 5 && ((text.charCodeAt(d - 1) >= 48 && text.charCodeAt(d - 1) <= 57) || text.charCodeAt(d - 1) === 42)) d--;
+  return d < i && text.charCodeAt(d - 1) === 58;
+}
 
 /** An arrow right before `start` or right after `end`, maybe with one space or tab between. */
 function besideArrow(text: string, start: number, end: number): boolean {
