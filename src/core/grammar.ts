@@ -238,14 +238,13 @@ function stateAlternatives(): Record<VerdictClass, StateAlternatives> {
   return out;
 }
 
-/** recognize.ts besideArrow and afterPort: `word` beside an arrow (maybe one space or tab between), or after a port. */
+/** recognize.ts besideArrow and afterPort: `word` beside an arrow (at most 60 blanks between), or after a port. */
 function BESIDE_ARROW(word: string): string {
   const arrows = ARROWS.map(escapeRegExp);
-  // Oniguruma's look-behind takes alternatives of different fixed lengths, not a quantifier.
-  const after = arrows.flatMap((a) => [a, `${a} `, `${a}\\t`]).join('|');
+  const after = `(?:${arrows.join('|')})[ \\t]{0,60}`;
   // recognize.ts afterPort: a listing row's State column, after `:50352` or `:*` and blanks.
   const port = '(?<=:[0-9*]{1,5}[ \\t]{1,60})';
-  return `(?:(?<=${after})${word}|${port}${word}|${word}(?=[ \\t]?(?:${arrows.join('|')})))`;
+  return `(?:(?<=${after})${word}|${port}${word}|${word}(?=[ \\t]{0,60}(?:${arrows.join('|')})))`;
 }
 
 /** net-tools' `netstat -o` timer (recognize.ts NETSTAT_TIMER_AFTER): the lower-case name, then ` (38.12/`. */

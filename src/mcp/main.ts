@@ -47,5 +47,7 @@ export async function runMcpServer(options: { version: string; maxNoteSizeMB: nu
   });
   await server.connect(transport);
   await closed;
+  // The client went away: analyses still running in workers are of no use to anyone.
+  offThread?.stop();
   return 0;
 }

@@ -100,6 +100,12 @@ describe('lines and list items: the count after the state', () => {
     // Counts under an ordinary heading, or under a timeout heading further up than the run's lead-in, stay.
     assert.deepEqual(countsOf(['## 14:05 现场', '', '- TIME_WAIT 30122', '- CLOSE_WAIT=57']), { 'TIME-WAIT': 30122, 'CLOSE-WAIT': 57 });
     assert.deepEqual(countsOf(['## 超时排查', '', '故障时各状态连接数：', '- TIME_WAIT 30122']), { 'TIME-WAIT': 30122 });
+    // A heading of a moment of the incident counts, whatever tunable or timeout it names (review s14 1).
+    assert.deepEqual(countsOf(['## 把 tcp_fin_timeout 从 60 调到 15 之后', '- FIN_WAIT2: 1203', '- TIME_WAIT: 9100']), { 'FIN-WAIT-2': 1203, 'TIME-WAIT': 9100 });
+    assert.deepEqual(countsOf(['## 重传超时后的统计', '- FIN_WAIT1 812']), { 'FIN-WAIT-1': 812 });
+    assert.deepEqual(countsOf(['## 恢复默认参数后', '- TIME_WAIT 5000']), { 'TIME-WAIT': 5000 });
+    assert.deepEqual(countsOf(['### After the keepalive timeout change', '- CLOSE_WAIT 40']), { 'CLOSE-WAIT': 40 });
+    assert.deepEqual(countsOf(['## net.ipv4.tcp_fin_timeout', '- FIN_WAIT2 77']), { 'FIN-WAIT-2': 77 });
   });
 
   it('`LISTEN N` alone is a port; beside other states\' counts it is a count (audit s14 10)', () => {

@@ -233,6 +233,9 @@ test('a bare CLOSE is a state only in a transition or a Chinese frame: the user 
   ]);
   assert.deepEqual(states('ffff9 22384 curl 100.66.100.185 0 52.33.159.26 80 LAST_ACK -> CLOSE 0.123'), [['LAST-ACK', 'LAST_ACK'], ['CLOSED', 'CLOSE']]);
   assert.deepEqual(states('连接处于CLOSE状态'), [['CLOSED', 'CLOSE']]);
+  // bcc tcpstates pads its columns; net-tools netstat prints CLOSE in a row's State column (review s14 3).
+  assert.deepEqual(states('ffff 22384 curl  100.66.100.185  0  52.33.159.26  80  CLOSE       -> SYN_SENT    0.000'), [['CLOSED', 'CLOSE'], ['SYN-SENT', 'SYN_SENT']]);
+  assert.deepEqual(states('tcp        0      0 10.20.0.3:443           192.0.2.17:50352        CLOSE'), [['CLOSED', 'CLOSE']]);
   // The prefixed enum name is always the state.
   assert.deepEqual(states('TCP_CLOSE'), [['CLOSED', 'TCP_CLOSE']]);
 });
@@ -250,6 +253,12 @@ test('circuit breakers, pull requests, JSON status keys and other protocols keep
   assert.deepEqual(states('PostgreSQL 的 LISTEN/NOTIFY'), []);
   // TCP's own lines keep them: a socket's state key, a half-open connection.
   assert.deepEqual(states('{"state": "LISTEN", "port": 8080}'), [['LISTEN', 'LISTEN']]);
+  // A WebSocket gateway's, a BGP daemon's or a breaker's line about sockets keeps them (review s14 2).
+  assert.deepEqual(states('WebSocket 网关上 ESTABLISHED 连接涨到 12 万，LISTEN 队列也满了。'), [['ESTABLISHED', 'ESTABLISHED'], ['LISTEN', 'LISTEN']]);
+  assert.deepEqual(states('ESTABLISHED 连接数暴涨后触发了下游熔断。'), [['ESTABLISHED', 'ESTABLISHED']]);
+  assert.deepEqual(states('Each WebSocket is one TCP connection, so ss shows them ESTABLISHED.'), [['ESTABLISHED', 'ESTABLISHED']]);
+  assert.deepEqual(states('tcp6  0  0 :::8080  :::*  LISTEN  2211/websocket-gw'), [['LISTEN', 'LISTEN']]);
+  assert.deepEqual(states('tcp 0 0 10.0.0.1:179 10.0.0.2:40001 ESTABLISHED 901/bird-BGP'), [['ESTABLISHED', 'ESTABLISHED']]);
   assert.deepEqual(states('连接处于 Established 状态'), [['ESTABLISHED', 'Established']]);
 });
 
@@ -271,11 +280,17 @@ test("a capital state alone in a task table's status column is the task's status
   // Every task closed: the heading (a status beside an owner) tells it.
   const allDone = ['| 事项 | 负责人 | 状态 |', '| --- | --- | --- |', '| 调大 backlog | 张三 | **CLOSED** |', '| 加监控 | 李四 | CLOSED |'].join('\n');
   assert.deepEqual(states(allDone), []);
+  // A port inventory with an owner column is a table of sockets (review s14 4).
+  const ports = ['| 端口 | 服务 | 状态 | 负责人 |', '|---|---|---|---|', '| 80 | nginx | LISTEN | 张三 |', '| 6379 | redis | CLOSED | 王五 |'].join('\n');
+  assert.deepEqual(states(ports), [['LISTEN', 'LISTEN'], ['CLOSED', 'CLOSED']]);
   // A table of socket states keeps them.
   const sockets = ['| State | Count |', '|---|---|', '| LISTEN | 12 |', '| CLOSED | 3 |', '| CLOSING | 0 |'].join('\n');
   assert.deepEqual(states(sockets), [['LISTEN', 'LISTEN'], ['CLOSED', 'CLOSED'], ['CLOSING', 'CLOSING']]);
   const perHost = ['| Host | State | Owner |', '|---|---|---|', '| lb-1 | FIN_WAIT1 | ops |'].join('\n');
   assert.deepEqual(states(perHost), [['FIN-WAIT-1', 'FIN_WAIT1']]);
+  // Linear: a wide table of states is read once per column (review s14 5: it was quadratic).
+  const wide = ['| ' + Array(2000).fill('State').join(' | ') + ' |', '|' + Array(2000).fill('---').join('|') + '|', ...Array(3).fill('| ' + Array(2000).fill('LISTEN').join(' | ') + ' |')].join('\n');
+  assert.equal(states(wide).length, 6000);
 });
 
 test('orphan and TIME-WAIT tunables shortened without tcp_ are the tunables; never inside a longer name (audit s14 11)', () => {

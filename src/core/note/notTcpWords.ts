@@ -15,18 +15,27 @@
  */
 export const TICKET_WORDS = ['IN PROGRESS', 'IN REVIEW', 'RESOLVED', 'REOPENED', 'WONTFIX', 'MERGED'] as const;
 /**
- * A circuit breaker and its states (`CLOSED -> OPEN`, Resilience4j's `from HALF_OPEN to CLOSED`, Sentinel's
- * 熔断器): TCP has no OPEN state.
+ * A circuit breaker's states (`CLOSED -> OPEN`, Resilience4j's `from HALF_OPEN to CLOSED`): TCP has no OPEN state.
  * HALF-OPEN with a hyphen is left out: a half-open connection is TCP's too; the enum name `HALF_OPEN` is not.
  */
-export const BREAKER_WORDS = ['-> OPEN', '→ OPEN', 'to OPEN', 'HALF_OPEN', 'CircuitBreaker', 'circuit breaker', 'Circuit breaker', 'Circuit Breaker', '熔断'] as const;
+export const BREAKER_WORDS = ['-> OPEN', '→ OPEN', 'to OPEN', 'HALF_OPEN'] as const;
 /**
- * Other protocols whose states share TCP's English words: BGP's and IKE's Established, the WebSocket readyState
- * (CONNECTING, OPEN, CLOSING, CLOSED), PostgreSQL's LISTEN/NOTIFY.
+ * Other protocols whose states share TCP's English words, by names no line about sockets uses: IKE's
+ * ESTABLISHED, the WebSocket readyState (CONNECTING, OPEN, CLOSING, CLOSED), PostgreSQL's LISTEN/NOTIFY.
  */
-export const PROTOCOL_WORDS = ['BGP', 'IKEv2', 'IKE_SA', 'IPsec', 'OSPF', 'WebSocket', 'websocket', 'readyState', 'NOTIFY', 'UNLISTEN'] as const;
+export const PROTOCOL_WORDS = ['IKEv2', 'IKE_SA', 'readyState', 'NOTIFY', 'UNLISTEN'] as const;
 /** Every word that makes the English-word states on its line another machine's words (the grammar reads the same). */
 export const NOT_TCP_LINE_WORDS: readonly string[] = [...TICKET_WORDS, ...BREAKER_WORDS, ...PROTOCOL_WORDS];
+/**
+ * Names of other machines that are as often the subject of a line about TCP sockets (a WebSocket gateway's
+ * ESTABLISHED connections, the BGP daemon's listener, sockets piling up until a circuit breaker opened): they make
+ * the line another machine's only when it names nothing of sockets (TCP_LINE_WORDS, an `addr:port`). The grammar
+ * cannot see that and colours such lines (README: line-based limits).
+ */
+export const SUBJECT_WORDS = ['CircuitBreaker', 'circuit breaker', 'Circuit breaker', 'Circuit Breaker', '熔断', 'BGP', 'OSPF', 'IPsec', 'WebSocket', 'websocket', 'Websocket'] as const;
+/** Words of a line about sockets (whole words; the Chinese ones anywhere). */
+const TCP_LINE_WORDS = ['socket', 'sockets', 'connection', 'connections', 'conn', 'conns', 'port', 'ports', 'ss', 'netstat', 'TCP', 'tcp'] as const;
+const TCP_LINE_WORDS_ZH = ['连接', '套接字', '端口'] as const;
 /**
  * The labels of a document's or a ticket's status: `Status:`, and in Chinese a ticket's (工单状态, 问题状态) — a bare
  * 状态： is too often a socket's (连接状态：ESTABLISHED) to be one.
@@ -43,10 +52,29 @@ export const STATUS_KEY_BEFORE = /"status"[ \t]{0,3}:[ \t]{0,3}"$/i;
  */
 export function otherMachineLine(before: string, after: string): boolean {
   if ((before.includes(':') || before.includes('：')) && (STATUS_LABEL_BEFORE.test(before) || STATUS_KEY_BEFORE.test(before))) return true;
-  return (mayHoldWord(before) && hasListWord(before)) || (mayHoldWord(after) && hasListWord(after));
+  if ((mayHoldWord(before) && hasWord(before, NOT_TCP_LINE_WORDS)) || (mayHoldWord(after) && hasWord(after, NOT_TCP_LINE_WORDS))) return true;
+  return (hasSubject(before) || hasSubject(after)) && !aboutSockets(before) && !aboutSockets(after);
 }
 
-/** The words of the lists without a capital letter (`circuit breaker`, `websocket`, 熔断). */
+/** A SUBJECT_WORDS name, not part of a longer name (`websocket-gw`, `bird-BGP` are process names in a listing). */
+function hasSubject(s: string): boolean {
+  return SUBJECT_WORDS.some((w) => s.includes(w)) && hasWord(s, SUBJECT_WORDS, true);
+}
+
+/** The text names sockets: a TCP word, or an address with its port (`10.0.0.1:443`, `[::1]:22`, `*:*` rows). */
+function aboutSockets(s: string): boolean {
+  if (TCP_LINE_WORDS_ZH.some((w) => s.includes(w)) || hasWord(s, TCP_LINE_WORDS)) return true;
+  for (let i = s.indexOf(':'); i > 0; i = s.indexOf(':', i + 1)) {
+    const a = s.charCodeAt(i - 1);
+    const b = s.charCodeAt(i + 1);
+    if ((isDigit(a) || a === 93 || a === 42) && (isDigit(b) || b === 42)) return true;
+  }
+  return false;
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/** The words of the lists without a capital letter (none now; kept so a new one cannot be missed). */
 const UNCAPPED_WORDS = NOT_TCP_LINE_WORDS.filter((w) => !/[A-Z]/.test(w));
 
 /**
@@ -63,11 +91,15 @@ function mayHoldWord(s: string): boolean {
 
 const isWordCode = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 
-/** A word of the lists in `s` as a whole word (no letter, digit or `_` touching it; the words are literal, so no pattern). */
-export function hasListWord(s: string): boolean {
-  for (const w of NOT_TCP_LINE_WORDS) {
+/**
+ * One of `words` in `s` as a whole word: no letter, digit or `_` touching it (with `name`, no `-`, `.` or `/` either:
+ * a part of a longer name). The words are literal, so no pattern.
+ */
+function hasWord(s: string, words: readonly string[], name = false): boolean {
+  const joins = (c: number): boolean => isWordCode(c) || (name && (c === 45 || c === 46 || c === 47));
+  for (const w of words) {
     for (let at = s.indexOf(w); at !== -1; at = s.indexOf(w, at + 1)) {
-      if ((at === 0 || !isWordCode(s.charCodeAt(at - 1))) && !isWordCode(s.charCodeAt(at + w.length))) return true;
+      if ((at === 0 || !joins(s.charCodeAt(at - 1))) && !joins(s.charCodeAt(at + w.length))) return true;
     }
   }
   return false;

@@ -369,10 +369,12 @@ function afterPort(text: string, start: number): boolean {
   return d < i && text.charCodeAt(d - 1) === 58;
 }
 
-/** An arrow right before `start` or right after `end`, maybe with one space or tab between. */
+/** An arrow before `start` or after `end`, with at most 60 spaces or tabs between (bcc tcpstates pads its columns). */
 function besideArrow(text: string, start: number, end: number): boolean {
-  const b = text.charCodeAt(start - 1) === 32 || text.charCodeAt(start - 1) === 9 ? start - 1 : start;
-  const a = text.charCodeAt(end) === 32 || text.charCodeAt(end) === 9 ? end + 1 : end;
+  let b = start;
+  while (b > 0 && start - b < 60 && (text.charCodeAt(b - 1) === 32 || text.charCodeAt(b - 1) === 9)) b--;
+  let a = end;
+  while (a < text.length && a - end < 60 && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a++;
   return ARROWS.some((arrow) => text.startsWith(arrow, b - arrow.length) || text.startsWith(arrow, a));
 }
 

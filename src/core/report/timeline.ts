@@ -274,13 +274,34 @@ export function sampleAt(model: NoteModel, block: EvidenceBlock, line: number): 
  */
 function lineTime(model: NoteModel, block: EvidenceBlock, line: number, shown: string | null): string | null {
   let clock: NoteTime | undefined;
-  for (let n = block.startLine; n <= line && n < block.endLine; n++) clock = clockAt(model, block, n) ?? clock;
+  for (const [n, t] of blockClocks(model, block)) {
+    if (n > line) break;
+    clock = t;
+  }
   if (!clock || shown === null) return shown;
   const own = isoOf({ h: clock.h, min: clock.min, s: clock.s });
   const at = shown.indexOf('T');
   const shownClock = shown.slice(at + 1, at + 9);
   if (own > shownClock) return shown;
   return at < 0 ? own : `${shown.slice(0, at + 1)}${own}${shown.slice(at + 9)}`;
+}
+
+const BLOCK_CLOCKS = new WeakMap<NoteModel, Map<EvidenceBlock, readonly (readonly [number, NoteTime])[]>>();
+
+/** The lines of a block that show a time (a prompt's, `date` output), with it, in order; read once per block. */
+function blockClocks(model: NoteModel, block: EvidenceBlock): readonly (readonly [number, NoteTime])[] {
+  let byBlock = BLOCK_CLOCKS.get(model);
+  if (!byBlock) BLOCK_CLOCKS.set(model, (byBlock = new Map()));
+  let clocks = byBlock.get(block);
+  if (!clocks) {
+    const out: [number, NoteTime][] = [];
+    for (let n = block.startLine; n < block.endLine; n++) {
+      const t = clockAt(model, block, n);
+      if (t) out.push([n, t]);
+    }
+    byBlock.set(block, (clocks = out));
+  }
+  return clocks;
 }
 
 /** The minutes in the note's one order of a line outside the blocks (a count in the text): the latest time of a timed block above it. */

@@ -211,6 +211,12 @@ class TableHeaders {
 /** Words of a heading or lead-in line that make the `STATE N` lines under it timeouts or defaults, not counts. */
 const NOT_COUNTS_ZH = ['超时', '时长', '默认', '定时器', '持续时间', '等待时间'];
 const NOT_COUNTS_EN: ReadonlySet<string> = new Set(['timeout', 'timeouts', 'timer', 'timers', 'default', 'defaults', 'ttl', 'lifetime', 'lifetimes', 'duration', 'durations']);
+/**
+ * Words that make a heading a moment of the incident, whose lines are counts whatever else it names: a change and
+ * what came after (`把 tcp_fin_timeout 调到 15 之后`, "after the timeout change"), a measurement (统计, 现场).
+ */
+const MOMENT_ZH = ['之后', '之前', '以后', '以前', '后', '前', '调整', '调到', '调成', '改为', '改成', '修改', '恢复', '统计', '现场', '数量', '连接数', '采样'];
+const MOMENT_EN: ReadonlySet<string> = new Set(['after', 'before', 'during', 'since', 'changed', 'change', 'raised', 'lowered', 'set', 'count', 'counts', 'sockets', 'connections', 'sample', 'samples']);
 
 /** Lines looked at above a run of `STATE N` lines for its heading or lead-in. */
 const LEAD_IN_LOOKBACK = 40;
@@ -236,10 +242,17 @@ function leadIn(n: number, lineText: (n: number) => string): string | undefined 
   return undefined;
 }
 
-/** Does a lead-in say the numbers under it are timeouts or defaults (`超时`, `Timeouts`, `默认值`)? */
+/**
+ * Does a lead-in say the numbers under it are timeouts or defaults (`## Linux TCP 超时速查`, `Default timeouts:`)?
+ * Names of tunables (`tcp_fin_timeout`, `net.ipv4.…`) are not its words, and a heading of a moment of the incident
+ * (MOMENT_*) never says so.
+ */
 function leadInSaysNotCounts(text: string): boolean {
-  const lower = text.toLowerCase();
-  return NOT_COUNTS_ZH.some((w) => lower.includes(w)) || lower.split(/[^a-z]+/).some((w) => NOT_COUNTS_EN.has(w));
+  // Words with `_` or `.` inside are names (tcp_fin_timeout): dropped before the words are read.
+  const lower = text.toLowerCase().split(/\s+/).filter((w) => !/[a-z0-9][_.][a-z0-9]/.test(w)).join(' ');
+  const words = lower.split(/[^a-z]+/);
+  if (MOMENT_ZH.some((w) => lower.includes(w)) || words.some((w) => MOMENT_EN.has(w))) return false;
+  return NOT_COUNTS_ZH.some((w) => lower.includes(w)) || words.some((w) => NOT_COUNTS_EN.has(w));
 }
 
 /**
