@@ -16,8 +16,11 @@ run('node', ['scripts/build.mjs', '--production']);
 writeFileSync('dist/node/analysisWorker.js', "'use strict';\n// The analysis worker is the same for the Node and the web worker host.\nrequire('../web/analysisWorker.js');\n");
 // The README in the .vsix is the Marketplace / Extensions view page: the user's sections of README.md, without
 // the developers' ones (how to run and test it, the benchmark, the architecture), which stay in the repository.
+// The command-line tool, the language server for other editors and their reference (`npm install -g`, not this
+// extension) stay there too, with one line here saying where they are.
 const DEVELOPER_SECTIONS = ['The two commands', 'How the tests reach a real VS Code offline', 'Performance and robustness', 'Architecture'];
-const readme = userReadme(readFileSync('README.md', 'utf8'), DEVELOPER_SECTIONS);
+const OTHER_TOOL_SECTIONS = ['CLI', 'Language server (Neovim, Helix, Zed, Emacs, …)', 'MCP server for other agents (`tcp-state-notes mcp`)'];
+const readme = userReadme(readFileSync('README.md', 'utf8'), [...DEVELOPER_SECTIONS, ...OTHER_TOOL_SECTIONS]);
 writeFileSync('dist/README.md', readme);
 // --no-dependencies: everything the extension needs is bundled into dist/.
 run('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--readme-path', 'dist/README.md', '-o', out]);
@@ -54,5 +57,5 @@ function userReadme(text, drop) {
     console.error(`[package] README.md has no section ${missing.map((t) => `"## ${t}"`).join(', ')}: update DEVELOPER_SECTIONS in scripts/package.mjs`);
     process.exit(1);
   }
-  return `${out.join('\n').trimEnd()}\n\n---\n\nHow to build and test the extension, its benchmarks and its architecture are in the README.md of its source, not on this page.\n`;
+  return `${out.join('\n').trimEnd()}\n\n---\n\nThe \`tcp-state-notes\` command-line tool (\`scan\`, \`check\` with SARIF, \`report\`, \`explain\`, \`diagram\`, \`template\`), its language server for Neovim, Helix, Zed and Emacs, its MCP server for AI agents, how to build and test the extension, its benchmarks and its architecture are in the README.md of its source, not on this page.\n`;
 }
