@@ -4,12 +4,17 @@
  * sysctl a bare value belongs to, …  Pure: no `vscode`, no Node built-ins. Work per line is bounded
  * (MAX_COMMAND_LENGTH).
  */
-import { lookupStateSpelling } from '../catalogue/spellings';
 import type { StateId } from '../catalogue/types';
 import { PARSED_TOOLS } from './commandLine';
 import { basename, isSpaceCode } from './text';
 import { isSysctlKey, sysctlKeyFromPath } from './lineFormats';
+import { lookupStateSpelling } from '../catalogue/spellings';
 import { BoundedMemo } from '../memo';
+import { readsConntrack } from './entryTables';
+import { netTcpConnectionCount } from './netTcpCount';
+import { setsSysctls } from './sysctlWrites';
+
+export { readsConntrack } from './entryTables';
 import { familyOf, ssNamespace, targetOf } from './commandScope';
 import { readGrep, skipsHeader } from './pipeStages';
 import { outputKind, SHELL_LEAD, type OutputKind } from './outputKind';
@@ -275,7 +280,7 @@ function parseUncached(text: string): CommandContext {
   const shows = showing.listing === 1 && showing.shows !== null ? showing.shows : undefined;
   const sets = pipelines.some(setsSysctls);
   if (ctx.singleNumber === undefined) {
-    const state = netTcpConnectionCount(text);
+    const state = text.length > MAX_COMMAND_LENGTH ? undefined : netTcpConnectionCount(text);
     if (state !== undefined) ctx.singleNumber = { state, headerLines: 0, tool: 'Get-NetTCPConnection' };
   }
   const cuts = { cut: showing.cut, countsCut: showing.countsCut };
@@ -284,93 +289,6 @@ function parseUncached(text: string): CommandContext {
   return showing.printing > 1 && showing.tied && showing.other ? { ...out, bareNumbers: showing.numbers } : out;
 }
 
-/** A sysctl configuration file (`/etc/sysctl.conf`, `/etc/sysctl.d/90-tcp.conf`, `/usr/lib/sysctl.d/…`). */
-const isSysctlConfig = (w: string): boolean => w.endsWith('sysctl.conf') || w.includes('/sysctl.d/');
-
-/** `-w`, `-p`, `-qw`, `--write`, `--load`, `--system`, or an argument `key=value`: sysctl(8) sets. */
-function sysctlSets(args: readonly string[]): boolean {
-  return args.some((a) =>
-    a.startsWith('--') ? a === '--write' || a === '--system' || a.startsWith('--load') : a.startsWith('-') ? a.includes('w') || a.includes('p') : a.includes('='),
-  );
-}
-
-/**
- * Does a pipeline set sysctls (or show a configuration file)? Read word by word: a `sysctl` that writes, a
- * redirection or `tee` into /proc/sys, any word naming a sysctl configuration file.
- */
-function setsSysctls(stages: Pipeline): boolean {
-  for (const words of stages) {
-    for (let j = 0; j < words.length && j < 64; j++) {
-      const w = words[j] as string;
-      if (isSysctlConfig(w)) return true;
-      const b = basename(w);
-      if (b === 'sysctl' && sysctlSets(words.slice(j + 1))) return true;
-      if (b === 'tee' && words.slice(j + 1).some((a) => a.startsWith('/proc/sys/'))) return true;
-      // `> /proc/sys/…`, `>/proc/sys/…`, `>>…`
-      const to = w.startsWith('>') ? w.replace(/^>{1,2}/, '') || (words[j + 1] ?? '') : '';
-      if (to.startsWith('/proc/sys/')) return true;
-    }
-  }
-  return false;
-}
-
-/** The `conntrack` tool as a word (`conntrack -L`, `/usr/sbin/conntrack`, `'conntrack -L | wc -l'`), not `nf_conntrack_max`. */
-const CONNTRACK_TOOL = /(?:^|[\s/|;&('"`])conntrack(?=$|[\s|;&)'"`])/;
-/** The conntrack table's files: /proc/net/nf_conntrack, /proc/net/ip_conntrack, /proc/net/stat/nf_conntrack. */
-const CONNTRACK_FILE = /\/proc\/net\/(?:stat\/)?(?:nf|ip)_conntrack/;
-
-/**
- * `ipvsadm -lnc` / `ipvsadm -L -n -c` / `--connection`, and /proc/net/ip_vs_conn: the IPVS connection table. Read
- * word by word: an `ipvsadm` word, then, before the next `|`, `;` or `&`, a short option cluster with `c` or
- * `--connection`.
- */
-function readsIpvsConnections(text: string): boolean {
-  if (text.includes('/proc/net/ip_vs_conn')) return true;
-  const words = text.split(/\s+/);
-  for (let i = 0; i < words.length && i < 256; i++) {
-    if (basename(words[i] as string).replace(/^['"`(]+/, '') !== 'ipvsadm') continue;
-    for (let j = i + 1; j < words.length && j < i + 32; j++) {
-      const w = words[j] as string;
-      if (w.startsWith('|') || w.startsWith(';') || w.startsWith('&')) break;
-      if (w === '--connection' || (w.length > 1 && w[0] === '-' && w[1] !== '-' && w.includes('c'))) return true;
-    }
-  }
-  return false;
-}
-
-/**
- * Does the command read the connection-tracking table (CommandContext.conntrack), or the IPVS connection table
- * (a load balancer's entries for the connections it forwards, with TCP-like state names, not its sockets)?
- */
-export function readsConntrack(text: string): boolean {
-  if (text.includes('conntrack') && (CONNTRACK_TOOL.test(text) || CONNTRACK_FILE.test(text))) return true;
-  return (text.includes('ipvsadm') || text.includes('ip_vs_conn')) && readsIpvsConnections(text);
-}
-
-/** PowerShell `(Get-NetTCPConnection …).Count`, `@(…).Count`: the inner pipeline (no parentheses inside). */
-const NET_TCP_COUNT = /^@?\(\s*(get-nettcpconnection(?:\s[^()]*)?)\)\.count\s*;?$/i;
-
-/**
- * The one state `(Get-NetTCPConnection -State TimeWait).Count` (or `… | Measure-Object).Count`) counts the
- * connections of, or undefined: no `-State`, several states, or any other parameter or stage that filters rows
- * (`-RemotePort 443`, `| Where-Object …`) leaves a count that is not one whole state.
- */
-function netTcpConnectionCount(text: string): StateId | undefined {
-  if (text.length > MAX_COMMAND_LENGTH) return undefined;
-  const m = NET_TCP_COUNT.exec(text.trim());
-  if (!m) return undefined;
-  const stages = (m[1] as string).split('|').map((x) => x.trim().split(/\s+/));
-  for (const later of stages.slice(1)) {
-    const cmd = (later[0] ?? '').toLowerCase();
-    if (later.length !== 1 || (cmd !== 'measure-object' && cmd !== 'measure')) return undefined;
-  }
-  const words = (stages[0] as string[]).slice(1);
-  if (words.length !== 2 || (words[0] as string).toLowerCase() !== '-state') return undefined;
-  const value = (words[1] as string).replace(/^["']|["']$/g, '');
-  if (value.includes(',')) return undefined;
-  // A .NET TcpState name, in any letter case as PowerShell takes it (TimeWait, timewait): letters and digits only.
-  return /^[A-Za-z][A-Za-z0-9]*$/.test(value) ? lookupStateSpelling(value)?.state : undefined;
-}
 
 function findTool(words: readonly string[]): number {
   for (let j = 0; j < words.length && j < 32; j++) {

@@ -5,6 +5,7 @@
  * these lists.
  * Pure: no `vscode`, no Node built-ins.
  */
+import { isWordChar } from './urls';
 
 /**
  * Upper-case words of other state machines: a line that has one is about those, and the English-word states on it
@@ -89,14 +90,13 @@ function mayHoldWord(s: string): boolean {
   return UNCAPPED_WORDS.some((w) => s.includes(w));
 }
 
-const isWordCode = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 
 /**
  * One of `words` in `s` as a whole word: no letter, digit or `_` touching it (with `name`, no `-`, `.` or `/` either:
  * a part of a longer name). The words are literal, so no pattern.
  */
 function hasWord(s: string, words: readonly string[], name = false): boolean {
-  const joins = (c: number): boolean => isWordCode(c) || (name && (c === 45 || c === 46 || c === 47));
+  const joins = (c: number): boolean => isWordChar(c) || (name && (c === 45 || c === 46 || c === 47));
   for (const w of words) {
     for (let at = s.indexOf(w); at !== -1; at = s.indexOf(w, at + 1)) {
       if ((at === 0 || !joins(s.charCodeAt(at - 1))) && !joins(s.charCodeAt(at + w.length))) return true;

@@ -26,7 +26,8 @@ import { analyzeNote } from './analyze';
 import type { NoteModel } from './model';
 import { lookupStateSpelling, normaliseSpelling } from '../catalogue/spellings';
 import { STATE_IDS, type StateId } from '../catalogue/types';
-import { insideUrl, TOKEN_PATTERN } from './recognize';
+import { TOKEN_PATTERN } from './recognize';
+import { insideUrl } from './urls';
 import { editDistance } from '../editDistance';
 
 export { editDistance } from '../editDistance';

@@ -12,70 +12,16 @@ import { formatPercent, SYSCTL_MAX_ORPHANS, SYSCTL_MAX_TW, SYSCTL_TCP_MEM, type 
 import { formatDecimal, formatNumber, t } from '../strings';
 import { ORPHAN_PRONE } from '../catalogue/orphan';
 import { parseUint } from '../evidence/text';
-import { CAUSE_TEXT, PHRASE, type CauseRule } from './causeTexts';
-import type { OutputSample, StateCount } from './noteEvidence';
-import type { LimitChange, Limits, SampleLimits, TimelinePoint, Trend } from './timeline';
-import type { InEffect } from './inEffect';
+import { PHRASE } from './causeTexts';
+import type { OutputSample } from './noteEvidence';
+import type { LimitChange, SampleLimits, Trend } from './timeline';
+import { majority, make, readLater, safeName, samplesOf, type Cause, type CauseFacts, type CounterReading } from './causeBasics';
+import { portExhaustion } from './portCause';
 
 export type { CauseRule } from './causeTexts';
-
-export interface Cause {
-  readonly rule: CauseRule;
-  /** The state the cause is about, or null for host-wide causes (orphan limit, TCP memory, abort counters). */
-  readonly state: StateId | null;
-  readonly message: string;
-  readonly check: readonly string[];
-  readonly change: readonly string[];
-  readonly source: string;
-  /** Judged at an earlier sample than the latest, and said in the past (CauseText `past`). */
-  readonly past?: true;
-}
-
-export interface CauseFacts {
-  readonly sockets: ReadonlyMap<StateId, StateSockets>;
-  readonly counts: ReadonlyMap<StateId, StateCount>;
-  /** States the note's samples showed that have no socket now (currentCounts.ts): no cause about them applies. */
-  readonly gone?: ReadonlySet<StateId>;
-  readonly points: readonly TimelinePoint[];
-  readonly limits: Limits;
-  /**
-   * Every sockstat sample against the limits in effect at it, the latest last (timeline.ts limitsAtSamples): a rule
-   * the latest sample does not meet is judged at the sample where it held, and said in the past. Without them
-   * (facts built by hand): the latest sample only (`limits`).
-   */
-  readonly sockstatSamples?: readonly SampleLimits[];
-  readonly trend: Trend | null;
-  readonly counters: Readonly<Record<string, number>>;
-  /** The last value of each sysctl in the note: read when a state has no `stateSysctls` (facts built by hand). */
-  readonly sysctls: Readonly<Record<string, string>>;
-  /** The sysctls in effect at each state's listing, the latest that shows it (report/inEffect.ts). */
-  readonly stateSysctls?: Readonly<Partial<Record<StateId, Readonly<Record<string, InEffect>>>>>;
-  /** Kernel log messages the note shows in code (catalogue ids). */
-  readonly kernelMessages?: readonly string[];
-  /** The first 0-based note line of each of them. */
-  readonly kernelMessageLines?: Readonly<Record<string, number>>;
-  /**
-   * The per-state count outputs, placed in time (build.ts). Without them (facts built by hand): the timed points
-   * and the best counts as one more sample.
-   */
-  readonly samples?: readonly OutputSample[];
-  /** Readings of the counters the rules compare, in note order. */
-  readonly counterReadings?: Readonly<Record<string, readonly CounterReading[]>>;
-  /** Lines that quote connect() failing with EADDRNOTAVAIL (connectErrors.ts). */
-  readonly connectErrorLines?: readonly number[];
-}
-
-export interface CounterReading {
-  readonly value: number;
-  /** 0-based note line of the output. */
-  readonly line: number;
-  /** Printed by `nstat` without `-a`: the events since its previous run, not a total. */
-  readonly increment?: true;
-  /** Printed by `nstat` (with or without `-a`): a run that makes the next one without `-a` print increments. */
-  readonly nstat?: true;
-  /** 0-based note line of its code block (readings of one block are one moment). */
-  readonly block?: number;
-}
+export type { Cause, CauseFacts, CounterReading } from './causeBasics';
+export { safeName } from './causeBasics';
+export { countsTimeWait, DEFAULT_PORT_RANGE, PORT_SETTINGS, PORTS_CLOSE, PORTS_WITH_ERROR, portRange, timeWaitPeak } from './portCause';
 
 /**
  * CLOSE-WAIT (audit J6). A healthy application closes within moments of reading the peer's FIN, so at any instant
@@ -94,35 +40,7 @@ export const CLOSE_WAIT_SHARE = 0.05;
 export const CLOSE_WAIT_MANY = 100;
 const NOISE_SIGMAS = 3;
 
-/**
- * Local ports (facts §4.7; net/ipv4/inet_hashtables.c __inet_hash_connect): TIME-WAIT sockets are close to the
- * ports of ip_local_port_range when they fill PORTS_CLOSE of it (towards one destination), or PORTS_WITH_ERROR
- * when the note also quotes connect() failing with EADDRNOTAVAIL (the failure is shown; TIME-WAIT holds most ports).
- */
-export const PORTS_CLOSE = 0.75;
-export const PORTS_WITH_ERROR = 0.5;
-/** The kernel's default ip_local_port_range (net/ipv4/af_inet.c inet_init_net). */
-export const DEFAULT_PORT_RANGE: readonly [number, number] = [32768, 60999];
-/** Listed TIME-WAIT rows that speak for where the sockets go (a `head -5` shows four). */
-const MIN_ROWS_FOR_DESTINATION = 2;
-/** So many listed rows without one destination: the sockets go to many (a sample spread that wide is no accident). */
-const MIN_ROWS_FOR_SPREAD = 5;
-
 const timed = (s: StateSockets): number => s.timers.on + s.timers.persist + s.timers.keepalive + s.timers.timewait + s.timers.none;
-const majority = (part: number, whole: number): boolean => whole > 0 && part * 2 > whole;
-
-function make(rule: CauseRule, state: StateId | null, lang: Lang, values: Record<string, string | number>, past = false): Cause {
-  const text = CAUSE_TEXT[rule];
-  return {
-    rule,
-    state,
-    message: t(past && text.past ? text.past : text.message, lang, values),
-    check: text.check.map((c) => t(c, lang)),
-    change: text.change.map((c) => t(c, lang)),
-    source: text.source,
-    ...(past && text.past ? { past: true as const } : {}),
-  };
-}
 
 function zeroWindow(f: CauseFacts, lang: Lang): Cause | undefined {
   const s = f.sockets.get('FIN-WAIT-1');
@@ -144,11 +62,6 @@ function sysctlFor(f: CauseFacts, state: StateId, key: string): { value?: string
   const v = f.sysctls[key];
   return v === undefined ? { after: false } : { value: v, after: false };
 }
-
-/** ", read later in the note" after a value read only after the sample it is compared with. */
-const readLater = (after: boolean, lang: Lang): string => (after ? t(PHRASE.readLater, lang) : '');
-/** A different value of the setting later in the note (the change, often the fix), beside the one the sample met. */
-const changedLater = (s: InEffect, lang: Lang): string => (s.later !== undefined ? t(PHRASE.changedLater, lang, { v: safeName(s.later) }) : '');
 
 /** The retransmission budget of an orphan: tcp_orphan_retries, where 0 means 8 (while the RTO is not maxed out). */
 export function orphanBudget(sysctls: Readonly<Record<string, string>>): { budget: number; setting: string } {
@@ -174,21 +87,6 @@ function lastAck(f: CauseFacts, lang: Lang): Cause | undefined {
   const s = f.sockets.get('LAST-ACK');
   if (!s || s.timers.on === 0 || s.retransMax === null || s.retransMax < 1) return undefined;
   return make('last-ack-fin-unacknowledged', 'LAST-ACK', lang, { on: s.timers.on, retrans: s.retransMax });
-}
-
-/** Note text in a cause's message (a process name, a sysctl value), reduced to characters that are inert in Markdown, HTML and terminals. */
-export function safeName(name: string): string {
-  return name.slice(0, 32).replace(/[^A-Za-z0-9.\-/:@ ]/g, '?');
-}
-
-/** The samples a rule reads: the note's, else (facts built by hand) the timed points and the best counts. */
-function samplesOf(f: CauseFacts): readonly OutputSample[] {
-  if (f.samples) return f.samples;
-  const out: OutputSample[] = f.points.map((p) => ({ line: p.line, minutes: p.minutes, counts: p.counts, ...(p.tw !== null ? { tw: p.tw } : {}) }));
-  const best: Partial<Record<StateId, number>> = {};
-  for (const [state, c] of f.counts) best[state] = c.count;
-  if (Object.keys(best).length) out.push({ line: 0, counts: best });
-  return out;
 }
 
 /** A state's count at the first and the latest time the samples give (at one time: the largest count), when they differ beyond noise. */
@@ -619,120 +517,6 @@ function synQueue(f: CauseFacts, accept: boolean, lang: Lang): Cause | undefined
   }
   if (!parts.length) return undefined;
   return make('syn-queue-overflow', 'SYN-RECEIVED', lang, { evidence: parts.join(''), accept: accept ? t(PHRASE.synFromAccept, lang) : '' });
-}
-
-/** ip_local_port_range as two port numbers, low ≤ high, or undefined. */
-export function portRange(value: string | undefined): readonly [number, number] | undefined {
-  const parts = (value ?? '').trim().split(/\s+/);
-  if (parts.length !== 2) return undefined;
-  const lo = parseUint(parts[0]);
-  const hi = parseUint(parts[1]);
-  return lo !== undefined && hi !== undefined && lo >= 1 && lo <= hi && hi <= 65535 ? [lo, hi] : undefined;
-}
-
-const isLoopback = (address: string): boolean => address === '::1' || /^127\./.test(address);
-
-/** Where the listed TIME-WAIT sockets go: one address and port for most rows, many, or unknown. */
-function destinationOf(s: StateSockets | undefined): { address: string; port: number; count: number; listed: number } | 'many' | undefined {
-  if (!s || s.listed < MIN_ROWS_FOR_DESTINATION) return undefined;
-  const peer = s.peers[0];
-  const port = s.peerPorts?.[0];
-  // Rows to both the top address and the top port: at least the two counts less the rows.
-  const both = peer && port ? peer.count + port.count - s.listed : 0;
-  if (peer && port && majority(both, s.listed)) return { address: peer.address, port: port.port, count: both, listed: s.listed };
-  return s.listed >= MIN_ROWS_FOR_SPREAD ? 'many' : undefined;
-}
-
-/** The settings the port rule reads at its sample. */
-export const PORT_SETTINGS = ['net.ipv4.ip_local_port_range', 'net.ipv4.tcp_tw_reuse', 'net.ipv4.tcp_timestamps'] as const;
-
-/** A sample the port rule can compare: an output's TIME-WAIT count or sockstat `tw`, above 0. */
-export function countsTimeWait(s: OutputSample): boolean {
-  return !s.prose && ((s.counts['TIME-WAIT'] ?? 0) > 0 || (s.tw ?? 0) > 0);
-}
-
-/**
- * The sample with the most TIME-WAIT sockets an output counts (the first of equals); sockstat `tw` (with the
- * FIN-WAIT-2 minisocks) when no output counts them. `short`: among those where it is true only.
- */
-export function timeWaitPeak(samples: readonly OutputSample[], short: (s: OutputSample, n: number) => boolean = () => true): { n: number; s: OutputSample; tw: boolean } | undefined {
-  for (const tw of [false, true]) {
-    const counted = samples.filter((s) => !s.prose && ((tw ? s.tw : s.counts['TIME-WAIT']) ?? 0) > 0);
-    if (!counted.length) continue;
-    let peak: { n: number; s: OutputSample; tw: boolean } | undefined;
-    for (const s of counted) {
-      const n = (tw ? s.tw : s.counts['TIME-WAIT']) as number;
-      if ((!peak || n > peak.n) && short(s, n)) peak = { n, s, tw };
-    }
-    return peak;
-  }
-  return undefined;
-}
-
-/**
- * Local port exhaustion. connect() takes a local port from ip_local_port_range and needs the 4-tuple to be unused
- * (__inet_hash_connect, __inet_check_established): a port in TIME-WAIT towards a destination is taken for that
- * destination only — unless tcp_twsk_unique() lets it be reused (tcp_tw_reuse 1, or 2 towards loopback; TCP
- * timestamps needed) — and when none is left connect() fails with EADDRNOTAVAIL. Judged at each TIME-WAIT sample
- * (counts, else sockstat `tw`) with the range and tcp_tw_reuse in effect there: the most TIME-WAIT sockets of a
- * sample that is short of ports, so a fix that widened the range or set tcp_tw_reuse = 1 neither hides the incident
- * before it nor is the incident itself; a latest sample under other settings that is no longer short is said with
- * its numbers. Not when the listing shows them on one local port (our listening port: a server that closes first
- * uses no ephemeral port) or spread over many destinations; otherwise only with one destination shown (PORTS_CLOSE)
- * or the connect() error quoted (PORTS_WITH_ERROR).
- */
-function portExhaustion(f: CauseFacts, lang: Lang): Cause | undefined {
-  const samples = samplesOf(f);
-  const listing = f.sockets.get('TIME-WAIT');
-  const top = listing?.localPorts[0];
-  if (listing && top && listing.listed >= MIN_ROWS_FOR_DESTINATION && majority(top.count, listing.listed)) return undefined;
-  const dest = destinationOf(listing);
-  if (dest === 'many') return undefined;
-  const errors = f.connectErrorLines ?? [];
-  const peak = timeWaitPeak(samples, (s, n) => portsAt(f, s, n, dest, errors.length > 0).short);
-  if (!peak) return undefined;
-  const at = portsAt(f, peak.s, peak.n, dest, errors.length > 0);
-  const sample = peak.s;
-  const { rangeSetting, range, reuseSetting, reuse } = at;
-  const [lo, hi] = range ?? DEFAULT_PORT_RANGE;
-  const where = dest ? (dest.address.includes(':') ? `[${dest.address}]:${dest.port}` : `${dest.address}:${dest.port}`) : '';
-  // A later sample under other settings (the fix) that is no longer short: said, with its numbers.
-  const latest = samples.find((s) => s.twLatest);
-  const last = latest && latest !== sample ? timeWaitPeak([latest]) : undefined;
-  const now = last ? portsAt(f, last.s, last.n, dest, errors.length > 0) : undefined;
-  const settingsKey = (s: OutputSample): string => PORT_SETTINGS.map((k) => s.sysctls?.[k]?.value ?? '').join('\n');
-  const fixed = last && now && !now.short && settingsKey(last.s) !== settingsKey(sample);
-  return make('local-port-exhaustion', 'TIME-WAIT', lang, {
-    count: formatNumber(peak.n),
-    what: t(peak.tw ? PHRASE.twMinisocks : PHRASE.twSockets, lang),
-    line: sample.line + 1,
-    ports: formatNumber(at.ports),
-    range: (range ? t(PHRASE.portRange, lang, { lo, hi, later: readLater(rangeSetting.after, lang) }) : t(PHRASE.portRangeDefault, lang, { lo, hi })) + changedLater(rangeSetting, lang),
-    dest: dest ? t(PHRASE.oneDestination, lang, { count: dest.count, listed: dest.listed, where }) : t(PHRASE.noDestination, lang),
-    reuse: (reuse !== undefined ? `tcp_tw_reuse = ${safeName(reuse)}` : t(reuseSetting.later !== undefined ? PHRASE.reuseNotYet : PHRASE.reuseUnknown, lang)) + changedLater(reuseSetting, lang),
-    errors:
-      (errors.length ? t(PHRASE.connectError, lang, { line: (errors[0] as number) + 1 }) : '') +
-      (fixed && last && now ? t(PHRASE.portsSince, lang, { line: last.s.line + 1, count: formatNumber(last.n), ports: formatNumber(now.ports), reuse: safeName(now.reuse ?? '2') }) : ''),
-  });
-}
-
-/**
- * The port rule at one sample: the range and tcp_tw_reuse in effect there (else, facts built by hand, the note's
- * last values), the ports, and whether `n` TIME-WAIT sockets leave connect() short of ports (`short`).
- */
-function portsAt(f: CauseFacts, sample: OutputSample, n: number, dest: { address: string } | undefined, errors: boolean) {
-  const at = (key: string): InEffect => sample.sysctls?.[key] ?? (f.sysctls[key] !== undefined ? { value: f.sysctls[key], after: false } : { after: false });
-  const rangeSetting = at('net.ipv4.ip_local_port_range');
-  const range = portRange(rangeSetting.value);
-  const [lo, hi] = range ?? DEFAULT_PORT_RANGE;
-  const ports = hi - lo + 1;
-  const reuseSetting = at('net.ipv4.tcp_tw_reuse');
-  const reuse = reuseSetting.value?.trim();
-  const timestamps = at('net.ipv4.tcp_timestamps').value?.trim();
-  const reused = timestamps !== '0' && (reuse === '1' || (dest !== undefined && isLoopback(dest.address) && reuse !== '0'));
-  const share = n / ports;
-  const short = !reused && ((errors && share >= PORTS_WITH_ERROR) || (dest !== undefined && share >= PORTS_CLOSE));
-  return { rangeSetting, range, ports, reuseSetting, reuse, short };
 }
 
 /**

@@ -1,0 +1,141 @@
+/**
+ * The cause rule `local-port-exhaustion`: TIME-WAIT sockets towards one destination against the ports of
+ * ip_local_port_range, with tcp_tw_reuse and the EADDRNOTAVAIL errors the note quotes (facts §4.7).
+ * Pure: no `vscode`, no Node built-ins.
+ */
+import type { Lang } from '../catalogue/types';
+import type { StateSockets } from '../evidence/connections';
+import { parseUint } from '../evidence/text';
+import { formatNumber, t } from '../strings';
+import { PHRASE } from './causeTexts';
+import { changedLater, majority, make, readLater, safeName, samplesOf, type Cause, type CauseFacts } from './causeBasics';
+import type { InEffect } from './inEffect';
+import type { OutputSample } from './noteEvidence';
+
+/**
+ * Local ports (facts §4.7; net/ipv4/inet_hashtables.c __inet_hash_connect): TIME-WAIT sockets are close to the
+ * ports of ip_local_port_range when they fill PORTS_CLOSE of it (towards one destination), or PORTS_WITH_ERROR
+ * when the note also quotes connect() failing with EADDRNOTAVAIL (the failure is shown; TIME-WAIT holds most ports).
+ */
+export const PORTS_CLOSE = 0.75;
+export const PORTS_WITH_ERROR = 0.5;
+/** The kernel's default ip_local_port_range (net/ipv4/af_inet.c inet_init_net). */
+export const DEFAULT_PORT_RANGE: readonly [number, number] = [32768, 60999];
+/** Listed TIME-WAIT rows that speak for where the sockets go (a `head -5` shows four). */
+const MIN_ROWS_FOR_DESTINATION = 2;
+/** So many listed rows without one destination: the sockets go to many (a sample spread that wide is no accident). */
+const MIN_ROWS_FOR_SPREAD = 5;
+
+/** ip_local_port_range as two port numbers, low ≤ high, or undefined. */
+export function portRange(value: string | undefined): readonly [number, number] | undefined {
+  const parts = (value ?? '').trim().split(/\s+/);
+  if (parts.length !== 2) return undefined;
+  const lo = parseUint(parts[0]);
+  const hi = parseUint(parts[1]);
+  return lo !== undefined && hi !== undefined && lo >= 1 && lo <= hi && hi <= 65535 ? [lo, hi] : undefined;
+}
+
+const isLoopback = (address: string): boolean => address === '::1' || /^127\./.test(address);
+
+/** Where the listed TIME-WAIT sockets go: one address and port for most rows, many, or unknown. */
+function destinationOf(s: StateSockets | undefined): { address: string; port: number; count: number; listed: number } | 'many' | undefined {
+  if (!s || s.listed < MIN_ROWS_FOR_DESTINATION) return undefined;
+  const peer = s.peers[0];
+  const port = s.peerPorts?.[0];
+  // Rows to both the top address and the top port: at least the two counts less the rows.
+  const both = peer && port ? peer.count + port.count - s.listed : 0;
+  if (peer && port && majority(both, s.listed)) return { address: peer.address, port: port.port, count: both, listed: s.listed };
+  return s.listed >= MIN_ROWS_FOR_SPREAD ? 'many' : undefined;
+}
+
+/** The settings the port rule reads at its sample. */
+export const PORT_SETTINGS = ['net.ipv4.ip_local_port_range', 'net.ipv4.tcp_tw_reuse', 'net.ipv4.tcp_timestamps'] as const;
+
+/** A sample the port rule can compare: an output's TIME-WAIT count or sockstat `tw`, above 0. */
+export function countsTimeWait(s: OutputSample): boolean {
+  return !s.prose && ((s.counts['TIME-WAIT'] ?? 0) > 0 || (s.tw ?? 0) > 0);
+}
+
+/**
+ * The sample with the most TIME-WAIT sockets an output counts (the first of equals); sockstat `tw` (with the
+ * FIN-WAIT-2 minisocks) when no output counts them. `short`: among those where it is true only.
+ */
+export function timeWaitPeak(samples: readonly OutputSample[], short: (s: OutputSample, n: number) => boolean = () => true): { n: number; s: OutputSample; tw: boolean } | undefined {
+  for (const tw of [false, true]) {
+    const counted = samples.filter((s) => !s.prose && ((tw ? s.tw : s.counts['TIME-WAIT']) ?? 0) > 0);
+    if (!counted.length) continue;
+    let peak: { n: number; s: OutputSample; tw: boolean } | undefined;
+    for (const s of counted) {
+      const n = (tw ? s.tw : s.counts['TIME-WAIT']) as number;
+      if ((!peak || n > peak.n) && short(s, n)) peak = { n, s, tw };
+    }
+    return peak;
+  }
+  return undefined;
+}
+
+/**
+ * Local port exhaustion. connect() takes a local port from ip_local_port_range and needs the 4-tuple to be unused
+ * (__inet_hash_connect, __inet_check_established): a port in TIME-WAIT towards a destination is taken for that
+ * destination only — unless tcp_twsk_unique() lets it be reused (tcp_tw_reuse 1, or 2 towards loopback; TCP
+ * timestamps needed) — and when none is left connect() fails with EADDRNOTAVAIL. Judged at each TIME-WAIT sample
+ * (counts, else sockstat `tw`) with the range and tcp_tw_reuse in effect there: the most TIME-WAIT sockets of a
+ * sample that is short of ports, so a fix that widened the range or set tcp_tw_reuse = 1 neither hides the incident
+ * before it nor is the incident itself; a latest sample under other settings that is no longer short is said with
+ * its numbers. Not when the listing shows them on one local port (our listening port: a server that closes first
+ * uses no ephemeral port) or spread over many destinations; otherwise only with one destination shown (PORTS_CLOSE)
+ * or the connect() error quoted (PORTS_WITH_ERROR).
+ */
+export function portExhaustion(f: CauseFacts, lang: Lang): Cause | undefined {
+  const samples = samplesOf(f);
+  const listing = f.sockets.get('TIME-WAIT');
+  const top = listing?.localPorts[0];
+  if (listing && top && listing.listed >= MIN_ROWS_FOR_DESTINATION && majority(top.count, listing.listed)) return undefined;
+  const dest = destinationOf(listing);
+  if (dest === 'many') return undefined;
+  const errors = f.connectErrorLines ?? [];
+  const peak = timeWaitPeak(samples, (s, n) => portsAt(f, s, n, dest, errors.length > 0).short);
+  if (!peak) return undefined;
+  const at = portsAt(f, peak.s, peak.n, dest, errors.length > 0);
+  const sample = peak.s;
+  const { rangeSetting, range, reuseSetting, reuse } = at;
+  const [lo, hi] = range ?? DEFAULT_PORT_RANGE;
+  const where = dest ? (dest.address.includes(':') ? `[${dest.address}]:${dest.port}` : `${dest.address}:${dest.port}`) : '';
+  // A later sample under other settings (the fix) that is no longer short: said, with its numbers.
+  const latest = samples.find((s) => s.twLatest);
+  const last = latest && latest !== sample ? timeWaitPeak([latest]) : undefined;
+  const now = last ? portsAt(f, last.s, last.n, dest, errors.length > 0) : undefined;
+  const settingsKey = (s: OutputSample): string => PORT_SETTINGS.map((k) => s.sysctls?.[k]?.value ?? '').join('\n');
+  const fixed = last && now && !now.short && settingsKey(last.s) !== settingsKey(sample);
+  return make('local-port-exhaustion', 'TIME-WAIT', lang, {
+    count: formatNumber(peak.n),
+    what: t(peak.tw ? PHRASE.twMinisocks : PHRASE.twSockets, lang),
+    line: sample.line + 1,
+    ports: formatNumber(at.ports),
+    range: (range ? t(PHRASE.portRange, lang, { lo, hi, later: readLater(rangeSetting.after, lang) }) : t(PHRASE.portRangeDefault, lang, { lo, hi })) + changedLater(rangeSetting, lang),
+    dest: dest ? t(PHRASE.oneDestination, lang, { count: dest.count, listed: dest.listed, where }) : t(PHRASE.noDestination, lang),
+    reuse: (reuse !== undefined ? `tcp_tw_reuse = ${safeName(reuse)}` : t(reuseSetting.later !== undefined ? PHRASE.reuseNotYet : PHRASE.reuseUnknown, lang)) + changedLater(reuseSetting, lang),
+    errors:
+      (errors.length ? t(PHRASE.connectError, lang, { line: (errors[0] as number) + 1 }) : '') +
+      (fixed && last && now ? t(PHRASE.portsSince, lang, { line: last.s.line + 1, count: formatNumber(last.n), ports: formatNumber(now.ports), reuse: safeName(now.reuse ?? '2') }) : ''),
+  });
+}
+
+/**
+ * The port rule at one sample: the range and tcp_tw_reuse in effect there (else, facts built by hand, the note's
+ * last values), the ports, and whether `n` TIME-WAIT sockets leave connect() short of ports (`short`).
+ */
+function portsAt(f: CauseFacts, sample: OutputSample, n: number, dest: { address: string } | undefined, errors: boolean) {
+  const at = (key: string): InEffect => sample.sysctls?.[key] ?? (f.sysctls[key] !== undefined ? { value: f.sysctls[key], after: false } : { after: false });
+  const rangeSetting = at('net.ipv4.ip_local_port_range');
+  const range = portRange(rangeSetting.value);
+  const [lo, hi] = range ?? DEFAULT_PORT_RANGE;
+  const ports = hi - lo + 1;
+  const reuseSetting = at('net.ipv4.tcp_tw_reuse');
+  const reuse = reuseSetting.value?.trim();
+  const timestamps = at('net.ipv4.tcp_timestamps').value?.trim();
+  const reused = timestamps !== '0' && (reuse === '1' || (dest !== undefined && isLoopback(dest.address) && reuse !== '0'));
+  const share = n / ports;
+  const short = !reused && ((errors && share >= PORTS_WITH_ERROR) || (dest !== undefined && share >= PORTS_CLOSE));
+  return { rangeSetting, range, ports, reuseSetting, reuse, short };
+}
