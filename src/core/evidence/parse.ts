@@ -33,7 +33,7 @@ import { loopHostMarker, loopHosts } from './loopHosts';
 import { withCoverage } from './coverage';
 import { mergeSockstat } from './lineFormats';
 import { isSnapshotHeader } from './snapshotFormat';
-import { MAX_LINE_LENGTH, addClamped, isBareNumberLine, splitLines, trimEndSpace } from './text';
+import { MAX_LINE_LENGTH, addClamped, isBareNumberLine, isWordChar, splitLines, trimEndSpace } from './text';
 import { Builder, Line, type ParseState } from './formats/builder';
 import { blockCounts } from './blockCounts';
 import { NetstatStats, Nstat, ProcNetstat } from './formats/counters';
@@ -107,8 +107,15 @@ function singleNumber(line: Line, st: ParseState): Builder | undefined {
   return b.take(line) ? b : undefined;
 }
 
-/** A later stage keeps only TCP rows (`| grep tcp`, `| awk '/^tcp/ …'`, `$1 == "tcp"`). */
-const TCP_ROWS_ONLY = /\|[^|]{0,200}\btcp\b/;
+/** A later stage names `tcp` as a word: it keeps only TCP rows (`| grep tcp`, `| awk '/^tcp/ …'`, `$1 == "tcp"`). */
+function keepsTcpRows(command: string): boolean {
+  const pipe = command.indexOf('|');
+  if (pipe < 0) return false;
+  for (let at = command.indexOf('tcp', pipe); at !== -1; at = command.indexOf('tcp', at + 3)) {
+    if (!isWordChar(command.charCodeAt(at - 1)) && !isWordChar(command.charCodeAt(at + 3))) return true;
+  }
+  return false;
+}
 
 /**
  * The socket families a count after an `ss` command holds: 'other' when it selects none of TCP (`ss -uan`, `ss -xa`),
@@ -117,7 +124,7 @@ const TCP_ROWS_ONLY = /\|[^|]{0,200}\btcp\b/;
  */
 function ssFamilies(ctx: CommandContext | undefined): 'mixed' | 'other' | undefined {
   const tcp = ctx?.ss?.tcp;
-  if (tcp === undefined || tcp === 'only' || TCP_ROWS_ONLY.test((ctx as CommandContext).text)) return undefined;
+  if (tcp === undefined || tcp === 'only' || keepsTcpRows((ctx as CommandContext).text)) return undefined;
   return tcp === 'none' ? 'other' : 'mixed';
 }
 

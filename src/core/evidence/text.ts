@@ -31,6 +31,11 @@ export function withoutQuoteMarkers(line: string): string {
   return line.charCodeAt(i) === 62 /* > */ ? line.replace(QUOTE_MARKERS, '') : line;
 }
 
+/** A letter, digit or `_` (what `\\w` matches in ASCII). */
+export function isWordChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+}
+
 /** Whitespace for tokenising: ASCII controls and space, NBSP, ideographic space (U+3000), BOM. */
 export function isSpaceCode(c: number): boolean {
   // One comparison settles an ASCII character that is not a space (most of them).

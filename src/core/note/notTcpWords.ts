@@ -5,7 +5,7 @@
  * these lists.
  * Pure: no `vscode`, no Node built-ins.
  */
-import { isWordChar } from './urls';
+import { isWordChar } from '../evidence/text';
 
 /**
  * Upper-case words of other state machines: a line that has one is about those, and the English-word states on it

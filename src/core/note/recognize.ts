@@ -15,7 +15,8 @@ import { CT_MATCH_STATES, CT_TCP_TIMEOUTS } from '../knowledge/conntrack';
 import { addLine, lineAnchorPattern, lineRuns, STATE_CANDIDATE_PATTERN, type LinePass, type LineRuns } from './prefilter';
 import { escapeRegExp, trieSource } from './trie';
 import { otherMachineLine } from './notTcpWords';
-import { insideUrl, isWordChar } from './urls';
+import { insideUrl } from './urls';
+import { isWordChar } from '../evidence/text';
 import { taskTableStatus } from './taskTable';
 import { wordStateContext } from './wordContext';
 

@@ -3,10 +3,7 @@
  * inside a URL is no mention. Pure: no `vscode`, no Node built-ins.
  */
 
-/** A letter, digit or `_` (what `\\w` matches in ASCII). */
-export function isWordChar(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
-}
+import { isWordChar } from '../evidence/text';
 
 /**
  * True when [start, end) overlaps a URL (bounded look-around). A URL starts at its scheme (`https://`), at
