@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findMentions, SHORT_SYSCTL_NAMES } from '../../src/core/note/recognize';
+import { hasCapital, NOT_TCP_LINE_WORDS, SUBJECT_WORDS, UNCAPPED_STEMS } from '../../src/core/note/notTcpWords';
 import { analyzeNote } from '../../src/core/note/analyze';
 import { mentionAt } from '../../src/core/note/model';
 import { explainMention } from '../../src/core/explain';
@@ -319,4 +320,9 @@ test('a conntrack state right after the word conntrack is the table entry; elsew
     ['state', 'TIME-WAIT', 'TIME_WAIT'],
   ]);
   assert.deepEqual(found('nf_conntrack TIME_WAIT'), [['state', 'TIME-WAIT', 'TIME_WAIT']]);
+});
+
+test('every other-machine word has a capital or an uncapped stem (the scan that rules a listing row out first)', () => {
+  for (const w of NOT_TCP_LINE_WORDS) assert.ok(hasCapital(w), w);
+  for (const w of SUBJECT_WORDS) assert.ok(hasCapital(w) || UNCAPPED_STEMS.some((x) => w.includes(x)), w);
 });

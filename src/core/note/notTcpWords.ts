@@ -53,13 +53,32 @@ export const STATUS_KEY_BEFORE = /"status"[ \t]{0,3}:[ \t]{0,3}"$/i;
  */
 export function otherMachineLine(before: string, after: string): boolean {
   if ((before.includes(':') || before.includes('：')) && (STATUS_LABEL_BEFORE.test(before) || STATUS_KEY_BEFORE.test(before))) return true;
-  if ((mayHoldWord(before) && hasWord(before, NOT_TCP_LINE_WORDS)) || (mayHoldWord(after) && hasWord(after, NOT_TCP_LINE_WORDS))) return true;
-  return (hasSubject(before) || hasSubject(after)) && !aboutSockets(before) && !aboutSockets(after);
+  // One scan each for a capital: a listing row has none around its state and is answered here.
+  const capsBefore = hasCapital(before);
+  const capsAfter = hasCapital(after);
+  if ((capsBefore && hasWord(before, NOT_TCP_LINE_WORDS)) || (capsAfter && hasWord(after, NOT_TCP_LINE_WORDS))) return true;
+  return (hasSubject(before, capsBefore) || hasSubject(after, capsAfter)) && !aboutSockets(before) && !aboutSockets(after);
 }
 
+/**
+ * Stems of the SUBJECT_WORDS without a capital letter. Every word of NOT_TCP_LINE_WORDS has a capital, and every
+ * name of SUBJECT_WORDS a capital or one of these (test/unit/recognizeContext.test.ts checks both): a listing row,
+ * with no capital around its state, is ruled out by one scan.
+ */
+export const UNCAPPED_STEMS = ['熔断', 'ircuit', 'ebsocket'] as const;
+
 /** A SUBJECT_WORDS name, not part of a longer name (`websocket-gw`, `bird-BGP` are process names in a listing). */
-function hasSubject(s: string): boolean {
-  return SUBJECT_WORDS.some((w) => s.includes(w)) && hasWord(s, SUBJECT_WORDS, true);
+function hasSubject(s: string, caps: boolean): boolean {
+  if (!caps && !UNCAPPED_STEMS.some((w) => s.includes(w))) return false;
+  return hasWord(s, SUBJECT_WORDS, true);
+}
+
+export function hasCapital(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) return true;
+  }
+  return false;
 }
 
 /** The text names sockets: a TCP word, or an address with its port (`10.0.0.1:443`, `[::1]:22`, `*:*` rows). */
@@ -74,22 +93,6 @@ function aboutSockets(s: string): boolean {
 }
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-
-/** The words of the lists without a capital letter (none now; kept so a new one cannot be missed). */
-const UNCAPPED_WORDS = NOT_TCP_LINE_WORDS.filter((w) => !/[A-Z]/.test(w));
-
-/**
- * Whether `s` can hold a word of the lists: a capital letter, or one of the words without one. A listing row
- * (`ESTAB 0 0 10.0.0.1:443 …`) has neither around its state and is answered by this one scan.
- */
-function mayHoldWord(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 65 && c <= 90) return true;
-  }
-  return UNCAPPED_WORDS.some((w) => s.includes(w));
-}
-
 
 /**
  * One of `words` in `s` as a whole word: no letter, digit or `_` touching it (with `name`, no `-`, `.` or `/` either:

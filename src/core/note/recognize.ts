@@ -316,7 +316,12 @@ export const NETSTAT_TIMER_AFTER = /^ \(\d{1,12}(?:\.\d{1,12})?\//;
  */
 function notAStateWord(text: string, start: number, end: number): boolean {
   if (text.startsWith(' UP', end) && !isWordChar(text.charCodeAt(end + 3))) return true;
-  return otherMachineLine(lineBefore(text, start), lineAfter(text, end)) || taskTableStatus(text, start, end);
+  const before = lineBefore(text, start);
+  if (otherMachineLine(before, lineAfter(text, end))) return true;
+  // A table cell: its line starts with `|` (a line longer than what lineBefore reads is looked at whole).
+  let i = 0;
+  while (i < before.length && (before.charCodeAt(i) === 32 || before.charCodeAt(i) === 9)) i++;
+  return (before.length >= 400 || before.charCodeAt(i) === 124) && taskTableStatus(text, start, end);
 }
 
 /** Up to 400 characters after `pos` on its line. */
