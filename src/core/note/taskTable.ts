@@ -7,6 +7,7 @@
  * line and cannot (README: line-based limits). Each table column is decided once per text (linear).
  * Pure: no `vscode`, no Node built-ins.
  */
+import { cells, TABLE_ROW } from './tableRows';
 
 /** Task statuses that are no TCP state, as a cell's whole content (upper-cased). */
 const TASK_STATUSES: ReadonlySet<string> = new Set([
@@ -23,7 +24,7 @@ const MAX_ROWS = 60;
 /** Cells of a row read at most. */
 const MAX_CELLS = 32;
 
-const isRow = (line: string): boolean => /^[ \t]{0,3}\|/.test(line);
+const isRow = (line: string): boolean => TABLE_ROW.test(line);
 
 /** `|---|:--:|`: only pipes, dashes, colons and spaces, with a dash. */
 function isDelimiterRow(line: string): boolean {
@@ -36,9 +37,8 @@ function isDelimiterRow(line: string): boolean {
   return dash;
 }
 
-function cells(row: string): string[] {
-  return row.trim().replace(/^\|/, '').replace(/\|$/, '').split('|', MAX_CELLS);
-}
+/** A row's cells, the first MAX_CELLS. */
+const rowCells = (row: string): string[] => cells(row, MAX_CELLS);
 
 /** A cell's text without emphasis, code marks and outer spaces. */
 function bare(cell: string | undefined): string {
@@ -72,7 +72,7 @@ function tableAt(text: string, ls: number, le: number): Table {
   }
   const known = tablesByRow.get(ls);
   if (known) return known;
-  const rows = new Map<number, readonly string[]>([[ls, cells(text.slice(ls, le))]]);
+  const rows = new Map<number, readonly string[]>([[ls, rowCells(text.slice(ls, le))]]);
   let heading: string[] | undefined;
   let s = ls;
   for (let k = 0; k < MAX_ROWS && s > 0; k++) {
@@ -82,10 +82,10 @@ function tableAt(text: string, ls: number, le: number): Table {
     if (isDelimiterRow(prev)) {
       const [hs, he] = ps > 0 ? lineAt(text, ps - 1) : [0, 0];
       const h = text.slice(hs, he);
-      if (isRow(h)) heading = cells(h);
+      if (isRow(h)) heading = rowCells(h);
       break;
     }
-    rows.set(ps, cells(prev));
+    rows.set(ps, rowCells(prev));
     s = ps;
   }
   let e = le;
@@ -95,7 +95,7 @@ function tableAt(text: string, ls: number, le: number): Table {
     const [ns, ne] = lineAt(text, next + 1);
     const row = text.slice(ns, ne);
     if (!isRow(row) || isDelimiterRow(row)) break;
-    rows.set(ns, cells(row));
+    rows.set(ns, rowCells(row));
     e = ne;
   }
   const table: Table = { heading, rows, columns: new Map() };

@@ -5,6 +5,7 @@
  * asks this of such words only. Pure: no `vscode`, no Node built-ins.
  */
 import { lookupStateSpelling } from '../catalogue/spellings';
+import { cells, TABLE_ROW } from './tableRows';
 
 /** `处于 … 状态`, `进入…状态`: a Chinese frame that names what is between as a state. */
 const CJK_BEFORE = ['处于', '进入', '变为', '变成', '转为', '转入', '到达', '停留在', '停在', '回到', '是'];
@@ -34,7 +35,6 @@ function lineAround(text: string, pos: number): [number, number] {
 }
 
 const LIST_ITEM = /^[ \t]{0,8}(?:[-*+]|\d{1,3}[.)])[ \t]+/;
-const TABLE_ROW = /^[ \t]{0,3}\|/;
 
 /** The sole content of a list item or table cell: the word, maybe in backticks or emphasis, maybe with a colon. */
 function soleWord(content: string): string | undefined {
@@ -66,10 +66,6 @@ function soleItemAmongStates(text: string, start: number, end: number): boolean 
   const column = cellIndex(line, start - ls);
   if (column < 0 || soleWord(cells(line)[column] ?? '') !== text.slice(start, end)) return false;
   return neighbours(text, ls, le, (l) => (TABLE_ROW.test(l) ? isStateWord(soleWord(cells(l)[column] ?? '')) : undefined));
-}
-
-function cells(row: string): string[] {
-  return row.trim().replace(/^\|/, '').replace(/\|$/, '').split('|');
 }
 
 function cellIndex(row: string, at: number): number {
