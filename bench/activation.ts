@@ -7,7 +7,7 @@
  * test/unit/activation.test.ts.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -100,7 +100,9 @@ let probeFile: string | undefined;
 /** Runs the probe once in a fresh process on `bundle` (and, with `hoverText`, hovers its first line). */
 export function probeActivation(bundle: string, hoverText?: string): ActivationProbe {
   if (!probeFile) {
-    probeFile = join(mkdtempSync(join(tmpdir(), 'tsn-act-')), 'probe.js');
+    const dir = mkdtempSync(join(tmpdir(), 'tsn-act-'));
+    process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+    probeFile = join(dir, 'probe.js');
     writeFileSync(probeFile, PROBE);
   }
   const args = hoverText === undefined ? [probeFile, bundle] : [probeFile, bundle, hoverText];

@@ -38,7 +38,7 @@
  * activation, lsp, mcp, report, or workspace (that part alone; with TSN_BENCH_QUICK=1 2,000 notes, TSN_BENCH_WS_NOTES=N).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, platform, release, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -395,7 +395,9 @@ function heapBench(text: string, edits: number) {
 function activationBench(runs: number) {
   const bundle = resolve(ROOT, 'dist/node/extension.js');
   if (!existsSync(bundle)) return undefined;
-  const noop = join(mkdtempSync(join(tmpdir(), 'tsn-act-')), 'noop.js');
+  const noopDir = mkdtempSync(join(tmpdir(), 'tsn-act-'));
+  process.on('exit', () => rmSync(noopDir, { recursive: true, force: true }));
+  const noop = join(noopDir, 'noop.js');
   writeFileSync(noop, 'exports.activate = function () {};\n');
   const total: number[] = [];
   const requireMs: number[] = [];

@@ -6,14 +6,14 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mergeSegments, parseEvidence } from '../../src/core/evidence/parse';
 import { parseCommand } from '../../src/core/evidence/command';
 import { cliOut } from '../support/cli';
+import { tempDir } from './tempDir';
 
-const dir = mkdtempSync(join(tmpdir(), 'tsn-chained-'));
+const dir = tempDir('tsn-chained-');
 function noteFile(name: string, lines: readonly string[]): string {
   const p = join(dir, name);
   writeFileSync(p, lines.join('\n'));

@@ -4,9 +4,8 @@
  */
 import { test, describe } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
@@ -14,8 +13,9 @@ import sarifSchema from '@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.jso
 import { checkNote, TYPO_RULE } from '../../src/core/check/findings';
 import { buildSarif, relativePathToUri } from '../../src/core/check/sarif';
 import { cli } from '../support/cli';
+import { tempDir } from './tempDir';
 
-const dir = mkdtempSync(join(tmpdir(), 'tsn-cli-check-'));
+const dir = tempDir('tsn-cli-check-');
 const TYPO_NOTE = '# Incident\n\nThe socket sat in FIN_WAIT3 for hours.\n\n```\nFIN_WAIT3 in pasted output is left alone\n```\n';
 const typoNote = join(dir, 'typo.md');
 writeFileSync(typoNote, TYPO_NOTE);
@@ -161,7 +161,7 @@ describe('tcp-state-notes check: exit codes and formats', () => {
 
 /** notes/ with hidden, vendored, ignored and re-included files. */
 function makeTree(): string {
-  const root = mkdtempSync(join(tmpdir(), 'tsn-cli-tree-'));
+  const root = tempDir('tsn-cli-tree-');
   const files: Record<string, string> = {
     'notes/a.md': 'The socket sat in TIME_WAITE.\n',
     'notes/x.draft.md': 'FIN_WAIT3 in a draft\n',
@@ -280,7 +280,7 @@ describe('folders and globs', () => {
 
 describe('inputs named twice, .gitignore case, option values', () => {
   test('one note named in several ways (relative, absolute, through a link) is read once', () => {
-    const root = mkdtempSync(join(tmpdir(), 'tsn-cli-twice-'));
+    const root = tempDir('tsn-cli-twice-');
     mkdirSync(join(root, 'notes'));
     writeFileSync(join(root, 'notes', 'a.md'), TYPO_NOTE);
     symlinkSync(join(root, 'notes'), join(root, 'link'));
@@ -290,7 +290,7 @@ describe('inputs named twice, .gitignore case, option values', () => {
   });
 
   test('.gitignore patterns match letter case as git does on this system (case-sensitive on Linux)', { skip: process.platform !== 'linux' }, () => {
-    const repo = mkdtempSync(join(tmpdir(), 'tsn-cli-case-'));
+    const repo = tempDir('tsn-cli-case-');
     mkdirSync(join(repo, '.git'));
     mkdirSync(join(repo, 'docs'));
     writeFileSync(join(repo, 'docs', 'a.md'), 'LISTEN\n');
@@ -302,7 +302,7 @@ describe('inputs named twice, .gitignore case, option values', () => {
   });
 
   test('a UTF-16 note with a byte-order mark (PowerShell writes them) is read; NUL bytes elsewhere still mean binary', () => {
-    const root = mkdtempSync(join(tmpdir(), 'tsn-cli-utf16-'));
+    const root = tempDir('tsn-cli-utf16-');
     const note = '# 笔记\nFIN_WAIT3 here\n';
     writeFileSync(join(root, 'le.md'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(note, 'utf16le')]));
     writeFileSync(join(root, 'be.md'), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(note, 'utf16le').swap16()]));
@@ -317,7 +317,7 @@ describe('inputs named twice, .gitignore case, option values', () => {
   });
 
   test('-o followed by an option is a usage error, and no file named after the option is written', () => {
-    const root = mkdtempSync(join(tmpdir(), 'tsn-cli-o-'));
+    const root = tempDir('tsn-cli-o-');
     writeFileSync(join(root, 'n.md'), TYPO_NOTE);
     const r = cli(['check', 'n.md', '-o', '--format', 'sarif'], { cwd: root });
     assert.equal(r.status, 2);
@@ -326,7 +326,7 @@ describe('inputs named twice, .gitignore case, option values', () => {
   });
 
   test('a path through a file, or a loop of links, is a one-line error and status 2 (not an internal error)', { skip: process.platform === 'win32' }, () => {
-    const root = mkdtempSync(join(tmpdir(), 'tsn-cli-paths-'));
+    const root = tempDir('tsn-cli-paths-');
     writeFileSync(join(root, 'f.md'), 'LISTEN\n');
     symlinkSync('loop2.md', join(root, 'loop1.md'));
     symlinkSync('loop1.md', join(root, 'loop2.md'));
@@ -339,7 +339,7 @@ describe('inputs named twice, .gitignore case, option values', () => {
   });
 
   test('a socket named as a note is refused as a socket (it cannot even be opened)', { skip: process.platform === 'win32' }, async () => {
-    const root = mkdtempSync(join(tmpdir(), 'tsn-cli-sock-'));
+    const root = tempDir('tsn-cli-sock-');
     const server = createServer();
     await new Promise<void>((resolve) => server.listen(join(root, 'sock.md'), resolve));
     try {
@@ -355,7 +355,7 @@ describe('inputs named twice, .gitignore case, option values', () => {
 describe('.gitignore of the enclosing repository', () => {
   test('rules in the repository top apply to a subfolder given on the command line; outside a repository they do not', () => {
     for (const withGit of [true, false]) {
-      const repo = mkdtempSync(join(tmpdir(), 'tsn-cli-repo-'));
+      const repo = tempDir('tsn-cli-repo-');
       if (withGit) mkdirSync(join(repo, '.git'));
       writeFileSync(join(repo, '.gitignore'), 'notes/private/\n');
       mkdirSync(join(repo, 'notes', 'private'), { recursive: true });

@@ -2,14 +2,14 @@
 import { execFileSync } from 'node:child_process';
 import { test, describe } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { existsSync, lstatSync, mkdtempSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, lstatSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli } from '../support/cli';
 import { repoPath } from '../support/repo';
 import { DEFAULT_MAX_NOTE_SIZE_MB } from '../../src/cli/readNote';
+import { tempDir } from './tempDir';
 
-const dir = mkdtempSync(join(tmpdir(), 'tsn-cli-files-'));
+const dir = tempDir('tsn-cli-files-');
 const note = join(dir, 'note.md');
 const NOTE = '# Orphans\n\nThe client sat in FIN_WAIT1 while the server was in CLOSE_WAIT.\n';
 writeFileSync(note, NOTE);

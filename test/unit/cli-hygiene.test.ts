@@ -2,13 +2,13 @@
 import { spawnSync } from 'node:child_process';
 import { test, describe } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLI, cli, cliWithClosedPipe } from '../support/cli';
 import { repoPath } from '../support/repo';
+import { tempDir } from './tempDir';
 
-const dir = mkdtempSync(join(tmpdir(), 'tsn-cli-hygiene-'));
+const dir = tempDir('tsn-cli-hygiene-');
 const note = join(dir, 'note.md');
 writeFileSync(note, '# Orphans\n\nThe client sat in FIN_WAIT1 while the server was in CLOSE_WAIT.\n');
 /** A note whose `scan --json` is far larger than a pipe's buffer (64 KiB), so the writer meets the closed pipe. */

@@ -1,10 +1,10 @@
 import { test, describe } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliError, main } from '../../src/cli';
 import { buildTemplate } from '../../src/core/template';
+import { tempDir } from './tempDir';
 
 function run(...argv: string[]): string {
   let out = '';
@@ -13,7 +13,7 @@ function run(...argv: string[]): string {
   return out;
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'tsn-cli-'));
+const dir = tempDir('tsn-cli-');
 const note = join(dir, 'note.md');
 writeFileSync(
   note,

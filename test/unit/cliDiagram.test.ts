@@ -5,12 +5,12 @@
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from './tempDir';
 
 const cli = join(process.cwd(), 'dist', 'cli.js');
-const dir = mkdtempSync(join(tmpdir(), 'tsn-cli-diagram-'));
+const dir = tempDir('tsn-cli-diagram-');
 const note = join(dir, 'note.md');
 writeFileSync(
   note,

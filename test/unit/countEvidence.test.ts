@@ -7,8 +7,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { blockCounts, mergeSegments, parseEvidence } from '../../src/core/evidence/parse';
 import { readsConntrack } from '../../src/core/evidence/command';
@@ -17,12 +16,13 @@ import { analyseEvidence, buildReport } from '../../src/core/report/build';
 import { evidenceLines } from '../../src/core/explain';
 import { timelineSamples } from '../../src/core/diagram/detail';
 import { cliOut } from '../support/cli';
+import { tempDir } from './tempDir';
 
 const counts = (text: string): Partial<Record<string, number>> => mergeSegments(parseEvidence(text)).counts;
 
 const cli = (...args: string[]): string => cliOut(args);
 
-const dir = mkdtempSync(join(tmpdir(), 'tsn-counts-'));
+const dir = tempDir('tsn-counts-');
 function noteFile(name: string, lines: readonly string[]): string {
   const p = join(dir, name);
   writeFileSync(p, lines.join('\n'));

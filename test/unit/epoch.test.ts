@@ -4,12 +4,12 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeNote } from '../../src/core/note/analyze';
 import { timelineOf } from '../../src/core/report/timeline';
 import { cliOut } from '../support/cli';
+import { tempDir } from './tempDir';
 
 const reading = (seconds: number, orphan: number): string[] => [String(seconds), 'sockets: used 900', `TCP: inuse 500 orphan ${orphan} tw 100 alloc 600 mem 1000`];
 
@@ -27,7 +27,7 @@ const LOOP = [
 
 describe('date +%s', () => {
   it('a loop of date +%s and sockstat: one sample a reading, in UTC, and the trend over them (built CLI)', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'tsn-epoch-')), 'note.md');
+    const file = join(tempDir('tsn-epoch-'), 'note.md');
     writeFileSync(file, LOOP);
     const j = JSON.parse(cliOut(['report', '--json', file])) as { timeline: { time: string; orphan: number }[]; trend: { orphanPerMinute: number } | null };
     assert.deepEqual(

@@ -8,8 +8,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixtureDir } from '../support/repo';
 import { parseEvidence } from '../../src/core/evidence/parse';
@@ -20,6 +19,7 @@ import { analyzeNote } from '../../src/core/note/analyze';
 import { buildReport } from '../../src/core/report/build';
 import { describeEvidence, evidenceKindLabel } from '../../src/core/note/evidenceNames';
 import { summarizeEvidence } from '../../src/core/note/navigation';
+import { tempDir } from './tempDir';
 
 const fixture = (name: string): string => readFileSync(join(fixtureDir('evidence'), name), 'utf8');
 
@@ -340,7 +340,7 @@ describe('Get-NetTCPConnection tables: the block', () => {
 
 describe('Get-NetTCPConnection tables: the built CLI', () => {
   const cli = join(process.cwd(), 'dist', 'cli.js');
-  const dir = mkdtempSync(join(tmpdir(), 'tsn-gnc-'));
+  const dir = tempDir('tsn-gnc-');
   const note = join(dir, 'windows.md');
   writeFileSync(note, ['# Windows host', '', '```', fixture('powershell-nettcp.txt').replace(/\r\n/g, '\n').trimEnd(), '```', ''].join('\n'));
   const run = (...args: string[]): unknown => {

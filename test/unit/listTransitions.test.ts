@@ -7,11 +7,11 @@
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeNote } from '../../src/core/note/analyze';
 import { noteTransitions } from '../../src/core/diagram/fromNote';
+import { tempDir } from './tempDir';
 
 const steps = (text: string): string[] => noteTransitions(analyzeNote(text)).map((t) => `${t.from}>${t.to}`);
 
@@ -86,7 +86,7 @@ describe('ordered lists: a transition only where the list is one endpoint\'s pat
 
 describe('diagram --format mermaid (built CLI): no invented list transitions', () => {
   const cli = join(process.cwd(), 'dist', 'cli.js');
-  const dir = mkdtempSync(join(tmpdir(), 'tsn-list-transitions-'));
+  const dir = tempDir('tsn-list-transitions-');
   const run = (name: string, lines: string[]): string => {
     assert.ok(existsSync(cli), 'dist/cli.js is built');
     const file = join(dir, name);

@@ -6,14 +6,14 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixtureDir } from '../support/repo';
 import { parseEvidence } from '../../src/core/evidence/parse';
 import { readLsofRow } from '../../src/core/evidence/formats/lsof';
 import { connectionsOfText, socketsByState } from '../../src/core/evidence/connections';
 import { cliOut } from '../support/cli';
+import { tempDir } from './tempDir';
 
 const fixture = (name: string): string => readFileSync(join(fixtureDir('evidence'), name), 'utf8');
 
@@ -80,7 +80,7 @@ describe('lsof listings', () => {
   });
 
   it('report (built CLI): lsof counts as at least N, the processes holding CLOSE-WAIT, no Send-Q column', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'tsn-lsof-')), 'leak.md');
+    const file = join(tempDir('tsn-lsof-'), 'leak.md');
     writeFileSync(file, ['# java leak', '', '```', fixture('lsof-linux.txt').trimEnd(), '```', ''].join('\n'));
     const report = JSON.parse(cliOut(['report', '--json', file])) as { states: Record<string, { count: number; atLeast: boolean; sockets: { listed: number } }> };
     assert.equal(report.states['CLOSE-WAIT']?.count, 3);

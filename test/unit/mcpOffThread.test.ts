@@ -5,12 +5,12 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { workerRunner, type OffThreadCall } from '../../src/mcp/offThread';
+import { tempDir } from './tempDir';
 
-const dir = mkdtempSync(join(tmpdir(), 'tsn-offthread-'));
+const dir = tempDir('tsn-offthread-');
 const script = join(dir, 'worker.js');
 // Counts the workers alive at once in a shared buffer; replies after `name` ms with the note's text, or fails.
 writeFileSync(

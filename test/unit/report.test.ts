@@ -5,14 +5,14 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fixtureDir } from '../support/repo';
 import { formatDecimal } from '../../src/core/format';
 import { analyzeNote } from '../../src/core/note/analyze';
 import { buildReport } from '../../src/core/report/build';
 import { escapeMarkdown, reportMarkdown } from '../../src/core/report/markdown';
+import { tempDir } from './tempDir';
 
 const INCIDENT = join(fixtureDir('report'), 'incident.md');
 
@@ -145,7 +145,7 @@ describe('report JSON', () => {
     const zh = JSON.parse(cli('report', INCIDENT, '--json', '--lang', 'zh-cn').stdout) as { causes: { message: string }[]; findings: { message: string }[] };
     assert.match(zh.causes[0]?.message ?? '', /零窗口/);
     assert.match(zh.findings[0]?.message ?? '', /不是 TCP 状态/);
-    const dir = mkdtempSync(join(tmpdir(), 'tsn-report-'));
+    const dir = tempDir('tsn-report-');
     const empty = join(dir, 'empty.md');
     writeFileSync(empty, '# Notes\n\nNothing pasted yet.\n');
     const j = JSON.parse(cli('report', empty, '--json').stdout) as Record<string, unknown>;
@@ -165,7 +165,7 @@ describe('report JSON', () => {
 describe('report over folders, globs and several files (issue #14)', () => {
   /** A folder of notes: two reports; a hidden folder, node_modules and a .txt file are not notes. */
   function folder(): string {
-    const dir = mkdtempSync(join(tmpdir(), 'tsn-report-many-'));
+    const dir = tempDir('tsn-report-many-');
     mkdirSync(join(dir, 'sub'));
     mkdirSync(join(dir, '.hidden'));
     mkdirSync(join(dir, 'node_modules'));

@@ -6,14 +6,14 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeNote } from '../../src/core/note/analyze';
 import { hostSeries, segmentHosts } from '../../src/core/report/hosts';
 import { IdTable } from '../../src/core/workspace/names';
 import { indexNote } from '../../src/core/workspace/note';
 import { cliOut } from '../support/cli';
+import { tempDir } from './tempDir';
 
 const sample = (host: string, time: string, orphan: number, mem: number): string[] => [
   '```',
@@ -88,7 +88,7 @@ const COUNTS = [
 ].join('\n');
 
 function noteFile(text: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'tsn-hosts-')), 'note.md');
+  const file = join(tempDir('tsn-hosts-'), 'note.md');
   writeFileSync(file, text);
   return file;
 }

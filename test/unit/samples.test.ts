@@ -9,8 +9,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SS_AGGREGATES } from '../../src/core/catalogue/spellings';
 import type { StateId } from '../../src/core/catalogue/types';
@@ -23,6 +22,7 @@ import { parseEvidence } from '../../src/core/evidence/parse';
 import { analyzeNote } from '../../src/core/note/analyze';
 import { analyseEvidence, buildReport, type ReportJson } from '../../src/core/report/build';
 import { reportMarkdown } from '../../src/core/report/markdown';
+import { tempDir } from './tempDir';
 
 const AWK = "# netstat -n | awk '/^tcp/ {++S[$NF]} END {for(a in S) print a, S[a]}'";
 const SS_AWK = "$ ss -tan | awk 'NR>1 {++s[$1]} END {for(k in s) print k, s[k]}'";
@@ -249,7 +249,7 @@ describe('through the built CLI', () => {
     assert.equal(r.status, 0, r.stderr);
     return r.stdout;
   };
-  const dir = mkdtempSync(join(tmpdir(), 'tsn-samples-'));
+  const dir = tempDir('tsn-samples-');
   const file = join(dir, 'stale.md');
   writeFileSync(file, STALE);
 

@@ -6,8 +6,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeNote } from '../../src/core/note/analyze';
 import { limitsOf, timelineOf, trendOf } from '../../src/core/report/timeline';
@@ -15,6 +14,7 @@ import { noteCounts } from '../../src/core/report/currentCounts';
 import { IdTable } from '../../src/core/workspace/names';
 import { indexNote } from '../../src/core/workspace/note';
 import { cliOut } from '../support/cli';
+import { tempDir } from './tempDir';
 
 const fence = '```';
 const block = (...lines: string[]): string => [fence, ...lines, fence, ''].join('\n');
@@ -191,7 +191,7 @@ const HEADING = [
 ].join('\n');
 
 describe('a row timed only by its section heading says so (audit c L1)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'tsn-timeline-heading-'));
+  const dir = tempDir('tsn-timeline-heading-');
   const file = join(dir, 'heading.md');
   writeFileSync(file, HEADING);
 
@@ -216,7 +216,7 @@ describe('a row timed only by its section heading says so (audit c L1)', () => {
 });
 
 describe('the workspace index and the built CLI', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'tsn-timeline-parts-'));
+  const dir = tempDir('tsn-timeline-parts-');
   const repro = join(dir, 'repro.md');
   writeFileSync(repro, REPRO);
 

@@ -6,13 +6,13 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeNote } from '../../src/core/note/analyze';
 import { isoOf, onOneAxis, type NoteTime } from '../../src/core/report/time';
 import { limitsOf, timelineOf, trendOf } from '../../src/core/report/timeline';
 import { cli } from '../support/cli';
+import { tempDir } from './tempDir';
 
 const fence = '```';
 const block = (...lines: string[]): string => [fence, ...lines, fence, ''].join('\n');
@@ -133,7 +133,7 @@ describe('the line above a block is the one line directly above it (audit s10 #1
 });
 
 describe('built CLI: report on the loop and the midnight note', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'tsn-timeline-samples-'));
+  const dir = tempDir('tsn-timeline-samples-');
   const loop = join(dir, 'loop.md');
   const midnight = join(dir, 'midnight.md');
   writeFileSync(loop, '# lb-7\n\n' + LOOP);

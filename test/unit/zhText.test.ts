@@ -6,11 +6,11 @@
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { joinAt, joinText } from '../../src/core/textJoin';
 import { L, t } from '../../src/core/strings';
+import { tempDir } from './tempDir';
 
 describe('joining Chinese and Latin text', () => {
   test('the space at a join goes between two Chinese characters and next to full-width punctuation; stays next to Latin', () => {
@@ -33,7 +33,7 @@ describe('joining Chinese and Latin text', () => {
 
 describe('zh-cn through the built CLI', () => {
   const cli = join(process.cwd(), 'dist', 'cli.js');
-  const dir = mkdtempSync(join(tmpdir(), 'tsn-zh-text-'));
+  const dir = tempDir('tsn-zh-text-');
   const note = join(dir, 'note.md');
   writeFileSync(
     note,
