@@ -18,6 +18,7 @@ import { CT_MATCH_STATES, CT_TCP_TIMEOUTS } from './knowledge/conntrack';
 import type { OrphanVerdict, StateId } from './catalogue/types';
 import { ARROWS, LOWER_SPACED_CONTEXT, LOWER_SPACED_PATTERN, SHORT_SYSCTL_NAMES, SPACED_PATTERN } from './note/recognize';
 import { NOT_TCP_LINE_WORDS, STATUS_LABELS } from './note/notTcpWords';
+import { OTHER_PROTOCOL_COLUMNS } from './catalogue/netids';
 
 /** Scope names. Base scopes are ones every common theme colours, and differently for orphan and not. */
 export const SCOPES = {
@@ -257,6 +258,15 @@ const TICKET = `(?:${NOT_TCP_LINE_WORDS.map(escapeRegExp).join('|')})`;
 const NOT_AFTER_TICKET_WORD = `(?<!(?:^|[^${WORD}])${TICKET}(?:[^${WORD}\\n\\r][^\\n\\r]{0,399})?)`;
 const NOT_BEFORE_TICKET_WORD = `(?!(?:[^\\n\\r]{0,399}[^${WORD}])?${TICKET}(?![${WORD}]))`;
 
+/**
+ * otherProtocolRow.ts: a listing row of another protocol (`udp   UNCONN 0 0 …`, netstat's `udp 0 0 … ESTABLISHED`):
+ * the first column, then the state and a number (ss), or a number and the state later on the row (netstat).
+ */
+const OTHER_PROTOCOL = `(?:${[...OTHER_PROTOCOL_COLUMNS].map(escapeRegExp).join('|')})`;
+const NOT_OTHER_PROTOCOL_ROW =
+  `(?!(?<=^[ \\t]{0,8}${OTHER_PROTOCOL}[ \\t]{1,40})[^ \\t\\n\\r]{1,48}[ \\t]{1,40}[0-9])` +
+  `(?<!^[ \\t]{0,8}${OTHER_PROTOCOL}[ \\t]{1,40}[0-9]{1,20}[ \\t][^\\n\\r]{0,399})`;
+
 function prefixPattern(): string {
   // `\_` joins words only when a word character follows (recognize.ts TOKEN_PATTERN).
   const joint = `(?:_|\\\\_(?=[${WORD}]))`;
@@ -271,7 +281,7 @@ export function stateRegex(alt: StateAlternatives): string {
   if (alt.spaced.length) parts.push(`(?<![${WORD}-])(?:${longestFirst(alt.spaced).join('|')})(?![${WORD}])`);
   if (alt.lowerSpaced.length) parts.push(`(?<![${WORD}-])(?:${longestFirst(alt.lowerSpaced).join('|')})${LOWER_SPACED_CONTEXT}`);
   parts.push(`${TOKEN_START}${NOT_AFTER_URL}${prefixPattern()}(?:${longestFirst(alt.prefixed).join('|')})${TOKEN_END}${NO_SCHEME_FROM_TOKEN}`);
-  parts.push(`${TOKEN_START}${NOT_AFTER_URL}(?:${longestFirst(alt.plain).join('|')})${TOKEN_END}${NO_SCHEME_FROM_TOKEN}`);
+  parts.push(`${TOKEN_START}${NOT_AFTER_URL}${NOT_OTHER_PROTOCOL_ROW}(?:${longestFirst(alt.plain).join('|')})${TOKEN_END}${NO_SCHEME_FROM_TOKEN}`);
   return parts.join('|');
 }
 

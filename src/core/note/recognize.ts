@@ -15,6 +15,7 @@ import { CT_MATCH_STATES, CT_TCP_TIMEOUTS } from '../knowledge/conntrack';
 import { addLine, lineAnchorPattern, lineRuns, STATE_CANDIDATE_PATTERN, type LinePass, type LineRuns } from './prefilter';
 import { escapeRegExp, trieSource } from './trie';
 import { otherMachineLine } from './notTcpWords';
+import { otherProtocolRow } from './otherProtocolRow';
 import { insideUrl } from './urls';
 import { isWordChar } from '../evidence/text';
 import { taskTableStatus } from './taskTable';
@@ -276,7 +277,7 @@ function tokenMention(text: string, token0: string, at: number, out: RawMention[
   if (token.length === 8 && token.toLowerCase() === 'timewait' && text.slice(Math.max(0, start - 7), start) === 'timer:(') return;
   // `timewait (38.12/0/0)` in net-tools' `netstat -o` Timer column (off, on, keepalive, timewait, probe) is a timer too.
   if (token === 'timewait' && NETSTAT_TIMER_AFTER.test(text.slice(end, end + 30))) return;
-  if (insideUrl(text, start, end)) return;
+  if (insideUrl(text, start, end) || otherProtocolRow(text, start, end)) return;
   out.push({ start, end, text: raw, kind: 'state', id: hit.state, families: hit.families });
 }
 

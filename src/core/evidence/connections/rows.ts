@@ -4,6 +4,7 @@
  * (-o Timer column, -p PID/Program, -e User/Inode) and /proc/net/tcp{,6}. Which lines are rows is already
  * known (the segment parse.ts found); these functions only read the fields. Pure, linear, never throws.
  */
+import { SS_NETIDS } from '../../catalogue/netids';
 import { PROC_NET_TCP_HEX } from '../../catalogue/spellings';
 import type { StateId } from '../../catalogue/types';
 import { isDigits, isHexDigits, parseUint, stateFromToken } from '../text';
@@ -12,8 +13,6 @@ import type { Connection, TimerKind } from './types';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 export type ConnectionDraft = Mutable<Connection>;
-
-const NETIDS: ReadonlySet<string> = new Set(['tcp', 'udp', 'raw', 'u_str', 'u_dgr', 'u_seq', 'p_raw', 'p_dgr', 'nl', 'mptcp', 'sctp', 'dccp', 'tipc', 'v_str', 'v_dgr', 'xdp', '???']);
 
 const SS_TIMERS: Readonly<Record<string, TimerKind>> = { on: 'on', persist: 'persist', keepalive: 'keepalive', timewait: 'timewait' };
 const NETSTAT_TIMERS: Readonly<Record<string, TimerKind>> = { on: 'on', off: 'none', keepalive: 'keepalive', timewait: 'timewait', probe: 'persist' };
@@ -137,7 +136,7 @@ export function readSsRow(line: number, tokens: readonly string[], text: string,
       netid = tokens[0];
       stateTok = tokens[1];
     } else if (p === 1) {
-      if (NETIDS.has(tokens[0] as string)) netid = tokens[0];
+      if (SS_NETIDS.has(tokens[0] as string)) netid = tokens[0];
       else stateTok = tokens[0];
     }
     if (netid !== undefined && netid !== 'tcp') return undefined;

@@ -4,27 +4,11 @@
  */
 import type { StateId } from '../../catalogue/types';
 import type { EvidenceSegment } from '../types';
+import { NETSTAT_OTHER_PROTOS } from '../../catalogue/netids';
 import { Builder, type Line, makeSegment, StateTally } from './builder';
 
 const NETSTAT_TCP_PROTO_LIST: readonly string[] = ['tcp', 'tcp4', 'tcp6', 'tcp46'];
 const WINDOWS_TCP: readonly string[] = ['TCP'];
-const NETSTAT_OTHER_PROTOS: ReadonlySet<string> = new Set([
-  'udp',
-  'udp4',
-  'udp6',
-  'udp46',
-  'UDP',
-  'raw',
-  'raw6',
-  'unix',
-  'icm4',
-  'icm6',
-  'sctp',
-  'sctp4',
-  'sctp6',
-  'div',
-  'udpl',
-]);
 
 type NetstatHeader = 'inet' | 'unix';
 

@@ -5,28 +5,8 @@
 import type { StateId } from '../../catalogue/types';
 import type { EvidenceSegment } from '../types';
 import type { CommandContext } from '../command';
+import { SS_NETIDS } from '../../catalogue/netids';
 import { Builder, type Line, makeSegment, StateTally } from './builder';
-
-/** ss Netid column values. */
-const SS_NETIDS: ReadonlySet<string> = new Set([
-  'tcp',
-  'udp',
-  'raw',
-  'u_str',
-  'u_dgr',
-  'u_seq',
-  'p_raw',
-  'p_dgr',
-  'nl',
-  'mptcp',
-  'sctp',
-  'dccp',
-  'tipc',
-  'v_str',
-  'v_dgr',
-  'xdp',
-  '???',
-]);
 
 const SS_NETID_LIST: readonly string[] = [...SS_NETIDS];
 /** State column values that name no state (the row still counts as listed). */
