@@ -264,7 +264,7 @@ const NOT_BEFORE_TICKET_WORD = `(?!(?:[^\\n\\r]{0,399}[^${WORD}])?${TICKET}(?![$
  */
 const OTHER_PROTOCOL = `(?:${[...OTHER_PROTOCOL_COLUMNS].map(escapeRegExp).join('|')})`;
 const NOT_OTHER_PROTOCOL_ROW =
-  `(?!(?<=^[ \\t]{0,8}${OTHER_PROTOCOL}[ \\t]{1,40})[^ \\t\\n\\r]{1,48}[ \\t]{1,40}[0-9])` +
+  `(?!(?<=^[ \\t]{0,8}${OTHER_PROTOCOL}[ \\t]{1,40})[${WORD}${JOINER}\\\\]{1,48}(?<!_)[ \\t]{1,40}[0-9])` +
   `(?<!^[ \\t]{0,8}${OTHER_PROTOCOL}[ \\t]{1,40}[0-9]{1,20}[ \\t][^\\n\\r]{0,399})`;
 
 function prefixPattern(): string {
@@ -280,7 +280,7 @@ export function stateRegex(alt: StateAlternatives): string {
   const parts: string[] = [];
   if (alt.spaced.length) parts.push(`(?<![${WORD}-])(?:${longestFirst(alt.spaced).join('|')})(?![${WORD}])`);
   if (alt.lowerSpaced.length) parts.push(`(?<![${WORD}-])(?:${longestFirst(alt.lowerSpaced).join('|')})${LOWER_SPACED_CONTEXT}`);
-  parts.push(`${TOKEN_START}${NOT_AFTER_URL}${prefixPattern()}(?:${longestFirst(alt.prefixed).join('|')})${TOKEN_END}${NO_SCHEME_FROM_TOKEN}`);
+  parts.push(`${TOKEN_START}${NOT_AFTER_URL}${NOT_OTHER_PROTOCOL_ROW}${prefixPattern()}(?:${longestFirst(alt.prefixed).join('|')})${TOKEN_END}${NO_SCHEME_FROM_TOKEN}`);
   parts.push(`${TOKEN_START}${NOT_AFTER_URL}${NOT_OTHER_PROTOCOL_ROW}(?:${longestFirst(alt.plain).join('|')})${TOKEN_END}${NO_SCHEME_FROM_TOKEN}`);
   return parts.join('|');
 }

@@ -165,6 +165,8 @@ describe('grammar and recogniser agree (real TextMate engine, vendored Markdown 
       ),
     },
     { weight: 2, arbitrary: fc.constantFrom('状态', '处于', '，', '。', '连接', 'x', '1', '42', 'and', 'the socket was') },
+    // The first column of a listing row of another protocol (otherProtocolRow.ts), and the numbers after it.
+    { weight: 1, arbitrary: fc.constantFrom('udp', 'u_str', 'unix', 'raw6', 'mptcp', 'tcp', '0', '0 0', '2 STREAM') },
     // Plurals (`TIME_WAITs`, `TIME_WAITS`) when glued to a spelling; words a full-width separator joins into one
     // (`TIME＿WAIT`). Never two separators in a row: the grammar, like every spelling, allows one between words.
     { weight: 1, arbitrary: fc.constantFrom('s', 'S', 'Ss', 'TIME', 'WAIT', 'FIN', 'CLOSE', 'LAST', 'ACK', '2') },
@@ -188,6 +190,18 @@ describe('grammar and recogniser agree (real TextMate engine, vendored Markdown 
       { numRuns: runs },
     );
     assert.ok(mentions > runs, `only ${mentions} mentions in ${runs} lines: the generator lost its point`);
+  });
+
+  it('colour the same on listing rows that start with a protocol column (otherProtocolRow.ts)', () => {
+    const row = fc
+      .tuple(fc.constantFrom('udp', 'u_str', 'unix', 'raw6', 'nl', 'mptcp', 'tcp', ' udp', '\tudp'), fc.constantFrom(' ', '   ', '\t', ''), fc.constantFrom('', '0 0 ', '2 STREAM '), line)
+      .map(([netid, gap, numbers, l]) => `${netid}${gap}${numbers}${l}`);
+    fc.assert(
+      fc.property(row, (l) => {
+        assert.deepEqual(coloured(grammar, `\`\`\`\n${l}\n\`\`\``, 1), recognised(l), JSON.stringify(l));
+      }),
+      { numRuns: Math.ceil(runs / 3) },
+    );
   });
 
   it('colour the same in a prose paragraph, where the Markdown inline rules run too', () => {
