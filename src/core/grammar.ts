@@ -54,7 +54,7 @@ export const SHELL_COMMENT_GRAMMAR_PATH = 'syntaxes/tcp-states.shell-comment.inj
 export const MAIN_SELECTOR = 'L:text.html.markdown -comment.block.html -meta.tag -markup.underline.link -meta.summary-line.tcp-state-notes';
 
 /**
- * Sockstat and `ss -s` summary lines are scanned by their own rules only: in `closed 30, timewait 8120` the
+ * Sockstat and `ss -s` summary lines are scanned by their own rules only (their fields, then the terms: TERMS_IN_SUMMARY): in `closed 30, timewait 8120` the
  * words are field names, and an injection would win the tie with the rule's own patterns.
  */
 const SUMMARY_LINE = 'meta.summary-line.tcp-state-notes';
@@ -267,6 +267,15 @@ const NOT_OTHER_PROTOCOL_ROW =
   `(?!(?<=^[ \\t]{0,8}${OTHER_PROTOCOL}[ \\t]{1,40})[${WORD}${JOINER}\\\\]{1,48}(?<!_)[ \\t]{1,40}[0-9])` +
   `(?<!^[ \\t]{0,8}${OTHER_PROTOCOL}[ \\t]{1,40}[0-9]{1,20}[ \\t][^\\n\\r]{0,399})`;
 
+/**
+ * recognize.ts OUTPUT_LINE_START: a summary line starts the line, or follows a block quote's markers (`> TCP: inuse …`;
+ * the Markdown grammar has consumed them, so a look-behind sees them).
+ */
+const QUOTED_LINE_START = '(?:^[ \\t]*|(?<=^[ \\t]{0,3}>[> \\t]{0,40}))';
+
+/** The terms the recogniser still finds on a summary line (only states are dropped there): messages, counters, tunables. */
+const TERMS_IN_SUMMARY = [{ include: '#kernel-message' }, { include: '#counter-phrase' }, { include: '#counter' }, { include: '#sysctl' }];
+
 function prefixPattern(): string {
   // `\_` joins words only when a word character follows (recognize.ts TOKEN_PATTERN).
   const joint = `(?:_|\\\\_(?=[${WORD}]))`;
@@ -409,20 +418,20 @@ export function buildMainGrammar(): TextMateGrammar {
         comment: '/proc/net/sockstat: `TCP: inuse 512 orphan 37 tw 8120 alloc 640 mem 2150`',
         // The begin consumes `TCP:`: a zero-width begin would match again inside itself (the injection applies
         // there too) and vscode-textmate stops such a loop by giving up on the line.
-        begin: '^[ \\t]*TCP6?:(?=[ \\t]+inuse[ \\t]+\\d)',
+        begin: `${QUOTED_LINE_START}TCP6?:(?=[ \\t]+inuse[ \\t]+\\d)`,
         end: '$',
         contentName: SUMMARY_LINE,
-        patterns: [{ match: `(?<![${WORD}])(?:inuse|orphan|tw|alloc|mem)(?=[ \\t]+\\d)`, name: SCOPES.sockstat }],
+        patterns: [{ match: `(?<![${WORD}])(?:inuse|orphan|tw|alloc|mem)(?=[ \\t]+\\d)`, name: SCOPES.sockstat }, ...TERMS_IN_SUMMARY],
       },
       'ss-summary-line': {
         comment: 'ss -s: `TCP:   8760 (estab 512, closed 30, orphaned 37, timewait 8120)`',
-        begin: '^[ \\t]*TCP:(?=[ \\t]+\\d+[ \\t]+\\([^\\n)]*\\))',
+        begin: `${QUOTED_LINE_START}TCP:(?=[ \\t]+\\d+[ \\t]+\\([^\\n)]*\\))`,
         end: '$',
         contentName: SUMMARY_LINE,
-        patterns: [{ match: `(?<![${WORD}])(?:orphaned|timewait)(?=[ \\t]+\\d)`, name: SCOPES.sockstat }],
+        patterns: [{ match: `(?<![${WORD}])(?:orphaned|timewait)(?=[ \\t]+\\d)`, name: SCOPES.sockstat }, ...TERMS_IN_SUMMARY],
       },
       'sockets-used': {
-        match: '^[ \\t]*(sockets:[ \\t]+used)(?=[ \\t]+\\d)',
+        match: `${QUOTED_LINE_START}(sockets:[ \\t]+used)(?=[ \\t]+\\d)`,
         captures: { '1': { name: SCOPES.sockstat } },
       },
       'proc-net-tcp-row': {

@@ -204,6 +204,19 @@ describe('grammar and recogniser agree (real TextMate engine, vendored Markdown 
     );
   });
 
+  it('colour the same on output lines quoted in a block quote (recognize.ts OUTPUT_LINE_START)', () => {
+    const output = fc.constantFrom('TCP:   8760 (estab 512, closed 30, orphaned 37, timewait 8120)', 'TCP: inuse 512 orphan 37 tw 8120 alloc 640 mem 2150', 'sockets: used 12', 'TCP6: inuse 8', '');
+    const quoted = fc
+      .tuple(fc.constantFrom('> ', '>', '> > ', ' > ', '>    '), output, line)
+      .map(([quote, out, l]) => `${quote}${out}${out ? ' ' : ''}${l}`);
+    fc.assert(
+      fc.property(quoted, (l) => {
+        assert.deepEqual(coloured(grammar, `Notes:\n\n${l}\n`, 2), recognised(l), JSON.stringify(l));
+      }),
+      { numRuns: Math.ceil(runs / 3) },
+    );
+  });
+
   it('colour the same in a prose paragraph, where the Markdown inline rules run too', () => {
     fc.assert(
       fc.property(line, (l) => {

@@ -220,6 +220,40 @@ describe('terms', () => {
   });
 });
 
+describe('quoted output', () => {
+  test('ss -s and sockstat lines quoted in a block quote hold fields, not states', () => {
+    const text = [
+      '值班同学贴的：',
+      '',
+      '> Total: 36512',
+      '> TCP:   36110 (estab 5230, closed 880, orphaned 30262, timewait 8811)',
+      '> > TCP: inuse 35436 orphan 30262 tw 8811 alloc 36110 mem 153010',
+      '>sockets: used 35080',
+      '',
+    ].join('\n');
+    const ms = analyzeNote(text).mentions;
+    assert.deepEqual(ms.filter((m) => m.kind === 'state'), []);
+    assert.deepEqual(
+      ms.map((m) => [m.text, m.id]),
+      [
+        ['orphaned', 'sockstat.orphan'],
+        ['timewait', 'sockstat.tw'],
+        ['inuse', 'sockstat.inuse'],
+        ['orphan', 'sockstat.orphan'],
+        ['tw', 'sockstat.tw'],
+        ['alloc', 'sockstat.alloc'],
+        ['mem', 'sockstat.mem'],
+        ['sockets: used', 'sockstat.sockets-used'],
+      ],
+    );
+  });
+
+  test('a quote marker is not any character: prose before TCP: keeps its meaning', () => {
+    assert.deepEqual(findMentions('note: TCP:   36110 (estab 5230, timewait 8811)').filter((m) => m.kind === 'sockstat'), []);
+    assert.deepEqual(findMentions('> see TCP: inuse 35436 orphan 30262').filter((m) => m.kind === 'sockstat'), []);
+  });
+});
+
 describe('classification', () => {
   test('contexts: heading, table, list, inline code, code block, link text, blockquote', () => {
     const text = [

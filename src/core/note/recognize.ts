@@ -70,12 +70,17 @@ export const SS_COMMAND = /(?:^|[\s;|&`$(])ss(?=\s)/;
 /** /proc/net/tcp rows: `  0: 0100007F:1F90 00000000:0000 0A …` — the 4th field is the state in hex. */
 export const PROC_ROW_PATTERN = /^[ \t]*\d+:[ \t]+[0-9A-Fa-f]{8,32}:[0-9A-Fa-f]{4}[ \t]+[0-9A-Fa-f]{8,32}:[0-9A-Fa-f]{4}[ \t]+([0-9A-Fa-f]{2})(?=[ \t])/gm;
 
+/**
+ * Where a pasted output line starts: after blanks, or inside a block quote (`> TCP: inuse …`, nested `> > `). The
+ * grammar's summary-line rules read the same (grammar.ts QUOTED_LINE_START).
+ */
+export const OUTPUT_LINE_START = String.raw`^(?:[ \t]*|[ \t]{0,3}>[> \t]{0,40})`;
 /** `TCP: inuse 512 orphan 37 tw 8120 alloc 640 mem 2150` (sockstat) and `TCP6: inuse 8`. */
-export const SOCKSTAT_LINE_PATTERN = /^[ \t]*TCP6?:[ \t]+inuse[ \t]+\d+[^\n\r]*/gm;
+export const SOCKSTAT_LINE_PATTERN = new RegExp(String.raw`${OUTPUT_LINE_START}TCP6?:[ \t]+inuse[ \t]+\d+[^\n\r]*`, 'gm');
 /** `sockets: used 1234` */
-export const SOCKETS_USED_PATTERN = /^[ \t]*sockets:[ \t]+used(?=[ \t]+\d)/gm;
+export const SOCKETS_USED_PATTERN = new RegExp(String.raw`${OUTPUT_LINE_START}sockets:[ \t]+used(?=[ \t]+\d)`, 'gm');
 /** `TCP:   8760 (estab 512, closed 30, orphaned 37, timewait 8120)` (ss -s). */
-export const SS_SUMMARY_LINE_PATTERN = /^[ \t]*TCP:[ \t]+\d+[ \t]+\([^\n\r)]*\)/gm;
+export const SS_SUMMARY_LINE_PATTERN = new RegExp(String.raw`${OUTPUT_LINE_START}TCP:[ \t]+\d+[ \t]+\([^\n\r)]*\)`, 'gm');
 export const SOCKSTAT_FIELD = /\b(inuse|orphan|tw|alloc|mem)[ \t]+(?=\d)/g;
 export const SS_SUMMARY_FIELD = /\b(orphaned|timewait)[ \t]+(?=\d)/g;
 
@@ -496,7 +501,7 @@ function termMentions(text: string, out: RawMention[], runs: Runs | undefined, s
   fields(SOCKSTAT_LINE_PATTERN, SOCKSTAT_FIELD, (n) => `sockstat.${n}`);
   fields(SS_SUMMARY_LINE_PATTERN, SS_SUMMARY_FIELD, (n) => (n === 'orphaned' ? 'sockstat.orphan' : 'sockstat.tw'));
   eachMatch(SOCKETS_USED_PATTERN, text, (m, at) => {
-    const start = at + m[0].search(/\S/);
+    const start = at + m[0].indexOf('sockets:');
     out.push({ start, end: at + m[0].length, text: text.slice(start, at + m[0].length), kind: 'sockstat', id: 'sockstat.sockets-used' });
   }, runs?.lines.sockstat);
 }
