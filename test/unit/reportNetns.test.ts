@@ -105,6 +105,23 @@ describe('samples read in another network namespace', () => {
     for (const key of ['net.ipv4.tcp_max_orphans', 'net.ipv4.tcp_mem', 'fs.file-max']) assert.ok(!isPerNetnsSysctl(key), key);
   });
 
+  it("a host's and a namespace's outputs in one block are two samples", () => {
+    const text = [
+      '## 09:00',
+      '',
+      '```',
+      '[root@web-3 ~]# cat /proc/net/sockstat',
+      'TCP: inuse 300 orphan 1200 tw 150 alloc 1500 mem 9000',
+      '[root@web-3 ~]# ip netns exec app cat /proc/net/sockstat',
+      'TCP: inuse 20000 orphan 1210 tw 18000 alloc 21000 mem 9010',
+      '```',
+    ].join('\n');
+    const j = report(text).json;
+    assert.deepEqual(j.timeline.map((p) => [p.time, p.tw, p.netns ?? null]), [['09:00:00', 150, null], ['09:00:00', 18000, 'netns app']]);
+    assert.equal(j.limits.tw, 18000);
+    assert.equal(j.limits.twNetns, 'netns app');
+  });
+
   it('a per-state count does not grow from one namespace to another', () => {
     const text = [
       '```',
