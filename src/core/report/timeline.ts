@@ -559,7 +559,7 @@ export function limitsOf(model: NoteModel, points: readonly TimelinePoint[], sam
   });
   const after = (key: string): boolean => settings?.[key]?.after === true;
   // Each field's rate from the samples taken under the settings of the latest (fitWindow.ts), `tw` in its namespace.
-  const fits = { orphan: fitPoints(model, points, 'orphan'), tw: fitPoints(model, points, 'tw'), mem: fitPoints(model, points, 'mem') };
+  const fits = { orphan: fitOf(model, points, 'orphan', latest), tw: fitOf(model, points, 'tw', latest), mem: fitOf(model, points, 'mem', latest) };
   const tw = rateOf(fits.tw.points, 'tw');
   const mem = rateOf(fits.mem.points, 'mem');
   const fitSince: Partial<Record<Field, FitSince>> = {};
@@ -610,8 +610,12 @@ export function limitsOf(model: NoteModel, points: readonly TimelinePoint[], sam
  * that governs the field; and that change (`since`), if any.
  */
 export function fitPoints(model: NoteModel, points: readonly TimelinePoint[], field: Field): { points: readonly TimelinePoint[]; since?: FitSince } {
+  return fitOf(model, points, field, latestSockstat(model, points));
+}
+
+/** fitPoints, with the note's latest sockstat sample (latestSockstat) given. */
+function fitOf(model: NoteModel, points: readonly TimelinePoint[], field: Field, latest: SockstatSample | undefined): { points: readonly TimelinePoint[]; since?: FitSince } {
   let own = seriesPoints(model, points).filter((p) => p[field] !== null);
-  const latest = latestSockstat(model, points);
   if (!latest) return { points: own };
   if (PER_NETNS_FIELDS.has(field)) own = own.filter((p) => p.netns === latest.netns);
   const values = settingValues(model, true);
