@@ -84,6 +84,16 @@ describe('samples read in another network namespace', () => {
     assert.equal(l.tcpMaxOrphans, 65536, 'tcp_max_orphans is host-wide: the host\'s reading holds in every namespace');
   });
 
+  it("a per-namespace sysctl that differs between two namespaces is no change: the host-wide orphan trend still reads both", () => {
+    const text = note('ip netns exec app', ['[root@web-3 09:10:05]# ip netns exec app sysctl net.ipv4.tcp_fin_timeout', 'net.ipv4.tcp_fin_timeout = 30']).replace(
+      'net.ipv4.tcp_max_orphans = 65536',
+      'net.ipv4.tcp_max_orphans = 65536\nnet.ipv4.tcp_fin_timeout = 60',
+    );
+    const r = report(text);
+    assert.equal(r.json.trend?.orphanPerMinute, 30);
+    assert.equal(r.json.limits.fitSince, undefined);
+  });
+
   it('each wrapper names its namespace; ssh and nsenter -t 1 are the host\'s own', () => {
     const cases: [string, string | null][] = [
       ['nsenter -t 48211 -n', 'nsenter 48211'],

@@ -624,7 +624,11 @@ function fitOf(model: NoteModel, points: readonly TimelinePoint[], field: Field,
   const blockAt = new Map<number, EvidenceBlock>();
   for (const b of model.evidence) blockAt.set(b.startLine, b);
   const governing = (place: Place): (string | undefined)[] => keys.map((k) => valueInEffect(values.get(k) ?? [], place, isPerNetnsSysctl(k))?.value);
-  const now = governing(placeOf(model, latest.block, latest.sockstatLine));
+  const latestPlace = placeOf(model, latest.block, latest.sockstatLine);
+  const now = governing(latestPlace);
+  // A per-namespace sysctl read in another namespace than the latest sample's is that namespace's value, not an
+  // earlier one of the latest's: no change (a host-wide field's samples come from several namespaces).
+  const comparable = (place: Place): (string | undefined)[] => governing(place).map((v, k) => (place.netns !== latestPlace.netns && isPerNetnsSysctl(keys[k] as string) ? undefined : v));
   // In time order (the trend's x), equal times in note order.
   const placed = own
     .map((p, i) => {
@@ -632,7 +636,7 @@ function fitOf(model: NoteModel, points: readonly TimelinePoint[], field: Field,
       return { p, i, place: block ? placeOf(model, block, pointSockstatLine(model, p, block)) : undefined };
     })
     .sort((a, b) => a.p.minutes - b.p.minutes || a.i - b.i);
-  const at = placed.map((x) => (x.place ? governing(x.place) : keys.map(() => undefined)));
+  const at = placed.map((x) => (x.place ? comparable(x.place) : keys.map(() => undefined)));
   const change = lastChangeIndex(at, now);
   if (!change) return { points: own };
   const kept = placed.slice(change.index + 1).map((x) => x.p);
