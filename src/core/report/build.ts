@@ -11,7 +11,7 @@ import { compareOnAxis } from './sampleOrder';
 import { connectErrorLines } from './connectErrors';
 import { checkNote, type Finding } from '../check/findings';
 import { noteEvidenceSteps, runSteps, type CountSample, type NoteEvidence, type OutputSample } from './noteEvidence';
-import { limitsAtSamples, limitsOf, placeOf, seriesPoints, settingsAt, timelineOf, trendOf, type Limits, type SampleLimits, type TimelinePoint, type Trend } from './timeline';
+import { fitPoints, limitsAtSamples, limitsOf, placeOf, settingsAt, timelineOf, trendOf, type Limits, type SampleLimits, type TimelinePoint, type Trend } from './timeline';
 import { hostSeries, segmentInSeries, type HostSeries } from './hosts';
 import type { InEffect } from './inEffect';
 
@@ -68,7 +68,7 @@ export function* analyseEvidenceSteps(whole: NoteModel, range?: OffsetRange): Ge
     points,
     limits,
     sockstatSamples,
-    trend: trendOf(seriesPoints(model, points), limits),
+    trend: trendOf(fitPoints(model, points, 'orphan').points, limits),
     hosts: hostSeries(model) ?? null,
     counters,
     sysctls,
@@ -217,6 +217,8 @@ export interface ReportJson {
      * (`after`: after a later sample above it under that heading, though its time reads earlier).
      */
     readonly fromHeading?: 'start' | 'after';
+    /** The network namespace its sockstat numbers were read in, when not the host's (`nsenter 48211`, `netns blue`: report/netns.ts). */
+    readonly netns?: string;
   }[];
   readonly trend: Trend | null;
   readonly limits: Limits;
@@ -271,7 +273,7 @@ export function buildReport(model: NoteModel, options: ReportOptions): Report {
     json: {
       file: options.file,
       states,
-      timeline: analysis.points.map((p) => ({ time: p.time, line: p.line, orphan: p.orphan, tw: p.tw, mem: p.mem, ...(p.heading ? { fromHeading: p.heading } : {}) })),
+      timeline: analysis.points.map((p) => ({ time: p.time, line: p.line, orphan: p.orphan, tw: p.tw, mem: p.mem, ...(p.heading ? { fromHeading: p.heading } : {}), ...(p.netns !== undefined ? { netns: p.netns } : {}) })),
       trend: analysis.trend,
       limits: analysis.limits,
       causes: causes.map((c) => ({ state: c.state, rule: c.rule, message: c.message, source: c.source })),

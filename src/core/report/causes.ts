@@ -89,20 +89,30 @@ function lastAck(f: CauseFacts, lang: Lang): Cause | undefined {
   return make('last-ack-fin-unacknowledged', 'LAST-ACK', lang, { on: s.timers.on, retrans: s.retransMax });
 }
 
-/** A state's count at the first and the latest time the samples give (at one time: the largest count), when they differ beyond noise. */
+/**
+ * A state's count at the first and the latest time the samples give (at one time: the largest count), when they
+ * differ beyond noise — within one network namespace (report/netns.ts: a node's and a pod's counts are different
+ * sockets), the largest growth of any.
+ */
 function growthBeyondNoise(samples: readonly OutputSample[], state: StateId): { from: number; to: number } | undefined {
-  const byTime = new Map<number, number>();
+  const byNetns = new Map<string | undefined, Map<number, number>>();
   for (const s of samples) {
     const n = s.counts[state];
     // A listing's rows are a lower bound (pasted listings are often cut): counts only.
     if (n === undefined || s.minutes === undefined || s.listing) continue;
+    let byTime = byNetns.get(s.netns);
+    if (!byTime) byNetns.set(s.netns, (byTime = new Map()));
     byTime.set(s.minutes, Math.max(n, byTime.get(s.minutes) ?? 0));
   }
-  if (byTime.size < 2) return undefined;
-  const times = [...byTime.keys()].sort((a, b) => a - b);
-  const from = byTime.get(times[0] as number) as number;
-  const to = byTime.get(times[times.length - 1] as number) as number;
-  return to - from > NOISE_SIGMAS * Math.sqrt(from + to) ? { from, to } : undefined;
+  let best: { from: number; to: number } | undefined;
+  for (const byTime of byNetns.values()) {
+    if (byTime.size < 2) continue;
+    const times = [...byTime.keys()].sort((a, b) => a - b);
+    const from = byTime.get(times[0] as number) as number;
+    const to = byTime.get(times[times.length - 1] as number) as number;
+    if (to - from > NOISE_SIGMAS * Math.sqrt(from + to) && (!best || to - from > best.to - best.from)) best = { from, to };
+  }
+  return best;
 }
 
 function closeWait(f: CauseFacts, lang: Lang): Cause | undefined {

@@ -13,7 +13,8 @@
  * 4. `later`: the latest value placed after the sample, when it differs from the one in effect (a change after
  *    the sample, made or planned) — reported beside it; firstChange: the first such value and where it stands
  *    (when the limit changed: "set to 65,536 at 10:40").
- * 5. A value under another host's prompt than the sample's is not considered (report/hosts.ts).
+ * 5. A value under another host's prompt than the sample's is not considered (report/hosts.ts), nor, for a sysctl
+ *    that is per network namespace, a value read in another namespace than the sample's (report/netns.ts).
  *
  * Values are compared with their blanks normalised (`tcp_mem` pastes with tabs or spaces). Pure: no `vscode`, no
  * Node built-ins.
@@ -28,6 +29,8 @@ export interface Place {
   readonly block: number;
   /** The host whose prompt the output is under, when the note's prompts name one (report/hosts.ts). */
   readonly host?: string;
+  /** The network namespace its output was read in, when not the host's (report/netns.ts). */
+  readonly netns?: string;
 }
 
 /** One value of a sysctl in the note. */
@@ -57,14 +60,25 @@ export function comparePlaces(a: Place, b: Place): number {
   return compareOnAxis({ minutes: a.minutes ?? -Infinity, line: a.line }, { minutes: b.minutes ?? -Infinity, line: b.line });
 }
 
-/** The value of one sysctl in effect at `at` (the rule above); undefined when the note has no value at all. */
-export function valueInEffect(values: readonly SettingValue[], at: Place): InEffect | undefined {
+/**
+ * Whether a value can be the one in effect at `at`: not another host's (two hosts' sysctl output pasted together),
+ * nor, with `perNetns` (report/netns.ts isPerNetnsSysctl), another network namespace's.
+ */
+function sameScope(v: Place, at: Place, perNetns: boolean): boolean {
+  if (v.host !== undefined && at.host !== undefined && v.host !== at.host) return false;
+  return !perNetns || v.netns === at.netns;
+}
+
+/**
+ * The value of one sysctl in effect at `at` (the rule above); undefined when the note has no value at all. `perNetns`:
+ * the sysctl is the namespace's own, so only values of `at`'s namespace count.
+ */
+export function valueInEffect(values: readonly SettingValue[], at: Place, perNetns = false): InEffect | undefined {
   let inEffect: SettingValue | undefined;
   let firstReadAfter: SettingValue | undefined;
   let lastAfter: SettingValue | undefined;
   for (const v of values) {
-    // Another host's value is not this sample's (two hosts' sysctl output pasted together).
-    if (v.host !== undefined && at.host !== undefined && v.host !== at.host) continue;
+    if (!sameScope(v, at, perNetns)) continue;
     if (comparePlaces(v, at) <= 0 || (v.block === at.block && !v.set)) {
       if (!inEffect || comparePlaces(v, inEffect) >= 0) inEffect = v;
       continue;
@@ -83,11 +97,11 @@ export function valueInEffect(values: readonly SettingValue[], at: Place): InEff
   };
 }
 
-/** The first value after `at` (in the order above, of `at`'s host) that differs from `value`, the one in effect there. */
-export function firstChange(values: readonly SettingValue[], at: Place, value: string | undefined): SettingValue | undefined {
+/** The first value after `at` (in the order above, of `at`'s host and, with `perNetns`, namespace) that differs from `value`, the one in effect there. */
+export function firstChange(values: readonly SettingValue[], at: Place, value: string | undefined, perNetns = false): SettingValue | undefined {
   let change: SettingValue | undefined;
   for (const v of values) {
-    if (v.host !== undefined && at.host !== undefined && v.host !== at.host) continue;
+    if (!sameScope(v, at, perNetns)) continue;
     if (comparePlaces(v, at) <= 0 || (v.block === at.block && !v.set)) continue;
     if (normalisedValue(v.value) !== value && (!change || comparePlaces(v, change) < 0)) change = v;
   }

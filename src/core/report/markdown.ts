@@ -8,7 +8,7 @@ import { STATE_IDS, type Lang, type Localized, type StateId } from '../catalogue
 import { formatPercent } from '../snapshot/pressure';
 import { formatDecimal, formatNumber, PUNCT, t } from '../strings';
 import type { Report, ReportJson, ReportSockets } from './build';
-import type { EarlierLimit, Limits, TimelinePoint } from './timeline';
+import type { EarlierLimit, FitSince, Limits, TimelinePoint } from './timeline';
 import { ofSeries } from './hosts';
 import { countsSourceText } from './currentCounts';
 
@@ -33,6 +33,17 @@ const W = {
     'zh-cn': '无法得出孤儿趋势：{n} 个带时间的采样都没有孤儿数（sockstat 或 ss -s）。',
   },
   oneOrphanCount: { en: 'No orphan trend: only one of the {n} timed samples gives an orphan count.', 'zh-cn': '无法得出孤儿趋势：{n} 个带时间的采样中只有一个有孤儿数。' },
+  orphanChanged: {
+    en: 'No orphan trend: {name} was changed at {when}, and fewer than two timed samples with an orphan count follow.',
+    'zh-cn': '无法得出孤儿趋势：{name} 在 {when} 改过，之后带孤儿数的带时间采样不到两个。',
+  },
+  noRateSince: { en: ', no rate: {name} was changed at {when}, and fewer than two samples follow', 'zh-cn': '，无法计算变化速度：{name} 在 {when} 改过，之后不到两个采样' },
+  rateSince: { en: ' (since {name} was changed at {when})', 'zh-cn': '（自 {when} {name} 改动后）' },
+  netnsRow: { en: '{time} (network namespace: {netns})', 'zh-cn': '{time}（网络命名空间：{netns}）' },
+  twNetns: {
+    en: "tw {tw} in {netns}: tcp_max_tw_buckets is per network namespace, and this one's is not in the note{rate}",
+    'zh-cn': 'tw {tw}，位于 {netns}：tcp_max_tw_buckets 每个网络命名空间各有一个，笔记中没有这个命名空间的值{rate}',
+  },
   oneOrphanTime: { en: 'No orphan trend: the timed samples with an orphan count share one time.', 'zh-cn': '无法得出孤儿趋势：有孤儿数的带时间采样都在同一时刻。' },
   hosts: {
     en: 'Samples from {n} hosts (named by prompts or per-host headers): the state counts, the trend and the limits read {host}, the host under most pressure; not mixed in: {others}.',
@@ -42,8 +53,8 @@ const W = {
   hostSample: { en: '{host} (1 sample)', 'zh-cn': '{host}（1 个采样）' },
   noSample: { en: 'No timed samples (a snapshot block, `date` output, or a time in the heading above a block).', 'zh-cn': '没有带时间的采样（快照块、`date` 输出，或代码块上方标题中的时间）。' },
   trend: {
-    en: 'Orphans change by {rate} a minute; ¼ of tcp_max_orphans: {q}; ½: {h}; the limit: {l}.',
-    'zh-cn': '孤儿每分钟变化 {rate}；到 tcp_max_orphans 的 ¼：{q}；½：{h}；上限：{l}。',
+    en: 'Orphans change by {rate} a minute{since}; ¼ of tcp_max_orphans: {q}; ½: {h}; the limit: {l}.',
+    'zh-cn': '孤儿每分钟变化 {rate}{since}；到 tcp_max_orphans 的 ¼：{q}；½：{h}；上限：{l}。',
   },
   minutes: { en: 'in {m} min', 'zh-cn': '{m} 分钟后' },
   passed: { en: 'passed', 'zh-cn': '已超过' },
@@ -110,6 +121,23 @@ function stateCounts(counts: TimelinePoint['counts'], atLeast: TimelinePoint['at
 }
 
 const MAX_STATES_SHOWN = 4;
+
+/** `10:40:20 (line 81)`: when a sysctl was set (1-based line), or its line alone. */
+const whenText = (time: string | null, line: number, lang: Lang): string => (time !== null ? t(W.when, lang, { time, line: line + 1 }) : t(W.whenLine, lang, { line: line + 1 }));
+
+/** The change of a field's governing sysctl its trend is fitted after (Limits.fitSince), as the texts name it. */
+function sinceArgs(f: FitSince, lang: Lang): { name: string; when: string } {
+  return { name: f.setting.replace(/^net\.ipv4\./, ''), when: whenText(f.time, f.line, lang) };
+}
+
+/**
+ * A field's rate in the Limits: `, 12 a minute`, with the change it is fitted after (`(since … was changed at …)`),
+ * or, with fewer than two samples after that change, why there is none.
+ */
+function fitRate(since: FitSince | undefined, rateText: string, lang: Lang): string {
+  if (since && since.samples < 2) return t(W.noRateSince, lang, sinceArgs(since, lang));
+  return rateText && since ? rateText + t(W.rateSince, lang, sinceArgs(since, lang)) : rateText;
+}
 
 /**
  * Why the timeline gives no orphan trend: one timed sample; none or only one of several with an orphan count
@@ -180,12 +208,14 @@ export function reportMarkdown(report: Report, lang: Lang): string {
     // With samples from several hosts, each row names its host.
     const named = report.analysis.hosts !== null;
     const rows = j.timeline.map((p, i) => ({ p, counts: points[i]?.counts ?? {}, atLeast: points[i]?.atLeast, host: named ? points[i]?.host : undefined }));
+    // A sample read in another network namespace (a pod's, beside the node's) says which (report/netns.ts).
+    const where = (time: string | undefined, netns: string | undefined): string | undefined => (netns === undefined ? time : t(W.netnsRow, lang, { time: time ?? '', netns: escapeMarkdown(netns) }));
     const shown = rows.length > MAX_MARKDOWN_ROWS ? [...rows.slice(0, half), undefined, ...rows.slice(-half)] : rows;
     for (const row of shown) {
       // A time that is only the section heading's, below a later row under that heading: when the section started,
       // said so, so that the row does not read as taken before the one above it.
       const time = row?.p.fromHeading === 'after' ? t(W.fromHeading, lang, { time: row.p.time }) : row?.p.time;
-      if (row) out.push(`| ${time}${row.host !== undefined ? ` (${escapeMarkdown(row.host)})` : ''} | ${row.p.line + 1} | ${n(row.p.orphan)} | ${n(row.p.tw)} | ${n(row.p.mem)} | ${stateCounts(row.counts, row.atLeast)} |`);
+      if (row) out.push(`| ${where(`${time}${row.host !== undefined ? ` (${escapeMarkdown(row.host)})` : ''}`, row.p.netns)} | ${row.p.line + 1} | ${n(row.p.orphan)} | ${n(row.p.tw)} | ${n(row.p.mem)} | ${stateCounts(row.counts, row.atLeast)} |`);
       else out.push(`| ${t(W.moreSamples, lang, { more: j.timeline.length - MAX_MARKDOWN_ROWS })} | | | | | |`);
     }
     out.push('');
@@ -194,7 +224,15 @@ export function reportMarkdown(report: Report, lang: Lang): string {
     // With several hosts the trend reads one host's samples (hosts.ts): the reason for no trend is about them.
     const series = of ? j.timeline.filter((_, i) => ofSeries(of, points[i]?.host)) : j.timeline;
     const ahead = (m: number | null): string => minutes(m, lang, tr && tr.orphanPerMinute <= 0 && j.limits.tcpMaxOrphans !== null ? tr.orphanPerMinute : undefined);
-    out.push(tr ? t(W.trend, lang, { rate: rate(tr.orphanPerMinute), q: ahead(tr.minutesToQuarter), h: ahead(tr.minutesToHalf), l: ahead(tr.minutesToLimit) }) : noTrend(series, lang));
+    // The orphan trend reads the samples after the latest change of what governs orphans (timeline.ts fitPoints).
+    const since = j.limits.fitSince?.orphan;
+    out.push(
+      tr
+        ? t(W.trend, lang, { rate: rate(tr.orphanPerMinute), since: since ? t(W.rateSince, lang, sinceArgs(since, lang)) : '', q: ahead(tr.minutesToQuarter), h: ahead(tr.minutesToHalf), l: ahead(tr.minutesToLimit) })
+        : since && since.samples < 2
+          ? t(W.orphanChanged, lang, sinceArgs(since, lang))
+          : noTrend(series, lang),
+    );
   }
   // Which host the counts, the trend and the limits read, with or without a timeline.
   const hosts = report.analysis.hosts;
@@ -221,7 +259,7 @@ export function reportMarkdown(report: Report, lang: Lang): string {
           what,
           count: n(e.count),
           pct: e.ratio !== null ? formatPercent(e.ratio) : '?',
-          when: e.time !== null ? t(W.when, lang, { time: e.time, line: e.line + 1 }) : t(W.whenLine, lang, { line: e.line + 1 }),
+          when: whenText(e.time, e.line, lang),
         });
   if (l.orphan !== null) {
     const laterMax = later(laterIn.tcpMaxOrphans, 'tcp_max_orphans') + earlier(l.earlier.tcpMaxOrphans, 'tcp_max_orphans', 'orphan');
@@ -233,6 +271,7 @@ export function reportMarkdown(report: Report, lang: Lang): string {
           : t(W.orphanNoMax, lang, { o: n(l.orphan) }),
     );
   }
+  const twRate = fitRate(l.fitSince?.tw, l.twPerMinute !== null ? t(W.perMinute, lang, { rate: rate(l.twPerMinute) }) : '', lang);
   if (l.tw !== null && l.tcpMaxTwBuckets !== null && l.twRatio !== null) {
     lines.push(
       t(W.tw, lang, {
@@ -240,14 +279,17 @@ export function reportMarkdown(report: Report, lang: Lang): string {
         max: n(l.tcpMaxTwBuckets),
         pct: formatPercent(l.twRatio),
         after: after(readAfter.tcpMaxTwBuckets, 'tcp_max_tw_buckets'),
-        rate: l.twPerMinute !== null ? t(W.perMinute, lang, { rate: rate(l.twPerMinute) }) : '',
+        rate: twRate,
         later: later(laterIn.tcpMaxTwBuckets, 'tcp_max_tw_buckets') + earlier(l.earlier.tcpMaxTwBuckets, 'tcp_max_tw_buckets', 'tw'),
       }),
     );
+  } else if (l.tw !== null && l.twNetns !== undefined) {
+    // Read in another network namespace, whose own limit the note does not give: no share of the host's.
+    lines.push(t(W.twNetns, lang, { tw: n(l.tw), netns: escapeMarkdown(l.twNetns), rate: twRate }));
   }
   if (l.mem !== null && l.tcpMem !== null && l.memRatio !== null) {
     const level = l.memLevel === 'over' ? W.memOver : l.memLevel === 'pressure' ? W.memPressure : W.memLow;
-    const memRate = l.memPerMinute !== null ? t(W.memPerMinute, lang, { rate: rate(l.memPerMinute) }) + memAhead(l, lang) : '';
+    const memRate = fitRate(l.fitSince?.mem, l.memPerMinute !== null ? t(W.memPerMinute, lang, { rate: rate(l.memPerMinute) }) + memAhead(l, lang) : '', lang);
     lines.push(
       t(W.mem, lang, {
         mem: n(l.mem),

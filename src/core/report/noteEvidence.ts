@@ -7,6 +7,7 @@
 import { withinRange, type NoteModel, type OffsetRange } from '../note/model';
 import type { StateId } from '../catalogue/types';
 import { segmentInSeries } from './hosts';
+import { segmentNetns } from './netns';
 import { connectionsOfSegment, readBccOutputs, StateTallies, transitionsByState, type Connection, type StateSockets, type StateTransitions } from '../evidence/connections';
 import type { ProseCount } from '../evidence/connections/proseCounts';
 import { isListing } from '../evidence/coverage';
@@ -34,6 +35,8 @@ export interface OutputSample {
   readonly listing?: true;
   /** Written in the text, not a command's output. */
   readonly prose?: true;
+  /** The network namespace the output was read in, when not the host's (report/netns.ts): its counts are that namespace's sockets. */
+  readonly netns?: string;
   /** The sysctls in effect at the sample (report/inEffect.ts), where a rule compares one with it (TIME-WAIT). */
   readonly sysctls?: Readonly<Record<string, InEffect>>;
   /** The latest TIME-WAIT sample in time (build.ts placedSamples). */
@@ -113,7 +116,8 @@ export function* noteEvidenceSteps(model: NoteModel, range: OffsetRange | undefi
       if (rows.length) listings.push(rows);
       const tw = seg.sockstat?.tcp?.tw;
       if (Object.keys(seg.counts).length > 0 || tw !== undefined) {
-        samples.push({ line: seg.startLine, counts: seg.counts, ...(tw !== undefined ? { tw } : {}), ...(isListing(seg) ? { listing: true as const } : {}) });
+        const netns = segmentNetns(seg);
+        samples.push({ line: seg.startLine, counts: seg.counts, ...(tw !== undefined ? { tw } : {}), ...(isListing(seg) ? { listing: true as const } : {}), ...(netns !== undefined ? { netns } : {}) });
       }
     }
     yield;

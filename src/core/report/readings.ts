@@ -8,6 +8,7 @@ import { lowerBoundStates } from '../evidence/coverage';
 import { mergeSegments } from '../evidence/parse';
 import { blockTime, clockAt, clockOn, dateOutput, isSampleSegment, timeAbove, underHeading } from './blockTime';
 import { hostOfSegments, segmentHosts } from './hosts';
+import { segmentNetns, sockstatNetns } from './netns';
 import { isoOf, type NoteTime } from './time';
 
 type Segment = EvidenceBlock['segments'][number];
@@ -18,6 +19,8 @@ export interface Reading {
   readonly tcp: NonNullable<EvidenceBlock['sockstat']>['tcp'];
   readonly counts: Partial<Record<StateId, number>>;
   readonly host?: string;
+  /** The network namespace of its sockstat numbers, when not the host's (netns.ts). */
+  readonly netns?: string;
   /** The states whose count is a lower bound (evidence/coverage.ts lowerBoundStates). */
   readonly atLeast: readonly StateId[];
   /** 0-based note line where it starts: the line its time was read on, else its first output's. */
@@ -38,6 +41,7 @@ interface Group {
   readonly mark?: Mark;
   readonly segs: number[];
   readonly host?: string;
+  readonly netns?: string;
   readonly from: number;
 }
 
@@ -47,6 +51,7 @@ function reading(block: EvidenceBlock, g: Group, t: NoteTime): Reading {
   const merged = mergeSegments(own);
   const host = hostOfSegments(block, g.segs);
   const sockstat = own.filter((s) => s.sockstat?.tcp !== undefined).pop();
+  const netns = sockstatNetns(own);
   return {
     t,
     tcp: merged.sockstat?.tcp,
@@ -55,6 +60,7 @@ function reading(block: EvidenceBlock, g: Group, t: NoteTime): Reading {
     from: g.from,
     ...(sockstat ? { sockstatLine: sockstat.startLine } : {}),
     ...(host !== undefined ? { host } : {}),
+    ...(netns !== undefined ? { netns } : {}),
   };
 }
 
@@ -64,7 +70,7 @@ const sameTime = (a: Mark | undefined, b: Mark | undefined): boolean => a !== un
 /**
  * The groups of the block's sample outputs: a new group at each output under a time (a date, dateOutput; a time of
  * day, clockAt) read since the output before that differs from its group's, or, with `byHost`, whose host
- * (hosts.ts segmentHosts) differs from the group's. Each group has the time read last before its first output.
+ * (hosts.ts segmentHosts) or network namespace (netns.ts) differs from the group's. Each group has the time read last before its first output.
  * Outputs before the first time read (not `byHost`) are in no group.
  */
 function groupsOf(model: NoteModel, block: EvidenceBlock, byHost: boolean): Group[] {
@@ -79,9 +85,10 @@ function groupsOf(model: NoteModel, block: EvidenceBlock, byHost: boolean): Grou
       if (isSampleSegment(inside)) {
         const last = groups[groups.length - 1];
         const host = hosts[seg];
+        const netns = segmentNetns(inside);
         const moved = mark !== undefined && !sameTime(mark, last?.mark);
-        if (last && !moved && (!byHost || host === last.host)) last.segs.push(seg);
-        else if (mark || byHost) groups.push({ segs: [seg], from: mark?.line ?? inside.startLine, ...(mark ? { mark } : {}), ...(host !== undefined ? { host } : {}) });
+        if (last && !moved && (!byHost || (host === last.host && netns === last.netns))) last.segs.push(seg);
+        else if (mark || byHost) groups.push({ segs: [seg], from: mark?.line ?? inside.startLine, ...(mark ? { mark } : {}), ...(host !== undefined ? { host } : {}), ...(netns !== undefined ? { netns } : {}) });
         // Read for this output; other outputs between a time and its sample (sysctl values) leave it standing.
         mark = undefined;
       }
@@ -104,8 +111,9 @@ function groupsOf(model: NoteModel, block: EvidenceBlock, byHost: boolean): Grou
  * time above the block. Undefined unless at least two times have a sample after them (a block with one timed
  * sample is one sample, blockTime.ts); outputs before the first time have no time of their own and are left out.
  *
- * Else, the readings of a block whose outputs come from two hosts or more (prompts or per-host headers, hosts.ts): each run of
- * one host's outputs under one time is a reading, at that time, else at the block's time. Undefined when one of
+ * Else, the readings of a block whose outputs come from two hosts or more (prompts or per-host headers, hosts.ts), or
+ * from two network namespaces or more (a node's and a pod's, netns.ts): each run of one host's outputs in one
+ * namespace under one time is a reading, at that time, else at the block's time. Undefined when one of
  * them has no time. Walked only for blocks with two sample segments or more.
  */
 export function readingsOf(model: NoteModel, block: EvidenceBlock, section: Section | undefined): Reading[] | undefined {
@@ -117,7 +125,8 @@ export function readingsOf(model: NoteModel, block: EvidenceBlock, section: Sect
   const above = timeAbove(model, block, section);
   const timeOf = (m: Mark): NoteTime => underHeading(model, section, m.dated ? m.t : clockOn(m.t, above));
   const hosts = segmentHosts(block);
-  if (new Set(samples.map((i) => hosts[i]).filter((h) => h !== undefined)).size < 2) {
+  const places = new Set(samples.map((i) => segmentNetns(block.segments[i] as Segment)));
+  if (new Set(samples.map((i) => hosts[i]).filter((h) => h !== undefined)).size < 2 && places.size < 2) {
     const timed = groupsOf(model, block, false);
     return timed.length >= 2 ? timed.map((g) => reading(block, g, timeOf(g.mark as Mark))) : undefined;
   }

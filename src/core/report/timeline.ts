@@ -19,6 +19,8 @@ import { readingsOf, type Reading } from './readings';
 import { firstChange, normalisedValue, valueInEffect, type InEffect, type Place, type SettingValue } from './inEffect';
 import { compareOnAxis, minutesInNoteOrder, type OnAxis } from './sampleOrder';
 import { hostAtLine, hostSeries, ofSeries, sampleHost, seriesSockstat, tcpRowLine } from './hosts';
+import { isPerNetnsSysctl, netnsAtLine, sockstatNetns } from './netns';
+import { GOVERNING, PER_NETNS_FIELDS, lastChangeIndex, type Field } from './fitWindow';
 
 export interface TimelinePoint {
   readonly time: string;
@@ -32,6 +34,8 @@ export interface TimelinePoint {
   readonly counts: Partial<Record<StateId, number>>;
   /** Internal: the host its sockstat numbers come from, when its prompt names one (hosts.ts). */
   readonly host?: string;
+  /** The network namespace its sockstat numbers were read in, when not the host's (report/netns.ts). */
+  readonly netns?: string;
   /** Internal: the states whose count is a lower bound (only a listing that shows part of the sockets counts them). */
   readonly atLeast?: readonly StateId[];
   /** Internal: the line of its last sockstat output, for a sample that is one of several in its block (readings.ts). */
@@ -80,6 +84,28 @@ export interface Limits {
    * change), with the sample that met it — the highest share among them —, else null (limitsAtSamples).
    */
   readonly earlier: { readonly tcpMaxOrphans: EarlierLimit | null; readonly tcpMaxTwBuckets: EarlierLimit | null; readonly tcpMem: EarlierLimit | null };
+  /**
+   * The network namespace the latest `tw` was read in, when not the host's (report/netns.ts): `tw` and
+   * tcp_max_tw_buckets are per namespace, so the limit, the rate and the earlier limit are that namespace's.
+   */
+  readonly twNetns?: string;
+  /**
+   * For each field whose governing sysctl (fitWindow.ts) changed between its samples: the latest such change; its
+   * rate (the orphan trend for `orphan`) reads only the timed samples after it (`samples`, null below two).
+   */
+  readonly fitSince?: Readonly<Partial<Record<Field, FitSince>>>;
+}
+
+/** A change of a field's governing sysctl between samples, after which its trend is fitted (Limits.fitSince). */
+export interface FitSince {
+  /** The sysctl (full key) and its value in effect at the latest sample. */
+  readonly setting: string;
+  readonly value: string;
+  /** 0-based line of the change and its time as shown (null: none). */
+  readonly line: number;
+  readonly time: string | null;
+  /** Timed samples of the field after the change, the ones the rate reads. */
+  readonly samples: number;
 }
 
 const round = (x: number, d: number): number => Math.round(x * 10 ** d) / 10 ** d;
@@ -190,6 +216,7 @@ function noteTimes(model: NoteModel): NoteTimes {
     if (!sample) return;
     const tcp = reading ? reading.tcp : block.sockstat?.tcp;
     const host = reading ? reading.host : tcp ? sampleHost(block) : undefined;
+    const netns = reading ? reading.netns : tcp ? sockstatNetns(block.segments) : undefined;
     const atLeast = reading ? reading.atLeast : lowerBoundStates(block.segments);
     points.push({
       time: isoOf(t),
@@ -200,6 +227,7 @@ function noteTimes(model: NoteModel): NoteTimes {
       minutes: at[i] as number,
       counts: reading ? reading.counts : block.counts,
       ...(host !== undefined ? { host } : {}),
+      ...(netns !== undefined ? { netns } : {}),
       ...(atLeast.length ? { atLeast } : {}),
       ...(reading?.sockstatLine !== undefined ? { sockstatLine: reading.sockstatLine } : {}),
       ...(heading ? { heading: after.has(i) ? ('after' as const) : ('start' as const) } : {}),
@@ -217,8 +245,6 @@ function noteTimes(model: NoteModel): NoteTimes {
 export function timelineOf(model: NoteModel): TimelinePoint[] {
   return noteTimes(model).points.slice();
 }
-
-type Field = 'orphan' | 'tw' | 'mem';
 
 function series(points: readonly TimelinePoint[], field: Field): { x: number; y: number }[] {
   const s: { x: number; y: number }[] = [];
@@ -325,7 +351,9 @@ export function axisAtLine(model: NoteModel, line: number): number {
 export function placeOf(model: NoteModel, block: EvidenceBlock, line: number, inTime = true): Place {
   // With samples from several hosts only (hosts.ts): a value under another host's prompt is not this place's.
   const host = hostSeries(model) ? hostAtLine(block, line) : undefined;
-  return { line, minutes: inTime ? sampleAt(model, block, line).minutes : undefined, block: block.startLine, ...(host !== undefined ? { host } : {}) };
+  // A value read in another network namespace is not this place's, for a sysctl that is per namespace (netns.ts).
+  const netns = netnsAtLine(block, line);
+  return { line, minutes: inTime ? sampleAt(model, block, line).minutes : undefined, block: block.startLine, ...(host !== undefined ? { host } : {}), ...(netns !== undefined ? { netns } : {}) };
 }
 
 /** Every value of every sysctl in the note, placed (placeOf), by key; memoised per model, in time and in note order. */
@@ -359,7 +387,7 @@ function settingValues(model: NoteModel, inTime: boolean): ReadonlyMap<string, r
 export function settingsAt(model: NoteModel, at: Place, inTime = true): Record<string, InEffect> {
   const out: Record<string, InEffect> = {};
   for (const [key, list] of settingValues(model, inTime)) {
-    const v = valueInEffect(list, at);
+    const v = valueInEffect(list, at, isPerNetnsSysctl(key));
     if (v) out[key] = v;
   }
   return out;
@@ -375,6 +403,8 @@ interface SockstatSample extends Sockstat {
   readonly sockstatLine: number;
   /** Its time as the timeline shows it, or null (a block without a time). */
   readonly time: string | null;
+  /** The network namespace of its sockstat numbers, when not the host's (netns.ts). */
+  readonly netns?: string;
 }
 
 /**
@@ -393,15 +423,21 @@ function sockstatSamples(model: NoteModel, points: readonly TimelinePoint[]): (S
     timedLines.add(p.line);
     const block = blockAt.get(p.line);
     if (!block || !ofSeries(series, p.host) || (p.orphan === null && p.tw === null && p.mem === null)) continue;
-    const sockstatLine = p.sockstatLine !== undefined ? tcpRowLine(model, p.sockstatLine, block.endLine) : (seriesSockstat(model, block)?.line ?? block.startLine);
-    out.push({ orphan: p.orphan, tw: p.tw, mem: p.mem, block, sockstatLine, time: p.time, minutes: p.minutes, line: p.line });
+    const sockstatLine = pointSockstatLine(model, p, block);
+    out.push({ orphan: p.orphan, tw: p.tw, mem: p.mem, block, sockstatLine, time: p.time, minutes: p.minutes, line: p.line, ...(p.netns !== undefined ? { netns: p.netns } : {}) });
   }
   model.evidence.forEach((b) => {
     const own = timedLines.has(b.startLine) ? undefined : seriesSockstat(model, b);
-    if (own) out.push({ orphan: own.tcp.orphan ?? null, tw: own.tcp.tw ?? null, mem: own.tcp.mem ?? null, block: b, sockstatLine: own.line, time: null, minutes: axisOf(model, b), line: b.startLine });
+    const netns = own ? netnsAtLine(b, own.line) : undefined;
+    if (own) out.push({ orphan: own.tcp.orphan ?? null, tw: own.tcp.tw ?? null, mem: own.tcp.mem ?? null, block: b, sockstatLine: own.line, time: null, minutes: axisOf(model, b), line: b.startLine, ...(netns !== undefined ? { netns } : {}) });
   });
   // Stable: equal places keep the order above (points in note order, then the untimed blocks).
   return out.map((x, i) => ({ x, i })).sort((a, b) => compareOnAxis(a.x, b.x) || a.i - b.i).map(({ x }) => x);
+}
+
+/** The line of a timed point's sockstat numbers in its block (the last of the series host's). */
+function pointSockstatLine(model: NoteModel, p: TimelinePoint, block: EvidenceBlock): number {
+  return p.sockstatLine !== undefined ? tcpRowLine(model, p.sockstatLine, block.endLine) : (seriesSockstat(model, block)?.line ?? block.startLine);
 }
 
 /** The latest sockstat sample of the note (sockstatSamples): what the limits compare and the trend counts its minutes from. */
@@ -429,6 +465,8 @@ export interface SampleLimits {
   readonly pressure: OrphanPressure;
   /** For each limit, its first change after the sample (firstChange), when there is one. */
   readonly changes: Readonly<Partial<Record<(typeof LIMIT_KEYS)[number], LimitChange>>>;
+  /** The network namespace of its sockstat numbers, when not the host's (netns.ts). */
+  readonly netns?: string;
 }
 
 /**
@@ -452,14 +490,17 @@ export function limitsAtSamples(model: NoteModel, points: readonly TimelinePoint
     for (const key of LIMIT_KEYS) sysctls[key] = settings[key]?.value ?? '';
     const changes: Partial<Record<(typeof LIMIT_KEYS)[number], LimitChange>> = {};
     for (const key of LIMIT_KEYS) {
-      const c = firstChange(values.get(key) ?? [], at, settings[key]?.value);
-      if (c) {
-        const block = blockAt.get(c.block);
-        changes[key] = { value: normalisedValue(c.value), line: c.line, time: block ? lineTime(model, block, c.line, shown.get(block) ?? null) : null };
-      }
+      const c = firstChange(values.get(key) ?? [], at, settings[key]?.value, isPerNetnsSysctl(key));
+      if (c) changes[key] = { value: normalisedValue(c.value), line: c.line, time: changeTime(model, blockAt, shown, c) };
     }
-    return { line: s.sockstatLine, time: s.time, pressure: orphanPressure(pressureInput({ sockstat: { tcp }, sysctls })), changes };
+    return { line: s.sockstatLine, time: s.time, pressure: orphanPressure(pressureInput({ sockstat: { tcp }, sysctls })), changes, ...(s.netns !== undefined ? { netns: s.netns } : {}) };
   });
+}
+
+/** The time shown for a sysctl value's line: the prompt or `date` time at or above it in its block (lineTime). */
+function changeTime(model: NoteModel, blockAt: ReadonlyMap<number, EvidenceBlock>, shown: ReadonlyMap<EvidenceBlock, string>, v: SettingValue): string | null {
+  const block = blockAt.get(v.block);
+  return block ? lineTime(model, block, v.line, shown.get(block) ?? null) : null;
 }
 
 /** An earlier limit than the one in effect at the latest sample, and the sample that met it (the highest share). */
@@ -517,9 +558,18 @@ export function limitsOf(model: NoteModel, points: readonly TimelinePoint[], sam
     },
   });
   const after = (key: string): boolean => settings?.[key]?.after === true;
-  const series = seriesPoints(model, points);
-  const tw = rateOf(series, 'tw');
-  const mem = rateOf(series, 'mem');
+  // Each field's rate from the samples taken under the settings of the latest (fitWindow.ts), `tw` in its namespace.
+  const fits = { orphan: fitOf(model, points, 'orphan', latest), tw: fitOf(model, points, 'tw', latest), mem: fitOf(model, points, 'mem', latest) };
+  const tw = rateOf(fits.tw.points, 'tw');
+  const mem = rateOf(fits.mem.points, 'mem');
+  const fitSince: Partial<Record<Field, FitSince>> = {};
+  for (const field of ['orphan', 'tw', 'mem'] as const) {
+    const since = fits[field].since;
+    if (since) fitSince[field] = since;
+  }
+  const twNetns = latest?.tw != null ? latest.netns : undefined;
+  // `tw` and its limit are per namespace: an earlier limit is one of the latest sample's namespace.
+  const twSamples = samples.filter((x) => x.netns === samples[samples.length - 1]?.netns);
   const maxTw = p.maxTw ?? null;
   const tcpMem = p.tcpMem ?? null;
   return {
@@ -546,9 +596,57 @@ export function limitsOf(model: NoteModel, points: readonly TimelinePoint[], sam
     laterInNote: { tcpMaxOrphans: later.maxOrphans ?? null, tcpMaxTwBuckets: later.maxTw ?? null, tcpMem: later.tcpMem ?? null },
     earlier: {
       tcpMaxOrphans: earlierLimit(samples, (x) => ({ value: x.maxOrphans, count: x.orphan, ratio: x.ratio })),
-      tcpMaxTwBuckets: earlierLimit(samples, (x) => ({ value: x.maxTw, count: x.tw, ratio: x.twRatio })),
+      tcpMaxTwBuckets: earlierLimit(twSamples, (x) => ({ value: x.maxTw, count: x.tw, ratio: x.twRatio })),
       tcpMem: earlierLimit(samples, (x) => ({ value: x.tcpMem, count: x.mem, ratio: x.memRatio })),
     },
+    ...(twNetns !== undefined ? { twNetns } : {}),
+    ...(Object.keys(fitSince).length ? { fitSince } : {}),
+  };
+}
+
+/**
+ * The timed samples a field's trend reads (fitWindow.ts): the series host's (seriesPoints) that give the field — for
+ * a per-namespace field, those of the latest sample's namespace —, after the latest change between them of a sysctl
+ * that governs the field; and that change (`since`), if any.
+ */
+export function fitPoints(model: NoteModel, points: readonly TimelinePoint[], field: Field): { points: readonly TimelinePoint[]; since?: FitSince } {
+  return fitOf(model, points, field, latestSockstat(model, points));
+}
+
+/** fitPoints, with the note's latest sockstat sample (latestSockstat) given. */
+function fitOf(model: NoteModel, points: readonly TimelinePoint[], field: Field, latest: SockstatSample | undefined): { points: readonly TimelinePoint[]; since?: FitSince } {
+  let own = seriesPoints(model, points).filter((p) => p[field] !== null);
+  if (!latest) return { points: own };
+  if (PER_NETNS_FIELDS.has(field)) own = own.filter((p) => p.netns === latest.netns);
+  const values = settingValues(model, true);
+  const keys = GOVERNING[field].filter((k) => values.has(k));
+  if (keys.length === 0 || own.length === 0) return { points: own };
+  const blockAt = new Map<number, EvidenceBlock>();
+  for (const b of model.evidence) blockAt.set(b.startLine, b);
+  const governing = (place: Place): (string | undefined)[] => keys.map((k) => valueInEffect(values.get(k) ?? [], place, isPerNetnsSysctl(k))?.value);
+  const latestPlace = placeOf(model, latest.block, latest.sockstatLine);
+  const now = governing(latestPlace);
+  // A per-namespace sysctl read in another namespace than the latest sample's is that namespace's value, not an
+  // earlier one of the latest's: no change (a host-wide field's samples come from several namespaces).
+  const comparable = (place: Place): (string | undefined)[] => governing(place).map((v, k) => (place.netns !== latestPlace.netns && isPerNetnsSysctl(keys[k] as string) ? undefined : v));
+  // In time order (the trend's x), equal times in note order.
+  const placed = own
+    .map((p, i) => {
+      const block = blockAt.get(p.line);
+      return { p, i, place: block ? placeOf(model, block, pointSockstatLine(model, p, block)) : undefined };
+    })
+    .sort((a, b) => a.p.minutes - b.p.minutes || a.i - b.i);
+  const at = placed.map((x) => (x.place ? comparable(x.place) : keys.map(() => undefined)));
+  const change = lastChangeIndex(at, now);
+  if (!change) return { points: own };
+  const kept = placed.slice(change.index + 1).map((x) => x.p);
+  const key = keys[change.key] as string;
+  const from = placed[change.index]?.place as Place;
+  const c = firstChange(values.get(key) ?? [], from, at[change.index]?.[change.key], isPerNetnsSysctl(key));
+  const { shown } = noteTimes(model);
+  return {
+    points: kept,
+    since: { setting: key, value: now[change.key] as string, line: c?.line ?? latest.sockstatLine, time: c ? changeTime(model, blockAt, shown, c) : latest.time, samples: kept.length },
   };
 }
 

@@ -1,0 +1,62 @@
+/**
+ * The network namespace an output was read in (audit H4). A node's `/proc/net/sockstat` and a pod's (`nsenter -t
+ * 48211 -n cat …`, `ip netns exec blue …`, `kubectl exec POD -- …`, `docker exec`/`crictl exec`) are two views:
+ * sockstat `orphan`, `alloc` and `mem` are host-wide, `inuse`, `tw` and `sockets: used` the namespace's own, and so
+ * are most `net.*` sysctls — `tcp_max_tw_buckets` among them, a child namespace's defaulting from its hash size, not
+ * the host's tuned value — while `tcp_max_orphans` and `tcp_mem` are host-wide (facts §3, §4.1).
+ *
+ * The namespace is where the command line ran its tool (evidence/commandScope.ts: the segment's scope.target), an
+ * `ssh HOST` before it left out (that names a host, report/hosts.ts); none — the shell's own, the host's — when
+ * nothing runs it elsewhere (`nsenter -t 1` is the host's too). So the report trends a per-namespace number only
+ * within one namespace and compares it only with a limit read in that namespace. Pure: no `vscode`, no Node built-ins.
+ */
+import type { EvidenceBlock } from '../note/model';
+import type { SegmentScope } from '../evidence/types';
+
+type Segment = EvidenceBlock['segments'][number];
+
+/** The namespace a command's scope names (`netns blue`, `nsenter 48211`, `kubectl shop/api-0`, `docker web`), else undefined (the host's). */
+export function scopeNetns(scope: SegmentScope | undefined): string | undefined {
+  let t = scope?.target;
+  if (t === undefined) return undefined;
+  // `ssh lb-8` names a host; `ssh lb-8 netns blue` a namespace on it.
+  if (t.startsWith('ssh ')) {
+    const space = t.indexOf(' ', 4);
+    t = space < 0 ? '' : t.slice(space + 1);
+  }
+  return t === '' || t === 'ssh' ? undefined : t;
+}
+
+/** The namespace a segment's output was read in (scopeNetns). */
+export const segmentNetns = (seg: Segment): string | undefined => scopeNetns(seg.scope);
+
+/** The namespace of the block's output at `line`: the last segment starting at or before it, else the block's first. */
+export function netnsAtLine(block: EvidenceBlock, line: number): string | undefined {
+  let seg: Segment | undefined = block.segments[0];
+  for (const s of block.segments) {
+    if (s.startLine > line) break;
+    seg = s;
+  }
+  return seg ? segmentNetns(seg) : undefined;
+}
+
+/** The namespace of a block's sockstat numbers: that of its last sockstat output (the later numbers win a merge). */
+export function sockstatNetns(segments: readonly Segment[]): string | undefined {
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const s = segments[i] as Segment;
+    if (s.sockstat?.tcp) return segmentNetns(s);
+  }
+  return undefined;
+}
+
+/**
+ * sysctls with one value for the whole host: the two of the global `ipv4_table` the report compares (facts §3), and
+ * anything outside `net.`; a value read in any namespace holds in every other. Every other `net.` sysctl is taken as
+ * the namespace's own (most are since Linux 4.x–5.x; when unsure, the report borrows less): a value read in one
+ * namespace says nothing about another's.
+ */
+const HOST_WIDE: ReadonlySet<string> = new Set(['net.ipv4.tcp_max_orphans', 'net.ipv4.tcp_mem']);
+
+export function isPerNetnsSysctl(key: string): boolean {
+  return key.startsWith('net.') && !HOST_WIDE.has(key);
+}
