@@ -74,7 +74,8 @@ export const PROC_ROW_PATTERN = /^[ \t]*\d+:[ \t]+[0-9A-Fa-f]{8,32}:[0-9A-Fa-f]{
  * Where a pasted output line starts: after blanks, or inside a block quote (`> TCP: inuse …`, nested `> > `). The
  * grammar's summary-line rules read the same (grammar.ts QUOTED_LINE_START).
  */
-export const OUTPUT_LINE_START = String.raw`^(?:[ \t]*|[ \t]{0,3}>[> \t]{0,40})`;
+// The quote first: with the blanks first, the ReDoS checker cannot bound the alternation (test/unit/redos.test.ts).
+export const OUTPUT_LINE_START = String.raw`^(?:[ \t]{0,3}>[> \t]{0,40}|[ \t]*)`;
 /** `TCP: inuse 512 orphan 37 tw 8120 alloc 640 mem 2150` (sockstat) and `TCP6: inuse 8`. */
 export const SOCKSTAT_LINE_PATTERN = new RegExp(String.raw`${OUTPUT_LINE_START}TCP6?:[ \t]+inuse[ \t]+\d+[^\n\r]*`, 'gm');
 /** `sockets: used 1234` */
