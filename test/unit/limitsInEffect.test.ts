@@ -87,6 +87,9 @@ describe('the value in effect at a sample (valueInEffect)', () => {
     assert.deepEqual(valueInEffect([v('16384', 7), v('262144', 9, { set: true })], at(5)), { value: '16384', after: true, later: '262144' });
     assert.deepEqual(valueInEffect([v('262144', 9, { set: true })], at(5)), { after: false, later: '262144' });
     assert.equal(valueInEffect([], at(5)), undefined);
+    // A reading after a setting shows the setting, not what the sample met: nothing is known at the sample.
+    assert.deepEqual(valueInEffect([v('262144', 7, { set: true }), v('262144', 9)], at(5)), { after: false, later: '262144' });
+    assert.deepEqual(valueInEffect([v('16384', 6), v('262144', 7, { set: true }), v('262144', 9)], at(5)), { value: '16384', after: true, later: '262144' });
   });
 
   it('one pasted block is one moment: a value read in the sample\'s own block, after its line, is in effect (not "after")', () => {

@@ -7,7 +7,8 @@
  *    block without one at the latest time above it, then by note line) — or read in the sample's own block (one
  *    paste is one moment).
  * 2. With none: the first value *read* after the sample, marked `after` (the report says "read later in the
- *    note"): a reading taken later describes the sample as long as nothing changed in between.
+ *    note"): a reading taken later describes the sample as long as nothing changed in between — a reading after a
+ *    value set after the sample shows that setting, not the sample's, and is not used.
  * 3. A value *set* after the sample (`sysctl -w`, `sysctl -p`, a configuration file: EvidenceSegment `set`) is the
  *    change — often the fix — and is never applied backwards.
  * 4. `later`: the latest value placed after the sample, when it differs from the one in effect (a change after
@@ -76,6 +77,7 @@ function sameScope(v: Place, at: Place, perNetns: boolean): boolean {
 export function valueInEffect(values: readonly SettingValue[], at: Place, perNetns = false): InEffect | undefined {
   let inEffect: SettingValue | undefined;
   let firstReadAfter: SettingValue | undefined;
+  let firstSetAfter: SettingValue | undefined;
   let lastAfter: SettingValue | undefined;
   for (const v of values) {
     if (!sameScope(v, at, perNetns)) continue;
@@ -84,10 +86,12 @@ export function valueInEffect(values: readonly SettingValue[], at: Place, perNet
       continue;
     }
     if (!v.set && (!firstReadAfter || comparePlaces(v, firstReadAfter) < 0)) firstReadAfter = v;
+    if (v.set && (!firstSetAfter || comparePlaces(v, firstSetAfter) < 0)) firstSetAfter = v;
     if (!lastAfter || comparePlaces(v, lastAfter) >= 0) lastAfter = v;
   }
   if (!inEffect && !lastAfter) return undefined;
-  const chosen = inEffect ?? firstReadAfter;
+  const readBeforeAnySet = firstReadAfter !== undefined && (firstSetAfter === undefined || comparePlaces(firstReadAfter, firstSetAfter) < 0);
+  const chosen = inEffect ?? (readBeforeAnySet ? firstReadAfter : undefined);
   const value = chosen === undefined ? undefined : normalisedValue(chosen.value);
   const later = lastAfter === undefined ? undefined : normalisedValue(lastAfter.value);
   return {
