@@ -118,7 +118,7 @@ export function portExhaustion(f: CauseFacts, lang: Lang): Cause | undefined {
     errors:
       (errors.length ? t(PHRASE.connectError, lang, { line: (errors[0] as number) + 1 }) : '') +
       (fixed && last && now ? t(PHRASE.portsSince, lang, { line: last.s.line + 1, count: formatNumber(last.n), ports: formatNumber(now.ports), reuse: safeName(now.reuse ?? '2') }) : ''),
-  });
+  }, false, sample.sysctls);
 }
 
 /**

@@ -16,7 +16,7 @@ import { isoOf, minutesOf, onOneAxis, type NoteTime } from './time';
 import { lowerBoundStates } from '../evidence/coverage';
 import { blockTimeOf, clockAt, sectionsOfBlocks } from './blockTime';
 import { readingsOf, type Reading } from './readings';
-import { firstChange, normalisedValue, valueInEffect, type InEffect, type Place, type SettingValue } from './inEffect';
+import { firstChange, normalisedValue, valueInEffect, type InEffect, type Place, type SettingChange, type SettingValue } from './inEffect';
 import { compareOnAxis, minutesInNoteOrder, type OnAxis } from './sampleOrder';
 import { hostAtLine, hostSeries, ofSeries, sampleHost, seriesSockstat, tcpRowLine } from './hosts';
 
@@ -354,15 +354,26 @@ function settingValues(model: NoteModel, inTime: boolean): ReadonlyMap<string, r
 
 /**
  * The value of each sysctl of the note in effect at `at` (inEffect.ts): every value is placed by its segment's
- * line and its block's time (with `inTime` false, by note order only; `at` is then placed so too).
+ * line and its block's time (with `inTime` false, by note order only; `at` is then placed so too). With `changes`:
+ * each with its first change after `at` (firstChange), its line and time — what the causes say changed since and
+ * what their advice says was already done.
  */
-export function settingsAt(model: NoteModel, at: Place, inTime = true): Record<string, InEffect> {
+export function settingsAt(model: NoteModel, at: Place, inTime = true, changes = false): Record<string, InEffect> {
   const out: Record<string, InEffect> = {};
   for (const [key, list] of settingValues(model, inTime)) {
     const v = valueInEffect(list, at);
-    if (v) out[key] = v;
+    if (!v) continue;
+    const c = changes ? firstChange(list, at, v.value) : undefined;
+    out[key] = c ? { ...v, change: changeOf(model, c) } : v;
   }
   return out;
+}
+
+/** A value of a sysctl as a change: normalised, with its line and the time of its block. */
+function changeOf(model: NoteModel, c: SettingValue): SettingChange {
+  const block = model.evidence.find((b) => b.startLine === c.block);
+  const { shown } = noteTimes(model);
+  return { value: normalisedValue(c.value), line: c.line, time: block ? lineTime(model, block, c.line, shown.get(block) ?? null) : null, set: c.set };
 }
 
 /** The numbers of one sockstat sample. */
@@ -413,12 +424,8 @@ export function latestSockstat(model: NoteModel, points: readonly TimelinePoint[
 /** The three limits a sockstat sample is compared with. */
 const LIMIT_KEYS = [SYSCTL_MAX_ORPHANS, SYSCTL_MAX_TW, SYSCTL_TCP_MEM] as const;
 
-/** A change of a limit after a sample: the new value, its 0-based line, and the time of its block (null: none). */
-export interface LimitChange {
-  readonly value: string;
-  readonly line: number;
-  readonly time: string | null;
-}
+/** A change of a limit after a sample (inEffect.ts SettingChange). */
+export type LimitChange = SettingChange;
 
 /** One sockstat sample against the limits in effect at it (inEffect.ts). */
 export interface SampleLimits {
@@ -429,6 +436,8 @@ export interface SampleLimits {
   readonly pressure: OrphanPressure;
   /** For each limit, its first change after the sample (firstChange), when there is one. */
   readonly changes: Readonly<Partial<Record<(typeof LIMIT_KEYS)[number], LimitChange>>>;
+  /** Every sysctl in effect at the sample, with its first change after it (settingsAt with changes). */
+  readonly sysctls?: Readonly<Record<string, InEffect>>;
 }
 
 /**
@@ -437,13 +446,9 @@ export interface SampleLimits {
  * an earlier limit.
  */
 export function limitsAtSamples(model: NoteModel, points: readonly TimelinePoint[]): SampleLimits[] {
-  const values = settingValues(model, true);
-  const { shown } = noteTimes(model);
-  const blockAt = new Map<number, EvidenceBlock>();
-  for (const b of model.evidence) blockAt.set(b.startLine, b);
   return sockstatSamples(model, points).map((s) => {
     const at = placeOf(model, s.block, s.sockstatLine);
-    const settings = settingsAt(model, at);
+    const settings = settingsAt(model, at, true, true);
     const tcp: { orphan?: number; tw?: number; mem?: number } = {};
     if (s.orphan !== null) tcp.orphan = s.orphan;
     if (s.tw !== null) tcp.tw = s.tw;
@@ -452,13 +457,10 @@ export function limitsAtSamples(model: NoteModel, points: readonly TimelinePoint
     for (const key of LIMIT_KEYS) sysctls[key] = settings[key]?.value ?? '';
     const changes: Partial<Record<(typeof LIMIT_KEYS)[number], LimitChange>> = {};
     for (const key of LIMIT_KEYS) {
-      const c = firstChange(values.get(key) ?? [], at, settings[key]?.value);
-      if (c) {
-        const block = blockAt.get(c.block);
-        changes[key] = { value: normalisedValue(c.value), line: c.line, time: block ? lineTime(model, block, c.line, shown.get(block) ?? null) : null };
-      }
+      const c = settings[key]?.change;
+      if (c) changes[key] = c;
     }
-    return { line: s.sockstatLine, time: s.time, pressure: orphanPressure(pressureInput({ sockstat: { tcp }, sysctls })), changes };
+    return { line: s.sockstatLine, time: s.time, pressure: orphanPressure(pressureInput({ sockstat: { tcp }, sysctls })), changes, sysctls: settings };
   });
 }
 
