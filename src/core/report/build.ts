@@ -178,6 +178,7 @@ export function causesOf(a: NoteAnalysis, lang: Lang): Cause[] {
       samples: a.samples,
       counterReadings: a.counterReadings,
       connectErrorLines: a.connectErrorLines,
+      endpointTallies: a.evidence.endpointTallies,
     },
     lang,
   );

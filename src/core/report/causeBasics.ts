@@ -6,7 +6,7 @@ import type { Lang, StateId } from '../catalogue/types';
 import type { StateSockets } from '../evidence/connections';
 import { formatNumber, t } from '../strings';
 import { CAUSE_TEXT, PHRASE, type CauseRule } from './causeTexts';
-import type { OutputSample, StateCount } from './noteEvidence';
+import type { EndpointTallySample, OutputSample, StateCount } from './noteEvidence';
 import type { Limits, SampleLimits, TimelinePoint, Trend } from './timeline';
 import type { InEffect } from './inEffect';
 import { doneLines } from './adviceDone';
@@ -65,6 +65,8 @@ export interface CauseFacts {
   readonly counterReadings?: Readonly<Record<string, readonly CounterReading[]>>;
   /** Lines that quote connect() failing with EADDRNOTAVAIL (connectErrors.ts). */
   readonly connectErrorLines?: readonly number[];
+  /** Counts of a state's sockets per endpoint (`… | awk '{print $4}' | sort | uniq -c`), in note order. */
+  readonly endpointTallies?: readonly EndpointTallySample[];
 }
 
 export interface CounterReading {

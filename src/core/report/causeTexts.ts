@@ -491,6 +491,14 @@ export const PHRASE = {
     'zh-cn': '默认的 {lo}–{hi}（笔记中该采样处没有 ip_local_port_range 的读数）',
   },
   oneDestination: { en: ' {count} of {listed} listed TIME-WAIT sockets go to {where}: one destination.', 'zh-cn': '列出的 {listed} 个 TIME-WAIT 套接字中有 {count} 个发往 {where}：同一个目的地。' },
+  tallyDestination: {
+    en: ' {count} of {sockets} TIME-WAIT sockets go to {where} (count per destination, line {line}): one destination.',
+    'zh-cn': '{sockets} 个 TIME-WAIT 套接字中有 {count} 个发往 {where}（第 {line} 行的按目的地统计）：同一个目的地。',
+  },
+  filteredDestination: {
+    en: ' The TIME-WAIT listing in the note was filtered on an address, a port or another pattern, so it cannot show where most of them go: the limit is per destination, so it bites only where most of them go to one address and port.',
+    'zh-cn': '笔记中的 TIME-WAIT 列表按地址、端口或其他条件过滤过，看不出它们大多发往哪里：端口限制按目的地计算，只有当它们大多发往同一个地址和端口时才会耗尽。',
+  },
   noDestination: {
     en: ' The note does not show where they go: the limit is per destination, so it bites only where most of them go to one address and port.',
     'zh-cn': '笔记没有显示它们发往哪里：端口限制按目的地计算，只有当它们大多发往同一个地址和端口时才会耗尽。',

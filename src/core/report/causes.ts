@@ -48,7 +48,8 @@ function zeroWindow(f: CauseFacts, lang: Lang): Cause | undefined {
   const n = timed(s);
   if (s.timers.persist === 0 || !majority(s.timers.persist, n) || !majority(s.sendQ.nonZero, s.sendQ.rows)) return undefined;
   const top = s.prefixes[0];
-  const network = top && s.listed >= 2 && majority(top.count, s.listed) ? t(PHRASE.network, lang, { count: top.count, listed: s.listed, prefix: top.prefix }) : '';
+  // Rows kept by their address (`dst 203.0.113.0/24`, `| grep 203.0.113.`) show that network because of the filter.
+  const network = top && !s.selected && s.listed >= 2 && majority(top.count, s.listed) ? t(PHRASE.network, lang, { count: top.count, listed: s.listed, prefix: top.prefix }) : '';
   return make('fin-wait-1-zero-window', 'FIN-WAIT-1', lang, { persist: s.timers.persist, timed: n, nonZero: s.sendQ.nonZero, rows: s.sendQ.rows, max: formatNumber(s.sendQ.max), network }, false, f.stateSysctls?.['FIN-WAIT-1']);
 }
 
