@@ -16,6 +16,7 @@ import { parseEvidence } from '../../src/core/evidence/parse';
 import { analyzeNote } from '../../src/core/note/analyze';
 import { buildReport } from '../../src/core/report/build';
 import { cliOut } from '../support/cli';
+import { CAUSE_TEXT } from '../../src/core/report/causeTexts';
 
 const fence = (...lines: string[]): string => ['```', ...lines, '```', ''].join('\n');
 const cause = (note: string, lang: 'en' | 'zh-cn' = 'en') => buildReport(analyzeNote(note), { file: 'n.md', lang }).json.causes.find((c) => c.rule === 'local-port-exhaustion');
@@ -35,6 +36,14 @@ describe('the command: which endpoint column a per-value count is of, and rows k
     // netstat: Proto Recv-Q Send-Q Local Foreign State.
     assert.deepEqual(tally("netstat -ant | awk '/TIME_WAIT/ {print $5}' | sort | uniq -c | sort -rn | head"), { state: 'TIME-WAIT', side: 'peer', whole: false });
     assert.deepEqual(tally("netstat -ant | grep TIME_WAIT | awk '{print $5}' | sort | uniq -c"), { state: 'TIME-WAIT', side: 'peer', whole: true });
+  });
+
+  it('the commands the report itself suggests count TIME-WAIT per peer', () => {
+    for (const rule of ['local-port-exhaustion', 'time-wait-table-full'] as const) {
+      const cmd = /`(ss [^`]*uniq -c[^`]*)`/.exec(CAUSE_TEXT[rule].check.map((c) => c.en).join(' '))?.[1];
+      assert.ok(cmd, rule);
+      assert.deepEqual(parseCommand(cmd).endpointTally, { state: 'TIME-WAIT', side: 'peer', whole: false }, rule);
+    }
   });
 
   it('no tally when the column or the state is not known, or the rows were filtered or counted unsorted', () => {
