@@ -156,11 +156,13 @@ describe('CLOSE-WAIT weighed against the connections (audit J6)', () => {
 });
 
 describe('through the built CLI', () => {
-  it('report --json: the new rules by id, the JSON shape unchanged (state, rule, message, source)', () => {
+  it('report --json: the new rules by id, the JSON shape unchanged (state, rule, message, source; `done` when the note made an advised change)', () => {
     const j = JSON.parse(cli('report', PORTS, '--json')) as { causes: Record<string, unknown>[] };
     const c = j.causes.find((x) => x.rule === 'local-port-exhaustion');
     assert.ok(c);
-    assert.deepEqual(Object.keys(c).sort(), ['message', 'rule', 'source', 'state']);
+    // The note widened the range at 11:30 (audit c M5): the one optional field says so.
+    assert.deepEqual(Object.keys(c).sort(), ['done', 'message', 'rule', 'source', 'state']);
+    assert.deepEqual(c.done, [{ key: 'net.ipv4.ip_local_port_range', value: '10240 65000', line: 35, time: '11:30:00' }]);
     assert.equal(c.source, 'https://elixir.bootlin.com/linux/v6.12/source/net/ipv4/inet_hashtables.c');
     const z = JSON.parse(cli('report', ACCEPT, '--json', '--lang', 'zh-cn')) as { causes: { rule: string; state: string; message: string }[] };
     assert.deepEqual(z.causes.map((x) => [x.rule, x.state]), [['listen-accept-queue-overflow', 'LISTEN'], ['syn-queue-overflow', 'SYN-RECEIVED']]);

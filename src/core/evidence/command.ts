@@ -16,9 +16,9 @@ import { setsSysctls } from './sysctlWrites';
 
 export { readsConntrack } from './entryTables';
 import { familyOf, ssNamespace, targetOf } from './commandScope';
-import { readGrep, skipsHeader } from './pipeStages';
+import { readAwkPrint, readGrep, skipsHeader } from './pipeStages';
 import { outputKind, SHELL_LEAD, type OutputKind } from './outputKind';
-import { ALL_STATES, isFlag, ONLY_LISTENERS, parseSsArgs, WITHOUT_LISTENERS, type SsOptions } from './ssArgs';
+import { ALL_STATES, isFlag, ONLY_LISTENERS, parseSsArgs, ssEndpointField, WITHOUT_LISTENERS, type SsOptions } from './ssArgs';
 
 export { parseSsArgs, type SsOptions } from './ssArgs';
 
@@ -65,6 +65,15 @@ export interface CommandContext {
   readonly partial: boolean;
   /** The same for the per-state counts a pipeline that counts prints: a filter before its count (`| grep :443 | awk … END …`). */
   readonly countsPartial: boolean;
+  /**
+   * The rows a pipeline that lists sockets prints were kept by something other than their state — an ss filter
+   * expression (`dst 10.40.2.15`, `dport = :3306`), a grep or awk pattern that is not one state, an inverted one:
+   * they are not a sample of the state's sockets, so where they go (their peers, their local ports) says nothing of
+   * where the state's sockets go. A `head` (part of the rows, not chosen by their contents) is not such a filter.
+   */
+  readonly selects?: true;
+  /** The pipeline counts one state's sockets per value of one endpoint column (`… | awk '{print $4}' | sort | uniq -c`). */
+  readonly endpointTally?: EndpointTally;
   /** The output is one number (`| wc -l`, `grep -c`): which state it counts and how many header lines to drop. */
   readonly singleNumber?: { readonly state?: StateId; readonly headerLines: number; readonly tool?: string };
   /** Keys for bare value lines in order (`cat /proc/sys/…`, `sysctl -n …`, `getconf PAGESIZE`). */
@@ -106,6 +115,15 @@ export interface CommandContext {
   readonly family?: '4' | '6';
   /** Where the first parsed tool runs, when a wrapper says (`ip netns exec blue`, `ssh lb-8`, `ss -N blue`). */
   readonly target?: string;
+}
+
+/** What a per-value count of a listing's endpoint column counts (endpointTallyOf). */
+export interface EndpointTally {
+  readonly state: StateId;
+  /** The column: the local or the peer address and port. */
+  readonly side: 'local' | 'peer';
+  /** No stage cuts the count lines (`| head`): they add up to every socket of the state the listing showed. */
+  readonly whole: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -203,6 +221,8 @@ interface MutableContext {
   counting: boolean;
   partial: boolean;
   countsPartial: boolean;
+  selects?: true;
+  endpointTally?: EndpointTally;
   singleNumber?: { state?: StateId; headerLines: number; tool?: string };
   valueKeys: string[];
   family?: '4' | '6';
@@ -391,6 +411,7 @@ function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number, show
   let grepState: StateId | undefined;
   let subset = ss?.expression === true; // a stage filters on something that is not one state: the number is a subset
   let cut = subset; // a stage keeps only some rows (ctx.partial); awk programs are not read, so not among them
+  let selected = subset; // the rows kept were chosen by something other than their state (ctx.selects)
   let grepCount = false;
   let counted = false; // a stage of this pipeline counts per state
   let headerSkipped = false;
@@ -410,7 +431,7 @@ function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number, show
     if ((name === 'head' || name === 'tail') && si > 0) subset = cut = true;
     if (name === 'awk' || name === 'gawk' || name === 'mawk') {
       if (rest.some((w) => /\bEND\b/.test(w))) ctx.counting = counted = true;
-      else if (si > 0) subset = true;
+      else if (si > 0) subset = selected = true;
     }
     if (name === 'find' && rest.some((w) => w.toLowerCase() === '/c')) {
       // Windows: netstat -an | find /c "TIME_WAIT"; `find /c /v ""` counts every line (no line lacks ""), so
@@ -418,17 +439,17 @@ function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number, show
       grepCount = true;
       const pattern = rest.find((w) => !w.startsWith('/'));
       if (rest.some((w) => w.toLowerCase() === '/v')) {
-        if (pattern !== '') subset = cut = true;
+        if (pattern !== '') subset = cut = selected = true;
       } else {
         const m = pattern === undefined ? undefined : lookupStateSpelling(pattern.trim());
         if (m) grepState = m.state;
-        else subset = cut = true;
+        else subset = cut = selected = true;
       }
     }
     if (name === 'grep' || name === 'egrep' || name === 'findstr') {
       const r = readGrep(rest);
       if (r.count) grepCount = true;
-      if (r.invert || (r.hasPattern && r.state === undefined)) subset = cut = true;
+      if (r.invert || (r.hasPattern && r.state === undefined)) subset = cut = selected = true;
       else if (r.state !== undefined) {
         if (grepState !== undefined && grepState !== r.state) subset = cut = true;
         grepState = r.state;
@@ -440,6 +461,9 @@ function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number, show
     if (counted) ctx.countsPartial = true;
     else ctx.partial = true;
   }
+  if (selected && sockets && !counted) ctx.selects = true;
+  const tally = tool === 'ss' || tool === 'netstat' ? endpointTallyOf(tool, args, all, ss) : undefined;
+  if (tally) ctx.endpointTally ??= tally;
   if (headed) {
     if (counted) showing.countsCut = true;
     else showing.cut = true;
@@ -457,6 +481,52 @@ function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number, show
   const oneCount = (wcLines && !last.slice(1).some((w) => !w.startsWith('-'))) || lastIsGrepCount;
   if (valuesRead) notePrinted(showing, 'values', ctx.valueKeys.slice(keysBefore));
   else notePrinted(showing, oneCount ? 'count' : kind);
+}
+
+/**
+ * A count of one state's sockets per value of one endpoint column of an ss or netstat listing: the listing (no ss
+ * filter expression), a header skip or a grep that keeps one state, awk printing one field (readAwkPrint), `sort`
+ * and `uniq -c`, then only stages that keep whole lines (`sort -rn`, `head`). The state from the ss state filter, the
+ * grep or the awk condition (one, the same); the column from the field: ss's layout (ssEndpointField), netstat's
+ * Proto, Recv-Q, Send-Q, Local, Foreign (Linux and BSD alike; Windows' fourth and fifth are no addresses). Undefined
+ * for anything else: a count of a column not known, or of rows chosen by what is counted, is not read.
+ */
+function endpointTallyOf(tool: string, args: readonly string[], stages: readonly (readonly string[])[], ss: SsOptions | undefined): EndpointTally | undefined {
+  if (tool === 'ss' ? !ss || ss.expression === true || ss.summary : args.some(isNetstatStatsFlag)) return undefined;
+  let state = tool === 'ss' ? ss?.singleState : undefined;
+  const keep = (s: StateId): boolean => {
+    if (state !== undefined && state !== s) return false;
+    state = s;
+    return true;
+  };
+  let i = 1;
+  for (; i < stages.length; i++) {
+    const stage = stages[i] as readonly string[];
+    const name = basename(stage[0] ?? '');
+    const rest = stage.slice(1);
+    if (skipsHeader(name, rest)) continue;
+    if (!GREPS.has(name)) break;
+    const r = readGrep(rest);
+    if (r.count || r.invert || r.state === undefined || !keep(r.state)) return undefined;
+  }
+  const awk = stages[i];
+  const print = awk && AWKS.has(basename(awk[0] ?? '')) ? readAwkPrint(awk.slice(1)) : undefined;
+  if (!print || (print.state !== undefined && !keep(print.state)) || state === undefined) return undefined;
+  const counted: StateId = state;
+  if (!listedStates(tool, args, stages, ss)?.includes(counted)) return undefined;
+  const side = tool === 'ss' ? ssEndpointField(ss as SsOptions, print.field) : print.field === 4 ? 'local' : print.field === 5 ? 'peer' : undefined;
+  const sort = stages[i + 1] ?? [];
+  const uniq = stages[i + 2] ?? [];
+  const sortsOnly = basename(sort[0] ?? '') === 'sort' && sort.slice(1).every((w) => w.startsWith('-') && w !== '--unique' && !(w[1] !== '-' && w.includes('u')));
+  const counts = basename(uniq[0] ?? '') === 'uniq' && uniq.length === 2 && (uniq[1] === '-c' || uniq[1] === '--count');
+  if (side === undefined || !sortsOnly || !counts) return undefined;
+  let whole = true;
+  for (const stage of stages.slice(i + 3)) {
+    const name = basename(stage[0] ?? '');
+    if (name === 'head' || name === 'tail') whole = false;
+    else if (name !== 'sort') return undefined;
+  }
+  return { state: counted, side, whole };
 }
 
 function isNetstatStatsFlag(w: string): boolean {

@@ -47,6 +47,7 @@ import { ProcTcp } from './formats/procTcp';
 import { Snapshot } from './formats/snapshot';
 import { Sockstat, SsSummary } from './formats/sockstat';
 import { SsListing } from './formats/ss';
+import { EndpointCounts } from './formats/endpointCounts';
 import { Sysctl } from './formats/sysctl';
 
 export { PAGE_SIZE_KEY } from './snapshotFormat';
@@ -84,6 +85,7 @@ function startBuilder(line: Line, st: ParseState): Builder | undefined {
   if (NetTcpTable.canStart(line)) return tryTake(new NetTcpTable(ctx));
   if (NetTcpList.canStart(line)) return tryTake(new NetTcpList(ctx));
   if (SsListing.canStart(line, ctx)) return tryTake(new SsListing(ctx));
+  if (ctx?.endpointTally !== undefined && EndpointCounts.canStart(line)) return tryTake(new EndpointCounts(ctx.endpointTally));
   const hex = ctx !== undefined && ctx.procNetTcp && ctx.counting;
   st.words ??= commandWords(ctx);
   if (StateCounts.canStart(line, hex, st.words)) {
@@ -138,11 +140,12 @@ function setContext(st: ParseState, command: string): void {
   st.words = undefined;
 }
 
-/** The segment with what its command says of its sockets (scope; partial, for a segment with counts). */
-function withCommand(seg: EvidenceSegment, scope: SegmentScope | undefined, partial: boolean): EvidenceSegment {
+/** The segment with what its command says of its sockets (scope; partial, for a segment with counts; selected, for a listing's rows). */
+function withCommand(seg: EvidenceSegment, scope: SegmentScope | undefined, partial: boolean, ctx: CommandContext | undefined): EvidenceSegment {
   const cut = partial && seg.listed !== undefined;
-  if (!scope && !cut) return seg;
-  return { ...seg, ...(scope ? { scope } : {}), ...(cut ? { partial: true as const } : {}) };
+  const selected = ctx?.selects === true && seg.listed !== undefined && !seg.oneNumber && seg.kind !== 'state-counts';
+  if (!scope && !cut && !selected) return seg;
+  return { ...seg, ...(scope ? { scope } : {}), ...(cut ? { partial: true as const } : {}), ...(selected ? { selected: true as const } : {}) };
 }
 
 /**
@@ -193,7 +196,7 @@ function parseLines(text: string, lineBase: number, out: EvidenceSegment[]): num
     if (!cur) return;
     const seg = cur.finish();
     // The context is still the one the output started in: a command line closes the output before it sets its own.
-    if (seg) out.push(withCoverage(cur instanceof Snapshot ? seg : withCommand(seg, scope, partialOf(seg, st.ctx)), st.ctx, cur.cut));
+    if (seg) out.push(withCoverage(cur instanceof Snapshot ? seg : withCommand(seg, scope, partialOf(seg, st.ctx), st.ctx), st.ctx, cur.cut));
     cur = undefined;
   };
 

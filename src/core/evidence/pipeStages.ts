@@ -56,3 +56,24 @@ export function readGrep(args: readonly string[]): { count: boolean; invert: boo
   const m = /[|()[\]*+?\\]/.test(pattern) ? undefined : lookupStateSpelling(pattern.trim());
   return m ? { count, invert, hasPattern: true, state: m.state, pattern } : { count, invert, hasPattern: true, pattern };
 }
+
+/**
+ * An awk stage that prints one field of each row it keeps (`awk '{print $4}'`, `awk 'NR>1 {print $5}'`, `awk
+ * '/TIME_WAIT/ {print $5}'`, `awk '$1 == "TIME-WAIT" {print $5}'`): the field, and the state its condition keeps.
+ * Undefined for anything else — another field separator, a condition on another value (it would choose the rows
+ * by what it counts), more than one field.
+ */
+export function readAwkPrint(args: readonly string[]): { field: number; state?: StateId } | undefined {
+  if (args.length !== 1) return undefined;
+  const program = (args[0] as string).trim();
+  const open = program.indexOf('{');
+  if (open < 0 || !program.endsWith('}') || program.indexOf('{', open + 1) >= 0) return undefined;
+  const body = /^print\s+\$(\d{1,2})\s*;?$/.exec(program.slice(open + 1, -1).trim());
+  const field = body ? Number(body[1]) : 0;
+  if (field < 1) return undefined;
+  const condition = program.slice(0, open).replace(/\s+/g, '');
+  if (condition === '' || condition === 'NR>1' || condition === 'NR>=2') return { field };
+  const named = /^\/([A-Za-z0-9_-]{1,20})\/$/.exec(condition) ?? /^\$\d{1,2}=="([A-Za-z0-9_-]{1,20})"$/.exec(condition);
+  const state = named ? lookupStateSpelling(named[1] as string)?.state : undefined;
+  return state !== undefined ? { field, state } : undefined;
+}

@@ -136,6 +136,18 @@ export function parseSsArgs(args: readonly string[]): SsOptions {
   return out;
 }
 
+/**
+ * Which endpoint the 1-based field `n` of an ss listing row is, as awk splits it (`awk '{print $4}'`): ss prints
+ * Netid, State, Recv-Q, Send-Q, Local, Peer (then Process and the -o/-e/-i items), dropping Netid when it dumps one
+ * socket table (TCP only: `-t`) and State when the filter selects exactly one state (ss.c: a column is shown only
+ * when its filter has more than one bit). Undefined for another field, a summary, or a layout not known here.
+ */
+export function ssEndpointField(o: SsOptions, n: number): 'local' | 'peer' | undefined {
+  if (o.summary || o.tcp === 'none' || o.shows === undefined) return undefined;
+  const first = 3 + (o.tcp === 'only' ? 0 : 1) + (o.singleState !== undefined ? 0 : 1);
+  return n === first ? 'local' : n === first + 1 ? 'peer' : undefined;
+}
+
 /** The states of ss `state` keywords (a state, or a group such as `connected`); undefined for one it does not know. */
 function filterStates(keywords: readonly string[]): readonly StateId[] | undefined {
   const out: StateId[] = [];

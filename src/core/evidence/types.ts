@@ -13,6 +13,7 @@ export type EvidenceKind =
   | 'lsof' //          lsof -i listings: sockets some process holds a descriptor of (formats/lsof.ts)
   | 'sockstat' //      /proc/net/sockstat, /proc/net/sockstat6
   | 'state-counts' //  `… | sort | uniq -c`, awk per-state counts, "STATE N" tables
+  | 'endpoint-counts' // one state's sockets per local or peer endpoint: `ss … | awk '{print $4}' | sort | uniq -c`
   | 'nstat' //         nstat / netstat -s / /proc/net/netstat counters
   | 'proc-net-tcp' //  /proc/net/tcp, /proc/net/tcp6 rows (hex state column)
   | 'sysctl' //        `sysctl net.ipv4.tcp_max_orphans = 262144` lines
@@ -79,6 +80,13 @@ export interface EvidenceSegment {
    */
   readonly partial?: true;
   /**
+   * (Listings) the command kept its rows by something other than their state (CommandContext.selects: `dst …`,
+   * `| grep 10.0.1.23`): where they go says nothing of where the state's sockets go.
+   */
+  readonly selected?: true;
+  /** (endpoint-counts) one state's sockets per endpoint of one column, the largest first (formats/endpointCounts.ts). */
+  readonly endpoints?: EndpointCounts;
+  /**
    * What the command says about which sockets it saw (its address family, the host in its prompt, the network
    * namespace or container it ran in); absent when it says nothing. Counts of one state from segments whose
    * scopes differ are different sockets; otherwise they are the same ones counted again (blockCounts.ts).
@@ -99,4 +107,16 @@ export interface EvidenceSegment {
    * from a configuration file (`cat /etc/sysctl.conf`) — command.ts `setsSysctls`. Absent for readings.
    */
   readonly set?: true;
+}
+
+/** A count of one state's sockets per local or peer endpoint (`uniq -c` of one column of a listing). */
+export interface EndpointCounts {
+  readonly state: StateId;
+  readonly side: 'local' | 'peer';
+  /** No line was cut (no `head`, no elision): `total` is every socket of the state the listing showed. */
+  readonly whole: boolean;
+  /** The sockets of the lines read (those whose value is an endpoint). */
+  readonly total: number;
+  /** The largest counts of an address and port (at most five), the largest first. */
+  readonly top: readonly { readonly address: string; readonly port: number; readonly count: number }[];
 }

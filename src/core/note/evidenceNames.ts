@@ -19,6 +19,7 @@ const KIND: Readonly<Record<EvidenceKind, Localized>> = {
   lsof: { en: 'lsof output', 'zh-cn': 'lsof 输出' },
   sockstat: { en: 'sockstat', 'zh-cn': 'sockstat' },
   'state-counts': { en: 'per-state counts', 'zh-cn': '按状态统计' },
+  'endpoint-counts': { en: 'counts per address and port', 'zh-cn': '按地址和端口统计' },
   nstat: { en: 'counters', 'zh-cn': '计数器' },
   'proc-net-tcp': { en: '/proc/net/tcp rows', 'zh-cn': '/proc/net/tcp 行' },
   sysctl: { en: 'sysctl values', 'zh-cn': 'sysctl 值' },

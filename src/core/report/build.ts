@@ -6,7 +6,7 @@
 import { withinRange, type EvidenceBlock, type NoteModel, type OffsetRange } from '../note/model';
 import { STATE_IDS, type Lang, type StateId } from '../catalogue/types';
 import type { StateSockets, TimerKind } from '../evidence/connections';
-import { countsTimeWait, findCauses, type Cause, type CounterReading } from './causes';
+import { countsTimeWait, findCauses, type AdviceDone, type Cause, type CounterReading } from './causes';
 import { compareOnAxis } from './sampleOrder';
 import { connectErrorLines } from './connectErrors';
 import { checkNote, type Finding } from '../check/findings';
@@ -113,7 +113,7 @@ function placedSamples(model: NoteModel, samples: readonly OutputSample[], withS
   placed.forEach((s, i) => {
     if (!countsTimeWait(s)) return;
     const block = blockAt(model, s.line);
-    if (block) placed[i] = { ...s, sysctls: settingsAt(model, placeOf(model, block, s.line)) };
+    if (block) placed[i] = { ...s, sysctls: settingsAt(model, placeOf(model, block, s.line), true, true) };
     const l = latest === undefined ? undefined : (placed[latest] as OutputSample);
     if (!l || compareOnAxis({ minutes: s.minutes ?? -Infinity, line: s.line }, { minutes: l.minutes ?? -Infinity, line: l.line }) > 0) latest = i;
   });
@@ -148,7 +148,7 @@ function sysctlsAtListings(model: NoteModel, evidence: NoteEvidence): Partial<Re
   const out: Partial<Record<StateId, Record<string, InEffect>>> = {};
   for (const [state, line] of evidence.listingLines) {
     const block = model.evidence.find((b) => line >= b.startLine && line < b.endLine);
-    if (block) out[state] = settingsAt(model, placeOf(model, block, line));
+    if (block) out[state] = settingsAt(model, placeOf(model, block, line), true, true);
   }
   return out;
 }
@@ -178,6 +178,7 @@ export function causesOf(a: NoteAnalysis, lang: Lang): Cause[] {
       samples: a.samples,
       counterReadings: a.counterReadings,
       connectErrorLines: a.connectErrorLines,
+      endpointTallies: a.evidence.endpointTallies,
     },
     lang,
   );
@@ -222,7 +223,14 @@ export interface ReportJson {
   }[];
   readonly trend: Trend | null;
   readonly limits: Limits;
-  readonly causes: readonly { readonly state: StateId | null; readonly rule: string; readonly message: string; readonly source: string }[];
+  readonly causes: readonly {
+    readonly state: StateId | null;
+    readonly rule: string;
+    readonly message: string;
+    readonly source: string;
+    /** The changes its advice recommends that the note already made after its sample (0-based line), when there are any. */
+    readonly done?: readonly AdviceDone[];
+  }[];
   readonly findings: readonly Finding[];
   /** The latest whole per-state count the counts start from (its first output line, time, kind), or null. */
   readonly countsFrom: CountSample | null;
@@ -276,7 +284,7 @@ export function buildReport(model: NoteModel, options: ReportOptions): Report {
       timeline: analysis.points.map((p) => ({ time: p.time, line: p.line, orphan: p.orphan, tw: p.tw, mem: p.mem, ...(p.heading ? { fromHeading: p.heading } : {}), ...(p.netns !== undefined ? { netns: p.netns } : {}) })),
       trend: analysis.trend,
       limits: analysis.limits,
-      causes: causes.map((c) => ({ state: c.state, rule: c.rule, message: c.message, source: c.source })),
+      causes: causes.map((c) => ({ state: c.state, rule: c.rule, message: c.message, source: c.source, ...(c.done ? { done: c.done } : {}) })),
       findings,
       countsFrom: analysis.evidence.countsFrom,
     },

@@ -4,11 +4,12 @@
  */
 import type { Lang, StateId } from '../catalogue/types';
 import type { StateSockets } from '../evidence/connections';
-import { t } from '../strings';
+import { formatNumber, t } from '../strings';
 import { CAUSE_TEXT, PHRASE, type CauseRule } from './causeTexts';
-import type { OutputSample, StateCount } from './noteEvidence';
+import type { EndpointTallySample, OutputSample, StateCount } from './noteEvidence';
 import type { Limits, SampleLimits, TimelinePoint, Trend } from './timeline';
 import type { InEffect } from './inEffect';
+import { doneLines } from './adviceDone';
 
 export interface Cause {
   readonly rule: CauseRule;
@@ -20,6 +21,16 @@ export interface Cause {
   readonly source: string;
   /** Judged at an earlier sample than the latest, and said in the past (CauseText `past`). */
   readonly past?: true;
+  /** The changes its advice recommends that the note already made after its sample (adviceDone.ts), in line order. */
+  readonly done?: readonly AdviceDone[];
+}
+
+/** An advised change the note already made: the tunable, the value it set (blanks normalised), its 0-based line and the time of its block. */
+export interface AdviceDone {
+  readonly key: string;
+  readonly value: string;
+  readonly line: number;
+  readonly time: string | null;
 }
 
 export interface CauseFacts {
@@ -54,6 +65,8 @@ export interface CauseFacts {
   readonly counterReadings?: Readonly<Record<string, readonly CounterReading[]>>;
   /** Lines that quote connect() failing with EADDRNOTAVAIL (connectErrors.ts). */
   readonly connectErrorLines?: readonly number[];
+  /** Counts of a state's sockets per endpoint (`… | awk '{print $4}' | sort | uniq -c`), in note order. */
+  readonly endpointTallies?: readonly EndpointTallySample[];
 }
 
 export interface CounterReading {
@@ -71,18 +84,43 @@ export interface CounterReading {
 /** More than half. */
 export const majority = (part: number, whole: number): boolean => whole > 0 && part * 2 > whole;
 
-/** A cause of `rule` with its texts filled in (`past`: the rule held at an earlier sample, said in the past). */
-export function make(rule: CauseRule, state: StateId | null, lang: Lang, values: Record<string, string | number>, past = false): Cause {
+/**
+ * A cause of `rule` with its texts filled in (`past`: the rule held at an earlier sample, said in the past). With
+ * `settings` (the sysctls in effect at the sample the rule is judged at, with their changes after it): a change line
+ * whose advised change the note already made is said as done (adviceDone.ts).
+ */
+export function make(rule: CauseRule, state: StateId | null, lang: Lang, values: Record<string, string | number>, past = false, settings?: Readonly<Record<string, InEffect>>): Cause {
   const text = CAUSE_TEXT[rule];
+  const made = doneLines(text.change, settings);
+  const done: AdviceDone[] = [];
+  const change = text.change.map((c, i) => {
+    const d = made[i];
+    if (!d) return t(c, lang);
+    done.push({ key: d.tunes.key, value: d.change.value, line: d.change.line, time: d.change.time });
+    return t(d.tunes.done, lang, { value: settingValue(d.tunes.key, d.change.value), when: whenOf(d.change.time, d.change.line, lang) });
+  });
   return {
     rule,
     state,
     message: t(past && text.past ? text.past : text.message, lang, values),
     check: text.check.map((c) => t(c, lang)),
-    change: text.change.map((c) => t(c, lang)),
+    change,
     source: text.source,
     ...(past && text.past ? { past: true as const } : {}),
+    ...(done.length ? { done } : {}),
   };
+}
+
+/** Where a sample or a change stands, for a message: "10:31:02 (line 24)", or "line 24" without a time. */
+export const whenOf = (time: string | null, line: number, lang: Lang): string => (time !== null ? t(PHRASE.when, lang, { time, line: line + 1 }) : t(PHRASE.whenLine, lang, { line: line + 1 }));
+
+/** A sysctl value for a message: numbers with separators (`65,536`, tcp_mem's three), note text reduced to inert characters. */
+export const limitValue = (v: string): string => v.split(' ').map((x) => (/^\d{1,15}$/.test(x) ? formatNumber(Number(x)) : safeName(x))).join(' ');
+
+/** A value a change set, for its done line: ip_local_port_range as `lo–hi` (as the port rule shows a range), else limitValue. */
+function settingValue(key: string, v: string): string {
+  const m = key === 'net.ipv4.ip_local_port_range' ? /^(\d{1,5}) (\d{1,5})$/.exec(v) : null;
+  return m ? `${m[1]}–${m[2]}` : limitValue(v);
 }
 
 /** ", read later in the note" after a value read only after the sample it is compared with. */

@@ -10,6 +10,7 @@
  * Placeholders `{name}` are filled with numbers and addresses from the note (callers escape for their medium).
  */
 import type { Localized } from '../catalogue/types';
+import type { Advice } from './adviceDone';
 
 export type CauseRule =
   | 'fin-wait-1-zero-window'
@@ -36,7 +37,8 @@ export interface CauseText {
    */
   readonly past?: Localized;
   readonly check: readonly Localized[];
-  readonly change: readonly Localized[];
+  /** What to change; a line that recommends changing a tunable names it (`tunes`), said as done when the note made that change (adviceDone.ts). */
+  readonly change: readonly Advice[];
   /** A public page a reader can open. */
   readonly source: string;
 }
@@ -44,6 +46,17 @@ export interface CauseText {
 const TIMER_C = 'https://elixir.bootlin.com/linux/v6.12/source/net/ipv4/tcp_timer.c';
 const INPUT_C = 'https://elixir.bootlin.com/linux/v6.12/source/net/ipv4/tcp_input.c';
 const TCP_C = 'https://elixir.bootlin.com/linux/v6.12/source/net/ipv4/tcp.c';
+
+/** Done lines two causes share ({value}, {when}: the value the note set and where). */
+const MAX_ORPHANS_DONE: Localized = {
+  en: '`net.ipv4.tcp_max_orphans` is already set to {value} at {when}: that makes room (each orphan can hold up to about 64 KB), it does not make fewer orphans',
+  'zh-cn': '`net.ipv4.tcp_max_orphans` 已于 {when}设为 {value}：这只是腾出空间（每个孤儿最多可占约 64 KB），并不会让孤儿变少',
+};
+const TCP_MEM_DONE: Localized = {
+  en: '`net.ipv4.tcp_mem` is already set to {value} at {when} (pages, not bytes): that makes room, it does not free what holds the memory',
+  'zh-cn': '`net.ipv4.tcp_mem` 已于 {when}设为 {value}（单位是页，不是字节）：这只是腾出空间，并不会释放占着内存的东西',
+};
+const ORPHAN_RETRIES = 'net.ipv4.tcp_orphan_retries';
 
 export const CAUSE_TEXT: Readonly<Record<CauseRule, CauseText>> = {
   'fin-wait-1-zero-window': {
@@ -58,7 +71,20 @@ export const CAUSE_TEXT: Readonly<Record<CauseRule, CauseText>> = {
     ],
     change: [
       { en: 'fix or throttle the slow or stalled reader (often one client network)', 'zh-cn': '修复或限制读取缓慢/停滞的对端（常常是同一个客户端网络）' },
-      { en: 'bound the probes: `sysctl -w net.ipv4.tcp_orphan_retries=3` (0 means 8 while the RTO is not maxed out)', 'zh-cn': '限制探测次数：`sysctl -w net.ipv4.tcp_orphan_retries=3`（0 表示在 RTO 未到上限时取 8）' },
+      {
+        en: 'bound the probes: `sysctl -w net.ipv4.tcp_orphan_retries=3` (0 means 8 while the RTO is not maxed out)',
+        'zh-cn': '限制探测次数：`sysctl -w net.ipv4.tcp_orphan_retries=3`（0 表示在 RTO 未到上限时取 8）',
+        tunes: [
+          {
+            key: ORPHAN_RETRIES,
+            wants: 'lower',
+            done: {
+              en: '`net.ipv4.tcp_orphan_retries` is already set to {value} at {when}: the probes are bounded; what remains is the reader that takes nothing',
+              'zh-cn': '`net.ipv4.tcp_orphan_retries` 已于 {when}设为 {value}：探测次数已受限；剩下的是不接收数据的对端',
+            },
+          },
+        ],
+      },
       { en: 'clear the current ones: `ss -K state fin-wait-1 dst <prefix>` (needs kernel socket-destroy support)', 'zh-cn': '清理现有的：`ss -K state fin-wait-1 dst <网段>`（需要内核支持 socket destroy）' },
     ],
     source: TIMER_C,
@@ -75,7 +101,20 @@ export const CAUSE_TEXT: Readonly<Record<CauseRule, CauseText>> = {
     ],
     change: [
       { en: 'fix the path or the peer; the sockets clear themselves at the budget', 'zh-cn': '修复路径或对端；达到预算后这些套接字会自行清除' },
-      { en: 'to free them sooner: lower `net.ipv4.tcp_orphan_retries` (e.g. 3)', 'zh-cn': '想更早释放：调低 `net.ipv4.tcp_orphan_retries`（例如 3）' },
+      {
+        en: 'to free them sooner: lower `net.ipv4.tcp_orphan_retries` (e.g. 3)',
+        'zh-cn': '想更早释放：调低 `net.ipv4.tcp_orphan_retries`（例如 3）',
+        tunes: [
+          {
+            key: ORPHAN_RETRIES,
+            wants: 'lower',
+            done: {
+              en: '`net.ipv4.tcp_orphan_retries` is already set to {value} at {when}: they are freed sooner; the path or the peer remains',
+              'zh-cn': '`net.ipv4.tcp_orphan_retries` 已于 {when}设为 {value}：它们会更早释放；路径或对端的问题仍在',
+            },
+          },
+        ],
+      },
     ],
     source: TIMER_C,
   },
@@ -89,7 +128,21 @@ export const CAUSE_TEXT: Readonly<Record<CauseRule, CauseText>> = {
       { en: 'firewall / conntrack timeouts for closing connections (LAST_ACK, CLOSE)', 'zh-cn': '防火墙 / conntrack 对关闭中连接（LAST_ACK、CLOSE）的超时设置' },
     ],
     change: [
-      { en: 'fix the middlebox or peer; lower `net.ipv4.tcp_orphan_retries` to free them sooner', 'zh-cn': '修复中间设备或对端；调低 `net.ipv4.tcp_orphan_retries` 可更早释放' },
+      { en: 'fix the middlebox or peer', 'zh-cn': '修复中间设备或对端' },
+      {
+        en: 'lower `net.ipv4.tcp_orphan_retries` to free them sooner',
+        'zh-cn': '调低 `net.ipv4.tcp_orphan_retries` 可更早释放',
+        tunes: [
+          {
+            key: ORPHAN_RETRIES,
+            wants: 'lower',
+            done: {
+              en: '`net.ipv4.tcp_orphan_retries` is already set to {value} at {when}: they are freed sooner; the middlebox or the peer remains',
+              'zh-cn': '`net.ipv4.tcp_orphan_retries` 已于 {when}设为 {value}：它们会更早释放；中间设备或对端的问题仍在',
+            },
+          },
+        ],
+      },
     ],
     source: TIMER_C,
   },
@@ -141,7 +194,20 @@ export const CAUSE_TEXT: Readonly<Record<CauseRule, CauseText>> = {
       { en: '`sysctl net.ipv4.tcp_fin_timeout`; the peers\' CLOSE-WAIT', 'zh-cn': '`sysctl net.ipv4.tcp_fin_timeout`；对端的 CLOSE-WAIT' },
     ],
     change: [
-      { en: '`net.ipv4.tcp_fin_timeout` ≤ 60 turns them into minisocks at once (counted in `tw`, not `orphan`)', 'zh-cn': '`net.ipv4.tcp_fin_timeout` ≤ 60 会让它们立即变为 timewait minisock（计入 `tw` 而非 `orphan`）' },
+      {
+        en: '`net.ipv4.tcp_fin_timeout` ≤ 60 turns them into minisocks at once (counted in `tw`, not `orphan`)',
+        'zh-cn': '`net.ipv4.tcp_fin_timeout` ≤ 60 会让它们立即变为 timewait minisock（计入 `tw` 而非 `orphan`）',
+        tunes: [
+          {
+            key: 'net.ipv4.tcp_fin_timeout',
+            wants: { atMost: 60 },
+            done: {
+              en: '`net.ipv4.tcp_fin_timeout` is already set to {value} at {when}: orphans that reach FIN-WAIT-2 from then on become minisocks at once (counted in `tw`, not `orphan`); what remains is the peers that do not send their FIN',
+              'zh-cn': '`net.ipv4.tcp_fin_timeout` 已于 {when}设为 {value}：此后进入 FIN-WAIT-2 的孤儿会立即变为 timewait minisock（计入 `tw` 而非 `orphan`）；剩下的是迟迟不发 FIN 的对端',
+            },
+          },
+        ],
+      },
     ],
     source: TIMER_C,
   },
@@ -159,7 +225,12 @@ export const CAUSE_TEXT: Readonly<Record<CauseRule, CauseText>> = {
       { en: 'which state holds the orphans (FIN-WAIT-1, LAST-ACK, CLOSING) and why (that state\'s own cause, when this report lists one)', 'zh-cn': '孤儿处于哪个状态（FIN-WAIT-1、LAST-ACK、CLOSING）以及原因（本报告列出该状态的原因时，见那一条）' },
     ],
     change: [
-      { en: 'remove the reason orphans accumulate; raise `net.ipv4.tcp_max_orphans` only if memory allows (each orphan can hold up to about 64 KB)', 'zh-cn': '消除孤儿堆积的原因；仅在内存允许时调高 `net.ipv4.tcp_max_orphans`（每个孤儿最多可占约 64 KB）' },
+      { en: 'remove the reason orphans accumulate', 'zh-cn': '消除孤儿堆积的原因' },
+      {
+        en: 'raise `net.ipv4.tcp_max_orphans` only if memory allows (each orphan can hold up to about 64 KB)',
+        'zh-cn': '仅在内存允许时调高 `net.ipv4.tcp_max_orphans`（每个孤儿最多可占约 64 KB）',
+        tunes: [{ key: 'net.ipv4.tcp_max_orphans', wants: 'raise', done: MAX_ORPHANS_DONE }],
+      },
     ],
     source: TIMER_C,
   },
@@ -178,7 +249,12 @@ export const CAUSE_TEXT: Readonly<Record<CauseRule, CauseText>> = {
       { en: '`ss -tnm`: which sockets hold the memory (`skmem`) — a large Recv-Q is an application that does not read, a large Send-Q a peer that does not', 'zh-cn': '`ss -tnm`：哪些套接字占着内存（`skmem`）——Recv-Q 大是本机应用不读，Send-Q 大是对端不读' },
     ],
     change: [
-      { en: 'remove what holds the memory (a reader that stopped, a flood of connections, orphans piling up: the other causes this report lists); raise `net.ipv4.tcp_mem` only if the host has RAM to spare — its values are pages, not bytes', 'zh-cn': '消除占用内存的原因（停止读取的应用、连接洪峰、堆积的孤儿：见本报告列出的其他原因）；只有主机确有空闲内存时才调高 `net.ipv4.tcp_mem`——它的单位是页，不是字节' },
+      { en: 'remove what holds the memory (a reader that stopped, a flood of connections, orphans piling up: the other causes this report lists)', 'zh-cn': '消除占用内存的原因（停止读取的应用、连接洪峰、堆积的孤儿：见本报告列出的其他原因）' },
+      {
+        en: 'raise `net.ipv4.tcp_mem` only if the host has RAM to spare — its values are pages, not bytes',
+        'zh-cn': '只有主机确有空闲内存时才调高 `net.ipv4.tcp_mem`——它的单位是页，不是字节',
+        tunes: [{ key: 'net.ipv4.tcp_mem', wants: 'raise', done: TCP_MEM_DONE }],
+      },
     ],
     source: 'https://elixir.bootlin.com/linux/v6.12/source/net/core/sock.c',
   },
@@ -195,7 +271,22 @@ export const CAUSE_TEXT: Readonly<Record<CauseRule, CauseText>> = {
       { en: '`nstat -az TcpExtTCPTimeWaitOverflow` rising; `ss -tan state time-wait | awk \'{print $4}\' | sort | uniq -c | sort -rn | head`: the peers that churn', 'zh-cn': '`nstat -az TcpExtTCPTimeWaitOverflow` 是否在增长；`ss -tan state time-wait | awk \'{print $4}\' | sort | uniq -c | sort -rn | head`：哪些对端在频繁建连断连' },
     ],
     change: [
-      { en: 'fewer short-lived connections (keep-alive, connection pools); raise `net.ipv4.tcp_max_tw_buckets` if memory allows (each entry is a small timewait minisock); `tcp_tw_reuse` helps outgoing connect() only', 'zh-cn': '减少短连接（keep-alive、连接池）；内存允许时调高 `net.ipv4.tcp_max_tw_buckets`（每个条目只是一个小的 timewait minisock）；`tcp_tw_reuse` 只对主动 connect() 有帮助' },
+      { en: 'fewer short-lived connections (keep-alive, connection pools)', 'zh-cn': '减少短连接（keep-alive、连接池）' },
+      {
+        en: 'raise `net.ipv4.tcp_max_tw_buckets` if memory allows (each entry is a small timewait minisock)',
+        'zh-cn': '内存允许时调高 `net.ipv4.tcp_max_tw_buckets`（每个条目只是一个小的 timewait minisock）',
+        tunes: [
+          {
+            key: 'net.ipv4.tcp_max_tw_buckets',
+            wants: 'raise',
+            done: {
+              en: '`net.ipv4.tcp_max_tw_buckets` is already set to {value} at {when}: watch `tw` against it and TcpExtTCPTimeWaitOverflow',
+              'zh-cn': '`net.ipv4.tcp_max_tw_buckets` 已于 {when}设为 {value}：继续观察 `tw` 与它的差距以及 TcpExtTCPTimeWaitOverflow 是否还在增长',
+            },
+          },
+        ],
+      },
+      { en: '`tcp_tw_reuse` helps outgoing connect() only', 'zh-cn': '`tcp_tw_reuse` 只对主动 connect() 有帮助' },
     ],
     source: 'https://elixir.bootlin.com/linux/v6.12/source/net/ipv4/inet_timewait_sock.c',
   },
@@ -212,7 +303,17 @@ export const CAUSE_TEXT: Readonly<Record<CauseRule, CauseText>> = {
       { en: 'orphan against ¼ / ½ of tcp_max_orphans, `mem` against tcp_mem[2]', 'zh-cn': 'orphan 与 tcp_max_orphans 的 ¼ / ½ 比较，`mem` 与 tcp_mem[2] 比较' },
     ],
     change: [
-      { en: 'remove the reason orphans accumulate; then, if memory allows, raise `net.ipv4.tcp_max_orphans` or `tcp_mem`', 'zh-cn': '消除孤儿堆积的原因；之后若内存允许，再调高 `net.ipv4.tcp_max_orphans` 或 `tcp_mem`' },
+      { en: 'remove the reason orphans accumulate', 'zh-cn': '消除孤儿堆积的原因' },
+      {
+        en: 'then, if memory allows, for resets from the orphan count: raise `net.ipv4.tcp_max_orphans`',
+        'zh-cn': '之后若内存允许，针对孤儿数导致的重置：调高 `net.ipv4.tcp_max_orphans`',
+        tunes: [{ key: 'net.ipv4.tcp_max_orphans', wants: 'raise', done: MAX_ORPHANS_DONE }],
+      },
+      {
+        en: 'for resets from TCP memory, if the host has RAM to spare: raise `net.ipv4.tcp_mem` (pages, not bytes)',
+        'zh-cn': '针对 TCP 内存导致的重置，若主机确有空闲内存：调高 `net.ipv4.tcp_mem`（单位是页，不是字节）',
+        tunes: [{ key: 'net.ipv4.tcp_mem', wants: 'raise', done: TCP_MEM_DONE }],
+      },
     ],
     source: 'https://docs.kernel.org/networking/snmp_counter.html',
   },
@@ -240,7 +341,20 @@ export const CAUSE_TEXT: Readonly<Record<CauseRule, CauseText>> = {
     ],
     change: [
       { en: 'make the application accept faster: more acceptors or workers, nothing slow in the accept loop', 'zh-cn': '让应用更快地 accept：增加 acceptor 或工作线程，accept 循环里不做耗时操作' },
-      { en: 'raise the backlog — the listen() argument and `net.core.somaxconn` together — only to absorb short bursts: a consumer that is too slow fills any queue', 'zh-cn': '调大 backlog（listen() 的参数与 `net.core.somaxconn` 一起调）只适合吸收短暂的突发：消费太慢时，再大的队列也会被填满' },
+      {
+        en: 'raise the backlog — the listen() argument and `net.core.somaxconn` together — only to absorb short bursts: a consumer that is too slow fills any queue',
+        'zh-cn': '调大 backlog（listen() 的参数与 `net.core.somaxconn` 一起调）只适合吸收短暂的突发：消费太慢时，再大的队列也会被填满',
+        tunes: [
+          {
+            key: 'net.core.somaxconn',
+            wants: 'raise',
+            done: {
+              en: '`net.core.somaxconn` is already set to {value} at {when}: it only caps the backlog — the listen() argument must be raised too (and the listener reopened); a consumer that is too slow fills any queue',
+              'zh-cn': '`net.core.somaxconn` 已于 {when}设为 {value}：它只是 backlog 的上限——listen() 的参数也要调大（并重新监听）；消费太慢时，再大的队列也会被填满',
+            },
+          },
+        ],
+      },
     ],
     source: INPUT_C,
   },
@@ -255,8 +369,48 @@ export const CAUSE_TEXT: Readonly<Record<CauseRule, CauseText>> = {
       { en: '`ss -lnt`: the listener\'s Recv-Q against its Send-Q (the accept queue)', 'zh-cn': '`ss -lnt`：该监听 socket 的 Recv-Q 与 Send-Q（全连接队列）' },
     ],
     change: [
-      { en: 'a flood: keep `net.ipv4.tcp_syncookies = 1`, filter upstream (provider scrubbing, rate limits), lower `net.ipv4.tcp_synack_retries` so half-open entries expire sooner', 'zh-cn': '遭遇 flood：保持 `net.ipv4.tcp_syncookies = 1`，在上游过滤（运营商清洗、限速），调低 `net.ipv4.tcp_synack_retries` 让半连接更早过期' },
-      { en: 'legitimate bursts: raise the listen() backlog together with `net.core.somaxconn`', 'zh-cn': '正常的突发流量：同时调大 listen() 的 backlog 和 `net.core.somaxconn`' },
+      {
+        en: 'a flood: keep `net.ipv4.tcp_syncookies = 1` and filter upstream (provider scrubbing, rate limits)',
+        'zh-cn': '遭遇 flood：保持 `net.ipv4.tcp_syncookies = 1`，并在上游过滤（运营商清洗、限速）',
+        tunes: [
+          {
+            key: 'net.ipv4.tcp_syncookies',
+            wants: { to: '1' },
+            done: {
+              en: '`net.ipv4.tcp_syncookies` is already set to {value} at {when}: keep it; a flood is filtered upstream (provider scrubbing, rate limits)',
+              'zh-cn': '`net.ipv4.tcp_syncookies` 已于 {when}设为 {value}：保持它；flood 要在上游过滤（运营商清洗、限速）',
+            },
+          },
+        ],
+      },
+      {
+        en: 'lower `net.ipv4.tcp_synack_retries` so half-open entries expire sooner',
+        'zh-cn': '调低 `net.ipv4.tcp_synack_retries` 让半连接更早过期',
+        tunes: [
+          {
+            key: 'net.ipv4.tcp_synack_retries',
+            wants: 'lower',
+            done: {
+              en: '`net.ipv4.tcp_synack_retries` is already set to {value} at {when}: half-open entries expire sooner',
+              'zh-cn': '`net.ipv4.tcp_synack_retries` 已于 {when}设为 {value}：半连接会更早过期',
+            },
+          },
+        ],
+      },
+      {
+        en: 'legitimate bursts: raise the listen() backlog together with `net.core.somaxconn`',
+        'zh-cn': '正常的突发流量：同时调大 listen() 的 backlog 和 `net.core.somaxconn`',
+        tunes: [
+          {
+            key: 'net.core.somaxconn',
+            wants: 'raise',
+            done: {
+              en: '`net.core.somaxconn` is already set to {value} at {when}: for legitimate bursts the listen() backlog must be raised with it',
+              'zh-cn': '`net.core.somaxconn` 已于 {when}设为 {value}：应对正常的突发流量，还要同时调大 listen() 的 backlog',
+            },
+          },
+        ],
+      },
     ],
     source: INPUT_C,
   },
@@ -272,8 +426,34 @@ export const CAUSE_TEXT: Readonly<Record<CauseRule, CauseText>> = {
     ],
     change: [
       { en: 'reuse connections: a pool or keep-alive in the client (the fix); TIME-WAIT stays on the side that closes first', 'zh-cn': '复用连接：客户端使用连接池或 keep-alive（根本解决）；TIME-WAIT 留在先关闭的一方' },
-      { en: 'widen `net.ipv4.ip_local_port_range` (keep the ports your services listen on out of it, or list them in `ip_local_reserved_ports`)', 'zh-cn': '扩大 `net.ipv4.ip_local_port_range`（避开本机服务监听的端口，或把它们写进 `ip_local_reserved_ports`）' },
-      { en: '`net.ipv4.tcp_tw_reuse = 1` lets outgoing connections take a TIME-WAIT port (needs TCP timestamps); not tcp_tw_recycle (removed in 4.12), not tcp_fin_timeout (it does not shorten TIME-WAIT)', 'zh-cn': '`net.ipv4.tcp_tw_reuse = 1` 让主动发起的连接复用 TIME-WAIT 端口（需要 TCP 时间戳）；不要用 tcp_tw_recycle（4.12 已移除），也不要改 tcp_fin_timeout（它不会缩短 TIME-WAIT）' },
+      {
+        en: 'widen `net.ipv4.ip_local_port_range` (keep the ports your services listen on out of it, or list them in `ip_local_reserved_ports`)',
+        'zh-cn': '扩大 `net.ipv4.ip_local_port_range`（避开本机服务监听的端口，或把它们写进 `ip_local_reserved_ports`）',
+        tunes: [
+          {
+            key: 'net.ipv4.ip_local_port_range',
+            wants: 'raise',
+            done: {
+              en: '`net.ipv4.ip_local_port_range` is already set to {value} at {when}: more ports only buy time while each request opens a new connection (keep the ports your services listen on out of it)',
+              'zh-cn': '`net.ipv4.ip_local_port_range` 已于 {when}设为 {value}：只要每个请求都新建连接，多出的端口只能争取时间（注意避开本机服务监听的端口）',
+            },
+          },
+        ],
+      },
+      {
+        en: '`net.ipv4.tcp_tw_reuse = 1` lets outgoing connections take a TIME-WAIT port (needs TCP timestamps); not tcp_tw_recycle (removed in 4.12), not tcp_fin_timeout (it does not shorten TIME-WAIT)',
+        'zh-cn': '`net.ipv4.tcp_tw_reuse = 1` 让主动发起的连接复用 TIME-WAIT 端口（需要 TCP 时间戳）；不要用 tcp_tw_recycle（4.12 已移除），也不要改 tcp_fin_timeout（它不会缩短 TIME-WAIT）',
+        tunes: [
+          {
+            key: 'net.ipv4.tcp_tw_reuse',
+            wants: { to: '1' },
+            done: {
+              en: '`net.ipv4.tcp_tw_reuse` is already set to {value} at {when}: outgoing connections may take a TIME-WAIT port (with TCP timestamps); not tcp_tw_recycle (removed in 4.12), not tcp_fin_timeout (it does not shorten TIME-WAIT)',
+              'zh-cn': '`net.ipv4.tcp_tw_reuse` 已于 {when}设为 {value}：主动发起的连接可以复用 TIME-WAIT 端口（需要 TCP 时间戳）；不要用 tcp_tw_recycle（4.12 已移除），也不要改 tcp_fin_timeout（它不会缩短 TIME-WAIT）',
+            },
+          },
+        ],
+      },
     ],
     source: 'https://elixir.bootlin.com/linux/v6.12/source/net/ipv4/inet_hashtables.c',
   },
@@ -311,6 +491,14 @@ export const PHRASE = {
     'zh-cn': '默认的 {lo}–{hi}（笔记中该采样处没有 ip_local_port_range 的读数）',
   },
   oneDestination: { en: ' {count} of {listed} listed TIME-WAIT sockets go to {where}: one destination.', 'zh-cn': '列出的 {listed} 个 TIME-WAIT 套接字中有 {count} 个发往 {where}：同一个目的地。' },
+  tallyDestination: {
+    en: ' {count} of {sockets} TIME-WAIT sockets go to {where} (count per destination, line {line}): one destination.',
+    'zh-cn': '{sockets} 个 TIME-WAIT 套接字中有 {count} 个发往 {where}（第 {line} 行的按目的地统计）：同一个目的地。',
+  },
+  filteredDestination: {
+    en: ' The TIME-WAIT listing in the note was filtered on an address, a port or another pattern, so it cannot show where most of them go: the limit is per destination, so it bites only where most of them go to one address and port.',
+    'zh-cn': '笔记中的 TIME-WAIT 列表按地址、端口或其他条件过滤过，看不出它们大多发往哪里：端口限制按目的地计算，只有当它们大多发往同一个地址和端口时才会耗尽。',
+  },
   noDestination: {
     en: ' The note does not show where they go: the limit is per destination, so it bites only where most of them go to one address and port.',
     'zh-cn': '笔记没有显示它们发往哪里：端口限制按目的地计算，只有当它们大多发往同一个地址和端口时才会耗尽。',

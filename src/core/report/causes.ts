@@ -15,11 +15,11 @@ import { parseUint } from '../evidence/text';
 import { PHRASE } from './causeTexts';
 import type { OutputSample } from './noteEvidence';
 import type { LimitChange, SampleLimits, Trend } from './timeline';
-import { majority, make, readLater, safeName, samplesOf, type Cause, type CauseFacts, type CounterReading } from './causeBasics';
+import { limitValue, majority, make, readLater, safeName, samplesOf, whenOf, type Cause, type CauseFacts, type CounterReading } from './causeBasics';
 import { portExhaustion } from './portCause';
 
 export type { CauseRule } from './causeTexts';
-export type { Cause, CauseFacts, CounterReading } from './causeBasics';
+export type { AdviceDone, Cause, CauseFacts, CounterReading } from './causeBasics';
 export { safeName } from './causeBasics';
 export { countsTimeWait, DEFAULT_PORT_RANGE, PORT_SETTINGS, PORTS_CLOSE, PORTS_WITH_ERROR, portRange, timeWaitPeak } from './portCause';
 
@@ -48,8 +48,9 @@ function zeroWindow(f: CauseFacts, lang: Lang): Cause | undefined {
   const n = timed(s);
   if (s.timers.persist === 0 || !majority(s.timers.persist, n) || !majority(s.sendQ.nonZero, s.sendQ.rows)) return undefined;
   const top = s.prefixes[0];
-  const network = top && s.listed >= 2 && majority(top.count, s.listed) ? t(PHRASE.network, lang, { count: top.count, listed: s.listed, prefix: top.prefix }) : '';
-  return make('fin-wait-1-zero-window', 'FIN-WAIT-1', lang, { persist: s.timers.persist, timed: n, nonZero: s.sendQ.nonZero, rows: s.sendQ.rows, max: formatNumber(s.sendQ.max), network });
+  // Rows kept by their address (`dst 203.0.113.0/24`, `| grep 203.0.113.`) show that network because of the filter.
+  const network = top && !s.selected && s.listed >= 2 && majority(top.count, s.listed) ? t(PHRASE.network, lang, { count: top.count, listed: s.listed, prefix: top.prefix }) : '';
+  return make('fin-wait-1-zero-window', 'FIN-WAIT-1', lang, { persist: s.timers.persist, timed: n, nonZero: s.sendQ.nonZero, rows: s.sendQ.rows, max: formatNumber(s.sendQ.max), network }, false, f.stateSysctls?.['FIN-WAIT-1']);
 }
 
 /**
@@ -78,7 +79,7 @@ function unanswered(f: CauseFacts, lang: Lang): Cause[] {
     const retries = sysctlFor(f, state, 'net.ipv4.tcp_orphan_retries');
     const { budget, setting } = orphanBudget(retries.value === undefined ? {} : { 'net.ipv4.tcp_orphan_retries': retries.value });
     if (s.retransMax < Math.max(1, budget - 2)) continue;
-    out.push(make('orphan-retransmits-unanswered', state, lang, { on: s.timers.on, state, retrans: s.retransMax, budget, setting: setting === '?' ? t(PHRASE.default, lang) : setting + readLater(retries.after, lang) }));
+    out.push(make('orphan-retransmits-unanswered', state, lang, { on: s.timers.on, state, retrans: s.retransMax, budget, setting: setting === '?' ? t(PHRASE.default, lang) : setting + readLater(retries.after, lang) }, false, f.stateSysctls?.[state]));
   }
   return out;
 }
@@ -86,7 +87,7 @@ function unanswered(f: CauseFacts, lang: Lang): Cause[] {
 function lastAck(f: CauseFacts, lang: Lang): Cause | undefined {
   const s = f.sockets.get('LAST-ACK');
   if (!s || s.timers.on === 0 || s.retransMax === null || s.retransMax < 1) return undefined;
-  return make('last-ack-fin-unacknowledged', 'LAST-ACK', lang, { on: s.timers.on, retrans: s.retransMax });
+  return make('last-ack-fin-unacknowledged', 'LAST-ACK', lang, { on: s.timers.on, retrans: s.retransMax }, false, f.stateSysctls?.['LAST-ACK']);
 }
 
 /**
@@ -159,7 +160,7 @@ function finWait2(f: CauseFacts, lang: Lang): Cause | undefined {
       keepalive: s.timers.keepalive,
       timed: n,
       fin: fin.value !== undefined ? `tcp_fin_timeout = ${safeName(fin.value)}${readLater(fin.after, lang)}` : t(PHRASE.finUnknown, lang),
-    });
+    }, false, f.stateSysctls?.['FIN-WAIT-2']);
   }
   return undefined;
 }
@@ -178,10 +179,6 @@ function trendPhrase(trend: Trend | null, lang: Lang): string {
   return t(PHRASE.trend, lang, { rate: formatDecimal(trend.orphanPerMinute), parts: parts.join(t(PHRASE.sep, lang)) });
 }
 
-/** Where a sample stands, for a message: "10:31:02 (line 24)", or "line 24" without a time. */
-const whenOf = (time: string | null, line: number, lang: Lang): string => (time !== null ? t(PHRASE.when, lang, { time, line: line + 1 }) : t(PHRASE.whenLine, lang, { line: line + 1 }));
-
-const limitValue = (v: string): string => v.split(' ').map((x) => (/^\d{1,15}$/.test(x) ? formatNumber(Number(x)) : safeName(x))).join(' ');
 
 /**
  * The sample of `samples` before the latest where `held` is true, the highest by `rank` (the first of equals): the
@@ -227,7 +224,7 @@ function orphanPressureCause(f: CauseFacts, lang: Lang): Cause | undefined {
     pct: l.orphanRatio !== null ? formatPercent(l.orphanRatio) : '?',
     level: t(level, lang),
     trend: trendPhrase(f.trend, lang) + mainOrphanState(f, lang),
-  });
+  }, false, latestSample(f)?.sysctls);
 }
 
 /**
@@ -273,6 +270,7 @@ function orphanPressureBefore(f: CauseFacts, lang: Lang): Cause | undefined {
       since: sinceText(f, at, [SYSCTL_MAX_ORPHANS], now, lang),
     },
     true,
+    at.sysctls,
   );
 }
 
@@ -303,13 +301,13 @@ function timeWaitTableFull(f: CauseFacts, lang: Lang): Cause | undefined {
     const p = at.pressure;
     const now = (q: OrphanPressure): string => (q.tw !== undefined && q.maxTw !== undefined ? t(PHRASE.nowTw, lang, { tw: formatNumber(q.tw), max: formatNumber(q.maxTw), pct: pctOf(q.twRatio) }) : '');
     const parts = [t(PHRASE.twFull, lang, { tw: formatNumber(p.tw as number), max: formatNumber(p.maxTw as number) }), ...counters()];
-    return make('time-wait-table-full', 'TIME-WAIT', lang, { when: whenOf(at.time, at.line, lang), evidence: parts.join(t(PHRASE.listSep, lang)), since: sinceText(f, at, [SYSCTL_MAX_TW], now, lang) }, true);
+    return make('time-wait-table-full', 'TIME-WAIT', lang, { when: whenOf(at.time, at.line, lang), evidence: parts.join(t(PHRASE.listSep, lang)), since: sinceText(f, at, [SYSCTL_MAX_TW], now, lang) }, true, at.sysctls);
   }
   const parts: string[] = [];
   if (fullNow) parts.push(t(PHRASE.twFull, lang, { tw: formatNumber(l.tw as number), max: formatNumber(l.tcpMaxTwBuckets as number) }));
   parts.push(...counters());
   if (parts.length === 0) return undefined;
-  return make('time-wait-table-full', 'TIME-WAIT', lang, { evidence: parts.join(t(PHRASE.listSep, lang)) });
+  return make('time-wait-table-full', 'TIME-WAIT', lang, { evidence: parts.join(t(PHRASE.listSep, lang)) }, false, latestSample(f)?.sysctls);
 }
 
 /** The catalogue id of "TCP: out of memory -- consider tuning tcp_mem". */
@@ -331,7 +329,7 @@ function tcpMemory(f: CauseFacts, lang: Lang): Cause | undefined {
     detail: t(over ? PHRASE.memOver : PHRASE.memPressure, lang, values),
     trend: soon ? t(PHRASE.memTrend, lang, { rate: formatDecimal(l.memPerMinute as number), m: formatDecimal(l.minutesToMemLimit as number) }) : '',
     log: f.kernelMessages?.includes(MSG_TCP_MEM) ? t(PHRASE.memLog, lang) : '',
-  });
+  }, false, latestSample(f)?.sysctls);
 }
 
 /** The kernel log messages of an orphan reset (tcp_check_oom, older kernels' wordings), and what each says held when it was printed. */
@@ -378,8 +376,18 @@ function tcpMemoryBefore(f: CauseFacts, lang: Lang): Cause | undefined {
       log: f.kernelMessages?.includes(MSG_TCP_MEM) ? t(PHRASE.memLog, lang) : '',
     },
     true,
+    at.sysctls,
   );
 }
+
+/** The latest sockstat sample: the one a rule that holds now is judged at. */
+const latestSample = (f: CauseFacts): SampleLimits | undefined => f.sockstatSamples?.[f.sockstatSamples.length - 1];
+
+/**
+ * The sample orphan resets are judged at, for what their advice says was done since: the earlier sample where orphans
+ * or TCP memory were over a reset threshold (the pressure the resets come from), else the latest.
+ */
+const resetSettings = (f: CauseFacts): SampleLimits['sysctls'] => (orphansBefore(f) ?? memBefore(f) ?? latestSample(f))?.sysctls;
 
 function abortOnMemory(f: CauseFacts, lang: Lang): Cause | undefined {
   const name = 'TcpExtTCPAbortOnMemory';
@@ -390,14 +398,14 @@ function abortOnMemory(f: CauseFacts, lang: Lang): Cause | undefined {
     const evidence = rise.to.increment
       ? t(PHRASE.abortCounted, lang, { n: formatNumber(rise.to.value), line: rise.to.line + 1 })
       : t(PHRASE.abortRose, lang, { from: formatNumber(rise.from.value), to: formatNumber(rise.to.value) });
-    return make('orphans-reset-by-kernel', null, lang, { evidence });
+    return make('orphans-reset-by-kernel', null, lang, { evidence }, false, resetSettings(f));
   }
   const total = n !== undefined && n > 0 && !unchanged(f, name) ? n : undefined;
   if (total !== undefined && atQuarter(l.orphanLevel) && l.orphan !== null && l.tcpMaxOrphans !== null) {
-    return make('orphans-reset-by-kernel', null, lang, { evidence: t(PHRASE.abortWithOrphans, lang, { n: formatNumber(total), o: formatNumber(l.orphan), max: formatNumber(l.tcpMaxOrphans), pct: l.orphanRatio !== null ? formatPercent(l.orphanRatio) : '?' }) });
+    return make('orphans-reset-by-kernel', null, lang, { evidence: t(PHRASE.abortWithOrphans, lang, { n: formatNumber(total), o: formatNumber(l.orphan), max: formatNumber(l.tcpMaxOrphans), pct: l.orphanRatio !== null ? formatPercent(l.orphanRatio) : '?' }) }, false, resetSettings(f));
   }
   if (total !== undefined && l.memLevel === 'over' && l.mem !== null && l.tcpMem !== null) {
-    return make('orphans-reset-by-kernel', null, lang, { evidence: t(PHRASE.abortWithMem, lang, { n: formatNumber(total), mem: formatNumber(l.mem), max: formatNumber(l.tcpMem[2]) }) });
+    return make('orphans-reset-by-kernel', null, lang, { evidence: t(PHRASE.abortWithMem, lang, { n: formatNumber(total), mem: formatNumber(l.mem), max: formatNumber(l.tcpMem[2]) }) }, false, resetSettings(f));
   }
   // A line the latest sample's pressure explains is said by that cause (orphan-limit-pressure, tcp-memory-limit).
   const orphansNow = atQuarter(l.orphanLevel) || orphansBefore(f) !== undefined;
@@ -422,6 +430,7 @@ function abortOnMemory(f: CauseFacts, lang: Lang): Cause | undefined {
           : '',
       },
       true,
+      resetSettings(f),
     );
   }
   if (total === undefined) return undefined;
@@ -499,7 +508,7 @@ function acceptQueue(f: CauseFacts, lang: Lang): Cause | undefined {
     parts.push(t(PHRASE.fullListeners, lang, { rows: rows.join(t(PHRASE.listSep, lang)) }));
   }
   if (overflows) parts.push(risePhrase('TcpExtListenOverflows', overflows, lang));
-  return make('listen-accept-queue-overflow', 'LISTEN', lang, { evidence: parts.join('') });
+  return make('listen-accept-queue-overflow', 'LISTEN', lang, { evidence: parts.join('') }, false, f.stateSysctls?.LISTEN);
 }
 
 /** The catalogue id of "Possible SYN flooding on port …". */
@@ -526,7 +535,7 @@ function synQueue(f: CauseFacts, accept: boolean, lang: Lang): Cause | undefined
     }
   }
   if (!parts.length) return undefined;
-  return make('syn-queue-overflow', 'SYN-RECEIVED', lang, { evidence: parts.join(''), accept: accept ? t(PHRASE.synFromAccept, lang) : '' });
+  return make('syn-queue-overflow', 'SYN-RECEIVED', lang, { evidence: parts.join(''), accept: accept ? t(PHRASE.synFromAccept, lang) : '' }, false, f.stateSysctls?.['SYN-RECEIVED'] ?? f.stateSysctls?.LISTEN);
 }
 
 /**

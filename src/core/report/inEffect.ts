@@ -48,6 +48,16 @@ export interface InEffect {
   readonly after: boolean;
   /** A different value later in the note (the latest one after the sample). */
   readonly later?: string;
+  /** The first value after the sample that differs from the one in effect (firstChange), placed; with `settingsAt(…, changes)` only. */
+  readonly change?: SettingChange;
+}
+
+/** A change of a sysctl after a sample: the new value, its 0-based line, the time of its block (null: none), and whether the note set it (not only read it). */
+export interface SettingChange {
+  readonly value: string;
+  readonly line: number;
+  readonly time: string | null;
+  readonly set: boolean;
 }
 
 /** Blanks normalised: `188319\t251092  376638` → `188319 251092 376638`. */

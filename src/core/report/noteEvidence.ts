@@ -15,6 +15,7 @@ import { withoutQuoteMarkers } from '../evidence/text';
 import { currentCounts, type CountSample, type StateCount } from './currentCounts';
 import type { TimelinePoint } from './timeline';
 import type { InEffect } from './inEffect';
+import type { EndpointCounts } from '../evidence/types';
 
 export type { CountSample, CountSource, StateCount } from './currentCounts';
 
@@ -61,6 +62,19 @@ export interface NoteEvidence {
   readonly gone: ReadonlySet<StateId>;
   /** Every output with per-state numbers, then the counts written in the text, each in note order (no times yet). */
   readonly samples: readonly OutputSample[];
+  /** Counts of a state's sockets per endpoint (`… | awk '{print $4}' | sort | uniq -c`), in note order. */
+  readonly endpointTallies: readonly EndpointTallySample[];
+}
+
+/**
+ * A count of one state's sockets per local or peer endpoint (EvidenceSegment.endpoints), and `sockets`: the state's
+ * sockets at that moment — the count's own total when no line was cut, else the largest count of the state in the
+ * same paste (one block is one moment) when that is no less; absent when neither tells.
+ */
+export interface EndpointTallySample extends EndpointCounts {
+  /** 0-based note line of its first count line. */
+  readonly line: number;
+  readonly sockets?: number;
 }
 
 /**
@@ -107,13 +121,24 @@ export function* noteEvidenceSteps(model: NoteModel, range: OffsetRange | undefi
   const tallies = new StateTallies();
   const samples: OutputSample[] = [];
   const listings: Connection[][] = [];
+  const selected: boolean[] = [];
+  const endpointTallies: EndpointTallySample[] = [];
   for (const block of model.evidence) {
     if (!withinRange(range, block.start, block.end)) continue;
     for (const [i, seg] of block.segments.entries()) {
       // Samples from several hosts: the outputs of the host the counts read (hosts.ts), as in currentCounts.
       if (!segmentInSeries(model, block, i)) continue;
       const rows = connectionsOfSegment(seg, lineText);
-      if (rows.length) listings.push(rows);
+      if (rows.length) {
+        listings.push(rows);
+        selected.push(seg.selected === true);
+      }
+      const e = seg.endpoints;
+      if (e) {
+        const same = block.counts[e.state];
+        const sockets = e.whole ? e.total : same !== undefined && same >= e.total ? same : undefined;
+        endpointTallies.push({ ...e, line: seg.startLine, ...(sockets !== undefined ? { sockets } : {}) });
+      }
       const tw = seg.sockstat?.tcp?.tw;
       if (Object.keys(seg.counts).length > 0 || tw !== undefined) {
         const netns = segmentNetns(seg);
@@ -124,7 +149,7 @@ export function* noteEvidenceSteps(model: NoteModel, range: OffsetRange | undefi
   }
   // The latest listing first: a socket listed again (`ss -tan`, then `ss -tano` for its timers) counts once, with
   // what the later, usually closer, look shows of it.
-  for (let i = listings.length - 1; i >= 0; i--) for (const r of listings[i] as Connection[]) tallies.add(r, i);
+  for (let i = listings.length - 1; i >= 0; i--) for (const r of listings[i] as Connection[]) tallies.add(r, i, selected[i]);
   const connections = bccRows(model, range);
   const current = currentCounts(model, range, points);
   for (const p of current.prose) samples.push({ line: p.line, counts: { [p.state]: p.count }, prose: true });
@@ -140,6 +165,7 @@ export function* noteEvidenceSteps(model: NoteModel, range: OffsetRange | undefi
     gone: current.gone,
     listingLines: firstLine,
     samples,
+    endpointTallies,
   };
 }
 

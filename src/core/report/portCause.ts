@@ -37,8 +37,17 @@ export function portRange(value: string | undefined): readonly [number, number] 
 
 const isLoopback = (address: string): boolean => address === '::1' || /^127\./.test(address);
 
+/** One destination for most TIME-WAIT sockets: from listed rows (`count` of `listed`), or from a count per destination (`tally`: its line). */
+interface Destination {
+  readonly address: string;
+  readonly port: number;
+  readonly count: number;
+  readonly listed: number;
+  readonly tally?: { readonly line: number };
+}
+
 /** Where the listed TIME-WAIT sockets go: one address and port for most rows, many, or unknown. */
-function destinationOf(s: StateSockets | undefined): { address: string; port: number; count: number; listed: number } | 'many' | undefined {
+function destinationOf(s: StateSockets | undefined): Destination | 'many' | undefined {
   if (!s || s.listed < MIN_ROWS_FOR_DESTINATION) return undefined;
   const peer = s.peers[0];
   const port = s.peerPorts?.[0];
@@ -46,6 +55,38 @@ function destinationOf(s: StateSockets | undefined): { address: string; port: nu
   const both = peer && port ? peer.count + port.count - s.listed : 0;
   if (peer && port && majority(both, s.listed)) return { address: peer.address, port: port.port, count: both, listed: s.listed };
   return s.listed >= MIN_ROWS_FOR_SPREAD ? 'many' : undefined;
+}
+
+/**
+ * Where the TIME-WAIT sockets go, from the evidence that can show it (audit c M3):
+ * - `local`: most are on one local address and port — our listening port, a server that closes first (listed rows,
+ *   or a count per local endpoint);
+ * - one destination, or `many`: a count per peer endpoint whose sockets are known (it counts every socket; the
+ *   latest, or with `near` the one nearest that note line: the sample the rule is judged at), else the listed rows
+ *   (destinationOf);
+ * - `filtered`: the only rows the note lists were kept by a filter on something other than their state (`dst …`,
+ *   `| grep …`): one destination among them is the filter's, so nothing is said of where the sockets go;
+ * - undefined: not shown.
+ */
+function whereTimeWaitGoes(f: CauseFacts, near?: number): Destination | 'many' | 'local' | 'filtered' | undefined {
+  const listing = f.sockets.get('TIME-WAIT');
+  const chosen = listing && !listing.selected ? listing : undefined;
+  const top = chosen?.localPorts[0];
+  if (chosen && top && chosen.listed >= MIN_ROWS_FOR_DESTINATION && majority(top.count, chosen.listed)) return 'local';
+  const tallies = (f.endpointTallies ?? []).filter((x) => x.state === 'TIME-WAIT' && x.sockets !== undefined && x.top.length > 0);
+  const latest = (side: 'local' | 'peer') => {
+    const of = tallies.filter((x) => x.side === side);
+    return near === undefined ? of.at(-1) : of.reduce<(typeof of)[number] | undefined>((a, x) => (!a || Math.abs(x.line - near) <= Math.abs(a.line - near) ? x : a), undefined);
+  };
+  const local = latest('local');
+  if (local && majority((local.top[0] as { count: number }).count, local.sockets as number)) return 'local';
+  const peer = latest('peer');
+  if (peer) {
+    const one = peer.top[0] as { address: string; port: number; count: number };
+    return majority(one.count, peer.sockets as number) ? { address: one.address, port: one.port, count: one.count, listed: peer.sockets as number, tally: { line: peer.line } } : 'many';
+  }
+  if (listing?.selected) return 'filtered';
+  return destinationOf(chosen);
 }
 
 /** The settings the port rule reads at its sample. */
@@ -82,25 +123,26 @@ export function timeWaitPeak(samples: readonly OutputSample[], short: (s: Output
  * (counts, else sockstat `tw`) with the range and tcp_tw_reuse in effect there: the most TIME-WAIT sockets of a
  * sample that is short of ports, so a fix that widened the range or set tcp_tw_reuse = 1 neither hides the incident
  * before it nor is the incident itself; a latest sample under other settings that is no longer short is said with
- * its numbers. Not when the listing shows them on one local port (our listening port: a server that closes first
- * uses no ephemeral port) or spread over many destinations; otherwise only with one destination shown (PORTS_CLOSE)
- * or the connect() error quoted (PORTS_WITH_ERROR).
+ * its numbers. Not when the note shows them on one local port (our listening port: a server that closes first
+ * uses no ephemeral port) or spread over many destinations (whereTimeWaitGoes); otherwise only with one destination
+ * shown (PORTS_CLOSE) or the connect() error quoted (PORTS_WITH_ERROR).
  */
 export function portExhaustion(f: CauseFacts, lang: Lang): Cause | undefined {
   const samples = samplesOf(f);
-  const listing = f.sockets.get('TIME-WAIT');
-  const top = listing?.localPorts[0];
-  if (listing && top && listing.listed >= MIN_ROWS_FOR_DESTINATION && majority(top.count, listing.listed)) return undefined;
-  const dest = destinationOf(listing);
-  if (dest === 'many') return undefined;
+  const shown = whereTimeWaitGoes(f);
+  if (shown === 'many' || shown === 'local') return undefined;
+  const dest = shown === 'filtered' ? undefined : shown;
   const errors = f.connectErrorLines ?? [];
   const peak = timeWaitPeak(samples, (s, n) => portsAt(f, s, n, dest, errors.length > 0).short);
   if (!peak) return undefined;
   const at = portsAt(f, peak.s, peak.n, dest, errors.length > 0);
   const sample = peak.s;
+  // The count per destination nearest the sample, when it shows one destination too: the numbers of that moment.
+  const nearest = dest?.tally ? whereTimeWaitGoes(f, sample.line) : undefined;
+  const said = typeof nearest === 'object' ? nearest : dest;
   const { rangeSetting, range, reuseSetting, reuse } = at;
   const [lo, hi] = range ?? DEFAULT_PORT_RANGE;
-  const where = dest ? (dest.address.includes(':') ? `[${dest.address}]:${dest.port}` : `${dest.address}:${dest.port}`) : '';
+  const where = said ? (said.address.includes(':') ? `[${said.address}]:${said.port}` : `${said.address}:${said.port}`) : '';
   // A later sample under other settings (the fix) that is no longer short: said, with its numbers.
   const latest = samples.find((s) => s.twLatest);
   const last = latest && latest !== sample ? timeWaitPeak([latest]) : undefined;
@@ -113,12 +155,16 @@ export function portExhaustion(f: CauseFacts, lang: Lang): Cause | undefined {
     line: sample.line + 1,
     ports: formatNumber(at.ports),
     range: (range ? t(PHRASE.portRange, lang, { lo, hi, later: readLater(rangeSetting.after, lang) }) : t(PHRASE.portRangeDefault, lang, { lo, hi })) + changedLater(rangeSetting, lang),
-    dest: dest ? t(PHRASE.oneDestination, lang, { count: dest.count, listed: dest.listed, where }) : t(PHRASE.noDestination, lang),
+    dest: said
+      ? said.tally
+        ? t(PHRASE.tallyDestination, lang, { count: formatNumber(said.count), sockets: formatNumber(said.listed), where, line: said.tally.line + 1 })
+        : t(PHRASE.oneDestination, lang, { count: said.count, listed: said.listed, where })
+      : t(shown === 'filtered' ? PHRASE.filteredDestination : PHRASE.noDestination, lang),
     reuse: (reuse !== undefined ? `tcp_tw_reuse = ${safeName(reuse)}` : t(reuseSetting.later !== undefined ? PHRASE.reuseNotYet : PHRASE.reuseUnknown, lang)) + changedLater(reuseSetting, lang),
     errors:
       (errors.length ? t(PHRASE.connectError, lang, { line: (errors[0] as number) + 1 }) : '') +
       (fixed && last && now ? t(PHRASE.portsSince, lang, { line: last.s.line + 1, count: formatNumber(last.n), ports: formatNumber(now.ports), reuse: safeName(now.reuse ?? '2') }) : ''),
-  });
+  }, false, sample.sysctls);
 }
 
 /**

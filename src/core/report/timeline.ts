@@ -16,7 +16,7 @@ import { isoOf, minutesOf, onOneAxis, type NoteTime } from './time';
 import { lowerBoundStates } from '../evidence/coverage';
 import { blockTimeOf, clockAt, sectionsOfBlocks } from './blockTime';
 import { readingsOf, type Reading } from './readings';
-import { firstChange, normalisedValue, valueInEffect, type InEffect, type Place, type SettingValue } from './inEffect';
+import { firstChange, normalisedValue, valueInEffect, type InEffect, type Place, type SettingChange, type SettingValue } from './inEffect';
 import { compareOnAxis, minutesInNoteOrder, type OnAxis } from './sampleOrder';
 import { hostAtLine, hostSeries, ofSeries, sampleHost, seriesSockstat, tcpRowLine } from './hosts';
 import { isPerNetnsSysctl, netnsAtLine, sockstatNetns } from './netns';
@@ -382,15 +382,27 @@ function settingValues(model: NoteModel, inTime: boolean): ReadonlyMap<string, r
 
 /**
  * The value of each sysctl of the note in effect at `at` (inEffect.ts): every value is placed by its segment's
- * line and its block's time (with `inTime` false, by note order only; `at` is then placed so too).
+ * line and its block's time (with `inTime` false, by note order only; `at` is then placed so too). With `changes`:
+ * each with its first change after `at` (firstChange), its line and time — what the causes say changed since and
+ * what their advice says was already done.
  */
-export function settingsAt(model: NoteModel, at: Place, inTime = true): Record<string, InEffect> {
+export function settingsAt(model: NoteModel, at: Place, inTime = true, changes = false): Record<string, InEffect> {
   const out: Record<string, InEffect> = {};
   for (const [key, list] of settingValues(model, inTime)) {
-    const v = valueInEffect(list, at, isPerNetnsSysctl(key));
-    if (v) out[key] = v;
+    const perNetns = isPerNetnsSysctl(key);
+    const v = valueInEffect(list, at, perNetns);
+    if (!v) continue;
+    const c = changes ? firstChange(list, at, v.value, perNetns) : undefined;
+    out[key] = c ? { ...v, change: changeOf(model, c) } : v;
   }
   return out;
+}
+
+/** A value of a sysctl as a change: normalised, with its line and the time of its block. */
+function changeOf(model: NoteModel, c: SettingValue): SettingChange {
+  const block = model.evidence.find((b) => b.startLine === c.block);
+  const { shown } = noteTimes(model);
+  return { value: normalisedValue(c.value), line: c.line, time: block ? lineTime(model, block, c.line, shown.get(block) ?? null) : null, set: c.set };
 }
 
 /** The numbers of one sockstat sample. */
@@ -449,12 +461,8 @@ export function latestSockstat(model: NoteModel, points: readonly TimelinePoint[
 /** The three limits a sockstat sample is compared with. */
 const LIMIT_KEYS = [SYSCTL_MAX_ORPHANS, SYSCTL_MAX_TW, SYSCTL_TCP_MEM] as const;
 
-/** A change of a limit after a sample: the new value, its 0-based line, and the time of its block (null: none). */
-export interface LimitChange {
-  readonly value: string;
-  readonly line: number;
-  readonly time: string | null;
-}
+/** A change of a limit after a sample (inEffect.ts SettingChange). */
+export type LimitChange = SettingChange;
 
 /** One sockstat sample against the limits in effect at it (inEffect.ts). */
 export interface SampleLimits {
@@ -467,6 +475,8 @@ export interface SampleLimits {
   readonly changes: Readonly<Partial<Record<(typeof LIMIT_KEYS)[number], LimitChange>>>;
   /** The network namespace of its sockstat numbers, when not the host's (netns.ts). */
   readonly netns?: string;
+  /** Every sysctl in effect at the sample, with its first change after it (settingsAt with changes). */
+  readonly sysctls?: Readonly<Record<string, InEffect>>;
 }
 
 /**
@@ -475,13 +485,9 @@ export interface SampleLimits {
  * an earlier limit.
  */
 export function limitsAtSamples(model: NoteModel, points: readonly TimelinePoint[]): SampleLimits[] {
-  const values = settingValues(model, true);
-  const { shown } = noteTimes(model);
-  const blockAt = new Map<number, EvidenceBlock>();
-  for (const b of model.evidence) blockAt.set(b.startLine, b);
   return sockstatSamples(model, points).map((s) => {
     const at = placeOf(model, s.block, s.sockstatLine);
-    const settings = settingsAt(model, at);
+    const settings = settingsAt(model, at, true, true);
     const tcp: { orphan?: number; tw?: number; mem?: number } = {};
     if (s.orphan !== null) tcp.orphan = s.orphan;
     if (s.tw !== null) tcp.tw = s.tw;
@@ -490,17 +496,11 @@ export function limitsAtSamples(model: NoteModel, points: readonly TimelinePoint
     for (const key of LIMIT_KEYS) sysctls[key] = settings[key]?.value ?? '';
     const changes: Partial<Record<(typeof LIMIT_KEYS)[number], LimitChange>> = {};
     for (const key of LIMIT_KEYS) {
-      const c = firstChange(values.get(key) ?? [], at, settings[key]?.value, isPerNetnsSysctl(key));
-      if (c) changes[key] = { value: normalisedValue(c.value), line: c.line, time: changeTime(model, blockAt, shown, c) };
+      const c = settings[key]?.change;
+      if (c) changes[key] = c;
     }
-    return { line: s.sockstatLine, time: s.time, pressure: orphanPressure(pressureInput({ sockstat: { tcp }, sysctls })), changes, ...(s.netns !== undefined ? { netns: s.netns } : {}) };
+    return { line: s.sockstatLine, time: s.time, pressure: orphanPressure(pressureInput({ sockstat: { tcp }, sysctls })), changes, sysctls: settings, ...(s.netns !== undefined ? { netns: s.netns } : {}) };
   });
-}
-
-/** The time shown for a sysctl value's line: the prompt or `date` time at or above it in its block (lineTime). */
-function changeTime(model: NoteModel, blockAt: ReadonlyMap<number, EvidenceBlock>, shown: ReadonlyMap<EvidenceBlock, string>, v: SettingValue): string | null {
-  const block = blockAt.get(v.block);
-  return block ? lineTime(model, block, v.line, shown.get(block) ?? null) : null;
 }
 
 /** An earlier limit than the one in effect at the latest sample, and the sample that met it (the highest share). */
@@ -643,10 +643,9 @@ function fitOf(model: NoteModel, points: readonly TimelinePoint[], field: Field,
   const key = keys[change.key] as string;
   const from = placed[change.index]?.place as Place;
   const c = firstChange(values.get(key) ?? [], from, at[change.index]?.[change.key], isPerNetnsSysctl(key));
-  const { shown } = noteTimes(model);
   return {
     points: kept,
-    since: { setting: key, value: now[change.key] as string, line: c?.line ?? latest.sockstatLine, time: c ? changeTime(model, blockAt, shown, c) : latest.time, samples: kept.length },
+    since: { setting: key, value: now[change.key] as string, line: c?.line ?? latest.sockstatLine, time: c ? changeOf(model, c).time : latest.time, samples: kept.length },
   };
 }
 

@@ -46,6 +46,7 @@ class SocketTally {
   private backoffMax: number | null = null;
   private inodeRows = 0;
   private inodeZero = 0;
+  private selected = 0;
   /** 0-based line of the first row. */
   firstLine = -1;
 
@@ -66,8 +67,11 @@ class SocketTally {
     this.peers = new PeerTally(dedupe);
   }
 
-  /** Adds a row (of listing number `listing`, when the caller tells listings apart); false when it repeats a socket already counted. */
-  add(c: Connection, listing?: number): boolean {
+  /**
+   * Adds a row (of listing number `listing`, when the caller tells listings apart; `selected`: its listing's command
+   * kept it by something other than its state); false when it repeats a socket already counted.
+   */
+  add(c: Connection, listing?: number, selected = false): boolean {
     if (this.dedupe && c.peer && c.peer.port === undefined && c.local?.port !== undefined) {
       const key = `${c.local.address}\u0000${c.local.port}\u0000${c.peer.address}`;
       const from = listing ?? c.source;
@@ -80,6 +84,7 @@ class SocketTally {
     if (c.peer && !this.peers.add(c.peer, c.local?.port)) return false;
     if (this.firstLine < 0) this.firstLine = c.line;
     this.listed++;
+    if (selected) this.selected++;
     if (c.local?.port !== undefined) bump(this.ports, c.local.port);
     if (c.peer?.port !== undefined) bump(this.peerPorts, c.peer.port);
     if (c.state === 'LISTEN' && c.source === 'ss' && c.recvQ !== undefined && c.sendQ !== undefined) this.listener(c, c.recvQ, c.sendQ);
@@ -126,6 +131,7 @@ class SocketTally {
       processes: top(this.procs).map((x) => ({ name: x.key, count: x.count })),
       inode: { rows: this.inodeRows, zero: this.inodeZero },
       peerPorts: top(this.peerPorts).map((x) => ({ port: x.key, count: x.count })),
+      ...(this.selected > 0 ? { selected: this.selected } : {}),
       ...(this.listenerRows > 0 ? { listeners: { rows: this.listenerRows, full: this.fullListeners.slice(), fullCount: this.fullCount } } : {}),
     };
   }
@@ -145,12 +151,15 @@ export function summariseSockets(rows: readonly Connection[]): StateSockets {
 export class StateTallies {
   private readonly tallies = new Map<StateId, SocketTally>();
 
-  /** Adds a row; `listing` numbers the listing it comes from (rows of one tool are one listing without it). */
-  add(c: Connection, listing?: number): void {
+  /**
+   * Adds a row; `listing` numbers the listing it comes from (rows of one tool are one listing without it);
+   * `selected`: that listing's command kept its rows by something other than their state (EvidenceSegment.selected).
+   */
+  add(c: Connection, listing?: number, selected = false): void {
     if (!isListing(c) || c.state === undefined) return;
     let t = this.tallies.get(c.state);
     if (!t) this.tallies.set(c.state, (t = new SocketTally(true)));
-    t.add(c, listing);
+    t.add(c, listing, selected);
   }
 
   /** The summaries, and the line of each state's first row. */

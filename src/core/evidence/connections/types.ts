@@ -89,6 +89,11 @@ export interface StateSockets {
   readonly inode: { readonly rows: number; readonly zero: number };
   /** The most common peer ports (with `peers`, where the state's sockets go: an address and a port). */
   readonly peerPorts?: readonly { readonly port: number; readonly count: number }[];
+  /**
+   * Rows from listings whose command kept them by something other than their state (`dst 10.0.0.2`, `| grep :443`):
+   * with any, the peers, networks and local ports above are not a sample of the state's sockets.
+   */
+  readonly selected?: number;
   /** LISTEN only: the listeners' accept queues as ss shows them (see ListenerQueues). */
   readonly listeners?: ListenerQueues;
 }
