@@ -63,6 +63,9 @@ test('refutation, attribution, judgement and denied effect count anywhere in the
     '开启 tcp_tw_recycle 可以为服务器减少 TIME_WAIT',
     'Enable tcp_tw_recycle, but keep tcp_tw_reuse as well',
     'TIME_WAIT lasts 4 minutes on Linux, so only a few thousand connections per second are possible',
+    // 互不影响 tells an isolation ("do not affect each other"), not a denied effect.
+    'tcp_max_orphans 是按 netns 隔离的，容器之间互不影响',
+    '每个 pod 都有自己的上限，彼此不影响',
   ]) {
     assert.equal(refutes(s), false, s);
   }
