@@ -97,9 +97,10 @@ const DENIED_ZH =
   /(?<!互|互相|彼此)[不没无未](?:会|能|可能|再|太|怎么|有|法|见|得|大|起)?(?:任何|什么|多少|多大|太大|太多|明显)?(?:变少|变短|减少|降低|缩短|下降|减小|影响|改变|变化|作用|生效|有用|有效|管用|效果|帮助|解决|用处|改善|缓解)|没用|无用|无效|没变|不变(?![多大长高])|无济于事|于事无补/;
 /**
  * A plain negator (Chinese), not the words that only look like one: 不少 (many), 不断 (on and on), 不仅/不但/不光
- * (not only … but), 不久, 不过 (but), 不错 and 没错 (right), 无论 (whatever), 未来, 非常 (very), 别人 (others).
+ * (not only … but), 不久, 不过 (but), 不错 and 没错 (right), 无论 (whatever), 未来, 非常 (very), 别人 (others), and 别
+ * as the second character of a word (级别 level, 区别 difference, 分别 separately, 类别, 特别, 个别 …).
  */
-const NEGATOR_ZH = /不(?![少断仅但光久过错])|没(?!错)|无(?!论)|未(?!来)|非(?!常)|别(?!人)|勿|莫|禁止|严禁|避免/g;
+const NEGATOR_ZH = /不(?![少断仅但光久过错])|没(?!错)|无(?!论)|未(?!来)|非(?!常)|(?<![级区类分特告识个性差辨组])别(?!人)|勿|莫|禁止|严禁|避免/g;
 /** Negators that govern the rest of their clause even across a 的 (不要把 tcp_tw_recycle 的值设为 1). */
 const STRONG_ZH = /^(?:不是|不要|不能|不可|不应|不该|不用|不必|不需|别|勿|莫|禁止|严禁|避免)/;
 

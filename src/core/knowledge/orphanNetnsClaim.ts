@@ -36,16 +36,19 @@ const SUBJECT = new RegExp(
 const LINK_EN = new RegExp(
   String.raw`^[\x60"']?(?:\s(?:and|or)\s(?:the\s)?[\w\x60.-]{1,24})?` +
     String.raw`(?:\s(?:in|from|of|inside|within|under)\s(?:the\s|a\s|each\s)?[\w\x60./'-]{1,30})?` +
-    String.raw`(?:\s(?:is|are|applies|apply|works|counts|(?:is|are)\s(?:applied|enforced|counted|tracked|kept|set|configured|maintained|calculated|accounted|computed)|(?:can|could|may|must|should|will)\sbe\s(?:set|configured|tuned|changed|adjusted|raised|lowered|limited|applied))|\s?[=:]\s?\d+)` +
+    String.raw`(?:\s(?:(?:only|just)\s)?(?:is|are|applies|apply|works|counts|shows|includes|reflects|reports|sees|(?:is|are)\s(?:applied|enforced|counted|tracked|kept|set|configured|maintained|calculated|accounted|computed)|(?:can|could|may|must|should|will)\sbe\s(?:set|configured|tuned|changed|adjusted|raised|lowered|limited|applied))|\s?[=:]\s?\d+)` +
     String.raw`(?:\s(?:only|just|also|still|really|both|all|effectively|separately|independently|individually|isolated|separate|independent|private|tracked|counted|kept|set|limited))?\s{1,3}$`,
   'i',
 );
 /** Or no link, where a verb of setting comes before the subject ("set tcp_max_orphans per pod"). */
 const SET_BEFORE = /\b(?:set|sets|setting|configure|configuring|tune|tuning|adjust|adjusting|raise|raising|lower|lowering|change|changing)\s(?:the\s)?(?:net\.ipv4\.)?$/i;
 const SPACES_ONLY = /^\s{1,3}$/;
-/** The namespace words an English link leads to: "per netns", "for each container", "namespaced", "local to the pod". */
+/**
+ * The namespace words an English link leads to: "per netns", "for each container", "namespaced", "local to the pod",
+ * "(counts) the pod's own orphans".
+ */
 const SCOPE_EN =
-  /^(?:(?:per|by|for each|for every|in each|within each|inside each)[- ](?:network[- ]namespace|net(?:work)?[- ]?ns|namespace|container|pod)|namespaced|(?:netns|namespace|container|pod)[- ](?:aware|local|specific|scoped|level|private)|(?:local|scoped|specific|private|isolated)\sto\s(?:the|each|a|its|every|one)\s(?:network\s)?(?:namespace|netns|container|pod))\b/i;
+  /(?:(?:per|by|for each|for every|in each|within each|inside each)[- ](?:network[- ]namespace|net(?:work)?[- ]?ns|namespace|container|pod)|namespaced|(?:netns|namespace|container|pod)[- ](?:aware|local|specific|scoped|level|private)|(?:local|scoped|specific|private|isolated)\sto\s(?:the|each|a|its|every|one)\s(?:network\s)?(?:namespace|netns|container|pod)|(?:(?:the|its|this|each)\s)?(?:own\s)?(?:network\snamespace|namespace|netns|container|pod)(?:'s|s')\s(?:own\s)?(?:orphans|orphaned\ssockets))\b/iy;
 
 /**
  * After a Chinese subject: an optional value, a second subject joined by 和, where it is read (容器里), an adverb, a
@@ -54,7 +57,10 @@ const SCOPE_EN =
 const LINK_ZH = /^[\x60"']?\s?(?:[=:]\s?\d+\s?)?(?:(?:和|与|及|、|\/)\s?[\w\x60.-]{1,24}\s?)?(?:在?(?:容器|pod|netns|命名空间)[里内中]\s?)?(?:也|都|均|只|仅|就)?(?:是|为)?(?:只|仅)?\s?$/i;
 /** The Chinese namespace words, each closing the claim: what a copula or a counting verb says about the subject. */
 const SCOPE_ZH =
-  /^(?:per[-_ ]?(?:netns|namespace|ns|container|pod)|(?:按|分|区分|按照|基于|根据|以)\s?(?:每个|各个)?\s?(?:网络命名空间|命名空间|netns|namespace|容器|pod)|(?:本|当前|这个|该|所在|自己所在的?|自己的?|各自的?)\s?(?:网络命名空间|命名空间|netns|namespace|容器|pod)\s?的|(?:统计|计算|显示|包含|看到|算)(?:的是)?\s?(?:本|当前|这个|该|所在|自己所在的?|自己的?)\s?(?:网络命名空间|命名空间|netns|namespace|容器|pod)|(?:每个|每一个|各个)\s?(?:网络命名空间|命名空间|netns|namespace|容器|pod)\s?(?:都|也)?(?:是)?(?:独立|自己|各自|单独|私有)|(?:网络命名空间|命名空间|netns|namespace|容器|pod)\s?(?:级别|粒度|维度|隔离|独立|各自|私有))/i;
+  /(?:per[-_ ]?(?:netns|namespace|ns|container|pod)|(?:按|分|区分|按照|基于|根据|以)\s?(?:每个|各个)?\s?(?:网络命名空间|命名空间|netns|namespace|容器|pod)|(?:本|当前|这个|该|所在|自己所在的?|自己的?|各自的?)\s?(?:网络命名空间|命名空间|netns|namespace|容器|pod)\s?的|(?:统计|计算|显示|包含|看到|算)(?:的是)?\s?(?:本|当前|这个|该|所在|自己所在的?|自己的?)\s?(?:网络命名空间|命名空间|netns|namespace|容器|pod)|(?:每个|每一个|各个)\s?(?:网络命名空间|命名空间|netns|namespace|容器|pod)\s?(?:都|也)?(?:是)?(?:独立|自己|各自|单独|私有)|(?:网络命名空间|命名空间|netns|namespace|容器|pod)\s?(?:级别|粒度|维度|隔离|独立|各自|私有))/iy;
+/** 容器内的 tcp_max_orphans: the subject placed in a container; then 独立的 / 隔离的 alone says it is the container's own. */
+const IN_CONTAINER_ZH = /(?:网络命名空间|命名空间|netns|容器|pod)\s?[内里中]的?\s?$/i;
+const OWN_ZH = /(?:独立|隔离|单独|私有|各自|自己)的/y;
 /** "tcp_max_orphans 可以在每个 pod 里单独设置": set in each container, on its own. */
 const SET_IN_EACH_ZH =
   /^\s?(?:也|都)?(?:可以|能|能够|需要|要)?(?:在|给|为|对)\s?(?:每个|每一个|各个|各|不同的?)\s?(?:网络命名空间|命名空间|netns|namespace|容器|pod)\s?[里内中上]?\s?(?:都)?(?:可以|能)?(?:单独|独立|各自|分别)/i;
@@ -78,7 +84,11 @@ const COUNTING = /\b(?:counted|tracked|accounted|limited|capped|calculated|compu
 /** A wish or a proposal names what does not exist ("we wanted a per-container orphan limit"). */
 const WISH = /\b(?:would|wish|wished|want|wants|wanted|hope|hoped|proposal|propose|proposed|request|requested|feature)\b|希望|想要|要是能|如果能/i;
 /** What follows the claim's words and denies them (按容器统计不了, "per container is not possible"). */
-const DENIED_AFTER = /^[^。，,；;.]{0,8}?(?:不了|不到|不出|无法|不支持|不行)|^\s?(?:is|are)\s(?:not|never)\b|^\s?(?:isn't|aren't|doesn't|don't)\b/i;
+const DENIED_AFTER = /^[^。，,；;.]{0,8}(?:不了|不到|不出|无法|不支持|不行)|^\s?(?:is|are)\s(?:not|never)\b|^\s?(?:isn't|aren't|doesn't|don't)\b/i;
+
+const CJK = /[\u4e00-\u9fff]/;
+/** The longest link read between a subject and its namespace words. */
+const MAX_LINK = 60;
 
 function clauseEnd(s: string, from: number): number {
   const rest = s.slice(from);
@@ -91,18 +101,27 @@ function predicate(s: string, subject: Span): Span | undefined {
   const words = s.slice(subject.start, subject.end).replace(/[\x60"']/g, '');
   const after = s.slice(subject.end, clauseEnd(s, subject.end));
   const set = SET_BEFORE.test(s.slice(Math.max(0, subject.start - 24), subject.start));
-  const span = (k: number, m: RegExpExecArray, rest: string): Span | undefined =>
-    DENIED_AFTER.test(rest.slice(m[0].length)) ? undefined : { start: subject.start, end: subject.end + k + m[0].length };
+  const inContainer = IN_CONTAINER_ZH.test(s.slice(Math.max(0, subject.start - 12), subject.start));
+  const span = (k: number, m: RegExpExecArray): Span | undefined =>
+    DENIED_AFTER.test(after.slice(k + m[0].length)) ? undefined : { start: subject.start, end: subject.end + k + m[0].length };
   const each = SET_IN_EACH_ZH.exec(after);
-  if (each) return span(0, each, after);
-  // The link is short: try each end of it up to where the namespace words start.
-  for (let k = 0; k <= Math.min(after.length, 60); k++) {
-    const link = after.slice(0, k);
-    const rest = after.slice(k);
-    const en = SCOPE_EN.exec(rest);
-    if (en && (LINK_EN.test(link) || (set && SPACES_ONLY.test(link))) && (!PLAIN.test(words) || COUNTING.test(link))) return span(k, en, rest);
-    const zh = SCOPE_ZH.exec(rest);
-    if (zh && LINK_ZH.test(link)) return span(k, zh, rest);
+  if (each) return span(0, each);
+  // The link is short: try each end of it up to where the namespace words start (sticky patterns, no copies).
+  const last = Math.min(after.length, MAX_LINK);
+  for (let k = 0; k <= last; k++) {
+    SCOPE_EN.lastIndex = k;
+    const en = SCOPE_EN.exec(after);
+    if (en) {
+      const link = after.slice(0, k);
+      if ((LINK_EN.test(link) || (set && SPACES_ONLY.test(link))) && (!PLAIN.test(words) || COUNTING.test(link))) return span(k, en);
+    }
+    SCOPE_ZH.lastIndex = k;
+    const zh = SCOPE_ZH.exec(after);
+    // A Chinese link, or Chinese words around the namespace words: "orphan count per pod" needs an English copula.
+    if (zh && LINK_ZH.test(after.slice(0, k)) && CJK.test(after.slice(0, k + zh[0].length + 1))) return span(k, zh);
+    OWN_ZH.lastIndex = k;
+    const own = inContainer ? OWN_ZH.exec(after) : null;
+    if (own && LINK_ZH.test(after.slice(0, k))) return span(k, own);
   }
   return undefined;
 }

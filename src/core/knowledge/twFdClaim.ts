@@ -51,8 +51,8 @@ const HELD_BY_EN = new RegExp(
   'gi',
 );
 
-/** Chinese: the noun after TIME_WAIT, another state listed with it, adverbs. */
-const NP_ZH = String.raw`^\x60?\s?(?:(?:和|与|及|以及|、|/)\s?(?:close|fin|last|syn)[\w-]{0,10}\s?)?(?:状态)?(?:下)?(?:的)?\s?(?:连接|socket|sockets|套接字)?\s?(?:[也都还仍然依会要均一直将每个各自]){0,6}`;
+/** Chinese: the noun after TIME_WAIT, another state listed with it, how many (过多, 堆积), adverbs. */
+const NP_ZH = String.raw`^\x60?\s?(?:(?:和|与|及|以及|、|/)\s?(?:close|fin|last|syn)[\w-]{0,10}\s?)?(?:状态)?(?:下)?(?:的)?\s?(?:连接|socket|sockets|套接字)?\s?(?:过多|太多|多了|堆积|数量过多)?\s?(?:[也都还仍然依会要均一直将每个各自]){0,6}`;
 const FD_ZH = String.raw`(?:文件描述符|文件句柄|句柄|描述符|fds?\b|FDs?\b|ulimit|nofile|打开文件数?)`;
 /** 占用 / 持有 / 占着 a descriptor (or a port and a descriptor). */
 const HOLD_ZH = new RegExp(
