@@ -34,10 +34,14 @@ test('a weak Chinese negator inside a 的 relative clause modifies a noun; a str
   assert.equal(negated('TIME_WAIT 不是 4 分钟的', 'TIME_WAIT', '4 分钟'), true);
 });
 
-test('words that only look like negators do not count (不少, 不断, 不仅, 没错, 无论, 非常, 别人)', () => {
+test('words that only look like negators do not count (不少, 不断, 不仅, 没错, 无论, 非常, 别人, 级别, 分别)', () => {
   for (const s of ['不少 TIME_WAIT 要持续 4 分钟', '不断有 TIME_WAIT 持续 4 分钟', '没错，TIME_WAIT 要等 4 分钟', '无论如何 TIME_WAIT 都要 4 分钟', '非常多的 TIME_WAIT 持续 4 分钟']) {
     assert.equal(negated(s, s.slice(0, 1), '4 分钟'), false, s);
   }
+  // 别 inside a word (级别 level, 分别 separately, 区别 difference) is no "don't"; 别开 still is.
+  assert.equal(negated('tcp_max_orphans 是 netns 级别的', 'tcp_max_orphans', '级别'), false);
+  assert.equal(negated('每个容器分别设置 tcp_max_orphans', '每个', 'tcp_max_orphans'), false);
+  assert.equal(negated('别开 tcp_tw_recycle', '开', 'tcp_tw_recycle'), true);
 });
 
 test('refutation, attribution, judgement and denied effect count anywhere in the sentence', () => {
@@ -63,6 +67,9 @@ test('refutation, attribution, judgement and denied effect count anywhere in the
     '开启 tcp_tw_recycle 可以为服务器减少 TIME_WAIT',
     'Enable tcp_tw_recycle, but keep tcp_tw_reuse as well',
     'TIME_WAIT lasts 4 minutes on Linux, so only a few thousand connections per second are possible',
+    // 互不影响 tells an isolation ("do not affect each other"), not a denied effect.
+    'tcp_max_orphans 是按 netns 隔离的，容器之间互不影响',
+    '每个 pod 都有自己的上限，彼此不影响',
   ]) {
     assert.equal(refutes(s), false, s);
   }

@@ -137,6 +137,149 @@ const CASES: Record<string, { positive: string[]; negative: string[] }> = {
       'Check orphan counts and TIME_WAIT counts in sockstat.',
     ],
   },
+  'orphan-limit-per-netns': {
+    positive: [
+      'tcp_max_orphans is per network namespace, so each container has its own limit.',
+      'The orphan count in /proc/net/sockstat is per netns.',
+      'Each container has its own tcp_max_orphans.',
+      'Orphans are counted per container, so one noisy pod cannot hit the host limit.',
+      'net.ipv4.tcp_max_orphans can be set per pod.',
+      'Every pod gets its own orphan limit.',
+      'The `orphan` field of sockstat is namespaced.',
+      'The orphan limit is scoped to the container.',
+      'The per-netns tcp_max_orphans keeps one container from starving the others.',
+      '每个容器都有自己的 tcp_max_orphans。',
+      '每个 pod 都有自己的 tcp_max_orphans，互不影响。',
+      'sockstat 里的 orphan 是本 netns 的。',
+      'tcp_max_orphans 是按 netns 隔离的，容器之间互不影响。',
+      'orphan 计数是每个容器独立的。',
+      '容器里 /proc/net/sockstat 的 orphan 只统计当前容器的孤儿。',
+      'orphan 和 tw 都是按 netns 统计的。',
+      '孤儿连接上限是 per-netns 的。',
+      'tcp_max_orphans 可以在每个 pod 里单独设置。',
+      // Written after the rule as a check (first run, both rules: 36 of 40 right, no false alarm; the 4 misses fixed).
+      'In Kubernetes, tcp_max_orphans is namespaced, so set it in the pod securityContext.',
+      'Each network namespace gets its own tcp_max_orphans value.',
+      'The orphan counter is tracked per network namespace.',
+      'sockstat orphan only counts the pod\'s own orphans.',
+      'tcp_max_orphans applies per container.',
+      '容器内的 tcp_max_orphans 是独立的。',
+      '每个 netns 都有独立的孤儿上限。',
+      'tcp_max_orphans 是 netns 级别的参数。',
+      '/proc/net/sockstat 中的 orphan 是按容器统计的。',
+      '孤儿数量是每个 pod 自己的。',
+    ],
+    negative: [
+      'tcp_max_orphans is global, not per network namespace.',
+      'tcp_max_orphans is not per-netns: all containers share one limit.',
+      'tcp_max_orphans 不分 netns，所有容器共用一个上限。',
+      'tcp_max_orphans 不是 per-netns 的。',
+      'sockstat 里的 orphan 不是本 netns 的，容器里看到的是整机的数。',
+      'The tw count in sockstat is per netns.',
+      'tcp_max_tw_buckets is per network namespace.',
+      'tcp_max_tw_buckets 是每个 netns 独立的。',
+      'Each container has its own tcp_max_tw_buckets.',
+      'inuse and tw are per netns, while orphan is host-wide.',
+      'The orphan count is global, but tw is per netns.',
+      'orphan 是全局的而 tw 是按 netns 的。',
+      'tcp_max_orphans 是全局的，tcp_max_tw_buckets 才是 per-netns 的。',
+      '在容器里 cat /proc/net/sockstat，orphan 显示的是宿主机的总数。',
+      '每个容器看到的 orphan 数都一样，都是整机的。',
+      'Orphans of every container count against the one host-wide tcp_max_orphans.',
+      'Each container sees the host-wide orphan count.',
+      'Unlike tcp_max_tw_buckets, tcp_max_orphans is not namespaced.',
+      'Is tcp_max_orphans per netns?',
+      'tcp_max_orphans 是按 netns 隔离的吗？',
+      'It is a myth that each container has its own tcp_max_orphans.',
+      '有人说每个容器都有自己的 tcp_max_orphans，其实不是。',
+      'Bob thought tcp_max_orphans was per container.',
+      'We wanted a per-container orphan limit, but the kernel has none.',
+      '```\n$ cat /proc/net/sockstat   # orphan is host-wide, tw is per netns\nTCP: inuse 12 orphan 300 tw 40 alloc 20 mem 5\n```',
+      'TCP: inuse 12 orphan 300 tw 40 alloc 20 mem 5 (per netns: inuse, tw)',
+      'Plot the orphan count per container next to tw.',
+      'tcp_max_orphans per pod is not possible.',
+      '按容器统计孤儿数做不到，它是整机的。',
+      'tcp_max_orphans is a host-wide limit shared by all containers.',
+      'In a container, /proc/net/sockstat still shows the host\'s orphan count.',
+      'tw in sockstat is per netns, so compare it with the pod\'s tcp_max_tw_buckets.',
+      'Containers do not get their own tcp_max_orphans.',
+      'tcp_max_orphans 对整台机器生效，不按容器区分。',
+      '容器里看不到 tcp_max_orphans，只能在宿主机上改。',
+      'sockstat 的 tw 和 inuse 是本 netns 的，orphan 是整机的。',
+      'Does each container have its own orphan limit?',
+      'We thought the orphan count was per container until we read proc.c.',
+      'tcp_fin_timeout and tcp_orphan_retries are per netns.',
+    ],
+  },
+  'tw-holds-fd': {
+    positive: [
+      'TIME_WAIT sockets hold a file descriptor until they expire.',
+      'Each TIME_WAIT connection still occupies an fd.',
+      'Sockets in TIME_WAIT count against the ulimit -n of the process.',
+      'We get "too many open files" because of the TIME_WAIT sockets.',
+      'Connections stuck in TIME_WAIT are eating up our file descriptors.',
+      'tw sockets keep their fds open for 60 s.',
+      'File descriptors are held by TIME_WAIT sockets for 60 seconds.',
+      'Both TIME_WAIT and CLOSE_WAIT sockets hold fds.',
+      'TIME_WAIT connections cause "Too many open files" errors.',
+      'TIME_WAIT 连接会占用文件描述符。',
+      '每个 TIME_WAIT 都占着一个 fd，所以要调大 ulimit -n。',
+      'TIME_WAIT 过多导致 too many open files。',
+      '大量 fd 被 TIME_WAIT 占用。',
+      'TIME_WAIT 的 socket 也计入进程的 nofile 限制。',
+      'TIME_WAIT 和 CLOSE_WAIT 都会占用 fd。',
+      'TIME_WAIT 状态的连接仍然持有文件句柄。',
+      // Written after the rule as a check (first run, both rules: 36 of 40 right, no false alarm; the 4 misses fixed).
+      'TIME_WAIT sockets use file descriptors, so raise nofile.',
+      'A socket in TIME_WAIT still has an open file descriptor.',
+      'TIME_WAIT connections count toward the process open files limit.',
+      'The "too many open files" errors are due to TIME_WAIT.',
+      'TIME_WAIT 过多会耗尽文件描述符。',
+      'TIME_WAIT 连接每个都占用一个句柄。',
+      'too many open files 是因为 TIME_WAIT 太多。',
+      'TIME_WAIT 会占满 fd，导致服务无法接受新连接。',
+      'Each TIME_WAIT socket takes up a file descriptor for 60 seconds.',
+      'tw sockets hold file descriptors.',
+    ],
+    negative: [
+      'CLOSE_WAIT sockets hold their file descriptor until the application calls close().',
+      'CLOSE_WAIT 会一直占用 fd，直到应用调用 close()。',
+      'A TIME_WAIT socket holds no file descriptor, only its local port.',
+      'TIME_WAIT 不占用文件描述符，只占用端口和少量内存。',
+      'CLOSE_WAIT 会占用 fd，TIME_WAIT 不会。',
+      'CLOSE_WAIT 占着 fd，而 TIME_WAIT 占着端口。',
+      'Unlike CLOSE_WAIT, a TIME_WAIT socket holds no fd.',
+      'TIME_WAIT sockets do not count against ulimit -n.',
+      'TIME_WAIT sockets count against tcp_max_tw_buckets, not against nofile.',
+      'TIME_WAIT holds the local port for 60 s.',
+      'TIME_WAIT holds the port; CLOSE_WAIT holds the fd.',
+      'Do TIME_WAIT sockets hold a file descriptor?',
+      'TIME_WAIT 会占用 fd 吗？',
+      'It is a myth that TIME_WAIT sockets count against ulimit -n.',
+      '有人说 TIME_WAIT 会占用 fd，其实不会。',
+      'Too many open files came from the CLOSE_WAIT leak, not from TIME_WAIT.',
+      'We saw "too many open files" while TIME_WAIT was at 30k.',
+      'lsof does not list TIME_WAIT sockets because no process holds them.',
+      'ss -tanp shows no process for TIME_WAIT rows: the fd is already closed.',
+      'TIME_WAIT 状态下应用已经关闭了 fd。',
+      'fd 泄漏导致 CLOSE_WAIT 堆积，最终 too many open files。',
+      'Raising ulimit -n did not help with TIME_WAIT.',
+      '当时我们以为 TIME_WAIT 占用了 fd。',
+      'nginx: accept4() failed (24: Too many open files), TIME_WAIT 12034',
+      '```\n$ ss -tanp state time-wait   # no users:(...) column: no fd\n```',
+      'The application closes its fd, and then the socket enters TIME_WAIT.',
+      'TIME_WAIT sockets hold a local port and some memory, not a file descriptor.',
+      'CLOSE_WAIT piles up and eats file descriptors until "too many open files".',
+      'TIME_WAIT 只占端口，不占 fd。',
+      'CLOSE_WAIT 太多导致 too many open files。',
+      'After close() the fd is gone; the TIME_WAIT entry lives on in the kernel.',
+      'TIME_WAIT 不会计入 ulimit -n。',
+      'The process had 65k fds open and 30k TIME_WAIT sockets.',
+      'Check ls /proc/$PID/fd | wc -l and the TIME_WAIT count side by side.',
+      '为什么 TIME_WAIT 不占用 fd？',
+      'TIME_WAIT sockets do not show up in lsof because they have no fd.',
+    ],
+  },
 };
 
 for (const [rule, { positive, negative }] of Object.entries(CASES)) {
@@ -151,7 +294,7 @@ for (const [rule, { positive, negative }] of Object.entries(CASES)) {
 }
 
 test('every rule has a correct fact, a message and a public source in both languages', () => {
-  assert.ok(MISCONCEPTION_RULES.length >= 6);
+  assert.ok(MISCONCEPTION_RULES.length >= 8);
   const text = Object.values(CASES).flatMap((c) => c.positive).join('\n\n');
   for (const r of MISCONCEPTION_RULES) {
     for (const lang of ['en', 'zh-cn'] as const) {
@@ -410,4 +553,20 @@ test('review s13: attribution, suppositions, to-dos and speakers are read narrow
   // 如果…早就 doubts the premise only with 真的; "Linux recommends" is no speaker.
   assert.deepEqual(rules('如果 TIME_WAIT 太多，开启 tcp_tw_recycle 早就能解决问题。'), ['tw-recycle']);
   assert.deepEqual(rules('Linux recommends keeping TIME_WAIT at 4 minutes.'), ['tw-four-minutes']);
+});
+
+test('orphan-limit-per-netns and tw-holds-fd read code comments as the other rules do', () => {
+  const block = (lang: string, ...lines: string[]) => ['```' + lang, ...lines, '```'].join('\n');
+  assert.deepEqual(rules(block('conf', 'net.ipv4.tcp_max_orphans = 65536   # per container')), ['orphan-limit-per-netns']);
+  assert.deepEqual(rules(block('conf', 'net.ipv4.tcp_max_tw_buckets = 65536   # per container')), []);
+  assert.deepEqual(rules(block('bash', '# TIME_WAIT sockets hold an fd each, so raise ulimit -n')), ['tw-holds-fd']);
+  assert.deepEqual(rules(block('bash', '# tw sockets hold no fd; CLOSE_WAIT ones do')), []);
+  assert.deepEqual(rules(block('', 'TCP: inuse 12 orphan 300 tw 40 alloc 20 mem 5')), []);
+});
+
+test('orphan-limit-per-netns and tw-holds-fd: a claim taken back by the next sentence, or told as a past belief, is silent', () => {
+  assert.deepEqual(rules('tcp_max_orphans is per network namespace. That is wrong.'), []);
+  assert.deepEqual(rules('TIME_WAIT 会占用 fd。——这是错的。'), []);
+  assert.deepEqual(rules('Back then we assumed TIME_WAIT sockets held file descriptors.'), []);
+  assert.deepEqual(rules('昨天排查时我们一度以为 TIME_WAIT 占用了文件描述符。'), []);
 });

@@ -89,14 +89,18 @@ function opensAlternative(words: readonly Word[], i: number): boolean {
  */
 const FRAME_ZH =
   /误区|错误|误解|谣言|谬误|其实|实际上|事实上|而是|并不|并非|并没|而不是|而非|不对|不正确|不准确|不成立|是错的|错了|搞错|纠正|辟谣|有人说|有人认为|据说|传言|传说|号称|声称|(?<!默)认为|(?<![可得足难])以为|听说|网上|网传|博客|文章|教程|帖子|很多人|不少人|有些人|别人|说法|所谓|流传|不推荐|不建议|不可取|不靠谱|不安全|没必要|不必要|(?:^|[\s，,。：:；;（(“"「>*-])(?:同事|领导|老板|客户|同学|前辈|大佬|老师|面试官|他|她)们?(?:说|讲|提到|告诉我)|[里上中]写(?:着|道|的是)|❌|✗|✘|⛔/;
-/** A denied effect: the change the claim promises does not happen (不能解决, 没有变少, 不起作用, 没用). */
+/**
+ * A denied effect: the change the claim promises does not happen (不能解决, 没有变少, 不起作用, 没用) — not 互不影响
+ * ("do not affect each other"), which tells an isolation the claim may make.
+ */
 const DENIED_ZH =
-  /[不没无未](?:会|能|可能|再|太|怎么|有|法|见|得|大|起)?(?:任何|什么|多少|多大|太大|太多|明显)?(?:变少|变短|减少|降低|缩短|下降|减小|影响|改变|变化|作用|生效|有用|有效|管用|效果|帮助|解决|用处|改善|缓解)|没用|无用|无效|没变|不变(?![多大长高])|无济于事|于事无补/;
+  /(?<!互|互相|彼此)[不没无未](?:会|能|可能|再|太|怎么|有|法|见|得|大|起)?(?:任何|什么|多少|多大|太大|太多|明显)?(?:变少|变短|减少|降低|缩短|下降|减小|影响|改变|变化|作用|生效|有用|有效|管用|效果|帮助|解决|用处|改善|缓解)|没用|无用|无效|没变|不变(?![多大长高])|无济于事|于事无补/;
 /**
  * A plain negator (Chinese), not the words that only look like one: 不少 (many), 不断 (on and on), 不仅/不但/不光
- * (not only … but), 不久, 不过 (but), 不错 and 没错 (right), 无论 (whatever), 未来, 非常 (very), 别人 (others).
+ * (not only … but), 不久, 不过 (but), 不错 and 没错 (right), 无论 (whatever), 未来, 非常 (very), 别人 (others), and 别
+ * as the second character of a word (级别 level, 区别 difference, 分别 separately, 类别, 特别, 个别 …).
  */
-const NEGATOR_ZH = /不(?![少断仅但光久过错])|没(?!错)|无(?!论)|未(?!来)|非(?!常)|别(?!人)|勿|莫|禁止|严禁|避免/g;
+const NEGATOR_ZH = /不(?![少断仅但光久过错])|没(?!错)|无(?!论)|未(?!来)|非(?!常)|(?<![级区类分特告识个性差辨组])别(?!人)|勿|莫|禁止|严禁|避免/g;
 /** Negators that govern the rest of their clause even across a 的 (不要把 tcp_tw_recycle 的值设为 1). */
 const STRONG_ZH = /^(?:不是|不要|不能|不可|不应|不该|不用|不必|不需|别|勿|莫|禁止|严禁|避免)/;
 

@@ -23,6 +23,8 @@ import { asks, negatedWithin, refutes, refutesBefore } from './claimScope';
 import { FENCE, RecycleInCode, TW_RECYCLE_WORD } from './recycleInCode';
 import { CLAUSE, CLAUSE_END, claimed, nearest, shortName, spans, TW, TW_G, type Span } from './claimParts';
 import { orphanCloseWaitTimeWait } from './orphanClaim';
+import { orphanLimitPerNetns } from './orphanNetnsClaim';
+import { twHoldsFd } from './twFdClaim';
 import { HARM, REMOVED, TW_RECYCLE_SETTING } from './recycleWords';
 
 const L = (en: string, zh: string): Localized => ({ en, 'zh-cn': zh });
@@ -145,6 +147,34 @@ export const MISCONCEPTION_RULES: readonly MisconceptionRule[] = [
     ),
     source: 'K-tcp.c __tcp_close; K-proc sockstat_seq_show; K-mini tcp_time_wait',
     explain: 'CLOSE-WAIT',
+  },
+  {
+    id: 'orphan-limit-per-netns',
+    claim: L('tcp_max_orphans / the orphan count is per network namespace (per container)', 'tcp_max_orphans 和孤儿计数按网络命名空间（容器）区分'),
+    fact: L(
+      'tcp_max_orphans is one host-wide value: it sits in the global ipv4_table, which is registered for the initial network namespace only, so a container with its own netns has no copy of its own to set. The orphan counter is summed over all CPUs with no namespace filter, so sockstat `orphan` shows the host total in every netns, and the orphans of all containers count against the one limit. By contrast `inuse`, `tw` and tcp_max_tw_buckets are per network namespace.',
+      'tcp_max_orphans 是整机唯一的值：它位于全局的 ipv4_table，而这张表只为初始网络命名空间注册，所以有独立 netns 的容器并没有一份可以自己设置的副本。孤儿计数是各 CPU 计数之和，不按命名空间过滤，因此在任何 netns 里，sockstat 的 `orphan` 都是整机总数，所有容器的孤儿共用同一个上限。相比之下，`inuse`、`tw` 和 tcp_max_tw_buckets 才是按网络命名空间区分的。',
+    ),
+    message: L(
+      'tcp_max_orphans and the sockstat orphan count are host-wide, not per netns; tw and tcp_max_tw_buckets are per netns.',
+      'tcp_max_orphans 和 sockstat 的孤儿计数都是整机范围的，不按 netns 区分；按 netns 区分的是 tw 和 tcp_max_tw_buckets。',
+    ),
+    source: 'K-sysctl ipv4_table[]; K-tcp.c tcp_orphan_count (per-CPU counter); K-proc sockstat_seq_show',
+    explain: 'net.ipv4.tcp_max_orphans',
+  },
+  {
+    id: 'tw-holds-fd',
+    claim: L('TIME_WAIT sockets hold a file descriptor (count against ulimit -n)', 'TIME_WAIT 连接占用文件描述符（计入 ulimit -n）'),
+    fact: L(
+      'A TIME-WAIT socket is a timewait minisock that no file descriptor refers to: the application has usually closed the socket already, and if it only shut it down, its descriptor stays with the old full socket (left in CLOSE), not with the TIME-WAIT entry. So TIME-WAIT sockets do not count against the open-file limit (ulimit -n, nofile). They do keep the local port of their 4-tuple and some memory, bounded by tcp_max_tw_buckets. "Too many open files" means descriptors still open, for example CLOSE_WAIT sockets the application has not closed.',
+      'TIME-WAIT socket 是 timewait minisock，没有任何文件描述符指向它：应用通常早已关闭了 socket；即使应用只调用了 shutdown()，它的描述符也留在原来那个完整 socket 上（处于 CLOSE），而不在 TIME-WAIT 上。所以 TIME-WAIT 不计入进程的打开文件数限制（ulimit -n、nofile）。它确实会占用所在四元组的本地端口和少量内存，数量受 tcp_max_tw_buckets 限制。出现“Too many open files”说明还有描述符没有关闭，例如应用没有 close 的 CLOSE_WAIT 连接。',
+    ),
+    message: L(
+      'A TIME_WAIT socket is a kernel minisock with no file descriptor and does not count against ulimit -n; it holds a port, not an fd.',
+      'TIME_WAIT 是内核中的 minisock，没有文件描述符，也不计入 ulimit -n；它占用的是端口，不是 fd。',
+    ),
+    source: 'K-mini tcp_time_wait; K-tcp.c __tcp_close; K-sock sock_orphan; K-input tcp_done',
+    explain: 'TIME-WAIT',
   },
 ];
 
@@ -363,10 +393,12 @@ const PROSE_TESTS: ReadonlyArray<readonly [string, (s: string) => boolean]> = [
   ['orphan-retries-zero', orphanRetriesZero],
   ['tw-buckets-reset-all', twBucketsResetAll],
   ['orphan-close-wait-time-wait', orphanCloseWaitTimeWait],
+  ['orphan-limit-per-netns', orphanLimitPerNetns],
+  ['tw-holds-fd', twHoldsFd],
 ];
 
 /** Words without which no code comment can make a claim (the gate before code lines are split at all). */
-const CODE_CLAIM_WORDS = /wait|tw_|fin_timeout|orphan|孤儿/i;
+const CODE_CLAIM_WORDS = /wait|tw_|\btw\s|fin_timeout|orphan|孤儿/i;
 /**
  * A table whose header says its rows are not Linux's facts (`| State | Myth | Linux |`, RFC, Windows) or are
  * measurements (`Time to drain`, 实测): its state rows are not read as claims.
