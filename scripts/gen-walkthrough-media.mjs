@@ -1,73 +1,96 @@
-// Writes the walkthrough's step images (media/walkthrough/<step>-light.svg and -dark.svg): small drawings of
-// what each step shows, in a light and a dark palette (package.json picks one per theme). Run after changing
-// the drawings: node scripts/gen-walkthrough-media.mjs
-import { writeFileSync, mkdirSync } from 'node:fs';
+// Writes the walkthrough's step images (media/walkthrough/<step>.svg): small drawings of what each step shows,
+// coloured with the workbench's theme colours (CSS variables such as --vscode-editor-background, which VS Code
+// sets in the walkthrough's SVG view), so one image fits light, dark and high-contrast themes; the fallbacks are a
+// light palette, for viewers outside VS Code. Run after changing the drawings: node scripts/gen-walkthrough-media.mjs
+import { readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 
-const PALETTES = {
-  light: { bg: '#ffffff', panel: '#f6f8fa', border: '#d0d7de', fg: '#1f2328', muted: '#8c959f', bar: '#d8dee4', accent: '#0969da', purple: '#8250df', red: '#cf222e', redFill: '#ffebe9', heat: '#ffc98f', green: '#1a7f37', hover: '#ffffff' },
-  dark: { bg: '#1e1e1e', panel: '#252526', border: '#454545', fg: '#e6edf3', muted: '#9198a1', bar: '#3a3d41', accent: '#4493f8', purple: '#bc8cff', red: '#f85149', redFill: '#3c1618', heat: '#6a3b0c', green: '#3fb950', hover: '#2d2d30' },
+/** Each colour of the drawings: the theme colour it follows, and the fallback. */
+const COLOURS = {
+  bg: ['editor-background', '#ffffff'],
+  panel: ['sideBar-background', '#f6f8fa'],
+  border: ['panel-border', '#d0d7de'],
+  fg: ['editor-foreground', '#1f2328'],
+  muted: ['descriptionForeground', '#8c959f'],
+  bar: ['disabledForeground', '#d8dee4'],
+  accent: ['textLink-foreground', '#0969da'],
+  purple: ['charts-purple', '#8250df'],
+  red: ['charts-red', '#cf222e'],
+  heat: ['charts-orange', '#ffc98f'],
+  hover: ['editorHoverWidget-background', '#ffffff'],
+  onRed: ['button-foreground', '#ffffff'],
 };
-const MONO = "ui-monospace, Menlo, Consolas, 'DejaVu Sans Mono', monospace";
-const SANS = "system-ui, 'Segoe UI', 'DejaVu Sans', sans-serif";
+/** The drawings name colours by key (`c.fg` is 'fg'); the SVG's style sheet maps each to fill / stroke classes. */
+const c = Object.fromEntries(Object.keys(COLOURS).map((k) => [k, k]));
+const cssVar = (k) => `var(--vscode-${COLOURS[k][0]},${COLOURS[k][1]})`;
+/** The style sheet of one drawing: the colour classes it uses, the two fonts. */
+function styleOf(svg) {
+  const used = (prefix) => [...new Set([...svg.matchAll(new RegExp(`\\b${prefix}-(\\w+)`, 'g'))].map((m) => m[1]))];
+  return (
+    used('f').map((k) => `.f-${k}{fill:${cssVar(k)}}`).join('') +
+    used('s').map((k) => `.s-${k}{stroke:${cssVar(k)}}`).join('') +
+    // The placeholder lines and the heat fill are faint versions of their colours.
+    `.f-bar{opacity:.45}.f-heat{fill-opacity:.45}` +
+    `.m{font-family:ui-monospace,Menlo,Consolas,'DejaVu Sans Mono',monospace}.t{font-family:system-ui,'Segoe UI','DejaVu Sans',sans-serif}`
+  );
+}
+const MONO = 'm';
+const SANS = 't';
 
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const text = (x, y, s, { size = 14, fill, font = SANS, weight = 400, anchor = 'start' } = {}) =>
-  `<text x="${x}" y="${y}" font-family="${font}" font-size="${size}" font-weight="${weight}" fill="${fill}" text-anchor="${anchor}" xml:space="preserve">${esc(s)}</text>`;
-const rect = (x, y, w, h, { fill = 'none', stroke = 'none', rx = 4, width = 1, dash } = {}) =>
-  `<rect x="${x}" y="${y}" width="${w}" height="${h}" rx="${rx}" fill="${fill}" stroke="${stroke}" stroke-width="${width}"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`;
-const bar = (x, y, w, c) => rect(x, y, w, 8, { fill: c.bar, rx: 4 });
-const arrow = (x1, y1, x2, y2, c, color = c.muted, w = 1.6) =>
-  `<line x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}" stroke="${color}" stroke-width="${w}" marker-end="url(#a-${color.slice(1)})"/>`;
-const markers = (c) =>
-  `<defs>${[c.muted, c.accent].map((col) => `<marker id="a-${col.slice(1)}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="10" markerHeight="10" markerUnits="userSpaceOnUse" orient="auto"><path d="M0 0 L10 5 L0 10 Z" fill="${col}"/></marker>`).join('')}</defs>`;
+  `<text x="${x}" y="${y}" class="${font} f-${fill}" font-size="${size}"${weight !== 400 ? ` font-weight="${weight}"` : ''}${anchor !== 'start' ? ` text-anchor="${anchor}"` : ''} xml:space="preserve">${esc(s)}</text>`;
+const rect = (x, y, w, h, { fill, stroke, rx = 4, width = 1, dash } = {}) =>
+  `<rect x="${x}" y="${y}" width="${w}" height="${h}"${rx ? ` rx="${rx}"` : ''} class="${fill ? `f-${fill}` : ''}${stroke ? ` s-${stroke}` : ''}"${fill ? '' : ' fill="none"'}${stroke && width !== 1 ? ` stroke-width="${width}"` : ''}${dash ? ` stroke-dasharray="${dash}"` : ''}/>`;
+const line = (x1, y1, x2, y2, colour, extra = '') => `<line x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}" class="s-${colour}"${extra}/>`;
+const bar = (x, y, w) => rect(x, y, w, 8, { fill: c.bar, rx: 4 });
+const arrow = (x1, y1, x2, y2, colour = c.muted, w = 1.6) => line(x1, y1, x2, y2, colour, ` stroke-width="${w}" marker-end="url(#a-${colour})"`);
+const markers = () =>
+  `<defs><style>/*STYLE*/</style>${[c.muted, c.accent].map((k) => `<marker id="a-${k}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="10" markerHeight="10" markerUnits="userSpaceOnUse" orient="auto"><path d="M0 0 L10 5 L0 10 Z" class="f-${k}"/></marker>`).join('')}</defs>`;
 
-function frame(c, body, title) {
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 480 300" width="480" height="300" role="img" aria-label="${esc(title)}"><title>${esc(title)}</title>${markers(c)}${rect(0, 0, 480, 300, { fill: c.bg, rx: 0 })}${rect(8, 8, 464, 284, { fill: c.panel, stroke: c.border, rx: 6 })}${body}</svg>\n`;
+function frame(body, title) {
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 480 300" width="480" height="300" role="img" aria-label="${esc(title)}"><title>${esc(title)}</title>${markers()}${rect(0, 0, 480, 300, { fill: c.bg, rx: 0 })}${rect(8, 8, 464, 284, { fill: c.panel, stroke: c.border, rx: 6 })}${body}</svg>\n`;
 }
 
-const note = (c, x = 28, y = 36) => [bar(x, y, 180, c), bar(x, y + 22, 240, c), bar(x, y + 44, 120, c)].join('');
+const note = (x = 28, y = 36) => [bar(x, y, 180), bar(x, y + 22, 240), bar(x, y + 44, 120)].join('');
 
 const STEPS = {
-  hover: (c) =>
+  hover: () =>
     frame(
-      c,
-      note(c) +
+      note() +
         text(28, 126, 'Many sockets stuck in', { size: 15, fill: c.fg }) +
         text(202, 126, 'FIN_WAIT1', { size: 15, fill: c.purple, font: MONO, weight: 600 }) +
-        `<line x1="202" y1="130" x2="284" y2="130" stroke="${c.purple}" stroke-width="1.5" stroke-dasharray="2 2"/>` +
+        line(202, 130, 284, 130, c.purple, ' stroke-width="1.5" stroke-dasharray="2 2"') +
         rect(150, 142, 300, 128, { fill: c.hover, stroke: c.border, rx: 6 }) +
         text(166, 168, 'FIN-WAIT-1', { size: 15, fill: c.fg, font: MONO, weight: 700 }) +
         rect(268, 154, 58, 20, { fill: c.red, rx: 10 }) +
-        text(297, 168, 'orphan', { size: 12, fill: '#ffffff', weight: 700, anchor: 'middle' }) +
+        text(297, 168, 'orphan', { size: 12, fill: c.onRed, weight: 700, anchor: 'middle' }) +
         text(166, 194, 'The active closer sent FIN and', { size: 13, fill: c.fg }) +
         text(166, 212, 'waits for its ACK.', { size: 13, fill: c.fg }) +
         text(166, 236, 'Orphan verdict: the typical orphan', { size: 13, fill: c.fg, weight: 600 }) +
         text(166, 256, 'Source: RFC 9293 · tcp_close()', { size: 12, fill: c.muted }),
       'A hover on FIN_WAIT1 explains the state and its orphan verdict',
     ),
-  diagram: (c) => {
+  diagram: () => {
     const box = (x, y, label, opts = {}) =>
       rect(x - 60, y - 17, 120, 34, { fill: opts.fill ?? c.bg, stroke: opts.stroke ?? c.muted, width: opts.width ?? 1.4, rx: 6, dash: opts.dash }) +
       text(x, y + 5, label, { size: 13, fill: opts.dim ? c.muted : c.fg, weight: 600, anchor: 'middle' });
     return frame(
-      c,
-      note(c, 28, 40) + bar(28, 106, 150, c) + bar(28, 128, 190, c) + bar(28, 150, 110, c) + `<line x1="250" y1="20" x2="250" y2="280" stroke="${c.border}"/>` +
+      note(28, 40) + bar(28, 106, 150) + bar(28, 128, 190) + bar(28, 150, 110) + line(250, 20, 250, 280, c.border) +
         box(364, 46, 'CLOSED', { dim: true, dash: '4 3' }) +
         box(364, 112, 'ESTAB', { stroke: c.fg, width: 2.5 }) +
         box(364, 184, 'FIN WAIT-1', { fill: c.heat, stroke: c.fg, width: 2.5 }) +
         box(364, 256, 'TIME-WAIT', { dim: true, dash: '4 3' }) +
-        arrow(364, 63, 364, 93, c) +
-        arrow(364, 129, 364, 165, c, c.accent, 3) +
-        arrow(364, 201, 364, 237, c) +
+        arrow(364, 63, 364, 93) +
+        arrow(364, 129, 364, 165, c.accent, 3) +
+        arrow(364, 201, 364, 237) +
         rect(392, 158, 58, 18, { fill: c.red, rx: 9 }) +
-        text(421, 171, 'orphan', { size: 11, fill: '#ffffff', weight: 700, anchor: 'middle' }) +
+        text(421, 171, 'orphan', { size: 11, fill: c.onRed, weight: 700, anchor: 'middle' }) +
         text(270, 152, 'CLOSE', { size: 11, fill: c.accent, font: MONO, weight: 700 }),
       'The state diagram beside the note, FIN-WAIT-1 highlighted and marked as an orphan',
     );
   },
-  evidence: (c) =>
+  evidence: () =>
     frame(
-      c,
       text(28, 44, '1,200 FIN-WAIT-1 · 900 ESTAB · Show in diagram', { size: 12, fill: c.muted }) +
         rect(24, 54, 432, 214, { fill: c.bg, stroke: c.border, rx: 6 }) +
         [
@@ -84,9 +107,8 @@ const STEPS = {
           .join(''),
       'Pasted ss and sockstat output with a code lens counting the sockets per state',
     ),
-  template: (c) =>
+  template: () =>
     frame(
-      c,
       [
         ['## Symptom: FIN-WAIT-1 piles up', c.fg, 700, SANS, 15],
         ['- [ ] Count: ss -tan state fin-wait-1 | wc -l', c.fg, 400, MONO, 12],
@@ -103,6 +125,9 @@ const STEPS = {
 };
 
 mkdirSync('media/walkthrough', { recursive: true });
+// The light / dark pairs this script wrote before the images followed the theme.
+for (const f of readdirSync('media/walkthrough')) if (/-(?:light|dark)\.svg$/.test(f)) rmSync(`media/walkthrough/${f}`);
 for (const [step, draw] of Object.entries(STEPS)) {
-  for (const [name, palette] of Object.entries(PALETTES)) writeFileSync(`media/walkthrough/${step}-${name}.svg`, draw(palette));
+  const svg = draw();
+  writeFileSync(`media/walkthrough/${step}.svg`, svg.replace('/*STYLE*/', styleOf(svg)));
 }
