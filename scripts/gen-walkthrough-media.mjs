@@ -19,33 +19,28 @@ const COLOURS = {
   hover: ['editorHoverWidget-background', '#ffffff'],
   onRed: ['button-foreground', '#ffffff'],
 };
-/** The drawings name colours by key (`c.fg` is 'fg'); the SVG's style sheet maps each to fill / stroke classes. */
+/**
+ * The drawings name colours by key (`c.fg` is 'fg'), written as presentation attributes with the theme colour's
+ * variable and its fallback (`fill="var(--vscode-editor-foreground,#1f2328)"`): the walkthrough's SVG view allows
+ * no style sheet of ours (its CSP admits only its own), and attributes need none.
+ */
 const c = Object.fromEntries(Object.keys(COLOURS).map((k) => [k, k]));
-const cssVar = (k) => `var(--vscode-${COLOURS[k][0]},${COLOURS[k][1]})`;
-/** The style sheet of one drawing: the colour classes it uses, the two fonts. */
-function styleOf(svg) {
-  const used = (prefix) => [...new Set([...svg.matchAll(new RegExp(`\\b${prefix}-(\\w+)`, 'g'))].map((m) => m[1]))];
-  return (
-    used('f').map((k) => `.f-${k}{fill:${cssVar(k)}}`).join('') +
-    used('s').map((k) => `.s-${k}{stroke:${cssVar(k)}}`).join('') +
-    // The placeholder lines and the heat fill are faint versions of their colours.
-    `.f-bar{opacity:.45}.f-heat{fill-opacity:.45}` +
-    `.m{font-family:ui-monospace,Menlo,Consolas,'DejaVu Sans Mono',monospace}.t{font-family:system-ui,'Segoe UI','DejaVu Sans',sans-serif}`
-  );
-}
-const MONO = 'm';
-const SANS = 't';
+const col = (k) => `var(--vscode-${COLOURS[k][0]},${COLOURS[k][1]})`;
+const MONO = "ui-monospace, Menlo, Consolas, 'DejaVu Sans Mono', monospace";
+const SANS = "system-ui, 'Segoe UI', 'DejaVu Sans', sans-serif";
 
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const text = (x, y, s, { size = 14, fill, font = SANS, weight = 400, anchor = 'start' } = {}) =>
-  `<text x="${x}" y="${y}" class="${font} f-${fill}" font-size="${size}"${weight !== 400 ? ` font-weight="${weight}"` : ''}${anchor !== 'start' ? ` text-anchor="${anchor}"` : ''} xml:space="preserve">${esc(s)}</text>`;
+  `<text x="${x}" y="${y}" font-family="${font}" font-size="${size}"${weight !== 400 ? ` font-weight="${weight}"` : ''} fill="${col(fill)}"${anchor !== 'start' ? ` text-anchor="${anchor}"` : ''} xml:space="preserve">${esc(s)}</text>`;
+// The placeholder lines and the heat fill are faint versions of their colours.
+const FAINT = { bar: ' fill-opacity=".45"', heat: ' fill-opacity=".45"' };
 const rect = (x, y, w, h, { fill, stroke, rx = 4, width = 1, dash } = {}) =>
-  `<rect x="${x}" y="${y}" width="${w}" height="${h}"${rx ? ` rx="${rx}"` : ''} class="${fill ? `f-${fill}` : ''}${stroke ? ` s-${stroke}` : ''}"${fill ? '' : ' fill="none"'}${stroke && width !== 1 ? ` stroke-width="${width}"` : ''}${dash ? ` stroke-dasharray="${dash}"` : ''}/>`;
-const line = (x1, y1, x2, y2, colour, extra = '') => `<line x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}" class="s-${colour}"${extra}/>`;
+  `<rect x="${x}" y="${y}" width="${w}" height="${h}"${rx ? ` rx="${rx}"` : ''} fill="${fill ? col(fill) : 'none'}"${fill ? (FAINT[fill] ?? '') : ''}${stroke ? ` stroke="${col(stroke)}"` : ''}${stroke && width !== 1 ? ` stroke-width="${width}"` : ''}${dash ? ` stroke-dasharray="${dash}"` : ''}/>`;
+const line = (x1, y1, x2, y2, colour, extra = '') => `<line x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}" stroke="${col(colour)}"${extra}/>`;
 const bar = (x, y, w) => rect(x, y, w, 8, { fill: c.bar, rx: 4 });
 const arrow = (x1, y1, x2, y2, colour = c.muted, w = 1.6) => line(x1, y1, x2, y2, colour, ` stroke-width="${w}" marker-end="url(#a-${colour})"`);
 const markers = () =>
-  `<defs><style>/*STYLE*/</style>${[c.muted, c.accent].map((k) => `<marker id="a-${k}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="10" markerHeight="10" markerUnits="userSpaceOnUse" orient="auto"><path d="M0 0 L10 5 L0 10 Z" class="f-${k}"/></marker>`).join('')}</defs>`;
+  `<defs>${[c.muted, c.accent].map((k) => `<marker id="a-${k}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="10" markerHeight="10" markerUnits="userSpaceOnUse" orient="auto"><path d="M0 0 L10 5 L0 10 Z" fill="${col(k)}"/></marker>`).join('')}</defs>`;
 
 function frame(body, title) {
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 480 300" width="480" height="300" role="img" aria-label="${esc(title)}"><title>${esc(title)}</title>${markers()}${rect(0, 0, 480, 300, { fill: c.bg, rx: 0 })}${rect(8, 8, 464, 284, { fill: c.panel, stroke: c.border, rx: 6 })}${body}</svg>\n`;
@@ -127,7 +122,4 @@ const STEPS = {
 mkdirSync('media/walkthrough', { recursive: true });
 // The light / dark pairs this script wrote before the images followed the theme.
 for (const f of readdirSync('media/walkthrough')) if (/-(?:light|dark)\.svg$/.test(f)) rmSync(`media/walkthrough/${f}`);
-for (const [step, draw] of Object.entries(STEPS)) {
-  const svg = draw();
-  writeFileSync(`media/walkthrough/${step}.svg`, svg.replace('/*STYLE*/', styleOf(svg)));
-}
+for (const [step, draw] of Object.entries(STEPS)) writeFileSync(`media/walkthrough/${step}.svg`, draw());

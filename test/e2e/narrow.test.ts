@@ -145,8 +145,9 @@ suite('UI: issue #16 (narrow panel, preview cards, walkthrough)', () => {
       await svg.waitFor({ state: 'visible', timeout: 20_000 });
       assert.match(await svg.locator('title').textContent() ?? '', title);
       const colours = await svg.evaluate((el) => {
+        // Its first rectangle is the background; its first text, in the editor's foreground colour.
         const fill = (sel: string) => getComputedStyle(el.querySelector(sel) as Element).fill;
-        return { background: fill('rect.f-bg'), text: fill('text.f-fg') };
+        return { background: fill('rect'), text: fill('text') };
       });
       assert.equal(colours.background, background);
       assert.notEqual(colours.text, colours.background);
