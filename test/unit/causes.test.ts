@@ -14,7 +14,8 @@ import { findCauses, orphanBudget, type CauseFacts } from '../../src/core/report
 import { CAUSE_TEXT } from '../../src/core/report/causeTexts';
 import { analyseEvidence, causesOf } from '../../src/core/report/build';
 import type { OutputSample, StateCount } from '../../src/core/report/noteEvidence';
-import type { Limits, TimelinePoint, Trend } from '../../src/core/report/timeline';
+import type { TimelinePoint } from '../../src/core/report/timeline';
+import type { Limits, Trend } from '../../src/core/report/limits';
 
 function sockets(p: Partial<Omit<StateSockets, 'timers' | 'sendQ'>> & { timers?: Partial<StateSockets['timers']>; sendQ?: Partial<StateSockets['sendQ']> } = {}): StateSockets {
   return {

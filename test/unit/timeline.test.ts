@@ -10,7 +10,8 @@ import { fixtureDir } from '../support/repo';
 import { noteCounts } from '../../src/core/report/currentCounts';
 import { analyzeNote } from '../../src/core/note/analyze';
 import { isoOf, minutesOf, onOneAxis, parseDate, parseDateTime, parseTimeMention, type NoteTime } from '../../src/core/report/time';
-import { limitsOf, minutesUntil, slope, timelineOf, trendOf, type TimelinePoint } from '../../src/core/report/timeline';
+import { minutesUntil, slope, timelineOf, type TimelinePoint } from '../../src/core/report/timeline';
+import { limitsOf, trendOf } from '../../src/core/report/limits';
 
 const note = (name: string): string => readFileSync(join(fixtureDir('report'), name), 'utf8');
 const iso = (s: string): string | undefined => {

@@ -10,7 +10,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeNote } from '../../src/core/note/analyze';
 import { isoOf, onOneAxis, type NoteTime } from '../../src/core/report/time';
-import { limitsOf, timelineOf, trendOf } from '../../src/core/report/timeline';
+import { timelineOf } from '../../src/core/report/timeline';
+import { limitsOf, trendOf } from '../../src/core/report/limits';
 import { cli } from '../support/cli';
 import { tempDir } from './tempDir';
 

@@ -18,7 +18,8 @@ import { addCount, StateTally, type Counts } from '../../src/core/evidence/forma
 import { LineIndex } from '../../src/core/note/lines';
 import type { NoteModel } from '../../src/core/note/model';
 import { findMentions, isUpper, type RawMention } from '../../src/core/note/recognize';
-import { limitsOf, timelineOf } from '../../src/core/report/timeline';
+import { timelineOf } from '../../src/core/report/timeline';
+import { limitsOf } from '../../src/core/report/limits';
 import { IdTable } from '../../src/core/workspace/names';
 import { indexNote, inertTitle, scanBlocks, type BlockEntry, type HeadingEntry, type NoteEntry } from '../../src/core/workspace/note';
 import { ownString } from '../../src/core/memo';

@@ -16,9 +16,11 @@ import { setsSysctls } from './sysctlWrites';
 
 export { readsConntrack } from './entryTables';
 import { familyOf, ssNamespace, targetOf } from './commandScope';
-import { readAwkPrint, readGrep, skipsHeader } from './pipeStages';
+import { readGrep, skipsHeader } from './pipeStages';
 import { outputKind, SHELL_LEAD, type OutputKind } from './outputKind';
-import { ALL_STATES, isFlag, ONLY_LISTENERS, parseSsArgs, ssEndpointField, WITHOUT_LISTENERS, type SsOptions } from './ssArgs';
+import { endpointTallyOf, type EndpointTally } from './endpointTally';
+import { cutsOutput, isNetstatStatsFlag, listedStates, narrowByFilters } from './listedStates';
+import { isFlag, parseSsArgs, type SsOptions } from './ssArgs';
 
 export { parseSsArgs, type SsOptions } from './ssArgs';
 
@@ -115,15 +117,6 @@ export interface CommandContext {
   readonly family?: '4' | '6';
   /** Where the first parsed tool runs, when a wrapper says (`ip netns exec blue`, `ssh lb-8`, `ss -N blue`). */
   readonly target?: string;
-}
-
-/** What a per-value count of a listing's endpoint column counts (endpointTallyOf). */
-export interface EndpointTally {
-  readonly state: StateId;
-  /** The column: the local or the peer address and port. */
-  readonly side: 'local' | 'peer';
-  /** No stage cuts the count lines (`| head`): they add up to every socket of the state the listing showed. */
-  readonly whole: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -483,148 +476,10 @@ function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number, show
   else notePrinted(showing, oneCount ? 'count' : kind);
 }
 
-/**
- * A count of one state's sockets per value of one endpoint column of an ss or netstat listing: the listing (no ss
- * filter expression), a header skip or a grep that keeps one state, awk printing one field (readAwkPrint), `sort`
- * and `uniq -c`, then only stages that keep whole lines (`sort -rn`, `head`). The state from the ss state filter, the
- * grep or the awk condition (one, the same); the column from the field: ss's layout (ssEndpointField), netstat's
- * Proto, Recv-Q, Send-Q, Local, Foreign (Linux and BSD alike; Windows' fourth and fifth are no addresses). Undefined
- * for anything else: a count of a column not known, or of rows chosen by what is counted, is not read.
- */
-function endpointTallyOf(tool: string, args: readonly string[], stages: readonly (readonly string[])[], ss: SsOptions | undefined): EndpointTally | undefined {
-  if (tool === 'ss' ? !ss || ss.expression === true || ss.summary : args.some(isNetstatStatsFlag)) return undefined;
-  let state = tool === 'ss' ? ss?.singleState : undefined;
-  const keep = (s: StateId): boolean => {
-    if (state !== undefined && state !== s) return false;
-    state = s;
-    return true;
-  };
-  let i = 1;
-  for (; i < stages.length; i++) {
-    const stage = stages[i] as readonly string[];
-    const name = basename(stage[0] ?? '');
-    const rest = stage.slice(1);
-    if (skipsHeader(name, rest)) continue;
-    if (!GREPS.has(name)) break;
-    const r = readGrep(rest);
-    if (r.count || r.invert || r.state === undefined || !keep(r.state)) return undefined;
-  }
-  const awk = stages[i];
-  const print = awk && AWKS.has(basename(awk[0] ?? '')) ? readAwkPrint(awk.slice(1)) : undefined;
-  if (!print || (print.state !== undefined && !keep(print.state)) || state === undefined) return undefined;
-  const counted: StateId = state;
-  if (!listedStates(tool, args, stages, ss)?.includes(counted)) return undefined;
-  const side = tool === 'ss' ? ssEndpointField(ss as SsOptions, print.field) : print.field === 4 ? 'local' : print.field === 5 ? 'peer' : undefined;
-  const sort = stages[i + 1] ?? [];
-  const uniq = stages[i + 2] ?? [];
-  const sortsOnly = basename(sort[0] ?? '') === 'sort' && sort.slice(1).every((w) => w.startsWith('-') && w !== '--unique' && !(w[1] !== '-' && w.includes('u')));
-  const counts = basename(uniq[0] ?? '') === 'uniq' && uniq.length === 2 && (uniq[1] === '-c' || uniq[1] === '--count');
-  if (side === undefined || !sortsOnly || !counts) return undefined;
-  let whole = true;
-  for (const stage of stages.slice(i + 3)) {
-    const name = basename(stage[0] ?? '');
-    if (name === 'head' || name === 'tail') whole = false;
-    else if (name !== 'sort') return undefined;
-  }
-  return { state: counted, side, whole };
-}
-
-function isNetstatStatsFlag(w: string): boolean {
-  return w === '--statistics' || (w.length >= 2 && w[0] === '-' && w[1] !== '-' && w.includes('s'));
-}
-
-
 // ---------------------------------------------------------------------------------------------------
 // What the output can show (CommandContext.shows, .cut)
 // ---------------------------------------------------------------------------------------------------
 
-
-const GREPS: ReadonlySet<string> = new Set(['grep', 'egrep', 'fgrep', 'zgrep', 'findstr']);
-const AWKS: ReadonlySet<string> = new Set(['awk', 'gawk', 'mawk']);
-const WORD = /[A-Za-z][A-Za-z0-9_-]*/g;
-
-/** The states a pattern or an awk program names (`TIME_WAIT`, `fin-wait-1`, `-i established`), each once. */
-export function statesNamedIn(text: string): StateId[] {
-  const out: StateId[] = [];
-  for (const m of text.slice(0, MAX_COMMAND_LENGTH).matchAll(WORD)) {
-    const state = lookupStateSpelling(m[0])?.state;
-    if (state !== undefined && !out.includes(state)) out.push(state);
-  }
-  return out;
-}
-
-/**
- * The states a pipeline's first stage lists: undefined when it lists no sockets (not ss, netstat or
- * /proc/net/tcp; `ss -s`, `netstat -s`), null when it does but which states is not known.
- */
-function listedStates(tool: string, args: readonly string[], stages: readonly (readonly string[])[], ss: SsOptions | undefined): readonly StateId[] | null | undefined {
-  if (tool === 'ss') return ss && !ss.summary ? (ss.shows ?? null) : undefined;
-  if (tool === 'netstat') {
-    if (args.some(isNetstatStatsFlag)) return undefined;
-    // Linux net-tools, BSD and Windows alike: listeners with -a, only them with -l, none by default.
-    if (args.some((w) => isFlag(w, 'a') || w === '--all')) return ALL_STATES;
-    if (args.some((w) => isFlag(w, 'l') || w === '--listening')) return ONLY_LISTENERS;
-    return WITHOUT_LISTENERS;
-  }
-  return stages.some((stage) => stage.some((w) => w.includes('/proc/net/tcp'))) ? ALL_STATES : undefined;
-}
-
-/** `states` narrowed by one filter naming `named` (null: the filter keeps or drops states in a way not known). */
-function narrowTo(states: readonly StateId[], named: readonly StateId[], invert: boolean): readonly StateId[] | null {
-  if (named.length === 0) return states; // a filter on something else (a port, an address, `tcp`) keeps every state
-  if (invert || named.length > 1) return null;
-  return states.filter((s) => s === named[0]);
-}
-
-/** The filters after the listing, each narrowing what it shows (the listing's own arguments are read by ss / netstat). */
-function narrowByFilters(states: readonly StateId[], stages: readonly (readonly string[])[]): readonly StateId[] | null {
-  let shows: readonly StateId[] | null = states;
-  for (const stage of stages) {
-    if (shows === null) break;
-    const name = basename(stage[0] ?? '');
-    const rest = stage.slice(1);
-    if (name === 'ss' || name === 'netstat') continue;
-    if (GREPS.has(name)) {
-      const r = readGrep(rest);
-      const invert = r.invert || rest.some((w) => w.toLowerCase() === '/v');
-      shows = narrowTo(shows, r.pattern === undefined ? [] : statesNamedIn(r.pattern), invert);
-    } else if (name === 'find') {
-      // Windows: find /c /v "" (count the lines), find "TIME_WAIT"
-      const pattern = rest.find((w) => !w.startsWith('/')) ?? '';
-      shows = narrowTo(shows, statesNamedIn(pattern), rest.some((w) => w.toLowerCase() === '/v'));
-    } else if (AWKS.has(name)) {
-      const program = awkProgram(rest) ?? '';
-      shows = narrowTo(shows, statesNamedIn(program), program.includes('!'));
-    } else if (rest.some((w) => statesNamedIn(w).length > 0)) {
-      shows = null; // a stage not read here that names a state (`sed '/LISTEN/d'`)
-    }
-  }
-  return shows;
-}
-
-/** awk's program: its first argument that is not an option (`-F :`, `-v x=1`, `-f file` take a value). */
-function awkProgram(args: readonly string[]): string | undefined {
-  for (let j = 0; j < args.length; j++) {
-    const a = args[j] as string;
-    if (a === '-F' || a === '-v' || a === '-f') {
-      j++;
-      continue;
-    }
-    if (a.startsWith('-') && a.length > 1) continue;
-    return a;
-  }
-  return undefined;
-}
-
-/** `head`, and `tail` unless it starts from a line (`tail -n +2`, `tail +2`, `tail -n+2`, `--lines=+2`). */
-function cutsOutput(stage: readonly string[]): boolean {
-  const name = basename(stage[0] ?? '');
-  if (name === 'head') return true;
-  if (name !== 'tail') return false;
-  const rest = stage.slice(1);
-  const fromLine = rest.some((w, j) => w.startsWith('+') || w.startsWith('-n+') || w.startsWith('--lines=+') || ((w === '-n' || w === '--lines') && (rest[j + 1] ?? '').startsWith('+')));
-  return !fromLine;
-}
 
 /** Reads what the pipeline's listing shows into `showing`; whether a stage cuts its output (`head`, cutsOutput). */
 function readShowing(tool: string, args: readonly string[], stages: readonly (readonly string[])[], ss: SsOptions | undefined, showing: Showing): boolean {

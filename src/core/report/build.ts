@@ -11,7 +11,8 @@ import { compareOnAxis } from './sampleOrder';
 import { connectErrorLines } from './connectErrors';
 import { checkNote, type Finding } from '../check/findings';
 import { noteEvidenceSteps, runSteps, type CountSample, type NoteEvidence, type OutputSample } from './noteEvidence';
-import { fitPoints, limitsAtSamples, limitsOf, placeOf, settingsAt, timelineOf, trendOf, type Limits, type SampleLimits, type TimelinePoint, type Trend } from './timeline';
+import { placeOf, settingsAt, timelineOf, type TimelinePoint } from './timeline';
+import { fitPoints, limitsAtSamples, limitsOf, trendOf, type Limits, type SampleLimits, type Trend } from './limits';
 import { hostSeries, segmentInSeries, type HostSeries } from './hosts';
 import type { InEffect } from './inEffect';
 
@@ -19,7 +20,7 @@ export interface NoteAnalysis {
   readonly evidence: NoteEvidence;
   readonly points: readonly TimelinePoint[];
   readonly limits: Limits;
-  /** Every sockstat sample against the limits in effect at it, the latest last (timeline.ts limitsAtSamples). */
+  /** Every sockstat sample against the limits in effect at it, the latest last (limits.ts limitsAtSamples). */
   readonly sockstatSamples: readonly SampleLimits[];
   readonly trend: Trend | null;
   readonly counters: Readonly<Record<string, number>>;

@@ -7,7 +7,8 @@ import type { StateSockets } from '../evidence/connections';
 import { formatNumber, t } from '../strings';
 import { CAUSE_TEXT, PHRASE, type CauseRule } from './causeTexts';
 import type { EndpointTallySample, OutputSample, StateCount } from './noteEvidence';
-import type { Limits, SampleLimits, TimelinePoint, Trend } from './timeline';
+import type { TimelinePoint } from './timeline';
+import type { Limits, SampleLimits, Trend } from './limits';
 import type { InEffect } from './inEffect';
 import { doneLines } from './adviceDone';
 
@@ -41,7 +42,7 @@ export interface CauseFacts {
   readonly points: readonly TimelinePoint[];
   readonly limits: Limits;
   /**
-   * Every sockstat sample against the limits in effect at it, the latest last (timeline.ts limitsAtSamples): a rule
+   * Every sockstat sample against the limits in effect at it, the latest last (limits.ts limitsAtSamples): a rule
    * the latest sample does not meet is judged at the sample where it held, and said in the past. Without them
    * (facts built by hand): the latest sample only (`limits`).
    */

@@ -14,7 +14,7 @@ import { ORPHAN_PRONE } from '../catalogue/orphan';
 import { parseUint } from '../evidence/text';
 import { PHRASE } from './causeTexts';
 import type { OutputSample } from './noteEvidence';
-import type { LimitChange, SampleLimits, Trend } from './timeline';
+import type { LimitChange, SampleLimits, Trend } from './limits';
 import { limitValue, majority, make, readLater, safeName, samplesOf, whenOf, type Cause, type CauseFacts, type CounterReading } from './causeBasics';
 import { portExhaustion } from './portCause';
 

@@ -8,7 +8,8 @@ import { STATE_IDS, type Lang, type Localized, type StateId } from '../catalogue
 import { formatPercent } from '../snapshot/pressure';
 import { formatDecimal, formatNumber, PUNCT, t } from '../strings';
 import type { Report, ReportJson, ReportSockets } from './build';
-import type { EarlierLimit, FitSince, Limits, TimelinePoint } from './timeline';
+import type { TimelinePoint } from './timeline';
+import type { EarlierLimit, FitSince, Limits } from './limits';
 import { ofSeries } from './hosts';
 import { countsSourceText } from './currentCounts';
 
@@ -224,7 +225,7 @@ export function reportMarkdown(report: Report, lang: Lang): string {
     // With several hosts the trend reads one host's samples (hosts.ts): the reason for no trend is about them.
     const series = of ? j.timeline.filter((_, i) => ofSeries(of, points[i]?.host)) : j.timeline;
     const ahead = (m: number | null): string => minutes(m, lang, tr && tr.orphanPerMinute <= 0 && j.limits.tcpMaxOrphans !== null ? tr.orphanPerMinute : undefined);
-    // The orphan trend reads the samples after the latest change of what governs orphans (timeline.ts fitPoints).
+    // The orphan trend reads the samples after the latest change of what governs orphans (limits.ts fitPoints).
     const since = j.limits.fitSince?.orphan;
     out.push(
       tr
@@ -249,7 +250,7 @@ export function reportMarkdown(report: Report, lang: Lang): string {
     value === null ? '' : t(W.laterValue, lang, { name, value: typeof value === 'number' ? n(value) : value.map(n).join(' ') });
   const readAfter = l.readAfterSample;
   const laterIn = l.laterInNote;
-  // An earlier limit than the latest sample's (a before/after note), with the sample that met it (timeline.ts).
+  // An earlier limit than the latest sample's (a before/after note), with the sample that met it (limits.ts).
   const earlier = (e: EarlierLimit | null, name: string, what: string): string =>
     e === null
       ? ''

@@ -20,7 +20,8 @@ import type { EvidenceBlock, NoteModel, Section } from '../note/model';
 import type { RawMention } from '../note/recognize';
 import { findMentions } from '../note/recognize';
 import type { OrphanPressure } from '../snapshot/pressure';
-import { limitsOf, timelineOf } from '../report/timeline';
+import { timelineOf } from '../report/timeline';
+import { limitsOf } from '../report/limits';
 import type { IdTable } from './names';
 
 /** An evidence block's summary (numbers and ids only). */

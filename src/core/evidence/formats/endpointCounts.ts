@@ -4,7 +4,7 @@
  * reads as such a count (CommandContext.endpointTally: the state, the column). Read by evidence/parse.ts.
  * Pure: no `vscode`, no Node built-ins.
  */
-import type { EndpointTally } from '../command';
+import type { EndpointTally } from '../endpointTally';
 import { parseEndpoint } from '../connections/address';
 import type { EndpointCounts as Counts, EvidenceSegment } from '../types';
 import { addClamped, parseCount } from '../text';
