@@ -260,12 +260,13 @@ const NOT_BEFORE_TICKET_WORD = `(?!(?:[^\\n\\r]{0,399}[^${WORD}])?${TICKET}(?![$
 
 /**
  * otherProtocolRow.ts: a listing row of another protocol (`udp   UNCONN 0 0 …`, netstat's `udp 0 0 … ESTABLISHED`):
- * the first column, then the state and a number (ss), or a number and the state later on the row (netstat).
+ * the first column, then the state, Recv-Q and Send-Q (ss), or Recv-Q and a Unix socket's flags or Send-Q and an
+ * address, and the state later on the row (netstat).
  */
 const OTHER_PROTOCOL = `(?:${[...OTHER_PROTOCOL_COLUMNS].map(escapeRegExp).join('|')})`;
 const NOT_OTHER_PROTOCOL_ROW =
-  `(?!(?<=^[ \\t]{0,8}${OTHER_PROTOCOL}[ \\t]{1,40})[${WORD}${JOINER}\\\\]{1,48}(?<!_)[ \\t]{1,40}[0-9])` +
-  `(?<!^[ \\t]{0,8}${OTHER_PROTOCOL}[ \\t]{1,40}[0-9]{1,20}[ \\t][^\\n\\r]{0,399})`;
+  `(?!(?<=^[ \\t]{0,8}${OTHER_PROTOCOL}[ \\t]{1,40})[${WORD}${JOINER}\\\\]{1,48}(?<!_)[ \\t]{1,40}[0-9]{1,64}[ \\t]{1,40}[0-9]{1,64}(?![^ \\t\\n\\r]))` +
+  `(?<!^[ \\t]{0,8}${OTHER_PROTOCOL}[ \\t]{1,40}[0-9]{1,64}[ \\t]{1,40}(?:\\[|[0-9]{1,64}[ \\t]{1,40}[0-9*\\[:])[^\\n\\r]{0,399})`;
 
 /**
  * recognize.ts OUTPUT_LINE_START: a summary line starts the line, or follows a block quote's markers (`> TCP: inuse …`;

@@ -108,6 +108,11 @@ describe('advice a note already followed (audit c M5)', () => {
     // From 3 to 0 is not lower: 0 means 8.
     const zero = noteOf(3, 0);
     assert.match(changes(zero, 'orphan-retransmits-unanswered'), /lower `net\.ipv4\.tcp_orphan_retries`/);
+    // The value at the sample not in the note: a later setting says nothing of the direction (15 raises the default 8).
+    const unknown = ['## 14:00', fence('$ ss -tano state fin-wait-1', ...rows), '## 14:10', fence('$ sysctl -w net.ipv4.tcp_orphan_retries=15', 'net.ipv4.tcp_orphan_retries = 15')].join('\n');
+    const u = changes(unknown, 'orphan-retransmits-unanswered');
+    assert.match(u, /lower `net\.ipv4\.tcp_orphan_retries`/);
+    assert.doesNotMatch(u, /already set/);
   });
 
   it('every change line that names a tunable says which, and every text is in both languages', () => {

@@ -194,7 +194,7 @@ describe('grammar and recogniser agree (real TextMate engine, vendored Markdown 
 
   it('colour the same on listing rows that start with a protocol column (otherProtocolRow.ts)', () => {
     const row = fc
-      .tuple(fc.constantFrom('udp', 'u_str', 'unix', 'raw6', 'nl', 'mptcp', 'tcp', ' udp', '\tudp'), fc.constantFrom(' ', '   ', '\t', ''), fc.constantFrom('', '0 0 ', '2 STREAM '), line)
+      .tuple(fc.constantFrom('udp', 'u_str', 'unix', 'raw6', 'nl', 'mptcp', 'tcp', ' udp', '\tudp'), fc.constantFrom(' ', '   ', '\t', ''), fc.constantFrom('', '0 0 ', '0 0 10.0.0.5:53 ', '0  0  *.123 ', '2 STREAM ', '2 [ ACC ] ', '53 '), line)
       .map(([netid, gap, numbers, l]) => `${netid}${gap}${numbers}${l}`);
     fc.assert(
       fc.property(row, (l) => {

@@ -47,6 +47,12 @@ test('prose that starts with a protocol name, or a row shape that is not a listi
   // Indented more than a listing is, or a first column that only starts with a protocol name.
   assert.deepEqual(states('          udp   ESTAB  0  0  10.0.0.5:41234  10.0.0.2:53'), [['ESTABLISHED', 'ESTAB']]);
   assert.deepEqual(states('udpgw ESTAB 0 0 10.0.0.5:41234 10.0.0.2:53'), [['ESTABLISHED', 'ESTAB']]);
+  // A protocol name and a number start these lines, and they are prose (review s15 4).
+  assert.deepEqual(states('UDP 53 queries were fine, but TCP sockets piled up in CLOSE_WAIT.'), [['CLOSE-WAIT', 'CLOSE_WAIT']]);
+  assert.deepEqual(states('udp 0 drops; the TIME_WAIT count is what grew.'), [['TIME-WAIT', 'TIME_WAIT']]);
+  assert.deepEqual(states('unix 2 things to note: LAST_ACK sockets never left.'), [['LAST-ACK', 'LAST_ACK']]);
+  assert.deepEqual(states('UDP 0 丢包，但 TCP 的 CLOSE_WAIT 一直涨。'), [['CLOSE-WAIT', 'CLOSE_WAIT']]);
+  assert.deepEqual(states('udp ESTAB 0 drops'), [['ESTABLISHED', 'ESTAB']]);
 });
 
 test('otherProtocolRow reads only the row: its first column, and a number after the state or after the column', () => {

@@ -102,6 +102,14 @@ describe('samples read in another network namespace', () => {
       ['crictl exec 3f2a9c', 'docker 3f2a9c'],
       ['nsenter -t 1 -n', null],
       ['ssh web-3', null],
+      // The namespace file of a PID is that PID's namespace: two pods' files are two namespaces, not one "net".
+      ['nsenter --net=/proc/48211/ns/net', 'nsenter 48211'],
+      ['nsenter --net=/var/run/netns/blue', 'netns blue'],
+      ['nsenter -t 48211 -mnp', 'nsenter 48211'],
+      ['nsenter -a -t 48211', 'nsenter 48211'],
+      // Without -n nsenter keeps the host's network namespace (a mount or PID namespace only).
+      ['nsenter -t 48211 -m -p', null],
+      ['nsenter -t48211 -m', null],
     ];
     for (const [wrapper, netns] of cases) {
       const r = report(note(wrapper));

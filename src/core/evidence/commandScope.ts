@@ -71,11 +71,39 @@ function placeWords(tool: string, args: readonly string[]): string {
   if (family === 'nsenter') {
     const pid = values.get('-t') ?? values.get('--target');
     const net = values.get('--net') ?? values.get('--net-ns');
-    if (net !== undefined && net !== '') return `netns ${net.slice(net.lastIndexOf('/') + 1)}`;
+    if (net !== undefined && net !== '') {
+      // `--net=/proc/4821/ns/net` is the namespace `-t 4821 -n` enters; `--net=/var/run/netns/blue` is `ip netns`' blue.
+      const proc = /^\/proc\/(\d{1,10})\/ns\/net$/.exec(net);
+      if (proc) return proc[1] === '1' ? '' : `nsenter ${proc[1]}`;
+      const last = net.slice(net.lastIndexOf('/') + 1);
+      return `netns ${last === '' || last === 'net' ? net : last}`;
+    }
+    // Without -n (or -a) nsenter leaves the network namespace alone: `nsenter -t 4821 -m -p ss …` lists the host's.
+    if (!entersNetns(args)) return '';
     return pid === '1' ? '' : pid === undefined ? 'nsenter' : `nsenter ${pid}`;
   }
   if (family === 'ip' && plain[0] === 'netns' && plain[1] === 'exec' && plain[2] !== undefined) return `netns ${plain[2]}`;
   return [tool, ...plain].join(' ');
+}
+
+/** nsenter's short options that take a value (attached or next): the letters after one are its value. */
+const NSENTER_VALUED = new Set(['t', 'S', 'G', 'r', 'w', 'W']);
+
+/** nsenter's arguments enter the target's network namespace: `-n`, `--net`, `-a` / `--all`, or a cluster holding n or a (`-mnp`). */
+function entersNetns(args: readonly string[]): boolean {
+  for (const w of args) {
+    if (w === '--') break;
+    if (w === '--net' || w.startsWith('--net=') || w === '--all') return true;
+    if (w.startsWith('-') && !w.startsWith('--')) {
+      for (const c of w.slice(1)) {
+        if (c === 'n' || c === 'a') return true;
+        if (NSENTER_VALUED.has(c)) break;
+      }
+    }
+    // The command nsenter runs starts at the first word that is no option nor an option's value: stop there.
+    if (!w.startsWith('-') && !/^\d+$/.test(w)) break;
+  }
+  return false;
 }
 
 /** `ss -N blue` / `ss --net=blue`: ss switches to that network namespace itself. */

@@ -10,6 +10,7 @@ const MAX_LINE_LOOK = 400;
 const MAX_INDENT = 8;
 const MAX_COLUMN = 8;
 const MAX_GAP = 40;
+const MAX_DIGITS = 64;
 
 const isBlank = (c: number): boolean => c === 32 || c === 9;
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
@@ -21,10 +22,31 @@ function afterGap(text: string, i: number): number {
   return j === i || j - i > MAX_GAP ? -1 : j;
 }
 
+const isFieldEnd = (text: string, j: number): boolean => j >= text.length || isBlank(text.charCodeAt(j)) || text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13;
+
+/** The end of the field (no blanks) that starts at `i`, at most MAX_LINE_LOOK characters on. */
+function fieldEnd(text: string, i: number): number {
+  let j = i;
+  while (j - i < MAX_LINE_LOOK && !isFieldEnd(text, j)) j++;
+  return j;
+}
+
+/** The end of a field of 1 to 64 digits (a queue size, a reference count) that starts at `i`, or -1. */
+function digitsEnd(text: string, i: number): number {
+  let j = i;
+  while (j - i < MAX_DIGITS && isDigit(text.charCodeAt(j))) j++;
+  return j > i && isFieldEnd(text, j) ? j : -1;
+}
+
 /**
  * Whether the word at [start, end) sits on such a row: its line starts (after at most 8 blanks) with a first
- * column of OTHER_PROTOCOL_COLUMNS, followed either by this word and then a number (ss: State, then Recv-Q) or by a
- * number (netstat: Recv-Q, or a Unix socket's RefCnt). Reads at most 400 characters back and a few ahead.
+ * column of OTHER_PROTOCOL_COLUMNS and has a listing's shape —
+ *  - ss: this word right after the column, then Recv-Q and Send-Q (`udp   ESTAB  0  0  …`);
+ *  - netstat: Recv-Q, Send-Q and an address (`udp  0  0  10.0.0.5:41234 …`, BSD `udp4 0 0 *.123 …`; it starts with a
+ *    digit, `*`, `[` or `:`), or a Unix socket's RefCnt and flags (`unix  2  [ ACC ]  STREAM  LISTENING …`), with
+ *    the word later on the row.
+ * Prose that starts with a protocol name (`UDP 53 queries were fine, but … CLOSE_WAIT`) has no such shape. Reads at
+ * most 400 characters back and a few fields ahead.
  */
 export function otherProtocolRow(text: string, start: number, end: number): boolean {
   let ls = start;
@@ -36,16 +58,26 @@ export function otherProtocolRow(text: string, start: number, end: number): bool
   if (ls > 0 && start - ls >= MAX_LINE_LOOK) return false;
   let i = ls;
   while (i < start && i - ls < MAX_INDENT && isBlank(text.charCodeAt(i))) i++;
-  let j = i;
-  while (j < start && j - i <= MAX_COLUMN && !isBlank(text.charCodeAt(j))) j++;
-  if (j === i || j - i > MAX_COLUMN || !OTHER_PROTOCOL_COLUMNS.has(text.slice(i, j))) return false;
-  const next = afterGap(text, j);
-  if (next === -1) return false;
-  if (next === start) {
-    const after = afterGap(text, end);
-    return after !== -1 && isDigit(text.charCodeAt(after));
+  const j = fieldEnd(text, i);
+  if (j === i || j - i > MAX_COLUMN || j > start || !OTHER_PROTOCOL_COLUMNS.has(text.slice(i, j))) return false;
+  const a = afterGap(text, j);
+  if (a === -1) return false;
+  if (a === start) {
+    // ss: the state, then Recv-Q and Send-Q.
+    if (!isFieldEnd(text, end)) return false;
+    const b = afterGap(text, end);
+    const bEnd = b === -1 ? -1 : digitsEnd(text, b);
+    const c = bEnd === -1 ? -1 : afterGap(text, bEnd);
+    return c !== -1 && digitsEnd(text, c) !== -1;
   }
-  let k = next;
-  while (k < start && isDigit(text.charCodeAt(k))) k++;
-  return k > next && isBlank(text.charCodeAt(k));
+  // netstat: Recv-Q (a Unix socket's RefCnt), then its flags, or Send-Q and an address.
+  const aEnd = digitsEnd(text, a);
+  const b = aEnd === -1 ? -1 : afterGap(text, aEnd);
+  if (b === -1 || b >= start) return false;
+  if (text.charCodeAt(b) === 91) return true;
+  const bEnd = digitsEnd(text, b);
+  const c = bEnd === -1 ? -1 : afterGap(text, bEnd);
+  if (c === -1 || c >= start) return false;
+  const first = text.charCodeAt(c);
+  return isDigit(first) || first === 42 || first === 91 || first === 58;
 }

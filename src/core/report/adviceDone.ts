@@ -46,7 +46,9 @@ function weight(key: string, value: string): number | undefined {
 
 /**
  * Does setting `key` from `before` (in effect at the sample; undefined: the note does not show it) to `after` go the
- * way the advice wants? Up or down needs both values; a given value or a bound, only the new one.
+ * way the advice wants? Up or down needs both values — without the one in effect at the sample, a new value says
+ * nothing of the direction (`tcp_orphan_retries=15` raises the default 8, `tcp_max_orphans=1024` may lower it), and
+ * the advice stays as written; a given value or a bound needs only the new one.
  */
 export function goesTheWay(key: string, wants: Wants, before: string | undefined, after: string): boolean {
   if (typeof wants === 'object') {
@@ -56,8 +58,7 @@ export function goesTheWay(key: string, wants: Wants, before: string | undefined
   }
   const a = weight(key, after);
   const b = before === undefined ? undefined : weight(key, before);
-  if (a === undefined) return false;
-  if (b === undefined) return before === undefined;
+  if (a === undefined || b === undefined) return false;
   return wants === 'raise' ? a > b : a < b;
 }
 
