@@ -209,6 +209,9 @@ const CASES: Record<string, { positive: string[]; negative: string[] }> = {
       'Does each container have its own orphan limit?',
       'We thought the orphan count was per container until we read proc.c.',
       'tcp_fin_timeout and tcp_orphan_retries are per netns.',
+      // Review s15: a denial after the subject.
+      'A per-container orphan limit does not exist.',
+      '按容器区分的孤儿上限并不存在。',
     ],
   },
   'tw-holds-fd': {
@@ -278,6 +281,10 @@ const CASES: Record<string, { positive: string[]; negative: string[] }> = {
       'Check ls /proc/$PID/fd | wc -l and the TIME_WAIT count side by side.',
       '为什么 TIME_WAIT 不占用 fd？',
       'TIME_WAIT sockets do not show up in lsof because they have no fd.',
+      // Review s15: the descriptor said to be closed.
+      'TIME_WAIT sockets have their file descriptors closed already; only the port stays.',
+      'TIME_WAIT 连接对应的文件描述符早已关闭，只剩端口。',
+      'TIME_WAIT 连接对应的 fd 已经被 close 了。',
     ],
   },
 };

@@ -137,6 +137,13 @@ describe('the port rule: one destination from evidence that can show it', () => 
     // The tally wins over a filtered listing.
     const both = incidentWith(["$ ss -Htan state time-wait | awk '{print $4}' | sort | uniq -c | sort -rn | head -3", '  27984 10.8.4.9:5432', '    412 10.8.4.10:6379'], fence('$ ss -tan state time-wait dst 10.8.4.9 | head -n 5', HEADER, ...rows(4, () => '10.8.4.9:5432')));
     assert.match(cause(both)?.message ?? '', /27,984 of 28,410 TIME-WAIT sockets go to 10\.8\.4\.9:5432/);
+    // A cut count beside only sockstat's tw in the same paste (the report's own Check command ends in `| head`): tw
+    // bounds the TIME-WAIT sockets from above, so the share it gives is no more than the true one (review s15 6).
+    const sockstatOnly = [
+      '## 16:30',
+      fence('$ cat /proc/net/sockstat', 'TCP: inuse 120 orphan 0 tw 28010 alloc 130 mem 40', '$ sysctl net.ipv4.ip_local_port_range net.ipv4.tcp_tw_reuse', 'net.ipv4.ip_local_port_range = 32768 60999', 'net.ipv4.tcp_tw_reuse = 0', "$ ss -tan state time-wait | awk 'NR>1 {print $4}' | sort | uniq -c | sort -rn | head", '  27984 10.40.2.15:3306', '     12 10.40.2.16:6379'),
+    ].join('\n');
+    assert.match(cause(sockstatOnly)?.message ?? '', /27,984 of 28,010 TIME-WAIT sockets go to 10\.40\.2\.15:3306 \(count per destination, line \d+\): one destination\./);
   });
 
   it('the same for the FIN-WAIT-1 peers\' network: not from rows chosen by their address', () => {

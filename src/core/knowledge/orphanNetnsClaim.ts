@@ -83,8 +83,8 @@ const PLAIN = /^orphans?$/i;
 const COUNTING = /\b(?:counted|tracked|accounted|limited|capped|calculated|computed)\b/i;
 /** A wish or a proposal names what does not exist ("we wanted a per-container orphan limit"). */
 const WISH = /\b(?:would|wish|wished|want|wants|wanted|hope|hoped|proposal|propose|proposed|request|requested|feature)\b|希望|想要|要是能|如果能/i;
-/** What follows the claim's words and denies them (按容器统计不了, "per container is not possible"). */
-const DENIED_AFTER = /^[^。，,；;.]{0,8}(?:不了|不到|不出|无法|不支持|不行)|^\s?(?:is|are)\s(?:not|never)\b|^\s?(?:isn't|aren't|doesn't|don't)\b/i;
+/** What follows the claim's words and denies them (按容器统计不了, "per container is not possible", "does not exist"). */
+const DENIED_AFTER = /^[^。，,；;.]{0,8}(?:不了|不到|不出|无法|不支持|不行|不存在)|^\s?(?:is|are|does|do)\s(?:not|never)\b|^\s?(?:isn't|aren't|doesn't|don't)\b/i;
 
 const CJK = /[\u4e00-\u9fff]/;
 /** The longest link read between a subject and its namespace words. */
@@ -144,7 +144,7 @@ export function orphanLimitPerNetns(text: string): boolean {
   for (let m = OWN_BEFORE.exec(s); m; m = OWN_BEFORE.exec(s)) {
     const end = m.index + m[0].length;
     const subject = subjects.find((x) => x.start === end || (x.start === end + 1 && s[end] === '\x60'));
-    if (subject && !PLAIN.test(s.slice(subject.start, subject.end)) && claimed(s, { start: m.index, end: subject.end })) return true;
+    if (subject && !PLAIN.test(s.slice(subject.start, subject.end)) && !DENIED_AFTER.test(s.slice(subject.end, clauseEnd(s, subject.end))) && claimed(s, { start: m.index, end: subject.end })) return true;
   }
   return false;
 }

@@ -81,6 +81,12 @@ const HELD_BY_ZH = new RegExp(
   'gi',
 );
 
+/**
+ * What follows the descriptor and says it is closed ("have their file descriptors closed already", 对应的文件描述符早已关闭,
+ * 对应的 fd 已经被 close 了): a true statement about the descriptor, not a claim that it is held.
+ */
+const FD_CLOSED_AFTER = /^[^。，,；;.]{0,16}?(?:\b(?:closed|released|freed|gone)\b|关闭|释放|被\s?close|close\s?(?:掉|了))/i;
+
 /** A past event or belief told: 当时, "back then". */
 const PAST = /\b(?:back then|at the time|yesterday|last (?:week|month|year|night|time)|previously|used to)\b|当时|那时|当年|曾经|上次|那次|昨天|前天|去年/i;
 
@@ -120,7 +126,7 @@ export function twHoldsFd(text: string): boolean {
   if (!tws.length) return false;
   for (const tw of tws) {
     const span = afterTimeWait(s, tw);
-    if (span && claimed(s, span)) return true;
+    if (span && !FD_CLOSED_AFTER.test(s.slice(span.end, clauseEnd(s, span.end))) && claimed(s, span)) return true;
   }
   // From the descriptor to TIME_WAIT, in one clause: "too many open files because of TIME_WAIT", 被 TIME_WAIT 占用.
   for (const re of [BECAUSE_EN, HELD_BY_EN, BECAUSE_ZH, HELD_BY_ZH]) {

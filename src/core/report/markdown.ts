@@ -42,8 +42,8 @@ const W = {
   rateSince: { en: ' (since {name} was changed at {when})', 'zh-cn': '（自 {when} {name} 改动后）' },
   netnsRow: { en: '{time} (network namespace: {netns})', 'zh-cn': '{time}（网络命名空间：{netns}）' },
   twNetns: {
-    en: "tw {tw} in {netns}: tcp_max_tw_buckets is per network namespace, and this one's is not in the note{rate}",
-    'zh-cn': 'tw {tw}，位于 {netns}：tcp_max_tw_buckets 每个网络命名空间各有一个，笔记中没有这个命名空间的值{rate}',
+    en: "tw {tw} in {netns}{rate}; tcp_max_tw_buckets is per network namespace, and this one's is not in the note",
+    'zh-cn': 'tw {tw}，位于 {netns}{rate}；tcp_max_tw_buckets 每个网络命名空间各有一个，笔记中没有这个命名空间的值',
   },
   oneOrphanTime: { en: 'No orphan trend: the timed samples with an orphan count share one time.', 'zh-cn': '无法得出孤儿趋势：有孤儿数的带时间采样都在同一时刻。' },
   hosts: {

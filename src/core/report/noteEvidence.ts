@@ -69,7 +69,8 @@ export interface NoteEvidence {
 /**
  * A count of one state's sockets per local or peer endpoint (EvidenceSegment.endpoints), and `sockets`: the state's
  * sockets at that moment — the count's own total when no line was cut, else the largest count of the state in the
- * same paste (one block is one moment) when that is no less; absent when neither tells.
+ * same paste (one block is one moment; for TIME-WAIT, else its sockstat `tw`) when that is no less; absent when
+ * neither tells.
  */
 export interface EndpointTallySample extends EndpointCounts {
   /** 0-based note line of its first count line. */
@@ -135,7 +136,10 @@ export function* noteEvidenceSteps(model: NoteModel, range: OffsetRange | undefi
       }
       const e = seg.endpoints;
       if (e) {
-        const same = block.counts[e.state];
+        // The state's count in the same paste; for TIME-WAIT also sockstat `tw` (TIME-WAIT and FIN-WAIT-2 minisocks:
+        // an upper bound, so a share of it understates, never overstates, one destination's).
+        const tw = e.state === 'TIME-WAIT' ? block.sockstat?.tcp?.tw : undefined;
+        const same = block.counts[e.state] ?? tw;
         const sockets = e.whole ? e.total : same !== undefined && same >= e.total ? same : undefined;
         endpointTallies.push({ ...e, line: seg.startLine, ...(sockets !== undefined ? { sockets } : {}) });
       }
