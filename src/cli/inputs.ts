@@ -197,7 +197,7 @@ export function expandInputs(args: readonly string[]): ExpandedInputs {
       expanded = true;
       const found = walk(arg, (r) => NOTE_NAME.test(r));
       // As a glob that matches nothing: a CI step pointed at the wrong folder must not pass in silence.
-      if (found.length === 0) problems.push({ path: arg, message: 'no Markdown notes (.md, .markdown) in this folder' });
+      if (found.length === 0) problems.push({ path: arg, message: 'no Markdown notes (.md, .markdown) in this folder (hidden folders, node_modules and .gitignore\'d paths are skipped)' });
       for (const rel of found) add(join(arg, rel));
       continue;
     }
