@@ -184,7 +184,8 @@ describe('samples from several hosts', () => {
     assert.equal(j.trend?.orphanPerMinute, 1320);
     assert.equal(j.limits.orphan, 53200);
     assert.deepEqual(j.causes.map((c) => c.rule), ['orphan-limit-pressure']);
-    assert.match(cliOut(['report', file]), /\| 14:15:20 \(lb-2\) \| 11 \| 820 \|/);
+    // The Line column names lb-2's own prompt, two lines below the block's first.
+    assert.match(cliOut(['report', file]), /\| 14:15:20 \(lb-2\) \| 13 \| 820 \|/);
     // The same block under a heading's time, no time in the prompts: both readings at the heading's time.
     const heading = note.replace(/ 14:\d\d:\d\d\]/g, ']').replace('```\n[root@lb-1]# cat /proc/net/sockstat\nTCP: inuse 57330', '## 14:15\n\n```\n[root@lb-1]# cat /proc/net/sockstat\nTCP: inuse 57330').replace('# lb orphans\n', '# lb orphans\n\n## 14:05\n');
     const h = JSON.parse(cliOut(['report', '--json', noteFile(heading)])) as ReportJson;

@@ -232,6 +232,6 @@ describe('the workspace index and the built CLI', () => {
     assert.deepEqual(j.timeline.map((p) => [p.time, p.orphan]), [['00:05:01', 20712], ['00:10:01', 9533], ['00:20:02', 1904]]);
     assert.equal(j.limits.orphan, 1904);
     const md = cliOut(['report', repro]);
-    assert.match(md, /\| 00:10:01 \| 4 \| 9,533 \|/, 'the Line column names the block');
+    assert.match(md, /\| 00:10:01 \| 6 \| 9,533 \|/, 'the Line column names the sample\'s own prompt (JSON: sampleLine), not the block\'s first line');
   });
 });

@@ -145,7 +145,9 @@ describe('built CLI: report on the loop and the midnight note', () => {
     assert.equal(r.status, 0, r.stderr);
     const j = JSON.parse(r.stdout) as { timeline: { time: string; line: number; orphan: number | null; tw: number | null; mem: number | null }[]; trend: { orphanPerMinute: number } | null; limits: { orphan: number | null } };
     assert.deepEqual(j.timeline.map((p) => [p.time, p.orphan]), [['2025-03-04T10:00:01Z', 1000], ['2025-03-04T10:01:01Z', 2000], ['2025-03-04T10:02:01Z', 3000]]);
-    assert.deepEqual(Object.keys(j.timeline[0] ?? {}).sort(), ['line', 'mem', 'orphan', 'time', 'tw']);
+    assert.deepEqual(Object.keys(j.timeline[0] ?? {}).sort(), ['line', 'mem', 'orphan', 'sampleLine', 'time', 'tw']);
+    // Each sample of the block names the line it starts on (its `date` output), the block's first line stays `line`.
+    assert.deepEqual(j.timeline.map((p) => [p.line, (p as { sampleLine?: number }).sampleLine]), [[3, 4], [3, 6], [3, 8]]);
     assert.equal(j.trend?.orphanPerMinute, 1000);
     assert.equal(j.limits.orphan, 3000);
     const m = cli(['report', midnight, '--json']);
@@ -156,7 +158,7 @@ describe('built CLI: report on the loop and the midnight note', () => {
   it('Markdown: a row per pair', () => {
     const r = cli(['report', loop]);
     assert.equal(r.status, 0, r.stderr);
-    for (const time of ['2025-03-04T10:00:01Z', '2025-03-04T10:01:01Z', '2025-03-04T10:02:01Z']) assert.ok(r.stdout.includes(`| ${time} |`), time);
+    for (const [time, line] of [['2025-03-04T10:00:01Z', 5], ['2025-03-04T10:01:01Z', 7], ['2025-03-04T10:02:01Z', 9]] as const) assert.ok(r.stdout.includes(`| ${time} | ${line} |`), time);
     const m = cli(['report', midnight]);
     assert.ok(m.stdout.includes('| 2025-03-05T00:31:02Z |'), m.stdout);
   });

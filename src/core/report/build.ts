@@ -221,6 +221,8 @@ export interface ReportJson {
     readonly fromHeading?: 'start' | 'after';
     /** The network namespace its sockstat numbers were read in, when not the host's (`nsenter 48211`, `netns blue`: report/netns.ts). */
     readonly netns?: string;
+    /** One of several samples in the block at `line`: the line it starts on (its prompt's or `date`'s), 0-based. */
+    readonly sampleLine?: number;
   }[];
   readonly trend: Trend | null;
   readonly limits: Limits;
@@ -282,7 +284,7 @@ export function buildReport(model: NoteModel, options: ReportOptions): Report {
     json: {
       file: options.file,
       states,
-      timeline: analysis.points.map((p) => ({ time: p.time, line: p.line, orphan: p.orphan, tw: p.tw, mem: p.mem, ...(p.heading ? { fromHeading: p.heading } : {}), ...(p.netns !== undefined ? { netns: p.netns } : {}) })),
+      timeline: analysis.points.map((p) => ({ time: p.time, line: p.line, orphan: p.orphan, tw: p.tw, mem: p.mem, ...(p.heading ? { fromHeading: p.heading } : {}), ...(p.netns !== undefined ? { netns: p.netns } : {}), ...(p.sampleLine !== undefined ? { sampleLine: p.sampleLine } : {}) })),
       trend: analysis.trend,
       limits: analysis.limits,
       causes: causes.map((c) => ({ state: c.state, rule: c.rule, message: c.message, source: c.source, ...(c.done ? { done: c.done } : {}) })),

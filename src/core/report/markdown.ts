@@ -216,7 +216,7 @@ export function reportMarkdown(report: Report, lang: Lang): string {
       // A time that is only the section heading's, below a later row under that heading: when the section started,
       // said so, so that the row does not read as taken before the one above it.
       const time = row?.p.fromHeading === 'after' ? t(W.fromHeading, lang, { time: row.p.time }) : row?.p.time;
-      if (row) out.push(`| ${where(`${time}${row.host !== undefined ? ` (${escapeMarkdown(row.host)})` : ''}`, row.p.netns)} | ${row.p.line + 1} | ${n(row.p.orphan)} | ${n(row.p.tw)} | ${n(row.p.mem)} | ${stateCounts(row.counts, row.atLeast)} |`);
+      if (row) out.push(`| ${where(`${time}${row.host !== undefined ? ` (${escapeMarkdown(row.host)})` : ''}`, row.p.netns)} | ${(row.p.sampleLine ?? row.p.line) + 1} | ${n(row.p.orphan)} | ${n(row.p.tw)} | ${n(row.p.mem)} | ${stateCounts(row.counts, row.atLeast)} |`);
       else out.push(`| ${t(W.moreSamples, lang, { more: j.timeline.length - MAX_MARKDOWN_ROWS })} | | | | | |`);
     }
     out.push('');

@@ -36,6 +36,8 @@ export interface TimelinePoint {
   readonly atLeast?: readonly StateId[];
   /** Internal: the line of its last sockstat output, for a sample that is one of several in its block (readings.ts). */
   readonly sockstatLine?: number;
+  /** A sample that is one of several in its block (readings.ts): the 0-based line it starts on (its time's), when not `line`. */
+  readonly sampleLine?: number;
   /**
    * Its time is its section heading's alone (`## 16:21`): when the section starts, the sample is at or after it —
    * `after` when a sample above it under that heading is later (it is placed after that one, its time reads earlier).
@@ -165,6 +167,7 @@ function noteTimes(model: NoteModel): NoteTimes {
       ...(netns !== undefined ? { netns } : {}),
       ...(atLeast.length ? { atLeast } : {}),
       ...(reading?.sockstatLine !== undefined ? { sockstatLine: reading.sockstatLine } : {}),
+      ...(reading !== undefined && reading.from !== block.startLine ? { sampleLine: reading.from } : {}),
       ...(heading ? { heading: after.has(i) ? ('after' as const) : ('start' as const) } : {}),
     });
   });
