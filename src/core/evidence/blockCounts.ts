@@ -19,6 +19,7 @@
 import type { StateId } from '../catalogue/types';
 import type { EvidenceSegment, SegmentScope } from './types';
 import { addClamped } from './text';
+import { sshParts } from './commandScope';
 
 /** Where a count comes from, best first. */
 export type CountSource = 'count-block' | 'prose' | 'listing';
@@ -89,11 +90,8 @@ export function placeOf(s: SegmentScope): { readonly host?: string; readonly whe
  * options), then maybe a wrapper run there (`ssh lb-8 netns blue`). Undefined for no ssh or no valid host name.
  */
 export function sshHostOf(s: SegmentScope): string | undefined {
-  const t = s.target;
-  if (!t?.startsWith('ssh ')) return undefined;
-  const space = t.indexOf(' ', 4);
-  const host = space < 0 ? t.slice(4) : t.slice(4, space);
-  return /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/.test(host) ? hostName(host) : undefined;
+  const host = sshParts(s.target)?.host;
+  return host !== undefined && /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/.test(host) ? hostName(host) : undefined;
 }
 
 /**

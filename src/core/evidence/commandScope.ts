@@ -22,6 +22,16 @@ export function targetOf(prefix: readonly string[], outer: string | undefined): 
   return outer === undefined ? own : `${outer} ${own}`;
 }
 
+/**
+ * A target as placeWords writes it when ssh runs the command (`ssh lb-8`, `ssh lb-8 netns blue`): the host, and the
+ * place on it after the host ('' for none). Undefined when no ssh runs it.
+ */
+export function sshParts(target: string | undefined): { readonly host: string; readonly rest: string } | undefined {
+  if (!target?.startsWith('ssh ')) return undefined;
+  const space = target.indexOf(' ', 4);
+  return space < 0 ? { host: target.slice(4), rest: '' } : { host: target.slice(4, space), rest: target.slice(space + 1) };
+}
+
 /** Options of the wrappers that take a value (the value is not the place). */
 const VALUE_OPTIONS: Readonly<Record<string, ReadonlySet<string>>> = {
   ssh: new Set(['-p', '-i', '-l', '-o', '-F', '-J', '-b', '-c', '-D', '-E', '-e', '-I', '-L', '-m', '-O', '-Q', '-R', '-S', '-W', '-w']),

@@ -23,6 +23,12 @@ export const CW = /close\\?[_ -]?wait/i;
 export const CLAUSE = /[^，,；;：:]+/g;
 export const CLAUSE_END = /[，,；;：:]/;
 
+/** Where the clause holding `from` ends: its next clause mark, or the sentence's end. */
+export function clauseEnd(s: string, from: number): number {
+  const m = CLAUSE_END.exec(s.slice(from));
+  return m ? from + m.index : s.length;
+}
+
 /** A stretch of the sentence: start and end (exclusive). */
 export interface Span {
   readonly start: number;

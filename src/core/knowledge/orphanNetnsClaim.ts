@@ -11,7 +11,7 @@
  * is no link at all.
  * Pure: no `vscode`, no Node built-ins.
  */
-import { CLAUSE_END, claimed, shortName, type Span } from './claimParts';
+import { claimed, clauseEnd, shortName, type Span } from './claimParts';
 
 /** Literal pre-tests: the orphan words, and a namespace, container or pod word. */
 const ORPHAN_WORD = /orphan|孤儿/i;
@@ -89,12 +89,6 @@ const DENIED_AFTER = /^[^。，,；;.]{0,8}(?:不了|不到|不出|无法|不支
 const CJK = /[\u4e00-\u9fff]/;
 /** The longest link read between a subject and its namespace words. */
 const MAX_LINK = 60;
-
-function clauseEnd(s: string, from: number): number {
-  const rest = s.slice(from);
-  const m = CLAUSE_END.exec(rest);
-  return m ? from + m.index : s.length;
-}
 
 /** The subject's words and the link and namespace words after it, as one span; undefined when they do not follow. */
 function predicate(s: string, subject: Span): Span | undefined {

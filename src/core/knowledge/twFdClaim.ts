@@ -9,7 +9,7 @@
  * event (当时, "back then") it is a story, not a claim.
  * Pure: no `vscode`, no Node built-ins.
  */
-import { CLAUSE_END, claimed, TW_G, type Span } from './claimParts';
+import { CLAUSE_END, claimed, clauseEnd, spans, TW_G, type Span } from './claimParts';
 
 /** Literal pre-test: a file-descriptor word. */
 const FD_WORD = /descriptor|\bfds?\b|file handle|open files|nofile|ulimit|RLIMIT_NOFILE|EMFILE|文件描述符|句柄|打开文件/i;
@@ -90,18 +90,6 @@ const FD_CLOSED_AFTER = /^[^。，,；;.]{0,16}?(?:\b(?:closed|released|freed|go
 /** A past event or belief told: 当时, "back then". */
 const PAST = /\b(?:back then|at the time|yesterday|last (?:week|month|year|night|time)|previously|used to)\b|当时|那时|当年|曾经|上次|那次|昨天|前天|去年/i;
 
-function clauseEnd(s: string, from: number): number {
-  const m = CLAUSE_END.exec(s.slice(from));
-  return m ? from + m.index : s.length;
-}
-
-function matches(re: RegExp, s: string): Span[] {
-  const out: Span[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(s); m; m = re.exec(s)) out.push({ start: m.index, end: m.index + m[0].length });
-  return out;
-}
-
 /** The claim's words after one TIME_WAIT, in its clause: from TIME_WAIT to the descriptor. */
 function afterTimeWait(s: string, tw: Span): Span | undefined {
   const after = s.slice(tw.end, clauseEnd(s, tw.end));
@@ -120,9 +108,7 @@ const BLANKS = /\s+/g;
 export function twHoldsFd(text: string): boolean {
   if (!FD_WORD.test(text) || PAST.test(text)) return false;
   const s = text.replace(BLANKS, ' ');
-  const tws: Span[] = [];
-  TW_G.lastIndex = 0;
-  for (let m = TW_G.exec(s); m; m = TW_G.exec(s)) tws.push({ start: m.index, end: m.index + m[0].length });
+  const tws = spans(TW_G, s);
   if (!tws.length) return false;
   for (const tw of tws) {
     const span = afterTimeWait(s, tw);
@@ -130,7 +116,7 @@ export function twHoldsFd(text: string): boolean {
   }
   // From the descriptor to TIME_WAIT, in one clause: "too many open files because of TIME_WAIT", 被 TIME_WAIT 占用.
   for (const re of [BECAUSE_EN, HELD_BY_EN, BECAUSE_ZH, HELD_BY_ZH]) {
-    for (const span of matches(re, s)) if (!CLAUSE_END.test(s.slice(span.start, span.end)) && claimed(s, span)) return true;
+    for (const span of spans(re, s)) if (!CLAUSE_END.test(s.slice(span.start, span.end)) && claimed(s, span)) return true;
   }
   return false;
 }

@@ -112,6 +112,9 @@ export function make(rule: CauseRule, state: StateId | null, lang: Lang, values:
   };
 }
 
+/** A sysctl as the report's texts name it: without `net.ipv4.` (`tcp_max_orphans`). */
+export const sysctlName = (key: string): string => key.replace(/^net\.ipv4\./, '');
+
 /** Where a sample or a change stands, for a message: "10:31:02 (line 24)", or "line 24" without a time. */
 export const whenOf = (time: string | null, line: number, lang: Lang): string => (time !== null ? t(PHRASE.when, lang, { time, line: line + 1 }) : t(PHRASE.whenLine, lang, { line: line + 1 }));
 

@@ -15,7 +15,7 @@ import { parseUint } from '../evidence/text';
 import { PHRASE } from './causeTexts';
 import type { OutputSample } from './noteEvidence';
 import type { LimitChange, SampleLimits, Trend } from './limits';
-import { limitValue, majority, make, readLater, safeName, samplesOf, whenOf, type Cause, type CauseFacts, type CounterReading } from './causeBasics';
+import { limitValue, majority, make, readLater, safeName, samplesOf, sysctlName, whenOf, type Cause, type CauseFacts, type CounterReading } from './causeBasics';
 import { portExhaustion } from './portCause';
 
 export type { CauseRule } from './causeTexts';
@@ -199,7 +199,7 @@ function sinceText(f: CauseFacts, at: SampleLimits, keys: readonly (keyof Sample
   const latest = f.sockstatSamples?.[f.sockstatSamples.length - 1];
   const parts = keys.flatMap((key) => {
     const c: LimitChange | undefined = at.changes[key];
-    return c ? [t(PHRASE.setAt, lang, { name: key.replace(/^net\.ipv4\./, ''), value: limitValue(c.value), when: whenOf(c.time, c.line, lang) })] : [];
+    return c ? [t(PHRASE.setAt, lang, { name: sysctlName(key), value: limitValue(c.value), when: whenOf(c.time, c.line, lang) })] : [];
   });
   const shown = latest && latest !== at ? now(latest.pressure) : '';
   if (shown && latest) parts.push(t(PHRASE.latestShows, lang, { when: whenOf(latest.time, latest.line, lang), now: shown }));

@@ -12,6 +12,7 @@ import type { TimelinePoint } from './timeline';
 import type { EarlierLimit, FitSince, Limits } from './limits';
 import { ofSeries } from './hosts';
 import { countsSourceText } from './currentCounts';
+import { sysctlName, whenOf } from './causeBasics';
 
 const W = {
   title: { en: 'TCP evidence report — {file}', 'zh-cn': 'TCP 证据报告 — {file}' },
@@ -79,8 +80,6 @@ const W = {
   readLater: { en: '; {name} read later in the note', 'zh-cn': '；{name} 取自笔记后文' },
   laterValue: { en: '; {name} is {value} later in the note', 'zh-cn': '；笔记后文中 {name} 为 {value}' },
   earlier: { en: '; earlier {name} {value}: {what} {count} ({pct}) at {when}', 'zh-cn': '；此前 {name} 为 {value}：{what} {count}（{pct}），{when}' },
-  when: { en: '{time} (line {line})', 'zh-cn': '{time}（第 {line} 行）' },
-  whenLine: { en: 'line {line}', 'zh-cn': '第 {line} 行' },
   noLimits: { en: 'No sockstat numbers or orphan tunables in this note.', 'zh-cn': '笔记中没有 sockstat 数字或孤儿相关参数。' },
   causes: { en: 'Likely causes', 'zh-cn': '可能原因' },
   noCauses: { en: 'No cause rule matches the evidence in this note.', 'zh-cn': '笔记中的证据没有匹配任何原因规则。' },
@@ -123,12 +122,9 @@ function stateCounts(counts: TimelinePoint['counts'], atLeast: TimelinePoint['at
 
 const MAX_STATES_SHOWN = 4;
 
-/** `10:40:20 (line 81)`: when a sysctl was set (1-based line), or its line alone. */
-const whenText = (time: string | null, line: number, lang: Lang): string => (time !== null ? t(W.when, lang, { time, line: line + 1 }) : t(W.whenLine, lang, { line: line + 1 }));
-
 /** The change of a field's governing sysctl its trend is fitted after (Limits.fitSince), as the texts name it. */
 function sinceArgs(f: FitSince, lang: Lang): { name: string; when: string } {
-  return { name: f.setting.replace(/^net\.ipv4\./, ''), when: whenText(f.time, f.line, lang) };
+  return { name: sysctlName(f.setting), when: whenOf(f.time, f.line, lang) };
 }
 
 /**
@@ -260,7 +256,7 @@ export function reportMarkdown(report: Report, lang: Lang): string {
           what,
           count: n(e.count),
           pct: e.ratio !== null ? formatPercent(e.ratio) : '?',
-          when: whenText(e.time, e.line, lang),
+          when: whenOf(e.time, e.line, lang),
         });
   if (l.orphan !== null) {
     const laterMax = later(laterIn.tcpMaxOrphans, 'tcp_max_orphans') + earlier(l.earlier.tcpMaxOrphans, 'tcp_max_orphans', 'orphan');

@@ -12,18 +12,16 @@
  */
 import type { EvidenceBlock } from '../note/model';
 import type { SegmentScope } from '../evidence/types';
+import { sshParts } from '../evidence/commandScope';
 
 type Segment = EvidenceBlock['segments'][number];
 
 /** The namespace a command's scope names (`netns blue`, `nsenter 48211`, `kubectl shop/api-0`, `docker web`), else undefined (the host's). */
 export function scopeNetns(scope: SegmentScope | undefined): string | undefined {
-  let t = scope?.target;
-  if (t === undefined) return undefined;
+  const target = scope?.target;
+  if (target === undefined) return undefined;
   // `ssh lb-8` names a host; `ssh lb-8 netns blue` a namespace on it.
-  if (t.startsWith('ssh ')) {
-    const space = t.indexOf(' ', 4);
-    t = space < 0 ? '' : t.slice(space + 1);
-  }
+  const t = sshParts(target)?.rest ?? target;
   return t === '' || t === 'ssh' ? undefined : t;
 }
 
