@@ -10,6 +10,7 @@
 import type { Localized } from '../catalogue/types';
 import { parseUint } from '../evidence/text';
 import type { InEffect, SettingChange } from './inEffect';
+import { orphanRetriesBudget, portCount, portRange } from './tunableValues';
 
 /** Which way the advice wants the tunable to go: up, down (numbers as the kernel reads them), to a value, or to at most one. */
 export type Wants = 'raise' | 'lower' | { readonly to: string } | { readonly atMost: number };
@@ -39,8 +40,11 @@ function numbers(value: string): number[] | undefined {
 function weight(key: string, value: string): number | undefined {
   const n = numbers(value);
   if (!n) return undefined;
-  if (key === 'net.ipv4.ip_local_port_range') return n.length === 2 && (n[0] as number) <= (n[1] as number) ? (n[1] as number) - (n[0] as number) + 1 : undefined;
-  if (key === 'net.ipv4.tcp_orphan_retries' && n[0] === 0 && n.length === 1) return 8;
+  if (key === 'net.ipv4.ip_local_port_range') {
+    const range = portRange(value);
+    return range ? portCount(range) : undefined;
+  }
+  if (key === 'net.ipv4.tcp_orphan_retries' && n.length === 1) return orphanRetriesBudget(n[0] as number);
   return Math.max(...n);
 }
 

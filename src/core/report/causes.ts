@@ -15,13 +15,15 @@ import { parseUint } from '../evidence/text';
 import { PHRASE } from './causeTexts';
 import type { OutputSample } from './noteEvidence';
 import type { LimitChange, SampleLimits, Trend } from './limits';
+import { orphanRetriesBudget } from './tunableValues';
 import { limitValue, majority, make, readLater, safeName, samplesOf, sysctlName, whenOf, type Cause, type CauseFacts, type CounterReading } from './causeBasics';
 import { portExhaustion } from './portCause';
 
 export type { CauseRule } from './causeTexts';
 export type { AdviceDone, Cause, CauseFacts, CounterReading } from './causeBasics';
 export { safeName } from './causeBasics';
-export { countsTimeWait, DEFAULT_PORT_RANGE, PORT_SETTINGS, PORTS_CLOSE, PORTS_WITH_ERROR, portRange, timeWaitPeak } from './portCause';
+export { countsTimeWait, DEFAULT_PORT_RANGE, PORT_SETTINGS, PORTS_CLOSE, PORTS_WITH_ERROR, timeWaitPeak } from './portCause';
+export { portRange } from './tunableValues';
 
 /**
  * CLOSE-WAIT (audit J6). A healthy application closes within moments of reading the peer's FIN, so at any instant
@@ -68,7 +70,7 @@ function sysctlFor(f: CauseFacts, state: StateId, key: string): { value?: string
 export function orphanBudget(sysctls: Readonly<Record<string, string>>): { budget: number; setting: string } {
   const v = parseUint(sysctls['net.ipv4.tcp_orphan_retries']?.trim());
   if (v === undefined) return { budget: 8, setting: '?' };
-  return { budget: v === 0 ? 8 : v, setting: String(v) };
+  return { budget: orphanRetriesBudget(v), setting: String(v) };
 }
 
 function unanswered(f: CauseFacts, lang: Lang): Cause[] {

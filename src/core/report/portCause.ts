@@ -5,12 +5,12 @@
  */
 import type { Lang } from '../catalogue/types';
 import type { StateSockets } from '../evidence/connections';
-import { parseUint } from '../evidence/text';
 import { formatNumber, t } from '../strings';
 import { PHRASE } from './causeTexts';
 import { changedLater, majority, make, readLater, safeName, samplesOf, type Cause, type CauseFacts } from './causeBasics';
 import type { InEffect } from './inEffect';
 import type { OutputSample } from './noteEvidence';
+import { portCount, portRange } from './tunableValues';
 
 /**
  * Local ports (facts §4.7; net/ipv4/inet_hashtables.c __inet_hash_connect): TIME-WAIT sockets are close to the
@@ -25,15 +25,6 @@ export const DEFAULT_PORT_RANGE: readonly [number, number] = [32768, 60999];
 const MIN_ROWS_FOR_DESTINATION = 2;
 /** So many listed rows without one destination: the sockets go to many (a sample spread that wide is no accident). */
 const MIN_ROWS_FOR_SPREAD = 5;
-
-/** ip_local_port_range as two port numbers, low ≤ high, or undefined. */
-export function portRange(value: string | undefined): readonly [number, number] | undefined {
-  const parts = (value ?? '').trim().split(/\s+/);
-  if (parts.length !== 2) return undefined;
-  const lo = parseUint(parts[0]);
-  const hi = parseUint(parts[1]);
-  return lo !== undefined && hi !== undefined && lo >= 1 && lo <= hi && hi <= 65535 ? [lo, hi] : undefined;
-}
 
 const isLoopback = (address: string): boolean => address === '::1' || /^127\./.test(address);
 
@@ -176,7 +167,7 @@ function portsAt(f: CauseFacts, sample: OutputSample, n: number, dest: { address
   const rangeSetting = at('net.ipv4.ip_local_port_range');
   const range = portRange(rangeSetting.value);
   const [lo, hi] = range ?? DEFAULT_PORT_RANGE;
-  const ports = hi - lo + 1;
+  const ports = portCount([lo, hi]);
   const reuseSetting = at('net.ipv4.tcp_tw_reuse');
   const reuse = reuseSetting.value?.trim();
   const timestamps = at('net.ipv4.tcp_timestamps').value?.trim();
