@@ -7,9 +7,16 @@
  */
 import { ORPHAN_PRONE } from '../catalogue/orphan';
 import type { StateId } from '../catalogue/types';
-import type { NoteAnalysis } from './build';
+import type { Limits } from './limits';
+import type { NoteEvidence } from './noteEvidence';
 
-export function toCollect(a: NoteAnalysis): string[] {
+/** What it reads of the note's analysis (build.ts NoteAnalysis). */
+export interface CollectFrom {
+  readonly limits: Limits;
+  readonly evidence: Pick<NoteEvidence, 'counts' | 'gone' | 'sockets'>;
+}
+
+export function toCollect(a: CollectFrom): string[] {
   const out: string[] = [];
   const l = a.limits;
   const sysctls = [
