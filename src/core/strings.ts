@@ -52,7 +52,7 @@ export const L = {
   related: { en: 'Related', 'zh-cn': '相关' },
   evidenceCount: {
     en: '{count} {state} in the {what} at line {line}',
-    'zh-cn': '第 {line} 行的{what}中有 {count} 个 {state}',
+    'zh-cn': '第 {line} 行的 {what}中有 {count} 个 {state}',
   },
   evidencePercent: { en: '{percent}% of listed sockets', 'zh-cn': '占列出 socket 的 {percent}%' },
   evidenceSockstat: {

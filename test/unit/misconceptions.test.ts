@@ -577,3 +577,38 @@ test('orphan-limit-per-netns and tw-holds-fd: a claim taken back by the next sen
   assert.deepEqual(rules('Back then we assumed TIME_WAIT sockets held file descriptors.'), []);
   assert.deepEqual(rules('昨天排查时我们一度以为 TIME_WAIT 占用了文件描述符。'), []);
 });
+
+test('audit s16 zh: orphan connections counted per pod, said as Chinese SREs write it', () => {
+  // The plain subject 孤儿连接 with a counting verb; 每个 pod 的 … 是分开统计的 / 是独立的.
+  for (const s of [
+    '孤儿连接是按 pod 分开统计的。',
+    '孤儿连接按 netns 分开统计。',
+    '每个 pod 的孤儿连接数是分开统计的。',
+    '每个容器的 orphan 上限是独立的。',
+    '每个 pod 的 orphan 是分开算的。',
+    '每个 pod 的孤儿连接是独立计数的。',
+    '孤儿 socket 是按容器计数的。',
+  ]) assert.deepEqual(rules(s), ['orphan-limit-per-netns'], s);
+  for (const s of [
+    '每个 pod 的孤儿连接数不是分开统计的，是整机的。',
+    '孤儿连接是按 pod 分开统计的吗？',
+    '每个 pod 的 TIME_WAIT 数是分开统计的。',
+    '孤儿连接是本容器的进程关闭后留下的。',
+    '孤儿连接要按 pod 分开排查。',
+    '每个 pod 的孤儿连接都来自同一个上游。',
+    '每个 pod 都有自己的孤儿连接。',
+    '每个 pod 的 tw 是独立统计的，孤儿连接数是整机的。',
+    '孤儿连接按 pod 分开统计是做不到的。',
+    '同事说孤儿连接是按 pod 分开统计的，但这台是物理机。',
+  ]) assert.deepEqual(rules(s), [], s);
+});
+
+test('audit s16 zh: a claim the note marks as wrong right after it — "—— 错" in its sentence, "（这句后来发现写错了）" after it — is silent', () => {
+  assert.deepEqual(rules('- 孤儿连接是按 pod 分开统计的 —— 错，orphan 是整个宿主机的。'), []);
+  assert.deepEqual(rules('CLOSE_WAIT 也是孤儿连接（错）。'), []);
+  assert.deepEqual(rules('CLOSE_WAIT 也是孤儿连接，因为对端已经关了。（这句后来发现写错了）'), []);
+  assert.deepEqual(rules('TIME_WAIT 会占用 fd。（写错了）'), []);
+  // Not a judgement of the claim: 错 inside other words, and a claim with no such mark.
+  assert.deepEqual(rules('CLOSE_WAIT 也是孤儿连接，因为对端已经关了。'), ['orphan-close-wait-time-wait']);
+  assert.deepEqual(rules('TIME_WAIT 会占用 fd —— 错过了这个窗口就只能重启。'), ['tw-holds-fd']);
+});

@@ -435,3 +435,37 @@ describe('the trend line says why a threshold is not ahead (audit s14 L5)', () =
     assert.match(reportMarkdown(buildReport(analyzeNote(note(4000, 9000)), { file: 'f.md', lang: 'en' }), 'en'), /½: in [\d.]+ min/);
   });
 });
+
+describe('report: what the cause rules still need, when none matches (audit s16 zh)', () => {
+  const report = (text: string, lang: 'en' | 'zh-cn' = 'en') => buildReport(analyzeNote(text), { file: 'n.md', lang });
+  const EXAMPLE = readFileSync(join(process.cwd(), 'examples', 'orphan-socket-notes.zh.md'), 'utf8');
+
+  it('the example note: orphans and mem with no limits, FIN-WAIT-1 counted with no timers — the sysctls and the listing to collect', () => {
+    const r = report(EXAMPLE, 'zh-cn');
+    assert.deepEqual(r.json.causes, []);
+    assert.deepEqual(r.json.collect, ['sysctl net.ipv4.tcp_max_orphans net.ipv4.tcp_mem', 'ss -tanoi state fin-wait-1']);
+    assert.match(reportMarkdown(r, 'zh-cn'), /笔记中的证据没有匹配任何原因规则。要判断原因，还需采集：`sysctl net\.ipv4\.tcp_max_orphans net\.ipv4\.tcp_mem`、`ss -tanoi state fin-wait-1`。\n/);
+    assert.match(reportMarkdown(report(EXAMPLE), 'en'), /No cause rule matches the evidence in this note\. To judge the causes, collect: `sysctl net\.ipv4\.tcp_max_orphans net\.ipv4\.tcp_mem`, `ss -tanoi state fin-wait-1`\.\n/);
+  });
+
+  it('asks only for what the note lacks: a limit it gives (even later), timers a listing shows; nothing when a cause matched', () => {
+    const sockstat = ['```', '$ cat /proc/net/sockstat', 'TCP: inuse 900 orphan 300 tw 40 alloc 950 mem 500', '```'];
+    // The limits given: nothing to collect, no field.
+    const known = report([...sockstat, '', '```', '$ sysctl net.ipv4.tcp_max_orphans net.ipv4.tcp_mem', 'net.ipv4.tcp_max_orphans = 65536', 'net.ipv4.tcp_mem = 100000 200000 300000', '```'].join('\n'));
+    assert.deepEqual(known.json.causes, []);
+    assert.equal(known.json.collect, undefined);
+    assert.match(reportMarkdown(known, 'en'), /No cause rule matches the evidence in this note\.\n/);
+    // LAST-ACK the largest orphan state, listed with its timers: no listing asked for.
+    const listed = report(['```', '$ ss -tano state last-ack', 'Recv-Q Send-Q Local Address:Port Peer Address:Port', '0      1      10.1.1.5:8080      10.1.0.2:33412    timer:(on,12sec,0)', '```', '', '- FIN_WAIT1 2', '- LAST_ACK 40'].join('\n'));
+    assert.deepEqual(listed.json.causes, []);
+    assert.equal(listed.json.collect, undefined);
+    // Counts alone: the largest orphan state's listing.
+    assert.deepEqual(report(['- FIN_WAIT1 2', '- LAST_ACK 40', '- CLOSE_WAIT 3'].join('\n')).json.collect, ['ss -tanoi state last-ack']);
+    // A cause matched (CLOSE-WAIT): its own checks say what to look at.
+    const cw = report([...sockstat, '', '- CLOSE_WAIT 500'].join('\n'));
+    assert.equal(cw.json.causes.length, 1);
+    assert.equal(cw.json.collect, undefined);
+    // No evidence at all: nothing to ask for.
+    assert.equal(report('TIME_WAIT 在 Linux 上是 60 秒。').json.collect, undefined);
+  });
+});

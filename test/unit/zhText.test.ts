@@ -10,6 +10,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { joinAt, joinText } from '../../src/core/textJoin';
 import { L, t } from '../../src/core/strings';
+import { countsSourceText } from '../../src/core/report/currentCounts';
 import { tempDir } from './tempDir';
 
 describe('joining Chinese and Latin text', () => {
@@ -28,6 +29,16 @@ describe('joining Chinese and Latin text', () => {
     assert.equal(t(L.spellingOf, 'zh-cn', { family: '一种变体写法', state: 'CLOSE-WAIT' }), 'CLOSE-WAIT 的一种变体写法');
     assert.equal(t(L.spellingOf, 'zh-cn', { family: 'ss 状态过滤关键字', state: 'CLOSE-WAIT' }), 'CLOSE-WAIT 的 ss 状态过滤关键字');
     assert.equal(t(L.spellingOf, 'en', { family: 'a variant spelling', state: 'CLOSE-WAIT' }), 'a variant spelling of CLOSE-WAIT');
+  });
+});
+
+describe('a line and what it holds (audit s16 zh)', () => {
+  test('第 N 行的 puts a space before a code span or Latin, none before Chinese', () => {
+    const one = (kind: 'ss' | 'state-counts', time: string | null) => countsSourceText({ from: null, sources: [{ line: 12, kind, time }] }, 'zh-cn');
+    assert.equal(one('ss', '14:05:33'), '第 13 行的 `ss` 输出（14:05:33）');
+    assert.equal(one('ss', null), '第 13 行的 `ss` 输出');
+    assert.equal(one('state-counts', null), '第 13 行的按状态统计');
+    assert.equal(t(L.evidenceCount, 'zh-cn', { count: 3, state: 'FIN-WAIT-1', what: '`ss` 输出', line: 13 }), '第 13 行的 `ss` 输出中有 3 个 FIN-WAIT-1');
   });
 });
 

@@ -85,10 +85,10 @@ function opensAlternative(words: readonly Word[], i: number): boolean {
 
 /**
  * Refutation, attribution and judgement frames (Chinese), wherever they stand in the sentence; 认为/以为 not inside
- * 默认为 (defaults to) or 可以为 (can … for).
+ * 默认为 (defaults to) or 可以为 (can … for); 错 alone as a mark after a dash or in brackets (—— 错, （错）).
  */
 const FRAME_ZH =
-  /误区|错误|误解|谣言|谬误|其实|实际上|事实上|而是|并不|并非|并没|而不是|而非|不对|不正确|不准确|不成立|是错的|错了|搞错|纠正|辟谣|有人说|有人认为|据说|传言|传说|号称|声称|(?<!默)认为|(?<![可得足难])以为|听说|网上|网传|博客|文章|教程|帖子|很多人|不少人|有些人|别人|说法|所谓|流传|不推荐|不建议|不可取|不靠谱|不安全|没必要|不必要|(?:^|[\s，,。：:；;（(“"「>*-])(?:同事|领导|老板|客户|同学|前辈|大佬|老师|面试官|他|她)们?(?:说|讲|提到|告诉我)|[里上中]写(?:着|道|的是)|❌|✗|✘|⛔/;
+  /误区|错误|误解|谣言|谬误|其实|实际上|事实上|而是|并不|并非|并没|而不是|而非|不对|不正确|不准确|不成立|是错的|错了|搞错|纠正|辟谣|有人说|有人认为|据说|传言|传说|号称|声称|(?<!默)认为|(?<![可得足难])以为|听说|网上|网传|博客|文章|教程|帖子|很多人|不少人|有些人|别人|说法|所谓|流传|不推荐|不建议|不可取|不靠谱|不安全|没必要|不必要|(?:^|[\s，,。：:；;（(“"「>*-])(?:同事|领导|老板|客户|同学|前辈|大佬|老师|面试官|他|她)们?(?:说|讲|提到|告诉我)|[里上中]写(?:着|道|的是)|❌|✗|✘|⛔|[—–]\s?错(?![过开])|[（(]错[）)]/;
 /**
  * A denied effect: the change the claim promises does not happen (不能解决, 没有变少, 不起作用, 没用) — not 互不影响
  * ("do not affect each other"), which tells an isolation the claim may make.
@@ -152,10 +152,10 @@ export function refutes(s: string): boolean {
 
 /**
  * A short sentence that only says the one before it is wrong ("Not true, the fd is still open.", "——这是错的",
- * "以上说法不对"): it takes the claim before it back.
+ * "以上说法不对", "（这句后来发现写错了）"): it takes the claim before it back.
  */
 const REFUTES_BEFORE =
-  /^(?:[—–-]{1,2}\s*)?(?:(?:but\s+)?(?:that|this|which|it)(?:'s|\s+is|\s+was)\s+)?(?:not\s+true|not\s+correct|wrong|false|incorrect|untrue|a\s+myth)(?:\s*[,.;:!—–-]|\s*$)|^(?:[—–-]{1,2}\s*)?(?:这|此|以上|上面|上述|这种|这个)?(?:说法|观点|结论|理解)?(?:是|都是|完全是)?(?:错的|错误的|不对的?|不正确的?|谣言|误区|错|不对|并非如此|不是这样的?)(?=[，,。.！!；;：:—]|$)/i;
+  /^(?:[—–-]{1,2}\s*)?(?:(?:but\s+)?(?:that|this|which|it)(?:'s|\s+is|\s+was)\s+)?(?:not\s+true|not\s+correct|wrong|false|incorrect|untrue|a\s+myth)(?:\s*[,.;:!—–-]|\s*$)|^[（(]?(?:[—–-]{1,2}\s*)?(?:这|此|以上|上面|上述|这种|这个|这句话?|这条)?(?:说法|观点|结论|理解)?(?:后来|事后)?(?:发现|证明|确认)?(?:是|都是|完全是)?(?:写错了|记错了|错的|错误的|不对的?|不正确的?|谣言|误区|错|不对|并非如此|不是这样的?)(?=[，,。.！!；;：:—）)]|$)/i;
 const MAX_REFUTATION = 80;
 
 export function refutesBefore(s: string): boolean {

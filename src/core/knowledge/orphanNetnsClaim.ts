@@ -24,7 +24,7 @@ const SCOPE_WORD = /netns|namespace|\bns\b|container|\bpods?\b|容器|命名空�
 const SUBJECT = new RegExp(
   String.raw`${shortName('max_orphans')}|(?:/proc/net/)?sockstat(?:'s)?\s?(?:里面?|中)?的?\s?` +
     String.raw`[\x60"']?(?:orphan|孤儿)[\x60"']?|\borphan(?:ed)?(?:\s(?:sockets?|connections?))?\s(?:limits?|counts?|counters?|number|cap|maximum|ceiling|budget|total|field|value)\b|` +
-    String.raw`(?:孤儿|\borphan)\s?(?:连接|socket|套接字)?的?\s?(?:上限|限制|数量|计数|个数|总数|统计|最大值|数)|[\x60"']orphan[\x60"'](?:\s(?:field|count|value|column|number))?|\borphans?\b(?![-_])`,
+    String.raw`(?:孤儿|\borphan)\s?(?:连接|socket|套接字)?的?\s?(?:上限|限制|数量|计数|个数|总数|统计|最大值|数)|[\x60"']orphan[\x60"'](?:\s(?:field|count|value|column|number))?|\borphans?\b(?![-_])|孤儿\s?(?:连接|socket|套接字)?`,
   'gi',
 );
 
@@ -58,9 +58,12 @@ const LINK_ZH = /^[\x60"']?\s?(?:[=:]\s?\d+\s?)?(?:(?:和|与|及|、|\/)\s?[\w\
 /** The Chinese namespace words, each closing the claim: what a copula or a counting verb says about the subject. */
 const SCOPE_ZH =
   /(?:per[-_ ]?(?:netns|namespace|ns|container|pod)|(?:按|分|区分|按照|基于|根据|以)\s?(?:每个|各个)?\s?(?:网络命名空间|命名空间|netns|namespace|容器|pod)|(?:本|当前|这个|该|所在|自己所在的?|自己的?|各自的?)\s?(?:网络命名空间|命名空间|netns|namespace|容器|pod)\s?的|(?:统计|计算|显示|包含|看到|算)(?:的是)?\s?(?:本|当前|这个|该|所在|自己所在的?|自己的?)\s?(?:网络命名空间|命名空间|netns|namespace|容器|pod)|(?:每个|每一个|各个)\s?(?:网络命名空间|命名空间|netns|namespace|容器|pod)\s?(?:都|也)?(?:是)?(?:独立|自己|各自|单独|私有)|(?:网络命名空间|命名空间|netns|namespace|容器|pod)\s?(?:级别|粒度|维度|隔离|独立|各自|私有))/iy;
-/** 容器内的 tcp_max_orphans: the subject placed in a container; then 独立的 / 隔离的 alone says it is the container's own. */
-const IN_CONTAINER_ZH = /(?:网络命名空间|命名空间|netns|容器|pod)\s?[内里中]的?\s?$/i;
-const OWN_ZH = /(?:独立|隔离|单独|私有|各自|自己)的/y;
+/**
+ * 容器内的 tcp_max_orphans, 每个 pod 的孤儿连接数: the subject placed in a container or given to each; then 独立的,
+ * 隔离的, 分开统计的 alone says it is the container's own.
+ */
+const IN_CONTAINER_ZH = /(?:(?:网络命名空间|命名空间|netns|容器|pod)\s?[内里中]的?|(?:每个|每一个|各个|各)\s?(?:网络命名空间|命名空间|netns|namespace|容器|pod)\s?的)\s?$/i;
+const OWN_ZH = /(?:独立|隔离|单独|私有|各自|自己|分开|分别)(?:(?:统计|计数|计算|算|设置|限制)的?|的)/y;
 /** "tcp_max_orphans 可以在每个 pod 里单独设置": set in each container, on its own. */
 const SET_IN_EACH_ZH =
   /^\s?(?:也|都)?(?:可以|能|能够|需要|要)?(?:在|给|为|对)\s?(?:每个|每一个|各个|各|不同的?)\s?(?:网络命名空间|命名空间|netns|namespace|容器|pod)\s?[里内中上]?\s?(?:都)?(?:可以|能)?(?:单独|独立|各自|分别)/i;
@@ -78,9 +81,14 @@ const OWN_BEFORE = new RegExp(
     String.raw`per[-_ ]?(?:netns|namespace|ns|container|pod)\s?的\s?|(?:网络命名空间|命名空间|netns|容器|pod)\s?(?:级别|粒度|独立|私有)的\s?`,
   'gi',
 );
-/** Plain "orphans" and a bare `orphan` are the count only with a counting link ("orphans are counted per pod"). */
-const PLAIN = /^orphans?$/i;
+/**
+ * Plain "orphans" and a bare `orphan` are the count only with a counting link ("orphans are counted per pod"); so is
+ * 孤儿连接 (the sockets, which do live in a netns) with a counting verb in its clause (按 pod 统计, 分开算).
+ */
+const PLAIN = /^(?:orphans?|孤儿\s?(?:连接|socket|套接字)?)$/i;
 const COUNTING = /\b(?:counted|tracked|accounted|limited|capped|calculated|computed)\b/i;
+const PLAIN_ZH = /^孤儿/;
+const COUNTING_ZH = /统计|计数|计算|计入|算/;
 /** A wish or a proposal names what does not exist ("we wanted a per-container orphan limit"). */
 const WISH = /\b(?:would|wish|wished|want|wants|wanted|hope|hoped|proposal|propose|proposed|request|requested|feature)\b|希望|想要|要是能|如果能/i;
 /** What follows the claim's words and denies them (按容器统计不了, "per container is not possible", "does not exist"). */
@@ -95,9 +103,11 @@ function predicate(s: string, subject: Span): Span | undefined {
   const words = s.slice(subject.start, subject.end).replace(/[\x60"']/g, '');
   const after = s.slice(subject.end, clauseEnd(s, subject.end));
   const set = SET_BEFORE.test(s.slice(Math.max(0, subject.start - 24), subject.start));
-  const inContainer = IN_CONTAINER_ZH.test(s.slice(Math.max(0, subject.start - 12), subject.start));
+  const inContainer = IN_CONTAINER_ZH.test(s.slice(Math.max(0, subject.start - 14), subject.start));
+  // 孤儿连接 alone is the count only where its clause counts.
+  const counted = !PLAIN_ZH.test(words) || !PLAIN.test(words) || COUNTING_ZH.test(after);
   const span = (k: number, m: RegExpExecArray): Span | undefined =>
-    DENIED_AFTER.test(after.slice(k + m[0].length)) ? undefined : { start: subject.start, end: subject.end + k + m[0].length };
+    !counted || DENIED_AFTER.test(after.slice(k + m[0].length)) ? undefined : { start: subject.start, end: subject.end + k + m[0].length };
   const each = SET_IN_EACH_ZH.exec(after);
   if (each) return span(0, each);
   // The link is short: try each end of it up to where the namespace words start (sticky patterns, no copies).

@@ -15,6 +15,7 @@ import { placeOf, settingsAt, timelineOf, type TimelinePoint } from './timeline'
 import { fitPoints, limitsAtSamples, limitsOf, trendOf, type Limits, type SampleLimits, type Trend } from './limits';
 import { hostSeries, segmentInSeries, type HostSeries } from './hosts';
 import type { InEffect } from './inEffect';
+import { toCollect } from './collect';
 
 export interface NoteAnalysis {
   readonly evidence: NoteEvidence;
@@ -237,6 +238,8 @@ export interface ReportJson {
   readonly findings: readonly Finding[];
   /** The latest whole per-state count the counts start from (its first output line, time, kind), or null. */
   readonly countsFrom: CountSample | null;
+  /** With no cause matched: the commands whose output the cause rules lack (collect.ts); absent when none. */
+  readonly collect?: readonly string[];
 }
 
 const EMPTY: ReportSockets = {
@@ -278,6 +281,7 @@ export function buildReport(model: NoteModel, options: ReportOptions): Report {
   }
   // The same findings as `check` (typos and misconceptions).
   const findings = checkNote(model.text, { lang: options.lang, model });
+  const collect = causes.length === 0 ? toCollect(analysis) : [];
   return {
     analysis,
     causes,
@@ -290,6 +294,7 @@ export function buildReport(model: NoteModel, options: ReportOptions): Report {
       causes: causes.map((c) => ({ state: c.state, rule: c.rule, message: c.message, source: c.source, ...(c.done ? { done: c.done } : {}) })),
       findings,
       countsFrom: analysis.evidence.countsFrom,
+      ...(collect.length ? { collect } : {}),
     },
   };
 }

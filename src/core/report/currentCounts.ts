@@ -295,8 +295,8 @@ export function noteCounts(model: NoteModel, range?: OffsetRange): CurrentCounts
 }
 
 const W = {
-  at: { en: '{what}, line {line} at {time}', 'zh-cn': '第 {line} 行的{what}（{time}）' },
-  line: { en: '{what}, line {line}', 'zh-cn': '第 {line} 行的{what}' },
+  at: { en: '{what}, line {line} at {time}', 'zh-cn': '第 {line} 行的 {what}（{time}）' },
+  line: { en: '{what}, line {line}', 'zh-cn': '第 {line} 行的 {what}' },
   also: { en: '{first}; also {lines}', 'zh-cn': '{first}；另有{lines}' },
   each: { en: 'the latest count of each state: {lines}', 'zh-cn': '各状态最近一次的计数：{lines}' },
   oneLine: { en: 'line {n}', 'zh-cn': '第 {n} 行' },

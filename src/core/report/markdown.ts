@@ -83,6 +83,7 @@ const W = {
   noLimits: { en: 'No sockstat numbers or orphan tunables in this note.', 'zh-cn': '笔记中没有 sockstat 数字或孤儿相关参数。' },
   causes: { en: 'Likely causes', 'zh-cn': '可能原因' },
   noCauses: { en: 'No cause rule matches the evidence in this note.', 'zh-cn': '笔记中的证据没有匹配任何原因规则。' },
+  collect: { en: ' To judge the causes, collect: {items}.', 'zh-cn': '要判断原因，还需采集：{items}。' },
   check: { en: 'Check', 'zh-cn': '检查' },
   change: { en: 'Change', 'zh-cn': '改动' },
   source: { en: 'Source', 'zh-cn': '来源' },
@@ -301,7 +302,7 @@ export function reportMarkdown(report: Report, lang: Lang): string {
   }
   out.push(...(lines.length ? lines.map((x) => `- ${x}`) : [t(W.noLimits, lang)]));
   out.push('', `### ${t(W.causes, lang)}`, '');
-  if (report.causes.length === 0) out.push(t(W.noCauses, lang));
+  if (report.causes.length === 0) out.push(t(W.noCauses, lang) + (j.collect ? t(W.collect, lang, { items: j.collect.map((c) => `\`${c}\``).join(lang === 'zh-cn' ? '、' : ', ') }) : ''));
   report.causes.forEach((c, i) => {
     out.push(`${i + 1}. **${c.state ?? t(W.host, lang)}** — ${c.message}`);
     const [colon, semicolon] = [PUNCT.colon[lang], PUNCT.semicolon[lang]];
