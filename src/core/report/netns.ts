@@ -8,7 +8,8 @@
  * The namespace is where the command line ran its tool (evidence/commandScope.ts: the segment's scope.target), an
  * `ssh HOST` before it left out (that names a host, report/hosts.ts); none — the shell's own, the host's — when
  * nothing runs it elsewhere (`nsenter -t 1` is the host's too). So the report trends a per-namespace number only
- * within one namespace and compares it only with a limit read in that namespace. Pure: no `vscode`, no Node built-ins.
+ * within one namespace and compares it only with a limit read in that namespace, and never adds up the per-state
+ * counts of two namespaces (currentCounts.ts). Pure: no `vscode`, no Node built-ins.
  */
 import type { EvidenceBlock } from '../note/model';
 import type { SegmentScope } from '../evidence/types';
@@ -43,6 +44,16 @@ export function sockstatNetns(segments: readonly Segment[]): string | undefined 
   for (let i = segments.length - 1; i >= 0; i--) {
     const s = segments[i] as Segment;
     if (s.sockstat?.tcp) return segmentNetns(s);
+  }
+  return undefined;
+}
+
+/** The namespace of a sample's numbers: that of its sockstat numbers (sockstatNetns), else of its last per-state count. */
+export function sampleNetns(segments: readonly Segment[]): string | undefined {
+  if (segments.some((s) => s.sockstat?.tcp)) return sockstatNetns(segments);
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const s = segments[i] as Segment;
+    if (Object.keys(s.counts).length > 0) return segmentNetns(s);
   }
   return undefined;
 }

@@ -8,7 +8,7 @@ import { lowerBoundStates } from '../evidence/coverage';
 import { mergeSegments } from '../evidence/parse';
 import { blockTime, clockAt, clockOn, dateOutput, isSampleSegment, timeAbove, underHeading } from './blockTime';
 import { hostOfSegments, segmentHosts } from './hosts';
-import { segmentNetns, sockstatNetns } from './netns';
+import { sampleNetns, segmentNetns } from './netns';
 import { isoOf, type NoteTime } from './time';
 
 type Segment = EvidenceBlock['segments'][number];
@@ -19,7 +19,7 @@ export interface Reading {
   readonly tcp: NonNullable<EvidenceBlock['sockstat']>['tcp'];
   readonly counts: Partial<Record<StateId, number>>;
   readonly host?: string;
-  /** The network namespace of its sockstat numbers, when not the host's (netns.ts). */
+  /** The network namespace of its numbers, when not the host's (netns.ts sampleNetns). */
   readonly netns?: string;
   /** The states whose count is a lower bound (evidence/coverage.ts lowerBoundStates). */
   readonly atLeast: readonly StateId[];
@@ -51,7 +51,7 @@ function reading(block: EvidenceBlock, g: Group, t: NoteTime): Reading {
   const merged = mergeSegments(own);
   const host = hostOfSegments(block, g.segs);
   const sockstat = own.filter((s) => s.sockstat?.tcp !== undefined).pop();
-  const netns = sockstatNetns(own);
+  const netns = sampleNetns(own);
   return {
     t,
     tcp: merged.sockstat?.tcp,
