@@ -157,7 +157,7 @@ function samplesOf(model: NoteModel, range: OffsetRange | undefined, points: rea
         partial: seg.partial === true,
         block: block.startLine,
         ...(seg.scope ? { scope: seg.scope } : {}),
-        ...(seg.scope && placeOf(seg.scope).where !== undefined ? { netns: segmentNetns(seg) ?? '' } : {}),
+        ...(seg.scope && placeOf(seg.scope).where !== undefined ? { netns: segmentNetns(model, seg) ?? '' } : {}),
       });
     });
   }

@@ -147,7 +147,7 @@ export function* noteEvidenceSteps(model: NoteModel, range: OffsetRange | undefi
       }
       const tw = seg.sockstat?.tcp?.tw;
       if (Object.keys(seg.counts).length > 0 || tw !== undefined) {
-        const netns = segmentNetns(seg);
+        const netns = segmentNetns(model, seg);
         samples.push({ line: seg.startLine, counts: seg.counts, ...(tw !== undefined ? { tw } : {}), ...(isListing(seg) ? { listing: true as const } : {}), ...(netns !== undefined ? { netns } : {}) });
       }
     }

@@ -46,12 +46,12 @@ interface Group {
 }
 
 /** The reading of a group of the block's sample outputs (indexes), at time `t`. */
-function reading(block: EvidenceBlock, g: Group, t: NoteTime): Reading {
+function reading(model: NoteModel, block: EvidenceBlock, g: Group, t: NoteTime): Reading {
   const own = g.segs.map((i) => block.segments[i] as Segment);
   const merged = mergeSegments(own);
   const host = hostOfSegments(block, g.segs);
   const sockstat = own.filter((s) => s.sockstat?.tcp !== undefined).pop();
-  const netns = sampleNetns(own);
+  const netns = sampleNetns(model, own);
   return {
     t,
     tcp: merged.sockstat?.tcp,
@@ -85,7 +85,7 @@ function groupsOf(model: NoteModel, block: EvidenceBlock, byHost: boolean): Grou
       if (isSampleSegment(inside)) {
         const last = groups[groups.length - 1];
         const host = hosts[seg];
-        const netns = segmentNetns(inside);
+        const netns = segmentNetns(model, inside);
         const moved = mark !== undefined && !sameTime(mark, last?.mark);
         if (last && !moved && (!byHost || (host === last.host && netns === last.netns))) last.segs.push(seg);
         else if (mark || byHost) groups.push({ segs: [seg], from: mark?.line ?? inside.startLine, ...(mark ? { mark } : {}), ...(host !== undefined ? { host } : {}), ...(netns !== undefined ? { netns } : {}) });
@@ -125,17 +125,17 @@ export function readingsOf(model: NoteModel, block: EvidenceBlock, section: Sect
   const above = timeAbove(model, block, section);
   const timeOf = (m: Mark): NoteTime => underHeading(model, section, m.dated ? m.t : clockOn(m.t, above));
   const hosts = segmentHosts(block);
-  const places = new Set(samples.map((i) => segmentNetns(block.segments[i] as Segment)));
+  const places = new Set(samples.map((i) => segmentNetns(model, block.segments[i] as Segment)));
   if (new Set(samples.map((i) => hosts[i]).filter((h) => h !== undefined)).size < 2 && places.size < 2) {
     const timed = groupsOf(model, block, false);
-    return timed.length >= 2 ? timed.map((g) => reading(block, g, timeOf(g.mark as Mark))) : undefined;
+    return timed.length >= 2 ? timed.map((g) => reading(model, block, g, timeOf(g.mark as Mark))) : undefined;
   }
   const base = blockTime(model, block, section);
   const out: Reading[] = [];
   for (const g of groupsOf(model, block, true)) {
     const t = g.mark ? timeOf(g.mark) : base;
     if (!t) return undefined;
-    out.push(reading(block, g, t));
+    out.push(reading(model, block, g, t));
   }
   return out;
 }

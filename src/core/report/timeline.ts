@@ -153,7 +153,7 @@ function noteTimes(model: NoteModel): NoteTimes {
     if (!sample) return;
     const tcp = reading ? reading.tcp : block.sockstat?.tcp;
     const host = reading ? reading.host : tcp ? sampleHost(block) : undefined;
-    const netns = reading ? reading.netns : sampleNetns(block.segments);
+    const netns = reading ? reading.netns : sampleNetns(model, block.segments);
     const atLeast = reading ? reading.atLeast : lowerBoundStates(block.segments);
     points.push({
       time: isoOf(t),
@@ -290,7 +290,7 @@ export function placeOf(model: NoteModel, block: EvidenceBlock, line: number, in
   // With samples from several hosts only (hosts.ts): a value under another host's prompt is not this place's.
   const host = hostSeries(model) ? hostAtLine(block, line) : undefined;
   // A value read in another network namespace is not this place's, for a sysctl that is per namespace (netns.ts).
-  const netns = netnsAtLine(block, line);
+  const netns = netnsAtLine(model, block, line);
   return { line, minutes: inTime ? sampleAt(model, block, line).minutes : undefined, block: block.startLine, ...(host !== undefined ? { host } : {}), ...(netns !== undefined ? { netns } : {}) };
 }
 
