@@ -2,8 +2,8 @@
  * Per-state counts read in different network namespaces (a node's `ss` beside a pod's `nsenter … ss`, two pods'
  * `kubectl exec`) are different sockets of different places: the report neither adds them up nor trends one against
  * the other, as it does for sockstat `tw` (report/netns.ts). Each state's count is its latest count's namespace's;
- * the other namespaces' counts stand beside it (JSON `states[].netns`, `states[].otherNetns`), and the States table
- * names the namespace of a row when it holds more than one. Counts of one namespace that the commands tell apart
+ * the other namespaces' counts stand beside it (JSON `states[].netns`, `states[].otherNetns`), each a row of the
+ * States table that names its namespace when it is not the host's (as the timeline's rows do). Counts of one namespace that the commands tell apart
  * (`ss -4` and `ss -6`) still add up. From the core and through the built CLI, in English and Chinese.
  */
 import { describe, it } from 'node:test';
@@ -61,13 +61,13 @@ describe('per-state counts of several network namespaces', () => {
     assert.deepEqual(later?.otherNetns, [{ count: 5, countLine: 2, atLeast: false }]);
   });
 
-  it('one namespace only: no otherNetns, rows name nothing; the count still says where it was read (JSON)', () => {
+  it('one namespace only: no otherNetns; the count and its row still say where it was read, as a timeline row does', () => {
     const one = ['```', ...uniq('kubectl exec api-7d9f-a -- ', ['   3100 FIN-WAIT-1', '    900 ESTAB']), '```'];
     const r = report(one);
     assert.equal(r.json.states['FIN-WAIT-1']?.count, 3100);
     assert.equal(r.json.states['FIN-WAIT-1']?.netns, 'kubectl /api-7d9f-a');
     assert.equal(r.json.states['FIN-WAIT-1']?.otherNetns, undefined);
-    assert.match(reportMarkdown(r, 'en'), /\n\| FIN-WAIT-1 \| 3,100 \|/);
+    assert.match(reportMarkdown(r, 'en'), /\n\| FIN-WAIT-1 \(network namespace: kubectl \/api-7d9f-a\) \| 3,100 \|/);
     // The same pod looked at twice: its later count, nothing beside it.
     const twice = report([...PODS.map((l) => l.replace('api-7d9f-b', 'api-7d9f-a'))]).json.states['FIN-WAIT-1'];
     assert.equal(twice?.count, 2900);

@@ -21,7 +21,7 @@
  * When the note's samples come from several hosts (report/hosts.ts), the counts are the host's the trend and the
  * limits read: an output whose prompt names another host is left out, as it is from the trend. Outputs read in
  * different network namespaces (report/netns.ts: a pod's and the node's own, two pods) are different sockets of
- * different places, never added up (netnsGroups): each namespace has its own counts, a state's count is its latest
+ * different places, never added up (countOf): each namespace has its own counts, a state's count is its latest
  * count's namespace's, and the other namespaces' counts of it stand beside it (`elsewhere`). Within one namespace,
  * outputs the commands tell apart (`-4` and `-6`, two prompt hosts) are read apart, each one's latest count standing
  * for its sockets, and added up (scopeGroups).
@@ -30,7 +30,7 @@
  */
 import { STATE_IDS, type Lang, type Localized, type StateId } from '../catalogue/types';
 import { isListing, isLowerBound } from '../evidence/coverage';
-import { placeOf, scopesOverlap } from '../evidence/blockCounts';
+import { placeOf } from '../evidence/blockCounts';
 import type { SegmentScope } from '../evidence/types';
 import { segmentNetns } from './netns';
 import type { EvidenceKind } from '../evidence/types';
@@ -100,17 +100,14 @@ interface Sample extends CountSample {
 
 /**
  * Could two samples of one network namespace have seen the same sockets? Yes unless their address families or
- * hosts are known for both and differ (evidence/blockCounts.ts scopesOverlap, the namespace left out: netnsGroups
+ * hosts are known for both and differ (evidence/blockCounts.ts scopesOverlap, the namespace left out: countOf
  * has told namespaces apart, and a namespace named two ways, a pod sharing the node's, is one).
  */
 function overlapIn(a: SegmentScope | undefined, b: SegmentScope | undefined): boolean {
-  return scopesOverlap(a && sansPlace(a), b && sansPlace(b));
+  if (!a || !b) return true;
+  const [x, y] = [placeOf(a).host, placeOf(b).host];
+  return !((a.family && b.family && a.family !== b.family) || (x && y && x !== y));
 }
-
-const sansPlace = (s: SegmentScope): SegmentScope => {
-  const host = placeOf(s).host;
-  return { ...(s.family ? { family: s.family } : {}), ...(host !== undefined ? { host } : {}) };
-};
 
 /**
  * The count of `state` in `s` and in the other samples of its block (one paste, one moment) of the same source that
@@ -168,21 +165,17 @@ function samplesOf(model: NoteModel, range: OffsetRange | undefined, points: rea
 /** More scopes (or namespaces) than this in one note are read as one (the work per state stays bounded on any note). */
 const MAX_SCOPE_GROUPS = 16;
 
-/**
- * The note's samples split by the network namespace they were read in (a pod's `nsenter … ss` and the node's own
- * `ss`, `kubectl exec api-a` and `api-b`): each namespace's sockets are its own, counted apart and never added to
- * another's. One group (all the samples) when a sample's namespace is unknown (output without its command, a count
- * written in the text: it may have seen any of them, and the latest count stands).
- */
-function netnsGroups(samples: readonly Sample[]): (readonly Sample[])[] {
+/** The samples split by `key`; one group of all when a sample has none, or there are more than MAX_SCOPE_GROUPS. */
+function groupBy(samples: readonly Sample[], key: (s: Sample) => string | undefined): (readonly Sample[])[] {
   const groups = new Map<string, Sample[]>();
   for (const s of samples) {
-    if (s.netns === undefined) return [samples];
-    const g = groups.get(s.netns);
+    const k = key(s);
+    if (k === undefined) return [samples];
+    const g = groups.get(k);
     if (g) g.push(s);
-    else groups.set(s.netns, [s]);
+    else groups.set(k, [s]);
   }
-  return groups.size < 2 || groups.size > MAX_SCOPE_GROUPS ? [samples] : [...groups.values()];
+  return groups.size > MAX_SCOPE_GROUPS ? [samples] : [...groups.values()];
 }
 
 /**
@@ -192,58 +185,38 @@ function netnsGroups(samples: readonly Sample[]): (readonly Sample[])[] {
  * overlap.
  */
 function scopeGroups(samples: readonly Sample[]): (readonly Sample[])[] {
-  const groups = new Map<string, Sample[]>();
-  for (const s of samples) {
-    if (!s.scope || s.source === 'prose') return [samples];
-    const key = `${s.scope.family ?? ''}|${placeOf(s.scope).host ?? ''}`;
-    const g = groups.get(key);
-    if (g) g.push(s);
-    else groups.set(key, [s]);
-  }
-  if (groups.size < 2 || groups.size > MAX_SCOPE_GROUPS) return [samples];
-  const list = [...groups.values()];
-  for (let a = 0; a < list.length; a++) {
-    for (let b = a + 1; b < list.length; b++) if (overlapIn((list[a] as Sample[])[0]?.scope, (list[b] as Sample[])[0]?.scope)) return [samples];
-  }
-  return list;
+  const list = groupBy(samples, (s) => (s.scope && s.source !== 'prose' ? `${s.scope.family ?? ''}|${placeOf(s.scope).host ?? ''}` : undefined));
+  return list.some((a, i) => list.some((b, j) => j > i && overlapIn(a[0]?.scope, b[0]?.scope))) ? [samples] : list;
 }
 
 /**
- * The count of `state` from the samples in time order: its count in each network namespace (netnsGroups), the
- * latest of them first, and the samples they come from (see the file's comment).
+ * The count of `state` from the samples in time order: its count in each network namespace, the latest of them
+ * first, and the samples they come from (see the file's comment). The samples by the namespace they were read in:
+ * each namespace's sockets are its own, never added to another's; one group when a sample's namespace is unknown
+ * (output without its command, a count written in the text: it may have seen any of them, and the latest stands).
+ * In a namespace, each group of scopeGroups' latest count stands for its sockets, and they add up.
  */
 function countOf(state: StateId, samples: readonly Sample[]): { count: StateCount; elsewhere: StateCount[]; samples: Sample[] } | undefined {
-  const found: { count: StateCount; samples: Sample[]; latest: Sample }[] = [];
-  for (const g of netnsGroups(samples)) {
-    const c = countInNetns(state, g);
-    if (c) found.push(c);
-  }
-  if (found.length === 0) return undefined;
+  const found = groupBy(samples, (s) => s.netns).flatMap((inNetns) => {
+    let total = 0;
+    let atLeast = false;
+    let latest: { count: StateCount; sample: Sample } | undefined;
+    const from: Sample[] = [];
+    for (const g of scopeGroups(inNetns)) {
+      const c = countIn(state, g);
+      if (!c) continue;
+      total = addClamped(total, c.count.count);
+      atLeast ||= c.count.atLeast === true;
+      from.push(c.sample);
+      if (!latest || compareOnAxis(latest.sample, c.sample) <= 0) latest = c;
+    }
+    if (!latest) return [];
+    const netns = latest.sample.netns || undefined;
+    return [{ count: { ...latest.count, count: total, ...(atLeast ? { atLeast: true as const } : {}), ...(netns !== undefined ? { netns } : {}) }, samples: from, latest: latest.sample }];
+  });
   found.sort((a, b) => compareOnAxis(a.latest, b.latest));
-  const [latest] = found.splice(found.length - 1, 1) as [(typeof found)[number]];
-  return { count: latest.count, elsewhere: found.map((f) => f.count), samples: [latest, ...found].flatMap((f) => f.samples).sort(compareOnAxis) };
-}
-
-/** The count of `state` from the samples of one namespace, in time order; the samples it comes from and the latest of them. */
-function countInNetns(state: StateId, samples: readonly Sample[]): { count: StateCount; samples: Sample[]; latest: Sample } | undefined {
-  const groups = scopeGroups(samples);
-  let total = 0;
-  let atLeast = false;
-  let latest: { count: StateCount; sample: Sample } | undefined;
-  const from: Sample[] = [];
-  for (const g of groups) {
-    const c = countIn(state, g);
-    if (!c) continue;
-    total = addClamped(total, c.count.count);
-    if (c.count.atLeast) atLeast = true;
-    from.push(c.sample);
-    if (!latest || compareOnAxis(latest.sample, c.sample) <= 0) latest = c;
-  }
-  if (!latest) return undefined;
-  const { source, line } = latest.count;
-  const netns = latest.sample.netns || undefined;
-  const count: StateCount = { count: total, source, line, ...(atLeast ? { atLeast: true as const } : {}), ...(netns !== undefined ? { netns } : {}) };
-  return { count, samples: from.sort(compareOnAxis), latest: latest.sample };
+  const latest = found.pop();
+  return latest && { count: latest.count, elsewhere: found.map((f) => f.count), samples: [latest, ...found].flatMap((f) => f.samples).sort(compareOnAxis) };
 }
 
 /** The count of `state` from samples of overlapping sockets, in time order, and the sample it comes from. */

@@ -177,10 +177,9 @@ export function reportMarkdown(report: Report, lang: Lang): string {
   else {
     out.push(t(W.head, lang), '|---|---:|---:|---|---|---|---|---:|');
     const e = report.analysis.evidence;
-    // Counts read in different network namespaces are never added up (currentCounts.ts): with more than one in the
-    // table, a state has a row per namespace, each naming its own (the host's none), as the timeline's rows do.
-    const named = new Set(states.flatMap(([, st]) => [st?.netns, ...(st?.otherNetns ?? []).map((o) => o.netns)])).size > 1;
-    const label = (id: string, netns: string | undefined): string => (named && netns !== undefined ? t(W.netnsRow, lang, { time: id, netns: escapeMarkdown(netns) }) : id);
+    // Counts read in different network namespaces are never added up (currentCounts.ts): a state has a row per
+    // namespace, and a row read in another namespace than the host's names it, as the timeline's rows do.
+    const label = (id: string, netns: string | undefined): string => (netns === undefined ? id : t(W.netnsRow, lang, { time: id, netns: escapeMarkdown(netns) }));
     const count = (c: number | null, atLeast: boolean): string => (atLeast && c !== null ? `≥ ${n(c)}` : n(c));
     for (const [id, st] of states) {
       if (!st) continue;
@@ -193,7 +192,7 @@ export function reportMarkdown(report: Report, lang: Lang): string {
       const sendQ = withSendQ && id !== 'LISTEN' ? `${s.sendQ.nonZero} (${formatNumber(s.sendQ.max)})` : '—';
       out.push(`| ${label(id, st.netns)} | ${count(st.count, st.atLeast)} | ${s.listed || '—'} | ${peers} | ${nets} | ${timers(s)} | ${sendQ} | ${n(s.retransMax)} |`);
       // The listings' detail stays on the state's first row: a listing's rows are not told apart by namespace.
-      if (named) for (const o of st.otherNetns ?? []) out.push(`| ${label(id, o.netns)} | ${count(o.count, o.atLeast)} | — | — | — | — | — | — |`);
+      for (const o of st.otherNetns ?? []) out.push(`| ${label(id, o.netns)} | ${count(o.count, o.atLeast)} | — | — | — | — | — | — |`);
     }
     const source = countsSourceText({ from: e.countsFrom, sources: e.countSources }, lang);
     if (source) out.push('', t(W.countsFrom, lang, { source }));

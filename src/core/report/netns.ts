@@ -13,8 +13,7 @@
  */
 import type { EvidenceBlock, NoteModel } from '../note/model';
 import type { SegmentScope } from '../evidence/types';
-import { sshParts } from '../evidence/commandScope';
-import { sharesHostNetwork } from './hostNetwork';
+import { placeText, sharesHostNetwork } from './hostNetwork';
 
 type Segment = EvidenceBlock['segments'][number];
 
@@ -26,7 +25,7 @@ export function scopeNetns(model: NoteModel, scope: SegmentScope | undefined): s
   const target = scope?.target;
   if (target === undefined) return undefined;
   // `ssh lb-8` names a host; `ssh lb-8 netns blue` a namespace on it.
-  const t = sshParts(target)?.rest ?? target;
+  const t = placeText(target) as string;
   return t === '' || t === 'ssh' || sharesHostNetwork(model, t) ? undefined : t;
 }
 
@@ -43,21 +42,14 @@ export function netnsAtLine(model: NoteModel, block: EvidenceBlock, line: number
   return seg ? segmentNetns(model, seg) : undefined;
 }
 
-/** The namespace of a block's sockstat numbers: that of its last sockstat output (the later numbers win a merge). */
-export function sockstatNetns(model: NoteModel, segments: readonly Segment[]): string | undefined {
-  for (let i = segments.length - 1; i >= 0; i--) {
-    const s = segments[i] as Segment;
-    if (s.sockstat?.tcp) return segmentNetns(model, s);
-  }
-  return undefined;
-}
-
-/** The namespace of a sample's numbers: that of its sockstat numbers (sockstatNetns), else of its last per-state count. */
+/**
+ * The namespace of a sample's numbers (sockstat, per-state counts): that of its last output with numbers (a sample's
+ * outputs are of one namespace: readings.ts reads a block's namespaces apart).
+ */
 export function sampleNetns(model: NoteModel, segments: readonly Segment[]): string | undefined {
-  if (segments.some((s) => s.sockstat?.tcp)) return sockstatNetns(model, segments);
   for (let i = segments.length - 1; i >= 0; i--) {
     const s = segments[i] as Segment;
-    if (Object.keys(s.counts).length > 0) return segmentNetns(model, s);
+    if (s.sockstat?.tcp || Object.keys(s.counts).length) return segmentNetns(model, s);
   }
   return undefined;
 }

@@ -99,7 +99,6 @@ function isNoteAnalysis(x: unknown): x is NoteAnalysis {
     e.transitions instanceof Map &&
     Array.isArray(e.prose) &&
     e.counts instanceof Map &&
-    e.elsewhere instanceof Map &&
     e.gone instanceof Set &&
     Array.isArray(e.countSources) &&
     Array.isArray(x.points) &&
