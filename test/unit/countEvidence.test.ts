@@ -232,15 +232,19 @@ describe('one count per state per block: the same sockets counted again are not 
     assert.deepEqual(count([...listing("ss -lnt 'sport = :443'", [443, 443]), ...listing('ss -lnt', [443])]), { count: 1, atLeast: false });
   });
 
-  it('the report adds up counts its commands tell apart within one block: pods, address families (audit s12 tools 1)', () => {
-    const state = (note: string[], id: 'FIN-WAIT-1' | 'ESTABLISHED'): number | null | undefined => buildReport(analyzeNote(note.join('\n')), { file: 'n.md', lang: 'en' }).json.states[id]?.count;
+  it('the report adds up counts its commands tell apart within one namespace (address families); two pods\' counts stand apart (audit s12 tools 1, s16)', () => {
+    const state = (note: string[], id: 'FIN-WAIT-1' | 'ESTABLISHED'): [number | null | undefined, number[] | undefined] => {
+      const s = buildReport(analyzeNote(note.join('\n')), { file: 'n.md', lang: 'en' }).json.states[id];
+      return [s?.count, s?.otherNetns?.map((o) => o.count)];
+    };
     const pods = ['```', "$ kubectl exec api-7d9f-a -- sh -c \"ss -tan | awk 'NR>1 {print $1}' | sort | uniq -c\"", '   3100 FIN-WAIT-1', '    900 ESTAB', "$ kubectl exec api-7d9f-b -- sh -c \"ss -tan | awk 'NR>1 {print $1}' | sort | uniq -c\"", '   2900 FIN-WAIT-1', '   1400 ESTAB', '```'];
-    assert.equal(state(pods, 'FIN-WAIT-1'), 6000);
-    assert.equal(state(pods, 'ESTABLISHED'), 2300);
+    // Two pods are two network namespaces: not added up (reportNetnsCounts.test.ts); the later pod's count, the other beside it.
+    assert.deepEqual(state(pods, 'FIN-WAIT-1'), [2900, [3100]]);
+    assert.deepEqual(state(pods, 'ESTABLISHED'), [1400, [900]]);
     // The same pod counted twice: the later count.
-    assert.equal(state(pods.map((l) => l.replace('api-7d9f-b', 'api-7d9f-a')), 'FIN-WAIT-1'), 2900);
+    assert.deepEqual(state(pods.map((l) => l.replace('api-7d9f-b', 'api-7d9f-a')), 'FIN-WAIT-1'), [2900, undefined]);
     const families = ['```', '$ ss -4tan', 'State Recv-Q Send-Q Local Address:Port Peer Address:Port', 'FIN-WAIT-1 0 1 10.9.0.7:8080 192.168.113.41:50130', 'FIN-WAIT-1 0 1 10.9.0.7:8080 192.168.113.42:50140', '$ ss -6tan', 'State Recv-Q Send-Q Local Address:Port Peer Address:Port', 'FIN-WAIT-1 0 1 [2001:db8::7]:8080 [2001:db8::44]:50160', '```'];
-    assert.equal(state(families, 'FIN-WAIT-1'), 3);
+    assert.deepEqual(state(families, 'FIN-WAIT-1'), [3, undefined]);
   });
 
   it('a later count of some sockets (| grep java | uniq -c) beats an earlier listing cut by head: the larger lower bound (audit s13 4)', () => {
@@ -273,32 +277,37 @@ describe('one count per state per block: the same sockets counted again are not 
     assert.equal(report([...workers, ...workers]).LISTEN?.sockets.listed, 4);
   });
 
-  it('a node\'s own command and a pod\'s (nsenter, kubectl exec) saw different sockets: each one\'s latest count stands and they add up, in one block or in two (audit s13 1, 2)', () => {
+  it('a node\'s own command and a pod\'s (nsenter, kubectl exec) saw different sockets: each one\'s latest count stands, in one block or in two, not added up (audit s13 1, 2; s16)', () => {
     type Id = 'FIN-WAIT-1' | 'TIME-WAIT' | 'LAST-ACK' | 'CLOSE-WAIT';
-    const state = (note: string[], id: Id): number | null | undefined => buildReport(analyzeNote(note.join('\n')), { file: 'n.md', lang: 'en' }).json.states[id]?.count;
+    const both = (note: string[], id: Id): [number | null | undefined, number[] | undefined] => {
+      const s = buildReport(analyzeNote(note.join('\n')), { file: 'n.md', lang: 'en' }).json.states[id];
+      return [s?.count, s?.otherNetns?.map((o) => o.count)];
+    };
+    const state = (note: string[], id: Id): number | null | undefined => both(note, id)[0];
     const pod = ['# nsenter -t 4821 -n ss -tan state last-ack | wc -l', '1841'];
     const node = ['# ss -tan state last-ack | wc -l', '1'];
-    assert.equal(state(['```', ...pod, ...node, '```'], 'LAST-ACK'), 1840);
-    assert.equal(state(['```', ...pod, '```', '', '```', ...node, '```'], 'LAST-ACK'), 1840);
+    // The node's (later) count is the state's; the pod's stands beside it (two network namespaces).
+    assert.deepEqual(both(['```', ...pod, ...node, '```'], 'LAST-ACK'), [0, [1840]]);
+    assert.deepEqual(both(['```', ...pod, '```', '', '```', ...node, '```'], 'LAST-ACK'), [0, [1840]]);
     // The same pod looked at again later: its later count (a pod that recovered).
-    assert.equal(state(['```', ...pod, '```', '', '```', pod[0] as string, '3', '```'], 'LAST-ACK'), 2);
+    assert.deepEqual(both(['```', ...pod, '```', '', '```', pod[0] as string, '3', '```'], 'LAST-ACK'), [2, undefined]);
     // An output whose command is not shown may have seen any of them: the latest count stands, as before.
     assert.equal(state(['```', ...pod, '```', '', '```', '1', '```'], 'LAST-ACK'), 1840);
     // The same place written two ways is one place (review s13): ssh user@ and the host's prompt, kubectl's options
-    // in any order and a container of the pod, ip netns exec and ss -N, nsenter into PID 1 (the host's namespace),
-    // and a pod's PIDs across blocks (a restart).
-    const twice = (a: string, b: string) => state(['```', `${a} | wc -l`, '1841', '```', '', '```', `${b} | wc -l`, '3', '```'], 'LAST-ACK');
-    assert.equal(twice("$ ssh lb-3 'ss -tan state last-ack'", '[root@lb-3 ~]# ss -tan state last-ack'), 2);
-    assert.equal(twice('$ ssh lb-3 ss -tan state last-ack', '$ ssh root@lb-3 ss -tan state last-ack'), 2);
-    assert.equal(twice('$ kubectl -n prod exec api-a -- ss -tan state last-ack', '$ kubectl exec -n prod api-a -c envoy -- ss -tan state last-ack'), 2);
-    assert.equal(twice('# ip netns exec blue ss -tan state last-ack', '# ss -N blue -tan state last-ack'), 2);
-    assert.equal(twice('# sudo nsenter -t 1 -n ss -tan state last-ack', '# ss -tan state last-ack'), 2);
-    assert.equal(twice('# nsenter -t 4821 -n ss -tan state last-ack', '# nsenter -t 5120 -n ss -tan state last-ack'), 2);
+    // in any order and a container of the pod, ip netns exec and ss -N, nsenter into PID 1 (the host's namespace).
+    const twice = (a: string, b: string) => both(['```', `${a} | wc -l`, '1841', '```', '', '```', `${b} | wc -l`, '3', '```'], 'LAST-ACK');
+    assert.deepEqual(twice("$ ssh lb-3 'ss -tan state last-ack'", '[root@lb-3 ~]# ss -tan state last-ack'), [2, undefined]);
+    assert.deepEqual(twice('$ ssh lb-3 ss -tan state last-ack', '$ ssh root@lb-3 ss -tan state last-ack'), [2, undefined]);
+    assert.deepEqual(twice('$ kubectl -n prod exec api-a -- ss -tan state last-ack', '$ kubectl exec -n prod api-a -c envoy -- ss -tan state last-ack'), [2, undefined]);
+    assert.deepEqual(twice('# ip netns exec blue ss -tan state last-ack', '# ss -N blue -tan state last-ack'), [2, undefined]);
+    assert.deepEqual(twice('# sudo nsenter -t 1 -n ss -tan state last-ack', '# ss -tan state last-ack'), [2, undefined]);
+    // Two PIDs' namespaces (another pod, or the same pod restarted): the later count, the earlier beside it.
+    assert.deepEqual(twice('# nsenter -t 4821 -n ss -tan state last-ack', '# nsenter -t 5120 -n ss -tan state last-ack'), [2, [1840]]);
     // Two pods of other namespaces are two places.
-    assert.equal(twice('$ kubectl -n prod exec api-a -- ss -tan state last-ack', '$ kubectl -n staging exec api-a -- ss -tan state last-ack'), 1842);
-    // Two pods in separate blocks add up.
+    assert.deepEqual(twice('$ kubectl -n prod exec api-a -- ss -tan state last-ack', '$ kubectl -n staging exec api-a -- ss -tan state last-ack'), [2, [1840]]);
+    // Two pods in separate blocks: each its own.
     const uniq = (podName: string, rows: string[]) => ['```', `$ kubectl exec ${podName} -- ss -tan | awk 'NR>1{print $1}' | sort | uniq -c`, ...rows, '```', ''];
-    assert.equal(state([...uniq('api-a', ['    412 CLOSE-WAIT', '    188 ESTAB']), ...uniq('api-b', ['      3 CLOSE-WAIT', '    201 ESTAB'])], 'CLOSE-WAIT'), 415);
+    assert.deepEqual(both([...uniq('api-a', ['    412 CLOSE-WAIT', '    188 ESTAB']), ...uniq('api-b', ['      3 CLOSE-WAIT', '    201 ESTAB'])], 'CLOSE-WAIT'), [3, [412]]);
     // A state only the first of two families shows is not dropped by the second's count (order does not matter).
     const v6 = ["$ ss -tan -6 | awk 'NR>1 {print $1}' | sort | uniq -c", '    806 FIN-WAIT-1', '     80 TIME-WAIT'];
     const v4 = ["$ ss -tan -4 | awk 'NR>1 {print $1}' | sort | uniq -c", '      6 FIN-WAIT-1'];

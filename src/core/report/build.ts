@@ -204,6 +204,18 @@ export interface ReportState {
   readonly countLine: number | null;
   /** The count is the rows of a cut listing (`| head`, an elided row): at least this many. */
   readonly atLeast: boolean;
+  /** The network namespace the count was read in, when not the host's (report/netns.ts). */
+  readonly netns?: string;
+  /** The state's counts in other network namespaces (never added to `count`), in time order; `netns` absent: the host's. */
+  readonly otherNetns?: readonly ReportNetnsCount[];
+}
+
+/** A state's count in one network namespace. */
+export interface ReportNetnsCount {
+  readonly netns?: string;
+  readonly count: number;
+  readonly countLine: number;
+  readonly atLeast: boolean;
 }
 
 export interface ReportJson {
@@ -220,7 +232,7 @@ export interface ReportJson {
      * (`after`: after a later sample above it under that heading, though its time reads earlier).
      */
     readonly fromHeading?: 'start' | 'after';
-    /** The network namespace its sockstat numbers were read in, when not the host's (`nsenter 48211`, `netns blue`: report/netns.ts). */
+    /** The network namespace its numbers (sockstat, else per-state counts) were read in, when not the host's (`nsenter 48211`, `netns blue`: report/netns.ts). */
     readonly netns?: string;
     /** One of several samples in the block at `line`: the line it starts on (its prompt's or `date`'s), 0-based. */
     readonly sampleLine?: number;
@@ -277,7 +289,15 @@ export function buildReport(model: NoteModel, options: ReportOptions): Report {
     const count = analysis.evidence.counts.get(id);
     const sockets = analysis.evidence.sockets.get(id);
     if (!count && !sockets) continue;
-    states[id] = { count: count?.count ?? null, sockets: socketsJson(sockets), countLine: count?.line ?? null, atLeast: count?.atLeast === true };
+    const others = analysis.evidence.elsewhere.get(id);
+    states[id] = {
+      count: count?.count ?? null,
+      sockets: socketsJson(sockets),
+      countLine: count?.line ?? null,
+      atLeast: count?.atLeast === true,
+      ...(count?.netns !== undefined ? { netns: count.netns } : {}),
+      ...(others ? { otherNetns: others.map((o) => ({ ...(o.netns !== undefined ? { netns: o.netns } : {}), count: o.count, countLine: o.line, atLeast: o.atLeast === true })) } : {}),
+    };
   }
   // The same findings as `check` (typos and misconceptions).
   const findings = checkNote(model.text, { lang: options.lang, model });

@@ -19,16 +19,20 @@
  * `atLeast`, and do not replace an earlier whole listing that showed at least as many.
  *
  * When the note's samples come from several hosts (report/hosts.ts), the counts are the host's the trend and the
- * limits read: an output whose prompt names another host is left out, as it is from the trend. On that host, outputs
- * of places the commands tell apart (a pod's namespace and the node's own, two pods, `-4` and `-6`) are read apart,
- * each place's latest count standing for its sockets, and added up (scopeGroups).
+ * limits read: an output whose prompt names another host is left out, as it is from the trend. Outputs read in
+ * different network namespaces (report/netns.ts: a pod's and the node's own, two pods) are different sockets of
+ * different places, never added up (countOf): each namespace has its own counts, a state's count is its latest
+ * count's namespace's, and the other namespaces' counts of it stand beside it (`elsewhere`). Within one namespace,
+ * outputs the commands tell apart (`-4` and `-6`, two prompt hosts) are read apart, each one's latest count standing
+ * for its sockets, and added up (scopeGroups).
  *
  * Pure: no `vscode`, no Node built-ins. Linear in the note's evidence and state mentions.
  */
 import { STATE_IDS, type Lang, type Localized, type StateId } from '../catalogue/types';
 import { isListing, isLowerBound } from '../evidence/coverage';
-import { placeOf, scopesOverlap } from '../evidence/blockCounts';
+import { placeOf } from '../evidence/blockCounts';
 import type { SegmentScope } from '../evidence/types';
+import { segmentNetns } from './netns';
 import type { EvidenceKind } from '../evidence/types';
 import { proseCounts, type ProseCount } from '../evidence/connections/proseCounts';
 import { addClamped, withoutQuoteMarkers } from '../evidence/text';
@@ -49,6 +53,8 @@ export interface StateCount {
   readonly line: number;
   /** Rows of a cut listing (`| head`, an elided row): the state has at least this many sockets. */
   readonly atLeast?: true;
+  /** The network namespace its sample was read in, when not the host's (report/netns.ts). */
+  readonly netns?: string;
 }
 
 /** A sample the counts come from. */
@@ -62,6 +68,8 @@ export interface CountSample {
 
 export interface CurrentCounts {
   readonly counts: ReadonlyMap<StateId, StateCount>;
+  /** Each state's counts in the other network namespaces than its count's, in time order (only states that have some). */
+  readonly elsewhere: ReadonlyMap<StateId, readonly StateCount[]>;
   /** The latest whole per-state count (one that speaks for more than one state), or null. */
   readonly from: CountSample | null;
   /** The samples the counts come from, in time order. */
@@ -86,11 +94,24 @@ interface Sample extends CountSample {
   /** Its block (first line) and which sockets its command saw (EvidenceSegment.scope). */
   readonly block?: number;
   readonly scope?: SegmentScope;
+  /** The network namespace it was read in: '' the host's (the shell's own, `ssh HOST`), undefined when not known (no command read, a count in the text). */
+  readonly netns?: string;
+}
+
+/**
+ * Could two samples of one network namespace have seen the same sockets? Yes unless their address families or
+ * hosts are known for both and differ (evidence/blockCounts.ts scopesOverlap, the namespace left out: countOf
+ * has told namespaces apart, and a namespace named two ways, a pod sharing the node's, is one).
+ */
+function overlapIn(a: SegmentScope | undefined, b: SegmentScope | undefined): boolean {
+  if (!a || !b) return true;
+  const [x, y] = [placeOf(a).host, placeOf(b).host];
+  return !((a.family && b.family && a.family !== b.family) || (x && y && x !== y));
 }
 
 /**
  * The count of `state` in `s` and in the other samples of its block (one paste, one moment) of the same source that
- * saw other sockets (scopes that do not overlap: `kubectl exec pod-a` and `pod-b`, `ss -4` and `ss -6`), added up as
+ * saw other sockets of its namespace (scopes that do not overlap: `ss -4` and `ss -6`), added up as
  * evidence/blockCounts.ts adds them within a block.
  */
 function withScopes(state: StateId, s: Sample, samples: readonly Sample[]): number {
@@ -100,7 +121,7 @@ function withScopes(state: StateId, s: Sample, samples: readonly Sample[]): numb
   for (const o of samples) {
     const m = o.counts[state];
     if (o === s || m === undefined || o.block !== s.block || o.source !== s.source || o.partial || !o.scope) continue;
-    if (seen.some((x) => scopesOverlap(x, o.scope))) continue;
+    if (seen.some((x) => overlapIn(x, o.scope))) continue;
     seen.push(o.scope);
     n += m;
   }
@@ -133,6 +154,7 @@ function samplesOf(model: NoteModel, range: OffsetRange | undefined, points: rea
         partial: seg.partial === true,
         block: block.startLine,
         ...(seg.scope ? { scope: seg.scope } : {}),
+        ...(seg.scope && placeOf(seg.scope).where !== undefined ? { netns: segmentNetns(model, seg) ?? '' } : {}),
       });
     });
   }
@@ -140,58 +162,61 @@ function samplesOf(model: NoteModel, range: OffsetRange | undefined, points: rea
   return out.sort(compareOnAxis);
 }
 
-/** More scopes than this in one note are read as one (the work per state stays bounded on any note). */
+/** More scopes (or namespaces) than this in one note are read as one (the work per state stays bounded on any note). */
 const MAX_SCOPE_GROUPS = 16;
 
-/**
- * The note's samples split by the sockets their commands saw, when the commands tell them apart: a pod's
- * `nsenter … ss` and the node's own `ss`, `kubectl exec api-a` and `api-b`, `ss -4` and `ss -6` — each group's
- * latest count stands for its sockets, and the groups add up. One group (all the samples) when a sample's scope is
- * unknown (output without its command), a count is written in the text, or two groups could overlap.
- */
-function scopeGroups(samples: readonly Sample[]): (readonly Sample[])[] {
+/** The samples split by `key`; one group of all when a sample has none, or there are more than MAX_SCOPE_GROUPS. */
+function groupBy(samples: readonly Sample[], key: (s: Sample) => string | undefined): (readonly Sample[])[] {
   const groups = new Map<string, Sample[]>();
   for (const s of samples) {
-    if (!s.scope || s.source === 'prose') return [samples];
-    const place = placeOf(s.scope);
-    // A process's namespace is one place only at one time: `nsenter -t 4821` and, after a restart, `nsenter -t 5120`
-    // may be the same pod, so across blocks all PIDs are one group (within a block, withScopes tells them apart).
-    const where = place.where?.startsWith('nsenter') ? 'nsenter' : place.where;
-    const key = `${s.scope.family ?? ''}|${place.host ?? ''}|${where ?? '\u0000'}`;
-    const g = groups.get(key);
+    const k = key(s);
+    if (k === undefined) return [samples];
+    const g = groups.get(k);
     if (g) g.push(s);
-    else groups.set(key, [s]);
+    else groups.set(k, [s]);
   }
-  if (groups.size < 2 || groups.size > MAX_SCOPE_GROUPS) return [samples];
-  const list = [...groups.values()];
-  for (let a = 0; a < list.length; a++) {
-    for (let b = a + 1; b < list.length; b++) if (scopesOverlap((list[a] as Sample[])[0]?.scope, (list[b] as Sample[])[0]?.scope)) return [samples];
-  }
-  return list;
+  return groups.size > MAX_SCOPE_GROUPS ? [samples] : [...groups.values()];
 }
 
-/** The count of `state` from the samples in time order, and the samples it comes from (see the file's comment). */
-function countOf(state: StateId, samples: readonly Sample[]): { count: StateCount; samples: Sample[] } | undefined {
-  const groups = scopeGroups(samples);
-  if (groups.length === 1) {
-    const c = countIn(state, samples);
-    return c && { count: c.count, samples: [c.sample] };
-  }
-  let total = 0;
-  let atLeast = false;
-  let latest: { count: StateCount; sample: Sample } | undefined;
-  const from: Sample[] = [];
-  for (const g of groups) {
-    const c = countIn(state, g);
-    if (!c) continue;
-    total = addClamped(total, c.count.count);
-    if (c.count.atLeast) atLeast = true;
-    from.push(c.sample);
-    if (!latest || compareOnAxis(latest.sample, c.sample) <= 0) latest = c;
-  }
-  if (!latest) return undefined;
-  const { source, line } = latest.count;
-  return { count: atLeast ? { count: total, source, line, atLeast: true } : { count: total, source, line }, samples: from.sort(compareOnAxis) };
+/**
+ * The samples of one namespace split by the sockets their commands saw, when the commands tell them apart: `ss -4`
+ * and `ss -6`, two prompt hosts — each group's latest count stands for its sockets, and the groups add up. One group
+ * when a sample's scope is unknown (output without its command), a count is written in the text, or two groups could
+ * overlap.
+ */
+function scopeGroups(samples: readonly Sample[]): (readonly Sample[])[] {
+  const list = groupBy(samples, (s) => (s.scope && s.source !== 'prose' ? `${s.scope.family ?? ''}|${placeOf(s.scope).host ?? ''}` : undefined));
+  return list.some((a, i) => list.some((b, j) => j > i && overlapIn(a[0]?.scope, b[0]?.scope))) ? [samples] : list;
+}
+
+/**
+ * The count of `state` from the samples in time order: its count in each network namespace, the latest of them
+ * first, and the samples they come from (see the file's comment). The samples by the namespace they were read in:
+ * each namespace's sockets are its own, never added to another's; one group when a sample's namespace is unknown
+ * (output without its command, a count written in the text: it may have seen any of them, and the latest stands).
+ * In a namespace, each group of scopeGroups' latest count stands for its sockets, and they add up.
+ */
+function countOf(state: StateId, samples: readonly Sample[]): { count: StateCount; elsewhere: StateCount[]; samples: Sample[] } | undefined {
+  const found = groupBy(samples, (s) => s.netns).flatMap((inNetns) => {
+    let total = 0;
+    let atLeast = false;
+    let latest: { count: StateCount; sample: Sample } | undefined;
+    const from: Sample[] = [];
+    for (const g of scopeGroups(inNetns)) {
+      const c = countIn(state, g);
+      if (!c) continue;
+      total = addClamped(total, c.count.count);
+      atLeast ||= c.count.atLeast === true;
+      from.push(c.sample);
+      if (!latest || compareOnAxis(latest.sample, c.sample) <= 0) latest = c;
+    }
+    if (!latest) return [];
+    const netns = latest.sample.netns || undefined;
+    return [{ count: { ...latest.count, count: total, ...(atLeast ? { atLeast: true as const } : {}), ...(netns !== undefined ? { netns } : {}) }, samples: from, latest: latest.sample }];
+  });
+  found.sort((a, b) => compareOnAxis(a.latest, b.latest));
+  const latest = found.pop();
+  return latest && { count: latest.count, elsewhere: found.map((f) => f.count), samples: [latest, ...found].flatMap((f) => f.samples).sort(compareOnAxis) };
 }
 
 /** The count of `state` from samples of overlapping sockets, in time order, and the sample it comes from. */
@@ -261,20 +286,24 @@ export function currentCounts(model: NoteModel, range: OffsetRange | undefined, 
   const prose = proseOf(model, range);
   const samples = samplesOf(model, range, points, prose);
   const counts = new Map<StateId, StateCount>();
+  const elsewhere = new Map<StateId, StateCount[]>();
   const used = new Set<Sample>();
   const gone = new Set<StateId>();
   for (const state of STATE_IDS) {
     const c = countOf(state, samples);
     if (c) {
       counts.set(state, c.count);
+      if (c.elsewhere.length) elsewhere.set(state, c.elsewhere);
       for (const s of c.samples) used.add(s);
     }
-    if ((!c || c.count.count === 0) && samples.some((s) => (s.counts[state] ?? 0) > 0)) gone.add(state);
+    // Gone: no socket now in any namespace.
+    const none = !c || (c.count.count === 0 && c.elsewhere.every((x) => x.count === 0));
+    if (none && samples.some((s) => (s.counts[state] ?? 0) > 0)) gone.add(state);
   }
   let from: Sample | undefined;
   for (const s of samples) if (s.source === 'count-block' && (s.covers?.length ?? 0) > 1) from = s;
   const plain = (s: Sample): CountSample => ({ line: s.line, kind: s.kind, time: s.time });
-  return { counts, from: from ? plain(from) : null, sources: samples.filter((s) => used.has(s)).map(plain), gone, prose };
+  return { counts, elsewhere, from: from ? plain(from) : null, sources: samples.filter((s) => used.has(s)).map(plain), gone, prose };
 }
 
 const MEMO = new WeakMap<NoteModel, Map<string, CurrentCounts>>();

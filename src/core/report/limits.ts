@@ -110,7 +110,7 @@ function sockstatSamples(model: NoteModel, points: readonly TimelinePoint[]): (S
   }
   model.evidence.forEach((b) => {
     const own = timedLines.has(b.startLine) ? undefined : seriesSockstat(model, b);
-    const netns = own ? netnsAtLine(b, own.line) : undefined;
+    const netns = own ? netnsAtLine(model, b, own.line) : undefined;
     if (own) out.push({ orphan: own.tcp.orphan ?? null, tw: own.tcp.tw ?? null, mem: own.tcp.mem ?? null, block: b, sockstatLine: own.line, time: null, minutes: axisOf(model, b), line: b.startLine, ...(netns !== undefined ? { netns } : {}) });
   });
   // Stable: equal places keep the order above (points in note order, then the untimed blocks).

@@ -178,6 +178,10 @@ export function reportMarkdown(report: Report, lang: Lang): string {
   else {
     out.push(t(W.head, lang), '|---|---:|---:|---|---|---|---|---:|');
     const e = report.analysis.evidence;
+    // Counts read in different network namespaces are never added up (currentCounts.ts): a state has a row per
+    // namespace, and a row read in another namespace than the host's names it, as the timeline's rows do.
+    const label = (id: string, netns: string | undefined): string => (netns === undefined ? id : t(W.netnsRow, lang, { time: id, netns: escapeMarkdown(netns) }));
+    const count = (c: number | null, atLeast: boolean): string => (atLeast && c !== null ? `≥ ${n(c)}` : n(c));
     for (const [id, st] of states) {
       if (!st) continue;
       const s = st.sockets;
@@ -187,12 +191,13 @@ export function reportMarkdown(report: Report, lang: Lang): string {
       // rows of listings with no Send-Q column (lsof, Get-NetTCPConnection).
       const withSendQ = (e.sockets.get(id as StateId)?.sendQ.rows ?? 0) > 0;
       const sendQ = withSendQ && id !== 'LISTEN' ? `${s.sendQ.nonZero} (${formatNumber(s.sendQ.max)})` : '—';
-      const count = st.atLeast && st.count !== null ? `≥ ${n(st.count)}` : n(st.count);
-      out.push(`| ${id} | ${count} | ${s.listed || '—'} | ${peers} | ${nets} | ${timers(s)} | ${sendQ} | ${n(s.retransMax)} |`);
+      out.push(`| ${label(id, st.netns)} | ${count(st.count, st.atLeast)} | ${s.listed || '—'} | ${peers} | ${nets} | ${timers(s)} | ${sendQ} | ${n(s.retransMax)} |`);
+      // The listings' detail stays on the state's first row: a listing's rows are not told apart by namespace.
+      for (const o of st.otherNetns ?? []) out.push(`| ${label(id, o.netns)} | ${count(o.count, o.atLeast)} | — | — | — | — | — | — |`);
     }
     const source = countsSourceText({ from: e.countsFrom, sources: e.countSources }, lang);
     if (source) out.push('', t(W.countsFrom, lang, { source }));
-    if (states.some(([, st]) => st?.atLeast)) out.push('', t(W.atLeast, lang));
+    if (states.some(([, st]) => st?.atLeast || st?.otherNetns?.some((o) => o.atLeast))) out.push('', t(W.atLeast, lang));
   }
   out.push('', `### ${t(W.timeline, lang)}`, '');
   if (j.timeline.length === 0) out.push(t(W.noSample, lang));

@@ -8,41 +8,48 @@
  * The namespace is where the command line ran its tool (evidence/commandScope.ts: the segment's scope.target), an
  * `ssh HOST` before it left out (that names a host, report/hosts.ts); none — the shell's own, the host's — when
  * nothing runs it elsewhere (`nsenter -t 1` is the host's too). So the report trends a per-namespace number only
- * within one namespace and compares it only with a limit read in that namespace. Pure: no `vscode`, no Node built-ins.
+ * within one namespace and compares it only with a limit read in that namespace, and never adds up the per-state
+ * counts of two namespaces (currentCounts.ts). Pure: no `vscode`, no Node built-ins.
  */
-import type { EvidenceBlock } from '../note/model';
+import type { EvidenceBlock, NoteModel } from '../note/model';
 import type { SegmentScope } from '../evidence/types';
-import { sshParts } from '../evidence/commandScope';
+import { placeText, sharesHostNetwork } from './hostNetwork';
 
 type Segment = EvidenceBlock['segments'][number];
 
-/** The namespace a command's scope names (`netns blue`, `nsenter 48211`, `kubectl shop/api-0`, `docker web`), else undefined (the host's). */
-export function scopeNetns(scope: SegmentScope | undefined): string | undefined {
+/**
+ * The namespace a command's scope names (`netns blue`, `nsenter 48211`, `kubectl shop/api-0`, `docker web`), else
+ * undefined (the host's): also for a pod or container the note says shares the host's network (hostNetwork.ts).
+ */
+export function scopeNetns(model: NoteModel, scope: SegmentScope | undefined): string | undefined {
   const target = scope?.target;
   if (target === undefined) return undefined;
   // `ssh lb-8` names a host; `ssh lb-8 netns blue` a namespace on it.
-  const t = sshParts(target)?.rest ?? target;
-  return t === '' || t === 'ssh' ? undefined : t;
+  const t = placeText(target) as string;
+  return t === '' || t === 'ssh' || sharesHostNetwork(model, t) ? undefined : t;
 }
 
 /** The namespace a segment's output was read in (scopeNetns). */
-export const segmentNetns = (seg: Segment): string | undefined => scopeNetns(seg.scope);
+export const segmentNetns = (model: NoteModel, seg: Segment): string | undefined => scopeNetns(model, seg.scope);
 
 /** The namespace of the block's output at `line`: the last segment starting at or before it, else the block's first. */
-export function netnsAtLine(block: EvidenceBlock, line: number): string | undefined {
+export function netnsAtLine(model: NoteModel, block: EvidenceBlock, line: number): string | undefined {
   let seg: Segment | undefined = block.segments[0];
   for (const s of block.segments) {
     if (s.startLine > line) break;
     seg = s;
   }
-  return seg ? segmentNetns(seg) : undefined;
+  return seg ? segmentNetns(model, seg) : undefined;
 }
 
-/** The namespace of a block's sockstat numbers: that of its last sockstat output (the later numbers win a merge). */
-export function sockstatNetns(segments: readonly Segment[]): string | undefined {
+/**
+ * The namespace of a sample's numbers (sockstat, per-state counts): that of its last output with numbers (a sample's
+ * outputs are of one namespace: readings.ts reads a block's namespaces apart).
+ */
+export function sampleNetns(model: NoteModel, segments: readonly Segment[]): string | undefined {
   for (let i = segments.length - 1; i >= 0; i--) {
     const s = segments[i] as Segment;
-    if (s.sockstat?.tcp) return segmentNetns(s);
+    if (s.sockstat?.tcp || Object.keys(s.counts).length) return segmentNetns(model, s);
   }
   return undefined;
 }

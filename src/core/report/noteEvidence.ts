@@ -52,6 +52,8 @@ export interface NoteEvidence {
   readonly prose: readonly ProseCount[];
   /** The current count of each state (report/currentCounts.ts: the latest count that speaks for it). */
   readonly counts: ReadonlyMap<StateId, StateCount>;
+  /** Each state's counts in the other network namespaces than its count's (currentCounts.ts `elsewhere`). */
+  readonly elsewhere: ReadonlyMap<StateId, readonly StateCount[]>;
   /** The note line of each state's listing: the first row of the latest listing that shows it (where the causes read the sysctls in effect: build.ts). */
   readonly listingLines: ReadonlyMap<StateId, number>;
   /** The latest whole per-state count the counts start from, or null. */
@@ -145,7 +147,7 @@ export function* noteEvidenceSteps(model: NoteModel, range: OffsetRange | undefi
       }
       const tw = seg.sockstat?.tcp?.tw;
       if (Object.keys(seg.counts).length > 0 || tw !== undefined) {
-        const netns = segmentNetns(seg);
+        const netns = segmentNetns(model, seg);
         samples.push({ line: seg.startLine, counts: seg.counts, ...(tw !== undefined ? { tw } : {}), ...(isListing(seg) ? { listing: true as const } : {}), ...(netns !== undefined ? { netns } : {}) });
       }
     }
@@ -164,6 +166,7 @@ export function* noteEvidenceSteps(model: NoteModel, range: OffsetRange | undefi
     transitions: transitionsByState(connections),
     prose: current.prose,
     counts: current.counts,
+    elsewhere: current.elsewhere,
     countsFrom: current.from,
     countSources: current.sources,
     gone: current.gone,

@@ -8,7 +8,7 @@ import { lowerBoundStates } from '../evidence/coverage';
 import { mergeSegments } from '../evidence/parse';
 import { blockTime, clockAt, clockOn, dateOutput, isSampleSegment, timeAbove, underHeading } from './blockTime';
 import { hostOfSegments, segmentHosts } from './hosts';
-import { segmentNetns, sockstatNetns } from './netns';
+import { sampleNetns, segmentNetns } from './netns';
 import { isoOf, type NoteTime } from './time';
 
 type Segment = EvidenceBlock['segments'][number];
@@ -19,7 +19,7 @@ export interface Reading {
   readonly tcp: NonNullable<EvidenceBlock['sockstat']>['tcp'];
   readonly counts: Partial<Record<StateId, number>>;
   readonly host?: string;
-  /** The network namespace of its sockstat numbers, when not the host's (netns.ts). */
+  /** The network namespace of its numbers, when not the host's (netns.ts sampleNetns). */
   readonly netns?: string;
   /** The states whose count is a lower bound (evidence/coverage.ts lowerBoundStates). */
   readonly atLeast: readonly StateId[];
@@ -46,12 +46,12 @@ interface Group {
 }
 
 /** The reading of a group of the block's sample outputs (indexes), at time `t`. */
-function reading(block: EvidenceBlock, g: Group, t: NoteTime): Reading {
+function reading(model: NoteModel, block: EvidenceBlock, g: Group, t: NoteTime): Reading {
   const own = g.segs.map((i) => block.segments[i] as Segment);
   const merged = mergeSegments(own);
   const host = hostOfSegments(block, g.segs);
   const sockstat = own.filter((s) => s.sockstat?.tcp !== undefined).pop();
-  const netns = sockstatNetns(own);
+  const netns = sampleNetns(model, own);
   return {
     t,
     tcp: merged.sockstat?.tcp,
@@ -85,7 +85,7 @@ function groupsOf(model: NoteModel, block: EvidenceBlock, byHost: boolean): Grou
       if (isSampleSegment(inside)) {
         const last = groups[groups.length - 1];
         const host = hosts[seg];
-        const netns = segmentNetns(inside);
+        const netns = segmentNetns(model, inside);
         const moved = mark !== undefined && !sameTime(mark, last?.mark);
         if (last && !moved && (!byHost || (host === last.host && netns === last.netns))) last.segs.push(seg);
         else if (mark || byHost) groups.push({ segs: [seg], from: mark?.line ?? inside.startLine, ...(mark ? { mark } : {}), ...(host !== undefined ? { host } : {}), ...(netns !== undefined ? { netns } : {}) });
@@ -125,17 +125,17 @@ export function readingsOf(model: NoteModel, block: EvidenceBlock, section: Sect
   const above = timeAbove(model, block, section);
   const timeOf = (m: Mark): NoteTime => underHeading(model, section, m.dated ? m.t : clockOn(m.t, above));
   const hosts = segmentHosts(block);
-  const places = new Set(samples.map((i) => segmentNetns(block.segments[i] as Segment)));
+  const places = new Set(samples.map((i) => segmentNetns(model, block.segments[i] as Segment)));
   if (new Set(samples.map((i) => hosts[i]).filter((h) => h !== undefined)).size < 2 && places.size < 2) {
     const timed = groupsOf(model, block, false);
-    return timed.length >= 2 ? timed.map((g) => reading(block, g, timeOf(g.mark as Mark))) : undefined;
+    return timed.length >= 2 ? timed.map((g) => reading(model, block, g, timeOf(g.mark as Mark))) : undefined;
   }
   const base = blockTime(model, block, section);
   const out: Reading[] = [];
   for (const g of groupsOf(model, block, true)) {
     const t = g.mark ? timeOf(g.mark) : base;
     if (!t) return undefined;
-    out.push(reading(block, g, t));
+    out.push(reading(model, block, g, t));
   }
   return out;
 }

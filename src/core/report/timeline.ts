@@ -15,7 +15,7 @@ import { readingsOf, type Reading } from './readings';
 import { firstChange, normalisedValue, valueInEffect, type InEffect, type Place, type SettingChange, type SettingValue } from './inEffect';
 import { minutesInNoteOrder } from './sampleOrder';
 import { hostAtLine, hostSeries, sampleHost } from './hosts';
-import { isPerNetnsSysctl, netnsAtLine, sockstatNetns } from './netns';
+import { isPerNetnsSysctl, netnsAtLine, sampleNetns } from './netns';
 import type { Field } from './fitWindow';
 
 export interface TimelinePoint {
@@ -30,7 +30,7 @@ export interface TimelinePoint {
   readonly counts: Partial<Record<StateId, number>>;
   /** Internal: the host its sockstat numbers come from, when its prompt names one (hosts.ts). */
   readonly host?: string;
-  /** The network namespace its sockstat numbers were read in, when not the host's (report/netns.ts). */
+  /** The network namespace its numbers were read in (its sockstat's, else its per-state counts'), when not the host's (report/netns.ts). */
   readonly netns?: string;
   /** Internal: the states whose count is a lower bound (only a listing that shows part of the sockets counts them). */
   readonly atLeast?: readonly StateId[];
@@ -153,7 +153,7 @@ function noteTimes(model: NoteModel): NoteTimes {
     if (!sample) return;
     const tcp = reading ? reading.tcp : block.sockstat?.tcp;
     const host = reading ? reading.host : tcp ? sampleHost(block) : undefined;
-    const netns = reading ? reading.netns : tcp ? sockstatNetns(block.segments) : undefined;
+    const netns = reading ? reading.netns : sampleNetns(model, block.segments);
     const atLeast = reading ? reading.atLeast : lowerBoundStates(block.segments);
     points.push({
       time: isoOf(t),
@@ -290,7 +290,7 @@ export function placeOf(model: NoteModel, block: EvidenceBlock, line: number, in
   // With samples from several hosts only (hosts.ts): a value under another host's prompt is not this place's.
   const host = hostSeries(model) ? hostAtLine(block, line) : undefined;
   // A value read in another network namespace is not this place's, for a sysctl that is per namespace (netns.ts).
-  const netns = netnsAtLine(block, line);
+  const netns = netnsAtLine(model, block, line);
   return { line, minutes: inTime ? sampleAt(model, block, line).minutes : undefined, block: block.startLine, ...(host !== undefined ? { host } : {}), ...(netns !== undefined ? { netns } : {}) };
 }
 
