@@ -35,7 +35,7 @@ export function evidenceBlock(value: string, lang: string | null, src: string, l
   // Segments numbered in note lines from the start (no copy of each one shifted afterwards).
   const { segments, lineCount, others } = parseEvidenceAt(value, startLine);
   const notTcp = others.length === 0 ? undefined : localSpans(others, lines, lineBase);
-  if (segments.length === 0) return notTcp ? { notTcp } : NOTHING;
+  if (segments.length === 0) return { notTcp };
   const merged = mergeSegments(segments);
   const { counts, listed, sockstat, counters, sysctls } = merged;
   const endLine = startLine + lineCount;
@@ -43,7 +43,7 @@ export function evidenceBlock(value: string, lang: string | null, src: string, l
   const block: EvidenceBlock = sockstat
     ? { index, start: start + base, end: end + base, startLine, endLine, lang, segments, counts, listed, sockstat, counters, sysctls }
     : { index, start: start + base, end: end + base, startLine, endLine, lang, segments, counts, listed, counters, sysctls };
-  return notTcp ? { block, notTcp } : { block };
+  return { block, notTcp };
 }
 
 /** [first, end) note lines as [start, end) offsets in `src` (whose first line is note line `lineBase`). */

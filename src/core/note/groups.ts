@@ -104,7 +104,7 @@ function collect(top: readonly RootContent[], shift: number, src: string, lines:
         case 'code': {
           const { block, notTcp } = evidenceBlock(node.value, node.lang ?? null, src, lines, base, lineBase, evidenceBase + c.evidence.length, start, end);
           if (block) c.evidence.push(block);
-          c.zones.push({ start, end, kind: 'code-block', ...(block ? { evidenceIndex: block.index } : {}), ...(notTcp ? { notTcp } : {}) });
+          c.zones.push({ start, end, kind: 'code-block', ...(block ? { evidenceIndex: block.index } : {}), notTcp });
           descend = false;
           break;
         }

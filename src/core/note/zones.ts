@@ -68,7 +68,7 @@ export function classify(raw: readonly RawMention[], zones: readonly Zone[], src
         else context = 'html';
         break;
       }
-      if (z.notTcp !== undefined && m.kind === 'state' && insideSpans(z.notTcp, m.start, m.end)) keep = false;
+      if (z.notTcp && m.kind === 'state' && insideSpans(z.notTcp, m.start, m.end)) keep = false;
       context = z.kind;
       if (z.evidenceIndex !== undefined) evidenceIndex = z.evidenceIndex;
       break;

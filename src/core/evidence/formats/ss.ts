@@ -105,7 +105,7 @@ export class SsListing extends Builder {
   /**
    * After finish(): the listing holds sockets of other protocols only, whose state names are not TCP states — no
    * Netid column, and the command selects no TCP socket (CommandContext.noTcp), or, with no command, an UNCONN row
-   * and no state only TCP has. parse.ts reports its lines (otherProtocolOutput).
+   * and no state only TCP has. parse.ts reports its lines (parseEvidenceAt `others`).
    */
   otherProtocol = false;
   private rowIndent = 0;
