@@ -1,11 +1,12 @@
 /**
  * Turns the CLI's path arguments into note files: a file is taken as given; a folder is walked recursively for
  * `.md` / `.markdown` files, skipping `node_modules`, `.git`, hidden folders and what the `.gitignore` files in
- * it (at any depth) and in the enclosing git repository's folders above it exclude; a glob (quoted, so the shell leaves it alone: `'notes/**\/*.md'`) is expanded the
+ * it (at any depth) and in the enclosing git repository's folders above it exclude (a nested repository — a `.git`
+ * folder holding HEAD, or a `gitdir:` file — has only its own; an empty `.git` is none); a glob (quoted, so the shell leaves it alone: `'notes/**\/*.md'`) is expanded the
  * same way from its static base folder. Symbolic links to folders are not followed (no loops); links to files
  * are kept. Touches the filesystem, so it lives in the CLI, not in src/core.
  */
-import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
@@ -48,6 +49,25 @@ function readGitignore(dir: string): Ignore | undefined {
   }
 }
 
+/** A `.git` file longer than this is no `gitdir:` pointer (a real one is one short line). */
+const MAX_GITDIR_FILE = 64 * 1024;
+
+/**
+ * Whether `dir` is the top of a git repository, as git tells one: its `.git` is a folder holding `HEAD`, or a file
+ * that starts with `gitdir:` (a linked worktree's, a submodule's). An empty `.git` folder or another file is no
+ * repository: the enclosing one's .gitignore rules go on below it.
+ */
+function isRepositoryTop(dir: string): boolean {
+  const marker = join(dir, '.git');
+  try {
+    const st = statSync(marker);
+    if (st.isDirectory()) return statSync(join(marker, 'HEAD')).isFile();
+    return st.isFile() && st.size <= MAX_GITDIR_FILE && readFileSync(marker, 'utf8').startsWith('gitdir:');
+  } catch {
+    return false;
+  }
+}
+
 /** Git's answer for a path: the deepest .gitignore that decides (ignores or re-includes) wins. */
 function ignored(levels: readonly IgnoreLevel[], rel: string, isDir: boolean): boolean {
   for (let i = levels.length - 1; i >= 0; i--) {
@@ -61,14 +81,14 @@ function ignored(levels: readonly IgnoreLevel[], rel: string, isDir: boolean): b
 }
 
 /**
- * The .gitignore files of the folders between the enclosing git repository's top (the nearest folder above with
- * a `.git`) and `root`, outermost first; none when `root` is not inside a repository or is its top.
+ * The .gitignore files of the folders between the enclosing git repository's top (the nearest folder above that
+ * is one: isRepositoryTop) and `root`, outermost first; none when `root` is not inside a repository or is its top.
  */
 function ancestorLevels(root: string): IgnoreLevel[] {
   const chain: string[] = [];
   let dir = resolve(root);
   for (;;) {
-    if (existsSync(join(dir, '.git'))) break;
+    if (isRepositoryTop(dir)) break;
     const parent = dirname(dir);
     if (parent === dir) return [];
     chain.unshift(dir);
@@ -98,15 +118,17 @@ export function walk(root: string, keep: (rel: string) => boolean): string[] {
  * one folder and yields the files it kept there (possibly none), in walk's order. Stop iterating to stop it.
  */
 export function* walkSteps(root: string, keep: (rel: string) => boolean): Generator<string[], void, undefined> {
-  function* visit(dir: string, rel: string, levels: IgnoreLevel[]): Generator<string[], void, undefined> {
-    const here = readGitignore(dir);
-    const stack = here ? [...levels, { base: rel, ig: here }] : levels;
+  function* visit(dir: string, rel: string, outer: IgnoreLevel[]): Generator<string[], void, undefined> {
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch {
       return;
     }
+    // A nested repository (a clone, a submodule, a worktree) is its own: the outer .gitignore rules stop there.
+    const levels = rel !== '' && entries.some((e) => e.name === '.git') && isRepositoryTop(dir) ? [] : outer;
+    const here = readGitignore(dir);
+    const stack = here ? [...levels, { base: rel, ig: here }] : levels;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     let found: string[] = [];
     for (const e of entries) {
@@ -144,6 +166,7 @@ export function walkKeeps(root: string, rel: string): boolean {
   let dir = root;
   let sub = '';
   for (let i = 0; i < parts.length - 1; i++) {
+    if (i > 0 && isRepositoryTop(dir)) levels = [];
     const here = readGitignore(dir);
     if (here) levels = [...levels, { base: sub, ig: here }];
     const name = parts[i] as string;
@@ -151,6 +174,7 @@ export function walkKeeps(root: string, rel: string): boolean {
     if (!name || SKIP_DIRS.has(name) || name.startsWith('.') || ignored(levels, sub, true)) return false;
     dir = join(dir, name);
   }
+  if (parts.length > 1 && isRepositoryTop(dir)) levels = [];
   const here = readGitignore(dir);
   if (here) levels = [...levels, { base: sub, ig: here }];
   return !ignored(levels, rel, false);

@@ -13,6 +13,7 @@ import sarifSchema from '@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.jso
 import { checkNote, TYPO_RULE } from '../../src/core/check/findings';
 import { buildSarif, relativePathToUri } from '../../src/core/check/sarif';
 import { cli } from '../support/cli';
+import { walk, walkKeeps } from '../../src/cli/inputs';
 import { tempDir } from './tempDir';
 
 const dir = tempDir('tsn-cli-check-');
@@ -291,7 +292,7 @@ describe('inputs named twice, .gitignore case, option values', () => {
 
   test('.gitignore patterns match letter case as git does on this system (case-sensitive on Linux)', { skip: process.platform !== 'linux' }, () => {
     const repo = tempDir('tsn-cli-case-');
-    mkdirSync(join(repo, '.git'));
+    gitInit(repo);
     mkdirSync(join(repo, 'docs'));
     writeFileSync(join(repo, 'docs', 'a.md'), 'LISTEN\n');
     writeFileSync(join(repo, 'Readme.MD'), 'LISTEN\n');
@@ -352,11 +353,17 @@ describe('inputs named twice, .gitignore case, option values', () => {
   });
 });
 
+/** A git repository's marker in `dir`: `.git/HEAD` (what `git init` makes; git's own test of a repository). */
+function gitInit(dir: string): void {
+  mkdirSync(join(dir, '.git', 'refs'), { recursive: true });
+  writeFileSync(join(dir, '.git', 'HEAD'), 'ref: refs/heads/main\n');
+}
+
 describe('.gitignore of the enclosing repository', () => {
   test('rules in the repository top apply to a subfolder given on the command line; outside a repository they do not', () => {
     for (const withGit of [true, false]) {
       const repo = tempDir('tsn-cli-repo-');
-      if (withGit) mkdirSync(join(repo, '.git'));
+      if (withGit) gitInit(repo);
       writeFileSync(join(repo, '.gitignore'), 'notes/private/\n');
       mkdirSync(join(repo, 'notes', 'private'), { recursive: true });
       writeFileSync(join(repo, 'notes', 'a.md'), 'LISTEN\n');
@@ -365,6 +372,63 @@ describe('.gitignore of the enclosing repository', () => {
       assert.equal(r.status, 0, r.stderr);
       const files = (JSON.parse(r.stdout) as { file: string }[]).map((x) => x.file);
       assert.deepEqual(files, withGit ? ['notes/a.md'] : ['notes/a.md', 'notes/private/p.md'], `with .git: ${withGit}`);
+    }
+  });
+
+  /** A repository whose top ignores `drafts/` and `*.tmp.md`, with notes in `sub/`; `marker` makes sub/.git. */
+  function nested(marker: (sub: string) => void): string {
+    const repo = tempDir('tsn-cli-nested-');
+    gitInit(repo);
+    writeFileSync(join(repo, '.gitignore'), 'drafts/\n*.tmp.md\n');
+    mkdirSync(join(repo, 'sub', 'drafts'), { recursive: true });
+    writeFileSync(join(repo, 'sub', 'a.md'), 'LISTEN\n');
+    writeFileSync(join(repo, 'sub', 'b.tmp.md'), 'LISTEN\n');
+    writeFileSync(join(repo, 'sub', 'drafts', 'd.md'), 'LISTEN\n');
+    marker(join(repo, 'sub'));
+    return repo;
+  }
+  const scanned = (cwd: string, arg: string): string[] => {
+    const r = cli(['scan', arg, '--json'], { cwd });
+    assert.equal(r.status, 0, r.stderr);
+    return (JSON.parse(r.stdout) as { file: string }[]).map((x) => x.file);
+  };
+
+  test("a .git that marks no repository (an empty folder, a file without gitdir:) leaves the outer rules on", () => {
+    const markers: [string, (sub: string) => void][] = [
+      ['empty .git folder', (sub) => mkdirSync(join(sub, '.git'))],
+      ['.git folder without HEAD', (sub) => mkdirSync(join(sub, '.git', 'refs'), { recursive: true })],
+      ['.git file without gitdir:', (sub) => writeFileSync(join(sub, '.git'), 'not a repository\n')],
+      ['empty .git file', (sub) => writeFileSync(join(sub, '.git'), '')],
+    ];
+    for (const [what, marker] of markers) {
+      const repo = nested(marker);
+      assert.deepEqual(scanned(repo, 'sub'), ['sub/a.md'], `${what}, the subfolder named`);
+      assert.deepEqual(scanned(join(repo, 'sub'), '.'), ['a.md'], `${what}, run inside it`);
+      assert.deepEqual(scanned(repo, '.'), ['sub/a.md'], `${what}, the repository walked`);
+    }
+  });
+
+  test('a nested repository (.git/HEAD, or a worktree\'s or submodule\'s `gitdir:` file) is its own: the outer rules stop there, its own apply', () => {
+    const markers: [string, (sub: string) => void][] = [
+      ['a nested clone', gitInit],
+      ['a worktree or submodule', (sub) => writeFileSync(join(sub, '.git'), 'gitdir: ../.git/worktrees/sub\n')],
+    ];
+    for (const [what, marker] of markers) {
+      const repo = nested(marker);
+      writeFileSync(join(repo, 'sub', '.gitignore'), 'b.tmp.md\n');
+      const all = ['sub/a.md', 'sub/drafts/d.md'];
+      assert.deepEqual(scanned(repo, 'sub'), all, `${what}, the subfolder named`);
+      assert.deepEqual(scanned(join(repo, 'sub'), '.'), ['a.md', 'drafts/d.md'], `${what}, run inside it`);
+      assert.deepEqual(scanned(repo, '.'), all, `${what}, the outer repository walked`);
+    }
+  });
+
+  test("walkKeeps (a watched file, the language server) answers as the walk lists, whatever sub/.git is", () => {
+    const markers: ((sub: string) => void)[] = [(sub) => mkdirSync(join(sub, '.git')), gitInit, (sub) => writeFileSync(join(sub, '.git'), 'gitdir: ../x\n')];
+    for (const marker of markers) {
+      const repo = nested(marker);
+      const listed = walk(repo, (rel) => rel.endsWith('.md'));
+      for (const rel of ['sub/a.md', 'sub/b.tmp.md', 'sub/drafts/d.md']) assert.equal(walkKeeps(repo, rel), listed.includes(rel), rel);
     }
   });
 });

@@ -38,6 +38,9 @@ const SS_ROWS = [
   'sockets: used 1234',
   '   0: 0100007F:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000',
   '$ ss -tan state fin-wait-1',
+  // a listing of UDP sockets (note/otherProtocolListing.ts: its states are no TCP states)
+  '$ ss -uan',
+  'UNCONN     0      0      0.0.0.0:68         0.0.0.0:*',
   'net.ipv4.tcp_max_orphans = 131072',
   'TcpExtTCPAbortOnMemory          8123               0.0',
   '',

@@ -39,8 +39,11 @@ function pairs(map: Map<number, number>): number[] {
 /** The entry the plain way (Maps, positionAt, sorts), from the unfiltered recogniser. */
 function reference(text: string, table: IdTable): NoteEntry {
   const lines = new LineIndex(text);
-  const mentions = findMentions(text, { prefilter: false });
   const scan = scanBlocks(text, lines);
+  // Without the states on lines that list sockets of other protocols only (scan.notTcp), searched the plain way.
+  const spans: [number, number][] = [];
+  for (let i = 0; i < scan.notTcp.length; i += 2) spans.push([scan.notTcp[i] as number, scan.notTcp[i + 1] as number]);
+  const mentions = findMentions(text, { prefilter: false }).filter((m) => m.kind !== 'state' || !spans.some(([a, b]) => a <= m.start && m.end <= b));
   const codes = mentions.map((m) => table.code(m.id, m.kind));
   const byCode = new Map<number, number[]>();
   codes.forEach((code, i) => {

@@ -3,6 +3,7 @@
  * net-tools' / BSD `netstat` Proto. Which of them hold TCP sockets decides whether a state word on the row is a
  * TCP state. Pure: no `vscode`, no Node built-ins.
  */
+import type { StateId } from './types';
 
 /** ss Netid column values (`???`: a socket ss could not name). */
 export const SS_NETIDS: ReadonlySet<string> = new Set([
@@ -24,6 +25,12 @@ export const SS_NETIDS: ReadonlySet<string> = new Set([
   'xdp',
   '???',
 ]);
+
+/**
+ * The states ss prints for sockets of other protocols than TCP: UDP, raw, packet and netlink sockets are UNCONN or
+ * ESTAB, Unix sockets also LISTEN. A listing holding any other state (TIME-WAIT, SYN-SENT, FIN-WAIT-1 …) lists TCP.
+ */
+export const OTHER_SOCKET_STATES: ReadonlySet<StateId> = new Set<StateId>(['CLOSED', 'ESTABLISHED', 'LISTEN']);
 
 /** net-tools', BSD / macOS and Windows `netstat` Proto column values of protocols other than TCP. */
 export const NETSTAT_OTHER_PROTOS: ReadonlySet<string> = new Set([

@@ -117,6 +117,11 @@ export interface CommandContext {
   readonly family?: '4' | '6';
   /** Where the first parsed tool runs, when a wrapper says (`ip netns exec blue`, `ssh lb-8`, `ss -N blue`). */
   readonly target?: string;
+  /**
+   * What the line prints holds no TCP socket: every pipeline that can print sockets is an `ss` that selects neither
+   * TCP nor MPTCP sockets and is no summary (`ss -uan`, `ss -lun | grep 53`, `ss -xa`; not `ss -uan; ss -tan`).
+   */
+  readonly noTcp?: true;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -257,14 +262,24 @@ interface Showing {
   printing: number;
   tied: boolean;
   other: boolean;
+  /** Pipelines that can print sockets: `ss` of no TCP socket (CommandContext.noTcp), and whether any other. */
+  otherSockets: number;
+  maybeTcp: boolean;
 }
 
 /** What one pipeline prints: outputKind's, or a sysctl's values (keys in order), or one count (`| wc -l`). */
 type Printed = OutputKind | 'values' | 'count';
 
-/** Adds what one pipeline prints to the line's bare numbers (CommandContext.bareNumbers). */
-function notePrinted(showing: Showing, kind: Printed, keys: readonly string[] = []): void {
+/**
+ * Adds what one pipeline prints to the line's bare numbers (CommandContext.bareNumbers) and to what its sockets can
+ * be (`otherSockets`: an `ss` that selects no TCP socket, CommandContext.noTcp).
+ */
+function notePrinted(showing: Showing, kind: Printed, keys: readonly string[] = [], otherSockets = false): void {
   if (kind === 'none') return;
+  if (kind === 'listing' || kind === 'any') {
+    if (otherSockets) showing.otherSockets++;
+    else showing.maybeTcp = true;
+  }
   showing.printing++;
   if (kind === 'values' || kind === 'count') showing.tied = true;
   if (kind !== 'values') showing.other = true;
@@ -288,7 +303,7 @@ function parseUncached(text: string): CommandContext {
     valueKeys: [],
   };
   const pipelines = splitShell(text);
-  const showing: Showing = { listing: 0, shows: null, cut: false, countsCut: false, numbers: [], open: true, printing: 0, tied: false, other: false };
+  const showing: Showing = { listing: 0, shows: null, cut: false, countsCut: false, numbers: [], open: true, printing: 0, tied: false, other: false, otherSockets: 0, maybeTcp: false };
   for (const p of pipelines) readPipeline(p, ctx, 0, showing);
   const shows = showing.listing === 1 && showing.shows !== null ? showing.shows : undefined;
   const sets = pipelines.some(setsSysctls);
@@ -296,7 +311,7 @@ function parseUncached(text: string): CommandContext {
     const state = text.length > MAX_COMMAND_LENGTH ? undefined : netTcpConnectionCount(text);
     if (state !== undefined) ctx.singleNumber = { state, headerLines: 0, tool: 'Get-NetTCPConnection' };
   }
-  const cuts = { cut: showing.cut, countsCut: showing.countsCut };
+  const cuts = { cut: showing.cut, countsCut: showing.countsCut, ...(showing.otherSockets > 0 && !showing.maybeTcp ? { noTcp: true as const } : {}) };
   const out: CommandContext = shows === undefined ? { text, ...ctx, setsSysctls: sets, ...cuts } : { text, ...ctx, setsSysctls: sets, shows, ...cuts };
   // Values or a count among other output: the bare numbers are told apart by their order.
   return showing.printing > 1 && showing.tied && showing.other ? { ...out, bareNumbers: showing.numbers } : out;
@@ -473,7 +488,7 @@ function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number, show
   // `wc -l` of its input prints one number (of files, `N file` lines); `grep -c` of one input, one number.
   const oneCount = (wcLines && !last.slice(1).some((w) => !w.startsWith('-'))) || lastIsGrepCount;
   if (valuesRead) notePrinted(showing, 'values', ctx.valueKeys.slice(keysBefore));
-  else notePrinted(showing, oneCount ? 'count' : kind);
+  else notePrinted(showing, oneCount ? 'count' : kind, [], ss !== undefined && !ss.summary && ss.tcp === 'none' && ss.mptcp !== true);
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -90,7 +90,9 @@ function startBuilder(line: Line, st: ParseState): Builder | undefined {
   st.words ??= commandWords(ctx);
   if (StateCounts.canStart(line, hex, st.words)) {
     const families = ssFamilies(ctx);
-    return families === 'other' ? undefined : tryTake(new StateCounts(hex, ctx?.counting === true, st.words, families === 'mixed'));
+    // Counts of sockets of no TCP (`ss -uan | … | uniq -c`) are read only to be known as such (close() drops them).
+    if (families === 'other' && ctx?.noTcp !== true) return undefined;
+    return tryTake(new StateCounts(hex, ctx?.counting === true, st.words, families === 'mixed'));
   }
   if (Sysctl.canStart(line, st)) return tryTake(new Sysctl(st));
   return undefined;
@@ -184,8 +186,19 @@ function scopeOf(ctx: CommandContext | undefined, host: string | undefined): Seg
   return scope;
 }
 
-/** Appends the segments of `text` to `out`, numbering its lines from `lineBase`; returns its number of lines. */
-function parseLines(text: string, lineBase: number, out: EvidenceSegment[]): number {
+/**
+ * An output whose sockets are all of other protocols than TCP: an ss listing that knows it (SsListing.otherProtocol)
+ * or a per-state count after a command of no TCP socket (CommandContext.noTcp).
+ */
+function otherProtocolOnly(b: Builder, ctx: CommandContext | undefined): boolean {
+  return b instanceof SsListing ? b.otherProtocol : b instanceof StateCounts && ctx?.noTcp === true;
+}
+
+/**
+ * Appends the segments of `text` to `out`, numbering its lines from `lineBase`; returns its number of lines.
+ * `others` receives the [first, end) lines of each output of sockets of other protocols only (otherProtocolOnly).
+ */
+function parseLines(text: string, lineBase: number, out: EvidenceSegment[], others?: number[]): number {
   const lines = splitLines(text);
   const st: ParseState = { ctx: undefined, singleNumberUsed: false, valueKeyIndex: 0 };
   let cur: Builder | undefined;
@@ -196,7 +209,8 @@ function parseLines(text: string, lineBase: number, out: EvidenceSegment[]): num
     if (!cur) return;
     const seg = cur.finish();
     // The context is still the one the output started in: a command line closes the output before it sets its own.
-    if (seg) out.push(withCoverage(cur instanceof Snapshot ? seg : withCommand(seg, scope, partialOf(seg, st.ctx), st.ctx), st.ctx, cur.cut));
+    if (otherProtocolOnly(cur, st.ctx)) others?.push(cur.start, cur.end);
+    else if (seg) out.push(withCoverage(cur instanceof Snapshot ? seg : withCommand(seg, scope, partialOf(seg, st.ctx), st.ctx), st.ctx, cur.cut));
     cur = undefined;
   };
 
@@ -287,17 +301,19 @@ export function parseEvidence(text: string): EvidenceSegment[] {
 }
 
 /**
- * parseEvidence with the segments' lines numbered from `lineBase` (a block's first line in its note), and the
- * number of lines of `text` (LF, CRLF and CR each end one; the line after a final terminator counts): what
- * an evidence block needs, from the one pass over the text.
+ * parseEvidence with the segments' lines numbered from `lineBase` (a block's first line in its note), the
+ * number of lines of `text` (LF, CRLF and CR each end one; the line after a final terminator counts), and the
+ * [first, end) lines of its outputs of sockets of other protocols only (`others`, numbered the same): what an
+ * evidence block and its code zone need, from the one pass over the text.
  */
-export function parseEvidenceAt(text: string, lineBase: number): { readonly segments: EvidenceSegment[]; readonly lineCount: number } {
-  if (typeof text !== 'string' || text.length === 0) return { segments: [], lineCount: 1 };
+export function parseEvidenceAt(text: string, lineBase: number): { readonly segments: EvidenceSegment[]; readonly lineCount: number; readonly others: readonly number[] } {
+  if (typeof text !== 'string' || text.length === 0) return { segments: [], lineCount: 1, others: [] };
   const segments: EvidenceSegment[] = [];
+  const others: number[] = [];
   try {
-    return { segments, lineCount: parseLines(text, lineBase, segments) };
+    return { segments, lineCount: parseLines(text, lineBase, segments, others), others };
   } catch {
-    return { segments: [], lineCount: splitLines(text).length };
+    return { segments: [], lineCount: splitLines(text).length, others: [] };
   }
 }
 

@@ -25,6 +25,8 @@ export interface SsOptions {
   readonly expression?: true;
   /** `-K` / `--kill`: ss closes the sockets it selects and prints them — the rows are sockets that are gone. */
   readonly kill?: true;
+  /** `-M` / `--mptcp` / `-A mptcp`: MPTCP sockets, which go through TCP's states (catalogue/netids.ts). */
+  readonly mptcp?: true;
 }
 
 export const ALL_STATES: readonly StateId[] = Object.freeze([...(SS_AGGREGATES.get('all') ?? [])]);
@@ -58,10 +60,12 @@ export function parseSsArgs(args: readonly string[]): SsOptions {
   let exclude = false;
   let expression = false;
   let kill = false;
+  let mptcp = false;
   const states: string[] = [];
   const query = (list: string): void => {
     for (const q of list.split(',')) {
       const x = q.trim().toLowerCase();
+      if (x === 'mptcp') mptcp = true;
       if (x === 'tcp') tcpSel = true;
       else if (x === 'all' || x === 'inet') {
         tcpSel = true;
@@ -85,7 +89,10 @@ export function parseSsArgs(args: readonly string[]): SsOptions {
     if (a.startsWith('--')) {
       const [name, value] = a.split('=', 2) as [string, string | undefined];
       if (name === '--tcp') tcpSel = true;
-      else if (SS_LONG_OTHER.has(name)) otherSel = true;
+      else if (SS_LONG_OTHER.has(name)) {
+        otherSel = true;
+        if (name === '--mptcp') mptcp = true;
+      }
       else if (name === '--summary') summary = true;
       else if (name === '--no-header') noHeader = true;
       else if (name === '--listening') listening = true;
@@ -103,7 +110,10 @@ export function parseSsArgs(args: readonly string[]): SsOptions {
       for (let k = 1; k < a.length; k++) {
         const ch = a[k] as string;
         if (ch === 't') tcpSel = true;
-        else if (SS_OTHER_PROTOCOL_LETTERS.has(ch)) otherSel = true;
+        else if (SS_OTHER_PROTOCOL_LETTERS.has(ch)) {
+          otherSel = true;
+          if (ch === 'M') mptcp = true;
+        }
         else if (ch === 's') summary = true;
         else if (ch === 'H') noHeader = true;
         else if (ch === 'l') listening = true;
@@ -128,11 +138,12 @@ export function parseSsArgs(args: readonly string[]): SsOptions {
     if (!SS_AGGREGATES.has(kw)) singleState = lookupStateSpelling(kw)?.state;
   }
   const shows = summary || exclude ? undefined : states.length > 0 ? filterStates(states) : allStates ? ALL_STATES : listening ? ONLY_LISTENERS : SS_CONN;
-  const out: { summary: boolean; noHeader: boolean; tcp: SsOptions['tcp']; singleState?: StateId; shows?: readonly StateId[]; expression?: true; kill?: true } = { summary, noHeader, tcp };
+  const out: { summary: boolean; noHeader: boolean; tcp: SsOptions['tcp']; singleState?: StateId; shows?: readonly StateId[]; expression?: true; kill?: true; mptcp?: true } = { summary, noHeader, tcp };
   if (singleState !== undefined) out.singleState = singleState;
   if (shows !== undefined) out.shows = shows;
   if (expression) out.expression = true;
   if (kill) out.kill = true;
+  if (mptcp) out.mptcp = true;
   return out;
 }
 

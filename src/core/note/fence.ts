@@ -50,8 +50,8 @@ export function analyzeFence(text: string, start: number, fence: FenceOpen, star
   const src = detach(text, start, end);
   const lines = new LineIndex(src);
   const lang = fenceLang(fence.info, fence.char);
-  const block = evidenceBlock(value, lang, src, lines, start, startLine, evidenceBase, 0, nodeEnd - start);
-  const zones: Zone[] = [{ start: 0, end: nodeEnd - start, kind: 'code-block', ...(block ? { evidenceIndex: block.index } : {}) }];
+  const { block, notTcp } = evidenceBlock(value, lang, src, lines, start, startLine, evidenceBase, 0, nodeEnd - start);
+  const zones: Zone[] = [{ start: 0, end: nodeEnd - start, kind: 'code-block', ...(block ? { evidenceIndex: block.index } : {}), notTcp }];
   const mentions = classify(findMentions(src), zones, src, start);
   return {
     start,

@@ -102,9 +102,9 @@ function collect(top: readonly RootContent[], shift: number, src: string, lines:
           descend = false;
           break;
         case 'code': {
-          const block = evidenceBlock(node.value, node.lang ?? null, src, lines, base, lineBase, evidenceBase + c.evidence.length, start, end);
+          const { block, notTcp } = evidenceBlock(node.value, node.lang ?? null, src, lines, base, lineBase, evidenceBase + c.evidence.length, start, end);
           if (block) c.evidence.push(block);
-          c.zones.push({ start, end, kind: 'code-block', ...(block ? { evidenceIndex: block.index } : {}) });
+          c.zones.push({ start, end, kind: 'code-block', ...(block ? { evidenceIndex: block.index } : {}), notTcp });
           descend = false;
           break;
         }

@@ -67,9 +67,9 @@ export function analyzePlain(text: string, start: number, end: number, startLine
     const nodeEnd = close ? close.index + close[0].length : src.length;
     const raw = closeStart > contentStart ? src.slice(contentStart, closeStart).replace(/\r?\n$|\r$/, '') : '';
     const value = width === 0 ? raw : raw.replace(loosePrefix(width), '');
-    const block = evidenceBlock(value, info.split(/[ \t]/)[0] || null, src, lines, start, startLine, evidenceBase + evidence.length, runStart, nodeEnd);
+    const { block, notTcp } = evidenceBlock(value, info.split(/[ \t]/)[0] || null, src, lines, start, startLine, evidenceBase + evidence.length, runStart, nodeEnd);
     if (block) evidence.push(block);
-    zones.push({ start: runStart, end: nodeEnd, kind: 'code-block', ...(block ? { evidenceIndex: block.index } : {}) });
+    zones.push({ start: runStart, end: nodeEnd, kind: 'code-block', ...(block ? { evidenceIndex: block.index } : {}), notTcp });
     fences.push([m.index, nodeEnd]);
     LOOSE_FENCE.lastIndex = Math.max(nodeEnd, m.index + 1);
   }

@@ -8,6 +8,7 @@
 import type { Mention, MentionContext, QuietSpan } from './model';
 import type { MutableMention } from './piece';
 import type { RawMention } from './recognize';
+import { insideSpans } from './codeEvidence';
 
 export type ZoneKind = MentionContext | 'drop' | 'link' | 'html-block';
 export interface Zone {
@@ -15,6 +16,8 @@ export interface Zone {
   readonly end: number;
   readonly kind: ZoneKind;
   readonly evidenceIndex?: number;
+  /** A code block's lines that list sockets of other protocols only (codeEvidence.ts CodeEvidence.notTcp): no TCP states there. */
+  readonly notTcp?: readonly number[];
 }
 
 /** Whether `m` lies inside a tag (`<` … `>` with no `<` or `>` between) of the HTML zone. */
@@ -65,6 +68,7 @@ export function classify(raw: readonly RawMention[], zones: readonly Zone[], src
         else context = 'html';
         break;
       }
+      if (z.notTcp && m.kind === 'state' && insideSpans(z.notTcp, m.start, m.end)) keep = false;
       context = z.kind;
       if (z.evidenceIndex !== undefined) evidenceIndex = z.evidenceIndex;
       break;

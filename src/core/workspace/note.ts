@@ -14,7 +14,7 @@
 import { STATE_IDS, type StateId } from '../catalogue/types';
 import { ownString } from '../memo';
 import { findFenceClose, fenceOpenAt } from '../note/blocks';
-import { evidenceBlock } from '../note/codeEvidence';
+import { evidenceBlock, insideSpans } from '../note/codeEvidence';
 import { LineIndex } from '../note/lines';
 import type { EvidenceBlock, NoteModel, Section } from '../note/model';
 import type { RawMention } from '../note/recognize';
@@ -100,12 +100,15 @@ function withoutClosingHashes(raw: string): string {
 export interface Scan {
   readonly evidence: EvidenceBlock[];
   readonly sections: Section[];
+  /** Offsets [start, end) of the lines that list sockets of other protocols only (codeEvidence.ts CodeEvidence.notTcp), in order. */
+  readonly notTcp: number[];
 }
 
 /** The fenced code blocks with evidence and the ATX sections of a note (exported for the index's equality test). */
 export function scanBlocks(text: string, lines: LineIndex): Scan {
   const evidence: EvidenceBlock[] = [];
   const sections: Section[] = [];
+  const notTcp: number[] = [];
   const open: Section[] = [];
   const starts = lines.lineStarts;
   for (let n = 0; n < starts.length; n++) {
@@ -121,8 +124,9 @@ export function scanBlocks(text: string, lines: LineIndex): Scan {
         const end = close ? close.lineEnd : text.length;
         const value = text.slice(f.contentStart, contentEnd);
         const ws = f.info.search(WHITESPACE); // the info string's first word (no array per block)
-        const block = evidenceBlock(value, (ws < 0 ? f.info : f.info.slice(0, ws)) || null, text, lines, 0, 0, evidence.length, ls, end);
-        if (block) evidence.push(block);
+        const code = evidenceBlock(value, (ws < 0 ? f.info : f.info.slice(0, ws)) || null, text, lines, 0, 0, evidence.length, ls, end);
+        if (code.block) evidence.push(code.block);
+        if (code.notTcp) notTcp.push(...code.notTcp);
         n = lines.lineAt(end);
         continue;
       }
@@ -141,7 +145,7 @@ export function scanBlocks(text: string, lines: LineIndex): Scan {
       }
     }
   }
-  return { evidence, sections };
+  return { evidence, sections, notTcp };
 }
 
 /**
@@ -189,8 +193,10 @@ class Tally {
 /** Indexes one note. Linear in its length (the recogniser, one line scan, evidence parsing of fenced blocks). */
 export function indexNote(text: string, table: IdTable): NoteEntry {
   const lines = new LineIndex(text);
-  const mentions = findMentions(text);
   const scan = scanBlocks(text, lines);
+  // The states on lines that list sockets of other protocols only are no TCP states (as in the note's model: zones.ts).
+  const found = findMentions(text);
+  const mentions = scan.notTcp.length === 0 ? found : found.filter((m) => m.kind !== 'state' || !insideSpans(scan.notTcp, m.start, m.end));
   const n = mentions.length;
 
   // Codes and positions (mentions are sorted by start, so one cursor walks the lines).

@@ -5,7 +5,7 @@
 import type { StateId } from '../../catalogue/types';
 import type { EvidenceSegment } from '../types';
 import type { CommandContext } from '../command';
-import { SS_NETIDS } from '../../catalogue/netids';
+import { OTHER_SOCKET_STATES, SS_NETIDS } from '../../catalogue/netids';
 import { Builder, type Line, makeSegment, StateTally } from './builder';
 
 const SS_NETID_LIST: readonly string[] = [...SS_NETIDS];
@@ -100,6 +100,14 @@ export class SsListing extends Builder {
   private anyRow = false;
   private sawNetid = false;
   private sawUnconn = false;
+  /** A row in a state only TCP sockets take (TIME-WAIT, SYN-SENT, …: not OTHER_SOCKET_STATES). */
+  private sawTcpOnly = false;
+  /**
+   * After finish(): the listing holds sockets of other protocols only, whose state names are not TCP states — no
+   * Netid column, and the command selects no TCP socket (CommandContext.noTcp), or, with no command, an UNCONN row
+   * and no state only TCP has. parse.ts reports its lines (parseEvidenceAt `others`).
+   */
+  otherProtocol = false;
   private rowIndent = 0;
   private listed = 0;
   private rowsWithoutState = 0;
@@ -161,7 +169,10 @@ export class SsListing extends Builder {
     }
     this.listed++;
     if (row.hasStateToken) {
-      if (row.state !== undefined) this.tally.add(row.state, 1);
+      if (row.state !== undefined) {
+        this.tally.add(row.state, 1);
+        if (!OTHER_SOCKET_STATES.has(row.state)) this.sawTcpOnly = true;
+      }
       if (row.state === 'CLOSED' && row.netid === undefined) this.sawUnconn = true;
     } else {
       this.rowsWithoutState++;
@@ -176,9 +187,11 @@ export class SsListing extends Builder {
     const netidColumn = this.headerHasNetid || this.sawNetid;
     if (!netidColumn) {
       const ss = this.ctx?.ss;
-      if (ss && ss.tcp === 'none') return undefined; // `ss -uan`, `ss -xa`: not TCP
-      // Without a command: UNCONN rows in a single-protocol listing mean UDP/raw/unix, not TCP.
-      if (!ss && this.sawUnconn) return undefined;
+      // Without a command: UNCONN rows in a single-protocol listing mean UDP/raw/unix, unless a row is in a state
+      // only TCP takes (a TCP socket in CLOSE shows as UNCONN too).
+      this.otherProtocol = this.ctx?.noTcp === true || (!ss && this.sawUnconn && !this.sawTcpOnly);
+      if (this.otherProtocol) return undefined;
+      if (ss && ss.tcp === 'none') return undefined; // `ss -Man`: MPTCP sockets, not TCP's
     }
     const single = this.ctx?.ss?.singleState;
     const filtered = single !== undefined && (this.rowsWithoutState > 0 || (this.headerSeen && !this.headerHasState));
