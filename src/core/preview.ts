@@ -22,6 +22,7 @@ import { findMentions } from './note/recognize';
 import { sourcesPlain } from './catalogue/sources';
 import { analyzeNote } from './note/analyze';
 import { diagramSource } from './diagram/fromNote';
+import { otherProtocolOutput } from './evidence/parse';
 
 /** Sockets per state in the note's pasted output (the diagram's counts), for the preview's hover cards. */
 export type PreviewCounts = Partial<Record<StateId, number>>;
@@ -70,9 +71,11 @@ function stateSpan(id: StateId, text: string, lang: Lang, escapeHtml: (s: string
  * Wraps the state mentions in rendered HTML. The recogniser runs once over the text of the whole fragment (the
  * runs between tags, joined), so context that a highlighter splits into several spans still counts (`ss …
  * state closing`, a URL); a mention is wrapped only when it lies inside one text run, and tags are copied
- * unchanged. `html` must be renderer output: text escaped, no `>` inside attribute values.
+ * unchanged. `html` must be renderer output: text escaped, no `>` inside attribute values. `notTcp`: for a code
+ * block, the [first, end) lines of its text that list sockets of other protocols only (evidence/parse.ts
+ * otherProtocolOutput of its content), whose states are not marked, as the note's model leaves them out.
  */
-export function markStatesInHtml(html: string, lang: Lang, escapeHtml: (s: string) => string, counts?: PreviewCounts): string {
+export function markStatesInHtml(html: string, lang: Lang, escapeHtml: (s: string) => string, counts?: PreviewCounts, notTcp?: readonly number[]): string {
   const runs: { textStart: number; htmlStart: number; length: number }[] = [];
   let text = '';
   let at = 0;
@@ -93,8 +96,17 @@ export function markStatesInHtml(html: string, lang: Lang, escapeHtml: (s: strin
   let copied = 0;
   let r = 0;
   let run = runs[0];
+  let line = 0;
+  let lineAt = 0;
   for (const m of findMentions(text)) {
     if (m.kind !== 'state') continue;
+    if (notTcp !== undefined && notTcp.length > 0) {
+      for (let nl = text.indexOf('\n', lineAt); nl !== -1 && nl < m.start; nl = text.indexOf('\n', lineAt)) {
+        line++;
+        lineAt = nl + 1;
+      }
+      if (onLines(notTcp, line)) continue;
+    }
     while (run && run.textStart + run.length <= m.start) run = runs[++r];
     if (!run || m.start < run.textStart || m.end > run.textStart + run.length) continue; // split by a tag
     const start = run.htmlStart + (m.start - run.textStart);
@@ -103,6 +115,12 @@ export function markStatesInHtml(html: string, lang: Lang, escapeHtml: (s: strin
     copied = end;
   }
   return out + html.slice(copied);
+}
+
+/** Whether `line` is in one of the [first, end) pairs. */
+function onLines(pairs: readonly number[], line: number): boolean {
+  for (let i = 0; i + 1 < pairs.length; i += 2) if ((pairs[i] as number) <= line && line < (pairs[i + 1] as number)) return true;
+  return false;
 }
 
 const SKIP = 'tcpStateNotesSkip';
@@ -146,11 +164,13 @@ export function tcpStatePreviewPlugin(md: MarkdownIt, options: PreviewOptions = 
   const rules = md.renderer.rules;
   const wrap = (name: 'text' | 'code_inline' | 'code_block' | 'fence', shouldMark: (token: Token) => boolean): void => {
     const previous: RendererRule | undefined = rules[name];
+    const code = name === 'code_block' || name === 'fence';
     rules[name] = (tokens, idx, opts, env, self) => {
       const html = previous ? previous(tokens, idx, opts, env, self) : self.renderToken(tokens, idx, opts);
       const token = tokens[idx];
       const counts = token?.meta ? ((token.meta as Record<string, unknown>)[COUNTS] as PreviewCounts | undefined) : undefined;
-      return token && shouldMark(token) ? markStatesInHtml(html, lang(), escapeHtml, counts) : html;
+      if (!token || !shouldMark(token)) return html;
+      return markStatesInHtml(html, lang(), escapeHtml, counts, code ? otherProtocolOutput(token.content) : undefined);
     };
   };
   wrap('text', (t) => !(t.meta && (t.meta as Record<string, unknown>)[SKIP]));

@@ -2,8 +2,8 @@
  * A listing without a Netid column that holds no TCP socket — the output of an `ss` that selects only UDP, raw,
  * Unix, packet … sockets (`ss -uan`, `ss -lun`, `ss -xa`), or, with no command, a block whose listing has an
  * UNCONN row and no state only TCP has — names no TCP state: no mention (hover, references, diagnostics, diagram,
- * report) and no count. A TCP listing keeps both. The recogniser reads one line and still finds them, as the
- * editor's grammar and the preview colour them: the note's model drops them, by the block's evidence parse.
+ * preview) and no count. A TCP listing keeps both. The recogniser reads one line and still finds them (as the
+ * editor's grammar colours them): the note's model drops them, by the block's evidence parse.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -104,10 +104,12 @@ describe('every reader of the recogniser agrees', () => {
     assert.deepEqual(a.mentions.map((m) => m.id), ['ESTABLISHED']);
   });
 
-  it('the preview marks what the recogniser finds, as the editor colours it (line by line: the UDP rows too)', () => {
+  it('the preview marks the TCP row only', () => {
     const md = new MarkdownIt();
     tcpStatePreviewPlugin(md);
-    assert.equal((md.render(note).match(/data-tcp-state="/g) ?? []).length, 3);
+    const html = md.render(note);
+    assert.equal((html.match(/data-tcp-state="/g) ?? []).length, 1, html);
+    assert.match(html, /data-tcp-state="ESTABLISHED"[^>]*>ESTAB<\/span> 0 0 10\.0\.0\.5:22/);
   });
 
   it('the workspace index: references to ESTABLISHED are the TCP row only', () => {

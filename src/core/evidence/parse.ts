@@ -317,6 +317,15 @@ export function parseEvidenceAt(text: string, lineBase: number): { readonly segm
   }
 }
 
+/**
+ * The lines of `text` (a code block's content) that list sockets of other protocols only, whose state names are
+ * no TCP states: [first, end) pairs, 0-based (parseEvidenceAt's `others`). A note's model and the preview leave
+ * the state mentions there out, as the counts do. Never throws.
+ */
+export function otherProtocolOutput(text: string): readonly number[] {
+  return parseEvidenceAt(text, 0).others;
+}
+
 export { blockCounts } from './blockCounts';
 
 export interface MergedEvidence {
