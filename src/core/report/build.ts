@@ -208,6 +208,17 @@ export interface ReportState {
   readonly netns?: string;
   /** The state's counts in other network namespaces (never added to `count`), in time order; `netns` absent: the host's. */
   readonly otherNetns?: readonly ReportNetnsCount[];
+  /**
+   * `sockets` split by network namespace, when the state's counts and listings span more than one (netnsSocketsJson):
+   * each namespace with listings of the state, the count's first, then as `otherNetns`; `netns` absent: the host's.
+   */
+  readonly netnsSockets?: readonly ReportNetnsSockets[];
+}
+
+/** A state's listings in one network namespace. */
+export interface ReportNetnsSockets {
+  readonly netns?: string;
+  readonly sockets: ReportSockets;
 }
 
 /** A state's count in one network namespace. */
@@ -269,6 +280,24 @@ function socketsJson(s: StateSockets | undefined): ReportSockets {
   return { listed: s.listed, peers: s.peers, prefixes: s.prefixes, localPorts: s.localPorts, timers: s.timers, sendQ: { nonZero: s.sendQ.nonZero, max: s.sendQ.max }, retransMax: s.retransMax };
 }
 
+/**
+ * The state's listings per network namespace, when the note's are told apart (NoteEvidence.netnsSockets) and the
+ * state's count, its counts elsewhere and its listings span more than one namespace; else undefined (`sockets` is
+ * the one namespace's).
+ */
+function netnsSocketsJson(e: NoteEvidence, id: StateId): ReportNetnsSockets[] | undefined {
+  const by = e.netnsSockets;
+  if (!by) return undefined;
+  const count = e.counts.get(id);
+  const spaces = new Set<string>([...(count ? [count.netns ?? ''] : []), ...(e.elsewhere.get(id) ?? []).map((o) => o.netns ?? '')]);
+  for (const [k, m] of by) if (m.has(id)) spaces.add(k);
+  if (spaces.size < 2) return undefined;
+  return [...spaces].flatMap((k) => {
+    const s = by.get(k)?.get(id);
+    return s ? [{ ...(k !== '' ? { netns: k } : {}), sockets: socketsJson(s) }] : [];
+  });
+}
+
 export interface ReportOptions {
   readonly file: string;
   readonly lang: Lang;
@@ -290,6 +319,7 @@ export function buildReport(model: NoteModel, options: ReportOptions): Report {
     const sockets = analysis.evidence.sockets.get(id);
     if (!count && !sockets) continue;
     const others = analysis.evidence.elsewhere.get(id);
+    const split = netnsSocketsJson(analysis.evidence, id);
     states[id] = {
       count: count?.count ?? null,
       sockets: socketsJson(sockets),
@@ -297,6 +327,7 @@ export function buildReport(model: NoteModel, options: ReportOptions): Report {
       atLeast: count?.atLeast === true,
       ...(count?.netns !== undefined ? { netns: count.netns } : {}),
       ...(others ? { otherNetns: others.map((o) => ({ ...(o.netns !== undefined ? { netns: o.netns } : {}), count: o.count, countLine: o.line, atLeast: o.atLeast === true })) } : {}),
+      ...(split ? { netnsSockets: split } : {}),
     };
   }
   // The same findings as `check` (typos and misconceptions).

@@ -32,7 +32,8 @@ import { STATE_IDS, type Lang, type Localized, type StateId } from '../catalogue
 import { isListing, isLowerBound } from '../evidence/coverage';
 import { placeOf } from '../evidence/blockCounts';
 import type { SegmentScope } from '../evidence/types';
-import { segmentNetns } from './netns';
+import { segmentNetnsKey } from './netns';
+import { splitBy } from './splitBy';
 import type { EvidenceKind } from '../evidence/types';
 import { proseCounts, type ProseCount } from '../evidence/connections/proseCounts';
 import { addClamped, withoutQuoteMarkers } from '../evidence/text';
@@ -78,6 +79,11 @@ export interface CurrentCounts {
   readonly gone: ReadonlySet<StateId>;
   /** The counts written in the text. */
   readonly prose: readonly ProseCount[];
+  /**
+   * The samples were read apart by network namespace (each one's known, splitBy.ts): every count's `netns` is where
+   * it was read. Otherwise a count may stand for any namespace's sockets (it is its latest sample's).
+   */
+  readonly byNetns: boolean;
 }
 
 const PROSE_CONTEXTS: ReadonlySet<string> = new Set(['prose', 'list', 'table', 'blockquote']);
@@ -139,6 +145,7 @@ function samplesOf(model: NoteModel, range: OffsetRange | undefined, points: rea
     block.segments.forEach((seg, i) => {
       if (Object.keys(seg.counts).length === 0 || !segmentInSeries(model, block, i)) return;
       const listing = isListing(seg);
+      const netnsKey = segmentNetnsKey(model, seg);
       // The note's one order (sampleOrder.ts): a block without a time stands at the latest time above it; an output
       // of a block holding several samples at its own sample's time.
       const at = p ? sampleAt(model, block, seg.startLine) : { minutes: axisOf(model, block), time: null };
@@ -154,7 +161,7 @@ function samplesOf(model: NoteModel, range: OffsetRange | undefined, points: rea
         partial: seg.partial === true,
         block: block.startLine,
         ...(seg.scope ? { scope: seg.scope } : {}),
-        ...(seg.scope && placeOf(seg.scope).where !== undefined ? { netns: segmentNetns(model, seg) ?? '' } : {}),
+        ...(netnsKey !== undefined ? { netns: netnsKey } : {}),
       });
     });
   }
@@ -162,20 +169,10 @@ function samplesOf(model: NoteModel, range: OffsetRange | undefined, points: rea
   return out.sort(compareOnAxis);
 }
 
-/** More scopes (or namespaces) than this in one note are read as one (the work per state stays bounded on any note). */
-const MAX_SCOPE_GROUPS = 16;
-
-/** The samples split by `key`; one group of all when a sample has none, or there are more than MAX_SCOPE_GROUPS. */
+/** The samples split by `key`; one group of all when a sample has none, or there are too many (splitBy.ts). */
 function groupBy(samples: readonly Sample[], key: (s: Sample) => string | undefined): (readonly Sample[])[] {
-  const groups = new Map<string, Sample[]>();
-  for (const s of samples) {
-    const k = key(s);
-    if (k === undefined) return [samples];
-    const g = groups.get(k);
-    if (g) g.push(s);
-    else groups.set(k, [s]);
-  }
-  return groups.size > MAX_SCOPE_GROUPS ? [samples] : [...groups.values()];
+  const groups = splitBy(samples, key);
+  return groups ? [...groups.values()] : [samples];
 }
 
 /**
@@ -303,7 +300,8 @@ export function currentCounts(model: NoteModel, range: OffsetRange | undefined, 
   let from: Sample | undefined;
   for (const s of samples) if (s.source === 'count-block' && (s.covers?.length ?? 0) > 1) from = s;
   const plain = (s: Sample): CountSample => ({ line: s.line, kind: s.kind, time: s.time });
-  return { counts, elsewhere, from: from ? plain(from) : null, sources: samples.filter((s) => used.has(s)).map(plain), gone, prose };
+  const byNetns = splitBy(samples, (s) => s.netns) !== undefined;
+  return { counts, elsewhere, from: from ? plain(from) : null, sources: samples.filter((s) => used.has(s)).map(plain), gone, prose, byNetns };
 }
 
 const MEMO = new WeakMap<NoteModel, Map<string, CurrentCounts>>();

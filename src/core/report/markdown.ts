@@ -12,6 +12,7 @@ import type { TimelinePoint } from './timeline';
 import type { EarlierLimit, FitSince, Limits } from './limits';
 import { ofSeries } from './hosts';
 import { countsSourceText } from './currentCounts';
+import { rowSockets } from './noteEvidence';
 import { sysctlName, whenOf } from './causeBasics';
 
 const W = {
@@ -104,7 +105,7 @@ const n = (v: number | null | undefined): string => (v === null || v === undefin
 /** A rate: thousands separated when whole, as computed otherwise (`12.5`). */
 const rate = (v: number): string => formatDecimal(v);
 
-function timers(s: ReportSockets): string {
+function timers(s: Pick<ReportSockets, 'timers'>): string {
   const parts = (Object.entries(s.timers) as [string, number][]).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${v}`);
   return parts.length ? parts.join(', ') : '—';
 }
@@ -184,16 +185,19 @@ export function reportMarkdown(report: Report, lang: Lang): string {
     const count = (c: number | null, atLeast: boolean): string => (atLeast && c !== null ? `≥ ${n(c)}` : n(c));
     for (const [id, st] of states) {
       if (!st) continue;
-      const s = st.sockets;
-      const peers = s.peers.slice(0, 3).map((p) => `${escapeMarkdown(p.address)} (${p.count})`).join(', ') || '—';
-      const nets = s.prefixes.slice(0, 2).map((p) => `${escapeMarkdown(p.prefix)} (${p.count})`).join(', ') || '—';
-      // Listeners have no Send-Q of bytes (ss shows their backlog limit there): not counted, shown as —; nor are
-      // rows of listings with no Send-Q column (lsof, Get-NetTCPConnection).
-      const withSendQ = (e.sockets.get(id as StateId)?.sendQ.rows ?? 0) > 0;
-      const sendQ = withSendQ && id !== 'LISTEN' ? `${s.sendQ.nonZero} (${formatNumber(s.sendQ.max)})` : '—';
-      out.push(`| ${label(id, st.netns)} | ${count(st.count, st.atLeast)} | ${s.listed || '—'} | ${peers} | ${nets} | ${timers(s)} | ${sendQ} | ${n(s.retransMax)} |`);
-      // The listings' detail stays on the state's first row: a listing's rows are not told apart by namespace.
-      for (const o of st.otherNetns ?? []) out.push(`| ${label(id, o.netns)} | ${count(o.count, o.atLeast)} | — | — | — | — | — | — |`);
+      // Each row the listings of its count's namespace (noteEvidence.ts rowSockets): — where it listed none.
+      const row = (netns: string | undefined, c: string, first: boolean): string => {
+        const s = rowSockets(e, id as StateId, netns, first);
+        if (!s) return `| ${label(id, netns)} | ${c} | — | — | — | — | — | — |`;
+        const peers = s.peers.slice(0, 3).map((p) => `${escapeMarkdown(p.address)} (${p.count})`).join(', ') || '—';
+        const nets = s.prefixes.slice(0, 2).map((p) => `${escapeMarkdown(p.prefix)} (${p.count})`).join(', ') || '—';
+        // Listeners have no Send-Q of bytes (ss shows their backlog limit there): not counted, shown as —; nor are
+        // rows of listings with no Send-Q column (lsof, Get-NetTCPConnection).
+        const sendQ = s.sendQ.rows > 0 && id !== 'LISTEN' ? `${s.sendQ.nonZero} (${formatNumber(s.sendQ.max)})` : '—';
+        return `| ${label(id, netns)} | ${c} | ${s.listed || '—'} | ${peers} | ${nets} | ${timers(s)} | ${sendQ} | ${n(s.retransMax)} |`;
+      };
+      out.push(row(st.netns, count(st.count, st.atLeast), true));
+      for (const o of st.otherNetns ?? []) out.push(row(o.netns, count(o.count, o.atLeast), false));
     }
     const source = countsSourceText({ from: e.countsFrom, sources: e.countSources }, lang);
     if (source) out.push('', t(W.countsFrom, lang, { source }));

@@ -13,6 +13,7 @@
  */
 import type { EvidenceBlock, NoteModel } from '../note/model';
 import type { SegmentScope } from '../evidence/types';
+import { placeOf } from '../evidence/blockCounts';
 import { placeText, sharesHostNetwork } from './hostNetwork';
 
 type Segment = EvidenceBlock['segments'][number];
@@ -31,6 +32,15 @@ export function scopeNetns(model: NoteModel, scope: SegmentScope | undefined): s
 
 /** The namespace a segment's output was read in (scopeNetns). */
 export const segmentNetns = (model: NoteModel, seg: Segment): string | undefined => scopeNetns(model, seg.scope);
+
+/**
+ * The namespace a segment's output was read in as a key that tells the host's from an unknown one: '' the host's (the
+ * shell's own, `ssh HOST`), the namespace's name (scopeNetns), undefined when not known (no command read: the output
+ * may be any namespace's). What the counts (currentCounts.ts) and the listings (noteEvidence.ts) are told apart by.
+ */
+export function segmentNetnsKey(model: NoteModel, seg: Segment): string | undefined {
+  return seg.scope && placeOf(seg.scope).where !== undefined ? (segmentNetns(model, seg) ?? '') : undefined;
+}
 
 /** The namespace of the block's output at `line`: the last segment starting at or before it, else the block's first. */
 export function netnsAtLine(model: NoteModel, block: EvidenceBlock, line: number): string | undefined {

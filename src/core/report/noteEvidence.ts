@@ -7,7 +7,8 @@
 import { withinRange, type NoteModel, type OffsetRange } from '../note/model';
 import type { StateId } from '../catalogue/types';
 import { segmentInSeries } from './hosts';
-import { segmentNetns } from './netns';
+import { segmentNetns, segmentNetnsKey } from './netns';
+import { splitBy } from './splitBy';
 import { connectionsOfSegment, readBccOutputs, StateTallies, transitionsByState, type Connection, type StateSockets, type StateTransitions } from '../evidence/connections';
 import type { ProseCount } from '../evidence/connections/proseCounts';
 import { isListing } from '../evidence/coverage';
@@ -47,7 +48,14 @@ export interface OutputSample {
 export interface NoteEvidence {
   /** bcc tcpstates / tcplife rows (listing rows are summarised in `sockets`, not kept). */
   readonly connections: readonly Connection[];
+  /** Each state's listings: every namespace's sockets, a socket listed twice in one namespace counted once. */
   readonly sockets: ReadonlyMap<StateId, StateSockets>;
+  /**
+   * Each network namespace's listings ('' the host's), when the listings and the counts were both read apart by
+   * namespace (netns.ts segmentNetnsKey; currentCounts.ts byNetns), so that a count's namespace names its listings
+   * (rowSockets). Undefined otherwise: an output without its command may be any namespace's.
+   */
+  readonly netnsSockets?: ReadonlyMap<string, ReadonlyMap<StateId, StateSockets>>;
   readonly transitions: ReadonlyMap<StateId, StateTransitions>;
   readonly prose: readonly ProseCount[];
   /** The current count of each state (report/currentCounts.ts: the latest count that speaks for it). */
@@ -114,6 +122,17 @@ function bccRows(model: NoteModel, range: OffsetRange | undefined): Connection[]
 }
 
 /**
+ * Tallies for listings read in the network namespaces `keys` (segmentNetnsKey, one per listing): a socket counts once
+ * within its namespace — the namespaces told apart when each is known and there are more than one (splitBy.ts), else
+ * one group, as the counts are. `only`: the one namespace all were read in, when known.
+ */
+export function netnsTallies(keys: readonly (string | undefined)[]): { tallies: StateTallies; only?: string } {
+  const spaces = splitBy(keys, (k) => k);
+  if (spaces?.size === 1) return { tallies: new StateTallies(), only: spaces.keys().next().value as string };
+  return { tallies: new StateTallies(spaces !== undefined && spaces.size > 1) };
+}
+
+/**
  * Reads the note's connections and counts — with `range`, only those of that part of the note (a section):
  * its evidence blocks, bcc outputs and count lines; `points` is the timeline of the same evidence. In steps, one
  * per evidence block (its listing rows), so that the analysis worker can answer the host's messages between them
@@ -121,10 +140,10 @@ function bccRows(model: NoteModel, range: OffsetRange | undefined): Connection[]
  */
 export function* noteEvidenceSteps(model: NoteModel, range: OffsetRange | undefined, points: readonly TimelinePoint[]): Generator<void, NoteEvidence, void> {
   const lineText = codeLineText(model);
-  const tallies = new StateTallies();
   const samples: OutputSample[] = [];
   const listings: Connection[][] = [];
   const selected: boolean[] = [];
+  const netnsKeys: (string | undefined)[] = [];
   const endpointTallies: EndpointTallySample[] = [];
   for (const block of model.evidence) {
     if (!withinRange(range, block.start, block.end)) continue;
@@ -135,6 +154,7 @@ export function* noteEvidenceSteps(model: NoteModel, range: OffsetRange | undefi
       if (rows.length) {
         listings.push(rows);
         selected.push(seg.selected === true);
+        netnsKeys.push(segmentNetnsKey(model, seg));
       }
       const e = seg.endpoints;
       if (e) {
@@ -154,15 +174,19 @@ export function* noteEvidenceSteps(model: NoteModel, range: OffsetRange | undefi
     yield;
   }
   // The latest listing first: a socket listed again (`ss -tan`, then `ss -tano` for its timers) counts once, with
-  // what the later, usually closer, look shows of it.
-  for (let i = listings.length - 1; i >= 0; i--) for (const r of listings[i] as Connection[]) tallies.add(r, i, selected[i]);
+  // what the later, usually closer, look shows of it — within its network namespace: two pods' sockets are different
+  // sockets, whatever their endpoints. Listings of unknown namespaces (no command) are one group, as their counts are.
+  const { tallies, only } = netnsTallies(netnsKeys);
+  for (let i = listings.length - 1; i >= 0; i--) for (const r of listings[i] as Connection[]) tallies.add(r, i, selected[i], netnsKeys[i]);
   const connections = bccRows(model, range);
   const current = currentCounts(model, range, points);
   for (const p of current.prose) samples.push({ line: p.line, counts: { [p.state]: p.count }, prose: true });
-  const { sockets, firstLine } = tallies.result();
+  const { sockets, firstLine, bySpace } = tallies.result();
+  const netnsSockets = current.byNetns ? (bySpace ?? (only !== undefined ? new Map([[only, sockets]]) : undefined)) : undefined;
   return {
     connections,
     sockets,
+    ...(netnsSockets ? { netnsSockets } : {}),
     transitions: transitionsByState(connections),
     prose: current.prose,
     counts: current.counts,
@@ -174,6 +198,16 @@ export function* noteEvidenceSteps(model: NoteModel, range: OffsetRange | undefi
     samples,
     endpointTallies,
   };
+}
+
+/**
+ * The listings a States row shows: those of the namespace its count was read in (`netns`, undefined the host's) when
+ * the note's listings are told apart by namespace, else — they may be any namespace's — the state's whole summary, on
+ * its first row only. A state with no count in any namespace (listed, then gone) has one row: the whole summary.
+ */
+export function rowSockets(e: Pick<NoteEvidence, 'sockets' | 'netnsSockets' | 'counts'>, state: StateId, netns: string | undefined, first: boolean): StateSockets | undefined {
+  if (e.netnsSockets && e.counts.has(state)) return e.netnsSockets.get(netns ?? '')?.get(state);
+  return first ? e.sockets.get(state) : undefined;
 }
 
 /** Runs a computation written in steps (a generator yielding between them) to its end at once. */

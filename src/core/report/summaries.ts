@@ -14,12 +14,13 @@ import type { EvidenceBlock, NoteModel, OffsetRange } from '../note/model';
 import type { Piece } from '../note/piece';
 import { companionOf } from '../note/transfer';
 import type { Lang, Localized, StateId } from '../catalogue/types';
-import { connectionsOfSegment, StateTallies, type StateSockets } from '../evidence/connections';
+import { connectionsOfSegment, type StateSockets } from '../evidence/connections';
 import { formatNumber, t } from '../strings';
 import { analyseEvidence, analyseEvidenceSteps, causesOf, type NoteAnalysis } from './build';
 import { safeName, type Cause, type CauseRule } from './causes';
 import { escapeMarkdown } from './markdown';
-import { codeLineText } from './noteEvidence';
+import { codeLineText, netnsTallies } from './noteEvidence';
+import { segmentNetnsKey } from './netns';
 
 export const MAX_SUMMARY_CHARS = 2 * 1024 * 1024;
 
@@ -191,9 +192,11 @@ export function blockConnectionSummary(model: NoteModel, block: EvidenceBlock, l
   if (!m) blockCache.set(block, (m = new Map()));
   const hit = m.get(lang);
   if (hit !== undefined) return hit ?? undefined;
-  const tallies = new StateTallies();
+  // A socket counts once within its network namespace (noteEvidence.ts): the block's outputs of two pods list two pods' sockets.
+  const keys = block.segments.map((seg) => segmentNetnsKey(model, seg));
+  const { tallies } = netnsTallies(keys);
   const lineText = codeLineText(model);
-  for (const [i, seg] of block.segments.entries()) for (const c of connectionsOfSegment(seg, lineText)) tallies.add(c, i);
+  for (const [i, seg] of block.segments.entries()) for (const c of connectionsOfSegment(seg, lineText)) tallies.add(c, i, false, keys[i]);
   let best: [StateId, StateSockets] | undefined;
   for (const e of tallies.result().sockets) if (!best || e[1].listed > best[1].listed) best = e;
   let out: { state: StateId; title: string } | null = null;

@@ -146,32 +146,52 @@ export function summariseSockets(rows: readonly Connection[]): StateSockets {
 
 /**
  * Listing rows per state, summarised as they come. A socket listed twice (same state, local port and peer
- * endpoint — `ss -tan` and `ss -tan state fin-wait-1` in one note, or two samples of a stuck socket) counts once.
+ * endpoint — `ss -tan` and `ss -tan state fin-wait-1` in one note, or two samples of a stuck socket) counts once —
+ * within one network namespace: with `bySpace`, the caller names each row's namespace (`add`'s `space`), a row
+ * counts once among its namespace's rows only (two pods' sockets are different sockets, whatever their endpoints),
+ * and the summaries per state are of every namespace's sockets, besides each namespace's own (`result().bySpace`).
  */
 export class StateTallies {
   private readonly tallies = new Map<StateId, SocketTally>();
+  private readonly spaces = new Map<string, Map<StateId, SocketTally>>();
+
+  constructor(private readonly bySpace = false) {}
 
   /**
    * Adds a row; `listing` numbers the listing it comes from (rows of one tool are one listing without it);
-   * `selected`: that listing's command kept its rows by something other than their state (EvidenceSegment.selected).
+   * `selected`: that listing's command kept its rows by something other than their state (EvidenceSegment.selected);
+   * `space`: its network namespace, with `bySpace`.
    */
-  add(c: Connection, listing?: number, selected = false): void {
+  add(c: Connection, listing?: number, selected = false, space = ''): void {
     if (!isListing(c) || c.state === undefined) return;
-    let t = this.tallies.get(c.state);
-    if (!t) this.tallies.set(c.state, (t = new SocketTally(true)));
-    t.add(c, listing, selected);
+    if (this.bySpace) {
+      let own = this.spaces.get(space);
+      if (!own) this.spaces.set(space, (own = new Map()));
+      if (!tallyOf(own, c.state, true).add(c, listing, selected)) return;
+    }
+    // With namespaces, rows reach the state's summary once their namespace's tally counted them (no dedupe again).
+    tallyOf(this.tallies, c.state, !this.bySpace).add(c, listing, selected);
   }
 
-  /** The summaries, and the line of each state's first row. */
-  result(): { sockets: Map<StateId, StateSockets>; firstLine: Map<StateId, number> } {
+  /** The summaries, the line of each state's first row, and with `bySpace` each namespace's summaries. */
+  result(): { sockets: Map<StateId, StateSockets>; firstLine: Map<StateId, number>; bySpace?: Map<string, Map<StateId, StateSockets>> } {
     const sockets = new Map<StateId, StateSockets>();
     const firstLine = new Map<StateId, number>();
     for (const [s, t] of this.tallies) {
       sockets.set(s, t.result());
       firstLine.set(s, t.firstLine);
     }
-    return { sockets, firstLine };
+    if (!this.bySpace) return { sockets, firstLine };
+    const bySpace = new Map<string, Map<StateId, StateSockets>>();
+    for (const [space, own] of this.spaces) bySpace.set(space, new Map([...own].map(([s, t]) => [s, t.result()])));
+    return { sockets, firstLine, bySpace };
   }
+}
+
+function tallyOf(m: Map<StateId, SocketTally>, state: StateId, dedupe: boolean): SocketTally {
+  let t = m.get(state);
+  if (!t) m.set(state, (t = new SocketTally(dedupe)));
+  return t;
 }
 
 export function socketsByState(connections: readonly Connection[]): Map<StateId, StateSockets> {
