@@ -113,6 +113,12 @@ describe('lines and list items: the count after the state', () => {
     }
   });
 
+  it('a table cell holds the same forms (| TIME_WAIT | 1.2w |)', () => {
+    assert.deepEqual(countsOf(['| 状态 | 数量 |', '|---|---|', '| TIME_WAIT | 1.2w |', '| FIN_WAIT1 | 3万多 |', '| CLOSE_WAIT | 800 |']), { 'TIME-WAIT': 12000, 'FIN-WAIT-1': 30000, 'CLOSE-WAIT': 800 });
+    assert.deepEqual(proseCountOf('| FIN_WAIT1 | 3万多 |'), { state: 'FIN-WAIT-1', count: 30000, atLeast: true });
+    assert.deepEqual(countsOf(['| 状态 | 超时 |', '|---|---|', '| TIME_WAIT | 1.2w |']), {});
+  });
+
   it('an at-least prose count reaches the report as one (≥)', () => {
     const model = analyzeNote('# x\n\nFIN_WAIT1 大概有 3 万多个\n');
     const count = noteCounts(model).counts.get('FIN-WAIT-1');

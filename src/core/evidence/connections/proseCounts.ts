@@ -148,7 +148,7 @@ function isDelimiterRow(cells: readonly string[]): boolean {
 }
 
 /** A table row's count: the state in its first or second cell, the number from the column its header names. */
-function rowCount(cells: readonly string[], header: readonly string[] | undefined): { state: StateId; count: number } | undefined {
+function rowCount(cells: readonly string[], header: readonly string[] | undefined): Omit<ProseCount, 'line'> | undefined {
   const one = (i: number): string | undefined => {
     const c = cells[i];
     if (c === undefined) return undefined;
@@ -166,14 +166,16 @@ function rowCount(cells: readonly string[], header: readonly string[] | undefine
   if (header) {
     for (let i = 0; i < cells.length; i++) {
       if (i === at || columnRole(header[i]) !== 'count') continue;
-      const n = countOf(one(i));
-      return n === undefined ? undefined : { state, count: n };
+      return counted(state, amountOf(one(i)));
     }
   }
   // Else the documented order: the number right after the state, unless the header names it as something else.
-  const n = countOf(one(at + 1));
-  if (n === undefined || columnRole(header?.[at + 1]) === 'other') return undefined;
-  return { state, count: n };
+  return columnRole(header?.[at + 1]) === 'other' ? undefined : counted(state, amountOf(one(at + 1)));
+}
+
+function counted(state: StateId, amount: { count: number; atLeast: boolean } | undefined): Omit<ProseCount, 'line'> | undefined {
+  if (amount === undefined) return undefined;
+  return amount.atLeast ? { state, count: amount.count, atLeast: true } : { state, count: amount.count };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -210,7 +212,7 @@ export function proseCountOf(text: string, header?: readonly string[]): Omit<Pro
   if (amount === undefined) return undefined;
   const next = t[at + 1];
   if (next !== undefined && !isTrailingNote(next)) return undefined;
-  return amount.atLeast || (next !== undefined && AT_LEAST_AFTER.test(next.replace(/^个/, ''))) ? { state, count: amount.count, atLeast: true } : { state, count: amount.count };
+  return counted(state, { count: amount.count, atLeast: amount.atLeast || (next !== undefined && AT_LEAST_AFTER.test(next.replace(/^个/, ''))) });
 }
 
 /**
