@@ -8,6 +8,8 @@ import assert from 'node:assert/strict';
 import { proseCountOf, proseCounts } from '../../src/core/evidence/connections/proseCounts';
 import { analyzeNote } from '../../src/core/note/analyze';
 import { buildReport } from '../../src/core/report/build';
+import { reportMarkdown } from '../../src/core/report/markdown';
+import { noteCounts } from '../../src/core/report/currentCounts';
 
 /** The prose counts of a note: every line is offered (as if each held a state mention). */
 function countsOf(lines: readonly string[]): Record<string, number> {
@@ -91,6 +93,40 @@ describe('lines and list items: the count after the state', () => {
     for (const s of ['FIN_WAIT1 有 2981 of 3000', 'TIME_WAIT (60 s) then gone', 'CLOSE_WAIT=57 LAST_ACK=3', 'FIN_WAIT1 有 很多']) {
       assert.equal(proseCountOf(s), undefined, s);
     }
+  });
+
+  it('counts as Chinese notes write them: 万 and w (×10,000), k (×1,000), 约/大概/将近 before, 多/+/以上 for at least, no spaces around Chinese (audit s16 zh 7)', () => {
+    assert.deepEqual(proseCountOf('TIME_WAIT 有 1.2w 个'), { state: 'TIME-WAIT', count: 12000 });
+    assert.deepEqual(proseCountOf('TIME_WAIT有1.2W个'), { state: 'TIME-WAIT', count: 12000 });
+    assert.deepEqual(proseCountOf('FIN_WAIT1 大概有 3 万多个'), { state: 'FIN-WAIT-1', count: 30000, atLeast: true });
+    assert.deepEqual(proseCountOf('- FIN_WAIT1：3.5万'), { state: 'FIN-WAIT-1', count: 35000 });
+    assert.deepEqual(proseCountOf('CLOSE_WAIT 约 800 个'), { state: 'CLOSE-WAIT', count: 800 });
+    assert.deepEqual(proseCountOf('LAST_ACK 2000 左右'), { state: 'LAST-ACK', count: 2000 });
+    assert.deepEqual(proseCountOf('CLOSE_WAIT 将近 5k'), { state: 'CLOSE-WAIT', count: 5000 });
+    assert.deepEqual(proseCountOf('TIME_WAIT 12k+'), { state: 'TIME-WAIT', count: 12000, atLeast: true });
+    assert.deepEqual(proseCountOf('TIME_WAIT ~12k'), { state: 'TIME-WAIT', count: 12000 });
+    assert.deepEqual(proseCountOf('FIN_WAIT2 2000 个以上'), { state: 'FIN-WAIT-2', count: 2000, atLeast: true });
+    assert.deepEqual(proseCountOf('FIN_WAIT1有2981个'), { state: 'FIN-WAIT-1', count: 2981 });
+    // Durations, sizes, fractions and other words after the number stay no counts.
+    for (const s of ['TIME_WAIT 约 60 秒', 'TIME_WAIT 大概 2 分钟', 'TIME_WAIT 1.5', 'FIN_WAIT1 1.2', 'TIME_WAIT 4KB', 'TIME_WAIT 1.2ww', 'CLOSE_WAIT 约', 'TIME_WAIT 有 1.2w of 3w', 'TIME_WAIT 06', 'TIME_WAIT 3万秒', 'TIME_WAIT 1.23456w']) {
+      assert.equal(proseCountOf(s), undefined, s);
+    }
+  });
+
+  it('a table cell holds the same forms (| TIME_WAIT | 1.2w |)', () => {
+    assert.deepEqual(countsOf(['| 状态 | 数量 |', '|---|---|', '| TIME_WAIT | 1.2w |', '| FIN_WAIT1 | 3万多 |', '| CLOSE_WAIT | 800 |']), { 'TIME-WAIT': 12000, 'FIN-WAIT-1': 30000, 'CLOSE-WAIT': 800 });
+    assert.deepEqual(proseCountOf('| FIN_WAIT1 | 3万多 |'), { state: 'FIN-WAIT-1', count: 30000, atLeast: true });
+    assert.deepEqual(countsOf(['| 状态 | 超时 |', '|---|---|', '| TIME_WAIT | 1.2w |']), {});
+  });
+
+  it('an at-least prose count reaches the report as one (≥)', () => {
+    const model = analyzeNote('# x\n\nFIN_WAIT1 大概有 3 万多个\n');
+    const count = noteCounts(model).counts.get('FIN-WAIT-1');
+    assert.equal(count?.count, 30000);
+    assert.equal(count?.atLeast, true);
+    const md = reportMarkdown(buildReport(model, { file: 'n.md', lang: 'zh-cn' }), 'zh-cn');
+    assert.match(md, /\| FIN-WAIT-1 \| ≥ 30,000 \|/);
+    assert.match(md, /或笔记写成下限的数量/);
   });
 
   it('lines under a heading or lead-in naming timeouts or defaults are no counts (audit s14 10)', () => {

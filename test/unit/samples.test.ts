@@ -130,7 +130,7 @@ describe('cut listings (audit J2)', () => {
     const head = report(note(['### 02:40', ['[root@edge-12 ~]# ss -tno state fin-wait-1 | head -6', header, ...[1, 2, 3, 4, 5].map(row)]]));
     assert.deepEqual([head.json.states['FIN-WAIT-1']?.count, head.json.states['FIN-WAIT-1']?.atLeast], [5, true]);
     assert.match(reportMarkdown(head, 'en'), /\| FIN-WAIT-1 \| ≥ 5 \| 5 \|/);
-    assert.match(reportMarkdown(head, 'en'), /≥: rows of a listing that shows part of the sockets \(cut by `head`/);
+    assert.match(reportMarkdown(head, 'en'), /≥: at least that many sockets: rows of a listing that shows part of them \(cut by `head`/);
     assert.match(reportMarkdown(report(note(['### 02:40', ['[root@edge-12 ~]# ss -tno state fin-wait-1 | head -6', header, ...[1, 2, 3, 4, 5].map(row)]]), 'zh-cn'), 'zh-cn'), /≥：/);
     const elided = report(note(['### 02:40', ['$ ss -tno state fin-wait-1', header, row(1), row(2), '...']]));
     assert.deepEqual([elided.json.states['FIN-WAIT-1']?.count, elided.json.states['FIN-WAIT-1']?.atLeast], [2, true]);

@@ -29,7 +29,7 @@ export interface DiagramInput {
   mentions: Partial<Record<StateId, number>>;
   /** Sockets per state from command output pasted in the note. */
   counts: Partial<Record<StateId, number>>;
-  /** States whose count is a lower bound (rows of a listing that shows part of the sockets: `| head`, a filter, lsof). */
+  /** States whose count is a lower bound (rows of a listing that shows part of the sockets: `| head`, a filter, lsof; `3万多` in the text). */
   atLeast?: ReadonlyArray<StateId>;
   /** Where the counts come from, e.g. "ss output, line 42" (note text: escaped when rendered). */
   countSource?: string;

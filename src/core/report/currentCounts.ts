@@ -16,7 +16,8 @@
  * speaks for it) a count written in the text, else a listing's rows, from after it can still show the state: the
  * latest of them. Listing rows never replace a count of their state (a pasted listing is often trimmed without a
  * mark); rows of a listing that shows part of the sockets (`| head`, an elided row, a filter, lsof) are marked
- * `atLeast`, and do not replace an earlier whole listing that showed at least as many.
+ * `atLeast`, and do not replace an earlier whole listing that showed at least as many; so is a count the text writes
+ * as a lower bound (`3万多`, `12k+`: proseCounts.ts).
  *
  * When the note's samples come from several hosts (report/hosts.ts), the counts are the host's the trend and the
  * limits read: an output whose prompt names another host is left out, as it is from the trend. Outputs read in
@@ -165,7 +166,7 @@ function samplesOf(model: NoteModel, range: OffsetRange | undefined, points: rea
       });
     });
   }
-  for (const c of prose) out.push({ line: c.line, kind: 'prose', time: null, minutes: axisAtLine(model, c.line), source: 'prose', counts: { [c.state]: c.count }, atLeast: false, partial: false });
+  for (const c of prose) out.push({ line: c.line, kind: 'prose', time: null, minutes: axisAtLine(model, c.line), source: 'prose', counts: { [c.state]: c.count }, atLeast: c.atLeast === true, partial: false });
   return out.sort(compareOnAxis);
 }
 

@@ -25,8 +25,8 @@ const W = {
   none: { en: 'No per-state evidence in this note.', 'zh-cn': '笔记中没有按状态的证据。' },
   countsFrom: { en: 'Counts: {source}.', 'zh-cn': '计数来源：{source}。' },
   atLeast: {
-    en: '≥: rows of a listing that shows part of the sockets (cut by `head`, elided rows, a filter; `lsof` lists open files, so only sockets a process holds a descriptor of: <https://github.com/lsof-org/lsof>): at least that many sockets.',
-    'zh-cn': '≥：只显示部分套接字的列表（`head` 截断、省略的行、过滤；`lsof` 列出的是打开的文件，只含有进程持有描述符的套接字：<https://github.com/lsof-org/lsof>）中的行数：实际至少有这么多套接字。',
+    en: '≥: at least that many sockets: rows of a listing that shows part of them (cut by `head`, elided rows, a filter; `lsof` lists open files, so only sockets a process holds a descriptor of: <https://github.com/lsof-org/lsof>), or a count the note writes as a lower bound (`3万多`, `12k+`).',
+    'zh-cn': '≥：实际至少有这么多套接字：只显示部分套接字的列表（`head` 截断、省略的行、过滤；`lsof` 列出的是打开的文件，只含有进程持有描述符的套接字：<https://github.com/lsof-org/lsof>）中的行数，或笔记写成下限的数量（`3万多`、`12k+`）。',
   },
   timeline: { en: 'Timeline', 'zh-cn': '时间线' },
   timelineHead: { en: '| Time | Line | orphan | tw | mem (pages) | Per-state counts |', 'zh-cn': '| 时间 | 行 | orphan | tw | mem（页） | 各状态数量 |' },

@@ -21,6 +21,8 @@ import { parseCount, stateFromToken, tokenize, withoutQuoteMarkers } from '../te
 export interface ProseCount {
   readonly state: StateId;
   readonly count: number;
+  /** `3万多`, `12k+`, `2000 个以上`: at least that many. */
+  readonly atLeast?: true;
   /** 0-based note line. */
   readonly line: number;
 }
@@ -29,8 +31,20 @@ const MAX_LINE = 400;
 
 /** What may follow the pair on the same line: an annotation, not more data. */
 function isTrailingNote(token: string): boolean {
-  return /^(?:#|\/\/|<-|←|\(|（|—|--|-|个|sockets?\b|个连接)/.test(token);
+  return /^(?:#|\/\/|<-|←|\(|（|—|--|-|个|sockets?\b|个连接|左右|以上)/.test(token);
 }
+
+/** Words between a state and its number: 有 (has), and about / nearly (约, 大概, 将近, ~ …). */
+const BEFORE_COUNT = /^(?:(?:大概|大约|约|差不多|将近|接近|近)有?|有|about|around|approx\.?|roughly|nearly|~|～)$/i;
+/** What follows a count and makes it a lower bound: 多 (3万多), +, 以上 (or more). */
+const AT_LEAST_AFTER = /^(?:多|\+|以上)/;
+/**
+ * A count scaled as notes write it: `3万`, `3.5万`, `1.2w` (×10,000), `12k` (×1,000), with at most two decimals, after
+ * an optional `~`; then `多`/`+` (at least) and `个` may follow. The parts (number, unit, at least).
+ */
+const SCALED = /^[~～]?(\d{1,9}(?:\.\d{1,2})?)(万|[wWkK])(多|\+)?(?:个(?:连接)?)?$/;
+/** A plain count with `个` or `多个` glued to it (`2981个`, `300多个`). */
+const GLUED = /^(\d[\d,]{0,14})(多)?个(?:连接)?$/;
 
 function clean(token: string): string {
   let a = 0;
@@ -49,6 +63,23 @@ function countOf(token: string | undefined): number | undefined {
   const s = clean(token);
   if (s.length > 1 && s.charCodeAt(0) === 48 /* 0 */) return undefined;
   return parseCount(s);
+}
+
+/** A count in prose: countOf's, or scaled (`1.2w`, `3万多个`, `12k+`), or with `个` glued (`2981个`). */
+function amountOf(token: string | undefined): { count: number; atLeast: boolean } | undefined {
+  const plain = countOf(token);
+  if (plain !== undefined || token === undefined) return plain === undefined ? undefined : { count: plain, atLeast: false };
+  const s = clean(token);
+  const scaled = SCALED.exec(s);
+  if (scaled) {
+    const n = scaled[1] as string;
+    if (n.length > 1 && n[0] === '0' && n[1] !== '.') return undefined;
+    const unit = scaled[2] === 'k' || scaled[2] === 'K' ? 1000 : 10000;
+    return { count: Math.round(Number(n) * unit), atLeast: scaled[3] !== undefined };
+  }
+  const glued = GLUED.exec(s);
+  const count = glued ? countOf(glued[1]) : undefined;
+  return count === undefined ? undefined : { count, atLeast: glued?.[2] !== undefined };
 }
 
 /** The state a cell or token names, when it is one token that is a state. */
@@ -117,7 +148,7 @@ function isDelimiterRow(cells: readonly string[]): boolean {
 }
 
 /** A table row's count: the state in its first or second cell, the number from the column its header names. */
-function rowCount(cells: readonly string[], header: readonly string[] | undefined): { state: StateId; count: number } | undefined {
+function rowCount(cells: readonly string[], header: readonly string[] | undefined): Omit<ProseCount, 'line'> | undefined {
   const one = (i: number): string | undefined => {
     const c = cells[i];
     if (c === undefined) return undefined;
@@ -135,14 +166,16 @@ function rowCount(cells: readonly string[], header: readonly string[] | undefine
   if (header) {
     for (let i = 0; i < cells.length; i++) {
       if (i === at || columnRole(header[i]) !== 'count') continue;
-      const n = countOf(one(i));
-      return n === undefined ? undefined : { state, count: n };
+      return counted(state, amountOf(one(i)));
     }
   }
   // Else the documented order: the number right after the state, unless the header names it as something else.
-  const n = countOf(one(at + 1));
-  if (n === undefined || columnRole(header?.[at + 1]) === 'other') return undefined;
-  return { state, count: n };
+  return columnRole(header?.[at + 1]) === 'other' ? undefined : counted(state, amountOf(one(at + 1)));
+}
+
+function counted(state: StateId, amount: { count: number; atLeast: boolean } | undefined): Omit<ProseCount, 'line'> | undefined {
+  if (amount === undefined) return undefined;
+  return amount.atLeast ? { state, count: amount.count, atLeast: true } : { state, count: amount.count };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -153,7 +186,7 @@ function rowCount(cells: readonly string[], header: readonly string[] | undefine
  * The count a line states, or undefined. `text` is one line of Markdown outside code; for a table row,
  * `header` is its table's header cells (none known: a row read alone).
  */
-export function proseCountOf(text: string, header?: readonly string[]): { state: StateId; count: number } | undefined {
+export function proseCountOf(text: string, header?: readonly string[]): Omit<ProseCount, 'line'> | undefined {
   if (text.length > MAX_LINE) return undefined;
   const cells = rowCells(text);
   if (cells) return cells.length < 2 ? undefined : rowCount(cells, header);
@@ -165,16 +198,21 @@ export function proseCountOf(text: string, header?: readonly string[]): { state:
   s = s.replace(/^([A-Za-z0-9_*`-]{3,40})[ \t]{0,2}[（(](\d[\d,]{0,14})[）)]/, '$1 $2');
   // `2,103（大部分是孤儿）`: an annotation glued to the number.
   s = s.replace(/(\d)([（(#])/, '$1 $2');
+  // `TIME_WAIT有1.2w个`: Chinese written without spaces, apart from the state and from the number.
+  s = s.replace(/([A-Za-z0-9_*`])(?=[\u3400-\u9fff])/, '$1 ').replace(/([\u3400-\u9fff])(?=[\d~～])/, '$1 ');
+  // `3 万`: the unit with its number.
+  s = s.replace(/(\d) (万)/, '$1$2');
   const t = tokenize(s, 16);
   if (t.length < 2) return undefined;
   const state = stateOf(t[0]);
   if (state === undefined) return undefined;
-  // `FIN_WAIT1 有 2981 个`: 有 between the state and its number.
-  const at = t[1] === '有' ? 2 : 1;
-  const count = countOf(t[at]);
-  if (count === undefined) return undefined;
-  if (t.length > at + 1 && !isTrailingNote(t[at + 1] as string)) return undefined;
-  return { state, count };
+  // `FIN_WAIT1 有 2981 个`, `大概有 3 万多个`, `about 12k`: 有 or an "about" between the state and its number.
+  const at = BEFORE_COUNT.test(t[1] as string) ? 2 : 1;
+  const amount = amountOf(t[at]);
+  if (amount === undefined) return undefined;
+  const next = t[at + 1];
+  if (next !== undefined && !isTrailingNote(next)) return undefined;
+  return counted(state, { count: amount.count, atLeast: amount.atLeast || (next !== undefined && AT_LEAST_AFTER.test(next.replace(/^个/, ''))) });
 }
 
 /**
