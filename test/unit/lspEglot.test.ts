@@ -14,26 +14,13 @@ import { join } from 'node:path';
 import { analyzeNote } from '../../src/core/note/analyze';
 import { noteHover } from '../../src/core/noteHover';
 import { CLI } from '../support/cli';
+import { clientNote, UNOPENED_NOTE } from '../support/lspNotes';
 import { repoPath } from '../support/repo';
 import { tempDir } from './tempDir';
 
-const NOTE = [
-  '# 连接笔记',
-  '',
-  '服务端大量CLOSE_WAIT连接，客户端还有很多TIME_WAITE。',
-  '',
-  '```',
-  'State      Recv-Q Send-Q Local Address:Port Peer Address:Port',
-  'FIN-WAIT-1 0      1000   10.0.0.1:443       10.0.0.2:5000',
-  '```',
-  '',
-  '🔥🔥 还有 LAST_ACKK 很多',
-  '',
-  'TIME_WAIT lasts 4 minutes.',
-  '',
-].join('\n');
-
-const OTHER = '另一份笔记：CLOSE-WAIT 还在。\n';
+// Neovim's note, with a line whose typo follows astral characters (two UTF-16 units each).
+const NOTE = clientNote(['🔥🔥 还有 LAST_ACKK 很多', '']);
+const OTHER = UNOPENED_NOTE;
 
 interface EglotRecord {
   steps: string[];

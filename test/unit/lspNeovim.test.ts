@@ -14,23 +14,11 @@ import { join } from 'node:path';
 import { analyzeNote } from '../../src/core/note/analyze';
 import { noteHover } from '../../src/core/noteHover';
 import { CLI } from '../support/cli';
+import { clientNote, UNOPENED_NOTE } from '../support/lspNotes';
 import { repoPath } from '../support/repo';
 
-const NOTE = [
-  '# 连接笔记',
-  '',
-  '服务端大量CLOSE_WAIT连接，客户端还有很多TIME_WAITE。',
-  '',
-  '```',
-  'State      Recv-Q Send-Q Local Address:Port Peer Address:Port',
-  'FIN-WAIT-1 0      1000   10.0.0.1:443       10.0.0.2:5000',
-  '```',
-  '',
-  'TIME_WAIT lasts 4 minutes.',
-  '',
-].join('\n');
-
-const OTHER = '另一份笔记：CLOSE-WAIT 还在。\n';
+const NOTE = clientNote();
+const OTHER = UNOPENED_NOTE;
 
 interface NeovimRecord {
   steps: string[];
