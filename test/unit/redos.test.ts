@@ -12,6 +12,7 @@ import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import ts from 'typescript';
 import { isSafePattern } from 'redos-detector';
 import * as recognize from '../../src/core/note/recognize';
@@ -112,7 +113,45 @@ function check(re: RegExp, timeout = 30_000): { safe: boolean; why: string } {
   return { safe: r.safe, why: `${r.error ?? ''} score ${JSON.stringify(r.score)}` };
 }
 
-describe('ReDoS: every regular expression in src/core', () => {
+/** One pattern to check, as a worker thread receives it. */
+interface Job {
+  readonly key: string;
+  readonly source: string;
+  readonly flags: string;
+  readonly timeout?: number;
+}
+
+type Verdict = { readonly key: string; readonly safe: boolean; readonly why: string };
+
+/** Patterns per worker thread: each thread's heap goes with it (the checker keeps ~7 MB a pattern, 2.6 GB for all). */
+const JOBS_PER_WORKER = 25;
+
+const jobOf = (key: string, re: RegExp, timeout?: number): Job => ({ key, source: re.source, flags: re.flags, ...(timeout !== undefined ? { timeout } : {}) });
+
+/**
+ * Checks the patterns in worker threads of this same file, JOBS_PER_WORKER at a time, one thread after another: the
+ * checker retains what it explored across calls, and in one thread the whole scan outgrew a 4 GB heap.
+ */
+async function checkAll(jobs: readonly Job[]): Promise<Map<string, Verdict>> {
+  const out = new Map<string, Verdict>();
+  for (let i = 0; i < jobs.length; i += JOBS_PER_WORKER) {
+    const batch = jobs.slice(i, i + JOBS_PER_WORKER);
+    const verdicts = await new Promise<Verdict[]>((resolve, reject) => {
+      const worker = new Worker(__filename, { workerData: batch });
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`the checker's worker thread exited with ${code}`))));
+    });
+    for (const v of verdicts) out.set(v.key, v);
+  }
+  return out;
+}
+
+if (!isMainThread) {
+  (parentPort as NonNullable<typeof parentPort>).postMessage((workerData as Job[]).map((j) => ({ key: j.key, ...check(new RegExp(j.source, j.flags), j.timeout) })));
+}
+
+if (isMainThread) describe('ReDoS: every regular expression in src/core', () => {
   const literals = filesUnder(CORE)
     .flatMap((file) => regexLiterals(file).map((lit) => ({ file: relative(repoRoot(), file).split('\\').join('/'), lit })))
     .filter((l) => !BOUNDED_INPUT[l.file]);
@@ -122,15 +161,18 @@ describe('ReDoS: every regular expression in src/core', () => {
     assert.ok(literals.some((l) => l.file === 'src/core/note/recognize.ts' && l.lit.includes('A-Za-z0-9_')), 'recognize.ts patterns are among them');
   });
 
-  test('every regex literal is safe (or a listed finding for its owner)', () => {
+  test('every regex literal is safe (or a listed finding for its owner)', async () => {
     const unsafe: string[] = [];
     const seen = new Set<string>();
-    for (const { file, lit } of literals) {
+    const jobs = literals.map(({ file, lit }) => {
       const slash = lit.lastIndexOf('/');
-      const re = new RegExp(lit.slice(1, slash), lit.slice(slash + 1));
       const key = `${file} ${lit}`;
+      return jobOf(key, new RegExp(lit.slice(1, slash), lit.slice(slash + 1)), KNOWN_UNSAFE[key] ? KNOWN_FINDING_TIMEOUT : undefined);
+    });
+    const verdicts = await checkAll(jobs);
+    for (const { key } of jobs) {
       seen.add(key);
-      const r = check(re, KNOWN_UNSAFE[key] ? KNOWN_FINDING_TIMEOUT : undefined);
+      const r = verdicts.get(key) as Verdict;
       if (r.safe && KNOWN_UNSAFE[key]) unsafe.push(`${key} is safe now: remove it from KNOWN_UNSAFE`);
       if (!r.safe && !KNOWN_UNSAFE[key]) unsafe.push(`${key}: ${r.why}`);
     }
@@ -138,7 +180,7 @@ describe('ReDoS: every regular expression in src/core', () => {
     assert.deepEqual(unsafe, []);
   });
 
-  test('every RegExp recognize.ts and notTcpWords.ts export (including those built from the catalogue) is safe', () => {
+  test('every RegExp recognize.ts and notTcpWords.ts export (including those built from the catalogue) is safe', async () => {
     const exported: [string, RegExp][] = [];
     for (const [name, value] of [...Object.entries(recognize), ...Object.entries(notTcpWords)]) {
       if (value instanceof RegExp) exported.push([name, value]);
@@ -146,7 +188,9 @@ describe('ReDoS: every regular expression in src/core', () => {
     }
     assert.ok(exported.some(([n]) => n === 'COUNTER_PATTERN') && exported.some(([n]) => n.startsWith('PHRASE_PATTERNS[')), 'the generated patterns are exported');
     assert.ok(exported.some(([n]) => n === 'STATUS_KEY_BEFORE') && exported.some(([n]) => n === 'STATUS_LABEL_BEFORE'), "notTcpWords.ts's patterns are checked");
-    const unsafe = exported.filter(([n]) => !PREFILTER_PATTERNS[n]).map(([n, re]) => [n, check(re)] as const).filter(([, r]) => !r.safe).map(([n, r]) => `${n}: ${r.why}`);
+    const verdicts = await checkAll(exported.filter(([n]) => !PREFILTER_PATTERNS[n]).map(([n, re]) => jobOf(n, re)));
+    assert.ok(verdicts.size > 10);
+    const unsafe = [...verdicts.values()].filter((r) => !r.safe).map((r) => `${r.key}: ${r.why}`);
     assert.deepEqual(unsafe, []);
   });
 
@@ -157,17 +201,17 @@ describe('ReDoS: every regular expression in src/core', () => {
     for (const bad of [String.raw`a[-_ ]*l`, String.raw`\d:[ \t]+x`, 'a{2,}', String.raw`[*+](?:x|y)+`]) assert.equal(boundedQuantifiersOnly(bad), false, bad);
   });
 
-  test("plain mode's generated fence patterns are safe", () => {
-    const unsafe: string[] = [];
-    for (const n of [3, 4, 7]) for (const c of [96, 126]) if (!check(looseFenceClose(c, n)).safe) unsafe.push(`looseFenceClose(${c}, ${n})`);
-    for (const w of [0, 2, 9]) if (!check(loosePrefix(w)).safe) unsafe.push(`loosePrefix(${w})`);
-    assert.deepEqual(unsafe, []);
+  test("plain mode's generated fence patterns are safe", async () => {
+    const jobs = [...[3, 4, 7].flatMap((n) => [96, 126].map((c) => jobOf(`looseFenceClose(${c}, ${n})`, looseFenceClose(c, n)))), ...[0, 2, 9].map((w) => jobOf(`loosePrefix(${w})`, loosePrefix(w)))];
+    const verdicts = await checkAll(jobs);
+    assert.equal(verdicts.size, jobs.length);
+    assert.deepEqual([...verdicts.values()].filter((r) => !r.safe).map((r) => r.key), []);
   });
 
-  test('the checker does flag a super-linear pattern (the test can fail)', () => {
+  test('the checker does flag a super-linear pattern (the test can fail)', async () => {
     // Expected unsafe: the checker explores them until its time runs out (a longer time only grows its memory).
-    assert.equal(check(/^(a+)+$/, KNOWN_FINDING_TIMEOUT).safe, false);
-    assert.equal(check(/(?:x|x)*y/, KNOWN_FINDING_TIMEOUT).safe, false);
+    const verdicts = await checkAll([jobOf('nested', /^(a+)+$/, KNOWN_FINDING_TIMEOUT), jobOf('alternation', /(?:x|x)*y/, KNOWN_FINDING_TIMEOUT), jobOf('linear', /^a+$/)]);
+    assert.deepEqual([...verdicts.values()].map((r) => [r.key, r.safe]), [['nested', false], ['alternation', false], ['linear', true]]);
   });
 
   test('the bounded-input files really bound their input: a claim in a sentence over MAX_SENTENCE is never examined', () => {
