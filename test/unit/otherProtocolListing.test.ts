@@ -85,6 +85,12 @@ describe('a listing with no command', () => {
     assert.deepEqual(parseEvidence(note.split('\n').slice(1, -2).join('\n'))[0]?.counts, { CLOSED: 1, 'TIME-WAIT': 1, ESTABLISHED: 1 });
   });
 
+  it('a LISTEN row on an address and port is TCP (UDP never listens; Unix rows show paths): mentions and counts stay (review s16 Q1)', () => {
+    const note = fenced(HEADER, 'LISTEN 0 128 0.0.0.0:22 0.0.0.0:*', 'UNCONN 0 0 10.0.0.5:8080 0.0.0.0:*', 'ESTAB 0 0 10.0.0.5:22 10.0.0.9:5000');
+    assert.deepEqual(states(note), ['LISTEN@2', 'CLOSED@3', 'ESTABLISHED@4']);
+    assert.deepEqual(parseEvidence(note.split('\n').slice(1, -2).join('\n'))[0]?.counts, { LISTEN: 1, CLOSED: 1, ESTABLISHED: 1 });
+  });
+
   it('a listing without UNCONN, a row in prose, or the recogniser on one line keeps its mentions', () => {
     assert.deepEqual(states(fenced(UDP_ROWS[1] as string)), ['ESTABLISHED@1']);
     assert.deepEqual(states(UDP_ROWS[0] as string), ['CLOSED@0']);

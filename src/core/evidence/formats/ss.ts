@@ -171,7 +171,8 @@ export class SsListing extends Builder {
     if (row.hasStateToken) {
       if (row.state !== undefined) {
         this.tally.add(row.state, 1);
-        if (!OTHER_SOCKET_STATES.has(row.state)) this.sawTcpOnly = true;
+        // Without a Netid a row holds addr:port (parseSsRow): LISTEN there is TCP's (UDP never listens; Unix rows show paths).
+        if (!OTHER_SOCKET_STATES.has(row.state) || (row.state === 'LISTEN' && row.netid === undefined)) this.sawTcpOnly = true;
       }
       if (row.state === 'CLOSED' && row.netid === undefined) this.sawUnconn = true;
     } else {
