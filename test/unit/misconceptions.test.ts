@@ -600,6 +600,12 @@ test('audit s16 zh: orphan connections counted per pod, said as Chinese SREs wri
     '每个 pod 的 tw 是独立统计的，孤儿连接数是整机的。',
     '孤儿连接按 pod 分开统计是做不到的。',
     '同事说孤儿连接是按 pod 分开统计的，但这台是物理机。',
+    // The sum over pods is the host's count: the fact itself (review s16 D2).
+    '每个 pod 的孤儿连接分别统计后加起来，就是 sockstat 里的 orphan。',
+    '把每个 pod 的孤儿连接分开统计，再加起来就是整机的数。',
+    '各 pod 的孤儿连接分开算，加起来等于 sockstat 的 orphan。',
+    '每个容器的孤儿连接分别计算后再相加，和 sockstat 的 orphan 对得上。',
+    'Orphans counted per pod add up to the orphan field of /proc/net/sockstat.',
   ]) assert.deepEqual(rules(s), [], s);
 });
 
@@ -611,4 +617,8 @@ test('audit s16 zh: a claim the note marks as wrong right after it — "—— �
   // Not a judgement of the claim: 错 inside other words, and a claim with no such mark.
   assert.deepEqual(rules('CLOSE_WAIT 也是孤儿连接，因为对端已经关了。'), ['orphan-close-wait-time-wait']);
   assert.deepEqual(rules('TIME_WAIT 会占用 fd —— 错过了这个窗口就只能重启。'), ['tw-holds-fd']);
+  // 错峰, 错位, 错乱 after a dash are other words (review s16 Q3).
+  assert.deepEqual(rules('打开 tcp_tw_recycle 可以解决 TIME_WAIT 过多——错峰发布也有帮助。'), ['tw-recycle']);
+  assert.deepEqual(rules('TIME_WAIT 会占用 fd —— 错峰处理后好一些。'), ['tw-holds-fd']);
+  assert.deepEqual(rules('TIME_WAIT 会占用 fd——错。'), []);
 });

@@ -85,10 +85,10 @@ function opensAlternative(words: readonly Word[], i: number): boolean {
 
 /**
  * Refutation, attribution and judgement frames (Chinese), wherever they stand in the sentence; 认为/以为 not inside
- * 默认为 (defaults to) or 可以为 (can … for); 错 alone as a mark after a dash or in brackets (—— 错, （错）).
+ * 默认为 (defaults to) or 可以为 (can … for); 错 alone as a mark after a dash (—— 错, not —— 错峰) or in brackets (（错）).
  */
 const FRAME_ZH =
-  /误区|错误|误解|谣言|谬误|其实|实际上|事实上|而是|并不|并非|并没|而不是|而非|不对|不正确|不准确|不成立|是错的|错了|搞错|纠正|辟谣|有人说|有人认为|据说|传言|传说|号称|声称|(?<!默)认为|(?<![可得足难])以为|听说|网上|网传|博客|文章|教程|帖子|很多人|不少人|有些人|别人|说法|所谓|流传|不推荐|不建议|不可取|不靠谱|不安全|没必要|不必要|(?:^|[\s，,。：:；;（(“"「>*-])(?:同事|领导|老板|客户|同学|前辈|大佬|老师|面试官|他|她)们?(?:说|讲|提到|告诉我)|[里上中]写(?:着|道|的是)|❌|✗|✘|⛔|[—–]\s?错(?![过开])|[（(]错[）)]/;
+  /误区|错误|误解|谣言|谬误|其实|实际上|事实上|而是|并不|并非|并没|而不是|而非|不对|不正确|不准确|不成立|是错的|错了|搞错|纠正|辟谣|有人说|有人认为|据说|传言|传说|号称|声称|(?<!默)认为|(?<![可得足难])以为|听说|网上|网传|博客|文章|教程|帖子|很多人|不少人|有些人|别人|说法|所谓|流传|不推荐|不建议|不可取|不靠谱|不安全|没必要|不必要|(?:^|[\s，,。：:；;（(“"「>*-])(?:同事|领导|老板|客户|同学|前辈|大佬|老师|面试官|他|她)们?(?:说|讲|提到|告诉我)|[里上中]写(?:着|道|的是)|❌|✗|✘|⛔|[—–]\s?错(?=$|[\s，,。.！!；;）)]|了)|[（(]错[）)]/;
 /**
  * A denied effect: the change the claim promises does not happen (不能解决, 没有变少, 不起作用, 没用) — not 互不影响
  * ("do not affect each other"), which tells an isolation the claim may make.

@@ -130,11 +130,14 @@ function predicate(s: string, subject: Span): Span | undefined {
   return undefined;
 }
 
+/** Per-namespace counts summed: the host-wide count, which is the fact ("每个 pod 的孤儿连接分别统计后加起来就是 orphan"). */
+const SUMMED = /加起来|相加|之和|总和|加总|合计|累加|\badd(?:s|ed)? up\b|\bsum(?:s|med)?\b/i;
+
 /** Runs of blanks as one (inline code's backticks reach the rules as blanks: "the  orphan  field"). */
 const BLANKS = /\s+/g;
 
 export function orphanLimitPerNetns(text: string): boolean {
-  if (!ORPHAN_WORD.test(text) || !SCOPE_WORD.test(text)) return false;
+  if (!ORPHAN_WORD.test(text) || !SCOPE_WORD.test(text) || SUMMED.test(text)) return false;
   const s = text.replace(BLANKS, ' ');
   const subjects: Span[] = [];
   SUBJECT.lastIndex = 0;
