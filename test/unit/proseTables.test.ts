@@ -107,8 +107,13 @@ describe('lines and list items: the count after the state', () => {
     assert.deepEqual(proseCountOf('TIME_WAIT ~12k'), { state: 'TIME-WAIT', count: 12000 });
     assert.deepEqual(proseCountOf('FIN_WAIT2 2000 个以上'), { state: 'FIN-WAIT-2', count: 2000, atLeast: true });
     assert.deepEqual(proseCountOf('FIN_WAIT1有2981个'), { state: 'FIN-WAIT-1', count: 2981 });
+    assert.deepEqual(proseCountOf('FIN_WAIT1 有 2981 个，大部分是孤儿'), { state: 'FIN-WAIT-1', count: 2981 });
+    assert.deepEqual(proseCountOf('CLOSE_WAIT 有 300 多个'), { state: 'CLOSE-WAIT', count: 300, atLeast: true });
+    assert.deepEqual(proseCountOf('CLOSE_WAIT 300 个连接'), { state: 'CLOSE-WAIT', count: 300 });
     // Durations, sizes, fractions and other words after the number stay no counts.
-    for (const s of ['TIME_WAIT 约 60 秒', 'TIME_WAIT 大概 2 分钟', 'TIME_WAIT 1.5', 'FIN_WAIT1 1.2', 'TIME_WAIT 4KB', 'TIME_WAIT 1.2ww', 'CLOSE_WAIT 约', 'TIME_WAIT 有 1.2w of 3w', 'TIME_WAIT 06', 'TIME_WAIT 3万秒', 'TIME_WAIT 1.23456w']) {
+    for (const s of ['TIME_WAIT 约 60 秒', 'TIME_WAIT 大概 2 分钟', 'TIME_WAIT 1.5', 'FIN_WAIT1 1.2', 'TIME_WAIT 4KB', 'TIME_WAIT 1.2ww', 'CLOSE_WAIT 约', 'TIME_WAIT 有 1.2w of 3w', 'TIME_WAIT 06', 'TIME_WAIT 3万秒', 'TIME_WAIT 1.23456w',
+      // `N 个` and another noun: N counts that (review s16 D3).
+      'TIME_WAIT 约 2 个 MSL', 'TIME_WAIT 大约 2 个 MSL（60 秒）', 'FIN_WAIT2 将近 1 个小时才消失', 'TIME_WAIT 大概 3 个月前开始变多', 'CLOSE_WAIT 有 3 个小时了', 'CLOSE_WAIT 有 3 个多小时']) {
       assert.equal(proseCountOf(s), undefined, s);
     }
   });
@@ -117,6 +122,9 @@ describe('lines and list items: the count after the state', () => {
     assert.deepEqual(countsOf(['| 状态 | 数量 |', '|---|---|', '| TIME_WAIT | 1.2w |', '| FIN_WAIT1 | 3万多 |', '| CLOSE_WAIT | 800 |']), { 'TIME-WAIT': 12000, 'FIN-WAIT-1': 30000, 'CLOSE-WAIT': 800 });
     assert.deepEqual(proseCountOf('| FIN_WAIT1 | 3万多 |'), { state: 'FIN-WAIT-1', count: 30000, atLeast: true });
     assert.deepEqual(countsOf(['| 状态 | 超时 |', '|---|---|', '| TIME_WAIT | 1.2w |']), {});
+    // A queue, window or size column is no count, in bytes or in K (review s16 Q2).
+    assert.deepEqual(countsOf(['| 状态 | Send-Q |', '|---|---|', '| FIN-WAIT-1 | 64K |', '| ESTABLISHED | 4096 |']), {});
+    assert.deepEqual(countsOf(['| State | Recv-Q | Count |', '|---|---|---|', '| CLOSE_WAIT | 4K | 812 |']), { 'CLOSE-WAIT': 812 });
   });
 
   it('an at-least prose count reaches the report as one (≥)', () => {

@@ -31,11 +31,16 @@ const MAX_LINE = 400;
 
 /** What may follow the pair on the same line: an annotation, not more data. */
 function isTrailingNote(token: string): boolean {
-  return /^(?:#|\/\/|<-|←|\(|（|—|--|-|个|sockets?\b|个连接|左右|以上)/.test(token);
+  return /^(?:#|\/\/|<-|←|\(|（|—|--|-|个|多个|sockets?\b|个连接|左右|以上)/.test(token);
 }
 
 /** Words between a state and its number: 有 (has), and about / nearly (约, 大概, 将近, ~ …). */
 const BEFORE_COUNT = /^(?:(?:大概|大约|约|差不多|将近|接近|近)有?|有|about|around|approx\.?|roughly|nearly|~|～)$/i;
+/**
+ * What may follow `N 个`: nothing, 连接 / socket (what is counted), 左右 / 以上, then an end or an annotation — not
+ * another noun (`2 个 MSL`, `1 个小时`, `3 个多月前`: N counts that, not the state's sockets).
+ */
+const AFTER_GE = /^多?(?:连接|sockets?|套接字)?(?:左右|以上)?(?=$|[\s（(#—\-，,。；;：:！!])/;
 /** What follows a count and makes it a lower bound: 多 (3万多), +, 以上 (or more). */
 const AT_LEAST_AFTER = /^(?:多|\+|以上)/;
 /**
@@ -113,6 +118,7 @@ const OTHER_EN: ReadonlySet<string> = new Set([
   'id', 'idx', 'index', 'seq', 'step', 'order', 'rank', 'st', 'code', 'hex', 'value', 'val', 'enum', 'const',
   'timeout', 'time', 'duration', 'delay', 'interval', 'sec', 'secs', 'second', 'seconds', 'ms', 'msec', 'min', 'mins', 'minute', 'minutes', 'ttl', 'rto',
   'port', 'pid', 'fd', 'uid', 'inode', 'ino', 'bytes', 'kb', 'mb', 'mem', 'memory', 'queue', 'window', 'limit', 'max', 'threshold', 'retries', 'retrans',
+  'send', 'recv', 'sendq', 'recvq', 'q', 'rtt', 'cwnd', 'wnd', 'mss', 'size', 'rate',
   'meaning', 'description', 'desc', 'note', 'notes', 'comment', 'default', 'param', 'parameter', 'sysctl',
 ]);
 /** Whole header cells that are an ordinal or a value column: `#`, `No.`, `值`. */
@@ -212,6 +218,8 @@ export function proseCountOf(text: string, header?: readonly string[]): Omit<Pro
   if (amount === undefined) return undefined;
   const next = t[at + 1];
   if (next !== undefined && !isTrailingNote(next)) return undefined;
+  const ge = next === undefined ? null : /^多?个/.exec(next);
+  if (ge && !AFTER_GE.test(t.slice(at + 1).join(' ').slice(ge[0].length).trimStart())) return undefined;
   return counted(state, { count: amount.count, atLeast: amount.atLeast || (next !== undefined && AT_LEAST_AFTER.test(next.replace(/^个/, ''))) });
 }
 
