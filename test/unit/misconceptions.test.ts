@@ -287,6 +287,112 @@ const CASES: Record<string, { positive: string[]; negative: string[] }> = {
       'TIME_WAIT 连接对应的 fd 已经被 close 了。',
     ],
   },
+  // Audit s16 zh: three common wrong claims with no rule before.
+  'close-wait-sysctl': {
+    positive: [
+      '调大 tcp_max_tw_buckets 能解决 CLOSE_WAIT 的问题。',
+      '开启 tcp_tw_reuse 可以减少 CLOSE_WAIT。',
+      'CLOSE_WAIT 过多可以通过调小 tcp_fin_timeout 来解决。',
+      'CLOSE_WAIT 太多的话，把 net.ipv4.tcp_max_tw_buckets 调大就行。',
+      '调小 tcp_fin_timeout，让 CLOSE_WAIT 更快释放。',
+      'CLOSE_WAIT 的超时时间由 tcp_fin_timeout 决定。',
+      'CLOSE_WAIT 连接超过 tcp_fin_timeout 就会被内核回收。',
+      '针对 CLOSE_WAIT 堆积，建议把 tcp_max_tw_buckets 调大。',
+      'tcp_max_tw_buckets 限制 TIME_WAIT 和 CLOSE_WAIT 的数量。',
+      'CLOSE_WAIT 多是因为 tcp_max_tw_buckets 太小。',
+      'Raise tcp_max_tw_buckets to fix the CLOSE_WAIT pile-up.',
+      'Lower tcp_fin_timeout so CLOSE_WAIT sockets are cleaned up faster.',
+      'net.ipv4.tcp_fin_timeout controls how long a socket stays in CLOSE_WAIT.',
+      'To get rid of CLOSE_WAIT, set net.ipv4.tcp_tw_reuse = 1.',
+      'Too many CLOSE_WAIT sockets, just raise tcp_max_tw_buckets.',
+      'Enabling tcp_tw_reuse reduces CLOSE_WAIT connections.',
+    ],
+    negative: [
+      'tcp_max_tw_buckets 只限制 TIME_WAIT，跟 CLOSE_WAIT 无关。',
+      '调大 tcp_max_tw_buckets 解决不了 CLOSE_WAIT。',
+      'tcp_fin_timeout 对 CLOSE_WAIT 不起作用，要查应用为什么没有 close()。',
+      '网上说调小 tcp_fin_timeout 能减少 CLOSE_WAIT，其实没用。',
+      '我们以为调大 tcp_max_tw_buckets 能解决 CLOSE_WAIT，结果没用。',
+      '调大 tcp_max_tw_buckets 能解决 CLOSE_WAIT 吗？',
+      '开启 tcp_tw_reuse 可以减少 TIME_WAIT，CLOSE_WAIT 需要改代码。',
+      '当时调大了 tcp_max_tw_buckets，CLOSE_WAIT 依旧在涨。',
+      'CLOSE_WAIT 大概 3 万个，tcp_fin_timeout 设为 30。',
+      '对端 CLOSE_WAIT 堆积时，本端调小 tcp_fin_timeout 可以减少 FIN_WAIT2。',
+      'tcp_max_tw_buckets only limits TIME_WAIT; it does nothing for CLOSE_WAIT.',
+      'Raising tcp_max_tw_buckets will not help with CLOSE_WAIT.',
+      'tcp_tw_reuse reduces TIME_WAIT but not CLOSE_WAIT.',
+      'Does tcp_fin_timeout affect CLOSE_WAIT?',
+      'It is a myth that tcp_fin_timeout cleans up CLOSE_WAIT sockets.',
+      'We thought raising tcp_max_tw_buckets would fix CLOSE_WAIT, but it did not.',
+      'Do not tune tcp_fin_timeout for CLOSE_WAIT: fix the code that never calls close().',
+      'tcp_fin_timeout bounds FIN_WAIT2 on the active closer while the peer sits in CLOSE_WAIT.',
+      'CLOSE_WAIT keeps growing, and tcp_max_tw_buckets is at its default.',
+      'CLOSE_WAIT 堆积，tcp_max_tw_buckets 已经调大了。',
+    ],
+  },
+  'orphan-limit-refuses-new': {
+    positive: [
+      'tcp_max_orphans 超了以后新连接会被拒绝。',
+      '超过 tcp_max_orphans 后，内核会拒绝新连接。',
+      '孤儿连接达到上限时，新的连接无法建立。',
+      'tcp_max_orphans 太小会导致新连接建立失败。',
+      '出现 too many orphaned sockets 后新连接就连不上了。',
+      '孤儿数超过 tcp_max_orphans，服务就不再接受新连接。',
+      'Once tcp_max_orphans is exceeded, new connections are refused.',
+      'When the orphan limit is hit, the kernel rejects new connections.',
+      'Above net.ipv4.tcp_max_orphans, new incoming connections cannot be established.',
+      'Too many orphaned sockets means the server stops accepting new connections.',
+    ],
+    negative: [
+      '超过 tcp_max_orphans 后内核重置的是孤儿连接，新连接不会被拒绝。',
+      '超过 tcp_max_orphans 不会导致新连接被拒绝。',
+      '达到 tcp_max_orphans 时，新关闭的连接会被直接 RST。',
+      '没超过 tcp_max_orphans，新连接却被拒绝了，原来是 somaxconn 太小。',
+      '有人说 tcp_max_orphans 超了以后新连接会被拒绝，这是误解。',
+      'tcp_max_orphans 超了以后新连接会被拒绝吗？',
+      'dmesg 里有 too many orphaned sockets，新连接建立失败。',
+      'Exceeding tcp_max_orphans does not refuse new connections; orphans are reset instead.',
+      'Hitting tcp_max_orphans resets orphans; it does not reject new connections.',
+      'It is a myth that tcp_max_orphans refuses new connections.',
+      'Does exceeding tcp_max_orphans block new connections?',
+      'We thought new connections were refused because of tcp_max_orphans, but the accept queue was full.',
+      'New connections are not refused when tcp_max_orphans is exceeded.',
+      'Over tcp_max_orphans, newly closed connections get an RST instead of a FIN handshake.',
+    ],
+  },
+  'orphan-no-retransmit': {
+    positive: [
+      '孤儿连接不会重传。',
+      '孤儿连接的 FIN 不会重传，丢了就丢了。',
+      '应用 close 之后 socket 变成孤儿后就不再重传了。',
+      '孤儿 socket 没有重传机制。',
+      '内核不会为孤儿连接重传 FIN。',
+      '孤儿连接已经没有进程管了，所以不会重发 FIN。',
+      'Orphaned sockets do not retransmit.',
+      'An orphan never retransmits its FIN.',
+      'Once a socket is orphaned, the kernel stops retransmitting.',
+      'The kernel does not retransmit data for orphans.',
+      'Orphans get no retransmissions, so a lost FIN just leaves them hanging.',
+    ],
+    negative: [
+      '孤儿连接会重传 FIN，直到 tcp_orphan_retries 用完。',
+      '孤儿连接并不是不重传，默认按 8 次重传。',
+      '孤儿连接不会无限重传，最多重传 8 次左右。',
+      '有人说孤儿连接不会重传，这是错的。',
+      '孤儿连接不会重传吗？',
+      '我们以为孤儿连接不会重传，但是抓包看到 FIN 重传了很多次。',
+      'FIN_WAIT2 的孤儿连接不会重传任何东西，只是等对端的 FIN。',
+      '孤儿连接的对端不会重传。',
+      'Orphans do retransmit their FIN until tcp_orphan_retries runs out.',
+      'Orphans do not retransmit forever.',
+      'It is a myth that orphans do not retransmit.',
+      'Do orphans retransmit?',
+      'We thought orphans did not retransmit, but tcpdump showed the FIN going out again and again.',
+      'Over tcp_max_orphans an orphan is reset instead of being retransmitted.',
+      'A FIN_WAIT2 orphan does not retransmit anything; it waits for the peer.',
+      'Orphans are not sockets that never retransmit.',
+    ],
+  },
 };
 
 for (const [rule, { positive, negative }] of Object.entries(CASES)) {
@@ -301,7 +407,7 @@ for (const [rule, { positive, negative }] of Object.entries(CASES)) {
 }
 
 test('every rule has a correct fact, a message and a public source in both languages', () => {
-  assert.ok(MISCONCEPTION_RULES.length >= 8);
+  assert.ok(MISCONCEPTION_RULES.length >= 11);
   const text = Object.values(CASES).flatMap((c) => c.positive).join('\n\n');
   for (const r of MISCONCEPTION_RULES) {
     for (const lang of ['en', 'zh-cn'] as const) {
@@ -621,4 +727,29 @@ test('audit s16 zh: a claim the note marks as wrong right after it — "—— �
   assert.deepEqual(rules('打开 tcp_tw_recycle 可以解决 TIME_WAIT 过多——错峰发布也有帮助。'), ['tw-recycle']);
   assert.deepEqual(rules('TIME_WAIT 会占用 fd —— 错峰处理后好一些。'), ['tw-holds-fd']);
   assert.deepEqual(rules('TIME_WAIT 会占用 fd——错。'), []);
+});
+
+test('audit s16 zh: close-wait-sysctl, orphan-limit-refuses-new and orphan-no-retransmit on sentences written after the rules', () => {
+  // First run of 59 such sentences: 54 right, 1 false alarm (a link denied with 没关系), 4 misses; fixed below except
+  // "clients can't connect" (no "new") and a denial beside "kills" (a reset named: left alone for precision).
+  for (const [s, rule] of [
+    ['把 tcp_fin_timeout 改成 10 秒，CLOSE_WAIT 就会很快消失。', 'close-wait-sysctl'],
+    ['线上 CLOSE_WAIT 很多，建议调大 net.ipv4.tcp_max_tw_buckets。', 'close-wait-sysctl'],
+    ['If you see thousands of CLOSE_WAIT sockets, lower tcp_fin_timeout.', 'close-wait-sysctl'],
+    ['tcp_max_orphans 满了之后，新连接就建立不起来了。', 'orphan-limit-refuses-new'],
+    ['If orphans exceed tcp_max_orphans, the kernel will drop new SYNs.', 'orphan-limit-refuses-new'],
+    ['socket 成为孤儿之后，内核就停止重传了。', 'orphan-no-retransmit'],
+    ['Orphaned connections will not resend data.', 'orphan-no-retransmit'],
+  ] as const) assert.deepEqual(rules(s), [rule], s);
+  for (const s of [
+    '新连接被拒绝和 tcp_max_orphans 没关系，是 backlog 满了。',
+    'New connections were refused; tcp_max_orphans was nowhere near its limit.',
+    'CLOSE_WAIT 很多，tcp_max_tw_buckets 和 tcp_fin_timeout 都是默认值。',
+    '- CLOSE_WAIT: 应用没 close；TIME_WAIT: 可以开 tcp_tw_reuse',
+    '孤儿太多时内核不会再给它们重传机会，而是直接 reset。',
+    'The client didn\'t retransmit, so our orphan sat in LAST_ACK.',
+  ]) assert.deepEqual(rules(s), [], s);
+  // The narrower rule speaks for both on its line: a tuning row about tcp_orphan_retries 0.
+  assert.deepEqual(rules('| 参数 | 值 | 说明 |\n|---|---|---|\n| tcp_orphan_retries | 0 | 孤儿连接不重传 |'), ['orphan-retries-zero']);
+  assert.deepEqual(rules('```bash\n# 孤儿连接不会重传，调大 tcp_max_tw_buckets 解决 CLOSE_WAIT\n```'), ['close-wait-sysctl', 'orphan-no-retransmit']);
 });

@@ -58,6 +58,9 @@ const BOUNDED_INPUT: Record<string, string> = {
   'src/core/knowledge/orphanNetnsClaim.ts': 'one prose sentence of at most MAX_SENTENCE (400) characters (misconceptions.ts), after a literal pre-test of orphan or 孤儿 and of a namespace, container or pod word',
   'src/core/knowledge/twFdClaim.ts': 'one prose sentence of at most MAX_SENTENCE (400) characters (misconceptions.ts), after a literal pre-test of TIME_WAIT and of a file-descriptor word',
   'src/core/knowledge/recycleWords.ts': 'one prose sentence of at most MAX_SENTENCE (400) characters, or one code line of at most MAX_LINE (4000) characters, each holding tcp_tw_recycle (a literal pre-test)',
+  'src/core/knowledge/closeWaitSysctlClaim.ts': 'one prose sentence of at most MAX_SENTENCE (400) characters (misconceptions.ts), after a literal pre-test of tcp_max_tw_buckets, tcp_fin_timeout or tcp_tw_reuse',
+  'src/core/knowledge/orphanLimitNewConnClaim.ts': 'one prose sentence of at most MAX_SENTENCE (400) characters (misconceptions.ts), after a literal pre-test of orphan or 孤儿 and of a new-connection word',
+  'src/core/knowledge/orphanRetransmitClaim.ts': 'one prose sentence of at most MAX_SENTENCE (400) characters (misconceptions.ts), after a literal pre-test of orphan or 孤儿 and of a retransmission word',
 };
 
 /**
@@ -219,7 +222,7 @@ if (isMainThread) describe('ReDoS: every regular expression in src/core', () => 
     assert.equal(findMisconceptions(claim).length, 1, 'the claim alone is flagged');
     const long = `${'x'.repeat(MAX_SENTENCE)} ${claim.slice(0, -1)} and ${'y '.repeat(200)}.`;
     assert.deepEqual(findMisconceptions(long), []);
-    assert.deepEqual(Object.keys(BOUNDED_INPUT), ['src/core/knowledge/misconceptions.ts', 'src/core/knowledge/claimScope.ts', 'src/core/knowledge/orphanClaim.ts', 'src/core/knowledge/orphanNetnsClaim.ts', 'src/core/knowledge/twFdClaim.ts', 'src/core/knowledge/recycleWords.ts']);
+    assert.deepEqual(Object.keys(BOUNDED_INPUT), ['src/core/knowledge/misconceptions.ts', 'src/core/knowledge/claimScope.ts', 'src/core/knowledge/orphanClaim.ts', 'src/core/knowledge/orphanNetnsClaim.ts', 'src/core/knowledge/twFdClaim.ts', 'src/core/knowledge/recycleWords.ts', 'src/core/knowledge/closeWaitSysctlClaim.ts', 'src/core/knowledge/orphanLimitNewConnClaim.ts', 'src/core/knowledge/orphanRetransmitClaim.ts']);
     // A code comment over MAX_SENTENCE is not read as prose.
     assert.deepEqual(findMisconceptions(`\`\`\`\n# ${'x'.repeat(MAX_SENTENCE)} ${claim}\n\`\`\``), []);
     // A code line over MAX_LINE is not read either.

@@ -25,6 +25,9 @@ import { CLAUSE, CLAUSE_END, claimed, nearest, shortName, spans, TW, TW_G, type 
 import { orphanCloseWaitTimeWait } from './orphanClaim';
 import { orphanLimitPerNetns } from './orphanNetnsClaim';
 import { twHoldsFd } from './twFdClaim';
+import { closeWaitSysctl } from './closeWaitSysctlClaim';
+import { orphanLimitRefusesNew } from './orphanLimitNewConnClaim';
+import { orphanNoRetransmit } from './orphanRetransmitClaim';
 import { HARM, REMOVED, TW_RECYCLE_SETTING } from './recycleWords';
 
 const L = (en: string, zh: string): Localized => ({ en, 'zh-cn': zh });
@@ -175,6 +178,48 @@ export const MISCONCEPTION_RULES: readonly MisconceptionRule[] = [
     ),
     source: 'K-mini tcp_time_wait; K-tcp.c __tcp_close; K-sock sock_orphan; K-input tcp_done',
     explain: 'TIME-WAIT',
+  },
+  {
+    id: 'close-wait-sysctl',
+    claim: L('tcp_max_tw_buckets, tcp_fin_timeout or tcp_tw_reuse fixes CLOSE_WAIT', '调 tcp_max_tw_buckets、tcp_fin_timeout 或 tcp_tw_reuse 能解决 CLOSE_WAIT'),
+    fact: L(
+      'CLOSE-WAIT lasts until the application calls close(); no kernel timer or limit ends it. tcp_max_tw_buckets bounds TIME-WAIT, tcp_fin_timeout orphaned FIN-WAIT-2, and tcp_tw_reuse lets connect() reuse a TIME-WAIT port. Find the unclosed sockets with ss -tanp state close-wait.',
+      'CLOSE-WAIT 会一直持续到应用调用 close()，内核没有定时器或上限会结束它。tcp_max_tw_buckets 限制 TIME-WAIT，tcp_fin_timeout 限制孤儿 FIN-WAIT-2，tcp_tw_reuse 让 connect() 复用 TIME-WAIT 的端口。用 ss -tanp state close-wait 找出没有关闭的 socket。',
+    ),
+    message: L(
+      'CLOSE_WAIT ends only when the application calls close(); no TIME-WAIT or FIN-WAIT-2 tunable touches it.',
+      'CLOSE_WAIT 只有应用调用 close() 才会结束，TIME-WAIT 和 FIN-WAIT-2 的参数都管不到它。',
+    ),
+    source: 'K-tcp.c __tcp_close; K-tw inet_twsk_alloc; K-h tcp_fin_time; K-ipv4 tcp_twsk_unique',
+    explain: 'CLOSE-WAIT',
+  },
+  {
+    id: 'orphan-limit-refuses-new',
+    claim: L('past tcp_max_orphans new connections are refused', '超过 tcp_max_orphans 后新连接会被拒绝'),
+    fact: L(
+      'The orphan limit is checked for orphans only: at close() (__tcp_close() calls tcp_check_oom()) and on an orphan\'s timers (tcp_out_of_resources()). Over it the orphan is reset and "TCP: too many orphaned sockets" is logged. Accepting or opening a connection never checks it.',
+      '孤儿上限只对孤儿检查：关闭 socket 时（__tcp_close() 调用 tcp_check_oom()）和孤儿的定时器触发时（tcp_out_of_resources()）。超限时孤儿被重置，并打印“TCP: too many orphaned sockets”。接受或发起连接时从不检查它。',
+    ),
+    message: L(
+      'Past tcp_max_orphans the orphans are reset ("too many orphaned sockets"); new connections are not refused.',
+      '超过 tcp_max_orphans 时被重置的是孤儿（too many orphaned sockets），新连接不会因此被拒绝。',
+    ),
+    source: 'K-tcp.c tcp_check_oom, __tcp_close; K-timer tcp_out_of_resources; K-doc-sysctl tcp_max_orphans',
+    explain: 'net.ipv4.tcp_max_orphans',
+  },
+  {
+    id: 'orphan-no-retransmit',
+    claim: L('orphans do not retransmit', '孤儿连接不会重传'),
+    fact: L(
+      'An orphan in FIN-WAIT-1, CLOSING or LAST-ACK resends its FIN and queued data on the retransmission timer; tcp_write_timeout() limits it by tcp_orphan_retries() instead of tcp_retries2 (0 means 8 while the RTO is below 120 s). Only a FIN-WAIT-2 orphan has nothing to resend.',
+      'FIN-WAIT-1、CLOSING、LAST-ACK 状态的孤儿会按重传定时器重传 FIN 和排队的数据；tcp_write_timeout() 用 tcp_orphan_retries() 代替 tcp_retries2 限制次数（为 0 时，RTO 低于 120 秒就按 8 次）。只有 FIN-WAIT-2 的孤儿没有东西可重传。',
+    ),
+    message: L(
+      'Orphans resend their FIN and data until tcp_orphan_retries runs out (0 means 8 while the RTO is below 120 s).',
+      '孤儿会重传 FIN 和数据，直到 tcp_orphan_retries 用完（为 0 时，RTO 低于 120 秒就按 8 次）。',
+    ),
+    source: 'K-timer tcp_write_timeout, tcp_orphan_retries; K-doc-sysctl tcp_orphan_retries',
+    explain: 'net.ipv4.tcp_orphan_retries',
   },
 ];
 
@@ -395,7 +440,25 @@ const PROSE_TESTS: ReadonlyArray<readonly [string, (s: string) => boolean]> = [
   ['orphan-close-wait-time-wait', orphanCloseWaitTimeWait],
   ['orphan-limit-per-netns', orphanLimitPerNetns],
   ['tw-holds-fd', twHoldsFd],
+  ['close-wait-sysctl', closeWaitSysctl],
+  ['orphan-limit-refuses-new', orphanLimitRefusesNew],
+  ['orphan-no-retransmit', orphanNoRetransmit],
 ];
+
+/**
+ * A rule whose claim another rule makes more narrowly: on a line where the narrower one fires (a tuning row
+ * `| tcp_orphan_retries | 0 | 孤儿连接不重传 |`), its finding stands for both.
+ */
+const NARROWER: ReadonlyMap<string, string> = new Map([['orphan-no-retransmit', 'orphan-retries-zero']]);
+
+/** Drops, from `out[from]` on, each finding whose narrower rule fired on the same line. */
+function dropBroader(out: MisconceptionFinding[], from: number): void {
+  for (let k = out.length - 1; k >= from; k--) {
+    const f = out[k] as MisconceptionFinding;
+    const narrower = NARROWER.get(f.rule);
+    if (narrower && out.some((g, j) => j >= from && g.line === f.line && g.rule === narrower)) out.splice(k, 1);
+  }
+}
 
 /** Words without which no code comment can make a claim (the gate before code lines are split at all). */
 const CODE_CLAIM_WORDS = /wait|tw_|\btw\s|fin_timeout|orphan|孤儿/i;
@@ -555,6 +618,7 @@ export function findMisconceptions(text: string, options: MisconceptionOptions =
     }
     // In text order within the paragraph (its wrapped sentences' findings came after its lines').
     if (out.length > own) out.splice(first, out.length - first, ...out.slice(first).sort((x, y) => x.start - y.start));
+    if (out.length > first + 1) dropBroader(out, first);
     i = next;
   }
   return out;

@@ -9,7 +9,7 @@
  * event (当时, "back then") it is a story, not a claim.
  * Pure: no `vscode`, no Node built-ins.
  */
-import { CLAUSE_END, claimed, clauseEnd, spans, TW_G, type Span } from './claimParts';
+import { CLAUSE_END, claimed, clauseEnd, spans, TOLD_PAST as PAST, TW_G, type Span } from './claimParts';
 
 /** Literal pre-test: a file-descriptor word. */
 const FD_WORD = /descriptor|\bfds?\b|file handle|open files|nofile|ulimit|RLIMIT_NOFILE|EMFILE|文件描述符|句柄|打开文件/i;
@@ -86,9 +86,6 @@ const HELD_BY_ZH = new RegExp(
  * 对应的 fd 已经被 close 了): a true statement about the descriptor, not a claim that it is held.
  */
 const FD_CLOSED_AFTER = /^[^。，,；;.]{0,16}?(?:\b(?:closed|released|freed|gone)\b|关闭|释放|被\s?close|close\s?(?:掉|了))/i;
-
-/** A past event or belief told: 当时, "back then". */
-const PAST = /\b(?:back then|at the time|yesterday|last (?:week|month|year|night|time)|previously|used to)\b|当时|那时|当年|曾经|上次|那次|昨天|前天|去年/i;
 
 /** The claim's words after one TIME_WAIT, in its clause: from TIME_WAIT to the descriptor. */
 function afterTimeWait(s: string, tw: Span): Span | undefined {
