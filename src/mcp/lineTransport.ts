@@ -94,7 +94,8 @@ export class LineTransport implements Transport {
       this.tail = lastBytes([this.tail, piece]);
       return;
     }
-    if (this.size + piece.length <= this.max) {
+    // One byte more is held: a line may end with a CR, which is no part of the message (endLine judges).
+    if (this.size + piece.length <= this.max + 1) {
       this.parts.push(piece);
       this.size += piece.length;
       return;
@@ -113,6 +114,16 @@ export class LineTransport implements Transport {
       this.dropped = 0;
       this.refuse(bytes, this.head.toString('utf8'), this.tail.toString('utf8'));
       this.head = this.tail = Buffer.alloc(0);
+      return;
+    }
+    const last = this.parts[this.parts.length - 1];
+    if (this.size - (last !== undefined && last[last.length - 1] === 13 ? 1 : 0) > this.max) {
+      // max + 1 bytes and no CR: over the limit by its last byte.
+      const bytes = this.size;
+      const [head, tail] = [Buffer.concat(this.parts.slice(0, firstPartsOf(this.parts, KEPT))).subarray(0, KEPT), lastBytes(this.parts)];
+      this.parts = [];
+      this.size = 0;
+      this.refuse(bytes, head.toString('utf8'), tail.toString('utf8'));
       return;
     }
     const line = Buffer.concat(this.parts, this.size).toString('utf8').replace(/\r$/, '');

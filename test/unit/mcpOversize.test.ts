@@ -87,6 +87,28 @@ describe('an MCP message over the size limit', () => {
     }
   });
 
+  it('the limit is the message\'s: a CR before the newline is not counted; one byte more is over (review s16 N1)', async () => {
+    const s = await serve(4096);
+    try {
+      // A call of `size` bytes (ASCII): its term padded with spaces.
+      const sized = (id: number, size: number): string => {
+        const base = JSON.stringify(EXPLAIN(id));
+        return base.replace('"FIN_WAIT1"', `"FIN_WAIT1${' '.repeat(size - base.length)}"`);
+      };
+      assert.equal(sized(12, 4096).length, 4096);
+      s.send(`${sized(12, 4096)}\r\n`);
+      s.send(`${sized(13, 4096)}\n`);
+      s.send(`${sized(14, 4097)}\r\n`);
+      // The refusal is written at once, the answers when their calls end: in id order.
+      const [a, b, c] = [await s.next(), await s.next(), await s.next()].sort((x, y) => Number(x.id) - Number(y.id));
+      assert.deepEqual([a.id, a.error], [12, undefined]);
+      assert.deepEqual([b.id, b.error], [13, undefined]);
+      assert.deepEqual([c.id, c.error?.code], [14, -32600]);
+    } finally {
+      await s.stop();
+    }
+  });
+
   it('without an id to answer (a notification, a response, a cut line), it is logged on standard error, and serving goes on', async () => {
     const s = await serve(4096);
     try {
