@@ -100,10 +100,8 @@ describe('an MCP message over the size limit', () => {
       s.send(`${sized(13, 4096)}\n`);
       s.send(`${sized(14, 4097)}\r\n`);
       // The refusal is written at once, the answers when their calls end: in id order.
-      const [a, b, c] = [await s.next(), await s.next(), await s.next()].sort((x, y) => Number(x.id) - Number(y.id));
-      assert.deepEqual([a.id, a.error], [12, undefined]);
-      assert.deepEqual([b.id, b.error], [13, undefined]);
-      assert.deepEqual([c.id, c.error?.code], [14, -32600]);
+      const replies = [await s.next(), await s.next(), await s.next()].sort((x, y) => Number(x.id) - Number(y.id));
+      assert.deepEqual(replies.map((r) => [r.id, r.error?.code]), [[12, undefined], [13, undefined], [14, -32600]]);
     } finally {
       await s.stop();
     }
