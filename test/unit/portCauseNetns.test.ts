@@ -40,7 +40,7 @@ describe('local-port-exhaustion judges within the namespace of the count it weig
     const nodeListing = note(settings(POD, '32768 60999'), count(POD, 28410), oneDest(''));
     assert.equal(cause(nodeListing), undefined, 'was "4 of 4 listed TIME-WAIT sockets go to 10.8.4.9:5432" from the node\'s listing');
     const podListing = note(settings(POD, '32768 60999'), count(POD, 28410), oneDest(POD));
-    assert.match(cause(podListing)?.message ?? '', /28,410 TIME-WAIT sockets \(line \d+\)[^]*4 of 4 listed TIME-WAIT sockets go to 10\.8\.4\.9:5432: one destination\./);
+    assert.match(cause(podListing)?.message ?? '', /28,410 sockets in TIME-WAIT \(line \d+\)[^]*4 of 4 listed TIME-WAIT sockets go to 10\.8\.4\.9:5432: one destination\./);
     assert.match(cause(podListing, 'zh-cn')?.message ?? '', /10\.8\.4\.9:5432/);
   });
 
