@@ -166,6 +166,8 @@ export function causesOf(a: NoteAnalysis, lang: Lang): Cause[] {
   return findCauses(
     {
       sockets: a.evidence.sockets,
+      ...(a.evidence.netnsSockets ? { netnsSockets: a.evidence.netnsSockets } : {}),
+      readsNetns: a.evidence.readsNetns === true,
       counts: a.evidence.counts,
       gone: a.evidence.gone,
       points: a.points,

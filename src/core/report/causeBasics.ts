@@ -36,6 +36,10 @@ export interface AdviceDone {
 
 export interface CauseFacts {
   readonly sockets: ReadonlyMap<StateId, StateSockets>;
+  /** Each network namespace's listings, when the note's are told apart (NoteEvidence.netnsSockets). */
+  readonly netnsSockets?: ReadonlyMap<string, ReadonlyMap<StateId, StateSockets>>;
+  /** Some output was read in a network namespace other than the host's (NoteEvidence.readsNetns). */
+  readonly readsNetns?: boolean;
   readonly counts: ReadonlyMap<StateId, StateCount>;
   /** States the note's samples showed that have no socket now (currentCounts.ts): no cause about them applies. */
   readonly gone?: ReadonlySet<StateId>;

@@ -39,6 +39,8 @@ export interface OutputSample {
   readonly prose?: true;
   /** The network namespace the output was read in, when not the host's (report/netns.ts): its counts are that namespace's sockets. */
   readonly netns?: string;
+  /** The same as a key that tells the host's ('') from an unknown namespace (absent: no command read; netns.ts segmentNetnsKey). */
+  readonly netnsKey?: string;
   /** The sysctls in effect at the sample (report/inEffect.ts), where a rule compares one with it (TIME-WAIT). */
   readonly sysctls?: Readonly<Record<string, InEffect>>;
   /** The latest TIME-WAIT sample in time (build.ts placedSamples). */
@@ -56,6 +58,8 @@ export interface NoteEvidence {
    * (rowSockets). Undefined otherwise: an output without its command may be any namespace's.
    */
   readonly netnsSockets?: ReadonlyMap<string, ReadonlyMap<StateId, StateSockets>>;
+  /** Some output of the note was read in a network namespace other than the host's (netns.ts segmentNetns). */
+  readonly readsNetns?: true;
   readonly transitions: ReadonlyMap<StateId, StateTransitions>;
   readonly prose: readonly ProseCount[];
   /** The current count of each state (report/currentCounts.ts: the latest count that speaks for it). */
@@ -86,6 +90,8 @@ export interface EndpointTallySample extends EndpointCounts {
   /** 0-based note line of its first count line. */
   readonly line: number;
   readonly sockets?: number;
+  /** The network namespace the count was read in: '' the host's, absent when not known (netns.ts segmentNetnsKey). */
+  readonly netnsKey?: string;
 }
 
 /**
@@ -145,9 +151,11 @@ export function* noteEvidenceSteps(model: NoteModel, range: OffsetRange | undefi
   const selected: boolean[] = [];
   const netnsKeys: (string | undefined)[] = [];
   const endpointTallies: EndpointTallySample[] = [];
+  let readsNetns = false;
   for (const block of model.evidence) {
     if (!withinRange(range, block.start, block.end)) continue;
     for (const [i, seg] of block.segments.entries()) {
+      if (!readsNetns && segmentNetns(model, seg) !== undefined) readsNetns = true;
       // Samples from several hosts: the outputs of the host the counts read (hosts.ts), as in currentCounts.
       if (!segmentInSeries(model, block, i)) continue;
       const rows = connectionsOfSegment(seg, lineText);
@@ -163,12 +171,14 @@ export function* noteEvidenceSteps(model: NoteModel, range: OffsetRange | undefi
         const tw = e.state === 'TIME-WAIT' ? block.sockstat?.tcp?.tw : undefined;
         const same = block.counts[e.state] ?? tw;
         const sockets = e.whole ? e.total : same !== undefined && same >= e.total ? same : undefined;
-        endpointTallies.push({ ...e, line: seg.startLine, ...(sockets !== undefined ? { sockets } : {}) });
+        const netnsKey = segmentNetnsKey(model, seg);
+        endpointTallies.push({ ...e, line: seg.startLine, ...(sockets !== undefined ? { sockets } : {}), ...(netnsKey !== undefined ? { netnsKey } : {}) });
       }
       const tw = seg.sockstat?.tcp?.tw;
       if (Object.keys(seg.counts).length > 0 || tw !== undefined) {
         const netns = segmentNetns(model, seg);
-        samples.push({ line: seg.startLine, counts: seg.counts, ...(tw !== undefined ? { tw } : {}), ...(isListing(seg) ? { listing: true as const } : {}), ...(netns !== undefined ? { netns } : {}) });
+        const netnsKey = segmentNetnsKey(model, seg);
+        samples.push({ line: seg.startLine, counts: seg.counts, ...(tw !== undefined ? { tw } : {}), ...(isListing(seg) ? { listing: true as const } : {}), ...(netns !== undefined ? { netns } : {}), ...(netnsKey !== undefined ? { netnsKey } : {}) });
       }
     }
     yield;
@@ -187,6 +197,7 @@ export function* noteEvidenceSteps(model: NoteModel, range: OffsetRange | undefi
     connections,
     sockets,
     ...(netnsSockets ? { netnsSockets } : {}),
+    ...(readsNetns ? { readsNetns: true as const } : {}),
     transitions: transitionsByState(connections),
     prose: current.prose,
     counts: current.counts,

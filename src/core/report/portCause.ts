@@ -9,7 +9,8 @@ import { formatNumber, t } from '../strings';
 import { PHRASE } from './causeTexts';
 import { changedLater, majority, make, readLater, safeName, samplesOf, type Cause, type CauseFacts } from './causeBasics';
 import type { InEffect } from './inEffect';
-import type { OutputSample } from './noteEvidence';
+import type { EndpointTallySample, OutputSample } from './noteEvidence';
+import { compareOnAxis } from './sampleOrder';
 import { portCount, portRange } from './tunableValues';
 
 /**
@@ -48,6 +49,28 @@ function destinationOf(s: StateSockets | undefined): Destination | 'many' | unde
   return s.listed >= MIN_ROWS_FOR_SPREAD ? 'many' : undefined;
 }
 
+/** The evidence of where a sample's TIME-WAIT sockets go: the TIME-WAIT listings and the counts per endpoint. */
+interface TimeWaitView {
+  readonly listing: StateSockets | undefined;
+  readonly tallies: readonly EndpointTallySample[];
+}
+
+/**
+ * The evidence of the namespace a TIME-WAIT sample was read in (report/netns.ts). ip_local_port_range is per network
+ * namespace (net->ipv4.ip_local_ports, inet_get_local_port_range), and so are the sockets that hold its ports: when
+ * the note reads an output in a namespace other than the host's (`readsNetns`), a sample is weighed with the listings
+ * and per-endpoint counts of its own namespace only — none when its namespace is not known (no command) or the
+ * listings were not told apart (an output without its command may be any namespace's). Otherwise every listing and
+ * count, as one namespace.
+ */
+function viewAt(f: CauseFacts, s: OutputSample): TimeWaitView {
+  const tallies = f.endpointTallies ?? [];
+  if (!f.readsNetns) return { listing: f.sockets.get('TIME-WAIT'), tallies };
+  const key = s.netnsKey;
+  if (key === undefined) return { listing: undefined, tallies: [] };
+  return { listing: f.netnsSockets?.get(key)?.get('TIME-WAIT'), tallies: tallies.filter((x) => x.netnsKey === key) };
+}
+
 /**
  * Where the TIME-WAIT sockets go, from the evidence that can show it (audit c M3):
  * - `local`: most are on one local address and port — our listening port, a server that closes first (listed rows,
@@ -59,12 +82,12 @@ function destinationOf(s: StateSockets | undefined): Destination | 'many' | unde
  *   `| grep …`): one destination among them is the filter's, so nothing is said of where the sockets go;
  * - undefined: not shown.
  */
-function whereTimeWaitGoes(f: CauseFacts, near?: number): Destination | 'many' | 'local' | 'filtered' | undefined {
-  const listing = f.sockets.get('TIME-WAIT');
+function whereTimeWaitGoes(v: TimeWaitView, near?: number): Destination | 'many' | 'local' | 'filtered' | undefined {
+  const listing = v.listing;
   const chosen = listing && !listing.selected ? listing : undefined;
   const top = chosen?.localPorts[0];
   if (chosen && top && chosen.listed >= MIN_ROWS_FOR_DESTINATION && majority(top.count, chosen.listed)) return 'local';
-  const tallies = (f.endpointTallies ?? []).filter((x) => x.state === 'TIME-WAIT' && x.sockets !== undefined && x.top.length > 0);
+  const tallies = v.tallies.filter((x) => x.state === 'TIME-WAIT' && x.sockets !== undefined && x.top.length > 0);
   const latest = (side: 'local' | 'peer') => {
     const of = tallies.filter((x) => x.side === side);
     return near === undefined ? of.at(-1) : of.reduce<(typeof of)[number] | undefined>((a, x) => (!a || Math.abs(x.line - near) <= Math.abs(a.line - near) ? x : a), undefined);
@@ -116,26 +139,32 @@ export function timeWaitPeak(samples: readonly OutputSample[], short: (s: Output
  * before it nor is the incident itself; a latest sample under other settings that is no longer short is said with
  * its numbers. Not when the note shows them on one local port (our listening port: a server that closes first
  * uses no ephemeral port) or spread over many destinations (whereTimeWaitGoes); otherwise only with one destination
- * shown (PORTS_CLOSE) or the connect() error quoted (PORTS_WITH_ERROR).
+ * shown (PORTS_CLOSE) or the connect() error quoted (PORTS_WITH_ERROR). Each sample within its network namespace
+ * (viewAt): its destination from that namespace's evidence, its range and tcp_tw_reuse as read there (settingsAt).
  */
 export function portExhaustion(f: CauseFacts, lang: Lang): Cause | undefined {
   const samples = samplesOf(f);
-  const shown = whereTimeWaitGoes(f);
-  if (shown === 'many' || shown === 'local') return undefined;
-  const dest = shown === 'filtered' ? undefined : shown;
   const errors = f.connectErrorLines ?? [];
-  const peak = timeWaitPeak(samples, (s, n) => portsAt(f, s, n, dest, errors.length > 0).short);
+  // Where the sockets of a sample's namespace go (viewAt: one view for a note without namespaces).
+  const shownAt = (s: OutputSample, near?: number) => whereTimeWaitGoes(viewAt(f, s), near);
+  const destOf = (shown: ReturnType<typeof shownAt>): Destination | undefined => (typeof shown === 'object' ? shown : undefined);
+  const peak = timeWaitPeak(samples, (s, n) => {
+    const shown = shownAt(s);
+    return shown !== 'many' && shown !== 'local' && portsAt(f, s, n, destOf(shown), errors.length > 0).short;
+  });
   if (!peak) return undefined;
-  const at = portsAt(f, peak.s, peak.n, dest, errors.length > 0);
   const sample = peak.s;
+  const shown = shownAt(sample);
+  const dest = destOf(shown);
+  const at = portsAt(f, sample, peak.n, dest, errors.length > 0);
   // The count per destination nearest the sample, when it shows one destination too: the numbers of that moment.
-  const nearest = dest?.tally ? whereTimeWaitGoes(f, sample.line) : undefined;
+  const nearest = dest?.tally ? shownAt(sample, sample.line) : undefined;
   const said = typeof nearest === 'object' ? nearest : dest;
   const { rangeSetting, range, reuseSetting, reuse } = at;
   const [lo, hi] = range ?? DEFAULT_PORT_RANGE;
   const where = said ? (said.address.includes(':') ? `[${said.address}]:${said.port}` : `${said.address}:${said.port}`) : '';
-  // A later sample under other settings (the fix) that is no longer short: said, with its numbers.
-  const latest = samples.find((s) => s.twLatest);
+  // A later sample under other settings (the fix) that is no longer short: said, with its numbers — of the sample's namespace.
+  const latest = f.readsNetns ? latestIn(samples, sample.netnsKey) : samples.find((s) => s.twLatest);
   const last = latest && latest !== sample ? timeWaitPeak([latest]) : undefined;
   const now = last ? portsAt(f, last.s, last.n, dest, errors.length > 0) : undefined;
   const settingsKey = (s: OutputSample): string => PORT_SETTINGS.map((k) => s.sysctls?.[k]?.value ?? '').join('\n');
@@ -159,11 +188,27 @@ export function portExhaustion(f: CauseFacts, lang: Lang): Cause | undefined {
 }
 
 /**
- * The port rule at one sample: the range and tcp_tw_reuse in effect there (else, facts built by hand, the note's
- * last values), the ports, and whether `n` TIME-WAIT sockets leave connect() short of ports (`short`).
+ * The latest TIME-WAIT sample in time of the namespace `key` whose settings were placed (build.ts placedSamples,
+ * as `twLatest` is among all); none when the namespace is not known.
+ */
+function latestIn(samples: readonly OutputSample[], key: string | undefined): OutputSample | undefined {
+  if (key === undefined) return undefined;
+  let latest: OutputSample | undefined;
+  for (const s of samples) {
+    if (s.netnsKey !== key || !s.sysctls || !countsTimeWait(s)) continue;
+    if (!latest || compareOnAxis({ minutes: s.minutes ?? -Infinity, line: s.line }, { minutes: latest.minutes ?? -Infinity, line: latest.line }) > 0) latest = s;
+  }
+  return latest;
+}
+
+/**
+ * The port rule at one sample: the range and tcp_tw_reuse in effect there (else, facts built by hand or a note that
+ * reads no namespace, the note's last values), the ports, and whether `n` TIME-WAIT sockets leave connect() short of ports (`short`).
  */
 function portsAt(f: CauseFacts, sample: OutputSample, n: number, dest: { address: string } | undefined, errors: boolean) {
-  const at = (key: string): InEffect => sample.sysctls?.[key] ?? (f.sysctls[key] !== undefined ? { value: f.sysctls[key], after: false } : { after: false });
+  // In a note that reads namespaces apart, only what settingsAt placed at the sample: the note's last value may be another namespace's.
+  const borrow = !f.readsNetns || !sample.sysctls;
+  const at = (key: string): InEffect => sample.sysctls?.[key] ?? (borrow && f.sysctls[key] !== undefined ? { value: f.sysctls[key], after: false } : { after: false });
   const rangeSetting = at('net.ipv4.ip_local_port_range');
   const range = portRange(rangeSetting.value);
   const [lo, hi] = range ?? DEFAULT_PORT_RANGE;
