@@ -39,7 +39,8 @@ const VALUE_OPTIONS: Readonly<Record<string, ReadonlySet<string>>> = {
   docker: new Set(['-u', '--user', '-e', '--env', '-w', '--workdir', '--env-file']),
   nsenter: new Set(['-t', '--target']),
 };
-const CONTAINER_TOOLS: ReadonlySet<string> = new Set(['docker', 'podman', 'nerdctl', 'crictl']);
+/** Container tools whose `exec NAME` is one place, written `docker NAME` (report/hostNetwork.ts reads their `run` too). */
+export const CONTAINER_TOOLS: ReadonlySet<string> = new Set(['docker', 'podman', 'nerdctl', 'crictl']);
 
 /**
  * One canonical name for where a wrapper runs its command, so that two ways of writing the same place are one:

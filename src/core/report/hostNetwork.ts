@@ -15,7 +15,7 @@
  * name, and compose's `network_mode`. Pure: no `vscode`, no Node built-ins; every pattern linear.
  */
 import type { NoteModel } from '../note/model';
-import { sshParts } from '../evidence/commandScope';
+import { CONTAINER_TOOLS, sshParts } from '../evidence/commandScope';
 import { basename } from '../evidence/text';
 
 type Kind = 'pod' | 'deployment' | 'daemonset' | 'statefulset' | 'replicaset' | 'job' | 'container';
@@ -146,7 +146,6 @@ function manifestAt(model: NoteModel, at: number, own: KeyLine): Shared | undefi
   return { kind, name, ...(ns !== undefined && isName(ns) ? { ns } : {}) };
 }
 
-const CONTAINER_RUNTIMES: ReadonlySet<string> = new Set(['docker', 'podman', 'nerdctl']);
 /** Single-letter `docker run` options that take a value (`-e K=V`, `-v a:b`, `-p 80:80`). */
 const DOCKER_VALUED = new Set(['a', 'c', 'e', 'h', 'l', 'm', 'p', 'u', 'v', 'w']);
 /** `docker run` long options that take no value. */
@@ -155,7 +154,7 @@ const DOCKER_FLAGS = new Set(['--rm', '--init', '--privileged', '--read-only', '
 /** The container a `docker run … --net=host --name NAME IMAGE` on this line names, if it does (options before the image only). */
 function dockerHostContainer(text: string): string | undefined {
   const all = text.trim().split(/\s+/);
-  const tool = all.findIndex((w) => CONTAINER_RUNTIMES.has(basename(w)));
+  const tool = all.findIndex((w) => CONTAINER_TOOLS.has(basename(w)));
   if (tool < 0) return undefined;
   const sub = all[tool + 1] === 'container' ? tool + 2 : tool + 1;
   if (all[sub] !== 'run' && all[sub] !== 'create') return undefined;

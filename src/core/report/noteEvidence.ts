@@ -155,14 +155,17 @@ export function* noteEvidenceSteps(model: NoteModel, range: OffsetRange | undefi
   for (const block of model.evidence) {
     if (!withinRange(range, block.start, block.end)) continue;
     for (const [i, seg] of block.segments.entries()) {
-      if (!readsNetns && segmentNetns(model, seg) !== undefined) readsNetns = true;
+      // Its network namespace, read once: as a name (undefined: the host's or not known) and as a key ('' the host's).
+      const netns = segmentNetns(model, seg);
+      const netnsKey = segmentNetnsKey(model, seg);
+      readsNetns ||= netns !== undefined;
       // Samples from several hosts: the outputs of the host the counts read (hosts.ts), as in currentCounts.
       if (!segmentInSeries(model, block, i)) continue;
       const rows = connectionsOfSegment(seg, lineText);
       if (rows.length) {
         listings.push(rows);
         selected.push(seg.selected === true);
-        netnsKeys.push(segmentNetnsKey(model, seg));
+        netnsKeys.push(netnsKey);
       }
       const e = seg.endpoints;
       if (e) {
@@ -171,13 +174,10 @@ export function* noteEvidenceSteps(model: NoteModel, range: OffsetRange | undefi
         const tw = e.state === 'TIME-WAIT' ? block.sockstat?.tcp?.tw : undefined;
         const same = block.counts[e.state] ?? tw;
         const sockets = e.whole ? e.total : same !== undefined && same >= e.total ? same : undefined;
-        const netnsKey = segmentNetnsKey(model, seg);
         endpointTallies.push({ ...e, line: seg.startLine, ...(sockets !== undefined ? { sockets } : {}), ...(netnsKey !== undefined ? { netnsKey } : {}) });
       }
       const tw = seg.sockstat?.tcp?.tw;
       if (Object.keys(seg.counts).length > 0 || tw !== undefined) {
-        const netns = segmentNetns(model, seg);
-        const netnsKey = segmentNetnsKey(model, seg);
         samples.push({ line: seg.startLine, counts: seg.counts, ...(tw !== undefined ? { tw } : {}), ...(isListing(seg) ? { listing: true as const } : {}), ...(netns !== undefined ? { netns } : {}), ...(netnsKey !== undefined ? { netnsKey } : {}) });
       }
     }
