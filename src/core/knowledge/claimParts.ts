@@ -18,6 +18,7 @@ export const TW_SOURCE = String.raw`time\\?[_ -]?wait|\btw\s+(?:sockets?|connect
 export const TW = new RegExp(TW_SOURCE, 'i');
 export const TW_G = new RegExp(TW_SOURCE, 'gi');
 export const CW = /close\\?[_ -]?wait/i;
+export const CW_G = new RegExp(CW.source, 'gi');
 
 /** A past event or belief told (当时, "back then"): a story, not a claim (twFdClaim.ts, closeWaitSysctlClaim.ts). */
 export const TOLD_PAST = /\b(?:back then|at the time|yesterday|last (?:week|month|year|night|time)|previously|used to)\b|当时|那时|当年|曾经|上次|那次|昨天|前天|去年/i;

@@ -13,14 +13,13 @@
  * CLOSE_WAIT. A past event told (当时, "back then") is a story, not a claim.
  * Pure: no `vscode`, no Node built-ins.
  */
-import { CLAUSE, claimed, shortName, spans, TOLD_PAST as PAST, type Span } from './claimParts';
+import { CLAUSE, claimed, CW_G, shortName, spans, TOLD_PAST as PAST, type Span } from './claimParts';
 
 /** Literal pre-test: one of the tunables. */
 const TUNABLE_SOURCE = shortName('(?:max_tw_buckets|fin_timeout|tw_reuse)');
 const TUNABLE = new RegExp(TUNABLE_SOURCE, 'i');
 const TUNABLE_G = new RegExp(TUNABLE_SOURCE, 'gi');
 const FIN_TIMEOUT = /fin_timeout/i;
-const CW_G = /close\\?[_ -]?wait/gi;
 
 /** What the tunable is said to do to CLOSE_WAIT. */
 const EFFECT_G =
