@@ -122,6 +122,20 @@ export interface CommandContext {
    * TCP nor MPTCP sockets and is no summary (`ss -uan`, `ss -lun | grep 53`, `ss -xa`; not `ss -uan; ss -tan`).
    */
   readonly noTcp?: true;
+  /**
+   * When the line runs more than one command that prints socket rows or one count (`ss -tan state fin-wait-1; ss
+   * -tan state time-wait`, `ss -uan; ss -tan`, `… | wc -l; … | wc -l`): each output read as its own command alone
+   * would be (its state filter, protocols, cuts), in the order they print. `listings` are the `ss` listings (their
+   * rows; `headed` when each prints its header, the only line that tells where one ends), `counts` the one-number
+   * counts. The line's own fields above are the whole line's (`ss` the first one's).
+   */
+  readonly outputs?: CommandOutputs;
+}
+
+export interface CommandOutputs {
+  readonly listings: readonly CommandContext[];
+  readonly headed: boolean;
+  readonly counts: readonly CommandContext[];
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -291,7 +305,19 @@ function notePrinted(showing: Showing, kind: Printed, keys: readonly string[] = 
 }
 
 function parseUncached(text: string): CommandContext {
-  const ctx: MutableContext = {
+  const pipelines = splitShell(text);
+  const collected: OutputsCollector = { listings: [], headed: true, counts: [] };
+  const ctx = freshContext(text);
+  const showing = freshShowing();
+  for (const p of pipelines) readPipeline(p, ctx, 0, showing, undefined, collected);
+  const out = finishContext(text, ctx, showing, pipelines);
+  // One command's output alone, or the line's own fields already are its command's.
+  if (collected.listings.length + collected.counts.length === 0 || showing.printing < 2) return out;
+  return { ...out, outputs: collected };
+}
+
+function freshContext(text: string): MutableContext {
+  return {
     netstatStats: false,
     netstatListing: false,
     nstat: false,
@@ -302,9 +328,14 @@ function parseUncached(text: string): CommandContext {
     countsPartial: false,
     valueKeys: [],
   };
-  const pipelines = splitShell(text);
-  const showing: Showing = { listing: 0, shows: null, cut: false, countsCut: false, numbers: [], open: true, printing: 0, tied: false, other: false, otherSockets: 0, maybeTcp: false };
-  for (const p of pipelines) readPipeline(p, ctx, 0, showing);
+}
+
+function freshShowing(): Showing {
+  return { listing: 0, shows: null, cut: false, countsCut: false, numbers: [], open: true, printing: 0, tied: false, other: false, otherSockets: 0, maybeTcp: false };
+}
+
+/** The context of `text` from what its pipelines set in `ctx` and `showing`. */
+function finishContext(text: string, ctx: MutableContext, showing: Showing, pipelines: readonly Pipeline[]): CommandContext {
   const shows = showing.listing === 1 && showing.shows !== null ? showing.shows : undefined;
   const sets = pipelines.some(setsSysctls);
   if (ctx.singleNumber === undefined) {
@@ -317,6 +348,34 @@ function parseUncached(text: string): CommandContext {
   return showing.printing > 1 && showing.tied && showing.other ? { ...out, bareNumbers: showing.numbers } : out;
 }
 
+/** CommandOutputs as the line's pipelines are read. */
+interface OutputsCollector {
+  listings: CommandContext[];
+  headed: boolean;
+  counts: CommandContext[];
+}
+
+/** What one command prints, as readLeaf tells: `ss` rows (with that ss's options), one count, or something else. */
+type LeafOutput = { readonly ssRows?: SsOptions; readonly oneCount: boolean };
+
+/**
+ * Reads one command (its tool at `toolIdx` of its first stage) into the line's context and, when the line's
+ * outputs are collected, the context that command alone sets, filed as a listing or a count.
+ */
+function readCommand(first: readonly string[], toolIdx: number, stages: Pipeline, ctx: MutableContext, showing: Showing, target: string | undefined, collected?: OutputsCollector): void {
+  const printed = readLeaf(first, toolIdx, stages, ctx, showing, target);
+  if (collected === undefined || (printed.ssRows === undefined && !printed.oneCount)) return;
+  const all: Pipeline = [first.slice(toolIdx), ...stages.slice(1)];
+  const text = all.map((stage) => stage.join(' ')).join(' | ');
+  const own = freshContext(text);
+  const ownShowing = freshShowing();
+  readLeaf(first, toolIdx, stages, own, ownShowing, target);
+  const alone = finishContext(text, own, ownShowing, [all]);
+  if (printed.ssRows !== undefined) {
+    collected.listings.push(alone);
+    if (printed.ssRows.noHeader) collected.headed = false;
+  } else collected.counts.push(alone);
+}
 
 function findTool(words: readonly string[]): number {
   for (let j = 0; j < words.length && j < 32; j++) {
@@ -328,7 +387,7 @@ function findTool(words: readonly string[]): number {
   return -1;
 }
 
-function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number, showing: Showing, outer?: string): void {
+function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number, showing: Showing, outer?: string, collected?: OutputsCollector): void {
   const first0 = stages[0];
   if (!first0) return;
   // Shell words before the command (`do ssh $h '…'`, `then ss -s`) are not part of it.
@@ -343,8 +402,8 @@ function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number, show
     const head = pipes[0];
     if (head) {
       const where = targetOf(first.slice(0, at), outer);
-      readPipeline([...head, ...stages.slice(1)], ctx, depth + 1, showing, where);
-      for (const extra of pipes.slice(1)) readPipeline(extra, ctx, depth + 1, showing, where);
+      readPipeline([...head, ...stages.slice(1)], ctx, depth + 1, showing, where, collected);
+      for (const extra of pipes.slice(1)) readPipeline(extra, ctx, depth + 1, showing, where, collected);
     } else notePrinted(showing, outputKind(stages)); // `date`, `for h in …`, `sleep 5`, a command not read here
     return;
   }
@@ -359,16 +418,23 @@ function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number, show
       const head = innerPipes[0];
       if (head) {
         // The outer pipeline's later stages follow the inner one (`watch 'ss -s'` has none).
-        readPipeline([...head, ...stages.slice(1)], ctx, depth + 1, showing, target);
-        for (const extra of innerPipes.slice(1)) readPipeline(extra, ctx, depth + 1, showing, target);
+        readPipeline([...head, ...stages.slice(1)], ctx, depth + 1, showing, target, collected);
+        for (const extra of innerPipes.slice(1)) readPipeline(extra, ctx, depth + 1, showing, target, collected);
       }
     } else if (inner === undefined) {
       const j = findTool(args);
-      if (j >= 0) readPipeline([args.slice(j), ...stages.slice(1)], ctx, depth + 1, showing, targetOf(args.slice(0, j), target));
+      if (j >= 0) readPipeline([args.slice(j), ...stages.slice(1)], ctx, depth + 1, showing, targetOf(args.slice(0, j), target), collected);
       else notePrinted(showing, 'any');
     } else notePrinted(showing, 'any');
     return;
   }
+  readCommand(first, toolIdx, stages, ctx, showing, target, collected);
+}
+
+/** Reads one command (not a wrapper: its tool at `toolIdx` of its first stage) into `ctx`; what it prints. */
+function readLeaf(first: readonly string[], toolIdx: number, stages: Pipeline, ctx: MutableContext, showing: Showing, target: string | undefined): LeafOutput {
+  const tool = basename(first[toolIdx] as string);
+  const args = first.slice(toolIdx + 1);
   if (ctx.tool === undefined) {
     ctx.tool = tool;
     const family = tool === 'ss' || tool === 'netstat' ? familyOf(tool, args) : undefined;
@@ -489,6 +555,8 @@ function readPipeline(stages: Pipeline, ctx: MutableContext, depth: number, show
   const oneCount = (wcLines && !last.slice(1).some((w) => !w.startsWith('-'))) || lastIsGrepCount;
   if (valuesRead) notePrinted(showing, 'values', ctx.valueKeys.slice(keysBefore));
   else notePrinted(showing, oneCount ? 'count' : kind, [], ss !== undefined && !ss.summary && ss.tcp === 'none' && ss.mptcp !== true);
+  const ssRows = ss !== undefined && !ss.summary && sockets && !oneCount && !counted ? ss : undefined;
+  return { ...(ssRows ? { ssRows } : {}), oneCount };
 }
 
 // ---------------------------------------------------------------------------------------------------

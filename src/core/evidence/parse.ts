@@ -34,7 +34,7 @@ import { withCoverage } from './coverage';
 import { mergeSockstat } from './lineFormats';
 import { isSnapshotHeader } from './snapshotFormat';
 import { MAX_LINE_LENGTH, addClamped, isBareNumberLine, isWordChar, splitLines, trimEndSpace } from './text';
-import { Builder, Line, type ParseState } from './formats/builder';
+import { Builder, countContext, Line, listingContext, type ParseState } from './formats/builder';
 import { blockCounts } from './blockCounts';
 import { NetstatStats, Nstat, ProcNetstat } from './formats/counters';
 import { SingleNumber, StateCounts, commandWords } from './formats/counts';
@@ -67,7 +67,10 @@ function startBuilder(line: Line, st: ParseState): Builder | undefined {
       const slot = numbers[st.valueKeyIndex];
       if (slot !== null && slot !== '') return tryTake(new Sysctl(st));
       st.valueKeyIndex++;
-      return slot === null && SingleNumber.canStart(line, st) ? singleNumber(line, st) : undefined;
+      if (slot !== null) return undefined;
+      if (SingleNumber.canStart(line, st)) return singleNumber(line, st);
+      st.countsRead++; // a count this reader does not read (of no one state): the next count is the next command's
+      return undefined;
     }
   } else {
     if (SingleNumber.canStart(line, st)) return singleNumber(line, st);
@@ -84,7 +87,14 @@ function startBuilder(line: Line, st: ParseState): Builder | undefined {
   if (NetstatListing.canStart(line)) return tryTake(new NetstatListing());
   if (NetTcpTable.canStart(line)) return tryTake(new NetTcpTable(ctx));
   if (NetTcpList.canStart(line)) return tryTake(new NetTcpList(ctx));
-  if (SsListing.canStart(line, ctx)) return tryTake(new SsListing(ctx));
+  const listing = listingContext(st);
+  // A listing of a line of several `ss` that cannot be told to be any one of them (listingContext).
+  const unattributed = listing === undefined && ctx !== undefined;
+  if (SsListing.canStart(line, unattributed ? ctx : listing)) {
+    const b = tryTake(new SsListing(unattributed ? ctx : listing, unattributed));
+    if (b) st.listingsRead++;
+    return b;
+  }
   if (ctx?.endpointTally !== undefined && EndpointCounts.canStart(line)) return tryTake(new EndpointCounts(ctx.endpointTally));
   const hex = ctx !== undefined && ctx.procNetTcp && ctx.counting;
   st.words ??= commandWords(ctx);
@@ -100,14 +110,16 @@ function startBuilder(line: Line, st: ParseState): Builder | undefined {
 
 /** The one number of a count (`| wc -l`, `grep -c`) of one state (CommandContext.singleNumber). */
 function singleNumber(line: Line, st: ParseState): Builder | undefined {
-  const sn = st.ctx?.singleNumber;
+  const own = countContext(st);
+  const sn = own?.singleNumber;
   if (sn?.state === undefined) return undefined;
+  st.countsRead++;
   // `ss -uan state established | wc -l`, `ss -tuan state unconnected | wc -l`: not TCP sockets.
-  const families = ssFamilies(st.ctx);
+  const families = ssFamilies(own);
   if (families === 'other' || (families === 'mixed' && sn.state === 'CLOSED')) return undefined;
-  st.singleNumberUsed = true;
   const kind: EvidenceKind = sn.tool === 'ss' ? 'ss' : sn.tool === 'netstat' ? 'netstat' : 'state-counts';
   const b = new SingleNumber(kind, sn.state, sn.headerLines);
+  b.context = own;
   return b.take(line) ? b : undefined;
 }
 
@@ -137,7 +149,8 @@ const MAX_CONTINUATION_LINES = 20;
 /** A command line: what follows is read in its light until the next command. */
 function setContext(st: ParseState, command: string): void {
   st.ctx = parseCommand(command);
-  st.singleNumberUsed = false;
+  st.countsRead = 0;
+  st.listingsRead = 0;
   st.valueKeyIndex = 0;
   st.words = undefined;
 }
@@ -195,22 +208,47 @@ function otherProtocolOnly(b: Builder, ctx: CommandContext | undefined): boolean
 }
 
 /**
+ * Does the output from `lines[from]` on (to the next command line or host header) hold one `ss` header for each `ss`
+ * listing of the command (CommandContext.outputs)? Then the k-th listing is the k-th command's. Read only for a line
+ * of several listings, each of which prints its header; a line's output is read once more at most.
+ */
+function listingsInOutput(ctx: CommandContext | undefined, lines: readonly string[], from: number, hosts: readonly string[] | undefined): boolean {
+  const outputs = ctx?.outputs;
+  if (outputs === undefined || outputs.listings.length < 2 || !outputs.headed) return false;
+  const line = new Line(0, '');
+  let headers = 0;
+  for (let i = from; i < lines.length; i++) {
+    const raw = lines[i] as string;
+    if (raw.length > MAX_LINE_LENGTH) continue;
+    const text = trimEndSpace(raw);
+    if (text.length === 0) continue;
+    if (classifyLine(text)?.type === 'command' || (fanOutHost(text) ?? (hosts !== undefined ? loopHostMarker(text, hosts) : undefined)) !== undefined) break;
+    if (text.includes('Address:Port') && SsListing.isHeader(line.reset(i, text))) headers++;
+  }
+  return headers === outputs.listings.length;
+}
+
+/**
  * Appends the segments of `text` to `out`, numbering its lines from `lineBase`; returns its number of lines.
  * `others` receives the [first, end) lines of each output of sockets of other protocols only (otherProtocolOnly).
  */
 function parseLines(text: string, lineBase: number, out: EvidenceSegment[], others?: number[]): number {
   const lines = splitLines(text);
-  const st: ParseState = { ctx: undefined, singleNumberUsed: false, valueKeyIndex: 0 };
+  const st: ParseState = { ctx: undefined, countsRead: 0, listingsRead: 0, listingsMatched: false, valueKeyIndex: 0 };
   let cur: Builder | undefined;
   let scope: SegmentScope | undefined; // of the current command's output
+  let scopeHost: string | undefined; // the host that scope names (a prompt's, or a fanned-out output's)
   let hosts: readonly string[] | undefined; // of a `for h in …; do ssh $h …` loop: its output is each host's in turn
   const line = new Line(lineBase, ''); // moved along the lines (see Line)
   const close = (): void => {
     if (!cur) return;
     const seg = cur.finish();
     // The context is still the one the output started in: a command line closes the output before it sets its own.
-    if (otherProtocolOnly(cur, st.ctx)) others?.push(cur.start, cur.end);
-    else if (seg) out.push(withCoverage(cur instanceof Snapshot ? seg : withCommand(seg, scope, partialOf(seg, st.ctx), st.ctx), st.ctx, cur.cut));
+    // On a line of several commands, an output whose own command is known is read with that command's.
+    const ctx = cur.context ?? st.ctx;
+    const where = ctx === st.ctx ? scope : scopeOf(ctx, scopeHost);
+    if (otherProtocolOnly(cur, ctx)) others?.push(cur.start, cur.end);
+    else if (seg) out.push(withCoverage(cur instanceof Snapshot ? seg : withCommand(seg, where, partialOf(seg, ctx), ctx), ctx, cur.cut));
     cur = undefined;
   };
 
@@ -244,10 +282,13 @@ function parseLines(text: string, lineBase: number, out: EvidenceSegment[], othe
     if (fanned !== undefined) {
       // `lb-1 | CHANGED | rc=0 >>` (ansible), `[1] 14:05:00 [SUCCESS] lb-1` (pssh -i): the next output is that host's.
       close();
+      scopeHost = fanned;
       scope = scopeOf(st.ctx, fanned);
       // Each host runs the whole command: its output starts again (its values, its count).
       st.valueKeyIndex = 0;
-      st.singleNumberUsed = false;
+      st.countsRead = 0;
+      st.listingsRead = 0;
+      st.listingsMatched = listingsInOutput(st.ctx, lines, i + 1, hosts);
       continue;
     }
     const cls = classifyLine(text);
@@ -263,8 +304,10 @@ function parseLines(text: string, lineBase: number, out: EvidenceSegment[], othe
         cmd = cmd.slice(0, -1) + ' ' + next.trim();
       }
       setContext(st, cmd);
-      scope = scopeOf(st.ctx, promptHost(text.slice(0, text.length - cls.text.length)));
+      scopeHost = promptHost(text.slice(0, text.length - cls.text.length));
+      scope = scopeOf(st.ctx, scopeHost);
       hosts = loopHosts(cmd);
+      st.listingsMatched = listingsInOutput(st.ctx, lines, i + 1, hosts);
       continue;
     }
     if (cls?.type === 'comment') continue;
@@ -275,6 +318,8 @@ function parseLines(text: string, lineBase: number, out: EvidenceSegment[], othe
     if (embedded !== undefined) {
       close();
       setContext(st, embedded);
+      st.listingsMatched = listingsInOutput(st.ctx, lines, i + 1, hosts);
+      scopeHost = undefined;
       scope = scopeOf(st.ctx, undefined);
       continue;
     }

@@ -153,10 +153,33 @@ export class Line {
 
 export type KeywordSet = ReadonlySet<string>;
 
+/** The context of the next one-number count the line prints: its own command's, or the line's when it prints one. */
+export function countContext(st: ParseState): CommandContext | undefined {
+  const outputs = st.ctx?.outputs;
+  if (outputs !== undefined) return outputs.counts[st.countsRead];
+  return st.countsRead === 0 ? st.ctx : undefined;
+}
+
+/**
+ * The context of the next `ss` listing the line prints: its own command's when it is the line's only one, or each of
+ * the line's listings is in the output with its header (the only line that tells where one ends: ParseState
+ * listingsMatched); else undefined, and the listing's rows cannot be told to be any one command's.
+ */
+export function listingContext(st: ParseState): CommandContext | undefined {
+  const outputs = st.ctx?.outputs;
+  if (outputs === undefined || outputs.listings.length === 0) return st.ctx;
+  if (outputs.listings.length === 1) return outputs.listings[0];
+  return st.listingsMatched ? outputs.listings[st.listingsRead] : undefined;
+}
+
 /** Mutable parse state shared by the builders. */
 export interface ParseState {
   ctx: CommandContext | undefined;
-  singleNumberUsed: boolean;
+  /** The one-number counts and the `ss` listings of the command line read so far (CommandContext.outputs). */
+  countsRead: number;
+  listingsRead: number;
+  /** The output holds as many `ss` headers as the line (or the host's part of a fanned-out output) has listings. */
+  listingsMatched: boolean;
   valueKeyIndex: number;
   /** Words of ctx.text, computed on first use. */
   words?: KeywordSet;
@@ -253,6 +276,11 @@ export abstract class Builder {
   private skipping = false;
   /** Lines were skipped inside the output, or an elision line after it: the output is cut (EvidenceSegment.cut). */
   cut = false;
+  /**
+   * The context of the one command of a line of several that printed this output (CommandContext.outputs), when
+   * the driver knows it; otherwise the line's.
+   */
+  context: CommandContext | undefined = undefined;
   /** Takes the line if it belongs to this output (and extends the range). */
   abstract take(line: Line): boolean;
   abstract finish(): EvidenceSegment | undefined;

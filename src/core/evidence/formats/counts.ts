@@ -7,7 +7,7 @@ import type { StateId } from '../../catalogue/types';
 import type { EvidenceKind, EvidenceSegment } from '../types';
 import type { CommandContext } from '../command';
 import { isDigits, isHexDigits, parseCount, parseUint, stateFromToken, tokenize } from '../text';
-import { Builder, type KeywordSet, type Line, type ParseState, makeSegment, StateTally, sumCounts } from './builder';
+import { Builder, countContext, type KeywordSet, type Line, type ParseState, makeSegment, StateTally, sumCounts } from './builder';
 
 function stripColon(s: string): string {
   return s.length > 1 && s.endsWith(':') ? s.slice(0, -1) : s;
@@ -158,8 +158,8 @@ export class SingleNumber extends Builder {
   }
 
   static canStart(line: Line, st: ParseState): boolean {
-    const sn = st.ctx?.singleNumber;
-    return sn?.state !== undefined && !st.singleNumberUsed && line.tokens.length === 1 && isDigits(line.tokens[0]);
+    const sn = countContext(st)?.singleNumber;
+    return sn?.state !== undefined && line.tokens.length === 1 && isDigits(line.tokens[0]);
   }
 
   take(line: Line): boolean {

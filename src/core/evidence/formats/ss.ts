@@ -115,8 +115,21 @@ export class SsListing extends Builder {
   /** The first half of a wrapped row, waiting for its peer line. */
   private wrapped: SsRow | undefined;
 
-  constructor(private readonly ctx: CommandContext | undefined) {
+  /**
+   * @param unattributed the line runs several `ss` listings and this one cannot be told to be any one of them (a
+   * header missing, `-H`): its rows are TCP's or not, of a state filter or not, as none can say — no counts, and
+   * the state names on them stay mentions.
+   */
+  constructor(
+    ctx: CommandContext | undefined,
+    private readonly unattributed = false,
+  ) {
     super();
+    this.context = ctx;
+  }
+
+  static isHeader(line: Line): boolean {
+    return isSsHeader(line);
   }
 
   static canStart(line: Line, ctx: CommandContext | undefined): boolean {
@@ -177,24 +190,24 @@ export class SsListing extends Builder {
       if (row.state === 'CLOSED' && row.netid === undefined) this.sawUnconn = true;
     } else {
       this.rowsWithoutState++;
-      const s = this.ctx?.ss?.singleState;
+      const s = this.context?.ss?.singleState;
       if (s !== undefined) this.tally.add(s, 1);
     }
     return true;
   }
 
   finish(): EvidenceSegment | undefined {
-    if (this.start < 0) return undefined;
+    if (this.start < 0 || this.unattributed) return undefined;
     const netidColumn = this.headerHasNetid || this.sawNetid;
     if (!netidColumn) {
-      const ss = this.ctx?.ss;
+      const ss = this.context?.ss;
       // Without a command: UNCONN rows in a single-protocol listing mean UDP/raw/unix, unless a row is in a state
       // only TCP takes (a TCP socket in CLOSE shows as UNCONN too).
-      this.otherProtocol = this.ctx?.noTcp === true || (!ss && this.sawUnconn && !this.sawTcpOnly);
+      this.otherProtocol = this.context?.noTcp === true || (!ss && this.sawUnconn && !this.sawTcpOnly);
       if (this.otherProtocol) return undefined;
       if (ss && ss.tcp === 'none') return undefined; // `ss -Man`: MPTCP sockets, not TCP's
     }
-    const single = this.ctx?.ss?.singleState;
+    const single = this.context?.ss?.singleState;
     const filtered = single !== undefined && (this.rowsWithoutState > 0 || (this.headerSeen && !this.headerHasState));
     if (filtered) this.tally.ensure(single);
     if (this.listed === 0 && !filtered) return undefined;
