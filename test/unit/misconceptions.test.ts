@@ -753,3 +753,26 @@ test('audit s16 zh: close-wait-sysctl, orphan-limit-refuses-new and orphan-no-re
   assert.deepEqual(rules('| 参数 | 值 | 说明 |\n|---|---|---|\n| tcp_orphan_retries | 0 | 孤儿连接不重传 |'), ['orphan-retries-zero']);
   assert.deepEqual(rules('```bash\n# 孤儿连接不会重传，调大 tcp_max_tw_buckets 解决 CLOSE_WAIT\n```'), ['close-wait-sysctl', 'orphan-no-retransmit']);
 });
+
+test('orphan-limit-refuses-new: clients that cannot connect are new connections refused (s16 left alone)', () => {
+  for (const s of [
+    'Once tcp_max_orphans is reached, clients can\'t connect any more.',
+    'When we hit the orphan limit, clients could not connect.',
+    'Exceeding net.ipv4.tcp_max_orphans means users are unable to connect to the service.',
+    'After too many orphaned sockets showed up, clients failed to connect.',
+    '超过 tcp_max_orphans 之后客户端就连不上了。',
+    '孤儿连接打满上限，客户端无法连接。',
+  ]) assert.deepEqual(rules(s), ['orphan-limit-refuses-new'], s);
+  for (const s of [
+    'Clients can\'t connect, but tcp_max_orphans has nothing to do with it.',
+    'tcp_max_orphans was reached; clients could still connect fine.',
+    'Is it true that clients can\'t connect once tcp_max_orphans is hit?',
+    'It is not true that clients cannot connect after tcp_max_orphans is exceeded.',
+    'Clients couldn\'t connect because the accept queue overflowed; orphans stayed far below tcp_max_orphans.',
+    '客户端连不上是因为 backlog 满了，孤儿数远低于 tcp_max_orphans。',
+    '新连接被拒绝是因为 backlog 满了，孤儿数远低于 tcp_max_orphans。',
+    'Clients couldn\'t connect because the accept queue overflowed, and orphans stayed far below tcp_max_orphans.',
+    '超过 tcp_max_orphans 时客户端不会连不上，只是孤儿被重置。',
+    'When the orphan limit is hit, clients see their closed connections reset.',
+  ]) assert.deepEqual(rules(s), [], s);
+});
