@@ -776,3 +776,24 @@ test('orphan-limit-refuses-new: clients that cannot connect are new connections 
     'When the orphan limit is hit, clients see their closed connections reset.',
   ]) assert.deepEqual(rules(s), [], s);
 });
+
+test('close-wait-sysctl: the problem and the remedy in one clause (audit s17: CLOSE_WAIT 太多的话调大 … 就好了)', () => {
+  for (const s of [
+    'CLOSE_WAIT 太多的话调大 tcp_max_tw_buckets 就好了。',
+    'CLOSE_WAIT 多就加大 tcp_max_tw_buckets。',
+    'CLOSE_WAIT 过多时调大 net.ipv4.tcp_max_tw_buckets 即可。',
+    '遇到 CLOSE_WAIT 堆积时调大 tcp_max_tw_buckets 就行。',
+    'With many CLOSE_WAIT sockets just raise tcp_fin_timeout.',
+  ]) assert.deepEqual(rules(s), ['close-wait-sysctl'], s);
+  for (const s of [
+    'CLOSE_WAIT 太多时调大 tcp_max_tw_buckets 没有用。',
+    'CLOSE_WAIT 太多时调大了 tcp_max_tw_buckets，还是没降下来。',
+    'CLOSE_WAIT 太多不能靠调大 tcp_max_tw_buckets 解决。',
+    'CLOSE_WAIT 多和 TIME_WAIT 多要分开处理：TIME_WAIT 多可以调大 tcp_max_tw_buckets。',
+    'CLOSE_WAIT 多的时候不要调大 tcp_max_tw_buckets，要查应用有没有 close。',
+    'CLOSE_WAIT 很多，TIME_WAIT 也很多，于是调大 tcp_max_tw_buckets。',
+    'When CLOSE_WAIT piles up, raising tcp_max_tw_buckets does not help.',
+    'Grep for CLOSE_WAIT when you raise tcp_fin_timeout.',
+    'Check CLOSE_WAIT before you lower tcp_fin_timeout on the proxy.',
+  ]) assert.deepEqual(rules(s), [], s);
+});

@@ -7,7 +7,7 @@
  *
  * The tunable, CLOSE_WAIT and a word of effect (解决, 减少, 回收, fix, clear, control …) stand in one clause; or a
  * clause names CLOSE_WAIT as the problem (太多, 堆积, "to fix", 针对) and the clause next to it gives the tunable as the
- * remedy, told as advice (调大 …, "raise …", …就行). Another state between them (TIME_WAIT, FIN_WAIT2) is what the
+ * remedy, told as advice (调大 …, "raise …", …就行), or one clause does both (CLOSE_WAIT 太多的话调大 … 就好了). Another state between them (TIME_WAIT, FIN_WAIT2) is what the
  * tunable is for, unless it is listed with CLOSE_WAIT. For tcp_fin_timeout a sentence that names FIN-WAIT-2 or the
  * peer is left alone: the active closer's tcp_fin_timeout does bound the FIN-WAIT-2 that pairs with the peer's
  * CLOSE_WAIT. A past event told (当时, "back then") is a story, not a claim.
@@ -62,6 +62,34 @@ function oneClause(s: string, c: Span, names: readonly Span[], cws: readonly Spa
   return false;
 }
 
+/** A tuning verb right before the tunable (调大 tcp_max_tw_buckets, "raise tcp_fin_timeout"; not 调大了). */
+const TUNE_BEFORE =
+  /(?:调[大小高低]?|增大|加大|提高|减小|降低|缩短|改[大小]|开启|打开|启用|\b(?:raise|increase|bump|lower|decrease|reduce|shorten|enable|turn on|tune|adjust)\b)\s?(?:(?:the|net\.ipv4\.)\s?)?$/i;
+/** PROBLEM's words that say CLOSE_WAIT is a problem by themselves (how many, a pile-up; not "if", "when", "for"). */
+const PILE = /太多|过多|很多|多了|堆积|暴涨|激增|飙升|大量|针对|遇到|\b(?:too many|lots of|a lot of|piling|piles?|pile-up|many|spik\w*|surg\w*)\b/i;
+/** 多 right after CLOSE_WAIT, as a condition (CLOSE_WAIT 多就…, 多的话, 多时). */
+const MANY_AFTER = /^\s?(?:(?:连接|socket)\s?)?(?:数)?(?:多|高|涨)(?:就|的话|时|的时候|了就)/i;
+/** What follows the remedy and says it does nothing (没用, "doesn't help"). */
+const FUTILE_AFTER = /^[^，,。；;]{0,12}?(?:没用|没有用|不管用|没效果|没有效果|无效|不行|无济于事|解决不了|\b(?:doesn't|does not|won't|will not|didn't|did not) (?:help|work|fix|change)|\bis useless|\bdoes nothing)/i;
+
+/**
+ * CLOSE_WAIT named as the problem and the tunable as the remedy in one clause: CLOSE_WAIT 太多的话调大
+ * tcp_max_tw_buckets 就好了, CLOSE_WAIT 多就加大 tcp_max_tw_buckets, "with many CLOSE_WAIT sockets just raise
+ * tcp_fin_timeout". The problem words stand before the tunable, and a tuning verb right before it.
+ */
+function problemThenRemedy(s: string, c: Span, names: readonly Span[], cws: readonly Span[]): boolean {
+  for (const w of cws.filter((x) => inside(x, [c]))) {
+    for (const t of names.filter((x) => inside(x, [c]) && x.start >= w.end)) {
+      const between = s.slice(w.end, t.start);
+      const problem = PILE.test(s.slice(c.start, w.start)) || PILE.test(between) || MANY_AFTER.test(between);
+      if (!problem || !TUNE_BEFORE.test(between) || !direct(between)) continue;
+      if (FUTILE_AFTER.test(s.slice(t.end, c.end))) continue;
+      if (claimed(s, { start: w.start, end: t.end })) return true;
+    }
+  }
+  return false;
+}
+
 export function closeWaitSysctl(s: string): boolean {
   if (!TUNABLE.test(s) || PAST.test(s)) return false;
   const names = spans(TUNABLE_G, s).filter((t) => !(FIN_TIMEOUT.test(s.slice(t.start, t.end)) && PEER.test(s)));
@@ -70,7 +98,7 @@ export function closeWaitSysctl(s: string): boolean {
   const clauses = spans(CLAUSE, s);
   for (let i = 0; i < clauses.length; i++) {
     const c = clauses[i] as Span;
-    if (oneClause(s, c, names, cws)) return true;
+    if (oneClause(s, c, names, cws) || problemThenRemedy(s, c, names, cws)) return true;
     // The problem in one clause, the remedy in the next (either order): CLOSE_WAIT 太多，调大 … 就行.
     const next = clauses[i + 1];
     if (!next) continue;
