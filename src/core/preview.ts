@@ -72,7 +72,7 @@ function stateSpan(id: StateId, text: string, lang: Lang, escapeHtml: (s: string
  * runs between tags, joined), so context that a highlighter splits into several spans still counts (`ss …
  * state closing`, a URL); a mention is wrapped only when it lies inside one text run, and tags are copied
  * unchanged. `html` must be renderer output: text escaped, no `>` inside attribute values. `notTcp`: for a code
- * block, the [first, end) lines of its text that list sockets of other protocols only (evidence/parse.ts
+ * block, the [first, end) lines of its text that list sockets of other protocols only or conntrack entries (evidence/parse.ts
  * otherProtocolOutput of its content), whose states are not marked, as the note's model leaves them out.
  */
 export function markStatesInHtml(html: string, lang: Lang, escapeHtml: (s: string) => string, counts?: PreviewCounts, notTcp?: readonly number[]): string {

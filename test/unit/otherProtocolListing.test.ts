@@ -126,3 +126,40 @@ describe('every reader of the recogniser agrees', () => {
     assert.deepEqual(index.references('CLOSED'), []);
   });
 });
+
+describe('the conntrack table\'s output (audit s17)', () => {
+  const note = [
+    'conntrack table:', '',
+    '```',
+    '# conntrack -L -p tcp | awk \'{print $4}\' | sort | uniq -c',
+    '  51234 ESTABLISHED',
+    '  20111 TIME_WAIT',
+    '    312 CLOSE_WAIT',
+    '# ss -Htan state close-wait | wc -l',
+    '12',
+    '```',
+    'Then CLOSE_WAIT rose.',
+    '',
+  ].join('\n');
+
+  it('its per-state counts name no TCP state; the next command\'s output and the prose keep theirs', () => {
+    assert.deepEqual(states(note), ['CLOSE-WAIT@7', 'CLOSE-WAIT@10']);
+    assert.deepEqual(analyzeNote(note).evidence[0]?.counts, { 'CLOSE-WAIT': 12 });
+  });
+
+  it('the same in the workspace index and the preview', () => {
+    const index = new WorkspaceIndex();
+    index.set('n.md', note);
+    // rows: (line, character, length) per mention.
+    assert.deepEqual([...(index.references('close-wait')[0]?.rows ?? [])].filter((_, i) => i % 3 === 0), [7, 10]);
+    assert.equal(index.references('time-wait').length, 0);
+    const html = new MarkdownIt().use(tcpStatePreviewPlugin).render(note);
+    assert.equal(/data-tcp-state="TIME-WAIT"/.test(html), false, html);
+  });
+
+  it('a conntrack -L row keeps its conntrack mention', () => {
+    const row = fenced('# conntrack -L -p tcp | head -1', 'tcp      6 117 TIME_WAIT src=10.0.0.5 dst=10.0.1.9 sport=41236 dport=443 src=10.0.1.9 dst=10.0.0.5 sport=443 dport=41236 [ASSURED] mark=0 use=1');
+    const model = analyzeNote(row);
+    assert.deepEqual(model.mentions.map((m) => [m.kind, m.id]), [['conntrack', 'TIME_WAIT']]);
+  });
+});

@@ -207,6 +207,14 @@ function otherProtocolOnly(b: Builder, ctx: CommandContext | undefined): boolean
   return b instanceof SsListing ? b.otherProtocol : b instanceof StateCounts && ctx?.noTcp === true;
 }
 
+/** Adds note line `line` to [first, end) pairs (ascending), merged with the pair it follows. */
+function addLineTo(pairs: number[] | undefined, line: number): void {
+  if (pairs === undefined) return;
+  const n = pairs.length;
+  if (n > 0 && pairs[n - 1] === line) pairs[n - 1] = line + 1;
+  else pairs.push(line, line + 1);
+}
+
 /**
  * Does the output from `lines[from]` on (to the next command line or host header) hold one `ss` header for each `ss`
  * listing of the command (CommandContext.outputs)? Then the k-th listing is the k-th command's. Read only for a line
@@ -230,7 +238,8 @@ function listingsInOutput(ctx: CommandContext | undefined, lines: readonly strin
 
 /**
  * Appends the segments of `text` to `out`, numbering its lines from `lineBase`; returns its number of lines.
- * `others` receives the [first, end) lines of each output of sockets of other protocols only (otherProtocolOnly).
+ * `others` receives the [first, end) lines of each output of sockets of other protocols only (otherProtocolOnly), and of
+ * each output of a command that reads the conntrack or IPVS table (CommandContext.conntrack): no TCP socket's states.
  */
 function parseLines(text: string, lineBase: number, out: EvidenceSegment[], others?: number[]): number {
   const lines = splitLines(text);
@@ -311,6 +320,11 @@ function parseLines(text: string, lineBase: number, out: EvidenceSegment[], othe
       continue;
     }
     if (cls?.type === 'comment') continue;
+    if (st.ctx?.conntrack === true) {
+      // Output of a command that reads the conntrack or IPVS table: its states are table entries', no sockets'.
+      addLineTo(others, lineBase + i);
+      continue;
+    }
 
     line.reset(lineBase + i, text);
     if (cur && cur.take(line)) continue;
@@ -348,7 +362,7 @@ export function parseEvidence(text: string): EvidenceSegment[] {
 /**
  * parseEvidence with the segments' lines numbered from `lineBase` (a block's first line in its note), the
  * number of lines of `text` (LF, CRLF and CR each end one; the line after a final terminator counts), and the
- * [first, end) lines of its outputs of sockets of other protocols only (`others`, numbered the same): what an
+ * [first, end) lines of its outputs of sockets of other protocols only and of the conntrack table (`others`, numbered the same): what an
  * evidence block and its code zone need, from the one pass over the text.
  */
 export function parseEvidenceAt(text: string, lineBase: number): { readonly segments: EvidenceSegment[]; readonly lineCount: number; readonly others: readonly number[] } {
@@ -363,7 +377,7 @@ export function parseEvidenceAt(text: string, lineBase: number): { readonly segm
 }
 
 /**
- * The lines of `text` (a code block's content) that list sockets of other protocols only, whose state names are
+ * The lines of `text` (a code block's content) that list sockets of other protocols only or conntrack entries, whose state names are
  * no TCP states: [first, end) pairs, 0-based (parseEvidenceAt's `others`). A note's model and the preview leave
  * the state mentions there out, as the counts do. Never throws.
  */

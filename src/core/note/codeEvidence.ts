@@ -9,12 +9,12 @@ import type { EvidenceBlock } from './model';
 const NOT_SPACE = /\S/;
 const FENCED_LINE = /^[ \t>]*(?:(?:[-*+]|\d+[.)])[ \t]*)?(?:```|~~~)/;
 
-/** What a code node's content holds: its evidence block, and where it lists sockets of other protocols only. */
+/** What a code node's content holds: its evidence block, and where it lists sockets of other protocols only (or conntrack entries). */
 export interface CodeEvidence {
   /** Undefined when the content holds no recognisable output. */
   readonly block?: EvidenceBlock;
   /**
-   * [start, end) local offsets in `src` of the lines that list sockets of other protocols only (evidence/parse.ts
+   * [start, end) local offsets in `src` of the lines that list sockets of other protocols only or conntrack entries (evidence/parse.ts
    * `others`: `ss -uan` output, a listing with UNCONN rows and no command): state words there are no TCP states.
    */
   readonly notTcp?: readonly number[];

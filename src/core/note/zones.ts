@@ -16,7 +16,7 @@ export interface Zone {
   readonly end: number;
   readonly kind: ZoneKind;
   readonly evidenceIndex?: number;
-  /** A code block's lines that list sockets of other protocols only (codeEvidence.ts CodeEvidence.notTcp): no TCP states there. */
+  /** A code block's lines that list sockets of other protocols only or conntrack entries (codeEvidence.ts CodeEvidence.notTcp): no TCP states there. */
   readonly notTcp?: readonly number[];
 }
 

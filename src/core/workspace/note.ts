@@ -100,7 +100,7 @@ function withoutClosingHashes(raw: string): string {
 export interface Scan {
   readonly evidence: EvidenceBlock[];
   readonly sections: Section[];
-  /** Offsets [start, end) of the lines that list sockets of other protocols only (codeEvidence.ts CodeEvidence.notTcp), in order. */
+  /** Offsets [start, end) of the lines that list sockets of other protocols only or conntrack entries (codeEvidence.ts CodeEvidence.notTcp), in order. */
   readonly notTcp: number[];
 }
 
@@ -194,7 +194,7 @@ class Tally {
 export function indexNote(text: string, table: IdTable): NoteEntry {
   const lines = new LineIndex(text);
   const scan = scanBlocks(text, lines);
-  // The states on lines that list sockets of other protocols only are no TCP states (as in the note's model: zones.ts).
+  // The states on lines that list sockets of other protocols only or conntrack entries are no TCP states (as in the note's model: zones.ts).
   const found = findMentions(text);
   const mentions = scan.notTcp.length === 0 ? found : found.filter((m) => m.kind !== 'state' || !insideSpans(scan.notTcp, m.start, m.end));
   const n = mentions.length;
