@@ -469,3 +469,14 @@ describe('report: what the cause rules still need, when none matches (audit s16 
     assert.equal(report('TIME_WAIT 在 Linux 上是 60 秒。').json.collect, undefined);
   });
 });
+
+describe('the trend line without tcp_max_orphans in the note (audit s17)', () => {
+  const note = ['# n', '', '```', '$ date', 'Thu Mar 14 10:00:00 CST 2025', '$ cat /proc/net/sockstat', 'TCP: inuse 10 orphan 4000 tw 5 alloc 10 mem 10', '```', '', '```', '$ date', 'Thu Mar 14 10:10:00 CST 2025', '$ cat /proc/net/sockstat', 'TCP: inuse 10 orphan 9000 tw 5 alloc 10 mem 10', '```', ''].join('\n');
+  it('says the limit is not in the note instead of three dashes; zh-CN too', () => {
+    const en = reportMarkdown(buildReport(analyzeNote(note), { file: 'f.md', lang: 'en' }), 'en');
+    assert.match(en, /Orphans change by 500 a minute; tcp_max_orphans is not in the note, so no time to its ¼, ½ or the limit\./);
+    assert.doesNotMatch(en, /the limit: —/);
+    const zh = reportMarkdown(buildReport(analyzeNote(note), { file: 'f.md', lang: 'zh-cn' }), 'zh-cn');
+    assert.match(zh, /笔记中没有 tcp_max_orphans，无法推算到其 ¼、½ 或上限的时间。/);
+  });
+});

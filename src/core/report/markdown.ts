@@ -59,6 +59,10 @@ const W = {
     en: 'Orphans change by {rate} a minute{since}; ¼ of tcp_max_orphans: {q}; ½: {h}; the limit: {l}.',
     'zh-cn': '孤儿每分钟变化 {rate}{since}；到 tcp_max_orphans 的 ¼：{q}；½：{h}；上限：{l}。',
   },
+  trendNoMax: {
+    en: 'Orphans change by {rate} a minute{since}; tcp_max_orphans is not in the note, so no time to its ¼, ½ or the limit.',
+    'zh-cn': '孤儿每分钟变化 {rate}{since}；笔记中没有 tcp_max_orphans，无法推算到其 ¼、½ 或上限的时间。',
+  },
   minutes: { en: 'in {m} min', 'zh-cn': '{m} 分钟后' },
   passed: { en: 'passed', 'zh-cn': '已超过' },
   never: { en: '—', 'zh-cn': '—' },
@@ -233,9 +237,12 @@ export function reportMarkdown(report: Report, lang: Lang): string {
     const ahead = (m: number | null): string => minutes(m, lang, tr && tr.orphanPerMinute <= 0 && j.limits.tcpMaxOrphans !== null ? tr.orphanPerMinute : undefined);
     // The orphan trend reads the samples after the latest change of what governs orphans (limits.ts fitPoints).
     const since = j.limits.fitSince?.orphan;
+    const sinceText = since ? t(W.rateSince, lang, sinceArgs(since, lang)) : '';
     out.push(
       tr
-        ? t(W.trend, lang, { rate: rate(tr.orphanPerMinute), since: since ? t(W.rateSince, lang, sinceArgs(since, lang)) : '', q: ahead(tr.minutesToQuarter), h: ahead(tr.minutesToHalf), l: ahead(tr.minutesToLimit) })
+        ? j.limits.tcpMaxOrphans === null
+          ? t(W.trendNoMax, lang, { rate: rate(tr.orphanPerMinute), since: sinceText })
+          : t(W.trend, lang, { rate: rate(tr.orphanPerMinute), since: sinceText, q: ahead(tr.minutesToQuarter), h: ahead(tr.minutesToHalf), l: ahead(tr.minutesToLimit) })
         : since && since.samples < 2
           ? t(W.orphanChanged, lang, sinceArgs(since, lang))
           : noTrend(series, lang),
