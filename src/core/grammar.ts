@@ -24,7 +24,7 @@ import { OTHER_PROTOCOL_COLUMNS } from './catalogue/netids';
 export const SCOPES = {
   /** FIN-WAIT-1, CLOSING, LAST-ACK: Dark/Light Modern colour `keyword.control` purple. */
   orphan: 'keyword.control.tcp-state.orphan.tcp-state-notes',
-  /** FIN-WAIT-2: orphan-prone with a caveat (a full orphan only when tcp_fin_timeout > 60 s). */
+  /** FIN-WAIT-2: orphan-prone with a caveat (a full orphan only when its FIN-WAIT-2 timeout is over 60 s). */
   caveat: 'keyword.control.tcp-state.orphan.caveat.tcp-state-notes',
   /** Every other state: `constant.language` is blue in Dark/Light Modern. */
   notOrphan: 'constant.language.tcp-state.tcp-state-notes',

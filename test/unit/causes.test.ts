@@ -278,24 +278,27 @@ describe('cause rules', () => {
     assert.match(both[1]?.message ?? '', /accept queue overflows too/);
   });
 
-  it('FIN-WAIT-2 on the timewait timer: harmless minisocks; on keepalive: full orphans waiting (tcp_fin_timeout > 60)', () => {
+  it('FIN-WAIT-2 on the timewait timer: harmless minisocks; on keepalive: full sockets, likely orphans with tcp_fin_timeout > 60 in effect', () => {
     assert.deepEqual(rules(facts({ sockets: [['FIN-WAIT-2', sockets({ timers: { timewait: 9, keepalive: 1 } })]] })), ['fin-wait-2-timewait-minisocks@FIN-WAIT-2']);
     const k = findCauses(facts({ sockets: [['FIN-WAIT-2', sockets({ timers: { keepalive: 5 } })]], sysctls: { 'net.ipv4.tcp_fin_timeout': '180' } }), 'en')[0];
     assert.equal(k?.rule, 'fin-wait-2-orphans-waiting');
     assert.match(k?.message ?? '', /tcp_fin_timeout = 180/);
     assert.deepEqual(rules(facts({ sockets: [['FIN-WAIT-2', sockets({ timers: { timewait: 2, keepalive: 2, none: 2 } })]] })), []);
     assert.deepEqual(rules(facts({ sockets: [['FIN-WAIT-2', sockets()]] })), [], 'no timers shown');
-    // At tcp_fin_timeout ≤ 60 an orphan is a minisock at once: keepalive timers are sockets the application holds (audit s13).
+    // At tcp_fin_timeout ≤ 60 an orphan is a full socket here only with TCP_LINGER2 or a long RTO (tcp_fin_time):
+    // sockets still open (SO_KEEPALIVE) are the likelier kind, both are named (audit s13, s17).
     const held = findCauses(facts({ sockets: [['FIN-WAIT-2', sockets({ timers: { keepalive: 5 } })]], sysctls: { 'net.ipv4.tcp_fin_timeout': '60' } }), 'en')[0];
     assert.equal(held?.rule, 'fin-wait-2-held-open');
-    assert.match(held?.message ?? '', /tcp_fin_timeout = 60 \(60 s or less\)/);
+    assert.match(held?.message ?? '', /With tcp_fin_timeout = 60 \(60 s or less\)/);
     assert.doesNotMatch(held?.message ?? '', /orphans waiting/);
-    assert.match(findCauses(facts({ sockets: [['FIN-WAIT-2', sockets({ timers: { keepalive: 5 } })]], sysctls: { 'net.ipv4.tcp_fin_timeout': '30' } }), 'zh-cn')[0]?.message ?? '', /应用仍持有的 FIN-WAIT-2/);
-    // Review s13: a value read after the sample (the fix) does not decide it.
+    assert.match(findCauses(facts({ sockets: [['FIN-WAIT-2', sockets({ timers: { keepalive: 5 } })]], sysctls: { 'net.ipv4.tcp_fin_timeout': '30' } }), 'zh-cn')[0]?.message ?? '', /挂在 keepalive 定时器上的 FIN-WAIT-2 完整套接字/);
+    // Review s13: a value read after the sample (the fix) does not decide it: the value at the sample is not known.
     const fw2 = facts({ sockets: [['FIN-WAIT-2', sockets({ timers: { keepalive: 5 } })]] });
     const later: CauseFacts = { ...fw2, stateSysctls: { 'FIN-WAIT-2': { 'net.ipv4.tcp_fin_timeout': { value: '30', after: true } } } };
-    assert.deepEqual(rules(later), ['fin-wait-2-orphans-waiting@FIN-WAIT-2']);
-    assert.match(findCauses(later, 'en')[0]?.message ?? '', /tcp_fin_timeout = 30, read later in the note/);
+    assert.deepEqual(rules(later), ['fin-wait-2-held-open@FIN-WAIT-2']);
+    assert.match(findCauses(later, 'en')[0]?.message ?? '', /shows no tcp_fin_timeout in effect at the sample \(tcp_fin_timeout = 30, read later in the note\)/);
+    const laterHigh: CauseFacts = { ...fw2, stateSysctls: { 'FIN-WAIT-2': { 'net.ipv4.tcp_fin_timeout': { value: '180', after: true } } } };
+    assert.deepEqual(rules(laterHigh), ['fin-wait-2-held-open@FIN-WAIT-2']);
     const inEffect: CauseFacts = { ...fw2, stateSysctls: { 'FIN-WAIT-2': { 'net.ipv4.tcp_fin_timeout': { value: '30', after: false } } } };
     assert.deepEqual(rules(inEffect), ['fin-wait-2-held-open@FIN-WAIT-2']);
   });
@@ -323,7 +326,8 @@ describe('cause rules', () => {
   it('TcpExtTCPAbortOnMemory > 0: the kernel resets orphans; 0 → nothing', () => {
     // Read once, with nothing else showing it now: history since boot (audit c M1).
     assert.deepEqual(rules(facts({ counters: { TcpExtTCPAbortOnMemory: 12 } })), ['orphan-resets-since-boot@-']);
-    assert.deepEqual(rules(facts({ counters: { TcpExtTCPAbortOnMemory: 12 }, limits: { orphan: 20000, tcpMaxOrphans: 65536, orphanLevel: 'quarter', orphanRatio: 0.3052 } })), ['orphan-limit-pressure@-', 'orphans-reset-by-kernel@-']);
+    // With orphans above ¼ now, still one reading: history, with the pressure said beside it (audit s17).
+    assert.deepEqual(rules(facts({ counters: { TcpExtTCPAbortOnMemory: 12 }, limits: { orphan: 20000, tcpMaxOrphans: 65536, orphanLevel: 'quarter', orphanRatio: 0.3052 } })), ['orphan-limit-pressure@-', 'orphan-resets-since-boot@-']);
     assert.deepEqual(rules(facts({ counters: { TcpExtTCPAbortOnMemory: 12 }, kernelMessages: ['msg.too-many-orphaned-sockets'] })), ['orphans-reset-by-kernel@-']);
     assert.deepEqual(rules(facts({ counters: { TcpExtTCPAbortOnMemory: 0 } })), []);
     // Read twice without a rise: history since boot, not now (audit s13 7); a rise between readings still fires.

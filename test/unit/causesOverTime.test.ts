@@ -140,14 +140,15 @@ describe('TcpExtTCPAbortOnMemory read once is history since boot (audit c M1)', 
     assert.match(z?.message ?? '', /^TcpExtTCPAbortOnMemory = 3 是开机以来的累计（只读了一次）/);
   });
 
-  it('one reading with orphans at ¼ of the limit now, or TCP memory over tcp_mem[2]: the kernel is resetting them', () => {
+  it('one reading with orphans at ¼ of the limit now: still history, with the pressure said as making resets possible (audit s17)', () => {
     const pressed = [
       '## 10:00',
       fence('$ cat /proc/net/sockstat', 'TCP: inuse 30000 orphan 20000 tw 50 alloc 30000 mem 100', '$ sysctl net.ipv4.tcp_max_orphans', 'net.ipv4.tcp_max_orphans = 65536', '$ nstat -az TcpExtTCPAbortOnMemory', 'TcpExtTCPAbortOnMemory 12 0.0'),
     ].join('\n');
-    const c = cause(pressed, 'orphans-reset-by-kernel');
-    assert.match(c?.message ?? '', /The kernel is resetting orphans: TcpExtTCPAbortOnMemory = 12/);
-    assert.equal(cause(pressed, 'orphan-resets-since-boot'), undefined);
+    assert.equal(cause(pressed, 'orphans-reset-by-kernel'), undefined);
+    const c = cause(pressed, 'orphan-resets-since-boot');
+    assert.match(c?.message ?? '', /^TcpExtTCPAbortOnMemory = 12 since boot, in one reading/);
+    assert.match(c?.message ?? '', /resets may be going on now, but one reading cannot tell/);
   });
 });
 

@@ -377,7 +377,7 @@ describe('diagram model', () => {
     // The catalogue's short wording (the same line as the preview tooltip), as plain text.
     assert.equal(text('CLOSE-WAIT'), 'never an orphan: the application still holds the fd');
     assert.equal(text('TIME-WAIT'), 'not an orphan: a timewait minisock, counted as tw');
-    assert.match(text('FIN-WAIT-2'), /tcp_fin_timeout > 60/);
+    assert.match(text('FIN-WAIT-2'), /FIN-WAIT-2 timeout \(tcp_fin_timeout or TCP_LINGER2, at least 3\.5 × RTO\) is over 60 s/);
     assert.equal(text('FIN-WAIT-1'), 'the typical orphan');
     assert.deepEqual(ORPHAN_VERDICT, {
       CLOSED: 'no',

@@ -95,7 +95,7 @@ describe('zh-cn through the built CLI', () => {
     assert.equal(r.code, 0, r.err);
     assertChinese(r.out);
     assert.match(r.out, /已超过上限/);
-    assert.match(r.out, /后放弃。\d+ 个对端中有/);
+    assert.match(r.out, /才结束它。\d+ 个对端中有/);
     assert.match(r.out, /- 检查：`[^\n]*`；/);
     assert.match(r.out, /- 改动：/);
     assert.match(r.out, /- 来源：</);

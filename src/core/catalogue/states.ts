@@ -373,8 +373,8 @@ export const STATE_KNOWLEDGE: Readonly<Record<StateId, StateKnowledge>> = {
     orphan: {
       verdict: 'caveat',
       headline: L(
-        'an orphan only when tcp_fin_timeout > 60 s; by default a timewait minisock counted in `tw`',
-        '仅当 tcp_fin_timeout > 60 秒时才是孤儿；默认情况下是计入 `tw` 的 timewait minisock',
+        'a full orphan only when its FIN-WAIT-2 timeout (tcp_fin_timeout or TCP_LINGER2, at least 3.5 × RTO) is over 60 s; by default a timewait minisock counted in `tw`',
+        '仅当 FIN-WAIT-2 超时（tcp_fin_timeout 或 TCP_LINGER2，且不少于 3.5 倍 RTO）超过 60 秒时才是完整的孤儿；默认情况下是计入 `tw` 的 timewait minisock',
       ),
       why: F(
         'With a fin timeout of 60 s or less the orphan is swapped for a timewait minisock in the FIN_WAIT2 sub-state as soon as it gets here: it leaves `orphan`, joins `tw`, is capped by tcp_max_tw_buckets, and ss still shows FIN-WAIT-2 with timer:(timewait,…). With a longer timeout the full orphan stays (timer:(keepalive,…)) for fin_timeout − 60 s and then becomes such a minisock.',
@@ -398,9 +398,9 @@ export const STATE_KNOWLEDGE: Readonly<Record<StateId, StateKnowledge>> = {
     ],
     pitfalls: [
       F(
-        '"Every FIN-WAIT-2 is an orphan": with the default tcp_fin_timeout they are timewait minisocks counted in `tw`; only timer:(keepalive,…) marks a full orphan.',
-        '“FIN-WAIT-2 都是孤儿”：默认 tcp_fin_timeout 下它们是计入 `tw` 的 timewait minisock；只有 timer:(keepalive,…) 的才是完整的孤儿。',
-        'K-tcp.c __tcp_close; K-diag inet_twsk_diag_fill',
+        '"Every FIN-WAIT-2 is an orphan": with the default tcp_fin_timeout closed ones are timewait minisocks counted in `tw`. timer:(keepalive,…) marks a full socket: an orphan whose FIN-WAIT-2 timeout (TCP_LINGER2, tcp_fin_timeout, at least 3.5 × RTO) is over 60 s, or a socket shut down but not closed, with SO_KEEPALIVE on; `ss -p` shows the owner of the latter.',
+        '“FIN-WAIT-2 都是孤儿”：默认 tcp_fin_timeout 下，已关闭的它们是计入 `tw` 的 timewait minisock。timer:(keepalive,…) 说明是完整 socket：可能是 FIN-WAIT-2 超时（TCP_LINGER2、tcp_fin_timeout，且不少于 3.5 倍 RTO）超过 60 秒的孤儿，也可能是只 shutdown、没有 close 且开启了 SO_KEEPALIVE 的 socket，后者用 `ss -p` 能看到属主。',
+        'K-tcp.c __tcp_close; K-h tcp_fin_time; K-timer tcp_keepalive_timer; K-diag inet_twsk_diag_fill',
       ),
       F(
         '"Those minisocks show up under `ss state time-wait` and as 06 in /proc/net/tcp": both report the sub-state, so by the kernel code they appear under `state fin-wait-2` and as 05 with timer field 3.',
@@ -451,8 +451,8 @@ export const STATE_KNOWLEDGE: Readonly<Record<StateId, StateKnowledge>> = {
     peer: {
       state: 'FIN-WAIT-2',
       text: L(
-        'The active closer waits in FIN-WAIT-2, or has already dropped its FIN-WAIT-2 orphan after tcp_fin_timeout.',
-        '主动关闭方在 FIN-WAIT-2 中等待，或者已在 tcp_fin_timeout 后丢弃了它的 FIN-WAIT-2 孤儿。',
+        'The active closer waits in FIN-WAIT-2, or has already dropped its FIN-WAIT-2 orphan when the FIN-WAIT-2 timeout ran out.',
+        '主动关闭方在 FIN-WAIT-2 中等待，或者已在 FIN-WAIT-2 超时到期后丢弃了它的 FIN-WAIT-2 孤儿。',
       ),
     },
     commands: ['ss -tanp state close-wait', 'ls -l /proc/$PID/fd | grep -c socket', 'lsof -p $PID'],

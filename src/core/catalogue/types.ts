@@ -36,7 +36,7 @@ export type StateId = (typeof STATE_IDS)[number];
 /**
  * Can a socket in this state be an orphan (SOCK_DEAD, counted in sockstat `orphan`)?
  * - `yes`: FIN-WAIT-1, CLOSING, LAST-ACK (the real orphans);
- * - `caveat`: FIN-WAIT-2 (a full orphan only when tcp_fin_timeout > 60 s, otherwise a timewait minisock);
+ * - `caveat`: FIN-WAIT-2 (a full orphan only when its FIN-WAIT-2 timeout, tcp_fin_time(), is over 60 s, otherwise a timewait minisock);
  * - `no`: everything else (CLOSE-WAIT keeps its fd, TIME-WAIT is a minisock counted as `tw`, …).
  */
 export type OrphanVerdict = 'yes' | 'no' | 'caveat';

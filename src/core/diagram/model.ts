@@ -154,7 +154,7 @@ const BADGE: Readonly<Record<'yes' | 'caveat' | 'no', Localized>> = {
 
 const LEGEND: Readonly<Record<Exclude<keyof DiagramLegendText, 'countSource' | 'unmatched' | 'badgeYes' | 'badgeCaveat' | 'badgeNo'>, Localized>> = {
   orphanYes: { en: 'can be an orphan', 'zh-cn': '可能是孤儿' },
-  orphanCaveat: { en: 'only if tcp_fin_timeout > 60 s', 'zh-cn': '仅当 tcp_fin_timeout > 60 s' },
+  orphanCaveat: { en: 'only if its FIN-WAIT-2 timeout > 60 s', 'zh-cn': '仅当其 FIN-WAIT-2 超时 > 60 秒' },
   notOrphan: { en: 'not an orphan (often mistaken)', 'zh-cn': '不是孤儿（常被误认）' },
   heat: { en: 'sockets (log scale)', 'zh-cn': '套接字数（对数）' },
   mentioned: { en: 'n = mentions in the note', 'zh-cn': 'n = 笔记提及次数' },

@@ -61,8 +61,8 @@ const ORPHAN_RETRIES = 'net.ipv4.tcp_orphan_retries';
 export const CAUSE_TEXT: Readonly<Record<CauseRule, CauseText>> = {
   'fin-wait-1-zero-window': {
     message: {
-      en: 'Likely cause: the peers advertise a zero window. {persist} of {timed} FIN-WAIT-1 sockets with a timer are on the persist (zero-window probe) timer and {nonZero} of {rows} still hold data in Send-Q (up to {max} bytes): the application closed with data queued, Linux entered FIN-WAIT-1 at once, and the FIN waits behind data the peer does not take. These are orphans; the kernel gives up after tcp_orphan_retries worth of probes.{network}',
-      'zh-cn': '可能原因：对端通告零窗口。{timed} 个带定时器的 FIN-WAIT-1 套接字中有 {persist} 个挂在 persist（零窗口探测）定时器上，{rows} 个中有 {nonZero} 个 Send-Q 仍有数据（最多 {max} 字节）：应用在仍有排队数据时 close()，Linux 立即进入 FIN-WAIT-1，FIN 排在对端不接收的数据之后。这些是孤儿套接字，内核在探测次数达到 tcp_orphan_retries 后放弃。{network}',
+      en: 'Likely cause: the peers advertise a zero window. {persist} of {timed} FIN-WAIT-1 sockets with a timer are on the persist (zero-window probe) timer and {nonZero} of {rows} still hold data in Send-Q (up to {max} bytes): the application closed with data queued, Linux entered FIN-WAIT-1 at once, and the FIN waits behind data the peer does not take. After close() they are orphans (a socket only shut down for writing looks the same in `ss -o`). Each answer of the peer to a zero-window probe resets the probe count, so tcp_orphan_retries does not bound them: the kernel keeps an orphan as long as the peer answers, and ends it once the backed-off probe interval reaches the RTO maximum (120 s by default).{network}',
+      'zh-cn': '可能原因：对端通告零窗口。{timed} 个带定时器的 FIN-WAIT-1 套接字中有 {persist} 个挂在 persist（零窗口探测）定时器上，{rows} 个中有 {nonZero} 个 Send-Q 仍有数据（最多 {max} 字节）：应用在仍有排队数据时 close()，Linux 立即进入 FIN-WAIT-1，FIN 排在对端不接收的数据之后。close() 之后它们是孤儿（只 shutdown 了写方向的套接字在 `ss -o` 中看起来一样）。对端每应答一次零窗口探测，探测计数就清零，所以 tcp_orphan_retries 限制不了它们：只要对端还在应答，内核就保留孤儿，直到退避后的探测间隔达到 RTO 上限（默认 120 秒）才结束它。{network}',
     },
     check: [
       { en: '`ss -tanoi state fin-wait-1`: does `backoff` keep growing? If it stays at `tcp_retries2` (≤ 8) the orphan can stall indefinitely (reported in 2025)', 'zh-cn': '`ss -tanoi state fin-wait-1`：`backoff` 是否持续增长？若停在 `tcp_retries2`（≤ 8），孤儿可能无限期滞留（2025 年报告的问题）' },
@@ -72,20 +72,24 @@ export const CAUSE_TEXT: Readonly<Record<CauseRule, CauseText>> = {
     change: [
       { en: 'fix or throttle the slow or stalled reader (often one client network)', 'zh-cn': '修复或限制读取缓慢/停滞的对端（常常是同一个客户端网络）' },
       {
-        en: 'bound the probes: `sysctl -w net.ipv4.tcp_orphan_retries=3` (0 means 8 while the RTO is not maxed out)',
-        'zh-cn': '限制探测次数：`sysctl -w net.ipv4.tcp_orphan_retries=3`（0 表示在 RTO 未到上限时取 8）',
+        en: 'bound them whatever the peer does: `TCP_USER_TIMEOUT` on the sending socket, set by the application before it closes',
+        'zh-cn': '无论对端怎样都能限住它们：由应用在 close() 之前给发送端套接字设置 `TCP_USER_TIMEOUT`',
+      },
+      { en: 'clear the current ones: `ss -K state fin-wait-1 dst <prefix>` (needs kernel socket-destroy support)', 'zh-cn': '清理现有的：`ss -K state fin-wait-1 dst <网段>`（需要内核支持 socket destroy）' },
+      {
+        en: 'a lower `net.ipv4.tcp_orphan_retries` (0 means 8 while the RTO is not maxed out) ends orphans sooner only when their probes go unanswered; it does not shorten the wait for a peer that keeps answering with a zero window',
+        'zh-cn': '调低 `net.ipv4.tcp_orphan_retries`（0 表示在 RTO 未到上限时取 8）只能让探测得不到应答的孤儿更早结束；对一直以零窗口应答的对端，它不会缩短等待',
         tunes: [
           {
             key: ORPHAN_RETRIES,
             wants: 'lower',
             done: {
-              en: '`net.ipv4.tcp_orphan_retries` is already set to {value} at {when}: the probes are bounded; what remains is the reader that takes nothing',
-              'zh-cn': '`net.ipv4.tcp_orphan_retries` 已于 {when}设为 {value}：探测次数已受限；剩下的是不接收数据的对端',
+              en: '`net.ipv4.tcp_orphan_retries` is already set to {value} at {when}: that ends orphans whose probes go unanswered sooner, not those whose peer keeps answering with a zero window; what remains is the reader that takes nothing',
+              'zh-cn': '`net.ipv4.tcp_orphan_retries` 已于 {when}设为 {value}：这只会让探测得不到应答的孤儿更早结束，一直以零窗口应答的对端仍会留住它们；剩下的是不接收数据的对端',
             },
           },
         ],
       },
-      { en: 'clear the current ones: `ss -K state fin-wait-1 dst <prefix>` (needs kernel socket-destroy support)', 'zh-cn': '清理现有的：`ss -K state fin-wait-1 dst <网段>`（需要内核支持 socket destroy）' },
     ],
     source: TIMER_C,
   },
@@ -162,8 +166,8 @@ export const CAUSE_TEXT: Readonly<Record<CauseRule, CauseText>> = {
   },
   'fin-wait-2-timewait-minisocks': {
     message: {
-      en: 'Harmless: {timewait} of {timed} FIN-WAIT-2 sockets with a timer are on the timewait timer — timewait minisocks in the FIN-WAIT-2 sub-state. The full socket is already gone; they count in sockstat `tw`, not `orphan`, and expire after tcp_fin_timeout. Normal with tcp_fin_timeout ≤ 60.',
-      'zh-cn': '无害：{timed} 个带定时器的 FIN-WAIT-2 套接字中有 {timewait} 个挂在 timewait 定时器上——处于 FIN-WAIT-2 子状态的 timewait minisock。完整套接字已释放；它们计入 sockstat `tw` 而非 `orphan`，在 tcp_fin_timeout 后过期。tcp_fin_timeout ≤ 60 时属正常。',
+      en: 'Harmless: {timewait} of {timed} FIN-WAIT-2 sockets with a timer are on the timewait timer — timewait minisocks in the FIN-WAIT-2 sub-state, what a closed socket becomes here. The full socket is already gone; they count in sockstat `tw`, not `orphan`, and expire silently when their FIN-WAIT-2 timeout runs out: tcp_fin_timeout (or the socket\'s TCP_LINGER2) when it is 60 s or less, as with the default 60, else the part of it above 60 s.',
+      'zh-cn': '无害：{timed} 个带定时器的 FIN-WAIT-2 套接字中有 {timewait} 个挂在 timewait 定时器上——处于 FIN-WAIT-2 子状态的 timewait minisock，已关闭的套接字在这一状态下通常就是这种形式。完整套接字已释放；它们计入 sockstat `tw` 而非 `orphan`，在 FIN-WAIT-2 超时到期时静默消失：超时（tcp_fin_timeout，或该套接字的 TCP_LINGER2）不超过 60 秒时（如默认的 60）就是这个超时，超过 60 秒时是其超出 60 秒的那部分。',
     },
     check: [
       { en: '`tw` against `tcp_max_tw_buckets`', 'zh-cn': '`tw` 与 `tcp_max_tw_buckets` 的比较' },
@@ -174,29 +178,38 @@ export const CAUSE_TEXT: Readonly<Record<CauseRule, CauseText>> = {
   },
   'fin-wait-2-held-open': {
     message: {
-      en: 'FIN-WAIT-2 sockets the application still holds: {keepalive} of {timed} FIN-WAIT-2 sockets with a timer are on the keepalive timer, and with {fin} (60 s or less) an orphan would already be a timewait minisock. These were shut down for writing but not closed; they wait for the peer\'s FIN, and only close() or a failed keepalive ends them.',
-      'zh-cn': '应用仍持有的 FIN-WAIT-2 套接字：{timed} 个带定时器的 FIN-WAIT-2 套接字中有 {keepalive} 个挂在 keepalive 定时器上，而在 {fin}（不超过 60 秒）时孤儿早已变为 timewait minisock。它们只是关闭了写方向（shutdown），并没有 close()；它们在等待对端的 FIN，只有 close() 或 keepalive 探测失败才会结束它们。',
+      en: 'FIN-WAIT-2 full sockets on the keepalive timer: {keepalive} of {timed} FIN-WAIT-2 sockets with a timer. A keepalive timer marks a full socket, not a timewait minisock, and two kinds can show it: an orphan whose FIN-WAIT-2 timeout is over 60 s, or a socket shut down for writing but not closed, with SO_KEEPALIVE on, which waits for the peer\'s FIN until close() or a failed keepalive ends it.{finNote} `ss -p` tells which these are.',
+      'zh-cn': '挂在 keepalive 定时器上的 FIN-WAIT-2 完整套接字：{timed} 个带定时器的 FIN-WAIT-2 套接字中有 {keepalive} 个。keepalive 定时器说明这是完整套接字而不是 timewait minisock，可能是两种情况：FIN-WAIT-2 超时超过 60 秒的孤儿；或者只 shutdown 了写方向、没有 close() 且开启了 SO_KEEPALIVE 的套接字，它会一直等待对端的 FIN，直到 close() 或 keepalive 探测失败。{finNote}用 `ss -p` 可以分辨是哪一种。',
     },
     check: [
-      { en: '`ss -tanpo state fin-wait-2`: the process that holds them; the peers\' CLOSE-WAIT', 'zh-cn': '`ss -tanpo state fin-wait-2`：持有它们的进程；对端的 CLOSE-WAIT' },
+      {
+        en: '`ss -tanpo state fin-wait-2`, as root: a socket with `users:(…)` is still open (shut down, not closed) and that process holds it; one without is an orphan. `ss -tanoe`: `ino:0` is an orphan too',
+        'zh-cn': '以 root 执行 `ss -tanpo state fin-wait-2`：带 `users:(…)` 的套接字仍然打开（只 shutdown、没有 close），由该进程持有；没有的是孤儿。`ss -tanoe` 中 `ino:0` 的也是孤儿',
+      },
+      { en: 'the peers\' CLOSE-WAIT: their application does not close', 'zh-cn': '对端的 CLOSE-WAIT：对端应用没有关闭' },
     ],
     change: [
-      { en: 'the application: close() after shutdown(), with a read timeout for the peer\'s FIN', 'zh-cn': '应用：shutdown() 之后要 close()，并为等待对端 FIN 设置读超时' },
+      { en: 'sockets still open: the application should close() after shutdown(), with a read timeout for the peer\'s FIN', 'zh-cn': '仍然打开的套接字：应用在 shutdown() 之后要 close()，并为等待对端 FIN 设置读超时' },
+      { en: 'orphans: the peers that never send their FIN (their CLOSE-WAIT); a TCP_LINGER2 above 60 s set by the application keeps them longer', 'zh-cn': '孤儿：迟迟不发 FIN 的对端（对端的 CLOSE-WAIT）；应用设置的超过 60 秒的 TCP_LINGER2 会让它们留得更久' },
     ],
     source: TCP_C,
   },
   'fin-wait-2-orphans-waiting': {
     message: {
-      en: 'FIN-WAIT-2 orphans waiting for the peer\'s FIN: {keepalive} of {timed} FIN-WAIT-2 sockets with a timer are on the keepalive timer — full orphan sockets, which happens when tcp_fin_timeout is above 60 s ({fin}). They wait tcp_fin_timeout − 60 s, then live on as a timewait minisock for as long again: about 2 × (tcp_fin_timeout − 60) s in all.',
-      'zh-cn': 'FIN-WAIT-2 孤儿在等待对端的 FIN：{timed} 个带定时器的 FIN-WAIT-2 套接字中有 {keepalive} 个挂在 keepalive 定时器上——完整的孤儿套接字，仅当 tcp_fin_timeout 大于 60 秒时出现（{fin}）。它们先等待 tcp_fin_timeout − 60 秒，再以 timewait minisock 存在同样长的时间：总计约 2 × (tcp_fin_timeout − 60) 秒。',
+      en: 'Likely FIN-WAIT-2 orphans waiting for the peer\'s FIN: {keepalive} of {timed} FIN-WAIT-2 sockets with a timer are on the keepalive timer — full sockets, not timewait minisocks. With {fin}, above 60 s, an orphan stays a full socket for its FIN-WAIT-2 timeout − 60 s, then lives on as a timewait minisock for as long again: about 2 × (timeout − 60) s in all (the timeout is tcp_fin_timeout unless the socket sets TCP_LINGER2). A socket shut down but not closed, with SO_KEEPALIVE on, shows the same timer: `ss -p` tells them apart.',
+      'zh-cn': '可能是在等待对端 FIN 的 FIN-WAIT-2 孤儿：{timed} 个带定时器的 FIN-WAIT-2 套接字中有 {keepalive} 个挂在 keepalive 定时器上——是完整套接字，不是 timewait minisock。在 {fin}（超过 60 秒）时，孤儿先以完整套接字存在“FIN-WAIT-2 超时 − 60 秒”，再以 timewait minisock 存在同样长的时间：总计约 2 × (超时 − 60) 秒（超时即 tcp_fin_timeout，除非该套接字设置了 TCP_LINGER2）。只 shutdown、没有 close() 且开启了 SO_KEEPALIVE 的套接字也显示同样的定时器：用 `ss -p` 可以分辨。',
     },
     check: [
+      {
+        en: '`ss -tanpo state fin-wait-2`, as root: a socket with `users:(…)` is still open (shut down, not closed); one without is an orphan',
+        'zh-cn': '以 root 执行 `ss -tanpo state fin-wait-2`：带 `users:(…)` 的套接字仍然打开（只 shutdown、没有 close）；没有的是孤儿',
+      },
       { en: '`sysctl net.ipv4.tcp_fin_timeout`; the peers\' CLOSE-WAIT', 'zh-cn': '`sysctl net.ipv4.tcp_fin_timeout`；对端的 CLOSE-WAIT' },
     ],
     change: [
       {
-        en: '`net.ipv4.tcp_fin_timeout` ≤ 60 turns them into minisocks at once (counted in `tw`, not `orphan`)',
-        'zh-cn': '`net.ipv4.tcp_fin_timeout` ≤ 60 会让它们立即变为 timewait minisock（计入 `tw` 而非 `orphan`）',
+        en: '`net.ipv4.tcp_fin_timeout` ≤ 60 turns orphans into minisocks at once (counted in `tw`, not `orphan`), unless TCP_LINGER2 or a long RTO keeps a socket\'s own timeout above 60 s',
+        'zh-cn': '`net.ipv4.tcp_fin_timeout` ≤ 60 会让孤儿立即变为 timewait minisock（计入 `tw` 而非 `orphan`），除非 TCP_LINGER2 或很大的 RTO 让某个套接字自己的超时仍超过 60 秒',
         tunes: [
           {
             key: 'net.ipv4.tcp_fin_timeout',
@@ -213,12 +226,12 @@ export const CAUSE_TEXT: Readonly<Record<CauseRule, CauseText>> = {
   },
   'orphan-limit-pressure': {
     message: {
-      en: '{head}: orphan {orphan} of tcp_max_orphans {max} ({pct}){level}.{trend} An orphan that has sent nothing for more than 240 s, or got a soft ICMP error, is checked against ½ of the limit, both together against ¼ — so resets ("too many orphaned sockets", TcpExtTCPAbortOnMemory) start before the limit itself.',
-      'zh-cn': '{head}：orphan {orphan}，占 tcp_max_orphans {max} 的 {pct}{level}。{trend}超过 240 秒未发送数据或收到软 ICMP 错误的孤儿，按上限的 ½ 判断，两者兼有则按 ¼ 判断——所以重置（"too many orphaned sockets"、TcpExtTCPAbortOnMemory）在到达上限之前就会开始。',
+      en: '{head}: orphan {orphan} of tcp_max_orphans {max} ({pct}){level}.{trend} Two things each double the count an orphan is checked with: having sent no data for more than twice the RTO maximum (240 s by default) or used up its retries at the RTO maximum, and a soft ICMP error — so an orphan with one of them is reset above ½ of the limit, with both above ¼, and resets ("too many orphaned sockets", TcpExtTCPAbortOnMemory) start before the limit itself.',
+      'zh-cn': '{head}：orphan {orphan}，占 tcp_max_orphans {max} 的 {pct}{level}。{trend}有两种情况各会让孤儿被检查时的计数翻倍：超过两倍 RTO 上限（默认 240 秒）未发送数据或在 RTO 上限时重试已用尽，以及收到过软 ICMP 错误——所以占其一的孤儿在超过上限的 ½ 时就会被重置，两者兼有则超过 ¼ 即被重置；因此重置（"too many orphaned sockets"、TcpExtTCPAbortOnMemory）在到达上限之前就会开始。',
     },
     past: {
-      en: '{head} at {when}: orphan {orphan} of tcp_max_orphans {max} ({pct}){level}.{since} An orphan that has sent nothing for more than 240 s, or got a soft ICMP error, is checked against ½ of the limit, both together against ¼ — so resets ("too many orphaned sockets", TcpExtTCPAbortOnMemory) start before the limit itself.',
-      'zh-cn': '{head}：{when}时 orphan {orphan}，占 tcp_max_orphans {max} 的 {pct}{level}。{since}超过 240 秒未发送数据或收到软 ICMP 错误的孤儿，按上限的 ½ 判断，两者兼有则按 ¼ 判断——所以重置（"too many orphaned sockets"、TcpExtTCPAbortOnMemory）在到达上限之前就会开始。',
+      en: '{head} at {when}: orphan {orphan} of tcp_max_orphans {max} ({pct}){level}.{since} Two things each double the count an orphan is checked with: having sent no data for more than twice the RTO maximum (240 s by default) or used up its retries at the RTO maximum, and a soft ICMP error — so an orphan with one of them is reset above ½ of the limit, with both above ¼, and resets ("too many orphaned sockets", TcpExtTCPAbortOnMemory) start before the limit itself.',
+      'zh-cn': '{head}：{when}时 orphan {orphan}，占 tcp_max_orphans {max} 的 {pct}{level}。{since}有两种情况各会让孤儿被检查时的计数翻倍：超过两倍 RTO 上限（默认 240 秒）未发送数据或在 RTO 上限时重试已用尽，以及收到过软 ICMP 错误——所以占其一的孤儿在超过上限的 ½ 时就会被重置，两者兼有则超过 ¼ 即被重置；因此重置（"too many orphaned sockets"、TcpExtTCPAbortOnMemory）在到达上限之前就会开始。',
     },
     check: [
       { en: '`nstat -az TcpExtTCPAbortOnMemory`, `dmesg | grep -i orphan`', 'zh-cn': '`nstat -az TcpExtTCPAbortOnMemory`、`dmesg | grep -i orphan`' },
@@ -319,8 +332,8 @@ export const CAUSE_TEXT: Readonly<Record<CauseRule, CauseText>> = {
   },
   'orphan-resets-since-boot': {
     message: {
-      en: 'TcpExtTCPAbortOnMemory = {n} since boot, in one reading: the kernel reset that many orphans (the orphan count with its penalty over tcp_max_orphans, or TCP memory over tcp_mem[2]) at some time since the host started. Nothing in the note shows it happening now{now}: a total since boot is history until a second reading shows it rising.',
-      'zh-cn': 'TcpExtTCPAbortOnMemory = {n} 是开机以来的累计（只读了一次）：自主机启动以来的某个时候，内核重置过这么多孤儿（孤儿数含惩罚超过 tcp_max_orphans，或 TCP 内存超过 tcp_mem[2]）。笔记中没有迹象表明现在仍在发生{now}：开机以来的累计只是历史，除非再读一次看到它在增长。',
+      en: 'TcpExtTCPAbortOnMemory = {n} since boot, in one reading: the kernel reset that many orphans (the orphan count with its penalty over tcp_max_orphans, or TCP memory over tcp_mem[2]) at some time since the host started. {now} A total since boot is history until a second reading shows it rising.',
+      'zh-cn': 'TcpExtTCPAbortOnMemory = {n} 是开机以来的累计（只读了一次）：自主机启动以来的某个时候，内核重置过这么多孤儿（孤儿数含惩罚超过 tcp_max_orphans，或 TCP 内存超过 tcp_mem[2]）。{now}开机以来的累计只是历史，除非再读一次看到它在增长。',
     },
     check: [
       { en: '`nstat -az TcpExtTCPAbortOnMemory`, twice a minute apart: the difference is what happens now', 'zh-cn': '间隔一分钟执行两次 `nstat -az TcpExtTCPAbortOnMemory`：差值才是当前发生的' },
@@ -530,7 +543,17 @@ export const PHRASE = {
   inMin: { en: '{what} in {m} min', 'zh-cn': '{m} 分钟后到 {what}' },
   limit: { en: 'the limit', 'zh-cn': '上限' },
   sep: { en: ', ', 'zh-cn': '，' },
-  finUnknown: { en: 'tcp_fin_timeout not in the note', 'zh-cn': '笔记中没有 tcp_fin_timeout' },
+  /** FIN-WAIT-2 on keepalive with tcp_fin_timeout ≤ 60 in effect ({fin}): what still makes an orphan's timeout longer (tcp_fin_time). */
+  finAtMost60: {
+    en: ' With {fin} (60 s or less), an orphan gets a longer timeout only from TCP_LINGER2 on its socket (up to 120 s) or from a retransmission timeout above about 17 s (the timeout is never less than 3.5 × RTO, e.g. after its FIN was retransmitted several times); otherwise it would already be a minisock, so sockets still open are the likelier kind.',
+    'zh-cn': '在 {fin}（不超过 60 秒）时，孤儿只有在其套接字设置了 TCP_LINGER2（最大 120 秒）或重传超时超过约 17 秒（超时不会小于 3.5 倍 RTO，例如 FIN 被重传多次之后）时才会有更长的超时；否则它早已变为 minisock，所以更可能是仍然打开的套接字。',
+  },
+  /** The same without a tcp_fin_timeout in effect at the sample ({later}: a value the note reads only after it). */
+  finNotAtSample: {
+    en: ' The note shows no tcp_fin_timeout in effect at the sample{later}; at the default 60 an orphan gets a longer timeout only from TCP_LINGER2 on its socket (up to 120 s) or from a retransmission timeout above about 17 s (the timeout is never less than 3.5 × RTO).',
+    'zh-cn': '笔记中没有采样时生效的 tcp_fin_timeout{later}；在默认值 60 下，孤儿只有在其套接字设置了 TCP_LINGER2（最大 120 秒）或重传超时超过约 17 秒（超时不会小于 3.5 倍 RTO）时才会有更长的超时。',
+  },
+  finLater: { en: ' ({fin}, read later in the note)', 'zh-cn': '（{fin}，取自笔记后文）' },
   readLater: { en: ', read later in the note', 'zh-cn': '，取自笔记后文' },
   headNear: { en: 'Orphans near a kernel limit', 'zh-cn': '孤儿接近内核上限' },
   mainOrphanState: {
@@ -572,18 +595,19 @@ export const PHRASE = {
   abortRose: { en: 'TcpExtTCPAbortOnMemory rose from {from} to {to} between readings', 'zh-cn': 'TcpExtTCPAbortOnMemory 在两次读数间从 {from} 增长到 {to}' },
   abortCounted: { en: 'TcpExtTCPAbortOnMemory counted {n} since the nstat run before the one at line {line}', 'zh-cn': 'TcpExtTCPAbortOnMemory 在第 {line} 行那次 nstat 与上一次之间计了 {n} 次' },
   abortWithOrphans: {
-    en: 'TcpExtTCPAbortOnMemory = {n} since boot, with orphan {o} above ¼ of tcp_max_orphans {max} ({pct}) now',
-    'zh-cn': 'TcpExtTCPAbortOnMemory 开机以来为 {n}，而当前 orphan {o} 已超过 tcp_max_orphans {max} 的 ¼（{pct}）',
+    en: 'At the latest sample orphan {o} is above ¼ of tcp_max_orphans {max} ({pct}), where the kernel starts resetting the orphans it penalises: resets may be going on now, but one reading cannot tell.',
+    'zh-cn': '最近一次采样中 orphan {o} 已超过 tcp_max_orphans {max} 的 ¼（{pct}），到了这个程度内核会开始重置受惩罚的孤儿：现在可能仍在重置，但只读一次无法判断。',
   },
   abortWithMem: {
-    en: 'TcpExtTCPAbortOnMemory = {n} since boot, with TCP memory over tcp_mem[2] now (mem {mem} pages of {max})',
-    'zh-cn': 'TcpExtTCPAbortOnMemory 开机以来为 {n}，而当前 TCP 内存已超过 tcp_mem[2]（mem {mem} 页，上限 {max}）',
+    en: 'At the latest sample TCP memory is over tcp_mem[2] (mem {mem} pages of {max}), where the kernel resets orphans that still hold queued data: resets may be going on now, but one reading cannot tell.',
+    'zh-cn': '最近一次采样中 TCP 内存已超过 tcp_mem[2]（mem {mem} 页，上限 {max}），此时内核会重置仍有排队数据的孤儿：现在可能仍在重置，但只读一次无法判断。',
   },
+  abortNothingNow: { en: 'Nothing in the note shows it happening now{low}.', 'zh-cn': '笔记中没有迹象表明现在仍在发生{low}。' },
   abortNow: { en: ' (orphan {o} of tcp_max_orphans {max}, {pct}, below ¼)', 'zh-cn': '（orphan {o}，占 tcp_max_orphans {max} 的 {pct}，低于 ¼）' },
   abortTotal: { en: ' TcpExtTCPAbortOnMemory = {n} since boot.', 'zh-cn': 'TcpExtTCPAbortOnMemory 开机以来为 {n}。' },
   logOrphans: {
-    en: 'the orphan count — doubled for an orphan that had sent nothing for over 240 s, doubled again after a soft ICMP error — was over tcp_max_orphans, so more than ¼ of the limit was orphaned then.',
-    'zh-cn': '孤儿数（对超过 240 秒未发送数据的孤儿按两倍计，收到过软 ICMP 错误的再翻一倍）超过了 tcp_max_orphans，所以当时的孤儿数超过上限的 ¼。',
+    en: 'the orphan count — doubled for an orphan that had sent no data for over twice the RTO maximum (240 s by default) or had used up its retries at the RTO maximum, doubled again after a soft ICMP error — was over tcp_max_orphans, so more than ¼ of the limit was orphaned then.',
+    'zh-cn': '孤儿数超过了 tcp_max_orphans，所以当时的孤儿数超过上限的 ¼：计数时，超过两倍 RTO 上限（默认 240 秒）未发送数据、或在 RTO 上限时重试已用尽的孤儿按两倍计，收到过软 ICMP 错误的再翻一倍。',
   },
   logMem: { en: 'TCP memory was over tcp_mem[2] and the orphan still had data queued.', 'zh-cn': 'TCP 内存超过了 tcp_mem[2]，而该孤儿仍有排队数据。' },
   logEither: {

@@ -150,19 +150,22 @@ function finWait2(f: CauseFacts, lang: Lang): Cause | undefined {
   const n = timed(s);
   if (majority(s.timers.timewait, n)) return make('fin-wait-2-timewait-minisocks', 'FIN-WAIT-2', lang, { timewait: s.timers.timewait, timed: n });
   if (majority(s.timers.keepalive, n)) {
+    // A keepalive timer marks a full socket, not a minisock, and two kinds show it: an orphan whose FIN-WAIT-2 timeout
+    // (tcp_fin_time(): TCP_LINGER2, else tcp_fin_timeout, never below 3.5 × RTO) is over 60 s (__tcp_close,
+    // tcp_rcv_state_process), or a socket shut down but still open with SO_KEEPALIVE (tcp_keepalive_timer). Only
+    // tcp_fin_timeout above 60 s in effect at the sample makes orphans the likely kind; either way it is said as
+    // possible, with `ss -p` to tell them apart (a value read after the sample may be the fix: it decides nothing).
     const fin = sysctlFor(f, 'FIN-WAIT-2', 'net.ipv4.tcp_fin_timeout');
-    // At 60 s or less an orphan reaching FIN-WAIT-2 becomes a timewait minisock at once (tcp.c __tcp_close): a full
-    // socket on the keepalive timer then is one the application holds (shut down, not closed), with SO_KEEPALIVE.
     const seconds = fin.value !== undefined && /^\s*\d{1,9}\s*$/.test(fin.value) ? Number(fin.value) : undefined;
-    // Only a value in effect at the sample decides it (one read after may be the fix: the timers were the orphans').
-    if (seconds !== undefined && seconds <= 60 && !fin.after) {
-      return make('fin-wait-2-held-open', 'FIN-WAIT-2', lang, { keepalive: s.timers.keepalive, timed: n, fin: `tcp_fin_timeout = ${seconds}${readLater(fin.after, lang)}` });
+    const values = { keepalive: s.timers.keepalive, timed: n };
+    if (seconds !== undefined && !fin.after && seconds > 60) {
+      return make('fin-wait-2-orphans-waiting', 'FIN-WAIT-2', lang, { ...values, fin: `tcp_fin_timeout = ${seconds}` }, false, f.stateSysctls?.['FIN-WAIT-2']);
     }
-    return make('fin-wait-2-orphans-waiting', 'FIN-WAIT-2', lang, {
-      keepalive: s.timers.keepalive,
-      timed: n,
-      fin: fin.value !== undefined ? `tcp_fin_timeout = ${safeName(fin.value)}${readLater(fin.after, lang)}` : t(PHRASE.finUnknown, lang),
-    }, false, f.stateSysctls?.['FIN-WAIT-2']);
+    const finNote =
+      seconds !== undefined && !fin.after
+        ? t(PHRASE.finAtMost60, lang, { fin: `tcp_fin_timeout = ${seconds}` })
+        : t(PHRASE.finNotAtSample, lang, { later: fin.value !== undefined && fin.after ? t(PHRASE.finLater, lang, { fin: `tcp_fin_timeout = ${safeName(fin.value)}` }) : '' });
+    return make('fin-wait-2-held-open', 'FIN-WAIT-2', lang, { ...values, finNote }, false, f.stateSysctls?.['FIN-WAIT-2']);
   }
   return undefined;
 }
@@ -344,11 +347,12 @@ const RESET_MESSAGES = [
 
 /**
  * Orphans reset by the kernel (tcp_check_oom: at close() or from an orphan's timer, tcp_out_of_resources). Said in
- * the present only on evidence of now: TcpExtTCPAbortOnMemory rising between readings, or a total with the pressure
- * that resets them at the latest sample (orphans above ¼ of tcp_max_orphans, TCP memory over tcp_mem[2]). A kernel
- * log line of a reset says it happened when the line was printed (and, with the latest sample below ¼, that the
- * count was higher then). A total read once, with none of these, is history since boot (`orphan-resets-since-boot`);
- * totals that stay the same between readings are none at all.
+ * the present only on evidence of now: TcpExtTCPAbortOnMemory rising between readings. A kernel log line of a reset
+ * says it happened when the line was printed (and, with the latest sample below ¼, that the count was higher then).
+ * A total read once is history since boot (`orphan-resets-since-boot`), even with the pressure that resets orphans
+ * at the latest sample (orphans above ¼ of tcp_max_orphans, TCP memory over tcp_mem[2]): that pressure says resets
+ * may be going on (only penalised orphans are reset below the limit), not that they are — it is said beside the
+ * total. Totals that stay the same between readings are none at all.
  */
 const memHeld = (p: OrphanPressure): boolean => p.memLevel === 'pressure' || p.memLevel === 'over';
 /** The earlier sample TCP memory was above tcp_mem[1] at, the latest not (tcpMemoryBefore). */
@@ -403,12 +407,6 @@ function abortOnMemory(f: CauseFacts, lang: Lang): Cause | undefined {
     return make('orphans-reset-by-kernel', null, lang, { evidence }, false, resetSettings(f));
   }
   const total = n !== undefined && n > 0 && !unchanged(f, name) ? n : undefined;
-  if (total !== undefined && atQuarter(l.orphanLevel) && l.orphan !== null && l.tcpMaxOrphans !== null) {
-    return make('orphans-reset-by-kernel', null, lang, { evidence: t(PHRASE.abortWithOrphans, lang, { n: formatNumber(total), o: formatNumber(l.orphan), max: formatNumber(l.tcpMaxOrphans), pct: l.orphanRatio !== null ? formatPercent(l.orphanRatio) : '?' }) }, false, resetSettings(f));
-  }
-  if (total !== undefined && l.memLevel === 'over' && l.mem !== null && l.tcpMem !== null) {
-    return make('orphans-reset-by-kernel', null, lang, { evidence: t(PHRASE.abortWithMem, lang, { n: formatNumber(total), mem: formatNumber(l.mem), max: formatNumber(l.tcpMem[2]) }) }, false, resetSettings(f));
-  }
   // A line the latest sample's pressure explains is said by that cause (orphan-limit-pressure, tcp-memory-limit).
   const orphansNow = atQuarter(l.orphanLevel) || orphansBefore(f) !== undefined;
   const memNow = l.memLevel === 'pressure' || l.memLevel === 'over' || memBefore(f) !== undefined;
@@ -436,8 +434,21 @@ function abortOnMemory(f: CauseFacts, lang: Lang): Cause | undefined {
     );
   }
   if (total === undefined) return undefined;
-  const now = l.orphan !== null && l.tcpMaxOrphans !== null && l.orphanLevel === 'low' ? t(PHRASE.abortNow, lang, { o: formatNumber(l.orphan), max: formatNumber(l.tcpMaxOrphans), pct: l.orphanRatio !== null ? formatPercent(l.orphanRatio) : '?' }) : '';
-  return make('orphan-resets-since-boot', null, lang, { n: formatNumber(total), now });
+  return make('orphan-resets-since-boot', null, lang, { n: formatNumber(total), now: sinceBootNow(l, lang) });
+}
+
+/**
+ * What the latest sample says of a total read once: the pressure that resets orphans holds now (orphans above ¼ of
+ * the limit, TCP memory over tcp_mem[2]) — resets may be going on, one reading cannot tell —, or nothing shows it now.
+ */
+function sinceBootNow(l: CauseFacts['limits'], lang: Lang): string {
+  const pct = l.orphanRatio !== null ? formatPercent(l.orphanRatio) : '?';
+  if (atQuarter(l.orphanLevel) && l.orphan !== null && l.tcpMaxOrphans !== null) {
+    return t(PHRASE.abortWithOrphans, lang, { o: formatNumber(l.orphan), max: formatNumber(l.tcpMaxOrphans), pct });
+  }
+  if (l.memLevel === 'over' && l.mem !== null && l.tcpMem !== null) return t(PHRASE.abortWithMem, lang, { mem: formatNumber(l.mem), max: formatNumber(l.tcpMem[2]) });
+  const low = l.orphan !== null && l.tcpMaxOrphans !== null && l.orphanLevel === 'low' ? t(PHRASE.abortNow, lang, { o: formatNumber(l.orphan), max: formatNumber(l.tcpMaxOrphans), pct }) : '';
+  return t(PHRASE.abortNothingNow, lang, { low });
 }
 
 /**

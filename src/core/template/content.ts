@@ -163,16 +163,16 @@ function killPrecisely(t: T, ssState: string): string {
 
 function lowerOrphanRetries(t: T): string {
   return t(
-    '**Use with care:** a lower `tcp_orphan_retries` makes stuck orphans give up sooner (the default 0 means 8, roughly 100–200 s after the first retransmission). A slow but live peer may then lose the tail of the data.',
-    '**慎用：** 调低 `tcp_orphan_retries` 能让卡住的 orphan 更早放弃（默认值 0 实际按 8 处理，约为首次重传后 100–200 秒）。代价是慢但还活着的对端可能收不到最后那部分数据。',
+    '**Use with care:** a lower `tcp_orphan_retries` makes orphans whose retransmissions or probes go unanswered give up sooner (the default 0 means 8, roughly 100–200 s after the first retransmission). It does not shorten the wait for a peer that keeps answering with a zero window: such an orphan stays until the backed-off probe interval reaches the RTO maximum, whatever this value. A slow but live peer may lose the tail of the data.',
+    '**慎用：** 调低 `tcp_orphan_retries` 能让重传或探测得不到应答的 orphan 更早放弃（默认值 0 实际按 8 处理，约为首次重传后 100–200 秒）。对一直以零窗口应答的对端，它不会缩短等待：这种 orphan 会一直留到退避后的探测间隔达到 RTO 上限，与这个值无关。代价是慢但还活着的对端可能收不到最后那部分数据。',
   );
 }
 
 /** The orphan limit with its ½ / ¼ shift penalty (tcp_out_of_resources). */
 function orphanLimitPrompt(t: T): string {
   return t(
-    '`orphan` compared with `tcp_max_orphans`, and with ½ and ¼ of it. An orphan that has sent nothing for over 240 s, or that got an ICMP soft error, is checked as if the count were doubled (both: quadrupled), so `too many orphaned sockets` can appear well below the limit:',
-    '`orphan` 与 `tcp_max_orphans` 比较，同时与它的 ½、¼ 比较。超过 240 秒没发过任何数据、或收到过 ICMP 软错误的 orphan，检查时计数按两倍算（两者兼有按四倍），所以远未到上限时也可能出现 `too many orphaned sockets`：',
+    '`orphan` compared with `tcp_max_orphans`, and with ½ and ¼ of it. Two things each double the count an orphan is checked with: having sent no data for over twice the RTO maximum (240 s by default) or used up its retries at the RTO maximum, and an ICMP soft error (both: quadrupled), so `too many orphaned sockets` can appear well below the limit:',
+    '`orphan` 与 `tcp_max_orphans` 比较，同时与它的 ½、¼ 比较。有两种情况各会让 orphan 被检查时的计数翻倍：超过两倍 RTO 上限（默认 240 秒）没发过数据或在 RTO 上限时重试已用尽，以及收到过 ICMP 软错误（两者兼有按四倍），所以远未到上限时也可能出现 `too many orphaned sockets`：',
   );
 }
 
@@ -213,8 +213,8 @@ function general(t: T): VariantBody {
     checks: [
       p(
         t(
-          'Orphans are sockets the application has already closed while TCP is still finishing the job. On Linux they sit in FIN-WAIT-1, CLOSING, LAST-ACK, and in FIN-WAIT-2 only when `tcp_fin_timeout` is above 60 s.',
-          'orphan 是应用已经 close()、但 TCP 还没走完关闭流程的 socket。在 Linux 上它们处于 FIN-WAIT-1、CLOSING、LAST-ACK；只有 `tcp_fin_timeout` 大于 60 秒时，FIN-WAIT-2 里才会有 orphan。',
+          'Orphans are sockets the application has already closed while TCP is still finishing the job. On Linux they sit in FIN-WAIT-1, CLOSING, LAST-ACK, and in FIN-WAIT-2 only when their FIN-WAIT-2 timeout is over 60 s (`tcp_fin_timeout`, or `TCP_LINGER2` on the socket, never less than 3.5 × RTO); otherwise a closed socket there is a timewait minisock counted in `tw`.',
+          'orphan 是应用已经 close()、但 TCP 还没走完关闭流程的 socket。在 Linux 上它们处于 FIN-WAIT-1、CLOSING、LAST-ACK；只有 FIN-WAIT-2 超时超过 60 秒时（`tcp_fin_timeout`，或 socket 上的 `TCP_LINGER2`，且不少于 3.5 倍 RTO），FIN-WAIT-2 里才会有 orphan，否则已关闭的 socket 在那里是计入 `tw` 的 timewait minisock。',
         ),
       ),
       tasks(
@@ -231,8 +231,8 @@ function general(t: T): VariantBody {
           'CLOSING：`ss -tano state closing`。很少见；如果一直有一批，多半是路径上丢了 ACK。',
         ),
         t(
-          'FIN-WAIT-2: `ss -tano state fin-wait-2`. `timer:(keepalive,…)` means still a full orphan; `timer:(timewait,…)` means already a minisock, counted in `tw` instead.',
-          'FIN-WAIT-2：`ss -tano state fin-wait-2`。`timer:(keepalive,…)` 表示仍是完整的 orphan；`timer:(timewait,…)` 表示已换成 minisock，改计入 `tw`。',
+          'FIN-WAIT-2: `ss -tano state fin-wait-2`. `timer:(keepalive,…)` means a full socket: an orphan whose FIN-WAIT-2 timeout is over 60 s, or a socket shut down but not closed, with SO_KEEPALIVE (add `-p` to see its `users:(…)` owner); `timer:(timewait,…)` means already a minisock, counted in `tw` instead.',
+          'FIN-WAIT-2：`ss -tano state fin-wait-2`。`timer:(keepalive,…)` 表示完整的 socket：FIN-WAIT-2 超时超过 60 秒的 orphan，或只 shutdown、没有 close 且开启了 SO_KEEPALIVE 的 socket（加上 `-p` 能看到它的 `users:(…)` 属主）；`timer:(timewait,…)` 表示已换成 minisock，改计入 `tw`。',
         ),
         t(
           'Not orphans, but look anyway: CLOSE-WAIT (`ss -tanp state close-wait`: our own application is not closing) and TIME-WAIT (`tw` in sockstat).',
@@ -320,8 +320,8 @@ function finWait1(t: T): VariantBody {
           '`backoff:` 不断增加、socket 最终消失（正常的 orphan 放弃流程）；或者一直停在 `tcp_retries2` 的值：这是 2025 年向上游报告的卡死问题，条件是 `tcp_retries2` ≤ 8 且对端一直零窗口（修复状态未知）',
         ),
         t(
-          '`lastsnd:` above 240000 ms: this orphan already counts double against `tcp_max_orphans`',
-          '`lastsnd:` 超过 240000 毫秒：这个 orphan 在和 `tcp_max_orphans` 比较时已经按两倍计算',
+          '`lastsnd:` above 240000 ms (twice the RTO maximum, by default): this orphan already counts double against `tcp_max_orphans`',
+          '`lastsnd:` 超过 240000 毫秒（默认的两倍 RTO 上限）：这个 orphan 在和 `tcp_max_orphans` 比较时已经按两倍计算',
         ),
         t(
           'One peer on the wire: `tcpdump -nn -c 50 host <peer>`. Look for `win 0` in its ACKs (zero window) or our FIN repeating with no answer.',
@@ -375,8 +375,8 @@ function finWait2(t: T): VariantBody {
   return {
     notice: [
       t(
-        '**Orphans or not?** With the default `tcp_fin_timeout` of 60 s, a closed socket that reaches FIN-WAIT-2 is swapped at once for a timewait minisock: ss should still list it as FIN-WAIT-2, with `timer:(timewait,…)`, and it is counted in `tw`, not in `orphan`. Only with `tcp_fin_timeout` above 60 s does it stay a full orphan for a while (`timer:(keepalive,…)`). Either way the real fault is usually on the peer, which never closes.',
-        '**算不算 orphan？** 在默认的 `tcp_fin_timeout` = 60 秒下，已 close 的 socket 一进入 FIN-WAIT-2 就被换成 timewait minisock：ss 中应仍显示为 FIN-WAIT-2，定时器为 `timer:(timewait,…)`，计入 `tw` 而不是 `orphan`。只有 `tcp_fin_timeout` 大于 60 秒时，它才会以完整 orphan 的形式停留一段时间（`timer:(keepalive,…)`）。无论哪种，真正的问题通常在对端：它一直不 close。',
+        '**Orphans or not?** With the default `tcp_fin_timeout` of 60 s, a closed socket that reaches FIN-WAIT-2 is swapped at once for a timewait minisock: ss should still list it as FIN-WAIT-2, with `timer:(timewait,…)`, and it is counted in `tw`, not in `orphan`. Only when its FIN-WAIT-2 timeout is over 60 s (`tcp_fin_timeout`, or `TCP_LINGER2` on the socket, never less than 3.5 × RTO) does it stay a full orphan for a while (`timer:(keepalive,…)`). Either way the real fault is usually on the peer, which never closes.',
+        '**算不算 orphan？** 在默认的 `tcp_fin_timeout` = 60 秒下，已 close 的 socket 一进入 FIN-WAIT-2 就被换成 timewait minisock：ss 中应仍显示为 FIN-WAIT-2，定时器为 `timer:(timewait,…)`，计入 `tw` 而不是 `orphan`。只有它的 FIN-WAIT-2 超时超过 60 秒时（`tcp_fin_timeout`，或 socket 上的 `TCP_LINGER2`，且不少于 3.5 倍 RTO），它才会以完整 orphan 的形式停留一段时间（`timer:(keepalive,…)`）。无论哪种，真正的问题通常在对端：它一直不 close。',
       ),
     ],
     symptoms: [
@@ -395,12 +395,12 @@ function finWait2(t: T): VariantBody {
       ),
       tasks(
         t(
-          '`timer:(timewait,…)`: already a minisock; counted in `tw`, bounded by `tcp_max_tw_buckets`, gone after `tcp_fin_timeout`',
-          '`timer:(timewait,…)`：已是 minisock；计入 `tw`，受 `tcp_max_tw_buckets` 限制，`tcp_fin_timeout` 到期后消失',
+          '`timer:(timewait,…)`: already a minisock; counted in `tw`, bounded by `tcp_max_tw_buckets`, gone when the FIN-WAIT-2 timeout runs out (`tcp_fin_timeout` when it is 60 s or less, else the part of it above 60 s)',
+          '`timer:(timewait,…)`：已是 minisock；计入 `tw`，受 `tcp_max_tw_buckets` 限制，FIN-WAIT-2 超时到期后消失（`tcp_fin_timeout` 不超过 60 秒时就是它，超过时是其超出 60 秒的那部分）',
         ),
         t(
-          '`timer:(keepalive,…)`: still a full orphan (only possible with `tcp_fin_timeout` > 60 s); counted in `orphan`',
-          '`timer:(keepalive,…)`：仍是完整的 orphan（只在 `tcp_fin_timeout` > 60 秒时出现）；计入 `orphan`',
+          '`timer:(keepalive,…)`: a full socket, either an orphan whose FIN-WAIT-2 timeout is over 60 s (`tcp_fin_timeout`, or `TCP_LINGER2` on the socket, never less than 3.5 × RTO), counted in `orphan`, or a socket shut down but not closed, with SO_KEEPALIVE on, which shows a `users:(…)` owner with `-p` (as root)',
+          '`timer:(keepalive,…)`：完整的 socket，可能是 FIN-WAIT-2 超时超过 60 秒的 orphan（`tcp_fin_timeout`，或 socket 上的 `TCP_LINGER2`，且不少于 3.5 倍 RTO），计入 `orphan`；也可能是只 shutdown、没有 close 且开启了 SO_KEEPALIVE 的 socket，以 root 执行时 `-p` 能看到它的 `users:(…)` 属主',
         ),
         t(
           'No timer and a `users:(…)` owner with `-p`: not closed at all; the application called shutdown(SHUT_WR) and keeps the fd, so no kernel timeout applies',
@@ -415,8 +415,8 @@ function finWait2(t: T): VariantBody {
     analysis: [
       bullets(
         t(
-          '`tcp_fin_timeout` (60 by default, in which case these are minisocks, not orphans):',
-          '`tcp_fin_timeout`（默认 60；此时它们是 minisock，不是 orphan）：',
+          '`tcp_fin_timeout` (60 by default, in which case closed sockets here are minisocks, not orphans, unless `TCP_LINGER2` or a long RTO gives a socket a longer timeout):',
+          '`tcp_fin_timeout`（默认 60；此时这里已关闭的 socket 是 minisock，不是 orphan，除非 `TCP_LINGER2` 或很大的 RTO 让某个 socket 的超时更长）：',
         ),
         twPrompt(t),
         t(

@@ -49,8 +49,8 @@ export const TEMPLATE_VARIANTS: Readonly<Record<TemplateSymptom, TemplateVariant
     symptom: 'fin-wait-2',
     title: { en: 'FIN-WAIT-2 here, CLOSE-WAIT on the peer', 'zh-cn': '本机 FIN-WAIT-2、对端 CLOSE-WAIT 排查' },
     description: {
-      en: 'Our FIN is ACKed but the peer application never closes; orphans only when tcp_fin_timeout > 60 s, otherwise timewait minisockets',
-      'zh-cn': '对端已确认我们的 FIN，但对端应用一直不 close；只有 tcp_fin_timeout > 60 秒时才是 orphan，默认是 timewait minisock',
+      en: 'Our FIN is ACKed but the peer application never closes; orphans only when the FIN-WAIT-2 timeout is over 60 s, otherwise timewait minisockets',
+      'zh-cn': '对端已确认我们的 FIN，但对端应用一直不 close；只有 FIN-WAIT-2 超时超过 60 秒时才是 orphan，默认是 timewait minisock',
     },
     orphans: 'sometimes',
   },
