@@ -1,0 +1,29 @@
+/**
+ * Texts an accuracy audit found wrong, checked against the Linux 6.x source they cite: when the orphan limit
+ * kills without a RST (tcp_out_of_resources), what ends CLOSE-WAIT, which conntrack column is the timeout,
+ * TcpExtTCPAbortOnSyn's kernels, and the source and wording of two TIME-WAIT version facts.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findTerm } from '../../src/core/catalogue/terms';
+
+const details = (id: string) => {
+  const t = findTerm(id);
+  assert.ok(t, id);
+  return t.details;
+};
+
+test('tcp_max_orphans: no RST only for an orphan killed by its retransmission timer at the maximum RTO, out of retries, idle over 60 s', () => {
+  const first = details('net.ipv4.tcp_max_orphans')[0];
+  assert.ok(first);
+  // tcp_probe_timer() always passes do_reset true; tcp_write_timeout() passes false only when the RTO is at its
+  // maximum and the retries are spent; then the RST is skipped only if no data went out for TCP_TIMEWAIT_LEN.
+  assert.match(
+    first.text.en,
+    /the one exception is an orphan killed from its retransmission timer after that timer had already backed off to the maximum RTO and spent its retries, and that has sent no data for more than 60 s/,
+  );
+  assert.doesNotMatch(first.text.en, /window/, 'the window clause never applies on the retransmission path (data is in flight)');
+  assert.match(first.text['zh-cn'], /重传定时器.*最大 RTO.*用完了重试次数.*超过 60 秒没有发送过数据/);
+  assert.doesNotMatch(first.text['zh-cn'], /窗口/);
+  assert.match(first.source, /K-timer tcp_out_of_resources, tcp_write_timeout, tcp_probe_timer/);
+});
