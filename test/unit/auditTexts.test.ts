@@ -6,11 +6,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findTerm } from '../../src/core/catalogue/terms';
+import { MISCONCEPTION_RULES } from '../../src/core/knowledge/misconceptions';
 
 const details = (id: string) => {
   const t = findTerm(id);
   assert.ok(t, id);
   return t.details;
+};
+const rule = (id: string) => {
+  const r = MISCONCEPTION_RULES.find((x) => x.id === id);
+  assert.ok(r, id);
+  return r;
 };
 
 test('tcp_max_orphans: no RST only for an orphan killed by its retransmission timer at the maximum RTO, out of retries, idle over 60 s', () => {
@@ -26,4 +32,22 @@ test('tcp_max_orphans: no RST only for an orphan killed by its retransmission ti
   assert.match(first.text['zh-cn'], /重传定时器.*最大 RTO.*用完了重试次数.*超过 60 秒没有发送过数据/);
   assert.doesNotMatch(first.text['zh-cn'], /窗口/);
   assert.match(first.source, /K-timer tcp_out_of_resources, tcp_write_timeout, tcp_probe_timer/);
+});
+
+test('close-wait-sysctl: CLOSE-WAIT has no timer of its own, but keepalive, a write timeout or a peer RST can end it', () => {
+  const r = rule('close-wait-sysctl');
+  for (const text of [r.fact.en, r.message.en]) {
+    assert.doesNotMatch(text, /no kernel timer or limit ends it|ends only when/, text);
+    assert.match(text, /keepalive/, text);
+    assert.match(text, /RST/, text);
+  }
+  assert.match(r.fact.en, /no timer of its own/);
+  assert.match(r.fact.en, /tcp_retries2/);
+  for (const text of [r.fact['zh-cn'], r.message['zh-cn']]) {
+    assert.doesNotMatch(text, /只有应用调用 close\(\) 才会结束|内核没有定时器或上限会结束它/, text);
+    assert.match(text, /keepalive/, text);
+    assert.match(text, /RST/, text);
+  }
+  assert.match(r.source, /K-timer tcp_keepalive_timer, tcp_write_timeout/);
+  assert.match(r.source, /K-input tcp_reset/);
 });
