@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findTerm } from '../../src/core/catalogue/terms';
 import { MISCONCEPTION_RULES } from '../../src/core/knowledge/misconceptions';
+import { explainConntrack } from '../../src/core/knowledge/conntrack';
 
 const details = (id: string) => {
   const t = findTerm(id);
@@ -50,4 +51,11 @@ test('close-wait-sysctl: CLOSE-WAIT has no timer of its own, but keepalive, a wr
   }
   assert.match(r.source, /K-timer tcp_keepalive_timer, tcp_write_timeout/);
   assert.match(r.source, /K-input tcp_reset/);
+});
+
+test('conntrack: the timeout is the third column, after the protocol name and its number', () => {
+  const en = explainConntrack('ESTABLISHED', 'en');
+  assert.doesNotMatch(en, /the number after the protocol is/);
+  assert.match(en, /`tcp 6 431999 ESTABLISHED …`\) the third column, after the protocol name and number \(6 for TCP\), is the entry's remaining lifetime in seconds/);
+  assert.match(explainConntrack('ESTABLISHED', 'zh-cn'), /协议名和协议号（TCP 为 6）之后的第三列/);
 });
