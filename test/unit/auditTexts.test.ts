@@ -59,3 +59,12 @@ test('conntrack: the timeout is the third column, after the protocol name and it
   assert.match(en, /`tcp 6 431999 ESTABLISHED …`\) the third column, after the protocol name and number \(6 for TCP\), is the entry's remaining lifetime in seconds/);
   assert.match(explainConntrack('ESTABLISHED', 'zh-cn'), /协议名和协议号（TCP 为 6）之后的第三列/);
 });
+
+test('TcpExtTCPAbortOnSyn: gone from mainline since 3.6; the wildcard matches it only where it still exists', () => {
+  const [gone, wildcard] = details('TcpExtTCPAbortOnSyn');
+  assert.ok(gone && wildcard);
+  assert.match(gone.text.en, /Mainline kernels from 3\.6 on/);
+  assert.match(gone.text['zh-cn'], /3\.6 起的主线内核/);
+  assert.match(wildcard.text.en, /^On kernels that still have it, it matches the TcpExtTCPAbortOn\* wildcard/);
+  assert.match(wildcard.text['zh-cn'], /^在仍有此计数器的内核上/);
+});

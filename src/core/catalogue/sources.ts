@@ -67,6 +67,8 @@ const KEYS: Readonly<Record<string, KeyInfo>> = {
   'K-old-input': { ...K('net/ipv4/tcp_input.c', 'v2.6.32'), detail: 'functions' },
   'K-old-tcp.c': { ...K('net/ipv4/tcp.c', 'v2.6.24'), label: 'net/ipv4/tcp.c: tcp_close() (Linux 2.6.24)', detail: 'none' },
   'K-old-h': { ...K('include/net/tcp.h', 'v2.6.24'), label: 'include/net/tcp.h: tcp_too_many_orphans() (Linux 2.6.24)', detail: 'none' },
+  // Mainline's MIB list once TCPAbortOnSyn was gone (TCPSYNChallenge in its place).
+  'K-snmp-3.6': { ...K('include/linux/snmp.h', 'v3.6'), detail: 'none' },
   'K-old-timer': { ...K('net/ipv4/tcp_timer.c', 'v2.6.32'), label: 'net/ipv4/tcp_timer.c: tcp_out_of_resources() (Linux 2.6.32)', detail: 'none' },
   'K-doc-sysctl': { label: 'Linux docs: IP sysctl', url: IP_SYSCTL, detail: 'verbatim' },
   'K-doc-snmp': { label: 'Linux docs: SNMP counters', url: 'https://docs.kernel.org/networking/snmp_counter.html', detail: 'verbatim' },
