@@ -6,8 +6,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findTerm } from '../../src/core/catalogue/terms';
+import { resolveReference, resolveSources } from '../../src/core/catalogue/sources';
 import { MISCONCEPTION_RULES } from '../../src/core/knowledge/misconceptions';
 import { explainConntrack } from '../../src/core/knowledge/conntrack';
+import { VERSIONED_FACTS } from '../../src/core/knowledge/kernel';
 
 const details = (id: string) => {
   const t = findTerm(id);
@@ -67,4 +69,24 @@ test('TcpExtTCPAbortOnSyn: gone from mainline since 3.6; the wildcard matches it
   assert.match(gone.text['zh-cn'], /3\.6 起的主线内核/);
   assert.match(wildcard.text.en, /^On kernels that still have it, it matches the TcpExtTCPAbortOn\* wildcard/);
   assert.match(wildcard.text['zh-cn'], /^在仍有此计数器的内核上/);
+});
+
+test('TIME-WAIT version facts: the 6.11 timer change links inet_timewait_sock.c; bhash2 never held TIME-WAIT before the fix', () => {
+  const tw = VERSIONED_FACTS['TIME-WAIT'] ?? [];
+  const unpinned = tw.find((f) => f.since[0] === 6 && f.since[1] === 11);
+  const bhash2 = tw.find((f) => f.since[0] === 6 && f.since[1] === 2);
+  assert.ok(unpinned && bhash2);
+  assert.equal(unpinned.source, 'K-tw inet_twsk_alloc');
+  assert.doesNotMatch(bhash2.now.en, /again/);
+  assert.match(bhash2.now.en, /TIME-WAIT sockets are in the bhash2 table too \(a fix for a 6\.1 regression/);
+  assert.doesNotMatch(bhash2.now['zh-cn'], /重新加入/);
+  assert.match(bhash2.now['zh-cn'], /修复 6\.1 引入的回归/);
+  assert.match(resolveReference('C-BHASH2')?.label ?? '', /936a192f9740 "tcp: Add TIME_WAIT sockets in bhash2\." \(Linux 6\.2\)/);
+});
+
+test('tw-four-minutes: the Windows TcpTimedWaitDelay claim links a Microsoft page', () => {
+  const r = rule('tw-four-minutes');
+  assert.match(r.fact.en, /TcpTimedWaitDelay/);
+  const urls = resolveSources([r.source]).map((l) => l.url);
+  assert.ok(urls.some((u) => /^https?:\/\/[a-z.]*microsoft\.com\//.test(u)), urls.join(' '));
 });

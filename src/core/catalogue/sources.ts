@@ -94,7 +94,7 @@ const KEYS: Readonly<Record<string, KeyInfo>> = {
     label: 'commit d9282e48c608 "tcp: Add listening address to SYN flood message" (Linux 6.2)',
     url: commit('d9282e48c608'),
   },
-  'C-BHASH2': { label: 'commit 936a192f9740: TIME-WAIT sockets in bhash2 (Linux 6.2 cycle)', url: commit('936a192f9740') },
+  'C-BHASH2': { label: 'commit 936a192f9740 "tcp: Add TIME_WAIT sockets in bhash2." (Linux 6.2)', url: commit('936a192f9740') },
   'ML-2025': {
     label: 'netdev, 2025-08: "tcp: Fix orphaned socket stalling indefinitely in FIN-WAIT-1"',
     url: 'https://lore.kernel.org/netdev/?q=%22orphaned+socket+stalling+indefinitely+in+FIN-WAIT-1%22',
@@ -129,6 +129,10 @@ const KEYS: Readonly<Record<string, KeyInfo>> = {
     url: 'https://blogs.technet.microsoft.com/janelewis/2010/03/09/explaining-close_wait/',
   },
   'PG-netdata-alarm': { label: 'Netdata community: TCP orphans', url: 'https://community.netdata.cloud/t/tcp-orphans/2169' },
+  'MS-TWDELAY': {
+    label: 'Microsoft: TcpTimedWaitDelay (Windows Server 2003 TCP/IP registry reference)',
+    url: 'http://technet.microsoft.com/en-us/library/cc757512.aspx',
+  },
   'MS-TCPSTATE': { label: 'Microsoft: TCPSTATE enumeration', url: 'https://learn.microsoft.com/en-us/windows/win32/api/mstcpip/ne-mstcpip-tcpstate' },
 };
 

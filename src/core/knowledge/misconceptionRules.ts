@@ -35,7 +35,7 @@ export const MISCONCEPTION_RULES: readonly MisconceptionRule[] = [
       'On Linux TIME_WAIT lasts 60 s (TCP_TIMEWAIT_LEN), not 4 minutes; 4 minutes is the RFC\'s 2×MSL.',
       'Linux 上 TIME_WAIT 持续 60 秒（TCP_TIMEWAIT_LEN），不是 4 分钟；4 分钟是 RFC 的 2×MSL。',
     ),
-    source: 'K-h TCP_TIMEWAIT_LEN; K-mini tcp_time_wait; RFC9293 §3.4.2',
+    source: 'K-h TCP_TIMEWAIT_LEN; K-mini tcp_time_wait; RFC9293 §3.4.2; MS-TWDELAY',
     explain: 'TIME-WAIT',
   },
   {
