@@ -36,6 +36,9 @@ const VALID_SOURCE_KEYS: ReadonlySet<string> = new Set([
   'K-csk-h', 'C-SYNFLOOD',
   // keys added with the s13 facts audit: Linux 2.6.24's tcp_close() and tcp_too_many_orphans(), read in that tree
   'K-old-tcp.c', 'K-old-h',
+  // keys added with the s17 text audit: Linux 3.6's MIB list (TCPAbortOnSyn gone, read in that tree) and
+  // Microsoft's page on the Windows TIME_WAIT registry value
+  'K-snmp-3.6', 'MS-TWDELAY',
 ]);
 
 const EXPECTED_VERDICT: Readonly<Record<StateId, OrphanVerdict>> = {

@@ -185,13 +185,13 @@ export const COUNTERS: readonly TermKnowledge[] = [
     summary: L('Old kernels only: resets on an unexpected SYN; unrelated to orphans.', '仅旧内核：因意外收到 SYN 而重置连接；与孤儿无关。'),
     details: [
       F(
-        'Old kernels reset a connection that received a SYN inside its window and counted it here. Current kernels (4.14 and 6.x checked) answer such a SYN with a challenge ACK (RFC 5961) counted in TcpExtTCPSYNChallenge, and /proc/net/netstat no longer lists this counter.',
-        '旧内核在窗口内收到 SYN 时会重置连接并计入此计数器。当前内核（已核对 4.14 和 6.x）改为回复 challenge ACK（RFC 5961），计入 TcpExtTCPSYNChallenge，/proc/net/netstat 也不再列出此计数器。',
-        'K-old-input tcp_validate_incoming; K-input tcp_validate_incoming',
+        'Old kernels reset a connection that received a SYN inside its window and counted it here. Mainline kernels from 3.6 on (6.x included) answer such a SYN with a challenge ACK (RFC 5961) counted in TcpExtTCPSYNChallenge, and their /proc/net/netstat no longer lists this counter.',
+        '旧内核在窗口内收到 SYN 时会重置连接并计入此计数器。3.6 起的主线内核（包括 6.x）改为回复 challenge ACK（RFC 5961），计入 TcpExtTCPSYNChallenge，它们的 /proc/net/netstat 也不再列出此计数器。',
+        'K-old-input tcp_validate_incoming; K-snmp-3.6; K-input tcp_validate_incoming',
       ),
       F(
-        'It matches the TcpExtTCPAbortOn* wildcard but says nothing about orphan sockets.',
-        '它会被 TcpExtTCPAbortOn* 通配符一起列出，但与孤儿 socket 无关。',
+        'On kernels that still have it, it matches the TcpExtTCPAbortOn* wildcard but says nothing about orphan sockets.',
+        '在仍有此计数器的内核上，它会被 TcpExtTCPAbortOn* 通配符一起列出，但与孤儿 socket 无关。',
         'net-tools statistics.c; K-doc-snmp',
       ),
     ],

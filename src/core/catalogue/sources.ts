@@ -67,6 +67,8 @@ const KEYS: Readonly<Record<string, KeyInfo>> = {
   'K-old-input': { ...K('net/ipv4/tcp_input.c', 'v2.6.32'), detail: 'functions' },
   'K-old-tcp.c': { ...K('net/ipv4/tcp.c', 'v2.6.24'), label: 'net/ipv4/tcp.c: tcp_close() (Linux 2.6.24)', detail: 'none' },
   'K-old-h': { ...K('include/net/tcp.h', 'v2.6.24'), label: 'include/net/tcp.h: tcp_too_many_orphans() (Linux 2.6.24)', detail: 'none' },
+  // Mainline's MIB list once TCPAbortOnSyn was gone (TCPSYNChallenge in its place).
+  'K-snmp-3.6': { ...K('include/linux/snmp.h', 'v3.6'), detail: 'none' },
   'K-old-timer': { ...K('net/ipv4/tcp_timer.c', 'v2.6.32'), label: 'net/ipv4/tcp_timer.c: tcp_out_of_resources() (Linux 2.6.32)', detail: 'none' },
   'K-doc-sysctl': { label: 'Linux docs: IP sysctl', url: IP_SYSCTL, detail: 'verbatim' },
   'K-doc-snmp': { label: 'Linux docs: SNMP counters', url: 'https://docs.kernel.org/networking/snmp_counter.html', detail: 'verbatim' },
@@ -92,7 +94,7 @@ const KEYS: Readonly<Record<string, KeyInfo>> = {
     label: 'commit d9282e48c608 "tcp: Add listening address to SYN flood message" (Linux 6.2)',
     url: commit('d9282e48c608'),
   },
-  'C-BHASH2': { label: 'commit 936a192f9740: TIME-WAIT sockets in bhash2 (Linux 6.2 cycle)', url: commit('936a192f9740') },
+  'C-BHASH2': { label: 'commit 936a192f9740 "tcp: Add TIME_WAIT sockets in bhash2." (Linux 6.2)', url: commit('936a192f9740') },
   'ML-2025': {
     label: 'netdev, 2025-08: "tcp: Fix orphaned socket stalling indefinitely in FIN-WAIT-1"',
     url: 'https://lore.kernel.org/netdev/?q=%22orphaned+socket+stalling+indefinitely+in+FIN-WAIT-1%22',
@@ -127,6 +129,10 @@ const KEYS: Readonly<Record<string, KeyInfo>> = {
     url: 'https://blogs.technet.microsoft.com/janelewis/2010/03/09/explaining-close_wait/',
   },
   'PG-netdata-alarm': { label: 'Netdata community: TCP orphans', url: 'https://community.netdata.cloud/t/tcp-orphans/2169' },
+  'MS-TWDELAY': {
+    label: 'Microsoft: TcpTimedWaitDelay (Windows Server 2003 TCP/IP registry reference)',
+    url: 'http://technet.microsoft.com/en-us/library/cc757512.aspx',
+  },
   'MS-TCPSTATE': { label: 'Microsoft: TCPSTATE enumeration', url: 'https://learn.microsoft.com/en-us/windows/win32/api/mstcpip/ne-mstcpip-tcpstate' },
 };
 

@@ -26,9 +26,9 @@ const SYSCTLS: readonly TermKnowledge[] = [
     ),
     details: [
       F(
-        'When the limit is exceeded, orphans are killed, usually with a RST (one killed from its timer that has sent nothing for over 60 s gets none, unless the peer\'s window is closed), and TcpExtTCPAbortOnMemory goes up, with a rate-limited "too many orphaned sockets" log line. New connections are not refused.',
-        '超过上限时，内核会释放孤儿，通常发送 RST（由定时器释放、且超过 60 秒没发过数据的孤儿不发，除非对端窗口为 0），TcpExtTCPAbortOnMemory 随之增加，同时限速打印 "too many orphaned sockets"。新连接并不会被拒绝。',
-        'K-doc-sysctl tcp_max_orphans; K-tcp.c tcp_check_oom; K-timer tcp_out_of_resources',
+        'When the limit is exceeded, orphans are killed, TcpExtTCPAbortOnMemory goes up and a rate-limited "too many orphaned sockets" line is logged. New connections are not refused. The peer normally gets a RST; the one exception is an orphan killed from its retransmission timer after that timer had already backed off to the maximum RTO and spent its retries, and that has sent no data for more than 60 s: it is dropped without one.',
+        '超过上限时，内核会释放孤儿，TcpExtTCPAbortOnMemory 随之增加，同时限速打印 "too many orphaned sockets"。新连接并不会被拒绝。对端通常会收到 RST；唯一的例外是：孤儿由重传定时器释放，该定时器此前已退避到最大 RTO 并用完了重试次数，且它超过 60 秒没有发送过数据——这时直接丢弃，不发 RST。',
+        'K-doc-sysctl tcp_max_orphans; K-tcp.c tcp_check_oom; K-timer tcp_out_of_resources, tcp_write_timeout, tcp_probe_timer',
       ),
       F(
         'The check is penalised: the count is doubled for an orphan that has sent nothing for more than twice the maximum RTO (240 s by default; since Linux 6.15 twice the socket\'s own maximum, which tcp_rto_max_ms can lower), or whose retransmission timer already ran at its maximum and used up its retries (the caller passes do_reset false); a soft ICMP error doubles it again. Such orphans are killed once the count passes 1/2 or 1/4 of the limit. "Idle" means time since data was last sent.',

@@ -2,8 +2,8 @@
  * The sentence test of `close-wait-sysctl`: a sentence that says a TIME-WAIT or FIN-WAIT-2 tunable
  * (tcp_max_tw_buckets, tcp_fin_timeout, tcp_tw_reuse) fixes, reduces, clears or bounds CLOSE_WAIT — 调大
  * tcp_max_tw_buckets 能解决 CLOSE_WAIT 的问题, "lower tcp_fin_timeout so CLOSE_WAIT sockets go away", "tcp_fin_timeout
- * controls how long CLOSE_WAIT lasts". CLOSE-WAIT lasts until the application calls close(); no kernel timer or
- * limit ends it.
+ * controls how long CLOSE_WAIT lasts". CLOSE-WAIT has no timer of its own and none of these tunables touches it: the
+ * application's close() normally ends it (keepalive, a write timeout or a peer's RST can too).
  *
  * The tunable, CLOSE_WAIT and a word of effect (解决, 减少, 回收, fix, clear, control …) stand in one clause; or a
  * clause names CLOSE_WAIT as the problem (太多, 堆积, "to fix", 针对) and the clause next to it gives the tunable as the

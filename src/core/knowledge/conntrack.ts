@@ -46,8 +46,8 @@ const TEXT = {
   timeout: L('Entry timeout', '表项超时'),
   seconds: L('{n} s by default', '默认 {n} 秒'),
   column: L(
-    'In a `conntrack -L` row the number after the protocol is the entry\'s remaining lifetime in seconds.',
-    '`conntrack -L` 行中协议号后面的数字是该表项剩余的存活秒数。',
+    'In a `conntrack -L` row (`tcp 6 431999 ESTABLISHED …`) the third column, after the protocol name and number (6 for TCP), is the entry\'s remaining lifetime in seconds.',
+    '在 `conntrack -L` 的行（`tcp 6 431999 ESTABLISHED …`）中，协议名和协议号（TCP 为 6）之后的第三列是该表项剩余的存活秒数。',
   ),
   sources: L('Sources', '来源'),
 } as const;

@@ -208,13 +208,13 @@ export const VERSIONED_FACTS: Readonly<Record<string, readonly VersionedFact[]>>
         'TIME-WAIT timers are no longer pinned to the CPU that armed them (matters on hosts with isolated CPUs).',
         'TIME-WAIT 定时器不再绑定在设置它的 CPU 上（对隔离了 CPU 的主机有影响）。',
       ),
-      source: 'K-mini tcp_time_wait',
+      source: 'K-tw inet_twsk_alloc',
     },
     {
       since: [6, 2],
       now: L(
-        'TIME-WAIT sockets are in the bhash2 table again, so bind() conflicts with them as before 6.1.',
-        'TIME-WAIT socket 重新加入 bhash2 表，bind() 与它们的冲突判断恢复为 6.1 之前的行为。',
+        'TIME-WAIT sockets are in the bhash2 table too (a fix for a 6.1 regression, also backported to 6.1 stable), so bind() conflicts with them as it did before 6.1.',
+        'TIME-WAIT socket 也加入了 bhash2 表（修复 6.1 引入的回归，也已回合到 6.1 稳定版），bind() 与它们的冲突判断恢复为 6.1 之前的行为。',
       ),
       source: 'C-BHASH2',
     },

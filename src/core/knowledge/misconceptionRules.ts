@@ -35,7 +35,7 @@ export const MISCONCEPTION_RULES: readonly MisconceptionRule[] = [
       'On Linux TIME_WAIT lasts 60 s (TCP_TIMEWAIT_LEN), not 4 minutes; 4 minutes is the RFC\'s 2×MSL.',
       'Linux 上 TIME_WAIT 持续 60 秒（TCP_TIMEWAIT_LEN），不是 4 分钟；4 分钟是 RFC 的 2×MSL。',
     ),
-    source: 'K-h TCP_TIMEWAIT_LEN; K-mini tcp_time_wait; RFC9293 §3.4.2',
+    source: 'K-h TCP_TIMEWAIT_LEN; K-mini tcp_time_wait; RFC9293 §3.4.2; MS-TWDELAY',
     explain: 'TIME-WAIT',
   },
   {
@@ -140,14 +140,14 @@ export const MISCONCEPTION_RULES: readonly MisconceptionRule[] = [
     id: 'close-wait-sysctl',
     claim: L('tcp_max_tw_buckets, tcp_fin_timeout or tcp_tw_reuse fixes CLOSE_WAIT', '调 tcp_max_tw_buckets、tcp_fin_timeout 或 tcp_tw_reuse 能解决 CLOSE_WAIT'),
     fact: L(
-      'CLOSE-WAIT lasts until the application calls close(); no kernel timer or limit ends it. tcp_max_tw_buckets bounds TIME-WAIT, tcp_fin_timeout orphaned FIN-WAIT-2, and tcp_tw_reuse lets connect() reuse a TIME-WAIT port. Find the unclosed sockets with ss -tanp state close-wait.',
-      'CLOSE-WAIT 会一直持续到应用调用 close()，内核没有定时器或上限会结束它。tcp_max_tw_buckets 限制 TIME-WAIT，tcp_fin_timeout 限制孤儿 FIN-WAIT-2，tcp_tw_reuse 让 connect() 复用 TIME-WAIT 的端口。用 ss -tanp state close-wait 找出没有关闭的 socket。',
+      'CLOSE-WAIT has no timer of its own: it normally ends when the application calls close() (or shutdown(SHUT_WR)). Otherwise only keepalive (if the application turned on SO_KEEPALIVE), data it wrote timing out unacknowledged (tcp_retries2) or a RST from the peer ends it. tcp_max_tw_buckets bounds TIME-WAIT, tcp_fin_timeout orphaned FIN-WAIT-2, and tcp_tw_reuse lets connect() reuse a TIME-WAIT port; none of them touches CLOSE-WAIT. Find the unclosed sockets with ss -tanp state close-wait.',
+      'CLOSE-WAIT 没有自己的定时器：通常要等应用调用 close()（或 shutdown(SHUT_WR)）才结束。除此之外，只有 keepalive（应用开启了 SO_KEEPALIVE 时）、应用写出的数据一直得不到确认而超时（tcp_retries2），或者对端发来 RST，才会结束它。tcp_max_tw_buckets 限制 TIME-WAIT，tcp_fin_timeout 限制孤儿 FIN-WAIT-2，tcp_tw_reuse 让 connect() 复用 TIME-WAIT 的端口，它们都管不到 CLOSE-WAIT。用 ss -tanp state close-wait 找出没有关闭的 socket。',
     ),
     message: L(
-      'CLOSE_WAIT ends only when the application calls close(); no TIME-WAIT or FIN-WAIT-2 tunable touches it.',
-      'CLOSE_WAIT 只有应用调用 close() 才会结束，TIME-WAIT 和 FIN-WAIT-2 的参数都管不到它。',
+      'No TIME-WAIT or FIN-WAIT-2 tunable touches CLOSE_WAIT; it normally ends when the application calls close() (keepalive, a write timeout or a RST from the peer can also end it).',
+      'TIME-WAIT 和 FIN-WAIT-2 的参数都管不到 CLOSE_WAIT；它通常要等应用调用 close() 才结束（keepalive、写超时或对端的 RST 也能结束它）。',
     ),
-    source: 'K-tcp.c __tcp_close; K-tw inet_twsk_alloc; K-h tcp_fin_time; K-ipv4 tcp_twsk_unique',
+    source: 'K-tcp.c __tcp_close, tcp_shutdown; K-timer tcp_keepalive_timer, tcp_write_timeout; K-input tcp_reset; K-tw inet_twsk_alloc; K-h tcp_fin_time; K-ipv4 tcp_twsk_unique',
     explain: 'CLOSE-WAIT',
   },
   {
