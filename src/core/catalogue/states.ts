@@ -441,9 +441,9 @@ export const STATE_KNOWLEDGE: Readonly<Record<StateId, StateKnowledge>> = {
       verdict: 'no',
       headline: L('never an orphan: the application still holds the fd', '绝不是孤儿：应用仍持有 fd'),
       why: F(
-        'sock_orphan() runs only inside close(), and close() moves the socket on to LAST-ACK. So no kernel timer reaps CLOSE-WAIT; only the application can end it. A child still in the accept queue can also get a FIN: it has no fd yet but is not SOCK_DEAD either.',
-        'sock_orphan() 只在 close() 中执行，而 close() 会把 socket 转入 LAST-ACK。因此没有内核定时器回收 CLOSE-WAIT，只有应用能结束它。仍在 accept 队列中的子连接也可能收到 FIN：它还没有 fd，但也不是 SOCK_DEAD。',
-        'K-tcp.c __tcp_close, new_state[]; K-input tcp_fin',
+        'sock_orphan() runs only inside close(), and close() moves the socket on to LAST-ACK. CLOSE-WAIT has no timer of its own: the application\'s close() is its normal end (with SO_KEEPALIVE on, failed keepalive probes end it too, as can a write that times out or a RST from the peer). A child still in the accept queue can also get a FIN: it has no fd yet but is not SOCK_DEAD either.',
+        'sock_orphan() 只在 close() 中执行，而 close() 会把 socket 转入 LAST-ACK。CLOSE-WAIT 没有自己的定时器：正常由应用的 close() 结束（开启 SO_KEEPALIVE 时保活探测失败也会结束它，写超时或对端的 RST 同样会）。仍在 accept 队列中的子连接也可能收到 FIN：它还没有 fd，但也不是 SOCK_DEAD。',
+        'K-tcp.c __tcp_close, new_state[]; K-input tcp_fin; K-timer tcp_keepalive_timer',
       ),
       sysctls: [S.kaTime, S.kaIntvl, S.kaProbes],
       counters: [C.onClose],
@@ -463,8 +463,8 @@ export const STATE_KNOWLEDGE: Readonly<Record<StateId, StateKnowledge>> = {
         'K-tcp.c __tcp_close; K-proc sockstat_seq_show',
       ),
       F(
-        '"A sysctl such as tcp_fin_timeout will clear CLOSE-WAIT": no kernel timer applies. Fix the application that never calls close() (a leak or a blocked worker).',
-        '“调 tcp_fin_timeout 之类的 sysctl 就能清掉 CLOSE-WAIT”：没有任何内核定时器作用于它。应修复不调用 close() 的应用（fd 泄漏或工作线程阻塞）。',
+        '"A sysctl such as tcp_fin_timeout will clear CLOSE-WAIT": none of those timers applies to it (tcp_fin_timeout is FIN-WAIT-2\'s, the TIME-WAIT tunables are TIME-WAIT\'s). Fix the application that never calls close() (a leak or a blocked worker).',
+        '“调 tcp_fin_timeout 之类的 sysctl 就能清掉 CLOSE-WAIT”：这些定时器都不作用于它（tcp_fin_timeout 管的是 FIN-WAIT-2，TIME-WAIT 的参数管的是 TIME-WAIT）。应修复不调用 close() 的应用（fd 泄漏或工作线程阻塞）。',
         'K-doc-sysctl tcp_fin_timeout; PG-janelewis',
       ),
       F(

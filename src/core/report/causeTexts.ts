@@ -95,7 +95,7 @@ export const CAUSE_TEXT: Readonly<Record<CauseRule, CauseText>> = {
   },
   'orphan-retransmits-unanswered': {
     message: {
-      en: 'Likely cause: our FIN or data is never acknowledged — the peers are unreachable, or packets are dropped on the way (firewall, conntrack or NAT timeout). {on} {state} sockets are on the retransmission timer with up to {retrans} retransmissions, against a budget of {budget} for orphans (tcp_orphan_retries {setting}). At the budget the kernel drops the socket without sending RST (TcpExtTCPAbortOnTimeout).',
+      en: 'Likely cause: our FIN or data is never acknowledged — the peers are unreachable, or packets are dropped on the way (firewall, conntrack or NAT timeout). {state} sockets on the retransmission timer: {on}, with up to {retrans} retransmissions, against a budget of {budget} for orphans (tcp_orphan_retries {setting}). At the budget the kernel drops the socket without sending RST (TcpExtTCPAbortOnTimeout).',
       'zh-cn': '可能原因：我方的 FIN 或数据始终得不到确认——对端不可达，或报文在途中被丢弃（防火墙、conntrack 或 NAT 超时）。{on} 个 {state} 套接字挂在重传定时器上，重传最多 {retrans} 次，孤儿的重传预算为 {budget}（tcp_orphan_retries {setting}）。达到预算后内核直接丢弃套接字、不发送 RST（TcpExtTCPAbortOnTimeout）。',
     },
     check: [
@@ -124,7 +124,7 @@ export const CAUSE_TEXT: Readonly<Record<CauseRule, CauseText>> = {
   },
   'last-ack-fin-unacknowledged': {
     message: {
-      en: 'Likely cause: the peer never acknowledges our FIN. {on} LAST-ACK sockets retransmit it (up to {retrans} times): the peer closed first, we answered with our FIN, and its final ACK does not arrive — the peer vanished, or a middlebox drops the FIN or the ACK (a peer that forgot the connection would answer with RST and end it). Almost always orphans, bounded by tcp_orphan_retries.',
+      en: 'Likely cause: the peer never acknowledges our FIN. LAST-ACK sockets retransmitting it: {on} (up to {retrans} times); the peer closed first, we answered with our FIN, and its final ACK does not arrive — the peer vanished, or a middlebox drops the FIN or the ACK (a peer that forgot the connection would answer with RST and end it). Almost always orphans, bounded by tcp_orphan_retries.',
       'zh-cn': '可能原因：对端始终不确认我方的 FIN。{on} 个 LAST-ACK 套接字在重传 FIN（最多 {retrans} 次）：对端先关闭，我方回了 FIN，但对端最后的 ACK 没有到达——对端已消失，或中间设备丢弃了 FIN 或 ACK（若对端已忘记该连接，会回 RST 并立即结束它）。几乎都是孤儿，受 tcp_orphan_retries 限制。',
     },
     check: [
@@ -152,8 +152,8 @@ export const CAUSE_TEXT: Readonly<Record<CauseRule, CauseText>> = {
   },
   'close-wait-not-closed': {
     message: {
-      en: 'Likely cause: our application does not close its sockets. {count} CLOSE-WAIT sockets{growth}{share}{procs}: the peer sent FIN and the application has not called close() — a descriptor leak or blocked workers. Not orphans: the fd is still open, and no kernel timer ends CLOSE-WAIT.',
-      'zh-cn': '可能原因：我方应用没有关闭套接字。{count} 个 CLOSE-WAIT 套接字{growth}{share}{procs}：对端已发 FIN，应用却没有调用 close()——文件描述符泄漏或工作线程阻塞。这些不是孤儿：fd 仍打开，内核没有任何定时器会结束 CLOSE-WAIT。',
+      en: 'Likely cause: our application does not close its sockets. {count} CLOSE-WAIT sockets{growth}{share}{procs}: the peer sent FIN and the application has not called close() — a descriptor leak or blocked workers. Not orphans: the fd is still open, and CLOSE-WAIT has no timer of its own (without close(), only keepalive with SO_KEEPALIVE on, a write that times out or a RST from the peer ends it).',
+      'zh-cn': '可能原因：我方应用没有关闭套接字。{count} 个 CLOSE-WAIT 套接字{growth}{share}{procs}：对端已发 FIN，应用却没有调用 close()——文件描述符泄漏或工作线程阻塞。这些不是孤儿：fd 仍打开，CLOSE-WAIT 也没有自己的定时器（不调用 close() 时，只有开启 SO_KEEPALIVE 后的保活、写超时或对端的 RST 会结束它）。',
     },
     check: [
       { en: '`ss -tanp state close-wait`: which process holds them', 'zh-cn': '`ss -tanp state close-wait`：哪个进程持有它们' },
@@ -533,7 +533,7 @@ export const PHRASE = {
   procs: { en: ' ({names})', 'zh-cn': '（{names}）' },
   /** One process and how many of the listed sockets it holds (`java ×5` read as five processes). */
   procHolds: { en: '{name} holds {n}', 'zh-cn': '{name} 持有 {n} 个' },
-  default: { en: '0 = 8 while the RTO is not maxed out', 'zh-cn': '0 = RTO 未到上限时取 8' },
+  default: { en: 'not in the note; at the default 0 it means 8 while the RTO is not maxed out', 'zh-cn': '笔记中没有；按默认值 0，RTO 未到上限时取 8' },
   levelQuarter: { en: ', above ¼', 'zh-cn': '，超过 ¼' },
   levelHalf: { en: ', above ½', 'zh-cn': '，超过 ½' },
   levelOver: { en: ', over the limit', 'zh-cn': '，超过上限' },
