@@ -10,6 +10,10 @@ import { analyzeNote } from '../../src/core/note/analyze';
 import { buildReport } from '../../src/core/report/build';
 import { reportMarkdown } from '../../src/core/report/markdown';
 import { noteCounts } from '../../src/core/report/currentCounts';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cliOut } from '../support/cli';
+import { tempDir } from './tempDir';
 
 /** The prose counts of a note: every line is offered (as if each held a state mention). */
 function countsOf(lines: readonly string[]): Record<string, number> {
@@ -39,6 +43,11 @@ describe('tables: the header names the number column', () => {
     'a count header over the state column, the number first': ['| 序号 | 状态 | 数量 |', '|---|---|---|'],
     'in a block quote': ['> | 序号 | 状态 |', '> |---|---|', '> | 1 | LISTEN |'],
     'a number before the state under a header that says nothing': ['| | 状态 |', '|---|---|', '| 1 | LISTEN |', '| 2 | SYN_SENT |'],
+    // Columns headed by times are samples at those times, not the count: which one is current is no column's to say.
+    'columns headed by times (a series of samples)': ['| 状态 | 10:00 | 10:30 | 11:00 |', '|---|---:|---:|---:|', '| ESTABLISHED | 800 | 820 | 810 |', '| FIN_WAIT1 | 1200 | 3400 | 9800 |', '| TIME_WAIT | 2.1w | 2.3w | 2.2w |'],
+    'columns headed by times, latest first': ['| State | 11:00 | 10:30 |', '|---|---|---|', '| FIN_WAIT1 | 9800 | 3400 |'],
+    'columns headed by dates': ['| State | 2025-06-20 | 2025-06-21 |', '|---|---|---|', '| CLOSE_WAIT | 15 | 400 |'],
+    'columns headed by times in Chinese': ['| 状态 | 14点05分 | 下午3点 |', '|---|---|---|', '| LAST_ACK | 12 | 30 |'],
   };
   for (const [what, lines] of Object.entries(negatives)) {
     it(`no counts: ${what}`, () => {
@@ -56,12 +65,26 @@ describe('tables: the header names the number column', () => {
     'a header naming the moment': [['| 状态 | 故障时 | 恢复后 |', '|---|---|---|', '| TIME_WAIT | 28563 | 1203 |'], { 'TIME-WAIT': 28563 }],
     'Sockets': [['| State | Sockets |', '|---|---|', '| CLOSE-WAIT | 812 |'], { 'CLOSE-WAIT': 812 }],
     'in a block quote': [['> | 状态 | 数量 |', '> |---|---|', '> | LAST_ACK | 12 |'], { 'LAST-ACK': 12 }],
+    'one column headed by a time: the one sample': [['| 状态 | 10:00 |', '|---|---|', '| FIN_WAIT1 | 1200 |'], { 'FIN-WAIT-1': 1200 }],
+    'a count column beside columns headed by times': [['| 状态 | 数量 | 10:00 | 11:00 |', '|---|---|---|---|', '| FIN_WAIT1 | 9800 | 1200 | 9800 |'], { 'FIN-WAIT-1': 9800 }],
   };
   for (const [what, [lines, expected]] of Object.entries(positives)) {
     it(`counts: ${what}`, () => {
       assert.deepEqual(countsOf(lines), expected);
     });
   }
+
+  it('the report of a table whose columns are times gives no count from it (was the oldest column, 1,200)', () => {
+    const lines = ['# order-svc 连接状态变化（手工整理）', '', '| 状态 | 10:00 | 10:30 | 11:00 |', '|---|---:|---:|---:|', '| ESTABLISHED | 800 | 820 | 810 |', '| FIN_WAIT1 | 1200 | 3400 | 9800 |', ''];
+    const counts = reportCounts(lines);
+    assert.equal(counts['FIN-WAIT-1'] ?? null, null);
+    assert.equal(counts.ESTABLISHED ?? null, null);
+    const file = join(tempDir('time-columns'), 'n.md');
+    writeFileSync(file, lines.join('\n'));
+    const md = cliOut(['report', file]);
+    assert.doesNotMatch(md, /\| FIN-WAIT-1 \| 1,200 \|/);
+    assert.match(md, /No per-state evidence in this note\./);
+  });
 
   it('a row read alone (no header found) keeps the documented `| STATE | N |` form', () => {
     assert.deepEqual(proseCountOf('| FIN_WAIT1 | 61920 | 大部分是孤儿 |'), { state: 'FIN-WAIT-1', count: 61920 });

@@ -15,7 +15,7 @@ import { netTcpConnectionCount } from './netTcpCount';
 import { setsSysctls } from './sysctlWrites';
 
 export { readsConntrack } from './entryTables';
-import { familyOf, ssNamespace, targetOf } from './commandScope';
+import { familyOf, procNetTcpFamily, ssNamespace, targetOf } from './commandScope';
 import { readGrep, skipsHeader } from './pipeStages';
 import { outputKind, SHELL_LEAD, type OutputKind } from './outputKind';
 import { endpointTallyOf, type EndpointTally } from './endpointTally';
@@ -113,7 +113,10 @@ export interface CommandContext {
   readonly cut: boolean;
   /** The same in a pipeline that counts per state (`… END …' | sort -rn | head -3`: some of the states). */
   readonly countsCut: boolean;
-  /** The address family the first `ss` / `netstat` selects (`-4`, `-6`, `-f inet6`, `-A inet`, `--ipv6`), if one. */
+  /**
+   * The address family the first `ss` / `netstat` selects (`-4`, `-6`, `-f inet6`, `-A inet`, `--ipv6`), if one; on a
+   * line whose one socket listing reads /proc/net/tcp or /proc/net/tcp6 alone, that file's (commandScope.ts procNetTcpFamily).
+   */
   readonly family?: '4' | '6';
   /** Where the first parsed tool runs, when a wrapper says (`ip netns exec blue`, `ssh lb-8`, `ss -N blue`). */
   readonly target?: string;
@@ -341,6 +344,11 @@ function finishContext(text: string, ctx: MutableContext, showing: Showing, pipe
   if (ctx.singleNumber === undefined) {
     const state = text.length > MAX_COMMAND_LENGTH ? undefined : netTcpConnectionCount(text);
     if (state !== undefined) ctx.singleNumber = { state, headerLines: 0, tool: 'Get-NetTCPConnection' };
+  }
+  // A line whose one socket listing is a /proc/net/tcp file's: its sockets are of that file's address family.
+  if (ctx.family === undefined && ctx.procNetTcp && showing.listing === 1 && ctx.ss === undefined && !ctx.netstatListing) {
+    const family = procNetTcpFamily(text);
+    if (family !== undefined) ctx.family = family;
   }
   const cuts = { cut: showing.cut, countsCut: showing.countsCut, ...(showing.otherSockets > 0 && !showing.maybeTcp ? { noTcp: true as const } : {}) };
   const out: CommandContext = shows === undefined ? { text, ...ctx, setsSysctls: sets, ...cuts } : { text, ...ctx, setsSysctls: sets, shows, ...cuts };

@@ -4,7 +4,7 @@
  * it selects (`-4`, `-6`, `-f inet6`, `-A inet`). Counts from outputs whose scopes differ are different sockets
  * (blockCounts.ts). Read by command.ts. Pure: no `vscode`, no Node built-ins.
  */
-import { basename } from './text';
+import { basename, isWordChar } from './text';
 
 /** Wrappers that run a command elsewhere: in a network namespace, a container, on another host. */
 const ELSEWHERE: ReadonlySet<string> = new Set(['ip', 'nsenter', 'ssh', 'kubectl', 'oc', 'docker', 'podman', 'nerdctl', 'crictl', 'lxc-attach', 'incus', 'lxc']);
@@ -125,6 +125,29 @@ export function ssNamespace(args: readonly string[]): string | undefined {
     if (a.startsWith('--net=')) return `netns ${a.slice(6)}`;
   }
   return undefined;
+}
+
+const PROC_NET_TCP = '/proc/net/tcp';
+
+/**
+ * The address family of the /proc/net/tcp files a command line names: '4' for /proc/net/tcp (the IPv4 sockets), '6'
+ * for /proc/net/tcp6 (the IPv6 ones, IPv4-mapped addresses included). Undefined when it names both, none, or one
+ * it does not spell out (`/proc/net/tcp*`, `/proc/net/tcp{,6}`).
+ */
+export function procNetTcpFamily(text: string): '4' | '6' | undefined {
+  let found: '4' | '6' | undefined;
+  for (let at = text.indexOf(PROC_NET_TCP); at !== -1; at = text.indexOf(PROC_NET_TCP, at + PROC_NET_TCP.length)) {
+    let end = at + PROC_NET_TCP.length;
+    const six = text.charCodeAt(end) === 54; /* 6 */
+    if (six) end++;
+    const next = text.charCodeAt(end);
+    // A word or path goes on (`/proc/net/tcp_x`), or a pattern stands for several files (`*`, `?`, `[`, `{`).
+    if (isWordChar(next) || next === 42 || next === 63 || next === 91 || next === 123) return undefined;
+    const family = six ? '6' : '4';
+    if (found !== undefined && found !== family) return undefined;
+    found = family;
+  }
+  return found;
 }
 
 /**

@@ -200,6 +200,15 @@ function scopeOf(ctx: CommandContext | undefined, host: string | undefined): Seg
 }
 
 /**
+ * The scope with the address family the rows themselves show (ProcTcp.family: /proc/net/tcp's rows or tcp6's), which
+ * holds whatever the command line says or does not: rows of the two files are different sockets, and add up.
+ */
+function withRowsFamily(scope: SegmentScope | undefined, family: '4' | '6' | undefined): SegmentScope | undefined {
+  if (family === undefined || scope?.family === family) return scope;
+  return { ...scope, family };
+}
+
+/**
  * An output whose sockets are all of other protocols than TCP: an ss listing that knows it (SsListing.otherProtocol)
  * or a per-state count after a command of no TCP socket (CommandContext.noTcp).
  */
@@ -255,7 +264,7 @@ function parseLines(text: string, lineBase: number, out: EvidenceSegment[], othe
     // The context is still the one the output started in: a command line closes the output before it sets its own.
     // On a line of several commands, an output whose own command is known is read with that command's.
     const ctx = cur.context ?? st.ctx;
-    const where = ctx === st.ctx ? scope : scopeOf(ctx, scopeHost);
+    const where = withRowsFamily(ctx === st.ctx ? scope : scopeOf(ctx, scopeHost), cur instanceof ProcTcp ? cur.family : undefined);
     if (otherProtocolOnly(cur, ctx)) others?.push(cur.start, cur.end);
     else if (seg) out.push(withCoverage(cur instanceof Snapshot ? seg : withCommand(seg, where, partialOf(seg, ctx), ctx), ctx, cur.cut));
     cur = undefined;

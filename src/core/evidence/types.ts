@@ -31,7 +31,7 @@ export interface SockstatNumbers {
 
 /** Which sockets a command saw, as far as its line tells; each part absent when the line does not say. */
 export interface SegmentScope {
-  /** `-4` / `-6` (`ss -4`, `ss -f inet6`, `netstat -A inet6`, …). */
+  /** `-4` / `-6` (`ss -4`, `ss -f inet6`, `netstat -A inet6`, …; /proc/net/tcp's rows or tcp6's). */
   readonly family?: '4' | '6';
   /** The host of the prompt (`[root@lb-7 ~]#` → `lb-7`). */
   readonly host?: string;

@@ -228,9 +228,12 @@ function cDate(text: string): NoteTime | undefined {
  * A time of day in text. Groups: 1 the hour; `H:MM[:SS[.fff]]` with an ASCII or full-width colon (2, 3); or
  * `H点` / `H时` followed by `MM分[SS秒]` (4, 5), by two-digit minutes (6, `14点05`), by 半 (half past) or 整
  * (o'clock) (7), or by nothing (a bare hour: a time only after a day-period word, `下午3点`; `第3点`, `3点建议` are
- * not times). Not inside a number or an address (`1.2:3`, `10.0.0.5:443`), not `分钟` (a duration).
+ * not times). Not inside a number or an address (`1.2:3`, `10.0.0.5:443`), not `分钟` (a duration). A colon right
+ * after the whole time is punctuation (`采样 10:00：`, `Sample at 10:20:`, `At 10:05:30:`) when nothing but a space or
+ * the end follows an ASCII one, and no digit or colon a full-width one; one going on (`10:05:00:00`, `12:34::1`,
+ * `10:05：1800`) leaves no time.
  */
-const CLOCK = /(?<![\d.:])(\d{1,2})(?:[:：](\d{2})(?:[:：](\d{2})(?:\.\d{1,9})?)?(?![\d:：]|\.\d)| ?[点时](?: ?(\d{1,2}) ?分(?!钟)(?: ?(\d{1,2}) ?秒)?| ?(\d{2})(?![\d分秒])|(半|整))?)/g;
+const CLOCK = /(?<![\d.:])(\d{1,2})(?:[:：](\d{2})(?:[:：](\d{2})(?:\.\d{1,9})?)?(?!\d|\.\d|:\S|：[\d:：])| ?[点时](?: ?(\d{1,2}) ?分(?!钟)(?: ?(\d{1,2}) ?秒)?| ?(\d{2})(?![\d分秒])|(半|整))?)/g;
 /** Any of the clock's separators: a text without one has no time (most lines). */
 const CLOCK_HINT = /[:：点时]/;
 /** A count or a duration right after the digits (`1:30个`, `10:30分钟`, `3点50个`, `2:30 min`): not a time. */

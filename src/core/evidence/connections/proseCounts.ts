@@ -12,11 +12,14 @@
  * as something else — an ordinal (`序号`, `#`), a code (`st`, `hex`), a time (`超时（秒）`, `Timeout (s)`), an
  * identifier (`port`, `pid`), a description (`含义`, `说明`) — gives none. A header that says neither
  * (`| 状态 | 故障时 |`) leaves the documented `| STATE | N |` order: the number right after the state counts.
+ * Columns headed by two or more times or dates (`| 状态 | 10:00 | 10:30 | 11:00 |`) are a series of samples, none of
+ * them the count (sampleColumns).
  *
  * Pure: no `vscode`, no Node built-ins.
  */
 import type { StateId } from '../../catalogue/types';
 import { parseCount, stateFromToken, tokenize, withoutQuoteMarkers } from '../text';
+import { parseDate, parseTimeMention } from '../../report/time';
 
 export interface ProseCount {
   readonly state: StateId;
@@ -139,6 +142,30 @@ export function columnRole(header: string | undefined): ColumnRole {
   return 'unknown';
 }
 
+/**
+ * The columns of a header that are a series of samples: two or more cells that give a time or a date (`| 状态 | 10:00 |
+ * 10:30 | 11:00 |`, `| State | 2025-06-20 | 2025-06-21 |`). Each is its time's sample, not the count: which of them is
+ * current is not the table's column order to say, so none gives one. One such cell alone (`| 状态 | 10:00 |`) is the
+ * table's one sample and reads as any other column. Remembered per header (TableHeaders gives one array a table).
+ */
+const SAMPLE_COLUMNS = new WeakMap<readonly string[], ReadonlySet<number>>();
+const NO_COLUMNS: ReadonlySet<number> = new Set();
+
+function sampleColumns(header: readonly string[] | undefined): ReadonlySet<number> {
+  if (header === undefined) return NO_COLUMNS;
+  let cols = SAMPLE_COLUMNS.get(header);
+  if (cols === undefined) {
+    const timed = new Set<number>();
+    header.forEach((cell, i) => {
+      const c = clean(cell.trim());
+      if (parseTimeMention(c) !== undefined || parseDate(c) !== undefined) timed.add(i);
+    });
+    cols = timed.size >= 2 ? timed : NO_COLUMNS;
+    SAMPLE_COLUMNS.set(header, cols);
+  }
+  return cols;
+}
+
 /** The cells of a table row (`| a | b |` → ['a', 'b']), or undefined when the line is no table row. */
 function rowCells(line: string): string[] | undefined {
   if (line.length > MAX_LINE) return undefined;
@@ -168,15 +195,17 @@ function rowCount(cells: readonly string[], header: readonly string[] | undefine
     if (state !== undefined) at = i;
   }
   if (state === undefined) return undefined;
-  // A column the header names as a count, wherever it stands.
+  const samples = sampleColumns(header);
+  // A column the header names as a count, wherever it stands (not one of a series of samples).
   if (header) {
     for (let i = 0; i < cells.length; i++) {
-      if (i === at || columnRole(header[i]) !== 'count') continue;
+      if (i === at || samples.has(i) || columnRole(header[i]) !== 'count') continue;
       return counted(state, amountOf(one(i)));
     }
   }
-  // Else the documented order: the number right after the state, unless the header names it as something else.
-  return columnRole(header?.[at + 1]) === 'other' ? undefined : counted(state, amountOf(one(at + 1)));
+  // Else the documented order: the number right after the state, unless the header names it as something else or
+  // as one sample of a series.
+  return columnRole(header?.[at + 1]) === 'other' || samples.has(at + 1) ? undefined : counted(state, amountOf(one(at + 1)));
 }
 
 function counted(state: StateId, amount: { count: number; atLeast: boolean } | undefined): Omit<ProseCount, 'line'> | undefined {

@@ -33,9 +33,24 @@ function procTcpRowState(t: readonly string[]): string | undefined {
   return st.toUpperCase();
 }
 
+/** The address family of a row by its local address's width: 8 hex digits in /proc/net/tcp, 32 in /proc/net/tcp6. */
+function rowFamily(t: readonly string[]): '4' | '6' {
+  return (t[1] as string).indexOf(':') === 8 ? '4' : '6';
+}
+
 export class ProcTcp extends Builder {
   private listed = 0;
   private readonly tally = new StateTally();
+  /** The one address family of the rows so far; null once rows of both were read (`cat /proc/net/tcp /proc/net/tcp6`). */
+  private rows: '4' | '6' | null | undefined;
+
+  /**
+   * Which file the rows come from, when they all come from one: /proc/net/tcp lists the IPv4 sockets, tcp6 the IPv6
+   * ones (IPv4-mapped addresses included), so rows of the two files are different sockets (SegmentScope.family).
+   */
+  get family(): '4' | '6' | undefined {
+    return this.rows ?? undefined;
+  }
 
   static canStart(line: Line): boolean {
     // The header starts with `sl`, a row has 6+ tokens and its first ends with `:`: tested before tokenising.
@@ -49,6 +64,9 @@ export class ProcTcp extends Builder {
     const st = procTcpRowState(line.tokens);
     if (st === undefined) return false;
     this.listed++;
+    const family = rowFamily(line.tokens);
+    if (this.rows === undefined) this.rows = family;
+    else if (this.rows !== family) this.rows = null;
     const state = PROC_NET_TCP_HEX.get(st);
     if (state !== undefined) this.tally.add(state, 1);
     return this.mark(line);
