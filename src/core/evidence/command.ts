@@ -356,6 +356,17 @@ function finishContext(text: string, ctx: MutableContext, showing: Showing, pipe
   return showing.printing > 1 && showing.tied && showing.other ? { ...out, bareNumbers: showing.numbers } : out;
 }
 
+/**
+ * Where one pipeline's command runs, as CommandContext.target would say for that pipeline alone (`ssh root@lb-2 'ss
+ * -s'` → `ssh lb-2`, `kubectl exec api-a -- sh -c "…"` → `kubectl /api-a`); undefined when nothing runs it elsewhere.
+ * One of splitShell's pipelines (loopPasses.ts reads a loop body's with it).
+ */
+export function pipelineTarget(stages: readonly (readonly string[])[]): string | undefined {
+  const ctx = freshContext('');
+  readPipeline(stages.map((stage) => [...stage]), ctx, 0, freshShowing());
+  return ctx.target;
+}
+
 /** CommandOutputs as the line's pipelines are read. */
 interface OutputsCollector {
   listings: CommandContext[];

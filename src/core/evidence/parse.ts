@@ -29,13 +29,14 @@ import type { StateId } from '../catalogue/types';
 import type { EvidenceKind, EvidenceSegment, SegmentScope, SockstatNumbers } from './types';
 import { parseCommand, type CommandContext } from './command';
 import { classifyLine, embeddedSsCommand, promptHost } from './commandLine';
-import { loopHostMarker, loopHosts } from './loopHosts';
+import { isDateOutput, loopItemMarker, readLoop, type Loop, type LoopItem } from './loopPasses';
 import { withCoverage } from './coverage';
 import { mergeSockstat } from './lineFormats';
 import { isSnapshotHeader } from './snapshotFormat';
 import { MAX_LINE_LENGTH, addClamped, isBareNumberLine, isWordChar, splitLines, trimEndSpace } from './text';
 import { Builder, countContext, Line, listingContext, type ParseState } from './formats/builder';
 import { blockCounts } from './blockCounts';
+import { sshParts } from './commandScope';
 import { NetstatStats, Nstat, ProcNetstat } from './formats/counters';
 import { SingleNumber, StateCounts, commandWords } from './formats/counts';
 import { NetstatListing } from './formats/netstat';
@@ -186,10 +187,13 @@ function fanOutHost(text: string): string | undefined {
   return e > 2 && text.charCodeAt(e - 1) === 62 && text.charCodeAt(e - 2) === 62 ? ANSIBLE_HOST.exec(text)?.[1] : undefined;
 }
 
-/** Which sockets the command saw, from its line (family, where it ran, or here) and its prompt's host; undefined when nothing says. */
-function scopeOf(ctx: CommandContext | undefined, host: string | undefined): SegmentScope | undefined {
+/**
+ * Which sockets the command saw, from its line (family, where it ran, or here) and its prompt's host; undefined when
+ * nothing says. `place`: where a loop's pass runs (loopPasses.ts), for the command the line runs there.
+ */
+function scopeOf(ctx: CommandContext | undefined, host: string | undefined, place?: string): SegmentScope | undefined {
   const family = ctx?.family;
-  const target = ctx?.target;
+  const target = place ?? ctx?.target;
   if (ctx === undefined && host === undefined) return undefined;
   const scope: { family?: '4' | '6'; host?: string; target?: string; here?: true } = {};
   if (family !== undefined) scope.family = family;
@@ -229,7 +233,7 @@ function addLineTo(pairs: number[] | undefined, line: number): void {
  * listing of the command (CommandContext.outputs)? Then the k-th listing is the k-th command's. Read only for a line
  * of several listings, each of which prints its header; a line's output is read once more at most.
  */
-function listingsInOutput(ctx: CommandContext | undefined, lines: readonly string[], from: number, hosts: readonly string[] | undefined): boolean {
+function listingsInOutput(ctx: CommandContext | undefined, lines: readonly string[], from: number, loop: Loop | undefined): boolean {
   const outputs = ctx?.outputs;
   if (outputs === undefined || outputs.listings.length < 2 || !outputs.headed) return false;
   const line = new Line(0, '');
@@ -239,10 +243,20 @@ function listingsInOutput(ctx: CommandContext | undefined, lines: readonly strin
     if (raw.length > MAX_LINE_LENGTH) continue;
     const text = trimEndSpace(raw);
     if (text.length === 0) continue;
-    if (classifyLine(text)?.type === 'command' || (fanOutHost(text) ?? (hosts !== undefined ? loopHostMarker(text, hosts) : undefined)) !== undefined) break;
+    if (classifyLine(text)?.type === 'command' || fanOutHost(text) !== undefined || passMarker(text, loop) !== undefined || datesPass(text, loop)) break;
     if (text.includes('Address:Port') && SsListing.isHeader(line.reset(i, text))) headers++;
   }
   return headers === outputs.listings.length;
+}
+
+/** The loop item a marker line names (loopPasses.ts), when the line's loop runs its items elsewhere. */
+function passMarker(text: string, loop: Loop | undefined): LoopItem | undefined {
+  return loop?.items === undefined ? undefined : loopItemMarker(text, loop.items);
+}
+
+/** A line of the `date` a loop's body runs: the next pass's output starts (loopPasses.ts). */
+function datesPass(text: string, loop: Loop | undefined): boolean {
+  return loop?.dated === true && isDateOutput(text);
 }
 
 /**
@@ -256,7 +270,8 @@ function parseLines(text: string, lineBase: number, out: EvidenceSegment[], othe
   let cur: Builder | undefined;
   let scope: SegmentScope | undefined; // of the current command's output
   let scopeHost: string | undefined; // the host that scope names (a prompt's, or a fanned-out output's)
-  let hosts: readonly string[] | undefined; // of a `for h in …; do ssh $h …` loop: its output is each host's in turn
+  let loop: Loop | undefined; // of the current command line: its output is its body's, once per pass (loopPasses.ts)
+  let place: string | undefined; // where the current pass of a loop over places runs (`ssh lb-2`, `kubectl /api-a`)
   const line = new Line(lineBase, ''); // moved along the lines (see Line)
   const close = (): void => {
     if (!cur) return;
@@ -264,7 +279,8 @@ function parseLines(text: string, lineBase: number, out: EvidenceSegment[], othe
     // The context is still the one the output started in: a command line closes the output before it sets its own.
     // On a line of several commands, an output whose own command is known is read with that command's.
     const ctx = cur.context ?? st.ctx;
-    const where = withRowsFamily(ctx === st.ctx ? scope : scopeOf(ctx, scopeHost), cur instanceof ProcTcp ? cur.family : undefined);
+    const own = ctx === st.ctx ? scope : scopeOf(ctx, scopeHost, place !== undefined && ctx?.target?.includes('$') === true ? place : undefined);
+    const where = withRowsFamily(own, cur instanceof ProcTcp ? cur.family : undefined);
     if (otherProtocolOnly(cur, ctx)) others?.push(cur.start, cur.end);
     else if (seg) out.push(withCoverage(cur instanceof Snapshot ? seg : withCommand(seg, where, partialOf(seg, ctx), ctx), ctx, cur.cut));
     cur = undefined;
@@ -296,17 +312,23 @@ function parseLines(text: string, lineBase: number, out: EvidenceSegment[], othe
       continue;
     }
 
-    const fanned = fanOutHost(text) ?? (hosts !== undefined ? loopHostMarker(text, hosts) : undefined);
-    if (fanned !== undefined) {
-      // `lb-1 | CHANGED | rc=0 >>` (ansible), `[1] 14:05:00 [SUCCESS] lb-1` (pssh -i): the next output is that host's.
+    const fanned = fanOutHost(text);
+    const item = fanned === undefined ? passMarker(text, loop) : undefined;
+    if (fanned !== undefined || item !== undefined || datesPass(text, loop)) {
+      // `lb-1 | CHANGED | rc=0 >>` (ansible), `[1] 14:05:00 [SUCCESS] lb-1` (pssh -i): the next output is that host's;
+      // `== api-b` (a loop's marker): that item's, run where it names (`kubectl /api-b`; `ssh lb-2`, lb-2's).
       close();
-      scopeHost = fanned;
-      scope = scopeOf(st.ctx, fanned);
-      // Each host runs the whole command: its output starts again (its values, its count).
+      if (fanned !== undefined) scopeHost = fanned;
+      else if (item !== undefined) {
+        place = item.target;
+        scopeHost = sshParts(place)?.host ?? scopeHost;
+      }
+      scope = scopeOf(st.ctx, scopeHost, place);
+      // Each host, each pass runs the whole command: its output starts again (its values, its counts, its listings).
       st.valueKeyIndex = 0;
       st.countsRead = 0;
       st.listingsRead = 0;
-      st.listingsMatched = listingsInOutput(st.ctx, lines, i + 1, hosts);
+      st.listingsMatched = listingsInOutput(st.ctx, lines, i + 1, loop);
       continue;
     }
     const cls = classifyLine(text);
@@ -324,8 +346,9 @@ function parseLines(text: string, lineBase: number, out: EvidenceSegment[], othe
       setContext(st, cmd);
       scopeHost = promptHost(text.slice(0, text.length - cls.text.length));
       scope = scopeOf(st.ctx, scopeHost);
-      hosts = loopHosts(cmd);
-      st.listingsMatched = listingsInOutput(st.ctx, lines, i + 1, hosts);
+      loop = readLoop(cmd);
+      place = undefined;
+      st.listingsMatched = listingsInOutput(st.ctx, lines, i + 1, loop);
       continue;
     }
     if (cls?.type === 'comment') continue;
@@ -341,7 +364,7 @@ function parseLines(text: string, lineBase: number, out: EvidenceSegment[], othe
     if (embedded !== undefined) {
       close();
       setContext(st, embedded);
-      st.listingsMatched = listingsInOutput(st.ctx, lines, i + 1, hosts);
+      st.listingsMatched = listingsInOutput(st.ctx, lines, i + 1, loop);
       scopeHost = undefined;
       scope = scopeOf(st.ctx, undefined);
       continue;

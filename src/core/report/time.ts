@@ -11,6 +11,7 @@
  * the zone the note gives elsewhere). Pure: no `vscode`, no Node built-ins. Every regular expression is linear, and
  * runs only on one line (at most MAX_TEXT characters) that has a clock's separator (`:` `：` `点` `时`).
  */
+import { MONTH_NAMES, onlyDateWords } from '../evidence/dateWords';
 
 export interface NoteTime {
   /** Calendar date, when the text gives one. */
@@ -39,7 +40,6 @@ export interface NoteTime {
   readonly days?: number;
 }
 
-const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MAX_TEXT = 300;
 
 function validClock(h: number, min: number, s: number): boolean {
@@ -393,21 +393,6 @@ export function parseDateTime(text: string): NoteTime | undefined {
 }
 
 /**
- * One word of a line that is only a date and time, as `date` prints it: a digit or sign, then digits with the
- * separators of dates, times and offsets (`2025-03-04T09:12:40+01:00`, `09:12:40`, `+0000`, `2025年`, `03月`, `02时40分07秒`), a word
- * (month, weekday, AM/PM, zone: checked by dateWord), a Chinese weekday or day period, a Japanese weekday.
- */
-const DATE_TOKEN = /^(?:[0-9+-][0-9:.,+\-/TZ年月日时分秒]*|\(?[A-Za-z]{1,9}\)?[.,]?|(?:星期|周)[一二三四五六日天]|[月火水木金土日]曜日|上午|下午)$/;
-const DATE_WORDS: ReadonlySet<string> = new Set([
-  ...MONTH_NAMES,
-  ...MONTH_NAMES.map((m) => m.slice(0, 3)),
-  ...['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].flatMap((d) => [d, d.slice(0, 3)]),
-  'am',
-  'pm',
-]);
-const dateWord = (w: string): boolean => !/[A-Za-z]/.test(w) || /[0-9]/.test(w) || DATE_WORDS.has(w.replace(/[().,]/g, '').toLowerCase()) || /^\(?[A-Z]{1,5}\)?$/.test(w);
-
-/**
  * The date and time of a line that holds nothing else, as `date` prints it (`Tue Mar  4 23:57:01 UTC 2025`,
  * `2025-03-04T09:12:40+01:00`, `Tue, 04 Mar 2025 09:12:40 +0000`, `2025年 03月 04日 星期二 09:12:40 CST`), else
  * undefined: a log line (`2025-03-04T09:12:40+0100 lb-7 kernel: …`) goes on with a host and a message.
@@ -415,8 +400,7 @@ const dateWord = (w: string): boolean => !/[A-Za-z]/.test(w) || /[0-9]/.test(w) 
 export function dateTimeLine(text: string): NoteTime | undefined {
   const t = parseDateTime(text); // first: most lines fail its quick test, and no words are made for them
   if (!t) return undefined;
-  for (const w of text.trim().split(/\s+/)) if (!DATE_TOKEN.test(w) || !dateWord(w)) return undefined;
-  return t;
+  return onlyDateWords(text) ? t : undefined;
 }
 
 /** A calendar date alone (`# 2024-03-05 lb-9`, `2024/3/5`, `2024.03.05`, `2024年3月5日`, `Mar 5, 2024`): a heading's date for the times of day under it. */
