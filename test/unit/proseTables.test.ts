@@ -204,3 +204,18 @@ describe('lines and list items: the count after the state', () => {
     assert.deepEqual(reportCounts(counted), { 'TIME-WAIT': 28563 });
   });
 });
+
+describe('a table with a column of places (audit s17: hosts side by side)', () => {
+  it('its rows are each place\'s counts: none is the note\'s count of the state', () => {
+    const hosts = ['| 主机 | 状态 | 数量 |', '|---|---|---|', '| lb-1 | FIN_WAIT1 | 210 |', '| lb-2 | FIN_WAIT1 | 2.9万 |', '| lb-3 | FIN_WAIT1 | 190 |', '| lb-2 | LAST_ACK | 1k |', ''];
+    assert.deepEqual(reportCounts(hosts), {});
+    for (const head of ['| Host | State | Count |', '| Pod | State | Sockets |', '| 对端 IP | 状态 | 数量 |', '| Peer address | State | Count |', '| 节点 | 状态 | 连接数 |', '| hostname | state | count |']) {
+      assert.deepEqual(reportCounts([head, '|---|---|---|', '| a | TIME_WAIT | 300 |', '| b | TIME_WAIT | 28000 |', '']), {}, head);
+    }
+  });
+
+  it('a column that only mentions a place in other words still counts (说明（对端）, Host notes)', () => {
+    assert.deepEqual(reportCounts(['| 状态 | 数量 | 说明（对端行为） |', '|---|---|---|', '| TIME_WAIT | 28563 | 对端未关闭 |', '']), { 'TIME-WAIT': 28563 });
+    assert.deepEqual(reportCounts(['| State | Count | Host notes |', '|---|---|---|', '| TIME_WAIT | 28563 | lb-2 only |', '']), { 'TIME-WAIT': 28563 });
+  });
+});

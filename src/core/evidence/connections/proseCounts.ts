@@ -13,7 +13,8 @@
  * identifier (`port`, `pid`), a description (`含义`, `说明`) — gives none. A header that says neither
  * (`| 状态 | 故障时 |`) leaves the documented `| STATE | N |` order: the number right after the state counts.
  * Columns headed by two or more times or dates (`| 状态 | 10:00 | 10:30 | 11:00 |`) are a series of samples, none of
- * them the count (sampleColumns).
+ * them the count (sampleColumns). A table with a column of places (`| 主机 | 状态 | 数量 |`, `| Pod | State | Count |`,
+ * `| 对端 IP | … |`) counts each place's sockets apart, so no row of it is the note's count (placeTable).
  *
  * Pure: no `vscode`, no Node built-ins.
  */
@@ -166,6 +167,38 @@ function sampleColumns(header: readonly string[] | undefined): ReadonlySet<numbe
   return cols;
 }
 
+/**
+ * A header cell that names a place each row is about: a host, node, pod or container, or an address or peer
+ * (`主机`, `节点`, `Host`, `Pod`, `对端 IP`, `Peer address`). Such a table's rows are counts of different places
+ * (`| lb-1 | FIN_WAIT1 | 210 |`, `| lb-2 | FIN_WAIT1 | 2.9万 |`): no one of them is the note's count of the state.
+ */
+const PLACE_WORDS: ReadonlySet<string> = new Set([
+  '主机', '主机名', '机器', '节点', '服务器', '实例', '容器', 'ip', 'ip地址', '地址',
+  'host', 'hosts', 'hostname', 'node', 'nodes', 'server', 'servers', 'instance', 'instances', 'machine', 'machines',
+  'pod', 'pods', 'container', 'containers', 'ips', 'ipaddress', 'addr', 'address', 'addresses', 'peer', 'peers', 'endpoint',
+]);
+/** Words before a place word that name which end it is (`对端 IP`, `Peer address`, `client ip`). */
+const PLACE_QUALIFIERS = ['源', '目的', '目标', '本地', '远端', '对端', '客户端', '服务端', 'peer', 'remote', 'local', 'source', 'destination', 'src', 'dst', 'client', 'server'];
+
+function isPlaceCell(cell: string): boolean {
+  const c = cell.toLowerCase().replace(/\s+/g, '');
+  if (PLACE_WORDS.has(c)) return true;
+  return PLACE_QUALIFIERS.some((q) => c.length > q.length && c.startsWith(q) && PLACE_WORDS.has(c.slice(q.length)));
+}
+
+const PLACE_TABLES = new WeakMap<readonly string[], boolean>();
+
+/** Whether a table's header names a place column (isPlaceCell). */
+function placeTable(header: readonly string[] | undefined): boolean {
+  if (header === undefined) return false;
+  let place = PLACE_TABLES.get(header);
+  if (place === undefined) {
+    place = header.some((cell) => isPlaceCell(clean(cell.trim())));
+    PLACE_TABLES.set(header, place);
+  }
+  return place;
+}
+
 /** The cells of a table row (`| a | b |` → ['a', 'b']), or undefined when the line is no table row. */
 function rowCells(line: string): string[] | undefined {
   if (line.length > MAX_LINE) return undefined;
@@ -194,7 +227,7 @@ function rowCount(cells: readonly string[], header: readonly string[] | undefine
     state = stateOf(one(i));
     if (state !== undefined) at = i;
   }
-  if (state === undefined) return undefined;
+  if (state === undefined || placeTable(header)) return undefined;
   const samples = sampleColumns(header);
   // A column the header names as a count, wherever it stands (not one of a series of samples).
   if (header) {
