@@ -54,7 +54,6 @@ describe('the command: which endpoint column a per-value count is of, and rows k
     none("ss -tuan state time-wait | awk '{print $6}' | sort | uniq -c"); // Netid shifts the columns: no sixth
     none("ss -tan state time-wait | awk -F: '{print $2}' | sort | uniq -c");
     none("ss -tan state time-wait | awk '{print $4}' | uniq -c");
-    none("ss -tan state time-wait | awk '{print $4}' | cut -d: -f1 | sort | uniq -c");
     none("ss -tan state time-wait dst 10.40.2.15 | awk '{print $4}' | sort | uniq -c");
     none("ss -tan state time-wait | grep 3306 | awk '{print $4}' | sort | uniq -c");
     none("ss -tan | awk '$5 ~ /3306/ {print $5}' | sort | uniq -c");
@@ -163,5 +162,31 @@ describe('the port rule: one destination from evidence that can show it', () => 
     assert.match(cliOut(['report', file]), /27,984 of 28,410 TIME-WAIT sockets go to 10\.8\.4\.9:5432 \(count per destination, line \d+\): one destination\./);
     const j = JSON.parse(cliOut(['report', file, '--json'])) as { causes: { rule: string; message: string }[] };
     assert.match(j.causes.find((c) => c.rule === 'local-port-exhaustion')?.message ?? '', /count per destination/);
+  });
+});
+
+describe('a count per destination address (`cut -d: -f1`, audit s17)', () => {
+  const CUT = "ss -tan state time-wait | awk 'NR>1{print $4}' | cut -d: -f1 | sort | uniq -c | sort -rn | head -3";
+  it('the command: the peer column, addresses only', () => {
+    assert.deepEqual(parseCommand(CUT).endpointTally, { state: 'TIME-WAIT', side: 'peer', whole: false, addressOnly: true });
+    assert.deepEqual(parseCommand("ss -Htan state time-wait | awk '{print $4}' | awk -F: '{print $1}' | sort | uniq -c").endpointTally, { state: 'TIME-WAIT', side: 'peer', whole: true, addressOnly: true });
+    // Another cut (the port, a second field) is no count per address.
+    assert.equal(parseCommand("ss -Htan state time-wait | awk '{print $4}' | cut -d: -f2 | sort | uniq -c").endpointTally, undefined);
+  });
+
+  it('the parser reads `count address` lines', () => {
+    const seg = parseEvidence([`$ ${CUT}`, '  26800 10.50.0.10', '    150 10.50.0.11', '     50 10.50.0.12'].join('\n')).find((s) => s.endpoints);
+    assert.deepEqual(seg?.endpoints?.top.slice(0, 2), [{ address: '10.50.0.10', count: 26800 }, { address: '10.50.0.11', count: 150 }]);
+  });
+
+  it('the report names the address and says the count has no ports; one address alone does not make the sample short of ports', () => {
+    const lines = [`$ ${CUT}`, '  27984 10.8.4.9', '    412 10.8.4.10'];
+    const withError = cause(incidentWith(lines, 'The app logs `connect: Cannot assign requested address`.'));
+    assert.match(withError?.message ?? '', /27,984 of 28,410 TIME-WAIT sockets go to 10\.8\.4\.9 \(count per destination address, line \d+\); it does not show their ports, and the limit is per address and port\./);
+    assert.doesNotMatch(withError?.message ?? '', /does not show where they go/);
+    const zh = cause(incidentWith(lines, 'The app logs `connect: Cannot assign requested address`.'), 'zh-cn');
+    assert.match(zh?.message ?? '', /28,410 个 TIME-WAIT 套接字中有 27,984 个发往 10\.8\.4\.9（第 \d+ 行按目的地址统计）；统计里没有端口/);
+    // Without the connect() error, one address (its ports unknown) is not the one destination the rule needs.
+    assert.equal(cause(incidentWith(lines)), undefined);
   });
 });

@@ -96,7 +96,7 @@ function startBuilder(line: Line, st: ParseState): Builder | undefined {
     if (b) st.listingsRead++;
     return b;
   }
-  if (ctx?.endpointTally !== undefined && EndpointCounts.canStart(line)) return tryTake(new EndpointCounts(ctx.endpointTally));
+  if (ctx?.endpointTally !== undefined && EndpointCounts.canStart(line, ctx.endpointTally)) return tryTake(new EndpointCounts(ctx.endpointTally));
   const hex = ctx !== undefined && ctx.procNetTcp && ctx.counting;
   st.words ??= commandWords(ctx);
   if (StateCounts.canStart(line, hex, st.words)) {

@@ -117,6 +117,6 @@ export interface EndpointCounts {
   readonly whole: boolean;
   /** The sockets of the lines read (those whose value is an endpoint). */
   readonly total: number;
-  /** The largest counts of an address and port (at most five), the largest first. */
-  readonly top: readonly { readonly address: string; readonly port: number; readonly count: number }[];
+  /** The largest counts of an address and port (at most five), the largest first; of an address alone (no port) after `cut -d: -f1`. */
+  readonly top: readonly { readonly address: string; readonly port?: number; readonly count: number }[];
 }

@@ -504,6 +504,10 @@ export const PHRASE = {
     'zh-cn': '默认的 {lo}–{hi}（笔记中该采样处没有 ip_local_port_range 的读数）',
   },
   oneDestination: { en: ' {count} of {listed} listed TIME-WAIT sockets go to {where}: one destination.', 'zh-cn': '列出的 {listed} 个 TIME-WAIT 套接字中有 {count} 个发往 {where}：同一个目的地。' },
+  tallyAddress: {
+    en: ' {count} of {sockets} TIME-WAIT sockets go to {where} (count per destination address, line {line}); it does not show their ports, and the limit is per address and port.',
+    'zh-cn': '{sockets} 个 TIME-WAIT 套接字中有 {count} 个发往 {where}（第 {line} 行按目的地址统计）；统计里没有端口，而上限是按地址加端口计算的。',
+  },
   tallyDestination: {
     en: ' {count} of {sockets} TIME-WAIT sockets go to {where} (count per destination, line {line}): one destination.',
     'zh-cn': '{sockets} 个 TIME-WAIT 套接字中有 {count} 个发往 {where}（第 {line} 行的按目的地统计）：同一个目的地。',

@@ -32,7 +32,8 @@ const isLoopback = (address: string): boolean => address === '::1' || /^127\./.t
 /** One destination for most TIME-WAIT sockets: from listed rows (`count` of `listed`), or from a count per destination (`tally`: its line). */
 interface Destination {
   readonly address: string;
-  readonly port: number;
+  /** Undefined when the count per destination keeps addresses only (`cut -d: -f1`). */
+  readonly port?: number;
   readonly count: number;
   readonly listed: number;
   readonly tally?: { readonly line: number };
@@ -92,12 +93,15 @@ function whereTimeWaitGoes(v: TimeWaitView, near?: number): Destination | 'many'
     const of = tallies.filter((x) => x.side === side);
     return near === undefined ? of.at(-1) : of.reduce<(typeof of)[number] | undefined>((a, x) => (!a || Math.abs(x.line - near) <= Math.abs(a.line - near) ? x : a), undefined);
   };
+  // One local address without its port is not one listening port: a count per local address says nothing here.
   const local = latest('local');
-  if (local && majority((local.top[0] as { count: number }).count, local.sockets as number)) return 'local';
+  const onLocal = local?.top[0];
+  if (local && onLocal?.port !== undefined && majority(onLocal.count, local.sockets as number)) return 'local';
   const peer = latest('peer');
   if (peer) {
-    const one = peer.top[0] as { address: string; port: number; count: number };
-    return majority(one.count, peer.sockets as number) ? { address: one.address, port: one.port, count: one.count, listed: peer.sockets as number, tally: { line: peer.line } } : 'many';
+    const one = peer.top[0] as { address: string; port?: number; count: number };
+    if (!majority(one.count, peer.sockets as number)) return 'many';
+    return { address: one.address, ...(one.port !== undefined ? { port: one.port } : {}), count: one.count, listed: peer.sockets as number, tally: { line: peer.line } };
   }
   if (listing?.selected) return 'filtered';
   return destinationOf(chosen);
@@ -162,7 +166,7 @@ export function portExhaustion(f: CauseFacts, lang: Lang): Cause | undefined {
   const said = typeof nearest === 'object' ? nearest : dest;
   const { rangeSetting, range, reuseSetting, reuse } = at;
   const [lo, hi] = range ?? DEFAULT_PORT_RANGE;
-  const where = said ? (said.address.includes(':') ? `[${said.address}]:${said.port}` : `${said.address}:${said.port}`) : '';
+  const where = !said ? '' : said.port === undefined ? said.address : said.address.includes(':') ? `[${said.address}]:${said.port}` : `${said.address}:${said.port}`;
   // A later sample under other settings (the fix) that is no longer short: said, with its numbers — of the sample's namespace.
   const latest = f.readsNetns ? latestIn(samples, sample.netnsKey) : samples.find((s) => s.twLatest);
   const last = latest && latest !== sample ? timeWaitPeak([latest]) : undefined;
@@ -177,7 +181,7 @@ export function portExhaustion(f: CauseFacts, lang: Lang): Cause | undefined {
     range: (range ? t(PHRASE.portRange, lang, { lo, hi, later: readLater(rangeSetting.after, lang) }) : t(PHRASE.portRangeDefault, lang, { lo, hi })) + changedLater(rangeSetting, lang),
     dest: said
       ? said.tally
-        ? t(PHRASE.tallyDestination, lang, { count: formatNumber(said.count), sockets: formatNumber(said.listed), where, line: said.tally.line + 1 })
+        ? t(said.port === undefined ? PHRASE.tallyAddress : PHRASE.tallyDestination, lang, { count: formatNumber(said.count), sockets: formatNumber(said.listed), where, line: said.tally.line + 1 })
         : t(PHRASE.oneDestination, lang, { count: said.count, listed: said.listed, where })
       : t(shown === 'filtered' ? PHRASE.filteredDestination : PHRASE.noDestination, lang),
     reuse: (reuse !== undefined ? `tcp_tw_reuse = ${safeName(reuse)}` : t(reuseSetting.later !== undefined ? PHRASE.reuseNotYet : PHRASE.reuseUnknown, lang)) + changedLater(reuseSetting, lang),
@@ -205,7 +209,7 @@ function latestIn(samples: readonly OutputSample[], key: string | undefined): Ou
  * The port rule at one sample: the range and tcp_tw_reuse in effect there (else, facts built by hand or a note that
  * reads no namespace, the note's last values), the ports, and whether `n` TIME-WAIT sockets leave connect() short of ports (`short`).
  */
-function portsAt(f: CauseFacts, sample: OutputSample, n: number, dest: { address: string } | undefined, errors: boolean) {
+function portsAt(f: CauseFacts, sample: OutputSample, n: number, dest: { address: string; port?: number } | undefined, errors: boolean) {
   // In a note that reads namespaces apart, only what settingsAt placed at the sample: the note's last value may be another namespace's.
   const borrow = !f.readsNetns || !sample.sysctls;
   const at = (key: string): InEffect => sample.sysctls?.[key] ?? (borrow && f.sysctls[key] !== undefined ? { value: f.sysctls[key], after: false } : { after: false });
@@ -218,6 +222,7 @@ function portsAt(f: CauseFacts, sample: OutputSample, n: number, dest: { address
   const timestamps = at('net.ipv4.tcp_timestamps').value?.trim();
   const reused = timestamps !== '0' && (reuse === '1' || (dest !== undefined && isLoopback(dest.address) && reuse !== '0'));
   const share = n / ports;
-  const short = !reused && ((errors && share >= PORTS_WITH_ERROR) || (dest !== undefined && share >= PORTS_CLOSE));
+  // One destination is an address and a port: most sockets to one address may still spread over its ports.
+  const short = !reused && ((errors && share >= PORTS_WITH_ERROR) || (dest?.port !== undefined && share >= PORTS_CLOSE));
   return { rangeSetting, range, ports, reuseSetting, reuse, short };
 }
