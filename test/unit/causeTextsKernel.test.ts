@@ -15,7 +15,7 @@ import assert from 'node:assert/strict';
 import { analyzeNote } from '../../src/core/note/analyze';
 import { buildReport } from '../../src/core/report/build';
 import { findCauses, type CauseFacts } from '../../src/core/report/causes';
-import type { StateSockets } from '../../src/core/evidence/connections';
+import { sockets, type SocketsFixture } from '../support/stateSockets';
 import type { Limits } from '../../src/core/report/limits';
 import { buildTemplate } from '../../src/core/template/build';
 import { STATE_KNOWLEDGE } from '../../src/core/catalogue/states';
@@ -28,21 +28,8 @@ const fence = (...lines: string[]): string => ['```', ...lines, '```', ''].join(
 const report = (note: string, lang: 'en' | 'zh-cn' = 'en') => buildReport(analyzeNote(note), { file: 'n.md', lang }).json;
 const cause = (note: string, rule: string, lang: 'en' | 'zh-cn' = 'en') => report(note, lang).causes.find((c) => c.rule === rule);
 
-function sockets(timers: Partial<StateSockets['timers']>, sendQ: Partial<StateSockets['sendQ']> = {}): StateSockets {
-  return {
-    listed: 10,
-    peers: [],
-    prefixes: [],
-    localPorts: [],
-    retransMax: null,
-    probesMax: null,
-    backoffMax: null,
-    processes: [],
-    inode: { rows: 0, zero: 0 },
-    timers: { on: 0, persist: 0, keepalive: 0, timewait: 0, none: 0, ...timers },
-    sendQ: { rows: 10, nonZero: 0, max: 0, ...sendQ },
-  };
-}
+/** Ten listed sockets with these timers and Send-Q. */
+const socketsWith = (timers: SocketsFixture['timers'], sendQ: SocketsFixture['sendQ'] = {}) => sockets({ timers, sendQ });
 
 const LIMITS = {
   tcpMaxOrphans: null, quarter: null, half: null, tcpMaxTwBuckets: null, tcpMem: null, orphan: null, orphanLevel: 'unknown', orphanRatio: null,
@@ -54,7 +41,7 @@ const LIMITS = {
 } as const satisfies Limits;
 
 const fw2 = (fin?: string): CauseFacts => ({
-  sockets: new Map([['FIN-WAIT-2', sockets({ keepalive: 5 })]]),
+  sockets: new Map([['FIN-WAIT-2', socketsWith({ keepalive: 5 })]]),
   counts: new Map(),
   points: [],
   limits: LIMITS,
@@ -118,7 +105,7 @@ describe('FIN-WAIT-2 on the keepalive timer: a full socket, an orphan or one sti
 
 describe('a zero-window FIN-WAIT-1 orphan is not bounded by tcp_orphan_retries while the peer answers (finding 2)', () => {
   const zw = (lang: 'en' | 'zh-cn' = 'en') =>
-    findCauses({ sockets: new Map([['FIN-WAIT-1', sockets({ persist: 8, on: 2 }, { nonZero: 9, max: 87600 })]]), counts: new Map(), points: [], limits: LIMITS, trend: null, counters: {}, sysctls: {} }, lang)[0];
+    findCauses({ sockets: new Map([['FIN-WAIT-1', socketsWith({ persist: 8, on: 2 }, { nonZero: 9, max: 87600 })]]), counts: new Map(), points: [], limits: LIMITS, trend: null, counters: {}, sysctls: {} }, lang)[0];
 
   it('the message: kept while the peer answers, until the probe backoff reaches the RTO maximum; not certainly orphans', () => {
     const c = zw();
@@ -217,7 +204,7 @@ describe('the orphan-limit penalty has both triggers of the first doubling (find
 
 describe('a FIN-WAIT-2 minisock lives the FIN-WAIT-2 timeout, or its part above 60 s (finding 5)', () => {
   it('the harmless-minisock cause and the template', () => {
-    const facts: CauseFacts = { sockets: new Map([['FIN-WAIT-2', sockets({ timewait: 9 })]]), counts: new Map(), points: [], limits: LIMITS, trend: null, counters: {}, sysctls: {} };
+    const facts: CauseFacts = { sockets: new Map([['FIN-WAIT-2', socketsWith({ timewait: 9 })]]), counts: new Map(), points: [], limits: LIMITS, trend: null, counters: {}, sysctls: {} };
     const c = findCauses(facts, 'en')[0];
     assert.equal(c?.rule, 'fin-wait-2-timewait-minisocks');
     assert.doesNotMatch(c?.message ?? '', /expire after tcp_fin_timeout/);

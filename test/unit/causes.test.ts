@@ -10,29 +10,13 @@ import { fixtureDir } from '../support/repo';
 import { analyzeNote } from '../../src/core/note/analyze';
 import type { StateId } from '../../src/core/catalogue/types';
 import type { StateSockets } from '../../src/core/evidence/connections';
+import { sockets } from '../support/stateSockets';
 import { findCauses, orphanBudget, type CauseFacts } from '../../src/core/report/causes';
 import { CAUSE_TEXT } from '../../src/core/report/causeTexts';
 import { analyseEvidence, causesOf } from '../../src/core/report/build';
 import type { OutputSample, StateCount } from '../../src/core/report/noteEvidence';
 import type { TimelinePoint } from '../../src/core/report/timeline';
 import type { Limits, Trend } from '../../src/core/report/limits';
-
-function sockets(p: Partial<Omit<StateSockets, 'timers' | 'sendQ'>> & { timers?: Partial<StateSockets['timers']>; sendQ?: Partial<StateSockets['sendQ']> } = {}): StateSockets {
-  return {
-    listed: 10,
-    peers: [],
-    prefixes: [],
-    localPorts: [],
-    retransMax: null,
-    probesMax: null,
-    backoffMax: null,
-    processes: [],
-    inode: { rows: 0, zero: 0 },
-    ...p,
-    timers: { on: 0, persist: 0, keepalive: 0, timewait: 0, none: 0, ...p.timers },
-    sendQ: { rows: 10, nonZero: 0, max: 0, ...p.sendQ },
-  };
-}
 
 const NO_LIMITS: Limits = {
   tcpMaxOrphans: null,

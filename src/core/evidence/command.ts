@@ -6,7 +6,10 @@
  */
 import type { StateId } from '../catalogue/types';
 import { PARSED_TOOLS } from './commandLine';
-import { basename, isSpaceCode } from './text';
+import { basename } from './text';
+import { MAX_COMMAND_LENGTH, splitShell, type Pipeline } from './shellWords';
+
+export { splitShell } from './shellWords';
 import { isSysctlKey, sysctlKeyFromPath } from './lineFormats';
 import { lookupStateSpelling } from '../catalogue/spellings';
 import { BoundedMemo } from '../memo';
@@ -24,7 +27,6 @@ import { isFlag, parseSsArgs, type SsOptions } from './ssArgs';
 
 export { parseSsArgs, type SsOptions } from './ssArgs';
 
-const MAX_COMMAND_LENGTH = 4096;
 
 /** Tools whose output the parsers know (and the filters of their pipelines), searched for inside wrappers (`sudo`, `ip netns exec x`, `watch`). */
 const TOOLS: ReadonlySet<string> = new Set([...PARSED_TOOLS, 'head', 'tail', 'less', 'more', 'sort', 'uniq', 'wc', 'echo', 'printf']);
@@ -139,84 +141,6 @@ export interface CommandOutputs {
   readonly listings: readonly CommandContext[];
   readonly headed: boolean;
   readonly counts: readonly CommandContext[];
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Shell word splitting (quotes, pipes, separators) — enough for one-liners in notes.
-// ---------------------------------------------------------------------------------------------------
-
-type Pipeline = string[][]; // stages → words
-
-/** Splits `a | b; c && d` into pipelines of stages of words. Quotes are removed; a ` #` comment ends it. */
-export function splitShell(text: string): Pipeline[] {
-  const s = text.length > MAX_COMMAND_LENGTH ? text.slice(0, MAX_COMMAND_LENGTH) : text;
-  const pipelines: Pipeline[] = [];
-  let stages: string[][] = [];
-  let words: string[] = [];
-  let word = '';
-  let inWord = false;
-  let quote = 0;
-  const endWord = (): void => {
-    if (inWord) words.push(word);
-    word = '';
-    inWord = false;
-  };
-  const endStage = (): void => {
-    endWord();
-    if (words.length > 0) stages.push(words);
-    words = [];
-  };
-  const endPipeline = (): void => {
-    endStage();
-    if (stages.length > 0) pipelines.push(stages);
-    stages = [];
-  };
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i] as string;
-    const c = s.charCodeAt(i);
-    if (quote !== 0) {
-      if (c === quote) quote = 0;
-      else if (c === 92 /* \ */ && quote === 34 && i + 1 < s.length) {
-        word += s[++i] as string;
-      } else word += ch;
-      continue;
-    }
-    if (c === 39 || c === 34) {
-      quote = c;
-      inWord = true;
-      continue;
-    }
-    if (c === 92 /* \ */ && i + 1 < s.length) {
-      word += s[++i] as string;
-      inWord = true;
-      continue;
-    }
-    if (isSpaceCode(c)) {
-      endWord();
-      continue;
-    }
-    if (c === 35 /* # */ && !inWord) break; // comment
-    if (c === 124 /* | */) {
-      if (s.charCodeAt(i + 1) === 124) {
-        i++;
-        endPipeline();
-      } else endStage();
-      continue;
-    }
-    if (c === 59 /* ; */) {
-      endPipeline();
-      continue;
-    }
-    if (c === 38 /* & */) {
-      if (s.charCodeAt(i + 1) === 38) i++;
-      endPipeline();
-      continue;
-    }
-    word += ch;
-    inWord = true;
-  }
-  endPipeline();
-  return pipelines;
 }
 
 // ---------------------------------------------------------------------------------------------------

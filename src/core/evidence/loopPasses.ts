@@ -11,7 +11,8 @@
  * Nothing else starts a pass: without such a line, which pass (or which host) a later output is cannot be told.
  * Pure: no `vscode`, no Node built-ins; linear patterns, bounded work per command line.
  */
-import { pipelineTarget, splitShell } from './command';
+import { pipelineTarget } from './command';
+import { splitShell } from './shellWords';
 import { onlyDateWords } from './dateWords';
 
 /** One word of a `for VAR in …` loop and where its pass runs (commandScope.ts's name: `ssh lb-2`, `kubectl /api-a`). */

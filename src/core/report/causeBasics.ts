@@ -5,7 +5,8 @@
 import type { Lang, StateId } from '../catalogue/types';
 import type { StateSockets } from '../evidence/connections';
 import { formatNumber, t } from '../strings';
-import { CAUSE_TEXT, PHRASE, type CauseRule } from './causeTexts';
+import { CAUSE_TEXT, type CauseRule } from './causeTexts';
+import { PHRASE } from './causePhrases';
 import type { EndpointTallySample, OutputSample, StateCount } from './noteEvidence';
 import type { TimelinePoint } from './timeline';
 import type { Limits, SampleLimits, Trend } from './limits';

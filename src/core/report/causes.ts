@@ -12,7 +12,7 @@ import { formatPercent, SYSCTL_MAX_ORPHANS, SYSCTL_MAX_TW, SYSCTL_TCP_MEM, type 
 import { formatDecimal, formatNumber, t } from '../strings';
 import { ORPHAN_PRONE } from '../catalogue/orphan';
 import { parseUint } from '../evidence/text';
-import { PHRASE } from './causeTexts';
+import { PHRASE } from './causePhrases';
 import type { OutputSample } from './noteEvidence';
 import type { LimitChange, SampleLimits, Trend } from './limits';
 import { orphanRetriesBudget } from './tunableValues';

@@ -6,7 +6,7 @@
 import type { Lang } from '../catalogue/types';
 import type { StateSockets } from '../evidence/connections';
 import { formatNumber, t } from '../strings';
-import { PHRASE } from './causeTexts';
+import { PHRASE } from './causePhrases';
 import { changedLater, majority, make, readLater, safeName, samplesOf, type Cause, type CauseFacts } from './causeBasics';
 import type { InEffect } from './inEffect';
 import type { EndpointTallySample, OutputSample } from './noteEvidence';
