@@ -214,6 +214,14 @@ describe('a table with a column of places (audit s17: hosts side by side)', () =
     }
   });
 
+  it('rows that all name one place count as any table\'s (review s17: one host\'s table)', () => {
+    const one = ['| 主机 | 状态 | 数量 |', '|---|---|---|', '| lb-7 | FIN_WAIT1 | 30000 |', '| lb-7 | TIME_WAIT | 12000 |', '| | ESTABLISHED | 8000 |', ''];
+    assert.deepEqual(reportCounts(one), { 'FIN-WAIT-1': 30000, 'TIME-WAIT': 12000, ESTABLISHED: 8000 });
+    // Two tables: one of one host counts, the other of two hosts does not.
+    const two = [...one, '| Host | State | Count |', '|---|---|---|', '| a | CLOSE_WAIT | 5 |', '| b | CLOSE_WAIT | 900 |', ''];
+    assert.deepEqual(reportCounts(two), { 'FIN-WAIT-1': 30000, 'TIME-WAIT': 12000, ESTABLISHED: 8000 });
+  });
+
   it('a column that only mentions a place in other words still counts (说明（对端）, Host notes)', () => {
     assert.deepEqual(reportCounts(['| 状态 | 数量 | 说明（对端行为） |', '|---|---|---|', '| TIME_WAIT | 28563 | 对端未关闭 |', '']), { 'TIME-WAIT': 28563 });
     assert.deepEqual(reportCounts(['| State | Count | Host notes |', '|---|---|---|', '| TIME_WAIT | 28563 | lb-2 only |', '']), { 'TIME-WAIT': 28563 });

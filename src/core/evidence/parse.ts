@@ -231,7 +231,8 @@ function addLineTo(pairs: number[] | undefined, line: number): void {
 /**
  * Does the output from `lines[from]` on (to the next command line or host header) hold one `ss` header for each `ss`
  * listing of the command (CommandContext.outputs)? Then the k-th listing is the k-th command's. Read only for a line
- * of several listings, each of which prints its header; a line's output is read once more at most.
+ * of several listings, each of which prints its header; each line is read ahead once at most (the read stops where the
+ * driver would set another context).
  */
 function listingsInOutput(ctx: CommandContext | undefined, lines: readonly string[], from: number, loop: Loop | undefined): boolean {
   const outputs = ctx?.outputs;
@@ -244,7 +245,11 @@ function listingsInOutput(ctx: CommandContext | undefined, lines: readonly strin
     const text = trimEndSpace(raw);
     if (text.length === 0) continue;
     if (classifyLine(text)?.type === 'command' || fanOutHost(text) !== undefined || passMarker(text, loop) !== undefined || datesPass(text, loop)) break;
-    if (text.includes('Address:Port') && SsListing.isHeader(line.reset(i, text))) headers++;
+    line.reset(i, text);
+    if (text.includes('Address:Port') && SsListing.isHeader(line) && ++headers > outputs.listings.length) return false;
+    // A command written inside the output (`run ss -tan …`) ends it too, as the driver reads it: each line is read
+    // ahead once at most, however many such commands follow one another.
+    if (embeddedSsCommand(line) !== undefined) break;
   }
   return headers === outputs.listings.length;
 }

@@ -14,7 +14,8 @@
  * (`| 状态 | 故障时 |`) leaves the documented `| STATE | N |` order: the number right after the state counts.
  * Columns headed by two or more times or dates (`| 状态 | 10:00 | 10:30 | 11:00 |`) are a series of samples, none of
  * them the count (sampleColumns). A table with a column of places (`| 主机 | 状态 | 数量 |`, `| Pod | State | Count |`,
- * `| 对端 IP | … |`) counts each place's sockets apart, so no row of it is the note's count (placeTable).
+ * `| 对端 IP | … |`) whose rows name more than one place counts each place's sockets apart, so no row of it is the
+ * note's count; rows that all name one place count as any table's (placeColumn).
  *
  * Pure: no `vscode`, no Node built-ins.
  */
@@ -186,17 +187,16 @@ function isPlaceCell(cell: string): boolean {
   return PLACE_QUALIFIERS.some((q) => c.length > q.length && c.startsWith(q) && PLACE_WORDS.has(c.slice(q.length)));
 }
 
-const PLACE_TABLES = new WeakMap<readonly string[], boolean>();
+const PLACE_COLUMNS = new WeakMap<readonly string[], number>();
 
-/** Whether a table's header names a place column (isPlaceCell). */
-function placeTable(header: readonly string[] | undefined): boolean {
-  if (header === undefined) return false;
-  let place = PLACE_TABLES.get(header);
-  if (place === undefined) {
-    place = header.some((cell) => isPlaceCell(clean(cell.trim())));
-    PLACE_TABLES.set(header, place);
+/** The column of a table's header that names a place (isPlaceCell), or -1. */
+function placeColumn(header: readonly string[]): number {
+  let at = PLACE_COLUMNS.get(header);
+  if (at === undefined) {
+    at = header.findIndex((cell) => isPlaceCell(clean(cell.trim())));
+    PLACE_COLUMNS.set(header, at);
   }
-  return place;
+  return at;
 }
 
 /** The cells of a table row (`| a | b |` → ['a', 'b']), or undefined when the line is no table row. */
@@ -227,7 +227,7 @@ function rowCount(cells: readonly string[], header: readonly string[] | undefine
     state = stateOf(one(i));
     if (state !== undefined) at = i;
   }
-  if (state === undefined || placeTable(header)) return undefined;
+  if (state === undefined) return undefined;
   const samples = sampleColumns(header);
   // A column the header names as a count, wherever it stands (not one of a series of samples).
   if (header) {
@@ -374,12 +374,30 @@ export function proseCounts(mentionLines: Iterable<number>, lineText: (n: number
   const headers = new TableHeaders(lineText);
   const out: ProseCount[] = [];
   const leads = new Map<string | undefined, boolean>();
+  // The places each table with a place column counts (placeColumn), and its rows' counts.
+  const places = new Map<readonly string[], Set<string>>();
+  const inPlaceTable = new Map<ProseCount, readonly string[]>();
   for (const n of lines) {
     const text = lineText(n);
     const cells = rowCells(text);
     if (cells && isDelimiterRow(cells)) continue; // no count, and its walk would stand for the rows below it
-    const c = proseCountOf(text, cells ? headers.of(n) : undefined);
+    const header = cells ? headers.of(n) : undefined;
+    const c = proseCountOf(text, header);
     if (!c) continue;
+    if (cells && header) {
+      const at = placeColumn(header);
+      if (at >= 0) {
+        // An empty cell continues the place above it (a merged cell).
+        const place = clean((cells[at] ?? '').trim()).toLowerCase();
+        let set = places.get(header);
+        if (!set) places.set(header, (set = new Set()));
+        if (place !== '') set.add(place);
+        const row = { ...c, line: n };
+        inPlaceTable.set(row, header);
+        out.push(row);
+        continue;
+      }
+    }
     if (!cells) {
       const lead = leadIn(n, lineText);
       let not = leads.get(lead);
@@ -388,7 +406,12 @@ export function proseCounts(mentionLines: Iterable<number>, lineText: (n: number
     }
     out.push({ ...c, line: n });
   }
-  return listenBesideOthers(out, lineText);
+  // A table of several places counts each apart: no row of it is the note's count of its state.
+  const kept = inPlaceTable.size === 0 ? out : out.filter((c) => {
+    const header = inPlaceTable.get(c);
+    return header === undefined || (places.get(header)?.size ?? 0) <= 1;
+  });
+  return listenBesideOthers(kept, lineText);
 }
 
 /** Drops prose `LISTEN N` counts whose run of adjacent count lines holds no other state (table rows keep theirs). */
