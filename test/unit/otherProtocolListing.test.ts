@@ -157,6 +157,17 @@ describe('the conntrack table\'s output (audit s17)', () => {
     assert.equal(/data-tcp-state="TIME-WAIT"/.test(html), false, html);
   });
 
+  it('a line that also lists sockets keeps their states (review s17: conntrack -S; ss … | uniq -c)', () => {
+    const mixed = fenced("$ conntrack -S | head -2; ss -tan | awk 'NR>1 {print $1}' | sort | uniq -c", 'cpu=0 found=0 invalid=12 insert=0', '  1200 FIN-WAIT-1', '   300 ESTAB');
+    assert.deepEqual(states(mixed), ['FIN-WAIT-1@3', 'ESTABLISHED@4']);
+  });
+
+  it('sockstat lines on a conntrack line are read (date; conntrack -C; cat /proc/net/sockstat)', () => {
+    const note = fenced('$ while true; do date; conntrack -C; cat /proc/net/sockstat; sleep 60; done', 'Tue Mar 18 10:00:00 UTC 2025', '182334', 'TCP: inuse 1200 orphan 3000 tw 4000 alloc 1500 mem 900', 'Tue Mar 18 10:01:00 UTC 2025', '182931', 'TCP: inuse 1200 orphan 4000 tw 4000 alloc 1500 mem 900');
+    const orphans = analyzeNote(note).evidence[0]?.segments.map((x) => x.sockstat?.tcp?.orphan).filter((x) => x !== undefined);
+    assert.deepEqual(orphans, [3000, 4000]);
+  });
+
   it('a conntrack -L row keeps its conntrack mention', () => {
     const row = fenced('# conntrack -L -p tcp | head -1', 'tcp      6 117 TIME_WAIT src=10.0.0.5 dst=10.0.1.9 sport=41236 dport=443 src=10.0.1.9 dst=10.0.0.5 sport=443 dport=41236 [ASSURED] mark=0 use=1');
     const model = analyzeNote(row);

@@ -55,11 +55,15 @@ export { PAGE_SIZE_KEY } from './snapshotFormat';
 
 function startBuilder(line: Line, st: ParseState): Builder | undefined {
   const ctx = st.ctx;
-  // The connection-tracking table's output (`conntrack -L | … | uniq -c`): netfilter entries, not sockets.
-  if (ctx?.conntrack === true) return undefined;
+  // The connection-tracking table's output (`conntrack -L | … | uniq -c`): netfilter entries, not sockets. A sockstat
+  // or `ss -s` line is no table's entry (`date; conntrack -C; cat /proc/net/sockstat`).
+  const tryTake = (b: Builder): Builder | undefined => (b.take(line) ? b : undefined);
+  if (ctx?.conntrack === true) {
+    if (SsSummary.canStart(line)) return tryTake(new SsSummary());
+    return Sockstat.canStart(line) ? tryTake(new Sockstat()) : undefined;
+  }
   // `ss -K` prints the sockets it has just closed: none of them is there any more.
   if (ctx?.killOnly === true) return undefined;
-  const tryTake = (b: Builder): Builder | undefined => (b.take(line) ? b : undefined);
 
   const numbers = ctx?.bareNumbers;
   if (numbers !== undefined) {
@@ -220,6 +224,11 @@ function otherProtocolOnly(b: Builder, ctx: CommandContext | undefined): boolean
   return b instanceof SsListing ? b.otherProtocol : b instanceof StateCounts && ctx?.noTcp === true;
 }
 
+/** The command reads the conntrack or IPVS table and runs nothing else that lists sockets (`ss`, netstat, /proc/net/tcp, lsof). */
+function readsOnlyEntryTables(ctx: CommandContext | undefined): boolean {
+  return ctx?.conntrack === true && ctx.ss === undefined && !ctx.netstatListing && !ctx.procNetTcp && ctx.tool !== 'lsof';
+}
+
 /** Adds note line `line` to [first, end) pairs (ascending), merged with the pair it follows. */
 function addLineTo(pairs: number[] | undefined, line: number): void {
   if (pairs === undefined) return;
@@ -266,8 +275,9 @@ function datesPass(text: string, loop: Loop | undefined): boolean {
 
 /**
  * Appends the segments of `text` to `out`, numbering its lines from `lineBase`; returns its number of lines.
- * `others` receives the [first, end) lines of each output of sockets of other protocols only (otherProtocolOnly), and of
- * each output of a command that reads the conntrack or IPVS table (CommandContext.conntrack): no TCP socket's states.
+ * `others` receives the [first, end) lines of each output of sockets of other protocols only (otherProtocolOnly), and
+ * the output lines no reader takes of a command that reads the conntrack or IPVS table and lists no sockets
+ * (readsOnlyEntryTables): no TCP socket's states.
  */
 function parseLines(text: string, lineBase: number, out: EvidenceSegment[], others?: number[]): number {
   const lines = splitLines(text);
@@ -357,11 +367,6 @@ function parseLines(text: string, lineBase: number, out: EvidenceSegment[], othe
       continue;
     }
     if (cls?.type === 'comment') continue;
-    if (st.ctx?.conntrack === true) {
-      // Output of a command that reads the conntrack or IPVS table: its states are table entries', no sockets'.
-      addLineTo(others, lineBase + i);
-      continue;
-    }
 
     line.reset(lineBase + i, text);
     if (cur && cur.take(line)) continue;
@@ -381,6 +386,9 @@ function parseLines(text: string, lineBase: number, out: EvidenceSegment[], othe
     } else {
       cur?.skip(text);
       Sysctl.unclaimed(line, st);
+      // Output of a command that reads the conntrack or IPVS table and nothing else that lists sockets: its states are
+      // table entries', no sockets'.
+      if (readsOnlyEntryTables(st.ctx)) addLineTo(others, lineBase + i);
     }
   }
   close();
