@@ -286,9 +286,18 @@ function finishContext(text: string, ctx: MutableContext, showing: Showing, pipe
  * One of splitShell's pipelines (loopPasses.ts reads a loop body's with it).
  */
 export function pipelineTarget(stages: readonly (readonly string[])[]): string | undefined {
+  return readAlone(stages).target;
+}
+
+/** The first tool one pipeline runs that this reader knows (`ss`, `cat`, `echo`; inside `ssh h '…'`, `bash -c`), if any. */
+export function pipelineTool(stages: readonly (readonly string[])[]): string | undefined {
+  return readAlone(stages).tool;
+}
+
+function readAlone(stages: readonly (readonly string[])[]): MutableContext {
   const ctx = freshContext('');
   readPipeline(stages.map((stage) => [...stage]), ctx, 0, freshShowing());
-  return ctx.target;
+  return ctx;
 }
 
 /** CommandOutputs as the line's pipelines are read. */

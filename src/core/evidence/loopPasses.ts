@@ -4,28 +4,39 @@
  * the command line says of its outputs (which count is which, which bare number is which key's, which listing is
  * which command's) applies to each pass anew. parse.ts starts a pass at
  * - a line of `date` output, when the body runs `date` (`Tue Mar 18 23:59:41 UTC 2025`, `10:01:00`): each pass's
- *   output then is its own sample, as the report's timeline reads it;
+ *   output then is its own sample, as the report's timeline reads it. When the body prints its output before its
+ *   `date` (`ss … | wc -l; date`: Loop.dateLast), a date line ends a pass instead, and dates the output before it;
  * - the line the loop echoes to name its item (`== lb-2`, `--- api-b ---`, `[lb-2]`, `lb-3:`), when the body runs a
  *   command elsewhere with the loop's variable (`ssh $h`, `kubectl exec $p`, `ip netns exec $n`, `nsenter -t $pid -n`):
- *   the output under it ran there (that item's host or network namespace: commandScope.ts names it).
+ *   the pass runs the body with the variable set to that item (passCommand), so each of its commands that names the
+ *   variable runs there (that item's host or network namespace: commandScope.ts names it), and the others where they
+ *   say. The first MAX_ITEMS items are read so; a later item's marker starts a pass that is not read (LoopItem.target).
  * Nothing else starts a pass: without such a line, which pass (or which host) a later output is cannot be told.
  * Pure: no `vscode`, no Node built-ins; linear patterns, bounded work per command line.
  */
-import { pipelineTarget } from './command';
+import { pipelineTarget, pipelineTool } from './command';
+import { SHELL_LEAD } from './outputKind';
 import { splitShell } from './shellWords';
 import { onlyDateWords } from './dateWords';
 
-/** One word of a `for VAR in …` loop and where its pass runs (commandScope.ts's name: `ssh lb-2`, `kubectl /api-a`). */
+/**
+ * One word of a `for VAR in …` loop and where its pass runs (commandScope.ts's name: `ssh lb-2`, `kubectl /api-a`);
+ * no target for a word after the first MAX_ITEMS: its pass is not read (its output is no other item's).
+ */
 export interface LoopItem {
   readonly name: string;
-  readonly target: string;
+  readonly target?: string;
 }
 
 export interface Loop {
-  /** The body runs `date`: a line of its output starts a pass. */
+  /** The body runs `date`: a line of its output starts a pass (or ends one: dateLast). */
   readonly dated: boolean;
+  /** The body prints output before its `date` (`ss … | wc -l; date`): a date line ends a pass and dates its output. */
+  readonly dateLast?: true;
   /** The loop's words, when its body runs a command elsewhere with the loop's variable: a marker naming one starts its pass. */
   readonly items?: readonly LoopItem[];
+  /** The loop's variable (`h` of `for h in …`), when it has items: a pass runs the body with it set (passCommand). */
+  readonly variable?: string;
 }
 
 const MAX_LOOP_LENGTH = 1000;
@@ -49,8 +60,50 @@ export function readLoop(command: string): Loop | undefined {
   const body = pipelines.slice(opens + 1);
   if (!body.some((p) => p[0]?.[0] === 'do')) return undefined;
   const dated = RUNS_DATE.test(command);
-  const items = loopItems(pipelines[opens] as readonly (readonly string[])[], body);
-  return items === undefined ? { dated } : { dated, items };
+  const head = pipelines[opens] as readonly (readonly string[])[];
+  const items = loopItems(head, body);
+  const last = dated && firstPrinted(body, 0) === 'output' ? { dateLast: true as const } : {};
+  return items === undefined ? { dated, ...last } : { dated, ...last, items, variable: head[0]?.[1] as string };
+}
+
+/**
+ * The command a pass of the loop runs for `item` (`for h in lb-1 lb-2; do ssh $h …` → `… ssh lb-2 …` for lb-2): the
+ * line with the loop's variable set to it, so that each command names where it runs as it would alone.
+ */
+export function passCommand(command: string, loop: Loop, item: LoopItem): string {
+  return loop.variable === undefined ? command : substitute(command, loop.variable, item.name);
+}
+
+/** Commands that print what the loop's body says, not an output read as evidence (a marker, a label), unless they print a `date`. */
+const ECHOES: ReadonlySet<string> = new Set(['echo', 'printf']);
+
+/**
+ * What a loop's body prints first: `date`'s output, or the output of a tool the evidence reader reads (`ss`, `cat
+ * /proc/net/sockstat`, in a command run elsewhere too: `ssh $h 'ss -s; date'`); an echoed marker is neither. Undefined
+ * when neither is printed (or not within two levels of quoting).
+ */
+function firstPrinted(pipelines: readonly (readonly (readonly string[])[])[], depth: number): 'date' | 'output' | undefined {
+  for (const p of pipelines) {
+    const stage = p[0] ?? [];
+    let lead = 0;
+    while (lead < stage.length - 1 && SHELL_LEAD.has(stage[lead] as string)) lead++;
+    const words = stage.slice(lead);
+    const first = words[0] ?? '';
+    if (first === 'date') return 'date';
+    if (ECHOES.has(first)) {
+      if (RUNS_DATE.test(words.join(' '))) return 'date'; // `echo "$(date)"`
+      continue;
+    }
+    if (depth < 2) {
+      for (const w of words) {
+        const inner = w.includes(' ') ? firstPrinted(splitShell(w), depth + 1) : undefined;
+        if (inner !== undefined) return inner;
+      }
+    }
+    const tool = pipelineTool([words, ...p.slice(1)]);
+    if (tool !== undefined && !ECHOES.has(tool)) return 'output';
+  }
+  return undefined;
 }
 
 /**
@@ -63,17 +116,19 @@ function loopItems(head: readonly (readonly string[])[], body: readonly (readonl
   const variable = words[1] ?? '';
   if (head.length !== 1 || words[0] !== 'for' || words[2] !== 'in' || !VARIABLE.test(variable)) return undefined;
   const names = words.slice(3);
-  if (names.length === 0 || names.length > MAX_ITEMS || !names.every((w) => ITEM_WORD.test(w))) return undefined;
+  if (names.length === 0 || !names.every((w) => ITEM_WORD.test(w))) return undefined;
+  // The first MAX_ITEMS words are read; a later one is still known by its marker, whose pass is then read as none.
+  const kept = names.slice(0, MAX_ITEMS);
   for (const pipeline of body) {
     if (!pipeline.some((stage) => stage.some((w) => namesVariable(w, variable)))) continue;
     const items: LoopItem[] = [];
-    for (const name of names) {
+    for (const name of kept) {
       // The place the pipeline runs in with the item for the variable names the item (`ssh lb-2`, `nsenter 4821`).
       const target = pipelineTarget(pipeline.map((stage) => stage.map((w) => substitute(w, variable, name))));
       if (target === undefined || !namesItem(target, afterAt(name))) break;
       items.push({ name, target });
     }
-    if (items.length === names.length) return items;
+    if (items.length === kept.length) return [...items, ...names.slice(MAX_ITEMS).map((name) => ({ name }))];
   }
   return undefined;
 }

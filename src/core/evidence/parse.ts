@@ -29,7 +29,7 @@ import type { StateId } from '../catalogue/types';
 import type { EvidenceKind, EvidenceSegment, SegmentScope, SockstatNumbers } from './types';
 import { parseCommand, type CommandContext } from './command';
 import { classifyLine, embeddedSsCommand, promptHost } from './commandLine';
-import { isDateOutput, loopItemMarker, readLoop, type Loop, type LoopItem } from './loopPasses';
+import { isDateOutput, loopItemMarker, passCommand, readLoop, type Loop, type LoopItem } from './loopPasses';
 import { withCoverage } from './coverage';
 import { mergeSockstat } from './lineFormats';
 import { isSnapshotHeader } from './snapshotFormat';
@@ -286,19 +286,29 @@ function parseLines(text: string, lineBase: number, out: EvidenceSegment[], othe
   let scope: SegmentScope | undefined; // of the current command's output
   let scopeHost: string | undefined; // the host that scope names (a prompt's, or a fanned-out output's)
   let loop: Loop | undefined; // of the current command line: its output is its body's, once per pass (loopPasses.ts)
+  let loopCommand = ''; // that command line
   let place: string | undefined; // where the current pass of a loop over places runs (`ssh lb-2`, `kubectl /api-a`)
+  let unread = false; // the pass of a loop item after the ones read (LoopItem.target): its output is no other item's
+  let passStart = out.length; // the current pass's first segment in `out`, for a loop that dates it after (Loop.dateLast)
   const line = new Line(lineBase, ''); // moved along the lines (see Line)
   const close = (): void => {
     if (!cur) return;
     const seg = cur.finish();
     // The context is still the one the output started in: a command line closes the output before it sets its own.
-    // On a line of several commands, an output whose own command is known is read with that command's.
+    // On a line of several commands, an output whose own command is known is read with that command's (in a loop's
+    // pass, the body's with the pass's item for the variable: passCommand).
     const ctx = cur.context ?? st.ctx;
-    const own = ctx === st.ctx ? scope : scopeOf(ctx, scopeHost, place !== undefined && ctx?.target?.includes('$') === true ? place : undefined);
+    const own = ctx === st.ctx ? scope : scopeOf(ctx, scopeHost);
     const where = withRowsFamily(own, cur instanceof ProcTcp ? cur.family : undefined);
     if (otherProtocolOnly(cur, ctx)) others?.push(cur.start, cur.end);
     else if (seg) out.push(withCoverage(cur instanceof Snapshot ? seg : withCommand(seg, where, partialOf(seg, ctx), ctx), ctx, cur.cut));
     cur = undefined;
+  };
+  // A pass of a loop that prints `date` after its output ends: its outputs are dated by the date line on `at` (-1: none).
+  const endPass = (at: number): void => {
+    if (loop?.dateLast !== true) return;
+    for (let k = passStart; k < out.length; k++) out[k] = { ...(out[k] as EvidenceSegment), dateLine: at };
+    passStart = out.length;
   };
 
   for (let i = 0; i < lines.length; i++) {
@@ -329,14 +339,20 @@ function parseLines(text: string, lineBase: number, out: EvidenceSegment[], othe
 
     const fanned = fanOutHost(text);
     const item = fanned === undefined ? passMarker(text, loop) : undefined;
-    if (fanned !== undefined || item !== undefined || datesPass(text, loop)) {
+    const dates = fanned === undefined && item === undefined && datesPass(text, loop);
+    if (fanned !== undefined || item !== undefined || dates) {
       // `lb-1 | CHANGED | rc=0 >>` (ansible), `[1] 14:05:00 [SUCCESS] lb-1` (pssh -i): the next output is that host's;
       // `== api-b` (a loop's marker): that item's, run where it names (`kubectl /api-b`; `ssh lb-2`, lb-2's).
       close();
+      endPass(dates ? lineBase + i : -1);
       if (fanned !== undefined) scopeHost = fanned;
-      else if (item !== undefined) {
+      else if (item !== undefined && loop !== undefined) {
+        unread = item.target === undefined;
         place = item.target;
-        scopeHost = sshParts(place)?.host ?? scopeHost;
+        if (place !== undefined) scopeHost = sshParts(place)?.host ?? scopeHost;
+        // The pass runs the body with the item for the loop's variable: each command where it says it runs.
+        st.ctx = parseCommand(passCommand(loopCommand, loop, item));
+        st.words = undefined;
       }
       scope = scopeOf(st.ctx, scopeHost, place);
       // Each host, each pass runs the whole command: its output starts again (its values, its counts, its listings).
@@ -349,6 +365,7 @@ function parseLines(text: string, lineBase: number, out: EvidenceSegment[], othe
     const cls = classifyLine(text);
     if (cls?.type === 'command') {
       close();
+      endPass(-1);
       let cmd = cls.text;
       let joined = 0;
       while (cmd.endsWith('\\') && i + 1 < lines.length && joined < MAX_CONTINUATION_LINES) {
@@ -362,11 +379,14 @@ function parseLines(text: string, lineBase: number, out: EvidenceSegment[], othe
       scopeHost = promptHost(text.slice(0, text.length - cls.text.length));
       scope = scopeOf(st.ctx, scopeHost);
       loop = readLoop(cmd);
+      loopCommand = cmd;
       place = undefined;
+      unread = false;
+      passStart = out.length;
       st.listingsMatched = listingsInOutput(st.ctx, lines, i + 1, loop);
       continue;
     }
-    if (cls?.type === 'comment') continue;
+    if (cls?.type === 'comment' || unread) continue;
 
     line.reset(lineBase + i, text);
     if (cur && cur.take(line)) continue;
@@ -392,6 +412,7 @@ function parseLines(text: string, lineBase: number, out: EvidenceSegment[], othe
     }
   }
   close();
+  endPass(-1);
   return lines.length;
 }
 

@@ -107,6 +107,12 @@ export interface EvidenceSegment {
    * from a configuration file (`cat /etc/sysctl.conf`) — command.ts `setsSysctls`. Absent for readings.
    */
   readonly set?: true;
+  /**
+   * In a loop whose body prints `date` after its output (`ss … | wc -l; date`: loopPasses.ts Loop.dateLast), the
+   * 0-based line of the date line that ends its pass and dates it; -1 when none follows (the paste ends first): the
+   * output then has no time of its own, not the date line before it (the previous pass's). Absent elsewhere.
+   */
+  readonly dateLine?: number;
 }
 
 /** A count of one state's sockets per local or peer endpoint (`uniq -c` of one column of a listing). */

@@ -23,7 +23,7 @@ export interface Reading {
   readonly netns?: string;
   /** The states whose count is a lower bound (evidence/coverage.ts lowerBoundStates). */
   readonly atLeast: readonly StateId[];
-  /** 0-based note line where it starts: the line its time was read on, else its first output's. */
+  /** 0-based note line where it starts: the line its time was read on (before its output), else its first output's. */
   readonly from: number;
   /** The line of its last sockstat output, if it has one. */
   readonly sockstatLine?: number;
@@ -82,13 +82,21 @@ function groupsOf(model: NoteModel, block: EvidenceBlock, byHost: boolean): Grou
     while (seg < block.segments.length && (block.segments[seg] as Segment).endLine <= n) seg++;
     const inside = block.segments[seg];
     if (inside && inside.startLine <= n) {
+      if (isSampleSegment(inside) && inside.dateLine !== undefined) {
+        // A loop's pass dated by the date line after it (EvidenceSegment.dateLine), not by the one before: none, -1.
+        mark = inside.dateLine < 0 ? undefined : markAt(model, block, inside.dateLine);
+        if (mark === undefined) {
+          n = inside.endLine - 1;
+          continue;
+        }
+      }
       if (isSampleSegment(inside)) {
         const last = groups[groups.length - 1];
         const host = hosts[seg];
         const netns = segmentNetns(model, inside);
         const moved = mark !== undefined && !sameTime(mark, last?.mark);
         if (last && !moved && (!byHost || (host === last.host && netns === last.netns))) last.segs.push(seg);
-        else if (mark || byHost) groups.push({ segs: [seg], from: mark?.line ?? inside.startLine, ...(mark ? { mark } : {}), ...(host !== undefined ? { host } : {}), ...(netns !== undefined ? { netns } : {}) });
+        else if (mark || byHost) groups.push({ segs: [seg], from: Math.min(mark?.line ?? inside.startLine, inside.startLine), ...(mark ? { mark } : {}), ...(host !== undefined ? { host } : {}), ...(netns !== undefined ? { netns } : {}) });
         // Read for this output; other outputs between a time and its sample (sysctl values) leave it standing.
         mark = undefined;
       }
@@ -96,11 +104,16 @@ function groupsOf(model: NoteModel, block: EvidenceBlock, byHost: boolean): Grou
       continue;
     }
     // The latest before the output: the prompt of its command, the time `date` printed last.
-    const date = dateOutput(model, block, n);
-    const clock = date ? undefined : clockAt(model, block, n);
-    if (date || clock) mark = { t: (date ?? clock) as NoteTime, dated: date !== undefined, line: n };
+    mark = markAt(model, block, n) ?? mark;
   }
   return groups;
+}
+
+/** The time line `n` of the block gives: a date (dateOutput), else a time of day (clockAt). */
+function markAt(model: NoteModel, block: EvidenceBlock, n: number): Mark | undefined {
+  const date = dateOutput(model, block, n);
+  const clock = date ? undefined : clockAt(model, block, n);
+  return date || clock ? { t: (date ?? clock) as NoteTime, dated: date !== undefined, line: n } : undefined;
 }
 
 /**
