@@ -30,6 +30,20 @@ const SHELL_CORE = [
   'src/core/snapshot/support.ts',
 ];
 
+/**
+ * Feature modules the shell leaves to the complete bundle too: the diagram panel's own code (its webview HTML, live
+ * view, detail pane and export), needed only once a panel opens. They keep no state of their own at module level and
+ * import no shell module that does, so the copy the complete bundle runs is the only one in use; activate() reads
+ * none of their exports (test/unit/activation.test.ts checks that it loads only the shell).
+ */
+const LAZY_FEATURES = [
+  'src/features/diagram/panel.ts',
+  'src/features/diagram/html.ts',
+  'src/features/diagram/live.ts',
+  'src/features/diagram/detail.ts',
+  'src/features/diagram/export.ts',
+];
+
 /** Where the stand-ins find the rest, relative to dist/node/extension.js. */
 export const LAZY_BUNDLE = '../web/extension.js';
 
@@ -40,6 +54,7 @@ function inShell(file) {
   const k = key(file);
   if (k.startsWith('..') || k.includes('node_modules/')) return false;
   if (!k.startsWith('src/')) return false;
+  if (LAZY_FEATURES.includes(k)) return false;
   return !k.startsWith('src/core/') || SHELL_CORE.includes(k);
 }
 

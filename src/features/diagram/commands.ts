@@ -8,7 +8,8 @@ import type { DiagramScope } from '../../webview/protocol';
 import { COMMANDS } from '../commands';
 import type { NoteModels } from '../noteModels';
 import { unsupportedMessage } from '../snapshot';
-import { DIAGRAM_VIEW_TYPE, DiagramPanel } from './panel';
+import { DiagramPanel } from './panel';
+import { DIAGRAM_VIEW_TYPE } from './viewType';
 import { isSelectState } from '../../webview/detailProtocol';
 
 /** The note a command acts on: the one named by `arg.uri` when it is open, else the active markdown editor. */

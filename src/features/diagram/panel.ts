@@ -13,10 +13,10 @@ import type { InsertResult } from '../snapshot';
 import { copySvg, pngBytes, pngFailed, saveDiagram, standaloneSvg } from './export';
 import { panelHtml, webviewOptions, webviewStrings } from './html';
 import { LiveView } from './live';
+import { DIAGRAM_VIEW_TYPE } from './viewType';
 import { DetailState, type DetailScope } from './detail';
 import { isSelectState, type TimelineView } from '../../webview/detailProtocol';
 
-export const DIAGRAM_VIEW_TYPE = 'tcpStateNotes.stateDiagram';
 const RENDER_DELAY_MS = 250;
 
 /** What the panel shows: the diagram model and where it comes from. Exports use exactly this. */
