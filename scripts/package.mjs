@@ -86,10 +86,10 @@ async function repack(file) {
     if (entry.name.endsWith('.css')) {
       const css = await entry.async('string');
       const min = await esbuild.transform(css, { loader: 'css', minify: true, charset: 'utf8' });
-      zip.file(entry.name, min.code, { date: entry.date });
+      zip.file(entry.name, min.code, { date: entry.date, createFolders: false });
     } else if (entry.name.endsWith('.json') && !entry.name.endsWith('/package.json')) {
       const json = await entry.async('string');
-      zip.file(entry.name, JSON.stringify(JSON.parse(json)), { date: entry.date });
+      zip.file(entry.name, JSON.stringify(JSON.parse(json)), { date: entry.date, createFolders: false });
     }
   }
   const buffer = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 }, platform: 'UNIX' });
