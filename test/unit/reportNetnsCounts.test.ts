@@ -118,3 +118,18 @@ describe('per-state counts of several network namespaces', () => {
     assert.match(cliOut(['report', file]), /\| FIN-WAIT-1 \(network namespace: kubectl \/api-7d9f-a\) \| 3,100 \|/);
   });
 });
+
+describe('the namespace of a block\'s output at a line (netnsAtLine, review s17: a block of 20,000 samples)', () => {
+  it('is the last output starting at or before the line, else the block\'s first', async () => {
+    const { netnsAtLine } = await import('../../src/core/report/netns');
+    const block = ['```', '$ ip netns exec blue ss -s', 'TCP:   9 (estab 1, closed 0, orphaned 0, timewait 2)', '$ ss -s', 'TCP:   5 (estab 1, closed 0, orphaned 0, timewait 1)', '$ ip netns exec red ss -s', 'TCP:   7 (estab 1, closed 0, orphaned 0, timewait 3)', '```', ''].join('\n');
+    const model = analyzeNote(block);
+    const b = model.evidence[0];
+    assert.ok(b);
+    const at = (line: number) => netnsAtLine(model, b, line);
+    assert.deepEqual([0, 1, 2, 3, 4, 5, 6, 7].map(at), [at(2), at(2), at(2), at(2), at(4), at(4), at(6), at(6)]);
+    assert.notEqual(at(2), at(4));
+    assert.notEqual(at(4), at(6));
+    assert.equal(at(0), at(2), 'before the first output: the block\'s first');
+  });
+});

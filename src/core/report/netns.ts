@@ -42,13 +42,20 @@ export function segmentNetnsKey(model: NoteModel, seg: Segment): string | undefi
   return seg.scope && placeOf(seg.scope).where !== undefined ? (segmentNetns(model, seg) ?? '') : undefined;
 }
 
-/** The namespace of the block's output at `line`: the last segment starting at or before it, else the block's first. */
+/**
+ * The namespace of the block's output at `line`: the last segment starting at or before it, else the block's first.
+ * A binary search (the segments are in line order): a block of thousands of samples asks once for each.
+ */
 export function netnsAtLine(model: NoteModel, block: EvidenceBlock, line: number): string | undefined {
-  let seg: Segment | undefined = block.segments[0];
-  for (const s of block.segments) {
-    if (s.startLine > line) break;
-    seg = s;
+  const segs = block.segments;
+  let lo = 0;
+  let hi = segs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((segs[mid] as Segment).startLine <= line) lo = mid + 1;
+    else hi = mid;
   }
+  const seg = segs[Math.max(0, lo - 1)];
   return seg ? segmentNetns(model, seg) : undefined;
 }
 
