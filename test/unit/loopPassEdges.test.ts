@@ -182,3 +182,25 @@ describe('loop edges through the built CLI', () => {
     assert.equal(after.states['FIN-WAIT-1']?.count, 1580);
   });
 });
+
+describe('a loop with no date and no markers: a state that comes again starts a pass (review s17 n1x)', () => {
+  const states = (note: string) => buildReport(analyzeNote(note), { file: 'n.md', lang: 'en' }).json.states;
+  const fenced = (...lines: string[]) => ['```', ...lines, '```', ''].join('\n');
+
+  it('sort | uniq -c and awk END: the latest pass is the current count, never the sum', () => {
+    for (const cmd of ["while true; do ss -tan | awk 'NR>1{print $1}' | sort | uniq -c; sleep 5; done", "for i in 1 2; do ss -tan | awk 'NR>1 {c[$1]++} END {for (s in c) print s, c[s]}'; done"]) {
+      const lines = cmd.includes('END') ? ['FIN-WAIT-1 980', 'ESTAB 20000', 'FIN-WAIT-1 1280', 'ESTAB 20100'] : ['    980 FIN-WAIT-1', '  20000 ESTAB', '   1280 FIN-WAIT-1', '  20100 ESTAB'];
+      const s = states(fenced(`$ ${cmd}`, ...lines));
+      assert.equal(s['FIN-WAIT-1']?.count, 1280, cmd);
+      assert.equal(s.ESTABLISHED?.count, 20100, cmd);
+    }
+  });
+
+  it('outside a loop, or with uniq -c unsorted (a state may come again in one pass), the lines add up as before', () => {
+    const once = states(fenced("$ ss -tan | awk 'NR>1{print $1}' | sort | uniq -c", '    980 FIN-WAIT-1', '   1280 FIN-WAIT-1'));
+    assert.equal(once['FIN-WAIT-1']?.count, 2260);
+    const unsorted = states(fenced("$ while true; do ss -tan | awk 'NR>1{print $1}' | uniq -c; sleep 5; done", '    980 FIN-WAIT-1', '     20 ESTAB', '   1280 FIN-WAIT-1'));
+    assert.equal(unsorted['FIN-WAIT-1']?.count, 2260);
+    assert.deepEqual(parseEvidence(["$ while true; do ss -tan | awk 'NR>1{print $1}' | sort | uniq -c; sleep 5; done", '    980 FIN-WAIT-1', '  20000 ESTAB', '   1280 FIN-WAIT-1'].join('\n')).map((x) => x.counts), [{ 'FIN-WAIT-1': 980, ESTABLISHED: 20000 }, { 'FIN-WAIT-1': 1280 }]);
+  });
+});

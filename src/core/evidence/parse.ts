@@ -107,7 +107,10 @@ function startBuilder(line: Line, st: ParseState): Builder | undefined {
     const families = ssFamilies(ctx);
     // Counts of sockets of no TCP (`ss -uan | … | uniq -c`) are read only to be known as such (close() drops them).
     if (families === 'other' && ctx?.noTcp !== true) return undefined;
-    return tryTake(new StateCounts(hex, ctx?.counting === true, st.words, families === 'mixed'));
+    // In a loop, a pipeline that prints each state once a pass (`sort | uniq -c`, awk END) starts a new pass where a
+    // state comes again: the passes are samples one after another, not one count.
+    const onePass = st.inLoop === true && ctx !== undefined && printsEachStateOnce(ctx.text);
+    return tryTake(new StateCounts(hex, ctx?.counting === true, st.words, families === 'mixed', onePass));
   }
   if (Sysctl.canStart(line, st)) return tryTake(new Sysctl(st));
   return undefined;
@@ -126,6 +129,12 @@ function singleNumber(line: Line, st: ParseState): Builder | undefined {
   const b = new SingleNumber(kind, sn.state, sn.headerLines);
   b.context = own;
   return b.take(line) ? b : undefined;
+}
+
+/** The pipeline counts with `sort | uniq -c` or an awk END block: each state once in its output. */
+const EACH_STATE_ONCE = /\bsort\b[^|]{0,200}\|\s*uniq\s|\bEND\b/;
+function printsEachStateOnce(command: string): boolean {
+  return command.length <= 4096 && EACH_STATE_ONCE.test(command);
 }
 
 /** A later stage names `tcp` as a word: it keeps only TCP rows (`| grep tcp`, `| awk '/^tcp/ …'`, `$1 == "tcp"`). */
@@ -379,6 +388,7 @@ function parseLines(text: string, lineBase: number, out: EvidenceSegment[], othe
       scopeHost = promptHost(text.slice(0, text.length - cls.text.length));
       scope = scopeOf(st.ctx, scopeHost);
       loop = readLoop(cmd);
+      st.inLoop = loop !== undefined;
       loopCommand = cmd;
       place = undefined;
       unread = false;

@@ -180,6 +180,8 @@ export interface ParseState {
   listingsRead: number;
   /** The output holds as many `ss` headers as the line (or the host's part of a fanned-out output) has listings. */
   listingsMatched: boolean;
+  /** The command line runs a loop: its output is its body's, once per pass (loopPasses.ts). */
+  inLoop?: boolean;
   valueKeyIndex: number;
   /** Words of ctx.text, computed on first use. */
   words?: KeywordSet;

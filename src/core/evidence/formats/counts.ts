@@ -112,9 +112,13 @@ export class StateCounts extends Builder {
     private readonly words: KeywordSet,
     /** The command lists other socket families too (`ss -tuan`): their UNCONN is no TCP CLOSED, and is dropped. */
     private readonly mixedFamilies = false,
+    /** The output names each state once (a loop's pass of `sort | uniq -c`): a state that comes again ends it. */
+    private readonly onePass = false,
   ) {
     super();
   }
+
+  private readonly seen = new Set<string>();
 
   static canStart(line: Line, hex: boolean, words: KeywordSet): boolean {
     // A count line is two tokens, or two and an annotation: tested before tokenising.
@@ -126,6 +130,10 @@ export class StateCounts extends Builder {
   take(line: Line): boolean {
     const r = parseCountLine(line.tokens, this.hex, this.words);
     if (r) {
+      if (this.onePass) {
+        if (this.seen.has(r.state)) return false;
+        this.seen.add(r.state);
+      }
       this.lines++;
       if (!(this.mixedFamilies && r.state === 'CLOSED')) this.counts.add(r.state, r.n);
       return this.mark(line);
