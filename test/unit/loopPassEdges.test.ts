@@ -204,3 +204,13 @@ describe('a loop with no date and no markers: a state that comes again starts a 
     assert.deepEqual(parseEvidence(["$ while true; do ss -tan | awk 'NR>1{print $1}' | sort | uniq -c; sleep 5; done", '    980 FIN-WAIT-1', '  20000 ESTAB', '   1280 FIN-WAIT-1'].join('\n')).map((x) => x.counts), [{ 'FIN-WAIT-1': 980, ESTABLISHED: 20000 }, { 'FIN-WAIT-1': 1280 }]);
   });
 });
+
+describe('a loop over namespaces with no markers (review s17 l5)', () => {
+  it('names no namespace `netns $n`: the unexpanded variable is some place not known', () => {
+    const note = ['```', '$ for n in blue red; do ip netns exec $n ss -tan state time-wait | wc -l; done', '201', '3001', '```', ''].join('\n');
+    const report = buildReport(analyzeNote(note), { file: 'n.md', lang: 'en' });
+    const md = reportMarkdown(report, 'en');
+    assert.doesNotMatch(md, /\$n/);
+    assert.equal(report.json.states['TIME-WAIT']?.netns, undefined);
+  });
+});

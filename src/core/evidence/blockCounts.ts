@@ -71,7 +71,7 @@ export function scopesOverlap(a: SegmentScope | undefined, b: SegmentScope | und
 /**
  * The host and the place on it where a command ran: `ssh lb-3 …` ran on lb-3 in its own namespace (as a command at
  * lb-3's prompt), its further wrapper (`ssh lb-3 ip netns exec blue …`) the place; otherwise the prompt's host and the
- * target, '' for the shell's own namespace, undefined when unknown.
+ * target, '' for the shell's own namespace, undefined when unknown (also a target naming an unexpanded `$variable`).
  */
 export function placeOf(s: SegmentScope): { readonly host?: string; readonly where?: string } {
   const t = s.target;
@@ -81,7 +81,9 @@ export function placeOf(s: SegmentScope): { readonly host?: string; readonly whe
     return { host: ssh, where: space < 0 ? '' : t.slice(space + 1) };
   }
   const host = hostName(s.host);
-  const where = t ?? (s.here ? '' : undefined);
+  // A target that names a shell variable never expanded (`ip netns exec $n` in a loop with no marker of its items) is
+  // some place not known: not the shell's own namespace either.
+  const where = t !== undefined && t.includes('$') ? undefined : (t ?? (s.here ? '' : undefined));
   return { ...(host !== undefined ? { host } : {}), ...(where !== undefined ? { where } : {}) };
 }
 

@@ -24,7 +24,8 @@ type Segment = EvidenceBlock['segments'][number];
  */
 export function scopeNetns(model: NoteModel, scope: SegmentScope | undefined): string | undefined {
   const target = scope?.target;
-  if (target === undefined) return undefined;
+  // An unexpanded `$variable` names no namespace the report can show (placeOf: the place is not known).
+  if (target === undefined || target.includes('$')) return undefined;
   // `ssh lb-8` names a host; `ssh lb-8 netns blue` a namespace on it.
   const t = placeText(target) as string;
   return t === '' || t === 'ssh' || sharesHostNetwork(model, t) ? undefined : t;
