@@ -132,9 +132,11 @@ function singleNumber(line: Line, st: ParseState): Builder | undefined {
 }
 
 /** The pipeline counts with `sort | uniq -c` or an awk END block: each state once in its output. */
-const EACH_STATE_ONCE = /\bsort\b[^|]{0,200}\|\s*uniq\s|\bEND\b/;
 function printsEachStateOnce(command: string): boolean {
-  return command.length <= 4096 && EACH_STATE_ONCE.test(command);
+  if (command.length > 4096) return false;
+  if (/\bEND\b/.test(command)) return true;
+  const stages = command.split('|').map((stage) => stage.trim());
+  return stages.some((stage, i) => /^sort\b/.test(stage) && /^uniq\b/.test(stages[i + 1] ?? ''));
 }
 
 /** A later stage names `tcp` as a word: it keeps only TCP rows (`| grep tcp`, `| awk '/^tcp/ …'`, `$1 == "tcp"`). */
