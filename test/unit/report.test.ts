@@ -480,3 +480,14 @@ describe('the trend line without tcp_max_orphans in the note (audit s17)', () =>
     assert.match(zh, /笔记中没有 tcp_max_orphans，无法推算到其 ¼、½ 或上限的时间。/);
   });
 });
+
+describe('Limits: a limit the note gives with no count to weigh against it (review s17 l1)', () => {
+  it('is said, not "no orphan tunables"; en and zh-CN', () => {
+    const note = ['# n', '', '```', '$ sysctl net.ipv4.tcp_max_orphans', 'net.ipv4.tcp_max_orphans = 65536', '$ ss -tan | awk \'NR>1{print $1}\' | sort | uniq -c', '    980 FIN-WAIT-1', '  20000 ESTAB', '```', ''].join('\n');
+    const en = reportMarkdown(buildReport(analyzeNote(note), { file: 'f.md', lang: 'en' }), 'en');
+    assert.match(en, /- tcp_max_orphans 65,536; no orphan count in the note to weigh against it \(`cat \/proc\/net\/sockstat` gives it\)/);
+    assert.doesNotMatch(en, /No sockstat numbers or orphan tunables/);
+    const zh = reportMarkdown(buildReport(analyzeNote(note), { file: 'f.md', lang: 'zh-cn' }), 'zh-cn');
+    assert.match(zh, /tcp_max_orphans 为 65,536；笔记中没有可与之比较的 orphan 计数/);
+  });
+});

@@ -86,6 +86,10 @@ const W = {
   laterValue: { en: '; {name} is {value} later in the note', 'zh-cn': '；笔记后文中 {name} 为 {value}' },
   earlier: { en: '; earlier {name} {value}: {what} {count} ({pct}) at {when}', 'zh-cn': '；此前 {name} 为 {value}：{what} {count}（{pct}），{when}' },
   noLimits: { en: 'No sockstat numbers or orphan tunables in this note.', 'zh-cn': '笔记中没有 sockstat 数字或孤儿相关参数。' },
+  limitOnly: {
+    en: '{name} {value}; no {what} count in the note to weigh against it (`cat /proc/net/sockstat` gives it)',
+    'zh-cn': '{name} 为 {value}；笔记中没有可与之比较的 {what} 计数（`cat /proc/net/sockstat` 可以给出）',
+  },
   causes: { en: 'Likely causes', 'zh-cn': '可能原因' },
   noCauses: { en: 'No cause rule matches the evidence in this note.', 'zh-cn': '笔记中的证据没有匹配任何原因规则。' },
   collect: { en: ' To judge the causes, collect: {items}.', 'zh-cn': '要判断原因，还需采集：{items}。' },
@@ -316,6 +320,10 @@ export function reportMarkdown(report: Report, lang: Lang): string {
       }),
     );
   }
+  // A limit the note gives with no count to weigh against it: said, not "no tunables".
+  if (l.orphan === null && l.tcpMaxOrphans !== null) lines.push(t(W.limitOnly, lang, { name: 'tcp_max_orphans', value: n(l.tcpMaxOrphans), what: 'orphan' }));
+  if (l.tw === null && l.tcpMaxTwBuckets !== null) lines.push(t(W.limitOnly, lang, { name: 'tcp_max_tw_buckets', value: n(l.tcpMaxTwBuckets), what: 'tw' }));
+  if (l.mem === null && l.tcpMem !== null) lines.push(t(W.limitOnly, lang, { name: 'tcp_mem', value: l.tcpMem.map(n).join(' '), what: 'mem' }));
   out.push(...(lines.length ? lines.map((x) => `- ${x}`) : [t(W.noLimits, lang)]));
   out.push('', `### ${t(W.causes, lang)}`, '');
   if (report.causes.length === 0) out.push(t(W.noCauses, lang) + (j.collect ? t(W.collect, lang, { items: j.collect.map((c) => `\`${c}\``).join(lang === 'zh-cn' ? '、' : ', ') }) : ''));
