@@ -227,3 +227,12 @@ describe('a table with a column of places (audit s17: hosts side by side)', () =
     assert.deepEqual(reportCounts(['| State | Count | Host notes |', '|---|---|---|', '| TIME_WAIT | 28563 | lb-2 only |', '']), { 'TIME-WAIT': 28563 });
   });
 });
+
+describe('≈ before a prose count (audit s17)', () => {
+  it('reads as 约: about that many', () => {
+    assert.deepEqual(proseCountOf('- FIN_WAIT1 ≈ 1.2万'), { state: 'FIN-WAIT-1', count: 12000 });
+    assert.deepEqual(proseCountOf('- FIN_WAIT1 ≈1.2万'), { state: 'FIN-WAIT-1', count: 12000 });
+    assert.deepEqual(proseCountOf('CLOSE_WAIT ≈ 800 个'), { state: 'CLOSE-WAIT', count: 800 });
+    assert.deepEqual(proseCountOf('TIME_WAIT 约等于 3000'), { state: 'TIME-WAIT', count: 3000 });
+  });
+});

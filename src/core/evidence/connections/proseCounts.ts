@@ -40,7 +40,7 @@ function isTrailingNote(token: string): boolean {
 }
 
 /** Words between a state and its number: 有 (has), and about / nearly (约, 大概, 将近, ~ …). */
-const BEFORE_COUNT = /^(?:(?:大概|大约|约|差不多|将近|接近|近)有?|有|about|around|approx\.?|roughly|nearly|~|～)$/i;
+const BEFORE_COUNT = /^(?:(?:大概|大约|约|差不多|将近|接近|近)有?|有|about|around|approx\.?|roughly|nearly|~|～|≈|约等于)$/i;
 /**
  * What may follow `N 个`: nothing, 连接 / socket (what is counted), 左右 / 以上, then an end or an annotation — not
  * another noun (`2 个 MSL`, `1 个小时`, `3 个多月前`: N counts that, not the state's sockets).
@@ -52,7 +52,7 @@ const AT_LEAST_AFTER = /^(?:多|\+|以上)/;
  * A count scaled as notes write it: `3万`, `3.5万`, `1.2w` (×10,000), `12k` (×1,000), with at most two decimals, after
  * an optional `~`; then `多`/`+` (at least) and `个` may follow. The parts (number, unit, at least).
  */
-const SCALED = /^[~～]?(\d{1,9}(?:\.\d{1,2})?)(万|[wWkK])(多|\+)?(?:个(?:连接)?)?$/;
+const SCALED = /^[~～≈]?(\d{1,9}(?:\.\d{1,2})?)(万|[wWkK])(多|\+)?(?:个(?:连接)?)?$/;
 /** A plain count with `个` or `多个` glued to it (`2981个`, `300多个`). */
 const GLUED = /^(\d[\d,]{0,14})(多)?个(?:连接)?$/;
 
@@ -267,7 +267,7 @@ export function proseCountOf(text: string, header?: readonly string[]): Omit<Pro
   // `2,103（大部分是孤儿）`: an annotation glued to the number.
   s = s.replace(/(\d)([（(#])/, '$1 $2');
   // `TIME_WAIT有1.2w个`: Chinese written without spaces, apart from the state and from the number.
-  s = s.replace(/([A-Za-z0-9_*`])(?=[\u3400-\u9fff])/, '$1 ').replace(/([\u3400-\u9fff])(?=[\d~～])/, '$1 ');
+  s = s.replace(/([A-Za-z0-9_*`])(?=[\u3400-\u9fff])/, '$1 ').replace(/([\u3400-\u9fff])(?=[\d~～≈])/, '$1 ');
   // `3 万`: the unit with its number.
   s = s.replace(/(\d) (万)/, '$1$2');
   const t = tokenize(s, 16);
