@@ -68,6 +68,11 @@ export function scopesOverlap(a: SegmentScope | undefined, b: SegmentScope | und
   return !(differ(a.family, b.family) || differ(pa.host, pb.host) || differ(pa.where, pb.where));
 }
 
+/** A target that names a shell variable never expanded (`ip netns exec $n`): some place, which one not known. */
+export function namesUnexpanded(target: string): boolean {
+  return target.includes('$');
+}
+
 /**
  * The host and the place on it where a command ran: `ssh lb-3 …` ran on lb-3 in its own namespace (as a command at
  * lb-3's prompt), its further wrapper (`ssh lb-3 ip netns exec blue …`) the place; otherwise the prompt's host and the
@@ -83,7 +88,7 @@ export function placeOf(s: SegmentScope): { readonly host?: string; readonly whe
   const host = hostName(s.host);
   // A target that names a shell variable never expanded (`ip netns exec $n` in a loop with no marker of its items) is
   // some place not known: not the shell's own namespace either.
-  const where = t !== undefined && t.includes('$') ? undefined : (t ?? (s.here ? '' : undefined));
+  const where = t !== undefined && namesUnexpanded(t) ? undefined : (t ?? (s.here ? '' : undefined));
   return { ...(host !== undefined ? { host } : {}), ...(where !== undefined ? { where } : {}) };
 }
 

@@ -60,6 +60,8 @@ export interface CommandContext {
   readonly conntrack: boolean;
   /** The pipeline counts per value (`uniq -c`, awk with an END block). */
   readonly counting: boolean;
+  /** It prints each value once (`sort | uniq -c`, awk END): one line a state, so a state that comes again is a new output. */
+  readonly eachStateOnce?: boolean;
   /**
    * The rows the line prints show only some of the sockets of the states they hold: `| head`, `| tail`, `| grep
    * 10.0.1.23` (a pattern that is not one state, or an inverted one), an ss filter expression (`dport = :443`) —
@@ -158,6 +160,7 @@ interface MutableContext {
   procNetTcp: boolean;
   conntrack: boolean;
   counting: boolean;
+  eachStateOnce?: boolean;
   partial: boolean;
   countsPartial: boolean;
   selects?: true;
@@ -240,7 +243,17 @@ function parseUncached(text: string): CommandContext {
   const out = finishContext(text, ctx, showing, pipelines);
   // One command's output alone, or the line's own fields already are its command's.
   if (collected.listings.length + collected.counts.length === 0 || showing.printing < 2) return out;
-  return { ...out, outputs: collected };
+  return { ...out, outputs: { listings: collected.listings.map(alone), headed: collected.headed, counts: collected.counts.map(alone) } };
+}
+
+/** The context one command of a line sets alone (CommandOutputs), read again on its own. */
+function alone(leaf: Leaf): CommandContext {
+  const all: Pipeline = [leaf.first.slice(leaf.toolIdx), ...leaf.stages.slice(1)];
+  const text = all.map((stage) => stage.join(' ')).join(' | ');
+  const own = freshContext(text);
+  const ownShowing = freshShowing();
+  readLeaf(leaf.first, leaf.toolIdx, leaf.stages, own, ownShowing, leaf.target);
+  return finishContext(text, own, ownShowing, [all]);
 }
 
 function freshContext(text: string): MutableContext {
@@ -300,11 +313,19 @@ function readAlone(stages: readonly (readonly string[])[]): MutableContext {
   return ctx;
 }
 
-/** CommandOutputs as the line's pipelines are read. */
+/** One command of a line as readLeaf reads it. */
+interface Leaf {
+  readonly first: readonly string[];
+  readonly toolIdx: number;
+  readonly stages: Pipeline;
+  readonly target: string | undefined;
+}
+
+/** The line's commands that print `ss` rows or one count, as its pipelines are read (CommandOutputs, once known to be needed). */
 interface OutputsCollector {
-  listings: CommandContext[];
+  listings: Leaf[];
   headed: boolean;
-  counts: CommandContext[];
+  counts: Leaf[];
 }
 
 /** What one command prints, as readLeaf tells: `ss` rows (with that ss's options), one count, or something else. */
@@ -312,21 +333,16 @@ type LeafOutput = { readonly ssRows?: SsOptions; readonly oneCount: boolean };
 
 /**
  * Reads one command (its tool at `toolIdx` of its first stage) into the line's context and, when the line's
- * outputs are collected, the context that command alone sets, filed as a listing or a count.
+ * outputs are collected, files it as a listing or a count (its own context is read only if the line prints several).
  */
 function readCommand(first: readonly string[], toolIdx: number, stages: Pipeline, ctx: MutableContext, showing: Showing, target: string | undefined, collected?: OutputsCollector): void {
   const printed = readLeaf(first, toolIdx, stages, ctx, showing, target);
   if (collected === undefined || (printed.ssRows === undefined && !printed.oneCount)) return;
-  const all: Pipeline = [first.slice(toolIdx), ...stages.slice(1)];
-  const text = all.map((stage) => stage.join(' ')).join(' | ');
-  const own = freshContext(text);
-  const ownShowing = freshShowing();
-  readLeaf(first, toolIdx, stages, own, ownShowing, target);
-  const alone = finishContext(text, own, ownShowing, [all]);
+  const leaf: Leaf = { first, toolIdx, stages, target };
   if (printed.ssRows !== undefined) {
-    collected.listings.push(alone);
+    collected.listings.push(leaf);
     if (printed.ssRows.noHeader) collected.headed = false;
-  } else collected.counts.push(alone);
+  } else collected.counts.push(leaf);
 }
 
 function findTool(words: readonly string[]): number {
@@ -448,7 +464,11 @@ function readLeaf(first: readonly string[], toolIdx: number, stages: Pipeline, c
     // After a stage that counts per state (`uniq -c`, awk END), a filter keeps some of the per-state lines, each
     // still a whole count (`| sort -rn | head -1`, `| grep TIME_WAIT`): which states they show is coverage.ts's.
     if (counted) continue;
-    if (name === 'uniq' && rest.some((w) => isFlag(w, 'c') || w === '--count')) ctx.counting = counted = true;
+    if (name === 'uniq' && rest.some((w) => isFlag(w, 'c') || w === '--count')) {
+      ctx.counting = counted = true;
+      // After `sort`, each value once: one line a state.
+      if (basename(all[si - 1]?.[0] ?? '') === 'sort') ctx.eachStateOnce = true;
+    }
     // A stage that only drops the header line keeps every socket (`tail -n +2`, `awk 'NR>1'`, `grep -v State`).
     if (si > 0 && skipsHeader(name, rest)) {
       headerSkipped = true;
@@ -456,7 +476,7 @@ function readLeaf(first: readonly string[], toolIdx: number, stages: Pipeline, c
     }
     if ((name === 'head' || name === 'tail') && si > 0) subset = cut = true;
     if (name === 'awk' || name === 'gawk' || name === 'mawk') {
-      if (rest.some((w) => /\bEND\b/.test(w))) ctx.counting = counted = true;
+      if (rest.some((w) => /\bEND\b/.test(w))) ctx.counting = counted = ctx.eachStateOnce = true;
       else if (si > 0) subset = selected = true;
     }
     if (name === 'find' && rest.some((w) => w.toLowerCase() === '/c')) {

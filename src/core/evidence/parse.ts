@@ -109,7 +109,7 @@ function startBuilder(line: Line, st: ParseState): Builder | undefined {
     if (families === 'other' && ctx?.noTcp !== true) return undefined;
     // In a loop, a pipeline that prints each state once a pass (`sort | uniq -c`, awk END) starts a new pass where a
     // state comes again: the passes are samples one after another, not one count.
-    const onePass = st.inLoop === true && ctx !== undefined && printsEachStateOnce(ctx.text);
+    const onePass = st.inLoop === true && ctx?.eachStateOnce === true;
     return tryTake(new StateCounts(hex, ctx?.counting === true, st.words, families === 'mixed', onePass));
   }
   if (Sysctl.canStart(line, st)) return tryTake(new Sysctl(st));
@@ -129,14 +129,6 @@ function singleNumber(line: Line, st: ParseState): Builder | undefined {
   const b = new SingleNumber(kind, sn.state, sn.headerLines);
   b.context = own;
   return b.take(line) ? b : undefined;
-}
-
-/** The pipeline counts with `sort | uniq -c` or an awk END block: each state once in its output. */
-function printsEachStateOnce(command: string): boolean {
-  if (command.length > 4096) return false;
-  if (/\bEND\b/.test(command)) return true;
-  const stages = command.split('|').map((stage) => stage.trim());
-  return stages.some((stage, i) => /^sort\b/.test(stage) && /^uniq\b/.test(stages[i + 1] ?? ''));
 }
 
 /** A later stage names `tcp` as a word: it keeps only TCP rows (`| grep tcp`, `| awk '/^tcp/ …'`, `$1 == "tcp"`). */
@@ -165,10 +157,15 @@ const MAX_CONTINUATION_LINES = 20;
 /** A command line: what follows is read in its light until the next command. */
 function setContext(st: ParseState, command: string): void {
   st.ctx = parseCommand(command);
+  st.words = undefined;
+  restartOutputs(st);
+}
+
+/** The command's output starts again (a new command, host or pass): its values, its counts, its listings in order. */
+function restartOutputs(st: ParseState): void {
+  st.valueKeyIndex = 0;
   st.countsRead = 0;
   st.listingsRead = 0;
-  st.valueKeyIndex = 0;
-  st.words = undefined;
 }
 
 /** The segment with what its command says of its sockets (scope; partial, for a segment with counts; selected, for a listing's rows). */
@@ -366,10 +363,8 @@ function parseLines(text: string, lineBase: number, out: EvidenceSegment[], othe
         st.words = undefined;
       }
       scope = scopeOf(st.ctx, scopeHost, place);
-      // Each host, each pass runs the whole command: its output starts again (its values, its counts, its listings).
-      st.valueKeyIndex = 0;
-      st.countsRead = 0;
-      st.listingsRead = 0;
+      // Each host, each pass runs the whole command: its output starts again.
+      restartOutputs(st);
       st.listingsMatched = listingsInOutput(st.ctx, lines, i + 1, loop);
       continue;
     }

@@ -13,7 +13,7 @@
  */
 import type { EvidenceBlock, NoteModel } from '../note/model';
 import type { SegmentScope } from '../evidence/types';
-import { placeOf } from '../evidence/blockCounts';
+import { namesUnexpanded, placeOf } from '../evidence/blockCounts';
 import { placeText, sharesHostNetwork } from './hostNetwork';
 
 type Segment = EvidenceBlock['segments'][number];
@@ -25,7 +25,7 @@ type Segment = EvidenceBlock['segments'][number];
 export function scopeNetns(model: NoteModel, scope: SegmentScope | undefined): string | undefined {
   const target = scope?.target;
   // An unexpanded `$variable` names no namespace the report can show (placeOf: the place is not known).
-  if (target === undefined || target.includes('$')) return undefined;
+  if (target === undefined || namesUnexpanded(target)) return undefined;
   // `ssh lb-8` names a host; `ssh lb-8 netns blue` a namespace on it.
   const t = placeText(target) as string;
   return t === '' || t === 'ssh' || sharesHostNetwork(model, t) ? undefined : t;
